@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# A thin wrapper around CMake for people: `make run`, `make test`.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+CMAKE_FLAGS ?=
+
+# Debian packages needed to build, test and package Hubkeeper.
+DEBS := cmake ninja-build g++ pkg-config \
+	qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev \
+	libical-dev catch2 sqlite3 \
+	desktop-file-utils appstream dpkg-dev file \
+	xvfb xauth poppler-utils hledger ledger python3-icalendar python3-vobject
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps configure build run test bench package clean
+
+all: build
+
+# Installs only what is missing, so a second run goes straight to building.
+deps:
+	@missing=$$(for p in $(DEBS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing Debian packages:" $$missing; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		$(SUDO) apt-get install -y --no-install-recommends $$missing \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $$missing; }; \
+	fi
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+configure: deps $(BUILD_DIR)/build.ninja
+
+build: configure
+	cmake --build $(BUILD_DIR)
+
+run: build
+	$(BUILD_DIR)/app/hubkeeper/hubkeeper $(ARGS)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 300 -j $$(nproc)
+
+# Benchmarks run on the `city` demo file, made once and kept in the build dir.
+bench: build
+	@[ -f $(BUILD_DIR)/bench/city.sqlite ] || { mkdir -p $(BUILD_DIR)/bench && \
+		$(BUILD_DIR)/app/hubctl/hubctl --db $(BUILD_DIR)/bench/city.sqlite demo --scale city --seed 1; }
+	@for b in $(BUILD_DIR)/tests/bench/bench_*; do \
+		[ -x "$$b" ] || continue; echo "== $$(basename $$b)"; \
+		"$$b" $(BUILD_DIR)/bench/city.sqlite || exit 1; done
+
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+clean:
+	rm -rf $(BUILD_DIR)

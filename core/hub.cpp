@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/hub.h"
+
+#include "core/demo/demogenerator.h"
+#include "core/settings/settingsdemopart.h"
+#include "core/settings/settingsservice.h"
+#include "core/storage/integritychecker.h"
+#include "core/storage/query.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace hub {
+
+QString Hub::defaultPath()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(base).filePath(QStringLiteral("hubkeeper/hub.sqlite"));
+}
+
+Result<std::unique_ptr<Hub>> Hub::open(const QString &path, OpenMode mode)
+{
+    if (mode == OpenMode::CreateIfMissing) {
+        const QFileInfo info(path);
+        if (!info.exists() && !QDir().mkpath(info.absolutePath()))
+            return fail(Error::storage(
+                tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(info.absolutePath()))));
+    }
+    auto db = Database::open(path, mode);
+    if (!db)
+        return fail(db.error());
+    std::unique_ptr<Hub> hub(new Hub(*db));
+
+    Query count(hub->database(), QStringLiteral("SELECT count(*) FROM settings"));
+    auto rows = count.scalar();
+    if (!rows)
+        return fail(rows.error());
+    if (rows->toInt() == 0) {
+        hub->m_isNew = true;
+        if (auto ok = hub->settings().save(HubSettings::defaults()); !ok)
+            return fail(ok.error());
+    }
+    return hub;
+}
+
+Hub::Hub(std::shared_ptr<Database> db)
+    : m_db(std::move(db)), m_settings(std::make_unique<SettingsService>(m_db)),
+      m_integrity(std::make_unique<IntegrityChecker>()), m_demo(std::make_unique<DemoGenerator>())
+{
+    registerChecks();
+    m_demo->add(std::make_unique<SettingsDemoPart>());
+}
+
+Hub::~Hub() = default;
+
+void Hub::registerChecks()
+{
+    m_integrity->add(QStringLiteral("storage"), tr("SQLite integrity and foreign keys"), [this] {
+        QList<Finding> found;
+        Query integrity(*m_db, QStringLiteral("PRAGMA integrity_check(50)"));
+        if (auto ok = integrity.exec(); !ok) {
+            found << Finding{{}, ok.error().message, {}};
+            return found;
+        }
+        while (integrity.next()) {
+            const QString line = integrity.value(0).toString();
+            if (line != QStringLiteral("ok"))
+                found << Finding{{}, line, {}};
+        }
+        Query keys(*m_db, QStringLiteral("PRAGMA foreign_key_check"));
+        if (auto ok = keys.exec(); !ok) {
+            found << Finding{{}, ok.error().message, {}};
+            return found;
+        }
+        while (keys.next())
+            found << Finding{{},
+                             tr("row refers to a missing %1 row").arg(keys.value(2).toString()),
+                             tr("%1 row %2").arg(keys.value(0).toString(), keys.value(1).toString())};
+        return found;
+    });
+    m_integrity->add(QStringLiteral("settings"), tr("Hub settings are valid"), [this] {
+        QList<Finding> found;
+        auto s = m_settings->load();
+        if (!s)
+            found << Finding{{}, s.error().message, {}};
+        else if (auto ok = SettingsService::validate(*s); !ok)
+            found << Finding{{}, ok.error().message, ok.error().where};
+        return found;
+    });
+}
+
+} // namespace hub

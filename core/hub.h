@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/error.h"
+#include "core/storage/database.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace hub {
+
+class DemoGenerator;
+class IntegrityChecker;
+class SettingsService;
+
+/// An open hub file and the services that work on it. The GUI and hubctl both
+/// start here, so they share every rule.
+class Hub
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::Hub)
+public:
+    /// Opens a hub. With CreateIfMissing a new file gets the default settings.
+    static Result<std::unique_ptr<Hub>> open(const QString &path,
+                                             OpenMode mode = OpenMode::ExistingOnly);
+    /// The file both apps open when no --db is given:
+    /// the user's data folder, e.g. ~/.local/share/hubkeeper/hub.sqlite.
+    static QString defaultPath();
+
+    ~Hub();
+    Q_DISABLE_COPY_MOVE(Hub)
+
+    QString path() const { return m_db->path(); }
+    Database &database() { return *m_db; }
+    std::shared_ptr<Database> sharedDatabase() const { return m_db; }
+    /// True when this open created the file.
+    bool isNew() const { return m_isNew; }
+
+    SettingsService &settings() { return *m_settings; }
+    IntegrityChecker &integrity() { return *m_integrity; }
+    DemoGenerator &demo() { return *m_demo; }
+
+private:
+    explicit Hub(std::shared_ptr<Database> db);
+    void registerChecks();
+
+    std::shared_ptr<Database> m_db;
+    bool m_isNew = false;
+    std::unique_ptr<SettingsService> m_settings;
+    std::unique_ptr<IntegrityChecker> m_integrity;
+    std::unique_ptr<DemoGenerator> m_demo;
+};
+
+} // namespace hub

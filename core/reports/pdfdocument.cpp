@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/reports/pdfdocument.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QFile>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace hub {
+
+PdfDocument::PdfDocument(const QString &hubName, const QString &title, const QString &period)
+    : m_hubName(hubName), m_title(title), m_period(period)
+{
+}
+
+Status PdfDocument::write(const QString &path) const
+{
+    QFile probe(path);
+    if (!probe.open(QIODevice::WriteOnly))
+        return fail(Error::invalid(tr("cannot write %1: %2").arg(path, probe.errorString()), path));
+    probe.close();
+
+    QPdfWriter writer(path);
+    writer.setTitle(m_title);
+    writer.setCreator(QStringLiteral("Hubkeeper"));
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(15, 20, 15, 18), QPageLayout::Millimeter);
+    writer.setResolution(300);
+
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return fail(Error::storage(tr("cannot start the PDF %1").arg(path)));
+    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
+    const qreal headerHeight = writer.resolution() * 0.45;
+    const qreal footerHeight = writer.resolution() * 0.35;
+    const QRectF body(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
+
+    QTextDocument doc;
+    doc.setDocumentMargin(0);
+    doc.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+    doc.setPageSize(QSizeF(body.width() * 72.0 / writer.resolution(),
+                           body.height() * 72.0 / writer.resolution()));
+    doc.setHtml(m_html);
+    const int pages = doc.pageCount();
+    const qreal scale = writer.resolution() / 72.0;
+
+    QFont headerFont(QStringLiteral("DejaVu Sans"), 9);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            writer.newPage();
+        painter.setFont(headerFont);
+        painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignLeft | Qt::AlignTop,
+                         m_hubName + QStringLiteral(" — ") + m_title);
+        painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignRight | Qt::AlignTop,
+                         m_period);
+        painter.drawText(QRectF(0, page.height() - footerHeight, page.width(), footerHeight),
+                         Qt::AlignHCenter | Qt::AlignBottom, tr("Page %1 of %2").arg(i + 1).arg(pages));
+
+        painter.save();
+        painter.translate(body.topLeft());
+        painter.scale(scale, scale);
+        const QRectF clip(0, i * doc.pageSize().height(), doc.pageSize().width(), doc.pageSize().height());
+        painter.translate(0, -clip.top());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.clip = clip;
+        doc.documentLayout()->draw(&painter, ctx);
+        painter.restore();
+    }
+    painter.end();
+    return {};
+}
+
+} // namespace hub

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/settings/hubsettings.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <memory>
+
+namespace hub {
+
+class Database;
+
+/// Reads and writes hub settings. Every value is validated here, once, so the
+/// Settings page and `hubctl settings set` accept and refuse the same things.
+class SettingsService
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::SettingsService)
+public:
+    explicit SettingsService(std::shared_ptr<Database> db);
+
+    /// The keys `settings set` understands, in display order.
+    static QStringList keys();
+    /// A one-line description of a key for help texts.
+    static QString describe(const QString &key);
+
+    Result<HubSettings> load() const;
+    /// Validates every field and writes them all in one transaction.
+    Status save(const HubSettings &settings);
+    /// Validates and writes one key from its text form (as hubctl receives it).
+    Status set(const QString &key, const QString &value);
+
+    /// A key's value as text, in the form `set` accepts.
+    static QString textValue(const HubSettings &settings, const QString &key);
+    /// Applies a key's text value to `settings`, validating it.
+    static Status apply(HubSettings &settings, const QString &key, const QString &value);
+    static Status validate(const HubSettings &settings);
+
+private:
+    std::shared_ptr<Database> m_db;
+};
+
+} // namespace hub

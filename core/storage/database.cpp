@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/database.h"
+
+#include "core/storage/fileinspection.h"
+#include "core/storage/migrator.h"
+#include "core/storage/query.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace hub {
+
+namespace {
+QAtomicInt s_instance;
+
+QString threadSuffix()
+{
+    return QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+}
+} // namespace
+
+int Database::latestSchemaVersion()
+{
+    return Migrator::latestVersion();
+}
+
+Database::Database(const QString &path)
+    : m_path(path), m_baseName(QStringLiteral("hub-%1").arg(s_instance.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connectionNames)) {
+        {
+            auto db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode mode)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto inspection = FileInspector::inspect(absolute);
+    if (!inspection)
+        return fail(inspection.error());
+    if (!inspection->exists && mode == OpenMode::ExistingOnly)
+        return fail(Error::storage(
+            tr("There is no hub file at %1. Create one with “hubctl init” or from the welcome "
+               "window.")
+                .arg(QDir::toNativeSeparators(absolute))));
+    if (inspection->emptyDatabase && mode == OpenMode::ExistingOnly)
+        return fail(Error::storage(tr("%1 is empty, not a Hubkeeper hub. It was left untouched.")
+                                       .arg(QDir::toNativeSeparators(absolute))));
+    if (auto writable = FileInspector::checkWritable(absolute); !writable)
+        return fail(writable.error());
+
+    std::shared_ptr<Database> db(new Database(absolute));
+    if (const QString warning = FileInspector::networkShareWarning(absolute); !warning.isEmpty())
+        db->m_warnings << warning;
+
+    // The first connection also runs the migrations.
+    const QString name = db->m_baseName + u'-' + threadSuffix();
+    auto conn = db->openConnection(name);
+    if (!conn)
+        return fail(conn.error());
+    if (auto migrated = Migrator::migrate(*conn); !migrated)
+        return fail(migrated.error());
+    return db;
+}
+
+Result<QSqlDatabase> Database::openConnection(const QString &name) const
+{
+    QMutexLocker lock(&m_mutex);
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    m_connectionNames << name;
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return fail(Error::storage(tr("%1 cannot be opened: %2")
+                                       .arg(QDir::toNativeSeparators(m_path), db.lastError().text())));
+    QSqlQuery q(db);
+    const char *const pragmas[] = {
+        "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+        "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
+    };
+    for (const char *pragma : pragmas) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return fail(Query::storageError(q.lastError()));
+    }
+    return db;
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = m_baseName + u'-' + threadSuffix();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    auto conn = openConnection(name);
+    // A second connection to a file we already opened fails only if the file
+    // vanished; callers then see the driver's error on their first query.
+    return conn ? *conn : QSqlDatabase::database(name, false);
+}
+
+void Database::releaseThreadConnection() const
+{
+    const QString name = m_baseName + u'-' + threadSuffix();
+    QMutexLocker lock(&m_mutex);
+    if (!m_connectionNames.removeOne(name))
+        return;
+    {
+        auto db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace hub

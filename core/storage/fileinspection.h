@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/error.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace hub {
+
+/// What a file on disk is, found out without writing a byte to it.
+struct FileInspection
+{
+    bool exists = false;
+    bool emptyDatabase = false; ///< an empty file or an SQLite file with no tables
+    int schemaVersion = 0;
+};
+
+/// Read-only checks that a file may be opened as a hub, used both on open and
+/// before a restore. Each refusal names the file and says what to do.
+class FileInspector
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::FileInspector)
+public:
+    /// Checks header, application id, schema level and quick_check (or the
+    /// full integrity_check when `thorough`).
+    static Result<FileInspection> inspect(const QString &path, bool thorough = false);
+    /// Checks the file and its folder can be written, without writing.
+    static Status checkWritable(const QString &path);
+    /// A warning when the file is on a network share, where SQLite locking is unsafe.
+    static QString networkShareWarning(const QString &path);
+};
+
+} // namespace hub

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/transaction.h"
+
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace hub {
+
+namespace {
+// Connections are per thread, so the nesting depth of each is too.
+thread_local QHash<QString, int> t_depth;
+
+QString savepointName(int depth)
+{
+    return QStringLiteral("hub_sp_%1").arg(depth);
+}
+
+Status run(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return fail(Query::storageError(q.lastError()));
+    return {};
+}
+} // namespace
+
+Result<Transaction> Transaction::begin(const Database &db, Mode mode)
+{
+    return begin(db.connection(), mode);
+}
+
+Result<Transaction> Transaction::begin(const QSqlDatabase &connection, Mode mode)
+{
+    const int depth = t_depth.value(connection.connectionName(), 0);
+    Status started;
+    if (depth == 0)
+        started = run(connection, mode == Mode::Immediate ? QStringLiteral("BEGIN IMMEDIATE")
+                                                          : QStringLiteral("BEGIN"));
+    else
+        started = run(connection, QStringLiteral("SAVEPOINT ") + savepointName(depth));
+    if (!started)
+        return fail(started.error());
+    t_depth[connection.connectionName()] = depth + 1;
+    return Transaction(connection, depth);
+}
+
+Transaction::Transaction(const QSqlDatabase &db, int depth)
+    : m_db(db), m_depth(depth), m_active(true)
+{
+}
+
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(other.m_db), m_depth(other.m_depth), m_active(other.m_active)
+{
+    other.m_active = false;
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+
+Status Transaction::commit()
+{
+    Q_ASSERT(m_active);
+    const Status done = m_depth == 0 ? run(m_db, QStringLiteral("COMMIT"))
+                                     : run(m_db, QStringLiteral("RELEASE ") + savepointName(m_depth));
+    if (!done) {
+        rollback();
+        return done;
+    }
+    m_active = false;
+    t_depth[m_db.connectionName()] = m_depth;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    if (m_depth == 0) {
+        (void)run(m_db, QStringLiteral("ROLLBACK"));
+    } else {
+        (void)run(m_db, QStringLiteral("ROLLBACK TO ") + savepointName(m_depth));
+        (void)run(m_db, QStringLiteral("RELEASE ") + savepointName(m_depth));
+    }
+    m_active = false;
+    t_depth[m_db.connectionName()] = m_depth;
+}
+
+} // namespace hub
