@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/cli.h"
+
+#include "app/hubctl/setupcommands.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace hub::cli {
+
+Cli::Cli()
+{
+    registerSetupCommands(*this);
+}
+
+void Cli::add(CommandSpec spec)
+{
+    m_commands.append(std::move(spec));
+}
+
+const CommandSpec *Cli::find(const QString &name) const
+{
+    for (const CommandSpec &c : m_commands)
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+QString Cli::helpText() const
+{
+    QString text = tr("Usage: hubctl [--db PATH] [--json] COMMAND [ARGS...]\n"
+                      "       hubctl --help | hubctl COMMAND --help | hubctl --version\n\n"
+                      "Manage a Hubkeeper community hub file without a window.\n\n"
+                      "Options:\n"
+                      "  --db PATH   the hub file (default: %1)\n"
+                      "  --json      print one JSON document on stdout\n"
+                      "  --help      show this help\n"
+                      "  --version   show the version\n\n"
+                      "Commands:\n")
+                       .arg(Hub::defaultPath());
+    qsizetype width = 0;
+    for (const CommandSpec &c : m_commands)
+        width = std::max(width, c.name.size());
+    for (const CommandSpec &c : m_commands)
+        text += QStringLiteral("  ") + c.name.leftJustified(width + 2) + c.summary + u'\n';
+    text += tr("\nExit codes: 0 done, 1 usage, 2 invalid input, 3 refused by a rule, 4 not found, "
+               "5 storage.\n");
+    return text;
+}
+
+int Cli::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption json(QStringLiteral("json"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    parser.addOptions({db, json, help, version});
+    parser.addPositionalArgument(QStringLiteral("command"), QString());
+
+    if (!parser.parse(arguments)) {
+        m_out.setJson(arguments.contains(QStringLiteral("--json")));
+        return m_out.error(Error::usage(parser.errorText() + u' ' + tr("(see “hubctl --help”)")));
+    }
+    m_out.setJson(parser.isSet(json));
+    if (parser.isSet(version)) {
+        m_out.result(QJsonObject{{QStringLiteral("version"), QCoreApplication::applicationVersion()}},
+                     QStringLiteral("hubctl ") + QCoreApplication::applicationVersion());
+        return 0;
+    }
+    const QStringList rest = parser.positionalArguments();
+    if (parser.isSet(help) || (rest.isEmpty() && parser.isSet(help))) {
+        std::fputs(helpText().toUtf8().constData(), stdout);
+        return 0;
+    }
+    if (rest.isEmpty()) {
+        std::fputs(helpText().toUtf8().constData(), stderr);
+        return m_out.error(Error::usage(tr("no command given")));
+    }
+    const CommandSpec *command = find(rest.first());
+    if (!command)
+        return m_out.error(Error::usage(
+            tr("unknown command “%1” (see “hubctl --help” for the list)").arg(rest.first())));
+
+    CommandContext context(*command, rest.mid(1), {parser.value(db), parser.isSet(json)}, m_out);
+    return command->run(context);
+}
+
+} // namespace hub::cli

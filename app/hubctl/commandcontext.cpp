@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/commandcontext.h"
+
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace hub::cli {
+
+namespace {
+constexpr QChar NegativeMark(0xE000); // a private-use character no one types
+} // namespace
+
+CommandContext::CommandContext(const CommandSpec &spec, const QStringList &args,
+                               GlobalOptions globals, CliOutput &out)
+    : m_spec(spec), m_args(args), m_globals(std::move(globals)), m_out(out)
+{
+}
+
+std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &options, int minPositional,
+                                         int maxPositional)
+{
+    m_parser.setApplicationDescription(m_spec.summary);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption db(QStringLiteral("db"), tr("The hub file (default: %1).").arg(Hub::defaultPath()),
+                                tr("PATH"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document on stdout."));
+    m_parser.addOptions(options);
+    m_parser.addOption(help);
+    m_parser.addOption(db);
+    m_parser.addOption(json);
+    m_parser.addPositionalArgument(m_spec.synopsis, QString(), m_spec.synopsis);
+
+    const QString program = QStringLiteral("hubctl ") + m_spec.name;
+    // "-40" is a negative amount, not an option: shield such arguments from the
+    // parser and unwrap them again in positional() and value().
+    QStringList args = m_args;
+    static const QRegularExpression negativeNumber(QStringLiteral("^-[0-9.]"));
+    for (QString &a : args)
+        if (negativeNumber.match(a).hasMatch())
+            a.prepend(NegativeMark);
+    if (!m_parser.parse(QStringList{program} + args))
+        return usage(m_parser.errorText());
+    if (m_parser.isSet(json))
+        m_globals.json = true;
+    m_out.setJson(m_globals.json);
+    if (m_parser.isSet(db))
+        m_globals.dbPath = m_parser.value(db);
+    if (m_parser.isSet(help)) {
+        QString text = m_parser.helpText();
+        // Qt prints the program's own name; show the command as it is typed.
+        const QString generic = QCoreApplication::applicationFilePath();
+        text.replace(generic + u' ', program + u' ');
+        text.replace(QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0),
+                     QStringLiteral("Usage: hubctl"));
+        std::fputs(text.toUtf8().constData(), stdout);
+        return 0;
+    }
+    const int count = int(m_parser.positionalArguments().size());
+    if (count < minPositional)
+        return usage(tr("missing arguments; usage: hubctl %1 %2").arg(m_spec.name, m_spec.synopsis));
+    if (maxPositional >= 0 && count > maxPositional)
+        return usage(tr("unexpected argument “%1”; usage: hubctl %2 %3")
+                         .arg(m_parser.positionalArguments().value(maxPositional), m_spec.name,
+                              m_spec.synopsis));
+    return std::nullopt;
+}
+
+QString CommandContext::unwrap(QString value)
+{
+    if (value.startsWith(NegativeMark))
+        value.remove(0, 1);
+    return value;
+}
+
+QStringList CommandContext::positional() const
+{
+    QStringList out = m_parser.positionalArguments();
+    for (QString &a : out)
+        a = unwrap(a);
+    return out;
+}
+
+QStringList CommandContext::values(const QString &name) const
+{
+    QStringList out = m_parser.values(name);
+    for (QString &a : out)
+        a = unwrap(a);
+    return out;
+}
+
+QString CommandContext::dbPath() const
+{
+    return m_globals.dbPath.isEmpty() ? Hub::defaultPath() : m_globals.dbPath;
+}
+
+Result<std::unique_ptr<Hub>> CommandContext::openHub(OpenMode mode) const
+{
+    auto hub = Hub::open(dbPath(), mode);
+    if (hub) {
+        for (const QString &warning : (*hub)->database().warnings())
+            m_out.message(tr("Warning: %1").arg(warning));
+    }
+    return hub;
+}
+
+int CommandContext::usage(const QString &message, const QString &where)
+{
+    return m_out.error(Error::usage(
+        message + u' ' + tr("(see “hubctl %1 --help”)").arg(m_spec.name), where));
+}
+
+} // namespace hub::cli

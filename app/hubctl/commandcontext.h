@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/hubctl/clioutput.h"
+#include "core/hub.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <functional>
+#include <optional>
+
+namespace hub::cli {
+
+class CommandContext;
+
+/// One hubctl command: its name, how it is called and what it does.
+struct CommandSpec
+{
+    QString name;
+    QString synopsis; ///< arguments after the name, e.g. "FILE"
+    QString summary;
+    std::function<int(CommandContext &)> run;
+};
+
+/// The options every command accepts, before or after its name.
+struct GlobalOptions
+{
+    QString dbPath;
+    bool json = false;
+};
+
+/// What a running command sees: its own arguments, parsed on request, the
+/// global options and the output. Turns usage mistakes into exit code 1.
+class CommandContext
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::CommandContext)
+public:
+    CommandContext(const CommandSpec &spec, const QStringList &args, GlobalOptions globals,
+                   CliOutput &out);
+
+    /// Parses the command's arguments with `options`. Returns an exit code
+    /// when the command should stop here (help shown: 0; usage error: 1).
+    std::optional<int> parse(const QList<QCommandLineOption> &options, int minPositional,
+                             int maxPositional);
+
+    QStringList positional() const;
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return unwrap(m_parser.value(name)); }
+    QStringList values(const QString &name) const;
+
+    CliOutput &out() { return m_out; }
+    bool json() const { return m_globals.json; }
+    QString dbPath() const;
+    /// Opens the hub named by --db (or the default); a missing file is refused
+    /// unless `mode` allows creating it.
+    Result<std::unique_ptr<Hub>> openHub(OpenMode mode = OpenMode::ExistingOnly) const;
+
+    int fail(const Error &error) { return m_out.error(error); }
+    int usage(const QString &message, const QString &where = {});
+
+private:
+    static QString unwrap(QString value);
+
+    const CommandSpec &m_spec;
+    QStringList m_args;
+    GlobalOptions m_globals;
+    CliOutput &m_out;
+    QCommandLineParser m_parser;
+};
+
+} // namespace hub::cli

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/setupcommands.h"
+
+#include "app/hubctl/cli.h"
+#include "core/demo/demogenerator.h"
+#include "core/settings/settingsservice.h"
+#include "core/storage/backupservice.h"
+#include "core/storage/integritychecker.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hub::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::SetupCommands)
+};
+
+QJsonObject settingsJson(const HubSettings &s, const QString &path)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("path"), QDir::toNativeSeparators(path));
+    for (const QString &key : SettingsService::keys()) {
+        const QString text = SettingsService::textValue(s, key);
+        if (key == QStringLiteral("decimals"))
+            o.insert(key, s.decimals);
+        else
+            o.insert(key, text.isEmpty() ? QJsonValue() : QJsonValue(text));
+    }
+    o.insert(QStringLiteral("default_limit_min_minor"), double(s.defaultLimitMin.minor()));
+    o.insert(QStringLiteral("default_limit_max_minor"),
+             s.defaultLimitMax ? QJsonValue(double(s.defaultLimitMax->minor())) : QJsonValue());
+    return o;
+}
+
+QString settingsText(const HubSettings &s)
+{
+    QString text;
+    for (const QString &key : SettingsService::keys()) {
+        QString value = SettingsService::textValue(s, key);
+        if (value.isEmpty())
+            value = Tr::tr("(none)");
+        text += key.leftJustified(20) + value + u'\n';
+    }
+    return text;
+}
+
+// Options of `init` that map one-to-one onto settings keys.
+const QList<std::pair<QString, QString>> &initOptions()
+{
+    static const QList<std::pair<QString, QString>> options = {
+        {QStringLiteral("name"), QStringLiteral("name")},
+        {QStringLiteral("timezone"), QStringLiteral("timezone")},
+        {QStringLiteral("unit"), QStringLiteral("unit")},
+        {QStringLiteral("decimals"), QStringLiteral("decimals")},
+    };
+    return options;
+}
+
+int init(CommandContext &ctx)
+{
+    QList<QCommandLineOption> options;
+    for (const auto &[option, key] : initOptions())
+        options << QCommandLineOption(option, SettingsService::describe(key), option.toUpper());
+    if (auto stop = ctx.parse(options, 0, 0))
+        return *stop;
+
+    const bool existed = QFileInfo::exists(ctx.dbPath());
+    // Validate the options before touching the disk, so bad input creates nothing.
+    HubSettings wanted = HubSettings::defaults();
+    for (const auto &[option, key] : initOptions())
+        if (ctx.isSet(option))
+            if (auto ok = SettingsService::apply(wanted, key, ctx.value(option)); !ok)
+                return ctx.fail(Error::invalid(ok.error().message, QStringLiteral("--") + option));
+
+    auto hub = ctx.openHub(OpenMode::CreateIfMissing);
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto settings = (*hub)->settings().load();
+    if (!settings)
+        return ctx.fail(settings.error());
+    for (const auto &[option, key] : initOptions())
+        if (ctx.isSet(option))
+            if (auto ok = SettingsService::apply(*settings, key, ctx.value(option)); !ok)
+                return ctx.fail(Error::invalid(ok.error().message, QStringLiteral("--") + option));
+    if (auto ok = (*hub)->settings().save(*settings); !ok)
+        return ctx.fail(ok.error());
+
+    QJsonObject o = settingsJson(*settings, (*hub)->path());
+    o.insert(QStringLiteral("created"), !existed);
+    o.insert(QStringLiteral("schema_version"), Database::latestSchemaVersion());
+    ctx.out().result(o, (existed ? Tr::tr("Hub “%1” at %2 is ready (schema level %3).")
+                                 : Tr::tr("Created hub “%1” at %2 (schema level %3)."))
+                            .arg(settings->name, QDir::toNativeSeparators((*hub)->path()))
+                            .arg(Database::latestSchemaVersion()));
+    return 0;
+}
+
+int settings(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 3))
+        return *stop;
+    const QStringList args = ctx.positional();
+    const QString verb = args.first();
+    if (verb == QStringLiteral("show") && args.size() != 1)
+        return ctx.usage(Tr::tr("“settings show” takes no arguments"));
+    if (verb == QStringLiteral("set") && args.size() != 3)
+        return ctx.usage(Tr::tr("usage: hubctl settings set KEY VALUE; keys: %1")
+                             .arg(SettingsService::keys().join(QStringLiteral(", "))));
+    if (verb != QStringLiteral("show") && verb != QStringLiteral("set"))
+        return ctx.usage(Tr::tr("unknown settings action “%1”; use show or set").arg(verb));
+
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    if (verb == QStringLiteral("set")) {
+        if (auto ok = (*hub)->settings().set(args[1], args[2]); !ok)
+            return ctx.fail(ok.error());
+    }
+    auto s = (*hub)->settings().load();
+    if (!s)
+        return ctx.fail(s.error());
+    ctx.out().result(settingsJson(*s, (*hub)->path()), settingsText(*s));
+    return 0;
+}
+
+int demo(CommandContext &ctx)
+{
+    const QCommandLineOption scale(QStringLiteral("scale"), Tr::tr("small, town or city (default small)."),
+                                   QStringLiteral("SCALE"), QStringLiteral("small"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Tr::tr("Random seed; the same seed gives the same data."),
+                                  QStringLiteral("N"), QStringLiteral("1"));
+    if (auto stop = ctx.parse({scale, seed}, 0, 0))
+        return *stop;
+    auto parsedScale = DemoOptions::parseScale(ctx.value(QStringLiteral("scale")));
+    if (!parsedScale)
+        return ctx.fail(parsedScale.error());
+    bool seedOk = false;
+    const quint32 seedValue = ctx.value(QStringLiteral("seed")).toUInt(&seedOk);
+    if (!seedOk)
+        return ctx.usage(Tr::tr("“%1” is not a whole number from 0 to 4294967295")
+                             .arg(ctx.value(QStringLiteral("seed"))),
+                         QStringLiteral("--seed"));
+    const QString path = ctx.dbPath();
+    if (QFileInfo::exists(path))
+        return ctx.fail(Error::refused(
+            Tr::tr("%1 already exists; demo data is made in a new file. Choose another --db path.")
+                .arg(QDir::toNativeSeparators(path))));
+
+    auto hub = ctx.openHub(OpenMode::CreateIfMissing);
+    if (!hub)
+        return ctx.fail(hub.error());
+    QString lastPart;
+    int lastPercent = -1;
+    QElapsedTimer timer;
+    timer.start();
+    const auto progress = [&](const DemoProgress &p) {
+        const int percent = p.total > 0 ? int(p.done * 100 / p.total) : 100;
+        if (p.part != lastPart || percent / 10 != lastPercent / 10 || p.done == p.total) {
+            if (p.part != lastPart || percent != lastPercent)
+                ctx.out().message(Tr::tr("demo: %1 %2/%3").arg(p.part).arg(p.done).arg(p.total));
+            lastPart = p.part;
+            lastPercent = percent;
+        }
+        return true;
+    };
+    const DemoOptions options{*parsedScale, seedValue};
+    if (auto ok = (*hub)->demo().run(**hub, options, progress); !ok) {
+        hub->reset();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        return ctx.fail(ok.error());
+    }
+    auto s = (*hub)->settings().load();
+    if (!s)
+        return ctx.fail(s.error());
+    QJsonObject o = settingsJson(*s, (*hub)->path());
+    o.insert(QStringLiteral("scale"), DemoOptions::scaleName(options.scale));
+    o.insert(QStringLiteral("seed"), double(options.seed));
+    o.insert(QStringLiteral("parts"), QJsonArray::fromStringList((*hub)->demo().partNames()));
+    ctx.out().result(o, Tr::tr("Created demo hub “%1” (%2, seed %3) at %4 in %5 s.")
+                            .arg(s->name, DemoOptions::scaleName(options.scale))
+                            .arg(options.seed)
+                            .arg(QDir::toNativeSeparators((*hub)->path()))
+                            .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+    return 0;
+}
+
+int check(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 0, 0))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    const QStringList titles = (*hub)->integrity().titles();
+    const QList<Finding> findings = (*hub)->integrity().runAll();
+
+    QJsonArray list;
+    QString text;
+    for (const Finding &f : findings) {
+        list.append(QJsonObject{{QStringLiteral("area"), f.area},
+                                {QStringLiteral("message"), f.message},
+                                {QStringLiteral("where"), f.where.isEmpty() ? QJsonValue() : QJsonValue(f.where)}});
+        text += QStringLiteral("FAIL  %1: %2%3\n")
+                    .arg(f.area, f.where.isEmpty() ? QString() : f.where + QStringLiteral(": "), f.message);
+    }
+    if (findings.isEmpty())
+        for (const QString &t : titles)
+            text += QStringLiteral("ok    ") + t + u'\n';
+    text += findings.isEmpty() ? Tr::tr("All %n check(s) passed.", nullptr, int(titles.size()))
+                               : Tr::tr("%n problem(s) found.", nullptr, int(findings.size()));
+    ctx.out().result(QJsonObject{{QStringLiteral("ok"), findings.isEmpty()},
+                                 {QStringLiteral("checks"), QJsonArray::fromStringList(titles)},
+                                 {QStringLiteral("findings"), list}},
+                     text);
+    return findings.isEmpty() ? 0 : int(ErrorKind::Storage);
+}
+
+int backup(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    const QString target = QFileInfo(ctx.positional().first()).absoluteFilePath();
+    if (auto ok = BackupService::backup((*hub)->database(), target); !ok)
+        return ctx.fail(ok.error());
+    const qint64 bytes = QFileInfo(target).size();
+    ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators((*hub)->path())},
+                                 {QStringLiteral("backup"), QDir::toNativeSeparators(target)},
+                                 {QStringLiteral("bytes"), double(bytes)}},
+                     Tr::tr("Backed up %1 to %2 (%3 KiB).")
+                         .arg(QDir::toNativeSeparators((*hub)->path()), QDir::toNativeSeparators(target))
+                         .arg((bytes + 1023) / 1024));
+    return 0;
+}
+
+int restore(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    const QString hubPath = QFileInfo(ctx.dbPath()).absoluteFilePath();
+    // The current hub need not open (restoring a damaged hub is the point), but it must exist.
+    if (!QFileInfo::exists(hubPath))
+        return ctx.fail(Error::storage(
+            Tr::tr("There is no hub file at %1. Create one with “hubctl init” first, or name the hub "
+                   "to replace with --db.")
+                .arg(QDir::toNativeSeparators(hubPath))));
+    const QString source = QFileInfo(ctx.positional().first()).absoluteFilePath();
+    auto kept = BackupService::restore(hubPath, source);
+    if (!kept)
+        return ctx.fail(kept.error());
+    // Open once so an older backup is brought up to the current schema now.
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators(hubPath)},
+                                 {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
+                                 {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},
+                     Tr::tr("Restored %1 from %2. The previous hub was kept as %3.")
+                         .arg(QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source),
+                              QDir::toNativeSeparators(*kept)));
+    return 0;
+}
+
+} // namespace
+
+void registerSetupCommands(Cli &cli)
+{
+    cli.add({QStringLiteral("init"), QStringLiteral("[--name NAME] [--timezone ZONE] [--unit NAME] [--decimals N]"),
+             Tr::tr("create (or migrate) the hub file"), init});
+    cli.add({QStringLiteral("settings"), QStringLiteral("show | set KEY VALUE"),
+             Tr::tr("show or change hub settings"), settings});
+    cli.add({QStringLiteral("demo"), QStringLiteral("[--scale small|town|city] [--seed N]"),
+             Tr::tr("make a new hub file filled with realistic demo data"), demo});
+    cli.add({QStringLiteral("check"), QString(), Tr::tr("full integrity check; exit 5 with a list if anything fails"),
+             check});
+    cli.add({QStringLiteral("backup"), QStringLiteral("FILE"),
+             Tr::tr("consistent copy of the hub while others may be using it"), backup});
+    cli.add({QStringLiteral("restore"), QStringLiteral("FILE"),
+             Tr::tr("verify FILE, then put it in place of the hub (the old one is kept)"), restore});
+}
+
+} // namespace hub::cli
