@@ -44,7 +44,9 @@ QString Cli::helpText() const
     for (const CommandSpec &c : m_commands)
         width = std::max(width, c.name.size());
     for (const CommandSpec &c : m_commands)
-        text += QStringLiteral("  ") + c.name.leftJustified(width + 2) + c.summary + u'\n';
+        text += QStringLiteral("  ") + c.name.leftJustified(width + 2) + c.summary + u'\n'
+                + QString(width + 4, u' ') + QStringLiteral("hubctl ") + c.name
+                + (c.synopsis.isEmpty() ? QString() : u' ' + c.synopsis) + u'\n';
     text += tr("\nExit codes: 0 done, 1 usage, 2 invalid input, 3 refused by a rule, 4 not found, "
                "5 storage.\n");
     return text;
@@ -81,12 +83,26 @@ int Cli::run(const QStringList &arguments)
         std::fputs(helpText().toUtf8().constData(), stderr);
         return m_out.error(Error::usage(tr("no command given")));
     }
-    const CommandSpec *command = find(rest.first());
-    if (!command)
+    // Commands with an action ("member add") are found by their first two words.
+    qsizetype words = 2;
+    const CommandSpec *command = rest.size() >= 2 ? find(rest[0] + u' ' + rest[1]) : nullptr;
+    if (!command) {
+        words = 1;
+        command = find(rest.first());
+    }
+    if (!command) {
+        QStringList actions;
+        for (const CommandSpec &c : m_commands)
+            if (c.name.startsWith(rest.first() + u' '))
+                actions << c.name.section(u' ', 1);
+        if (!actions.isEmpty())
+            return m_out.error(Error::usage(tr("“%1” needs an action: %2")
+                                                .arg(rest.first(), actions.join(QStringLiteral(", ")))));
         return m_out.error(Error::usage(
             tr("unknown command “%1” (see “hubctl --help” for the list)").arg(rest.first())));
+    }
 
-    CommandContext context(*command, rest.mid(1), {parser.value(db), parser.isSet(json)}, m_out);
+    CommandContext context(*command, rest.mid(words), {parser.value(db), parser.isSet(json)}, m_out);
     return command->run(context);
 }
 

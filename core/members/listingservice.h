@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/clock.h"
+#include "core/common/error.h"
+#include "core/members/member.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace hub {
+
+class Database;
+class SkillService;
+
+/// Offers ("can teach guitar") and needs ("need help with accounts").
+class ListingService
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::ListingService)
+public:
+    static constexpr int MaxDescriptionLength = 1000;
+
+    ListingService(std::shared_ptr<Database> db, SkillService &skills, const Clock &clock);
+
+    /// `skillName` may be empty; a new name joins the taxonomy.
+    Result<Offer> addOffer(MemberId member, const QString &skillName, const QString &description,
+                           std::optional<Amount> rate = std::nullopt);
+    Result<Need> addNeed(MemberId member, const QString &skillName, const QString &description,
+                         Urgency urgency = Urgency::Normal);
+    Status closeOffer(OfferId id);
+    Status closeNeed(NeedId id);
+
+    Result<QList<Offer>> offers(MemberId member, bool openOnly = false) const;
+    Result<QList<Need>> needs(MemberId member, bool openOnly = false) const;
+
+private:
+    Status validate(MemberId member, const QString &description) const;
+
+    std::shared_ptr<Database> m_db;
+    SkillService &m_skills;
+    const Clock &m_clock;
+};
+
+} // namespace hub

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/error.h"
+#include "core/members/member.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace hub {
+
+class Database;
+
+/// The hub's skill taxonomy and the skills each member has. Skill names are
+/// unique ignoring case and accents ("Café work" = "cafe work").
+class SkillService
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::SkillService)
+public:
+    explicit SkillService(std::shared_ptr<Database> db);
+
+    static Status validateName(const QString &name);
+
+    /// Every skill with how many members have it, by name.
+    Result<QList<Skill>> list() const;
+    Result<std::optional<Skill>> findByName(const QString &name) const;
+    /// Finds a skill by name, creating it if new.
+    Result<Skill> ensure(const QString &name, const QString &category = {});
+    Status setCategory(SkillId id, const QString &category);
+    /// Moves every member skill, offer and need from `from` to `into`, then
+    /// removes `from`.
+    Status merge(const QString &from, const QString &into);
+
+    Result<QList<MemberSkill>> memberSkills(MemberId member) const;
+    /// Replaces a member's skills (by name; new names join the taxonomy).
+    Status setMemberSkills(MemberId member, const QList<MemberSkill> &skills);
+
+private:
+    std::shared_ptr<Database> m_db;
+};
+
+} // namespace hub
