@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/common/csvreader.h"
+
+#include <algorithm>
+
+namespace hub {
+
+namespace {
+
+constexpr char16_t Quote = u'"';
+
+// Length of the UTF-8 sequence starting at bytes[i], or 0 if it is not valid
+// (stray continuation byte, overlong form, surrogate, beyond U+10FFFF, cut short).
+qsizetype utf8SequenceLength(const QByteArray &bytes, qsizetype i)
+{
+    const auto byteAt = [&](qsizetype k) { return static_cast<unsigned char>(bytes.at(k)); };
+    const unsigned char b0 = byteAt(i);
+    if (b0 < 0x80)
+        return 1;
+    qsizetype length = 0;
+    char32_t min = 0;
+    char32_t cp = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        length = 2;
+        min = 0x80;
+        cp = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        length = 3;
+        min = 0x800;
+        cp = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        length = 4;
+        min = 0x10000;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + length > bytes.size())
+        return 0;
+    for (qsizetype k = 1; k < length; ++k) {
+        const unsigned char b = byteAt(i + k);
+        if ((b & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return length;
+}
+
+} // namespace
+
+int CsvReader::firstBadUtf8Line(const QByteArray &bytes)
+{
+    int line = 1;
+    for (qsizetype i = 0; i < bytes.size();) {
+        const char c = bytes.at(i);
+        if (c == '\n') {
+            ++line;
+            ++i;
+            continue;
+        }
+        const qsizetype n = utf8SequenceLength(bytes, i);
+        if (n == 0)
+            return line;
+        i += n;
+    }
+    return 0;
+}
+
+QChar CsvReader::detectSeparator(QStringView headerLine)
+{
+    bool quoted = false;
+    int commas = 0;
+    int semicolons = 0;
+    for (QChar c : headerLine) {
+        if (c == Quote)
+            quoted = !quoted; // a doubled quote toggles twice, which is what we want
+        else if (quoted)
+            continue;
+        else if (c == u'\n' || c == u'\r')
+            break;
+        else if (c == u',')
+            ++commas;
+        else if (c == u';')
+            ++semicolons;
+    }
+    return semicolons > commas ? QChar(u';') : QChar(u',');
+}
+
+Result<CsvTable> CsvReader::read(const QByteArray &bytes)
+{
+    // Check the encoding first so the message can name the line; decoding
+    // would silently turn bad bytes into replacement characters.
+    if (const int bad = firstBadUtf8Line(bytes))
+        return fail(Error::invalid(tr("Line %1 is not valid UTF-8 text. Save the file as "
+                                      "“CSV UTF-8” and try again.")
+                                       .arg(bad),
+                                   tr("line %1").arg(bad)));
+
+    CsvTable table;
+    // Qt's decoder drops a leading byte-order mark itself; note that there was one.
+    table.hadBom = bytes.startsWith("\xEF\xBB\xBF");
+    QString text = QString::fromUtf8(bytes);
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    if (text.trimmed().isEmpty())
+        return fail(Error::invalid(tr("The file is empty: it needs a header row naming the columns, "
+                                      "then one row per record.")));
+
+    table.separator = detectSeparator(text);
+    const QChar sep = table.separator;
+    const qsizetype n = text.size();
+
+    qsizetype i = 0;
+    int line = 1;
+    int row = 0;
+    bool haveHeader = false;
+    QString field;
+    QStringList fields;
+
+    while (i <= n) {
+        // One record per pass.
+        const int recordLine = line;
+        ++row;
+        fields.clear();
+        bool recordDone = false;
+        while (!recordDone) {
+            field.clear();
+            if (i < n && text.at(i) == Quote) {
+                const int quoteLine = line;
+                ++i;
+                bool closed = false;
+                while (i < n) {
+                    const QChar c = text.at(i);
+                    if (c == Quote) {
+                        if (i + 1 < n && text.at(i + 1) == Quote) {
+                            field += Quote;
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        closed = true;
+                        break;
+                    }
+                    if (c == u'\r') {
+                        // CRLF or a lone CR inside quotes: one line break, stored as "\n".
+                        field += u'\n';
+                        ++line;
+                        i += (i + 1 < n && text.at(i + 1) == u'\n') ? 2 : 1;
+                        continue;
+                    }
+                    if (c == u'\n')
+                        ++line;
+                    field += c;
+                    ++i;
+                }
+                if (!closed)
+                    return fail(Error::invalid(
+                        tr("The quote opened on line %1 is never closed.").arg(quoteLine),
+                        tr("line %1").arg(quoteLine)));
+                if (i < n && text.at(i) != sep && text.at(i) != u'\r' && text.at(i) != u'\n')
+                    return fail(Error::invalid(
+                        tr("Line %1 has text after a closing quote; a quote inside a quoted "
+                           "field must be doubled (\"\").")
+                            .arg(line),
+                        tr("line %1").arg(line)));
+            } else {
+                const qsizetype start = i;
+                while (i < n) {
+                    const QChar c = text.at(i);
+                    if (c == sep || c == u'\r' || c == u'\n')
+                        break;
+                    ++i;
+                }
+                field = text.mid(start, i - start);
+            }
+            fields.append(field);
+            if (i < n && text.at(i) == sep) {
+                ++i;
+                continue;
+            }
+            // End of line or of the file ends the record.
+            if (i < n) {
+                i += (text.at(i) == u'\r' && i + 1 < n && text.at(i + 1) == u'\n') ? 2 : 1;
+                ++line;
+            } else {
+                ++i; // past the end: stops the outer loop
+            }
+            recordDone = true;
+        }
+
+        // Spreadsheets often save empty rows as ",,,": they count as blank.
+        const bool blank = std::all_of(fields.cbegin(), fields.cend(),
+                                       [](const QString &f) { return f.trimmed().isEmpty(); });
+        if (!haveHeader) {
+            if (blank)
+                return fail(Error::invalid(tr("Line %1 is empty: the first line must be a header row "
+                                              "naming the columns.")
+                                               .arg(recordLine),
+                                           tr("line %1").arg(recordLine)));
+            table.headers = fields;
+            haveHeader = true;
+            continue;
+        }
+        // The file's last line break leaves an empty "record" at the end; a
+        // blank line in the middle is skipped but keeps the row numbers a
+        // spreadsheet would show.
+        if (blank)
+            continue;
+        table.records.append(CsvRecord{row, recordLine, fields});
+    }
+    return table;
+}
+
+} // namespace hub
