@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The GUI entry point: read the command line and hand over to the main window.
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+int main(int argc, char *argv[])
+{
+    // The icons live in a static library; its resources must be registered by hand.
+    Q_INIT_RESOURCE(resources);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("hubkeeper"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Hubkeeper"));
+    QApplication::setOrganizationName(QStringLiteral("Hubkeeper"));
+    QApplication::setApplicationVersion(QStringLiteral(HUB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("hubkeeper"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubkeeper.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Front desk of a neighbourhood community hub."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QApplication::translate("main", "Open the hub file at <path>."),
+                                QApplication::translate("main", "path"));
+    parser.addOption(db);
+    parser.process(app);
+
+    hub::MainWindow window;
+    if (!window.start(parser.value(db)))
+        return 0;
+    window.show();
+    return app.exec();
+}

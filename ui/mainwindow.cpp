@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "core/hub.h"
+#include "core/settings/settingsservice.h"
+#include "core/storage/backupservice.h"
+#include "ui/dialogs/welcomedialog.h"
+#include "ui/pages/emptystatepage.h"
+#include "ui/pages/settingspage.h"
+#include "ui/pages/todaypage.h"
+#include "ui/recentfiles.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace hub {
+
+namespace {
+const QString KeyGeometry = QStringLiteral("mainWindow/geometry");
+const QString KeyState = QStringLiteral("mainWindow/state");
+
+QString hubFileFilter()
+{
+    return MainWindow::tr("Hubkeeper hubs (*.sqlite *.hub);;All files (*)");
+}
+
+// Desktop themes give the nicest icons; the style's own are the fallback so a
+// bare system still shows something in the sidebar.
+QIcon pageIcon(const QStyle *style, const char *themeName, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QString::fromLatin1(themeName), style->standardIcon(fallback));
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_settings(QStringLiteral("Hubkeeper"), QStringLiteral("hubkeeper"))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/hubkeeper.svg")));
+    buildPages();
+    buildMenus();
+    statusBar()->setSizeGripEnabled(true);
+
+    // Fits a 1280×720 screen with room for a panel; a stored geometry wins.
+    resize(1200, 660);
+    if (!restoreGeometry(m_settings.value(KeyGeometry).toByteArray()))
+        resize(1200, 660);
+    restoreState(m_settings.value(KeyState).toByteArray());
+
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages hold a raw Hub pointer; they let go before the Hub does.
+    setHub(nullptr);
+}
+
+void MainWindow::buildPages()
+{
+    m_sidebar = new QListWidget;
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setAccessibleName(tr("Pages"));
+    m_sidebar->setIconSize(QSize(24, 24));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QFont sidebarFont = m_sidebar->font();
+    sidebarFont.setPointSizeF(sidebarFont.pointSizeF() * 1.1);
+    m_sidebar->setFont(sidebarFont);
+    // The sidebar reads as part of the window frame, not as a white list box.
+    m_sidebar->setAutoFillBackground(true);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
+    m_sidebar->setFixedWidth(190);
+
+    m_stack = new QStackedWidget;
+    m_stack->setObjectName(QStringLiteral("pages"));
+
+    const QStyle *st = style();
+    m_today = new TodayPage;
+    m_settingsPage = new SettingsPage;
+    m_pages = {
+        m_today,
+        new EmptyStatePage(
+            pageIcon(st, "system-users", QStyle::SP_FileDialogDetailedView), tr("Members & skills"),
+            tr("The members & skills directory will live here: people and local organisations, "
+               "their skills, offers and needs. You will be able to add members, note what each "
+               "can offer and what they need, and find good matches between them.")),
+        new EmptyStatePage(
+            pageIcon(st, "x-office-calendar", QStyle::SP_FileDialogContentsView),
+            tr("Space bookings"),
+            tr("The space-booking calendar will live here: the event hall, the café, the kitchen, "
+               "the coworking desks and the breakout rooms. You will be able to book spaces and "
+               "repeating series, see clashes before they happen, print the day sheet for the "
+               "front desk and share bookings as iCalendar.")),
+        new EmptyStatePage(
+            pageIcon(st, "accessories-calculator", QStyle::SP_DriveHDIcon),
+            tr("Mutual credit ledger"),
+            tr("The mutual credit ledger will live here: every member's account and every "
+               "transfer between them. You will be able to record credits given for help, see "
+               "balances and statements, and correct a mistake with a reversing transfer.")),
+        new EmptyStatePage(
+            pageIcon(st, "system-users", QStyle::SP_MessageBoxInformation), tr("Gatherings"),
+            tr("Friendly gatherings and Collaboratories will live here. You will be able to check "
+               "people in, collect their stories and ideas, hold votes, and turn the ideas with the "
+               "most support into working groups with actions.")),
+        new EmptyStatePage(
+            pageIcon(st, "x-office-document", QStyle::SP_FileIcon), tr("Reports"),
+            tr("Reports for treasurers and organisers will live here. You will be able to see "
+               "balances, activity and bookings at a glance, and export them as CSV, PDF or "
+               "plain-text accounting journals.")),
+        m_settingsPage,
+    };
+
+    const QString names[PageCount] = {tr("Today"),      tr("Members"), tr("Calendar"),
+                                      tr("Ledger"),     tr("Gatherings"), tr("Reports"),
+                                      tr("Settings")};
+    const QIcon icons[PageCount] = {
+        pageIcon(st, "go-home", QStyle::SP_DirHomeIcon),
+        pageIcon(st, "system-users", QStyle::SP_FileDialogDetailedView),
+        pageIcon(st, "x-office-calendar", QStyle::SP_FileDialogContentsView),
+        pageIcon(st, "accessories-calculator", QStyle::SP_DriveHDIcon),
+        pageIcon(st, "system-users", QStyle::SP_MessageBoxInformation),
+        pageIcon(st, "x-office-document", QStyle::SP_FileIcon),
+        pageIcon(st, "preferences-system", QStyle::SP_FileDialogListView),
+    };
+    static const char *const objectNames[PageCount] = {
+        "todayPage", "membersPage", "calendarPage", "ledgerPage",
+        "gatheringsPage", "reportsPage", "settingsPage"};
+    for (int i = 0; i < PageCount; ++i) {
+        m_pages[i]->setObjectName(QString::fromLatin1(objectNames[i]));
+        m_stack->addWidget(m_pages[i]);
+        auto *item = new QListWidgetItem(icons[i], names[i], m_sidebar);
+        item->setSizeHint(QSize(0, 40));
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(names[i]).arg(i + 1));
+    }
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_sidebar->setCurrentRow(0);
+
+    connect(m_settingsPage, &SettingsPage::settingsSaved, this, [this] {
+        updateTitle();
+        m_today->setHub(m_hub.get());
+    });
+
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    auto *line = new QFrame;
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newHub = file->addAction(tr("&New…"), this, [this] { showWelcome(); });
+    newHub->setShortcut(QKeySequence::New);
+    newHub->setStatusTip(tr("Start a new hub, open one, or explore a demo hub"));
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::chooseHubToOpen);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addSeparator();
+    m_backupAction = file->addAction(tr("&Backup…"), this, &MainWindow::chooseBackupTarget);
+    m_backupAction->setStatusTip(tr("Save a consistent copy of the hub, even while desks are busy"));
+    m_restoreAction = file->addAction(tr("Re&store…"), this, &MainWindow::chooseRestoreSource);
+    m_restoreAction->setStatusTip(tr("Put a backup in place of the hub, keeping the current file"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < PageCount; ++i) {
+        QListWidgetItem *item = m_sidebar->item(i);
+        QAction *action = go->addAction(item->icon(), item->text(), this,
+                                        [this, i] { showPage(Page(i)); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Hubkeeper"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+bool MainWindow::start(const QString &requested)
+{
+    QString path = requested;
+    if (path.isEmpty()) {
+        const QString last = RecentFiles(m_settings).lastFile();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            path = last;
+        else if (QFileInfo::exists(Hub::defaultPath()))
+            path = Hub::defaultPath();
+    }
+    QString notice;
+    if (!path.isEmpty() && QFileInfo::exists(path)) {
+        if (openHub(path))
+            return true;
+        notice = tr("%1 could not be opened. Choose another way to start.")
+                     .arg(QDir::toNativeSeparators(path));
+    }
+    return showWelcome(requested, notice);
+}
+
+bool MainWindow::showWelcome(const QString &suggestedPath, const QString &notice)
+{
+    QString message = notice;
+    for (;;) {
+        WelcomeDialog dialog(this);
+        if (!suggestedPath.isEmpty())
+            dialog.setSuggestedPath(suggestedPath);
+        dialog.setNotice(message);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        if (openHub(dialog.hubPath()))
+            return true;
+        message = tr("%1 could not be opened. Choose another way to start.")
+                      .arg(QDir::toNativeSeparators(dialog.hubPath()));
+    }
+}
+
+bool MainWindow::openHub(const QString &path)
+{
+    auto opened = Hub::open(path, OpenMode::ExistingOnly);
+    if (!opened) {
+        showStorageError(tr("The Hub Could Not Be Opened"), opened.error().message);
+        return false;
+    }
+    setHub(std::move(*opened));
+    RecentFiles(m_settings).add(m_hub->path());
+    const QStringList warnings = m_hub->database().warnings();
+    for (const QString &warning : warnings)
+        QMessageBox::warning(this, tr("Please Take Care With This Hub"), warning);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_hub->path())), 5000);
+    return true;
+}
+
+void MainWindow::setHub(std::unique_ptr<Hub> hub)
+{
+    // Pages drop their pointer to the old hub before it closes.
+    for (HubPage *page : m_pages)
+        page->setHub(nullptr);
+    m_hub = std::move(hub);
+    refreshPages();
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::refreshPages()
+{
+    if (!m_hub)
+        return;
+    for (HubPage *page : m_pages)
+        page->setHub(m_hub.get());
+}
+
+void MainWindow::updateTitle()
+{
+    QString name;
+    if (m_hub) {
+        if (auto settings = m_hub->settings().load())
+            name = settings->name;
+        else
+            name = QFileInfo(m_hub->path()).fileName();
+    }
+    setWindowTitle(name.isEmpty() ? tr("Hubkeeper") : tr("%1 — Hubkeeper").arg(name));
+}
+
+void MainWindow::updateActions()
+{
+    m_backupAction->setEnabled(m_hub != nullptr);
+    m_restoreAction->setEnabled(m_hub != nullptr);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_stack->currentIndex());
+}
+
+HubPage *MainWindow::page(Page page) const
+{
+    return m_pages[int(page)];
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    RecentFiles recent(m_settings);
+    int shown = 0;
+    const QStringList files = recent.files();
+    for (const QString &file : files) {
+        // A file that was moved or deleted is not offered; it stays listed in
+        // case its drive comes back.
+        if (!QFileInfo::exists(file))
+            continue;
+        ++shown;
+        const QString text = tr("&%1 %2").arg(shown).arg(QDir::toNativeSeparators(file));
+        m_recentMenu->addAction(text, this, [this, file] { openHub(file); });
+    }
+    if (shown == 0) {
+        m_recentMenu->addAction(tr("No recent hubs"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [this] { RecentFiles(m_settings).clear(); });
+}
+
+void MainWindow::chooseHubToOpen()
+{
+    const QString start = m_hub ? QFileInfo(m_hub->path()).absolutePath()
+                                : QFileInfo(Hub::defaultPath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
+    if (!path.isEmpty())
+        openHub(path);
+}
+
+void MainWindow::chooseBackupTarget()
+{
+    if (!m_hub)
+        return;
+    const QFileInfo hubFile(m_hub->path());
+    const QString suggested = hubFile.dir().filePath(
+        tr("%1-backup-%2.sqlite")
+            .arg(hubFile.completeBaseName(),
+                 QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
+    const QString target =
+        QFileDialog::getSaveFileName(this, tr("Back Up the Hub"), suggested, hubFileFilter());
+    if (!target.isEmpty())
+        backupTo(target);
+}
+
+bool MainWindow::backupTo(const QString &target)
+{
+    if (!m_hub)
+        return false;
+    if (auto ok = BackupService::backup(m_hub->database(), target); !ok) {
+        showStorageError(tr("The Backup Was Not Made"), ok.error().message);
+        return false;
+    }
+    statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(target)), 8000);
+    return true;
+}
+
+void MainWindow::chooseRestoreSource()
+{
+    if (!m_hub)
+        return;
+    const QString source = QFileDialog::getOpenFileName(
+        this, tr("Restore from a Backup"), QFileInfo(m_hub->path()).absolutePath(), hubFileFilter());
+    if (!source.isEmpty())
+        restoreFrom(source);
+}
+
+bool MainWindow::restoreFrom(const QString &source)
+{
+    if (!m_hub)
+        return false;
+    const QString hubPath = m_hub->path();
+    const QString keptAs = QFileInfo(hubPath).fileName() + QStringLiteral(".before-restore-")
+                           + tr("<date and time>");
+    const auto answer = QMessageBox::question(
+        this, tr("Restore from a Backup?"),
+        tr("The hub %1 will be replaced by the backup %2.\n\nThe current hub is kept beside it as "
+           "%3, so nothing is lost.")
+            .arg(QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source), keptAs),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return false;
+
+    // Restore replaces the file, so this process must not hold it open.
+    setHub(nullptr);
+    const auto restored = BackupService::restore(hubPath, source);
+    const bool reopened = openHub(hubPath);
+    if (!restored) {
+        showStorageError(tr("The Backup Was Not Restored"), restored.error().message);
+        return false;
+    }
+    if (reopened) {
+        QMessageBox::information(
+            this, tr("Backup Restored"),
+            restored->isEmpty()
+                ? tr("The hub was restored from %1.").arg(QDir::toNativeSeparators(source))
+                : tr("The hub was restored from %1.\n\nThe previous hub was kept as %2.")
+                      .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(*restored)));
+    }
+    return reopened;
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Hubkeeper"),
+        tr("<h3>Hubkeeper %1</h3>"
+           "<p>The front desk of a neighbourhood community hub: members and skills, space "
+           "bookings, a mutual credit ledger and gatherings, kept in one file.</p>"
+           "<p>Free software under the GNU General Public License, version 3 or any later "
+           "version (GPL-3.0-or-later).</p>")
+            .arg(QStringLiteral(HUB_VERSION)));
+}
+
+void MainWindow::showStorageError(const QString &title, const QString &message)
+{
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setValue(KeyGeometry, saveGeometry());
+    m_settings.setValue(KeyState, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace hub

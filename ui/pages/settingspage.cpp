@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/pages/settingspage.h"
+
+#include "core/hub.h"
+#include "core/settings/settingsservice.h"
+#include "core/storage/integritychecker.h"
+#include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/timezonecombobox.h"
+
+#include <QDir>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace hub {
+
+namespace {
+// The settings keys are the names `hubctl settings set` uses; core reports a
+// refused value by naming its key in Error::where, which is how an error
+// finds its field here.
+const QString KeyName = QStringLiteral("name");
+const QString KeyTimeZone = QStringLiteral("timezone");
+const QString KeyUnit = QStringLiteral("unit");
+const QString KeySymbol = QStringLiteral("symbol");
+const QString KeyDecimals = QStringLiteral("decimals");
+const QString KeyLimitMin = QStringLiteral("default_limit_min");
+const QString KeyLimitMax = QStringLiteral("default_limit_max");
+
+constexpr int EditorWidth = 340;
+
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+} // namespace
+
+SettingsPage::SettingsPage(QWidget *parent) : HubPage(parent)
+{
+    setAccessibleName(tr("Settings"));
+
+    auto *title = new QLabel(tr("Settings"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *intro = new QLabel(
+        tr("These settings belong to the hub file, so every desk that opens it sees the same."),
+        this);
+    intro->setWordWrap(true);
+    intro->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 12, 0);
+    contentLayout->setSpacing(16);
+    contentLayout->addWidget(buildHubGroup());
+    contentLayout->addWidget(buildUnitGroup());
+    contentLayout->addWidget(buildFileGroup());
+    contentLayout->addStretch(1);
+
+    // At 1280×720 the form is taller than the page; it scrolls, the buttons stay.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settingsScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("settingsStatus"));
+    m_status->setAccessibleName(tr("Settings status"));
+    m_status->setWordWrap(true);
+
+    m_revert = new QPushButton(tr("&Revert"), this);
+    m_revert->setObjectName(QStringLiteral("settingsRevert"));
+    m_revert->setAccessibleName(tr("Revert settings"));
+    m_revert->setToolTip(tr("Put back the values stored in the hub"));
+    connect(m_revert, &QPushButton::clicked, this, &SettingsPage::revert);
+
+    m_save = new QPushButton(tr("&Save"), this);
+    m_save->setObjectName(QStringLiteral("settingsSave"));
+    m_save->setAccessibleName(tr("Save settings"));
+    m_save->setDefault(true);
+    // Only while this page is shown: a hidden button's shortcut does not fire.
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(tr("Check and save every setting (%1)")
+                           .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 16);
+    layout->setSpacing(8);
+    layout->addWidget(title);
+    layout->addWidget(intro);
+    layout->addSpacing(8);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(buttons);
+
+    setHub(nullptr);
+}
+
+QWidget *SettingsPage::buildHubGroup()
+{
+    auto *group = new QGroupBox(tr("Hub"));
+    auto *grid = new QGridLayout(group);
+
+    m_name = new QLineEdit;
+    m_name->setObjectName(QStringLiteral("settingsName"));
+    addField(grid, 0, KeyName, tr("&Name:"), m_name);
+
+    m_timeZone = new TimeZoneComboBox;
+    m_timeZone->setObjectName(QStringLiteral("settingsTimeZone"));
+    addField(grid, 2, KeyTimeZone, tr("&Time zone:"), m_timeZone);
+
+    connect(m_name, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyName); });
+    connect(m_timeZone, &QComboBox::currentTextChanged, this, [this] { fieldEdited(KeyTimeZone); });
+    return group;
+}
+
+QWidget *SettingsPage::buildUnitGroup()
+{
+    auto *group = new QGroupBox(tr("Credit unit and limits"));
+    auto *grid = new QGridLayout(group);
+
+    m_unitName = new QLineEdit;
+    m_unitName->setObjectName(QStringLiteral("settingsUnitName"));
+    addField(grid, 0, KeyUnit, tr("&Unit name:"), m_unitName);
+
+    m_unitSymbol = new QLineEdit;
+    m_unitSymbol->setObjectName(QStringLiteral("settingsUnitSymbol"));
+    addField(grid, 2, KeySymbol, tr("S&ymbol:"), m_unitSymbol);
+
+    m_decimals = new QSpinBox;
+    m_decimals->setObjectName(QStringLiteral("settingsDecimals"));
+    m_decimals->setRange(0, 4);
+    addField(grid, 4, KeyDecimals, tr("&Decimals:"), m_decimals);
+
+    m_limitMin = new QLineEdit;
+    m_limitMin->setObjectName(QStringLiteral("settingsLimitMin"));
+    addField(grid, 6, KeyLimitMin, tr("&Lower limit:"), m_limitMin);
+
+    m_limitMax = new QLineEdit;
+    m_limitMax->setObjectName(QStringLiteral("settingsLimitMax"));
+    m_limitMax->setPlaceholderText(tr("No upper limit"));
+    addField(grid, 8, KeyLimitMax, tr("U&pper limit:"), m_limitMax);
+
+    connect(m_unitName, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyUnit); });
+    connect(m_unitSymbol, &QLineEdit::textChanged, this, [this] { fieldEdited(KeySymbol); });
+    connect(m_decimals, &QSpinBox::valueChanged, this, &SettingsPage::decimalsChanged);
+    connect(m_limitMin, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyLimitMin); });
+    connect(m_limitMax, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyLimitMax); });
+    return group;
+}
+
+QWidget *SettingsPage::buildFileGroup()
+{
+    auto *group = new QGroupBox(tr("Hub file"));
+    auto *grid = new QGridLayout(group);
+    grid->setColumnStretch(1, 1);
+
+    auto *pathLabel = new QLabel(tr("Location:"));
+    m_path = new QLabel;
+    m_path->setObjectName(QStringLiteral("settingsHubPath"));
+    m_path->setTextFormat(Qt::PlainText);
+    m_path->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_path->setWordWrap(true);
+    pathLabel->setBuddy(m_path);
+    grid->addWidget(pathLabel, 0, 0, Qt::AlignTop);
+    grid->addWidget(m_path, 0, 1);
+
+    m_check = new QPushButton(tr("&Check integrity"));
+    m_check->setObjectName(QStringLiteral("settingsCheckIntegrity"));
+    m_check->setAccessibleName(tr("Check integrity"));
+    m_check->setToolTip(tr("Run the same checks as “hubctl check”: the file, the settings and, "
+                           "as they arrive, the ledger and the bookings"));
+    connect(m_check, &QPushButton::clicked, this, &SettingsPage::checkIntegrity);
+
+    m_findings = new QLabel;
+    m_findings->setObjectName(QStringLiteral("settingsIntegrityFindings"));
+    m_findings->setAccessibleName(tr("Integrity check results"));
+    m_findings->setTextFormat(Qt::PlainText);
+    m_findings->setWordWrap(true);
+    m_findings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *checkRow = new QHBoxLayout;
+    checkRow->addWidget(m_check);
+    checkRow->addWidget(m_findings, 1);
+    grid->addLayout(checkRow, 1, 0, 1, 2);
+    return group;
+}
+
+void SettingsPage::addField(QGridLayout *grid, int row, const QString &key, const QString &label,
+                            QWidget *editor)
+{
+    const QString description = sentence(SettingsService::describe(key));
+    auto *name = new QLabel(label);
+    name->setBuddy(editor);
+    editor->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+    editor->setAccessibleDescription(description);
+    editor->setMinimumWidth(EditorWidth);
+    editor->setMaximumWidth(EditorWidth);
+
+    auto *hint = new QLabel(description);
+    hint->setWordWrap(true);
+    hint->setMaximumWidth(EditorWidth);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    QFont hintFont = hint->font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 0.9);
+    hint->setFont(hintFont);
+
+    auto *error = new FieldErrorLabel;
+    error->setObjectName(QStringLiteral("error_") + key);
+
+    grid->addWidget(name, row, 0);
+    grid->addWidget(editor, row, 1);
+    grid->addWidget(error, row, 2, 2, 1, Qt::AlignTop);
+    grid->addWidget(hint, row + 1, 1);
+    grid->setRowMinimumHeight(row + 1, hint->sizeHint().height() + 6);
+    grid->setColumnStretch(2, 1);
+    grid->setHorizontalSpacing(16);
+
+    m_errors.insert(key, error);
+    m_editors.insert(key, editor);
+}
+
+void SettingsPage::setHub(Hub *hub)
+{
+    m_hub = hub;
+    m_findings->clear();
+    setStatus(QString(), false);
+    clearErrors();
+    const bool open = hub != nullptr;
+    for (QWidget *editor : std::as_const(m_editors))
+        editor->setEnabled(open);
+    m_check->setEnabled(open);
+    m_path->setText(open ? QDir::toNativeSeparators(hub->path()) : tr("No hub is open."));
+    if (!open) {
+        setModified(false);
+        return;
+    }
+    revert();
+}
+
+void SettingsPage::revert()
+{
+    clearErrors();
+    setStatus(QString(), false);
+    if (!m_hub)
+        return;
+    auto stored = m_hub->settings().load();
+    if (!stored) {
+        setStatus(tr("The settings could not be read: %1").arg(stored.error().text()), true);
+        return;
+    }
+    m_stored = *stored;
+    showForm(m_stored);
+}
+
+void SettingsPage::showForm(const HubSettings &s)
+{
+    // Filling the form is not an edit; the change signals must not mark it modified.
+    m_loading = true;
+    m_name->setText(s.name);
+    m_timeZone->setZone(s.timeZone);
+    m_unitName->setText(s.unitName);
+    m_unitSymbol->setText(s.unitSymbol);
+    m_decimals->setValue(s.decimals);
+    m_shownDecimals = s.decimals;
+    m_limitMin->setText(SettingsService::textValue(s, KeyLimitMin));
+    m_limitMax->setText(SettingsService::textValue(s, KeyLimitMax));
+    m_loading = false;
+    setModified(false);
+}
+
+QWidget *SettingsPage::editorFor(const QString &key) const
+{
+    return m_editors.value(key);
+}
+
+QString SettingsPage::fieldText(const QString &key) const
+{
+    if (key == KeyName)
+        return m_name->text();
+    if (key == KeyTimeZone)
+        return m_timeZone->zone();
+    if (key == KeyUnit)
+        return m_unitName->text();
+    if (key == KeySymbol)
+        return m_unitSymbol->text();
+    if (key == KeyDecimals)
+        return QString::number(m_decimals->value());
+    if (key == KeyLimitMin)
+        return m_limitMin->text();
+    if (key == KeyLimitMax)
+        return m_limitMax->text();
+    return {};
+}
+
+bool SettingsPage::save()
+{
+    if (!m_hub)
+        return false;
+    clearErrors();
+
+    // Apply in the service's key order: decimals before the limits, which are
+    // read in the unit's decimals. Every field is tried so all problems show at once.
+    HubSettings edited = m_stored;
+    QWidget *firstBad = nullptr;
+    for (const QString &key : SettingsService::keys()) {
+        if (!m_editors.contains(key))
+            continue;
+        if (auto ok = SettingsService::apply(edited, key, fieldText(key)); !ok) {
+            m_errors.value(key)->showError(ok.error().message);
+            if (!firstBad)
+                firstBad = editorFor(key);
+        }
+    }
+    if (!firstBad) {
+        auto ok = SettingsService::validate(edited);
+        if (ok)
+            ok = m_hub->settings().save(edited);
+        if (!ok) {
+            const Error &error = ok.error();
+            if (FieldErrorLabel *label = m_errors.value(error.where)) {
+                label->showError(error.message);
+                firstBad = editorFor(error.where);
+            } else {
+                setStatus(tr("Nothing was saved: %1").arg(error.text()), true);
+                return false;
+            }
+        }
+    }
+    if (firstBad) {
+        setStatus(tr("Nothing was saved. Please correct the fields marked in red."), true);
+        firstBad->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
+
+    revert();
+    setStatus(tr("Settings saved."), false);
+    Q_EMIT settingsSaved();
+    return true;
+}
+
+void SettingsPage::checkIntegrity()
+{
+    if (!m_hub)
+        return;
+    const QList<Finding> findings = m_hub->integrity().runAll();
+    if (findings.isEmpty()) {
+        m_findings->setText(tr("All checks passed."));
+        return;
+    }
+    QStringList lines;
+    lines << tr("%n problem(s) found:", nullptr, int(findings.size()));
+    for (const Finding &f : findings) {
+        QString line = f.area.isEmpty() ? f.message : f.area + QStringLiteral(": ") + f.message;
+        if (!f.where.isEmpty())
+            line += QStringLiteral(" (") + f.where + u')';
+        lines << QStringLiteral("• ") + line;
+    }
+    m_findings->setText(lines.join(u'\n'));
+}
+
+QString SettingsPage::errorFor(const QString &key) const
+{
+    const FieldErrorLabel *label = m_errors.value(key);
+    return label ? label->text() : QString();
+}
+
+void SettingsPage::clearErrors()
+{
+    for (FieldErrorLabel *label : std::as_const(m_errors))
+        label->clearError();
+}
+
+void SettingsPage::setModified(bool modified)
+{
+    m_modified = modified;
+    m_save->setEnabled(m_hub && modified);
+    m_revert->setEnabled(m_hub && modified);
+}
+
+void SettingsPage::fieldEdited(const QString &key)
+{
+    if (m_loading)
+        return;
+    // The old message no longer describes what is in the field.
+    m_errors.value(key)->clearError();
+    if (!m_status->text().isEmpty())
+        setStatus(QString(), false);
+    setModified(true);
+}
+
+void SettingsPage::decimalsChanged(int decimals)
+{
+    if (m_loading)
+        return;
+    // The limits are the same amounts in a finer or coarser unit: rewrite them
+    // with the new number of decimals, using core's rescaling, when they parse.
+    HubSettings scratch = m_stored;
+    scratch.decimals = m_shownDecimals;
+    if (SettingsService::apply(scratch, KeyLimitMin, m_limitMin->text())
+        && SettingsService::apply(scratch, KeyLimitMax, m_limitMax->text())
+        && SettingsService::apply(scratch, KeyDecimals, QString::number(decimals))) {
+        m_loading = true;
+        m_limitMin->setText(SettingsService::textValue(scratch, KeyLimitMin));
+        m_limitMax->setText(SettingsService::textValue(scratch, KeyLimitMax));
+        m_loading = false;
+    }
+    m_shownDecimals = decimals;
+    fieldEdited(KeyDecimals);
+}
+
+void SettingsPage::setStatus(const QString &text, bool isError)
+{
+    m_status->setText(text);
+    m_status->setProperty("isError", isError);
+    QPalette p = palette();
+    if (isError)
+        p.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    m_status->setPalette(p);
+}
+
+} // namespace hub

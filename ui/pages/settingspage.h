@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/settings/hubsettings.h"
+#include "ui/pages/hubpage.h"
+
+#include <QHash>
+
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace hub {
+
+class FieldErrorLabel;
+class TimeZoneComboBox;
+
+/// Edits the hub-wide settings. Every value goes through SettingsService, so the
+/// page refuses exactly what `hubctl settings set` refuses, and a refused value
+/// is named beside its field and never saved.
+class SettingsPage : public HubPage
+{
+    Q_OBJECT
+public:
+    explicit SettingsPage(QWidget *parent = nullptr);
+
+    void setHub(Hub *hub) override;
+
+    /// Validates every field and saves them together; false (and nothing
+    /// written) if any field is refused.
+    bool save();
+    /// Puts back the values stored in the hub.
+    void revert();
+    /// Runs every integrity check of the hub and shows what they found.
+    void checkIntegrity();
+
+    bool isModified() const { return m_modified; }
+    /// The message shown beside the field of a settings key (empty if none).
+    QString errorFor(const QString &key) const;
+
+Q_SIGNALS:
+    void settingsSaved();
+
+private:
+    QWidget *buildHubGroup();
+    QWidget *buildUnitGroup();
+    QWidget *buildFileGroup();
+    void addField(QGridLayout *grid, int row, const QString &key, const QString &label,
+                  QWidget *editor);
+    QString fieldText(const QString &key) const;
+    QWidget *editorFor(const QString &key) const;
+    void showForm(const HubSettings &settings);
+    void clearErrors();
+    void setModified(bool modified);
+    void fieldEdited(const QString &key);
+    void decimalsChanged(int decimals);
+    void setStatus(const QString &text, bool isError);
+
+    Hub *m_hub = nullptr;
+    HubSettings m_stored;
+    bool m_loading = false;
+    bool m_modified = false;
+    int m_shownDecimals = 2;
+
+    QLineEdit *m_name = nullptr;
+    TimeZoneComboBox *m_timeZone = nullptr;
+    QLineEdit *m_unitName = nullptr;
+    QLineEdit *m_unitSymbol = nullptr;
+    QSpinBox *m_decimals = nullptr;
+    QLineEdit *m_limitMin = nullptr;
+    QLineEdit *m_limitMax = nullptr;
+    QHash<QString, FieldErrorLabel *> m_errors;
+    QHash<QString, QWidget *> m_editors;
+
+    QLabel *m_status = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_revert = nullptr;
+    QLabel *m_path = nullptr;
+    QPushButton *m_check = nullptr;
+    QLabel *m_findings = nullptr;
+};
+
+} // namespace hub

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/pages/todaypage.h"
+
+#include "core/hub.h"
+#include "core/settings/settingsservice.h"
+#include "ui/widgets/emptystatewidget.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLocale>
+#include <QStyle>
+#include <QTimeZone>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hub {
+
+TodayPage::TodayPage(QWidget *parent)
+    : HubPage(parent), m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    setAccessibleName(tr("Today"));
+
+    m_name = new QLabel(this);
+    m_name->setObjectName(QStringLiteral("todayHubName"));
+    m_name->setTextFormat(Qt::PlainText);
+    QFont nameFont = m_name->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.8);
+    nameFont.setBold(true);
+    m_name->setFont(nameFont);
+
+    m_date = new QLabel(this);
+    m_date->setObjectName(QStringLiteral("todayDate"));
+    QFont dateFont = m_date->font();
+    dateFont.setPointSizeF(dateFont.pointSizeF() * 1.25);
+    m_date->setFont(dateFont);
+
+    m_zone = new QLabel(this);
+    m_zone->setObjectName(QStringLiteral("todayTimeZone"));
+    m_zone->setForegroundRole(QPalette::PlaceholderText);
+
+    m_emptyState = new EmptyStateWidget(
+        style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("The front desk, at a glance"),
+        tr("Today's desk view will live here: who is booked into which space today, the "
+           "gatherings to check people in to, and quick actions such as recording a time "
+           "credit or booking a room for a walk-in."),
+        this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(4);
+    layout->addWidget(m_name);
+    layout->addWidget(m_date);
+    layout->addWidget(m_zone);
+    layout->addWidget(m_emptyState, 1);
+
+    // The date must turn over at the hub's midnight even if the desk PC stays on.
+    m_timer = new QTimer(this);
+    m_timer->setInterval(60 * 1000);
+    connect(m_timer, &QTimer::timeout, this, &TodayPage::refreshDate);
+    m_timer->start();
+
+    setHub(nullptr);
+}
+
+void TodayPage::setHub(Hub *hub)
+{
+    m_hub = hub;
+    m_timeZone.clear();
+    if (!hub) {
+        m_name->setText(tr("No hub is open"));
+    } else if (auto settings = hub->settings().load()) {
+        m_name->setText(settings->name);
+        m_timeZone = settings->timeZone;
+    } else {
+        m_name->setText(tr("The hub's settings could not be read: %1").arg(settings.error().message));
+    }
+    m_name->setAccessibleName(m_name->text());
+    refreshDate();
+}
+
+void TodayPage::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    refreshDate();
+}
+
+QString TodayPage::hubName() const
+{
+    return m_name->text();
+}
+
+QString TodayPage::dateText() const
+{
+    return m_date->text();
+}
+
+void TodayPage::refreshDate()
+{
+    if (!m_hub || m_timeZone.isEmpty()) {
+        m_date->clear();
+        m_zone->clear();
+        return;
+    }
+    const QTimeZone zone(m_timeZone.toUtf8());
+    const QDate today = m_clock().toTimeZone(zone).date();
+    m_date->setText(QLocale().toString(today, QLocale::LongFormat));
+    m_date->setAccessibleName(tr("Today's date: %1").arg(m_date->text()));
+    m_zone->setText(tr("Dates and times are shown in the hub's time zone, %1.").arg(m_timeZone));
+}
+
+} // namespace hub
