@@ -8,6 +8,7 @@
 #include "ui/pages/emptystatepage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
+#include "ui/pageicon.h"
 #include "ui/recentfiles.h"
 
 #include <QAction>
@@ -23,7 +24,6 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 
 namespace hub {
 
@@ -36,12 +36,6 @@ QString hubFileFilter()
     return MainWindow::tr("Hubkeeper hubs (*.sqlite *.hub);;All files (*)");
 }
 
-// Desktop themes give the nicest icons; the style's own are the fallback so a
-// bare system still shows something in the sidebar.
-QIcon pageIcon(const QStyle *style, const char *themeName, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(themeName), style->standardIcon(fallback));
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -89,36 +83,37 @@ void MainWindow::buildPages()
     m_stack = new QStackedWidget;
     m_stack->setObjectName(QStringLiteral("pages"));
 
-    const QStyle *st = style();
+    const QPalette pal = palette();
+    const auto icon = [&pal](const char *name) { return pageIcon(QString::fromLatin1(name), pal); };
     m_today = new TodayPage;
     m_settingsPage = new SettingsPage;
     m_pages = {
         m_today,
         new EmptyStatePage(
-            pageIcon(st, "system-users", QStyle::SP_FileDialogDetailedView), tr("Members & skills"),
+            icon("members"), tr("Members & skills"),
             tr("The members & skills directory will live here: people and local organisations, "
                "their skills, offers and needs. You will be able to add members, note what each "
                "can offer and what they need, and find good matches between them.")),
         new EmptyStatePage(
-            pageIcon(st, "x-office-calendar", QStyle::SP_FileDialogContentsView),
+            icon("calendar"),
             tr("Space bookings"),
             tr("The space-booking calendar will live here: the event hall, the café, the kitchen, "
                "the coworking desks and the breakout rooms. You will be able to book spaces and "
                "repeating series, see clashes before they happen, print the day sheet for the "
                "front desk and share bookings as iCalendar.")),
         new EmptyStatePage(
-            pageIcon(st, "accessories-calculator", QStyle::SP_DriveHDIcon),
+            icon("ledger"),
             tr("Mutual credit ledger"),
             tr("The mutual credit ledger will live here: every member's account and every "
                "transfer between them. You will be able to record credits given for help, see "
                "balances and statements, and correct a mistake with a reversing transfer.")),
         new EmptyStatePage(
-            pageIcon(st, "system-users", QStyle::SP_MessageBoxInformation), tr("Gatherings"),
+            icon("gatherings"), tr("Gatherings"),
             tr("Friendly gatherings and Collaboratories will live here. You will be able to check "
                "people in, collect their stories and ideas, hold votes, and turn the ideas with the "
                "most support into working groups with actions.")),
         new EmptyStatePage(
-            pageIcon(st, "x-office-document", QStyle::SP_FileIcon), tr("Reports"),
+            icon("reports"), tr("Reports"),
             tr("Reports for treasurers and organisers will live here. You will be able to see "
                "balances, activity and bookings at a glance, and export them as CSV, PDF or "
                "plain-text accounting journals.")),
@@ -129,13 +124,13 @@ void MainWindow::buildPages()
                                       tr("Ledger"),     tr("Gatherings"), tr("Reports"),
                                       tr("Settings")};
     const QIcon icons[PageCount] = {
-        pageIcon(st, "go-home", QStyle::SP_DirHomeIcon),
-        pageIcon(st, "system-users", QStyle::SP_FileDialogDetailedView),
-        pageIcon(st, "x-office-calendar", QStyle::SP_FileDialogContentsView),
-        pageIcon(st, "accessories-calculator", QStyle::SP_DriveHDIcon),
-        pageIcon(st, "system-users", QStyle::SP_MessageBoxInformation),
-        pageIcon(st, "x-office-document", QStyle::SP_FileIcon),
-        pageIcon(st, "preferences-system", QStyle::SP_FileDialogListView),
+        icon("today"),
+        icon("members"),
+        icon("calendar"),
+        icon("ledger"),
+        icon("gatherings"),
+        icon("reports"),
+        icon("settings"),
     };
     static const char *const objectNames[PageCount] = {
         "todayPage", "membersPage", "calendarPage", "ledgerPage",

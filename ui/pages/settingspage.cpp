@@ -122,7 +122,7 @@ QWidget *SettingsPage::buildHubGroup()
 
     m_timeZone = new TimeZoneComboBox;
     m_timeZone->setObjectName(QStringLiteral("settingsTimeZone"));
-    addField(grid, 2, KeyTimeZone, tr("&Time zone:"), m_timeZone);
+    addField(grid, 3, KeyTimeZone, tr("&Time zone:"), m_timeZone);
 
     connect(m_name, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyName); });
     connect(m_timeZone, &QComboBox::currentTextChanged, this, [this] { fieldEdited(KeyTimeZone); });
@@ -140,21 +140,21 @@ QWidget *SettingsPage::buildUnitGroup()
 
     m_unitSymbol = new QLineEdit;
     m_unitSymbol->setObjectName(QStringLiteral("settingsUnitSymbol"));
-    addField(grid, 2, KeySymbol, tr("S&ymbol:"), m_unitSymbol);
+    addField(grid, 3, KeySymbol, tr("S&ymbol:"), m_unitSymbol);
 
     m_decimals = new QSpinBox;
     m_decimals->setObjectName(QStringLiteral("settingsDecimals"));
     m_decimals->setRange(0, 4);
-    addField(grid, 4, KeyDecimals, tr("&Decimals:"), m_decimals);
+    addField(grid, 6, KeyDecimals, tr("&Decimals:"), m_decimals);
 
     m_limitMin = new QLineEdit;
     m_limitMin->setObjectName(QStringLiteral("settingsLimitMin"));
-    addField(grid, 6, KeyLimitMin, tr("&Lower limit:"), m_limitMin);
+    addField(grid, 9, KeyLimitMin, tr("&Lower limit:"), m_limitMin);
 
     m_limitMax = new QLineEdit;
     m_limitMax->setObjectName(QStringLiteral("settingsLimitMax"));
     m_limitMax->setPlaceholderText(tr("No upper limit"));
-    addField(grid, 8, KeyLimitMax, tr("U&pper limit:"), m_limitMax);
+    addField(grid, 12, KeyLimitMax, tr("U&pper limit:"), m_limitMax);
 
     connect(m_unitName, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyUnit); });
     connect(m_unitSymbol, &QLineEdit::textChanged, this, [this] { fieldEdited(KeySymbol); });
@@ -214,7 +214,6 @@ void SettingsPage::addField(QGridLayout *grid, int row, const QString &key, cons
 
     auto *hint = new QLabel(description);
     hint->setWordWrap(true);
-    hint->setMaximumWidth(EditorWidth);
     hint->setForegroundRole(QPalette::PlaceholderText);
     QFont hintFont = hint->font();
     hintFont.setPointSizeF(hintFont.pointSizeF() * 0.9);
@@ -223,13 +222,18 @@ void SettingsPage::addField(QGridLayout *grid, int row, const QString &key, cons
     auto *error = new FieldErrorLabel;
     error->setObjectName(QStringLiteral("error_") + key);
 
+    // Each field takes three rows: the editor with its error beside it, the
+    // hint under it, and a gap that separates it from the next field.
     grid->addWidget(name, row, 0);
     grid->addWidget(editor, row, 1);
-    grid->addWidget(error, row, 2, 2, 1, Qt::AlignTop);
-    grid->addWidget(hint, row + 1, 1);
-    grid->setRowMinimumHeight(row + 1, hint->sizeHint().height() + 6);
+    grid->addWidget(error, row, 2);
+    grid->addWidget(hint, row + 1, 1, 1, 2);
+    grid->setRowMinimumHeight(row + 2, 8);
     grid->setColumnStretch(2, 1);
     grid->setHorizontalSpacing(16);
+    grid->setVerticalSpacing(2);
+    // The same label column in every group lines the editors up across groups.
+    grid->setColumnMinimumWidth(0, 110);
 
     m_errors.insert(key, error);
     m_editors.insert(key, editor);

@@ -3,12 +3,11 @@
 
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
+#include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
 
-#include <QApplication>
 #include <QLabel>
 #include <QLocale>
-#include <QStyle>
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -39,7 +38,7 @@ TodayPage::TodayPage(QWidget *parent)
     m_zone->setForegroundRole(QPalette::PlaceholderText);
 
     m_emptyState = new EmptyStateWidget(
-        style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("The front desk, at a glance"),
+        pageIcon(QStringLiteral("today"), palette()), tr("The front desk, at a glance"),
         tr("Today's desk view will live here: who is booked into which space today, the "
            "gatherings to check people in to, and quick actions such as recording a time "
            "credit or booking a room for a walk-in."),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/emptystatewidget.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -34,8 +35,9 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent) : QWidget(parent)
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_text->setMaximumWidth(TextWidth);
-    m_text->setForegroundRole(QPalette::PlaceholderText);
+    QFont textFont = m_text->font();
+    textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
+    m_text->setFont(textFont);
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(12);
@@ -43,7 +45,18 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_icon);
     layout->addSpacing(4);
     layout->addWidget(m_title);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
+    // A centred column no wider than TextWidth: the label must get the column's
+    // width (not its own size hint) or a wrapped text is cut off.
+    auto *textColumn = new QWidget(this);
+    textColumn->setMaximumWidth(TextWidth);
+    auto *columnLayout = new QVBoxLayout(textColumn);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->addWidget(m_text);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(textColumn, 100);
+    row->addStretch(1);
+    layout->addLayout(row);
     layout->addStretch(3);
 }
 

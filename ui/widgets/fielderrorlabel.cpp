@@ -20,9 +20,14 @@ FieldErrorLabel::FieldErrorLabel(QWidget *parent) : QLabel(parent)
 
 void FieldErrorLabel::showError(const QString &message)
 {
-    setText(message);
-    setAccessibleName(message);
-    setVisible(!message.isEmpty());
+    // Core's messages are fragments ("the hub needs a name") so hubctl can put
+    // the key in front; standing alone beside a field they read as sentences.
+    QString text = message;
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    setText(text);
+    setAccessibleName(text);
+    setVisible(!text.isEmpty());
 }
 
 void FieldErrorLabel::clearError()
