@@ -239,6 +239,8 @@ bool MainWindow::showWelcome(const QString &suggestedPath, const QString &notice
 
 bool MainWindow::openHub(const QString &path)
 {
+    if (!settleUnsavedSettings())
+        return false;
     auto opened = Hub::open(path, OpenMode::ExistingOnly);
     if (!opened) {
         showStorageError(tr("The Hub Could Not Be Opened"), opened.error().message);
@@ -387,7 +389,7 @@ bool MainWindow::restoreFrom(const QString &source)
            "%3, so nothing is lost.")
             .arg(QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source), keptAs),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+    if (answer != QMessageBox::Yes || !settleUnsavedSettings())
         return false;
 
     // Restore replaces the file, so this process must not hold it open.
@@ -426,8 +428,30 @@ void MainWindow::showStorageError(const QString &title, const QString &message)
     QMessageBox::warning(this, title, message);
 }
 
+bool MainWindow::settleUnsavedSettings()
+{
+    if (!m_hub || !m_settingsPage->isModified())
+        return true;
+    showPage(Page::Settings);
+    const auto answer = QMessageBox::question(
+        this, tr("Save the Settings?"),
+        tr("The hub's settings were changed but not saved. Save them before the hub is closed?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return m_settingsPage->save(); // a refused value stays on screen to be fixed
+    if (answer == QMessageBox::Discard) {
+        m_settingsPage->revert();
+        return true;
+    }
+    return false;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!settleUnsavedSettings()) {
+        event->ignore();
+        return;
+    }
     m_settings.setValue(KeyGeometry, saveGeometry());
     m_settings.setValue(KeyState, saveState());
     QMainWindow::closeEvent(event);

@@ -70,6 +70,8 @@ private:
     void chooseRestoreSource();
     void showAbout();
     void showStorageError(const QString &title, const QString &message);
+    /// Before the hub closes: offers to save edited settings. False means stay.
+    bool settleUnsavedSettings();
 
     QSettings m_settings;
     std::unique_ptr<Hub> m_hub;

@@ -2,6 +2,7 @@
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/settingspage.h"
@@ -151,4 +152,20 @@ TEST_CASE("the Settings page shows the hub file and its integrity check passes o
     CHECK(child<QLabel>(s.page, "settingsHubPath")->text().endsWith(QStringLiteral("hub.sqlite")));
     QTest::mouseClick(child<QPushButton>(s.page, "settingsCheckIntegrity"), Qt::LeftButton);
     CHECK(child<QLabel>(s.page, "settingsIntegrityFindings")->text() == QStringLiteral("All checks passed."));
+}
+
+TEST_CASE("closing the window with edited settings offers to save them")
+{
+    SettingsOnTempHub s;
+    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Old Market Hub"));
+
+    {
+        hub::test::MessageBoxAnswerer answerer(QMessageBox::Cancel);
+        CHECK_FALSE(s.window.close());
+        CHECK(answerer.texts().size() == 1);
+        CHECK(s.window.isVisible());
+    }
+    hub::test::MessageBoxAnswerer answerer(QMessageBox::Save);
+    CHECK(s.window.close());
+    CHECK(s.stored().name == QStringLiteral("Old Market Hub"));
 }
