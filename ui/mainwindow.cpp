@@ -5,10 +5,10 @@
 #include "core/settings/settingsservice.h"
 #include "core/storage/backupservice.h"
 #include "ui/dialogs/welcomedialog.h"
+#include "ui/pageicon.h"
 #include "ui/pages/emptystatepage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
-#include "ui/pageicon.h"
 #include "ui/recentfiles.h"
 
 #include <QAction>
@@ -84,7 +84,9 @@ void MainWindow::buildPages()
     m_stack->setObjectName(QStringLiteral("pages"));
 
     const QPalette pal = palette();
-    const auto icon = [&pal](const char *name) { return pageIcon(QString::fromLatin1(name), pal); };
+    const auto icon = [&pal](const char *name) {
+        return pageIcon(QString::fromLatin1(name), pal);
+    };
     m_today = new TodayPage;
     m_settingsPage = new SettingsPage;
     m_pages = {
@@ -95,22 +97,21 @@ void MainWindow::buildPages()
                "their skills, offers and needs. You will be able to add members, note what each "
                "can offer and what they need, and find good matches between them.")),
         new EmptyStatePage(
-            icon("calendar"),
-            tr("Space bookings"),
+            icon("calendar"), tr("Space bookings"),
             tr("The space-booking calendar will live here: the event hall, the café, the kitchen, "
                "the coworking desks and the breakout rooms. You will be able to book spaces and "
                "repeating series, see clashes before they happen, print the day sheet for the "
                "front desk and share bookings as iCalendar.")),
         new EmptyStatePage(
-            icon("ledger"),
-            tr("Mutual credit ledger"),
+            icon("ledger"), tr("Mutual credit ledger"),
             tr("The mutual credit ledger will live here: every member's account and every "
                "transfer between them. You will be able to record credits given for help, see "
                "balances and statements, and correct a mistake with a reversing transfer.")),
         new EmptyStatePage(
             icon("gatherings"), tr("Gatherings"),
             tr("Friendly gatherings and Collaboratories will live here. You will be able to check "
-               "people in, collect their stories and ideas, hold votes, and turn the ideas with the "
+               "people in, collect their stories and ideas, hold votes, and turn the ideas with "
+               "the "
                "most support into working groups with actions.")),
         new EmptyStatePage(
             icon("reports"), tr("Reports"),
@@ -120,20 +121,14 @@ void MainWindow::buildPages()
         m_settingsPage,
     };
 
-    const QString names[PageCount] = {tr("Today"),      tr("Members"), tr("Calendar"),
-                                      tr("Ledger"),     tr("Gatherings"), tr("Reports"),
-                                      tr("Settings")};
+    const QString names[PageCount] = {tr("Today"),      tr("Members"), tr("Calendar"), tr("Ledger"),
+                                      tr("Gatherings"), tr("Reports"), tr("Settings")};
     const QIcon icons[PageCount] = {
-        icon("today"),
-        icon("members"),
-        icon("calendar"),
-        icon("ledger"),
-        icon("gatherings"),
-        icon("reports"),
-        icon("settings"),
+        icon("today"),      icon("members"), icon("calendar"), icon("ledger"),
+        icon("gatherings"), icon("reports"), icon("settings"),
     };
     static const char *const objectNames[PageCount] = {
-        "todayPage", "membersPage", "calendarPage", "ledgerPage",
+        "todayPage",      "membersPage", "calendarPage", "ledgerPage",
         "gatheringsPage", "reportsPage", "settingsPage"};
     for (int i = 0; i < PageCount; ++i) {
         m_pages[i]->setObjectName(QString::fromLatin1(objectNames[i]));
@@ -177,7 +172,8 @@ void MainWindow::buildMenus()
     rebuildRecentMenu();
     file->addSeparator();
     m_backupAction = file->addAction(tr("&Backup…"), this, &MainWindow::chooseBackupTarget);
-    m_backupAction->setStatusTip(tr("Save a consistent copy of the hub, even while desks are busy"));
+    m_backupAction->setStatusTip(
+        tr("Save a consistent copy of the hub, even while desks are busy"));
     m_restoreAction = file->addAction(tr("Re&store…"), this, &MainWindow::chooseRestoreSource);
     m_restoreAction->setStatusTip(tr("Put a backup in place of the hub, keeping the current file"));
     file->addSeparator();
@@ -188,8 +184,8 @@ void MainWindow::buildMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < PageCount; ++i) {
         QListWidgetItem *item = m_sidebar->item(i);
-        QAction *action = go->addAction(item->icon(), item->text(), this,
-                                        [this, i] { showPage(Page(i)); });
+        QAction *action =
+            go->addAction(item->icon(), item->text(), this, [this, i] { showPage(Page(i)); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
 
@@ -334,7 +330,8 @@ void MainWindow::chooseHubToOpen()
 {
     const QString start = m_hub ? QFileInfo(m_hub->path()).absolutePath()
                                 : QFileInfo(Hub::defaultPath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
     if (!path.isEmpty())
         openHub(path);
 }
@@ -370,8 +367,9 @@ void MainWindow::chooseRestoreSource()
 {
     if (!m_hub)
         return;
-    const QString source = QFileDialog::getOpenFileName(
-        this, tr("Restore from a Backup"), QFileInfo(m_hub->path()).absolutePath(), hubFileFilter());
+    const QString source =
+        QFileDialog::getOpenFileName(this, tr("Restore from a Backup"),
+                                     QFileInfo(m_hub->path()).absolutePath(), hubFileFilter());
     if (!source.isEmpty())
         restoreFrom(source);
 }
@@ -381,8 +379,8 @@ bool MainWindow::restoreFrom(const QString &source)
     if (!m_hub)
         return false;
     const QString hubPath = m_hub->path();
-    const QString keptAs = QFileInfo(hubPath).fileName() + QStringLiteral(".before-restore-")
-                           + tr("<date and time>");
+    const QString keptAs =
+        QFileInfo(hubPath).fileName() + QStringLiteral(".before-restore-") + tr("<date and time>");
     const auto answer = QMessageBox::question(
         this, tr("Restore from a Backup?"),
         tr("The hub %1 will be replaced by the backup %2.\n\nThe current hub is kept beside it as "

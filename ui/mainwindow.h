@@ -3,7 +3,6 @@
 
 #include <QMainWindow>
 #include <QSettings>
-
 #include <array>
 #include <memory>
 
@@ -25,7 +24,16 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Today, Members, Calendar, Ledger, Gatherings, Reports, Settings };
+    enum class Page
+    {
+        Today,
+        Members,
+        Calendar,
+        Ledger,
+        Gatherings,
+        Reports,
+        Settings
+    };
     static constexpr int PageCount = 7;
 
     explicit MainWindow(QWidget *parent = nullptr);

@@ -19,7 +19,8 @@ QString canonical(const QString &path)
 }
 } // namespace
 
-RecentFiles::RecentFiles(QSettings &settings) : m_settings(settings) {}
+RecentFiles::RecentFiles(QSettings &settings) : m_settings(settings)
+{}
 
 QStringList RecentFiles::files() const
 {

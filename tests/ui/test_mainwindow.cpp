@@ -124,9 +124,10 @@ TEST_CASE("the Today page shows today's date in the hub's time zone and not the 
 
     // 23:30 UTC on 30 March is already the 31st in Auckland (UTC+13).
     today->setClock([] { return QDateTime(QDate(2024, 3, 30), QTime(23, 30), QTimeZone::utc()); });
-    CHECK(child<QLabel>(today, "todayDate")->text()
-          == QLocale().toString(QDate(2024, 3, 31), QLocale::LongFormat));
-    CHECK(child<QLabel>(today, "todayTimeZone")->text().contains(QStringLiteral("Pacific/Auckland")));
+    CHECK(child<QLabel>(today, "todayDate")->text() ==
+          QLocale().toString(QDate(2024, 3, 31), QLocale::LongFormat));
+    CHECK(
+        child<QLabel>(today, "todayTimeZone")->text().contains(QStringLiteral("Pacific/Auckland")));
 }
 
 TEST_CASE("a file that is not a hub is refused with a message and the open hub stays open")
@@ -164,7 +165,8 @@ TEST_CASE("a backup restored from the File menu brings back its data and keeps t
     REQUIRE(w.window.hub() != nullptr);
     CHECK(w.window.hub()->settings().load()->name == QStringLiteral("Before Hub"));
     CHECK(w.window.windowTitle() == QStringLiteral("Before Hub — Hubkeeper"));
-    const QStringList kept = QDir(w.temp.dir()).entryList({QStringLiteral("hub.sqlite.before-restore-*")});
+    const QStringList kept =
+        QDir(w.temp.dir()).entryList({QStringLiteral("hub.sqlite.before-restore-*")});
     CHECK(kept.size() == 1);
 }
 

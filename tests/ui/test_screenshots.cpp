@@ -45,7 +45,8 @@ TEST_CASE("screenshots of every page and the welcome dialog", "[.][shots]")
     REQUIRE(QTest::qWaitForWindowExposed(&window));
 
     static const char *const names[MainWindow::PageCount] = {
-        "1-today", "2-members", "3-calendar", "4-ledger", "5-gatherings", "6-reports", "7-settings"};
+        "1-today",      "2-members", "3-calendar", "4-ledger",
+        "5-gatherings", "6-reports", "7-settings"};
     for (int i = 0; i < MainWindow::PageCount; ++i) {
         window.showPage(MainWindow::Page(i));
         shoot(&window, QString::fromLatin1(names[i]));
@@ -67,7 +68,8 @@ TEST_CASE("screenshots of every page and the welcome dialog", "[.][shots]")
     dialog.setChoice(hub::WelcomeDialog::Choice::Demo);
     shoot(&dialog, QStringLiteral("9-welcome-demo"));
     dialog.setChoice(hub::WelcomeDialog::Choice::Create);
-    dialog.setNotice(QStringLiteral("/home/desk/hub.sqlite could not be opened. Choose another way to start."));
+    dialog.setNotice(
+        QStringLiteral("/home/desk/hub.sqlite could not be opened. Choose another way to start."));
     child<QLineEdit>(&dialog, "createName")->clear();
     QTest::mouseClick(child<QPushButton>(&dialog, "welcomeProceed"), Qt::LeftButton);
     shoot(&dialog, QStringLiteral("9-welcome-errors"));

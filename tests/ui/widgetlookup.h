@@ -7,13 +7,11 @@
 #include <QObject>
 #include <QString>
 #include <QWidget>
-
 #include <catch2/catch.hpp>
 
 namespace hub::test {
 
-template<typename T>
-T *child(const QObject *root, const char *objectName)
+template<typename T> T *child(const QObject *root, const char *objectName)
 {
     T *found = root->findChild<T *>(QString::fromLatin1(objectName));
     INFO("widget " << objectName);
@@ -22,8 +20,7 @@ T *child(const QObject *root, const char *objectName)
 }
 
 /// The visible top-level window of type T (e.g. a dialog opened with exec()).
-template<typename T>
-T *visibleTopLevel()
+template<typename T> T *visibleTopLevel()
 {
     const QWidgetList windows = QApplication::topLevelWidgets();
     for (QWidget *window : windows) {

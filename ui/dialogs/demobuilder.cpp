@@ -10,7 +10,8 @@
 
 namespace hub {
 
-DemoBuilder::DemoBuilder(QObject *parent) : QObject(parent) {}
+DemoBuilder::DemoBuilder(QObject *parent) : QObject(parent)
+{}
 
 DemoBuilder::~DemoBuilder()
 {
@@ -57,8 +58,8 @@ void DemoBuilder::build(const QString &path, const DemoOptions &options)
     QElapsedTimer sinceLast;
     QString lastPart;
     const DemoProgressFn progress = [&](const DemoProgress &p) {
-        if (p.part != lastPart || !sinceLast.isValid() || sinceLast.elapsed() >= 50
-            || p.done == p.total) {
+        if (p.part != lastPart || !sinceLast.isValid() || sinceLast.elapsed() >= 50 ||
+            p.done == p.total) {
             lastPart = p.part;
             sinceLast.start();
             Q_EMIT progressed(p.part, p.done, p.total);

@@ -4,7 +4,6 @@
 #include "core/demo/demogenerator.h"
 
 #include <QObject>
-
 #include <atomic>
 
 class QThread;

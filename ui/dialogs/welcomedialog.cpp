@@ -202,7 +202,8 @@ QWidget *WelcomeDialog::buildCreateForm()
 
     m_createUnit = new QLineEdit(HubSettings::defaults().unitName);
     m_createUnit->setObjectName(QStringLiteral("createUnit"));
-    m_createUnit->setToolTip(tr("What the hub's mutual credit is counted in, e.g. Hours or Credits"));
+    m_createUnit->setToolTip(
+        tr("What the hub's mutual credit is counted in, e.g. Hours or Credits"));
     m_createUnitError = new FieldErrorLabel;
     m_createUnitError->setObjectName(QStringLiteral("createUnitError"));
     addRow(7, tr("Credit &unit:"), m_createUnit, m_createUnit, m_createUnitError);
@@ -317,8 +318,8 @@ void WelcomeDialog::setSuggestedPath(const QString &path)
     const QString free = freePath(path);
     m_createPath->setText(QDir::toNativeSeparators(free));
     const QFileInfo info(free);
-    m_demoPath->setText(QDir::toNativeSeparators(
-        freePath(info.dir().filePath(QStringLiteral("demo-hub.sqlite")))));
+    m_demoPath->setText(
+        QDir::toNativeSeparators(freePath(info.dir().filePath(QStringLiteral("demo-hub.sqlite")))));
 }
 
 void WelcomeDialog::setNotice(const QString &notice)

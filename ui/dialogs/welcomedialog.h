@@ -24,7 +24,12 @@ class WelcomeDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Choice { Create, Open, Demo };
+    enum class Choice
+    {
+        Create,
+        Open,
+        Demo
+    };
 
     explicit WelcomeDialog(QWidget *parent = nullptr);
     ~WelcomeDialog() override;

@@ -3,6 +3,7 @@
 
 namespace hub {
 
-HubPage::HubPage(QWidget *parent) : QWidget(parent) {}
+HubPage::HubPage(QWidget *parent) : QWidget(parent)
+{}
 
 } // namespace hub

@@ -90,8 +90,9 @@ SettingsPage::SettingsPage(QWidget *parent) : HubPage(parent)
     m_save->setDefault(true);
     // Only while this page is shown: a hidden button's shortcut does not fire.
     m_save->setShortcut(QKeySequence::Save);
-    m_save->setToolTip(tr("Check and save every setting (%1)")
-                           .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_save->setToolTip(
+        tr("Check and save every setting (%1)")
+            .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
 
     auto *buttons = new QHBoxLayout;
@@ -416,9 +417,9 @@ void SettingsPage::decimalsChanged(int decimals)
     // with the new number of decimals, using core's rescaling, when they parse.
     HubSettings scratch = m_stored;
     scratch.decimals = m_shownDecimals;
-    if (SettingsService::apply(scratch, KeyLimitMin, m_limitMin->text())
-        && SettingsService::apply(scratch, KeyLimitMax, m_limitMax->text())
-        && SettingsService::apply(scratch, KeyDecimals, QString::number(decimals))) {
+    if (SettingsService::apply(scratch, KeyLimitMin, m_limitMin->text()) &&
+        SettingsService::apply(scratch, KeyLimitMax, m_limitMax->text()) &&
+        SettingsService::apply(scratch, KeyDecimals, QString::number(decimals))) {
         m_loading = true;
         m_limitMin->setText(SettingsService::textValue(scratch, KeyLimitMin));
         m_limitMax->setText(SettingsService::textValue(scratch, KeyLimitMax));

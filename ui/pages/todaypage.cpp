@@ -71,7 +71,8 @@ void TodayPage::setHub(Hub *hub)
         m_name->setText(settings->name);
         m_timeZone = settings->timeZone;
     } else {
-        m_name->setText(tr("The hub's settings could not be read: %1").arg(settings.error().message));
+        m_name->setText(
+            tr("The hub's settings could not be read: %1").arg(settings.error().message));
     }
     m_name->setAccessibleName(m_name->text());
     refreshDate();

@@ -4,7 +4,6 @@
 #include "ui/pages/hubpage.h"
 
 #include <QDateTime>
-
 #include <functional>
 
 class QLabel;
