@@ -13,7 +13,9 @@ constexpr char16_t Quote = u'"';
 // (stray continuation byte, overlong form, surrogate, beyond U+10FFFF, cut short).
 qsizetype utf8SequenceLength(const QByteArray &bytes, qsizetype i)
 {
-    const auto byteAt = [&](qsizetype k) { return static_cast<unsigned char>(bytes.at(k)); };
+    const auto byteAt = [&](qsizetype k) {
+        return static_cast<unsigned char>(bytes.at(k));
+    };
     const unsigned char b0 = byteAt(i);
     if (b0 < 0x80)
         return 1;
@@ -105,8 +107,9 @@ Result<CsvTable> CsvReader::read(const QByteArray &bytes)
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     if (text.trimmed().isEmpty())
-        return fail(Error::invalid(tr("The file is empty: it needs a header row naming the columns, "
-                                      "then one row per record.")));
+        return fail(
+            Error::invalid(tr("The file is empty: it needs a header row naming the columns, "
+                              "then one row per record.")));
 
     table.separator = detectSeparator(text);
     const QChar sep = table.separator;
@@ -195,10 +198,11 @@ Result<CsvTable> CsvReader::read(const QByteArray &bytes)
                                        [](const QString &f) { return f.trimmed().isEmpty(); });
         if (!haveHeader) {
             if (blank)
-                return fail(Error::invalid(tr("Line %1 is empty: the first line must be a header row "
-                                              "naming the columns.")
-                                               .arg(recordLine),
-                                           tr("line %1").arg(recordLine)));
+                return fail(
+                    Error::invalid(tr("Line %1 is empty: the first line must be a header row "
+                                      "naming the columns.")
+                                       .arg(recordLine),
+                                   tr("line %1").arg(recordLine)));
             table.headers = fields;
             haveHeader = true;
             continue;

@@ -18,7 +18,10 @@ struct CsvRecord
     QStringList fields;
 
     /// The field in `column`, or an empty string when the record is short.
-    QString field(qsizetype column) const { return column < fields.size() ? fields.at(column) : QString(); }
+    QString field(qsizetype column) const
+    {
+        return column < fields.size() ? fields.at(column) : QString();
+    }
 };
 
 /// A whole CSV file: the header row and the records after it.
@@ -27,7 +30,8 @@ struct CsvTable
     QChar separator = u',';
     bool hadBom = false;
     QStringList headers;
-    QList<CsvRecord> records; ///< data records only; blank lines are skipped but still counted as rows
+    QList<CsvRecord>
+        records; ///< data records only; blank lines are skipped but still counted as rows
 };
 
 /// Reads RFC 4180 CSV: UTF-8 with or without a byte-order mark, `,` or `;`

@@ -5,15 +5,18 @@
 
 namespace hub {
 
-CsvWriter::CsvWriter(QIODevice &device) : CsvWriter(device, Options{}) {}
+CsvWriter::CsvWriter(QIODevice &device) : CsvWriter(device, Options{})
+{}
 
-CsvWriter::CsvWriter(QIODevice &device, Options options) : m_device(device), m_options(options) {}
+CsvWriter::CsvWriter(QIODevice &device, Options options) : m_device(device), m_options(options)
+{}
 
 QString CsvWriter::quoted(const QString &field, QChar separator)
 {
-    const bool needsQuotes = field.contains(separator) || field.contains(u'"') || field.contains(u'\n')
-        || field.contains(u'\r')
-        || (!field.isEmpty() && (field.front().isSpace() || field.back().isSpace()));
+    const bool needsQuotes =
+        field.contains(separator) || field.contains(u'"') || field.contains(u'\n') ||
+        field.contains(u'\r') ||
+        (!field.isEmpty() && (field.front().isSpace() || field.back().isSpace()));
     if (!needsQuotes)
         return field;
     QString out;
@@ -47,7 +50,8 @@ Status CsvWriter::writeRow(const QStringList &fields)
         bytes = QByteArrayLiteral("\xEF\xBB\xBF");
     bytes += formatRow(fields, m_options.separator).toUtf8();
     if (m_device.write(bytes) != bytes.size())
-        return fail(Error::storage(tr("Could not write the CSV file: %1").arg(m_device.errorString())));
+        return fail(
+            Error::storage(tr("Could not write the CSV file: %1").arg(m_device.errorString())));
     ++m_rows;
     return {};
 }
