@@ -2,6 +2,12 @@
 #include "core/hub.h"
 
 #include "core/demo/demogenerator.h"
+#include "core/members/listingservice.h"
+#include "core/members/matchfinder.h"
+#include "core/members/memberpersonaldata.h"
+#include "core/members/memberservice.h"
+#include "core/members/skillservice.h"
+#include "core/privacy/personaldataregistry.h"
 #include "core/settings/settingsdemopart.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/integritychecker.h"
@@ -46,9 +52,15 @@ Result<std::unique_ptr<Hub>> Hub::open(const QString &path, OpenMode mode)
 
 Hub::Hub(std::shared_ptr<Database> db)
     : m_db(std::move(db)), m_settings(std::make_unique<SettingsService>(m_db)),
-      m_integrity(std::make_unique<IntegrityChecker>()), m_demo(std::make_unique<DemoGenerator>())
+      m_integrity(std::make_unique<IntegrityChecker>()), m_demo(std::make_unique<DemoGenerator>()),
+      m_personalData(std::make_unique<PersonalDataRegistry>()),
+      m_members(std::make_unique<MemberService>(m_db, *m_settings, m_clock, *m_personalData)),
+      m_skills(std::make_unique<SkillService>(m_db)),
+      m_listings(std::make_unique<ListingService>(m_db, *m_skills, m_clock)),
+      m_matches(std::make_unique<MatchFinder>(m_db))
 {
     registerChecks();
+    registerMemberPersonalData(*this);
     m_demo->add(std::make_unique<SettingsDemoPart>());
 }
 

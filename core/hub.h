@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/storage/database.h"
 
@@ -12,7 +13,12 @@ namespace hub {
 
 class DemoGenerator;
 class IntegrityChecker;
+class ListingService;
+class MatchFinder;
+class MemberService;
+class PersonalDataRegistry;
 class SettingsService;
+class SkillService;
 
 /// An open hub file and the services that work on it. The GUI and hubctl both
 /// start here, so they share every rule.
@@ -39,6 +45,15 @@ public:
     SettingsService &settings() { return *m_settings; }
     IntegrityChecker &integrity() { return *m_integrity; }
     DemoGenerator &demo() { return *m_demo; }
+    PersonalDataRegistry &personalData() { return *m_personalData; }
+    MemberService &members() { return *m_members; }
+    SkillService &skills() { return *m_skills; }
+    ListingService &listings() { return *m_listings; }
+    MatchFinder &matches() { return *m_matches; }
+
+    /// Where services read "now"; tests fix it.
+    const Clock &clock() const { return m_clock; }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
 
 private:
     explicit Hub(std::shared_ptr<Database> db);
@@ -46,9 +61,15 @@ private:
 
     std::shared_ptr<Database> m_db;
     bool m_isNew = false;
+    Clock m_clock;
     std::unique_ptr<SettingsService> m_settings;
     std::unique_ptr<IntegrityChecker> m_integrity;
     std::unique_ptr<DemoGenerator> m_demo;
+    std::unique_ptr<PersonalDataRegistry> m_personalData;
+    std::unique_ptr<MemberService> m_members;
+    std::unique_ptr<SkillService> m_skills;
+    std::unique_ptr<ListingService> m_listings;
+    std::unique_ptr<MatchFinder> m_matches;
 };
 
 } // namespace hub

@@ -16,7 +16,12 @@ Query::Query(const Database &db, const QString &sql) : Query(db.connection(), sq
 
 Query &Query::bind(const QString &placeholder, const QVariant &value)
 {
-    m_query.bindValue(placeholder, value);
+    // The driver binds a null QString as SQL NULL. Our text columns mean ""
+    // by it; a real NULL is always asked for with a typed null QVariant.
+    if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull())
+        m_query.bindValue(placeholder, QStringLiteral(""));
+    else
+        m_query.bindValue(placeholder, value);
     return *this;
 }
 

@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/members/memberservice.h"
+
+#include "core/common/textfold.h"
+#include "core/members/memberindex.h"
+#include "core/privacy/personaldataregistry.h"
+#include "core/settings/settingsservice.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+#include "core/storage/transaction.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QTimeZone>
+#include <QUrl>
+
+namespace hub {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "m.id, m.kind, m.display_name, m.given_name, m.family_name, m.email, m.phone, m.postcode, "
+    "m.address, m.website, m.notes, m.status, m.joined_on, m.lapsed_on, m.left_on, m.interests, "
+    "m.directory_visible, m.show_email, m.show_phone, m.consent_changed_at, m.forgotten_at, "
+    "m.created_at, m.updated_at");
+
+QDateTime fromSecs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QDate fromIsoDate(const QVariant &v)
+{
+    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+QVariant isoDate(const QDate &d)
+{
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+Member memberFrom(const Query &q)
+{
+    Member m;
+    m.id = MemberId(q.value(0).toLongLong());
+    m.kind = memberKindFrom(q.value(1).toString()).value_or(MemberKind::Person);
+    m.displayName = q.value(2).toString();
+    m.givenName = q.value(3).toString();
+    m.familyName = q.value(4).toString();
+    m.email = q.value(5).toString();
+    m.phone = q.value(6).toString();
+    m.postcode = q.value(7).toString();
+    m.address = q.value(8).toString();
+    m.website = q.value(9).toString();
+    m.notes = q.value(10).toString();
+    m.status = memberStatusFrom(q.value(11).toString()).value_or(MemberStatus::Active);
+    m.joinedOn = fromIsoDate(q.value(12));
+    m.lapsedOn = fromIsoDate(q.value(13));
+    m.leftOn = fromIsoDate(q.value(14));
+    const QString interests = q.value(15).toString();
+    m.interests = interests.isEmpty() ? QStringList() : interests.split(u',');
+    m.consent = {q.value(16).toBool(), q.value(17).toBool(), q.value(18).toBool()};
+    m.consentChangedAt = fromSecs(q.value(19));
+    m.forgotten = !q.value(20).isNull();
+    m.createdAt = fromSecs(q.value(21));
+    m.updatedAt = fromSecs(q.value(22));
+    return m;
+}
+
+QString collapseSpaces(const QString &s)
+{
+    return s.simplified();
+}
+
+QVariant emailKey(const QString &email)
+{
+    return email.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(email.toCaseFolded());
+}
+
+void bindDraft(Query &q, const MemberDraft &d)
+{
+    q.bind(QStringLiteral(":kind"), toString(d.kind))
+        .bind(QStringLiteral(":display_name"), d.displayName)
+        .bind(QStringLiteral(":sort_key"), TextFold::fold(d.displayName))
+        .bind(QStringLiteral(":given_name"), d.givenName)
+        .bind(QStringLiteral(":family_name"), d.familyName)
+        .bind(QStringLiteral(":email"), d.email)
+        .bind(QStringLiteral(":email_key"), emailKey(d.email))
+        .bind(QStringLiteral(":phone"), d.phone)
+        .bind(QStringLiteral(":postcode"), d.postcode)
+        .bind(QStringLiteral(":address"), d.address)
+        .bind(QStringLiteral(":website"), d.website)
+        .bind(QStringLiteral(":notes"), d.notes)
+        .bind(QStringLiteral(":status"), toString(d.status))
+        .bind(QStringLiteral(":joined_on"), isoDate(d.joinedOn))
+        .bind(QStringLiteral(":lapsed_on"), isoDate(d.lapsedOn))
+        .bind(QStringLiteral(":left_on"), isoDate(d.leftOn))
+        .bind(QStringLiteral(":interests"), d.interests.join(u','));
+}
+
+Status recordConsent(const QSqlDatabase &db, MemberId id, const Consent &c, qint64 at)
+{
+    Query ins(db, QStringLiteral("INSERT INTO member_consents(member_id, changed_at, directory_visible, "
+                                 "show_email, show_phone) VALUES (:m, :at, :d, :e, :p)"));
+    ins.bind(QStringLiteral(":m"), id.value())
+        .bind(QStringLiteral(":at"), at)
+        .bind(QStringLiteral(":d"), c.directoryVisible)
+        .bind(QStringLiteral(":e"), c.showEmail)
+        .bind(QStringLiteral(":p"), c.showPhone);
+    if (auto ok = ins.exec(); !ok)
+        return ok;
+    Query upd(db, QStringLiteral("UPDATE members SET directory_visible = :d, show_email = :e, "
+                                 "show_phone = :p, consent_changed_at = :at WHERE id = :m"));
+    upd.bind(QStringLiteral(":m"), id.value())
+        .bind(QStringLiteral(":at"), at)
+        .bind(QStringLiteral(":d"), c.directoryVisible)
+        .bind(QStringLiteral(":e"), c.showEmail)
+        .bind(QStringLiteral(":p"), c.showPhone);
+    return upd.exec();
+}
+
+} // namespace
+
+MemberService::MemberService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
+                             PersonalDataRegistry &personalData)
+    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_personalData(personalData)
+{
+}
+
+QString MemberService::pseudonym(MemberId id)
+{
+    return tr("Former member #%1").arg(id.value());
+}
+
+QDate MemberService::today() const
+{
+    const auto s = m_settings.load();
+    const QTimeZone zone(s ? s->timeZone.toUtf8() : QByteArray("UTC"));
+    return m_clock.now().toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).date();
+}
+
+MemberDraft MemberService::normalised(MemberDraft d)
+{
+    d.displayName = collapseSpaces(d.displayName);
+    d.givenName = collapseSpaces(d.givenName);
+    d.familyName = collapseSpaces(d.familyName);
+    d.email = d.email.trimmed();
+    d.phone = collapseSpaces(d.phone);
+    d.postcode = collapseSpaces(d.postcode).toUpper();
+    d.address = d.address.trimmed();
+    d.website = d.website.trimmed();
+    d.notes = d.notes.trimmed();
+    QStringList interests;
+    for (const QString &i : std::as_const(d.interests)) {
+        const QString t = collapseSpaces(i).toLower();
+        if (!t.isEmpty() && !interests.contains(t))
+            interests << t;
+    }
+    d.interests = interests;
+    return d;
+}
+
+Status MemberService::validate(const MemberDraft &raw)
+{
+    const MemberDraft d = normalised(raw);
+    if (d.displayName.isEmpty())
+        return fail(Error::invalid(tr("a name is required"), QStringLiteral("display_name")));
+    if (d.displayName.size() > MaxNameLength)
+        return fail(Error::invalid(tr("the name is longer than %1 characters").arg(MaxNameLength),
+                                   QStringLiteral("display_name")));
+    for (const auto &[value, field] : {std::pair{d.givenName, QStringLiteral("given_name")},
+                                       std::pair{d.familyName, QStringLiteral("family_name")}})
+        if (value.size() > MaxNameLength)
+            return fail(Error::invalid(tr("longer than %1 characters").arg(MaxNameLength), field));
+    if (!d.email.isEmpty()) {
+        static const QRegularExpression email(QStringLiteral(R"(^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]{2,}$)"));
+        if (d.email.size() > 254 || !email.match(d.email).hasMatch() || d.email.contains(QStringLiteral("..")))
+            return fail(Error::invalid(tr("“%1” is not a valid e-mail address").arg(d.email),
+                                       QStringLiteral("email")));
+    }
+    if (!d.phone.isEmpty()) {
+        static const QRegularExpression phone(QStringLiteral(R"(^\+?[0-9][0-9 ()\-.]{4,24}$)"));
+        if (!phone.match(d.phone).hasMatch())
+            return fail(Error::invalid(
+                tr("“%1” is not a phone number: use digits, spaces, +, - and brackets").arg(d.phone),
+                QStringLiteral("phone")));
+    }
+    if (!d.postcode.isEmpty()) {
+        static const QRegularExpression postcode(QStringLiteral(R"(^[A-Z0-9][A-Z0-9 \-]{1,9}$)"));
+        if (!postcode.match(d.postcode).hasMatch())
+            return fail(Error::invalid(tr("“%1” is not a postcode").arg(d.postcode), QStringLiteral("postcode")));
+    }
+    if (!d.website.isEmpty()) {
+        const QUrl url = QUrl::fromUserInput(d.website);
+        if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))
+            || !url.host().contains(u'.') || d.website.contains(u' '))
+            return fail(Error::invalid(tr("“%1” is not a web address").arg(d.website), QStringLiteral("website")));
+    }
+    if (d.address.size() > 500)
+        return fail(Error::invalid(tr("longer than 500 characters"), QStringLiteral("address")));
+    if (d.notes.size() > 5000)
+        return fail(Error::invalid(tr("longer than 5000 characters"), QStringLiteral("notes")));
+    for (const QString &i : d.interests)
+        if (i.size() > 40 || i.contains(u','))
+            return fail(Error::invalid(tr("“%1” is not a role of interest (at most 40 characters, no commas)").arg(i),
+                                       QStringLiteral("interests")));
+    if (d.joinedOn.isValid() && d.leftOn.isValid() && d.leftOn < d.joinedOn)
+        return fail(Error::invalid(tr("the member cannot leave before joining"), QStringLiteral("left_on")));
+    if (d.joinedOn.isValid() && d.lapsedOn.isValid() && d.lapsedOn < d.joinedOn)
+        return fail(Error::invalid(tr("membership cannot lapse before joining"), QStringLiteral("lapsed_on")));
+    return {};
+}
+
+Result<std::optional<Member>> MemberService::emailOwner(const QString &email, MemberId except) const
+{
+    if (email.isEmpty())
+        return std::optional<Member>();
+    Query q(*m_db, QStringLiteral("SELECT ") + Columns
+                       + QStringLiteral(" FROM members m WHERE m.email_key = :key AND m.forgotten_at IS NULL "
+                                        "AND m.id <> :except"));
+    q.bind(QStringLiteral(":key"), email.toCaseFolded()).bind(QStringLiteral(":except"), except.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return std::optional<Member>();
+    return std::optional<Member>(memberFrom(q));
+}
+
+Result<std::optional<Member>> MemberService::findByEmail(const QString &email) const
+{
+    return emailOwner(email.trimmed(), MemberId());
+}
+
+Result<Member> MemberService::add(MemberDraft draft)
+{
+    if (auto ok = validate(draft); !ok)
+        return fail(ok.error());
+    draft = normalised(draft);
+    if (!draft.joinedOn.isValid())
+        draft.joinedOn = today();
+    if (draft.status == MemberStatus::Lapsed && !draft.lapsedOn.isValid())
+        draft.lapsedOn = today();
+    if (draft.status == MemberStatus::Left && !draft.leftOn.isValid())
+        draft.leftOn = today();
+
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto owner = emailOwner(draft.email, MemberId());
+    if (!owner)
+        return fail(owner.error());
+    if (*owner)
+        return fail(Error::invalid(tr("%1 already belongs to member #%2 (%3)")
+                                       .arg(draft.email)
+                                       .arg((*owner)->id.value())
+                                       .arg((*owner)->displayName),
+                                   QStringLiteral("email")));
+    const qint64 now = m_clock.nowSecs();
+    Query ins(tx->connection(),
+              QStringLiteral("INSERT INTO members(kind, display_name, sort_key, given_name, family_name, email, "
+                             "email_key, phone, postcode, address, website, notes, status, joined_on, lapsed_on, "
+                             "left_on, interests, created_at, updated_at) VALUES (:kind, :display_name, :sort_key, "
+                             ":given_name, :family_name, :email, :email_key, :phone, :postcode, :address, :website, "
+                             ":notes, :status, :joined_on, :lapsed_on, :left_on, :interests, :now, :now)"));
+    bindDraft(ins, draft);
+    ins.bind(QStringLiteral(":now"), now);
+    if (auto ok = ins.exec(); !ok)
+        return fail(ok.error());
+    const MemberId id(ins.lastInsertId());
+    if (auto ok = recordConsent(tx->connection(), id, draft.consent, now); !ok)
+        return fail(ok.error());
+    if (auto ok = MemberIndex::reindex(tx->connection(), id); !ok)
+        return fail(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return get(id);
+}
+
+Result<Member> MemberService::update(MemberId id, MemberDraft draft)
+{
+    if (auto ok = validate(draft); !ok)
+        return fail(ok.error());
+    draft = normalised(draft);
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto current = get(id);
+    if (!current)
+        return fail(current.error());
+    if (current->forgotten)
+        return fail(Error::refused(tr("member #%1 was forgotten; their record cannot be edited").arg(id.value())));
+    auto owner = emailOwner(draft.email, id);
+    if (!owner)
+        return fail(owner.error());
+    if (*owner)
+        return fail(Error::invalid(tr("%1 already belongs to member #%2 (%3)")
+                                       .arg(draft.email)
+                                       .arg((*owner)->id.value())
+                                       .arg((*owner)->displayName),
+                                   QStringLiteral("email")));
+    if (!draft.joinedOn.isValid())
+        draft.joinedOn = current->joinedOn;
+    if (draft.status == MemberStatus::Lapsed && !draft.lapsedOn.isValid())
+        draft.lapsedOn = current->status == MemberStatus::Lapsed && current->lapsedOn.isValid() ? current->lapsedOn
+                                                                                                : today();
+    if (draft.status == MemberStatus::Left && !draft.leftOn.isValid())
+        draft.leftOn = current->status == MemberStatus::Left && current->leftOn.isValid() ? current->leftOn : today();
+
+    Query upd(tx->connection(),
+              QStringLiteral("UPDATE members SET kind = :kind, display_name = :display_name, sort_key = :sort_key, "
+                             "given_name = :given_name, family_name = :family_name, email = :email, "
+                             "email_key = :email_key, phone = :phone, postcode = :postcode, address = :address, "
+                             "website = :website, notes = :notes, status = :status, joined_on = :joined_on, "
+                             "lapsed_on = :lapsed_on, left_on = :left_on, interests = :interests, updated_at = :now "
+                             "WHERE id = :id"));
+    bindDraft(upd, draft);
+    upd.bind(QStringLiteral(":now"), m_clock.nowSecs()).bind(QStringLiteral(":id"), id.value());
+    if (auto ok = upd.exec(); !ok)
+        return fail(ok.error());
+    if (!(draft.consent == current->consent))
+        if (auto ok = recordConsent(tx->connection(), id, draft.consent, m_clock.nowSecs()); !ok)
+            return fail(ok.error());
+    if (auto ok = MemberIndex::reindex(tx->connection(), id); !ok)
+        return fail(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return get(id);
+}
+
+Result<Member> MemberService::get(MemberId id) const
+{
+    Query q(*m_db, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM members m WHERE m.id = :id"));
+    q.bind(QStringLiteral(":id"), id.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return fail(Error::notFound(tr("there is no member #%1").arg(id.value())));
+    return memberFrom(q);
+}
+
+Result<Member> MemberService::find(const QString &idOrEmail) const
+{
+    const QString ref = idOrEmail.trimmed();
+    bool isNumber = false;
+    const qint64 id = ref.startsWith(u'#') ? ref.mid(1).toLongLong(&isNumber) : ref.toLongLong(&isNumber);
+    if (isNumber)
+        return get(MemberId(id));
+    auto byEmail = findByEmail(ref);
+    if (!byEmail)
+        return fail(byEmail.error());
+    if (!*byEmail)
+        return fail(Error::notFound(tr("no member has the id or e-mail “%1”").arg(ref)));
+    return **byEmail;
+}
+
+namespace {
+// The WHERE clause is assembled only from these constant fragments; every
+// value the user typed is bound.
+QString whereClause(const MemberFilter &f, QList<std::pair<QString, QVariant>> &binds)
+{
+    QStringList where;
+    if (!f.includeForgotten)
+        where << QStringLiteral("m.forgotten_at IS NULL");
+    const QString match = MemberIndex::matchQuery(f.search);
+    if (!match.isEmpty()) {
+        where << QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
+        binds.append({QStringLiteral(":match"), match});
+    }
+    if (!f.skill.trimmed().isEmpty()) {
+        where << QStringLiteral("m.id IN (SELECT ms.member_id FROM member_skills ms JOIN skills s ON s.id = "
+                                "ms.skill_id WHERE s.name_key = :skill)");
+        binds.append({QStringLiteral(":skill"), TextFold::fold(f.skill.simplified())});
+    }
+    if (f.status) {
+        where << QStringLiteral("m.status = :status");
+        binds.append({QStringLiteral(":status"), toString(*f.status)});
+    }
+    if (f.kind) {
+        where << QStringLiteral("m.kind = :kind");
+        binds.append({QStringLiteral(":kind"), toString(*f.kind)});
+    }
+    if (f.directoryOnly)
+        where << QStringLiteral("m.directory_visible = 1");
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+} // namespace
+
+Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit, int offset, MemberSort sort,
+                                          bool descending) const
+{
+    QList<std::pair<QString, QVariant>> binds;
+    QString order;
+    switch (sort) {
+    case MemberSort::Name:
+        order = QStringLiteral("m.sort_key %1, m.id %1");
+        break;
+    case MemberSort::Email:
+        order = QStringLiteral("coalesce(m.email_key, '') %1, m.sort_key, m.id");
+        break;
+    case MemberSort::Postcode:
+        order = QStringLiteral("m.postcode %1, m.sort_key, m.id");
+        break;
+    case MemberSort::Status:
+        order = QStringLiteral("m.status %1, m.sort_key, m.id");
+        break;
+    case MemberSort::Joined:
+        order = QStringLiteral("m.joined_on %1, m.sort_key, m.id");
+        break;
+    }
+    const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM members m")
+                        + whereClause(filter, binds) + QStringLiteral(" ORDER BY ")
+                        + order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
+                        + QStringLiteral(" LIMIT :limit OFFSET :offset");
+    Query q(*m_db, sql);
+    for (const auto &[name, value] : binds)
+        q.bind(name, value);
+    q.bind(QStringLiteral(":limit"), limit < 0 ? -1 : limit).bind(QStringLiteral(":offset"), offset);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QList<Member> out;
+    while (q.next())
+        out << memberFrom(q);
+    return out;
+}
+
+Result<int> MemberService::count(const MemberFilter &filter) const
+{
+    QList<std::pair<QString, QVariant>> binds;
+    Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m") + whereClause(filter, binds));
+    for (const auto &[name, value] : binds)
+        q.bind(name, value);
+    auto v = q.scalar();
+    if (!v)
+        return fail(v.error());
+    return v->toInt();
+}
+
+Status MemberService::setStatus(MemberId id, MemberStatus status, QDate on)
+{
+    auto member = get(id);
+    if (!member)
+        return fail(member.error());
+    MemberDraft draft = *member;
+    draft.status = status;
+    if (status == MemberStatus::Lapsed)
+        draft.lapsedOn = on.isValid() ? on : today();
+    if (status == MemberStatus::Left)
+        draft.leftOn = on.isValid() ? on : today();
+    if (auto ok = update(id, draft); !ok)
+        return fail(ok.error());
+    return {};
+}
+
+Status MemberService::setConsent(MemberId id, const Consent &consent)
+{
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto member = get(id);
+    if (!member)
+        return fail(member.error());
+    if (member->forgotten)
+        return fail(Error::refused(tr("member #%1 was forgotten").arg(id.value())));
+    if (member->consent == consent)
+        return {};
+    if (auto ok = recordConsent(tx->connection(), id, consent, m_clock.nowSecs()); !ok)
+        return ok;
+    return tx->commit();
+}
+
+Result<QList<ConsentChange>> MemberService::consentHistory(MemberId id) const
+{
+    Query q(*m_db, QStringLiteral("SELECT changed_at, directory_visible, show_email, show_phone FROM member_consents "
+                                  "WHERE member_id = :id ORDER BY changed_at, id"));
+    q.bind(QStringLiteral(":id"), id.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QList<ConsentChange> out;
+    while (q.next())
+        out << ConsentChange{fromSecs(q.value(0)), {q.value(1).toBool(), q.value(2).toBool(), q.value(3).toBool()}};
+    return out;
+}
+
+Status MemberService::setContacts(MemberId organisation, const QList<MemberId> &people)
+{
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto org = get(organisation);
+    if (!org)
+        return fail(org.error());
+    if (org->kind != MemberKind::Organisation)
+        return fail(Error::invalid(tr("%1 is a person; only organisations have contact people").arg(org->displayName),
+                                   QStringLiteral("contacts")));
+    Query del(tx->connection(), QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :o"));
+    del.bind(QStringLiteral(":o"), organisation.value());
+    if (auto ok = del.exec(); !ok)
+        return ok;
+    for (MemberId person : people) {
+        auto p = get(person);
+        if (!p)
+            return fail(p.error());
+        if (p->kind != MemberKind::Person || person == organisation)
+            return fail(Error::invalid(tr("%1 is not a person").arg(p->displayName), QStringLiteral("contacts")));
+        Query ins(tx->connection(), QStringLiteral("INSERT OR IGNORE INTO organisation_contacts(organisation_id, "
+                                                   "person_id) VALUES (:o, :p)"));
+        ins.bind(QStringLiteral(":o"), organisation.value()).bind(QStringLiteral(":p"), person.value());
+        if (auto ok = ins.exec(); !ok)
+            return ok;
+    }
+    return tx->commit();
+}
+
+Result<QList<Member>> MemberService::contacts(MemberId organisation) const
+{
+    Query q(*m_db, QStringLiteral("SELECT ") + Columns
+                       + QStringLiteral(" FROM organisation_contacts c JOIN members m ON m.id = c.person_id "
+                                        "WHERE c.organisation_id = :o ORDER BY m.sort_key"));
+    q.bind(QStringLiteral(":o"), organisation.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QList<Member> out;
+    while (q.next())
+        out << memberFrom(q);
+    return out;
+}
+
+Status MemberService::forget(MemberId id)
+{
+    {
+        auto tx = Transaction::begin(*m_db);
+        if (!tx)
+            return fail(tx.error());
+        auto member = get(id);
+        if (!member)
+            return fail(member.error());
+        if (member->forgotten)
+            return fail(Error::refused(tr("member #%1 was already forgotten").arg(id.value())));
+        const QString name = pseudonym(id);
+        const qint64 now = m_clock.nowSecs();
+        const auto run = [&](const QString &sql) -> Status {
+            Query q(tx->connection(), sql);
+            q.bind(QStringLiteral(":id"), id.value());
+            return q.exec();
+        };
+        Query upd(tx->connection(),
+                  QStringLiteral("UPDATE members SET display_name = :name, sort_key = :sort, given_name = '', "
+                                 "family_name = '', email = '', email_key = NULL, phone = '', postcode = '', "
+                                 "address = '', website = '', notes = '', interests = '', directory_visible = 0, "
+                                 "show_email = 0, show_phone = 0, consent_changed_at = NULL, status = 'left', "
+                                 "left_on = coalesce(left_on, :today), forgotten_at = :now, updated_at = :now "
+                                 "WHERE id = :id"));
+        upd.bind(QStringLiteral(":name"), name)
+            .bind(QStringLiteral(":sort"), TextFold::fold(name))
+            .bind(QStringLiteral(":today"), today().toString(Qt::ISODate))
+            .bind(QStringLiteral(":now"), now)
+            .bind(QStringLiteral(":id"), id.value());
+        if (auto ok = upd.exec(); !ok)
+            return ok;
+        for (const QString &sql : {
+                 QStringLiteral("DELETE FROM member_consents WHERE member_id = :id"),
+                 QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :id OR person_id = :id"),
+                 QStringLiteral("DELETE FROM member_skills WHERE member_id = :id"),
+                 QStringLiteral("DELETE FROM offer_search WHERE rowid IN (SELECT id FROM offers WHERE member_id = :id)"),
+                 QStringLiteral("DELETE FROM offers WHERE member_id = :id"),
+                 QStringLiteral("DELETE FROM need_search WHERE rowid IN (SELECT id FROM needs WHERE member_id = :id)"),
+                 QStringLiteral("DELETE FROM needs WHERE member_id = :id"),
+             })
+            if (auto ok = run(sql); !ok)
+                return ok;
+        if (auto ok = MemberIndex::remove(tx->connection(), id); !ok)
+            return ok;
+        if (auto ok = m_personalData.eraseAll(id, name); !ok)
+            return ok;
+        if (auto ok = tx->commit(); !ok)
+            return ok;
+    }
+    // Deleted text can survive in old FTS segments and in the WAL: rewrite the
+    // segments (secure_delete zeroes the freed pages) and fold the WAL back in.
+    if (auto ok = MemberIndex::purgeDeleted(m_db->connection()); !ok)
+        return ok;
+    Query checkpoint(*m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return checkpoint.exec();
+}
+
+} // namespace hub
