@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/cli.h"
 
+#include "app/hubctl/membercommands.h"
 #include "app/hubctl/setupcommands.h"
 
 #include <QCommandLineParser>
@@ -13,6 +14,7 @@ namespace hub::cli {
 Cli::Cli()
 {
     registerSetupCommands(*this);
+    registerMemberCommands(*this);
 }
 
 void Cli::add(CommandSpec spec)

@@ -1,0 +1,533 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/membercommands.h"
+
+#include "app/hubctl/cli.h"
+#include "core/members/listingservice.h"
+#include "core/members/matchfinder.h"
+#include "core/members/memberenrolment.h"
+#include "core/members/memberjson.h"
+#include "core/members/memberservice.h"
+#include "core/members/skillservice.h"
+#include "core/privacy/personaldataregistry.h"
+#include "core/settings/settingsservice.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace hub::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::MemberCommands)
+};
+
+QCommandLineOption valueOption(const QString &name, const QString &help, const QString &value)
+{
+    return QCommandLineOption(name, help, value);
+}
+
+// "Guitar:expert" -> skill with level; a bad level is an invalid argument.
+Result<MemberSkill> parseSkill(const QString &text)
+{
+    MemberSkill s;
+    const qsizetype colon = text.lastIndexOf(u':');
+    s.name = colon > 0 ? text.left(colon).simplified() : text.simplified();
+    if (colon > 0) {
+        const auto level = skillLevelFrom(text.mid(colon + 1));
+        if (!level)
+            return fail(Error::invalid(Tr::tr("“%1” is not a level; use beginner, intermediate or expert")
+                                           .arg(text.mid(colon + 1)),
+                                       QStringLiteral("--skill")));
+        s.level = *level;
+    }
+    if (auto ok = SkillService::validateName(s.name); !ok)
+        return fail(Error::invalid(ok.error().message, QStringLiteral("--skill")));
+    return s;
+}
+
+Result<bool> parseYesNo(const QString &text, const QString &option)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QStringLiteral("yes") || t == QStringLiteral("true") || t == QStringLiteral("1"))
+        return true;
+    if (t == QStringLiteral("no") || t == QStringLiteral("false") || t == QStringLiteral("0"))
+        return false;
+    return fail(Error::usage(Tr::tr("“%1” is not yes or no").arg(text), option));
+}
+
+// Field errors from core name the field; on the command line, name the option.
+Error asOption(Error e)
+{
+    static const QHash<QString, QString> options = {
+        {QStringLiteral("display_name"), QStringLiteral("--name")},
+        {QStringLiteral("email"), QStringLiteral("--email")},
+        {QStringLiteral("phone"), QStringLiteral("--phone")},
+        {QStringLiteral("postcode"), QStringLiteral("--postcode")},
+        {QStringLiteral("website"), QStringLiteral("--website")},
+        {QStringLiteral("notes"), QStringLiteral("--notes")},
+        {QStringLiteral("address"), QStringLiteral("--address")},
+        {QStringLiteral("offer"), QStringLiteral("--offer")},
+        {QStringLiteral("need"), QStringLiteral("--need")},
+        {QStringLiteral("skill"), QStringLiteral("--skill")},
+        {QStringLiteral("interests"), QStringLiteral("--interest")},
+    };
+    e.where = options.value(e.where, e.where);
+    return e;
+}
+
+Result<QJsonObject> memberDocument(Hub &hub, const Member &m)
+{
+    QJsonObject o = MemberJson::member(m);
+    auto skills = hub.skills().memberSkills(m.id);
+    auto offers = hub.listings().offers(m.id, true);
+    auto needs = hub.listings().needs(m.id, true);
+    if (!skills || !offers || !needs)
+        return fail(!skills ? skills.error() : !offers ? offers.error() : needs.error());
+    const int decimals = hub.settings().load().value_or(HubSettings::defaults()).decimals;
+    QJsonArray a;
+    for (const MemberSkill &s : *skills)
+        a.append(MemberJson::skill(s));
+    o.insert(QStringLiteral("skills"), a);
+    a = {};
+    for (const Offer &x : *offers)
+        a.append(MemberJson::offer(x, decimals));
+    o.insert(QStringLiteral("offers"), a);
+    a = {};
+    for (const Need &x : *needs)
+        a.append(MemberJson::need(x));
+    o.insert(QStringLiteral("needs"), a);
+    return o;
+}
+
+QString memberText(const QJsonObject &o)
+{
+    QString text;
+    const auto line = [&](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            text += label.leftJustified(14) + value + u'\n';
+    };
+    line(Tr::tr("Member"), QStringLiteral("#%1 %2").arg(o[QStringLiteral("id")].toInteger()).arg(
+                              o[QStringLiteral("display_name")].toString()));
+    line(Tr::tr("Kind"), o[QStringLiteral("kind")].toString());
+    line(Tr::tr("Status"), o[QStringLiteral("status")].toString());
+    line(Tr::tr("E-mail"), o[QStringLiteral("email")].toString());
+    line(Tr::tr("Phone"), o[QStringLiteral("phone")].toString());
+    line(Tr::tr("Postcode"), o[QStringLiteral("postcode")].toString());
+    line(Tr::tr("Joined"), o[QStringLiteral("joined_on")].toString());
+    line(Tr::tr("Directory"), o[QStringLiteral("directory_visible")].toBool() ? Tr::tr("shown") : Tr::tr("not shown"));
+    QStringList skills;
+    for (const QJsonValue &s : o[QStringLiteral("skills")].toArray()) {
+        const QString level = s[QStringLiteral("level")].toString();
+        skills << s[QStringLiteral("name")].toString() + (level.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(level));
+    }
+    line(Tr::tr("Skills"), skills.join(QStringLiteral(", ")));
+    for (const QJsonValue &x : o[QStringLiteral("offers")].toArray())
+        line(Tr::tr("Offers"), x[QStringLiteral("description")].toString());
+    for (const QJsonValue &x : o[QStringLiteral("needs")].toArray())
+        line(Tr::tr("Needs"), x[QStringLiteral("description")].toString());
+    line(Tr::tr("Notes"), o[QStringLiteral("notes")].toString());
+    return text;
+}
+
+int printMember(CommandContext &ctx, Hub &hub, const Member &m)
+{
+    auto doc = memberDocument(hub, m);
+    if (!doc)
+        return ctx.fail(doc.error());
+    ctx.out().result(*doc, memberText(*doc));
+    return 0;
+}
+
+// Options shared by `member add` and `member edit`, mapped onto a draft.
+QList<QCommandLineOption> fieldOptions()
+{
+    return {
+        valueOption(QStringLiteral("name"), Tr::tr("Display name."), QStringLiteral("NAME")),
+        valueOption(QStringLiteral("kind"), Tr::tr("person or organisation."), QStringLiteral("KIND")),
+        valueOption(QStringLiteral("given-name"), Tr::tr("Given name."), QStringLiteral("NAME")),
+        valueOption(QStringLiteral("family-name"), Tr::tr("Family name."), QStringLiteral("NAME")),
+        valueOption(QStringLiteral("email"), Tr::tr("E-mail address (unique)."), QStringLiteral("E")),
+        valueOption(QStringLiteral("phone"), Tr::tr("Phone number."), QStringLiteral("P")),
+        valueOption(QStringLiteral("postcode"), Tr::tr("Postcode."), QStringLiteral("PC")),
+        valueOption(QStringLiteral("address"), Tr::tr("Postal address."), QStringLiteral("TEXT")),
+        valueOption(QStringLiteral("website"), Tr::tr("Web address."), QStringLiteral("URL")),
+        valueOption(QStringLiteral("notes"), Tr::tr("Notes."), QStringLiteral("TEXT")),
+        valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
+        valueOption(QStringLiteral("interest"), Tr::tr("A role of interest (volunteer, facilitator, ...); repeatable."),
+                    QStringLiteral("ROLE")),
+        valueOption(QStringLiteral("directory"), Tr::tr("yes/no: appear in the shared directory."), QStringLiteral("YES|NO")),
+        valueOption(QStringLiteral("show-email"), Tr::tr("yes/no: show the e-mail in the directory."),
+                    QStringLiteral("YES|NO")),
+        valueOption(QStringLiteral("show-phone"), Tr::tr("yes/no: show the phone in the directory."),
+                    QStringLiteral("YES|NO")),
+    };
+}
+
+Status applyFields(CommandContext &ctx, MemberDraft &d)
+{
+    const QList<std::pair<QString, QString *>> texts = {
+        {QStringLiteral("name"), &d.displayName},   {QStringLiteral("given-name"), &d.givenName},
+        {QStringLiteral("family-name"), &d.familyName}, {QStringLiteral("email"), &d.email},
+        {QStringLiteral("phone"), &d.phone},        {QStringLiteral("postcode"), &d.postcode},
+        {QStringLiteral("address"), &d.address},    {QStringLiteral("website"), &d.website},
+        {QStringLiteral("notes"), &d.notes},
+    };
+    for (const auto &[option, field] : texts)
+        if (ctx.isSet(option))
+            *field = ctx.value(option);
+    if (ctx.isSet(QStringLiteral("kind"))) {
+        const auto kind = memberKindFrom(ctx.value(QStringLiteral("kind")));
+        if (!kind)
+            return fail(Error::usage(Tr::tr("“%1” is not a kind; use person or organisation")
+                                         .arg(ctx.value(QStringLiteral("kind"))),
+                                     QStringLiteral("--kind")));
+        d.kind = *kind;
+    }
+    if (ctx.isSet(QStringLiteral("status"))) {
+        const auto status = memberStatusFrom(ctx.value(QStringLiteral("status")));
+        if (!status)
+            return fail(Error::usage(Tr::tr("“%1” is not a status; use active, lapsed or left")
+                                         .arg(ctx.value(QStringLiteral("status"))),
+                                     QStringLiteral("--status")));
+        d.status = *status;
+    }
+    if (ctx.isSet(QStringLiteral("interest")))
+        d.interests = ctx.values(QStringLiteral("interest"));
+    const QList<std::pair<QString, bool *>> flags = {
+        {QStringLiteral("directory"), &d.consent.directoryVisible},
+        {QStringLiteral("show-email"), &d.consent.showEmail},
+        {QStringLiteral("show-phone"), &d.consent.showPhone},
+    };
+    for (const auto &[option, field] : flags) {
+        if (!ctx.isSet(option))
+            continue;
+        auto yes = parseYesNo(ctx.value(option), QStringLiteral("--") + option);
+        if (!yes)
+            return fail(yes.error());
+        *field = *yes;
+    }
+    return {};
+}
+
+int memberAdd(CommandContext &ctx)
+{
+    QList<QCommandLineOption> options = fieldOptions();
+    options << valueOption(QStringLiteral("skill"), Tr::tr("A skill, optionally with a level: \"Guitar:expert\"; repeatable."),
+                           QStringLiteral("NAME"))
+            << valueOption(QStringLiteral("offer"), Tr::tr("Something offered, optionally \"Skill: text\"; repeatable."),
+                           QStringLiteral("TEXT"))
+            << valueOption(QStringLiteral("need"), Tr::tr("Something needed, optionally \"Skill: text\"; repeatable."),
+                           QStringLiteral("TEXT"));
+    if (auto stop = ctx.parse(options, 0, 0))
+        return *stop;
+    if (!ctx.isSet(QStringLiteral("name")))
+        return ctx.usage(Tr::tr("--name is required"), QStringLiteral("--name"));
+    Enrolment e;
+    e.member.consent.directoryVisible = true; // asked in person at the desk; --directory no opts out
+    if (auto ok = applyFields(ctx, e.member); !ok)
+        return ctx.fail(ok.error());
+    for (const QString &s : ctx.values(QStringLiteral("skill"))) {
+        auto skill = parseSkill(s);
+        if (!skill)
+            return ctx.fail(skill.error());
+        e.skills << *skill;
+    }
+    for (const QString &o : ctx.values(QStringLiteral("offer")))
+        e.offers << ListingDraft::parse(o);
+    for (const QString &n : ctx.values(QStringLiteral("need")))
+        e.needs << ListingDraft::parse(n);
+
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto member = MemberEnrolment::enrol(**hub, e);
+    if (!member)
+        return ctx.fail(asOption(member.error()));
+    return printMember(ctx, **hub, *member);
+}
+
+int memberShow(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto member = (*hub)->members().find(ctx.positional().first());
+    if (!member)
+        return ctx.fail(member.error());
+    return printMember(ctx, **hub, *member);
+}
+
+int memberList(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        valueOption(QStringLiteral("search"), Tr::tr("Words to look for (names, e-mail, skills, offers, needs, postcode, notes)."),
+                    QStringLiteral("TEXT")),
+        valueOption(QStringLiteral("skill"), Tr::tr("Only members with this skill."), QStringLiteral("NAME")),
+        valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
+        valueOption(QStringLiteral("kind"), Tr::tr("person or organisation."), QStringLiteral("KIND")),
+        valueOption(QStringLiteral("limit"), Tr::tr("At most N members."), QStringLiteral("N")),
+    };
+    if (auto stop = ctx.parse(options, 0, 0))
+        return *stop;
+    MemberFilter f;
+    f.search = ctx.value(QStringLiteral("search"));
+    f.skill = ctx.value(QStringLiteral("skill"));
+    if (ctx.isSet(QStringLiteral("status"))) {
+        f.status = memberStatusFrom(ctx.value(QStringLiteral("status")));
+        if (!f.status)
+            return ctx.usage(Tr::tr("“%1” is not a status; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
+                             QStringLiteral("--status"));
+    }
+    if (ctx.isSet(QStringLiteral("kind"))) {
+        f.kind = memberKindFrom(ctx.value(QStringLiteral("kind")));
+        if (!f.kind)
+            return ctx.usage(Tr::tr("“%1” is not a kind; use person or organisation").arg(ctx.value(QStringLiteral("kind"))),
+                             QStringLiteral("--kind"));
+    }
+    int limit = -1;
+    if (ctx.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = ctx.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 0)
+            return ctx.usage(Tr::tr("“%1” is not a number of members").arg(ctx.value(QStringLiteral("limit"))),
+                             QStringLiteral("--limit"));
+    }
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto members = (*hub)->members().list(f, limit);
+    if (!members)
+        return ctx.fail(members.error());
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const Member &m : *members) {
+        array.append(MemberJson::member(m));
+        rows << QStringList{QString::number(m.id.value()), m.displayName, toString(m.kind), m.email, m.postcode,
+                            toString(m.status)};
+    }
+    if (ctx.json()) {
+        ctx.out().document(array);
+    } else if (rows.isEmpty()) {
+        ctx.out().message(Tr::tr("No members match."));
+    } else {
+        ctx.out().table({Tr::tr("ID"), Tr::tr("Name"), Tr::tr("Kind"), Tr::tr("E-mail"), Tr::tr("Postcode"), Tr::tr("Status")},
+                        rows);
+    }
+    return 0;
+}
+
+int memberEdit(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse(fieldOptions(), 1, 1))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto member = (*hub)->members().find(ctx.positional().first());
+    if (!member)
+        return ctx.fail(member.error());
+    MemberDraft d = *member;
+    if (auto ok = applyFields(ctx, d); !ok)
+        return ctx.fail(ok.error());
+    // A changed status gets today's date unless the member already had one for it.
+    if (d.status != member->status) {
+        if (d.status == MemberStatus::Lapsed)
+            d.lapsedOn = {};
+        if (d.status == MemberStatus::Left)
+            d.leftOn = {};
+    }
+    auto updated = (*hub)->members().update(member->id, d);
+    if (!updated)
+        return ctx.fail(asOption(updated.error()));
+    return printMember(ctx, **hub, *updated);
+}
+
+int memberData(CommandContext &ctx)
+{
+    const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("output")}, Tr::tr("Write the JSON to FILE."),
+                                 QStringLiteral("FILE"));
+    if (auto stop = ctx.parse({out}, 1, 1))
+        return *stop;
+    if (!ctx.isSet(QStringLiteral("output")))
+        return ctx.usage(Tr::tr("-o FILE is required: the export holds personal data"), QStringLiteral("-o"));
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto member = (*hub)->members().find(ctx.positional().first());
+    if (!member)
+        return ctx.fail(member.error());
+    auto data = (*hub)->personalData().exportAll(member->id);
+    if (!data)
+        return ctx.fail(data.error());
+    auto settings = (*hub)->settings().load();
+    QJsonObject doc{{QStringLiteral("subject_access"),
+                     QJsonObject{{QStringLiteral("member_id"), double(member->id.value())},
+                                 {QStringLiteral("hub"), settings ? settings->name : QString()},
+                                 {QStringLiteral("generated_at"), (*hub)->clock().now().toString(Qt::ISODate)},
+                                 {QStringLiteral("sections"), QJsonArray::fromStringList((*hub)->personalData().sectionNames())}}}};
+    for (auto it = data->begin(); it != data->end(); ++it)
+        doc.insert(it.key(), it.value());
+    const QString path = QFileInfo(ctx.value(QStringLiteral("output"))).absoluteFilePath();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(doc).toJson()) < 0 || !file.commit())
+        return ctx.fail(Error::invalid(Tr::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                                       QStringLiteral("-o")));
+    ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
+                                 {QStringLiteral("file"), QDir::toNativeSeparators(path)},
+                                 {QStringLiteral("sections"), QJsonArray::fromStringList(data->keys())}},
+                     Tr::tr("Wrote everything held about #%1 %2 to %3.")
+                         .arg(member->id.value())
+                         .arg(member->displayName, QDir::toNativeSeparators(path)));
+    return 0;
+}
+
+int memberForget(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto member = (*hub)->members().find(ctx.positional().first());
+    if (!member)
+        return ctx.fail(member.error());
+    if (auto ok = (*hub)->members().forget(member->id); !ok)
+        return ctx.fail(ok.error());
+    const QString pseudonym = MemberService::pseudonym(member->id);
+    ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
+                                 {QStringLiteral("display_name"), pseudonym},
+                                 {QStringLiteral("forgotten"), true}},
+                     Tr::tr("Erased the personal data of member #%1; they now appear as “%2”. Their ledger, booking "
+                            "and attendance history stays under that name.")
+                         .arg(member->id.value())
+                         .arg(pseudonym));
+    return 0;
+}
+
+int match(CommandContext &ctx)
+{
+    const QCommandLineOption member(QStringLiteral("member"), Tr::tr("Only this member's needs and offers."),
+                                    QStringLiteral("MEMBER"));
+    const QCommandLineOption perNeed(QStringLiteral("per-need"), Tr::tr("At most N offers per need (default 3)."),
+                                     QStringLiteral("N"), QStringLiteral("3"));
+    if (auto stop = ctx.parse({member, perNeed}, 0, 0))
+        return *stop;
+    bool ok = false;
+    const int n = ctx.value(QStringLiteral("per-need")).toInt(&ok);
+    if (!ok || n < 1)
+        return ctx.usage(Tr::tr("“%1” is not a positive number").arg(ctx.value(QStringLiteral("per-need"))),
+                         QStringLiteral("--per-need"));
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    std::optional<MemberId> who;
+    if (ctx.isSet(QStringLiteral("member"))) {
+        auto m = (*hub)->members().find(ctx.value(QStringLiteral("member")));
+        if (!m)
+            return ctx.fail(m.error());
+        who = m->id;
+    }
+    auto matches = (*hub)->matches().find(who, n);
+    if (!matches)
+        return ctx.fail(matches.error());
+    const int decimals = (*hub)->settings().load().value_or(HubSettings::defaults()).decimals;
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const Match &m : *matches) {
+        array.append(MemberJson::match(m, decimals));
+        rows << QStringList{m.needMemberName, m.need.description, m.offerMemberName, m.offer.description,
+                            m.reasons.join(QStringLiteral("; "))};
+    }
+    if (ctx.json())
+        ctx.out().document(array);
+    else if (rows.isEmpty())
+        ctx.out().message(Tr::tr("No offers meet an open need yet (only members in the directory are matched)."));
+    else
+        ctx.out().table({Tr::tr("Who needs"), Tr::tr("Need"), Tr::tr("Offered by"), Tr::tr("Offer"), Tr::tr("Why")}, rows);
+    return 0;
+}
+
+int skillList(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 0, 0))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto skills = (*hub)->skills().list();
+    if (!skills)
+        return ctx.fail(skills.error());
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const Skill &s : *skills) {
+        array.append(QJsonObject{{QStringLiteral("id"), double(s.id.value())},
+                                 {QStringLiteral("name"), s.name},
+                                 {QStringLiteral("category"), s.category.isEmpty() ? QJsonValue() : QJsonValue(s.category)},
+                                 {QStringLiteral("members"), s.memberCount}});
+        rows << QStringList{QString::number(s.id.value()), s.name, s.category, QString::number(s.memberCount)};
+    }
+    if (ctx.json())
+        ctx.out().document(array);
+    else if (rows.isEmpty())
+        ctx.out().message(Tr::tr("No skills yet: they are added with members (--skill)."));
+    else
+        ctx.out().table({Tr::tr("ID"), Tr::tr("Skill"), Tr::tr("Category"), Tr::tr("Members")}, rows);
+    return 0;
+}
+
+int skillMerge(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 2, 2))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    const QStringList args = ctx.positional();
+    if (auto ok = (*hub)->skills().merge(args[0], args[1]); !ok)
+        return ctx.fail(ok.error());
+    auto into = (*hub)->skills().findByName(args[1]);
+    if (!into || !*into)
+        return ctx.fail(into ? Error::notFound(args[1]) : into.error());
+    ctx.out().result(QJsonObject{{QStringLiteral("id"), double((*into)->id.value())},
+                                 {QStringLiteral("name"), (*into)->name},
+                                 {QStringLiteral("members"), (*into)->memberCount},
+                                 {QStringLiteral("merged"), args[0]}},
+                     Tr::tr("Merged “%1” into “%2”, which %n member(s) now have.", nullptr, (*into)->memberCount)
+                         .arg(args[0], (*into)->name));
+    return 0;
+}
+
+} // namespace
+
+void registerMemberCommands(Cli &cli)
+{
+    cli.add({QStringLiteral("member add"),
+             QStringLiteral("--name NAME [--kind person|organisation] [--email E] [--phone P] [--postcode PC] "
+                            "[--skill NAME[:LEVEL]]... [--offer TEXT]... [--need TEXT]..."),
+             Tr::tr("add a member with their skills, offers and needs"), memberAdd});
+    cli.add({QStringLiteral("member show"), QStringLiteral("MEMBER"), Tr::tr("show one member (by id or e-mail)"),
+             memberShow});
+    cli.add({QStringLiteral("member list"),
+             QStringLiteral("[--search TEXT] [--skill NAME] [--status active|lapsed|left] [--kind KIND] [--limit N]"),
+             Tr::tr("list and search members"), memberList});
+    cli.add({QStringLiteral("member edit"), QStringLiteral("MEMBER [--name ...] [--email ...] [--status ...] ..."),
+             Tr::tr("change a member's record or consent"), memberEdit});
+    cli.add({QStringLiteral("member data"), QStringLiteral("MEMBER -o FILE.json"),
+             Tr::tr("everything held about one member (subject access)"), memberData});
+    cli.add({QStringLiteral("member forget"), QStringLiteral("MEMBER"),
+             Tr::tr("erase a member's personal data, keeping the ledger whole"), memberForget});
+    cli.add({QStringLiteral("match"), QStringLiteral("[--member MEMBER] [--per-need N]"),
+             Tr::tr("offers that meet needs, with the reasons"), match});
+    cli.add({QStringLiteral("skill list"), QString(), Tr::tr("the skill taxonomy with member counts"), skillList});
+    cli.add({QStringLiteral("skill merge"), QStringLiteral("FROM INTO"), Tr::tr("merge one skill into another"),
+             skillMerge});
+}
+
+} // namespace hub::cli
