@@ -2,6 +2,7 @@
 #include "app/hubctl/cli.h"
 
 #include "app/hubctl/membercommands.h"
+#include "app/hubctl/memberexchangecommands.h"
 #include "app/hubctl/setupcommands.h"
 
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@ Cli::Cli()
 {
     registerSetupCommands(*this);
     registerMemberCommands(*this);
+    registerMemberExchangeCommands(*this);
 }
 
 void Cli::add(CommandSpec spec)
