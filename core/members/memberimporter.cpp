@@ -4,6 +4,7 @@
 #include "core/common/csvreader.h"
 #include "core/hub.h"
 #include "core/members/listingservice.h"
+#include "core/members/memberenrolment.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
 #include "core/storage/query.h"
@@ -190,11 +191,15 @@ QList<MemberImporter::Listing> MemberImporter::parseListings(const QString &cell
         const QString t = line.trimmed();
         if (t.isEmpty())
             continue;
+        // "[Skill] text" is exact ("[] text" has no skill); otherwise the
+        // "Skill: text" people type with hubctl member add --offer.
         const auto m = skillPrefix.match(t);
-        if (m.hasMatch())
+        if (m.hasMatch()) {
             listings << Listing{m.captured(1).simplified(), m.captured(2).trimmed()};
-        else
-            listings << Listing{QString(), t};
+        } else {
+            const ListingDraft d = ListingDraft::parse(t);
+            listings << Listing{d.skill, d.description};
+        }
     }
     return listings;
 }
@@ -203,7 +208,12 @@ QString MemberImporter::formatListing(const QString &skill, const QString &descr
 {
     // Descriptions are one line each in the cell, so line breaks become spaces.
     const QString text = QString(description).replace(u'\n', u' ').trimmed();
-    return skill.isEmpty() ? text : u'[' + skill + QStringLiteral("] ") + text;
+    if (!skill.isEmpty())
+        return u'[' + skill + QStringLiteral("] ") + text;
+    // "[] " keeps a colon or a leading bracket from being read back as a skill.
+    if (text.contains(u':') || text.startsWith(u'['))
+        return QStringLiteral("[] ") + text;
+    return text;
 }
 
 Result<ImportPreview> MemberImporter::preview(const QByteArray &bytes) const

@@ -116,7 +116,8 @@ public:
     /// Splits a skills cell ("Guitar:expert; Cooking").
     static QList<MemberSkill> parseSkills(const QString &cell, QString *badLevel = nullptr);
     static QString formatSkills(const QList<MemberSkill> &skills);
-    /// One listing per line; "[Skill] description" names its skill.
+    /// One listing per line: "[Skill] description", "[] description" (no
+    /// skill) or, as with hubctl member add, "Skill: description".
     struct Listing
     {
         QString skill;
