@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/error.h"
+#include "core/members/memberservice.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <optional>
+
+namespace hub {
+
+class Hub;
+
+/// The members directory as a table: filtered and sorted in SQL by
+/// MemberService, fetched lazily in batches so a city-sized hub opens at once.
+class MemberTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MemberTableModel)
+public:
+    enum Column
+    {
+        NameColumn,
+        KindColumn,
+        EmailColumn,
+        PhoneColumn,
+        PostcodeColumn,
+        SkillsColumn,
+        StatusColumn,
+        JoinedColumn,
+        ColumnCount
+    };
+
+    enum Role
+    {
+        MemberIdRole = Qt::UserRole, ///< qint64 id of the member
+        KindRole,                    ///< MemberKind as int
+        StatusRole,                  ///< MemberStatus as int
+        DirectoryVisibleRole,        ///< bool: consented to the shared directory
+        ForgottenRole,               ///< bool: erased, shown under a pseudonym
+    };
+
+    static constexpr int BatchSize = 200;
+
+    /// The model reads through `hub`, which must outlive it.
+    explicit MemberTableModel(Hub &hub, QObject *parent = nullptr);
+    ~MemberTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    /// Sorts in SQL. Columns MemberService cannot sort by are left as they are;
+    /// isSortable() tells which.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    static bool isSortable(int column);
+
+    /// Which members are shown; resets the model and fetches the first batch.
+    void setFilter(const MemberFilter &filter);
+    MemberFilter filter() const { return m_filter; }
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    /// Reads everything again (after an import, a forget, another desk's edit).
+    void reload();
+    /// Re-reads one member in place, keeping the view's selection and scroll.
+    /// Returns false when the member is not among the fetched rows.
+    bool refreshMember(MemberId id);
+
+    /// The member in `index`'s row, if it is a fetched row.
+    std::optional<Member> memberAt(const QModelIndex &index) const;
+    /// The row of `id` among the rows fetched so far, or -1.
+    int rowOf(MemberId id) const;
+    /// How many members match the filter (fetched or not).
+    int matchingCount() const { return m_matching; }
+    /// The last storage error, if reading failed; the model is then empty.
+    std::optional<Error> lastError() const { return m_error; }
+
+Q_SIGNALS:
+    /// Reading from the hub failed; `message` says why, for people.
+    void loadFailed(const QString &message);
+
+private:
+    QList<Member> fetchBatch(int offset);
+    QString skillsText(const Member &member) const;
+    MemberSort sortKey() const;
+
+    Hub &m_hub;
+    MemberFilter m_filter;
+    int m_sortColumn = NameColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    QList<Member> m_rows;
+    int m_matching = 0;
+    bool m_exhausted = true;
+    std::optional<Error> m_error;
+    // Skills live in another table; they are read only for rows a view shows.
+    mutable QHash<MemberId, QString> m_skills;
+};
+
+} // namespace hub
