@@ -148,15 +148,7 @@ int demo(CommandContext &ctx)
         return ctx.usage(Tr::tr("“%1” is not a whole number from 0 to 4294967295")
                              .arg(ctx.value(QStringLiteral("seed"))),
                          QStringLiteral("--seed"));
-    const QString path = ctx.dbPath();
-    if (QFileInfo::exists(path))
-        return ctx.fail(Error::refused(
-            Tr::tr("%1 already exists; demo data is made in a new file. Choose another --db path.")
-                .arg(QDir::toNativeSeparators(path))));
-
-    auto hub = ctx.openHub(OpenMode::CreateIfMissing);
-    if (!hub)
-        return ctx.fail(hub.error());
+    const QString path = QFileInfo(ctx.dbPath()).absoluteFilePath();
     QString lastPart;
     int lastPercent = -1;
     QElapsedTimer timer;
@@ -172,12 +164,11 @@ int demo(CommandContext &ctx)
         return true;
     };
     const DemoOptions options{*parsedScale, seedValue};
-    if (auto ok = (*hub)->demo().run(**hub, options, progress); !ok) {
-        hub->reset();
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(path + suffix);
+    if (auto ok = DemoGenerator::createDemoHub(path, options, progress); !ok)
         return ctx.fail(ok.error());
-    }
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
     auto s = (*hub)->settings().load();
     if (!s)
         return ctx.fail(s.error());

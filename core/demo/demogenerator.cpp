@@ -5,6 +5,9 @@
 #include "core/storage/transaction.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 namespace hub {
 
@@ -80,6 +83,32 @@ Status DemoGenerator::run(Hub &hub, const DemoOptions &options, const DemoProgre
             return ok;
     }
     return tx->commit();
+}
+
+} // namespace hub
+
+namespace hub {
+
+Status DemoGenerator::createDemoHub(const QString &path, const DemoOptions &options,
+                                    const DemoProgressFn &progress)
+{
+    if (QFileInfo::exists(path))
+        return fail(Error::refused(
+            tr("%1 already exists; demo data is made in a new file. Choose another file name.")
+                .arg(QDir::toNativeSeparators(path))));
+    Status ran;
+    {
+        auto hub = Hub::open(path, OpenMode::CreateIfMissing);
+        if (!hub)
+            return fail(hub.error());
+        ran = (*hub)->demo().run(**hub, options, progress);
+        (*hub)->database().releaseThreadConnection();
+    }
+    // The run rolled back; the file only exists because of it, so it goes too.
+    if (!ran)
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+    return ran;
 }
 
 } // namespace hub

@@ -80,6 +80,12 @@ public:
     QStringList partNames() const;
     Status run(Hub &hub, const DemoOptions &options, const DemoProgressFn &progress = {});
 
+    /// Makes a new hub file at `path` filled with demo data. Refuses an existing
+    /// file; a cancelled or failed run leaves no file behind. Safe to call on a
+    /// worker thread: it opens and closes its own connection.
+    static Status createDemoHub(const QString &path, const DemoOptions &options,
+                                const DemoProgressFn &progress = {});
+
 private:
     std::vector<std::unique_ptr<DemoPart>> m_parts;
 };

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/demobuilder.h"
 
+#include "core/demo/demogenerator.h"
 #include "core/hub.h"
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
 #include <QThread>
 
 namespace hub {
@@ -45,14 +44,6 @@ void DemoBuilder::cancel()
 
 void DemoBuilder::build(const QString &path, const DemoOptions &options)
 {
-    const bool existed = QFileInfo::exists(path);
-    auto opened = Hub::open(path, OpenMode::CreateIfMissing);
-    if (!opened) {
-        m_message = opened.error().message;
-        return;
-    }
-    Hub &hub = **opened;
-
     // Progress is sent across threads as queued signals; a part that reports
     // every row would flood the GUI's event queue, so send at most ~20 a second.
     QElapsedTimer sinceLast;
@@ -66,22 +57,10 @@ void DemoBuilder::build(const QString &path, const DemoOptions &options)
         }
         return !m_cancel.load();
     };
-    const Status ran = hub.demo().run(hub, options, progress);
-
-    hub.database().releaseThreadConnection();
-    opened->reset();
-
-    if (ran) {
-        m_ok = true;
-        return;
-    }
-    m_message = ran.error().message;
-    // The run itself rolled back; a file that only exists because of this run
-    // goes too, so "cancel" really leaves nothing behind.
-    if (!existed) {
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(path + suffix);
-    }
+    const Status ran = DemoGenerator::createDemoHub(path, options, progress);
+    m_ok = ran.has_value();
+    if (!ran)
+        m_message = ran.error().message;
 }
 
 } // namespace hub
