@@ -7,6 +7,7 @@
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
 #include "ui/pages/emptystatepage.h"
+#include "ui/pages/memberspage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/recentfiles.h"
@@ -91,11 +92,7 @@ void MainWindow::buildPages()
     m_settingsPage = new SettingsPage;
     m_pages = {
         m_today,
-        new EmptyStatePage(
-            icon("members"), tr("Members & skills"),
-            tr("The members & skills directory will live here: people and local organisations, "
-               "their skills, offers and needs. You will be able to add members, note what each "
-               "can offer and what they need, and find good matches between them.")),
+        new MembersPage,
         new EmptyStatePage(
             icon("calendar"), tr("Space bookings"),
             tr("The space-booking calendar will live here: the event hall, the café, the kitchen, "

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/members/memberexporter.h"
+#include "core/members/memberimporter.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <atomic>
+
+class QThread;
+class QWidget;
+
+namespace hub {
+
+/// Runs a member import (or its dry run) or an export on a worker thread, so
+/// the window stays responsive. The worker opens its own Hub on the same file,
+/// because a database connection belongs to the thread that opened it.
+class MemberFileJob : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MemberFileJob(QObject *parent = nullptr);
+    /// Cancels a running job and waits for it, so no thread outlives the owner.
+    ~MemberFileJob() override;
+
+    void startImport(const QString &hubPath, const QByteArray &csv, const ColumnMapping &mapping,
+                     bool dryRun);
+    void startExport(const QString &hubPath, const QString &file, const ExportOptions &options);
+    /// Asks the worker to stop; an import then writes nothing, an export no file.
+    void cancel();
+    bool isRunning() const { return m_thread != nullptr; }
+
+    /// Runs the job behind a cancellable progress dialog and returns when it
+    /// has finished. False when it failed or was cancelled.
+    bool runWithProgress(QWidget *parent, const QString &label);
+
+    /// Results, valid after finished().
+    const ImportReport &importReport() const { return m_report; }
+    int exportedCount() const { return m_exported; }
+    QString errorMessage() const { return m_message; }
+    bool wasCancelled() const { return m_cancel.load(); }
+
+Q_SIGNALS:
+    void progressed(int done, int total);
+    void finished(bool ok);
+
+private:
+    void start(std::function<void()> work);
+    bool progress(int done, int total);
+
+    QThread *m_thread = nullptr;
+    std::atomic_bool m_cancel = false;
+    // Written by the worker, read after QThread::finished, which orders the two.
+    bool m_ok = false;
+    QString m_message;
+    ImportReport m_report;
+    int m_exported = 0;
+    // Used by the worker only, while it runs.
+    QElapsedTimer m_sinceStart;
+    qint64 m_lastProgressMs = -1;
+};
+
+} // namespace hub
