@@ -58,11 +58,13 @@ Result<Skill> SkillService::ensure(const QString &name, const QString &category)
 {
     if (auto ok = validateName(name); !ok)
         return fail(ok.error());
-    auto found = findByName(name);
-    if (!found)
-        return fail(found.error());
-    if (*found)
-        return **found;
+    // Called for every skill of every imported member: look up without the member count.
+    Query find(*m_db, QStringLiteral("SELECT id, name, category FROM skills WHERE name_key = :k"));
+    find.bind(QStringLiteral(":k"), TextFold::fold(name.simplified()));
+    if (auto ok = find.exec(); !ok)
+        return fail(ok.error());
+    if (find.next())
+        return Skill{SkillId(find.value(0).toLongLong()), find.value(1).toString(), find.value(2).toString(), 0};
     Query ins(*m_db, QStringLiteral("INSERT INTO skills(name, name_key, category) VALUES (:n, :k, :c)"));
     ins.bind(QStringLiteral(":n"), name.simplified())
         .bind(QStringLiteral(":k"), TextFold::fold(name.simplified()))

@@ -158,6 +158,11 @@ Status SettingsService::validate(const HubSettings &settings)
 
 Result<HubSettings> SettingsService::load() const
 {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_cached)
+            return *m_cached;
+    }
     Query q(*m_db, QStringLiteral("SELECT key, value FROM settings"));
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -188,6 +193,8 @@ Result<HubSettings> SettingsService::load() const
         else if (key == KeySymbol)
             s.unitSymbol = it.value();
     }
+    QMutexLocker lock(&m_mutex);
+    m_cached = s;
     return s;
 }
 
@@ -215,6 +222,10 @@ Status SettingsService::save(const HubSettings &settings)
         q.bind(QStringLiteral(":k"), key).bind(QStringLiteral(":v"), value.isNull() ? QStringLiteral("") : value);
         if (auto ok = q.exec(); !ok)
             return ok;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_cached.reset();
     }
     return tx->commit();
 }

@@ -4,6 +4,7 @@
 #include "core/settings/hubsettings.h"
 
 #include <QCoreApplication>
+#include <QMutex>
 #include <QStringList>
 
 #include <memory>
@@ -39,6 +40,10 @@ public:
 
 private:
     std::shared_ptr<Database> m_db;
+    // Services read settings on hot paths (today's date for every member
+    // added); they change rarely, so the last loaded or saved value is kept.
+    mutable QMutex m_mutex;
+    mutable std::optional<HubSettings> m_cached;
 };
 
 } // namespace hub

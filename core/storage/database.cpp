@@ -38,6 +38,7 @@ Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connectionNames)) {
+        Query::dropCache(name);
         {
             auto db = QSqlDatabase::database(name, false);
             db.close();
@@ -91,6 +92,11 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
     const char *const pragmas[] = {
         "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
         "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
+        // 32 MiB of page cache: a big import or demo stays in memory instead
+        // of spilling half-written pages to the WAL over and over.
+        "PRAGMA cache_size = -32768",
+        // Savepoints (nested transactions) journal to temporary files; keep them in memory.
+        "PRAGMA temp_store = MEMORY",
     };
     for (const char *pragma : pragmas) {
         if (!q.exec(QString::fromLatin1(pragma)))
@@ -116,6 +122,7 @@ void Database::releaseThreadConnection() const
     QMutexLocker lock(&m_mutex);
     if (!m_connectionNames.removeOne(name))
         return;
+    Query::dropCache(name);
     {
         auto db = QSqlDatabase::database(name, false);
         db.close();

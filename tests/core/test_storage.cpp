@@ -225,8 +225,10 @@ TEST_CASE("each thread gets its own connection to the same hub")
     int workerCount = -1;
     QThread *worker = QThread::create([&] {
         workerName = t->database().connection().connectionName();
-        Query q(t->database(), QStringLiteral("SELECT count(*) FROM settings"));
-        workerCount = q.scalar()->toInt();
+        {
+            Query q(t->database(), QStringLiteral("SELECT count(*) FROM settings"));
+            workerCount = q.scalar()->toInt();
+        }
         t->database().releaseThreadConnection();
     });
     worker->start();
