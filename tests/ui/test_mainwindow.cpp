@@ -32,9 +32,7 @@ struct PageExpectation
 
 const PageExpectation pages[] = {
     {Page::Today, "todayPage", "who is booked into which space today"},
-    {Page::Members, "membersPage",
-     "The members & skills directory will live here: people and local organisations, their "
-     "skills, offers and needs."},
+    {Page::Members, "membersPage", "Add the first one with New member"},
     {Page::Calendar, "calendarPage", "The space-booking calendar will live here"},
     {Page::Ledger, "ledgerPage", "The mutual credit ledger will live here"},
     {Page::Gatherings, "gatheringsPage", "Friendly gatherings and Collaboratories will live here"},

@@ -25,7 +25,7 @@ MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QSt
 {
     setObjectName(QStringLiteral("matchesDialog"));
     setWindowTitle(member ? tr("Matches for %1").arg(memberName) : tr("Matches in the Hub"));
-    resize(980, 520);
+    resize(1180, 600);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("matchesSummary"));
@@ -40,10 +40,10 @@ MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QSt
     m_matches->setHeaderLabels(
         {tr("Need"), tr("Needed by"), tr("Offer"), tr("Offered by"), tr("Why")});
     m_matches->header()->setStretchLastSection(true);
-    m_matches->setColumnWidth(0, 210);
-    m_matches->setColumnWidth(1, 140);
-    m_matches->setColumnWidth(2, 210);
-    m_matches->setColumnWidth(3, 140);
+    m_matches->setColumnWidth(0, 280);
+    m_matches->setColumnWidth(1, 150);
+    m_matches->setColumnWidth(2, 280);
+    m_matches->setColumnWidth(3, 150);
 
     auto found = hub.matches().find(member);
     if (!found) {
@@ -55,7 +55,8 @@ MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QSt
             item->setText(1, m.needMemberName);
             item->setText(2, listingText(m.offer.skillName, m.offer.description));
             item->setText(3, m.offerMemberName);
-            item->setText(4, m.reasons.join(QStringLiteral("; ")));
+            // One reason per line: the row grows instead of eliding the why.
+            item->setText(4, m.reasons.join(u'\n'));
             for (int c = 0; c < 5; ++c)
                 item->setToolTip(c, item->text(c));
         }
@@ -64,9 +65,12 @@ MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QSt
                 tr("No matches yet. A match appears when one member's open offer may meet "
                    "another member's open need, and both have agreed to appear in the directory."));
         } else {
-            m_summary->setText(tr("%n possible match(es), best first. Same skill counts most, "
-                                  "then similar words, then the same postcode district.",
-                                  nullptr, int(found->size())));
+            m_summary->setText(
+                (found->size() == 1 ? tr("1 possible match.")
+                                    : tr("%1 possible matches, best first.").arg(found->size())) +
+                u' ' +
+                tr("Same skill counts most, then similar words, then the same postcode "
+                   "district."));
         }
     }
 

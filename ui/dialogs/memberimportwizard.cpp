@@ -253,7 +253,7 @@ void MemberImportWizard::runDryRun()
 {
     m_ready = false;
     m_problems->setRowCount(0);
-    m_summary->setText(tr("Checking %n row(s)…", nullptr, m_preview.rowCount));
+    m_summary->setText(tr("Checking the rows…"));
     m_job->startImport(m_hub.path(), m_bytes, mapping(), true);
     m_job->runWithProgress(this, tr("Checking the file…"));
     m_report = m_job->importReport();
@@ -272,7 +272,10 @@ void MemberImportWizard::showReport(const QString &failure)
         row->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_problems->setItem(i, 0, row);
         m_problems->setItem(i, 1, new QTableWidgetItem(p.column));
-        auto *message = new QTableWidgetItem(p.message);
+        QString sentence = p.message;
+        if (!sentence.isEmpty())
+            sentence[0] = sentence[0].toUpper();
+        auto *message = new QTableWidgetItem(sentence);
         message->setToolTip(p.message);
         m_problems->setItem(i, 2, message);
     }
@@ -283,12 +286,16 @@ void MemberImportWizard::showReport(const QString &failure)
     }
     QString text;
     if (m_report.problems.isEmpty()) {
-        text = tr("All %n row(s) are ready to import.", nullptr, m_report.rows);
+        text = m_report.rows == 1 ? tr("The row is ready to import.")
+                                  : tr("All %1 rows are ready to import.").arg(m_report.rows);
     } else {
-        text = tr("%n problem(s) found in %1 rows. Correct the file and choose it again: nothing "
-                  "is imported until every row is good.",
-                  nullptr, int(m_report.problems.size()))
-                   .arg(m_report.rows);
+        text = (m_report.problems.size() == 1 ? tr("1 problem found in %1 rows.").arg(m_report.rows)
+                                              : tr("%1 problems found in %2 rows.")
+                                                    .arg(m_report.problems.size())
+                                                    .arg(m_report.rows)) +
+               u' ' +
+               tr("Correct the file and choose it again: nothing is imported until every row "
+                  "is good.");
     }
     if (!m_report.ignoredColumns.isEmpty())
         text += u' ' + tr("Left out: %1.").arg(m_report.ignoredColumns.join(QStringLiteral(", ")));
@@ -305,7 +312,9 @@ bool MemberImportWizard::runImport()
                                          : m_job->errorMessage());
         return false;
     }
-    m_result->setText(tr("%n member(s) were added to the hub.", nullptr, importedCount()));
+    m_result->setText(importedCount() == 1
+                          ? tr("1 member was added to the hub.")
+                          : tr("%1 members were added to the hub.").arg(importedCount()));
     return true;
 }
 

@@ -312,14 +312,18 @@ void MembersPage::updateEmptyState()
     } else {
         m_empty->setTitle(tr("No members yet"));
         m_empty->setText(
-            tr("Add the first one with New member (%1), or import a CSV file of members with "
-               "Import…. Each member can list their skills, what they offer and what they "
+            tr("Add the first one with New member (%1), or bring in a CSV file of members with "
+               "Import…; each member can list their skills, what they offer and what they "
                "need, and the hub finds good matches between them.")
                 .arg(NewMemberShortcut.toString(QKeySequence::NativeText)));
         m_listStack->setCurrentWidget(m_empty);
     }
-    m_count->setText(filtered ? tr("%n match(es)", nullptr, matching)
-                              : tr("%n member(s)", nullptr, matching));
+    // Spelled out rather than "%n member(s)": without a loaded translation
+    // Qt's plural forms show the brackets.
+    if (filtered)
+        m_count->setText(matching == 1 ? tr("1 match") : tr("%1 matches").arg(matching));
+    else
+        m_count->setText(matching == 1 ? tr("1 member") : tr("%1 members").arg(matching));
 }
 
 void MembersPage::showEditor(bool shown)
