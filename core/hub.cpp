@@ -4,6 +4,7 @@
 #include "core/demo/demogenerator.h"
 #include "core/members/listingservice.h"
 #include "core/members/matchfinder.h"
+#include "core/members/memberdemopart.h"
 #include "core/members/memberpersonaldata.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
@@ -62,6 +63,7 @@ Hub::Hub(std::shared_ptr<Database> db)
     registerChecks();
     registerMemberPersonalData(*this);
     m_demo->add(std::make_unique<SettingsDemoPart>());
+    m_demo->add(std::make_unique<MemberDemoPart>());
 }
 
 Hub::~Hub() = default;
