@@ -2,6 +2,8 @@
 #include "core/hub.h"
 
 #include "core/demo/demogenerator.h"
+#include "core/ledger/ledgerpersonaldata.h"
+#include "core/ledger/ledgerservice.h"
 #include "core/members/listingservice.h"
 #include "core/members/matchfinder.h"
 #include "core/members/memberdemopart.h"
@@ -58,10 +60,13 @@ Hub::Hub(std::shared_ptr<Database> db)
       m_members(std::make_unique<MemberService>(m_db, *m_settings, m_clock, *m_personalData)),
       m_skills(std::make_unique<SkillService>(m_db)),
       m_listings(std::make_unique<ListingService>(m_db, *m_skills, m_clock)),
-      m_matches(std::make_unique<MatchFinder>(m_db))
+      m_matches(std::make_unique<MatchFinder>(m_db)),
+      m_ledger(std::make_unique<LedgerService>(m_db, *m_settings, *m_members, m_clock, m_actor))
 {
+    m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     registerChecks();
     registerMemberPersonalData(*this);
+    registerLedgerPersonalData(*this);
     m_demo->add(std::make_unique<SettingsDemoPart>());
     m_demo->add(std::make_unique<MemberDemoPart>());
 }
@@ -93,6 +98,9 @@ void Hub::registerChecks()
                              tr("%1 row %2").arg(keys.value(0).toString(), keys.value(1).toString())};
         return found;
     });
+    m_integrity->add(QStringLiteral("ledger"),
+                     tr("Ledger: zero sum, balances match transfers, hash chain intact, limits kept"),
+                     [this] { return m_ledger->verify(); });
     m_integrity->add(QStringLiteral("settings"), tr("Hub settings are valid"), [this] {
         QList<Finding> found;
         auto s = m_settings->load();

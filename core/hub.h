@@ -13,6 +13,7 @@ namespace hub {
 
 class DemoGenerator;
 class IntegrityChecker;
+class LedgerService;
 class ListingService;
 class MatchFinder;
 class MemberService;
@@ -50,10 +51,14 @@ public:
     SkillService &skills() { return *m_skills; }
     ListingService &listings() { return *m_listings; }
     MatchFinder &matches() { return *m_matches; }
+    LedgerService &ledger() { return *m_ledger; }
 
     /// Where services read "now"; tests fix it.
     const Clock &clock() const { return m_clock; }
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    /// Who is making changes, recorded on transfers ("entered by").
+    QString actor() const { return m_actor; }
+    void setActor(const QString &actor) { m_actor = actor; }
 
 private:
     explicit Hub(std::shared_ptr<Database> db);
@@ -62,6 +67,7 @@ private:
     std::shared_ptr<Database> m_db;
     bool m_isNew = false;
     Clock m_clock;
+    QString m_actor;
     std::unique_ptr<SettingsService> m_settings;
     std::unique_ptr<IntegrityChecker> m_integrity;
     std::unique_ptr<DemoGenerator> m_demo;
@@ -70,6 +76,7 @@ private:
     std::unique_ptr<SkillService> m_skills;
     std::unique_ptr<ListingService> m_listings;
     std::unique_ptr<MatchFinder> m_matches;
+    std::unique_ptr<LedgerService> m_ledger;
 };
 
 } // namespace hub

@@ -1,0 +1,779 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/ledger/ledgerservice.h"
+
+#include "core/members/memberindex.h"
+#include "core/members/memberservice.h"
+#include "core/settings/settingsservice.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+#include "core/storage/transaction.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QTimeZone>
+
+namespace hub {
+
+QString toString(AccountStatus status)
+{
+    switch (status) {
+    case AccountStatus::Open:
+        return QStringLiteral("open");
+    case AccountStatus::Frozen:
+        return QStringLiteral("frozen");
+    case AccountStatus::Closed:
+        return QStringLiteral("closed");
+    }
+    return QStringLiteral("open");
+}
+
+std::optional<AccountStatus> accountStatusFrom(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QStringLiteral("open"))
+        return AccountStatus::Open;
+    if (t == QStringLiteral("frozen"))
+        return AccountStatus::Frozen;
+    if (t == QStringLiteral("closed"))
+        return AccountStatus::Closed;
+    return std::nullopt;
+}
+
+namespace {
+
+const QString GenesisHash = QString(64, u'0');
+
+const QString AccountColumns = QStringLiteral(
+    "a.id, m.id, m.display_name, a.role, a.status, a.balance_minor, a.limit_min_minor, a.limit_max_minor, "
+    "a.warn_min_minor, a.opened_at, a.last_activity_at");
+
+const QString TransferColumns = QStringLiteral(
+    "t.id, t.payer_account, t.payee_account, pa.member_id, pe.member_id, pm.display_name, em.display_name, "
+    "t.amount_minor, t.memo, coalesce(c.name, ''), t.reference, t.reverses_id, "
+    "(SELECT r.id FROM transfers r WHERE r.reverses_id = t.id), t.override_note, t.entered_by, t.created_at, "
+    "t.prev_hash, t.hash");
+const QString TransferJoins = QStringLiteral(
+    " FROM transfers t JOIN accounts pa ON pa.id = t.payer_account JOIN accounts pe ON pe.id = t.payee_account "
+    "JOIN members pm ON pm.id = pa.member_id JOIN members em ON em.id = pe.member_id "
+    "LEFT JOIN transfer_categories c ON c.id = t.category_id");
+
+std::optional<Amount> optionalAmount(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional(Amount::fromMinor(v.toLongLong()));
+}
+
+QVariant nullable(const std::optional<Amount> &a)
+{
+    return a ? QVariant(a->minor()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime fromSecs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+Account accountFrom(const Query &q)
+{
+    Account a;
+    a.id = AccountId(q.value(0).toLongLong());
+    a.member = MemberId(q.value(1).toLongLong());
+    a.memberName = q.value(2).toString();
+    a.isHub = q.value(3).toString() == QStringLiteral("hub");
+    a.status = accountStatusFrom(q.value(4).toString()).value_or(AccountStatus::Open);
+    a.balance = Amount::fromMinor(q.value(5).toLongLong());
+    a.limitMin = Amount::fromMinor(q.value(6).toLongLong());
+    a.limitMax = optionalAmount(q.value(7));
+    a.warnMin = optionalAmount(q.value(8));
+    a.openedAt = fromSecs(q.value(9));
+    a.lastActivityAt = fromSecs(q.value(10));
+    return a;
+}
+
+Transfer transferFrom(const Query &q)
+{
+    Transfer t;
+    t.id = TransferId(q.value(0).toLongLong());
+    t.payerAccount = AccountId(q.value(1).toLongLong());
+    t.payeeAccount = AccountId(q.value(2).toLongLong());
+    t.payer = MemberId(q.value(3).toLongLong());
+    t.payee = MemberId(q.value(4).toLongLong());
+    t.payerName = q.value(5).toString();
+    t.payeeName = q.value(6).toString();
+    t.amount = Amount::fromMinor(q.value(7).toLongLong());
+    t.memo = q.value(8).toString();
+    t.category = q.value(9).toString();
+    t.reference = q.value(10).toString();
+    if (!q.value(11).isNull())
+        t.reverses = TransferId(q.value(11).toLongLong());
+    if (!q.value(12).isNull())
+        t.reversedBy = TransferId(q.value(12).toLongLong());
+    t.overrideNote = q.value(13).toString();
+    t.enteredBy = q.value(14).toString();
+    t.createdAt = fromSecs(q.value(15));
+    t.prevHash = q.value(16).toString();
+    t.hash = q.value(17).toString();
+    return t;
+}
+
+// Constant fragments only; values are bound.
+QString transferWhere(const TransferFilter &f, QList<std::pair<QString, QVariant>> &binds)
+{
+    QStringList where;
+    if (f.member) {
+        where << QStringLiteral("(pa.member_id = :member OR pe.member_id = :member)");
+        binds.append({QStringLiteral(":member"), f.member->value()});
+    }
+    if (f.from.isValid()) {
+        where << QStringLiteral("t.created_at >= :from");
+        binds.append({QStringLiteral(":from"), f.from.toSecsSinceEpoch()});
+    }
+    if (f.to.isValid()) {
+        where << QStringLiteral("t.created_at < :to");
+        binds.append({QStringLiteral(":to"), f.to.toSecsSinceEpoch()});
+    }
+    if (!f.category.isEmpty()) {
+        where << QStringLiteral("c.name = :category");
+        binds.append({QStringLiteral(":category"), f.category.simplified()});
+    }
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+QString accountWhere(const AccountFilter &f, QList<std::pair<QString, QVariant>> &binds)
+{
+    QStringList where{QStringLiteral("(m.forgotten_at IS NULL OR a.id IS NOT NULL)")};
+    const QString match = MemberIndex::matchQuery(f.search);
+    if (!match.isEmpty()) {
+        where << QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
+        binds.append({QStringLiteral(":match"), match});
+    }
+    if (f.status) {
+        where << QStringLiteral("coalesce(a.status, 'open') = :status");
+        binds.append({QStringLiteral(":status"), toString(*f.status)});
+    }
+    if (f.atRiskOnly)
+        where << QStringLiteral("((a.warn_min_minor IS NOT NULL AND a.balance_minor <= a.warn_min_minor) OR "
+                                "(a.limit_min_minor < 0 AND (a.balance_minor - a.limit_min_minor) * 10 <= "
+                                "-a.limit_min_minor))");
+    return QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+// Accounts not yet opened show as they would open: zero, default limits.
+const QString AccountListColumns = QStringLiteral(
+    "coalesce(a.id, 0), m.id, m.display_name, coalesce(a.role, 'member'), coalesce(a.status, 'open'), "
+    "coalesce(a.balance_minor, 0), coalesce(a.limit_min_minor, :defmin), "
+    "CASE WHEN a.id IS NULL THEN :defmax ELSE a.limit_max_minor END, a.warn_min_minor, a.opened_at, "
+    "a.last_activity_at");
+
+} // namespace
+
+LedgerService::LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
+                             const Clock &clock, const QString &actor)
+    : m_db(std::move(db)), m_settings(settings), m_members(members), m_clock(clock), m_actor(actor)
+{
+}
+
+QString LedgerService::hashOf(const Transfer &t, qint64 categoryId)
+{
+    // Each field is length-prefixed so no choice of memo can make two
+    // different transfers hash alike.
+    QByteArray canonical("hubkeeper-transfer-v1");
+    const auto add = [&](const QString &field) {
+        const QByteArray utf8 = field.toUtf8();
+        canonical += '|' + QByteArray::number(utf8.size()) + ':' + utf8;
+    };
+    add(QString::number(t.id.value()));
+    add(QString::number(t.payerAccount.value()));
+    add(QString::number(t.payeeAccount.value()));
+    add(QString::number(t.amount.minor()));
+    add(t.memo);
+    add(QString::number(categoryId));
+    add(t.reference);
+    add(t.reverses ? QString::number(t.reverses->value()) : QString());
+    add(t.overrideNote);
+    add(t.enteredBy);
+    add(QString::number(t.createdAt.toSecsSinceEpoch()));
+    add(t.prevHash);
+    return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+}
+
+QDateTime LedgerService::startOfDay(QDate date) const
+{
+    const auto s = m_settings.load();
+    QTimeZone zone(s ? s->timeZone.toUtf8() : QByteArray("UTC"));
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    return date.startOfDay(zone).toUTC();
+}
+
+Result<Account> LedgerService::ensureAccount(const QSqlDatabase &db, MemberId member)
+{
+    Query q(db, QStringLiteral("SELECT ") + AccountColumns
+                    + QStringLiteral(" FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.member_id = :m"));
+    q.bind(QStringLiteral(":m"), member.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (q.next())
+        return accountFrom(q);
+    auto m = m_members.get(member);
+    if (!m)
+        return fail(m.error());
+    if (m->forgotten)
+        return fail(Error::refused(tr("%1 has no account and cannot trade").arg(m->displayName)));
+    auto s = m_settings.load();
+    if (!s)
+        return fail(s.error());
+    Query ins(db, QStringLiteral("INSERT INTO accounts(member_id, limit_min_minor, limit_max_minor, opened_at) "
+                                 "VALUES (:m, :min, :max, :now)"));
+    ins.bind(QStringLiteral(":m"), member.value())
+        .bind(QStringLiteral(":min"), s->defaultLimitMin.minor())
+        .bind(QStringLiteral(":max"), nullable(s->defaultLimitMax))
+        .bind(QStringLiteral(":now"), m_clock.nowSecs());
+    if (auto ok = ins.exec(); !ok)
+        return fail(ok.error());
+    q.raw().finish();
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return fail(Error::storage(tr("the account of member #%1 could not be opened").arg(member.value())));
+    return accountFrom(q);
+}
+
+Result<Account> LedgerService::account(MemberId member)
+{
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto a = ensureAccount(tx->connection(), member);
+    if (!a)
+        return fail(a.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return a;
+}
+
+Result<Account> LedgerService::hubAccount()
+{
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("SELECT member_id FROM accounts WHERE role = 'hub'"));
+    auto existing = q.scalar();
+    if (!existing)
+        return fail(existing.error());
+    q.raw().finish();
+    MemberId member(existing->toLongLong());
+    if (!member.isValid()) {
+        auto s = m_settings.load();
+        if (!s)
+            return fail(s.error());
+        MemberDraft d;
+        d.kind = MemberKind::Organisation;
+        d.displayName = s->name;
+        d.notes = tr("The hub's own account: it receives space charges and levies.");
+        auto added = m_members.add(d);
+        if (!added)
+            return fail(added.error());
+        member = added->id;
+        if (auto a = ensureAccount(tx->connection(), member); !a)
+            return fail(a.error());
+        Query role(tx->connection(), QStringLiteral("UPDATE accounts SET role = 'hub' WHERE member_id = :m"));
+        role.bind(QStringLiteral(":m"), member.value());
+        if (auto ok = role.exec(); !ok)
+            return fail(ok.error());
+    }
+    auto a = ensureAccount(tx->connection(), member);
+    if (!a)
+        return fail(a.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return a;
+}
+
+Result<QList<Account>> LedgerService::accounts(const AccountFilter &filter, int limit, int offset, AccountSort sort,
+                                               bool descending) const
+{
+    auto s = m_settings.load();
+    if (!s)
+        return fail(s.error());
+    QList<std::pair<QString, QVariant>> binds;
+    QString order;
+    switch (sort) {
+    case AccountSort::Name:
+        order = QStringLiteral("m.sort_key %1, m.id");
+        break;
+    case AccountSort::Balance:
+        order = QStringLiteral("coalesce(a.balance_minor, 0) %1, m.sort_key, m.id");
+        break;
+    case AccountSort::LastActivity:
+        order = QStringLiteral("a.last_activity_at %1, m.sort_key, m.id");
+        break;
+    }
+    Query q(*m_db, QStringLiteral("SELECT ") + AccountListColumns
+                       + QStringLiteral(" FROM members m LEFT JOIN accounts a ON a.member_id = m.id")
+                       + accountWhere(filter, binds) + QStringLiteral(" ORDER BY ")
+                       + order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
+                       + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    for (const auto &[name, value] : binds)
+        q.bind(name, value);
+    q.bind(QStringLiteral(":defmin"), s->defaultLimitMin.minor())
+        .bind(QStringLiteral(":defmax"), nullable(s->defaultLimitMax))
+        .bind(QStringLiteral(":limit"), limit)
+        .bind(QStringLiteral(":offset"), offset);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QList<Account> out;
+    while (q.next())
+        out << accountFrom(q);
+    return out;
+}
+
+Result<int> LedgerService::accountCount(const AccountFilter &filter) const
+{
+    QList<std::pair<QString, QVariant>> binds;
+    Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m LEFT JOIN accounts a ON a.member_id = m.id")
+                       + accountWhere(filter, binds));
+    for (const auto &[name, value] : binds)
+        q.bind(name, value);
+    auto v = q.scalar();
+    if (!v)
+        return fail(v.error());
+    return v->toInt();
+}
+
+Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft &d,
+                                    std::optional<TransferId> reverses)
+{
+    auto settings = m_settings.load();
+    if (!settings)
+        return fail(settings.error());
+    const auto money = [&](Amount a) { return settings->formatAmount(a); };
+    const QString memo = d.memo.trimmed();
+    if (!d.payer.isValid())
+        return fail(Error::invalid(tr("choose who pays"), QStringLiteral("payer")));
+    if (!d.payee.isValid())
+        return fail(Error::invalid(tr("choose who receives"), QStringLiteral("payee")));
+    if (d.payer == d.payee)
+        return fail(Error::invalid(tr("the payer and the payee are the same member"), QStringLiteral("payee")));
+    if (d.amount.minor() <= 0)
+        return fail(Error::invalid(tr("the amount must be more than zero"), QStringLiteral("amount")));
+    if (memo.isEmpty())
+        return fail(Error::invalid(tr("a memo is required: say what the credit is for"), QStringLiteral("memo")));
+    if (memo.size() > 500)
+        return fail(Error::invalid(tr("the memo is longer than 500 characters"), QStringLiteral("memo")));
+    if (d.category.simplified().size() > 40)
+        return fail(Error::invalid(tr("the category is longer than 40 characters"), QStringLiteral("category")));
+    if (d.reference.size() > 100)
+        return fail(Error::invalid(tr("the reference is longer than 100 characters"), QStringLiteral("reference")));
+    if (d.overrideLimits && d.overrideNote.trimmed().isEmpty())
+        return fail(Error::invalid(tr("an override needs a note saying why"), QStringLiteral("override")));
+
+    auto payer = ensureAccount(db, d.payer);
+    if (!payer)
+        return fail(payer.error());
+    auto payee = ensureAccount(db, d.payee);
+    if (!payee)
+        return fail(payee.error());
+    if (payer->status != AccountStatus::Open)
+        return fail(Error::refused(tr("%1's account is %2 and cannot pay").arg(payer->memberName, toString(payer->status))));
+    if (payee->status == AccountStatus::Closed)
+        return fail(Error::refused(tr("%1's account is closed and cannot receive").arg(payee->memberName)));
+
+    const auto payerAfter = payer->balance.checkedSub(d.amount);
+    const auto payeeAfter = payee->balance.checkedAdd(d.amount);
+    if (!payerAfter || !payeeAfter)
+        return fail(Error::invalid(tr("%1 is too large to post").arg(money(d.amount)), QStringLiteral("amount")));
+    if (*payerAfter < payer->limitMin && !d.overrideLimits)
+        return fail(Error::refused(
+            tr("%1's balance is %2 and their lower limit is %3: paying %4 would take it to %5, %6 beyond the limit.")
+                .arg(payer->memberName, money(payer->balance), money(payer->limitMin), money(d.amount),
+                     money(*payerAfter), money(Amount::fromMinor(payer->limitMin.minor() - payerAfter->minor()))),
+            QStringLiteral("amount")));
+    if (payee->limitMax && *payeeAfter > *payee->limitMax && !d.overrideLimits)
+        return fail(Error::refused(
+            tr("%1's balance is %2 and their upper limit is %3: receiving %4 would take it to %5, %6 beyond the "
+               "limit.")
+                .arg(payee->memberName, money(payee->balance), money(*payee->limitMax), money(d.amount),
+                     money(*payeeAfter), money(Amount::fromMinor(payeeAfter->minor() - payee->limitMax->minor()))),
+            QStringLiteral("amount")));
+
+    qint64 categoryId = 0;
+    if (!d.category.simplified().isEmpty()) {
+        Query cat(db, QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO UPDATE "
+                                     "SET name = name RETURNING id"));
+        cat.bind(QStringLiteral(":n"), d.category.simplified());
+        auto id = cat.scalar();
+        if (!id)
+            return fail(id.error());
+        categoryId = id->toLongLong();
+    }
+
+    Query last(db, QStringLiteral("SELECT id, hash FROM transfers ORDER BY id DESC LIMIT 1"));
+    if (auto ok = last.exec(); !ok)
+        return fail(ok.error());
+    Transfer t;
+    t.id = TransferId(last.next() ? last.value(0).toLongLong() + 1 : 1);
+    t.prevHash = t.id.value() == 1 ? GenesisHash : last.value(1).toString();
+    last.raw().finish();
+    t.payerAccount = payer->id;
+    t.payeeAccount = payee->id;
+    t.payer = d.payer;
+    t.payee = d.payee;
+    t.payerName = payer->memberName;
+    t.payeeName = payee->memberName;
+    t.amount = d.amount;
+    t.memo = memo;
+    t.category = d.category.simplified();
+    t.reference = d.reference.trimmed();
+    t.reverses = reverses;
+    t.overrideNote = d.overrideLimits ? d.overrideNote.trimmed() : QString();
+    t.enteredBy = m_actor;
+    t.createdAt = QDateTime::fromSecsSinceEpoch(m_clock.nowSecs(), Qt::UTC);
+    t.hash = hashOf(t, categoryId);
+
+    Query ins(db, QStringLiteral("INSERT INTO transfers(id, payer_account, payee_account, amount_minor, memo, "
+                                 "category_id, reference, reverses_id, override_note, entered_by, created_at, "
+                                 "prev_hash, hash) VALUES (:id, :payer, :payee, :amount, :memo, :cat, :ref, :rev, "
+                                 ":override, :by, :at, :prev, :hash)"));
+    ins.bind(QStringLiteral(":id"), t.id.value())
+        .bind(QStringLiteral(":payer"), t.payerAccount.value())
+        .bind(QStringLiteral(":payee"), t.payeeAccount.value())
+        .bind(QStringLiteral(":amount"), t.amount.minor())
+        .bind(QStringLiteral(":memo"), t.memo)
+        .bind(QStringLiteral(":cat"), categoryId ? QVariant(categoryId) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":ref"), t.reference)
+        .bind(QStringLiteral(":rev"), reverses ? QVariant(reverses->value()) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":override"), t.overrideNote)
+        .bind(QStringLiteral(":by"), t.enteredBy)
+        .bind(QStringLiteral(":at"), t.createdAt.toSecsSinceEpoch())
+        .bind(QStringLiteral(":prev"), t.prevHash)
+        .bind(QStringLiteral(":hash"), t.hash);
+    if (auto ok = ins.exec(); !ok) {
+        if (reverses && ok.error().message.contains(QStringLiteral("reverses_id")))
+            return fail(Error::refused(tr("transfer #%1 has already been reversed").arg(reverses->value())));
+        return fail(ok.error());
+    }
+    for (const auto &[account, balance] : {std::pair{payer->id, *payerAfter}, std::pair{payee->id, *payeeAfter}}) {
+        Query upd(db, QStringLiteral("UPDATE accounts SET balance_minor = :b, last_activity_at = :at WHERE id = :id"));
+        upd.bind(QStringLiteral(":b"), balance.minor())
+            .bind(QStringLiteral(":at"), t.createdAt.toSecsSinceEpoch())
+            .bind(QStringLiteral(":id"), account.value());
+        if (auto ok = upd.exec(); !ok)
+            return fail(ok.error());
+    }
+
+    Posting posting{t, {}};
+    if (payer->warnMin && payer->balance >= *payer->warnMin && *payerAfter < *payer->warnMin)
+        posting.warnings << tr("%1's balance is now %2, below their warning level of %3.")
+                                .arg(payer->memberName, money(*payerAfter), money(*payer->warnMin));
+    if (!t.overrideNote.isEmpty() && (*payerAfter < payer->limitMin || (payee->limitMax && *payeeAfter > *payee->limitMax)))
+        posting.warnings << tr("Posted beyond a limit by override: %1").arg(t.overrideNote);
+    return posting;
+}
+
+Result<Posting> LedgerService::pay(const TransferDraft &draft)
+{
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    auto posting = post(tx->connection(), draft, std::nullopt);
+    if (!posting)
+        return posting;
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return posting;
+}
+
+Result<Posting> LedgerService::reverse(TransferId original, const QString &memo, bool overrideLimits,
+                                       const QString &overrideNote)
+{
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    auto t = transfer(original);
+    if (!t)
+        return fail(t.error());
+    if (t->reverses)
+        return fail(Error::refused(
+            tr("transfer #%1 is itself the reversal of #%2; post a new transfer instead").arg(original.value()).arg(t->reverses->value())));
+    if (t->reversedBy)
+        return fail(Error::refused(
+            tr("transfer #%1 was already reversed by #%2").arg(original.value()).arg(t->reversedBy->value())));
+    TransferDraft d;
+    d.payer = t->payee;
+    d.payee = t->payer;
+    d.amount = t->amount;
+    d.memo = memo.trimmed().isEmpty() ? tr("Reversal of #%1: %2").arg(original.value()).arg(t->memo) : memo;
+    d.category = t->category;
+    d.reference = tr("reverses #%1").arg(original.value());
+    d.overrideLimits = overrideLimits;
+    d.overrideNote = overrideNote;
+    auto posting = post(tx->connection(), d, original);
+    if (!posting)
+        return posting;
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return posting;
+}
+
+Status LedgerService::setLimits(MemberId member, const LimitChange &change)
+{
+    auto settings = m_settings.load();
+    if (!settings)
+        return fail(settings.error());
+    const auto money = [&](Amount a) { return settings->formatAmount(a); };
+    if (change.min.minor() > 0)
+        return fail(Error::invalid(tr("the lower limit must be zero or below"), QStringLiteral("min")));
+    if (change.max && change.max->minor() <= 0)
+        return fail(Error::invalid(tr("the upper limit must be above zero"), QStringLiteral("max")));
+    if (change.warn && (*change.warn < change.min || change.warn->minor() > 0))
+        return fail(Error::invalid(tr("the warning level must lie between the lower limit and zero"),
+                                   QStringLiteral("warn")));
+    if (change.override && change.note.trimmed().isEmpty())
+        return fail(Error::invalid(tr("an override needs a note saying why"), QStringLiteral("override")));
+
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    auto a = ensureAccount(tx->connection(), member);
+    if (!a)
+        return fail(a.error());
+    if (a->balance < change.min && !change.override)
+        return fail(Error::refused(tr("%1's balance is %2, already below the new lower limit of %3; lower the "
+                                      "limit to at most %2, or override with a note")
+                                       .arg(a->memberName, money(a->balance), money(change.min)),
+                                   QStringLiteral("min")));
+    if (change.max && a->balance > *change.max && !change.override)
+        return fail(Error::refused(tr("%1's balance is %2, already above the new upper limit of %3; override with a "
+                                      "note to set it anyway")
+                                       .arg(a->memberName, money(a->balance), money(*change.max)),
+                                   QStringLiteral("max")));
+    Query log(tx->connection(), QStringLiteral("INSERT INTO limit_changes(account_id, changed_at, changed_by, old_min, "
+                                               "new_min, old_max, new_max, new_warn, override, note) VALUES (:a, :at, "
+                                               ":by, :omin, :nmin, :omax, :nmax, :warn, :ov, :note)"));
+    log.bind(QStringLiteral(":a"), a->id.value())
+        .bind(QStringLiteral(":at"), m_clock.nowSecs())
+        .bind(QStringLiteral(":by"), m_actor)
+        .bind(QStringLiteral(":omin"), a->limitMin.minor())
+        .bind(QStringLiteral(":nmin"), change.min.minor())
+        .bind(QStringLiteral(":omax"), nullable(a->limitMax))
+        .bind(QStringLiteral(":nmax"), nullable(change.max))
+        .bind(QStringLiteral(":warn"), nullable(change.warn))
+        .bind(QStringLiteral(":ov"), change.override)
+        .bind(QStringLiteral(":note"), change.note.trimmed());
+    if (auto ok = log.exec(); !ok)
+        return ok;
+    Query upd(tx->connection(), QStringLiteral("UPDATE accounts SET limit_min_minor = :min, limit_max_minor = :max, "
+                                               "warn_min_minor = :warn WHERE id = :id"));
+    upd.bind(QStringLiteral(":min"), change.min.minor())
+        .bind(QStringLiteral(":max"), nullable(change.max))
+        .bind(QStringLiteral(":warn"), nullable(change.warn))
+        .bind(QStringLiteral(":id"), a->id.value());
+    if (auto ok = upd.exec(); !ok)
+        return ok;
+    return tx->commit();
+}
+
+Status LedgerService::setStatus(MemberId member, AccountStatus status)
+{
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    auto a = ensureAccount(tx->connection(), member);
+    if (!a)
+        return fail(a.error());
+    if (status == AccountStatus::Closed && !a->balance.isZero()) {
+        const auto s = m_settings.load();
+        return fail(Error::refused(tr("%1's balance is %2; an account closes only at zero")
+                                       .arg(a->memberName, s ? s->formatAmount(a->balance) : a->balance.toString(2))));
+    }
+    Query upd(tx->connection(), QStringLiteral("UPDATE accounts SET status = :s, closed_at = :closed WHERE id = :id"));
+    upd.bind(QStringLiteral(":s"), toString(status))
+        .bind(QStringLiteral(":closed"), status == AccountStatus::Closed ? QVariant(m_clock.nowSecs())
+                                                                         : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":id"), a->id.value());
+    if (auto ok = upd.exec(); !ok)
+        return ok;
+    return tx->commit();
+}
+
+Result<Transfer> LedgerService::transfer(TransferId id) const
+{
+    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + TransferJoins + QStringLiteral(" WHERE t.id = :id"));
+    q.bind(QStringLiteral(":id"), id.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return fail(Error::notFound(tr("there is no transfer #%1").arg(id.value())));
+    return transferFrom(q);
+}
+
+Result<QList<Transfer>> LedgerService::transfers(const TransferFilter &filter, int limit, int offset,
+                                                 bool newestFirst) const
+{
+    QList<std::pair<QString, QVariant>> binds;
+    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + TransferJoins + transferWhere(filter, binds)
+                       + (newestFirst ? QStringLiteral(" ORDER BY t.id DESC") : QStringLiteral(" ORDER BY t.id"))
+                       + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    for (const auto &[name, value] : binds)
+        q.bind(name, value);
+    q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QList<Transfer> out;
+    while (q.next())
+        out << transferFrom(q);
+    return out;
+}
+
+Result<int> LedgerService::transferCount(const TransferFilter &filter) const
+{
+    QList<std::pair<QString, QVariant>> binds;
+    Query q(*m_db, QStringLiteral("SELECT count(*)") + TransferJoins + transferWhere(filter, binds));
+    for (const auto &[name, value] : binds)
+        q.bind(name, value);
+    auto v = q.scalar();
+    if (!v)
+        return fail(v.error());
+    return v->toInt();
+}
+
+Result<Statement> LedgerService::statement(MemberId member, QDate from, QDate to)
+{
+    if (from.isValid() && to.isValid() && to < from)
+        return fail(Error::invalid(tr("the period ends before it starts"), QStringLiteral("to")));
+    auto a = account(member);
+    if (!a)
+        return fail(a.error());
+    Statement st;
+    st.account = *a;
+    st.from = from;
+    st.to = to;
+    const QDateTime fromUtc = from.isValid() ? startOfDay(from) : QDateTime();
+    const QDateTime toUtc = to.isValid() ? startOfDay(to.addDays(1)) : QDateTime();
+
+    // The opening balance is an aggregate, never a walk over every earlier transfer.
+    Query opening(*m_db, QStringLiteral("SELECT coalesce(sum(CASE WHEN payee_account = :a THEN amount_minor ELSE "
+                                        "-amount_minor END), 0) FROM transfers WHERE (payer_account = :a OR "
+                                        "payee_account = :a) AND created_at < :from"));
+    opening.bind(QStringLiteral(":a"), a->id.value())
+        .bind(QStringLiteral(":from"), fromUtc.isValid() ? fromUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::min());
+    auto open = opening.scalar();
+    if (!open)
+        return fail(open.error());
+    st.opening = Amount::fromMinor(open->toLongLong());
+
+    TransferFilter f;
+    f.member = member;
+    f.from = fromUtc;
+    f.to = toUtc;
+    auto lines = transfers(f, -1, 0, false);
+    if (!lines)
+        return fail(lines.error());
+    Amount running = st.opening;
+    for (const Transfer &t : *lines) {
+        const bool in = t.payeeAccount == a->id;
+        const Amount change = in ? t.amount : -t.amount;
+        running = running.checkedAdd(change).value_or(running);
+        (in ? st.totalIn : st.totalOut) = (in ? st.totalIn : st.totalOut).checkedAdd(t.amount).value_or(Amount());
+        st.lines << StatementLine{t, change, running};
+    }
+    st.closing = running;
+    return st;
+}
+
+Result<QStringList> LedgerService::categories() const
+{
+    Query q(*m_db, QStringLiteral("SELECT name FROM transfer_categories ORDER BY name"));
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+Status LedgerService::addCategory(const QString &name)
+{
+    const QString n = name.simplified();
+    if (n.isEmpty() || n.size() > 40)
+        return fail(Error::invalid(tr("a category needs a name of at most 40 characters"), QStringLiteral("category")));
+    Query q(*m_db, QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO NOTHING"));
+    q.bind(QStringLiteral(":n"), n);
+    return q.exec();
+}
+
+QList<Finding> LedgerService::verify() const
+{
+    QList<Finding> found;
+    const auto finding = [&](const QString &message, const QString &where) {
+        found << Finding{QStringLiteral("ledger"), message, where};
+    };
+    Query q(*m_db, QStringLiteral("SELECT id, payer_account, payee_account, amount_minor, memo, coalesce(category_id, 0), "
+                                  "reference, reverses_id, override_note, entered_by, created_at, prev_hash, hash "
+                                  "FROM transfers ORDER BY id"));
+    if (auto ok = q.exec(); !ok) {
+        finding(ok.error().message, {});
+        return found;
+    }
+    QHash<qint64, qint64> sums;
+    QString previous = GenesisHash;
+    while (q.next()) {
+        Transfer t;
+        t.id = TransferId(q.value(0).toLongLong());
+        t.payerAccount = AccountId(q.value(1).toLongLong());
+        t.payeeAccount = AccountId(q.value(2).toLongLong());
+        t.amount = Amount::fromMinor(q.value(3).toLongLong());
+        t.memo = q.value(4).toString();
+        const qint64 category = q.value(5).toLongLong();
+        t.reference = q.value(6).toString();
+        if (!q.value(7).isNull())
+            t.reverses = TransferId(q.value(7).toLongLong());
+        t.overrideNote = q.value(8).toString();
+        t.enteredBy = q.value(9).toString();
+        t.createdAt = QDateTime::fromSecsSinceEpoch(q.value(10).toLongLong(), Qt::UTC);
+        t.prevHash = q.value(11).toString();
+        const QString stored = q.value(12).toString();
+        const QString where = tr("transfer #%1").arg(t.id.value());
+        if (t.prevHash != previous)
+            finding(tr("does not follow the previous transfer in the hash chain (rows were removed or reordered)"), where);
+        if (hashOf(t, category) != stored)
+            finding(tr("its contents do not match its hash: the row was changed outside Hubkeeper"), where);
+        if (t.amount.minor() <= 0 || t.payerAccount == t.payeeAccount)
+            finding(tr("is not a valid transfer (amount must be above zero and payer differ from payee)"), where);
+        previous = stored;
+        sums[t.payerAccount.value()] -= t.amount.minor();
+        sums[t.payeeAccount.value()] += t.amount.minor();
+    }
+
+    Query accounts(*m_db, QStringLiteral("SELECT a.id, m.display_name, a.balance_minor, a.limit_min_minor, a.limit_max_minor, "
+                                         "EXISTS (SELECT 1 FROM limit_changes l WHERE l.account_id = a.id AND l.override) OR "
+                                         "EXISTS (SELECT 1 FROM transfers t WHERE (t.payer_account = a.id OR "
+                                         "t.payee_account = a.id) AND t.override_note <> '') "
+                                         "FROM accounts a JOIN members m ON m.id = a.member_id ORDER BY a.id"));
+    if (auto ok = accounts.exec(); !ok) {
+        finding(ok.error().message, {});
+        return found;
+    }
+    qint64 total = 0;
+    while (accounts.next()) {
+        const qint64 id = accounts.value(0).toLongLong();
+        const qint64 balance = accounts.value(2).toLongLong();
+        const QString where = tr("account #%1 (%2)").arg(id).arg(accounts.value(1).toString());
+        total += balance;
+        if (balance != sums.value(id))
+            finding(tr("stored balance %1 differs from the sum of its transfers %2 (minor units)")
+                        .arg(balance)
+                        .arg(sums.value(id)),
+                    where);
+        const bool overridden = accounts.value(5).toBool();
+        if (!overridden && balance < accounts.value(3).toLongLong())
+            finding(tr("balance is below its lower limit without a recorded override"), where);
+        if (!overridden && !accounts.value(4).isNull() && balance > accounts.value(4).toLongLong())
+            finding(tr("balance is above its upper limit without a recorded override"), where);
+    }
+    if (total != 0)
+        finding(tr("the balances add up to %1 minor units instead of zero").arg(total), tr("all accounts"));
+    return found;
+}
+
+} // namespace hub

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/clock.h"
+#include "core/common/error.h"
+#include "core/ledger/ledger.h"
+#include "core/storage/integritychecker.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace hub {
+
+class Database;
+class MemberService;
+class SettingsService;
+
+/// Which accounts a list is about.
+struct AccountFilter
+{
+    QString search; ///< member name words, as in the Members search
+    std::optional<AccountStatus> status;
+    bool atRiskOnly = false; ///< at or past the warning level, or within 10% of the lower limit
+};
+
+enum class AccountSort { Name, Balance, LastActivity };
+
+/// Which transfers a list is about.
+struct TransferFilter
+{
+    std::optional<MemberId> member; ///< paid or received by this member
+    QDateTime from;                 ///< UTC, inclusive; invalid = open
+    QDateTime to;                   ///< UTC, exclusive; invalid = open
+    QString category;
+};
+
+/// A limit change; a change that would leave the balance in breach needs an override.
+struct LimitChange
+{
+    Amount min;
+    std::optional<Amount> max;
+    std::optional<Amount> warn;
+    bool override = false;
+    QString note;
+};
+
+/// The mutual credit ledger. Every rule of it lives here: accounts start at
+/// zero, limits are checked inside BEGIN IMMEDIATE so two desks cannot
+/// overspend together, transfers are immutable and hash-chained.
+class LedgerService
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::LedgerService)
+public:
+    LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
+                  const Clock &clock, const QString &actor);
+
+    /// The member's account, opened with the hub's default limits on first use.
+    Result<Account> account(MemberId member);
+    /// The hub's own account (an organisation member named after the hub).
+    Result<Account> hubAccount();
+    Result<QList<Account>> accounts(const AccountFilter &filter = {}, int limit = -1, int offset = 0,
+                                    AccountSort sort = AccountSort::Name, bool descending = false) const;
+    Result<int> accountCount(const AccountFilter &filter = {}) const;
+
+    /// Posts one transfer. Refused (nothing written) when a rule says no; the
+    /// message says the limit, the balance and by how much it would breach.
+    Result<Posting> pay(const TransferDraft &draft);
+    /// Posts the opposite of `original`, naming it. A transfer is reversed once.
+    Result<Posting> reverse(TransferId original, const QString &memo = {}, bool overrideLimits = false,
+                            const QString &overrideNote = {});
+
+    Status setLimits(MemberId member, const LimitChange &change);
+    /// Frozen accounts receive but do not pay; an account closes only at zero.
+    Status setStatus(MemberId member, AccountStatus status);
+
+    Result<Transfer> transfer(TransferId id) const;
+    Result<QList<Transfer>> transfers(const TransferFilter &filter = {}, int limit = -1, int offset = 0,
+                                      bool newestFirst = true) const;
+    Result<int> transferCount(const TransferFilter &filter = {}) const;
+    /// Opening balance, each transfer with its running balance, closing, totals.
+    Result<Statement> statement(MemberId member, QDate from, QDate to);
+
+    Result<QStringList> categories() const;
+    Status addCategory(const QString &name);
+
+    /// The zero sum, every stored balance against its transfers, the hash
+    /// chain and the limits: each failing row is named.
+    QList<Finding> verify() const;
+
+    /// The UTC instant where a hub-local date begins.
+    QDateTime startOfDay(QDate date) const;
+
+    /// SHA-256 over a transfer's canonical fields and the previous hash.
+    static QString hashOf(const Transfer &t, qint64 categoryId);
+
+private:
+    Result<Account> ensureAccount(const QSqlDatabase &db, MemberId member);
+    Result<Posting> post(const QSqlDatabase &db, const TransferDraft &draft, std::optional<TransferId> reverses);
+
+    std::shared_ptr<Database> m_db;
+    SettingsService &m_settings;
+    MemberService &m_members;
+    const Clock &m_clock;
+    const QString &m_actor;
+};
+
+} // namespace hub
