@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/cli.h"
 
+#include "app/hubctl/ledgercommands.h"
 #include "app/hubctl/membercommands.h"
 #include "app/hubctl/memberexchangecommands.h"
 #include "app/hubctl/setupcommands.h"
@@ -17,6 +18,7 @@ Cli::Cli()
     registerSetupCommands(*this);
     registerMemberCommands(*this);
     registerMemberExchangeCommands(*this);
+    registerLedgerCommands(*this);
 }
 
 void Cli::add(CommandSpec spec)
