@@ -18,6 +18,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(HUB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hubkeeper"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubkeeper.svg")));
+    // Lets Wayland desktops match the window to packaging/org.hubkeeper.Hubkeeper.desktop.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.hubkeeper.Hubkeeper"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
