@@ -16,10 +16,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Hubkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Hubkeeper"));
     QApplication::setApplicationVersion(QStringLiteral(HUB_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("hubkeeper"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubkeeper.svg")));
     // Lets Wayland desktops match the window to packaging/org.hubkeeper.Hubkeeper.desktop.
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.hubkeeper.Hubkeeper"));
+    QApplication::setDesktopFileName(QStringLiteral("org.hubkeeper.Hubkeeper"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
