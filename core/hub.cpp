@@ -2,6 +2,7 @@
 #include "core/hub.h"
 
 #include "core/demo/demogenerator.h"
+#include "core/ledger/ledgerdemopart.h"
 #include "core/ledger/ledgerpersonaldata.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/listingservice.h"
@@ -69,6 +70,7 @@ Hub::Hub(std::shared_ptr<Database> db)
     registerLedgerPersonalData(*this);
     m_demo->add(std::make_unique<SettingsDemoPart>());
     m_demo->add(std::make_unique<MemberDemoPart>());
+    m_demo->add(std::make_unique<LedgerDemoPart>());
 }
 
 Hub::~Hub() = default;
