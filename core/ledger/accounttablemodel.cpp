@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/ledger/accounttablemodel.h"
+
+#include "core/hub.h"
+#include "core/ledger/ledgerdisplay.h"
+#include "core/settings/settingsservice.h"
+
+namespace hub {
+
+AccountTableModel::AccountTableModel(Hub &hub, QObject *parent)
+    : QAbstractTableModel(parent), m_hub(hub)
+{
+    reload();
+}
+
+AccountTableModel::~AccountTableModel() = default;
+
+int AccountTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AccountTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AccountTableModel::displayText(const Account &a, int column) const
+{
+    switch (Column(column)) {
+    case MemberColumn:
+        return a.memberName;
+    case BalanceColumn:
+        return m_settings.formatAmount(a.balance);
+    case LowerLimitColumn:
+        return m_settings.formatAmount(a.limitMin);
+    case UpperLimitColumn:
+        return a.limitMax ? m_settings.formatAmount(*a.limitMax) : tr("None");
+    case StatusColumn:
+        return LedgerDisplay::statusText(a.status);
+    case LastActivityColumn:
+        return LedgerDisplay::dateTime(a.lastActivityAt, LedgerDisplay::zone(m_settings.timeZone));
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant AccountTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Account &a = m_rows.at(index.row());
+    const int column = index.column();
+    const bool amountColumn =
+        column == BalanceColumn || column == LowerLimitColumn || column == UpperLimitColumn;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(a, column);
+    case Qt::ToolTipRole:
+        if (column == MemberColumn && a.isHub)
+            return tr("%1 — the hub's own account").arg(a.memberName);
+        if (column == BalanceColumn && a.warnMin)
+            return tr("%1; warning below %2")
+                .arg(m_settings.formatAmount(a.balance), m_settings.formatAmount(*a.warnMin));
+        return displayText(a, column);
+    case Qt::TextAlignmentRole:
+        if (amountColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return {};
+    case Qt::EditRole:
+        // Raw values, for delegates and tests.
+        if (column == LastActivityColumn)
+            return a.lastActivityAt;
+        if (amountColumn)
+            return data(index, AmountRole);
+        return displayText(a, column);
+    case MemberIdRole:
+        return a.member.value();
+    case AccountIdRole:
+        return a.id.value();
+    case AmountRole:
+        if (column == BalanceColumn)
+            return a.balance.minor();
+        if (column == LowerLimitColumn)
+            return a.limitMin.minor();
+        if (column == UpperLimitColumn && a.limitMax)
+            return a.limitMax->minor();
+        return {};
+    case NegativeRole:
+        // Only the balance: every lower limit is negative by nature, and
+        // marking them all would drown the balances that matter.
+        return column == BalanceColumn && a.balance.isNegative();
+    case StatusRole:
+        return int(a.status);
+    case HubAccountRole:
+        return a.isHub;
+    default:
+        return {};
+    }
+}
+
+QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole) {
+        if (section == BalanceColumn || section == LowerLimitColumn || section == UpperLimitColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    }
+    if (role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case MemberColumn:
+        return tr("Member");
+    case BalanceColumn:
+        return tr("Balance");
+    case LowerLimitColumn:
+        return tr("Lower limit");
+    case UpperLimitColumn:
+        return tr("Upper limit");
+    case StatusColumn:
+        return tr("Status");
+    case LastActivityColumn:
+        return tr("Last activity");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+bool AccountTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted;
+}
+
+void AccountTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_exhausted)
+        return;
+    const QList<Account> batch = fetchBatch(int(m_rows.size()));
+    if (m_error)
+        Q_EMIT loadFailed(m_error->text());
+    if (batch.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size()) - 1);
+    m_rows.append(batch);
+    endInsertRows();
+}
+
+QList<Account> AccountTableModel::fetchBatch(int offset)
+{
+    auto batch = m_hub.ledger().accounts(m_filter, BatchSize, offset, sortKey(),
+                                         m_sortOrder == Qt::DescendingOrder);
+    if (!batch) {
+        m_exhausted = true;
+        m_error = batch.error();
+        return {};
+    }
+    // A short batch is the last one; a full one may be followed by more.
+    m_exhausted = batch->size() < BatchSize;
+    return *batch;
+}
+
+bool AccountTableModel::isSortable(int column)
+{
+    return column == MemberColumn || column == BalanceColumn || column == LastActivityColumn;
+}
+
+AccountSort AccountTableModel::sortKey() const
+{
+    switch (m_sortColumn) {
+    case BalanceColumn:
+        return AccountSort::Balance;
+    case LastActivityColumn:
+        return AccountSort::LastActivity;
+    default:
+        return AccountSort::Name;
+    }
+}
+
+void AccountTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column) || (column == m_sortColumn && order == m_sortOrder))
+        return;
+    // The fetched rows are only a prefix of the new order, so a layout change
+    // could not keep them: sorting re-reads from the top.
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload();
+}
+
+void AccountTableModel::setFilter(const AccountFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+bool AccountTableModel::isFiltered() const
+{
+    return !m_filter.search.trimmed().isEmpty() || m_filter.status || m_filter.atRiskOnly;
+}
+
+void AccountTableModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_error.reset();
+    m_exhausted = false;
+    m_matching = 0;
+    if (auto s = m_hub.settings().load())
+        m_settings = *s;
+    else
+        m_error = s.error();
+    auto counted = m_error ? Result<int>(fail(*m_error)) : m_hub.ledger().accountCount(m_filter);
+    if (counted) {
+        m_matching = *counted;
+        m_rows = fetchBatch(0);
+    } else {
+        m_exhausted = true;
+        m_error = counted.error();
+    }
+    endResetModel();
+    // Emitted after the reset so a view that shows the message sees the empty model.
+    if (m_error)
+        Q_EMIT loadFailed(m_error->text());
+}
+
+void AccountTableModel::refreshMembers(const QList<MemberId> &members)
+{
+    if (m_sortColumn != MemberColumn || m_filter.atRiskOnly || m_filter.status) {
+        reload();
+        return;
+    }
+    for (const MemberId member : members) {
+        const int row = rowOf(member);
+        // Rows not fetched yet are read fresh when the view scrolls to them.
+        if (row < 0)
+            continue;
+        auto fresh = m_hub.ledger().account(member);
+        if (!fresh)
+            continue;
+        m_rows[row] = *fresh;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+std::optional<Account> AccountTableModel::accountAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= m_rows.size())
+        return std::nullopt;
+    return m_rows.at(index.row());
+}
+
+int AccountTableModel::rowOf(MemberId member) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).member == member)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace hub

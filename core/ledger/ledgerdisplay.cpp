@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/ledger/ledgerdisplay.h"
+
+#include <QLocale>
+
+namespace hub {
+
+QString LedgerDisplay::statusText(AccountStatus status)
+{
+    switch (status) {
+    case AccountStatus::Open:
+        return tr("Open");
+    case AccountStatus::Frozen:
+        return tr("Frozen");
+    case AccountStatus::Closed:
+        return tr("Closed");
+    }
+    return {};
+}
+
+QTimeZone LedgerDisplay::zone(const QString &timeZoneId)
+{
+    QTimeZone z(timeZoneId.toUtf8());
+    return z.isValid() ? z : QTimeZone::utc();
+}
+
+QString LedgerDisplay::dateTime(const QDateTime &utc, const QTimeZone &zone)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toTimeZone(zone);
+    const QLocale locale;
+    // The locale's short date, but always a 24-hour time without seconds:
+    // a front desk reads "14:05" faster than "2:05:00 PM".
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' ' +
+           locale.toString(local.time(), QStringLiteral("HH:mm"));
+}
+
+QString LedgerDisplay::reversalText(const Transfer &transfer)
+{
+    if (transfer.reverses)
+        return tr("Reverses #%1").arg(transfer.reverses->value());
+    if (transfer.reversedBy)
+        return tr("Reversed by #%1").arg(transfer.reversedBy->value());
+    return {};
+}
+
+} // namespace hub
