@@ -7,6 +7,7 @@
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
 #include "ui/pages/emptystatepage.h"
+#include "ui/pages/ledgerpage.h"
 #include "ui/pages/memberspage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
@@ -90,6 +91,9 @@ void MainWindow::buildPages()
     };
     m_today = new TodayPage;
     m_settingsPage = new SettingsPage;
+    auto *ledger = new LedgerPage;
+    // A transfer recorded from Today shows on the Ledger page at once.
+    connect(m_today, &TodayPage::transferRecorded, ledger, &LedgerPage::refresh);
     m_pages = {
         m_today,
         new MembersPage,
@@ -99,11 +103,7 @@ void MainWindow::buildPages()
                "the coworking desks and the breakout rooms. You will be able to book spaces and "
                "repeating series, see clashes before they happen, print the day sheet for the "
                "front desk and share bookings as iCalendar.")),
-        new EmptyStatePage(
-            icon("ledger"), tr("Mutual credit ledger"),
-            tr("The mutual credit ledger will live here: every member's account and every "
-               "transfer between them. You will be able to record credits given for help, see "
-               "balances and statements, and correct a mistake with a reversing transfer.")),
+        ledger,
         new EmptyStatePage(
             icon("gatherings"), tr("Gatherings"),
             tr("Friendly gatherings and Collaboratories will live here. You will be able to check "

@@ -3,11 +3,14 @@
 
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
+#include "ui/dialogs/transferdialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -44,12 +47,23 @@ TodayPage::TodayPage(QWidget *parent)
            "credit or booking a room for a walk-in."),
         this);
 
+    // Quick actions: what the front desk does most without leaving Today.
+    m_recordTransfer = new QPushButton(tr("&Record a transfer…"), this);
+    m_recordTransfer->setObjectName(QStringLiteral("todayRecordTransfer"));
+    m_recordTransfer->setToolTip(tr("Move credit from one member to another"));
+    connect(m_recordTransfer, &QPushButton::clicked, this, &TodayPage::recordTransfer);
+    auto *actions = new QHBoxLayout;
+    actions->setContentsMargins(0, 12, 0, 0);
+    actions->addWidget(m_recordTransfer);
+    actions->addStretch(1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(4);
     layout->addWidget(m_name);
     layout->addWidget(m_date);
     layout->addWidget(m_zone);
+    layout->addLayout(actions);
     layout->addWidget(m_emptyState, 1);
 
     // The date must turn over at the hub's midnight even if the desk PC stays on.
@@ -65,6 +79,7 @@ void TodayPage::setHub(Hub *hub)
 {
     m_hub = hub;
     m_timeZone.clear();
+    m_recordTransfer->setEnabled(hub != nullptr);
     if (!hub) {
         m_name->setText(tr("No hub is open"));
     } else if (auto settings = hub->settings().load()) {
@@ -82,6 +97,16 @@ void TodayPage::setClock(Clock clock)
 {
     m_clock = std::move(clock);
     refreshDate();
+}
+
+void TodayPage::recordTransfer()
+{
+    if (!m_hub)
+        return;
+    auto *dialog = new TransferDialog(*m_hub, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &TodayPage::transferRecorded);
+    dialog->open();
 }
 
 QString TodayPage::hubName() const

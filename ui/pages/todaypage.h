@@ -7,6 +7,7 @@
 #include <functional>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace hub {
@@ -29,6 +30,13 @@ public:
     QString hubName() const;
     QString dateText() const;
 
+    /// Opens the New transfer dialog (window-modal, returns at once).
+    void recordTransfer();
+
+Q_SIGNALS:
+    /// A transfer was recorded from the quick action.
+    void transferRecorded();
+
 private:
     void refreshDate();
 
@@ -38,6 +46,7 @@ private:
     QLabel *m_name = nullptr;
     QLabel *m_date = nullptr;
     QLabel *m_zone = nullptr;
+    QPushButton *m_recordTransfer = nullptr;
     EmptyStateWidget *m_emptyState = nullptr;
     QTimer *m_timer = nullptr;
 };
