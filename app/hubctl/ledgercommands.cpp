@@ -69,7 +69,7 @@ Result<QDate> parseDate(const QString &text, const QString &where)
 
 QString localTime(const QDateTime &utc, const HubSettings &s)
 {
-    return utc.isValid() ? utc.toTimeZone(QTimeZone(s.timeZone.toUtf8())).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+    return utc.isValid() ? utc.toTimeZone(s.zone()).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                          : QString();
 }
 
@@ -247,7 +247,7 @@ int payBatch(CommandContext &ctx, Session &s)
         problems.append(QJsonObject{{QStringLiteral("row"), p.row},
                                     {QStringLiteral("column"), p.column},
                                     {QStringLiteral("message"), p.message}});
-        ctx.out().message(Tr::tr("%1: row %2, column %3: %4").arg(path).arg(p.row).arg(p.column, p.message));
+        ctx.out().message(path + QStringLiteral(": ") + Tr::tr("row %1, column %2: %3").arg(QString::number(p.row), p.column, p.message));
     }
     QJsonArray postings;
     for (const Posting &p : report->postings)
@@ -260,10 +260,10 @@ int payBatch(CommandContext &ctx, Session &s)
                                    {QStringLiteral("transfers"), ok ? postings : QJsonArray()}});
     if (!ok) {
         ctx.out().message(Tr::tr("%n row(s) have problems; nothing was posted.", nullptr, int(report->problems.size())));
-        // Limit refusals are a rule saying no; anything else is bad input.
+        // Only rules saying no (limits, frozen accounts) is a refusal; anything else is bad input.
         bool onlyRules = true;
         for (const BatchProblem &p : report->problems)
-            onlyRules = onlyRules && p.message.contains(QStringLiteral("limit"));
+            onlyRules = onlyRules && p.kind == ErrorKind::Refused;
         return onlyRules ? int(ErrorKind::Refused) : int(ErrorKind::Invalid);
     }
     ctx.out().text(dryRun ? Tr::tr("All %n row(s) would post; nothing was written (dry run).", nullptr, report->rows)

@@ -87,7 +87,8 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
         auto posting = m_hub.ledger().pay(d);
         if (!posting) {
             const QString where = posting.error().where;
-            problem(where.isEmpty() ? QStringLiteral("amount") : where, posting.error().message);
+            report.problems << BatchProblem{record.row, where.isEmpty() ? QStringLiteral("amount") : where,
+                                            posting.error().message, posting.error().kind};
             continue;
         }
         report.postings << *posting;
@@ -104,6 +105,12 @@ Result<LevyPreview> LedgerBatch::previewLevy(Amount amount, const QString &memo,
         return fail(Error::invalid(tr("the levy must be more than zero"), QStringLiteral("amount")));
     if (memo.trimmed().isEmpty())
         return fail(Error::invalid(tr("a memo is required: say what the levy is for"), QStringLiteral("memo")));
+    // Everything below, even opening the hub's own account, happens in a
+    // transaction that is always rolled back: a preview writes nothing and
+    // says exactly what the real levy would refuse.
+    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
     auto hubAccount = m_hub.ledger().hubAccount();
     if (!hubAccount)
         return fail(hubAccount.error());
@@ -115,11 +122,6 @@ Result<LevyPreview> LedgerBatch::previewLevy(Amount amount, const QString &memo,
     const QString wanted = group.trimmed().toLower();
 
     LevyPreview preview{amount, memo.trimmed(), {}};
-    // Post every share in a transaction that is always rolled back: the
-    // preview then says exactly what the real levy would refuse.
-    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
     for (const Member &m : std::as_const(*members)) {
         if (m.id == hubAccount->member || (!wanted.isEmpty() && !m.interests.contains(wanted)))
             continue;

@@ -16,6 +16,7 @@ struct BatchProblem
     int row = 0;
     QString column;
     QString message;
+    ErrorKind kind = ErrorKind::Invalid; ///< Refused when a rule (a limit) said no
 };
 
 /// What a batch did, or would do on a dry run.

@@ -12,7 +12,7 @@ QJsonValue instant(const QDateTime &t, const HubSettings &s)
     if (!t.isValid())
         return QJsonValue();
     // ISO 8601 in the hub's zone with its offset, so it is never ambiguous.
-    return t.toTimeZone(QTimeZone(s.timeZone.toUtf8())).toString(Qt::ISODateWithMs).replace(QStringLiteral(".000"), QString());
+    return t.toTimeZone(s.zone()).toString(Qt::ISODateWithMs).replace(QStringLiteral(".000"), QString());
 }
 } // namespace
 

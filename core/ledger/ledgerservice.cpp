@@ -199,10 +199,7 @@ QString LedgerService::hashOf(const Transfer &t, qint64 categoryId)
 QDateTime LedgerService::startOfDay(QDate date) const
 {
     const auto s = m_settings.load();
-    QTimeZone zone(s ? s->timeZone.toUtf8() : QByteArray("UTC"));
-    if (!zone.isValid())
-        zone = QTimeZone::utc();
-    return date.startOfDay(zone).toUTC();
+    return date.startOfDay(s ? s->zone() : QTimeZone::utc()).toUTC();
 }
 
 Result<Account> LedgerService::ensureAccount(const QSqlDatabase &db, MemberId member)

@@ -135,8 +135,7 @@ QString MemberService::pseudonym(MemberId id)
 QDate MemberService::today() const
 {
     const auto s = m_settings.load();
-    const QTimeZone zone(s ? s->timeZone.toUtf8() : QByteArray("UTC"));
-    return m_clock.now().toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).date();
+    return m_clock.now().toTimeZone(s ? s->zone() : QTimeZone::utc()).date();
 }
 
 MemberDraft MemberService::normalised(MemberDraft d)

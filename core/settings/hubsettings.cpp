@@ -20,6 +20,12 @@ HubSettings HubSettings::defaults()
     return s;
 }
 
+QTimeZone HubSettings::zone() const
+{
+    const QTimeZone z(timeZone.toUtf8());
+    return z.isValid() ? z : QTimeZone::utc();
+}
+
 QString HubSettings::formatAmount(Amount amount) const
 {
     return amount.toString(decimals) + u' ' + unitName;

@@ -4,6 +4,7 @@
 #include "core/common/amount.h"
 
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -25,6 +26,8 @@ struct HubSettings
 
     /// "12.50 Hours"
     QString formatAmount(Amount amount) const;
+    /// The hub's time zone; UTC if the stored name is unknown on this computer.
+    QTimeZone zone() const;
 };
 
 } // namespace hub

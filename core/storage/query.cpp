@@ -89,9 +89,10 @@ Result<QVariant> Query::scalar()
 {
     if (auto ok = exec(); !ok)
         return fail(ok.error());
-    if (!m_query->next())
-        return QVariant();
-    return m_query->value(0);
+    // Finish at once so no read stays open (e.g. across a later commit).
+    const QVariant value = m_query->next() ? m_query->value(0) : QVariant();
+    m_query->finish();
+    return value;
 }
 
 Error Query::storageError(const QSqlError &error)
