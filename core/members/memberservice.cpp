@@ -14,6 +14,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace hub {
 
 namespace {
@@ -382,6 +384,34 @@ QString whereClause(const MemberFilter &f, QList<std::pair<QString, QVariant>> &
         where << QStringLiteral("m.directory_visible = 1");
     return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
 }
+
+/// Whether a search matches so many members that walking the name index in
+/// order finds a page sooner than sorting every match: from one member in
+/// thirty on, a page of 200 lies within the first 6,000 names. Counts
+/// only up to that share, so a broad search is not counted twice.
+Result<bool> walkNameIndex(const Database &db, const QString &match)
+{
+    // The highest id stands in for the number of members: one index lookup.
+    Query top(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM members"));
+    auto highest = top.scalar();
+    if (!highest)
+        return fail(highest.error());
+    const qint64 enough = std::max<qint64>(1, highest->toLongLong() / 30);
+    Query q(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM member_search WHERE member_search MATCH :match "
+                               "LIMIT :n)"));
+    q.bind(QStringLiteral(":match"), match).bind(QStringLiteral(":n"), enough);
+    auto found = q.scalar();
+    if (!found)
+        return fail(found.error());
+    return found->toLongLong() >= enough;
+}
+
+/// A filter that is only a search: the index alone can count it.
+bool searchOnly(const MemberFilter &f)
+{
+    return !MemberIndex::matchQuery(f.search).isEmpty() && f.skill.trimmed().isEmpty() && !f.status && !f.kind
+           && !f.directoryOnly;
+}
 } // namespace
 
 Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit, int offset, MemberSort sort,
@@ -406,7 +436,19 @@ Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit,
         order = QStringLiteral("m.joined_on %1, m.sort_key, m.id");
         break;
     }
-    const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM members m")
+    // A search sorted by name is found one of two ways. Few matches are read
+    // from the search index and sorted. Many ("cf1" is half a city) are found
+    // by walking the name index in order, so LIMIT stops after one page instead
+    // of reading and sorting every match.
+    QString from = QStringLiteral(" FROM members m");
+    if (sort == MemberSort::Name && !MemberIndex::matchQuery(filter.search).isEmpty()) {
+        auto many = walkNameIndex(*m_db, MemberIndex::matchQuery(filter.search));
+        if (!many)
+            return fail(many.error());
+        if (*many)
+            from = QStringLiteral(" FROM members m INDEXED BY members_sort");
+    }
+    const QString sql = QStringLiteral("SELECT ") + Columns + from
                         + whereClause(filter, binds) + QStringLiteral(" ORDER BY ")
                         + order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
                         + QStringLiteral(" LIMIT :limit OFFSET :offset");
@@ -424,6 +466,17 @@ Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit,
 
 Result<int> MemberService::count(const MemberFilter &filter) const
 {
+    // Forgotten members are never in the index (MemberIndex skips and removes
+    // them), so a plain search is counted there without looking up every
+    // matching member row.
+    if (searchOnly(filter)) {
+        Query q(*m_db, QStringLiteral("SELECT count(*) FROM member_search WHERE member_search MATCH :match"));
+        q.bind(QStringLiteral(":match"), MemberIndex::matchQuery(filter.search));
+        auto v = q.scalar();
+        if (!v)
+            return fail(v.error());
+        return v->toInt();
+    }
     QList<std::pair<QString, QVariant>> binds;
     Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m") + whereClause(filter, binds));
     for (const auto &[name, value] : binds)
