@@ -57,10 +57,8 @@ Result<Amount> Amount::parse(QStringView text, int decimals)
     if (fracPart.size() > decimals) {
         if (decimals == 0)
             return fail(Error::invalid(tr("“%1” has decimals, but this unit has none").arg(shown)));
-        return fail(Error::invalid(tr("“%1” has %n decimal place(s); at most %2 are allowed", nullptr,
-                                      int(fracPart.size()))
-                                       .arg(shown)
-                                       .arg(decimals)));
+        return fail(Error::invalid(
+            tr("“%1” has too many decimal places; at most %2 are allowed").arg(shown, QString::number(decimals))));
     }
 
     // Accumulate as a negative number so that the minimum int64 parses too.

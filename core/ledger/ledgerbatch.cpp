@@ -49,11 +49,8 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
     BatchReport report;
     report.dryRun = dryRun;
     report.rows = int(table->records.size());
-    // Every row is posted in order inside one transaction, so each limit is
-    // checked against the balances the earlier rows leave behind.
-    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
+    QList<TransferDraft> drafts;
+    QList<int> draftRows;
     for (const CsvRecord &record : std::as_const(table->records)) {
         const auto cell = [&](const QString &name) {
             return column.contains(name) ? record.field(column.value(name)).trimmed() : QString();
@@ -82,35 +79,74 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
         d.memo = cell(QStringLiteral("memo"));
         d.category = cell(QStringLiteral("category"));
         d.reference = cell(QStringLiteral("reference"));
-        if (!ok)
-            continue;
-        auto posting = m_hub.ledger().pay(d);
-        if (!posting) {
-            const QString where = posting.error().where;
-            report.problems << BatchProblem{record.row, where.isEmpty() ? QStringLiteral("amount") : where,
-                                            posting.error().message, posting.error().kind};
-            continue;
+        if (ok) {
+            drafts << d;
+            draftRows << record.row;
         }
-        report.postings << *posting;
     }
-    if (report.problems.isEmpty() && !dryRun)
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
+    // The rows that parsed are posted in file order, so each limit is checked
+    // against the balances the earlier rows leave behind; written only if
+    // every row of the file is good.
+    auto outcomes = m_hub.ledger().payAll(drafts, report.problems.isEmpty() && !dryRun);
+    if (!outcomes)
+        return fail(outcomes.error());
+    for (qsizetype i = 0; i < outcomes->size(); ++i) {
+        const BatchOutcome &o = outcomes->at(i);
+        if (o.posting) {
+            report.postings << *o.posting;
+        } else {
+            const QString where = o.error->where;
+            report.problems << BatchProblem{draftRows[i], where.isEmpty() ? QStringLiteral("amount") : where,
+                                            o.error->message, o.error->kind};
+        }
+    }
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [](const BatchProblem &a, const BatchProblem &b) { return a.row < b.row; });
+    if (!report.problems.isEmpty())
+        report.postings.clear();
     return report;
 }
 
 Result<LevyPreview> LedgerBatch::previewLevy(Amount amount, const QString &memo, const QString &group)
 {
+    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    auto preview = run(amount, memo, group, false);
+    if (!preview)
+        return fail(preview.error());
+    return preview->first; // the guard rolls back, even the hub account if it was new
+}
+
+Result<QList<Posting>> LedgerBatch::levy(Amount amount, const QString &memo, const QString &group)
+{
+    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    auto done = run(amount, memo, group, true);
+    if (!done)
+        return fail(done.error());
+    if (done->first.blocked()) {
+        QStringList names;
+        for (const LevyLine &l : done->first.lines)
+            if (!l.refusal.isEmpty())
+                names << l.name;
+        return fail(Error::refused(tr("the levy would breach the limit of %1: %2; nothing was posted")
+                                       .arg(names.size() == 1 ? tr("one member") : tr("%1 members").arg(names.size()),
+                                            names.join(QStringLiteral(", ")))));
+    }
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return done->second;
+}
+
+Result<std::pair<LevyPreview, QList<Posting>>> LedgerBatch::run(Amount amount, const QString &memo,
+                                                               const QString &group, bool write)
+{
     if (amount.minor() <= 0)
         return fail(Error::invalid(tr("the levy must be more than zero"), QStringLiteral("amount")));
     if (memo.trimmed().isEmpty())
         return fail(Error::invalid(tr("a memo is required: say what the levy is for"), QStringLiteral("memo")));
-    // Everything below, even opening the hub's own account, happens in a
-    // transaction that is always rolled back: a preview writes nothing and
-    // says exactly what the real levy would refuse.
-    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
     auto hubAccount = m_hub.ledger().hubAccount();
     if (!hubAccount)
         return fail(hubAccount.error());
@@ -122,59 +158,34 @@ Result<LevyPreview> LedgerBatch::previewLevy(Amount amount, const QString &memo,
     const QString wanted = group.trimmed().toLower();
 
     LevyPreview preview{amount, memo.trimmed(), {}};
+    QList<TransferDraft> drafts;
     for (const Member &m : std::as_const(*members)) {
         if (m.id == hubAccount->member || (!wanted.isEmpty() && !m.interests.contains(wanted)))
             continue;
         auto account = m_hub.ledger().account(m.id);
         if (!account)
             return fail(account.error());
-        LevyLine line{m.id, m.displayName, account->balance, account->balance, {}};
-        auto posting = m_hub.ledger().pay({m.id, hubAccount->member, amount, memo, QStringLiteral("levy"), {}, false, {}});
-        if (posting)
-            line.after = account->balance.checkedSub(amount).value_or(account->balance);
-        else
-            line.refusal = posting.error().message;
-        preview.lines << line;
+        preview.lines << LevyLine{m.id, m.displayName, account->balance, account->balance, {}};
+        drafts << TransferDraft{m.id, hubAccount->member, amount, preview.memo, QStringLiteral("levy"), {}, false, {}};
     }
     if (preview.lines.isEmpty())
         return fail(Error::invalid(wanted.isEmpty() ? tr("no active member would pay this levy")
                                                     : tr("no active member has the role “%1”").arg(group),
                                    QStringLiteral("group")));
-    tx->rollback();
-    return preview;
-}
-
-Result<QList<Posting>> LedgerBatch::levy(Amount amount, const QString &memo, const QString &group)
-{
-    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    auto preview = previewLevy(amount, memo, group);
-    if (!preview)
-        return fail(preview.error());
-    if (preview->blocked()) {
-        QStringList names;
-        for (const LevyLine &l : preview->lines)
-            if (!l.refusal.isEmpty())
-                names << l.name;
-        return fail(Error::refused(tr("the levy would breach the limit of %n member(s): %1; nothing was posted", nullptr,
-                                      int(names.size()))
-                                      .arg(names.join(QStringLiteral(", ")))));
-    }
-    auto hubAccount = m_hub.ledger().hubAccount();
-    if (!hubAccount)
-        return fail(hubAccount.error());
+    auto outcomes = m_hub.ledger().payAll(drafts, write);
+    if (!outcomes)
+        return fail(outcomes.error());
     QList<Posting> postings;
-    for (const LevyLine &l : preview->lines) {
-        auto posting = m_hub.ledger().pay({l.member, hubAccount->member, amount, preview->memo, QStringLiteral("levy"),
-                                           {}, false, {}});
-        if (!posting)
-            return fail(posting.error());
-        postings << *posting;
+    for (qsizetype i = 0; i < outcomes->size(); ++i) {
+        LevyLine &line = preview.lines[i];
+        if (outcomes->at(i).posting) {
+            line.after = line.before.checkedSub(amount).value_or(line.before);
+            postings << *outcomes->at(i).posting;
+        } else {
+            line.refusal = outcomes->at(i).error->message;
+        }
     }
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return postings;
+    return std::pair{preview, postings};
 }
 
 } // namespace hub

@@ -68,6 +68,11 @@ public:
     Result<QList<Posting>> levy(Amount amount, const QString &memo, const QString &group = {});
 
 private:
+    /// Every active member's share as one batch; written only when `write`
+    /// and no share is refused.
+    Result<std::pair<LevyPreview, QList<Posting>>> run(Amount amount, const QString &memo, const QString &group,
+                                                       bool write);
+
     Hub &m_hub;
 };
 

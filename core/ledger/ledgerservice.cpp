@@ -120,7 +120,11 @@ QString transferWhere(const TransferFilter &f, QList<std::pair<QString, QVariant
 {
     QStringList where;
     if (f.member) {
-        where << QStringLiteral("(pa.member_id = :member OR pe.member_id = :member)");
+        // Two index lookups instead of an OR that would scan every transfer
+        // newest-first looking for a rarely trading member's few.
+        where << QStringLiteral("t.id IN (SELECT x.id FROM transfers x WHERE x.payer_account = (SELECT id FROM "
+                                "accounts WHERE member_id = :member) UNION ALL SELECT x.id FROM transfers x WHERE "
+                                "x.payee_account = (SELECT id FROM accounts WHERE member_id = :member))");
         binds.append({QStringLiteral(":member"), f.member->value()});
     }
     if (f.from.isValid()) {
@@ -337,13 +341,8 @@ Result<int> LedgerService::accountCount(const AccountFilter &filter) const
     return v->toInt();
 }
 
-Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft &d,
-                                    std::optional<TransferId> reverses)
+Status LedgerService::validate(const TransferDraft &d)
 {
-    auto settings = m_settings.load();
-    if (!settings)
-        return fail(settings.error());
-    const auto money = [&](Amount a) { return settings->formatAmount(a); };
     const QString memo = d.memo.trimmed();
     if (!d.payer.isValid())
         return fail(Error::invalid(tr("choose who pays"), QStringLiteral("payer")));
@@ -355,70 +354,96 @@ Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft 
         return fail(Error::invalid(tr("the amount must be more than zero"), QStringLiteral("amount")));
     if (memo.isEmpty())
         return fail(Error::invalid(tr("a memo is required: say what the credit is for"), QStringLiteral("memo")));
-    if (memo.size() > 500)
-        return fail(Error::invalid(tr("the memo is longer than 500 characters"), QStringLiteral("memo")));
-    if (d.category.simplified().size() > 40)
-        return fail(Error::invalid(tr("the category is longer than 40 characters"), QStringLiteral("category")));
-    if (d.reference.size() > 100)
-        return fail(Error::invalid(tr("the reference is longer than 100 characters"), QStringLiteral("reference")));
+    if (memo.size() > MaxMemoLength)
+        return fail(Error::invalid(tr("the memo is longer than %1 characters").arg(MaxMemoLength), QStringLiteral("memo")));
+    if (d.category.simplified().size() > MaxCategoryLength)
+        return fail(Error::invalid(tr("the category is longer than %1 characters").arg(MaxCategoryLength),
+                                   QStringLiteral("category")));
+    if (d.reference.size() > MaxReferenceLength)
+        return fail(Error::invalid(tr("the reference is longer than %1 characters").arg(MaxReferenceLength),
+                                   QStringLiteral("reference")));
     if (d.overrideLimits && d.overrideNote.trimmed().isEmpty())
         return fail(Error::invalid(tr("an override needs a note saying why"), QStringLiteral("override")));
+    return {};
+}
 
-    auto payer = ensureAccount(db, d.payer);
-    if (!payer)
-        return fail(payer.error());
-    auto payee = ensureAccount(db, d.payee);
-    if (!payee)
-        return fail(payee.error());
-    if (payer->status != AccountStatus::Open)
-        return fail(Error::refused(tr("%1's account is %2 and cannot pay").arg(payer->memberName, toString(payer->status))));
-    if (payee->status == AccountStatus::Closed)
-        return fail(Error::refused(tr("%1's account is closed and cannot receive").arg(payee->memberName)));
-
-    const auto payerAfter = payer->balance.checkedSub(d.amount);
-    const auto payeeAfter = payee->balance.checkedAdd(d.amount);
+Result<std::pair<Amount, Amount>> LedgerService::checkRules(const TransferDraft &d, const Account &payer,
+                                                            const Account &payee, const HubSettings &settings)
+{
+    const auto money = [&](Amount a) { return settings.formatAmount(a); };
+    if (payer.status != AccountStatus::Open)
+        return fail(Error::refused(tr("%1's account is %2 and cannot pay").arg(payer.memberName, toString(payer.status))));
+    if (payee.status == AccountStatus::Closed)
+        return fail(Error::refused(tr("%1's account is closed and cannot receive").arg(payee.memberName)));
+    const auto payerAfter = payer.balance.checkedSub(d.amount);
+    const auto payeeAfter = payee.balance.checkedAdd(d.amount);
     if (!payerAfter || !payeeAfter)
         return fail(Error::invalid(tr("%1 is too large to post").arg(money(d.amount)), QStringLiteral("amount")));
-    if (*payerAfter < payer->limitMin && !d.overrideLimits)
+    if (*payerAfter < payer.limitMin && !d.overrideLimits)
         return fail(Error::refused(
             tr("%1's balance is %2 and their lower limit is %3: paying %4 would take it to %5, %6 beyond the limit.")
-                .arg(payer->memberName, money(payer->balance), money(payer->limitMin), money(d.amount),
-                     money(*payerAfter), money(Amount::fromMinor(payer->limitMin.minor() - payerAfter->minor()))),
+                .arg(payer.memberName, money(payer.balance), money(payer.limitMin), money(d.amount),
+                     money(*payerAfter), money(Amount::fromMinor(payer.limitMin.minor() - payerAfter->minor()))),
             QStringLiteral("amount")));
-    if (payee->limitMax && *payeeAfter > *payee->limitMax && !d.overrideLimits)
+    if (payee.limitMax && *payeeAfter > *payee.limitMax && !d.overrideLimits)
         return fail(Error::refused(
             tr("%1's balance is %2 and their upper limit is %3: receiving %4 would take it to %5, %6 beyond the "
                "limit.")
-                .arg(payee->memberName, money(payee->balance), money(*payee->limitMax), money(d.amount),
-                     money(*payeeAfter), money(Amount::fromMinor(payeeAfter->minor() - payee->limitMax->minor()))),
+                .arg(payee.memberName, money(payee.balance), money(*payee.limitMax), money(d.amount),
+                     money(*payeeAfter), money(Amount::fromMinor(payeeAfter->minor() - payee.limitMax->minor()))),
             QStringLiteral("amount")));
+    return std::pair{*payerAfter, *payeeAfter};
+}
 
-    qint64 categoryId = 0;
-    if (!d.category.simplified().isEmpty()) {
-        Query cat(db, QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO UPDATE "
-                                     "SET name = name RETURNING id"));
-        cat.bind(QStringLiteral(":n"), d.category.simplified());
-        auto id = cat.scalar();
+QStringList LedgerService::warningsFor(const Transfer &t, const Account &payer, const Account &payee, Amount payerAfter,
+                                       Amount payeeAfter, const HubSettings &settings)
+{
+    QStringList warnings;
+    if (payer.warnMin && payer.balance >= *payer.warnMin && payerAfter < *payer.warnMin)
+        warnings << tr("%1's balance is now %2, below their warning level of %3.")
+                        .arg(payer.memberName, settings.formatAmount(payerAfter), settings.formatAmount(*payer.warnMin));
+    if (!t.overrideNote.isEmpty() && (payerAfter < payer.limitMin || (payee.limitMax && payeeAfter > *payee.limitMax)))
+        warnings << tr("Posted beyond a limit by override: %1").arg(t.overrideNote);
+    return warnings;
+}
+
+Result<qint64> LedgerService::categoryId(const QSqlDatabase &db, const QString &category)
+{
+    const QString name = category.simplified();
+    if (name.isEmpty())
+        return 0;
+    // Look up first: most transfers use a known category, and an upsert
+    // would rewrite its row every time.
+    Query find(db, QStringLiteral("SELECT id FROM transfer_categories WHERE name = :n"));
+    find.bind(QStringLiteral(":n"), name);
+    auto id = find.scalar();
+    if (!id)
+        return fail(id.error());
+    if (id->isNull()) {
+        Query ins(db, QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) RETURNING id"));
+        ins.bind(QStringLiteral(":n"), name);
+        id = ins.scalar();
         if (!id)
             return fail(id.error());
-        categoryId = id->toLongLong();
     }
+    return id->toLongLong();
+}
 
-    Query last(db, QStringLiteral("SELECT id, hash FROM transfers ORDER BY id DESC LIMIT 1"));
-    if (auto ok = last.exec(); !ok)
-        return fail(ok.error());
+Transfer LedgerService::build(const TransferDraft &d, const Account &payer, const Account &payee,
+                              std::optional<TransferId> reverses, TransferId id, const QString &prevHash,
+                              qint64 categoryId) const
+{
     Transfer t;
-    t.id = TransferId(last.next() ? last.value(0).toLongLong() + 1 : 1);
-    t.prevHash = t.id.value() == 1 ? GenesisHash : last.value(1).toString();
-    last.raw().finish();
-    t.payerAccount = payer->id;
-    t.payeeAccount = payee->id;
+    t.id = id;
+    t.prevHash = prevHash;
+    t.payerAccount = payer.id;
+    t.payeeAccount = payee.id;
     t.payer = d.payer;
     t.payee = d.payee;
-    t.payerName = payer->memberName;
-    t.payeeName = payee->memberName;
+    t.payerName = payer.memberName;
+    t.payeeName = payee.memberName;
     t.amount = d.amount;
-    t.memo = memo;
+    t.memo = d.memo.trimmed();
     t.category = d.category.simplified();
     t.reference = d.reference.trimmed();
     t.reverses = reverses;
@@ -426,7 +451,11 @@ Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft 
     t.enteredBy = m_actor;
     t.createdAt = QDateTime::fromSecsSinceEpoch(m_clock.nowSecs(), Qt::UTC);
     t.hash = hashOf(t, categoryId);
+    return t;
+}
 
+Status LedgerService::insert(const QSqlDatabase &db, const Transfer &t, qint64 categoryId)
+{
     Query ins(db, QStringLiteral("INSERT INTO transfers(id, payer_account, payee_account, amount_minor, memo, "
                                  "category_id, reference, reverses_id, override_note, entered_by, created_at, "
                                  "prev_hash, hash) VALUES (:id, :payer, :payee, :amount, :memo, :cat, :ref, :rev, "
@@ -438,33 +467,153 @@ Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft 
         .bind(QStringLiteral(":memo"), t.memo)
         .bind(QStringLiteral(":cat"), categoryId ? QVariant(categoryId) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":ref"), t.reference)
-        .bind(QStringLiteral(":rev"), reverses ? QVariant(reverses->value()) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":rev"), t.reverses ? QVariant(t.reverses->value()) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":override"), t.overrideNote)
         .bind(QStringLiteral(":by"), t.enteredBy)
         .bind(QStringLiteral(":at"), t.createdAt.toSecsSinceEpoch())
         .bind(QStringLiteral(":prev"), t.prevHash)
         .bind(QStringLiteral(":hash"), t.hash);
     if (auto ok = ins.exec(); !ok) {
-        if (reverses && ok.error().message.contains(QStringLiteral("reverses_id")))
-            return fail(Error::refused(tr("transfer #%1 has already been reversed").arg(reverses->value())));
-        return fail(ok.error());
+        if (t.reverses && ok.error().message.contains(QStringLiteral("reverses_id")))
+            return fail(Error::refused(tr("transfer #%1 has already been reversed").arg(t.reverses->value())));
+        return ok;
     }
-    for (const auto &[account, balance] : {std::pair{payer->id, *payerAfter}, std::pair{payee->id, *payeeAfter}}) {
-        Query upd(db, QStringLiteral("UPDATE accounts SET balance_minor = :b, last_activity_at = :at WHERE id = :id"));
-        upd.bind(QStringLiteral(":b"), balance.minor())
-            .bind(QStringLiteral(":at"), t.createdAt.toSecsSinceEpoch())
-            .bind(QStringLiteral(":id"), account.value());
-        if (auto ok = upd.exec(); !ok)
-            return fail(ok.error());
-    }
+    return {};
+}
 
-    Posting posting{t, {}};
-    if (payer->warnMin && payer->balance >= *payer->warnMin && *payerAfter < *payer->warnMin)
-        posting.warnings << tr("%1's balance is now %2, below their warning level of %3.")
-                                .arg(payer->memberName, money(*payerAfter), money(*payer->warnMin));
-    if (!t.overrideNote.isEmpty() && (*payerAfter < payer->limitMin || (payee->limitMax && *payeeAfter > *payee->limitMax)))
-        posting.warnings << tr("Posted beyond a limit by override: %1").arg(t.overrideNote);
-    return posting;
+Status LedgerService::storeBalance(const QSqlDatabase &db, AccountId account, Amount balance, const QDateTime &at)
+{
+    Query upd(db, QStringLiteral("UPDATE accounts SET balance_minor = :b, last_activity_at = :at WHERE id = :id"));
+    upd.bind(QStringLiteral(":b"), balance.minor())
+        .bind(QStringLiteral(":at"), at.toSecsSinceEpoch())
+        .bind(QStringLiteral(":id"), account.value());
+    return upd.exec();
+}
+
+Result<std::pair<TransferId, QString>> LedgerService::chainEnd(const QSqlDatabase &db)
+{
+    Query last(db, QStringLiteral("SELECT id, hash FROM transfers ORDER BY id DESC LIMIT 1"));
+    if (auto ok = last.exec(); !ok)
+        return fail(ok.error());
+    if (!last.next())
+        return std::pair{TransferId(0), GenesisHash};
+    return std::pair{TransferId(last.value(0).toLongLong()), last.value(1).toString()};
+}
+
+Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft &d,
+                                    std::optional<TransferId> reverses)
+{
+    auto settings = m_settings.load();
+    if (!settings)
+        return fail(settings.error());
+    if (auto ok = validate(d); !ok)
+        return fail(ok.error());
+    auto payer = ensureAccount(db, d.payer);
+    if (!payer)
+        return fail(payer.error());
+    auto payee = ensureAccount(db, d.payee);
+    if (!payee)
+        return fail(payee.error());
+    auto after = checkRules(d, *payer, *payee, *settings);
+    if (!after)
+        return fail(after.error());
+    auto category = categoryId(db, d.category);
+    if (!category)
+        return fail(category.error());
+    auto end = chainEnd(db);
+    if (!end)
+        return fail(end.error());
+    const Transfer t = build(d, *payer, *payee, reverses, TransferId(end->first.value() + 1), end->second, *category);
+    if (auto ok = insert(db, t, *category); !ok)
+        return fail(ok.error());
+    if (auto ok = storeBalance(db, payer->id, after->first, t.createdAt); !ok)
+        return fail(ok.error());
+    if (auto ok = storeBalance(db, payee->id, after->second, t.createdAt); !ok)
+        return fail(ok.error());
+    return Posting{t, warningsFor(t, *payer, *payee, after->first, after->second, *settings)};
+}
+
+Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &drafts, bool write)
+{
+    auto settings = m_settings.load();
+    if (!settings)
+        return fail(settings.error());
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    const QSqlDatabase db = tx->connection();
+    // The same rules as pay(), against balances kept here: each account is
+    // read once and written once, and the chain is extended in memory.
+    QHash<qint64, Account> accounts;
+    QHash<qint64, QDateTime> touched;
+    QHash<QString, qint64> categories;
+    const auto accountOf = [&](MemberId m) -> Result<Account *> {
+        auto it = accounts.find(m.value());
+        if (it == accounts.end()) {
+            auto a = ensureAccount(db, m);
+            if (!a)
+                return fail(a.error());
+            it = accounts.insert(m.value(), *a);
+        }
+        return &*it;
+    };
+    auto end = chainEnd(db);
+    if (!end)
+        return fail(end.error());
+    TransferId lastId = end->first;
+    QString lastHash = end->second;
+    bool allGood = true;
+    QList<BatchOutcome> out;
+    for (const TransferDraft &d : drafts) {
+        BatchOutcome outcome;
+        auto row = [&]() -> Result<Posting> {
+            if (auto ok = validate(d); !ok)
+                return fail(ok.error());
+            auto payer = accountOf(d.payer);
+            if (!payer)
+                return fail(payer.error());
+            auto payee = accountOf(d.payee);
+            if (!payee)
+                return fail(payee.error());
+            auto after = checkRules(d, **payer, **payee, *settings);
+            if (!after)
+                return fail(after.error());
+            const QString name = d.category.simplified();
+            if (!categories.contains(name)) {
+                auto id = categoryId(db, name);
+                if (!id)
+                    return fail(id.error());
+                categories.insert(name, *id);
+            }
+            const Transfer t = build(d, **payer, **payee, std::nullopt, TransferId(lastId.value() + 1), lastHash,
+                                     categories.value(name));
+            if (auto ok = insert(db, t, categories.value(name)); !ok)
+                return fail(ok.error());
+            Posting p{t, warningsFor(t, **payer, **payee, after->first, after->second, *settings)};
+            (*payer)->balance = after->first;
+            (*payee)->balance = after->second;
+            touched.insert((*payer)->id.value(), t.createdAt);
+            touched.insert((*payee)->id.value(), t.createdAt);
+            lastId = t.id;
+            lastHash = t.hash;
+            return p;
+        }();
+        if (row)
+            outcome.posting = *row;
+        else
+            outcome.error = row.error();
+        allGood = allGood && row.has_value();
+        out << outcome;
+    }
+    if (!allGood || !write)
+        return out; // the guard rolls everything back
+    for (const Account &a : std::as_const(accounts))
+        if (touched.contains(a.id.value()))
+            if (auto ok = storeBalance(db, a.id, a.balance, touched.value(a.id.value())); !ok)
+                return fail(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return out;
 }
 
 Result<Posting> LedgerService::pay(const TransferDraft &draft)

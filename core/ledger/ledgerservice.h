@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/ledger/ledger.h"
+#include "core/settings/hubsettings.h"
 #include "core/storage/integritychecker.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,13 @@ struct LimitChange
     QString note;
 };
 
+/// One row of a batch: posted, or why not.
+struct BatchOutcome
+{
+    std::optional<Posting> posting;
+    std::optional<Error> error;
+};
+
 /// The mutual credit ledger. Every rule of it lives here: accounts start at
 /// zero, limits are checked inside BEGIN IMMEDIATE so two desks cannot
 /// overspend together, transfers are immutable and hash-chained.
@@ -53,8 +61,15 @@ class LedgerService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::LedgerService)
 public:
+    static constexpr int MaxMemoLength = 500;
+    static constexpr int MaxCategoryLength = 40;
+    static constexpr int MaxReferenceLength = 100;
+
     LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
                   const Clock &clock, const QString &actor);
+
+    /// The field checks of a transfer (payer, payee, amount, memo, ...), before any balance is read.
+    static Status validate(const TransferDraft &draft);
 
     /// The member's account, opened with the hub's default limits on first use.
     Result<Account> account(MemberId member);
@@ -67,6 +82,11 @@ public:
     /// Posts one transfer. Refused (nothing written) when a rule says no; the
     /// message says the limit, the balance and by how much it would breach.
     Result<Posting> pay(const TransferDraft &draft);
+    /// Posts many transfers in order in one transaction, each under the same
+    /// rules as pay(): every row or none. With any refused row, or when
+    /// `write` is false (a dry run), nothing is written; the outcome of every
+    /// row says what was (or would be) posted or why not.
+    Result<QList<BatchOutcome>> payAll(const QList<TransferDraft> &drafts, bool write = true);
     /// Posts the opposite of `original`, naming it. A transfer is reversed once.
     Result<Posting> reverse(TransferId original, const QString &memo = {}, bool overrideLimits = false,
                             const QString &overrideNote = {});
@@ -98,6 +118,16 @@ public:
 private:
     Result<Account> ensureAccount(const QSqlDatabase &db, MemberId member);
     Result<Posting> post(const QSqlDatabase &db, const TransferDraft &draft, std::optional<TransferId> reverses);
+    static Result<std::pair<Amount, Amount>> checkRules(const TransferDraft &d, const Account &payer,
+                                                        const Account &payee, const HubSettings &settings);
+    static QStringList warningsFor(const Transfer &t, const Account &payer, const Account &payee, Amount payerAfter,
+                                   Amount payeeAfter, const HubSettings &settings);
+    static Result<qint64> categoryId(const QSqlDatabase &db, const QString &category);
+    static Result<std::pair<TransferId, QString>> chainEnd(const QSqlDatabase &db);
+    static Status insert(const QSqlDatabase &db, const Transfer &t, qint64 categoryId);
+    static Status storeBalance(const QSqlDatabase &db, AccountId account, Amount balance, const QDateTime &at);
+    Transfer build(const TransferDraft &d, const Account &payer, const Account &payee,
+                   std::optional<TransferId> reverses, TransferId id, const QString &prevHash, qint64 categoryId) const;
 
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;

@@ -112,7 +112,7 @@ Status SettingsService::apply(HubSettings &s, const QString &key, const QString 
         const auto max = s.defaultLimitMax ? rescale(*s.defaultLimitMax) : std::optional<Amount>();
         if (!min || (s.defaultLimitMax && !max))
             return fail(Error::invalid(
-                tr("the default limits cannot be written with %n decimal place(s)", nullptr, d), key));
+                tr("the default limits cannot be written with only %1 decimal places").arg(d), key));
         s.defaultLimitMin = *min;
         s.defaultLimitMax = max;
         s.decimals = d;

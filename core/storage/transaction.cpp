@@ -19,12 +19,11 @@ QString savepointName(int depth)
     return QStringLiteral("hub_sp_%1").arg(depth);
 }
 
+// Through the statement cache: a batch runs SAVEPOINT/RELEASE per row.
 Status run(const QSqlDatabase &db, const QString &sql)
 {
-    QSqlQuery q(db);
-    if (!q.exec(sql))
-        return fail(Query::storageError(q.lastError()));
-    return {};
+    Query q(db, sql);
+    return q.exec();
 }
 } // namespace
 
