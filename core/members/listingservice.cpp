@@ -127,48 +127,36 @@ Result<Need> ListingService::addNeed(MemberId member, const QString &skillName, 
 
 Status ListingService::closeOffer(OfferId id)
 {
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("UPDATE offers SET status = 'closed', closed_at = :at WHERE id = :id "
-                                             "AND status = 'open' RETURNING member_id"));
-    q.bind(QStringLiteral(":at"), m_clock.nowSecs()).bind(QStringLiteral(":id"), id.value());
-    auto member = q.scalar();
-    if (!member)
-        return fail(member.error());
-    if (member->isNull())
-        return fail(Error::notFound(tr("there is no open offer #%1").arg(id.value())));
-    const MemberId owner(member->toLongLong());
-    q.raw().finish();
-    Query fts(tx->connection(), QStringLiteral("DELETE FROM offer_search WHERE rowid = :id"));
-    fts.bind(QStringLiteral(":id"), id.value());
-    if (auto ok = fts.exec(); !ok)
-        return ok;
-    if (auto ok = MemberIndex::reindex(tx->connection(), owner); !ok)
-        return ok;
-    return tx->commit();
+    return close(QStringLiteral("offers"), QStringLiteral("offer_search"), id.value(),
+                 tr("there is no open offer #%1").arg(id.value()));
 }
 
 Status ListingService::closeNeed(NeedId id)
 {
+    return close(QStringLiteral("needs"), QStringLiteral("need_search"), id.value(),
+                 tr("there is no open need #%1").arg(id.value()));
+}
+
+Status ListingService::close(const QString &table, const QString &searchTable, qint64 id, const QString &notFound)
+{
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("UPDATE needs SET status = 'closed', closed_at = :at WHERE id = :id "
-                                             "AND status = 'open' RETURNING member_id"));
-    q.bind(QStringLiteral(":at"), m_clock.nowSecs()).bind(QStringLiteral(":id"), id.value());
+    // Table names are the constants above, never user text.
+    Query q(tx->connection(), QStringLiteral("UPDATE %1 SET status = 'closed', closed_at = :at WHERE id = :id "
+                                             "AND status = 'open' RETURNING member_id")
+                                  .arg(table));
+    q.bind(QStringLiteral(":at"), m_clock.nowSecs()).bind(QStringLiteral(":id"), id);
     auto member = q.scalar();
     if (!member)
         return fail(member.error());
     if (member->isNull())
-        return fail(Error::notFound(tr("there is no open need #%1").arg(id.value())));
-    const MemberId owner(member->toLongLong());
-    q.raw().finish();
-    Query fts(tx->connection(), QStringLiteral("DELETE FROM need_search WHERE rowid = :id"));
-    fts.bind(QStringLiteral(":id"), id.value());
+        return fail(Error::notFound(notFound));
+    Query fts(tx->connection(), QStringLiteral("DELETE FROM %1 WHERE rowid = :id").arg(searchTable));
+    fts.bind(QStringLiteral(":id"), id);
     if (auto ok = fts.exec(); !ok)
         return ok;
-    if (auto ok = MemberIndex::reindex(tx->connection(), owner); !ok)
+    if (auto ok = MemberIndex::reindex(tx->connection(), MemberId(member->toLongLong())); !ok)
         return ok;
     return tx->commit();
 }

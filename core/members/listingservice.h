@@ -36,6 +36,7 @@ public:
 
 private:
     Status validate(MemberId member, const QString &description) const;
+    Status close(const QString &table, const QString &searchTable, qint64 id, const QString &notFound);
 
     std::shared_ptr<Database> m_db;
     SkillService &m_skills;
