@@ -14,6 +14,8 @@
 #include "core/privacy/personaldataregistry.h"
 #include "core/settings/settingsdemopart.h"
 #include "core/settings/settingsservice.h"
+#include "core/spaces/bookingservice.h"
+#include "core/spaces/spaceservice.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
 
@@ -62,7 +64,9 @@ Hub::Hub(std::shared_ptr<Database> db)
       m_skills(std::make_unique<SkillService>(m_db)),
       m_listings(std::make_unique<ListingService>(m_db, *m_skills, m_clock)),
       m_matches(std::make_unique<MatchFinder>(m_db)),
-      m_ledger(std::make_unique<LedgerService>(m_db, *m_settings, *m_members, m_clock, m_actor))
+      m_ledger(std::make_unique<LedgerService>(m_db, *m_settings, *m_members, m_clock, m_actor)),
+      m_spaces(std::make_unique<SpaceService>(m_db)),
+      m_bookings(std::make_unique<BookingService>(m_db, *m_settings, m_clock, m_actor))
 {
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     registerChecks();
@@ -103,6 +107,8 @@ void Hub::registerChecks()
     m_integrity->add(QStringLiteral("ledger"),
                      tr("Ledger: zero sum, balances match transfers, hash chain intact, limits kept"),
                      [this] { return m_ledger->verify(); });
+    m_integrity->add(QStringLiteral("bookings"), tr("Bookings: no two live bookings of a space overlap"),
+                     [this] { return m_bookings->verify(); });
     m_integrity->add(QStringLiteral("settings"), tr("Hub settings are valid"), [this] {
         QList<Finding> found;
         auto s = m_settings->load();

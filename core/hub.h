@@ -11,6 +11,7 @@
 
 namespace hub {
 
+class BookingService;
 class DemoGenerator;
 class IntegrityChecker;
 class LedgerService;
@@ -20,6 +21,7 @@ class MemberService;
 class PersonalDataRegistry;
 class SettingsService;
 class SkillService;
+class SpaceService;
 
 /// An open hub file and the services that work on it. The GUI and hubctl both
 /// start here, so they share every rule.
@@ -52,6 +54,8 @@ public:
     ListingService &listings() { return *m_listings; }
     MatchFinder &matches() { return *m_matches; }
     LedgerService &ledger() { return *m_ledger; }
+    SpaceService &spaces() { return *m_spaces; }
+    BookingService &bookings() { return *m_bookings; }
 
     /// Where services read "now"; tests fix it.
     const Clock &clock() const { return m_clock; }
@@ -77,6 +81,8 @@ private:
     std::unique_ptr<ListingService> m_listings;
     std::unique_ptr<MatchFinder> m_matches;
     std::unique_ptr<LedgerService> m_ledger;
+    std::unique_ptr<SpaceService> m_spaces;
+    std::unique_ptr<BookingService> m_bookings;
 };
 
 } // namespace hub

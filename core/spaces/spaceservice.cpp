@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/spaces/spaceservice.h"
+
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+#include "core/storage/transaction.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace hub {
+
+namespace {
+
+const QString SpaceColumns = QStringLiteral(
+    "id, name, description, capacity, rate_minor, setup_minutes, cleanup_minutes, features, colour, active");
+
+Space spaceFrom(const Query &q)
+{
+    Space s;
+    s.id = SpaceId(q.value(0).toLongLong());
+    s.name = q.value(1).toString();
+    s.description = q.value(2).toString();
+    s.capacity = q.value(3).toInt();
+    if (!q.value(4).isNull())
+        s.rate = Amount::fromMinor(q.value(4).toLongLong());
+    s.setupMinutes = q.value(5).toInt();
+    s.cleanupMinutes = q.value(6).toInt();
+    const QString features = q.value(7).toString();
+    s.features = features.isEmpty() ? QStringList() : features.split(u',');
+    s.colour = q.value(8).toString();
+    s.active = q.value(9).toBool();
+    s.hours = {};
+    return s;
+}
+
+Status loadHours(const QSqlDatabase &db, Space &s)
+{
+    Query q(db, QStringLiteral("SELECT weekday, opens_minute, closes_minute FROM space_hours WHERE space_id = :id"));
+    q.bind(QStringLiteral(":id"), s.id.value());
+    if (auto ok = q.exec(); !ok)
+        return ok;
+    while (q.next())
+        s.hours.days.at(q.value(0).toInt() - 1) = DayHours{q.value(1).toInt(), q.value(2).toInt()};
+    return {};
+}
+
+// Features are stored comma-separated, so each is trimmed and cleared of commas.
+QString featureText(const QStringList &features)
+{
+    QStringList clean;
+    for (const QString &f : features) {
+        const QString t = QString(f).replace(u',', u' ').simplified();
+        if (!t.isEmpty() && !clean.contains(t, Qt::CaseInsensitive))
+            clean << t;
+    }
+    return clean.join(u',');
+}
+
+QVariant nullableRate(const std::optional<Amount> &rate)
+{
+    return rate ? QVariant(rate->minor()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+} // namespace
+
+SpaceService::SpaceService(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+
+Status SpaceService::validate(const Space &s)
+{
+    const QString name = s.name.simplified();
+    if (name.isEmpty())
+        return fail(Error::invalid(tr("a space needs a name"), QStringLiteral("name")));
+    if (name.size() > MaxNameLength)
+        return fail(Error::invalid(tr("the name is longer than %1 characters").arg(MaxNameLength), QStringLiteral("name")));
+    // A name that is only digits would be read as an id by find().
+    if (QRegularExpression(QStringLiteral("^\\d+$")).match(name).hasMatch())
+        return fail(Error::invalid(tr("a space name cannot be only digits"), QStringLiteral("name")));
+    if (s.description.size() > MaxDescriptionLength)
+        return fail(Error::invalid(tr("the description is longer than %1 characters").arg(MaxDescriptionLength),
+                                   QStringLiteral("description")));
+    if (s.capacity <= 0)
+        return fail(Error::invalid(tr("the capacity must be at least 1 person"), QStringLiteral("capacity")));
+    if (s.rate && s.rate->minor() < 0)
+        return fail(Error::invalid(tr("the hourly rate cannot be negative"), QStringLiteral("rate")));
+    if (s.setupMinutes < 0 || s.setupMinutes > MaxBufferMinutes)
+        return fail(Error::invalid(tr("the setup time must be between 0 and %1 minutes").arg(MaxBufferMinutes),
+                                   QStringLiteral("setup")));
+    if (s.cleanupMinutes < 0 || s.cleanupMinutes > MaxBufferMinutes)
+        return fail(Error::invalid(tr("the clean-up time must be between 0 and %1 minutes").arg(MaxBufferMinutes),
+                                   QStringLiteral("cleanup")));
+    if (!s.colour.isEmpty() && !QRegularExpression(QStringLiteral("^#[0-9A-Fa-f]{6}$")).match(s.colour).hasMatch())
+        return fail(Error::invalid(tr("the colour must look like #3a7bd5"), QStringLiteral("colour")));
+    for (int day = 0; day < 7; ++day) {
+        const auto &h = s.hours.days.at(day);
+        if (h && (h->opens < 0 || h->closes > 24 * 60 || h->closes <= h->opens))
+            return fail(Error::invalid(tr("on %1 the space must open before it closes, within the day")
+                                           .arg(QLocale().dayName(day + 1)),
+                                       QStringLiteral("hours")));
+    }
+    return {};
+}
+
+Status SpaceService::nameIsFree(const QSqlDatabase &db, const QString &name, SpaceId except)
+{
+    Query q(db, QStringLiteral("SELECT id FROM spaces WHERE name = :name AND id <> :id"));
+    q.bind(QStringLiteral(":name"), name).bind(QStringLiteral(":id"), except.value());
+    auto found = q.scalar();
+    if (!found)
+        return fail(found.error());
+    if (!found->isNull())
+        return fail(Error::invalid(tr("there is already a space called %1").arg(name), QStringLiteral("name")));
+    return {};
+}
+
+Status SpaceService::writeHours(const QSqlDatabase &db, SpaceId id, const OpeningHours &hours)
+{
+    Query clear(db, QStringLiteral("DELETE FROM space_hours WHERE space_id = :id"));
+    clear.bind(QStringLiteral(":id"), id.value());
+    if (auto ok = clear.exec(); !ok)
+        return ok;
+    for (int day = 0; day < 7; ++day) {
+        const auto &h = hours.days.at(day);
+        if (!h)
+            continue;
+        Query q(db, QStringLiteral("INSERT INTO space_hours (space_id, weekday, opens_minute, closes_minute) "
+                                   "VALUES (:id, :day, :opens, :closes)"));
+        q.bind(QStringLiteral(":id"), id.value())
+            .bind(QStringLiteral(":day"), day + 1)
+            .bind(QStringLiteral(":opens"), h->opens)
+            .bind(QStringLiteral(":closes"), h->closes);
+        if (auto ok = q.exec(); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<Space> SpaceService::add(const Space &space)
+{
+    if (auto ok = validate(space); !ok)
+        return fail(ok.error());
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    const QSqlDatabase db = tx->connection();
+    const QString name = space.name.simplified();
+    if (auto ok = nameIsFree(db, name, SpaceId()); !ok)
+        return fail(ok.error());
+    Query q(db, QStringLiteral("INSERT INTO spaces (name, description, capacity, rate_minor, setup_minutes, "
+                               "cleanup_minutes, features, colour, active) VALUES (:name, :description, "
+                               ":capacity, :rate, :setup, :cleanup, :features, :colour, :active)"));
+    q.bind(QStringLiteral(":name"), name)
+        .bind(QStringLiteral(":description"), space.description.trimmed())
+        .bind(QStringLiteral(":capacity"), space.capacity)
+        .bind(QStringLiteral(":rate"), nullableRate(space.rate))
+        .bind(QStringLiteral(":setup"), space.setupMinutes)
+        .bind(QStringLiteral(":cleanup"), space.cleanupMinutes)
+        .bind(QStringLiteral(":features"), featureText(space.features))
+        .bind(QStringLiteral(":colour"), space.colour)
+        .bind(QStringLiteral(":active"), space.active ? 1 : 0);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    const SpaceId id(q.lastInsertId());
+    if (auto ok = writeHours(db, id, space.hours); !ok)
+        return fail(ok.error());
+    auto stored = get(db, id);
+    if (!stored)
+        return fail(stored.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return stored;
+}
+
+Result<Space> SpaceService::edit(const Space &space)
+{
+    if (auto ok = validate(space); !ok)
+        return fail(ok.error());
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    const QSqlDatabase db = tx->connection();
+    if (auto old = get(db, space.id); !old)
+        return fail(old.error());
+    const QString name = space.name.simplified();
+    if (auto ok = nameIsFree(db, name, space.id); !ok)
+        return fail(ok.error());
+    Query q(db, QStringLiteral("UPDATE spaces SET name = :name, description = :description, capacity = :capacity, "
+                               "rate_minor = :rate, setup_minutes = :setup, cleanup_minutes = :cleanup, "
+                               "features = :features, colour = :colour, active = :active WHERE id = :id"));
+    q.bind(QStringLiteral(":name"), name)
+        .bind(QStringLiteral(":description"), space.description.trimmed())
+        .bind(QStringLiteral(":capacity"), space.capacity)
+        .bind(QStringLiteral(":rate"), nullableRate(space.rate))
+        .bind(QStringLiteral(":setup"), space.setupMinutes)
+        .bind(QStringLiteral(":cleanup"), space.cleanupMinutes)
+        .bind(QStringLiteral(":features"), featureText(space.features))
+        .bind(QStringLiteral(":colour"), space.colour)
+        .bind(QStringLiteral(":active"), space.active ? 1 : 0)
+        .bind(QStringLiteral(":id"), space.id.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (auto ok = writeHours(db, space.id, space.hours); !ok)
+        return fail(ok.error());
+    auto stored = get(db, space.id);
+    if (!stored)
+        return fail(stored.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return stored;
+}
+
+Status SpaceService::setHours(SpaceId id, const OpeningHours &hours)
+{
+    auto s = get(id);
+    if (!s)
+        return fail(s.error());
+    s->hours = hours;
+    if (auto ok = edit(*s); !ok)
+        return fail(ok.error());
+    return {};
+}
+
+Result<Space> SpaceService::get(const QSqlDatabase &db, SpaceId id)
+{
+    Query q(db, QStringLiteral("SELECT %1 FROM spaces WHERE id = :id").arg(SpaceColumns));
+    q.bind(QStringLiteral(":id"), id.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return fail(Error::notFound(tr("there is no space #%1").arg(id.value()), QStringLiteral("space")));
+    Space s = spaceFrom(q);
+    if (auto ok = loadHours(db, s); !ok)
+        return fail(ok.error());
+    return s;
+}
+
+Result<Space> SpaceService::get(SpaceId id) const
+{
+    return get(m_db->connection(), id);
+}
+
+Result<Space> SpaceService::find(const QString &idOrName) const
+{
+    const QString key = idOrName.simplified();
+    bool isNumber = false;
+    const qint64 number = key.toLongLong(&isNumber);
+    if (isNumber)
+        return get(SpaceId(number));
+    Query q(*m_db, QStringLiteral("SELECT id FROM spaces WHERE name = :name"));
+    q.bind(QStringLiteral(":name"), key);
+    auto id = q.scalar();
+    if (!id)
+        return fail(id.error());
+    if (id->isNull())
+        return fail(Error::notFound(tr("there is no space called %1").arg(key), QStringLiteral("space")));
+    return get(SpaceId(id->toLongLong()));
+}
+
+Result<QList<Space>> SpaceService::list(bool activeOnly) const
+{
+    const QSqlDatabase db = m_db->connection();
+    Query q(db, QStringLiteral("SELECT %1 FROM spaces WHERE active = 1 OR :all = 1 ORDER BY name").arg(SpaceColumns));
+    q.bind(QStringLiteral(":all"), activeOnly ? 0 : 1);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QList<Space> out;
+    while (q.next())
+        out << spaceFrom(q);
+    for (Space &s : out)
+        if (auto ok = loadHours(db, s); !ok)
+            return fail(ok.error());
+    return out;
+}
+
+} // namespace hub

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/error.h"
+#include "core/spaces/space.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace hub {
+
+class Database;
+
+/// The hub's spaces and their opening hours. Every field rule lives here, so
+/// the Calendar page and `hubctl space` accept and refuse the same things.
+class SpaceService
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::SpaceService)
+public:
+    static constexpr int MaxNameLength = 80;
+    static constexpr int MaxDescriptionLength = 1000;
+    static constexpr int MaxBufferMinutes = 24 * 60;
+
+    explicit SpaceService(std::shared_ptr<Database> db);
+
+    /// The field checks of a space; the error's `where` names the field.
+    static Status validate(const Space &space);
+
+    Result<Space> add(const Space &space);
+    /// Replaces every field of the space `space.id`, opening hours included.
+    Result<Space> edit(const Space &space);
+    Status setHours(SpaceId id, const OpeningHours &hours);
+
+    Result<Space> get(SpaceId id) const;
+    /// By id ("3") or by name, case-insensitively.
+    Result<Space> find(const QString &idOrName) const;
+    Result<QList<Space>> list(bool activeOnly = false) const;
+
+    /// Reads a space inside the caller's transaction.
+    static Result<Space> get(const QSqlDatabase &db, SpaceId id);
+
+private:
+    static Status writeHours(const QSqlDatabase &db, SpaceId id, const OpeningHours &hours);
+    static Status nameIsFree(const QSqlDatabase &db, const QString &name, SpaceId except);
+
+    std::shared_ptr<Database> m_db;
+};
+
+} // namespace hub
