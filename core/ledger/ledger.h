@@ -72,6 +72,9 @@ struct Transfer
     QDateTime createdAt; ///< UTC
     QString prevHash;
     QString hash;
+
+    /// A reversal is undone by posting anew; a transfer is reversed once.
+    bool isReversible() const { return !reverses && !reversedBy; }
 };
 
 /// A transfer that went through, and the soft warnings it crossed.

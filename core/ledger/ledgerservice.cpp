@@ -343,28 +343,41 @@ Result<int> LedgerService::accountCount(const AccountFilter &filter) const
 
 Status LedgerService::validate(const TransferDraft &d)
 {
+    if (QList<Error> found = problems(d); !found.isEmpty())
+        return fail(found.takeFirst());
+    return {};
+}
+
+QList<Error> LedgerService::problems(const TransferDraft &d)
+{
+    QList<Error> found;
     const QString memo = d.memo.trimmed();
     if (!d.payer.isValid())
-        return fail(Error::invalid(tr("choose who pays"), QStringLiteral("payer")));
+        found << Error::invalid(tr("choose who pays"), QStringLiteral("payer"));
     if (!d.payee.isValid())
-        return fail(Error::invalid(tr("choose who receives"), QStringLiteral("payee")));
-    if (d.payer == d.payee)
-        return fail(Error::invalid(tr("the payer and the payee are the same member"), QStringLiteral("payee")));
+        found << Error::invalid(tr("choose who receives"), QStringLiteral("payee"));
+    else if (d.payer.isValid() && d.payer == d.payee)
+        found << Error::invalid(tr("the payer and the payee are the same member"), QStringLiteral("payee"));
     if (d.amount.minor() <= 0)
-        return fail(Error::invalid(tr("the amount must be more than zero"), QStringLiteral("amount")));
+        found << Error::invalid(tr("the amount must be more than zero"), QStringLiteral("amount"));
     if (memo.isEmpty())
-        return fail(Error::invalid(tr("a memo is required: say what the credit is for"), QStringLiteral("memo")));
-    if (memo.size() > MaxMemoLength)
-        return fail(Error::invalid(tr("the memo is longer than %1 characters").arg(MaxMemoLength), QStringLiteral("memo")));
+        found << Error::invalid(tr("a memo is required: say what the credit is for"), QStringLiteral("memo"));
+    else if (memo.size() > MaxMemoLength)
+        found << Error::invalid(tr("the memo is longer than %1 characters").arg(MaxMemoLength), QStringLiteral("memo"));
     if (d.category.simplified().size() > MaxCategoryLength)
-        return fail(Error::invalid(tr("the category is longer than %1 characters").arg(MaxCategoryLength),
-                                   QStringLiteral("category")));
+        found << Error::invalid(tr("the category is longer than %1 characters").arg(MaxCategoryLength),
+                                QStringLiteral("category"));
     if (d.reference.size() > MaxReferenceLength)
-        return fail(Error::invalid(tr("the reference is longer than %1 characters").arg(MaxReferenceLength),
-                                   QStringLiteral("reference")));
+        found << Error::invalid(tr("the reference is longer than %1 characters").arg(MaxReferenceLength),
+                                QStringLiteral("reference"));
     if (d.overrideLimits && d.overrideNote.trimmed().isEmpty())
-        return fail(Error::invalid(tr("an override needs a note saying why"), QStringLiteral("override")));
-    return {};
+        found << Error::invalid(tr("an override needs a note saying why"), QStringLiteral("override"));
+    return found;
+}
+
+QString LedgerService::reversalMemo(const Transfer &original)
+{
+    return tr("Reversal of #%1: %2").arg(original.id.value()).arg(original.memo);
 }
 
 Result<std::pair<Amount, Amount>> LedgerService::checkRules(const TransferDraft &d, const Account &payer,
@@ -648,7 +661,7 @@ Result<Posting> LedgerService::reverse(TransferId original, const QString &memo,
     d.payer = t->payee;
     d.payee = t->payer;
     d.amount = t->amount;
-    d.memo = memo.trimmed().isEmpty() ? tr("Reversal of #%1: %2").arg(original.value()).arg(t->memo) : memo;
+    d.memo = memo.trimmed().isEmpty() ? reversalMemo(*t) : memo;
     d.category = t->category;
     d.reference = tr("reverses #%1").arg(original.value());
     d.overrideLimits = overrideLimits;

@@ -70,6 +70,11 @@ public:
 
     /// The field checks of a transfer (payer, payee, amount, memo, ...), before any balance is read.
     static Status validate(const TransferDraft &draft);
+    /// Every field problem of a transfer, the first being the one validate()
+    /// reports, so a form can mark each bad field at once.
+    static QList<Error> problems(const TransferDraft &draft);
+    /// The memo reverse() writes when it is given none.
+    static QString reversalMemo(const Transfer &original);
 
     /// The member's account, opened with the hub's default limits on first use.
     Result<Account> account(MemberId member);

@@ -146,6 +146,27 @@ TEST_CASE("bad transfers are refused naming the field")
     CHECK(transferRows(t) == 0);
 }
 
+TEST_CASE("every field problem of a transfer is listed, the first being the one validate reports")
+{
+    TransferDraft d;
+    d.payee = MemberId(2);
+    d.memo = QStringLiteral("  ");
+    d.category = QString(LedgerService::MaxCategoryLength + 1, u'c');
+    const QList<Error> found = LedgerService::problems(d);
+    QStringList where;
+    for (const Error &e : found)
+        where << e.where;
+    CHECK(where == QStringList{QStringLiteral("payer"), QStringLiteral("amount"), QStringLiteral("memo"),
+                               QStringLiteral("category")});
+    CHECK(LedgerService::validate(d).error().message == found.first().message);
+    d.payer = MemberId(1);
+    d.amount = Amount::fromMinor(1);
+    d.memo = QStringLiteral("bread");
+    d.category.clear();
+    CHECK(LedgerService::problems(d).isEmpty());
+    CHECK(LedgerService::validate(d));
+}
+
 TEST_CASE("amounts at the int64 edges are refused cleanly")
 {
     TempHub t;
@@ -197,6 +218,9 @@ TEST_CASE("transfers are never edited or deleted and a reversal corrects a mista
     REQUIRE(rev);
     CHECK(rev->transfer.reverses == p->transfer.id);
     CHECK(rev->transfer.memo.startsWith(QStringLiteral("Reversal of #1")));
+    CHECK(rev->transfer.memo == LedgerService::reversalMemo(p->transfer));
+    CHECK_FALSE(t->ledger().transfer(p->transfer.id)->isReversible());
+    CHECK_FALSE(rev->transfer.isReversible());
     CHECK(balance(t, ada) == 0);
     CHECK(t->ledger().transfer(p->transfer.id)->reversedBy == rev->transfer.id);
     CHECK(t->ledger().reverse(p->transfer.id).error().kind == ErrorKind::Refused);
