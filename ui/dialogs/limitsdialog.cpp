@@ -6,6 +6,7 @@
 #include "core/settings/settingsservice.h"
 #include "ui/delegates/amountdelegate.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/sentence.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -18,17 +19,6 @@
 namespace hub {
 
 namespace {
-QWidget *withError(QWidget *field, FieldErrorLabel *error)
-{
-    auto *box = new QWidget;
-    auto *column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
-    column->addWidget(field);
-    column->addWidget(error);
-    return box;
-}
-
 QLineEdit *amountField(const char *objectName, const QString &accessibleName)
 {
     auto *edit = new QLineEdit;
@@ -36,13 +26,6 @@ QLineEdit *amountField(const char *objectName, const QString &accessibleName)
     edit->setAccessibleName(accessibleName);
     edit->setMaxLength(24);
     return edit;
-}
-
-FieldErrorLabel *errorLabel(const char *objectName)
-{
-    auto *label = new FieldErrorLabel;
-    label->setObjectName(QString::fromLatin1(objectName));
-    return label;
 }
 
 /// Makes the dialog tall enough for wrapped messages shown after it opened:
@@ -86,15 +69,15 @@ LimitsDialog::LimitsDialog(Hub &hub, const Account &account, QWidget *parent)
     m_warn->setPlaceholderText(tr("None"));
     if (account.warnMin)
         m_warn->setText(account.warnMin->toString(d));
-    m_minError = errorLabel("limitsMinError");
-    m_maxError = errorLabel("limitsMaxError");
-    m_warnError = errorLabel("limitsWarnError");
+    m_minError = FieldErrorLabel::named("limitsMinError");
+    m_maxError = FieldErrorLabel::named("limitsMaxError");
+    m_warnError = FieldErrorLabel::named("limitsWarnError");
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Lower limit (%1):").arg(m_settings.unitName), withError(m_min, m_minError));
-    form->addRow(tr("&Upper limit (%1):").arg(m_settings.unitName), withError(m_max, m_maxError));
+    form->addRow(tr("&Lower limit (%1):").arg(m_settings.unitName), FieldErrorLabel::withError(m_min, m_minError));
+    form->addRow(tr("&Upper limit (%1):").arg(m_settings.unitName), FieldErrorLabel::withError(m_max, m_maxError));
     form->addRow(tr("&Warning level (%1):").arg(m_settings.unitName),
-                 withError(m_warn, m_warnError));
+                 FieldErrorLabel::withError(m_warn, m_warnError));
 
     m_refusal = new QLabel;
     m_refusal->setObjectName(QStringLiteral("limitsRefusal"));
@@ -114,7 +97,7 @@ LimitsDialog::LimitsDialog(Hub &hub, const Account &account, QWidget *parent)
     m_note->setPlaceholderText(tr("Why, e.g. “agreed by the treasurer at the May meeting”"));
     m_note->setEnabled(false);
     m_note->hide();
-    m_noteError = errorLabel("limitsOverrideError");
+    m_noteError = FieldErrorLabel::named("limitsOverrideError");
     connect(m_override, &QCheckBox::toggled, m_note, &QWidget::setEnabled);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
@@ -189,10 +172,7 @@ bool LimitsDialog::save()
     }
     const Error &e = saved.error();
     if (e.kind == ErrorKind::Refused) {
-        QString text = e.message;
-        if (!text.isEmpty())
-            text[0] = text[0].toUpper();
-        m_refusal->setText(tr("Not saved. %1").arg(text));
+        m_refusal->setText(tr("Not saved. %1").arg(sentence(e.message)));
         m_refusal->show();
         m_override->show();
         m_note->show();

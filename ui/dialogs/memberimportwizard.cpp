@@ -4,6 +4,7 @@
 #include "core/hub.h"
 #include "ui/dialogs/memberfilejob.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/sentence.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -272,10 +273,7 @@ void MemberImportWizard::showReport(const QString &failure)
         row->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_problems->setItem(i, 0, row);
         m_problems->setItem(i, 1, new QTableWidgetItem(p.column));
-        QString sentence = p.message;
-        if (!sentence.isEmpty())
-            sentence[0] = sentence[0].toUpper();
-        auto *message = new QTableWidgetItem(sentence);
+        auto *message = new QTableWidgetItem(sentence(p.message));
         message->setToolTip(p.message);
         m_problems->setItem(i, 2, message);
     }

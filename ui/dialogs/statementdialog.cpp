@@ -7,6 +7,7 @@
 #include "core/reports/pdfdocument.h"
 #include "core/settings/settingsservice.h"
 #include "ui/delegates/amountdelegate.h"
+#include "ui/widgets/sentence.h"
 
 #include <QApplication>
 #include <QDateEdit>
@@ -174,10 +175,7 @@ void StatementDialog::refresh()
     auto st = m_hub.ledger().statement(m_member, m_from->date(), m_to->date());
     if (!st) {
         m_statement.reset();
-        QString text = st.error().message;
-        if (!text.isEmpty())
-            text[0] = text[0].toUpper();
-        m_problem->setText(text);
+        m_problem->setText(sentence(st.error().message));
         m_problem->show();
         for (QLabel *label : {m_opening, m_in, m_out, m_closing})
             label->clear();

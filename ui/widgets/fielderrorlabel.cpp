@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/fielderrorlabel.h"
 
+#include "ui/widgets/sentence.h"
+
 #include <QPalette>
+#include <QVBoxLayout>
 
 namespace hub {
 
@@ -20,14 +23,28 @@ FieldErrorLabel::FieldErrorLabel(QWidget *parent) : QLabel(parent)
 
 void FieldErrorLabel::showError(const QString &message)
 {
-    // Core's messages are fragments ("the hub needs a name") so hubctl can put
-    // the key in front; standing alone beside a field they read as sentences.
-    QString text = message;
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
+    const QString text = sentence(message);
     setText(text);
     setAccessibleName(text);
     setVisible(!text.isEmpty());
+}
+
+FieldErrorLabel *FieldErrorLabel::named(const char *objectName)
+{
+    auto *label = new FieldErrorLabel;
+    label->setObjectName(QString::fromLatin1(objectName));
+    return label;
+}
+
+QWidget *FieldErrorLabel::withError(QWidget *field, FieldErrorLabel *error)
+{
+    auto *box = new QWidget;
+    auto *column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(field);
+    column->addWidget(error);
+    return box;
 }
 
 void FieldErrorLabel::clearError()

@@ -13,6 +13,11 @@ class FieldErrorLabel : public QLabel
 public:
     explicit FieldErrorLabel(QWidget *parent = nullptr);
 
+    /// A label with an object name, for tests and accessibility tools to find.
+    static FieldErrorLabel *named(const char *objectName);
+    /// `field` with its error message right under it, for a form row.
+    static QWidget *withError(QWidget *field, FieldErrorLabel *error);
+
     void showError(const QString &message);
     void clearError();
     bool hasError() const { return !text().isEmpty(); }
