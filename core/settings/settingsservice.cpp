@@ -10,57 +10,47 @@
 
 namespace hub {
 
-namespace {
-const QString KeyName = QStringLiteral("name");
-const QString KeyTimeZone = QStringLiteral("timezone");
-const QString KeyUnit = QStringLiteral("unit");
-const QString KeySymbol = QStringLiteral("symbol");
-const QString KeyDecimals = QStringLiteral("decimals");
-const QString KeyLimitMin = QStringLiteral("default_limit_min");
-const QString KeyLimitMax = QStringLiteral("default_limit_max");
-} // namespace
-
 SettingsService::SettingsService(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
 
 QStringList SettingsService::keys()
 {
-    return {KeyName, KeyTimeZone, KeyUnit, KeySymbol, KeyDecimals, KeyLimitMin, KeyLimitMax};
+    return {SettingsService::keyName(), SettingsService::keyTimeZone(), SettingsService::keyUnit(), SettingsService::keySymbol(), SettingsService::keyDecimals(), SettingsService::keyLimitMin(), SettingsService::keyLimitMax()};
 }
 
 QString SettingsService::describe(const QString &key)
 {
-    if (key == KeyName)
+    if (key == SettingsService::keyName())
         return tr("the hub's name, shown in the window title and on reports");
-    if (key == KeyTimeZone)
+    if (key == SettingsService::keyTimeZone())
         return tr("IANA time zone for every date and time shown, e.g. Europe/London");
-    if (key == KeyUnit)
+    if (key == SettingsService::keyUnit())
         return tr("name of the credit unit, e.g. Hours or Credits");
-    if (key == KeySymbol)
+    if (key == SettingsService::keySymbol())
         return tr("short symbol of the credit unit (may be empty)");
-    if (key == KeyDecimals)
+    if (key == SettingsService::keyDecimals())
         return tr("decimal places of the credit unit, 0 to 4");
-    if (key == KeyLimitMin)
+    if (key == SettingsService::keyLimitMin())
         return tr("lowest balance a new account may reach (zero or below)");
-    if (key == KeyLimitMax)
+    if (key == SettingsService::keyLimitMax())
         return tr("highest balance a new account may reach (empty for none)");
     return {};
 }
 
 QString SettingsService::textValue(const HubSettings &s, const QString &key)
 {
-    if (key == KeyName)
+    if (key == SettingsService::keyName())
         return s.name;
-    if (key == KeyTimeZone)
+    if (key == SettingsService::keyTimeZone())
         return s.timeZone;
-    if (key == KeyUnit)
+    if (key == SettingsService::keyUnit())
         return s.unitName;
-    if (key == KeySymbol)
+    if (key == SettingsService::keySymbol())
         return s.unitSymbol;
-    if (key == KeyDecimals)
+    if (key == SettingsService::keyDecimals())
         return QString::number(s.decimals);
-    if (key == KeyLimitMin)
+    if (key == SettingsService::keyLimitMin())
         return s.defaultLimitMin.toString(s.decimals);
-    if (key == KeyLimitMax)
+    if (key == SettingsService::keyLimitMax())
         return s.defaultLimitMax ? s.defaultLimitMax->toString(s.decimals) : QString();
     return {};
 }
@@ -68,29 +58,29 @@ QString SettingsService::textValue(const HubSettings &s, const QString &key)
 Status SettingsService::apply(HubSettings &s, const QString &key, const QString &raw)
 {
     const QString value = raw.trimmed();
-    if (key == KeyName) {
+    if (key == SettingsService::keyName()) {
         if (value.isEmpty())
             return fail(Error::invalid(tr("the hub needs a name"), key));
         if (value.size() > 100)
             return fail(Error::invalid(tr("at most 100 characters"), key));
         s.name = value;
-    } else if (key == KeyTimeZone) {
+    } else if (key == SettingsService::keyTimeZone()) {
         if (!QTimeZone::isTimeZoneIdAvailable(value.toUtf8()))
             return fail(Error::invalid(
                 tr("“%1” is not a known time zone; use an IANA name such as Europe/London").arg(value),
                 key));
         s.timeZone = value;
-    } else if (key == KeyUnit) {
+    } else if (key == SettingsService::keyUnit()) {
         if (value.isEmpty())
             return fail(Error::invalid(tr("the credit unit needs a name"), key));
         if (value.size() > 30)
             return fail(Error::invalid(tr("at most 30 characters"), key));
         s.unitName = value;
-    } else if (key == KeySymbol) {
+    } else if (key == SettingsService::keySymbol()) {
         if (value.size() > 8)
             return fail(Error::invalid(tr("at most 8 characters"), key));
         s.unitSymbol = value;
-    } else if (key == KeyDecimals) {
+    } else if (key == SettingsService::keyDecimals()) {
         bool ok = false;
         const int d = value.toInt(&ok);
         if (!ok || d < 0 || d > 4)
@@ -116,14 +106,14 @@ Status SettingsService::apply(HubSettings &s, const QString &key, const QString 
         s.defaultLimitMin = *min;
         s.defaultLimitMax = max;
         s.decimals = d;
-    } else if (key == KeyLimitMin) {
+    } else if (key == SettingsService::keyLimitMin()) {
         auto a = Amount::parse(value, s.decimals);
         if (!a)
             return fail(Error::invalid(a.error().message, key));
         if (a->minor() > 0)
             return fail(Error::invalid(tr("the lower limit must be zero or below"), key));
         s.defaultLimitMin = *a;
-    } else if (key == KeyLimitMax) {
+    } else if (key == SettingsService::keyLimitMax()) {
         if (value.isEmpty()) {
             s.defaultLimitMax.reset();
         } else {
@@ -146,13 +136,13 @@ Status SettingsService::validate(const HubSettings &settings)
 {
     HubSettings check = settings;
     for (const QString &key : keys()) {
-        if (key == KeyDecimals)
+        if (key == SettingsService::keyDecimals())
             continue; // re-applying would rescale; checked on its own below
         if (auto ok = apply(check, key, textValue(settings, key)); !ok)
             return ok;
     }
     if (settings.decimals < 0 || settings.decimals > 4)
-        return fail(Error::invalid(tr("decimals must be from 0 to 4"), KeyDecimals));
+        return fail(Error::invalid(tr("decimals must be from 0 to 4"), SettingsService::keyDecimals()));
     return {};
 }
 
@@ -172,25 +162,25 @@ Result<HubSettings> SettingsService::load() const
 
     HubSettings s = HubSettings::defaults();
     // Decimals first: the limits are stored in minor units of that unit.
-    if (stored.contains(KeyDecimals))
-        s.decimals = std::clamp(stored.value(KeyDecimals).toInt(), 0, 4);
+    if (stored.contains(SettingsService::keyDecimals()))
+        s.decimals = std::clamp(stored.value(SettingsService::keyDecimals()).toInt(), 0, 4);
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         const QString &key = it.key();
-        if (key == KeyDecimals)
+        if (key == SettingsService::keyDecimals())
             continue;
-        if (key == KeyLimitMin)
+        if (key == SettingsService::keyLimitMin())
             s.defaultLimitMin = Amount::fromMinor(it.value().toLongLong());
-        else if (key == KeyLimitMax)
+        else if (key == SettingsService::keyLimitMax())
             s.defaultLimitMax = it.value().isEmpty()
                                     ? std::nullopt
                                     : std::optional(Amount::fromMinor(it.value().toLongLong()));
-        else if (key == KeyName)
+        else if (key == SettingsService::keyName())
             s.name = it.value();
-        else if (key == KeyTimeZone)
+        else if (key == SettingsService::keyTimeZone())
             s.timeZone = it.value();
-        else if (key == KeyUnit)
+        else if (key == SettingsService::keyUnit())
             s.unitName = it.value();
-        else if (key == KeySymbol)
+        else if (key == SettingsService::keySymbol())
             s.unitSymbol = it.value();
     }
     QMutexLocker lock(&m_mutex);
@@ -206,13 +196,13 @@ Status SettingsService::save(const HubSettings &settings)
     if (!tx)
         return fail(tx.error());
     const QList<std::pair<QString, QString>> rows = {
-        {KeyName, settings.name},
-        {KeyTimeZone, settings.timeZone},
-        {KeyUnit, settings.unitName},
-        {KeySymbol, settings.unitSymbol},
-        {KeyDecimals, QString::number(settings.decimals)},
-        {KeyLimitMin, QString::number(settings.defaultLimitMin.minor())},
-        {KeyLimitMax, settings.defaultLimitMax ? QString::number(settings.defaultLimitMax->minor())
+        {SettingsService::keyName(), settings.name},
+        {SettingsService::keyTimeZone(), settings.timeZone},
+        {SettingsService::keyUnit(), settings.unitName},
+        {SettingsService::keySymbol(), settings.unitSymbol},
+        {SettingsService::keyDecimals(), QString::number(settings.decimals)},
+        {SettingsService::keyLimitMin(), QString::number(settings.defaultLimitMin.minor())},
+        {SettingsService::keyLimitMax(), settings.defaultLimitMax ? QString::number(settings.defaultLimitMax->minor())
                                                : QString()},
     };
     for (const auto &[key, value] : rows) {

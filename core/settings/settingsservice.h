@@ -21,6 +21,16 @@ class SettingsService
 public:
     explicit SettingsService(std::shared_ptr<Database> db);
 
+    /// The settings keys: the names `hubctl settings set` uses, and what
+    /// Error::where names when a value is refused, so an error finds its field.
+    static QString keyName() { return QStringLiteral("name"); }
+    static QString keyTimeZone() { return QStringLiteral("timezone"); }
+    static QString keyUnit() { return QStringLiteral("unit"); }
+    static QString keySymbol() { return QStringLiteral("symbol"); }
+    static QString keyDecimals() { return QStringLiteral("decimals"); }
+    static QString keyLimitMin() { return QStringLiteral("default_limit_min"); }
+    static QString keyLimitMax() { return QStringLiteral("default_limit_max"); }
+
     /// The keys `settings set` understands, in display order.
     static QStringList keys();
     /// A one-line description of a key for help texts.

@@ -388,9 +388,9 @@ bool WelcomeDialog::createHub()
             ok = false;
         }
     };
-    check(QStringLiteral("name"), m_createName->text(), m_createNameError);
-    check(QStringLiteral("timezone"), m_createTimeZone->zone(), m_createTimeZoneError);
-    check(QStringLiteral("unit"), m_createUnit->text(), m_createUnitError);
+    check(SettingsService::keyName(), m_createName->text(), m_createNameError);
+    check(SettingsService::keyTimeZone(), m_createTimeZone->zone(), m_createTimeZoneError);
+    check(SettingsService::keyUnit(), m_createUnit->text(), m_createUnitError);
     // The default symbol belongs to the default unit ("h" for Hours).
     if (settings.unitName != HubSettings::defaults().unitName)
         settings.unitSymbol.clear();

@@ -5,6 +5,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/storage/integritychecker.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/sentence.h"
 #include "ui/widgets/timezonecombobox.h"
 
 #include <QDir>
@@ -21,25 +22,7 @@
 namespace hub {
 
 namespace {
-// The settings keys are the names `hubctl settings set` uses; core reports a
-// refused value by naming its key in Error::where, which is how an error
-// finds its field here.
-const QString KeyName = QStringLiteral("name");
-const QString KeyTimeZone = QStringLiteral("timezone");
-const QString KeyUnit = QStringLiteral("unit");
-const QString KeySymbol = QStringLiteral("symbol");
-const QString KeyDecimals = QStringLiteral("decimals");
-const QString KeyLimitMin = QStringLiteral("default_limit_min");
-const QString KeyLimitMax = QStringLiteral("default_limit_max");
-
 constexpr int EditorWidth = 340;
-
-QString sentence(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
 } // namespace
 
 SettingsPage::SettingsPage(QWidget *parent) : HubPage(parent)
@@ -119,14 +102,14 @@ QWidget *SettingsPage::buildHubGroup()
 
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("settingsName"));
-    addField(grid, 0, KeyName, tr("&Name:"), m_name);
+    addField(grid, 0, SettingsService::keyName(), tr("&Name:"), m_name);
 
     m_timeZone = new TimeZoneComboBox;
     m_timeZone->setObjectName(QStringLiteral("settingsTimeZone"));
-    addField(grid, 3, KeyTimeZone, tr("&Time zone:"), m_timeZone);
+    addField(grid, 3, SettingsService::keyTimeZone(), tr("&Time zone:"), m_timeZone);
 
-    connect(m_name, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyName); });
-    connect(m_timeZone, &QComboBox::currentTextChanged, this, [this] { fieldEdited(KeyTimeZone); });
+    connect(m_name, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyName()); });
+    connect(m_timeZone, &QComboBox::currentTextChanged, this, [this] { fieldEdited(SettingsService::keyTimeZone()); });
     return group;
 }
 
@@ -137,31 +120,31 @@ QWidget *SettingsPage::buildUnitGroup()
 
     m_unitName = new QLineEdit;
     m_unitName->setObjectName(QStringLiteral("settingsUnitName"));
-    addField(grid, 0, KeyUnit, tr("&Unit name:"), m_unitName);
+    addField(grid, 0, SettingsService::keyUnit(), tr("&Unit name:"), m_unitName);
 
     m_unitSymbol = new QLineEdit;
     m_unitSymbol->setObjectName(QStringLiteral("settingsUnitSymbol"));
-    addField(grid, 3, KeySymbol, tr("S&ymbol:"), m_unitSymbol);
+    addField(grid, 3, SettingsService::keySymbol(), tr("S&ymbol:"), m_unitSymbol);
 
     m_decimals = new QSpinBox;
     m_decimals->setObjectName(QStringLiteral("settingsDecimals"));
     m_decimals->setRange(0, 4);
-    addField(grid, 6, KeyDecimals, tr("&Decimals:"), m_decimals);
+    addField(grid, 6, SettingsService::keyDecimals(), tr("&Decimals:"), m_decimals);
 
     m_limitMin = new QLineEdit;
     m_limitMin->setObjectName(QStringLiteral("settingsLimitMin"));
-    addField(grid, 9, KeyLimitMin, tr("&Lower limit:"), m_limitMin);
+    addField(grid, 9, SettingsService::keyLimitMin(), tr("&Lower limit:"), m_limitMin);
 
     m_limitMax = new QLineEdit;
     m_limitMax->setObjectName(QStringLiteral("settingsLimitMax"));
     m_limitMax->setPlaceholderText(tr("No upper limit"));
-    addField(grid, 12, KeyLimitMax, tr("U&pper limit:"), m_limitMax);
+    addField(grid, 12, SettingsService::keyLimitMax(), tr("U&pper limit:"), m_limitMax);
 
-    connect(m_unitName, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyUnit); });
-    connect(m_unitSymbol, &QLineEdit::textChanged, this, [this] { fieldEdited(KeySymbol); });
+    connect(m_unitName, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyUnit()); });
+    connect(m_unitSymbol, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keySymbol()); });
     connect(m_decimals, &QSpinBox::valueChanged, this, &SettingsPage::decimalsChanged);
-    connect(m_limitMin, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyLimitMin); });
-    connect(m_limitMax, &QLineEdit::textChanged, this, [this] { fieldEdited(KeyLimitMax); });
+    connect(m_limitMin, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyLimitMin()); });
+    connect(m_limitMax, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyLimitMax()); });
     return group;
 }
 
@@ -283,8 +266,8 @@ void SettingsPage::showForm(const HubSettings &s)
     m_unitSymbol->setText(s.unitSymbol);
     m_decimals->setValue(s.decimals);
     m_shownDecimals = s.decimals;
-    m_limitMin->setText(SettingsService::textValue(s, KeyLimitMin));
-    m_limitMax->setText(SettingsService::textValue(s, KeyLimitMax));
+    m_limitMin->setText(SettingsService::textValue(s, SettingsService::keyLimitMin()));
+    m_limitMax->setText(SettingsService::textValue(s, SettingsService::keyLimitMax()));
     m_loading = false;
     setModified(false);
 }
@@ -296,19 +279,19 @@ QWidget *SettingsPage::editorFor(const QString &key) const
 
 QString SettingsPage::fieldText(const QString &key) const
 {
-    if (key == KeyName)
+    if (key == SettingsService::keyName())
         return m_name->text();
-    if (key == KeyTimeZone)
+    if (key == SettingsService::keyTimeZone())
         return m_timeZone->zone();
-    if (key == KeyUnit)
+    if (key == SettingsService::keyUnit())
         return m_unitName->text();
-    if (key == KeySymbol)
+    if (key == SettingsService::keySymbol())
         return m_unitSymbol->text();
-    if (key == KeyDecimals)
+    if (key == SettingsService::keyDecimals())
         return QString::number(m_decimals->value());
-    if (key == KeyLimitMin)
+    if (key == SettingsService::keyLimitMin())
         return m_limitMin->text();
-    if (key == KeyLimitMax)
+    if (key == SettingsService::keyLimitMax())
         return m_limitMax->text();
     return {};
 }
@@ -417,16 +400,16 @@ void SettingsPage::decimalsChanged(int decimals)
     // with the new number of decimals, using core's rescaling, when they parse.
     HubSettings scratch = m_stored;
     scratch.decimals = m_shownDecimals;
-    if (SettingsService::apply(scratch, KeyLimitMin, m_limitMin->text()) &&
-        SettingsService::apply(scratch, KeyLimitMax, m_limitMax->text()) &&
-        SettingsService::apply(scratch, KeyDecimals, QString::number(decimals))) {
+    if (SettingsService::apply(scratch, SettingsService::keyLimitMin(), m_limitMin->text()) &&
+        SettingsService::apply(scratch, SettingsService::keyLimitMax(), m_limitMax->text()) &&
+        SettingsService::apply(scratch, SettingsService::keyDecimals(), QString::number(decimals))) {
         m_loading = true;
-        m_limitMin->setText(SettingsService::textValue(scratch, KeyLimitMin));
-        m_limitMax->setText(SettingsService::textValue(scratch, KeyLimitMax));
+        m_limitMin->setText(SettingsService::textValue(scratch, SettingsService::keyLimitMin()));
+        m_limitMax->setText(SettingsService::textValue(scratch, SettingsService::keyLimitMax()));
         m_loading = false;
     }
     m_shownDecimals = decimals;
-    fieldEdited(KeyDecimals);
+    fieldEdited(SettingsService::keyDecimals());
 }
 
 void SettingsPage::setStatus(const QString &text, bool isError)
