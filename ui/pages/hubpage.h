@@ -3,6 +3,10 @@
 
 #include <QWidget>
 
+class QAction;
+class QTableView;
+class QToolButton;
+
 namespace hub {
 
 class Hub;
@@ -18,6 +22,12 @@ public:
     /// Shows `hub` (nullptr while no file is open or the file is being replaced).
     /// Pages re-read everything here; it is also how the window asks for a refresh.
     virtual void setHub(Hub *hub) = 0;
+
+protected:
+    /// A text-only tool button that shows and triggers `action`.
+    static QToolButton *actionButton(QAction *action, const char *objectName);
+    /// A read-only, single-row-selection table in the pages' common look.
+    static QTableView *makeTable(const char *objectName, const QString &accessibleName);
 };
 
 } // namespace hub

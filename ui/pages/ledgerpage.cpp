@@ -12,6 +12,7 @@
 #include "ui/dialogs/transferdialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/sentence.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -35,42 +36,6 @@ namespace {
 // Long enough to skip the keystrokes of a word typed in one go, short enough
 // to feel instant (as on the Members page).
 constexpr int SearchDelayMs = 150;
-
-QToolButton *actionButton(QAction *action, const char *objectName)
-{
-    auto *button = new QToolButton;
-    button->setObjectName(QString::fromLatin1(objectName));
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return button;
-}
-
-QTableView *makeTable(const char *objectName, const QString &accessibleName)
-{
-    auto *table = new QTableView;
-    table->setObjectName(QString::fromLatin1(objectName));
-    table->setAccessibleName(accessibleName);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->setTextElideMode(Qt::ElideRight);
-    table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
-    table->horizontalHeader()->setHighlightSections(false);
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
-}
-
-QString sentence(QString text)
-{
-    // Core's messages are fragments made to follow a key in hubctl.
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
 } // namespace
 
 LedgerPage::LedgerPage(QWidget *parent) : HubPage(parent)
@@ -82,6 +47,7 @@ LedgerPage::LedgerPage(QWidget *parent) : HubPage(parent)
     connect(&m_searchDelay, &QTimer::timeout, this, &LedgerPage::applyFilter);
 
     m_accountTable = makeTable("accountTable", tr("Accounts"));
+    m_accountTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_accountTable->setItemDelegate(
         new AmountDelegate(AccountTableModel::NegativeRole, m_accountTable));
     m_accountTable->setSortingEnabled(true);
@@ -247,6 +213,7 @@ QWidget *LedgerPage::buildTransfers()
     connect(m_showAll, &QPushButton::clicked, this, &LedgerPage::showAllTransfers);
 
     m_transferTable = makeTable("transferTable", tr("Transfers"));
+    m_transferTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_transferTable->setItemDelegate(
         new AmountDelegate(TransferTableModel::NegativeRole, m_transferTable));
 
@@ -510,8 +477,7 @@ void LedgerPage::updateActions()
     m_newAction->setEnabled(m_hub != nullptr);
     m_statementAction->setEnabled(account);
     m_limitsAction->setEnabled(account);
-    // A reversal is reversed by posting anew; a transfer is reversed once.
-    m_reverseAction->setEnabled(transfer && !transfer->reverses && !transfer->reversedBy);
+    m_reverseAction->setEnabled(transfer && transfer->isReversible());
 }
 
 TransferDialog *LedgerPage::newTransfer()
@@ -551,7 +517,8 @@ bool LedgerPage::reverseSelected()
     if (!t)
         return false;
     const HubSettings settings = m_accounts->settings();
-    const QString memo = tr("Reversal of #%1: %2").arg(t->id.value()).arg(t->memo);
+    // Core writes this memo when reverse() is given none.
+    const QString memo = LedgerService::reversalMemo(*t);
     const auto answer = QMessageBox::question(
         this, tr("Reverse transfer #%1").arg(t->id.value()),
         tr("Reverse transfer #%1? This posts a new transfer of %2 from %3 back to %4, with the "

@@ -31,16 +31,6 @@ namespace {
 constexpr int SearchDelayMs = 150;
 
 const QKeySequence NewMemberShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
-
-QToolButton *actionButton(QAction *action, const char *objectName)
-{
-    auto *button = new QToolButton;
-    button->setObjectName(QString::fromLatin1(objectName));
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    button->setAutoRaise(false);
-    return button;
-}
 } // namespace
 
 MembersPage::MembersPage(QWidget *parent) : HubPage(parent)
@@ -51,19 +41,7 @@ MembersPage::MembersPage(QWidget *parent) : HubPage(parent)
     m_searchDelay.setInterval(SearchDelayMs);
     connect(&m_searchDelay, &QTimer::timeout, this, &MembersPage::applyFilter);
 
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("memberTable"));
-    m_table->setAccessibleName(tr("Members"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table = makeTable("memberTable", tr("Members"));
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(MemberTableModel::NameColumn, Qt::AscendingOrder);
     // Columns core cannot sort by keep the current order and indicator.
