@@ -7,6 +7,7 @@
 #include "ui/delegates/amountdelegate.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/memberpicker.h"
+#include "ui/widgets/sentence.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,25 +24,6 @@
 namespace hub {
 
 namespace {
-/// A field with its error message right under it.
-QWidget *withError(QWidget *field, FieldErrorLabel *error)
-{
-    auto *box = new QWidget;
-    auto *column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
-    column->addWidget(field);
-    column->addWidget(error);
-    return box;
-}
-
-FieldErrorLabel *errorLabel(const char *objectName)
-{
-    auto *label = new FieldErrorLabel;
-    label->setObjectName(QString::fromLatin1(objectName));
-    return label;
-}
-
 QLabel *boldLabel(const QString &text)
 {
     auto *label = new QLabel(text);
@@ -117,12 +99,12 @@ QWidget *TransferDialog::buildForm()
     m_payer->setObjectName(QStringLiteral("transferPayer"));
     m_payer->setAccessibleName(tr("Payer"));
     m_payer->setHub(&m_hub);
-    m_payerError = errorLabel("transferPayerError");
+    m_payerError = FieldErrorLabel::named("transferPayerError");
     m_payee = new MemberPicker;
     m_payee->setObjectName(QStringLiteral("transferPayee"));
     m_payee->setAccessibleName(tr("Payee"));
     m_payee->setHub(&m_hub);
-    m_payeeError = errorLabel("transferPayeeError");
+    m_payeeError = FieldErrorLabel::named("transferPayeeError");
     connect(m_payer, &MemberPicker::memberChanged, m_payerError, &FieldErrorLabel::clearError);
     connect(m_payee, &MemberPicker::memberChanged, m_payeeError, &FieldErrorLabel::clearError);
 
@@ -133,7 +115,7 @@ QWidget *TransferDialog::buildForm()
                                      ? Amount::fromMinor(0).toString(m_settings.decimals)
                                      : QStringLiteral("0"));
     m_amount->setMaxLength(24);
-    m_amountError = errorLabel("transferAmountError");
+    m_amountError = FieldErrorLabel::named("transferAmountError");
     connect(m_amount, &QLineEdit::textEdited, this, &TransferDialog::validateAmount);
     auto *amountRow = new QWidget;
     auto *amountLayout = new QHBoxLayout(amountRow);
@@ -145,8 +127,8 @@ QWidget *TransferDialog::buildForm()
     m_memo->setObjectName(QStringLiteral("transferMemo"));
     m_memo->setAccessibleName(tr("Memo"));
     m_memo->setPlaceholderText(tr("What the credit is for, e.g. “2h guitar lesson”"));
-    m_memo->setMaxLength(500);
-    m_memoError = errorLabel("transferMemoError");
+    m_memo->setMaxLength(LedgerService::MaxMemoLength);
+    m_memoError = FieldErrorLabel::named("transferMemoError");
     connect(m_memo, &QLineEdit::textEdited, m_memoError, &FieldErrorLabel::clearError);
 
     m_category = new QComboBox;
@@ -158,8 +140,8 @@ QWidget *TransferDialog::buildForm()
     if (auto categories = m_hub.ledger().categories())
         m_category->addItems(*categories);
     m_category->lineEdit()->setPlaceholderText(tr("Optional: choose or type a new one"));
-    m_category->lineEdit()->setMaxLength(40);
-    m_categoryError = errorLabel("transferCategoryError");
+    m_category->lineEdit()->setMaxLength(LedgerService::MaxCategoryLength);
+    m_categoryError = FieldErrorLabel::named("transferCategoryError");
 
     auto *intro = new QLabel(tr("Credit moves from the payer's account to the payee's. You will "
                                 "see both balances before anything is posted."));
@@ -167,11 +149,11 @@ QWidget *TransferDialog::buildForm()
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("&Payer:"), withError(m_payer, m_payerError));
-    form->addRow(tr("Pa&yee:"), withError(m_payee, m_payeeError));
-    form->addRow(tr("&Amount:"), withError(amountRow, m_amountError));
-    form->addRow(tr("&Memo:"), withError(m_memo, m_memoError));
-    form->addRow(tr("&Category:"), withError(m_category, m_categoryError));
+    form->addRow(tr("&Payer:"), FieldErrorLabel::withError(m_payer, m_payerError));
+    form->addRow(tr("Pa&yee:"), FieldErrorLabel::withError(m_payee, m_payeeError));
+    form->addRow(tr("&Amount:"), FieldErrorLabel::withError(amountRow, m_amountError));
+    form->addRow(tr("&Memo:"), FieldErrorLabel::withError(m_memo, m_memoError));
+    form->addRow(tr("&Category:"), FieldErrorLabel::withError(m_category, m_categoryError));
 
     auto *page = new QWidget;
     page->setObjectName(QStringLiteral("transferForm"));
@@ -221,7 +203,7 @@ QWidget *TransferDialog::buildConfirmation()
     m_overrideNote->setPlaceholderText(
         tr("Why, e.g. “agreed by the treasurer at the May meeting”"));
     m_overrideNote->hide();
-    m_overrideError = errorLabel("transferOverrideError");
+    m_overrideError = FieldErrorLabel::named("transferOverrideError");
     connect(m_override, &QCheckBox::toggled, m_overrideNote, &QWidget::setEnabled);
     m_overrideNote->setEnabled(false);
 
@@ -285,10 +267,18 @@ std::optional<Amount> TransferDialog::parsedAmount(bool showProblems)
 {
     auto parsed = Amount::parse(m_amount->text(), m_settings.decimals);
     QString problem;
-    if (!parsed)
+    if (!parsed) {
         problem = parsed.error().message;
-    else if (parsed->minor() <= 0)
-        problem = tr("the amount must be more than zero");
+    } else {
+        TransferDraft d = draft();
+        d.amount = *parsed;
+        for (const Error &e : LedgerService::problems(d)) {
+            if (e.where == QStringLiteral("amount")) {
+                problem = e.message;
+                break;
+            }
+        }
+    }
     if (showProblems) {
         if (problem.isEmpty())
             m_amountError->clearError();
@@ -320,26 +310,24 @@ void TransferDialog::clearErrors()
         label->clearError();
 }
 
+std::pair<FieldErrorLabel *, QWidget *> TransferDialog::fieldFor(const QString &where) const
+{
+    if (where == QStringLiteral("payer"))
+        return {m_payerError, m_payer};
+    if (where == QStringLiteral("payee"))
+        return {m_payeeError, m_payee};
+    if (where == QStringLiteral("amount"))
+        return {m_amountError, m_amount};
+    if (where == QStringLiteral("memo"))
+        return {m_memoError, m_memo};
+    if (where == QStringLiteral("category"))
+        return {m_categoryError, m_category};
+    return {nullptr, nullptr};
+}
+
 void TransferDialog::showFieldError(const Error &error)
 {
-    FieldErrorLabel *label = nullptr;
-    QWidget *field = nullptr;
-    if (error.where == QStringLiteral("payer")) {
-        label = m_payerError;
-        field = m_payer;
-    } else if (error.where == QStringLiteral("payee")) {
-        label = m_payeeError;
-        field = m_payee;
-    } else if (error.where == QStringLiteral("amount")) {
-        label = m_amountError;
-        field = m_amount;
-    } else if (error.where == QStringLiteral("memo")) {
-        label = m_memoError;
-        field = m_memo;
-    } else if (error.where == QStringLiteral("category")) {
-        label = m_categoryError;
-        field = m_category;
-    }
+    const auto [label, field] = fieldFor(error.where);
     if (!label) {
         showRefusal(error.text(), false);
         return;
@@ -360,30 +348,32 @@ bool TransferDialog::review()
         if (!firstBad)
             firstBad = field;
     };
-    if (!m_payer->member().isValid())
-        problem(m_payerError, m_payer,
-                m_payer->text().trimmed().isEmpty()
-                    ? tr("choose who pays")
-                    : tr("no single member matches “%1”: pick one from the list")
-                          .arg(m_payer->text().trimmed()));
-    if (!m_payee->member().isValid())
-        problem(m_payeeError, m_payee,
-                m_payee->text().trimmed().isEmpty()
-                    ? tr("choose who receives")
-                    : tr("no single member matches “%1”: pick one from the list")
-                          .arg(m_payee->text().trimmed()));
-    else if (m_payee->member() == m_payer->member())
-        problem(m_payeeError, m_payee, tr("the payer and the payee are the same member"));
-    if (!parsedAmount(true) && !firstBad)
-        firstBad = m_amount;
-    if (m_memo->text().trimmed().isEmpty())
-        problem(m_memoError, m_memo, tr("a memo is required: say what the credit is for"));
+    // The amount's own message says what did not parse, or core's rule.
+    parsedAmount(true);
+    const TransferDraft d = draft();
+    for (const Error &e : LedgerService::problems(d)) {
+        const auto [label, field] = fieldFor(e.where);
+        if (!label)
+            continue; // not a field of this form; core says so again on posting
+        if (label == m_amountError) {
+            if (!firstBad)
+                firstBad = field;
+            continue;
+        }
+        // Core cannot know that a name was typed but matched no single member.
+        const auto *picker = qobject_cast<const MemberPicker *>(field);
+        const QString typed = picker ? picker->text().trimmed() : QString();
+        if (picker && !picker->member().isValid() && !typed.isEmpty())
+            problem(label, field,
+                    tr("no single member matches “%1”: pick one from the list").arg(typed));
+        else
+            problem(label, field, e.message);
+    }
     if (firstBad) {
         firstBad->setFocus();
         return false;
     }
 
-    const TransferDraft d = draft();
     auto payer = m_hub.ledger().account(d.payer);
     if (!payer) {
         problem(m_payerError, m_payer, payer.error().message);
@@ -463,12 +453,7 @@ void TransferDialog::backToForm()
 
 void TransferDialog::showRefusal(const QString &message, bool offerOverride)
 {
-    // Core's messages are fragments made to follow a key in hubctl; here they
-    // stand as a sentence.
-    QString sentence = message;
-    if (!sentence.isEmpty())
-        sentence[0] = sentence[0].toUpper();
-    m_refusal->setText(tr("Not posted. %1").arg(sentence));
+    m_refusal->setText(tr("Not posted. %1").arg(sentence(message)));
     m_refusal->setAccessibleName(m_refusal->text());
     m_refusal->show();
     if (offerOverride) {
@@ -484,10 +469,12 @@ bool TransferDialog::post()
         return false;
     m_overrideError->clearError();
     const TransferDraft d = draft();
-    if (d.overrideLimits && d.overrideNote.isEmpty()) {
-        m_overrideError->showError(tr("an override needs a note saying why"));
-        m_overrideNote->setFocus();
-        return false;
+    for (const Error &e : LedgerService::problems(d)) {
+        if (e.where == QStringLiteral("override")) {
+            m_overrideError->showError(e.message);
+            m_overrideNote->setFocus();
+            return false;
+        }
     }
     auto posted = m_hub.ledger().pay(d);
     if (!posted) {

@@ -58,6 +58,8 @@ private:
     void validateAmount();
     std::optional<Amount> parsedAmount(bool showProblems);
     TransferDraft draft() const;
+    /// The error label and the field of the form that Error::where names, if any.
+    std::pair<FieldErrorLabel *, QWidget *> fieldFor(const QString &where) const;
     void showFieldError(const Error &error);
     void clearErrors();
     void updateButtons();
