@@ -5,6 +5,7 @@
 #include "app/hubctl/membercommands.h"
 #include "app/hubctl/memberexchangecommands.h"
 #include "app/hubctl/setupcommands.h"
+#include "app/hubctl/spacecommands.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -19,6 +20,7 @@ Cli::Cli()
     registerMemberCommands(*this);
     registerMemberExchangeCommands(*this);
     registerLedgerCommands(*this);
+    registerSpaceCommands(*this);
 }
 
 void Cli::add(CommandSpec spec)
