@@ -379,3 +379,49 @@ TEST_CASE("the integrity check names overlapping live bookings written around th
     CHECK(found.first().message.contains(QStringLiteral("Sneaky")));
     CHECK(found.first().where == QStringLiteral("bookings row 3"));
 }
+
+TEST_CASE("bookings are listed by start time for a range and a space")
+{
+    TempHub t;
+    london(t);
+    const Space s = hall(t, 0, 0);
+    Space kitchen;
+    kitchen.name = QStringLiteral("Kitchen");
+    kitchen.capacity = 10;
+    kitchen = *t->spaces().add(kitchen);
+    REQUIRE(t->bookings().book(draft(t, s, Tuesday, QTime(18, 0), QTime(20, 0), QStringLiteral("Choir"))));
+    REQUIRE(t->bookings().book(draft(t, s, Tuesday, QTime(9, 0), QTime(10, 0), QStringLiteral("Yoga"))));
+    REQUIRE(t->bookings().book(draft(t, kitchen, Tuesday, QTime(12, 0), QTime(14, 0), QStringLiteral("Lunch"))));
+    REQUIRE(t->bookings().book(draft(t, s, Tuesday.addDays(1), QTime(9, 0), QTime(10, 0), QStringLiteral("Tai chi"))));
+
+    BookingFilter day;
+    day.from = t->bookings().localTime(Tuesday, QTime(0, 0));
+    day.to = t->bookings().localTime(Tuesday.addDays(1), QTime(0, 0));
+    auto tuesday = t->bookings().list(day);
+    REQUIRE(tuesday);
+    QStringList titles;
+    for (const Booking &b : *tuesday)
+        titles << b.title;
+    CHECK(titles == QStringList{QStringLiteral("Yoga"), QStringLiteral("Lunch"), QStringLiteral("Choir")});
+    day.space = kitchen.id;
+    CHECK(t->bookings().list(day)->size() == 1);
+    CHECK(t->bookings().list(day)->first().spaceName == QStringLiteral("Kitchen"));
+}
+
+TEST_CASE("a booking ending at midnight belongs to the day it starts")
+{
+    TempHub t;
+    london(t);
+    Space s = hall(t, 0, 0);
+    OpeningHours h;
+    h.days[1] = DayHours{18 * 60, 24 * 60}; // Tuesday evenings until midnight
+    REQUIRE(t->spaces().setHours(s.id, h));
+    BookingDraft late = draft(t, s, Tuesday, QTime(22, 0), QTime(0, 0), QStringLiteral("Late"));
+    late.end = t->bookings().localTime(Tuesday.addDays(1), QTime(0, 0));
+    auto booked = t->bookings().book(late);
+    INFO((booked ? QString() : booked.error().message).toStdString());
+    REQUIRE(booked);
+    BookingDraft later = draft(t, s, Tuesday.addDays(7), QTime(23, 0), QTime(0, 0), QStringLiteral("Later"));
+    later.end = t->bookings().localTime(Tuesday.addDays(8), QTime(0, 30));
+    CHECK(t->bookings().book(later).error().kind == ErrorKind::Refused);
+}
