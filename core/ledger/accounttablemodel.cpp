@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/accounttablemodel.h"
 
+#include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/settings/settingsservice.h"
@@ -151,16 +152,9 @@ void AccountTableModel::fetchMore(const QModelIndex &parent)
 
 QList<Account> AccountTableModel::fetchBatch(int offset)
 {
-    auto batch = m_hub.ledger().accounts(m_filter, BatchSize, offset, sortKey(),
-                                         m_sortOrder == Qt::DescendingOrder);
-    if (!batch) {
-        m_exhausted = true;
-        m_error = batch.error();
-        return {};
-    }
-    // A short batch is the last one; a full one may be followed by more.
-    m_exhausted = batch->size() < BatchSize;
-    return *batch;
+    return takePage(m_hub.ledger().accounts(m_filter, BatchSize, offset, sortKey(),
+                                            m_sortOrder == Qt::DescendingOrder),
+                    BatchSize, m_exhausted, m_error);
 }
 
 bool AccountTableModel::isSortable(int column)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/transfertablemodel.h"
 
+#include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/settings/settingsservice.h"
@@ -160,15 +161,8 @@ void TransferTableModel::fetchMore(const QModelIndex &parent)
 
 QList<Transfer> TransferTableModel::fetchBatch(int offset)
 {
-    auto batch = m_hub.ledger().transfers(m_filter, BatchSize, offset, true);
-    if (!batch) {
-        m_exhausted = true;
-        m_error = batch.error();
-        return {};
-    }
-    // A short batch is the last one; a full one may be followed by more.
-    m_exhausted = batch->size() < BatchSize;
-    return *batch;
+    return takePage(m_hub.ledger().transfers(m_filter, BatchSize, offset, true), BatchSize,
+                    m_exhausted, m_error);
 }
 
 void TransferTableModel::setFilter(const TransferFilter &filter)

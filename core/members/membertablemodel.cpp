@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/membertablemodel.h"
 
+#include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/members/skillservice.h"
 
@@ -133,16 +134,9 @@ void MemberTableModel::fetchMore(const QModelIndex &parent)
 
 QList<Member> MemberTableModel::fetchBatch(int offset)
 {
-    auto batch = m_hub.members().list(m_filter, BatchSize, offset, sortKey(),
-                                      m_sortOrder == Qt::DescendingOrder);
-    if (!batch) {
-        m_exhausted = true;
-        m_error = batch.error();
-        return {};
-    }
-    // A short batch is the last one; a full one may be followed by more.
-    m_exhausted = batch->size() < BatchSize;
-    return *batch;
+    return takePage(m_hub.members().list(m_filter, BatchSize, offset, sortKey(),
+                                         m_sortOrder == Qt::DescendingOrder),
+                    BatchSize, m_exhausted, m_error);
 }
 
 bool MemberTableModel::isSortable(int column)
