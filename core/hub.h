@@ -41,7 +41,6 @@ public:
 
     QString path() const { return m_db->path(); }
     Database &database() { return *m_db; }
-    std::shared_ptr<Database> sharedDatabase() const { return m_db; }
     /// True when this open created the file.
     bool isNew() const { return m_isNew; }
 
