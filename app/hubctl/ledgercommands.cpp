@@ -2,6 +2,7 @@
 #include "app/hubctl/ledgercommands.h"
 
 #include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
 #include "core/ledger/ledgerbatch.h"
 #include "core/ledger/ledgerjson.h"
 #include "core/ledger/ledgerservice.h"
@@ -21,59 +22,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(hub::cli::LedgerCommands)
 };
 
-QCommandLineOption option(const QString &name, const QString &help, const QString &value = {})
-{
-    return value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value);
-}
-
-/// The hub, its settings and a member lookup, opened once per command.
-struct Session
-{
-    std::unique_ptr<Hub> hub;
-    HubSettings settings;
-
-    static Result<Session> open(CommandContext &ctx)
-    {
-        auto hub = ctx.openHub();
-        if (!hub)
-            return fail(hub.error());
-        auto settings = (*hub)->settings().load();
-        if (!settings)
-            return fail(settings.error());
-        return Session{std::move(*hub), *settings};
-    }
-    Result<Amount> amount(const QString &text, const QString &where) const
-    {
-        auto a = Amount::parse(text, settings.decimals);
-        if (!a)
-            return fail(Error::invalid(a.error().message, where));
-        return a;
-    }
-    Result<MemberId> member(const QString &ref, const QString &where) const
-    {
-        auto m = hub->members().find(ref);
-        if (!m)
-            return fail(Error{m.error().kind, m.error().message, where});
-        return m->id;
-    }
-    QString money(Amount a) const { return settings.formatAmount(a); }
-};
-
-Result<QDate> parseDate(const QString &text, const QString &where)
-{
-    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
-    if (!d.isValid() || text.trimmed().size() != 10)
-        return fail(Error::usage(Tr::tr("“%1” is not a date; write YYYY-MM-DD").arg(text), where));
-    return d;
-}
-
-QString localTime(const QDateTime &utc, const HubSettings &s)
-{
-    return utc.isValid() ? utc.toTimeZone(s.zone()).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                         : QString();
-}
-
-QString postingText(const Posting &p, const Session &s)
+QString postingText(const Posting &p, const CommandSession &s)
 {
     QString text = Tr::tr("Transfer #%1: %2 paid %3 %4 for “%5”.")
                        .arg(p.transfer.id.value())
@@ -83,7 +32,7 @@ QString postingText(const Posting &p, const Session &s)
     return text;
 }
 
-QJsonObject postingJson(const Posting &p, const Session &s)
+QJsonObject postingJson(const Posting &p, const CommandSession &s)
 {
     QJsonObject o = LedgerJson::transfer(p.transfer, s.settings);
     o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(p.warnings));
@@ -118,7 +67,7 @@ int accountList(CommandContext &ctx)
         sort = AccountSort::LastActivity;
     else if (!key.isEmpty() && key != QStringLiteral("name"))
         return ctx.usage(Tr::tr("“%1” is not a sort key; use name, balance or activity").arg(key), QStringLiteral("--sort"));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto accounts = s->hub->ledger().accounts(f, -1, 0, sort);
@@ -132,7 +81,7 @@ int accountList(CommandContext &ctx)
         rows << QStringList{a.memberName + (a.isHub ? Tr::tr(" (hub)") : QString()),
                             a.balance.toString(s->settings.decimals), a.limitMin.toString(s->settings.decimals),
                             a.limitMax ? a.limitMax->toString(s->settings.decimals) : QStringLiteral("-"),
-                            toString(a.status), localTime(a.lastActivityAt, s->settings)};
+                            toString(a.status), s->local(a.lastActivityAt)};
         total = total.checkedAdd(a.balance).value_or(total);
     }
     if (ctx.json()) {
@@ -163,7 +112,7 @@ int accountLimit(CommandContext &ctx)
         return *stop;
     if (!ctx.isSet(QStringLiteral("min")))
         return ctx.usage(Tr::tr("--min is required"), QStringLiteral("--min"));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto member = s->member(ctx.positional().first(), QStringLiteral("MEMBER"));
@@ -213,7 +162,7 @@ int accountStatus(CommandContext &ctx)
     const auto status = accountStatusFrom(ctx.positional()[1]);
     if (!status)
         return ctx.usage(Tr::tr("“%1” is not an account status; use open, frozen or closed").arg(ctx.positional()[1]));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto member = s->member(ctx.positional().first(), QStringLiteral("MEMBER"));
@@ -229,7 +178,7 @@ int accountStatus(CommandContext &ctx)
     return 0;
 }
 
-int payBatch(CommandContext &ctx, Session &s)
+int payBatch(CommandContext &ctx, CommandSession &s)
 {
     const QString path = ctx.value(QStringLiteral("batch"));
     QFile file(path);
@@ -295,7 +244,7 @@ int pay(CommandContext &ctx)
                 return ctx.usage(Tr::tr("--%1 is required (or use --batch FILE.csv)").arg(required), QStringLiteral("--") + required);
     if (batch && (ctx.isSet(QStringLiteral("from")) || ctx.isSet(QStringLiteral("to")) || ctx.isSet(QStringLiteral("amount"))))
         return ctx.usage(Tr::tr("--batch takes its transfers from the file; leave out --from, --to and --amount"));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     if (batch)
@@ -351,7 +300,7 @@ int levy(CommandContext &ctx)
     for (const QString &required : {QStringLiteral("amount"), QStringLiteral("memo")})
         if (!ctx.isSet(required))
             return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto amount = s->amount(ctx.value(QStringLiteral("amount")), QStringLiteral("--amount"));
@@ -418,7 +367,7 @@ int reverse(CommandContext &ctx)
     const qint64 id = QString(ctx.positional().first()).remove(u'#').toLongLong(&ok);
     if (!ok || id <= 0)
         return ctx.usage(Tr::tr("“%1” is not a transfer number").arg(ctx.positional().first()), QStringLiteral("TRANSFER"));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto posting = s->hub->ledger().reverse(TransferId(id), ctx.value(QStringLiteral("memo")),
@@ -446,7 +395,7 @@ int statement(CommandContext &ctx)
             return ctx.fail(d.error());
         *field = *d;
     }
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto member = s->member(ctx.positional().first(), QStringLiteral("MEMBER"));
@@ -466,7 +415,7 @@ int statement(CommandContext &ctx)
     QList<QStringList> rows{{QString(), QString(), Tr::tr("Opening balance"), QString(), st->opening.toString(dp)}};
     for (const StatementLine &l : st->lines) {
         const bool in = l.change.minor() > 0;
-        rows << QStringList{localTime(l.transfer.createdAt, s->settings), QStringLiteral("#%1").arg(l.transfer.id.value()),
+        rows << QStringList{s->local(l.transfer.createdAt), QStringLiteral("#%1").arg(l.transfer.id.value()),
                             (in ? Tr::tr("from %1: ") .arg(l.transfer.payerName) : Tr::tr("to %1: ").arg(l.transfer.payeeName))
                                 + l.transfer.memo,
                             l.change.toString(dp), l.runningBalance.toString(dp)};
@@ -491,7 +440,7 @@ int transferList(CommandContext &ctx)
     const int limit = ctx.isSet(QStringLiteral("limit")) ? ctx.value(QStringLiteral("limit")).toInt(&ok) : 50;
     if (!ok || limit < 0)
         return ctx.usage(Tr::tr("“%1” is not a number").arg(ctx.value(QStringLiteral("limit"))), QStringLiteral("--limit"));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     TransferFilter f;
@@ -516,7 +465,7 @@ int transferList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const Transfer &t : *transfers) {
         array.append(LedgerJson::transfer(t, s->settings));
-        rows << QStringList{QStringLiteral("#%1").arg(t.id.value()), localTime(t.createdAt, s->settings), t.payerName,
+        rows << QStringList{QStringLiteral("#%1").arg(t.id.value()), s->local(t.createdAt), t.payerName,
                             t.payeeName, t.amount.toString(s->settings.decimals), t.memo};
     }
     if (ctx.json())

@@ -2,6 +2,7 @@
 #include "app/hubctl/spacecommands.h"
 
 #include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
@@ -21,40 +22,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(hub::cli::SpaceCommands)
 };
 
-QCommandLineOption option(const QString &name, const QString &help, const QString &value = {})
-{
-    return value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value);
-}
-
-/// The hub and its settings, opened once per command.
-struct Session
-{
-    std::unique_ptr<Hub> hub;
-    HubSettings settings;
-
-    static Result<Session> open(CommandContext &ctx)
-    {
-        auto hub = ctx.openHub();
-        if (!hub)
-            return fail(hub.error());
-        auto settings = (*hub)->settings().load();
-        if (!settings)
-            return fail(settings.error());
-        return Session{std::move(*hub), *settings};
-    }
-    Result<Space> space(const QString &ref, const QString &where) const
-    {
-        auto s = hub->spaces().find(ref);
-        if (!s)
-            return fail(Error{s.error().kind, s.error().message, where});
-        return s;
-    }
-    QString local(const QDateTime &utc) const
-    {
-        return utc.toTimeZone(settings.zone()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    }
-};
-
 // A wall-clock time in the hub's zone: "2026-03-10 19:00" or "2026-03-10T19:00".
 Result<QDateTime> parseDateTime(const QString &text, const QTimeZone &zone, const QString &where)
 {
@@ -65,14 +32,6 @@ Result<QDateTime> parseDateTime(const QString &text, const QTimeZone &zone, cons
     if (!date.isValid() || !time.isValid())
         return fail(Error::invalid(Tr::tr("“%1” is not a date and time; write YYYY-MM-DD HH:MM").arg(text), where));
     return QDateTime(date, time, zone);
-}
-
-Result<QDate> parseDate(const QString &text, const QString &where)
-{
-    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
-    if (!d.isValid() || text.trimmed().size() != 10)
-        return fail(Error::invalid(Tr::tr("“%1” is not a date; write YYYY-MM-DD").arg(text), where));
-    return d;
 }
 
 Result<int> parseMinutes(const QString &text, const QString &where)
@@ -125,7 +84,7 @@ QJsonObject spaceJson(const Space &s, const HubSettings &settings)
     return o;
 }
 
-QJsonObject bookingJson(const Booking &b, const Session &s)
+QJsonObject bookingJson(const Booking &b, const CommandSession &s)
 {
     QJsonObject o{{QStringLiteral("id"), b.id.value()},
                   {QStringLiteral("space_id"), b.space.value()},
@@ -147,7 +106,7 @@ QJsonObject bookingJson(const Booking &b, const Session &s)
     return o;
 }
 
-QString bookingText(const Booking &b, const Session &s)
+QString bookingText(const Booking &b, const CommandSession &s)
 {
     return Tr::tr("Booking #%1: %2, “%3”, %4 to %5 (%6).")
         .arg(QString::number(b.id.value()), b.spaceName, b.title, s.local(b.start), s.local(b.end), toString(b.status));
@@ -174,7 +133,7 @@ int spaceAdd(CommandContext &ctx)
             return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
     if (ctx.isSet(QStringLiteral("opens")) != ctx.isSet(QStringLiteral("closes")))
         return ctx.usage(Tr::tr("--opens and --closes go together"), QStringLiteral("--opens"));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     Space space;
@@ -222,7 +181,7 @@ int spaceList(CommandContext &ctx)
 {
     if (auto stop = ctx.parse({}, 0, 0))
         return *stop;
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto spaces = s->hub->spaces().list();
@@ -271,7 +230,7 @@ int book(CommandContext &ctx)
                                     QStringLiteral("end")})
         if (!ctx.isSet(required))
             return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
@@ -321,7 +280,7 @@ int bookingList(CommandContext &ctx)
     };
     if (auto stop = ctx.parse(options, 0, 0))
         return *stop;
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     BookingFilter f;
@@ -371,7 +330,7 @@ int changeBooking(CommandContext &ctx, Result<Booking> (BookingService::*change)
     if (!ok || id <= 0)
         return ctx.fail(Error::invalid(Tr::tr("“%1” is not a booking number").arg(ctx.positional().first()),
                                        QStringLiteral("BOOKING")));
-    auto s = Session::open(ctx);
+    auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     auto b = (s->hub->bookings().*change)(BookingId(id));

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/commandsession.h"
+
+#include "core/members/memberservice.h"
+#include "core/settings/settingsservice.h"
+#include "core/spaces/spaceservice.h"
+
+namespace hub::cli {
+
+QCommandLineOption option(const QString &name, const QString &help, const QString &value)
+{
+    return value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value);
+}
+
+Result<QDate> parseDate(const QString &text, const QString &where)
+{
+    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
+    if (!d.isValid() || text.trimmed().size() != 10)
+        return fail(Error::usage(CommandSession::tr("“%1” is not a date; write YYYY-MM-DD").arg(text), where));
+    return d;
+}
+
+Result<CommandSession> CommandSession::open(CommandContext &ctx)
+{
+    auto hub = ctx.openHub();
+    if (!hub)
+        return fail(hub.error());
+    auto settings = (*hub)->settings().load();
+    if (!settings)
+        return fail(settings.error());
+    return CommandSession{std::move(*hub), *settings};
+}
+
+Result<Amount> CommandSession::amount(const QString &text, const QString &where) const
+{
+    auto a = Amount::parse(text, settings.decimals);
+    if (!a)
+        return fail(Error::invalid(a.error().message, where));
+    return a;
+}
+
+Result<MemberId> CommandSession::member(const QString &ref, const QString &where) const
+{
+    auto m = hub->members().find(ref);
+    if (!m)
+        return fail(Error{m.error().kind, m.error().message, where});
+    return m->id;
+}
+
+Result<Space> CommandSession::space(const QString &ref, const QString &where) const
+{
+    auto s = hub->spaces().find(ref);
+    if (!s)
+        return fail(Error{s.error().kind, s.error().message, where});
+    return s;
+}
+
+QString CommandSession::local(const QDateTime &utc) const
+{
+    return utc.isValid() ? utc.toTimeZone(settings.zone()).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+} // namespace hub::cli
