@@ -66,7 +66,7 @@ Hub::Hub(std::shared_ptr<Database> db)
       m_matches(std::make_unique<MatchFinder>(m_db)),
       m_ledger(std::make_unique<LedgerService>(m_db, *m_settings, *m_members, m_clock, m_actor)),
       m_spaces(std::make_unique<SpaceService>(m_db)),
-      m_bookings(std::make_unique<BookingService>(m_db, *m_settings, m_clock, m_actor))
+      m_bookings(std::make_unique<BookingService>(m_db, *m_settings, *m_ledger, m_clock, m_actor))
 {
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     registerChecks();

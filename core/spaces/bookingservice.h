@@ -15,7 +15,15 @@
 namespace hub {
 
 class Database;
+class LedgerService;
 class SettingsService;
+
+/// What happens to existing bookings when the hub's time zone changes.
+enum class ZoneChangePolicy {
+    Ask,            ///< refuse while upcoming bookings exist: a person must choose
+    KeepLocalTimes, ///< 19:00 stays 19:00 on the wall clock of the new zone
+    KeepInstants,   ///< the same moments; their wall-clock times change
+};
 
 /// Which bookings a list is about.
 struct BookingFilter
@@ -35,9 +43,11 @@ class BookingService
 public:
     static constexpr int MaxTitleLength = 200;
     static constexpr int MaxNotesLength = 2000;
+    /// No booking lasts longer, so a clash search needs to look back only this far.
+    static constexpr int MaxBookingDays = 14;
 
-    BookingService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
-                   const QString &actor);
+    BookingService(std::shared_ptr<Database> db, SettingsService &settings, LedgerService &ledger,
+                   const Clock &clock, const QString &actor);
 
     /// The field checks of a booking, before anything is read.
     static Status validate(const BookingDraft &draft);
@@ -50,8 +60,46 @@ public:
     Result<Booking> confirm(BookingId id);
     /// A tentative booking is turned down and frees its slot.
     Result<Booking> decline(BookingId id);
-    /// A live booking is cancelled and frees its slot.
+    /// A live booking is cancelled and frees its slot; a charge is reversed.
     Result<Booking> cancel(BookingId id);
+    /// Cancels one occurrence, it and every later one, or the whole series.
+    /// Cancelled dates stay as cancelled rows (EXDATE), so later series
+    /// edits never bring them back. Returns every booking cancelled.
+    Result<QList<Booking>> cancel(BookingId id, CancelScope scope);
+
+    /// Changes one booking (time, space, title, attendees, notes, member)
+    /// under the same rules as book(), ignoring its own slot. An occurrence
+    /// of a series becomes an exception. A charged booking is re-priced: the
+    /// old charge is reversed and the new one posted.
+    Result<Booking> edit(BookingId id, const BookingDraft &draft);
+
+    /// Every date of `draft.repeat` with what stands in its way; nothing written.
+    Result<QList<SeriesOccurrence>> preview(const BookingDraft &draft) const;
+    /// Books every date of `draft.repeat`, or none: the refusal lists every
+    /// clashing date. With `draft.skipClashes` the free dates are booked and
+    /// the others returned in `skipped`.
+    Result<SeriesOutcome> bookSeries(const BookingDraft &draft);
+    /// Applies `draft` (title, times of day, duration, rule, attendees, notes,
+    /// member) to every live occurrence that is not an exception; cancelled
+    /// dates and exceptions are kept. New dates of a changed rule are booked,
+    /// dates the rule no longer has are cancelled. All or none.
+    Result<SeriesOutcome> editSeries(SeriesId id, const BookingDraft &draft);
+    Result<BookingSeries> series(SeriesId id) const;
+    /// Occurrences of a series by date, cancelled ones included.
+    Result<QList<Booking>> occurrences(SeriesId id) const;
+
+    /// Active spaces holding `capacity` people, open and free (buffers
+    /// included) for the whole of [from, to).
+    Result<QList<Space>> freeSpaces(const QDateTime &from, const QDateTime &to, int capacity = 0) const;
+    /// What `duration` of `space` costs at its hourly rate (rounded to the
+    /// minor unit); none when the space is free of charge.
+    static std::optional<Amount> price(const Space &space, qint64 seconds);
+
+    /// Bookings ending after now that a change of time zone would touch.
+    Result<int> upcomingCount() const;
+    /// Moves the hub to `zone` and treats upcoming bookings as `policy` says,
+    /// in one transaction. Ask is refused (nothing written) when any exist.
+    Status changeZone(const QString &zone, ZoneChangePolicy policy);
 
     Result<Booking> get(BookingId id) const;
     /// Bookings by start time.
@@ -70,6 +118,7 @@ private:
 
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;
+    LedgerService &m_ledger;
     const Clock &m_clock;
     const QString &m_actor;
 };

@@ -3,6 +3,8 @@
 
 #include "core/common/amount.h"
 #include "core/common/ids.h"
+#include "core/ledger/ledger.h"
+#include "core/spaces/recurrence.h"
 
 #include <QDateTime>
 #include <QList>
@@ -16,6 +18,8 @@ namespace hub {
 
 using SpaceId = Id<struct SpaceTag>;
 using BookingId = Id<struct BookingTag>;
+using SeriesId = Id<struct SeriesTag>;
+using ClosureId = Id<struct ClosureTag>;
 
 /// One day's opening, in minutes after local midnight (closes may be 1440).
 struct DayHours
@@ -74,6 +78,15 @@ struct BookingDraft
     QString outsideHoursOverride;
     /// More attendees than the capacity needs a note saying why; it is recorded.
     QString capacityOverride;
+    /// Charge the space's hourly rate to the booker's account (a ledger
+    /// transfer to the hub, in the same transaction as the booking).
+    bool charge = false;
+    /// Repeats: BookingService::bookSeries() books every date or none.
+    std::optional<Recurrence> repeat;
+    /// With a series: book the free dates and report the clashing ones.
+    bool skipClashes = false;
+    /// iCalendar UID of an imported event; empty = made here.
+    QString uid;
 };
 
 /// A stored booking.
@@ -95,8 +108,61 @@ struct Booking
     QString capacityOverride;
     QString createdBy;
     QDateTime createdAt; ///< UTC
+    std::optional<SeriesId> series;
+    QDate occurrence;       ///< the occurrence's local date in its series (RECURRENCE-ID)
+    bool exception = false; ///< edited on its own; series edits leave it alone
+    std::optional<TransferId> charge;         ///< the transfer that charged the booker
+    std::optional<TransferId> chargeReversal; ///< the transfer that gave it back
+    QString uid;
 
     bool isLive() const { return status != BookingStatus::Cancelled; }
+};
+
+/// A recurring series: the rule and the wall-clock start of its first date.
+/// Its occurrences are ordinary bookings with `series` set.
+struct BookingSeries
+{
+    SeriesId id;
+    SpaceId space;
+    QString rrule;          ///< RFC 5545 RRULE value
+    QDateTime firstStart;   ///< local, in `zone`
+    int durationMinutes = 0;
+    QString zone;
+    bool charge = false;
+    std::optional<Recurrence> recurrence; ///< none when the rule came from an import we cannot edit
+};
+
+/// One date of a series as it would be booked, and what stands in its way.
+struct SeriesOccurrence
+{
+    QDate date;      ///< local date (the occurrence key)
+    QDateTime start; ///< UTC
+    QDateTime end;   ///< UTC
+    QString problem; ///< empty = free; else the clash, closed day or hours
+};
+
+/// What bookSeries() / editSeries() did.
+struct SeriesOutcome
+{
+    std::optional<SeriesId> series;
+    QList<Booking> booked;             ///< new or changed occurrences
+    QList<SeriesOccurrence> skipped;   ///< with skipClashes: the dates left out, and why
+};
+
+/// Which part of a series a cancellation covers.
+enum class CancelScope {
+    Occurrence,       ///< just this booking
+    ThisAndFollowing, ///< this occurrence and every later one
+    Series,           ///< every live occurrence
+};
+
+/// A day a space (or the whole hub) is closed: a holiday, a deep clean.
+struct Closure
+{
+    ClosureId id;
+    std::optional<SpaceId> space; ///< none = the whole hub
+    QDate day;                    ///< local date
+    QString reason;
 };
 
 } // namespace hub

@@ -273,3 +273,16 @@ Result<QList<Space>> SpaceService::list(bool activeOnly) const
 }
 
 } // namespace hub
+
+namespace hub {
+Result<Closure> SpaceService::addClosure(std::optional<SpaceId>, QDate, const QString &)
+{
+    return fail(Error::refused(QStringLiteral("not available yet")));
+}
+Status SpaceService::removeClosure(ClosureId) { return fail(Error::refused(QStringLiteral("not available yet"))); }
+Result<QList<Closure>> SpaceService::closures(QDate, QDate, std::optional<SpaceId>) const { return QList<Closure>{}; }
+Result<std::optional<Closure>> SpaceService::closureOn(const QSqlDatabase &, SpaceId, QDate)
+{
+    return std::optional<Closure>{};
+}
+} // namespace hub

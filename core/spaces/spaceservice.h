@@ -38,6 +38,14 @@ public:
     Result<Space> find(const QString &idOrName) const;
     Result<QList<Space>> list(bool activeOnly = false) const;
 
+    /// Closes a space (or with none, the whole hub) on a local date.
+    Result<Closure> addClosure(std::optional<SpaceId> space, QDate day, const QString &reason);
+    Status removeClosure(ClosureId id);
+    /// Closed days between two local dates (inclusive), by date.
+    Result<QList<Closure>> closures(QDate from, QDate to, std::optional<SpaceId> space = {}) const;
+    /// The closure that keeps `space` shut on `day`, if any (its own or the hub's).
+    static Result<std::optional<Closure>> closureOn(const QSqlDatabase &db, SpaceId space, QDate day);
+
     /// Reads a space inside the caller's transaction.
     static Result<Space> get(const QSqlDatabase &db, SpaceId id);
 
