@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/error.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace hub {
+
+/// A line-by-line reading of an .ics file before libical sees it. libical
+/// is lenient: it guesses around broken lines and never says where they
+/// were. This scan unfolds continuation lines while counting physical lines,
+/// so every problem names the line a person sees in an editor: a file that
+/// is not iCalendar, a malformed content line, BEGIN/END that do not pair
+/// up, a date that does not exist.
+class ICalendarLines
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::ICalendarLines)
+public:
+    /// One BEGIN … END block and the lines of its own properties.
+    struct Component
+    {
+        QString name;       ///< "VEVENT", upper case
+        int begin = 0;      ///< line of BEGIN:
+        int parent = -1;    ///< index in components(); -1 for the calendar
+        QList<int> lines;   ///< physical line where each property starts
+        QStringList names;  ///< each property's name, upper case
+        QStringList texts;  ///< each property's unfolded content line
+
+        /// Line of the `nth` property called `name` (upper case); 0 if none.
+        int lineOf(const QString &name, int nth = 0) const;
+        /// Line of the property whose text contains `fragment`; 0 if none.
+        int lineContaining(const QString &fragment) const;
+    };
+
+    /// Reads `bytes`; a problem comes back as an invalid error whose `where`
+    /// is "line N".
+    static Result<ICalendarLines> scan(const QByteArray &bytes);
+
+    /// Every component in the order of its BEGIN line.
+    const QList<Component> &components() const { return m_components; }
+    /// Indexes of the calendar's own VEVENTs, in file order.
+    QList<int> events() const;
+    /// The text to hand to libical: UTF-8 without a byte-order mark.
+    const QByteArray &text() const { return m_text; }
+
+    static QString where(int line);
+
+private:
+    QList<Component> m_components;
+    QByteArray m_text;
+};
+
+} // namespace hub
