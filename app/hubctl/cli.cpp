@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/cli.h"
 
+#include "app/hubctl/calendarcommands.h"
 #include "app/hubctl/ledgercommands.h"
 #include "app/hubctl/membercommands.h"
 #include "app/hubctl/memberexchangecommands.h"
@@ -21,6 +22,7 @@ Cli::Cli()
     registerMemberExchangeCommands(*this);
     registerLedgerCommands(*this);
     registerSpaceCommands(*this);
+    registerCalendarCommands(*this);
 }
 
 void Cli::add(CommandSpec spec)

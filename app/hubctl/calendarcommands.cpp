@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/calendarcommands.h"
+
+#include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
+#include "core/spaces/icalendarexporter.h"
+#include "core/spaces/icalendarimporter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTimeZone>
+
+#include <cstdio>
+
+namespace hub::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::CalendarCommands)
+};
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+}
+
+// ISO 8601 in the hub's zone with its offset, as CLI.md asks of JSON times.
+QJsonValue isoLocal(const QDateTime &utc, const QTimeZone &zone)
+{
+    if (!utc.isValid())
+        return QJsonValue();
+    return utc.toTimeZone(zone).toOffsetFromUtc(utc.toTimeZone(zone).offsetFromUtc()).toString(Qt::ISODate);
+}
+
+int calendarExport(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("space"), Tr::tr("Only this space (name or number)."), QStringLiteral("SPACE")),
+        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
+        QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                           Tr::tr("Write to FILE.ics instead of standard output."), QStringLiteral("FILE")),
+    };
+    if (auto stop = ctx.parse(options, 0, 0))
+        return *stop;
+    CalendarExportOptions exportOptions;
+    for (const auto &[name, field] : {std::pair{QStringLiteral("from"), &exportOptions.from},
+                                      std::pair{QStringLiteral("to"), &exportOptions.to}}) {
+        if (!ctx.isSet(name))
+            continue;
+        auto d = parseDate(ctx.value(name), QStringLiteral("--") + name);
+        if (!d)
+            return ctx.fail(d.error());
+        *field = *d;
+    }
+    if (exportOptions.from.isValid() && exportOptions.to.isValid() && exportOptions.to < exportOptions.from)
+        return ctx.usage(Tr::tr("--to is before --from"), QStringLiteral("--to"));
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    if (ctx.isSet(QStringLiteral("space"))) {
+        auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
+        if (!space)
+            return ctx.fail(space.error());
+        exportOptions.space = space->id;
+    }
+    ICalendarExporter exporter(*s->hub);
+    const QString path = ctx.value(QStringLiteral("output"));
+    if (path.isEmpty()) {
+        // The calendar is the output: stdout carries it whatever --json says.
+        std::fflush(stdout);
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return ctx.fail(Error::storage(Tr::tr("Could not write to standard output.")));
+        auto count = exporter.write(out, exportOptions);
+        out.flush();
+        if (!count)
+            return ctx.fail(count.error());
+        ctx.out().message(Tr::tr("Exported %n event(s).", nullptr, *count));
+        return 0;
+    }
+    // QSaveFile: a failed export leaves no half-written file behind.
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return ctx.fail(Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()),
+                                       QStringLiteral("-o")));
+    auto count = exporter.write(out, exportOptions);
+    if (!count)
+        return ctx.fail(count.error());
+    if (!out.commit())
+        return ctx.fail(Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()),
+                                       QStringLiteral("-o")));
+    ctx.out().result(QJsonObject{{QStringLiteral("file"), shown(path)}, {QStringLiteral("events"), *count}},
+                     Tr::tr("Exported %n event(s) to %1.", nullptr, *count).arg(shown(path)));
+    return 0;
+}
+
+QString outcomeText(const CalendarImportEvent &e, bool dryRun)
+{
+    using Outcome = CalendarImportEvent::Outcome;
+    switch (e.outcome) {
+    case Outcome::Book:
+        return dryRun ? Tr::tr("would book") : Tr::tr("booked");
+    case Outcome::AlreadyThere:
+        return Tr::tr("already there");
+    case Outcome::Skipped:
+        return Tr::tr("skipped");
+    case Outcome::Refused:
+        return Tr::tr("refused");
+    case Outcome::Unreadable:
+        return Tr::tr("unreadable");
+    }
+    return {};
+}
+
+int calendarImport(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("space"), Tr::tr("The space to book (name or number)."), QStringLiteral("SPACE")),
+        option(QStringLiteral("dry-run"), Tr::tr("Check every event and report, but write nothing.")),
+    };
+    if (auto stop = ctx.parse(options, 1, 1))
+        return *stop;
+    if (!ctx.isSet(QStringLiteral("space")))
+        return ctx.usage(Tr::tr("--space is required: say which space the events book"), QStringLiteral("--space"));
+    const QString path = ctx.positional().first();
+    const bool dry = ctx.isSet(QStringLiteral("dry-run"));
+
+    if (!QFileInfo::exists(path))
+        return ctx.fail(Error::notFound(Tr::tr("There is no file at %1.").arg(shown(path)), path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(Error::storage(Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
+    const QByteArray bytes = file.readAll();
+
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
+    if (!space)
+        return ctx.fail(space.error());
+    auto report = ICalendarImporter(*s->hub).run(bytes, space->id, dry);
+    if (!report) {
+        Error e = report.error();
+        if (e.kind == ErrorKind::Invalid)
+            e.where = e.where.isEmpty() ? path : Tr::tr("%1, %2").arg(path, e.where);
+        return ctx.fail(e);
+    }
+
+    const QTimeZone zone = s->settings.zone();
+    QJsonArray events;
+    QList<QStringList> rows;
+    for (const CalendarImportEvent &e : std::as_const(report->events)) {
+        QJsonArray ids;
+        for (const BookingId id : e.booked)
+            ids << double(id.value());
+        events << QJsonObject{{QStringLiteral("line"), e.line},
+                              {QStringLiteral("uid"), e.uid},
+                              {QStringLiteral("title"), e.title},
+                              {QStringLiteral("start"), isoLocal(e.start, zone)},
+                              {QStringLiteral("end"), isoLocal(e.end, zone)},
+                              {QStringLiteral("all_day"), e.allDay},
+                              {QStringLiteral("outcome"), CalendarImportEvent::outcomeName(e.outcome)},
+                              {QStringLiteral("plan"), e.plan},
+                              {QStringLiteral("bookings"), e.bookings},
+                              {QStringLiteral("problem"), e.problem.isEmpty() ? QJsonValue() : e.problem},
+                              {QStringLiteral("problem_line"), e.problemLine ? QJsonValue(e.problemLine) : QJsonValue()},
+                              {QStringLiteral("ids"), ids}};
+        rows << QStringList{QString::number(e.line),
+                            e.allDay ? e.start.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd")) + Tr::tr(" all day")
+                                     : s->local(e.start),
+                            e.title, outcomeText(e, dry), e.plan.isEmpty() ? e.problem.section(u'\n', 0, 0) : e.plan};
+        if (e.blocks())
+            for (const QString &line : e.problem.split(u'\n'))
+                ctx.out().message(Tr::tr("%1: line %2: “%3”: %4").arg(path).arg(e.problemLine).arg(e.title, line));
+    }
+    const QJsonObject result{{QStringLiteral("ok"), report->ok()},
+                             {QStringLiteral("dry_run"), dry},
+                             {QStringLiteral("written"), report->written},
+                             {QStringLiteral("file"), shown(path)},
+                             {QStringLiteral("space_id"), space->id.value()},
+                             {QStringLiteral("space"), space->name},
+                             {QStringLiteral("bookings"), report->bookings()},
+                             {QStringLiteral("already_there"), report->count(CalendarImportEvent::Outcome::AlreadyThere)},
+                             {QStringLiteral("skipped"), report->count(CalendarImportEvent::Outcome::Skipped)},
+                             {QStringLiteral("refused"), report->count(CalendarImportEvent::Outcome::Refused)},
+                             {QStringLiteral("unreadable"), report->count(CalendarImportEvent::Outcome::Unreadable)},
+                             {QStringLiteral("events"), events}};
+    if (ctx.json())
+        ctx.out().document(result);
+    else if (!rows.isEmpty())
+        ctx.out().table({Tr::tr("Line"), Tr::tr("When"), Tr::tr("Event"), Tr::tr("Outcome"), Tr::tr("What")}, rows);
+
+    if (report->events.isEmpty()) {
+        ctx.out().message(Tr::tr("%1 holds no events; nothing was booked.").arg(shown(path)));
+        return 0;
+    }
+    if (!report->ok()) {
+        const int refused = report->count(CalendarImportEvent::Outcome::Refused);
+        const int unreadable = report->count(CalendarImportEvent::Outcome::Unreadable);
+        ctx.out().message(Tr::tr("%1 refused and %2 unreadable of %n event(s); nothing was imported.", nullptr,
+                                 int(report->events.size()))
+                              .arg(refused)
+                              .arg(unreadable));
+        return report->exitCode();
+    }
+    const int there = report->count(CalendarImportEvent::Outcome::AlreadyThere);
+    QString summary = dry ? Tr::tr("All events can be booked: %n booking(s) in %1; nothing was written (dry run).",
+                                   nullptr, report->bookings())
+                                .arg(space->name)
+                          : Tr::tr("Imported %n booking(s) into %1.", nullptr, report->bookings()).arg(space->name);
+    if (there > 0)
+        summary += u' ' + Tr::tr("%n event(s) were already there and were not booked again.", nullptr, there);
+    ctx.out().message(summary);
+    return 0;
+}
+
+} // namespace
+
+void registerCalendarCommands(Cli &cli)
+{
+    cli.add({QStringLiteral("calendar export"), QStringLiteral("[--space SPACE] [--from DATE] [--to DATE] [-o FILE.ics]"),
+             Tr::tr("export bookings as an iCalendar (.ics) file"), calendarExport});
+    cli.add({QStringLiteral("calendar import"), QStringLiteral("FILE.ics --space SPACE [--dry-run]"),
+             Tr::tr("book a space for every event of an .ics file: all events or none"), calendarImport});
+}
+
+} // namespace hub::cli
