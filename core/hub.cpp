@@ -2,6 +2,13 @@
 #include "core/hub.h"
 
 #include "core/demo/demogenerator.h"
+#include "core/gatherings/challengeservice.h"
+#include "core/gatherings/checkinservice.h"
+#include "core/gatherings/gatheringpersonaldata.h"
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/ideaservice.h"
+#include "core/gatherings/registrationservice.h"
+#include "core/gatherings/workinggroupservice.h"
 #include "core/ledger/ledgerdemopart.h"
 #include "core/ledger/ledgerpersonaldata.h"
 #include "core/ledger/ledgerservice.h"
@@ -66,12 +73,19 @@ Hub::Hub(std::shared_ptr<Database> db)
       m_matches(std::make_unique<MatchFinder>(m_db)),
       m_ledger(std::make_unique<LedgerService>(m_db, *m_settings, *m_members, m_clock, m_actor)),
       m_spaces(std::make_unique<SpaceService>(m_db)),
-      m_bookings(std::make_unique<BookingService>(m_db, *m_settings, *m_ledger, m_clock, m_actor))
+      m_bookings(std::make_unique<BookingService>(m_db, *m_settings, *m_ledger, m_clock, m_actor)),
+      m_gatherings(std::make_unique<GatheringService>(m_db, *m_bookings, m_clock, m_actor)),
+      m_registrations(std::make_unique<RegistrationService>(m_db, m_clock)),
+      m_checkIns(std::make_unique<CheckInService>(m_db, *m_members, m_clock)),
+      m_ideas(std::make_unique<IdeaService>(m_db, m_clock, m_actor)),
+      m_workingGroups(std::make_unique<WorkingGroupService>(m_db, *m_settings, m_clock)),
+      m_challenges(std::make_unique<ChallengeService>(m_db, *m_members, m_clock))
 {
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     registerChecks();
     registerMemberPersonalData(*this);
     registerLedgerPersonalData(*this);
+    registerGatheringPersonalData(*this);
     m_demo->add(std::make_unique<SettingsDemoPart>());
     m_demo->add(std::make_unique<MemberDemoPart>());
     m_demo->add(std::make_unique<LedgerDemoPart>());
@@ -107,8 +121,14 @@ void Hub::registerChecks()
     m_integrity->add(QStringLiteral("ledger"),
                      tr("Ledger: zero sum, balances match transfers, hash chain intact, limits kept"),
                      [this] { return m_ledger->verify(); });
+    m_settings->setZoneGuard([this](const QString &from, const QString &to) {
+        return m_bookings->guardZoneChange(from, to);
+    });
     m_integrity->add(QStringLiteral("bookings"), tr("Bookings: no two live bookings of a space overlap"),
                      [this] { return m_bookings->verify(); });
+    m_integrity->add(QStringLiteral("gatherings"),
+                     tr("Gatherings: sign-ups within capacity, votes within their dots and gathering"),
+                     [this] { return m_gatherings->verify(); });
     m_integrity->add(QStringLiteral("settings"), tr("Hub settings are valid"), [this] {
         QList<Finding> found;
         auto s = m_settings->load();

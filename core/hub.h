@@ -12,6 +12,12 @@
 namespace hub {
 
 class BookingService;
+class ChallengeService;
+class CheckInService;
+class GatheringService;
+class IdeaService;
+class RegistrationService;
+class WorkingGroupService;
 class DemoGenerator;
 class IntegrityChecker;
 class LedgerService;
@@ -55,6 +61,12 @@ public:
     LedgerService &ledger() { return *m_ledger; }
     SpaceService &spaces() { return *m_spaces; }
     BookingService &bookings() { return *m_bookings; }
+    GatheringService &gatherings() { return *m_gatherings; }
+    RegistrationService &registrations() { return *m_registrations; }
+    CheckInService &checkIns() { return *m_checkIns; }
+    IdeaService &ideas() { return *m_ideas; }
+    WorkingGroupService &workingGroups() { return *m_workingGroups; }
+    ChallengeService &challenges() { return *m_challenges; }
 
     /// Where services read "now"; tests fix it.
     const Clock &clock() const { return m_clock; }
@@ -82,6 +94,12 @@ private:
     std::unique_ptr<LedgerService> m_ledger;
     std::unique_ptr<SpaceService> m_spaces;
     std::unique_ptr<BookingService> m_bookings;
+    std::unique_ptr<GatheringService> m_gatherings;
+    std::unique_ptr<RegistrationService> m_registrations;
+    std::unique_ptr<CheckInService> m_checkIns;
+    std::unique_ptr<IdeaService> m_ideas;
+    std::unique_ptr<WorkingGroupService> m_workingGroups;
+    std::unique_ptr<ChallengeService> m_challenges;
 };
 
 } // namespace hub
