@@ -2,6 +2,7 @@
 #include "app/hubctl/cli.h"
 
 #include "app/hubctl/calendarcommands.h"
+#include "app/hubctl/gatheringcommands.h"
 #include "app/hubctl/ledgercommands.h"
 #include "app/hubctl/membercommands.h"
 #include "app/hubctl/memberexchangecommands.h"
@@ -23,6 +24,7 @@ Cli::Cli()
     registerLedgerCommands(*this);
     registerSpaceCommands(*this);
     registerCalendarCommands(*this);
+    registerGatheringCommands(*this);
 }
 
 void Cli::add(CommandSpec spec)
