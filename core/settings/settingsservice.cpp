@@ -192,6 +192,14 @@ Status SettingsService::save(const HubSettings &settings)
 {
     if (auto ok = validate(settings); !ok)
         return ok;
+    if (m_zoneGuard) {
+        auto current = load();
+        if (!current)
+            return fail(current.error());
+        if (current->timeZone != settings.timeZone)
+            if (auto ok = m_zoneGuard(current->timeZone, settings.timeZone); !ok)
+                return ok;
+    }
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace hub {
@@ -48,8 +49,15 @@ public:
     static Status apply(HubSettings &settings, const QString &key, const QString &value);
     static Status validate(const HubSettings &settings);
 
+    /// Asked before save() changes the time zone: the booking service
+    /// refuses while upcoming bookings exist, so their clock times are never
+    /// shifted without someone choosing what happens to them.
+    using ZoneGuard = std::function<Status(const QString &from, const QString &to)>;
+    void setZoneGuard(ZoneGuard guard) { m_zoneGuard = std::move(guard); }
+
 private:
     std::shared_ptr<Database> m_db;
+    ZoneGuard m_zoneGuard;
     // Services read settings on hot paths (today's date for every member
     // added); they change rarely, so the last loaded or saved value is kept.
     mutable QMutex m_mutex;

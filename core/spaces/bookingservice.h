@@ -7,6 +7,7 @@
 #include "core/storage/integritychecker.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QTimeZone>
 
@@ -112,15 +113,39 @@ public:
     /// Live bookings of one space that overlap each other: each is named.
     QList<Finding> verify() const;
 
+    /// Refuses a plain settings change of the zone while upcoming bookings
+    /// exist; changeZone() is the way that says what happens to them.
+    Status guardZoneChange(const QString &from, const QString &to) const;
+
+    /// Reads a booking inside the caller's transaction.
+    static Result<Booking> get(const QSqlDatabase &db, BookingId id);
+
 private:
     Result<Booking> changeStatus(BookingId id, const QList<BookingStatus> &from, BookingStatus to);
-    static Result<Booking> get(const QSqlDatabase &db, BookingId id);
+    static QTimeZone zoneOf(const BookingDraft &draft);
+    Result<Booking> insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space, qint64 start, qint64 end,
+                           bool outside, std::optional<SeriesId> series, QDate occurrence);
+    Result<Booking> rewrite(const QSqlDatabase &db, const Booking &old, const BookingDraft &d, const Space &space,
+                            qint64 start, qint64 end, bool outside);
+    Result<std::optional<TransferId>> charge(const QSqlDatabase &db, BookingId id, const Space &space, MemberId member,
+                                             qint64 start, qint64 end);
+    Status refund(const QSqlDatabase &db, const Booking &b);
+    Status reprice(const QSqlDatabase &db, const Booking &old, const BookingDraft &d, const Space &space, qint64 start,
+                   qint64 end);
+    Result<QList<SeriesOccurrence>> datesOf(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
+                                          const std::optional<Recurrence> &rule, const QString &rrule) const;
+    Status bookDates(const QSqlDatabase &db, const BookingDraft &d, const Space &space, SeriesId series,
+                     const std::optional<Recurrence> &rule, const QString &rrule,
+                     const QHash<QDate, Booking> &existing, SeriesOutcome &outcome);
+    static Result<BookingSeries> seriesRow(const QSqlDatabase &db, SeriesId id);
+    static Result<QList<Booking>> occurrences(const QSqlDatabase &db, SeriesId id);
 
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;
     LedgerService &m_ledger;
     const Clock &m_clock;
     const QString &m_actor;
+    bool m_changingZone = false;
 };
 
 } // namespace hub

@@ -47,7 +47,9 @@ public:
 
     /// Plain words: "Every Tuesday at 19:00, 10 times",
     /// "Every month on the second Tuesday at 19:00, until 30 Jun 2027".
-    QString describe(QTime at) const;
+    QString describe(const QDateTime &firstLocalStart) const;
+    /// The same without a first date: monthly series read "on the same date".
+    QString describe(QTime at) const { return describe(QDateTime(QDate(), at)); }
 
     /// The local dates of the occurrences starting on `firstLocalStart`'s date,
     /// computed by libical, at most MaxOccurrences.

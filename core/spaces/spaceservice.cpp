@@ -275,14 +275,97 @@ Result<QList<Space>> SpaceService::list(bool activeOnly) const
 } // namespace hub
 
 namespace hub {
-Result<Closure> SpaceService::addClosure(std::optional<SpaceId>, QDate, const QString &)
+
+namespace {
+
+Closure closureFrom(const Query &q)
 {
-    return fail(Error::refused(QStringLiteral("not available yet")));
+    Closure c;
+    c.id = ClosureId(q.value(0).toLongLong());
+    if (!q.value(1).isNull())
+        c.space = SpaceId(q.value(1).toLongLong());
+    c.day = QDate::fromString(q.value(2).toString(), Qt::ISODate);
+    c.reason = q.value(3).toString();
+    return c;
 }
-Status SpaceService::removeClosure(ClosureId) { return fail(Error::refused(QStringLiteral("not available yet"))); }
-Result<QList<Closure>> SpaceService::closures(QDate, QDate, std::optional<SpaceId>) const { return QList<Closure>{}; }
-Result<std::optional<Closure>> SpaceService::closureOn(const QSqlDatabase &, SpaceId, QDate)
+
+} // namespace
+
+Result<Closure> SpaceService::addClosure(std::optional<SpaceId> space, QDate day, const QString &reason)
 {
-    return std::optional<Closure>{};
+    if (!day.isValid())
+        return fail(Error::invalid(tr("choose the day it is closed"), QStringLiteral("date")));
+    if (reason.size() > MaxDescriptionLength)
+        return fail(Error::invalid(tr("the reason is longer than %1 characters").arg(MaxDescriptionLength),
+                                   QStringLiteral("reason")));
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    const QSqlDatabase db = tx->connection();
+    QString name = tr("The hub");
+    if (space) {
+        auto s = get(db, *space);
+        if (!s)
+            return fail(s.error());
+        name = s->name;
+    }
+    auto existing = closureOn(db, space.value_or(SpaceId()), day);
+    if (!existing)
+        return fail(existing.error());
+    if (*existing && (*existing)->space == space)
+        return fail(Error::refused(tr("%1 is already closed on %2").arg(name, QLocale().toString(day, QLocale::LongFormat)),
+                                   QStringLiteral("date")));
+    Query q(db, QStringLiteral("INSERT INTO space_closures (space_id, day, reason) VALUES (:space, :day, :reason)"));
+    q.bind(QStringLiteral(":space"), space ? QVariant(space->value()) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":day"), day.toString(Qt::ISODate))
+        .bind(QStringLiteral(":reason"), reason.simplified());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    Closure c{ClosureId(q.lastInsertId()), space, day, reason.simplified()};
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return c;
 }
+
+Status SpaceService::removeClosure(ClosureId id)
+{
+    Query q(*m_db, QStringLiteral("DELETE FROM space_closures WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id.value());
+    if (auto ok = q.exec(); !ok)
+        return ok;
+    if (q.rowsAffected() == 0)
+        return fail(Error::notFound(tr("there is no closed day #%1").arg(id.value()), QStringLiteral("closure")));
+    return {};
+}
+
+Result<QList<Closure>> SpaceService::closures(QDate from, QDate to, std::optional<SpaceId> space) const
+{
+    // With a space: its own closed days and the whole hub's.
+    Query q(*m_db, QStringLiteral("SELECT id, space_id, day, reason FROM space_closures WHERE day BETWEEN :from AND :to "
+                                  "AND (:space = 0 OR space_id IS NULL OR space_id = :space) ORDER BY day, space_id"));
+    q.bind(QStringLiteral(":from"), from.isValid() ? from.toString(Qt::ISODate) : QStringLiteral("0000-00-00"))
+        .bind(QStringLiteral(":to"), to.isValid() ? to.toString(Qt::ISODate) : QStringLiteral("9999-99-99"))
+        .bind(QStringLiteral(":space"), space ? space->value() : 0);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    QList<Closure> out;
+    while (q.next())
+        out << closureFrom(q);
+    return out;
+}
+
+Result<std::optional<Closure>> SpaceService::closureOn(const QSqlDatabase &db, SpaceId space, QDate day)
+{
+    Query q(db, QStringLiteral("SELECT id, space_id, day, reason FROM space_closures WHERE day = :day "
+                               "AND (space_id IS NULL OR space_id = :space) ORDER BY space_id IS NULL LIMIT 1"));
+    q.bind(QStringLiteral(":day"), day.toString(Qt::ISODate)).bind(QStringLiteral(":space"), space.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return std::optional<Closure>();
+    Closure c = closureFrom(q);
+    q.raw().finish();
+    return std::optional<Closure>(c);
+}
+
 } // namespace hub
