@@ -4,6 +4,7 @@
 #include "core/demo/demogenerator.h"
 #include "core/gatherings/challengeservice.h"
 #include "core/gatherings/checkinservice.h"
+#include "core/gatherings/gatheringdemopart.h"
 #include "core/gatherings/gatheringpersonaldata.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/ideaservice.h"
@@ -89,6 +90,8 @@ Hub::Hub(std::shared_ptr<Database> db)
     m_demo->add(std::make_unique<SettingsDemoPart>());
     m_demo->add(std::make_unique<MemberDemoPart>());
     m_demo->add(std::make_unique<LedgerDemoPart>());
+    // Books rooms, so it stays the last part: after the spaces part's series.
+    m_demo->add(std::make_unique<GatheringDemoPart>());
 }
 
 Hub::~Hub() = default;

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/demo/demogenerator.h"
 #include "core/gatherings/challengeservice.h"
+#include "core/gatherings/gatheringdemopart.h"
+#include "core/members/memberdemopart.h"
+#include "core/storage/transaction.h"
 #include "core/gatherings/checkinservice.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/ideaservice.h"
@@ -594,4 +598,59 @@ TEST_CASE("a walk-in who never joined can be forgotten on their own", "[gatherin
     CHECK(t->ideas().get(i->id)->story.isEmpty());
     CHECK(t->checkIns().attendees(g.id)->first().name == CheckInService::pseudonym(*w->walkIn));
     CHECK(t->checkIns().forget(*w->walkIn).error().kind == ErrorKind::Refused);
+}
+
+namespace {
+void runGatheringDemo(TempHub &t, quint32 seed)
+{
+    t->setClock(Clock::fixed(QDateTime(QDate(2026, 6, 1), QTime(9, 0), QTimeZone::utc())));
+    auto tx = Transaction::begin(t->database());
+    REQUIRE(tx);
+    for (DemoPart *part : std::initializer_list<DemoPart *>{new MemberDemoPart, new GatheringDemoPart}) {
+        std::unique_ptr<DemoPart> own(part);
+        DemoContext context({DemoScale::Small, seed}, part->name(), {});
+        auto ok = part->generate(t.hub(), context);
+        INFO((ok ? QString() : ok.error().text()).toStdString());
+        REQUIRE(ok);
+    }
+    REQUIRE(tx->commit());
+}
+
+QString demoDigest(TempHub &t)
+{
+    QStringList rows;
+    Query q(t->database(), QStringLiteral("SELECT g.title, g.start_utc, (SELECT group_concat(title, '|') FROM ideas i "
+                                          "WHERE i.gathering_id = g.id), (SELECT count(*) FROM gathering_attendance a "
+                                          "WHERE a.gathering_id = g.id) FROM gatherings g ORDER BY g.id"));
+    REQUIRE(q.exec());
+    while (q.next())
+        rows << q.value(0).toString() + q.value(1).toString() + q.value(2).toString() + q.value(3).toString();
+    return rows.join(u'\n');
+}
+} // namespace
+
+TEST_CASE("the gatherings demo holds a year of gatherings with ideas votes groups and actions", "[gatherings][demo]")
+{
+    TempHub t;
+    runGatheringDemo(t, 3);
+    CHECK(count(t, QStringLiteral("gatherings")) == GatheringDemoPart::gatheringCount(DemoScale::Small));
+    CHECK(count(t, QStringLiteral("gatherings WHERE booking_id IS NOT NULL")) > 0);
+    CHECK(count(t, QStringLiteral("gatherings WHERE kind = 'collaboratory'")) == 3);
+    CHECK(count(t, QStringLiteral("gathering_attendance")) > 30);
+    CHECK(count(t, QStringLiteral("gathering_attendance WHERE walk_in_id IS NOT NULL")) > 0);
+    CHECK(count(t, QStringLiteral("ideas")) > 20);
+    CHECK(count(t, QStringLiteral("idea_votes")) > 20);
+    CHECK(count(t, QStringLiteral("working_groups")) >= 1);
+    CHECK(count(t, QStringLiteral("group_actions")) >= 2);
+    CHECK(count(t, QStringLiteral("business_challenges")) == 2);
+    CHECK(count(t, QStringLiteral("gathering_registrations")) > 0);
+    CHECK_FALSE(t->gatherings().upcoming()->isEmpty());
+    const auto findings = t->integrity().runAll();
+    for (const Finding &f : findings)
+        UNSCOPED_INFO((f.area + u' ' + f.message + u' ' + f.where).toStdString());
+    CHECK(findings.isEmpty());
+
+    TempHub again;
+    runGatheringDemo(again, 3);
+    CHECK(demoDigest(t) == demoDigest(again));
 }
