@@ -4,6 +4,8 @@
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/backupservice.h"
+#include "ui/dialogs/calendarexportdialog.h"
+#include "ui/dialogs/calendarimportdialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
 #include "ui/pages/emptystatepage.h"
@@ -174,6 +176,15 @@ void MainWindow::buildMenus()
     m_restoreAction = file->addAction(tr("Re&store…"), this, &MainWindow::chooseRestoreSource);
     m_restoreAction->setStatusTip(tr("Put a backup in place of the hub, keeping the current file"));
     file->addSeparator();
+    m_importCalendarAction = file->addAction(tr("&Import Calendar…"), this, &MainWindow::importCalendar);
+    m_importCalendarAction->setObjectName(QStringLiteral("importCalendarAction"));
+    m_importCalendarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_importCalendarAction->setStatusTip(tr("Book a space for every event of an .ics file, after a preview"));
+    m_exportCalendarAction = file->addAction(tr("&Export Calendar…"), this, &MainWindow::exportCalendar);
+    m_exportCalendarAction->setObjectName(QStringLiteral("exportCalendarAction"));
+    m_exportCalendarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportCalendarAction->setStatusTip(tr("Save bookings as an .ics file for calendar programs"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -283,6 +294,30 @@ void MainWindow::updateActions()
 {
     m_backupAction->setEnabled(m_hub != nullptr);
     m_restoreAction->setEnabled(m_hub != nullptr);
+    m_importCalendarAction->setEnabled(m_hub != nullptr);
+    m_exportCalendarAction->setEnabled(m_hub != nullptr);
+}
+
+void MainWindow::importCalendar()
+{
+    if (!m_hub)
+        return;
+    CalendarImportDialog dialog(*m_hub, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The bookings were written on another connection: pages read them again.
+    m_today->setHub(m_hub.get());
+    page(Page::Calendar)->setHub(m_hub.get());
+    statusBar()->showMessage(tr("Imported %n booking(s).", nullptr, dialog.importedBookings()), 8000);
+}
+
+void MainWindow::exportCalendar()
+{
+    if (!m_hub)
+        return;
+    CalendarExportDialog dialog(*m_hub, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported %n event(s).", nullptr, dialog.exportedEvents()), 8000);
 }
 
 void MainWindow::showPage(Page page)

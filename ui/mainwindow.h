@@ -76,6 +76,9 @@ private:
     void chooseHubToOpen();
     void chooseBackupTarget();
     void chooseRestoreSource();
+    /// iCalendar: import an .ics file into a space (with a preview), export bookings.
+    void importCalendar();
+    void exportCalendar();
     void showAbout();
     void showStorageError(const QString &title, const QString &message);
     /// Before the hub closes: offers to save edited settings. False means stay.
@@ -91,6 +94,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_backupAction = nullptr;
     QAction *m_restoreAction = nullptr;
+    QAction *m_importCalendarAction = nullptr;
+    QAction *m_exportCalendarAction = nullptr;
 };
 
 } // namespace hub

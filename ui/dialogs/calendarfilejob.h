@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/spaces/icalendarexporter.h"
+#include "core/spaces/icalendarimporter.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+
+class QThread;
+class QWidget;
+
+namespace hub {
+
+/// Runs an iCalendar import (or its dry run) or export on a worker thread,
+/// so the window stays responsive. The worker opens its own Hub on the same
+/// file, because a database connection belongs to the thread that opened it.
+class CalendarFileJob : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CalendarFileJob(QObject *parent = nullptr);
+    /// Cancels a running job and waits for it, so no thread outlives the owner.
+    ~CalendarFileJob() override;
+
+    void startImport(const QString &hubPath, const QByteArray &ics, SpaceId space, bool dryRun);
+    void startExport(const QString &hubPath, const QString &file, const CalendarExportOptions &options);
+    /// Asks the worker to stop; an import then writes nothing, an export no file.
+    void cancel();
+    bool isRunning() const { return m_thread != nullptr; }
+
+    /// Runs the job behind a cancellable progress dialog (shown only when it
+    /// takes a while) and returns when it has finished. False when it failed
+    /// or was cancelled.
+    bool runWithProgress(QWidget *parent, const QString &label);
+
+    /// Results, valid after finished().
+    bool succeeded() const { return m_ok; }
+    const CalendarImportReport &report() const { return m_report; }
+    int exportedCount() const { return m_exported; }
+    /// Why the job failed; for a file that is not iCalendar it names the line.
+    QString errorMessage() const { return m_message; }
+    bool wasCancelled() const { return m_cancel.load(); }
+
+Q_SIGNALS:
+    void progressed(int done, int total);
+    void finished(bool ok);
+
+private:
+    void start(std::function<void()> work);
+    bool progress(int done, int total);
+
+    QThread *m_thread = nullptr;
+    std::atomic_bool m_cancel = false;
+    // Written by the worker, read after QThread::finished, which orders the two.
+    bool m_ok = false;
+    QString m_message;
+    CalendarImportReport m_report;
+    int m_exported = 0;
+    // Used by the worker only, while it runs.
+    QElapsedTimer m_sinceStart;
+    qint64 m_lastProgressMs = -1;
+};
+
+} // namespace hub
