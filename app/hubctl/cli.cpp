@@ -2,6 +2,7 @@
 #include "app/hubctl/cli.h"
 
 #include "app/hubctl/calendarcommands.h"
+#include "app/hubctl/freecommand.h"
 #include "app/hubctl/gatheringcommands.h"
 #include "app/hubctl/ledgercommands.h"
 #include "app/hubctl/membercommands.h"
@@ -24,6 +25,7 @@ Cli::Cli()
     registerLedgerCommands(*this);
     registerSpaceCommands(*this);
     registerCalendarCommands(*this);
+    registerFreeCommand(*this);
     registerGatheringCommands(*this);
 }
 

@@ -5,6 +5,8 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/spaceservice.h"
 
+#include <QRegularExpression>
+
 namespace hub::cli {
 
 QCommandLineOption option(const QString &name, const QString &help, const QString &value)
@@ -53,6 +55,26 @@ Result<Space> CommandSession::space(const QString &ref, const QString &where) co
     if (!s)
         return fail(Error{s.error().kind, s.error().message, where});
     return s;
+}
+
+Result<QDateTime> CommandSession::dateTime(const QString &text, const QString &where) const
+{
+    static const QRegularExpression form(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2})$"));
+    const auto m = form.match(text.trimmed());
+    const QDate date = m.hasMatch() ? QDate::fromString(m.captured(1), Qt::ISODate) : QDate();
+    const QTime time = m.hasMatch() ? QTime::fromString(m.captured(2), QStringLiteral("HH:mm")) : QTime();
+    if (!date.isValid() || !time.isValid())
+        return fail(Error::invalid(tr("“%1” is not a date and time; write YYYY-MM-DD HH:MM").arg(text), where));
+    return QDateTime(date, time, settings.zone());
+}
+
+Result<int> CommandSession::count(const QString &text, const QString &where)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok);
+    if (!ok || n < 0)
+        return fail(Error::invalid(tr("“%1” is not a whole number of at least zero").arg(text), where));
+    return n;
 }
 
 QString CommandSession::local(const QDateTime &utc) const

@@ -29,6 +29,11 @@ public:
     Result<Amount> amount(const QString &text, const QString &where) const;
     Result<MemberId> member(const QString &ref, const QString &where) const;
     Result<Space> space(const QString &ref, const QString &where) const;
+    /// A wall-clock time in the hub's zone, "YYYY-MM-DD HH:MM" (or with a T);
+    /// a malformed one is invalid input naming `where`.
+    Result<QDateTime> dateTime(const QString &text, const QString &where) const;
+    /// A whole number of at least zero; otherwise invalid input naming `where`.
+    static Result<int> count(const QString &text, const QString &where);
     /// "12.50 Hours"
     QString money(Amount a) const { return settings.formatAmount(a); }
     /// A UTC instant as "yyyy-MM-dd HH:mm" in the hub's zone; empty if invalid.
