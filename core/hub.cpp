@@ -23,6 +23,7 @@
 #include "core/settings/settingsdemopart.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
+#include "core/spaces/spacedemopart.h"
 #include "core/spaces/spaceservice.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
@@ -90,6 +91,7 @@ Hub::Hub(std::shared_ptr<Database> db)
     m_demo->add(std::make_unique<SettingsDemoPart>());
     m_demo->add(std::make_unique<MemberDemoPart>());
     m_demo->add(std::make_unique<LedgerDemoPart>());
+    m_demo->add(std::make_unique<SpaceDemoPart>());
     // Books rooms, so it stays the last part: after the spaces part's series.
     m_demo->add(std::make_unique<GatheringDemoPart>());
 }
