@@ -8,6 +8,7 @@
 #include "ui/dialogs/calendarimportdialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
+#include "ui/pages/calendarpage.h"
 #include "ui/pages/emptystatepage.h"
 #include "ui/pages/ledgerpage.h"
 #include "ui/pages/memberspage.h"
@@ -96,15 +97,13 @@ void MainWindow::buildPages()
     auto *ledger = new LedgerPage;
     // A transfer recorded from Today shows on the Ledger page at once.
     connect(m_today, &TodayPage::transferRecorded, ledger, &LedgerPage::refresh);
+    auto *calendar = new CalendarPage;
+    // A booking made or changed on the calendar shows on Today at once.
+    connect(calendar, &CalendarPage::bookingsChanged, this, [this] { m_today->setHub(m_hub.get()); });
     m_pages = {
         m_today,
         new MembersPage,
-        new EmptyStatePage(
-            icon("calendar"), tr("Space bookings"),
-            tr("The space-booking calendar will live here: the event hall, the café, the kitchen, "
-               "the coworking desks and the breakout rooms. You will be able to book spaces and "
-               "repeating series, see clashes before they happen, print the day sheet for the "
-               "front desk and share bookings as iCalendar.")),
+        calendar,
         ledger,
         new EmptyStatePage(
             icon("gatherings"), tr("Gatherings"),

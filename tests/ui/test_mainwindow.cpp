@@ -33,7 +33,7 @@ struct PageExpectation
 const PageExpectation pages[] = {
     {Page::Today, "todayPage", "who is booked into which space today"},
     {Page::Members, "membersPage", "Add the first one with New member"},
-    {Page::Calendar, "calendarPage", "The space-booking calendar will live here"},
+    {Page::Calendar, "calendarPage", "Add the hub's rooms first"},
     {Page::Ledger, "ledgerPage", "Record the first one with New transfer"},
     {Page::Gatherings, "gatheringsPage", "Friendly gatherings and Collaboratories will live here"},
     {Page::Reports, "reportsPage", "Reports for treasurers and organisers will live here"},

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/spaces/space.h"
+#include "ui/pages/hubpage.h"
+
+#include <QDate>
+#include <QKeySequence>
+#include <QTimer>
+
+class QAction;
+class QButtonGroup;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace hub {
+
+class BookingDialog;
+class CalendarView;
+class EmptyStateWidget;
+
+/// The space-booking calendar: a day with a column per space, or a week of
+/// one space. Bookings are made, moved, edited and cancelled here through
+/// BookingService, so the rules are the same as at the command line.
+class CalendarPage : public HubPage
+{
+    Q_OBJECT
+public:
+    enum class Mode { Day, Week };
+
+    /// Ctrl+N already starts a new hub; the page follows the Members page's Ctrl+Shift+N.
+    static QKeySequence newBookingShortcut() { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N); }
+
+    explicit CalendarPage(QWidget *parent = nullptr);
+    ~CalendarPage() override;
+
+    void setHub(Hub *hub) override;
+
+    /// Shows the day (or its week) of a local date in the hub's zone.
+    void showDate(QDate date);
+    QDate date() const { return m_date; }
+    void showToday();
+    /// One day (or one week in the week view) back or forward.
+    void step(int direction);
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+    /// The space the week view shows.
+    void setWeekSpace(SpaceId space);
+    SpaceId weekSpace() const;
+    /// Re-reads the schedule, keeping the date, scroll position and selection.
+    void refresh();
+
+    CalendarView *view() const { return m_view; }
+
+    /// Opens the booking dialog (window-modal, returns at once) for the
+    /// selected free time, or for the next hour of the first space.
+    BookingDialog *newBooking();
+    /// Opens the booking dialog on a free stretch the user chose.
+    BookingDialog *newBookingAt(SpaceId space, const QDateTime &start, const QDateTime &end);
+    /// Opens the booking dialog on a stored booking.
+    BookingDialog *editBooking(BookingId id);
+    /// Asks (with the choice of scope for a series) and cancels the booking.
+    bool cancelBooking(BookingId id);
+    /// Moves a booking (by BookingService::edit); a refusal is explained in a
+    /// message box and the booking stays where it was.
+    bool moveBooking(BookingId id, SpaceId space, const QDateTime &start, const QDateTime &end);
+
+Q_SIGNALS:
+    /// Bookings were made, changed or cancelled from this page.
+    void bookingsChanged();
+    /// Spaces… or "Add a space…" was chosen: whoever opens the space editor
+    /// refreshes the page afterwards (setHub()). Without a receiver both stay hidden.
+    void spacesRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *buildToolbar();
+    void reload(bool scrollToHours);
+    void reloadSpaces();
+    void updateHeading();
+    void updateNow();
+    void manageSpaces();
+    QDate today() const;
+    void openDialog(BookingDialog *dialog);
+
+    Hub *m_hub = nullptr;
+    QDate m_date;
+    Mode m_mode = Mode::Day;
+    QList<Space> m_spaces;
+    bool m_shownOnce = false;
+    QTimer m_nowTimer;
+
+    QLabel *m_heading = nullptr;
+    QDateEdit *m_dateEdit = nullptr;
+    QButtonGroup *m_modes = nullptr;
+    QComboBox *m_spaceChooser = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_todayAction = nullptr;
+    QAction *m_spacesAction = nullptr;
+    QPushButton *m_addSpace = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    CalendarView *m_view = nullptr;
+    EmptyStateWidget *m_empty = nullptr;
+    QLabel *m_error = nullptr;
+};
+
+} // namespace hub
