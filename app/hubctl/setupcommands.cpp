@@ -4,6 +4,7 @@
 #include "app/hubctl/cli.h"
 #include "core/demo/demogenerator.h"
 #include "core/settings/settingsservice.h"
+#include "core/spaces/bookingservice.h"
 #include "core/storage/backupservice.h"
 #include "core/storage/integritychecker.h"
 
@@ -64,13 +65,64 @@ const QList<std::pair<QString, QString>> &initOptions()
     return options;
 }
 
+// --keep-local-times / --keep-instants: what a change of time zone does to
+// upcoming bookings. Without either, a change that would touch some is refused.
+QList<QCommandLineOption> zoneChangeOptions()
+{
+    return {QCommandLineOption(QStringLiteral("keep-local-times"),
+                               Tr::tr("On a time zone change, upcoming bookings keep their wall-clock times "
+                                      "(19:00 stays 19:00 in the new zone).")),
+            QCommandLineOption(QStringLiteral("keep-instants"),
+                               Tr::tr("On a time zone change, upcoming bookings keep their moments; their "
+                                      "wall-clock times change."))};
+}
+
+Result<ZoneChangePolicy> zoneChangePolicy(CommandContext &ctx)
+{
+    const bool local = ctx.isSet(QStringLiteral("keep-local-times"));
+    const bool instants = ctx.isSet(QStringLiteral("keep-instants"));
+    if (local && instants)
+        return fail(Error::usage(Tr::tr("choose either --keep-local-times or --keep-instants"),
+                                 QStringLiteral("--keep-instants")));
+    return local ? ZoneChangePolicy::KeepLocalTimes : instants ? ZoneChangePolicy::KeepInstants : ZoneChangePolicy::Ask;
+}
+
+// Moves the hub to `zone` through BookingService::changeZone, so upcoming
+// bookings are never shifted silently. `where` names the option or argument.
+Status changeTimeZone(Hub &hub, const HubSettings &current, const QString &zone, ZoneChangePolicy policy,
+                      const QString &where)
+{
+    HubSettings wanted = current;
+    if (auto ok = SettingsService::apply(wanted, SettingsService::keyTimeZone(), zone); !ok)
+        return fail(Error{ok.error().kind, ok.error().message, where});
+    if (wanted.timeZone == current.timeZone)
+        return {};
+    if (policy == ZoneChangePolicy::Ask) {
+        auto upcoming = hub.bookings().upcomingCount();
+        if (!upcoming)
+            return fail(upcoming.error());
+        if (*upcoming > 0)
+            return fail(Error::refused(
+                Tr::tr("the hub has %n upcoming booking(s) made in %1; moving it to %2 would change them. Run the "
+                       "command again with --keep-local-times (each keeps its wall-clock time, e.g. 19:00, in %2) or "
+                       "--keep-instants (each keeps its moment, so its wall-clock time changes)",
+                       nullptr, *upcoming)
+                    .arg(current.timeZone, wanted.timeZone),
+                where));
+    }
+    return hub.bookings().changeZone(wanted.timeZone, policy);
+}
+
 int init(CommandContext &ctx)
 {
-    QList<QCommandLineOption> options;
+    QList<QCommandLineOption> options = zoneChangeOptions();
     for (const auto &[option, key] : initOptions())
         options << QCommandLineOption(option, SettingsService::describe(key), option.toUpper());
     if (auto stop = ctx.parse(options, 0, 0))
         return *stop;
+    auto policy = zoneChangePolicy(ctx);
+    if (!policy)
+        return ctx.fail(policy.error());
 
     const bool existed = QFileInfo::exists(ctx.dbPath());
     // Validate the options before touching the disk, so bad input creates nothing.
@@ -86,6 +138,16 @@ int init(CommandContext &ctx)
     auto settings = (*hub)->settings().load();
     if (!settings)
         return ctx.fail(settings.error());
+    // An existing hub's bookings are never shifted silently by a new zone.
+    if (existed && ctx.isSet(QStringLiteral("timezone"))) {
+        if (auto ok = changeTimeZone(**hub, *settings, ctx.value(QStringLiteral("timezone")), *policy,
+                                     QStringLiteral("--timezone"));
+            !ok)
+            return ctx.fail(ok.error());
+        settings = (*hub)->settings().load();
+        if (!settings)
+            return ctx.fail(settings.error());
+    }
     for (const auto &[option, key] : initOptions())
         if (ctx.isSet(option))
             if (auto ok = SettingsService::apply(*settings, key, ctx.value(option)); !ok)
@@ -105,7 +167,7 @@ int init(CommandContext &ctx)
 
 int settings(CommandContext &ctx)
 {
-    if (auto stop = ctx.parse({}, 1, 3))
+    if (auto stop = ctx.parse(zoneChangeOptions(), 1, 3))
         return *stop;
     const QStringList args = ctx.positional();
     const QString verb = args.first();
@@ -116,11 +178,23 @@ int settings(CommandContext &ctx)
                              .arg(SettingsService::keys().join(QStringLiteral(", "))));
     if (verb != QStringLiteral("show") && verb != QStringLiteral("set"))
         return ctx.usage(Tr::tr("unknown settings action “%1”; use show or set").arg(verb));
+    auto policy = zoneChangePolicy(ctx);
+    if (!policy)
+        return ctx.fail(policy.error());
+    const bool isZone = verb == QStringLiteral("set") && args[1] == SettingsService::keyTimeZone();
+    if (*policy != ZoneChangePolicy::Ask && !isZone)
+        return ctx.usage(Tr::tr("--keep-local-times and --keep-instants go with “settings set timezone ZONE”"));
 
     auto hub = ctx.openHub();
     if (!hub)
         return ctx.fail(hub.error());
-    if (verb == QStringLiteral("set")) {
+    if (isZone) {
+        auto current = (*hub)->settings().load();
+        if (!current)
+            return ctx.fail(current.error());
+        if (auto ok = changeTimeZone(**hub, *current, args[2], *policy, SettingsService::keyTimeZone()); !ok)
+            return ctx.fail(ok.error());
+    } else if (verb == QStringLiteral("set")) {
         if (auto ok = (*hub)->settings().set(args[1], args[2]); !ok)
             return ctx.fail(ok.error());
     }
@@ -269,7 +343,8 @@ void registerSetupCommands(Cli &cli)
 {
     cli.add({QStringLiteral("init"), QStringLiteral("[--name NAME] [--timezone ZONE] [--unit NAME] [--decimals N]"),
              Tr::tr("create (or migrate) the hub file"), init});
-    cli.add({QStringLiteral("settings"), QStringLiteral("show | set KEY VALUE"),
+    cli.add({QStringLiteral("settings"),
+             QStringLiteral("show | set KEY VALUE | set timezone ZONE [--keep-local-times | --keep-instants]"),
              Tr::tr("show or change hub settings"), settings});
     cli.add({QStringLiteral("demo"), QStringLiteral("[--scale small|town|city] [--seed N]"),
              Tr::tr("make a new hub file filled with realistic demo data"), demo});

@@ -112,68 +112,318 @@ QString bookingText(const Booking &b, const CommandSession &s)
         .arg(QString::number(b.id.value()), b.spaceName, b.title, s.local(b.start), s.local(b.end), toString(b.status));
 }
 
-int spaceAdd(CommandContext &ctx)
+// "mon", "monday", "mon-fri" or a comma-separated list of them, as Qt weekdays.
+Result<QList<int>> parseWeekdays(const QString &text, const QString &where)
 {
-    const QList<QCommandLineOption> options = {
+    static const QStringList names = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
+                                      QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
+                                      QStringLiteral("sun")};
+    static const QStringList fullNames = {QStringLiteral("monday"),   QStringLiteral("tuesday"),
+                                          QStringLiteral("wednesday"), QStringLiteral("thursday"),
+                                          QStringLiteral("friday"),   QStringLiteral("saturday"),
+                                          QStringLiteral("sunday")};
+    const auto dayOf = [&](const QString &word) {
+        const QString w = word.trimmed().toLower();
+        const int day = int(names.indexOf(w)) >= 0 ? int(names.indexOf(w)) : int(fullNames.indexOf(w));
+        return day < 0 ? 0 : day + 1;
+    };
+    QList<int> days;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList range = part.split(u'-');
+        const int first = dayOf(range.first());
+        const int last = range.size() == 2 ? dayOf(range.last()) : first;
+        if (range.size() > 2 || first == 0 || last == 0 || last < first)
+            return fail(Error::invalid(
+                Tr::tr("“%1” is not a weekday; write mon, tue, wed, thu, fri, sat or sun, a range such as "
+                       "mon-fri, or a list such as sat,sun")
+                    .arg(part.trimmed()),
+                where));
+        for (int day = first; day <= last; ++day)
+            if (!days.contains(day))
+                days << day;
+    }
+    if (days.isEmpty())
+        return fail(Error::invalid(Tr::tr("name at least one weekday"), where));
+    return days;
+}
+
+Result<bool> parseYesNo(const QString &text, const QString &where)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QStringLiteral("yes") || t == QStringLiteral("true") || t == QStringLiteral("1"))
+        return true;
+    if (t == QStringLiteral("no") || t == QStringLiteral("false") || t == QStringLiteral("0"))
+        return false;
+    return fail(Error::invalid(Tr::tr("“%1” is not yes or no").arg(text), where));
+}
+
+// The options `space add` and `space edit` share: each sets one field.
+QList<QCommandLineOption> spaceFieldOptions()
+{
+    return {
         option(QStringLiteral("name"), Tr::tr("The space's name."), QStringLiteral("NAME")),
         option(QStringLiteral("capacity"), Tr::tr("How many people it holds."), QStringLiteral("N")),
         option(QStringLiteral("description"), Tr::tr("A line about the space."), QStringLiteral("TEXT")),
         option(QStringLiteral("rate"), Tr::tr("Credits per hour."), QStringLiteral("AMOUNT")),
+        option(QStringLiteral("no-rate"), Tr::tr("Free of charge: no hourly rate.")),
         option(QStringLiteral("setup"), Tr::tr("Minutes kept free before each booking."), QStringLiteral("MIN")),
         option(QStringLiteral("cleanup"), Tr::tr("Minutes kept free after each booking."), QStringLiteral("MIN")),
-        option(QStringLiteral("feature"), Tr::tr("A feature such as stage or kitchen; repeat for more."), QStringLiteral("TEXT")),
+        option(QStringLiteral("feature"), Tr::tr("A feature such as stage or kitchen; repeat for more. Replaces the list."),
+               QStringLiteral("TEXT")),
+        option(QStringLiteral("no-features"), Tr::tr("Clear the list of features.")),
         option(QStringLiteral("colour"), Tr::tr("Calendar colour, #rrggbb."), QStringLiteral("COLOUR")),
-        option(QStringLiteral("opens"), Tr::tr("Opening time every day (HH:MM)."), QStringLiteral("HH:MM")),
-        option(QStringLiteral("closes"), Tr::tr("Closing time every day (HH:MM)."), QStringLiteral("HH:MM")),
+        option(QStringLiteral("opens"), Tr::tr("Opening time (HH:MM), every day or on the --weekday days."),
+               QStringLiteral("HH:MM")),
+        option(QStringLiteral("closes"), Tr::tr("Closing time (HH:MM; 24:00 for midnight)."), QStringLiteral("HH:MM")),
+        option(QStringLiteral("weekday"), Tr::tr("The days --opens and --closes are for: mon..sun, mon-fri or sat,sun."),
+               QStringLiteral("DAYS")),
+        option(QStringLiteral("closed-on"), Tr::tr("Weekdays the space is closed: mon..sun, a range or a list."),
+               QStringLiteral("DAYS")),
+        option(QStringLiteral("active"), Tr::tr("Whether it can be booked: yes or no."), QStringLiteral("yes|no")),
     };
-    if (auto stop = ctx.parse(options, 0, 0))
+}
+
+// Sets the fields of `space` that the command line names; every other field
+// keeps its value. Errors name the option.
+Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &space)
+{
+    const auto isSet = [&](const char *name) { return ctx.isSet(QString::fromLatin1(name)); };
+    const auto value = [&](const char *name) { return ctx.value(QString::fromLatin1(name)); };
+    if (isSet("rate") && isSet("no-rate"))
+        return fail(Error::usage(Tr::tr("--rate and --no-rate cannot go together"), QStringLiteral("--no-rate")));
+    if (isSet("feature") && isSet("no-features"))
+        return fail(Error::usage(Tr::tr("--feature and --no-features cannot go together"),
+                                 QStringLiteral("--no-features")));
+    if (isSet("opens") != isSet("closes"))
+        return fail(Error::usage(Tr::tr("--opens and --closes go together"), QStringLiteral("--opens")));
+    if (isSet("weekday") && !isSet("opens"))
+        return fail(Error::usage(Tr::tr("--weekday needs --opens and --closes"), QStringLiteral("--weekday")));
+
+    if (isSet("name"))
+        space.name = value("name");
+    if (isSet("description"))
+        space.description = value("description");
+    if (isSet("feature"))
+        space.features = ctx.values(QStringLiteral("feature"));
+    if (isSet("no-features"))
+        space.features.clear();
+    if (isSet("colour"))
+        space.colour = value("colour");
+    if (isSet("capacity")) {
+        auto capacity = parseCount(value("capacity"), QStringLiteral("--capacity"));
+        if (!capacity)
+            return fail(capacity.error());
+        space.capacity = *capacity;
+    }
+    for (const auto &[name, field] : {std::pair{"setup", &space.setupMinutes}, std::pair{"cleanup", &space.cleanupMinutes}}) {
+        if (!isSet(name))
+            continue;
+        auto n = parseCount(value(name), QStringLiteral("--") + QString::fromLatin1(name));
+        if (!n)
+            return fail(n.error());
+        *field = *n;
+    }
+    if (isSet("rate")) {
+        auto rate = s.amount(value("rate"), QStringLiteral("--rate"));
+        if (!rate)
+            return fail(rate.error());
+        space.rate = *rate;
+    }
+    if (isSet("no-rate"))
+        space.rate.reset();
+    if (isSet("active")) {
+        auto active = parseYesNo(value("active"), QStringLiteral("--active"));
+        if (!active)
+            return fail(active.error());
+        space.active = *active;
+    }
+    if (isSet("opens")) {
+        auto opens = parseMinutes(value("opens"), QStringLiteral("--opens"));
+        if (!opens)
+            return fail(opens.error());
+        auto closes = parseMinutes(value("closes"), QStringLiteral("--closes"));
+        if (!closes)
+            return fail(closes.error());
+        QList<int> days = {1, 2, 3, 4, 5, 6, 7};
+        if (isSet("weekday")) {
+            auto chosen = parseWeekdays(value("weekday"), QStringLiteral("--weekday"));
+            if (!chosen)
+                return fail(chosen.error());
+            days = *chosen;
+        }
+        for (int day : std::as_const(days))
+            space.hours.days.at(day - 1) = DayHours{*opens, *closes};
+    }
+    if (isSet("closed-on")) {
+        auto closed = parseWeekdays(value("closed-on"), QStringLiteral("--closed-on"));
+        if (!closed)
+            return fail(closed.error());
+        if (isSet("weekday"))
+            if (auto both = parseWeekdays(value("weekday"), QStringLiteral("--weekday")))
+                for (int day : std::as_const(*both))
+                    if (closed->contains(day))
+                        return fail(Error::usage(Tr::tr("a day cannot be both in --weekday and in --closed-on"),
+                                                 QStringLiteral("--closed-on")));
+        for (int day : std::as_const(*closed))
+            space.hours.days.at(day - 1).reset();
+    }
+    return {};
+}
+
+// SpaceService names fields; the opening hours come from --opens and --closes.
+Error asSpaceOption(Error e)
+{
+    if (e.where == QStringLiteral("hours"))
+        e.where = QStringLiteral("--closes");
+    return asOption(std::move(e));
+}
+
+QString spaceText(const Space &space)
+{
+    return Tr::tr("Space #%1: %2, for %3 people.").arg(space.id.value()).arg(space.name).arg(space.capacity);
+}
+
+int spaceAdd(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse(spaceFieldOptions(), 0, 0))
         return *stop;
     for (const QString &required : {QStringLiteral("name"), QStringLiteral("capacity")})
         if (!ctx.isSet(required))
             return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    if (ctx.isSet(QStringLiteral("opens")) != ctx.isSet(QStringLiteral("closes")))
-        return ctx.usage(Tr::tr("--opens and --closes go together"), QStringLiteral("--opens"));
     auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
     Space space;
-    space.name = ctx.value(QStringLiteral("name"));
-    space.description = ctx.value(QStringLiteral("description"));
-    space.features = ctx.values(QStringLiteral("feature"));
-    space.colour = ctx.value(QStringLiteral("colour"));
-    auto capacity = parseCount(ctx.value(QStringLiteral("capacity")), QStringLiteral("--capacity"));
-    if (!capacity)
-        return ctx.fail(capacity.error());
-    space.capacity = *capacity;
-    for (const auto &[name, field] : {std::pair{QStringLiteral("setup"), &space.setupMinutes},
-                                      std::pair{QStringLiteral("cleanup"), &space.cleanupMinutes}}) {
-        if (!ctx.isSet(name))
-            continue;
-        auto n = parseCount(ctx.value(name), QStringLiteral("--") + name);
-        if (!n)
-            return ctx.fail(n.error());
-        *field = *n;
-    }
-    if (ctx.isSet(QStringLiteral("rate"))) {
-        auto rate = Amount::parse(ctx.value(QStringLiteral("rate")), s->settings.decimals);
-        if (!rate)
-            return ctx.fail(Error::invalid(rate.error().message, QStringLiteral("--rate")));
-        space.rate = *rate;
-    }
-    if (ctx.isSet(QStringLiteral("opens"))) {
-        auto opens = parseMinutes(ctx.value(QStringLiteral("opens")), QStringLiteral("--opens"));
-        if (!opens)
-            return ctx.fail(opens.error());
-        auto closes = parseMinutes(ctx.value(QStringLiteral("closes")), QStringLiteral("--closes"));
-        if (!closes)
-            return ctx.fail(closes.error());
-        space.hours.days.fill(DayHours{*opens, *closes});
-    }
+    if (auto ok = applySpaceOptions(ctx, *s, space); !ok)
+        return ctx.fail(ok.error());
     auto added = s->hub->spaces().add(space);
     if (!added)
+        return ctx.fail(asSpaceOption(added.error()));
+    ctx.out().result(spaceJson(*added, s->settings), spaceText(*added));
+    return 0;
+}
+
+int spaceEdit(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = spaceFieldOptions();
+    if (auto stop = ctx.parse(options, 1, 1))
+        return *stop;
+    if (std::none_of(options.cbegin(), options.cend(),
+                     [&](const QCommandLineOption &o) { return ctx.isSet(o.names().first()); }))
+        return ctx.usage(Tr::tr("nothing to change; give at least one option, e.g. --capacity 40"));
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto space = s->space(ctx.positional().first(), QStringLiteral("SPACE"));
+    if (!space)
+        return ctx.fail(space.error());
+    if (auto ok = applySpaceOptions(ctx, *s, *space); !ok)
+        return ctx.fail(ok.error());
+    auto edited = s->hub->spaces().edit(*space);
+    if (!edited)
+        return ctx.fail(asSpaceOption(edited.error()));
+    ctx.out().result(spaceJson(*edited, s->settings), spaceText(*edited));
+    return 0;
+}
+
+QJsonObject closureJson(const Closure &c, const QString &spaceName)
+{
+    QJsonObject o{{QStringLiteral("id"), c.id.value()},
+                  {QStringLiteral("date"), c.day.toString(Qt::ISODate)},
+                  {QStringLiteral("reason"), c.reason},
+                  {QStringLiteral("whole_hub"), !c.space.has_value()}};
+    o.insert(QStringLiteral("space_id"), c.space ? QJsonValue(c.space->value()) : QJsonValue());
+    o.insert(QStringLiteral("space"), c.space ? QJsonValue(spaceName) : QJsonValue());
+    return o;
+}
+
+// SPACE or --all, and --date: what `space close` and `space reopen` are about.
+struct ClosureTarget
+{
+    std::optional<Space> space; ///< none = the whole hub
+    QDate day;
+    QString label() const { return space ? space->name : Tr::tr("The whole hub"); }
+};
+
+Result<ClosureTarget> closureTarget(CommandContext &ctx, const CommandSession &s)
+{
+    const bool all = ctx.isSet(QStringLiteral("all"));
+    if (all == !ctx.positional().isEmpty())
+        return fail(Error::usage(Tr::tr("name a space or give --all for the whole hub"), QStringLiteral("SPACE")));
+    if (!ctx.isSet(QStringLiteral("date")))
+        return fail(Error::usage(Tr::tr("--date is required"), QStringLiteral("--date")));
+    ClosureTarget t;
+    auto day = parseDate(ctx.value(QStringLiteral("date")), QStringLiteral("--date"));
+    if (!day)
+        return fail(day.error());
+    t.day = *day;
+    if (!all) {
+        auto space = s.space(ctx.positional().first(), QStringLiteral("SPACE"));
+        if (!space)
+            return fail(space.error());
+        t.space = *space;
+    }
+    return t;
+}
+
+int spaceClose(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("all"), Tr::tr("Close the whole hub, every space.")),
+        option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+        option(QStringLiteral("reason"), Tr::tr("Why, e.g. Christmas Day."), QStringLiteral("TEXT")),
+    };
+    if (auto stop = ctx.parse(options, 0, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto target = closureTarget(ctx, *s);
+    if (!target)
+        return ctx.fail(target.error());
+    auto added = s->hub->spaces().addClosure(target->space ? std::optional(target->space->id) : std::nullopt,
+                                             target->day, ctx.value(QStringLiteral("reason")));
+    if (!added)
         return ctx.fail(asOption(added.error()));
-    ctx.out().result(spaceJson(*added, s->settings),
-                     Tr::tr("Space #%1: %2, for %3 people.").arg(added->id.value()).arg(added->name).arg(added->capacity));
+    ctx.out().result(closureJson(*added, target->space ? target->space->name : QString()),
+                     Tr::tr("%1 is closed on %2%3.")
+                         .arg(target->label(), added->day.toString(Qt::ISODate),
+                              added->reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(added->reason)));
+    return 0;
+}
+
+int spaceReopen(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("all"), Tr::tr("Reopen a day the whole hub was closed.")),
+        option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+    };
+    if (auto stop = ctx.parse(options, 0, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto target = closureTarget(ctx, *s);
+    if (!target)
+        return ctx.fail(target.error());
+    const std::optional<SpaceId> scope = target->space ? std::optional(target->space->id) : std::nullopt;
+    auto closed = s->hub->spaces().closures(target->day, target->day, scope);
+    if (!closed)
+        return ctx.fail(closed.error());
+    const QList<Closure> days = *closed;
+    const auto match = std::find_if(days.cbegin(), days.cend(), [&](const Closure &c) { return c.space == scope; });
+    if (match == days.cend()) {
+        const bool hubClosed = std::any_of(days.cbegin(), days.cend(), [](const Closure &c) { return !c.space; });
+        return ctx.fail(Error::notFound(
+            hubClosed ? Tr::tr("%1 has no closed day of its own on %2; the whole hub is closed then (reopen it with --all)")
+                            .arg(target->label(), target->day.toString(Qt::ISODate))
+                      : Tr::tr("%1 is not closed on %2").arg(target->label(), target->day.toString(Qt::ISODate)),
+            QStringLiteral("--date")));
+    }
+    if (auto ok = s->hub->spaces().removeClosure(match->id); !ok)
+        return ctx.fail(ok.error());
+    ctx.out().result(closureJson(*match, target->space ? target->space->name : QString()),
+                     Tr::tr("%1 is open again on %2.").arg(target->label(), target->day.toString(Qt::ISODate)));
     return 0;
 }
 
@@ -346,9 +596,18 @@ void registerSpaceCommands(Cli &cli)
 {
     cli.add({QStringLiteral("space add"),
              QStringLiteral("--name NAME --capacity N [--rate AMOUNT] [--setup MIN] [--cleanup MIN] [--feature TEXT]... "
-                            "[--colour #RRGGBB] [--opens HH:MM --closes HH:MM]"),
+                            "[--colour #RRGGBB] [--opens HH:MM --closes HH:MM [--weekday DAYS]] [--closed-on DAYS]"),
              Tr::tr("add a room or area that can be booked"), spaceAdd});
     cli.add({QStringLiteral("space list"), {}, Tr::tr("the hub's spaces"), spaceList});
+    cli.add({QStringLiteral("space edit"),
+             QStringLiteral("SPACE [--name NAME] [--capacity N] [--rate AMOUNT | --no-rate] [--setup MIN] "
+                            "[--cleanup MIN] [--feature TEXT]... [--colour #RRGGBB] [--opens HH:MM --closes HH:MM "
+                            "[--weekday DAYS]] [--closed-on DAYS] [--active yes|no] [--description TEXT]"),
+             Tr::tr("change some fields of a space; the others stay"), spaceEdit});
+    cli.add({QStringLiteral("space close"), QStringLiteral("SPACE | --all --date DATE [--reason TEXT]"),
+             Tr::tr("close a space, or the whole hub, for a day"), spaceClose});
+    cli.add({QStringLiteral("space reopen"), QStringLiteral("SPACE | --all --date DATE"),
+             Tr::tr("take back a closed day"), spaceReopen});
     cli.add({QStringLiteral("book"),
              QStringLiteral("--space SPACE --title TEXT --start DATETIME --end DATETIME [--member MEMBER] "
                             "[--attendees N] [--tentative] [--outside-hours NOTE] [--over-capacity NOTE]"),
