@@ -183,8 +183,7 @@ void CalendarView::scrollToWorkingHours()
     for (int c = 0; m_now.isValid() && c < m_schedule.columns.size(); ++c) {
         const int now = m_schedule.minuteOf(c, m_now);
         if (now >= 0 && now < MinutesPerDay) {
-            // Today: now should be in view, with the hour before it.
-            minute = std::max(minute, now - 60);
+            // Today: from the opening time if now still fits below, else the hour before now.
             const int visibleMinutes = gridRect().height() * 60 / m_hourHeight;
             if (now > minute + visibleMinutes - 60)
                 minute = now - 60;
@@ -536,20 +535,20 @@ void CalendarView::paintBlocks(QPainter &p, const QRect &area, int firstColumn, 
         // Buffers: the space is kept free here for setting up and clearing away.
         const QColor colour = colourOf(m_schedule.columns[block.column].space);
         QColor buffer = colour;
-        buffer.setAlpha(45);
+        buffer.setAlpha(70);
         const int laneWidth = (width - 10) / std::max(1, block.lanes);
         const int x = xOf(block.column) + 2 + block.lane * laneWidth;
         if (block.setupMinutes > 0 && block.startMinute > 0) {
             const int from = yOf(std::max(block.startMinute - block.setupMinutes, 0));
             const int to = yOf(std::min(block.startMinute, MinutesPerDay));
             if (to > from)
-                p.fillRect(QRect(x, from, laneWidth - 2, to - from), QBrush(buffer, Qt::Dense5Pattern));
+                p.fillRect(QRect(x, from, laneWidth - 2, to - from), QBrush(buffer, Qt::Dense4Pattern));
         }
         if (block.cleanupMinutes > 0 && block.endMinute < MinutesPerDay) {
             const int from = yOf(std::max(block.endMinute, 0));
             const int to = yOf(std::min(block.endMinute + block.cleanupMinutes, MinutesPerDay));
             if (to > from)
-                p.fillRect(QRect(x, from, laneWidth - 2, to - from), QBrush(buffer, Qt::Dense5Pattern));
+                p.fillRect(QRect(x, from, laneWidth - 2, to - from), QBrush(buffer, Qt::Dense4Pattern));
         }
         if (block.startMinute >= MinutesPerDay || block.endMinute <= 0)
             continue;
