@@ -22,6 +22,7 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
@@ -400,6 +401,7 @@ TEST_CASE("a booking dragged onto another one is refused with a message and stay
     REQUIRE(answerer.titles().size() == 1);
     CHECK(answerer.titles().first() == QStringLiteral("The Booking Was Not Moved"));
     CHECK(answerer.texts().first().contains(QStringLiteral("Yoga")));
+    CHECK(answerer.texts().first().contains(QStringLiteral("“Choir”")));
     CHECK(w.hub().bookings().get(yoga.id)->start == w.at(QTime(10, 0)));
     const QList<int> blocks = w.view->schedule().blocksOf(yoga.id);
     REQUIRE(blocks.size() == 1);
@@ -416,4 +418,70 @@ TEST_CASE("a hub without spaces shows a hint to add one", "[calendar]")
     CHECK_FALSE(w.view->isVisible());
     QTest::keyClick(&w.window, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(visibleTopLevel<hub::BookingDialog>() == nullptr);
+}
+
+TEST_CASE("a weekly series with a clashing date lists it and books the free dates only when asked", "[calendar]")
+{
+    CalendarOnTempHub w;
+    // The second Tuesday is taken.
+    hub::BookingDraft taken;
+    taken.space = w.hall.id;
+    taken.title = QStringLiteral("Jumble sale");
+    taken.member = w.bryn;
+    taken.start = w.at(QTime(18, 0), Tuesday.addDays(7));
+    taken.end = w.at(QTime(21, 0), Tuesday.addDays(7));
+    REQUIRE(w.hub().bookings().book(taken));
+
+    auto *dialog = w.openDialog();
+    w.fill(dialog, w.hall, QTime(19, 0), QTime(20, 0), QStringLiteral("Choir"), QStringLiteral("Ana Ferreira"));
+    auto *frequency = child<QComboBox>(dialog, "recurrenceFrequency");
+    frequency->setCurrentIndex(frequency->findText(QStringLiteral("Weekly")));
+    child<QSpinBox>(dialog, "recurrenceCount")->setValue(3);
+    CHECK(child<QLabel>(dialog, "recurrenceSentence")->text() == QStringLiteral("Every Tuesday at 19:00, 3 times"));
+    w.clickBook(dialog);
+
+    CHECK(visibleTopLevel<hub::BookingDialog>() == dialog);
+    auto *clashes = child<QListWidget>(dialog, "bookingClashes");
+    REQUIRE(clashes->isVisible());
+    REQUIRE(clashes->count() == 1);
+    CHECK(clashes->item(0)->text().contains(QStringLiteral("Jumble sale")));
+    CHECK(w.hub().bookings().list()->size() == 1);
+
+    auto *skip = child<QCheckBox>(dialog, "bookingSkipClashes");
+    REQUIRE(skip->isVisible());
+    skip->setChecked(true);
+    {
+        hub::test::MessageBoxAnswerer answerer;
+        w.clickBook(dialog);
+        REQUIRE(dialogClosed());
+        REQUIRE(answerer.texts().size() == 1);
+        CHECK(answerer.texts().first().contains(QStringLiteral("17 Mar 2026")));
+    }
+    auto list = w.hub().bookings().list();
+    REQUIRE(list->size() == 3);
+    int series = 0;
+    for (const hub::Booking &b : *list)
+        series += b.series ? 1 : 0;
+    CHECK(series == 2);
+}
+
+TEST_CASE("a booking dragged to free time moves there", "[calendar]")
+{
+    CalendarOnTempHub w;
+    const hub::Booking yoga = w.book(w.hall, QTime(10, 0), QTime(11, 0), QStringLiteral("Yoga"), w.ana);
+    w.view->scrollToMinute(9 * 60);
+    const int column = w.columnOf(w.hall);
+    QWidget *viewport = w.view->viewport();
+    hub::test::MessageBoxAnswerer answerer;
+    QTest::mousePress(viewport, Qt::LeftButton, {}, w.view->pointAt(column, 10 * 60 + 10));
+    QTest::mouseMove(viewport, w.view->pointAt(column, 11 * 60));
+    QTest::mouseMove(viewport, w.view->pointAt(column, 12 * 60 + 10));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, w.view->pointAt(column, 12 * 60 + 10));
+    INFO(answerer.texts().join(QStringLiteral(" / ")).toStdString());
+    CHECK(answerer.texts().isEmpty());
+    auto moved = w.hub().bookings().get(yoga.id);
+    REQUIRE(moved);
+    CHECK(moved->start == w.at(QTime(12, 0)));
+    CHECK(moved->end == w.at(QTime(13, 0)));
+    CHECK(w.view->selectedBooking() == yoga.id);
 }
