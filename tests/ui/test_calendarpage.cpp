@@ -485,3 +485,81 @@ TEST_CASE("a booking dragged to free time moves there", "[calendar]")
     CHECK(moved->end == w.at(QTime(13, 0)));
     CHECK(w.view->selectedBooking() == yoga.id);
 }
+
+TEST_CASE("the charge checkbox shows the price and needs a booker and a rate", "[calendar]")
+{
+    CalendarOnTempHub w;
+    hub::Space cafe = w.addSpace(QStringLiteral("Café corner"), 20, 0, 0, QStringLiteral("#c94f6d"));
+    cafe.rate = hub::Amount::fromMinor(150); // 1.50 an hour
+    REQUIRE(w.hub().spaces().edit(cafe));
+    w.page->refresh();
+
+    auto *dialog = w.openDialog();
+    w.fill(dialog, w.hall, QTime(10, 0), QTime(12, 0), QStringLiteral("Coffee morning"), QString());
+    auto *charge = child<QCheckBox>(dialog, "bookingCharge");
+    CHECK_FALSE(charge->isEnabled());
+    CHECK(charge->toolTip().contains(QStringLiteral("free of charge")));
+
+    w.fill(dialog, cafe, QTime(10, 0), QTime(12, 0), QStringLiteral("Coffee morning"), QString());
+    CHECK_FALSE(charge->isEnabled());
+    CHECK(charge->text().contains(QStringLiteral("3.00 Hours")));
+    CHECK(charge->toolTip().contains(QStringLiteral("Choose who is booking")));
+
+    dialog->setMember(w.ana);
+    REQUIRE(charge->isEnabled());
+    charge->setChecked(true);
+    w.clickBook(dialog);
+    REQUIRE(dialogClosed());
+    auto list = w.hub().bookings().list();
+    REQUIRE(list->size() == 1);
+    CHECK(list->first().charge.has_value());
+}
+
+TEST_CASE("an occurrence of a series is changed alone or cancelled with the whole series", "[calendar]")
+{
+    CalendarOnTempHub w;
+    hub::BookingDraft d;
+    d.space = w.hall.id;
+    d.title = QStringLiteral("Yoga");
+    d.member = w.ana;
+    d.start = w.at(QTime(10, 0));
+    d.end = w.at(QTime(11, 0));
+    hub::Recurrence weekly;
+    weekly.frequency = hub::Recurrence::Frequency::Weekly;
+    weekly.count = 4;
+    d.repeat = weekly;
+    auto outcome = w.hub().bookings().bookSeries(d);
+    REQUIRE(outcome);
+    REQUIRE(outcome->booked.size() == 4);
+    w.page->refresh();
+    const hub::BookingId first = outcome->booked.first().id;
+
+    REQUIRE(w.view->selectBooking(first));
+    w.view->setFocus();
+    QTest::keyClick(w.view, Qt::Key_Return);
+    auto *dialog = visibleTopLevel<hub::BookingDialog>();
+    REQUIRE(dialog);
+    REQUIRE(dialog->isEditing());
+    CalendarOnTempHub::type(child<QLineEdit>(dialog, "bookingTitle"), QStringLiteral("Yoga (outdoors)"));
+    {
+        hub::test::MessageBoxAnswerer occurrence(QMessageBox::Yes);
+        w.clickBook(dialog);
+        REQUIRE(dialogClosed());
+        REQUIRE(occurrence.titles().size() == 1);
+        CHECK(occurrence.titles().first() == QStringLiteral("Change the Series?"));
+    }
+    auto changed = w.hub().bookings().get(first);
+    REQUIRE(changed);
+    CHECK(changed->title == QStringLiteral("Yoga (outdoors)"));
+    CHECK(changed->exception);
+    CHECK(w.hub().bookings().get(outcome->booked.at(1).id)->title == QStringLiteral("Yoga"));
+
+    REQUIRE(w.view->selectBooking(first));
+    {
+        hub::test::MessageBoxAnswerer whole(QMessageBox::YesToAll);
+        QTest::keyClick(w.view, Qt::Key_Delete);
+        REQUIRE(whole.titles().size() == 1);
+        CHECK(whole.titles().first() == QStringLiteral("Cancel a Repeating Booking?"));
+    }
+    CHECK(w.hub().bookings().list()->isEmpty());
+}
