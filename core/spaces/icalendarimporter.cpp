@@ -694,8 +694,10 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
                         row.booked << b.id;
                         ++row.bookings;
                     }
-                row.plan = tr("a series of %n booking(s), %1", nullptr, row.bookings)
-                               .arg(recurrence->describe(p.start.time))
+                QString words = recurrence->describe(p.start.time);
+                if (!words.isEmpty())
+                    words[0] = words.at(0).toLower();
+                row.plan = tr("a series of %n booking(s): %1", nullptr, row.bookings).arg(words)
                            + exNote + endlessNote;
             }
             // Overrides: each date becomes an exception of the stored series.

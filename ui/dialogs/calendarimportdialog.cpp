@@ -25,6 +25,7 @@
 #include <QStyle>
 #include <QTableWidget>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hub {
@@ -66,8 +67,10 @@ CalendarImportDialog::CalendarImportDialog(Hub &hub, QWidget *parent)
     m_space->setObjectName(QStringLiteral("calendarImportSpace"));
     m_space->setAccessibleName(tr("Space to book"));
     if (auto spaces = m_hub.spaces().list(true))
-        for (const Space &s : std::as_const(*spaces))
+        for (const Space &s : std::as_const(*spaces)) {
             m_space->addItem(tr("%1 (for %n people)", nullptr, s.capacity).arg(s.name), s.id.value());
+            m_space->setItemData(m_space->count() - 1, s.name, Qt::UserRole + 1);
+        }
     connect(m_space, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_path->text().trimmed().isEmpty())
             check();
@@ -97,6 +100,10 @@ CalendarImportDialog::CalendarImportDialog(Hub &hub, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(OutcomeColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(EventColumn, 220);
+    // Wrapped problems take the height they need at whatever width the last column gets.
+    // Deferred, so the heights follow the final widths once the header has laid out.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table, &QTableWidget::resizeRowsToContents,
+            Qt::QueuedConnection);
 
     m_empty = new EmptyStateWidget(pageIcon(QStringLiteral("calendar"), palette()), tr("No calendar chosen yet"),
                                    QString());
@@ -266,7 +273,7 @@ void CalendarImportDialog::showReport()
         if (!e.problem.isEmpty())
             detail = e.blocks() ? tr("line %1: %2").arg(e.problemLine).arg(e.problem) : e.problem;
         auto *line = new QTableWidgetItem(QString::number(e.line));
-        line->setTextAlignment(Qt::AlignRight | Qt::AlignTop);
+        line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, LineColumn, line);
         m_table->setItem(row, WhenColumn, new QTableWidgetItem(when));
         m_table->setItem(row, EventColumn, new QTableWidgetItem(e.title));
@@ -280,8 +287,8 @@ void CalendarImportDialog::showReport()
                                     : QColor(176, 0, 32));
         m_table->setItem(row, DetailColumn, what);
     }
-    m_table->resizeRowsToContents();
     m_stack->setCurrentWidget(m_table);
+    QTimer::singleShot(0, m_table, &QTableWidget::resizeRowsToContents);
 
     const int blocked = m_report.count(Outcome::Refused) + m_report.count(Outcome::Unreadable);
     const int there = m_report.count(Outcome::AlreadyThere);
@@ -294,7 +301,7 @@ void CalendarImportDialog::showReport()
         summary = tr("Nothing new to book: every event is already in the hub or skipped.");
     else
         summary = tr("All events fit: %n booking(s) will be made in %1.", nullptr, m_report.bookings())
-                      .arg(m_space->currentText());
+                      .arg(m_space->currentData(Qt::UserRole + 1).toString());
     if (there > 0 && blocked == 0)
         summary += u' ' + tr("%n event(s) were imported before and will not be booked twice.", nullptr, there);
     m_summary->setText(summary);
