@@ -2,23 +2,68 @@
 #include "ui/pages/todaypage.h"
 
 #include "core/hub.h"
+#include "core/reports/daysheetpdf.h"
 #include "core/settings/settingsservice.h"
+#include "core/spaces/bookingservice.h"
+#include "core/spaces/spaceservice.h"
+#include "ui/dialogs/availabilitydialog.h"
+#include "ui/dialogs/bookingdialog.h"
 #include "ui/dialogs/transferdialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/sentence.h"
 
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTimeZone>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hub {
 
-TodayPage::TodayPage(QWidget *parent)
-    : HubPage(parent), m_clock([] { return QDateTime::currentDateTimeUtc(); })
+namespace {
+
+// Highlights read on light and dark palettes alike: a tinted fill and a
+// strong left edge, so "on now" and "next" stand out without colour alone
+// (each also says so in words).
+const QString OnNowStyle = QStringLiteral(
+    "QFrame#todayBooking { background: rgba(63, 155, 69, 0.16); border: 1px solid rgba(63, 155, 69, 0.6); "
+    "border-left: 5px solid #3f9b45; border-radius: 4px; }");
+const QString NextStyle = QStringLiteral(
+    "QFrame#todayBooking { background: rgba(217, 164, 0, 0.14); border: 1px solid rgba(217, 164, 0, 0.6); "
+    "border-left: 5px solid #d9a400; border-radius: 4px; }");
+const QString PlainStyle = QStringLiteral(
+    "QFrame#todayBooking { border: 1px solid palette(mid); border-left: 5px solid %1; border-radius: 4px; }");
+const QString TentativeStyle = QStringLiteral(
+    "QFrame#todayBooking { border: 1px dashed palette(mid); border-left: 5px dashed %1; border-radius: 4px; }");
+
+constexpr int MaxColumnsPerRow = 6;
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString booker(const Booking &b)
+{
+    return b.memberName.isEmpty() ? TodayPage::tr("the hub's own use") : b.memberName;
+}
+
+} // namespace
+
+TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
 {
     setAccessibleName(tr("Today"));
 
@@ -26,50 +71,100 @@ TodayPage::TodayPage(QWidget *parent)
     m_name->setObjectName(QStringLiteral("todayHubName"));
     m_name->setTextFormat(Qt::PlainText);
     QFont nameFont = m_name->font();
-    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.8);
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.6);
     nameFont.setBold(true);
     m_name->setFont(nameFont);
 
     m_date = new QLabel(this);
     m_date->setObjectName(QStringLiteral("todayDate"));
     QFont dateFont = m_date->font();
-    dateFont.setPointSizeF(dateFont.pointSizeF() * 1.25);
+    dateFont.setPointSizeF(dateFont.pointSizeF() * 1.2);
     m_date->setFont(dateFont);
 
     m_zone = new QLabel(this);
     m_zone->setObjectName(QStringLiteral("todayTimeZone"));
     m_zone->setForegroundRole(QPalette::PlaceholderText);
 
-    m_emptyState = new EmptyStateWidget(
-        pageIcon(QStringLiteral("today"), palette()), tr("The front desk, at a glance"),
-        tr("Today's desk view will live here: who is booked into which space today, the "
-           "gatherings to check people in to, and quick actions such as recording a time "
-           "credit or booking a room for a walk-in."),
-        this);
+    auto *dateRow = new QHBoxLayout;
+    dateRow->addWidget(m_date);
+    dateRow->addSpacing(12);
+    dateRow->addWidget(m_zone, 0, Qt::AlignBottom);
+    dateRow->addStretch(1);
 
     // Quick actions: what the front desk does most without leaving Today.
+    m_bookSpace = new QPushButton(tr("&Book a space…"), this);
+    m_bookSpace->setObjectName(QStringLiteral("todayBookSpace"));
+    m_bookSpace->setToolTip(tr("Take a booking for a space (Ctrl+B)"));
+    m_bookSpace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(m_bookSpace, &QPushButton::clicked, this, [this] { bookSpace(); });
+
+    m_checkAvailability = new QPushButton(tr("Check &availability…"), this);
+    m_checkAvailability->setObjectName(QStringLiteral("todayCheckAvailability"));
+    m_checkAvailability->setToolTip(tr("Find the spaces free for a time and a group size"));
+    connect(m_checkAvailability, &QPushButton::clicked, this, &TodayPage::checkAvailability);
+
     m_recordTransfer = new QPushButton(tr("&Record a transfer…"), this);
     m_recordTransfer->setObjectName(QStringLiteral("todayRecordTransfer"));
     m_recordTransfer->setToolTip(tr("Move credit from one member to another"));
     connect(m_recordTransfer, &QPushButton::clicked, this, &TodayPage::recordTransfer);
+
+    m_printDaySheet = new QPushButton(tr("&Print day sheet…"), this);
+    m_printDaySheet->setObjectName(QStringLiteral("todayPrintDaySheet"));
+    m_printDaySheet->setToolTip(tr("Save today's bookings of every space as a PDF to print"));
+    connect(m_printDaySheet, &QPushButton::clicked, this, &TodayPage::printDaySheet);
+
     auto *actions = new QHBoxLayout;
-    actions->setContentsMargins(0, 12, 0, 0);
+    actions->setContentsMargins(0, 8, 0, 4);
+    actions->addWidget(m_bookSpace);
+    actions->addWidget(m_checkAvailability);
     actions->addWidget(m_recordTransfer);
     actions->addStretch(1);
+    actions->addWidget(m_printDaySheet);
+
+    m_nowNext = new QLabel(this);
+    m_nowNext->setObjectName(QStringLiteral("todayNowNext"));
+    m_nowNext->setTextFormat(Qt::RichText);
+    m_nowNext->setWordWrap(true);
+    m_nowNext->setContentsMargins(10, 6, 10, 6);
+    m_nowNext->setStyleSheet(QStringLiteral(
+        "QLabel#todayNowNext { background: palette(alternate-base); border: 1px solid palette(mid); "
+        "border-radius: 4px; }"));
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("todayProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->hide();
+
+    m_emptyState = new EmptyStateWidget(this);
+    m_emptyState->setObjectName(QStringLiteral("todayEmptyState"));
+    m_emptyState->setIcon(pageIcon(QStringLiteral("today"), palette()));
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("todaySheet"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setAccessibleName(tr("Today's bookings by space"));
+
+    m_body = new QStackedWidget(this);
+    m_body->addWidget(m_emptyState);
+    m_body->addWidget(m_scroll);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setContentsMargins(24, 16, 24, 16);
     layout->setSpacing(4);
     layout->addWidget(m_name);
-    layout->addWidget(m_date);
-    layout->addWidget(m_zone);
+    layout->addLayout(dateRow);
     layout->addLayout(actions);
-    layout->addWidget(m_emptyState, 1);
+    layout->addWidget(m_nowNext);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_body, 1);
 
-    // The date must turn over at the hub's midnight even if the desk PC stays on.
+    // The date must turn over at the hub's midnight and "on now" move on even
+    // if the desk PC stays on all day.
     m_timer = new QTimer(this);
     m_timer->setInterval(60 * 1000);
-    connect(m_timer, &QTimer::timeout, this, &TodayPage::refreshDate);
+    connect(m_timer, &QTimer::timeout, this, &TodayPage::refresh);
     m_timer->start();
 
     setHub(nullptr);
@@ -79,24 +174,221 @@ void TodayPage::setHub(Hub *hub)
 {
     m_hub = hub;
     m_timeZone.clear();
-    m_recordTransfer->setEnabled(hub != nullptr);
+    for (QPushButton *b : {m_bookSpace, m_checkAvailability, m_recordTransfer, m_printDaySheet})
+        b->setEnabled(hub != nullptr);
     if (!hub) {
         m_name->setText(tr("No hub is open"));
     } else if (auto settings = hub->settings().load()) {
         m_name->setText(settings->name);
         m_timeZone = settings->timeZone;
     } else {
-        m_name->setText(
-            tr("The hub's settings could not be read: %1").arg(settings.error().message));
+        m_name->setText(tr("The hub's settings could not be read: %1").arg(settings.error().message));
     }
     m_name->setAccessibleName(m_name->text());
-    refreshDate();
+    refresh();
 }
 
 void TodayPage::setClock(Clock clock)
 {
     m_clock = std::move(clock);
+    refresh();
+}
+
+QDateTime TodayPage::now() const
+{
+    if (m_clock)
+        return m_clock().toUTC();
+    return m_hub ? m_hub->clock().now() : QDateTime::currentDateTimeUtc();
+}
+
+void TodayPage::refresh()
+{
     refreshDate();
+    m_sheet.reset();
+    m_problem->hide();
+    if (m_hub && !m_timeZone.isEmpty()) {
+        const QDate today = now().toTimeZone(QTimeZone(m_timeZone.toUtf8())).date();
+        auto sheet = DaySheet::load(m_hub->spaces(), m_hub->bookings(), today);
+        if (sheet) {
+            m_sheet = std::move(*sheet);
+        } else {
+            m_problem->setText(tr("Today's bookings could not be read: %1").arg(sentence(sheet.error().text())));
+            m_problem->show();
+        }
+    }
+    m_printDaySheet->setEnabled(m_sheet.has_value());
+    showSheet();
+}
+
+void TodayPage::showSheet()
+{
+    const QDateTime at = now();
+    if (!m_sheet || m_sheet->spaces().isEmpty() || m_sheet->bookingCount() == 0) {
+        m_nowNext->hide();
+        if (!m_hub) {
+            m_emptyState->setTitle(tr("No hub is open"));
+            m_emptyState->setText(tr("Open or create a hub file to see who is booked where today."));
+        } else if (!m_sheet || m_sheet->spaces().isEmpty()) {
+            m_emptyState->setTitle(tr("No spaces yet"));
+            m_emptyState->setText(
+                tr("Once the hub's rooms and areas are added — the main hall, the kitchen, the breakout "
+                   "rooms — this page shows who is booked into which space today, who is coming and when. "
+                   "Add spaces on the Calendar page or with “hubctl space add”."));
+        } else {
+            m_emptyState->setTitle(tr("Nothing booked today"));
+            m_emptyState->setText(
+                tr("Every space is free today. Use “Book a space” to take a booking, or “Check "
+                   "availability” to find a room for a time and a group size."));
+        }
+        m_body->setCurrentWidget(m_emptyState);
+        return;
+    }
+
+    m_nowNext->setText(nowNextText(at));
+    m_nowNext->show();
+
+    QList<BookingId> next;
+    for (const DaySheetEntry &e : m_sheet->next(at))
+        next << e.booking.id;
+
+    // Keep the desk's scroll position when the minute timer rebuilds the sheet.
+    const int h = m_scroll->horizontalScrollBar()->value();
+    const int v = m_scroll->verticalScrollBar()->value();
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("todaySheetContent"));
+    auto *grid = new QGridLayout(content);
+    grid->setContentsMargins(0, 6, 0, 0);
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(12);
+    const int count = int(m_sheet->spaces().size());
+    const int rows = (count + MaxColumnsPerRow - 1) / MaxColumnsPerRow;
+    const int perRow = (count + rows - 1) / rows; // balanced: 7 spaces make rows of 4 and 3
+    for (int i = 0; i < count; ++i)
+        grid->addWidget(spaceColumn(m_sheet->spaces()[i], at, next), i / perRow, i % perRow, Qt::AlignTop);
+    for (int c = 0; c < perRow; ++c)
+        grid->setColumnStretch(c, 1);
+    grid->setRowStretch(rows, 1);
+    m_scroll->setWidget(content);
+    m_scroll->horizontalScrollBar()->setValue(h);
+    m_scroll->verticalScrollBar()->setValue(v);
+    m_body->setCurrentWidget(m_scroll);
+}
+
+QString TodayPage::nowNextText(const QDateTime &at) const
+{
+    const QList<DaySheetEntry> onNow = m_sheet->onNow(at);
+    const QList<DaySheetEntry> next = m_sheet->next(at);
+    QStringList on;
+    for (const DaySheetEntry &e : onNow)
+        on << tr("<b>%1</b> in %2 until %3 (%4)")
+                  .arg(esc(e.booking.title), esc(e.booking.spaceName), e.end.toString(QStringLiteral("HH:mm")),
+                       esc(booker(e.booking)));
+    QStringList coming;
+    for (const DaySheetEntry &e : next)
+        coming << tr("<b>%1</b> in %2 at %3 (%4)")
+                      .arg(esc(e.booking.title), esc(e.booking.spaceName),
+                           e.start.toString(QStringLiteral("HH:mm")), esc(booker(e.booking)));
+    const QString onText = on.isEmpty() ? tr("nothing is on right now") : on.join(QStringLiteral(" · "));
+    const QString nextText = coming.isEmpty() ? tr("nothing more today") : coming.join(QStringLiteral(" · "));
+    return tr("<span style=\"color:#2e7d32\">■</span> <b>On now:</b> %1<br>"
+              "<span style=\"color:#b8860b\">■</span> <b>Next:</b> %2")
+        .arg(onText, nextText);
+}
+
+QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at, const QList<BookingId> &next)
+{
+    const Space &space = column.space;
+    const QString colour = space.colour.isEmpty() ? QStringLiteral("palette(highlight)") : space.colour;
+
+    auto *box = new QFrame;
+    box->setObjectName(QStringLiteral("todaySpace"));
+    box->setProperty("spaceId", space.id.value());
+    box->setAccessibleName(space.name);
+    box->setMinimumWidth(150);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+
+    auto *title = new QLabel;
+    title->setObjectName(QStringLiteral("todaySpaceName"));
+    title->setTextFormat(Qt::RichText);
+    title->setWordWrap(true);
+    QStringList about{tr("holds %1").arg(space.capacity)};
+    if (!space.features.isEmpty())
+        about << space.features.join(QStringLiteral(", "));
+    title->setText(QStringLiteral("<b>%1</b><br><small>%2</small>")
+                       .arg(esc(space.name), esc(about.join(QStringLiteral(" · ")))));
+    title->setStyleSheet(QStringLiteral("QLabel#todaySpaceName { border-bottom: 3px solid %1; padding-bottom: 3px; }")
+                             .arg(colour));
+    layout->addWidget(title);
+
+    if (column.entries.isEmpty()) {
+        auto *free = new QLabel(tr("Free all day"));
+        free->setObjectName(QStringLiteral("todaySpaceFree"));
+        free->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(free);
+    }
+    for (const DaySheetEntry &e : column.entries) {
+        const Booking &b = e.booking;
+        const bool onNow = e.isOnAt(at);
+        const bool isNext = next.contains(b.id);
+        auto *card = new QFrame;
+        card->setObjectName(QStringLiteral("todayBooking"));
+        card->setProperty("bookingId", b.id.value());
+        card->setProperty("onNow", onNow);
+        card->setProperty("next", isNext);
+        card->setStyleSheet(onNow    ? OnNowStyle
+                            : isNext ? NextStyle
+                                     : (e.isTentative() ? TentativeStyle : PlainStyle).arg(colour));
+        auto *cardLayout = new QVBoxLayout(card);
+        cardLayout->setContentsMargins(8, 4, 6, 4);
+
+        QString tag;
+        if (onNow)
+            tag = QStringLiteral(" <b style=\"color:#2e7d32\">%1</b>").arg(esc(tr("ON NOW")));
+        else if (isNext)
+            tag = QStringLiteral(" <b style=\"color:#9a6b00\">%1</b>").arg(esc(tr("NEXT")));
+        QString text = QStringLiteral("<b>%1</b>%2<br>%3").arg(esc(m_sheet->timeText(e)), tag, esc(b.title));
+        if (e.isTentative())
+            text += QStringLiteral(" <i>(%1)</i>").arg(esc(tr("tentative")));
+        QString who = esc(booker(b));
+        if (b.attendees > 0)
+            who += QStringLiteral(" · ") + esc(b.attendees == 1 ? tr("1 person") : tr("%1 people").arg(b.attendees));
+        text += QStringLiteral("<br><small>%1</small>").arg(who);
+        if (!b.notes.isEmpty())
+            text += QStringLiteral("<br><small><i>%1</i></small>").arg(esc(b.notes));
+        auto *label = new QLabel(text);
+        label->setObjectName(QStringLiteral("todayBookingText"));
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        cardLayout->addWidget(label);
+
+        QStringList tip{tr("%1, %2").arg(b.title, m_sheet->timeText(e)), tr("Booked by %1").arg(booker(b))};
+        if (e.setupMinutes || e.cleanupMinutes)
+            tip << tr("Kept free from %1 to %2 for setup and clean-up")
+                       .arg(e.start.addSecs(-60 * e.setupMinutes).toString(QStringLiteral("HH:mm")),
+                            e.end.addSecs(60 * e.cleanupMinutes).toString(QStringLiteral("HH:mm")));
+        if (e.isTentative())
+            tip << tr("Tentative: the slot is held until it is confirmed or declined");
+        if (!b.outsideHoursOverride.isEmpty())
+            tip << tr("Outside opening hours: %1").arg(b.outsideHoursOverride);
+        if (!b.capacityOverride.isEmpty())
+            tip << tr("Over capacity: %1").arg(b.capacityOverride);
+        card->setToolTip(tip.join(u'\n'));
+        card->setAccessibleName(tip.join(QStringLiteral(". ")));
+        layout->addWidget(card);
+    }
+
+    auto *book = new QToolButton;
+    book->setObjectName(QStringLiteral("todayBookThisSpace"));
+    book->setText(tr("Book %1…").arg(space.name));
+    book->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    book->setAutoRaise(true);
+    const SpaceId id = space.id;
+    connect(book, &QToolButton::clicked, this, [this, id] { bookSpace(id); });
+    layout->addWidget(book, 0, Qt::AlignLeft);
+    return box;
 }
 
 void TodayPage::recordTransfer()
@@ -107,6 +399,67 @@ void TodayPage::recordTransfer()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &TodayPage::transferRecorded);
     dialog->open();
+}
+
+void TodayPage::bookSpace(std::optional<SpaceId> space, const QDateTime &start, const QDateTime &end)
+{
+    if (!m_hub)
+        return;
+    auto *dialog = new BookingDialog(*m_hub, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (space)
+        dialog->setSpace(*space);
+    if (start.isValid() && end.isValid()) {
+        dialog->setTimes(start, end);
+    } else {
+        // A walk-in usually wants the room from the next full hour, for an hour.
+        const QTimeZone zone(m_timeZone.toUtf8());
+        const QDateTime local = now().toTimeZone(zone);
+        const QDateTime from = QDateTime(local.date(), QTime(local.time().hour(), 0), zone).addSecs(3600);
+        dialog->setTimes(from, from.addSecs(3600));
+    }
+    connect(dialog, &BookingDialog::booked, this, [this] {
+        refresh();
+        Q_EMIT bookingMade();
+    });
+    dialog->open();
+}
+
+void TodayPage::checkAvailability()
+{
+    if (!m_hub)
+        return;
+    auto *dialog = new AvailabilityDialog(*m_hub, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AvailabilityDialog::bookRequested, this,
+            [this](SpaceId space, const QDateTime &start, const QDateTime &end) { bookSpace(space, start, end); });
+    dialog->open();
+}
+
+Status TodayPage::writeDaySheet(const QString &path) const
+{
+    if (!m_hub || !m_sheet)
+        return fail(Error::invalid(tr("there is no day sheet to print")));
+    auto settings = m_hub->settings().load();
+    return DaySheetPdf(*m_sheet, settings ? settings->name : QString()).write(path);
+}
+
+void TodayPage::printDaySheet()
+{
+    if (!m_sheet)
+        return;
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(tr("Day sheet %1.pdf").arg(m_sheet->date().toString(Qt::ISODate)));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Print day sheet"), suggested, tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status written = writeDaySheet(path);
+    QApplication::restoreOverrideCursor();
+    if (!written)
+        QMessageBox::warning(this, tr("Print day sheet"),
+                             tr("The day sheet could not be saved: %1").arg(sentence(written.error().text())));
 }
 
 QString TodayPage::hubName() const
@@ -127,7 +480,7 @@ void TodayPage::refreshDate()
         return;
     }
     const QTimeZone zone(m_timeZone.toUtf8());
-    const QDate today = m_clock().toTimeZone(zone).date();
+    const QDate today = now().toTimeZone(zone).date();
     m_date->setText(QLocale().toString(today, QLocale::LongFormat));
     m_date->setAccessibleName(tr("Today's date: %1").arg(m_date->text()));
     m_zone->setText(tr("Dates and times are shown in the hub's time zone, %1.").arg(m_timeZone));

@@ -1,25 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/spaces/daysheet.h"
 #include "ui/pages/hubpage.h"
 
 #include <QDateTime>
+
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
+class QStackedWidget;
 class QTimer;
 
 namespace hub {
 
 class EmptyStateWidget;
 
-/// The front-desk view. For now: which hub this is and what day it is there.
+/// The front-desk view: today's bookings of every space in order, who is
+/// coming and when, what is on now and next, and the desk's quick actions.
 class TodayPage : public HubPage
 {
     Q_OBJECT
 public:
-    /// Supplies "now"; tests pass a fixed clock.
+    /// Supplies "now"; without one the hub's clock is used.
     using Clock = std::function<QDateTime()>;
 
     explicit TodayPage(QWidget *parent = nullptr);
@@ -29,25 +35,51 @@ public:
 
     QString hubName() const;
     QString dateText() const;
+    /// The sheet on show (none while no hub is open or it could not be read).
+    const std::optional<DaySheet> &sheet() const { return m_sheet; }
 
+    /// Re-reads today's bookings (also every minute, so "on now" moves on).
+    void refresh();
     /// Opens the New transfer dialog (window-modal, returns at once).
     void recordTransfer();
+    /// Opens the booking dialog, pre-filled with `space` and times when given.
+    void bookSpace(std::optional<SpaceId> space = {}, const QDateTime &start = {}, const QDateTime &end = {});
+    /// Opens the availability dialog: free spaces for a time and a group.
+    void checkAvailability();
+    /// Asks where to save today's day sheet as a PDF and writes it.
+    void printDaySheet();
+    /// Writes today's day sheet to `path`.
+    Status writeDaySheet(const QString &path) const;
 
 Q_SIGNALS:
     /// A transfer was recorded from the quick action.
     void transferRecorded();
+    /// A booking was made from the page; other pages may refresh.
+    void bookingMade();
 
 private:
+    QDateTime now() const;
     void refreshDate();
+    void showSheet();
+    QWidget *spaceColumn(const DaySheetSpace &column, const QDateTime &now, const QList<BookingId> &next);
+    QString nowNextText(const QDateTime &now) const;
 
     Hub *m_hub = nullptr;
     QString m_timeZone;
     Clock m_clock;
+    std::optional<DaySheet> m_sheet;
     QLabel *m_name = nullptr;
     QLabel *m_date = nullptr;
     QLabel *m_zone = nullptr;
+    QPushButton *m_bookSpace = nullptr;
+    QPushButton *m_checkAvailability = nullptr;
     QPushButton *m_recordTransfer = nullptr;
+    QPushButton *m_printDaySheet = nullptr;
+    QLabel *m_nowNext = nullptr;
+    QLabel *m_problem = nullptr;
+    QStackedWidget *m_body = nullptr;
     EmptyStateWidget *m_emptyState = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QTimer *m_timer = nullptr;
 };
 
