@@ -244,7 +244,8 @@ QString Recurrence::describe(const QDateTime &firstLocalStart) const
         what = interval == 1 ? tr("Every day at %1").arg(time) : tr("Every %1 days at %2").arg(interval).arg(time);
         break;
     case Frequency::Weekly: {
-        const QString days = weekdays.isEmpty() ? tr("week") : dayList(weekdays);
+        const QList<int> chosen = weekdays.isEmpty() && first.isValid() ? QList<int>{first.dayOfWeek()} : weekdays;
+        const QString days = chosen.isEmpty() ? tr("week") : dayList(chosen);
         what = interval == 1 ? tr("Every %1 at %2").arg(days, time)
                              : tr("Every %1 weeks on %2 at %3").arg(interval).arg(days, time);
         break;

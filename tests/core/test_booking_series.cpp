@@ -255,6 +255,9 @@ TEST_CASE("a charged booking posts duration times rate and cancelling reverses i
     const Space hall = room(t, QStringLiteral("Main hall"), Amount::fromMinor(1250)); // 12.50 an hour
     const MemberId ada = member(t, QStringLiteral("Ada Lovelace"));
     BookingDraft d = once(t, hall, QDate(2026, 3, 3), QTime(18, 0), QTime(20, 30), QStringLiteral("Birthday"));
+    LimitChange room;
+    room.min = Amount::fromMinor(-10000);
+    REQUIRE(t->ledger().setLimits(ada, room));
     d.member = ada;
     d.charge = true;
     CHECK(BookingService::price(hall, 150 * 60)->minor() == 3125);
