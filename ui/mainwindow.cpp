@@ -6,6 +6,7 @@
 #include "core/storage/backupservice.h"
 #include "ui/dialogs/calendarexportdialog.h"
 #include "ui/dialogs/calendarimportdialog.h"
+#include "ui/dialogs/spacedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
 #include "ui/pages/calendarpage.h"
@@ -196,6 +197,11 @@ void MainWindow::buildMenus()
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
 
+    QMenu *hubMenu = menuBar()->addMenu(tr("H&ub"));
+    m_spacesAction = hubMenu->addAction(tr("&Spaces…"), this, &MainWindow::editSpaces);
+    m_spacesAction->setObjectName(QStringLiteral("spacesAction"));
+    m_spacesAction->setStatusTip(tr("Add and change the hub's rooms: capacity, rates, opening hours, closed days"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Hubkeeper"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -295,6 +301,19 @@ void MainWindow::updateActions()
     m_restoreAction->setEnabled(m_hub != nullptr);
     m_importCalendarAction->setEnabled(m_hub != nullptr);
     m_exportCalendarAction->setEnabled(m_hub != nullptr);
+    m_spacesAction->setEnabled(m_hub != nullptr);
+}
+
+void MainWindow::editSpaces()
+{
+    if (!m_hub)
+        return;
+    SpaceDialog dialog(*m_hub, this);
+    dialog.exec();
+    if (dialog.changedSpaces()) {
+        m_today->setHub(m_hub.get());
+        page(Page::Calendar)->setHub(m_hub.get());
+    }
 }
 
 void MainWindow::importCalendar()

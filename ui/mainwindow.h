@@ -80,6 +80,8 @@ private:
     void importCalendar();
     void exportCalendar();
     void showAbout();
+    /// The space editor; pages that show spaces are refreshed after it saved anything.
+    void editSpaces();
     void showStorageError(const QString &title, const QString &message);
     /// Before the hub closes: offers to save edited settings. False means stay.
     bool settleUnsavedSettings();
@@ -94,6 +96,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_backupAction = nullptr;
     QAction *m_restoreAction = nullptr;
+    QAction *m_spacesAction = nullptr;
     QAction *m_importCalendarAction = nullptr;
     QAction *m_exportCalendarAction = nullptr;
 };

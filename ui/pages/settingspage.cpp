@@ -3,6 +3,7 @@
 
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
+#include "core/spaces/bookingservice.h"
 #include "core/storage/integritychecker.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/sentence.h"
@@ -14,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -317,6 +319,17 @@ bool SettingsPage::save()
     }
     if (!firstBad) {
         auto ok = SettingsService::validate(edited);
+        // A new zone goes through BookingService first, which asks nothing of
+        // the rest of the form: upcoming bookings never shift silently.
+        if (ok && edited.timeZone != m_stored.timeZone) {
+            auto policy = askZoneChange(edited.timeZone);
+            if (!policy)
+                ok = fail(policy.error());
+            else if (!*policy)
+                return false;
+            else
+                ok = m_hub->bookings().changeZone(edited.timeZone, **policy);
+        }
         if (ok)
             ok = m_hub->settings().save(edited);
         if (!ok) {
@@ -340,6 +353,36 @@ bool SettingsPage::save()
     setStatus(tr("Settings saved."), false);
     Q_EMIT settingsSaved();
     return true;
+}
+
+Result<std::optional<ZoneChangePolicy>> SettingsPage::askZoneChange(const QString &zone)
+{
+    auto upcoming = m_hub->bookings().upcomingCount();
+    if (!upcoming)
+        return fail(upcoming.error());
+    if (*upcoming == 0)
+        return std::optional(ZoneChangePolicy::Ask);
+    QMessageBox box(QMessageBox::Question, tr("Change the Time Zone?"),
+                    tr("The hub has %n upcoming booking(s), made in %1. How should they move to %2?", nullptr,
+                       *upcoming)
+                        .arg(m_stored.timeZone, zone),
+                    QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("zoneChangeQuestion"));
+    box.setInformativeText(
+        tr("Keep local times: a booking at 19:00 stays at 19:00 on the clocks in %1, so it happens at a "
+           "different moment.\n\nKeep the same moments: each booking happens when it always would have, so "
+           "the time shown for it in %1 changes.")
+            .arg(zone));
+    box.button(QMessageBox::Yes)->setText(tr("Keep &Local Times"));
+    box.button(QMessageBox::No)->setText(tr("Keep the Same &Moments"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    const int answer = box.exec();
+    if (answer == QMessageBox::Yes)
+        return std::optional(ZoneChangePolicy::KeepLocalTimes);
+    if (answer == QMessageBox::No)
+        return std::optional(ZoneChangePolicy::KeepInstants);
+    setStatus(tr("Nothing was saved; the time zone is still %1.").arg(m_stored.timeZone), false);
+    return std::optional<ZoneChangePolicy>();
 }
 
 void SettingsPage::checkIntegrity()

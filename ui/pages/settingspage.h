@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/error.h"
 #include "core/settings/hubsettings.h"
 #include "ui/pages/hubpage.h"
 
@@ -14,6 +15,7 @@ class QSpinBox;
 
 namespace hub {
 
+enum class ZoneChangePolicy;
 class FieldErrorLabel;
 class TimeZoneComboBox;
 
@@ -57,6 +59,9 @@ private:
     void fieldEdited(const QString &key);
     void decimalsChanged(int decimals);
     void setStatus(const QString &text, bool isError);
+    /// With upcoming bookings, asks whether they keep their local times or
+    /// their moments in `zone`; none when the user cancelled (status set).
+    Result<std::optional<ZoneChangePolicy>> askZoneChange(const QString &zone);
 
     Hub *m_hub = nullptr;
     HubSettings m_stored;
