@@ -181,3 +181,25 @@ TEST_CASE("the spaces demo is the same for the same seed and reports progress", 
     CHECK(digest(a) == digest(b));
     CHECK(digest(a) != digest(c));
 }
+
+// Not a check: how long the city's 200,000 bookings take through the services
+// (without members, so every booking is the hub's own). Run with
+//   test_core "[.citydemo]"
+TEST_CASE("the city spaces demo books 200,000 bookings in minutes", "[.citydemo]")
+{
+    TempHub t;
+    t->setClock(Clock::fixed(Now));
+    DemoGenerator demo;
+    demo.add(std::make_unique<SettingsDemoPart>());
+    demo.add(std::make_unique<SpaceDemoPart>());
+    QElapsedTimer timer;
+    timer.start();
+    auto ok = demo.run(t.hub(), {DemoScale::City, 1});
+    INFO((ok ? QString() : ok.error().text()).toStdString());
+    REQUIRE(ok);
+    WARN("city spaces demo: " << timer.elapsed() / 1000.0 << " s");
+    CHECK(scalar(t, QStringLiteral("SELECT count(*) FROM bookings")) == 200'000);
+    timer.restart();
+    CHECK(t->bookings().verify().isEmpty());
+    WARN("verify: " << timer.elapsed() / 1000.0 << " s");
+}
