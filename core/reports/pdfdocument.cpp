@@ -66,6 +66,9 @@ Status PdfDocument::write(const QString &path) const
         painter.translate(0, -clip.top());
         QAbstractTextDocumentLayout::PaintContext ctx;
         ctx.clip = clip;
+        // The layout skips blocks outside ctx.clip but still paints the one
+        // that crosses the page end: clip, or it runs into the footer.
+        painter.setClipRect(clip);
         doc.documentLayout()->draw(&painter, ctx);
         painter.restore();
     }
