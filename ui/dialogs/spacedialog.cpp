@@ -169,8 +169,12 @@ SpaceDialog::~SpaceDialog() = default;
 QWidget *SpaceDialog::buildDetailsTab()
 {
     auto *page = new QWidget;
-    auto *form = new QFormLayout(page);
+    auto *pageLayout = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    pageLayout->addLayout(form);
+    // Extra height goes below the form, not between its rows.
+    pageLayout->addStretch(1);
 
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("spaceName"));
@@ -199,8 +203,9 @@ QWidget *SpaceDialog::buildDetailsTab()
     auto *rateRow = new QWidget;
     auto *rateLayout = new QHBoxLayout(rateRow);
     rateLayout->setContentsMargins(0, 0, 0, 0);
-    rateLayout->addWidget(m_rate, 1);
+    rateLayout->addWidget(m_rate);
     rateLayout->addWidget(new QLabel(tr("%1 per hour").arg(m_settings.unitName)));
+    rateLayout->addStretch(1);
 
     m_setup = new QSpinBox;
     m_setup->setObjectName(QStringLiteral("spaceSetup"));
@@ -259,6 +264,11 @@ QWidget *SpaceDialog::buildDetailsTab()
     row(tr("&Features:"), QStringLiteral("features"), m_features, m_features, tr("Separated by commas."));
     row(tr("Calendar c&olour:"), QStringLiteral("colour"), m_colourButton, colourRow);
     form->addRow(QString(), m_active);
+    // Numbers need little room; a wide box only makes them harder to read.
+    for (QWidget *narrow : {static_cast<QWidget *>(m_capacity), static_cast<QWidget *>(m_setup),
+                            static_cast<QWidget *>(m_cleanup)})
+        narrow->setMaximumWidth(160);
+    m_rate->setMaximumWidth(160);
 
     connect(m_name, &QLineEdit::textChanged, this, &SpaceDialog::edited);
     connect(m_description, &QPlainTextEdit::textChanged, this, &SpaceDialog::edited);
