@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/cli.h"
 
+#include "app/hubctl/bookingcommands.h"
 #include "app/hubctl/calendarcommands.h"
 #include "app/hubctl/freecommand.h"
 #include "app/hubctl/gatheringcommands.h"
@@ -24,6 +25,7 @@ Cli::Cli()
     registerMemberExchangeCommands(*this);
     registerLedgerCommands(*this);
     registerSpaceCommands(*this);
+    registerBookingCommands(*this);
     registerCalendarCommands(*this);
     registerFreeCommand(*this);
     registerGatheringCommands(*this);

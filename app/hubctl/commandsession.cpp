@@ -82,4 +82,39 @@ QString CommandSession::local(const QDateTime &utc) const
     return utc.isValid() ? utc.toTimeZone(settings.zone()).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
+// "mon", "monday", "mon-fri" or a comma-separated list of them, as Qt weekdays.
+Result<QList<int>> parseWeekdays(const QString &text, const QString &where)
+{
+    static const QStringList names = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
+                                      QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
+                                      QStringLiteral("sun")};
+    static const QStringList fullNames = {QStringLiteral("monday"),   QStringLiteral("tuesday"),
+                                          QStringLiteral("wednesday"), QStringLiteral("thursday"),
+                                          QStringLiteral("friday"),   QStringLiteral("saturday"),
+                                          QStringLiteral("sunday")};
+    const auto dayOf = [&](const QString &word) {
+        const QString w = word.trimmed().toLower();
+        const int day = int(names.indexOf(w)) >= 0 ? int(names.indexOf(w)) : int(fullNames.indexOf(w));
+        return day < 0 ? 0 : day + 1;
+    };
+    QList<int> days;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList range = part.split(u'-');
+        const int first = dayOf(range.first());
+        const int last = range.size() == 2 ? dayOf(range.last()) : first;
+        if (range.size() > 2 || first == 0 || last == 0 || last < first)
+            return fail(Error::invalid(
+                CommandSession::tr("“%1” is not a weekday; write mon, tue, wed, thu, fri, sat or sun, a range such as "
+                       "mon-fri, or a list such as sat,sun")
+                    .arg(part.trimmed()),
+                where));
+        for (int day = first; day <= last; ++day)
+            if (!days.contains(day))
+                days << day;
+    }
+    if (days.isEmpty())
+        return fail(Error::invalid(CommandSession::tr("name at least one weekday"), where));
+    return days;
+}
+
 } // namespace hub::cli

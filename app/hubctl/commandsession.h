@@ -15,6 +15,10 @@ QCommandLineOption option(const QString &name, const QString &help, const QStrin
 /// A date argument, YYYY-MM-DD; a malformed one is a usage error naming `where`.
 Result<QDate> parseDate(const QString &text, const QString &where);
 
+/// Weekdays as "mon", "monday", "mon-fri" or a list such as "sat,sun", as
+/// Qt weekdays (1 = Monday); anything else is invalid input naming `where`.
+Result<QList<int>> parseWeekdays(const QString &text, const QString &where);
+
 /// The hub and its settings, opened once per command, and the lookups that
 /// turn command-line text into values with errors naming the option.
 struct CommandSession

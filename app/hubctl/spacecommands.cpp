@@ -22,18 +22,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(hub::cli::SpaceCommands)
 };
 
-// A wall-clock time in the hub's zone: "2026-03-10 19:00" or "2026-03-10T19:00".
-Result<QDateTime> parseDateTime(const QString &text, const QTimeZone &zone, const QString &where)
-{
-    static const QRegularExpression form(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2})$"));
-    const auto m = form.match(text.trimmed());
-    const QDate date = m.hasMatch() ? QDate::fromString(m.captured(1), Qt::ISODate) : QDate();
-    const QTime time = m.hasMatch() ? QTime::fromString(m.captured(2), QStringLiteral("HH:mm")) : QTime();
-    if (!date.isValid() || !time.isValid())
-        return fail(Error::invalid(Tr::tr("“%1” is not a date and time; write YYYY-MM-DD HH:MM").arg(text), where));
-    return QDateTime(date, time, zone);
-}
-
 Result<int> parseMinutes(const QString &text, const QString &where)
 {
     static const QRegularExpression form(QStringLiteral("^(\\d{2}):(\\d{2})$"));
@@ -82,69 +70,6 @@ QJsonObject spaceJson(const Space &s, const HubSettings &settings)
                                      {QStringLiteral("closes_minute"), h->closes}});
     o.insert(QStringLiteral("hours"), hours);
     return o;
-}
-
-QJsonObject bookingJson(const Booking &b, const CommandSession &s)
-{
-    QJsonObject o{{QStringLiteral("id"), b.id.value()},
-                  {QStringLiteral("space_id"), b.space.value()},
-                  {QStringLiteral("space"), b.spaceName},
-                  {QStringLiteral("title"), b.title},
-                  {QStringLiteral("member"), b.memberName},
-                  {QStringLiteral("attendees"), b.attendees},
-                  {QStringLiteral("start_utc"), b.start.toSecsSinceEpoch()},
-                  {QStringLiteral("end_utc"), b.end.toSecsSinceEpoch()},
-                  {QStringLiteral("start"), s.local(b.start)},
-                  {QStringLiteral("end"), s.local(b.end)},
-                  {QStringLiteral("zone"), b.zone},
-                  {QStringLiteral("status"), toString(b.status)},
-                  {QStringLiteral("notes"), b.notes},
-                  {QStringLiteral("outside_hours_override"), b.outsideHoursOverride},
-                  {QStringLiteral("capacity_override"), b.capacityOverride},
-                  {QStringLiteral("created_by"), b.createdBy}};
-    o.insert(QStringLiteral("member_id"), b.member ? QJsonValue(b.member->value()) : QJsonValue());
-    return o;
-}
-
-QString bookingText(const Booking &b, const CommandSession &s)
-{
-    return Tr::tr("Booking #%1: %2, “%3”, %4 to %5 (%6).")
-        .arg(QString::number(b.id.value()), b.spaceName, b.title, s.local(b.start), s.local(b.end), toString(b.status));
-}
-
-// "mon", "monday", "mon-fri" or a comma-separated list of them, as Qt weekdays.
-Result<QList<int>> parseWeekdays(const QString &text, const QString &where)
-{
-    static const QStringList names = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
-                                      QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
-                                      QStringLiteral("sun")};
-    static const QStringList fullNames = {QStringLiteral("monday"),   QStringLiteral("tuesday"),
-                                          QStringLiteral("wednesday"), QStringLiteral("thursday"),
-                                          QStringLiteral("friday"),   QStringLiteral("saturday"),
-                                          QStringLiteral("sunday")};
-    const auto dayOf = [&](const QString &word) {
-        const QString w = word.trimmed().toLower();
-        const int day = int(names.indexOf(w)) >= 0 ? int(names.indexOf(w)) : int(fullNames.indexOf(w));
-        return day < 0 ? 0 : day + 1;
-    };
-    QList<int> days;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        const QStringList range = part.split(u'-');
-        const int first = dayOf(range.first());
-        const int last = range.size() == 2 ? dayOf(range.last()) : first;
-        if (range.size() > 2 || first == 0 || last == 0 || last < first)
-            return fail(Error::invalid(
-                Tr::tr("“%1” is not a weekday; write mon, tue, wed, thu, fri, sat or sun, a range such as "
-                       "mon-fri, or a list such as sat,sun")
-                    .arg(part.trimmed()),
-                where));
-        for (int day = first; day <= last; ++day)
-            if (!days.contains(day))
-                days << day;
-    }
-    if (days.isEmpty())
-        return fail(Error::invalid(Tr::tr("name at least one weekday"), where));
-    return days;
 }
 
 Result<bool> parseYesNo(const QString &text, const QString &where)
@@ -458,138 +383,6 @@ int spaceList(CommandContext &ctx)
     return 0;
 }
 
-int book(CommandContext &ctx)
-{
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("space"), Tr::tr("The space, by name or number."), QStringLiteral("SPACE")),
-        option(QStringLiteral("title"), Tr::tr("What the booking is for."), QStringLiteral("TEXT")),
-        option(QStringLiteral("start"), Tr::tr("Start, in the hub's time zone (YYYY-MM-DD HH:MM)."), QStringLiteral("DATETIME")),
-        option(QStringLiteral("end"), Tr::tr("End, in the hub's time zone."), QStringLiteral("DATETIME")),
-        option(QStringLiteral("member"), Tr::tr("Who is booking (number or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("attendees"), Tr::tr("How many people are expected."), QStringLiteral("N")),
-        option(QStringLiteral("tentative"), Tr::tr("Hold the slot until confirmed.")),
-        option(QStringLiteral("notes"), Tr::tr("Notes for the front desk."), QStringLiteral("TEXT")),
-        option(QStringLiteral("outside-hours"), Tr::tr("Book outside the opening hours; the reason is recorded."),
-               QStringLiteral("NOTE")),
-        option(QStringLiteral("over-capacity"), Tr::tr("Book for more people than the space holds; the reason is recorded."),
-               QStringLiteral("NOTE")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    for (const QString &required : {QStringLiteral("space"), QStringLiteral("title"), QStringLiteral("start"),
-                                    QStringLiteral("end")})
-        if (!ctx.isSet(required))
-            return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
-    if (!space)
-        return ctx.fail(space.error());
-    BookingDraft d;
-    d.space = space->id;
-    d.title = ctx.value(QStringLiteral("title"));
-    d.tentative = ctx.isSet(QStringLiteral("tentative"));
-    d.notes = ctx.value(QStringLiteral("notes"));
-    d.outsideHoursOverride = ctx.value(QStringLiteral("outside-hours"));
-    d.capacityOverride = ctx.value(QStringLiteral("over-capacity"));
-    auto start = parseDateTime(ctx.value(QStringLiteral("start")), s->settings.zone(), QStringLiteral("--start"));
-    if (!start)
-        return ctx.fail(start.error());
-    auto end = parseDateTime(ctx.value(QStringLiteral("end")), s->settings.zone(), QStringLiteral("--end"));
-    if (!end)
-        return ctx.fail(end.error());
-    d.start = *start;
-    d.end = *end;
-    if (ctx.isSet(QStringLiteral("attendees"))) {
-        auto n = parseCount(ctx.value(QStringLiteral("attendees")), QStringLiteral("--attendees"));
-        if (!n)
-            return ctx.fail(n.error());
-        d.attendees = *n;
-    }
-    if (ctx.isSet(QStringLiteral("member"))) {
-        auto m = s->hub->members().find(ctx.value(QStringLiteral("member")));
-        if (!m)
-            return ctx.fail(Error{m.error().kind, m.error().message, QStringLiteral("--member")});
-        d.member = m->id;
-    }
-    auto booked = s->hub->bookings().book(d);
-    if (!booked)
-        return ctx.fail(asOption(booked.error()));
-    ctx.out().result(bookingJson(*booked, *s), bookingText(*booked, *s));
-    return 0;
-}
-
-int bookingList(CommandContext &ctx)
-{
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-        option(QStringLiteral("space"), Tr::tr("Only this space."), QStringLiteral("SPACE")),
-        option(QStringLiteral("cancelled"), Tr::tr("Include cancelled and declined bookings.")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    BookingFilter f;
-    f.includeCancelled = ctx.isSet(QStringLiteral("cancelled"));
-    if (ctx.isSet(QStringLiteral("space"))) {
-        auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
-        if (!space)
-            return ctx.fail(space.error());
-        f.space = space->id;
-    }
-    for (const auto &[name, field, nextDay] :
-         {std::tuple{QStringLiteral("from"), &f.from, 0}, std::tuple{QStringLiteral("to"), &f.to, 1}}) {
-        if (!ctx.isSet(name))
-            continue;
-        auto d = parseDate(ctx.value(name), QStringLiteral("--") + name);
-        if (!d)
-            return ctx.fail(d.error());
-        *field = d->addDays(nextDay).startOfDay(s->settings.zone());
-    }
-    auto bookings = s->hub->bookings().list(f);
-    if (!bookings)
-        return ctx.fail(bookings.error());
-    QJsonArray array;
-    QList<QStringList> rows;
-    for (const Booking &b : *bookings) {
-        array.append(bookingJson(b, *s));
-        rows << QStringList{QStringLiteral("#%1").arg(b.id.value()), s->local(b.start), s->local(b.end), b.spaceName,
-                            b.title, b.memberName, toString(b.status)};
-    }
-    if (ctx.json())
-        ctx.out().document(array);
-    else if (rows.isEmpty())
-        ctx.out().message(Tr::tr("No bookings match."));
-    else
-        ctx.out().table({Tr::tr("#"), Tr::tr("Start"), Tr::tr("End"), Tr::tr("Space"), Tr::tr("Title"),
-                         Tr::tr("Booked by"), Tr::tr("Status")},
-                        rows);
-    return 0;
-}
-
-int changeBooking(CommandContext &ctx, Result<Booking> (BookingService::*change)(BookingId))
-{
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    bool ok = false;
-    const qint64 id = ctx.positional().first().trimmed().toLongLong(&ok);
-    if (!ok || id <= 0)
-        return ctx.fail(Error::invalid(Tr::tr("“%1” is not a booking number").arg(ctx.positional().first()),
-                                       QStringLiteral("BOOKING")));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto b = (s->hub->bookings().*change)(BookingId(id));
-    if (!b)
-        return ctx.fail(b.error());
-    ctx.out().result(bookingJson(*b, *s), bookingText(*b, *s));
-    return 0;
-}
-
 } // namespace
 
 void registerSpaceCommands(Cli &cli)
@@ -608,18 +401,6 @@ void registerSpaceCommands(Cli &cli)
              Tr::tr("close a space, or the whole hub, for a day"), spaceClose});
     cli.add({QStringLiteral("space reopen"), QStringLiteral("SPACE | --all --date DATE"),
              Tr::tr("take back a closed day"), spaceReopen});
-    cli.add({QStringLiteral("book"),
-             QStringLiteral("--space SPACE --title TEXT --start DATETIME --end DATETIME [--member MEMBER] "
-                            "[--attendees N] [--tentative] [--outside-hours NOTE] [--over-capacity NOTE]"),
-             Tr::tr("book a space once"), book});
-    cli.add({QStringLiteral("booking list"), QStringLiteral("[--from DATE] [--to DATE] [--space SPACE] [--cancelled]"),
-             Tr::tr("bookings by start time"), bookingList});
-    cli.add({QStringLiteral("booking confirm"), QStringLiteral("BOOKING"), Tr::tr("confirm a tentative booking"),
-             [](CommandContext &ctx) { return changeBooking(ctx, &BookingService::confirm); }});
-    cli.add({QStringLiteral("booking decline"), QStringLiteral("BOOKING"), Tr::tr("turn down a tentative booking"),
-             [](CommandContext &ctx) { return changeBooking(ctx, &BookingService::decline); }});
-    cli.add({QStringLiteral("booking cancel"), QStringLiteral("BOOKING"), Tr::tr("cancel a booking and free its slot"),
-             [](CommandContext &ctx) { return changeBooking(ctx, &BookingService::cancel); }});
 }
 
 } // namespace hub::cli

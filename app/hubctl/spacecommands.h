@@ -5,7 +5,7 @@ namespace hub::cli {
 
 class Cli;
 
-/// space add|list, book (single bookings), booking list|confirm|decline|cancel.
+/// space add|list|edit|close|reopen.
 void registerSpaceCommands(Cli &cli);
 
 } // namespace hub::cli
