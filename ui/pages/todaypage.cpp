@@ -194,6 +194,12 @@ void TodayPage::setClock(Clock clock)
     refresh();
 }
 
+void TodayPage::showEvent(QShowEvent *event)
+{
+    HubPage::showEvent(event);
+    refresh();
+}
+
 QDateTime TodayPage::now() const
 {
     if (m_clock)

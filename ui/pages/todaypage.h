@@ -57,6 +57,10 @@ Q_SIGNALS:
     /// A booking was made from the page; other pages may refresh.
     void bookingMade();
 
+protected:
+    /// Bookings made on the Calendar page or by hubctl show when the desk comes back here.
+    void showEvent(QShowEvent *event) override;
+
 private:
     QDateTime now() const;
     void refreshDate();
