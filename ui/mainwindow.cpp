@@ -11,6 +11,7 @@
 #include "ui/pageicon.h"
 #include "ui/pages/calendarpage.h"
 #include "ui/pages/emptystatepage.h"
+#include "ui/pages/gatheringspage.h"
 #include "ui/pages/ledgerpage.h"
 #include "ui/pages/memberspage.h"
 #include "ui/pages/settingspage.h"
@@ -106,12 +107,7 @@ void MainWindow::buildPages()
         new MembersPage,
         calendar,
         ledger,
-        new EmptyStatePage(
-            icon("gatherings"), tr("Gatherings"),
-            tr("Friendly gatherings and Collaboratories will live here. You will be able to check "
-               "people in, collect their stories and ideas, hold votes, and turn the ideas with "
-               "the "
-               "most support into working groups with actions.")),
+        new GatheringsPage,
         new EmptyStatePage(
             icon("reports"), tr("Reports"),
             tr("Reports for treasurers and organisers will live here. You will be able to see "

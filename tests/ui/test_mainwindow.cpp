@@ -35,7 +35,7 @@ const PageExpectation pages[] = {
     {Page::Members, "membersPage", "Add the first one with New member"},
     {Page::Calendar, "calendarPage", "Add the hub's rooms first"},
     {Page::Ledger, "ledgerPage", "Record the first one with New transfer"},
-    {Page::Gatherings, "gatheringsPage", "Friendly gatherings and Collaboratories will live here"},
+    {Page::Gatherings, "gatheringsPage", "Hold a Friendly gathering"},
     {Page::Reports, "reportsPage", "Reports for treasurers and organisers will live here"},
     {Page::Settings, "settingsPage", nullptr},
 };

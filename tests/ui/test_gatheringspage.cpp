@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs a gathering end to end in facilitator mode, from the keyboard where a
+// facilitator would: three people checked in (two members found by typing,
+// one walk-in), two ideas, votes, and the winner promoted to a working group.
+// The hidden "[shots]" case saves the screen at 1280×720 into <build>/shots.
+#include "core/gatherings/checkinservice.h"
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/ideaservice.h"
+#include "core/gatherings/workinggroupservice.h"
+#include "core/hub.h"
+#include "core/members/memberservice.h"
+#include "core/settings/settingsservice.h"
+#include "core/spaces/bookingservice.h"
+#include "core/spaces/spaceservice.h"
+#include "tests/support/temphub.h"
+#include "tests/ui/widgetlookup.h"
+#include "ui/dialogs/gatheringdialog.h"
+#include "ui/pages/gatheringspage.h"
+#include "ui/widgets/facilitatorview.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDir>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimer>
+
+using namespace hub;
+using hub::test::child;
+
+namespace {
+
+void addMember(hub::test::TempHub &t, const QString &name)
+{
+    MemberDraft d;
+    d.displayName = name;
+    REQUIRE(t->members().add(d));
+}
+
+GatheringId tonight(hub::test::TempHub &t)
+{
+    Space hall;
+    hall.name = QStringLiteral("Main hall");
+    hall.capacity = 60;
+    auto space = t->spaces().add(hall);
+    REQUIRE(space);
+    GatheringDraft d;
+    d.title = QStringLiteral("Friendly gathering");
+    d.theme = QStringLiteral("What would make our street better?");
+    d.space = space->id;
+    d.start = QDateTime::currentDateTimeUtc().addSecs(3600);
+    d.end = d.start.addSecs(7200);
+    auto g = t->gatherings().add(d);
+    REQUIRE(g);
+    return g->id;
+}
+
+void runGathering(bool saveShot)
+{
+    hub::test::TempHub t;
+    addMember(t, QStringLiteral("Ana Lopez"));
+    addMember(t, QStringLiteral("Bo Jensen"));
+    const GatheringId id = tonight(t);
+
+    GatheringsPage page;
+    page.resize(1280, 720);
+    page.setHub(&t.hub());
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    auto *table = child<QTableWidget>(&page, "gatheringsTable");
+    REQUIRE(table->rowCount() == 1);
+    child<QPushButton>(&page, "startCheckIn")->click();
+    FacilitatorView *view = page.facilitator();
+    REQUIRE(view->isVisible());
+    REQUIRE(view->gathering() == id);
+
+    // Check-in by typing: search as you type, Enter checks in the first match.
+    auto *search = child<QLineEdit>(view, "checkInSearch");
+    for (const QString &name : {QStringLiteral("ana"), QStringLiteral("bo je")}) {
+        search->setFocus();
+        QTest::keyClicks(search, name);
+        REQUIRE(child<QListWidget>(view, "checkInResults")->count() == 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        CHECK(view->message().startsWith(QStringLiteral("Welcome")));
+    }
+    // Twice is refused kindly.
+    QTest::keyClicks(search, QStringLiteral("ana"));
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(view->message().contains(QStringLiteral("already checked in")));
+    search->clear();
+    auto *walkIn = child<QLineEdit>(view, "walkInName");
+    walkIn->setText(QStringLiteral("Zoë Price")); // QTest types ASCII only
+    QTest::keyClick(walkIn, Qt::Key_Return);
+    auto *attendees = child<QListWidget>(view, "attendees");
+    REQUIRE(attendees->count() == 3);
+
+    // Two ideas, told by Ana and by the walk-in.
+    auto *ideaTitle = child<QLineEdit>(view, "ideaTitle");
+    attendees->setCurrentRow(0);
+    QTest::keyClicks(ideaTitle, QStringLiteral("A tool library in the old shop"));
+    QTest::keyClick(ideaTitle, Qt::Key_Return);
+    attendees->setCurrentRow(2);
+    ideaTitle->setText(QStringLiteral("Repair café on Saturdays"));
+    QTest::keyClick(ideaTitle, Qt::Key_Return);
+    auto *board = child<QListWidget>(view, "ideaBoard");
+    REQUIRE(board->count() == 2);
+
+    // Votes: everyone for the repair café, Ana for the tool library too (V on the board).
+    auto voteFor = [&](int attendee, const QString &idea) {
+        attendees->setCurrentRow(attendee);
+        for (int i = 0; i < board->count(); ++i)
+            if (board->item(i)->text().contains(idea))
+                board->setCurrentRow(i);
+        board->setFocus();
+        QTest::keyClick(board, Qt::Key_V);
+    };
+    for (int who = 0; who < 3; ++who)
+        voteFor(who, QStringLiteral("Repair café"));
+    voteFor(0, QStringLiteral("tool library"));
+    CHECK(view->message() == QStringLiteral("Vote counted."));
+    // The board is sorted live: most votes first.
+    CHECK(board->item(0)->text().contains(QStringLiteral("Repair café")));
+    CHECK(board->item(0)->text().trimmed().startsWith(QStringLiteral("3")));
+
+    // Promote the winner; the dialog is answered with its suggested name.
+    board->setCurrentRow(0);
+    QTimer::singleShot(0, [] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *input = qobject_cast<QInputDialog *>(w); input && input->isVisible())
+                input->accept();
+    });
+    QTest::keyClick(board, Qt::Key_P, Qt::ControlModifier);
+    auto groups = t->workingGroups().list();
+    REQUIRE(groups);
+    REQUIRE(groups->size() == 1);
+    CHECK(groups->first().name == QStringLiteral("Repair café on Saturdays"));
+    CHECK(groups->first().originGathering == id);
+    CHECK(board->item(0)->text().contains(QStringLiteral("[working group]")));
+
+    if (saveShot) {
+        const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
+        QDir().mkpath(dir);
+        QTest::qWait(50);
+        REQUIRE(page.grab().save(QDir(dir).filePath(QStringLiteral("gatherings-facilitator.png"))));
+    }
+
+    // Esc leaves facilitator mode; the list shows who came and the group.
+    QTest::keyClick(board, Qt::Key_Escape);
+    CHECK_FALSE(view->isVisible());
+    CHECK(table->item(0, 5)->text() == QStringLiteral("3"));
+    if (saveShot)
+        REQUIRE(page.grab().save(QStringLiteral(HUB_TEST_BUILD_DIR "/shots/gatherings-page.png")));
+}
+
+} // namespace
+
+TEST_CASE("a gathering runs end to end in facilitator mode", "[gatherings]")
+{
+    runGathering(false);
+}
+
+TEST_CASE("gatherings screenshots", "[.shots]")
+{
+    runGathering(true);
+}
+
+TEST_CASE("the gathering dialog shows the booking service's clash under the form", "[gatherings]")
+{
+    hub::test::TempHub t;
+    const GatheringId first = tonight(t);
+    auto g = t->gatherings().get(first);
+    REQUIRE(g);
+    // A second gathering at the same time in the same hall is refused.
+    GatheringDialog fresh(t.hub(), {}, nullptr);
+    QTest::keyClicks(child<QLineEdit>(&fresh, "gatheringTitle"), QStringLiteral("Clash"));
+    auto *start = child<QDateTimeEdit>(&fresh, "gatheringStart");
+    start->setDateTime(g->start.toTimeZone(t->bookings().zone()));
+    child<QDateTimeEdit>(&fresh, "gatheringEnd")->setDateTime(g->end.toTimeZone(t->bookings().zone()));
+    auto *space = child<QComboBox>(&fresh, "gatheringSpace");
+    space->setCurrentIndex(1);
+    fresh.accept();
+    CHECK(fresh.result() != QDialog::Accepted);
+    INFO(fresh.problem().toStdString());
+    CHECK(fresh.problem().contains(QStringLiteral("Friendly gathering")));
+    CHECK(t->gatherings().list()->size() == 1);
+}

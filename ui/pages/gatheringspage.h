@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/gatherings/gathering.h"
+#include "ui/pages/hubpage.h"
+
+class QRadioButton;
+class QStackedWidget;
+class QTableWidget;
+class QTreeWidget;
+
+namespace hub {
+
+class EmptyStateWidget;
+class FacilitatorView;
+
+/// Gatherings, upcoming and past, with a create/edit dialog; facilitator
+/// mode for running one; and the working groups with their actions.
+class GatheringsPage : public HubPage
+{
+    Q_OBJECT
+public:
+    explicit GatheringsPage(QWidget *parent = nullptr);
+
+    void setHub(Hub *hub) override;
+    void refresh();
+    /// Opens facilitator mode on a gathering (Today's "Start check-in" too).
+    void startFacilitating(GatheringId id);
+    void newGathering();
+    void editSelected();
+    void markActionDone();
+
+    FacilitatorView *facilitator() const { return m_facilitator; }
+    GatheringId selectedGathering() const;
+
+private:
+    void fillGatherings();
+    void fillGroups();
+
+    Hub *m_hub = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QRadioButton *m_upcoming = nullptr;
+    QTableWidget *m_gatherings = nullptr;
+    EmptyStateWidget *m_empty = nullptr;
+    QTreeWidget *m_groups = nullptr;
+    FacilitatorView *m_facilitator = nullptr;
+};
+
+} // namespace hub

@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/facilitatorview.h"
+
+#include "core/gatherings/checkinservice.h"
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/ideaservice.h"
+#include "core/gatherings/workinggroupservice.h"
+#include "core/hub.h"
+#include "core/members/memberservice.h"
+#include "ui/widgets/sentence.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace hub {
+
+namespace {
+constexpr int IdRole = Qt::UserRole;
+}
+
+FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("facilitatorView"));
+    setAccessibleName(tr("Facilitator mode"));
+    // Readable from the back of a hall and on a washed-out projector.
+    setAutoFillBackground(true);
+    QPalette p = palette();
+    for (auto role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button})
+        p.setColor(role, role == QPalette::Window ? QColor(0x10, 0x10, 0x10) : QColor(0x22, 0x22, 0x22));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(role, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0xff, 0xd4, 0x00));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::PlaceholderText, QColor(0xb0, 0xb0, 0xb0));
+    setPalette(p);
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    setFont(big);
+
+    m_title = new QLabel(this);
+    QFont titleFont = big;
+    titleFont.setPointSizeF(big.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("facilitatorMessage"));
+    m_message->setWordWrap(true);
+    m_message->setFont(big);
+    auto *leave = new QPushButton(tr("Leave facilitator mode (Esc)"), this);
+    connect(leave, &QPushButton::clicked, this, &FacilitatorView::closeRequested);
+    auto *head = new QHBoxLayout;
+    head->addWidget(m_title, 1);
+    head->addWidget(leave);
+
+    // Check-in column.
+    auto *door = new QGroupBox(tr("Check in"), this);
+    m_search = new QLineEdit(door);
+    m_search->setObjectName(QStringLiteral("checkInSearch"));
+    m_search->setPlaceholderText(tr("Type a name, then Enter"));
+    m_search->setAccessibleName(tr("Find a member to check in"));
+    m_results = new QListWidget(door);
+    m_results->setObjectName(QStringLiteral("checkInResults"));
+    m_results->setAccessibleName(tr("Members found"));
+    m_results->setMaximumHeight(150);
+    connect(m_search, &QLineEdit::textChanged, this, &FacilitatorView::search);
+    connect(m_search, &QLineEdit::returnPressed, this, &FacilitatorView::checkInSelected);
+    connect(m_results, &QListWidget::itemActivated, this, &FacilitatorView::checkInSelected);
+    m_walkInName = new QLineEdit(door);
+    m_walkInName->setObjectName(QStringLiteral("walkInName"));
+    m_walkInName->setPlaceholderText(tr("Walk-in: name"));
+    m_walkInName->setAccessibleName(tr("Walk-in name"));
+    m_walkInEmail = new QLineEdit(door);
+    m_walkInEmail->setObjectName(QStringLiteral("walkInEmail"));
+    m_walkInEmail->setPlaceholderText(tr("E-mail (optional)"));
+    m_walkInEmail->setAccessibleName(tr("Walk-in e-mail"));
+    m_walkInConsent = new QCheckBox(tr("May be contacted"), door);
+    auto *walkIn = new QPushButton(tr("Check in walk-in"), door);
+    walkIn->setObjectName(QStringLiteral("checkInWalkIn"));
+    connect(walkIn, &QPushButton::clicked, this, &FacilitatorView::checkInWalkIn);
+    connect(m_walkInName, &QLineEdit::returnPressed, this, &FacilitatorView::checkInWalkIn);
+    connect(m_walkInEmail, &QLineEdit::returnPressed, this, &FacilitatorView::checkInWalkIn);
+    m_attendees = new QListWidget(door);
+    m_attendees->setObjectName(QStringLiteral("attendees"));
+    m_attendees->setAccessibleName(tr("People checked in"));
+    auto *doorLayout = new QVBoxLayout(door);
+    doorLayout->addWidget(m_search);
+    doorLayout->addWidget(m_results);
+    doorLayout->addWidget(m_walkInName);
+    doorLayout->addWidget(m_walkInEmail);
+    doorLayout->addWidget(m_walkInConsent);
+    doorLayout->addWidget(walkIn);
+    doorLayout->addWidget(new QLabel(tr("Here now (select who is voting):"), door));
+    doorLayout->addWidget(m_attendees, 1);
+
+    // Idea board column.
+    auto *board = new QGroupBox(tr("Ideas, by votes"), this);
+    m_ideaTitle = new QLineEdit(board);
+    m_ideaTitle->setObjectName(QStringLiteral("ideaTitle"));
+    m_ideaTitle->setPlaceholderText(tr("A new idea, told by the selected person (Enter)"));
+    m_ideaTitle->setAccessibleName(tr("New idea"));
+    connect(m_ideaTitle, &QLineEdit::returnPressed, this, &FacilitatorView::addIdea);
+    m_ideas = new QListWidget(board);
+    m_ideas->setObjectName(QStringLiteral("ideaBoard"));
+    m_ideas->setAccessibleName(tr("Idea board"));
+    m_ideas->setSpacing(4);
+    auto *vote = new QPushButton(tr("Vote (V)"), board);
+    vote->setObjectName(QStringLiteral("vote"));
+    auto *withdraw = new QPushButton(tr("Withdraw vote (Del)"), board);
+    auto *promote = new QPushButton(tr("Promote to working group… (Ctrl+P)"), board);
+    promote->setObjectName(QStringLiteral("promote"));
+    connect(vote, &QPushButton::clicked, this, &FacilitatorView::voteSelected);
+    connect(withdraw, &QPushButton::clicked, this, &FacilitatorView::withdrawSelected);
+    connect(promote, &QPushButton::clicked, this, &FacilitatorView::promoteSelected);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(vote);
+    buttons->addWidget(withdraw);
+    buttons->addWidget(promote);
+    auto *boardLayout = new QVBoxLayout(board);
+    boardLayout->addWidget(m_ideaTitle);
+    boardLayout->addWidget(m_ideas, 1);
+    boardLayout->addLayout(buttons);
+
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(door, 2);
+    columns->addWidget(board, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(head);
+    layout->addWidget(m_message);
+    layout->addLayout(columns, 1);
+
+    auto shortcut = [this](const QKeySequence &keys, void (FacilitatorView::*slot)()) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_I), &FacilitatorView::addIdea);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_P), &FacilitatorView::promoteSelected);
+    auto *v = new QShortcut(QKeySequence(Qt::Key_V), m_ideas);
+    v->setContext(Qt::WidgetShortcut);
+    connect(v, &QShortcut::activated, this, &FacilitatorView::voteSelected);
+    auto *del = new QShortcut(QKeySequence(Qt::Key_Delete), m_ideas);
+    del->setContext(Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, &FacilitatorView::withdrawSelected);
+    auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    esc->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(esc, &QShortcut::activated, this, &FacilitatorView::closeRequested);
+}
+
+void FacilitatorView::setHub(Hub *hub)
+{
+    m_hub = hub;
+    m_gathering = {};
+    reload();
+}
+
+void FacilitatorView::setGathering(GatheringId id)
+{
+    m_gathering = id;
+    m_message->clear();
+    m_search->clear();
+    reload();
+    m_search->setFocus();
+}
+
+void FacilitatorView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        emit closeRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+QString FacilitatorView::message() const
+{
+    return m_message->text();
+}
+
+void FacilitatorView::show(const QString &text, bool problem)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(problem ? QStringLiteral("color: #ffb0b0;") : QStringLiteral("color: #b0ffb0;"));
+}
+
+void FacilitatorView::search(const QString &text)
+{
+    m_results->clear();
+    if (!m_hub || text.trimmed().isEmpty())
+        return;
+    MemberFilter f;
+    f.search = text;
+    f.status = MemberStatus::Active;
+    auto found = m_hub->members().list(f, 8);
+    if (!found)
+        return show(sentence(found.error().text()), true);
+    for (const Member &m : std::as_const(*found)) {
+        auto *item = new QListWidgetItem(m.displayName, m_results);
+        item->setData(IdRole, m.id.value());
+    }
+    if (m_results->count() > 0)
+        m_results->setCurrentRow(0);
+}
+
+void FacilitatorView::checkInSelected()
+{
+    if (!m_hub || !m_gathering.isValid())
+        return;
+    QListWidgetItem *item = m_results->currentItem();
+    if (!item) {
+        show(tr("Nobody matches “%1”. Check them in as a walk-in below.").arg(m_search->text()), true);
+        m_walkInName->setText(m_search->text());
+        m_walkInName->setFocus();
+        return;
+    }
+    auto a = m_hub->checkIns().checkIn(m_gathering, MemberId(item->data(IdRole).toLongLong()));
+    if (!a)
+        return show(sentence(a.error().message), true);
+    show(tr("Welcome, %1!").arg(a->name));
+    m_search->clear();
+    m_search->setFocus();
+    reload();
+    emit changed();
+}
+
+void FacilitatorView::checkInWalkIn()
+{
+    if (!m_hub || !m_gathering.isValid())
+        return;
+    auto a = m_hub->checkIns().checkInWalkIn(
+        m_gathering, WalkInDraft{m_walkInName->text(), m_walkInEmail->text(), m_walkInConsent->isChecked()});
+    if (!a)
+        return show(sentence(a.error().message), true);
+    show(tr("Welcome, %1!").arg(a->name));
+    m_walkInName->clear();
+    m_walkInEmail->clear();
+    m_walkInConsent->setChecked(false);
+    m_search->setFocus();
+    reload();
+    emit changed();
+}
+
+AttendanceId FacilitatorView::selectedAttendee() const
+{
+    const QListWidgetItem *item = m_attendees->currentItem();
+    return item ? AttendanceId(item->data(IdRole).toLongLong()) : AttendanceId();
+}
+
+IdeaId FacilitatorView::selectedIdea() const
+{
+    const QListWidgetItem *item = m_ideas->currentItem();
+    return item ? IdeaId(item->data(IdRole).toLongLong()) : IdeaId();
+}
+
+void FacilitatorView::addIdea()
+{
+    if (!m_hub || !m_gathering.isValid())
+        return;
+    IdeaDraft d;
+    d.gathering = m_gathering;
+    d.title = m_ideaTitle->text();
+    if (const AttendanceId who = selectedAttendee(); who.isValid()) {
+        if (auto a = m_hub->checkIns().attendance(who)) {
+            d.authorMember = a->member;
+            d.authorWalkIn = a->walkIn;
+        }
+    }
+    auto idea = m_hub->ideas().add(d);
+    if (!idea)
+        return show(sentence(idea.error().message), true);
+    show(tr("Idea added: “%1”.").arg(idea->title));
+    m_ideaTitle->clear();
+    reload();
+    emit changed();
+}
+
+void FacilitatorView::voteSelected()
+{
+    if (!m_hub)
+        return;
+    const IdeaId idea = selectedIdea();
+    const AttendanceId voter = selectedAttendee();
+    if (!idea.isValid() || !voter.isValid())
+        return show(tr("Select who is voting on the left and an idea on the board."), true);
+    if (auto ok = m_hub->ideas().vote(idea, voter); !ok)
+        return show(sentence(ok.error().message), true);
+    show(tr("Vote counted."));
+    reload();
+    emit changed();
+}
+
+void FacilitatorView::withdrawSelected()
+{
+    if (!m_hub)
+        return;
+    const IdeaId idea = selectedIdea();
+    const AttendanceId voter = selectedAttendee();
+    if (!idea.isValid() || !voter.isValid())
+        return show(tr("Select who is withdrawing on the left and the idea on the board."), true);
+    if (auto ok = m_hub->ideas().withdraw(idea, voter); !ok)
+        return show(sentence(ok.error().message), true);
+    show(tr("Vote withdrawn."));
+    reload();
+    emit changed();
+}
+
+void FacilitatorView::promoteSelected()
+{
+    if (!m_hub)
+        return;
+    const IdeaId idea = selectedIdea();
+    if (!idea.isValid())
+        return show(tr("Select the idea to promote on the board."), true);
+    auto current = m_hub->ideas().get(idea);
+    if (!current)
+        return show(sentence(current.error().message), true);
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Promote to working group"),
+                                               tr("Working group (an existing name adds the idea to it):"),
+                                               QLineEdit::Normal, current->title, &ok);
+    if (!ok)
+        return;
+    auto group = m_hub->workingGroups().promote(idea, name);
+    if (!group)
+        return show(sentence(group.error().message), true);
+    show(tr("“%1” is now with the working group “%2”.").arg(current->title, group->name));
+    reload();
+    emit changed();
+}
+
+void FacilitatorView::reload()
+{
+    const AttendanceId keepVoter = selectedAttendee();
+    const IdeaId keepIdea = selectedIdea();
+    m_attendees->clear();
+    m_ideas->clear();
+    if (!m_hub || !m_gathering.isValid()) {
+        m_title->clear();
+        return;
+    }
+    auto g = m_hub->gatherings().get(m_gathering);
+    if (!g)
+        return show(sentence(g.error().message), true);
+    m_title->setText(g->title + (g->theme.isEmpty() ? QString() : QStringLiteral(" — ") + g->theme));
+    auto people = m_hub->checkIns().attendees(m_gathering);
+    if (people) {
+        for (const Attendee &a : std::as_const(*people)) {
+            auto *item = new QListWidgetItem(a.walkIn ? tr("%1 (walk-in)").arg(a.name) : a.name, m_attendees);
+            item->setData(IdRole, a.id.value());
+            if (a.id == keepVoter)
+                m_attendees->setCurrentItem(item);
+        }
+    }
+    auto ideas = m_hub->ideas().ranked(m_gathering);
+    if (ideas) {
+        for (const Idea &i : std::as_const(*ideas)) {
+            QString line = tr("%1   ●  %2").arg(i.votes, 3).arg(i.title);
+            if (!i.authorName.isEmpty())
+                line += tr("  — %1").arg(i.authorName);
+            if (i.promotedTo)
+                line += tr("  [working group]");
+            auto *item = new QListWidgetItem(line, m_ideas);
+            item->setData(IdRole, i.id.value());
+            if (i.id == keepIdea)
+                m_ideas->setCurrentItem(item);
+        }
+    }
+}
+
+} // namespace hub

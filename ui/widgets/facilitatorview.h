@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/gatherings/gathering.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+namespace hub {
+
+class Hub;
+
+/// Running one gathering at the door and on the projector: large,
+/// high-contrast check-in with search-as-you-type and a walk-in form, an
+/// idea board sorted live by votes, voting by the selected attendee and
+/// "Promote to working group". Everything works from the keyboard:
+/// Enter checks in the highlighted member, Ctrl+I adds an idea, V votes,
+/// Delete withdraws a vote, Ctrl+P promotes, Esc leaves.
+class FacilitatorView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FacilitatorView(QWidget *parent = nullptr);
+
+    void setHub(Hub *hub);
+    void setGathering(GatheringId id);
+    GatheringId gathering() const { return m_gathering; }
+
+    /// Checks in the highlighted search result (or the only one).
+    void checkInSelected();
+    void checkInWalkIn();
+    void addIdea();
+    void voteSelected();
+    void withdrawSelected();
+    /// Asks for a group name (an existing group takes the idea on).
+    void promoteSelected();
+    /// The last message shown (refusals in the services' words).
+    QString message() const;
+
+Q_SIGNALS:
+    void closeRequested();
+    void changed();
+
+protected:
+    /// Esc from any list or field leaves, even where no shortcut reaches.
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void search(const QString &text);
+    void reload();
+    void show(const QString &text, bool problem = false);
+    AttendanceId selectedAttendee() const;
+    IdeaId selectedIdea() const;
+
+    Hub *m_hub = nullptr;
+    GatheringId m_gathering;
+    QLabel *m_title = nullptr;
+    QLabel *m_message = nullptr;
+    QLineEdit *m_search = nullptr;
+    QListWidget *m_results = nullptr;
+    QLineEdit *m_walkInName = nullptr;
+    QLineEdit *m_walkInEmail = nullptr;
+    QCheckBox *m_walkInConsent = nullptr;
+    QListWidget *m_attendees = nullptr;
+    QLineEdit *m_ideaTitle = nullptr;
+    QListWidget *m_ideas = nullptr;
+};
+
+} // namespace hub
