@@ -54,7 +54,8 @@ GatheringId tonight(hub::test::TempHub &t)
     d.title = QStringLiteral("Friendly gathering");
     d.theme = QStringLiteral("What would make our street better?");
     d.space = space->id;
-    d.start = QDateTime::currentDateTimeUtc().addSecs(3600);
+    // Tomorrow evening: upcoming whatever the hour, and inside a day's opening hours.
+    d.start = t->bookings().localTime(QDate::currentDate().addDays(1), QTime(19, 0));
     d.end = d.start.addSecs(7200);
     auto g = t->gatherings().add(d);
     REQUIRE(g);
