@@ -102,6 +102,7 @@ void MainWindow::buildPages()
     auto *calendar = new CalendarPage;
     // A booking made or changed on the calendar shows on Today at once.
     connect(calendar, &CalendarPage::bookingsChanged, this, [this] { m_today->setHub(m_hub.get()); });
+    connect(calendar, &CalendarPage::spacesRequested, this, &MainWindow::editSpaces);
     m_pages = {
         m_today,
         new MembersPage,
