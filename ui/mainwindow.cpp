@@ -103,6 +103,8 @@ void MainWindow::buildPages()
     // A booking made or changed on the calendar shows on Today at once.
     connect(calendar, &CalendarPage::bookingsChanged, this, [this] { m_today->setHub(m_hub.get()); });
     connect(calendar, &CalendarPage::spacesRequested, this, &MainWindow::editSpaces);
+    // And one made from the front desk shows on the calendar.
+    connect(m_today, &TodayPage::bookingMade, calendar, &CalendarPage::refresh);
     m_pages = {
         m_today,
         new MembersPage,

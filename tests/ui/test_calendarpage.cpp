@@ -16,6 +16,7 @@
 #include "ui/widgets/memberpicker.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -28,6 +29,7 @@
 #include <QTest>
 #include <QTimeEdit>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolButton>
 
 using hub::MainWindow;
@@ -562,4 +564,24 @@ TEST_CASE("an occurrence of a series is changed alone or cancelled with the whol
         CHECK(whole.titles().first() == QStringLiteral("Cancel a Repeating Booking?"));
     }
     CHECK(w.hub().bookings().list()->isEmpty());
+}
+
+TEST_CASE("the Calendar page opens the iCalendar dialogs for what is on screen", "[calendar]")
+{
+    CalendarOnTempHub c;
+    QString seen;
+    const auto closeWhenShown = [&seen] {
+        QTimer::singleShot(0, [&seen] {
+            if (QWidget *modal = QApplication::activeModalWidget()) {
+                seen = QString::fromLatin1(modal->metaObject()->className());
+                modal->close();
+            }
+        });
+    };
+    closeWhenShown();
+    QTest::mouseClick(child<QToolButton>(c.page, "calendarExport"), Qt::LeftButton);
+    CHECK(seen == QStringLiteral("hub::CalendarExportDialog"));
+    closeWhenShown();
+    QTest::mouseClick(child<QToolButton>(c.page, "calendarImport"), Qt::LeftButton);
+    CHECK(seen == QStringLiteral("hub::CalendarImportDialog"));
 }

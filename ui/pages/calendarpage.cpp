@@ -6,6 +6,8 @@
 #include "core/spaces/dayschedule.h"
 #include "core/spaces/spaceservice.h"
 #include "ui/dialogs/bookingdialog.h"
+#include "ui/dialogs/calendarexportdialog.h"
+#include "ui/dialogs/calendarimportdialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/calendarview.h"
 #include "ui/widgets/emptystatewidget.h"
@@ -163,6 +165,15 @@ QWidget *CalendarPage::buildToolbar()
     m_spacesAction->setToolTip(tr("Add and change the hub's spaces: capacity, rates, opening hours, closed days"));
     connect(m_spacesAction, &QAction::triggered, this, &CalendarPage::manageSpaces);
 
+    m_importAction = new QAction(tr("&Import .ics…"), this);
+    m_importAction->setObjectName(QStringLiteral("calendarImportAction"));
+    m_importAction->setToolTip(tr("Import events from an iCalendar file into a space, with a preview of every clash"));
+    connect(m_importAction, &QAction::triggered, this, &CalendarPage::importCalendar);
+    m_exportAction = new QAction(tr("E&xport .ics…"), this);
+    m_exportAction->setObjectName(QStringLiteral("calendarExportAction"));
+    m_exportAction->setToolTip(tr("Save bookings as an iCalendar file other calendars can read"));
+    connect(m_exportAction, &QAction::triggered, this, &CalendarPage::exportCalendar);
+
     m_todayAction = new QAction(tr("T&oday"), this);
     m_todayAction->setObjectName(QStringLiteral("calendarTodayAction"));
     m_todayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -219,6 +230,8 @@ QWidget *CalendarPage::buildToolbar()
     top->addSpacing(12);
     top->addWidget(m_heading, 0, Qt::AlignBottom);
     top->addStretch(1);
+    top->addWidget(actionButton(m_importAction, "calendarImport"));
+    top->addWidget(actionButton(m_exportAction, "calendarExport"));
     top->addWidget(actionButton(m_spacesAction, "calendarSpaces"));
     top->addWidget(actionButton(m_newAction, "calendarNewBooking"));
 
@@ -249,6 +262,8 @@ void CalendarPage::setHub(Hub *hub)
     m_hub = hub;
     m_newAction->setEnabled(hub != nullptr);
     m_spacesAction->setEnabled(hub != nullptr);
+    m_importAction->setEnabled(hub != nullptr);
+    m_exportAction->setEnabled(hub != nullptr);
     m_todayAction->setEnabled(hub != nullptr);
     if (!hub) {
         m_nowTimer.stop();
@@ -579,6 +594,41 @@ bool CalendarPage::moveBooking(BookingId id, SpaceId space, const QDateTime &sta
     m_view->selectBooking(id);
     Q_EMIT bookingsChanged();
     return true;
+}
+
+} // namespace hub
+
+namespace hub {
+
+void CalendarPage::importCalendar()
+{
+    if (!m_hub)
+        return;
+    CalendarImportDialog dialog(*m_hub, this);
+    if (m_mode == Mode::Week && weekSpace().isValid())
+        dialog.setSpace(weekSpace());
+    connect(&dialog, &CalendarImportDialog::imported, this, [this] {
+        refresh();
+        Q_EMIT bookingsChanged();
+    });
+    dialog.exec();
+}
+
+void CalendarPage::exportCalendar()
+{
+    if (!m_hub)
+        return;
+    CalendarExportDialog dialog(*m_hub, this);
+    if (m_mode == Mode::Week && weekSpace().isValid()) {
+        const QDate monday = m_date.addDays(1 - m_date.dayOfWeek());
+        dialog.setSpace(weekSpace());
+        dialog.setRange(monday, monday.addDays(6));
+    } else {
+        dialog.setSpace(std::nullopt);
+        dialog.setRange(QDate(m_date.year(), m_date.month(), 1),
+                        QDate(m_date.year(), m_date.month(), m_date.daysInMonth()));
+    }
+    dialog.exec();
 }
 
 } // namespace hub

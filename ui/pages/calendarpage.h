@@ -68,6 +68,11 @@ public:
     /// Moves a booking (by BookingService::edit); a refusal is explained in a
     /// message box and the booking stays where it was.
     bool moveBooking(BookingId id, SpaceId space, const QDateTime &start, const QDateTime &end);
+    /// The iCalendar import dialog, into the week view's space when there is one.
+    void importCalendar();
+    /// The iCalendar export dialog for what is on screen: the week's space, or
+    /// every space for the month of the day shown.
+    void exportCalendar();
 
 Q_SIGNALS:
     /// Bookings were made, changed or cancelled from this page.
@@ -103,6 +108,8 @@ private:
     QAction *m_newAction = nullptr;
     QAction *m_todayAction = nullptr;
     QAction *m_spacesAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QPushButton *m_addSpace = nullptr;
     QStackedWidget *m_stack = nullptr;
     CalendarView *m_view = nullptr;
