@@ -26,27 +26,6 @@ struct Tr
 
 const QString Json = QStringLiteral("json");
 
-// A wall-clock time in the hub's zone: "2026-03-10 19:00" or "2026-03-10T19:00".
-Result<QDateTime> parseDateTime(const QString &text, const QTimeZone &zone, const QString &where)
-{
-    static const QRegularExpression form(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2})$"));
-    const auto m = form.match(text.trimmed());
-    const QDate date = m.hasMatch() ? QDate::fromString(m.captured(1), Qt::ISODate) : QDate();
-    const QTime time = m.hasMatch() ? QTime::fromString(m.captured(2), QStringLiteral("HH:mm")) : QTime();
-    if (!date.isValid() || !time.isValid())
-        return fail(Error::invalid(Tr::tr("“%1” is not a date and time; write YYYY-MM-DD HH:MM").arg(text), where));
-    return QDateTime(date, time, zone);
-}
-
-Result<int> parseCount(const QString &text, const QString &where)
-{
-    bool ok = false;
-    const int n = text.trimmed().toInt(&ok);
-    if (!ok || n < 0)
-        return fail(Error::invalid(Tr::tr("“%1” is not a whole number").arg(text), where));
-    return n;
-}
-
 // Core errors name fields; hubctl users know them as options.
 Error asOption(Error e)
 {
@@ -193,7 +172,6 @@ int gatheringAdd(CommandContext &ctx)
     auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
-    const QTimeZone zone = s->settings.zone();
     GatheringDraft d;
     if (ctx.isSet(QStringLiteral("kind"))) {
         const auto kind = gatheringKindFrom(ctx.value(QStringLiteral("kind")));
@@ -206,13 +184,13 @@ int gatheringAdd(CommandContext &ctx)
     d.theme = ctx.value(QStringLiteral("theme"));
     d.notes = ctx.value(QStringLiteral("notes"));
     d.outsideHoursOverride = ctx.value(QStringLiteral("outside-hours"));
-    auto start = parseDateTime(ctx.value(QStringLiteral("start")), zone, QStringLiteral("--start"));
+    auto start = s->dateTime(ctx.value(QStringLiteral("start")), QStringLiteral("--start"));
     if (!start)
         return ctx.fail(start.error());
     d.start = *start;
     d.end = d.start.addSecs(2 * 3600);
     if (ctx.isSet(QStringLiteral("end"))) {
-        auto end = parseDateTime(ctx.value(QStringLiteral("end")), zone, QStringLiteral("--end"));
+        auto end = s->dateTime(ctx.value(QStringLiteral("end")), QStringLiteral("--end"));
         if (!end)
             return ctx.fail(end.error());
         d.end = *end;
@@ -230,7 +208,7 @@ int gatheringAdd(CommandContext &ctx)
         d.facilitators << *m;
     }
     if (ctx.isSet(QStringLiteral("capacity"))) {
-        auto n = parseCount(ctx.value(QStringLiteral("capacity")), QStringLiteral("--capacity"));
+        auto n = CommandSession::count(ctx.value(QStringLiteral("capacity")), QStringLiteral("--capacity"));
         if (!n)
             return ctx.fail(n.error());
         d.capacity = *n;
@@ -242,14 +220,14 @@ int gatheringAdd(CommandContext &ctx)
         d.voting = *mode;
     }
     if (ctx.isSet(QStringLiteral("dots"))) {
-        auto n = parseCount(ctx.value(QStringLiteral("dots")), QStringLiteral("--dots"));
+        auto n = CommandSession::count(ctx.value(QStringLiteral("dots")), QStringLiteral("--dots"));
         if (!n)
             return ctx.fail(n.error());
         d.dotsPerAttendee = *n;
     }
     QList<Gathering> added;
     if (ctx.isSet(QStringLiteral("monthly"))) {
-        auto n = parseCount(ctx.value(QStringLiteral("monthly")), QStringLiteral("--monthly"));
+        auto n = CommandSession::count(ctx.value(QStringLiteral("monthly")), QStringLiteral("--monthly"));
         if (!n)
             return ctx.fail(n.error());
         Recurrence r;
@@ -484,7 +462,7 @@ int ideaAdd(CommandContext &ctx)
         d.authorMember = *m;
     }
     if (ctx.isSet(QStringLiteral("walk-in"))) {
-        auto n = parseCount(ctx.value(QStringLiteral("walk-in")), QStringLiteral("--walk-in"));
+        auto n = CommandSession::count(ctx.value(QStringLiteral("walk-in")), QStringLiteral("--walk-in"));
         if (!n)
             return ctx.fail(n.error());
         d.authorWalkIn = WalkInId(*n);
@@ -520,7 +498,7 @@ int ideaVote(CommandContext &ctx)
         return ctx.fail(Error{idea.error().kind, idea.error().message, QStringLiteral("IDEA")});
     int dots = 1;
     if (ctx.isSet(QStringLiteral("dots"))) {
-        auto n = parseCount(ctx.value(QStringLiteral("dots")), QStringLiteral("--dots"));
+        auto n = CommandSession::count(ctx.value(QStringLiteral("dots")), QStringLiteral("--dots"));
         if (!n)
             return ctx.fail(n.error());
         dots = *n;
@@ -539,7 +517,7 @@ int ideaVote(CommandContext &ctx)
                 QStringLiteral("--by")));
         voter = (*at)->id;
     } else {
-        auto n = parseCount(ctx.value(QStringLiteral("attendee")), QStringLiteral("--attendee"));
+        auto n = CommandSession::count(ctx.value(QStringLiteral("attendee")), QStringLiteral("--attendee"));
         if (!n)
             return ctx.fail(n.error());
         voter = AttendanceId(*n);

@@ -32,15 +32,6 @@ Result<int> parseMinutes(const QString &text, const QString &where)
     return minutes;
 }
 
-Result<int> parseCount(const QString &text, const QString &where)
-{
-    bool ok = false;
-    const int n = text.trimmed().toInt(&ok);
-    if (!ok)
-        return fail(Error::invalid(Tr::tr("“%1” is not a whole number").arg(text), where));
-    return n;
-}
-
 // Core errors name fields; hubctl users know them as options.
 Error asOption(Error e)
 {
@@ -135,7 +126,7 @@ Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &sp
     if (isSet("colour"))
         space.colour = value("colour");
     if (isSet("capacity")) {
-        auto capacity = parseCount(value("capacity"), QStringLiteral("--capacity"));
+        auto capacity = CommandSession::count(value("capacity"), QStringLiteral("--capacity"));
         if (!capacity)
             return fail(capacity.error());
         space.capacity = *capacity;
@@ -143,7 +134,7 @@ Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &sp
     for (const auto &[name, field] : {std::pair{"setup", &space.setupMinutes}, std::pair{"cleanup", &space.cleanupMinutes}}) {
         if (!isSet(name))
             continue;
-        auto n = parseCount(value(name), QStringLiteral("--") + QString::fromLatin1(name));
+        auto n = CommandSession::count(value(name), QStringLiteral("--") + QString::fromLatin1(name));
         if (!n)
             return fail(n.error());
         *field = *n;

@@ -262,12 +262,12 @@ Result<Gathering> GatheringService::edit(GatheringId id, const GatheringDraft &d
         auto capacity = capacityFor(db, draft);
         if (!capacity)
             return fail(capacity.error());
-        std::optional<BookingId> booking = current->booking;
-        if (current->bookingCancelled)
-            booking.reset();
+        // A plain id (invalid = none): GCC 12 at -O2 wrongly warns that a
+        // reassigned std::optional<BookingId> "may be used uninitialized".
+        BookingId booking = current->bookingCancelled ? BookingId() : current->booking.value_or(BookingId());
         QDateTime start = draft.start, end = draft.end;
-        if (draft.space && booking) {
-            auto changed = m_bookings.edit(*booking, bookingFor(draft, *capacity));
+        if (draft.space && booking.isValid()) {
+            auto changed = m_bookings.edit(booking, bookingFor(draft, *capacity));
             if (!changed)
                 return fail(changed.error());
             start = changed->start;
@@ -279,10 +279,10 @@ Result<Gathering> GatheringService::edit(GatheringId id, const GatheringDraft &d
             booking = booked->id;
             start = booked->start;
             end = booked->end;
-        } else if (booking) {
-            if (auto cancelled = m_bookings.cancel(*booking); !cancelled)
+        } else if (booking.isValid()) {
+            if (auto cancelled = m_bookings.cancel(booking); !cancelled)
                 return fail(cancelled.error());
-            booking.reset();
+            booking = BookingId();
         }
         Query q(db, QStringLiteral("UPDATE gatherings SET kind = :kind, title = :title, theme = :theme, start_utc = "
                                    ":start, end_utc = :end, booking_id = :booking, capacity = :capacity, voting = "
@@ -292,7 +292,7 @@ Result<Gathering> GatheringService::edit(GatheringId id, const GatheringDraft &d
             .bind(QStringLiteral(":theme"), draft.theme.trimmed())
             .bind(QStringLiteral(":start"), start.toSecsSinceEpoch())
             .bind(QStringLiteral(":end"), end.toSecsSinceEpoch())
-            .bind(QStringLiteral(":booking"), booking ? QVariant(booking->value()) : QVariant())
+            .bind(QStringLiteral(":booking"), booking.isValid() ? QVariant(booking.value()) : QVariant())
             .bind(QStringLiteral(":capacity"), *capacity ? QVariant(**capacity) : QVariant())
             .bind(QStringLiteral(":voting"), toString(draft.voting))
             .bind(QStringLiteral(":dots"), draft.voting == VotingMode::Dots ? draft.dotsPerAttendee : 1)

@@ -572,28 +572,8 @@ Result<Booking> BookingService::edit(BookingId id, const BookingDraft &draft)
     if (*problem)
         return fail(refusalFor(**problem));
     const bool outside = overridden && neededOverride(db, *space, start, end, hubZone);
-    Query q(db, QStringLiteral("UPDATE bookings SET space_id = :space, title = :title, member_id = :member, "
-                               "attendees = :attendees, start_utc = :start, end_utc = :end, zone = :zone, "
-                               "status = :status, notes = :notes, outside_hours_override = :hours, "
-                               "capacity_override = :capacity, is_exception = :exception WHERE id = :id"));
-    q.bind(QStringLiteral(":space"), d.space.value())
-        .bind(QStringLiteral(":title"), d.title.simplified())
-        .bind(QStringLiteral(":member"), nullableId(d.member ? std::optional(d.member->value()) : std::nullopt))
-        .bind(QStringLiteral(":attendees"), d.attendees)
-        .bind(QStringLiteral(":start"), start)
-        .bind(QStringLiteral(":end"), end)
-        .bind(QStringLiteral(":zone"), QString::fromUtf8(hubZone.id()))
-        .bind(QStringLiteral(":status"), toString(d.tentative ? BookingStatus::Tentative : BookingStatus::Confirmed))
-        .bind(QStringLiteral(":notes"), d.notes.trimmed())
-        .bind(QStringLiteral(":hours"), outside ? d.outsideHoursOverride.trimmed() : QString())
-        .bind(QStringLiteral(":capacity"), d.attendees > space->capacity ? d.capacityOverride.trimmed() : QString())
-        .bind(QStringLiteral(":exception"), old->series ? 1 : 0)
-        .bind(QStringLiteral(":id"), id.value());
-    if (auto ok = q.exec(); !ok)
-        return fail(ok.error());
-    if (auto ok = reprice(db, *old, d, *space, start, end); !ok)
-        return fail(ok.error());
-    auto changed = get(db, id);
+    // An occurrence changed on its own becomes an exception of its series.
+    auto changed = rewrite(db, *old, d, *space, start, end, outside, old->series.has_value());
     if (!changed)
         return fail(changed.error());
     if (auto ok = tx->commit(); !ok)
@@ -736,7 +716,7 @@ Status BookingService::bookDates(const QSqlDatabase &db, const BookingDraft &d, 
         const bool outside = overridden && neededOverride(db, space, start, end, hubZone);
         Result<Booking> stored;
         if (kept != existing.constEnd()) {
-            stored = rewrite(db, *kept, d, space, start, end, outside);
+            stored = rewrite(db, *kept, d, space, start, end, outside, false);
         } else {
             stored = insert(db, d, space, start, end, outside, series, date);
         }
@@ -753,12 +733,13 @@ Status BookingService::bookDates(const QSqlDatabase &db, const BookingDraft &d, 
 }
 
 Result<Booking> BookingService::rewrite(const QSqlDatabase &db, const Booking &old, const BookingDraft &d,
-                                        const Space &space, qint64 start, qint64 end, bool outside)
+                                        const Space &space, qint64 start, qint64 end, bool outside, bool exception)
 {
     Query q(db, QStringLiteral("UPDATE bookings SET space_id = :space, title = :title, member_id = :member, "
                                "attendees = :attendees, start_utc = :start, end_utc = :end, zone = :zone, "
                                "status = :status, notes = :notes, outside_hours_override = :hours, "
-                               "capacity_override = :capacity WHERE id = :id"));
+                               "capacity_override = :capacity, is_exception = max(is_exception, :exception) "
+                               "WHERE id = :id"));
     q.bind(QStringLiteral(":space"), d.space.value())
         .bind(QStringLiteral(":title"), d.title.simplified())
         .bind(QStringLiteral(":member"), nullableId(d.member ? std::optional(d.member->value()) : std::nullopt))
@@ -770,6 +751,7 @@ Result<Booking> BookingService::rewrite(const QSqlDatabase &db, const Booking &o
         .bind(QStringLiteral(":notes"), d.notes.trimmed())
         .bind(QStringLiteral(":hours"), outside ? d.outsideHoursOverride.trimmed() : QString())
         .bind(QStringLiteral(":capacity"), d.attendees > space.capacity ? d.capacityOverride.trimmed() : QString())
+        .bind(QStringLiteral(":exception"), exception ? 1 : 0)
         .bind(QStringLiteral(":id"), old.id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());

@@ -126,7 +126,7 @@ private:
     Result<Booking> insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space, qint64 start, qint64 end,
                            bool outside, std::optional<SeriesId> series, QDate occurrence);
     Result<Booking> rewrite(const QSqlDatabase &db, const Booking &old, const BookingDraft &d, const Space &space,
-                            qint64 start, qint64 end, bool outside);
+                            qint64 start, qint64 end, bool outside, bool exception);
     Result<std::optional<TransferId>> charge(const QSqlDatabase &db, BookingId id, const Space &space, MemberId member,
                                              qint64 start, qint64 end);
     Status refund(const QSqlDatabase &db, const Booking &b);
