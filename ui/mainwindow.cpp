@@ -105,12 +105,18 @@ void MainWindow::buildPages()
     connect(calendar, &CalendarPage::spacesRequested, this, &MainWindow::editSpaces);
     // And one made from the front desk shows on the calendar.
     connect(m_today, &TodayPage::bookingMade, calendar, &CalendarPage::refresh);
+    auto *gatherings = new GatheringsPage;
+    // "Start check-in" on Today opens the gathering's facilitator mode.
+    connect(m_today, &TodayPage::startCheckIn, this, [this, gatherings](GatheringId id) {
+        showPage(Page::Gatherings);
+        gatherings->startFacilitating(id);
+    });
     m_pages = {
         m_today,
         new MembersPage,
         calendar,
         ledger,
-        new GatheringsPage,
+        gatherings,
         new EmptyStatePage(
             icon("reports"), tr("Reports"),
             tr("Reports for treasurers and organisers will live here. You will be able to see "

@@ -2,6 +2,8 @@
 // The Today page at the front desk: today's bookings by space with who is
 // coming and when, on now and next highlighted, the availability dialog and
 // the printed day sheet. Screenshots (hidden, [shots]) at 1280×720.
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
@@ -11,7 +13,9 @@
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/availabilitydialog.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/gatheringspage.h"
 #include "ui/pages/todaypage.h"
+#include "ui/widgets/facilitatorview.h"
 #include "ui/widgets/emptystatewidget.h"
 
 #include <QDir>
@@ -345,4 +349,39 @@ TEST_CASE("screenshots of the Today page the availability dialog and the day she
     QProcess::execute(QStringLiteral("pdftoppm"),
                       {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdf,
                        QDir(shotsDir()).filePath(QStringLiteral("66-day-sheet"))});
+}
+
+TEST_CASE("Today lists today's gatherings with Start check-in and the overdue actions", "[today][gatherings]")
+{
+    BookedDesk d;
+    hub::GatheringDraft g;
+    g.title = QStringLiteral("Friendly gathering");
+    g.theme = QStringLiteral("What would make our street better?");
+    g.space = d.hall.id;
+    g.start = QDateTime(Tuesday, QTime(15, 0), London);
+    g.end = QDateTime(Tuesday, QTime(17, 0), London);
+    auto gathering = d.hub().gatherings().add(g);
+    REQUIRE(gathering);
+    auto group = d.hub().workingGroups().create(QStringLiteral("Tool library"), QStringLiteral("Lend tools"), {});
+    REQUIRE(group);
+    hub::ActionDraft a;
+    a.group = group->id;
+    a.title = QStringLiteral("Ask the landlord about the old shop");
+    a.owner = addMember(d.hub(), QStringLiteral("Bo Jensen"));
+    a.due = Tuesday.addDays(-3);
+    REQUIRE(d.hub().workingGroups().addAction(a));
+    d.today->refresh();
+
+    auto *line = child<QLabel>(d.today, "todayGathering");
+    CHECK(line->text().contains(QStringLiteral("15:00–17:00 Friendly gathering")));
+    CHECK(line->text().contains(QStringLiteral("Main hall")));
+    auto *overdue = child<QLabel>(d.today, "todayOverdueActions");
+    CHECK(overdue->text().contains(QStringLiteral("Ask the landlord about the old shop")));
+    CHECK(overdue->text().contains(QStringLiteral("Tool library")));
+
+    d.window.show();
+    QTest::mouseClick(child<QPushButton>(d.today, "todayStartCheckIn"), Qt::LeftButton);
+    CHECK(d.window.currentPage() == MainWindow::Page::Gatherings);
+    auto *page = child<hub::GatheringsPage>(&d.window, "gatheringsPage");
+    CHECK(page->facilitator()->isVisible());
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/todaypage.h"
 
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/reports/daysheetpdf.h"
 #include "core/settings/settingsservice.h"
@@ -130,6 +132,13 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
         "QLabel#todayNowNext { background: palette(alternate-base); border: 1px solid palette(mid); "
         "border-radius: 4px; }"));
 
+    m_gatherings = new QWidget(this);
+    m_gatherings->setObjectName(QStringLiteral("todayGatherings"));
+    auto *gatheringsLayout = new QVBoxLayout(m_gatherings);
+    gatheringsLayout->setContentsMargins(0, 4, 0, 4);
+    gatheringsLayout->setSpacing(2);
+    m_gatherings->hide();
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("todayProblem"));
     m_problem->setWordWrap(true);
@@ -157,6 +166,7 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     layout->addLayout(dateRow);
     layout->addLayout(actions);
     layout->addWidget(m_nowNext);
+    layout->addWidget(m_gatherings);
     layout->addWidget(m_problem);
     layout->addWidget(m_body, 1);
 
@@ -224,6 +234,73 @@ void TodayPage::refresh()
     }
     m_printDaySheet->setEnabled(m_sheet.has_value());
     showSheet();
+    showGatherings(m_timeZone.isEmpty() ? QDate() : now().toTimeZone(QTimeZone(m_timeZone.toUtf8())).date());
+}
+
+void TodayPage::showGatherings(QDate today)
+{
+    auto *layout = static_cast<QVBoxLayout *>(m_gatherings->layout());
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        if (QWidget *w = item->widget())
+            w->deleteLater();
+        if (QLayout *l = item->layout()) {
+            while (QLayoutItem *inner = l->takeAt(0)) {
+                if (QWidget *w = inner->widget())
+                    w->deleteLater();
+                delete inner;
+            }
+        }
+        delete item;
+    }
+    if (!m_hub || !today.isValid()) {
+        m_gatherings->hide();
+        return;
+    }
+    const QTimeZone zone(m_timeZone.toUtf8());
+    auto todays = m_hub->gatherings().onDay(today);
+    auto overdue = m_hub->workingGroups().overdue();
+    const QList<Gathering> gatherings = todays ? *todays : QList<Gathering>();
+    const QList<GroupAction> late = overdue ? *overdue : QList<GroupAction>();
+    for (const Gathering &g : gatherings) {
+        auto *row = new QHBoxLayout;
+        auto *label = new QLabel;
+        label->setObjectName(QStringLiteral("todayGathering"));
+        label->setTextFormat(Qt::RichText);
+        const QString where = g.spaceName.isEmpty() ? QString() : tr(" in %1").arg(g.spaceName.toHtmlEscaped());
+        label->setText(tr("<b>%1–%2 %3</b>%4 · %5 signed up, %6 checked in")
+                           .arg(g.start.toTimeZone(zone).toString(QStringLiteral("HH:mm")),
+                                g.end.toTimeZone(zone).toString(QStringLiteral("HH:mm")), g.title.toHtmlEscaped(), where)
+                           .arg(g.registered)
+                           .arg(g.attended));
+        auto *start = new QPushButton(tr("Start check-in"));
+        start->setObjectName(QStringLiteral("todayStartCheckIn"));
+        start->setToolTip(tr("Open the facilitator screen for “%1”: check-in, ideas and votes").arg(g.title));
+        const GatheringId id = g.id;
+        connect(start, &QPushButton::clicked, this, [this, id] { Q_EMIT startCheckIn(id); });
+        row->addWidget(label);
+        row->addWidget(start);
+        row->addStretch(1);
+        layout->addLayout(row);
+    }
+    if (!late.isEmpty()) {
+        constexpr int Shown = 4;
+        QStringList items;
+        for (qsizetype i = 0; i < std::min<qsizetype>(late.size(), Shown); ++i) {
+            const GroupAction &a = late.at(i);
+            items << tr("%1 (%2, %3, due %4)")
+                         .arg(a.title.toHtmlEscaped(), a.groupName.toHtmlEscaped(), a.ownerName.toHtmlEscaped(),
+                              QLocale().toString(a.due, QStringLiteral("d MMM")));
+        }
+        if (late.size() > Shown)
+            items << tr("and %1 more on the Gatherings page").arg(late.size() - Shown);
+        auto *label = new QLabel;
+        label->setObjectName(QStringLiteral("todayOverdueActions"));
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);
+        label->setText(tr("<b>Overdue actions:</b> %1").arg(items.join(QStringLiteral("; "))));
+        layout->addWidget(label);
+    }
+    m_gatherings->setVisible(!gatherings.isEmpty() || !late.isEmpty());
 }
 
 void TodayPage::showSheet()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/gatherings/gathering.h"
 #include "core/spaces/daysheet.h"
 #include "ui/pages/hubpage.h"
 
@@ -56,6 +57,8 @@ Q_SIGNALS:
     void transferRecorded();
     /// A booking was made from the page; other pages may refresh.
     void bookingMade();
+    /// "Start check-in" was chosen for one of today's gatherings.
+    void startCheckIn(GatheringId id);
 
 protected:
     /// Bookings made on the Calendar page or by hubctl show when the desk comes back here.
@@ -67,6 +70,9 @@ private:
     void showSheet();
     QWidget *spaceColumn(const DaySheetSpace &column, const QDateTime &now, const QList<BookingId> &next);
     QString nowNextText(const QDateTime &now) const;
+    /// Today's gatherings, each with "Start check-in", and the working
+    /// groups' overdue actions; hidden when there are none.
+    void showGatherings(QDate today);
 
     Hub *m_hub = nullptr;
     QString m_timeZone;
@@ -80,6 +86,7 @@ private:
     QPushButton *m_recordTransfer = nullptr;
     QPushButton *m_printDaySheet = nullptr;
     QLabel *m_nowNext = nullptr;
+    QWidget *m_gatherings = nullptr;
     QLabel *m_problem = nullptr;
     QStackedWidget *m_body = nullptr;
     EmptyStateWidget *m_emptyState = nullptr;
