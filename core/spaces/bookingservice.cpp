@@ -374,16 +374,11 @@ Status BookingService::refund(const QSqlDatabase &db, const Booking &b)
     return q.exec();
 }
 
-Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
-                                       qint64 start, qint64 end, bool outside, std::optional<SeriesId> series,
-                                       QDate occurrence)
+// The columns a new booking and a changed one both take from the draft.
+void BookingService::bindFields(Query &q, const BookingDraft &d, const Space &space, qint64 start, qint64 end,
+                                bool outside) const
 {
-    Query insert(db, QStringLiteral("INSERT INTO bookings (space_id, title, member_id, attendees, start_utc, end_utc, "
-                                    "zone, status, notes, outside_hours_override, capacity_override, created_by, "
-                                    "created_at, series_id, occurrence_date, uid) VALUES (:space, :title, :member, "
-                                    ":attendees, :start, :end, :zone, :status, :notes, :hours, :capacity, :by, :at, "
-                                    ":series, :occurrence, :uid)"));
-    insert.bind(QStringLiteral(":space"), d.space.value())
+    q.bind(QStringLiteral(":space"), d.space.value())
         .bind(QStringLiteral(":title"), d.title.simplified())
         .bind(QStringLiteral(":member"), nullableId(d.member ? std::optional(d.member->value()) : std::nullopt))
         .bind(QStringLiteral(":attendees"), d.attendees)
@@ -393,8 +388,20 @@ Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraf
         .bind(QStringLiteral(":status"), toString(d.tentative ? BookingStatus::Tentative : BookingStatus::Confirmed))
         .bind(QStringLiteral(":notes"), d.notes.trimmed())
         .bind(QStringLiteral(":hours"), outside ? d.outsideHoursOverride.trimmed() : QString())
-        .bind(QStringLiteral(":capacity"), d.attendees > space.capacity ? d.capacityOverride.trimmed() : QString())
-        .bind(QStringLiteral(":by"), m_actor)
+        .bind(QStringLiteral(":capacity"), d.attendees > space.capacity ? d.capacityOverride.trimmed() : QString());
+}
+
+Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
+                                       qint64 start, qint64 end, bool outside, std::optional<SeriesId> series,
+                                       QDate occurrence)
+{
+    Query insert(db, QStringLiteral("INSERT INTO bookings (space_id, title, member_id, attendees, start_utc, end_utc, "
+                                    "zone, status, notes, outside_hours_override, capacity_override, created_by, "
+                                    "created_at, series_id, occurrence_date, uid) VALUES (:space, :title, :member, "
+                                    ":attendees, :start, :end, :zone, :status, :notes, :hours, :capacity, :by, :at, "
+                                    ":series, :occurrence, :uid)"));
+    bindFields(insert, d, space, start, end, outside);
+    insert.bind(QStringLiteral(":by"), m_actor)
         .bind(QStringLiteral(":at"), m_clock.nowSecs())
         .bind(QStringLiteral(":series"), nullableId(series ? std::optional(series->value()) : std::nullopt))
         .bind(QStringLiteral(":occurrence"),
@@ -740,18 +747,8 @@ Result<Booking> BookingService::rewrite(const QSqlDatabase &db, const Booking &o
                                "status = :status, notes = :notes, outside_hours_override = :hours, "
                                "capacity_override = :capacity, is_exception = max(is_exception, :exception) "
                                "WHERE id = :id"));
-    q.bind(QStringLiteral(":space"), d.space.value())
-        .bind(QStringLiteral(":title"), d.title.simplified())
-        .bind(QStringLiteral(":member"), nullableId(d.member ? std::optional(d.member->value()) : std::nullopt))
-        .bind(QStringLiteral(":attendees"), d.attendees)
-        .bind(QStringLiteral(":start"), start)
-        .bind(QStringLiteral(":end"), end)
-        .bind(QStringLiteral(":zone"), QString::fromUtf8(zone().id()))
-        .bind(QStringLiteral(":status"), toString(d.tentative ? BookingStatus::Tentative : BookingStatus::Confirmed))
-        .bind(QStringLiteral(":notes"), d.notes.trimmed())
-        .bind(QStringLiteral(":hours"), outside ? d.outsideHoursOverride.trimmed() : QString())
-        .bind(QStringLiteral(":capacity"), d.attendees > space.capacity ? d.capacityOverride.trimmed() : QString())
-        .bind(QStringLiteral(":exception"), exception ? 1 : 0)
+    bindFields(q, d, space, start, end, outside);
+    q.bind(QStringLiteral(":exception"), exception ? 1 : 0)
         .bind(QStringLiteral(":id"), old.id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());

@@ -17,6 +17,7 @@ namespace hub {
 
 class Database;
 class LedgerService;
+class Query;
 class SettingsService;
 
 /// What happens to existing bookings when the hub's time zone changes.
@@ -123,6 +124,7 @@ public:
 private:
     Result<Booking> changeStatus(BookingId id, const QList<BookingStatus> &from, BookingStatus to);
     static QTimeZone zoneOf(const BookingDraft &draft);
+    void bindFields(Query &q, const BookingDraft &d, const Space &space, qint64 start, qint64 end, bool outside) const;
     Result<Booking> insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space, qint64 start, qint64 end,
                            bool outside, std::optional<SeriesId> series, QDate occurrence);
     Result<Booking> rewrite(const QSqlDatabase &db, const Booking &old, const BookingDraft &d, const Space &space,
