@@ -20,6 +20,8 @@
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
 #include "core/privacy/personaldataregistry.h"
+#include "core/reports/reportservice.h"
+#include "core/reports/standardreports.h"
 #include "core/settings/settingsdemopart.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
@@ -81,13 +83,15 @@ Hub::Hub(std::shared_ptr<Database> db)
       m_checkIns(std::make_unique<CheckInService>(m_db, *m_members, m_clock)),
       m_ideas(std::make_unique<IdeaService>(m_db, m_clock, m_actor)),
       m_workingGroups(std::make_unique<WorkingGroupService>(m_db, *m_settings, m_clock)),
-      m_challenges(std::make_unique<ChallengeService>(m_db, *m_members, m_clock))
+      m_challenges(std::make_unique<ChallengeService>(m_db, *m_members, m_clock)),
+      m_reports(std::make_unique<ReportService>(m_db, *m_settings, m_clock))
 {
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     registerChecks();
     registerMemberPersonalData(*this);
     registerLedgerPersonalData(*this);
     registerGatheringPersonalData(*this);
+    addStandardReports(*m_reports);
     m_demo->add(std::make_unique<SettingsDemoPart>());
     m_demo->add(std::make_unique<MemberDemoPart>());
     m_demo->add(std::make_unique<LedgerDemoPart>());

@@ -25,6 +25,7 @@ class ListingService;
 class MatchFinder;
 class MemberService;
 class PersonalDataRegistry;
+class ReportService;
 class SettingsService;
 class SkillService;
 class SpaceService;
@@ -67,6 +68,7 @@ public:
     IdeaService &ideas() { return *m_ideas; }
     WorkingGroupService &workingGroups() { return *m_workingGroups; }
     ChallengeService &challenges() { return *m_challenges; }
+    ReportService &reports() { return *m_reports; }
 
     /// Where services read "now"; tests fix it.
     const Clock &clock() const { return m_clock; }
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<IdeaService> m_ideas;
     std::unique_ptr<WorkingGroupService> m_workingGroups;
     std::unique_ptr<ChallengeService> m_challenges;
+    std::unique_ptr<ReportService> m_reports;
 };
 
 } // namespace hub

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/reports/reportservice.h"
+
+#include "core/settings/settingsservice.h"
+#include "core/storage/database.h"
+
+namespace hub {
+
+ReportService::ReportService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock)
+    : m_db(std::move(db)), m_settings(settings), m_clock(clock)
+{
+}
+
+ReportService::~ReportService() = default;
+
+void ReportService::add(std::unique_ptr<Report> report)
+{
+    m_reports.push_back(std::move(report));
+}
+
+QList<const Report *> ReportService::reports() const
+{
+    QList<const Report *> all;
+    for (const auto &report : m_reports)
+        all.append(report.get());
+    return all;
+}
+
+Result<const Report *> ReportService::find(const QString &name) const
+{
+    QStringList names;
+    for (const auto &report : m_reports) {
+        if (report->name() == name)
+            return report.get();
+        names.append(report->name());
+    }
+    return fail(Error::usage(tr("There is no report called \"%1\". Reports: %2.").arg(name, names.join(QStringLiteral(", "))),
+                             QStringLiteral("NAME")));
+}
+
+Result<ReportRequest> ReportService::complete(const Report &report, ReportRequest request) const
+{
+    auto settings = m_settings.load();
+    if (!settings)
+        return fail(settings.error());
+    const QDate today = m_clock.now().toTimeZone(settings->zone()).date();
+    if (report.periodKind() == Report::PeriodKind::At) {
+        if (request.from.isValid() || request.to.isValid())
+            return fail(Error::usage(tr("The %1 report is at one date: give --at, not --from or --to.").arg(report.name()),
+                                     request.from.isValid() ? QStringLiteral("--from") : QStringLiteral("--to")));
+        if (!request.at.isValid())
+            request.at = today;
+        return request;
+    }
+    if (request.at.isValid())
+        return fail(Error::usage(tr("The %1 report covers a period: give --from and --to, not --at.").arg(report.name()),
+                                 QStringLiteral("--at")));
+    if (!request.from.isValid())
+        request.from = request.to.isValid() ? QDate(request.to.year(), request.to.month(), 1)
+                                            : QDate(today.year(), today.month(), 1);
+    if (!request.to.isValid()) {
+        const QDate monthEnd = request.from.addMonths(1).addDays(-1);
+        request.to = std::max(request.from, std::min(monthEnd, today));
+    }
+    if (request.from > request.to)
+        return fail(Error::usage(tr("The period starts (%1) after it ends (%2).")
+                                     .arg(request.from.toString(Qt::ISODate), request.to.toString(Qt::ISODate)),
+                                 QStringLiteral("--from")));
+    return request;
+}
+
+Status ReportService::run(const QString &name, const ReportRequest &request, ReportSink &sink) const
+{
+    auto report = find(name);
+    if (!report)
+        return fail(report.error());
+    auto completed = complete(**report, request);
+    if (!completed)
+        return fail(completed.error());
+    auto settings = m_settings.load();
+    if (!settings)
+        return fail(settings.error());
+    return (*report)->run(*m_db, *settings, *completed, sink);
+}
+
+} // namespace hub
