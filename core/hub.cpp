@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub.h"
 
+#include "core/access/accesscontrol.h"
+#include "core/access/userservice.h"
+#include "core/audit/audittrail.h"
 #include "core/demo/demogenerator.h"
 #include "core/gatherings/challengeservice.h"
 #include "core/gatherings/checkinservice.h"
@@ -71,6 +74,9 @@ Hub::Hub(std::shared_ptr<Database> db)
     : m_db(std::move(db)), m_settings(std::make_unique<SettingsService>(m_db)),
       m_integrity(std::make_unique<IntegrityChecker>()), m_demo(std::make_unique<DemoGenerator>()),
       m_personalData(std::make_unique<PersonalDataRegistry>()),
+      m_audit(std::make_unique<AuditTrail>(m_db, m_clock, m_actor)),
+      m_access(std::make_unique<AccessControl>(m_db, m_clock, m_actor)),
+      m_users(std::make_unique<UserService>(m_db, m_clock, *m_access, *m_audit)),
       m_members(std::make_unique<MemberService>(m_db, *m_settings, m_clock, *m_personalData)),
       m_skills(std::make_unique<SkillService>(m_db)),
       m_listings(std::make_unique<ListingService>(m_db, *m_skills, m_clock)),
@@ -87,6 +93,7 @@ Hub::Hub(std::shared_ptr<Database> db)
       m_reports(std::make_unique<ReportService>(m_db, *m_settings, m_clock))
 {
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
+    m_access->attach(*m_users, *m_audit);
     registerChecks();
     registerMemberPersonalData(*this);
     registerLedgerPersonalData(*this);
@@ -101,6 +108,14 @@ Hub::Hub(std::shared_ptr<Database> db)
 }
 
 Hub::~Hub() = default;
+
+void Hub::setActor(const QString &actor)
+{
+    if (m_access->isSignedIn())
+        m_actor = actor;
+    else
+        m_access->setSystemActor(actor);
+}
 
 void Hub::registerChecks()
 {
@@ -138,6 +153,8 @@ void Hub::registerChecks()
     m_integrity->add(QStringLiteral("gatherings"),
                      tr("Gatherings: sign-ups within capacity, votes within their dots and gathering"),
                      [this] { return m_gatherings->verify(); });
+    m_integrity->add(QStringLiteral("audit"), tr("Audit trail: hash chain intact, no row changed"),
+                     [this] { return m_audit->verify(); });
     m_integrity->add(QStringLiteral("settings"), tr("Hub settings are valid"), [this] {
         QList<Finding> found;
         auto s = m_settings->load();

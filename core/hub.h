@@ -11,6 +11,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class BookingService;
 class ChallengeService;
 class CheckInService;
@@ -29,6 +31,7 @@ class ReportService;
 class SettingsService;
 class SkillService;
 class SpaceService;
+class UserService;
 
 /// An open hub file and the services that work on it. The GUI and hubctl both
 /// start here, so they share every rule.
@@ -69,13 +72,21 @@ public:
     WorkingGroupService &workingGroups() { return *m_workingGroups; }
     ChallengeService &challenges() { return *m_challenges; }
     ReportService &reports() { return *m_reports; }
+    /// The hub's users, who signs in, and what the one at the desk may do.
+    UserService &users() { return *m_users; }
+    AccessControl &access() { return *m_access; }
+    const AccessControl &access() const { return *m_access; }
+    /// The append-only record of every change.
+    AuditTrail &audit() { return *m_audit; }
 
     /// Where services read "now"; tests fix it.
     const Clock &clock() const { return m_clock; }
     void setClock(Clock clock) { m_clock = std::move(clock); }
-    /// Who is making changes, recorded on transfers ("entered by").
+    /// Who is making changes, recorded on transfers ("entered by") and in the
+    /// audit trail: the signed-in user, else the process's user.
     QString actor() const { return m_actor; }
-    void setActor(const QString &actor) { m_actor = actor; }
+    /// Who changes are recorded as while no one is signed in.
+    void setActor(const QString &actor);
 
 private:
     explicit Hub(std::shared_ptr<Database> db);
@@ -89,6 +100,9 @@ private:
     std::unique_ptr<IntegrityChecker> m_integrity;
     std::unique_ptr<DemoGenerator> m_demo;
     std::unique_ptr<PersonalDataRegistry> m_personalData;
+    std::unique_ptr<AuditTrail> m_audit;
+    std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<UserService> m_users;
     std::unique_ptr<MemberService> m_members;
     std::unique_ptr<SkillService> m_skills;
     std::unique_ptr<ListingService> m_listings;

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/access/accesscontrol.h"
+
+#include "core/access/passphrasehasher.h"
+#include "core/audit/audittrail.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+#include "core/storage/transaction.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+namespace hub {
+
+namespace {
+constexpr qint64 MaxLockSeconds = 24 * 3600;
+
+QString joinedRoles(const QList<Role> &roles)
+{
+    QStringList titles;
+    for (Role r : roles)
+        titles << roleTitle(r).toLower();
+    if (titles.size() <= 1)
+        return titles.value(0);
+    const QString last = titles.takeLast();
+    return AccessControl::tr("%1 or %2").arg(titles.join(QStringLiteral(", ")), last);
+}
+} // namespace
+
+AccessControl::AccessControl(std::shared_ptr<Database> db, const Clock &clock, QString &actor)
+    : m_db(std::move(db)), m_clock(clock), m_actor(actor)
+{
+}
+
+void AccessControl::attach(UserService &users, AuditTrail &audit)
+{
+    m_users = &users;
+    m_audit = &audit;
+    m_systemActor = m_actor;
+}
+
+bool AccessControl::isImplicitAdmin() const
+{
+    return m_users && !m_users->hasUsers();
+}
+
+bool AccessControl::hasRole(Role role) const
+{
+    if (isImplicitAdmin())
+        return true;
+    return m_current && m_current->roles.contains(role);
+}
+
+bool AccessControl::allows(Permission permission) const
+{
+    if (isImplicitAdmin())
+        return true;
+    if (!m_current)
+        return false;
+    const QList<Role> roles = rolesAllowed(permission);
+    for (Role r : m_current->roles)
+        if (roles.contains(r))
+            return true;
+    return false;
+}
+
+Status AccessControl::require(Permission permission) const
+{
+    if (allows(permission))
+        return {};
+    if (!m_current)
+        return fail(Error::refused(tr("Sign in first: this hub has users, and only a signed-in user may %1.")
+                                       .arg(permissionTitle(permission)),
+                                   permissionName(permission)));
+    return fail(Error::refused(whoMay(permission), permissionName(permission)));
+}
+
+QString AccessControl::whoMay(Permission permission)
+{
+    return tr("Only a %1 may %2.").arg(joinedRoles(rolesAllowed(permission)), permissionTitle(permission));
+}
+
+QString AccessControl::actorName() const
+{
+    return m_actor;
+}
+
+void AccessControl::setSystemActor(const QString &name)
+{
+    m_systemActor = name;
+    if (!m_current)
+        m_actor = name;
+}
+
+void AccessControl::refresh()
+{
+    if (!m_current || !m_users)
+        return;
+    auto user = m_users->get(m_current->id);
+    if (!user) {
+        signOut();
+        return;
+    }
+    m_current->roles = user->roles;
+}
+
+Result<CurrentUser> AccessControl::signInAs(const QString &name)
+{
+    if (!m_users)
+        return fail(Error::storage(tr("Users are not available.")));
+    auto user = m_users->find(name);
+    if (!user)
+        return fail(user.error());
+    m_current = CurrentUser{user->id, user->name, user->member, user->roles};
+    m_actor = user->name;
+    return *m_current;
+}
+
+Result<CurrentUser> AccessControl::signIn(const QString &name, const QString &passphrase)
+{
+    return checkSecret(name, passphrase, false);
+}
+
+Result<CurrentUser> AccessControl::signInWithPin(const QString &name, const QString &pin)
+{
+    return checkSecret(name, pin, true);
+}
+
+void AccessControl::signOut()
+{
+    m_current.reset();
+    m_actor = m_systemActor;
+}
+
+Result<CurrentUser> AccessControl::checkSecret(const QString &rawName, const QString &secret, bool pin)
+{
+    if (!m_users || !m_audit)
+        return fail(Error::storage(tr("Users are not available.")));
+    const QString name = rawName.trimmed();
+    const QString how = pin ? tr("PIN") : tr("passphrase");
+    const Error wrong = Error::refused(
+        pin ? tr("That name and PIN do not match.") : tr("That name and passphrase do not match."),
+        pin ? QStringLiteral("pin") : QStringLiteral("passphrase"));
+
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("SELECT id, passphrase_hash, pin_hash, failed_tries, lock_count, "
+                                             "locked_until FROM users WHERE name = :name COLLATE NOCASE AND "
+                                             "removed_at IS NULL"));
+    q.bind(QStringLiteral(":name"), name);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next()) {
+        // An unknown name costs as much as a known one, so timing does not tell which names exist.
+        PassphraseHasher::verify(QString(), secret);
+        if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), 0,
+                                        tr("unknown user name (%1)").arg(how));
+            !ok)
+            return fail(ok.error());
+        if (auto ok = tx->commit(); !ok)
+            return fail(ok.error());
+        return fail(wrong);
+    }
+    const qint64 id = q.value(0).toLongLong();
+    const QString hash = pin ? q.value(2).toString() : q.value(1).toString();
+    const int tries = q.value(3).toInt();
+    const int locks = q.value(4).toInt();
+    const qint64 lockedUntil = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    const qint64 now = m_clock.nowSecs();
+
+    if (lockedUntil > now) {
+        const QDateTime until = QDateTime::fromSecsSinceEpoch(lockedUntil, QTimeZone::utc()).toLocalTime();
+        if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), id,
+                                        tr("locked out (%1)").arg(how));
+            !ok)
+            return fail(ok.error());
+        if (auto ok = tx->commit(); !ok)
+            return fail(ok.error());
+        const qint64 wait = lockedUntil - now;
+        return fail(Error::refused(
+            tr("Too many wrong tries: “%1” is locked for %n more second(s), until %2.", nullptr, int(wait))
+                .arg(name, QLocale().toString(until.time(), QLocale::ShortFormat)),
+            pin ? QStringLiteral("pin") : QStringLiteral("passphrase")));
+    }
+
+    if (pin && hash.isEmpty()) {
+        if (auto ok = tx->commit(); !ok)
+            return fail(ok.error());
+        return fail(Error::refused(tr("“%1” has no PIN; sign in with the passphrase.").arg(name),
+                                   QStringLiteral("pin")));
+    }
+
+    if (!PassphraseHasher::verify(hash, secret)) {
+        int newTries = tries + 1;
+        int newLocks = locks;
+        QVariant until;
+        QString summary = tr("wrong %1").arg(how);
+        if (newTries >= MaxTries) {
+            // 60 s, then 120 s, 240 s ...: guessing a 4-digit PIN takes days.
+            const qint64 seconds = std::min<qint64>(qint64(LockSeconds) << std::min(locks, 20), MaxLockSeconds);
+            until = now + seconds;
+            newTries = 0;
+            ++newLocks;
+            summary = tr("wrong %1; locked for %2 s").arg(how).arg(seconds);
+        }
+        Query upd(tx->connection(), QStringLiteral("UPDATE users SET failed_tries = :tries, lock_count = :locks, "
+                                                   "locked_until = :until WHERE id = :id"));
+        upd.bind(QStringLiteral(":tries"), newTries)
+            .bind(QStringLiteral(":locks"), newLocks)
+            .bind(QStringLiteral(":until"), until)
+            .bind(QStringLiteral(":id"), id);
+        if (auto ok = upd.exec(); !ok)
+            return fail(ok.error());
+        if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), id,
+                                        summary);
+            !ok)
+            return fail(ok.error());
+        if (auto ok = tx->commit(); !ok)
+            return fail(ok.error());
+        return fail(wrong);
+    }
+
+    Query upd(tx->connection(), QStringLiteral("UPDATE users SET failed_tries = 0, lock_count = 0, locked_until = NULL "
+                                               "WHERE id = :id"));
+    upd.bind(QStringLiteral(":id"), id);
+    if (auto ok = upd.exec(); !ok)
+        return fail(ok.error());
+    auto user = m_users->get(UserId(id));
+    if (!user)
+        return fail(user.error());
+    if (auto ok = m_audit->recordAs(user->name, QStringLiteral("user.sign-in"), QStringLiteral("user"), id,
+                                    pin ? tr("signed in with PIN") : tr("signed in"));
+        !ok)
+        return fail(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    m_current = CurrentUser{user->id, user->name, user->member, user->roles};
+    m_actor = user->name;
+    return *m_current;
+}
+
+int AccessControl::idleLockMinutes() const
+{
+    Query q(*m_db, QStringLiteral("SELECT value FROM settings WHERE key = :k"));
+    q.bind(QStringLiteral(":k"), keyIdleLockMinutes());
+    auto v = q.scalar();
+    if (!v || v->isNull())
+        return DefaultIdleLockMinutes;
+    bool ok = false;
+    const int minutes = v->toString().toInt(&ok);
+    return ok && minutes >= 0 ? minutes : DefaultIdleLockMinutes;
+}
+
+Status AccessControl::setIdleLockMinutes(int minutes)
+{
+    if (auto ok = require(Permission::ChangeSettings); !ok)
+        return ok;
+    if (minutes < 0 || minutes > 24 * 60)
+        return fail(Error::invalid(tr("The idle lock is 0 (never) to 1440 minutes."), keyIdleLockMinutes()));
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("INSERT INTO settings (key, value) VALUES (:k, :v) "
+                                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.bind(QStringLiteral(":k"), keyIdleLockMinutes()).bind(QStringLiteral(":v"), QString::number(minutes));
+    if (auto ok = q.exec(); !ok)
+        return ok;
+    if (auto ok = m_audit->record(QStringLiteral("settings.set"), QStringLiteral("settings"), 0,
+                                  tr("%1 = %2").arg(keyIdleLockMinutes()).arg(minutes));
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+std::optional<Amount> AccessControl::frontDeskCeiling() const
+{
+    Query q(*m_db, QStringLiteral("SELECT value FROM settings WHERE key = :k"));
+    q.bind(QStringLiteral(":k"), keyFrontDeskCeiling());
+    auto v = q.scalar();
+    if (!v || v->isNull() || v->toString().isEmpty())
+        return std::nullopt;
+    return Amount::fromMinor(v->toString().toLongLong());
+}
+
+Status AccessControl::setFrontDeskCeiling(std::optional<Amount> ceiling)
+{
+    if (auto ok = require(Permission::ChangeLimits); !ok)
+        return ok;
+    if (ceiling && ceiling->minor() <= 0)
+        return fail(Error::invalid(tr("The front-desk ceiling must be above zero (or none)."), keyFrontDeskCeiling()));
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("INSERT INTO settings (key, value) VALUES (:k, :v) "
+                                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    const QString value = ceiling ? QString::number(ceiling->minor()) : QString();
+    q.bind(QStringLiteral(":k"), keyFrontDeskCeiling()).bind(QStringLiteral(":v"), value);
+    if (auto ok = q.exec(); !ok)
+        return ok;
+    if (auto ok = m_audit->record(QStringLiteral("settings.set"), QStringLiteral("settings"), 0,
+                                  tr("%1 = %2 (minor units)").arg(keyFrontDeskCeiling(), value.isEmpty() ? tr("none") : value));
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+} // namespace hub
