@@ -10,7 +10,7 @@ DEBS := cmake ninja-build g++ pkg-config \
 	qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev \
 	libical-dev catch2 sqlite3 libsqlite3-dev \
 	desktop-file-utils appstream dpkg-dev file \
-	qt6-charts-dev libsodium-dev \
+	qt6-charts-dev libqt6opengl6-dev libsodium-dev \
 	xvfb xauth poppler-utils hledger ledger python3-icalendar python3-vobject
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
