@@ -2,6 +2,7 @@
 #include "core/hub.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/access/userpersonaldata.h"
 #include "core/access/userservice.h"
 #include "core/audit/audittrail.h"
 #include "core/demo/demogenerator.h"
@@ -71,26 +72,26 @@ Result<std::unique_ptr<Hub>> Hub::open(const QString &path, OpenMode mode)
 }
 
 Hub::Hub(std::shared_ptr<Database> db)
-    : m_db(std::move(db)), m_settings(std::make_unique<SettingsService>(m_db)),
-      m_integrity(std::make_unique<IntegrityChecker>()), m_demo(std::make_unique<DemoGenerator>()),
-      m_personalData(std::make_unique<PersonalDataRegistry>()),
-      m_audit(std::make_unique<AuditTrail>(m_db, m_clock, m_actor)),
+    : m_db(std::move(db)), m_audit(std::make_unique<AuditTrail>(m_db, m_clock, m_actor)),
       m_access(std::make_unique<AccessControl>(m_db, m_clock, m_actor)),
       m_users(std::make_unique<UserService>(m_db, m_clock, *m_access, *m_audit)),
-      m_members(std::make_unique<MemberService>(m_db, *m_settings, m_clock, *m_personalData)),
-      m_skills(std::make_unique<SkillService>(m_db)),
-      m_listings(std::make_unique<ListingService>(m_db, *m_skills, m_clock)),
+      m_settings(std::make_unique<SettingsService>(m_db, *m_access, *m_audit)),
+      m_integrity(std::make_unique<IntegrityChecker>()), m_demo(std::make_unique<DemoGenerator>()),
+      m_personalData(std::make_unique<PersonalDataRegistry>()),
+      m_members(std::make_unique<MemberService>(m_db, *m_settings, m_clock, *m_personalData, *m_access, *m_audit)),
+      m_skills(std::make_unique<SkillService>(m_db, *m_access, *m_audit)),
+      m_listings(std::make_unique<ListingService>(m_db, *m_skills, m_clock, *m_access, *m_audit)),
       m_matches(std::make_unique<MatchFinder>(m_db)),
-      m_ledger(std::make_unique<LedgerService>(m_db, *m_settings, *m_members, m_clock, m_actor)),
-      m_spaces(std::make_unique<SpaceService>(m_db)),
-      m_bookings(std::make_unique<BookingService>(m_db, *m_settings, *m_ledger, m_clock, m_actor)),
-      m_gatherings(std::make_unique<GatheringService>(m_db, *m_bookings, m_clock, m_actor)),
-      m_registrations(std::make_unique<RegistrationService>(m_db, m_clock)),
-      m_checkIns(std::make_unique<CheckInService>(m_db, *m_members, m_clock)),
-      m_ideas(std::make_unique<IdeaService>(m_db, m_clock, m_actor)),
-      m_workingGroups(std::make_unique<WorkingGroupService>(m_db, *m_settings, m_clock)),
-      m_challenges(std::make_unique<ChallengeService>(m_db, *m_members, m_clock)),
-      m_reports(std::make_unique<ReportService>(m_db, *m_settings, m_clock))
+      m_ledger(std::make_unique<LedgerService>(m_db, *m_settings, *m_members, m_clock, m_actor, *m_access, *m_audit)),
+      m_spaces(std::make_unique<SpaceService>(m_db, *m_access, *m_audit)),
+      m_bookings(std::make_unique<BookingService>(m_db, *m_settings, *m_ledger, m_clock, m_actor, *m_access, *m_audit)),
+      m_gatherings(std::make_unique<GatheringService>(m_db, *m_bookings, m_clock, m_actor, *m_access, *m_audit)),
+      m_registrations(std::make_unique<RegistrationService>(m_db, m_clock, *m_access, *m_audit)),
+      m_checkIns(std::make_unique<CheckInService>(m_db, *m_members, m_clock, *m_access, *m_audit)),
+      m_ideas(std::make_unique<IdeaService>(m_db, m_clock, m_actor, *m_access, *m_audit)),
+      m_workingGroups(std::make_unique<WorkingGroupService>(m_db, *m_settings, m_clock, *m_access, *m_audit)),
+      m_challenges(std::make_unique<ChallengeService>(m_db, *m_members, m_clock, *m_access, *m_audit)),
+      m_reports(std::make_unique<ReportService>(m_db, *m_settings, m_clock, *m_access))
 {
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     m_access->attach(*m_users, *m_audit);
@@ -98,6 +99,7 @@ Hub::Hub(std::shared_ptr<Database> db)
     registerMemberPersonalData(*this);
     registerLedgerPersonalData(*this);
     registerGatheringPersonalData(*this);
+    registerUserPersonalData(*this);
     addStandardReports(*m_reports);
     m_demo->add(std::make_unique<SettingsDemoPart>());
     m_demo->add(std::make_unique<MemberDemoPart>());

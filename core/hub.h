@@ -96,13 +96,13 @@ private:
     bool m_isNew = false;
     Clock m_clock;
     QString m_actor;
+    std::unique_ptr<AuditTrail> m_audit;
+    std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<UserService> m_users;
     std::unique_ptr<SettingsService> m_settings;
     std::unique_ptr<IntegrityChecker> m_integrity;
     std::unique_ptr<DemoGenerator> m_demo;
     std::unique_ptr<PersonalDataRegistry> m_personalData;
-    std::unique_ptr<AuditTrail> m_audit;
-    std::unique_ptr<AccessControl> m_access;
-    std::unique_ptr<UserService> m_users;
     std::unique_ptr<MemberService> m_members;
     std::unique_ptr<SkillService> m_skills;
     std::unique_ptr<ListingService> m_listings;

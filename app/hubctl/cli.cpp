@@ -10,6 +10,7 @@
 #include "app/hubctl/memberexchangecommands.h"
 #include "app/hubctl/setupcommands.h"
 #include "app/hubctl/spacecommands.h"
+#include "app/hubctl/usercommands.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -29,6 +30,7 @@ Cli::Cli()
     registerCalendarCommands(*this);
     registerFreeCommand(*this);
     registerGatheringCommands(*this);
+    registerUserCommands(*this);
 }
 
 void Cli::add(CommandSpec spec)
@@ -46,12 +48,14 @@ const CommandSpec *Cli::find(const QString &name) const
 
 QString Cli::helpText() const
 {
-    QString text = tr("Usage: hubctl [--db PATH] [--json] COMMAND [ARGS...]\n"
+    QString text = tr("Usage: hubctl [--db PATH] [--user NAME] [--json] COMMAND [ARGS...]\n"
                       "       hubctl --help | hubctl COMMAND --help | hubctl --version\n\n"
                       "Manage a Hubkeeper community hub file without a window.\n\n"
                       "Options:\n"
                       "  --db PATH   the hub file (default: %1)\n"
                       "  --json      print one JSON document on stdout\n"
+                      "  --user NAME act as this user of a hub with users; the passphrase comes\n"
+                      "              from HUBCTL_PASSPHRASE or is asked for without echo\n"
                       "  --help      show this help\n"
                       "  --version   show the version\n\n"
                       "Commands:\n")
@@ -75,9 +79,10 @@ int Cli::run(const QStringList &arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption json(QStringLiteral("json"));
+    const QCommandLineOption user(QStringLiteral("user"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
-    parser.addOptions({db, json, help, version});
+    parser.addOptions({db, json, user, help, version});
     parser.addPositionalArgument(QStringLiteral("command"), QString());
 
     if (!parser.parse(arguments)) {
@@ -118,7 +123,8 @@ int Cli::run(const QStringList &arguments)
             tr("unknown command “%1” (see “hubctl --help” for the list)").arg(rest.first())));
     }
 
-    CommandContext context(*command, rest.mid(words), {parser.value(db), parser.isSet(json)}, m_out);
+    CommandContext context(*command, rest.mid(words), {parser.value(db), parser.isSet(json), parser.value(user)},
+                           m_out);
     return command->run(context);
 }
 

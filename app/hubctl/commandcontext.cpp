@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/commandcontext.h"
 
+#include "app/hubctl/secretprompt.h"
+#include "core/access/accesscontrol.h"
+#include "core/access/userservice.h"
+
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -26,10 +30,20 @@ std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &option
     const QCommandLineOption db(QStringLiteral("db"), tr("The hub file (default: %1).").arg(Hub::defaultPath()),
                                 tr("PATH"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document on stdout."));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Act as this user (passphrase from HUBCTL_PASSPHRASE or the terminal)."),
+                                  tr("NAME"));
+    // A command with its own --user (audit's filter) takes the global one
+    // only before the command's name.
+    bool ownUser = false;
+    for (const QCommandLineOption &o : options)
+        ownUser = ownUser || o.names().contains(QStringLiteral("user"));
     m_parser.addOptions(options);
     m_parser.addOption(help);
     m_parser.addOption(db);
     m_parser.addOption(json);
+    if (!ownUser)
+        m_parser.addOption(user);
     m_parser.addPositionalArgument(m_spec.synopsis, QString(), m_spec.synopsis);
 
     const QString program = QStringLiteral("hubctl ") + m_spec.name;
@@ -47,6 +61,8 @@ std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &option
     m_out.setJson(m_globals.json);
     if (m_parser.isSet(db))
         m_globals.dbPath = m_parser.value(db);
+    if (!ownUser && m_parser.isSet(user))
+        m_globals.user = m_parser.value(user);
     if (m_parser.isSet(help)) {
         QString text = m_parser.helpText();
         // Qt prints the program's own name; show the command as it is typed.
@@ -98,9 +114,22 @@ QString CommandContext::dbPath() const
 Result<std::unique_ptr<Hub>> CommandContext::openHub(OpenMode mode) const
 {
     auto hub = Hub::open(dbPath(), mode);
-    if (hub) {
-        for (const QString &warning : (*hub)->database().warnings())
-            m_out.message(tr("Warning: %1").arg(warning));
+    if (!hub)
+        return hub;
+    for (const QString &warning : (*hub)->database().warnings())
+        m_out.message(tr("Warning: %1").arg(warning));
+    if (!m_globals.user.isEmpty()) {
+        const auto secret = signInSecret(m_globals.user);
+        if (!secret)
+            return hub::fail(Error::usage(tr("No passphrase for %1: set HUBCTL_PASSPHRASE or run hubctl in a terminal.")
+                                         .arg(m_globals.user),
+                                     QStringLiteral("--user")));
+        if (auto signedIn = (*hub)->access().signIn(m_globals.user, *secret); !signedIn)
+            return hub::fail(signedIn.error());
+    } else if ((*hub)->users().hasUsers()) {
+        return hub::fail(Error::refused(tr("This hub has users: run hubctl as one of them with --user NAME (the "
+                                      "passphrase comes from HUBCTL_PASSPHRASE or the terminal)."),
+                                   QStringLiteral("--user")));
     }
     return hub;
 }

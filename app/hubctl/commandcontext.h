@@ -28,6 +28,7 @@ struct GlobalOptions
 {
     QString dbPath;
     bool json = false;
+    QString user; ///< --user NAME: who hubctl acts as on a hub with users
 };
 
 /// What a running command sees: its own arguments, parsed on request, the
@@ -53,8 +54,12 @@ public:
     bool json() const { return m_globals.json; }
     QString dbPath() const;
     /// Opens the hub named by --db (or the default); a missing file is refused
-    /// unless `mode` allows creating it.
+    /// unless `mode` allows creating it. With --user, signs in (a wrong
+    /// passphrase is refused and audited); a hub with users refuses to open
+    /// without --user, while a hub without users runs as the implicit admin.
     Result<std::unique_ptr<Hub>> openHub(OpenMode mode = OpenMode::ExistingOnly) const;
+    /// The --user name, if one was given.
+    QString user() const { return m_globals.user; }
 
     int fail(const Error &error) { return m_out.error(error); }
     int usage(const QString &message, const QString &where = {});

@@ -15,6 +15,8 @@ namespace hub {
 namespace {
 constexpr qint64 MaxLockSeconds = 24 * 3600;
 
+thread_local QList<Permission> t_grants;
+
 QString joinedRoles(const QList<Role> &roles)
 {
     QStringList titles;
@@ -26,6 +28,21 @@ QString joinedRoles(const QList<Role> &roles)
     return AccessControl::tr("%1 or %2").arg(titles.join(QStringLiteral(", ")), last);
 }
 } // namespace
+
+AccessControl::Grant::Grant(Permission permission) : m_permission(permission)
+{
+    t_grants.append(permission);
+}
+
+AccessControl::Grant::~Grant()
+{
+    t_grants.removeOne(m_permission);
+}
+
+bool AccessControl::Grant::active(Permission permission)
+{
+    return t_grants.contains(permission);
+}
 
 AccessControl::AccessControl(std::shared_ptr<Database> db, const Clock &clock, QString &actor)
     : m_db(std::move(db)), m_clock(clock), m_actor(actor)
@@ -53,7 +70,7 @@ bool AccessControl::hasRole(Role role) const
 
 bool AccessControl::allows(Permission permission) const
 {
-    if (isImplicitAdmin())
+    if (Grant::active(permission) || isImplicitAdmin())
         return true;
     if (!m_current)
         return false;
@@ -70,14 +87,16 @@ Status AccessControl::require(Permission permission) const
         return {};
     if (!m_current)
         return fail(Error::refused(tr("Sign in first: this hub has users, and only a signed-in user may %1.")
-                                       .arg(permissionTitle(permission)),
-                                   permissionName(permission)));
-    return fail(Error::refused(whoMay(permission), permissionName(permission)));
+                                       .arg(permissionTitle(permission))));
+    return fail(Error::refused(whoMay(permission)));
 }
 
 QString AccessControl::whoMay(Permission permission)
 {
-    return tr("Only a %1 may %2.").arg(joinedRoles(rolesAllowed(permission)), permissionTitle(permission));
+    const QString roles = joinedRoles(rolesAllowed(permission));
+    const bool vowel = QStringLiteral("aeiou").contains(roles.left(1));
+    return (vowel ? tr("Only an %1 may %2.") : tr("Only a %1 may %2."))
+        .arg(roles, permissionTitle(permission));
 }
 
 QString AccessControl::actorName() const

@@ -69,6 +69,22 @@ public:
     /// "Only a treasurer or admin may reverse transfers." — for tooltips and refusals.
     static QString whoMay(Permission permission);
 
+    /// While one is alive on this thread, `permission` is allowed: a service
+    /// that already checked its own permission uses it around a nested call
+    /// that is part of the same rule (a cancelled booking refunds its charge
+    /// through LedgerService::reverse, which front desks may not call directly).
+    class Grant
+    {
+    public:
+        explicit Grant(Permission permission);
+        ~Grant();
+        Q_DISABLE_COPY_MOVE(Grant)
+        static bool active(Permission permission);
+
+    private:
+        Permission m_permission;
+    };
+
     /// The name recorded as "who" for changes (signed-in user, else the process's user).
     QString actorName() const;
     /// Who changes are recorded as while no one is signed in (Hub::setActor).

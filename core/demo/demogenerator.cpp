@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo/demogenerator.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/hub.h"
 #include "core/storage/transaction.h"
@@ -74,14 +76,24 @@ QStringList DemoGenerator::partNames() const
 
 Status DemoGenerator::run(Hub &hub, const DemoOptions &options, const DemoProgressFn &progress)
 {
+    if (auto ok = hub.access().require(Permission::GenerateDemo); !ok)
+        return ok;
     auto tx = Transaction::begin(hub.database());
     if (!tx)
         return fail(tx.error());
-    for (const auto &part : m_parts) {
-        DemoContext context(options, part->name(), progress);
-        if (auto ok = part->generate(hub, context); !ok)
-            return ok;
+    {
+        // Thousands of made-up changes are one row in the audit trail.
+        AuditTrail::Quiet quiet;
+        for (const auto &part : m_parts) {
+            DemoContext context(options, part->name(), progress);
+            if (auto ok = part->generate(hub, context); !ok)
+                return ok;
+        }
     }
+    if (auto ok = hub.audit().record(QStringLiteral("hub.demo"), QStringLiteral("hub"), 0,
+                                     tr("demo data generated: %1").arg(partNames().join(QStringLiteral(", "))));
+        !ok)
+        return ok;
     return tx->commit();
 }
 

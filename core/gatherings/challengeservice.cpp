@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/challengeservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/gatherings/gatheringlookup.h"
 #include "core/members/memberservice.h"
@@ -13,8 +15,9 @@
 
 namespace hub {
 
-ChallengeService::ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock)
-    : m_db(std::move(db)), m_members(members), m_clock(clock)
+ChallengeService::ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
+    AuditTrail &audit)
+    : m_db(std::move(db)), m_members(members), m_clock(clock), m_access(access), m_audit(audit)
 {
 }
 
@@ -37,6 +40,8 @@ Status ChallengeService::validate(const ChallengeDraft &d)
 
 Result<BusinessChallenge> ChallengeService::add(const ChallengeDraft &d)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     auto org = m_members.get(d.organisation);
@@ -68,6 +73,10 @@ Result<BusinessChallenge> ChallengeService::add(const ChallengeDraft &d)
         if (auto ok = q.exec(); !ok)
             return fail(ok.error());
         id = q.lastInsertId();
+        if (auto ok = m_audit.record(QStringLiteral("challenge.add"), QStringLiteral("challenge"), id,
+                                     tr("“%1”").arg(d.title.simplified()));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -127,6 +136,8 @@ Result<QList<BusinessChallenge>> ChallengeService::list(bool openOnly) const
 
 Status ChallengeService::volunteer(ChallengeId id, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     auto c = get(id);
     if (!c)
         return fail(c.error());
@@ -145,6 +156,10 @@ Status ChallengeService::volunteer(ChallengeId id, MemberId member)
         return ok;
     if (q.rowsAffected() == 0)
         return fail(Error::refused(tr("%1 already volunteered for “%2”.").arg(*name, c->title)));
+    if (auto ok = m_audit.record(QStringLiteral("challenge.volunteer"), QStringLiteral("challenge"), id.value(),
+                                 tr("member #%1 volunteered").arg(member.value()));
+        !ok)
+        return ok;
     return tx->commit();
 }
 

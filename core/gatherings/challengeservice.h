@@ -11,6 +11,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 class MemberService;
 
@@ -23,7 +25,8 @@ public:
     static constexpr int MaxTitleLength = 200;
     static constexpr int MaxDescriptionLength = 5000;
 
-    ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock);
+    ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
+        AuditTrail &audit);
 
     static Status validate(const ChallengeDraft &draft);
     /// Refused unless the business is an organisation member of the hub.
@@ -43,6 +46,8 @@ private:
     std::shared_ptr<Database> m_db;
     MemberService &m_members;
     const Clock &m_clock;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/checkinservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/common/textfold.h"
 #include "core/gatherings/gatheringlookup.h"
@@ -84,8 +86,9 @@ Status run(const QSqlDatabase &db, const QString &sql, const QList<std::pair<QSt
 
 } // namespace
 
-CheckInService::CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock)
-    : m_db(std::move(db)), m_members(members), m_clock(clock)
+CheckInService::CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
+    AuditTrail &audit)
+    : m_db(std::move(db)), m_members(members), m_clock(clock), m_access(access), m_audit(audit)
 {
 }
 
@@ -139,6 +142,8 @@ Result<Attendee> CheckInService::insert(const QSqlDatabase &db, GatheringId gath
 
 Result<Attendee> CheckInService::checkIn(GatheringId gathering, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::CheckIn); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -157,6 +162,10 @@ Result<Attendee> CheckInService::checkIn(GatheringId gathering, MemberId member)
     auto a = insert(db, gathering, member, std::nullopt, *name);
     if (!a)
         return a;
+    if (auto ok = m_audit.record(QStringLiteral("checkin.member"), QStringLiteral("gathering"), gathering.value(),
+                                 tr("member #%1 checked in").arg(member.value()));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return a;
@@ -164,6 +173,8 @@ Result<Attendee> CheckInService::checkIn(GatheringId gathering, MemberId member)
 
 Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, const WalkInDraft &draft)
 {
+    if (auto ok = m_access.require(Permission::CheckIn); !ok)
+        return fail(ok.error());
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
@@ -198,6 +209,10 @@ Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, const Walk
     auto a = insert(db, gathering, std::nullopt, WalkInId(add.lastInsertId()), name);
     if (!a)
         return a;
+    if (auto ok = m_audit.record(QStringLiteral("checkin.walk-in"), QStringLiteral("gathering"), gathering.value(),
+                                 tr("a walk-in checked in"));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return a;
@@ -205,6 +220,8 @@ Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, const Walk
 
 Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, WalkInId walkIn)
 {
+    if (auto ok = m_access.require(Permission::CheckIn); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -229,6 +246,10 @@ Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, WalkInId w
     auto a = insert(db, gathering, std::nullopt, walkIn, w->name);
     if (!a)
         return a;
+    if (auto ok = m_audit.record(QStringLiteral("checkin.walk-in"), QStringLiteral("gathering"), gathering.value(),
+                                 tr("walk-in #%1 checked in").arg(walkIn.value()));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return a;
@@ -287,6 +308,8 @@ Result<QList<WalkIn>> CheckInService::walkIns(const QString &search) const
 
 Status CheckInService::merge(WalkInId walkIn, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::CheckIn); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -319,11 +342,18 @@ Status CheckInService::merge(WalkInId walkIn, MemberId member)
     for (const QString &sql : steps)
         if (auto ok = run(db, sql, {{QStringLiteral(":m"), m}, {QStringLiteral(":w"), wi}}); !ok)
             return ok;
+    if (auto ok = m_audit.record(QStringLiteral("walk-in.merge"), QStringLiteral("walk-in"), walkIn.value(),
+                                 tr("merged into member #%1").arg(member.value()));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
 Result<MemberId> CheckInService::enrol(WalkInId walkIn)
 {
+    if (auto ok = m_access.require(Permission::CheckIn); !ok)
+        return fail(ok.error());
+    AccessControl::Grant grant(Permission::AddMembers);
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -345,6 +375,10 @@ Result<MemberId> CheckInService::enrol(WalkInId walkIn)
         return fail(added.error());
     if (auto ok = merge(walkIn, added->id); !ok)
         return fail(ok.error());
+    if (auto ok = m_audit.record(QStringLiteral("walk-in.enrol"), QStringLiteral("walk-in"), walkIn.value(),
+                                 tr("enrolled as member #%1").arg(added->id.value()));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return added->id;
@@ -352,6 +386,8 @@ Result<MemberId> CheckInService::enrol(WalkInId walkIn)
 
 Status CheckInService::forget(WalkInId walkIn)
 {
+    if (auto ok = m_access.require(Permission::ForgetMember); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -371,6 +407,10 @@ Status CheckInService::forget(WalkInId walkIn)
          })
         if (auto ok = run(db, sql, values); !ok)
             return ok;
+    if (auto ok = m_audit.record(QStringLiteral("walk-in.forget"), QStringLiteral("walk-in"), walkIn.value(),
+                                 tr("personal data erased"));
+        !ok)
+        return ok;
     return tx->commit();
 }
 

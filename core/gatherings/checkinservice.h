@@ -12,6 +12,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 class MemberService;
 
@@ -23,7 +25,8 @@ class CheckInService
 public:
     static constexpr int MaxNameLength = 200;
 
-    CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock);
+    CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
+        AuditTrail &audit);
 
     static Status validate(const WalkInDraft &draft);
 
@@ -61,6 +64,8 @@ private:
     std::shared_ptr<Database> m_db;
     MemberService &m_members;
     const Clock &m_clock;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

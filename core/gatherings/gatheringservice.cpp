@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/gatheringservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/gatherings/gatheringlookup.h"
 #include "core/spaces/bookingservice.h"
@@ -75,8 +77,9 @@ BookingDraft bookingFor(const GatheringDraft &d, std::optional<int> capacity)
 } // namespace
 
 GatheringService::GatheringService(std::shared_ptr<Database> db, BookingService &bookings, const Clock &clock,
-                                   const QString &actor)
-    : m_db(std::move(db)), m_bookings(bookings), m_clock(clock), m_actor(actor)
+                                   const QString &actor, AccessControl &access,
+    AuditTrail &audit)
+    : m_db(std::move(db)), m_bookings(bookings), m_clock(clock), m_actor(actor), m_access(access), m_audit(audit)
 {
 }
 
@@ -125,6 +128,8 @@ Result<std::optional<int>> GatheringService::capacityFor(const QSqlDatabase &db,
 
 Result<Gathering> GatheringService::add(const GatheringDraft &draft)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (draft.repeat)
         return fail(Error::usage(tr("A recurring gathering is added with addSeries()."), QStringLiteral("repeat")));
     if (auto ok = validate(draft); !ok)
@@ -153,6 +158,10 @@ Result<Gathering> GatheringService::add(const GatheringDraft &draft)
         if (!g)
             return g;
         id = g->id;
+        if (auto ok = m_audit.record(QStringLiteral("gathering.add"), QStringLiteral("gathering"), g->id.value(),
+                                     tr("“%1”").arg(g->title));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -161,6 +170,8 @@ Result<Gathering> GatheringService::add(const GatheringDraft &draft)
 
 Result<QList<Gathering>> GatheringService::addSeries(const GatheringDraft &draft)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (!draft.repeat)
         return fail(Error::invalid(tr("Say how the gathering repeats."), QStringLiteral("repeat")));
     if (auto ok = validate(draft); !ok)
@@ -183,6 +194,10 @@ Result<QList<Gathering>> GatheringService::addSeries(const GatheringDraft &draft
                 return fail(g.error());
             ids << g->id;
         }
+        if (auto ok = m_audit.record(QStringLiteral("gathering.add-series"), QStringLiteral("gathering"), ids.isEmpty() ? 0 : ids.first().value(),
+                                     tr("%n gathering(s)", nullptr, int(ids.size())));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -246,6 +261,8 @@ Status GatheringService::writeFacilitators(const QSqlDatabase &db, GatheringId i
 
 Result<Gathering> GatheringService::edit(GatheringId id, const GatheringDraft &draft)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (draft.repeat)
         return fail(Error::invalid(tr("A gathering's repeat cannot be changed here; edit its series in the calendar."),
                                    QStringLiteral("repeat")));
@@ -301,6 +318,10 @@ Result<Gathering> GatheringService::edit(GatheringId id, const GatheringDraft &d
         if (auto ok = q.exec(); !ok)
             return fail(ok.error());
         if (auto ok = writeFacilitators(db, id, draft.facilitators); !ok)
+            return fail(ok.error());
+        if (auto ok = m_audit.record(QStringLiteral("gathering.edit"), QStringLiteral("gathering"), id.value(),
+                                     tr("“%1”").arg(draft.title.simplified()));
+            !ok)
             return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());

@@ -14,6 +14,8 @@
 namespace hub {
 
 class BookingService;
+class AccessControl;
+class AuditTrail;
 class Database;
 
 /// Which gatherings a list is about.
@@ -38,7 +40,8 @@ public:
     static constexpr int MaxDots = 99;
 
     GatheringService(std::shared_ptr<Database> db, BookingService &bookings, const Clock &clock,
-                     const QString &actor);
+                     const QString &actor, AccessControl &access,
+        AuditTrail &audit);
 
     /// Field checks; the error's `where` names the field.
     static Status validate(const GatheringDraft &draft);
@@ -79,6 +82,8 @@ private:
     BookingService &m_bookings;
     const Clock &m_clock;
     const QString &m_actor;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

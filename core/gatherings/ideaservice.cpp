@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/ideaservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/gatherings/gatheringlookup.h"
 #include "core/storage/database.h"
@@ -76,8 +78,9 @@ Status checkAuthor(const QSqlDatabase &db, const IdeaDraft &d)
 
 } // namespace
 
-IdeaService::IdeaService(std::shared_ptr<Database> db, const Clock &clock, const QString &actor)
-    : m_db(std::move(db)), m_clock(clock), m_actor(actor)
+IdeaService::IdeaService(std::shared_ptr<Database> db, const Clock &clock, const QString &actor, AccessControl &access,
+    AuditTrail &audit)
+    : m_db(std::move(db)), m_clock(clock), m_actor(actor), m_access(access), m_audit(audit)
 {
 }
 
@@ -104,6 +107,8 @@ Status IdeaService::validate(const IdeaDraft &d)
 
 Result<Idea> IdeaService::add(const IdeaDraft &d)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     qint64 id = 0;
@@ -130,6 +135,10 @@ Result<Idea> IdeaService::add(const IdeaDraft &d)
         if (auto ok = q.exec(); !ok)
             return fail(ok.error());
         id = q.lastInsertId();
+        if (auto ok = m_audit.record(QStringLiteral("idea.add"), QStringLiteral("idea"), id,
+                                     tr("“%1”").arg(d.title.simplified()));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -138,6 +147,8 @@ Result<Idea> IdeaService::add(const IdeaDraft &d)
 
 Result<Idea> IdeaService::edit(IdeaId id, const IdeaDraft &d)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     {
@@ -158,6 +169,10 @@ Result<Idea> IdeaService::edit(IdeaId id, const IdeaDraft &d)
             .bind(QStringLiteral(":tags"), GatheringLookup::joinWords(d.tags))
             .bind(QStringLiteral(":id"), id.value());
         if (auto ok = q.exec(); !ok)
+            return fail(ok.error());
+        if (auto ok = m_audit.record(QStringLiteral("idea.edit"), QStringLiteral("idea"), id.value(),
+                                     tr("“%1”").arg(d.title.simplified()));
+            !ok)
             return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
@@ -204,6 +219,8 @@ Result<QList<Idea>> IdeaService::ranked(GatheringId gathering) const
 
 Status IdeaService::vote(IdeaId idea, AttendanceId voter, int dots)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -261,6 +278,10 @@ Status IdeaService::vote(IdeaId idea, AttendanceId voter, int dots)
         .bind(QStringLiteral(":at"), m_clock.nowSecs());
     if (auto ok = q.exec(); !ok)
         return ok;
+    if (auto ok = m_audit.record(QStringLiteral("idea.vote"), QStringLiteral("idea"), idea.value(),
+                                 tr("%n dot(s) from attendance #%1", nullptr, dots).arg(voter.value()));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
@@ -288,6 +309,8 @@ Status IdeaService::vote(IdeaId idea, MemberId member, int dots)
 
 Status IdeaService::withdraw(IdeaId idea, AttendanceId voter)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -307,6 +330,10 @@ Status IdeaService::withdraw(IdeaId idea, AttendanceId voter)
     if (q.rowsAffected() == 0)
         return fail(Error::notFound(tr("There is no vote to withdraw for “%1”.").arg(place->title),
                                     QStringLiteral("vote")));
+    if (auto ok = m_audit.record(QStringLiteral("idea.withdraw-vote"), QStringLiteral("idea"), idea.value(),
+                                 tr("vote of attendance #%1 withdrawn").arg(voter.value()));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
@@ -341,6 +368,8 @@ Result<QHash<IdeaId, int>> IdeaService::votesBy(AttendanceId voter) const
 
 Status IdeaService::setVoting(GatheringId gathering, VotingMode mode, int dotsPerAttendee)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     if (mode == VotingMode::Dots && (dotsPerAttendee < 1 || dotsPerAttendee > 99))
         return fail(Error::invalid(tr("Each attendee gets between 1 and 99 dots."), QStringLiteral("dots")));
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
@@ -364,11 +393,17 @@ Status IdeaService::setVoting(GatheringId gathering, VotingMode mode, int dotsPe
     q.bind(QStringLiteral(":mode"), toString(mode)).bind(QStringLiteral(":dots"), dots).bind(QStringLiteral(":g"), gathering.value());
     if (auto ok = q.exec(); !ok)
         return ok;
+    if (auto ok = m_audit.record(QStringLiteral("gathering.voting"), QStringLiteral("gathering"), gathering.value(),
+                                 tr("voting %1, %2 dot(s)").arg(toString(mode)).arg(dotsPerAttendee));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
 Status IdeaService::closeVoting(GatheringId gathering, bool closed)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -377,6 +412,10 @@ Status IdeaService::closeVoting(GatheringId gathering, bool closed)
     Query q(tx->connection(), QStringLiteral("UPDATE gatherings SET voting_closed = :c WHERE id = :g"));
     q.bind(QStringLiteral(":c"), closed ? 1 : 0).bind(QStringLiteral(":g"), gathering.value());
     if (auto ok = q.exec(); !ok)
+        return ok;
+    if (auto ok = m_audit.record(QStringLiteral("gathering.voting"), QStringLiteral("gathering"), gathering.value(),
+                                 closed ? tr("voting closed") : tr("voting reopened"));
+        !ok)
         return ok;
     return tx->commit();
 }

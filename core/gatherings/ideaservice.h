@@ -12,6 +12,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 
 /// Stories and ideas told at a gathering, and the votes on them. Only people
@@ -25,7 +27,8 @@ public:
     static constexpr int MaxStoryLength = 10000;
     static constexpr int MaxTags = 10;
 
-    IdeaService(std::shared_ptr<Database> db, const Clock &clock, const QString &actor);
+    IdeaService(std::shared_ptr<Database> db, const Clock &clock, const QString &actor, AccessControl &access,
+        AuditTrail &audit);
 
     static Status validate(const IdeaDraft &draft);
 
@@ -59,6 +62,8 @@ private:
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;
     const QString &m_actor;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/registrationservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/gatherings/gatheringlookup.h"
 #include "core/storage/database.h"
@@ -42,13 +44,16 @@ Result<std::optional<Registration>> read(const QSqlDatabase &db, GatheringId g, 
 
 } // namespace
 
-RegistrationService::RegistrationService(std::shared_ptr<Database> db, const Clock &clock)
-    : m_db(std::move(db)), m_clock(clock)
+RegistrationService::RegistrationService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access,
+    AuditTrail &audit)
+    : m_db(std::move(db)), m_clock(clock), m_access(access), m_audit(audit)
 {
 }
 
 Result<Registration> RegistrationService::add(GatheringId gathering, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::CheckIn); !ok)
+        return fail(ok.error());
     std::optional<Registration> out;
     {
         // Counting places and taking one happen in one immediate
@@ -96,6 +101,10 @@ Result<Registration> RegistrationService::add(GatheringId gathering, MemberId me
         if (!stored)
             return fail(stored.error());
         out = **stored;
+        if (auto ok = m_audit.record(QStringLiteral("registration.add"), QStringLiteral("gathering"), gathering.value(),
+                                     tr("member #%1 signed up").arg(member.value()));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -104,6 +113,8 @@ Result<Registration> RegistrationService::add(GatheringId gathering, MemberId me
 
 Result<CancellationOutcome> RegistrationService::cancel(GatheringId gathering, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::CheckIn); !ok)
+        return fail(ok.error());
     CancellationOutcome outcome;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
@@ -144,6 +155,10 @@ Result<CancellationOutcome> RegistrationService::cancel(GatheringId gathering, M
             outcome.movedUp = up;
         }
     }
+    if (auto ok = m_audit.record(QStringLiteral("registration.cancel"), QStringLiteral("gathering"), gathering.value(),
+                                 tr("member #%1 cancelled").arg(member.value()));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return outcome;

@@ -11,6 +11,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 
 /// Signing up ahead: places up to the gathering's capacity, then a waiting
@@ -20,7 +22,8 @@ class RegistrationService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::RegistrationService)
 public:
-    RegistrationService(std::shared_ptr<Database> db, const Clock &clock);
+    RegistrationService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access,
+        AuditTrail &audit);
 
     /// Registered while there is room, else waiting. Signing up twice is
     /// refused; after a cancellation a member may sign up again, at the end.
@@ -38,6 +41,8 @@ public:
 private:
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/workinggroupservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/gatherings/gatheringlookup.h"
 #include "core/settings/settingsservice.h"
@@ -80,8 +82,9 @@ Status validateName(const QString &raw)
 
 } // namespace
 
-WorkingGroupService::WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock)
-    : m_db(std::move(db)), m_settings(settings), m_clock(clock)
+WorkingGroupService::WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock, AccessControl &access,
+    AuditTrail &audit)
+    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_access(access), m_audit(audit)
 {
 }
 
@@ -147,6 +150,8 @@ Result<WorkingGroup> WorkingGroupService::insertGroup(const QSqlDatabase &db, co
 Result<WorkingGroup> WorkingGroupService::create(const QString &name, const QString &purpose,
                                                  std::optional<MemberId> convenor)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     GroupId id;
     {
         auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
@@ -156,6 +161,10 @@ Result<WorkingGroup> WorkingGroupService::create(const QString &name, const QStr
         if (!w)
             return w;
         id = w->id;
+        if (auto ok = m_audit.record(QStringLiteral("group.add"), QStringLiteral("group"), id.value(),
+                                     tr("“%1”").arg(name.simplified()));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -165,6 +174,8 @@ Result<WorkingGroup> WorkingGroupService::create(const QString &name, const QStr
 Result<WorkingGroup> WorkingGroupService::promote(IdeaId idea, const QString &groupName,
                                                   std::optional<MemberId> convenor)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (auto ok = validateName(groupName); !ok)
         return fail(ok.error());
     GroupId id;
@@ -210,6 +221,10 @@ Result<WorkingGroup> WorkingGroupService::promote(IdeaId idea, const QString &gr
         if (author && GatheringLookup::activeMember(db, *author, QStringLiteral("author")))
             if (auto ok = addMember(db, id, *author); !ok)
                 return fail(ok.error());
+        if (auto ok = m_audit.record(QStringLiteral("idea.promote"), QStringLiteral("group"), id.value(),
+                                     tr("idea #%1 promoted to “%2”").arg(idea.value()).arg(groupName.simplified()));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -306,6 +321,8 @@ Result<QList<Idea>> WorkingGroupService::ideas(GroupId id) const
 
 Status WorkingGroupService::join(GroupId id, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     auto group = get(id);
     if (!group)
         return fail(group.error());
@@ -325,11 +342,17 @@ Status WorkingGroupService::join(GroupId id, MemberId member)
     in.raw().finish();
     if (auto ok = addMember(db, id, member); !ok)
         return ok;
+    if (auto ok = m_audit.record(QStringLiteral("group.join"), QStringLiteral("group"), id.value(),
+                                 tr("member #%1 joined").arg(member.value()));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
 Status WorkingGroupService::leave(GroupId id, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     auto group = get(id);
     if (!group)
         return fail(group.error());
@@ -343,11 +366,17 @@ Status WorkingGroupService::leave(GroupId id, MemberId member)
     if (q.rowsAffected() == 0)
         return fail(Error::notFound(tr("member #%1 is not in “%2”.").arg(member.value()).arg(group->name),
                                     QStringLiteral("member")));
+    if (auto ok = m_audit.record(QStringLiteral("group.leave"), QStringLiteral("group"), id.value(),
+                                 tr("member #%1 left").arg(member.value()));
+        !ok)
+        return ok;
     return {};
 }
 
 Status WorkingGroupService::setConvenor(GroupId id, MemberId member)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -359,6 +388,10 @@ Status WorkingGroupService::setConvenor(GroupId id, MemberId member)
     Query q(db, QStringLiteral("UPDATE working_groups SET convenor_id = :m WHERE id = :g"));
     q.bind(QStringLiteral(":m"), member.value()).bind(QStringLiteral(":g"), id.value());
     if (auto ok = q.exec(); !ok)
+        return ok;
+    if (auto ok = m_audit.record(QStringLiteral("group.convenor"), QStringLiteral("group"), id.value(),
+                                 tr("member #%1 convenes").arg(member.value()));
+        !ok)
         return ok;
     return tx->commit();
 }
@@ -381,6 +414,8 @@ Status WorkingGroupService::validate(const ActionDraft &d)
 
 Result<GroupAction> WorkingGroupService::addAction(const ActionDraft &d)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     qint64 id = 0;
@@ -406,6 +441,10 @@ Result<GroupAction> WorkingGroupService::addAction(const ActionDraft &d)
         if (auto ok = q.exec(); !ok)
             return fail(ok.error());
         id = q.lastInsertId();
+        if (auto ok = m_audit.record(QStringLiteral("action.add"), QStringLiteral("action"), id,
+                                     tr("“%1”").arg(d.title.simplified()));
+            !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
     }
@@ -414,6 +453,8 @@ Result<GroupAction> WorkingGroupService::addAction(const ActionDraft &d)
 
 Result<GroupAction> WorkingGroupService::setStatus(ActionId id, ActionStatus status, const QString &note)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return fail(ok.error());
     auto current = action(id);
     if (!current)
         return current;
@@ -432,6 +473,10 @@ Result<GroupAction> WorkingGroupService::setStatus(ActionId id, ActionStatus sta
         .bind(QStringLiteral(":closed"), status == ActionStatus::Open ? QVariant() : QVariant(m_clock.nowSecs()))
         .bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (auto ok = m_audit.record(QStringLiteral("action.status"), QStringLiteral("action"), id.value(),
+                                 tr("%1 → %2").arg(toString(current->status), toString(status)));
+        !ok)
         return fail(ok.error());
     return action(id);
 }

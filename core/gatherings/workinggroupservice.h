@@ -12,6 +12,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 class SettingsService;
 
@@ -24,7 +26,8 @@ public:
     static constexpr int MaxTitleLength = 200;
     static constexpr int MaxNotesLength = 2000;
 
-    WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock);
+    WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock, AccessControl &access,
+        AuditTrail &audit);
 
     /// A group made without an idea (e.g. one that already met before Hubkeeper).
     Result<WorkingGroup> create(const QString &name, const QString &purpose, std::optional<MemberId> convenor);
@@ -71,6 +74,8 @@ private:
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;
     const Clock &m_clock;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

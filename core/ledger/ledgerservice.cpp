@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/ledgerservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/members/memberindex.h"
 #include "core/members/memberservice.h"
@@ -171,9 +173,33 @@ const QString AccountListColumns = QStringLiteral(
 } // namespace
 
 LedgerService::LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
-                             const Clock &clock, const QString &actor)
-    : m_db(std::move(db)), m_settings(settings), m_members(members), m_clock(clock), m_actor(actor)
+                             const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit)
+    : m_db(std::move(db)), m_settings(settings), m_members(members), m_clock(clock), m_actor(actor),
+      m_access(access), m_audit(audit)
 {
+}
+
+Status LedgerService::guardTransfer(const TransferDraft &d) const
+{
+    const bool granted = AccessControl::Grant::active(Permission::RecordTransfer);
+    if (auto ok = m_access.require(Permission::RecordTransfer); !ok)
+        return ok;
+    if (d.overrideLimits)
+        if (auto ok = m_access.require(Permission::Override); !ok)
+            return ok;
+    // The ceiling is for people who hold only the front-desk role: a
+    // treasurer's transfer, a booking's own charge and the implicit admin pass.
+    if (granted || m_access.isImplicitAdmin() || m_access.hasRole(Role::Treasurer))
+        return {};
+    const auto ceiling = m_access.frontDeskCeiling();
+    if (ceiling && d.amount > *ceiling) {
+        const auto s = m_settings.load();
+        const auto money = [&](Amount a) { return s ? s->formatAmount(a) : a.toString(2); };
+        return fail(Error::refused(tr("The front desk may record transfers of at most %1; %2 needs a treasurer.")
+                                       .arg(money(*ceiling), money(d.amount)),
+                                   QStringLiteral("amount")));
+    }
+    return {};
 }
 
 QString LedgerService::hashOf(const Transfer &t, qint64 categoryId)
@@ -543,11 +569,31 @@ Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft 
         return fail(ok.error());
     if (auto ok = storeBalance(db, payee->id, after->second, t.createdAt); !ok)
         return fail(ok.error());
+    const QString what = reverses ? QStringLiteral("transfer.reverse") : QStringLiteral("transfer.post");
+    QString summary = reverses ? tr("%1 from account #%2 to #%3, reversing #%4")
+                                     .arg(settings->formatAmount(t.amount))
+                                     .arg(payer->id.value())
+                                     .arg(payee->id.value())
+                                     .arg(reverses->value())
+                               : tr("%1 from account #%2 to #%3")
+                                     .arg(settings->formatAmount(t.amount))
+                                     .arg(payer->id.value())
+                                     .arg(payee->id.value());
+    if (d.overrideLimits)
+        summary += tr("; limit override");
+    if (auto ok = m_audit.record(what, QStringLiteral("transfer"), t.id.value(), summary); !ok)
+        return fail(ok.error());
     return Posting{t, warningsFor(t, *payer, *payee, after->first, after->second, *settings)};
 }
 
 Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &drafts, bool write)
 {
+    if (auto ok = m_access.require(Permission::Levy); !ok)
+        return fail(ok.error());
+    for (const TransferDraft &d : drafts)
+        if (d.overrideLimits)
+            if (auto ok = m_access.require(Permission::Override); !ok)
+                return fail(ok.error());
     auto settings = m_settings.load();
     if (!settings)
         return fail(settings.error());
@@ -624,6 +670,14 @@ Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &dr
         if (touched.contains(a.id.value()))
             if (auto ok = storeBalance(db, a.id, a.balance, touched.value(a.id.value())); !ok)
                 return fail(ok.error());
+    if (!out.isEmpty())
+        if (auto ok = m_audit.record(QStringLiteral("transfer.batch"), QStringLiteral("transfer"),
+                                     out.first().posting->transfer.id.value(),
+                                     tr("%n transfer(s), #%1 to #%2", nullptr, int(out.size()))
+                                         .arg(out.first().posting->transfer.id.value())
+                                         .arg(out.last().posting->transfer.id.value()));
+            !ok)
+            return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return out;
@@ -631,6 +685,8 @@ Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &dr
 
 Result<Posting> LedgerService::pay(const TransferDraft &draft)
 {
+    if (auto ok = guardTransfer(draft); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -645,6 +701,11 @@ Result<Posting> LedgerService::pay(const TransferDraft &draft)
 Result<Posting> LedgerService::reverse(TransferId original, const QString &memo, bool overrideLimits,
                                        const QString &overrideNote)
 {
+    if (auto ok = m_access.require(Permission::ReverseTransfer); !ok)
+        return fail(ok.error());
+    if (overrideLimits)
+        if (auto ok = m_access.require(Permission::Override); !ok)
+            return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -676,6 +737,11 @@ Result<Posting> LedgerService::reverse(TransferId original, const QString &memo,
 
 Status LedgerService::setLimits(MemberId member, const LimitChange &change)
 {
+    if (auto ok = m_access.require(Permission::ChangeLimits); !ok)
+        return ok;
+    if (change.override)
+        if (auto ok = m_access.require(Permission::Override); !ok)
+            return ok;
     auto settings = m_settings.load();
     if (!settings)
         return fail(settings.error());
@@ -729,11 +795,21 @@ Status LedgerService::setLimits(MemberId member, const LimitChange &change)
         .bind(QStringLiteral(":id"), a->id.value());
     if (auto ok = upd.exec(); !ok)
         return ok;
+    if (auto ok = m_audit.record(QStringLiteral("account.limits"), QStringLiteral("account"), a->id.value(),
+                                 tr("lower limit %1 → %2, upper limit %3 → %4%5")
+                                     .arg(money(a->limitMin), money(change.min),
+                                          a->limitMax ? money(*a->limitMax) : tr("none"),
+                                          change.max ? money(*change.max) : tr("none"),
+                                          change.override ? tr("; override") : QString()));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
 Status LedgerService::setStatus(MemberId member, AccountStatus status)
 {
+    if (auto ok = m_access.require(Permission::ChangeLimits); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -751,6 +827,10 @@ Status LedgerService::setStatus(MemberId member, AccountStatus status)
                                                                          : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":id"), a->id.value());
     if (auto ok = upd.exec(); !ok)
+        return ok;
+    if (auto ok = m_audit.record(QStringLiteral("account.status"), QStringLiteral("account"), a->id.value(),
+                                 tr("%1 → %2").arg(toString(a->status), toString(status)));
+        !ok)
         return ok;
     return tx->commit();
 }
@@ -853,12 +933,24 @@ Result<QStringList> LedgerService::categories() const
 
 Status LedgerService::addCategory(const QString &name)
 {
+    if (auto ok = m_access.require(Permission::RecordTransfer); !ok)
+        return ok;
     const QString n = name.simplified();
     if (n.isEmpty() || n.size() > 40)
         return fail(Error::invalid(tr("a category needs a name of at most 40 characters"), QStringLiteral("category")));
-    Query q(*m_db, QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO NOTHING"));
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO NOTHING"));
     q.bind(QStringLiteral(":n"), n);
-    return q.exec();
+    if (auto ok = q.exec(); !ok)
+        return ok;
+    if (q.rowsAffected() > 0)
+        if (auto ok = m_audit.record(QStringLiteral("ledger.category"), QStringLiteral("category"), q.lastInsertId(),
+                                     tr("category “%1” added").arg(n));
+            !ok)
+            return ok;
+    return tx->commit();
 }
 
 QList<Finding> LedgerService::verify() const

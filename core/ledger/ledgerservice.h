@@ -14,6 +14,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 class MemberService;
 class SettingsService;
@@ -66,7 +68,7 @@ public:
     static constexpr int MaxReferenceLength = 100;
 
     LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
-                  const Clock &clock, const QString &actor);
+                  const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit);
 
     /// The field checks of a transfer (payer, payee, amount, memo, ...), before any balance is read.
     static Status validate(const TransferDraft &draft);
@@ -121,6 +123,9 @@ public:
     static QString hashOf(const Transfer &t, qint64 categoryId);
 
 private:
+    /// The permission checks of a new transfer: who may record one, override
+    /// a limit, and the front-desk ceiling.
+    Status guardTransfer(const TransferDraft &draft) const;
     Result<Account> ensureAccount(const QSqlDatabase &db, MemberId member);
     Result<Posting> post(const QSqlDatabase &db, const TransferDraft &draft, std::optional<TransferId> reverses);
     static Result<std::pair<Amount, Amount>> checkRules(const TransferDraft &d, const Account &payer,
@@ -139,6 +144,8 @@ private:
     MemberService &m_members;
     const Clock &m_clock;
     const QString &m_actor;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

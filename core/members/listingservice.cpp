@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/listingservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/common/textfold.h"
 #include "core/members/memberindex.h"
@@ -17,8 +19,9 @@ QDateTime fromSecs(const QVariant &v)
 }
 } // namespace
 
-ListingService::ListingService(std::shared_ptr<Database> db, SkillService &skills, const Clock &clock)
-    : m_db(std::move(db)), m_skills(skills), m_clock(clock)
+ListingService::ListingService(std::shared_ptr<Database> db, SkillService &skills, const Clock &clock,
+                               AccessControl &access, AuditTrail &audit)
+    : m_db(std::move(db)), m_skills(skills), m_clock(clock), m_access(access), m_audit(audit)
 {
 }
 
@@ -44,6 +47,8 @@ Status ListingService::validate(MemberId member, const QString &description) con
 Result<Offer> ListingService::addOffer(MemberId member, const QString &skillName, const QString &description,
                                        std::optional<Amount> rate)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -79,6 +84,10 @@ Result<Offer> ListingService::addOffer(MemberId member, const QString &skillName
         return fail(ok.error());
     if (auto ok = MemberIndex::reindex(tx->connection(), member); !ok)
         return fail(ok.error());
+    if (auto ok = m_audit.record(QStringLiteral("offer.add"), QStringLiteral("offer"), o.id.value(),
+                                 tr("member #%1 offers “%2”").arg(member.value()).arg(skillName.simplified()));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return o;
@@ -87,6 +96,8 @@ Result<Offer> ListingService::addOffer(MemberId member, const QString &skillName
 Result<Need> ListingService::addNeed(MemberId member, const QString &skillName, const QString &description,
                                      Urgency urgency)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -120,6 +131,10 @@ Result<Need> ListingService::addNeed(MemberId member, const QString &skillName, 
         return fail(ok.error());
     if (auto ok = MemberIndex::reindex(tx->connection(), member); !ok)
         return fail(ok.error());
+    if (auto ok = m_audit.record(QStringLiteral("need.add"), QStringLiteral("need"), n.id.value(),
+                                 tr("member #%1 needs “%2”").arg(member.value()).arg(skillName.simplified()));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return n;
@@ -139,6 +154,8 @@ Status ListingService::closeNeed(NeedId id)
 
 Status ListingService::close(const QString &table, const QString &searchTable, qint64 id, const QString &notFound)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -157,6 +174,12 @@ Status ListingService::close(const QString &table, const QString &searchTable, q
     if (auto ok = fts.exec(); !ok)
         return ok;
     if (auto ok = MemberIndex::reindex(tx->connection(), MemberId(member->toLongLong())); !ok)
+        return ok;
+    const bool offer = table == QStringLiteral("offers");
+    if (auto ok = m_audit.record(offer ? QStringLiteral("offer.close") : QStringLiteral("need.close"),
+                                 offer ? QStringLiteral("offer") : QStringLiteral("need"), id,
+                                 tr("closed for member #%1").arg(member->toLongLong()));
+        !ok)
         return ok;
     return tx->commit();
 }

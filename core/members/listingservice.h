@@ -11,6 +11,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 class SkillService;
 
@@ -21,7 +23,8 @@ class ListingService
 public:
     static constexpr int MaxDescriptionLength = 1000;
 
-    ListingService(std::shared_ptr<Database> db, SkillService &skills, const Clock &clock);
+    ListingService(std::shared_ptr<Database> db, SkillService &skills, const Clock &clock, AccessControl &access,
+                   AuditTrail &audit);
 
     /// `skillName` may be empty; a new name joins the taxonomy.
     Result<Offer> addOffer(MemberId member, const QString &skillName, const QString &description,
@@ -41,6 +44,8 @@ private:
     std::shared_ptr<Database> m_db;
     SkillService &m_skills;
     const Clock &m_clock;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

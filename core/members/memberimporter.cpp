@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberimporter.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/common/csvreader.h"
 #include "core/hub.h"
@@ -243,6 +245,8 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, bool dryRun,
 Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMapping &mapping,
                                          bool dryRun, const Progress &progress)
 {
+    if (auto ok = m_hub.access().require(Permission::ImportMembers); !ok)
+        return fail(ok.error());
     auto table = CsvReader::read(bytes);
     if (!table)
         return fail(table.error());
@@ -473,6 +477,11 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
         report.problems << ImportProblem{row, columnForWhere(error.where), error.message};
         return report;
     };
+    // An import is one change in the audit trail, not one per member; the
+    // right to import covers adding and editing what it imports.
+    std::optional<AuditTrail::Quiet> quiet(std::in_place);
+    AccessControl::Grant mayAdd(Permission::AddMembers);
+    AccessControl::Grant mayEdit(Permission::EditMembers);
     for (const RowPlan &plan : std::as_const(plans)) {
         auto member = members.add(plan.draft);
         if (!member)
@@ -497,6 +506,12 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
             return report;
         }
     }
+    quiet.reset();
+    if (auto ok = m_hub.audit().record(QStringLiteral("member.import"), QStringLiteral("member"),
+                                       report.created.isEmpty() ? 0 : report.created.first().value(),
+                                       tr("%n member(s) imported from CSV", nullptr, int(report.created.size())));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return report;

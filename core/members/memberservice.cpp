@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberservice.h"
 
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 #include "core/common/textfold.h"
 #include "core/members/memberindex.h"
 #include "core/privacy/personaldataregistry.h"
@@ -124,8 +126,9 @@ Status recordConsent(const QSqlDatabase &db, MemberId id, const Consent &c, qint
 } // namespace
 
 MemberService::MemberService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
-                             PersonalDataRegistry &personalData)
-    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_personalData(personalData)
+                             PersonalDataRegistry &personalData, AccessControl &access, AuditTrail &audit)
+    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_personalData(personalData), m_access(access),
+      m_audit(audit)
 {
 }
 
@@ -234,6 +237,8 @@ Result<std::optional<Member>> MemberService::findByEmail(const QString &email) c
 
 Result<Member> MemberService::add(MemberDraft draft)
 {
+    if (auto ok = m_access.require(Permission::AddMembers); !ok)
+        return fail(ok.error());
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
     draft = normalised(draft);
@@ -272,6 +277,10 @@ Result<Member> MemberService::add(MemberDraft draft)
         return fail(ok.error());
     if (auto ok = MemberIndex::reindex(tx->connection(), id); !ok)
         return fail(ok.error());
+    if (auto ok = m_audit.record(QStringLiteral("member.add"), QStringLiteral("member"), id.value(),
+                                 draft.kind == MemberKind::Organisation ? tr("organisation added") : tr("person added"));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return get(id);
@@ -279,6 +288,8 @@ Result<Member> MemberService::add(MemberDraft draft)
 
 Result<Member> MemberService::update(MemberId id, MemberDraft draft)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return fail(ok.error());
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
     draft = normalised(draft);
@@ -322,6 +333,10 @@ Result<Member> MemberService::update(MemberId id, MemberDraft draft)
         if (auto ok = recordConsent(tx->connection(), id, draft.consent, m_clock.nowSecs()); !ok)
             return fail(ok.error());
     if (auto ok = MemberIndex::reindex(tx->connection(), id); !ok)
+        return fail(ok.error());
+    if (auto ok = m_audit.record(QStringLiteral("member.edit"), QStringLiteral("member"), id.value(),
+                                 tr("record edited; status %1").arg(toString(draft.status)));
+        !ok)
         return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
@@ -505,6 +520,8 @@ Status MemberService::setStatus(MemberId id, MemberStatus status, QDate on)
 
 Status MemberService::setConsent(MemberId id, const Consent &consent)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -516,6 +533,13 @@ Status MemberService::setConsent(MemberId id, const Consent &consent)
     if (member->consent == consent)
         return {};
     if (auto ok = recordConsent(tx->connection(), id, consent, m_clock.nowSecs()); !ok)
+        return ok;
+    if (auto ok = m_audit.record(QStringLiteral("member.consent"), QStringLiteral("member"), id.value(),
+                                 tr("directory %1, e-mail %2, phone %3")
+                                     .arg(consent.directoryVisible ? tr("shown") : tr("hidden"),
+                                          consent.showEmail ? tr("shown") : tr("hidden"),
+                                          consent.showPhone ? tr("shown") : tr("hidden")));
+        !ok)
         return ok;
     return tx->commit();
 }
@@ -535,6 +559,8 @@ Result<QList<ConsentChange>> MemberService::consentHistory(MemberId id) const
 
 Status MemberService::setContacts(MemberId organisation, const QList<MemberId> &people)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -560,6 +586,10 @@ Status MemberService::setContacts(MemberId organisation, const QList<MemberId> &
         if (auto ok = ins.exec(); !ok)
             return ok;
     }
+    if (auto ok = m_audit.record(QStringLiteral("member.contacts"), QStringLiteral("member"), organisation.value(),
+                                 tr("%n contact person(s)", nullptr, int(people.size())));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
@@ -579,6 +609,8 @@ Result<QList<Member>> MemberService::contacts(MemberId organisation) const
 
 Status MemberService::forget(MemberId id)
 {
+    if (auto ok = m_access.require(Permission::ForgetMember); !ok)
+        return ok;
     {
         auto tx = Transaction::begin(*m_db);
         if (!tx)
@@ -623,6 +655,10 @@ Status MemberService::forget(MemberId id)
         if (auto ok = MemberIndex::remove(tx->connection(), id); !ok)
             return ok;
         if (auto ok = m_personalData.eraseAll(id, name); !ok)
+            return ok;
+        if (auto ok = m_audit.record(QStringLiteral("member.forget"), QStringLiteral("member"), id.value(),
+                                     tr("personal data erased; now %1").arg(name));
+            !ok)
             return ok;
         if (auto ok = tx->commit(); !ok)
             return ok;

@@ -11,6 +11,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 class PersonalDataRegistry;
 class SettingsService;
@@ -37,7 +39,7 @@ public:
     static constexpr int MaxNameLength = 200;
 
     MemberService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
-                  PersonalDataRegistry &personalData);
+                  PersonalDataRegistry &personalData, AccessControl &access, AuditTrail &audit);
 
     /// Field-level checks; the error's `where` is the field name
     /// (display_name, email, phone, postcode, website, ...).
@@ -81,6 +83,8 @@ private:
     SettingsService &m_settings;
     const Clock &m_clock;
     PersonalDataRegistry &m_personalData;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

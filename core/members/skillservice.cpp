@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/skillservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/common/textfold.h"
 #include "core/members/memberindex.h"
@@ -18,7 +20,10 @@ const QString SkillColumns = QStringLiteral(
     "s.id, s.name, s.category, (SELECT count(*) FROM member_skills ms WHERE ms.skill_id = s.id)");
 } // namespace
 
-SkillService::SkillService(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+SkillService::SkillService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
+    : m_db(std::move(db)), m_access(access), m_audit(audit)
+{
+}
 
 Status SkillService::validateName(const QString &name)
 {
@@ -76,17 +81,28 @@ Result<Skill> SkillService::ensure(const QString &name, const QString &category)
 
 Status SkillService::setCategory(SkillId id, const QString &category)
 {
-    Query q(*m_db, QStringLiteral("UPDATE skills SET category = :c WHERE id = :id"));
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return ok;
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("UPDATE skills SET category = :c WHERE id = :id"));
     q.bind(QStringLiteral(":c"), category.simplified()).bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return ok;
     if (q.rowsAffected() == 0)
         return fail(Error::notFound(tr("there is no skill #%1").arg(id.value())));
-    return {};
+    if (auto ok = m_audit.record(QStringLiteral("skill.category"), QStringLiteral("skill"), id.value(),
+                                 tr("category “%1”").arg(category.simplified()));
+        !ok)
+        return ok;
+    return tx->commit();
 }
 
 Status SkillService::merge(const QString &fromName, const QString &intoName)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -137,6 +153,10 @@ Status SkillService::merge(const QString &fromName, const QString &intoName)
     for (MemberId m : std::as_const(affected))
         if (auto ok = MemberIndex::reindex(tx->connection(), m); !ok)
             return ok;
+    if (auto ok = m_audit.record(QStringLiteral("skill.merge"), QStringLiteral("skill"), (*into)->id.value(),
+                                 tr("“%1” merged into “%2”").arg((*from)->name, (*into)->name));
+        !ok)
+        return ok;
     return tx->commit();
 }
 
@@ -156,6 +176,8 @@ Result<QList<MemberSkill>> SkillService::memberSkills(MemberId member) const
 
 Status SkillService::setMemberSkills(MemberId member, const QList<MemberSkill> &skills)
 {
+    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+        return ok;
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -186,6 +208,10 @@ Status SkillService::setMemberSkills(MemberId member, const QList<MemberSkill> &
             return ok;
     }
     if (auto ok = MemberIndex::reindex(tx->connection(), member); !ok)
+        return ok;
+    if (auto ok = m_audit.record(QStringLiteral("member.skills"), QStringLiteral("member"), member.value(),
+                                 tr("%n skill(s)", nullptr, int(skills.size())));
+        !ok)
         return ok;
     return tx->commit();
 }

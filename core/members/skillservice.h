@@ -10,6 +10,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 
 /// The hub's skill taxonomy and the skills each member has. Skill names are
@@ -18,7 +20,7 @@ class SkillService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::SkillService)
 public:
-    explicit SkillService(std::shared_ptr<Database> db);
+    SkillService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit);
 
     static Status validateName(const QString &name);
 
@@ -38,6 +40,8 @@ public:
 
 private:
     std::shared_ptr<Database> m_db;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

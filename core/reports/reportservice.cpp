@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/reportservice.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
 
 namespace hub {
 
-ReportService::ReportService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock)
-    : m_db(std::move(db)), m_settings(settings), m_clock(clock)
+ReportService::ReportService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
+                             const AccessControl &access)
+    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_access(access)
 {
 }
 
@@ -71,6 +73,8 @@ Result<ReportRequest> ReportService::complete(const Report &report, ReportReques
 
 Status ReportService::run(const QString &name, const ReportRequest &request, ReportSink &sink) const
 {
+    if (auto ok = m_access.require(Permission::RunReports); !ok)
+        return ok;
     auto report = find(name);
     if (!report)
         return fail(report.error());

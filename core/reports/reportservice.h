@@ -11,6 +11,7 @@
 
 namespace hub {
 
+class AccessControl;
 class Database;
 class SettingsService;
 
@@ -20,7 +21,8 @@ class ReportService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::ReportService)
 public:
-    ReportService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock);
+    ReportService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
+                  const AccessControl &access);
     ~ReportService();
 
     void add(std::unique_ptr<Report> report);
@@ -41,6 +43,7 @@ private:
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;
     const Clock &m_clock;
+    const AccessControl &m_access;
     std::vector<std::unique_ptr<Report>> m_reports;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/settings/settingsservice.h"
 
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
@@ -10,7 +12,10 @@
 
 namespace hub {
 
-SettingsService::SettingsService(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+SettingsService::SettingsService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
+    : m_db(std::move(db)), m_access(access), m_audit(audit)
+{
+}
 
 QStringList SettingsService::keys()
 {
@@ -190,8 +195,11 @@ Result<HubSettings> SettingsService::load() const
 
 Status SettingsService::save(const HubSettings &settings)
 {
+    if (auto ok = m_access.require(Permission::ChangeSettings); !ok)
+        return ok;
     if (auto ok = validate(settings); !ok)
         return ok;
+    const auto before = load();
     if (m_zoneGuard) {
         auto current = load();
         if (!current)
@@ -221,6 +229,16 @@ Status SettingsService::save(const HubSettings &settings)
         if (auto ok = q.exec(); !ok)
             return ok;
     }
+    QStringList changes;
+    for (const QString &key : keys())
+        if (!before || textValue(*before, key) != textValue(settings, key))
+            changes << tr("%1: “%2” → “%3”").arg(key, before ? textValue(*before, key) : QString(),
+                                                 textValue(settings, key));
+    if (!changes.isEmpty())
+        if (auto ok = m_audit.record(QStringLiteral("settings.save"), QStringLiteral("settings"), 0,
+                                     changes.join(QStringLiteral("; ")));
+            !ok)
+            return ok;
     {
         QMutexLocker lock(&m_mutex);
         m_cached.reset();

@@ -12,6 +12,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 
 /// Reads and writes hub settings. Every value is validated here, once, so the
@@ -20,7 +22,7 @@ class SettingsService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::SettingsService)
 public:
-    explicit SettingsService(std::shared_ptr<Database> db);
+    SettingsService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit);
 
     /// The settings keys: the names `hubctl settings set` uses, and what
     /// Error::where names when a value is refused, so an error finds its field.
@@ -57,6 +59,8 @@ public:
 
 private:
     std::shared_ptr<Database> m_db;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
     ZoneGuard m_zoneGuard;
     // Services read settings on hot paths (today's date for every member
     // added); they change rarely, so the last loaded or saved value is kept.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/bookingservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/ledger/ledgerservice.h"
 #include "core/settings/settingsservice.h"
@@ -268,8 +270,9 @@ Error seriesRefusal(const QList<SeriesOccurrence> &clashing, qsizetype total)
 } // namespace
 
 BookingService::BookingService(std::shared_ptr<Database> db, SettingsService &settings, LedgerService &ledger,
-                               const Clock &clock, const QString &actor)
-    : m_db(std::move(db)), m_settings(settings), m_ledger(ledger), m_clock(clock), m_actor(actor)
+                               const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit)
+    : m_db(std::move(db)), m_settings(settings), m_ledger(ledger), m_clock(clock), m_actor(actor), m_access(access),
+      m_audit(audit)
 {
 }
 
@@ -347,6 +350,8 @@ Result<std::optional<TransferId>> BookingService::charge(const QSqlDatabase &db,
     t.memo = tr("%1: %2").arg(space.name, span(start, end, zone()));
     t.category = tr("Space hire");
     t.reference = tr("booking #%1").arg(id.value());
+    // The charge is part of the booking: whoever may book may charge it.
+    AccessControl::Grant grant(Permission::RecordTransfer);
     auto posted = m_ledger.pay(t);
     if (!posted) {
         Error e = posted.error();
@@ -366,6 +371,7 @@ Status BookingService::refund(const QSqlDatabase &db, const Booking &b)
 {
     if (!b.charge || b.chargeReversal)
         return {};
+    AccessControl::Grant grant(Permission::ReverseTransfer);
     auto reversed = m_ledger.reverse(*b.charge, tr("Booking #%1 cancelled or changed: “%2”").arg(b.id.value()).arg(b.title));
     if (!reversed)
         return fail(reversed.error());
@@ -418,6 +424,8 @@ Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraf
 
 Result<Booking> BookingService::book(const BookingDraft &d)
 {
+    if (auto ok = m_access.require(Permission::Book); !ok)
+        return fail(ok.error());
     if (d.repeat)
         return fail(Error::invalid(tr("a repeating booking is booked as a series"), QStringLiteral("repeat")));
     if (auto ok = validate(d); !ok)
@@ -442,6 +450,10 @@ Result<Booking> BookingService::book(const BookingDraft &d)
     auto stored = insert(db, d, *space, start, end, outside, std::nullopt, {});
     if (!stored)
         return fail(stored.error());
+    if (auto ok = m_audit.record(QStringLiteral("booking.add"), QStringLiteral("booking"), stored->id.value(),
+                                 tr("space #%1, %2").arg(space->id.value()).arg(span(start, end, hubZone)));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return stored;
@@ -449,6 +461,8 @@ Result<Booking> BookingService::book(const BookingDraft &d)
 
 Result<Booking> BookingService::changeStatus(BookingId id, const QList<BookingStatus> &from, BookingStatus to)
 {
+    if (auto ok = m_access.require(Permission::Book); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -469,6 +483,10 @@ Result<Booking> BookingService::changeStatus(BookingId id, const QList<BookingSt
     auto changed = get(db, id);
     if (!changed)
         return fail(changed.error());
+    if (auto ok = m_audit.record(QStringLiteral("booking.status"), QStringLiteral("booking"), id.value(),
+                                 tr("%1 → %2").arg(toString(b->status), toString(to)));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return changed;
@@ -492,6 +510,8 @@ Result<Booking> BookingService::cancel(BookingId id)
 
 Result<QList<Booking>> BookingService::cancel(BookingId id, CancelScope scope)
 {
+    if (auto ok = m_access.require(Permission::Book); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -546,6 +566,10 @@ Result<QList<Booking>> BookingService::cancel(BookingId id, CancelScope scope)
             return fail(changed.error());
         out << *changed;
     }
+    if (auto ok = m_audit.record(QStringLiteral("booking.cancel"), QStringLiteral("booking"), id.value(),
+                                 tr("%n booking(s) cancelled", nullptr, int(out.size())));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return out;
@@ -553,6 +577,8 @@ Result<QList<Booking>> BookingService::cancel(BookingId id, CancelScope scope)
 
 Result<Booking> BookingService::edit(BookingId id, const BookingDraft &draft)
 {
+    if (auto ok = m_access.require(Permission::Book); !ok)
+        return fail(ok.error());
     BookingDraft d = draft;
     d.repeat.reset();
     if (auto ok = validate(d); !ok)
@@ -583,6 +609,10 @@ Result<Booking> BookingService::edit(BookingId id, const BookingDraft &draft)
     auto changed = rewrite(db, *old, d, *space, start, end, outside, old->series.has_value());
     if (!changed)
         return fail(changed.error());
+    if (auto ok = m_audit.record(QStringLiteral("booking.edit"), QStringLiteral("booking"), id.value(),
+                                 tr("space #%1, %2").arg(space->id.value()).arg(span(start, end, hubZone)));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return changed;
@@ -651,6 +681,8 @@ Result<QList<SeriesOccurrence>> BookingService::preview(const BookingDraft &d) c
 
 Result<SeriesOutcome> BookingService::bookSeries(const BookingDraft &d)
 {
+    if (auto ok = m_access.require(Permission::Book); !ok)
+        return fail(ok.error());
     if (!d.repeat)
         return fail(Error::invalid(tr("choose how the booking repeats"), QStringLiteral("repeat")));
     if (auto ok = validate(d); !ok)
@@ -681,6 +713,11 @@ Result<SeriesOutcome> BookingService::bookSeries(const BookingDraft &d)
     auto book = bookDates(db, d, *space, *outcome.series, d.repeat, {}, {}, outcome);
     if (!book)
         return fail(book.error());
+    if (auto ok = m_audit.record(QStringLiteral("booking.series"), QStringLiteral("series"), outcome.series->value(),
+                                 tr("space #%1, %n date(s) booked", nullptr, int(outcome.booked.size()))
+                                     .arg(space->id.value()));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return outcome;
@@ -759,6 +796,8 @@ Result<Booking> BookingService::rewrite(const QSqlDatabase &db, const Booking &o
 
 Result<SeriesOutcome> BookingService::editSeries(SeriesId id, const BookingDraft &draft)
 {
+    if (auto ok = m_access.require(Permission::Book); !ok)
+        return fail(ok.error());
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
     const QTimeZone hubZone = zone();
@@ -817,6 +856,10 @@ Result<SeriesOutcome> BookingService::editSeries(SeriesId id, const BookingDraft
         .bind(QStringLiteral(":charge"), d.charge ? 1 : 0)
         .bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (auto ok = m_audit.record(QStringLiteral("booking.series-edit"), QStringLiteral("series"), id.value(),
+                                 tr("%n date(s) booked or changed", nullptr, int(outcome.booked.size())));
+        !ok)
         return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
@@ -932,6 +975,8 @@ Status BookingService::guardZoneChange(const QString &from, const QString &to) c
 
 Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy)
 {
+    if (auto ok = m_access.require(Permission::ChangeSettings); !ok)
+        return ok;
     auto current = m_settings.load();
     if (!current)
         return fail(current.error());

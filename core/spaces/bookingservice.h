@@ -15,6 +15,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 class LedgerService;
 class Query;
@@ -49,7 +51,7 @@ public:
     static constexpr int MaxBookingDays = 14;
 
     BookingService(std::shared_ptr<Database> db, SettingsService &settings, LedgerService &ledger,
-                   const Clock &clock, const QString &actor);
+                   const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit);
 
     /// The field checks of a booking, before anything is read.
     static Status validate(const BookingDraft &draft);
@@ -147,6 +149,8 @@ private:
     LedgerService &m_ledger;
     const Clock &m_clock;
     const QString &m_actor;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
     bool m_changingZone = false;
 };
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/spaceservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -64,7 +66,10 @@ QVariant nullableRate(const std::optional<Amount> &rate)
 
 } // namespace
 
-SpaceService::SpaceService(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+SpaceService::SpaceService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
+    : m_db(std::move(db)), m_access(access), m_audit(audit)
+{
+}
 
 Status SpaceService::validate(const Space &s)
 {
@@ -137,6 +142,8 @@ Status SpaceService::writeHours(const QSqlDatabase &db, SpaceId id, const Openin
 
 Result<Space> SpaceService::add(const Space &space)
 {
+    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
+        return fail(ok.error());
     if (auto ok = validate(space); !ok)
         return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
@@ -166,6 +173,10 @@ Result<Space> SpaceService::add(const Space &space)
     auto stored = get(db, id);
     if (!stored)
         return fail(stored.error());
+    if (auto ok = m_audit.record(QStringLiteral("space.add"), QStringLiteral("space"), id.value(),
+                                 tr("“%1”, capacity %2").arg(name).arg(space.capacity));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return stored;
@@ -173,6 +184,8 @@ Result<Space> SpaceService::add(const Space &space)
 
 Result<Space> SpaceService::edit(const Space &space)
 {
+    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
+        return fail(ok.error());
     if (auto ok = validate(space); !ok)
         return fail(ok.error());
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
@@ -204,6 +217,11 @@ Result<Space> SpaceService::edit(const Space &space)
     auto stored = get(db, space.id);
     if (!stored)
         return fail(stored.error());
+    if (auto ok = m_audit.record(QStringLiteral("space.edit"), QStringLiteral("space"), space.id.value(),
+                                 tr("“%1”, capacity %2, %3").arg(name).arg(space.capacity)
+                                     .arg(space.active ? tr("bookable") : tr("not bookable")));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return stored;
@@ -298,6 +316,8 @@ Result<Closure> SpaceService::addClosure(std::optional<SpaceId> space, QDate day
     if (reason.size() > MaxDescriptionLength)
         return fail(Error::invalid(tr("the reason is longer than %1 characters").arg(MaxDescriptionLength),
                                    QStringLiteral("reason")));
+    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
+        return fail(ok.error());
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
@@ -322,6 +342,10 @@ Result<Closure> SpaceService::addClosure(std::optional<SpaceId> space, QDate day
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
     Closure c{ClosureId(q.lastInsertId()), space, day, reason.simplified()};
+    if (auto ok = m_audit.record(QStringLiteral("space.close"), QStringLiteral("closure"), c.id.value(),
+                                 tr("%1 closed on %2").arg(name, day.toString(Qt::ISODate)));
+        !ok)
+        return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
     return c;
@@ -329,13 +353,22 @@ Result<Closure> SpaceService::addClosure(std::optional<SpaceId> space, QDate day
 
 Status SpaceService::removeClosure(ClosureId id)
 {
-    Query q(*m_db, QStringLiteral("DELETE FROM space_closures WHERE id = :id"));
+    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
+        return ok;
+    auto tx = Transaction::begin(*m_db);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("DELETE FROM space_closures WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return ok;
     if (q.rowsAffected() == 0)
         return fail(Error::notFound(tr("there is no closed day #%1").arg(id.value()), QStringLiteral("closure")));
-    return {};
+    if (auto ok = m_audit.record(QStringLiteral("space.reopen"), QStringLiteral("closure"), id.value(),
+                                 tr("closed day removed"));
+        !ok)
+        return ok;
+    return tx->commit();
 }
 
 Result<QList<Closure>> SpaceService::closures(QDate from, QDate to, std::optional<SpaceId> space) const

@@ -11,6 +11,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 
 /// The hub's spaces and their opening hours. Every field rule lives here, so
@@ -23,7 +25,7 @@ public:
     static constexpr int MaxDescriptionLength = 1000;
     static constexpr int MaxBufferMinutes = 24 * 60;
 
-    explicit SpaceService(std::shared_ptr<Database> db);
+    SpaceService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit);
 
     /// The field checks of a space; the error's `where` names the field.
     static Status validate(const Space &space);
@@ -54,6 +56,8 @@ private:
     static Status nameIsFree(const QSqlDatabase &db, const QString &name, SpaceId except);
 
     std::shared_ptr<Database> m_db;
+    AccessControl &m_access;
+    AuditTrail &m_audit;
 };
 
 } // namespace hub

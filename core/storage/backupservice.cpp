@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/backupservice.h"
 
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 #include "core/storage/database.h"
 #include "core/storage/fileinspection.h"
 #include "core/storage/query.h"
@@ -40,6 +42,28 @@ Status BackupService::backup(const Database &db, const QString &target)
         return fail(Error::storage(tr("The backup to %1 failed: %2").arg(shown(absolute), ok.error().message)));
     }
     return {};
+}
+
+Status BackupService::backup(const Database &db, const QString &target, const AccessControl &access,
+                             AuditTrail &audit)
+{
+    if (auto ok = access.require(Permission::BackupRestore); !ok)
+        return ok;
+    if (auto ok = backup(db, target); !ok)
+        return ok;
+    return audit.record(QStringLiteral("hub.backup"), QStringLiteral("hub"), 0,
+                        tr("backed up to %1").arg(QFileInfo(target).fileName()));
+}
+
+Status BackupService::mayRestore(const AccessControl &access)
+{
+    return access.require(Permission::BackupRestore);
+}
+
+Status BackupService::recordRestore(AuditTrail &audit, const QString &by, const QString &source)
+{
+    return audit.recordAs(by, QStringLiteral("hub.restore"), QStringLiteral("hub"), 0,
+                          tr("restored from %1").arg(QFileInfo(source).fileName()));
 }
 
 Result<QString> BackupService::restore(const QString &hubPath, const QString &source,

@@ -10,6 +10,8 @@
 
 namespace hub {
 
+class AccessControl;
+class AuditTrail;
 class Database;
 
 /// Consistent copies of a hub and putting one back.
@@ -20,6 +22,16 @@ public:
     /// A consistent online copy (VACUUM INTO) while other desks may be writing.
     /// Refuses to overwrite an existing file.
     static Status backup(const Database &db, const QString &target);
+    /// The same, for a person at the desk: needs Permission::BackupRestore,
+    /// and the backup is recorded in the audit trail. The copy holds the users
+    /// and the audit trail too, so a restored hub keeps both.
+    static Status backup(const Database &db, const QString &target, const AccessControl &access,
+                         AuditTrail &audit);
+    /// Refused unless the one at the desk may restore backups (asked of the
+    /// hub about to be replaced, while it is still open).
+    static Status mayRestore(const AccessControl &access);
+    /// Records in the restored hub's audit trail who restored it and from where.
+    static Status recordRestore(AuditTrail &audit, const QString &by, const QString &source);
 
     /// Verifies `source` (a hub, not newer, passes integrity_check) and puts it
     /// in place of `hubPath`. The previous file is kept beside it as

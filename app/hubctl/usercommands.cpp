@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/usercommands.h"
+
+#include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
+#include "app/hubctl/secretprompt.h"
+#include "core/access/accesscontrol.h"
+#include "core/access/userservice.h"
+#include "core/audit/audittrail.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace hub::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::UserCommands)
+};
+
+QStringList roleNames(const QList<Role> &roles)
+{
+    QStringList out;
+    for (Role r : roles)
+        out << roleName(r);
+    return out;
+}
+
+QJsonObject userJson(const User &u)
+{
+    return QJsonObject{{QStringLiteral("id"), double(u.id.value())},
+                       {QStringLiteral("name"), u.name},
+                       {QStringLiteral("member_id"), double(u.member.value())},
+                       {QStringLiteral("member"), u.memberName},
+                       {QStringLiteral("roles"), QJsonArray::fromStringList(roleNames(u.roles))},
+                       {QStringLiteral("has_pin"), u.hasPin},
+                       {QStringLiteral("locked_until"),
+                        u.lockedUntil.isValid() ? QJsonValue(u.lockedUntil.toString(Qt::ISODate)) : QJsonValue()},
+                       {QStringLiteral("created_at"), u.createdAt.toString(Qt::ISODate)}};
+}
+
+Result<QList<Role>> parseRoles(const QStringList &names)
+{
+    QList<Role> roles;
+    for (const QString &n : names) {
+        const auto r = parseRole(n);
+        if (!r) {
+            QStringList known;
+            for (Role k : allRoles())
+                known << roleName(k);
+            return fail(Error::usage(Tr::tr("“%1” is not a role; roles are %2.").arg(n, known.join(QStringLiteral(", "))),
+                                     QStringLiteral("--role")));
+        }
+        if (!roles.contains(*r))
+            roles << *r;
+    }
+    return roles;
+}
+
+// The new passphrase: $HUBCTL_NEW_PASSPHRASE; $HUBCTL_PASSPHRASE when no one
+// signs in with it (the implicit admin creating the first user); else asked
+// for twice on the terminal.
+Result<QString> newPassphrase(const CommandContext &ctx, const QString &name)
+{
+    if (qEnvironmentVariableIsSet("HUBCTL_NEW_PASSPHRASE"))
+        return qEnvironmentVariable("HUBCTL_NEW_PASSPHRASE");
+    if (ctx.user().isEmpty() && qEnvironmentVariableIsSet("HUBCTL_PASSPHRASE"))
+        return qEnvironmentVariable("HUBCTL_PASSPHRASE");
+    const auto first = readSecret(Tr::tr("New passphrase for %1: ").arg(name));
+    if (!first)
+        return fail(Error::usage(Tr::tr("No passphrase given: set HUBCTL_NEW_PASSPHRASE or run hubctl in a terminal.")));
+    if (auto ok = UserService::checkPassphrase(*first); !ok)
+        return fail(ok.error());
+    const auto second = readSecret(Tr::tr("The same passphrase again: "));
+    if (!second || *second != *first)
+        return fail(Error::invalid(Tr::tr("The two passphrases differ; nothing was changed."),
+                                   QStringLiteral("passphrase")));
+    return *first;
+}
+
+int userAdd(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("member"), Tr::tr("The member this user is (id or e-mail)."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("role"),
+               Tr::tr("A role: front-desk, facilitator, treasurer or admin (repeat for several)."),
+               QStringLiteral("ROLE")),
+    };
+    if (auto stop = ctx.parse(options, 1, 1))
+        return *stop;
+    if (!ctx.isSet(QStringLiteral("member")))
+        return ctx.usage(Tr::tr("name the member this user is with --member"), QStringLiteral("--member"));
+    if (!ctx.isSet(QStringLiteral("role")))
+        return ctx.usage(Tr::tr("give at least one --role"), QStringLiteral("--role"));
+    auto roles = parseRoles(ctx.values(QStringLiteral("role")));
+    if (!roles)
+        return ctx.fail(roles.error());
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    if (auto ok = s->hub->access().require(Permission::ManageUsers); !ok)
+        return ctx.fail(ok.error());
+    auto member = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+    if (!member)
+        return ctx.fail(member.error());
+    const QString name = ctx.positional().first();
+    auto passphrase = newPassphrase(ctx, name);
+    if (!passphrase)
+        return ctx.fail(passphrase.error());
+    auto user = s->hub->users().add(name, *member, *roles, *passphrase);
+    if (!user)
+        return ctx.fail(user.error());
+    ctx.out().result(userJson(*user), Tr::tr("User %1 (%2) added: %3.")
+                                          .arg(user->name, user->memberName,
+                                               roleNames(user->roles).join(QStringLiteral(", "))));
+    return 0;
+}
+
+int userList(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 0, 0))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto users = s->hub->users().list();
+    if (!users)
+        return ctx.fail(users.error());
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const User &u : std::as_const(*users))
+            list.append(userJson(u));
+        ctx.out().document(QJsonObject{{QStringLiteral("users"), list}});
+        return 0;
+    }
+    if (users->isEmpty()) {
+        ctx.out().text(Tr::tr("No users yet: everyone is the implicit admin. Add the first admin with "
+                              "“hubctl user add NAME --member MEMBER --role admin”."));
+        return 0;
+    }
+    QList<QStringList> rows;
+    for (const User &u : std::as_const(*users))
+        rows << QStringList{u.name, u.memberName, roleNames(u.roles).join(QStringLiteral(", ")),
+                            u.hasPin ? Tr::tr("yes") : Tr::tr("no"),
+                            u.lockedUntil.isValid() ? s->local(u.lockedUntil) : QString()};
+    ctx.out().table({Tr::tr("Name"), Tr::tr("Member"), Tr::tr("Roles"), Tr::tr("PIN"), Tr::tr("Locked until")}, rows);
+    return 0;
+}
+
+int userRole(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("add"), Tr::tr("Give the user this role."), QStringLiteral("ROLE")),
+        option(QStringLiteral("remove"), Tr::tr("Take this role from the user."), QStringLiteral("ROLE")),
+    };
+    if (auto stop = ctx.parse(options, 1, 1))
+        return *stop;
+    const bool adding = ctx.isSet(QStringLiteral("add"));
+    if (adding == ctx.isSet(QStringLiteral("remove")))
+        return ctx.usage(Tr::tr("give exactly one of --add ROLE or --remove ROLE"));
+    const QString option = adding ? QStringLiteral("add") : QStringLiteral("remove");
+    auto roles = parseRoles({ctx.value(option)});
+    if (!roles)
+        return ctx.fail(Error{roles.error().kind, roles.error().message, QStringLiteral("--") + option});
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto user = s->hub->users().find(ctx.positional().first());
+    if (!user)
+        return ctx.fail(user.error());
+    const Role role = roles->first();
+    auto ok = adding ? s->hub->users().addRole(user->id, role) : s->hub->users().removeRole(user->id, role);
+    if (!ok)
+        return ctx.fail(ok.error());
+    auto changed = s->hub->users().get(user->id);
+    if (!changed)
+        return ctx.fail(changed.error());
+    ctx.out().result(userJson(*changed), Tr::tr("%1 now has the roles: %2.")
+                                             .arg(changed->name, roleNames(changed->roles).join(QStringLiteral(", "))));
+    return 0;
+}
+
+int userPasswd(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto user = s->hub->users().find(ctx.positional().first());
+    if (!user)
+        return ctx.fail(user.error());
+    const auto me = s->hub->access().currentUser();
+    if (!(me && me->id == user->id))
+        if (auto ok = s->hub->access().require(Permission::ManageUsers); !ok)
+            return ctx.fail(ok.error());
+    auto passphrase = newPassphrase(ctx, user->name);
+    if (!passphrase)
+        return ctx.fail(passphrase.error());
+    if (auto ok = s->hub->users().changePassphrase(user->id, *passphrase); !ok)
+        return ctx.fail(ok.error());
+    ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("changed"), true}},
+                     Tr::tr("The passphrase of %1 was changed.").arg(user->name));
+    return 0;
+}
+
+int userPin(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("clear"), Tr::tr("Remove the PIN.")),
+    };
+    if (auto stop = ctx.parse(options, 1, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto user = s->hub->users().find(ctx.positional().first());
+    if (!user)
+        return ctx.fail(user.error());
+    QString pin;
+    if (!ctx.isSet(QStringLiteral("clear"))) {
+        if (qEnvironmentVariableIsSet("HUBCTL_NEW_PIN")) {
+            pin = qEnvironmentVariable("HUBCTL_NEW_PIN");
+        } else {
+            const auto typed = readSecret(Tr::tr("New PIN for %1: ").arg(user->name));
+            if (!typed)
+                return ctx.fail(Error::usage(Tr::tr("No PIN given: set HUBCTL_NEW_PIN or run hubctl in a terminal.")));
+            pin = *typed;
+        }
+        if (pin.isEmpty())
+            return ctx.fail(Error::invalid(Tr::tr("An empty PIN; use --clear to remove the PIN."), QStringLiteral("pin")));
+    }
+    if (auto ok = s->hub->users().setPin(user->id, pin); !ok)
+        return ctx.fail(ok.error());
+    ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("has_pin"), !pin.isEmpty()}},
+                     pin.isEmpty() ? Tr::tr("%1 has no PIN now.").arg(user->name)
+                                   : Tr::tr("The PIN of %1 was set.").arg(user->name));
+    return 0;
+}
+
+int userRemove(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto user = s->hub->users().find(ctx.positional().first());
+    if (!user)
+        return ctx.fail(user.error());
+    if (auto ok = s->hub->users().remove(user->id); !ok)
+        return ctx.fail(ok.error());
+    ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("removed"), true}},
+                     Tr::tr("User %1 was removed; the audit trail keeps their name.").arg(user->name));
+    return 0;
+}
+
+int audit(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD, hub's time zone)."), QStringLiteral("DATE")),
+        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
+        option(QStringLiteral("user"), Tr::tr("Only what this person did."), QStringLiteral("NAME")),
+        option(QStringLiteral("action"), Tr::tr("Only this action or kind of action (e.g. transfer, member.add)."),
+               QStringLiteral("KIND")),
+        option(QStringLiteral("limit"), Tr::tr("At most this many rows, newest first."), QStringLiteral("N")),
+    };
+    // After the command, --user filters; who runs hubctl is named before it
+    // ("hubctl --user ana audit --user ben").
+    if (auto stop = ctx.parse(options, 0, 0))
+        return *stop;
+    AuditFilter filter;
+    QDate from, to;
+    for (const auto &[name, field] : {std::pair{QStringLiteral("from"), &from}, std::pair{QStringLiteral("to"), &to}}) {
+        if (!ctx.isSet(name))
+            continue;
+        auto d = parseDate(ctx.value(name), QStringLiteral("--") + name);
+        if (!d)
+            return ctx.fail(d.error());
+        *field = *d;
+    }
+    if (from.isValid() && to.isValid() && to < from)
+        return ctx.fail(Error::invalid(Tr::tr("--to is before --from"), QStringLiteral("--to")));
+    if (ctx.isSet(QStringLiteral("limit"))) {
+        auto n = CommandSession::count(ctx.value(QStringLiteral("limit")), QStringLiteral("--limit"));
+        if (!n)
+            return ctx.fail(n.error());
+        filter.limit = *n;
+    }
+    filter.action = ctx.value(QStringLiteral("action")).trimmed();
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    if (auto ok = s->hub->access().require(Permission::ViewAudit); !ok)
+        return ctx.fail(ok.error());
+    const QTimeZone zone = s->settings.zone();
+    if (from.isValid())
+        filter.from = QDateTime(from, QTime(0, 0), zone).toUTC();
+    if (to.isValid())
+        filter.to = QDateTime(to.addDays(1), QTime(0, 0), zone).toUTC();
+    filter.userName = ctx.value(QStringLiteral("user")).trimmed();
+    auto rows = s->hub->audit().list(filter);
+    if (!rows)
+        return ctx.fail(rows.error());
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const AuditEntry &e : std::as_const(*rows))
+            list.append(QJsonObject{{QStringLiteral("id"), double(e.id)},
+                                    {QStringLiteral("at"), e.at.toString(Qt::ISODate)},
+                                    {QStringLiteral("user"), e.userName},
+                                    {QStringLiteral("action"), e.action},
+                                    {QStringLiteral("entity"), e.entity},
+                                    {QStringLiteral("entity_id"), double(e.entityId)},
+                                    {QStringLiteral("summary"), e.summary},
+                                    {QStringLiteral("hash"), e.hash}});
+        ctx.out().document(QJsonObject{{QStringLiteral("entries"), list}});
+        return 0;
+    }
+    if (rows->isEmpty()) {
+        ctx.out().text(Tr::tr("Nothing in the audit trail matches."));
+        return 0;
+    }
+    QList<QStringList> table;
+    for (const AuditEntry &e : std::as_const(*rows))
+        table << QStringList{QString::number(e.id), s->local(e.at), e.userName, e.action,
+                             e.entityId ? QStringLiteral("%1 #%2").arg(e.entity).arg(e.entityId) : e.entity, e.summary};
+    ctx.out().table({Tr::tr("#"), Tr::tr("When"), Tr::tr("Who"), Tr::tr("Action"), Tr::tr("What"), Tr::tr("Summary")},
+                    table);
+    return 0;
+}
+
+} // namespace
+
+void registerUserCommands(Cli &cli)
+{
+    cli.add({QStringLiteral("user add"), QStringLiteral("NAME --member MEMBER --role ROLE [--role ROLE]..."),
+             Tr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"), userAdd});
+    cli.add({QStringLiteral("user list"), QString(), Tr::tr("list the hub's users and their roles"), userList});
+    cli.add({QStringLiteral("user role"), QStringLiteral("NAME --add ROLE | --remove ROLE"),
+             Tr::tr("give or take a role"), userRole});
+    cli.add({QStringLiteral("user passwd"), QStringLiteral("NAME"),
+             Tr::tr("set a new passphrase (also lifts a lock-out)"), userPasswd});
+    cli.add({QStringLiteral("user pin"), QStringLiteral("NAME [--clear]"),
+             Tr::tr("set the quick-switch PIN (from HUBCTL_NEW_PIN or asked) or clear it"), userPin});
+    cli.add({QStringLiteral("user remove"), QStringLiteral("NAME"), Tr::tr("remove a user"), userRemove});
+    cli.add({QStringLiteral("audit"), QStringLiteral("[--from DATE] [--to DATE] [--user NAME] [--action KIND] [--limit N]"),
+             Tr::tr("show the audit trail, newest first"), audit});
+}
+
+} // namespace hub::cli
