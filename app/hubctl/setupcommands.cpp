@@ -5,6 +5,8 @@
 #include "core/demo/demogenerator.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 #include "core/storage/backupservice.h"
 #include "core/storage/integritychecker.h"
 
@@ -297,7 +299,7 @@ int backup(CommandContext &ctx)
     if (!hub)
         return ctx.fail(hub.error());
     const QString target = QFileInfo(ctx.positional().first()).absoluteFilePath();
-    if (auto ok = BackupService::backup((*hub)->database(), target); !ok)
+    if (auto ok = BackupService::backup((*hub)->database(), target, (*hub)->access(), (*hub)->audit()); !ok)
         return ctx.fail(ok.error());
     const qint64 bytes = QFileInfo(target).size();
     ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators((*hub)->path())},
@@ -321,13 +323,28 @@ int restore(CommandContext &ctx)
                    "to replace with --db.")
                 .arg(QDir::toNativeSeparators(hubPath))));
     const QString source = QFileInfo(ctx.positional().first()).absoluteFilePath();
+    // Who may restore is asked of the hub being replaced, while it still
+    // opens; a damaged hub that no longer opens can only be restored.
+    QString by;
+    {
+        auto current = ctx.openHub();
+        if (!current && current.error().kind != ErrorKind::Storage)
+            return ctx.fail(current.error());
+        if (current) {
+            if (auto ok = BackupService::mayRestore((*current)->access()); !ok)
+                return ctx.fail(ok.error());
+            by = (*current)->actor();
+        }
+    }
     auto kept = BackupService::restore(hubPath, source);
     if (!kept)
         return ctx.fail(kept.error());
     // Open once so an older backup is brought up to the current schema now.
-    auto hub = ctx.openHub();
+    auto hub = Hub::open(hubPath);
     if (!hub)
         return ctx.fail(hub.error());
+    if (auto ok = BackupService::recordRestore((*hub)->audit(), by.isEmpty() ? (*hub)->actor() : by, source); !ok)
+        return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators(hubPath)},
                                  {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
                                  {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},
