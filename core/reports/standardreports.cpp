@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/standardreports.h"
 
+#include "core/reports/gatheringsreport.h"
+#include "core/reports/membershipreport.h"
+#include "core/reports/occupancyreport.h"
 #include "core/reports/reportservice.h"
 
 namespace hub {
@@ -8,7 +11,9 @@ namespace hub {
 void addStandardReports(ReportService &service)
 {
     // Each report adds itself here, one line each.
-    (void)service;
+    service.add(std::make_unique<OccupancyReport>());
+    service.add(std::make_unique<MembershipReport>());
+    service.add(std::make_unique<GatheringsReport>());
 }
 
 } // namespace hub
