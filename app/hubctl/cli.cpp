@@ -8,6 +8,7 @@
 #include "app/hubctl/ledgercommands.h"
 #include "app/hubctl/membercommands.h"
 #include "app/hubctl/memberexchangecommands.h"
+#include "app/hubctl/reportcommands.h"
 #include "app/hubctl/setupcommands.h"
 #include "app/hubctl/spacecommands.h"
 #include "app/hubctl/usercommands.h"
@@ -30,6 +31,7 @@ Cli::Cli()
     registerCalendarCommands(*this);
     registerFreeCommand(*this);
     registerGatheringCommands(*this);
+    registerReportCommands(*this);
     registerUserCommands(*this);
 }
 

@@ -71,6 +71,11 @@ Result<ReportRequest> ReportService::complete(const Report &report, ReportReques
     return request;
 }
 
+Result<HubSettings> ReportService::settings() const
+{
+    return m_settings.load();
+}
+
 Status ReportService::run(const QString &name, const ReportRequest &request, ReportSink &sink) const
 {
     if (auto ok = m_access.require(Permission::RunReports); !ok)

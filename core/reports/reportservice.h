@@ -3,6 +3,7 @@
 
 #include "core/common/clock.h"
 #include "core/reports/report.h"
+#include "core/settings/hubsettings.h"
 
 #include <QCoreApplication>
 
@@ -35,6 +36,11 @@ public:
     /// At: today, in the hub's zone) and checks it: from after to, or a date
     /// given that the report does not take, is Error::usage naming the option.
     Result<ReportRequest> complete(const Report &report, ReportRequest request) const;
+
+    /// The connection and settings reports run with, for exporters that write
+    /// more than a sink takes (a plain-text accounting journal).
+    Database &database() const { return *m_db; }
+    Result<HubSettings> settings() const;
 
     /// complete() then Report::run on the hub's connection.
     Status run(const QString &name, const ReportRequest &request, ReportSink &sink) const;

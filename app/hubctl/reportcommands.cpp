@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/reportcommands.h"
+
+#include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
+#include "core/reports/reportexporter.h"
+#include "core/reports/reportservice.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace hub::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::ReportCommands)
+};
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+}
+
+int report(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("from"), Tr::tr("First day of the period (YYYY-MM-DD)."), QStringLiteral("DATE")),
+        option(QStringLiteral("to"), Tr::tr("Last day of the period, included."), QStringLiteral("DATE")),
+        option(QStringLiteral("at"), Tr::tr("The day a balance report is at (default today)."), QStringLiteral("DATE")),
+        option(QStringLiteral("format"), Tr::tr("csv, pdf, json or ledger (a plain-text accounting journal)."),
+               QStringLiteral("FORMAT")),
+        QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                           Tr::tr("Write to FILE instead of standard output (needed for pdf)."), QStringLiteral("FILE")),
+        option(QStringLiteral("excel"), Tr::tr("Start a CSV file with a byte-order mark, so spreadsheets read accents.")),
+    };
+    if (auto stop = ctx.parse(options, 1, 1))
+        return *stop;
+    const QString name = ctx.positional().first();
+    if (!ctx.isSet(QStringLiteral("format")))
+        return ctx.usage(Tr::tr("Say which format to write: --format csv, pdf, json or ledger."),
+                         QStringLiteral("--format"));
+    auto format = ReportExporter::formatFrom(ctx.value(QStringLiteral("format")));
+    if (!format)
+        return ctx.fail(format.error());
+    const bool excel = ctx.isSet(QStringLiteral("excel"));
+    if (excel && *format != ReportFileFormat::Csv)
+        return ctx.usage(Tr::tr("--excel is for CSV files only."), QStringLiteral("--excel"));
+    const QString path = ctx.value(QStringLiteral("output"));
+    if (path.isEmpty() && *format == ReportFileFormat::Pdf)
+        return ctx.usage(Tr::tr("A PDF needs a file: give -o FILE.pdf."), QStringLiteral("-o"));
+    ReportRequest request;
+    for (const auto &[option, field] : {std::pair{QStringLiteral("from"), &request.from},
+                                        std::pair{QStringLiteral("to"), &request.to},
+                                        std::pair{QStringLiteral("at"), &request.at}}) {
+        if (!ctx.isSet(option))
+            continue;
+        auto date = parseDate(ctx.value(option), QStringLiteral("--") + option);
+        if (!date)
+            return ctx.fail(date.error());
+        *field = *date;
+    }
+
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    ReportService &reports = s->hub->reports();
+    Result<ReportExportSummary> summary;
+    if (path.isEmpty()) {
+        // The report is the output: stdout carries it whatever --json says.
+        std::fflush(stdout);
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return ctx.fail(Error::storage(Tr::tr("Could not write to standard output.")));
+        summary = ReportExporter::write(reports, name, request, *format, out, excel);
+        out.flush();
+    } else {
+        summary = ReportExporter::exportTo(reports, name, request, *format, path, excel);
+    }
+    if (!summary)
+        return ctx.fail(summary.error());
+    const QString where = path.isEmpty() ? Tr::tr("standard output") : shown(path);
+    const QString counted = *format == ReportFileFormat::Ledger
+                                ? Tr::tr("%n transfer(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)))
+                                : Tr::tr("%n row(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)));
+    ctx.out().message(Tr::tr("%1 (%2): %3 written to %4.")
+                          .arg(summary->title, ReportExporter::formatName(*format), counted, where));
+    if (ctx.json() && !path.isEmpty())
+        ctx.out().document(QJsonObject{{QStringLiteral("report"), name},
+                                       {QStringLiteral("format"), ReportExporter::formatName(*format)},
+                                       {QStringLiteral("file"), shown(path)},
+                                       {QStringLiteral("tables"), summary->tables},
+                                       {QStringLiteral("rows"), double(summary->rows)}});
+    return 0;
+}
+
+} // namespace
+
+void registerReportCommands(Cli &cli)
+{
+    cli.add({QStringLiteral("report"),
+             QStringLiteral("NAME [--from DATE] [--to DATE] [--at DATE] --format csv|pdf|json|ledger [-o FILE] [--excel]"),
+             Tr::tr("write a report (trial-balance, statements, journal, ledger-activity, ...) to a file"), report});
+}
+
+} // namespace hub::cli

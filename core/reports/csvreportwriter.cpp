@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/reports/csvreportwriter.h"
+
+#include <QIODevice>
+
+namespace hub {
+
+CsvReportWriter::CsvReportWriter(QIODevice &device, ReportFormat format, bool bom, std::function<bool()> cancelled)
+    : m_device(device), m_csv(device, CsvWriter::Options{u',', bom}), m_format(std::move(format)),
+      m_cancelled(std::move(cancelled))
+{
+}
+
+Status CsvReportWriter::begin(const ReportHeading &)
+{
+    return {};
+}
+
+Status CsvReportWriter::beginTable(const ReportTableHeader &header)
+{
+    QStringList keys;
+    for (const ReportColumn &c : header.columns)
+        keys << c.key;
+    m_columns = header.columns;
+    if (m_anyTable && keys == m_keys)
+        return {};
+    if (m_anyTable && m_device.write("\r\n", 2) != 2)
+        return fail(Error::storage(CsvWriter::tr("Could not write the CSV file: %1").arg(m_device.errorString())));
+    m_anyTable = true;
+    m_keys = keys;
+    return m_csv.writeRow(keys);
+}
+
+Status CsvReportWriter::row(const QVariantList &values)
+{
+    m_fields.resize(m_columns.size());
+    for (qsizetype i = 0; i < m_columns.size(); ++i)
+        m_fields[i] = i < values.size() ? m_format.text(values.at(i), m_columns.at(i).type) : QString();
+    return m_csv.writeRow(m_fields);
+}
+
+Status CsvReportWriter::endTable(const QVariantList &, const QStringList &)
+{
+    return {};
+}
+
+Status CsvReportWriter::end()
+{
+    return {};
+}
+
+} // namespace hub

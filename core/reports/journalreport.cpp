@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/reports/journalreport.h"
+
+#include "core/reports/ledgerreportsupport.h"
+#include "core/settings/hubsettings.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+
+#include <QLocale>
+
+namespace hub {
+
+QString JournalReport::sql()
+{
+    return QStringLiteral(
+        "SELECT t.id, t.created_at, pm.display_name, em.display_name, t.amount_minor, t.memo, c.name, "
+        "t.reference, t.reverses_id FROM transfers t "
+        "JOIN accounts pa ON pa.id = t.payer_account JOIN members pm ON pm.id = pa.member_id "
+        "JOIN accounts ea ON ea.id = t.payee_account JOIN members em ON em.id = ea.member_id "
+        "LEFT JOIN transfer_categories c ON c.id = t.category_id "
+        "WHERE t.created_at >= :from AND t.created_at < :to ORDER BY t.created_at, t.id");
+}
+
+Status JournalReport::run(Database &db, const HubSettings &settings, const ReportRequest &request,
+                          ReportSink &sink) const
+{
+    const QTimeZone zone = settings.zone();
+    const QLocale locale;
+    ReportHeading heading{name(), title(), settings.name,
+                          tr("%1 – %2").arg(locale.toString(request.from, QLocale::LongFormat),
+                                            locale.toString(request.to, QLocale::LongFormat)),
+                          request.from, request.to, {}, settings.unitName, settings.decimals};
+    if (auto s = sink.begin(heading); !s)
+        return s;
+    ReportTableHeader header{tr("Transfers %1 to %2")
+                                 .arg(request.from.toString(Qt::ISODate), request.to.toString(Qt::ISODate)),
+                             {{QStringLiteral("id"), tr("Transfer"), ReportType::Integer},
+                              {QStringLiteral("at"), tr("Date"), ReportType::DateTime},
+                              {QStringLiteral("payer"), tr("From"), ReportType::Text},
+                              {QStringLiteral("payee"), tr("To"), ReportType::Text},
+                              {QStringLiteral("amount"), tr("Amount"), ReportType::Amount},
+                              {QStringLiteral("memo"), tr("Memo"), ReportType::Text},
+                              {QStringLiteral("category"), tr("Category"), ReportType::Text},
+                              {QStringLiteral("reference"), tr("Reference"), ReportType::Text},
+                              {QStringLiteral("reverses"), tr("Reverses"), ReportType::Integer}},
+                             {}};
+    if (auto s = sink.beginTable(header); !s)
+        return s;
+    const qint64 from = LedgerReportSupport::startOfDay(request.from, zone);
+    const qint64 to = LedgerReportSupport::startOfDay(request.to.addDays(1), zone);
+    // Progress is the share of the period's time covered so far: no count(*) pass first.
+    const double span = double(std::max<qint64>(1, to - from));
+
+    Query q(db, sql());
+    q.raw().setForwardOnly(true);
+    q.bind(QStringLiteral(":from"), from).bind(QStringLiteral(":to"), to);
+    if (auto s = q.exec(); !s)
+        return s;
+    qint64 total = 0;
+    qint64 count = 0;
+    QVariantList values;
+    values.reserve(9);
+    while (q.next()) {
+        if (++count % LedgerReportSupport::CancelCheckRows == 0) {
+            if (sink.isCancelled())
+                return fail(LedgerReportSupport::cancelled());
+            if (request.progress)
+                request.progress(double(q.value(1).toLongLong() - from) / span);
+        }
+        const qint64 amount = q.value(4).toLongLong();
+        total += amount;
+        const QString reference = q.value(7).toString();
+        values.clear();
+        values << q.value(0).toLongLong() << q.value(1).toLongLong() << q.value(2).toString() << q.value(3).toString()
+               << amount << q.value(5).toString() << (q.value(6).isNull() ? QVariant() : QVariant(q.value(6).toString()))
+               << (reference.isEmpty() ? QVariant() : QVariant(reference))
+               << (q.value(8).isNull() ? QVariant() : QVariant(q.value(8).toLongLong()));
+        if (auto s = sink.row(values); !s)
+            return s;
+    }
+    if (auto s = sink.endTable({QVariant(), QVariant(), tr("Total"), QVariant(), total, QVariant(), QVariant(),
+                                QVariant(), QVariant()},
+                               {tr("%n transfer(s).", nullptr, int(std::min<qint64>(count, INT_MAX)))});
+        !s)
+        return s;
+    return sink.end();
+}
+
+} // namespace hub
