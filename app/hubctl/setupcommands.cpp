@@ -196,6 +196,26 @@ int settings(CommandContext &ctx)
             return ctx.fail(current.error());
         if (auto ok = changeTimeZone(**hub, *current, args[2], *policy, SettingsService::keyTimeZone()); !ok)
             return ctx.fail(ok.error());
+    } else if (verb == QStringLiteral("set") && args[1] == AccessControl::keyIdleLockMinutes()) {
+        bool number = false;
+        const int minutes = args[2].toInt(&number);
+        if (!number)
+            return ctx.fail(Error::invalid(Tr::tr("“%1” is not a number of minutes").arg(args[2]), args[1]));
+        if (auto ok = (*hub)->access().setIdleLockMinutes(minutes); !ok)
+            return ctx.fail(ok.error());
+    } else if (verb == QStringLiteral("set") && args[1] == AccessControl::keyFrontDeskCeiling()) {
+        std::optional<Amount> ceiling;
+        if (args[2] != QStringLiteral("none")) {
+            auto current = (*hub)->settings().load();
+            if (!current)
+                return ctx.fail(current.error());
+            auto amount = Amount::parse(args[2], current->decimals);
+            if (!amount)
+                return ctx.fail(Error::invalid(amount.error().message, args[1]));
+            ceiling = *amount;
+        }
+        if (auto ok = (*hub)->access().setFrontDeskCeiling(ceiling); !ok)
+            return ctx.fail(ok.error());
     } else if (verb == QStringLiteral("set")) {
         if (auto ok = (*hub)->settings().set(args[1], args[2]); !ok)
             return ctx.fail(ok.error());
