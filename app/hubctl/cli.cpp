@@ -3,6 +3,7 @@
 
 #include "app/hubctl/bookingcommands.h"
 #include "app/hubctl/calendarcommands.h"
+#include "app/hubctl/challengecommands.h"
 #include "app/hubctl/freecommand.h"
 #include "app/hubctl/gatheringcommands.h"
 #include "app/hubctl/ledgercommands.h"
@@ -11,6 +12,8 @@
 #include "app/hubctl/reportcommands.h"
 #include "app/hubctl/setupcommands.h"
 #include "app/hubctl/spacecommands.h"
+#include "app/hubctl/votingcommands.h"
+#include "app/hubctl/walkincommands.h"
 #include "app/hubctl/usercommands.h"
 
 #include <QCommandLineParser>
@@ -31,6 +34,9 @@ Cli::Cli()
     registerCalendarCommands(*this);
     registerFreeCommand(*this);
     registerGatheringCommands(*this);
+    registerVotingCommands(*this);
+    registerWalkInCommands(*this);
+    registerChallengeCommands(*this);
     registerReportCommands(*this);
     registerUserCommands(*this);
 }

@@ -104,13 +104,15 @@ Result<BusinessChallenge> ChallengeService::get(ChallengeId id) const
     c.skills = GatheringLookup::splitWords(q.value(6).toString());
     c.open = q.value(7).toString() == QStringLiteral("open");
     c.createdAt = GatheringLookup::instant(q.value(8));
-    Query v(*m_db, QStringLiteral("SELECT m.display_name FROM challenge_volunteers v JOIN members m ON m.id = "
+    Query v(*m_db, QStringLiteral("SELECT m.display_name, m.id FROM challenge_volunteers v JOIN members m ON m.id = "
                                   "v.member_id WHERE v.challenge_id = :id ORDER BY v.joined_at, m.sort_key"));
     v.bind(QStringLiteral(":id"), id.value());
     if (auto ok = v.exec(); !ok)
         return fail(ok.error());
-    while (v.next())
+    while (v.next()) {
         c.volunteerNames << v.value(0).toString();
+        c.volunteers << MemberId(v.value(1).toLongLong());
+    }
     return c;
 }
 
@@ -158,6 +160,30 @@ Status ChallengeService::volunteer(ChallengeId id, MemberId member)
         return fail(Error::refused(tr("%1 already volunteered for “%2”.").arg(*name, c->title)));
     if (auto ok = m_audit.record(QStringLiteral("challenge.volunteer"), QStringLiteral("challenge"), id.value(),
                                  tr("member #%1 volunteered").arg(member.value()));
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+Status ChallengeService::withdraw(ChallengeId id, MemberId member)
+{
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
+    auto c = get(id);
+    if (!c)
+        return fail(c.error());
+    if (!c->volunteers.contains(member))
+        return fail(Error::refused(tr("Member #%1 has not volunteered for “%2”.").arg(member.value()).arg(c->title),
+                                   QStringLiteral("member")));
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("DELETE FROM challenge_volunteers WHERE challenge_id = :c AND member_id = :m"));
+    q.bind(QStringLiteral(":c"), id.value()).bind(QStringLiteral(":m"), member.value());
+    if (auto ok = q.exec(); !ok)
+        return ok;
+    if (auto ok = m_audit.record(QStringLiteral("challenge.withdraw"), QStringLiteral("challenge"), id.value(),
+                                 tr("member #%1 withdrew").arg(member.value()));
         !ok)
         return ok;
     return tx->commit();

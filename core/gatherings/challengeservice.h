@@ -34,6 +34,9 @@ public:
     Result<BusinessChallenge> get(ChallengeId id) const;
     Result<QList<BusinessChallenge>> list(bool openOnly = false) const;
     Status volunteer(ChallengeId id, MemberId member);
+    /// Takes a volunteer off a challenge (they changed their mind); refused
+    /// when they had not volunteered.
+    Status withdraw(ChallengeId id, MemberId member);
     Status close(ChallengeId id);
 
     /// Members with the challenge's skills, as the directory finds them (its

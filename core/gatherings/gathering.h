@@ -233,6 +233,7 @@ struct BusinessChallenge
     bool open = true;
     QDateTime createdAt;
     QStringList volunteerNames;
+    QList<MemberId> volunteers; ///< in the order of volunteerNames
 };
 
 /// A member whose skills fit a challenge.

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/challengecommands.h"
+
+#include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
+#include "core/gatherings/challengeservice.h"
+#include "core/gatherings/gatheringservice.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hub::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::ChallengeCommands)
+};
+
+// Core errors name fields; hubctl users know them as options.
+Error asOption(Error e)
+{
+    static const QHash<QString, QString> options = {
+        {QStringLiteral("organisation"), QStringLiteral("--business")},
+        {QStringLiteral("skills"), QStringLiteral("--skill")},
+        {QStringLiteral("challenge"), QStringLiteral("CHALLENGE")},
+    };
+    if (!e.where.isEmpty() && !e.where.startsWith(u'-') && e.where != e.where.toUpper())
+        e.where = options.value(e.where, QStringLiteral("--") + e.where);
+    return e;
+}
+
+/// "12" or "#12"; anything else is invalid input naming CHALLENGE.
+Result<ChallengeId> challengeRef(const QString &text)
+{
+    QString ref = text.trimmed();
+    if (ref.startsWith(u'#'))
+        ref.remove(0, 1);
+    bool ok = false;
+    const qint64 id = ref.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(Error::invalid(Tr::tr("“%1” is not a challenge number").arg(text), QStringLiteral("CHALLENGE")));
+    return ChallengeId(id);
+}
+
+Result<BusinessChallenge> findChallenge(CommandSession &s, const QString &text)
+{
+    auto id = challengeRef(text);
+    if (!id)
+        return fail(id.error());
+    auto c = s.hub->challenges().get(*id);
+    if (!c)
+        return fail(Error{c.error().kind, c.error().message, QStringLiteral("CHALLENGE")});
+    return c;
+}
+
+QJsonObject challengeJson(const BusinessChallenge &c, const CommandSession &s)
+{
+    QJsonArray volunteers;
+    for (qsizetype i = 0; i < c.volunteers.size(); ++i)
+        volunteers.append(QJsonObject{{QStringLiteral("member_id"), c.volunteers[i].value()},
+                                      {QStringLiteral("name"), c.volunteerNames.value(i)}});
+    return QJsonObject{{QStringLiteral("id"), c.id.value()},
+                       {QStringLiteral("business_id"), c.organisation.value()},
+                       {QStringLiteral("business"), c.organisationName},
+                       {QStringLiteral("gathering_id"), c.gathering ? QJsonValue(c.gathering->value()) : QJsonValue()},
+                       {QStringLiteral("title"), c.title},
+                       {QStringLiteral("description"), c.description},
+                       {QStringLiteral("skills"), QJsonArray::fromStringList(c.skills)},
+                       {QStringLiteral("status"), c.open ? QStringLiteral("open") : QStringLiteral("closed")},
+                       {QStringLiteral("created_at"), c.createdAt.toTimeZone(s.settings.zone()).toString(Qt::ISODate)},
+                       {QStringLiteral("volunteers"), volunteers}};
+}
+
+QString challengeLine(const BusinessChallenge &c)
+{
+    return Tr::tr("Challenge #%1 from %2: “%3”%4.")
+        .arg(QString::number(c.id.value()), c.organisationName, c.title,
+             c.open ? QString() : Tr::tr(" (closed)"));
+}
+
+int challengeAdd(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("business"), Tr::tr("The organisation member bringing the challenge."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("title"), Tr::tr("The challenge in a few words."), QStringLiteral("TEXT")),
+        option(QStringLiteral("description"), Tr::tr("What the business needs, in its words."), QStringLiteral("TEXT")),
+        option(QStringLiteral("skill"), Tr::tr("A skill that would help; repeat for more."), QStringLiteral("NAME")),
+        option(QStringLiteral("gathering"), Tr::tr("The gathering where it was presented."), QStringLiteral("GATHERING")),
+    };
+    if (auto stop = ctx.parse(options, 0, 0))
+        return *stop;
+    for (const QString &required : {QStringLiteral("business"), QStringLiteral("title")})
+        if (!ctx.isSet(required))
+            return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    ChallengeDraft d;
+    auto business = s->member(ctx.value(QStringLiteral("business")), QStringLiteral("--business"));
+    if (!business)
+        return ctx.fail(business.error());
+    d.organisation = *business;
+    d.title = ctx.value(QStringLiteral("title"));
+    d.description = ctx.value(QStringLiteral("description"));
+    for (const QString &skill : ctx.values(QStringLiteral("skill")))
+        if (!skill.trimmed().isEmpty())
+            d.skills << skill.trimmed();
+    if (ctx.isSet(QStringLiteral("gathering"))) {
+        auto g = s->hub->gatherings().find(ctx.value(QStringLiteral("gathering")));
+        if (!g)
+            return ctx.fail(Error{g.error().kind, g.error().message, QStringLiteral("--gathering")});
+        d.gathering = g->id;
+    }
+    auto c = s->hub->challenges().add(d);
+    if (!c)
+        return ctx.fail(asOption(c.error()));
+    ctx.out().result(challengeJson(*c, *s), challengeLine(*c));
+    return 0;
+}
+
+int challengeList(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("open"), Tr::tr("Only challenges still open.")),
+    };
+    if (auto stop = ctx.parse(options, 0, 0))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto list = s->hub->challenges().list(ctx.isSet(QStringLiteral("open")));
+    if (!list)
+        return ctx.fail(list.error());
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const BusinessChallenge &c : std::as_const(*list)) {
+        array.append(challengeJson(c, *s));
+        rows << QStringList{QStringLiteral("#%1").arg(c.id.value()), c.organisationName, c.title,
+                            c.skills.isEmpty() ? QStringLiteral("-") : c.skills.join(QStringLiteral(", ")),
+                            QString::number(c.volunteers.size()),
+                            c.open ? Tr::tr("open") : Tr::tr("closed")};
+    }
+    if (ctx.json())
+        ctx.out().document(array);
+    else if (rows.isEmpty())
+        ctx.out().text(Tr::tr("No business challenges yet."));
+    else
+        ctx.out().table({Tr::tr("Id"), Tr::tr("Business"), Tr::tr("Title"), Tr::tr("Skills"), Tr::tr("Volunteers"),
+                         Tr::tr("Status")},
+                        rows);
+    return 0;
+}
+
+int challengeShow(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto c = findChallenge(*s, ctx.positional().first());
+    if (!c)
+        return ctx.fail(c.error());
+    auto helpers = s->hub->challenges().suggestions(c->id);
+    if (!helpers)
+        return ctx.fail(helpers.error());
+    QJsonObject o = challengeJson(*c, *s);
+    QStringList text{challengeLine(*c)};
+    if (c->gathering)
+        if (auto g = s->hub->gatherings().get(*c->gathering))
+            text << Tr::tr("Presented at “%1”.").arg(g->title);
+    if (!c->description.isEmpty())
+        text << c->description;
+    if (!c->skills.isEmpty())
+        text << Tr::tr("Skills that would help: %1").arg(c->skills.join(QStringLiteral(", ")));
+    text << Tr::tr("Volunteers (%1):").arg(c->volunteers.size());
+    for (const QString &name : std::as_const(c->volunteerNames))
+        text << QStringLiteral("  ") + name;
+    QJsonArray h;
+    text << Tr::tr("Suggested helpers (%1):").arg(helpers->size());
+    for (const SuggestedHelper &x : std::as_const(*helpers)) {
+        h.append(QJsonObject{{QStringLiteral("member_id"), x.member.value()},
+                             {QStringLiteral("name"), x.name},
+                             {QStringLiteral("skills"), QJsonArray::fromStringList(x.skills)}});
+        text << Tr::tr("  #%1 %2 — %3").arg(QString::number(x.member.value()), x.name, x.skills.join(QStringLiteral(", ")));
+    }
+    if (helpers->isEmpty())
+        text << (c->skills.isEmpty() ? Tr::tr("  (name skills with --skill to find helpers)")
+                                     : Tr::tr("  (nobody in the shared directory has these skills yet)"));
+    o.insert(QStringLiteral("suggested_helpers"), h);
+    ctx.out().result(o, text.join(u'\n'));
+    return 0;
+}
+
+int challengeVolunteer(CommandContext &ctx)
+{
+    const QList<QCommandLineOption> options = {
+        option(QStringLiteral("member"), Tr::tr("Who volunteers."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("withdraw"), Tr::tr("Take the offer back instead.")),
+    };
+    if (auto stop = ctx.parse(options, 1, 1))
+        return *stop;
+    if (!ctx.isSet(QStringLiteral("member")))
+        return ctx.usage(Tr::tr("--member is required"), QStringLiteral("--member"));
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto c = findChallenge(*s, ctx.positional().first());
+    if (!c)
+        return ctx.fail(c.error());
+    auto m = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+    if (!m)
+        return ctx.fail(m.error());
+    const bool withdraw = ctx.isSet(QStringLiteral("withdraw"));
+    const Status done = withdraw ? s->hub->challenges().withdraw(c->id, *m) : s->hub->challenges().volunteer(c->id, *m);
+    if (!done)
+        return ctx.fail(asOption(done.error()));
+    auto now = s->hub->challenges().get(c->id);
+    if (!now)
+        return ctx.fail(now.error());
+    ctx.out().result(challengeJson(*now, *s),
+                     (withdraw ? Tr::tr("Withdrawn from “%1”; %2 volunteer(s).")
+                               : Tr::tr("Volunteered for “%1”; %2 volunteer(s)."))
+                         .arg(now->title)
+                         .arg(now->volunteers.size()));
+    return 0;
+}
+
+int challengeClose(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto c = findChallenge(*s, ctx.positional().first());
+    if (!c)
+        return ctx.fail(c.error());
+    if (auto done = s->hub->challenges().close(c->id); !done)
+        return ctx.fail(asOption(done.error()));
+    auto now = s->hub->challenges().get(c->id);
+    if (!now)
+        return ctx.fail(now.error());
+    ctx.out().result(challengeJson(*now, *s), Tr::tr("“%1” is closed; it takes no more volunteers.").arg(now->title));
+    return 0;
+}
+
+} // namespace
+
+void registerChallengeCommands(Cli &cli)
+{
+    cli.add({QStringLiteral("challenge add"),
+             QStringLiteral("--business MEMBER --title TEXT [--description TEXT] [--skill NAME]... "
+                            "[--gathering GATHERING]"),
+             Tr::tr("record a challenge a local business brings"), challengeAdd});
+    cli.add({QStringLiteral("challenge list"), QStringLiteral("[--open]"), Tr::tr("business challenges, newest first"),
+             challengeList});
+    cli.add({QStringLiteral("challenge show"), QStringLiteral("CHALLENGE"),
+             Tr::tr("a challenge with its volunteers and members whose skills fit"), challengeShow});
+    cli.add({QStringLiteral("challenge volunteer"), QStringLiteral("CHALLENGE --member MEMBER [--withdraw]"),
+             Tr::tr("sign a member up to help (or take the offer back)"), challengeVolunteer});
+    cli.add({QStringLiteral("challenge close"), QStringLiteral("CHALLENGE"),
+             Tr::tr("close a challenge to new volunteers"), challengeClose});
+}
+
+} // namespace hub::cli

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/hubctl/votingcommands.h"
+
+#include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/ideaservice.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hub::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(hub::cli::VotingCommands)
+};
+
+// Ties share a rank ("1, 2, 2, 4"), as a facilitator reads results out.
+QList<int> ranks(const QList<Idea> &ideas)
+{
+    QList<int> out;
+    for (qsizetype i = 0; i < ideas.size(); ++i)
+        out << (i > 0 && ideas[i].votes == ideas[i - 1].votes ? out.last() : int(i + 1));
+    return out;
+}
+
+// Closes or reopens the vote, then shows the gathering's ranked results.
+int setVoting(CommandContext &ctx, bool close)
+{
+    if (auto stop = ctx.parse({}, 1, 1))
+        return *stop;
+    auto s = CommandSession::open(ctx);
+    if (!s)
+        return ctx.fail(s.error());
+    auto g = s->hub->gatherings().find(ctx.positional().first());
+    if (!g)
+        return ctx.fail(Error{g.error().kind, g.error().message, QStringLiteral("GATHERING")});
+    const bool already = g->votingClosed == close;
+    if (!already)
+        if (auto done = s->hub->ideas().closeVoting(g->id, close); !done)
+            return ctx.fail(Error{done.error().kind, done.error().message, QStringLiteral("GATHERING")});
+    auto ideas = s->hub->ideas().ranked(g->id);
+    if (!ideas)
+        return ctx.fail(ideas.error());
+    const QList<int> rank = ranks(*ideas);
+    QJsonArray results;
+    QStringList text;
+    if (close)
+        text << (already ? Tr::tr("Voting at “%1” was already closed.") : Tr::tr("Voting at “%1” is closed."))
+                    .arg(g->title);
+    else
+        text << (already ? Tr::tr("Voting at “%1” was already open.")
+                         : Tr::tr("Voting at “%1” is open again; votes can be cast and withdrawn."))
+                    .arg(g->title);
+    text << Tr::tr("Results (%1 idea(s)):").arg(ideas->size());
+    for (qsizetype i = 0; i < ideas->size(); ++i) {
+        const Idea &x = ideas->at(i);
+        results.append(QJsonObject{{QStringLiteral("rank"), rank[i]},
+                                   {QStringLiteral("id"), x.id.value()},
+                                   {QStringLiteral("title"), x.title},
+                                   {QStringLiteral("author"), x.authorName},
+                                   {QStringLiteral("votes"), x.votes},
+                                   {QStringLiteral("voters"), x.voters},
+                                   {QStringLiteral("promoted_to"),
+                                    x.promotedTo ? QJsonValue(x.promotedTo->value()) : QJsonValue()}});
+        text << Tr::tr("  %1. #%2 %3 — %4 %5")
+                    .arg(QString::number(rank[i]), QString::number(x.id.value()), x.title, QString::number(x.votes),
+                         g->voting == VotingMode::Dots ? Tr::tr("dot(s)") : Tr::tr("vote(s)"));
+    }
+    const QJsonObject o{{QStringLiteral("id"), g->id.value()},
+                        {QStringLiteral("title"), g->title},
+                        {QStringLiteral("voting"), toString(g->voting)},
+                        {QStringLiteral("voting_closed"), close},
+                        {QStringLiteral("changed"), !already},
+                        {QStringLiteral("results"), results}};
+    ctx.out().result(o, text.join(u'\n'));
+    return 0;
+}
+
+} // namespace
+
+void registerVotingCommands(Cli &cli)
+{
+    cli.add({QStringLiteral("gathering close-voting"), QStringLiteral("GATHERING"),
+             Tr::tr("close a gathering's vote (no more votes or withdrawals) and show the ranked results"),
+             [](CommandContext &ctx) { return setVoting(ctx, true); }});
+    cli.add({QStringLiteral("gathering reopen-voting"), QStringLiteral("GATHERING"),
+             Tr::tr("open a closed vote again"), [](CommandContext &ctx) { return setVoting(ctx, false); }});
+}
+
+} // namespace hub::cli
