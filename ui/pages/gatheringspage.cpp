@@ -6,6 +6,7 @@
 #include "core/hub.h"
 #include "core/spaces/bookingservice.h"
 #include "ui/dialogs/gatheringdialog.h"
+#include "ui/widgets/challengesview.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/facilitatorview.h"
 #include "ui/widgets/sentence.h"
@@ -19,6 +20,7 @@
 #include <QRadioButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -84,10 +86,21 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     auto *groupsLayout = new QVBoxLayout(groupsBox);
     groupsLayout->setContentsMargins(0, 0, 0, 0);
     auto *groupsHead = new QHBoxLayout;
-    groupsHead->addWidget(new QLabel(tr("<b>Working groups</b>"), groupsBox), 1);
+    auto *groupsHint = new QLabel(tr("Groups grow from ideas promoted at a Collaboratory."), groupsBox);
+    groupsHint->setEnabled(false);
+    groupsHead->addWidget(groupsHint, 1);
     groupsHead->addWidget(done);
     groupsLayout->addLayout(groupsHead);
     groupsLayout->addWidget(m_groups);
+
+    // Working groups and business challenges share the lower half, as tabs.
+    m_challenges = new ChallengesView(list);
+    connect(m_challenges, &ChallengesView::changed, this, &GatheringsPage::fillGatherings);
+    m_lowerTabs = new QTabWidget(list);
+    m_lowerTabs->setObjectName(QStringLiteral("gatheringsTabs"));
+    m_lowerTabs->setDocumentMode(true);
+    m_lowerTabs->addTab(groupsBox, tr("&Working groups"));
+    m_lowerTabs->addTab(m_challenges, tr("&Business challenges"));
 
     auto *split = new QSplitter(Qt::Vertical, list);
     auto *top = new QWidget(split);
@@ -97,7 +110,7 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     topLayout->addWidget(m_gatherings, 1);
     topLayout->addWidget(m_empty, 1);
     split->addWidget(top);
-    split->addWidget(groupsBox);
+    split->addWidget(m_lowerTabs);
     auto *listLayout = new QVBoxLayout(list);
     listLayout->addWidget(split);
 
@@ -118,6 +131,7 @@ void GatheringsPage::setHub(Hub *hub)
 {
     m_hub = hub;
     m_facilitator->setHub(hub);
+    m_challenges->setHub(hub);
     m_stack->setCurrentIndex(0);
     refresh();
 }
@@ -126,6 +140,13 @@ void GatheringsPage::refresh()
 {
     fillGatherings();
     fillGroups();
+    m_challenges->refresh();
+}
+
+void GatheringsPage::showChallenges()
+{
+    m_stack->setCurrentIndex(0);
+    m_lowerTabs->setCurrentWidget(m_challenges);
 }
 
 GatheringId GatheringsPage::selectedGathering() const

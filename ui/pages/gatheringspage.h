@@ -6,11 +6,13 @@
 
 class QRadioButton;
 class QStackedWidget;
+class QTabWidget;
 class QTableWidget;
 class QTreeWidget;
 
 namespace hub {
 
+class ChallengesView;
 class EmptyStateWidget;
 class FacilitatorView;
 
@@ -30,7 +32,11 @@ public:
     void editSelected();
     void markActionDone();
 
+    /// Brings the Business challenges tab forward.
+    void showChallenges();
+
     FacilitatorView *facilitator() const { return m_facilitator; }
+    ChallengesView *challenges() const { return m_challenges; }
     GatheringId selectedGathering() const;
 
 private:
@@ -44,6 +50,8 @@ private:
     EmptyStateWidget *m_empty = nullptr;
     QTreeWidget *m_groups = nullptr;
     FacilitatorView *m_facilitator = nullptr;
+    QTabWidget *m_lowerTabs = nullptr;
+    ChallengesView *m_challenges = nullptr;
 };
 
 } // namespace hub

@@ -7,6 +7,7 @@
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/members/memberservice.h"
+#include "ui/dialogs/walkinmergedialog.h"
 #include "ui/widgets/sentence.h"
 
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
@@ -26,6 +28,7 @@ namespace hub {
 
 namespace {
 constexpr int IdRole = Qt::UserRole;
+constexpr int WalkInRole = Qt::UserRole + 1;
 }
 
 FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
@@ -92,6 +95,18 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     m_attendees = new QListWidget(door);
     m_attendees->setObjectName(QStringLiteral("attendees"));
     m_attendees->setAccessibleName(tr("People checked in"));
+    connect(m_attendees, &QListWidget::currentRowChanged, this, &FacilitatorView::updateActions);
+    m_makeMember = new QPushButton(tr("Make member… (Ctrl+M)"), door);
+    m_makeMember->setObjectName(QStringLiteral("makeMember"));
+    m_makeMember->setToolTip(tr("Enrol the selected walk-in from what they gave at the door"));
+    m_sameAs = new QPushButton(tr("Same person as…"), door);
+    m_sameAs->setObjectName(QStringLiteral("sameAsMember"));
+    m_sameAs->setToolTip(tr("The selected walk-in is already a member (Ctrl+Shift+M)"));
+    connect(m_makeMember, &QPushButton::clicked, this, &FacilitatorView::makeMemberOfSelected);
+    connect(m_sameAs, &QPushButton::clicked, this, &FacilitatorView::mergeSelectedWalkIn);
+    auto *walkInButtons = new QHBoxLayout;
+    walkInButtons->addWidget(m_makeMember);
+    walkInButtons->addWidget(m_sameAs);
     auto *doorLayout = new QVBoxLayout(door);
     doorLayout->addWidget(m_search);
     doorLayout->addWidget(m_results);
@@ -101,9 +116,12 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     doorLayout->addWidget(walkIn);
     doorLayout->addWidget(new QLabel(tr("Here now (select who is voting):"), door));
     doorLayout->addWidget(m_attendees, 1);
+    doorLayout->addLayout(walkInButtons);
 
     // Idea board column.
     auto *board = new QGroupBox(tr("Ideas, by votes"), this);
+    m_board = board;
+    board->setObjectName(QStringLiteral("ideaBoardBox"));
     m_ideaTitle = new QLineEdit(board);
     m_ideaTitle->setObjectName(QStringLiteral("ideaTitle"));
     m_ideaTitle->setPlaceholderText(tr("A new idea, told by the selected person (Enter)"));
@@ -115,7 +133,13 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     m_ideas->setSpacing(4);
     auto *vote = new QPushButton(tr("Vote (V)"), board);
     vote->setObjectName(QStringLiteral("vote"));
+    m_vote = vote;
     auto *withdraw = new QPushButton(tr("Withdraw vote (Del)"), board);
+    withdraw->setObjectName(QStringLiteral("withdrawVote"));
+    m_withdraw = withdraw;
+    m_closeVoting = new QPushButton(tr("Close voting… (Ctrl+Shift+C)"), board);
+    m_closeVoting->setObjectName(QStringLiteral("closeVoting"));
+    connect(m_closeVoting, &QPushButton::clicked, this, &FacilitatorView::toggleVoting);
     auto *promote = new QPushButton(tr("Promote to working group… (Ctrl+P)"), board);
     promote->setObjectName(QStringLiteral("promote"));
     connect(vote, &QPushButton::clicked, this, &FacilitatorView::voteSelected);
@@ -125,10 +149,14 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     buttons->addWidget(vote);
     buttons->addWidget(withdraw);
     buttons->addWidget(promote);
+    auto *closing = new QHBoxLayout;
+    closing->addStretch(1);
+    closing->addWidget(m_closeVoting);
     auto *boardLayout = new QVBoxLayout(board);
     boardLayout->addWidget(m_ideaTitle);
     boardLayout->addWidget(m_ideas, 1);
     boardLayout->addLayout(buttons);
+    boardLayout->addLayout(closing);
 
     auto *columns = new QHBoxLayout;
     columns->addWidget(door, 2);
@@ -145,6 +173,9 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     };
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_I), &FacilitatorView::addIdea);
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_P), &FacilitatorView::promoteSelected);
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &FacilitatorView::toggleVoting);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_M), &FacilitatorView::makeMemberOfSelected);
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &FacilitatorView::mergeSelectedWalkIn);
     auto *v = new QShortcut(QKeySequence(Qt::Key_V), m_ideas);
     v->setContext(Qt::WidgetShortcut);
     connect(v, &QShortcut::activated, this, &FacilitatorView::voteSelected);
@@ -345,25 +376,37 @@ void FacilitatorView::reload()
     m_ideas->clear();
     if (!m_hub || !m_gathering.isValid()) {
         m_title->clear();
+        m_votingClosed = false;
+        updateActions();
         return;
     }
     auto g = m_hub->gatherings().get(m_gathering);
     if (!g)
         return show(sentence(g.error().message), true);
     m_title->setText(g->title + (g->theme.isEmpty() ? QString() : QStringLiteral(" — ") + g->theme));
+    m_votingClosed = g->votingClosed;
+    m_board->setTitle(m_votingClosed ? tr("Results, ranked — voting is closed") : tr("Ideas, by votes"));
     auto people = m_hub->checkIns().attendees(m_gathering);
     if (people) {
         for (const Attendee &a : std::as_const(*people)) {
             auto *item = new QListWidgetItem(a.walkIn ? tr("%1 (walk-in)").arg(a.name) : a.name, m_attendees);
             item->setData(IdRole, a.id.value());
+            if (a.walkIn)
+                item->setData(WalkInRole, a.walkIn->value());
             if (a.id == keepVoter)
                 m_attendees->setCurrentItem(item);
         }
     }
     auto ideas = m_hub->ideas().ranked(m_gathering);
     if (ideas) {
-        for (const Idea &i : std::as_const(*ideas)) {
-            QString line = tr("%1   ●  %2").arg(i.votes, 3).arg(i.title);
+        int rank = 0;
+        for (qsizetype at = 0; at < ideas->size(); ++at) {
+            const Idea &i = ideas->at(at);
+            // Ties share a place, as results are read out.
+            if (at == 0 || ideas->at(at - 1).votes != i.votes)
+                rank = int(at + 1);
+            QString line = m_votingClosed ? tr("%1.  %2   ●  %3").arg(rank, 2).arg(i.votes, 3).arg(i.title)
+                                          : tr("%1   ●  %2").arg(i.votes, 3).arg(i.title);
             if (!i.authorName.isEmpty())
                 line += tr("  — %1").arg(i.authorName);
             if (i.promotedTo)
@@ -374,6 +417,99 @@ void FacilitatorView::reload()
                 m_ideas->setCurrentItem(item);
         }
     }
+    updateActions();
+}
+
+WalkInId FacilitatorView::selectedWalkIn() const
+{
+    const QListWidgetItem *item = m_attendees->currentItem();
+    return item ? WalkInId(item->data(WalkInRole).toLongLong()) : WalkInId();
+}
+
+void FacilitatorView::updateActions()
+{
+    const bool running = m_hub && m_gathering.isValid();
+    const bool walkIn = running && selectedWalkIn().isValid();
+    m_makeMember->setEnabled(walkIn);
+    m_sameAs->setEnabled(walkIn);
+    m_vote->setEnabled(running && !m_votingClosed);
+    m_withdraw->setEnabled(running && !m_votingClosed);
+    m_closeVoting->setEnabled(running);
+    m_closeVoting->setText(m_votingClosed ? tr("Reopen voting… (Ctrl+Shift+C)") : tr("Close voting… (Ctrl+Shift+C)"));
+}
+
+void FacilitatorView::toggleVoting()
+{
+    if (!m_hub || !m_gathering.isValid())
+        return;
+    const bool close = !m_votingClosed;
+    const QString question = close ? tr("Close the voting now? Nobody can vote or withdraw a vote afterwards, and "
+                                        "the board shows the results, ranked.")
+                                   : tr("Open the voting again? People can vote and withdraw votes until it is "
+                                        "closed again.");
+    if (QMessageBox::question(this, close ? tr("Close voting") : tr("Reopen voting"), question,
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    if (auto ok = m_hub->ideas().closeVoting(m_gathering, close); !ok)
+        return show(sentence(ok.error().message), true);
+    reload();
+    if (close) {
+        QString top;
+        if (m_ideas->count() > 0) {
+            auto ideas = m_hub->ideas().ranked(m_gathering);
+            if (ideas && !ideas->isEmpty())
+                top = tr(" Most votes: “%1”.").arg(ideas->first().title);
+        }
+        show(tr("Voting is closed.") + top);
+        m_ideas->setCurrentRow(0);
+        m_ideas->setFocus();
+    } else {
+        show(tr("Voting is open again."));
+    }
+    emit changed();
+}
+
+void FacilitatorView::makeMemberOfSelected()
+{
+    const WalkInId id = selectedWalkIn();
+    if (!m_hub || !id.isValid())
+        return show(tr("Select a walk-in in the list of people here."), true);
+    auto w = m_hub->checkIns().walkIn(id);
+    if (!w)
+        return show(sentence(w.error().message), true);
+    const QString details = w->email.isEmpty() ? tr("their name") : tr("their name and e-mail (%1)").arg(w->email);
+    if (QMessageBox::question(this, tr("Make member"),
+                              tr("Make %1 a member, with %2 as given at the door? Their attendance, ideas and "
+                                 "votes become the member's.")
+                                  .arg(w->name, details),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes)
+        != QMessageBox::Yes)
+        return;
+    auto member = m_hub->checkIns().enrol(id);
+    if (!member)
+        return show(sentence(member.error().message), true);
+    show(tr("%1 is now a member. Welcome!").arg(w->name));
+    reload();
+    emit changed();
+}
+
+void FacilitatorView::mergeSelectedWalkIn()
+{
+    const WalkInId id = selectedWalkIn();
+    if (!m_hub || !id.isValid())
+        return show(tr("Select a walk-in in the list of people here."), true);
+    auto w = m_hub->checkIns().walkIn(id);
+    if (!w)
+        return show(sentence(w.error().message), true);
+    WalkInMergeDialog dialog(*m_hub, *w, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto member = m_hub->members().get(dialog.merged());
+    show(tr("%1 is %2: their attendance, ideas and votes moved to the member.")
+             .arg(w->name, member ? member->displayName : tr("a member")));
+    reload();
+    emit changed();
 }
 
 } // namespace hub

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QCheckBox;
+class QGroupBox;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -19,7 +21,9 @@ class Hub;
 /// idea board sorted live by votes, voting by the selected attendee and
 /// "Promote to working group". Everything works from the keyboard:
 /// Enter checks in the highlighted member, Ctrl+I adds an idea, V votes,
-/// Delete withdraws a vote, Ctrl+P promotes, Esc leaves.
+/// Delete withdraws a vote, Ctrl+P promotes, Ctrl+Shift+C closes (or
+/// reopens) the voting, Ctrl+M makes a member of the selected walk-in,
+/// Ctrl+Shift+M merges them into an existing member, Esc leaves.
 class FacilitatorView : public QWidget
 {
     Q_OBJECT
@@ -38,6 +42,14 @@ public:
     void withdrawSelected();
     /// Asks for a group name (an existing group takes the idea on).
     void promoteSelected();
+    /// Closes the voting after asking (reopens it, when closed): closed votes
+    /// cannot be cast or withdrawn and the board shows the ranked results.
+    void toggleVoting();
+    bool votingClosed() const { return m_votingClosed; }
+    /// "Make member…": enrols the selected walk-in from what they gave at the door.
+    void makeMemberOfSelected();
+    /// "Same person as…": merges the selected walk-in into a member found by name.
+    void mergeSelectedWalkIn();
     /// The last message shown (refusals in the services' words).
     QString message() const;
 
@@ -55,6 +67,8 @@ private:
     void show(const QString &text, bool problem = false);
     AttendanceId selectedAttendee() const;
     IdeaId selectedIdea() const;
+    WalkInId selectedWalkIn() const;
+    void updateActions();
 
     Hub *m_hub = nullptr;
     GatheringId m_gathering;
@@ -68,6 +82,13 @@ private:
     QListWidget *m_attendees = nullptr;
     QLineEdit *m_ideaTitle = nullptr;
     QListWidget *m_ideas = nullptr;
+    QGroupBox *m_board = nullptr;
+    QPushButton *m_vote = nullptr;
+    QPushButton *m_withdraw = nullptr;
+    QPushButton *m_closeVoting = nullptr;
+    QPushButton *m_makeMember = nullptr;
+    QPushButton *m_sameAs = nullptr;
+    bool m_votingClosed = false;
 };
 
 } // namespace hub
