@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "core/access/accesscontrol.h"
+#include "core/access/userservice.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/backupservice.h"
+#include "ui/access/idlewatcher.h"
+#include "ui/access/permissiongate.h"
+#include "ui/access/signinscreen.h"
 #include "ui/dialogs/calendarexportdialog.h"
 #include "ui/dialogs/calendarimportdialog.h"
 #include "ui/dialogs/spacedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
+#include "ui/pages/auditpage.h"
 #include "ui/pages/calendarpage.h"
 #include "ui/pages/emptystatepage.h"
 #include "ui/pages/gatheringspage.h"
@@ -16,6 +22,7 @@
 #include "ui/pages/memberspage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
+#include "ui/pages/userspage.h"
 #include "ui/recentfiles.h"
 
 #include <QAction>
@@ -26,11 +33,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
 
 namespace hub {
 
@@ -53,6 +62,20 @@ MainWindow::MainWindow(QWidget *parent)
     buildPages();
     buildMenus();
     statusBar()->setSizeGripEnabled(true);
+
+    // Who is at the desk, always in sight, with the quick way to hand over.
+    m_userLabel = new QLabel;
+    m_userLabel->setObjectName(QStringLiteral("currentUserLabel"));
+    m_userLabel->setAccessibleName(tr("Signed-in user"));
+    auto *switchButton = new QToolButton;
+    switchButton->setObjectName(QStringLiteral("statusSwitchUser"));
+    switchButton->setDefaultAction(m_switchUserAction);
+    switchButton->setAutoRaise(true);
+    statusBar()->addPermanentWidget(m_userLabel);
+    statusBar()->addPermanentWidget(switchButton);
+
+    m_idle = new IdleWatcher(this);
+    connect(m_idle, &IdleWatcher::idle, this, [this] { lock(); });
 
     // Fits a 1280×720 screen with room for a panel; a stored geometry wins.
     resize(1200, 660);
@@ -147,6 +170,30 @@ void MainWindow::buildPages()
     connect(m_settingsPage, &SettingsPage::settingsSaved, this, [this] {
         updateTitle();
         m_today->setHub(m_hub.get());
+        updateIdleWatch();
+    });
+
+    // Users and the audit log live under Settings: the sidebar keeps Settings lit.
+    m_usersPage = new UsersPage;
+    m_usersPage->setObjectName(QStringLiteral("usersPage"));
+    m_auditPage = new AuditPage;
+    m_auditPage->setObjectName(QStringLiteral("auditPage"));
+    m_stack->addWidget(m_usersPage);
+    m_stack->addWidget(m_auditPage);
+    connect(m_settingsPage, &SettingsPage::usersRequested, this, [this] { showPage(Page::Users); });
+    connect(m_settingsPage, &SettingsPage::auditRequested, this, [this] { showPage(Page::Audit); });
+    connect(m_usersPage, &UsersPage::backRequested, this, [this] { showPage(Page::Settings); });
+    connect(m_auditPage, &AuditPage::backRequested, this, [this] { showPage(Page::Settings); });
+    connect(m_usersPage, &UsersPage::firstUserAdded, this, [this](const QString &name) {
+        // Whoever made the first user is at the desk as that admin already.
+        if (m_hub)
+            m_hub->access().signInAs(name);
+    });
+    connect(m_usersPage, &UsersPage::usersChanged, this, [this] {
+        if (!m_hub)
+            return;
+        m_hub->access().refresh();
+        updateSession();
     });
 
     auto *central = new QWidget;
@@ -159,7 +206,15 @@ void MainWindow::buildPages()
     line->setFrameShadow(QFrame::Sunken);
     layout->addWidget(line);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+
+    m_content = central;
+    m_signIn = new SignInScreen;
+    connect(m_signIn, &SignInScreen::signedIn, this, &MainWindow::signedIn);
+    m_screens = new QStackedWidget;
+    m_screens->setObjectName(QStringLiteral("screens"));
+    m_screens->addWidget(m_content);
+    m_screens->addWidget(m_signIn);
+    setCentralWidget(m_screens);
 }
 
 void MainWindow::buildMenus()
@@ -190,9 +245,16 @@ void MainWindow::buildMenus()
     m_exportCalendarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_exportCalendarAction->setStatusTip(tr("Save bookings as an .ics file for calendar programs"));
     file->addSeparator();
+    m_switchUserAction = file->addAction(tr("S&witch User"), this, &MainWindow::switchUser);
+    m_switchUserAction->setObjectName(QStringLiteral("switchUserAction"));
+    m_switchUserAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_switchUserAction->setStatusTip(
+        tr("Hand the desk to someone else; the window and what is open on it stay"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    m_quitAction = quit;
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < PageCount; ++i) {
@@ -244,8 +306,14 @@ bool MainWindow::showWelcome(const QString &suggestedPath, const QString &notice
         dialog.setNotice(message);
         if (dialog.exec() != QDialog::Accepted)
             return false;
-        if (openHub(dialog.hubPath()))
+        if (openHub(dialog.hubPath())) {
+            // The admin who just made the hub is at the desk already.
+            if (!dialog.firstAdmin().isEmpty() && m_hub->access().signInAs(dialog.firstAdmin())) {
+                m_shownUser = dialog.firstAdmin();
+                updateSession();
+            }
             return true;
+        }
         message = tr("%1 could not be opened. Choose another way to start.")
                       .arg(QDir::toNativeSeparators(dialog.hubPath()));
     }
@@ -274,18 +342,32 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
     // Pages drop their pointer to the old hub before it closes.
     for (HubPage *page : m_pages)
         page->setHub(nullptr);
+    m_usersPage->setHub(nullptr);
+    m_auditPage->setHub(nullptr);
     m_hub = std::move(hub);
+    m_locked = false;
+    m_shownUser.clear();
+    if (m_hub && m_hub->access().currentUser())
+        m_shownUser = m_hub->access().currentUser()->name;
     refreshPages();
+    m_signIn->setHub(m_hub.get());
     updateTitle();
-    updateActions();
+    updateSession();
 }
 
 void MainWindow::refreshPages()
 {
     if (!m_hub)
         return;
-    for (HubPage *page : m_pages)
+    for (HubPage *page : allPages())
         page->setHub(m_hub.get());
+}
+
+QList<HubPage *> MainWindow::allPages() const
+{
+    QList<HubPage *> pages(m_pages.begin(), m_pages.end());
+    pages << m_usersPage << m_auditPage;
+    return pages;
 }
 
 void MainWindow::updateTitle()
@@ -302,11 +384,158 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateActions()
 {
-    m_backupAction->setEnabled(m_hub != nullptr);
-    m_restoreAction->setEnabled(m_hub != nullptr);
-    m_importCalendarAction->setEnabled(m_hub != nullptr);
-    m_exportCalendarAction->setEnabled(m_hub != nullptr);
-    m_spacesAction->setEnabled(m_hub != nullptr);
+    // While the sign-in or lock screen is up, only Quit works: no menu
+    // shortcut reaches the pages or opens another hub behind it.
+    const bool covered = isSignInShown();
+    const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>();
+    for (QMenu *menu : menus) {
+        const QList<QAction *> actions = menu->actions();
+        for (QAction *action : actions)
+            if (action != m_quitAction && !action->menu())
+                action->setEnabled(!covered);
+    }
+    if (covered)
+        return;
+    const Hub *hub = m_hub.get();
+    PermissionGate::apply(m_backupAction, hub, Permission::BackupRestore, hub != nullptr);
+    PermissionGate::apply(m_restoreAction, hub, Permission::BackupRestore, hub != nullptr);
+    PermissionGate::apply(m_importCalendarAction, hub, Permission::Book, hub != nullptr);
+    m_exportCalendarAction->setEnabled(hub != nullptr);
+    PermissionGate::apply(m_spacesAction, hub, Permission::ManageSpaces, hub != nullptr);
+    m_switchUserAction->setEnabled(hub && m_hub->users().hasUsers());
+    m_switchUserAction->setToolTip(
+        m_switchUserAction->isEnabled()
+            ? tr("Switch user (%1)").arg(m_switchUserAction->shortcut().toString(QKeySequence::NativeText))
+            : tr("Nobody signs in until the hub has users: add them under Settings → Users."));
+}
+
+bool MainWindow::isSignInShown() const
+{
+    return m_screens && m_screens->currentWidget() == m_signIn;
+}
+
+void MainWindow::showSignInScreen(bool shown)
+{
+    m_screens->setCurrentWidget(shown ? static_cast<QWidget *>(m_signIn) : m_content);
+    m_sidebar->setEnabled(!shown);
+    if (!shown && m_stack->currentWidget())
+        m_stack->currentWidget()->setFocus();
+}
+
+void MainWindow::updateSession()
+{
+    const bool needsSignIn =
+        m_hub && m_hub->users().hasUsers() && !m_hub->access().isSignedIn();
+    if (needsSignIn) {
+        m_locked = false;
+        if (!isSignInShown() || m_signIn->mode() != SignInScreen::Mode::SignIn)
+            m_signIn->showSignIn();
+        showSignInScreen(true);
+    } else if (!m_locked) {
+        showSignInScreen(false);
+    }
+    refreshAccess();
+}
+
+void MainWindow::signedIn(const CurrentUser &user)
+{
+    const bool samePerson = m_locked && user.name == m_shownUser;
+    m_locked = false;
+    showSignInScreen(false);
+    if (!samePerson) {
+        m_shownUser = user.name;
+        statusBar()->showMessage(tr("Signed in as %1.").arg(user.name), 5000);
+    }
+    // Someone else may do other things: every page shows what they may.
+    refreshAccess();
+}
+
+void MainWindow::refreshAccess()
+{
+    updateActions();
+    for (HubPage *page : allPages())
+        page->accessChanged();
+    const Page current = currentPage();
+    if ((current == Page::Users && !PermissionGate::allows(m_hub.get(), Permission::ManageUsers)) ||
+        (current == Page::Audit && !PermissionGate::allows(m_hub.get(), Permission::ViewAudit)))
+        showPage(Page::Settings);
+    m_userLabel->setText(currentUserText());
+    m_userLabel->setToolTip(m_hub && m_hub->access().isImplicitAdmin()
+                                ? tr("Until the hub has users, nobody signs in and every change "
+                                     "is recorded under this computer's user name.")
+                                : QString());
+    updateIdleWatch();
+}
+
+QString MainWindow::currentUserText() const
+{
+    if (!m_hub)
+        return {};
+    const AccessControl &access = m_hub->access();
+    if (access.isImplicitAdmin())
+        return tr("No sign-in yet: everyone here is admin");
+    const auto user = access.currentUser();
+    if (!user)
+        return tr("Nobody signed in");
+    QStringList roles;
+    for (Role role : user->roles)
+        roles << roleTitle(role);
+    return tr("%1 · %2").arg(user->name, roles.join(QStringLiteral(", ")));
+}
+
+void MainWindow::updateIdleWatch()
+{
+    if (!m_idle)
+        return;
+    std::chrono::milliseconds wait{0};
+    if (m_idleOverride)
+        wait = *m_idleOverride;
+    else if (m_hub)
+        wait = std::chrono::minutes(m_hub->access().idleLockMinutes());
+    if (wait != m_idle->timeout())
+        m_idle->setTimeout(wait);
+    const bool armed = m_hub && m_hub->users().hasUsers() && m_hub->access().isSignedIn() &&
+                       !isSignInShown();
+    if (armed != m_idle->isArmed())
+        m_idle->setArmed(armed);
+}
+
+void MainWindow::setIdleLockInterval(std::optional<std::chrono::milliseconds> interval)
+{
+    m_idleOverride = interval;
+    updateIdleWatch();
+}
+
+bool MainWindow::lock()
+{
+    if (!m_hub || !m_hub->users().hasUsers() || m_locked)
+        return false;
+    const auto user = m_hub->access().currentUser();
+    if (!user)
+        return false;
+    // A dialog in the middle of something (a transfer being typed) is not
+    // pulled away; the desk locks once it is closed and the wait has passed again.
+    if (QApplication::activeModalWidget()) {
+        m_idle->poke();
+        return false;
+    }
+    m_locked = true;
+    m_signIn->showUnlock(*user);
+    showSignInScreen(true);
+    updateActions();
+    updateIdleWatch();
+    return true;
+}
+
+void MainWindow::switchUser()
+{
+    if (!m_hub || !m_hub->users().hasUsers())
+        return;
+    m_hub->access().signOut();
+    m_locked = false;
+    m_signIn->showSignIn();
+    showSignInScreen(true);
+    refreshAccess();
 }
 
 void MainWindow::editSpaces()
@@ -345,16 +574,35 @@ void MainWindow::exportCalendar()
 
 void MainWindow::showPage(Page page)
 {
-    m_sidebar->setCurrentRow(int(page));
+    if (int(page) < PageCount) {
+        m_sidebar->setCurrentRow(int(page));
+        // Already the sidebar's row (e.g. back from Users to Settings): show it anyway.
+        m_stack->setCurrentIndex(int(page));
+        return;
+    }
+    {
+        QSignalBlocker block(m_sidebar);
+        m_sidebar->setCurrentRow(int(Page::Settings));
+    }
+    m_stack->setCurrentWidget(this->page(page));
 }
 
 MainWindow::Page MainWindow::currentPage() const
 {
+    QWidget *shown = m_stack->currentWidget();
+    if (shown == m_usersPage)
+        return Page::Users;
+    if (shown == m_auditPage)
+        return Page::Audit;
     return Page(m_stack->currentIndex());
 }
 
 HubPage *MainWindow::page(Page page) const
 {
+    if (page == Page::Users)
+        return m_usersPage;
+    if (page == Page::Audit)
+        return m_auditPage;
     return m_pages[int(page)];
 }
 

@@ -4,18 +4,26 @@
 #include <QMainWindow>
 #include <QSettings>
 #include <array>
+#include <chrono>
 #include <memory>
+#include <optional>
 
+class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
 
 namespace hub {
 
+class AuditPage;
 class Hub;
 class HubPage;
+class IdleWatcher;
 class SettingsPage;
+class SignInScreen;
 class TodayPage;
+class UsersPage;
+struct CurrentUser;
 
 /// The front-desk window: a sidebar of pages over one open hub. The window
 /// owns the Hub; opening another file replaces it and every page is handed
@@ -32,8 +40,12 @@ public:
         Ledger,
         Gatherings,
         Reports,
-        Settings
+        Settings,
+        // Reached from Settings, not listed in the sidebar.
+        Users,
+        Audit
     };
+    /// The pages in the sidebar (Ctrl+1 … Ctrl+7).
     static constexpr int PageCount = 7;
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -62,6 +74,21 @@ public:
     /// Shows the welcome dialog until a hub opens or the user cancels.
     bool showWelcome(const QString &suggestedPath = {}, const QString &notice = {});
 
+    /// The screen that covers the window while nobody is signed in or the desk is locked.
+    SignInScreen *signInScreen() const { return m_signIn; }
+    /// True while the sign-in or lock screen covers the pages.
+    bool isSignInShown() const;
+    bool isLocked() const { return m_locked; }
+    /// Locks the desk for the signed-in user; the pages stay as they are
+    /// underneath. False when there is nobody to lock for, or a dialog is open.
+    bool lock();
+    /// Signs the current user out and shows the sign-in screen; the window stays open.
+    void switchUser();
+    /// The idle lock's wait; tests make it short. Without it, the hub's setting counts.
+    void setIdleLockInterval(std::optional<std::chrono::milliseconds> interval);
+    /// The text beside the status bar's Switch User button: who is at the desk.
+    QString currentUserText() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -85,6 +112,15 @@ private:
     void showStorageError(const QString &title, const QString &message);
     /// Before the hub closes: offers to save edited settings. False means stay.
     bool settleUnsavedSettings();
+    /// Every page, the sidebar's and those reached from Settings.
+    QList<HubPage *> allPages() const;
+    /// Sign-in screen or pages, after a hub opened or users changed.
+    void updateSession();
+    void signedIn(const CurrentUser &user);
+    void showSignInScreen(bool shown);
+    /// Pages, menus and the status bar follow what the current user may do.
+    void refreshAccess();
+    void updateIdleWatch();
 
     QSettings m_settings;
     std::unique_ptr<Hub> m_hub;
@@ -99,6 +135,21 @@ private:
     QAction *m_spacesAction = nullptr;
     QAction *m_importCalendarAction = nullptr;
     QAction *m_exportCalendarAction = nullptr;
+
+    // Roles and sign-in.
+    UsersPage *m_usersPage = nullptr;
+    AuditPage *m_auditPage = nullptr;
+    QStackedWidget *m_screens = nullptr;
+    QWidget *m_content = nullptr;
+    SignInScreen *m_signIn = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QAction *m_switchUserAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    IdleWatcher *m_idle = nullptr;
+    std::optional<std::chrono::milliseconds> m_idleOverride;
+    bool m_locked = false;
+    // Who the pages were last refreshed for, so an unlock by the same person keeps them as they are.
+    QString m_shownUser;
 };
 
 } // namespace hub

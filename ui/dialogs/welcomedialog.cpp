@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/welcomedialog.h"
 
+#include "core/access/accesscontrol.h"
+#include "core/access/userservice.h"
 #include "core/hub.h"
+#include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
+#include "core/storage/transaction.h"
 #include "ui/dialogs/demobuilder.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/timezonecombobox.h"
@@ -114,7 +118,7 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
 
     setSuggestedPath(Hub::defaultPath());
     setChoice(Choice::Create);
-    resize(820, 480);
+    resize(820, 600);
 }
 
 WelcomeDialog::~WelcomeDialog() = default;
@@ -219,7 +223,39 @@ QWidget *WelcomeDialog::buildCreateForm()
     m_createPathError->setObjectName(QStringLiteral("createPathError"));
     addRow(9, tr("&File:"), pathRow(m_createPath, browse), m_createPath, m_createPathError);
 
-    grid->setRowStretch(11, 1);
+    // The first admin, so the hub asks everyone to sign in from the start.
+    // Optional: a hub without users lets everyone act as admin, which demos
+    // and scripts rely on, and users can be added later under Settings.
+    grid->setRowMinimumHeight(11, 10);
+    auto *adminTitle = new QLabel(tr("Sign-in at the desk"));
+    QFont adminFont = adminTitle->font();
+    adminFont.setBold(true);
+    adminTitle->setFont(adminFont);
+    grid->addWidget(adminTitle, 12, 0, 1, 2);
+    grid->addWidget(hintLabel(tr("You become the hub's first admin, and from then on everyone "
+                                 "signs in. Leave these empty to skip for now: until the first "
+                                 "user is added, anyone at this desk acts as admin.")),
+                    13, 0, 1, 2);
+    m_adminName = new QLineEdit;
+    m_adminName->setObjectName(QStringLiteral("createAdminName"));
+    m_adminName->setPlaceholderText(tr("Optional, e.g. Ana Ferreira"));
+    m_adminName->setMaxLength(UserService::MaxNameLength);
+    m_adminNameError = FieldErrorLabel::named("createAdminNameError");
+    addRow(14, tr("Your na&me:"), m_adminName, m_adminName, m_adminNameError);
+    m_adminPassphrase = new QLineEdit;
+    m_adminPassphrase->setObjectName(QStringLiteral("createAdminPassphrase"));
+    m_adminPassphrase->setEchoMode(QLineEdit::Password);
+    m_adminPassphrase->setPlaceholderText(
+        tr("At least %1 characters").arg(UserService::MinPassphraseLength));
+    m_adminPassphraseError = FieldErrorLabel::named("createAdminPassphraseError");
+    addRow(16, tr("&Passphrase:"), m_adminPassphrase, m_adminPassphrase, m_adminPassphraseError);
+    m_adminRepeat = new QLineEdit;
+    m_adminRepeat->setObjectName(QStringLiteral("createAdminRepeat"));
+    m_adminRepeat->setEchoMode(QLineEdit::Password);
+    m_adminRepeatError = FieldErrorLabel::named("createAdminRepeatError");
+    addRow(18, tr("&Repeat:"), m_adminRepeat, m_adminRepeat, m_adminRepeatError);
+
+    grid->setRowStretch(20, 1);
     return form;
 }
 
@@ -395,6 +431,9 @@ bool WelcomeDialog::createHub()
     if (settings.unitName != HubSettings::defaults().unitName)
         settings.unitSymbol.clear();
 
+    if (!checkFirstAdmin())
+        ok = false;
+
     const QString path = QDir::fromNativeSeparators(m_createPath->text().trimmed());
     if (path.isEmpty()) {
         m_createPathError->showError(tr("Choose where to save the hub file."));
@@ -417,7 +456,62 @@ bool WelcomeDialog::createHub()
         return false;
     }
     m_hubPath = (*opened)->path();
+
+    const QString admin = m_adminName->text().trimmed();
+    if (!admin.isEmpty()) {
+        // The member and their user are one change on the new hub: both or neither.
+        Hub &hub = **opened;
+        const auto addAdmin = [&]() -> Result<User> {
+            auto tx = Transaction::begin(hub.database());
+            if (!tx)
+                return fail(tx.error());
+            MemberDraft draft;
+            draft.displayName = admin;
+            auto member = hub.members().add(draft);
+            if (!member)
+                return fail(member.error());
+            auto added = hub.users().add(admin, member->id, {Role::Admin}, m_adminPassphrase->text());
+            if (!added)
+                return fail(added.error());
+            if (auto committed = tx->commit(); !committed)
+                return fail(committed.error());
+            return added;
+        };
+        const Result<User> user = addAdmin();
+        if (!user) {
+            // The hub exists; the admin can still be added under Settings → Users.
+            showStorageError(tr("The First Admin Was Not Added"),
+                             tr("The hub was created, but %1 could not be added as its admin: %2")
+                                 .arg(admin, user.error().text()));
+            return true;
+        }
+        m_firstAdmin = user->name;
+    }
     return true;
+}
+
+bool WelcomeDialog::checkFirstAdmin()
+{
+    const QString name = m_adminName->text().trimmed();
+    const QString passphrase = m_adminPassphrase->text();
+    if (name.isEmpty() && passphrase.isEmpty() && m_adminRepeat->text().isEmpty())
+        return true;
+    bool ok = true;
+    if (name.isEmpty()) {
+        m_adminNameError->showError(tr("Type your name, or empty the passphrase fields to skip."));
+        ok = false;
+    } else if (auto checked = UserService::checkName(name); !checked) {
+        m_adminNameError->showError(checked.error().message);
+        ok = false;
+    }
+    if (auto checked = UserService::checkPassphrase(passphrase); !checked) {
+        m_adminPassphraseError->showError(checked.error().message);
+        ok = false;
+    } else if (m_adminRepeat->text() != passphrase) {
+        m_adminRepeatError->showError(tr("The two passphrases differ. Type it again in both fields."));
+        ok = false;
+    }
+    return ok;
 }
 
 bool WelcomeDialog::openExisting()
@@ -521,8 +615,10 @@ void WelcomeDialog::browseExistingFile()
 
 void WelcomeDialog::clearErrors()
 {
-    for (FieldErrorLabel *label : {m_createNameError, m_createTimeZoneError, m_createUnitError,
-                                   m_createPathError, m_openPathError, m_demoPathError})
+    for (FieldErrorLabel *label :
+         {m_createNameError, m_createTimeZoneError, m_createUnitError, m_createPathError,
+          m_openPathError, m_demoPathError, m_adminNameError, m_adminPassphraseError,
+          m_adminRepeatError})
         label->clearError();
 }
 

@@ -44,6 +44,8 @@ public:
 
     /// The hub file to open after the dialog was accepted.
     QString hubPath() const { return m_hubPath; }
+    /// The sign-in name of the first admin made with a new hub; empty when skipped.
+    QString firstAdmin() const { return m_firstAdmin; }
 
     /// A free file name: `path` itself, or "name-2.sqlite", "name-3.sqlite"... beside it.
     static QString freePath(const QString &path);
@@ -57,6 +59,8 @@ private:
     void choiceChanged();
     void proceed();
     bool createHub();
+    /// Checks the optional first-admin fields; true when they are empty or fine.
+    bool checkFirstAdmin();
     bool openExisting();
     void startDemo();
     void demoFinished(bool ok, bool cancelled, const QString &message);
@@ -80,6 +84,13 @@ private:
     FieldErrorLabel *m_createTimeZoneError = nullptr;
     FieldErrorLabel *m_createUnitError = nullptr;
     FieldErrorLabel *m_createPathError = nullptr;
+    QString m_firstAdmin;
+    QLineEdit *m_adminName = nullptr;
+    QLineEdit *m_adminPassphrase = nullptr;
+    QLineEdit *m_adminRepeat = nullptr;
+    FieldErrorLabel *m_adminNameError = nullptr;
+    FieldErrorLabel *m_adminPassphraseError = nullptr;
+    FieldErrorLabel *m_adminRepeatError = nullptr;
 
     QLineEdit *m_openPath = nullptr;
     FieldErrorLabel *m_openPathError = nullptr;

@@ -22,6 +22,9 @@ public:
     /// Shows `hub` (nullptr while no file is open or the file is being replaced).
     /// Pages re-read everything here; it is also how the window asks for a refresh.
     virtual void setHub(Hub *hub) = 0;
+    /// Someone else signed in (or roles changed): pages show what the person
+    /// at the desk may not do as disabled, with a tooltip naming who may.
+    virtual void accessChanged() {}
 
 protected:
     /// A text-only tool button that shows and triggers `action`.

@@ -6,6 +6,7 @@
 #include "core/ledger/ledgerservice.h"
 #include "core/ledger/transfertablemodel.h"
 #include "core/settings/settingsservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/delegates/amountdelegate.h"
 #include "ui/dialogs/limitsdialog.h"
 #include "ui/dialogs/statementdialog.h"
@@ -474,10 +475,13 @@ void LedgerPage::updateActions()
     const bool account = selectedMember().isValid();
     const auto transfer =
         m_transfers ? m_transfers->transferAt(m_transferTable->currentIndex()) : std::nullopt;
-    m_newAction->setEnabled(m_hub != nullptr);
+    // What the person at the desk may not do stays visible, disabled, with
+    // the role that may in its tooltip.
+    PermissionGate::apply(m_newAction, m_hub, Permission::RecordTransfer, m_hub != nullptr);
     m_statementAction->setEnabled(account);
-    m_limitsAction->setEnabled(account);
-    m_reverseAction->setEnabled(transfer && transfer->isReversible());
+    PermissionGate::apply(m_limitsAction, m_hub, Permission::ChangeLimits, account);
+    PermissionGate::apply(m_reverseAction, m_hub, Permission::ReverseTransfer,
+                          transfer && transfer->isReversible());
 }
 
 TransferDialog *LedgerPage::newTransfer()

@@ -37,6 +37,7 @@ public:
     ~LedgerPage() override;
 
     void setHub(Hub *hub) override;
+    void accessChanged() override { updateActions(); }
 
     AccountTableModel *accountModel() const { return m_accounts; }
     TransferTableModel *transferModel() const { return m_transfers; }

@@ -6,6 +6,7 @@
 #include "core/members/skillservice.h"
 #include "ui/dialogs/matchesdialog.h"
 #include "ui/dialogs/memberexportdialog.h"
+#include "ui/access/permissiongate.h"
 #include "ui/dialogs/memberimportwizard.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
@@ -192,6 +193,15 @@ QWidget *MembersPage::buildFilters()
     return bar;
 }
 
+void MembersPage::accessChanged()
+{
+    const bool open = m_hub != nullptr;
+    PermissionGate::apply(m_new->defaultAction(), m_hub, Permission::AddMembers, open);
+    PermissionGate::apply(m_import->defaultAction(), m_hub, Permission::ImportMembers, open);
+    PermissionGate::apply(m_export->defaultAction(), m_hub, Permission::ExportMembers, open);
+    m_editor->accessChanged();
+}
+
 void MembersPage::setHub(Hub *hub)
 {
     m_searchDelay.stop();
@@ -206,6 +216,7 @@ void MembersPage::setHub(Hub *hub)
         w->setEnabled(hub != nullptr);
     showEditor(false);
     reloadSkillFilter();
+    accessChanged();
     if (!hub) {
         updateEmptyState();
         return;

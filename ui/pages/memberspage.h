@@ -30,6 +30,7 @@ public:
     ~MembersPage() override;
 
     void setHub(Hub *hub) override;
+    void accessChanged() override;
 
     MemberTableModel *model() const { return m_model; }
     MemberEditor *editor() const { return m_editor; }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/settingspage.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/storage/integritychecker.h"
+#include "ui/access/permissiongate.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/sentence.h"
 #include "ui/widgets/timezonecombobox.h"
@@ -48,6 +50,7 @@ SettingsPage::SettingsPage(QWidget *parent) : HubPage(parent)
     contentLayout->setSpacing(16);
     contentLayout->addWidget(buildHubGroup());
     contentLayout->addWidget(buildUnitGroup());
+    contentLayout->addWidget(buildPeopleGroup());
     contentLayout->addWidget(buildFileGroup());
     contentLayout->addStretch(1);
 
@@ -187,6 +190,70 @@ QWidget *SettingsPage::buildFileGroup()
     return group;
 }
 
+QWidget *SettingsPage::buildPeopleGroup()
+{
+    auto *group = new QGroupBox(tr("People and records"));
+    auto *grid = new QGridLayout(group);
+
+    m_idleLock = new QSpinBox;
+    m_idleLock->setObjectName(QStringLiteral("settingsIdleLock"));
+    m_idleLock->setRange(0, 1440);
+    m_idleLock->setSuffix(tr(" min"));
+    m_idleLock->setSpecialValueText(tr("Never"));
+    auto *idleLabel = new QLabel(tr("&Lock after:"));
+    idleLabel->setBuddy(m_idleLock);
+    m_idleLock->setAccessibleName(tr("Lock after idle minutes"));
+    m_idleLock->setMinimumWidth(EditorWidth);
+    m_idleLock->setMaximumWidth(EditorWidth);
+    auto *idleHint = new QLabel(tr("Minutes without a key press or a click before the desk locks "
+                                   "itself; the window stays as it was until the same person "
+                                   "unlocks it or someone else signs in."));
+    idleHint->setWordWrap(true);
+    idleHint->setForegroundRole(QPalette::PlaceholderText);
+    QFont hintFont = idleHint->font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 0.9);
+    idleHint->setFont(hintFont);
+    connect(m_idleLock, &QSpinBox::valueChanged, this, [this] {
+        if (!m_loading)
+            setModified(true);
+    });
+
+    m_users = new QPushButton(tr("&Users…"));
+    m_users->setObjectName(QStringLiteral("settingsUsers"));
+    m_users->setToolTip(tr("Who may sign in at this desk, their roles, passphrases and PINs"));
+    connect(m_users, &QPushButton::clicked, this, &SettingsPage::usersRequested);
+    m_audit = new QPushButton(tr("&Audit Log…"));
+    m_audit->setObjectName(QStringLiteral("settingsAudit"));
+    m_audit->setToolTip(tr("Every change to the hub: who made it and when"));
+    connect(m_audit, &QPushButton::clicked, this, &SettingsPage::auditRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_users);
+    buttons->addWidget(m_audit);
+    buttons->addStretch(1);
+
+    grid->addWidget(idleLabel, 0, 0);
+    grid->addWidget(m_idleLock, 0, 1);
+    grid->addWidget(idleHint, 1, 1, 1, 2);
+    grid->setRowMinimumHeight(2, 8);
+    grid->addLayout(buttons, 3, 1, 1, 2);
+    grid->setColumnStretch(2, 1);
+    grid->setHorizontalSpacing(16);
+    grid->setVerticalSpacing(2);
+    grid->setColumnMinimumWidth(0, 110);
+    return group;
+}
+
+void SettingsPage::accessChanged()
+{
+    // Everyone may read the settings; only an admin may change them.
+    for (QWidget *editor : std::as_const(m_editors))
+        PermissionGate::apply(editor, m_hub, Permission::ChangeSettings, m_hub != nullptr);
+    PermissionGate::apply(m_idleLock, m_hub, Permission::ChangeSettings, m_hub != nullptr);
+    PermissionGate::apply(m_users, m_hub, Permission::ManageUsers, m_hub != nullptr);
+    PermissionGate::apply(m_audit, m_hub, Permission::ViewAudit, m_hub != nullptr);
+    setModified(m_modified);
+}
+
 void SettingsPage::addField(QGridLayout *grid, int row, const QString &key, const QString &label,
                             QWidget *editor)
 {
@@ -232,8 +299,7 @@ void SettingsPage::setHub(Hub *hub)
     setStatus(QString(), false);
     clearErrors();
     const bool open = hub != nullptr;
-    for (QWidget *editor : std::as_const(m_editors))
-        editor->setEnabled(open);
+    accessChanged();
     m_check->setEnabled(open);
     m_path->setText(open ? QDir::toNativeSeparators(hub->path()) : tr("No hub is open."));
     if (!open) {
@@ -255,6 +321,7 @@ void SettingsPage::revert()
         return;
     }
     m_stored = *stored;
+    m_storedIdleLock = m_hub->access().idleLockMinutes();
     showForm(m_stored);
 }
 
@@ -270,6 +337,7 @@ void SettingsPage::showForm(const HubSettings &s)
     m_shownDecimals = s.decimals;
     m_limitMin->setText(SettingsService::textValue(s, SettingsService::keyLimitMin()));
     m_limitMax->setText(SettingsService::textValue(s, SettingsService::keyLimitMax()));
+    m_idleLock->setValue(m_storedIdleLock);
     m_loading = false;
     setModified(false);
 }
@@ -332,6 +400,8 @@ bool SettingsPage::save()
         }
         if (ok)
             ok = m_hub->settings().save(edited);
+        if (ok && m_idleLock->value() != m_storedIdleLock)
+            ok = m_hub->access().setIdleLockMinutes(m_idleLock->value());
         if (!ok) {
             const Error &error = ok.error();
             if (FieldErrorLabel *label = m_errors.value(error.where)) {
@@ -420,8 +490,8 @@ void SettingsPage::clearErrors()
 void SettingsPage::setModified(bool modified)
 {
     m_modified = modified;
-    m_save->setEnabled(m_hub && modified);
-    m_revert->setEnabled(m_hub && modified);
+    PermissionGate::apply(m_save, m_hub, Permission::ChangeSettings, m_hub && modified);
+    PermissionGate::apply(m_revert, m_hub, Permission::ChangeSettings, m_hub && modified);
 }
 
 void SettingsPage::fieldEdited(const QString &key)

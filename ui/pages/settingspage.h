@@ -29,6 +29,7 @@ public:
     explicit SettingsPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
+    void accessChanged() override;
 
     /// Validates every field and saves them together; false (and nothing
     /// written) if any field is refused.
@@ -44,11 +45,15 @@ public:
 
 Q_SIGNALS:
     void settingsSaved();
+    /// The Users… and Audit log… buttons.
+    void usersRequested();
+    void auditRequested();
 
 private:
     QWidget *buildHubGroup();
     QWidget *buildUnitGroup();
     QWidget *buildFileGroup();
+    QWidget *buildPeopleGroup();
     void addField(QGridLayout *grid, int row, const QString &key, const QString &label,
                   QWidget *editor);
     QString fieldText(const QString &key) const;
@@ -85,6 +90,10 @@ private:
     QLabel *m_path = nullptr;
     QPushButton *m_check = nullptr;
     QLabel *m_findings = nullptr;
+    QSpinBox *m_idleLock = nullptr;
+    int m_storedIdleLock = 0;
+    QPushButton *m_users = nullptr;
+    QPushButton *m_audit = nullptr;
 };
 
 } // namespace hub

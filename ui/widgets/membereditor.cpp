@@ -5,6 +5,7 @@
 #include "core/members/memberenrolment.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/listingseditor.h"
 #include "ui/widgets/memberskillseditor.h"
@@ -559,7 +560,11 @@ void MemberEditor::updateActions()
     const bool stored = m_member.has_value();
     const bool forgotten = stored && m_member->forgotten;
     const MemberStatus status = stored ? m_member->status : MemberStatus::Active;
-    m_save->setEnabled(!forgotten);
+    const Permission write = stored ? Permission::EditMembers : Permission::AddMembers;
+    PermissionGate::apply(m_save, m_hub, write, !forgotten);
+    for (QPushButton *button : {m_markLapsed, m_markLeft, m_markActive})
+        PermissionGate::apply(button, m_hub, Permission::EditMembers);
+    PermissionGate::apply(m_forget, m_hub, Permission::ForgetMember);
     m_markLapsed->setVisible(stored && status == MemberStatus::Active);
     m_markLeft->setVisible(stored && status != MemberStatus::Left);
     m_markActive->setVisible(stored && status != MemberStatus::Active);

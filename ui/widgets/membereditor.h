@@ -37,6 +37,8 @@ public:
     explicit MemberEditor(QWidget *parent = nullptr);
 
     void setHub(Hub *hub);
+    /// The user at the desk changed: Save, the status buttons and Forget follow their roles.
+    void accessChanged() { updateActions(); }
     /// An empty form for a new member, with the cursor in the name.
     void startNewMember();
     /// Loads `id` into the form.

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/audit/audittrail.h"
+
+#include <QObject>
+#include <atomic>
+
+class QWidget;
+
+namespace hub {
+
+/// Writes the audit rows a filter selects to a CSV file on a worker thread
+/// (with its own connection to the hub file), behind a progress dialog that
+/// can cancel; a cancelled or failed export leaves no file behind.
+class AuditExportJob : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AuditExportJob(QObject *parent = nullptr);
+
+    /// Runs the export and returns when it is done; false when it failed or
+    /// was cancelled (errorMessage() says which).
+    bool run(QWidget *parent, const QString &hubPath, const AuditFilter &filter,
+             const QString &file, int expectedRows);
+
+    int exportedCount() const { return m_exported.load(); }
+    QString errorMessage() const { return m_message; }
+    bool wasCancelled() const { return m_cancel.load(); }
+
+    /// The CSV's header, for readers and tests.
+    static QStringList header();
+
+private:
+    void work(const QString &hubPath, AuditFilter filter, const QString &file);
+
+    std::atomic_bool m_cancel = false;
+    std::atomic_int m_exported = 0;
+    // Written by the worker, read after it finished.
+    bool m_ok = false;
+    QString m_message;
+};
+
+} // namespace hub

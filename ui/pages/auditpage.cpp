@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/pages/auditpage.h"
+
+#include "core/access/userservice.h"
+#include "core/audit/audittablemodel.h"
+#include "core/hub.h"
+#include "ui/access/permissiongate.h"
+#include "ui/dialogs/auditexportjob.h"
+#include "ui/pageicon.h"
+#include "ui/widgets/emptystatewidget.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hub {
+
+namespace {
+// The date boxes show "Any" at their minimum: an open end of the range.
+const QDate NoDate(2000, 1, 1);
+
+QDateEdit *dateBox(const char *objectName, const QString &accessibleName)
+{
+    auto *edit = new QDateEdit;
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setAccessibleName(accessibleName);
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(NoDate);
+    edit->setSpecialValueText(AuditPage::tr("Any date"));
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setDate(NoDate);
+    return edit;
+}
+} // namespace
+
+AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
+{
+    setAccessibleName(tr("Audit log"));
+
+    auto *back = new QPushButton(tr("‹ Settings"));
+    back->setObjectName(QStringLiteral("auditBack"));
+    back->setFlat(true);
+    back->setToolTip(tr("Back to the Settings page"));
+    connect(back, &QPushButton::clicked, this, &AuditPage::backRequested);
+
+    auto *title = new QLabel(tr("Audit log"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    m_count = new QLabel;
+    m_count->setObjectName(QStringLiteral("auditCount"));
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+
+    m_export = new QPushButton(tr("&Export CSV…"));
+    m_export->setObjectName(QStringLiteral("auditExport"));
+    m_export->setToolTip(tr("Save the entries the filters select as a CSV file"));
+    m_export->setAutoDefault(false);
+    connect(m_export, &QPushButton::clicked, this, &AuditPage::chooseExportFile);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(title);
+    bar->addSpacing(12);
+    bar->addWidget(m_count, 0, Qt::AlignBottom);
+    bar->addStretch(1);
+    bar->addWidget(m_export);
+
+    auto *intro = new QLabel(
+        tr("Every change to the hub, who made it and when, including sign-ins. The log can only "
+           "grow: entries are never changed or deleted, and Check integrity verifies them."));
+    intro->setWordWrap(true);
+    intro->setForegroundRole(QPalette::PlaceholderText);
+
+    m_person = new QComboBox;
+    m_person->setObjectName(QStringLiteral("auditPerson"));
+    m_person->setAccessibleName(tr("Person"));
+    m_person->setEditable(true);
+    m_person->setInsertPolicy(QComboBox::NoInsert);
+    m_person->setMinimumWidth(180);
+    m_person->lineEdit()->setPlaceholderText(tr("Everyone"));
+    connect(m_person, &QComboBox::currentTextChanged, this, &AuditPage::applyFilter);
+
+    m_action = new QComboBox;
+    m_action->setObjectName(QStringLiteral("auditAction"));
+    m_action->setAccessibleName(tr("Action"));
+    m_action->setMinimumWidth(200);
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_action, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
+
+    m_from = dateBox("auditFrom", tr("From date"));
+    m_to = dateBox("auditTo", tr("To date"));
+    connect(m_from, &QDateEdit::dateChanged, this, &AuditPage::applyFilter);
+    connect(m_to, &QDateEdit::dateChanged, this, &AuditPage::applyFilter);
+
+    m_clear = new QPushButton(tr("C&lear Filters"));
+    m_clear->setObjectName(QStringLiteral("auditClear"));
+    m_clear->setAutoDefault(false);
+    connect(m_clear, &QPushButton::clicked, this, &AuditPage::clearFilters);
+
+    const auto label = [](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text);
+        l->setBuddy(buddy);
+        return l;
+    };
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(label(tr("&Person:"), m_person));
+    filters->addWidget(m_person);
+    filters->addSpacing(8);
+    filters->addWidget(label(tr("Ac&tion:"), m_action));
+    filters->addWidget(m_action);
+    filters->addSpacing(8);
+    filters->addWidget(label(tr("&From:"), m_from));
+    filters->addWidget(m_from);
+    filters->addWidget(label(tr("T&o:"), m_to));
+    filters->addWidget(m_to);
+    filters->addStretch(1);
+    filters->addWidget(m_clear);
+
+    m_table = makeTable("auditTable", tr("Audit log"));
+    m_empty = new EmptyStateWidget;
+    m_empty->setObjectName(QStringLiteral("auditEmptyState"));
+    m_empty->setIcon(pageIcon(QStringLiteral("settings"), palette()));
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_empty);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 8, 16, 8);
+    layout->setSpacing(8);
+    layout->addWidget(back, 0, Qt::AlignLeft);
+    layout->addLayout(bar);
+    layout->addWidget(intro);
+    layout->addLayout(filters);
+    layout->addWidget(m_stack, 1);
+
+    setHub(nullptr);
+}
+
+AuditPage::~AuditPage() = default;
+
+void AuditPage::setHub(Hub *hub)
+{
+    m_table->setModel(nullptr);
+    delete m_model;
+    m_model = nullptr;
+    m_hub = hub;
+    if (hub) {
+        m_model = new AuditTableModel(*hub, this);
+        m_table->setModel(m_model);
+        const int widths[AuditTableModel::ColumnCount] = {150, 130, 170, 120, 300};
+        for (int c = 0; c < AuditTableModel::ColumnCount; ++c)
+            m_table->setColumnWidth(c, widths[c]);
+        connect(m_model, &QAbstractItemModel::modelReset, this, &AuditPage::updateState);
+    }
+    reloadChoices();
+    applyFilter();
+}
+
+void AuditPage::showEvent(QShowEvent *event)
+{
+    HubPage::showEvent(event);
+    // Changes made since the page was last looked at (by anyone) appear.
+    refresh();
+}
+
+void AuditPage::reloadChoices()
+{
+    const QString person = m_person->currentText();
+    const QString action = m_action->currentData().toString();
+    QSignalBlocker blockPerson(m_person);
+    QSignalBlocker blockAction(m_action);
+    m_person->clear();
+    m_action->clear();
+    m_person->addItem(QString());
+    m_action->addItem(tr("Every action"), QString());
+    if (m_hub) {
+        if (auto users = m_hub->users().list()) {
+            for (const User &u : std::as_const(*users))
+                m_person->addItem(u.name);
+        }
+        if (auto actions = m_hub->audit().actions()) {
+            // The areas first ("member", "transfer"), then each action in them.
+            QStringList areas;
+            for (const QString &a : std::as_const(*actions)) {
+                const QString area = a.section(u'.', 0, 0);
+                if (a.contains(u'.') && !areas.contains(area))
+                    areas << area;
+            }
+            for (const QString &area : std::as_const(areas))
+                m_action->addItem(tr("%1 — any").arg(area), area);
+            m_action->insertSeparator(m_action->count());
+            for (const QString &a : std::as_const(*actions))
+                m_action->addItem(a, a);
+        }
+    }
+    m_person->setEditText(person);
+    const int index = m_action->findData(action);
+    m_action->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+AuditFilter AuditPage::currentFilter() const
+{
+    AuditFilter filter;
+    filter.userName = m_person->currentText().trimmed();
+    filter.action = m_action->currentData().toString();
+    const QTimeZone zone = m_model ? m_model->zone() : QTimeZone::utc();
+    // Whole days in the hub's zone: "to" includes the day it names.
+    if (m_from->date() > NoDate)
+        filter.from = QDateTime(m_from->date(), QTime(0, 0), zone).toUTC();
+    if (m_to->date() > NoDate)
+        filter.to = QDateTime(m_to->date().addDays(1), QTime(0, 0), zone).toUTC();
+    return filter;
+}
+
+void AuditPage::applyFilter()
+{
+    if (m_model)
+        m_model->setFilter(currentFilter());
+    updateState();
+}
+
+void AuditPage::refresh()
+{
+    if (!m_model)
+        return;
+    reloadChoices();
+    applyFilter();
+}
+
+void AuditPage::clearFilters()
+{
+    {
+        QSignalBlocker a(m_person), b(m_action), c(m_from), d(m_to);
+        m_person->setEditText(QString());
+        m_action->setCurrentIndex(0);
+        m_from->setDate(NoDate);
+        m_to->setDate(NoDate);
+    }
+    applyFilter();
+}
+
+void AuditPage::updateState()
+{
+    const bool open = m_model != nullptr;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_person, m_action, m_from, m_to, m_clear})
+        w->setEnabled(open);
+    const bool filtered = open && (!m_person->currentText().trimmed().isEmpty() ||
+                                   m_action->currentIndex() > 0 || m_from->date() > NoDate ||
+                                   m_to->date() > NoDate);
+    if (!open) {
+        m_count->clear();
+        m_empty->setTitle(tr("No hub is open"));
+        m_empty->setText(tr("Open or create a hub from the File menu to see its audit log."));
+        m_stack->setCurrentWidget(m_empty);
+        m_export->setEnabled(false);
+        return;
+    }
+    const int matching = m_model->matchingCount();
+    m_count->setText(filtered ? (matching == 1 ? tr("1 matching entry")
+                                               : tr("%1 matching entries").arg(matching))
+                              : (matching == 1 ? tr("1 entry") : tr("%1 entries").arg(matching)));
+    if (m_model->lastError()) {
+        m_empty->setTitle(tr("The audit log could not be read"));
+        m_empty->setText(m_model->lastError()->text());
+        m_stack->setCurrentWidget(m_empty);
+    } else if (m_model->rowCount() > 0) {
+        m_stack->setCurrentWidget(m_table);
+    } else if (filtered) {
+        m_empty->setTitle(tr("No entry matches these filters"));
+        m_empty->setText(tr("Try another person or action, a wider date range, or Clear Filters."));
+        m_stack->setCurrentWidget(m_empty);
+    } else {
+        m_empty->setTitle(tr("Nothing recorded yet"));
+        m_empty->setText(tr("Every change to the hub will be listed here, newest first, with "
+                            "who made it and when."));
+        m_stack->setCurrentWidget(m_empty);
+    }
+    PermissionGate::apply(m_export, m_hub, Permission::ViewAudit, matching > 0);
+}
+
+void AuditPage::chooseExportFile()
+{
+    if (!m_hub)
+        return;
+    const QFileInfo hubFile(m_hub->path());
+    const QString suggested = hubFile.dir().filePath(
+        tr("%1-audit-%2.csv")
+            .arg(hubFile.completeBaseName(),
+                 QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd"))));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the Audit Log"), suggested,
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!file.isEmpty())
+        exportTo(file);
+}
+
+bool AuditPage::exportTo(const QString &file)
+{
+    if (!m_hub || !m_model)
+        return false;
+    AuditExportJob job;
+    if (!job.run(this, m_hub->path(), currentFilter(), file, m_model->matchingCount())) {
+        if (!job.wasCancelled())
+            QMessageBox::warning(this, tr("The Audit Log Was Not Exported"), job.errorMessage());
+        return false;
+    }
+    m_count->setText(tr("Exported %1 entries to %2")
+                         .arg(job.exportedCount())
+                         .arg(QDir::toNativeSeparators(file)));
+    return true;
+}
+
+} // namespace hub
