@@ -135,6 +135,17 @@ Result<CurrentUser> AccessControl::signInAs(const QString &name)
     return *m_current;
 }
 
+Status AccessControl::adopt(const AccessControl &other)
+{
+    if (!other.m_current) {
+        signOut();
+        return {};
+    }
+    if (auto ok = signInAs(other.m_current->name); !ok)
+        return fail(ok.error());
+    return {};
+}
+
 Result<CurrentUser> AccessControl::signIn(const QString &name, const QString &passphrase)
 {
     return checkSecret(name, passphrase, false);
@@ -172,7 +183,8 @@ Result<CurrentUser> AccessControl::checkSecret(const QString &rawName, const QSt
         return fail(ok.error());
     if (!q.next()) {
         // An unknown name costs as much as a known one, so timing does not tell which names exist.
-        PassphraseHasher::verify(QString(), secret);
+        static const QString decoy = PassphraseHasher::hash(QStringLiteral("no such user")).value_or(QString());
+        PassphraseHasher::verify(decoy, secret);
         if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), 0,
                                         tr("unknown user name (%1)").arg(how));
             !ok)

@@ -55,6 +55,9 @@ public:
     /// Signs in without a secret: for the first admin just created on a new
     /// hub, and for tests. Refused for an unknown user.
     Result<CurrentUser> signInAs(const QString &name);
+    /// Whoever is signed in on `other` — another Hub on the same file, such as
+    /// the one a worker thread opens for an import — is signed in here too.
+    Status adopt(const AccessControl &other);
 
     std::optional<CurrentUser> currentUser() const { return m_current; }
     bool isSignedIn() const { return m_current.has_value(); }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberexporter.h"
+#include "core/access/accesscontrol.h"
 
 #include "core/common/csvwriter.h"
 #include "core/hub.h"
@@ -205,6 +206,10 @@ QByteArray MemberExporter::vcardLine(const QString &line)
 Result<int> MemberExporter::write(QIODevice &out, const ExportOptions &options,
                                   const Progress &progress)
 {
+    // The shared directory is for everyone at the desk; every member's
+    // details, consent or not, only for an admin.
+    if (auto ok = m_hub.access().require(options.all ? Permission::ExportMembers : Permission::ViewMembers); !ok)
+        return fail(ok.error());
     MemberFilter filter = options.filter;
     if (!options.all)
         filter.directoryOnly = true;
