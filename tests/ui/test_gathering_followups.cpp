@@ -147,7 +147,7 @@ TEST_CASE("a business challenge is recorded and volunteers sign up from the chal
         REQUIRE(dialog->setOrganisation(QStringLiteral("corner bakery")));
         child<QPlainTextEdit>(dialog, "challengeDescription")->setPlainText(QStringLiteral("Nobody finds our hours."));
         auto *skill = child<QLineEdit>(dialog, "challengeSkill");
-        QTest::keyClicks(skill, QStringLiteral("Web design"));
+        skill->setText(QStringLiteral("Web design")); // set, not typed: no completion popup to take the Enter
         QTest::keyClick(skill, Qt::Key_Return);
         skill->setText(QStringLiteral("Photography")); // typed but not added: Save takes it too
         child<QPushButton>(dialog, "challengeSave")->click();
