@@ -407,6 +407,20 @@ Status UserService::eraseMember(MemberId member, const QString &pseudonym)
     for (const auto &[id, name] : std::as_const(users)) {
         if (auto ok = m_audit.pseudonymise(name, pseudonym); !ok)
             return ok;
+        // Where else the sign-in name was written as "who". Transfers keep
+        // theirs: they are immutable and hash-chained.
+        for (const QString &sql : {
+                 QStringLiteral("UPDATE limit_changes SET changed_by = :p WHERE changed_by = :n COLLATE NOCASE"),
+                 QStringLiteral("UPDATE bookings SET created_by = :p WHERE created_by = :n COLLATE NOCASE"),
+                 QStringLiteral("UPDATE booking_series SET created_by = :p WHERE created_by = :n COLLATE NOCASE"),
+                 QStringLiteral("UPDATE gatherings SET created_by = :p WHERE created_by = :n COLLATE NOCASE"),
+                 QStringLiteral("UPDATE ideas SET entered_by = :p WHERE entered_by = :n COLLATE NOCASE"),
+             }) {
+            Query q(*m_db, sql);
+            q.bind(QStringLiteral(":p"), pseudonym).bind(QStringLiteral(":n"), name);
+            if (auto ok = q.exec(); !ok)
+                return ok;
+        }
         // The name is personal data; the row stays (removed) so ids in the
         // audit trail still point somewhere.
         Query erase(*m_db, QStringLiteral("UPDATE users SET name = :pseudonym, passphrase_hash = '', pin_hash = NULL, "
