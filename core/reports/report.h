@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/ids.h"
 #include "core/reports/reportsink.h"
 
 #include <QDate>
@@ -19,6 +20,9 @@ struct ReportRequest
     QDate from;
     QDate to;
     QDate at;
+    /// Only this member's account, for reports made of one table per account
+    /// (statements: one member's statement to print); invalid means everyone.
+    MemberId member;
     /// Called now and then with a rough 0..1 share done, for progress dialogs.
     std::function<void(double)> progress;
 };

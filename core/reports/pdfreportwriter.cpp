@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/reports/pdfreportwriter.h"
+
+#include "core/reports/reportchartpainter.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QIODevice>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextTable>
+
+namespace hub {
+
+namespace {
+
+// Rows laid out per pass: a few pages' worth, so memory stays flat however
+// long the report, while each pass still fills whole pages.
+constexpr int ChunkRows = 600;
+// Rows kept for a chart: charts are of small summary tables.
+constexpr int ChartRows = 400;
+constexpr int Resolution = 300;
+
+const QString FontFamily = QStringLiteral("DejaVu Sans");
+
+QFont pdfFont(qreal points, bool bold = false, bool italic = false)
+{
+    QFont font(FontFamily);
+    font.setPointSizeF(points);
+    font.setBold(bold);
+    font.setItalic(italic);
+    return font;
+}
+
+bool numericType(ReportType type)
+{
+    return type == ReportType::Integer || type == ReportType::Amount || type == ReportType::Percent ||
+           type == ReportType::Decimal;
+}
+
+} // namespace
+
+PdfReportWriter::PdfReportWriter(QIODevice &out, ReportFormat format) : m_out(out), m_format(std::move(format))
+{
+}
+
+PdfReportWriter::~PdfReportWriter()
+{
+    if (m_painter.isActive())
+        m_painter.end();
+}
+
+qreal PdfReportWriter::fromPoints(qreal points) const
+{
+    return points * Resolution / 72.0;
+}
+
+Status PdfReportWriter::begin(const ReportHeading &heading)
+{
+    m_heading = heading;
+    m_writer = std::make_unique<QPdfWriter>(&m_out);
+    m_writer->setTitle(heading.hubName.isEmpty() ? heading.title : heading.title + QStringLiteral(" — ") + heading.hubName);
+    m_writer->setCreator(QStringLiteral("Hubkeeper"));
+    m_writer->setPageSize(QPageSize(QPageSize::A4));
+    m_writer->setPageMargins(QMarginsF(15, 12, 15, 12), QPageLayout::Millimeter);
+    m_writer->setResolution(Resolution);
+    if (!m_painter.begin(m_writer.get()))
+        return fail(Error::storage(tr("The PDF could not be started; is the file writable?")));
+
+    m_pageRect = QRectF(QPointF(0, 0), m_writer->pageLayout().paintRectPixels(Resolution).size());
+    const qreal headerHeight = fromPoints(28);
+    const qreal footerHeight = fromPoints(22);
+    m_body = QRectF(0, headerHeight, m_pageRect.width(), m_pageRect.height() - headerHeight - footerHeight);
+    m_font = pdfFont(8);
+
+    // Table lengths (padding, borders) are in screen pixels, which the
+    // layout scales to the device.
+    m_formatScale = Resolution / 96.0;
+
+    m_page = 0;
+    m_tables = 0;
+    m_y = 0;
+    startPage();
+
+    m_titlePending = true;
+    return {};
+}
+
+void PdfReportWriter::insertReportTitle(QTextCursor &cursor)
+{
+    // The report's title opens the first page, in the same layout as the
+    // first table, so the table starts right under it.
+    QTextCharFormat title;
+    title.setFont(pdfFont(15, true));
+    cursor.insertText(m_heading.title, title);
+    QTextBlockFormat below;
+    below.setTopMargin(fromPoints(3));
+    below.setBottomMargin(fromPoints(8));
+    QTextCharFormat sub;
+    sub.setFont(pdfFont(9));
+    sub.setForeground(QColor(0x44, 0x44, 0x44));
+    QStringList about;
+    if (!m_heading.hubName.isEmpty())
+        about << m_heading.hubName;
+    if (!m_heading.period.isEmpty())
+        about << m_heading.period;
+    if (!m_heading.unit.isEmpty())
+        about << tr("amounts in %1").arg(m_heading.unit);
+    cursor.insertBlock(below, sub);
+    cursor.insertText(about.join(QStringLiteral(" · ")));
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    m_titlePending = false;
+}
+
+std::unique_ptr<QTextDocument> PdfReportWriter::newDocument() const
+{
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setUndoRedoEnabled(false);
+    // Laid out against the PDF itself, so fonts measure as they will print.
+    doc->documentLayout()->setPaintDevice(m_writer.get());
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(m_font);
+    doc->setPageSize(m_body.size());
+    return doc;
+}
+
+void PdfReportWriter::startPage()
+{
+    ++m_page;
+    m_y = 0;
+    m_painter.save();
+    m_painter.setFont(pdfFont(7.5));
+    m_painter.setPen(QColor(0x55, 0x55, 0x55));
+    const qreal lineY = m_body.top() - fromPoints(8);
+    const QRectF header(0, 0, m_pageRect.width(), lineY - fromPoints(2));
+    const QString left =
+        m_heading.hubName.isEmpty() ? m_heading.title : m_heading.hubName + QStringLiteral(" — ") + m_heading.title;
+    m_painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, left);
+    m_painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, m_heading.period);
+    m_painter.setPen(QPen(QColor(0xbb, 0xbb, 0xbb), fromPoints(0.5)));
+    m_painter.drawLine(QPointF(0, lineY), QPointF(m_pageRect.width(), lineY));
+    m_painter.setPen(QColor(0x55, 0x55, 0x55));
+    const QRectF footer(0, m_body.bottom() + fromPoints(6), m_pageRect.width(), m_pageRect.height() - m_body.bottom() - fromPoints(6));
+    m_painter.drawText(footer, Qt::AlignHCenter | Qt::AlignBottom, tr("Page %1").arg(m_page));
+    m_painter.restore();
+}
+
+void PdfReportWriter::newPage()
+{
+    m_writer->newPage();
+    startPage();
+}
+
+void PdfReportWriter::paintDocument(QTextDocument &doc, int pagesToPaint, qreal shift)
+{
+    const qreal pageHeight = doc.pageSize().height();
+    for (int i = 0; i < pagesToPaint; ++i) {
+        if (i > 0)
+            newPage();
+        m_painter.save();
+        m_painter.translate(m_body.left(), m_body.top() - i * pageHeight + (i == 0 ? shift : 0));
+        const QRectF clip(0, i * pageHeight, m_body.width(), pageHeight);
+        // The layout skips blocks outside the clip but paints one crossing
+        // the page end; clip, or it runs into the footer.
+        m_painter.setClipRect(clip);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = clip;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        doc.documentLayout()->draw(&m_painter, context);
+        m_painter.restore();
+    }
+    if (pagesToPaint > 0 && pagesToPaint == doc.pageCount()) {
+        const QRectF last = doc.documentLayout()->blockBoundingRect(doc.lastBlock());
+        const int page = std::min(pagesToPaint - 1, int(last.top() / pageHeight));
+        m_y = std::max<qreal>(0, last.bottom() - page * pageHeight) + (page == 0 ? shift : 0);
+    }
+}
+
+Status PdfReportWriter::beginTable(const ReportTableHeader &header)
+{
+    if (!m_painter.isActive())
+        return fail(Error::usage(tr("beginTable() before begin()")));
+    // A statement is for one member: each starts on its own page.
+    if (m_heading.name == QStringLiteral("statements") && m_tables > 0 && m_y > 0)
+        newPage();
+    ++m_tables;
+    m_header = header;
+    m_pending.clear();
+    m_chartRows.clear();
+    m_widths.clear();
+    m_rowCount = 0;
+    m_tableStarted = false;
+    return {};
+}
+
+Status PdfReportWriter::row(const QVariantList &values)
+{
+    if (isCancelled())
+        return fail(Error::refused(tr("The PDF was cancelled.")));
+    m_pending.append(values);
+    if (m_header.chart.kind != ReportChart::Kind::None && m_chartRows.size() < ChartRows)
+        m_chartRows.append(values);
+    ++m_rowCount;
+    if (m_pending.size() >= ChunkRows)
+        return flushRows(false);
+    return {};
+}
+
+Status PdfReportWriter::endTable(const QVariantList &totals, const QStringList &notes)
+{
+    if (auto flushed = flushRows(true, totals, notes); !flushed)
+        return flushed;
+    paintChart();
+    return {};
+}
+
+Status PdfReportWriter::end()
+{
+    if (!m_painter.isActive())
+        return fail(Error::usage(tr("end() before begin()")));
+    if (m_titlePending) {
+        auto doc = newDocument();
+        QTextCursor cursor(doc.get());
+        insertReportTitle(cursor);
+        paintDocument(*doc, doc->pageCount());
+    }
+    if (!m_painter.end())
+        return fail(Error::storage(tr("The PDF could not be finished.")));
+    return {};
+}
+
+bool PdfReportWriter::isNumeric(int column) const
+{
+    return column < m_header.columns.size() && numericType(m_header.columns.at(column).type);
+}
+
+QString PdfReportWriter::cellText(const QVariant &value, int column) const
+{
+    if (column >= m_header.columns.size())
+        return value.toString();
+    return m_format.display(value, m_header.columns.at(column).type);
+}
+
+Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const QStringList &notes)
+{
+    const int columns = int(m_header.columns.size());
+    if (m_widths.isEmpty() && columns > 0) {
+        // Shares from the header and the first rows; later pages keep them.
+        QList<qreal> weights;
+        for (int c = 0; c < columns; ++c) {
+            qreal widest = std::min<qreal>(m_header.columns.at(c).title.size(), 14);
+            for (int r = 0; r < std::min<qsizetype>(m_pending.size(), 200); ++r)
+                widest = std::max<qreal>(widest, cellText(m_pending.at(r).value(c), c).size());
+            if (c < totals.size())
+                widest = std::max<qreal>(widest, cellText(totals.at(c), c).size());
+            weights.append(std::clamp<qreal>(widest, 4, 42));
+        }
+        qreal sum = 0;
+        for (qreal w : weights)
+            sum += w;
+        for (qreal w : weights)
+            m_widths.append(w / sum * 100.0);
+    }
+
+    // A table starts under what is already on the page when it fits there
+    // whole; a longer one starts on a new page (laid out from the page top).
+    const qreal gap = fromPoints(14);
+    const bool underPrevious = !m_tableStarted && m_y > 0;
+    auto doc = newDocument();
+    QTextCursor cursor(doc.get());
+    // One layout at the end instead of one per cell.
+    cursor.beginEditBlock();
+    if (m_titlePending)
+        insertReportTitle(cursor);
+    QTextCharFormat titleFormat;
+    if (m_tableStarted) {
+        titleFormat.setFont(pdfFont(7, false, true));
+        titleFormat.setForeground(QColor(0x66, 0x66, 0x66));
+        cursor.insertText(tr("%1 (continued)").arg(m_header.title), titleFormat);
+    } else {
+        titleFormat.setFont(pdfFont(10.5, true));
+        cursor.insertText(m_header.title, titleFormat);
+    }
+
+    QTextTable *table = nullptr;
+    const bool withTotals = final && !totals.isEmpty() && columns > 0;
+    if (m_rowCount == 0 && final) {
+        QTextBlockFormat empty;
+        empty.setTopMargin(fromPoints(3));
+        QTextCharFormat italic;
+        italic.setFont(pdfFont(8, false, true));
+        cursor.insertBlock(empty, italic);
+        cursor.insertText(tr("Nothing in this period."));
+    } else if (columns > 0) {
+        QTextTableFormat tableFormat;
+        tableFormat.setHeaderRowCount(1);
+        tableFormat.setCellSpacing(0);
+        tableFormat.setCellPadding(toFormat(fromPoints(2.2)));
+        tableFormat.setBorder(toFormat(fromPoints(0.4)));
+        tableFormat.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        tableFormat.setBorderBrush(QColor(0xbb, 0xbb, 0xbb));
+        tableFormat.setBorderCollapse(true);
+        tableFormat.setTopMargin(toFormat(fromPoints(3)));
+        tableFormat.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        QList<QTextLength> widths;
+        for (qreal w : m_widths)
+            widths.append(QTextLength(QTextLength::PercentageLength, w));
+        tableFormat.setColumnWidthConstraints(widths);
+        const int rows = 1 + int(m_pending.size()) + (withTotals ? 1 : 0);
+        table = cursor.insertTable(rows, columns, tableFormat);
+
+        QTextCharFormat headerChars;
+        headerChars.setFont(pdfFont(8, true));
+        QTextCharFormat totalChars = headerChars;
+        QTextCharFormat plain;
+        plain.setFont(m_font);
+        const auto fill = [&](int r, int c, const QString &text, const QTextCharFormat &chars, const QColor &background) {
+            QTextTableCell cell = table->cellAt(r, c);
+            if (background.isValid()) {
+                QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
+                cellFormat.setBackground(background);
+                cell.setFormat(cellFormat);
+            }
+            QTextCursor in = cell.firstCursorPosition();
+            QTextBlockFormat align;
+            align.setAlignment(isNumeric(c) ? Qt::AlignRight : Qt::AlignLeft);
+            align.setNonBreakableLines(isNumeric(c));
+            in.setBlockFormat(align);
+            in.insertText(text, chars);
+        };
+        const QColor headerBackground(0xee, 0xee, 0xee);
+        for (int c = 0; c < columns; ++c)
+            fill(0, c, m_header.columns.at(c).title, headerChars, headerBackground);
+        for (int r = 0; r < m_pending.size(); ++r) {
+            const QVariantList &values = m_pending.at(r);
+            for (int c = 0; c < columns; ++c)
+                fill(r + 1, c, cellText(values.value(c), c), plain, {});
+        }
+        if (withTotals) {
+            const QColor totalsBackground(0xf5, 0xf5, 0xf5);
+            for (int c = 0; c < columns; ++c) {
+                QString text = cellText(totals.value(c), c);
+                if (c == 0 && text.isEmpty())
+                    text = tr("Total");
+                fill(rows - 1, c, text, totalChars, totalsBackground);
+            }
+        }
+    }
+
+    if (final) {
+        cursor.movePosition(QTextCursor::End);
+        QTextBlockFormat noteBlock;
+        noteBlock.setTopMargin(fromPoints(2));
+        QTextCharFormat noteChars;
+        noteChars.setFont(pdfFont(7.5));
+        noteChars.setForeground(QColor(0x33, 0x33, 0x33));
+        for (const QString &note : notes) {
+            cursor.insertBlock(noteBlock, noteChars);
+            cursor.insertText(note);
+        }
+        cursor.endEditBlock();
+        if (underPrevious && doc->pageCount() == 1 &&
+            m_y + gap + doc->documentLayout()->blockBoundingRect(doc->lastBlock()).bottom() <= m_body.height()) {
+            paintDocument(*doc, 1, m_y + gap);
+        } else {
+            if (underPrevious)
+                newPage();
+            paintDocument(*doc, doc->pageCount());
+        }
+        m_pending.clear();
+        m_tableStarted = true;
+        return {};
+    }
+    if (underPrevious)
+        newPage();
+
+    // Not the end of the table: paint every page but the last, whose rows go
+    // again with the next ones so the page fills up.
+    cursor.endEditBlock();
+    const int pages = doc->pageCount();
+    if (pages < 2 || !table)
+        return {};
+    const qreal lastPageTop = (pages - 1) * doc->pageSize().height();
+    int keepFrom = int(m_pending.size());
+    auto *layout = doc->documentLayout();
+    for (int r = int(m_pending.size()) - 1; r >= 0; --r) {
+        const QTextBlock block = table->cellAt(r + 1, 0).firstCursorPosition().block();
+        if (layout->blockBoundingRect(block).top() < lastPageTop)
+            break;
+        keepFrom = r;
+    }
+    if (keepFrom == 0 || keepFrom == m_pending.size()) {
+        // The rows' places could not be told apart: print all of them, and
+        // go on on a new page.
+        paintDocument(*doc, pages);
+        newPage();
+        m_pending.clear();
+        m_tableStarted = true;
+        return {};
+    }
+    paintDocument(*doc, pages - 1);
+    newPage();
+    m_pending = m_pending.mid(keepFrom);
+    m_tableStarted = true;
+    return {};
+}
+
+void PdfReportWriter::paintChart()
+{
+    if (m_header.chart.kind == ReportChart::Kind::None || m_chartRows.isEmpty())
+        return;
+    ReportChartData data = ReportChartData::from(m_header, m_chartRows, m_format);
+    if (data.isEmpty())
+        return;
+    if (data.title.isEmpty())
+        data.title = m_header.title;
+    const ReportChartPainter chart(std::move(data));
+    const QFont font = pdfFont(7);
+    const qreal gap = fromPoints(10);
+    const qreal height = chart.preferredHeight(m_body.width(), font, m_writer.get());
+    if (m_y + gap + height > m_body.height())
+        newPage();
+    const qreal top = m_body.top() + (m_y > 0 ? m_y + gap : 0);
+    chart.paint(m_painter, QRectF(m_body.left(), top, m_body.width(), height), font);
+    m_y = top - m_body.top() + height;
+}
+
+} // namespace hub
