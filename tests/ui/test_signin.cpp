@@ -12,6 +12,7 @@
 #include "tests/ui/widgetlookup.h"
 #include "ui/access/signinscreen.h"
 #include "ui/dialogs/auditexportjob.h"
+#include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/ledgerpage.h"
@@ -27,6 +28,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 #include <QToolButton>
 
@@ -298,4 +301,35 @@ TEST_CASE("an admin adds a front-desk user with a PIN who then switches in with 
           QStringLiteral("Fran · Front desk, Facilitator"));
     // Fran may not manage users, so the Users page sends her back to Settings.
     CHECK(d.window.currentPage() == MainWindow::Page::Settings);
+}
+
+TEST_CASE("a new hub made with a first admin starts with that admin signed in", "[signin]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("first.sqlite"));
+    MainWindow window;
+    QTimer poll;
+    poll.setInterval(10);
+    bool filled = false;
+    QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+        auto *dialog = hub::test::visibleTopLevel<hub::WelcomeDialog>();
+        if (!dialog || filled)
+            return;
+        filled = true;
+        dialog->findChild<QLineEdit *>(QStringLiteral("createName"))->setText(QStringLiteral("Brookside Hub"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("createAdminName"))->setText(QStringLiteral("Rhys"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("createAdminPassphrase"))->setText(AdminPass);
+        dialog->findChild<QLineEdit *>(QStringLiteral("createAdminRepeat"))->setText(AdminPass);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("welcomeProceed")), Qt::LeftButton);
+    });
+    poll.start();
+    REQUIRE(window.start(path));
+    poll.stop();
+    REQUIRE(window.hub() != nullptr);
+    CHECK(window.hub()->users().hasUsers());
+    CHECK_FALSE(window.isSignInShown());
+    REQUIRE(window.hub()->access().currentUser());
+    CHECK(window.hub()->access().currentUser()->name == QStringLiteral("Rhys"));
+    CHECK(window.hub()->access().currentUser()->roles == QList<Role>{Role::Admin});
+    CHECK(window.currentUserText() == QStringLiteral("Rhys · Admin"));
 }

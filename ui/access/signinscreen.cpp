@@ -142,6 +142,10 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     outer->addWidget(card, 0, Qt::AlignHCenter);
     outer->addStretch(2);
 
+    // On the card's Base background a label paints in the Text role;
+    // FieldErrorLabel's red is its WindowText.
+    m_message->setForegroundRole(QPalette::WindowText);
+
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &SignInScreen::tick);
 
