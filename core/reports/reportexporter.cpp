@@ -5,6 +5,7 @@
 #include "core/reports/jsonreportwriter.h"
 #include "core/reports/ledgerjournalwriter.h"
 #include "core/reports/ledgerreportsupport.h"
+#include "core/reports/pdfreportwriter.h"
 #include "core/reports/reportservice.h"
 
 #include <QDir>
@@ -101,8 +102,9 @@ Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const 
                                     "journal, statements and trial-balance reports, not for %1.")
                                      .arg(name),
                                  QStringLiteral("--format")));
-    if (format == ReportFileFormat::Pdf)
-        return fail(Error::refused(tr("PDF is not available yet."), QStringLiteral("--format")));
+    // A PDF's pages refer back to earlier bytes; a pipe cannot take it.
+    if (format == ReportFileFormat::Pdf && device.isSequential())
+        return fail(Error::usage(tr("A PDF needs a file: give -o FILE."), QStringLiteral("-o")));
     auto completed = reports.complete(**report, std::move(request));
     if (!completed)
         return fail(completed.error());
@@ -121,9 +123,13 @@ Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const 
     }
     const ReportFormat text(*settings);
     std::unique_ptr<ReportSink> writer;
-    if (format == ReportFileFormat::Csv)
+    if (format == ReportFileFormat::Csv) {
         writer = std::make_unique<CsvReportWriter>(device, text, excelBom, cancelled);
-    else
+    } else if (format == ReportFileFormat::Pdf) {
+        auto pdf = std::make_unique<PdfReportWriter>(device, text);
+        pdf->setCancelCheck(cancelled);
+        writer = std::move(pdf);
+    } else
         writer = std::make_unique<JsonReportWriter>(device, text, cancelled);
     CountingSink counting(*writer);
     // Through the service, so its checks (who may run reports) apply to exports too.
@@ -145,8 +151,6 @@ Result<ReportExportSummary> ReportExporter::exportTo(ReportService &reports, con
     auto report = reports.find(name);
     if (!report)
         return fail(report.error());
-    if (format == ReportFileFormat::Pdf)
-        return fail(Error::refused(tr("PDF is not available yet."), QStringLiteral("--format")));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(Error::storage(tr("Could not write %1: %2").arg(shown(path), file.errorString()),

@@ -21,6 +21,7 @@ const QString Accounts = QStringLiteral(
     "sum(at >= :from) AS lines FROM (SELECT payee_account AS acc, amount_minor AS x, created_at AS at "
     "FROM transfers WHERE created_at < :to UNION ALL SELECT payer_account, -amount_minor, created_at "
     "FROM transfers WHERE created_at < :to) GROUP BY acc) b ON b.acc = a.id "
+    "WHERE (:member = 0 OR a.member_id = :member) "
     "ORDER BY a.role = 'hub' DESC, m.sort_key, m.id");
 
 const QString Lines = QStringLiteral(
@@ -57,11 +58,13 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
     {
         Query q(db, Accounts);
         q.bind(QStringLiteral(":from"), from).bind(QStringLiteral(":to"), to);
+        // One member's statement (Print statement) is printed even when quiet.
+        q.bind(QStringLiteral(":member"), request.member.value());
         if (auto s = q.exec(); !s)
             return s;
         while (q.next()) {
             const qint64 opening = q.value(3).toLongLong();
-            if (opening == 0 && q.value(4).toLongLong() == 0)
+            if (!request.member.isValid() && opening == 0 && q.value(4).toLongLong() == 0)
                 continue;
             QString name = q.value(1).toString();
             if (q.value(2).toString() == QStringLiteral("hub"))
