@@ -20,6 +20,7 @@
 #include "ui/pages/gatheringspage.h"
 #include "ui/pages/ledgerpage.h"
 #include "ui/pages/memberspage.h"
+#include "ui/pages/reportspage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
 #include "ui/pages/userspage.h"
@@ -140,11 +141,7 @@ void MainWindow::buildPages()
         calendar,
         ledger,
         gatherings,
-        new EmptyStatePage(
-            icon("reports"), tr("Reports"),
-            tr("Reports for treasurers and organisers will live here. You will be able to see "
-               "balances, activity and bookings at a glance, and export them as CSV, PDF or "
-               "plain-text accounting journals.")),
+        new ReportsPage,
         m_settingsPage,
     };
 

@@ -5,6 +5,7 @@
 #include "core/ledger/accounttablemodel.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/ledger/transfertablemodel.h"
+#include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
 #include "ui/access/permissiongate.h"
 #include "ui/delegates/amountdelegate.h"
@@ -12,12 +13,16 @@
 #include "ui/dialogs/statementdialog.h"
 #include "ui/dialogs/transferdialog.h"
 #include "ui/pageicon.h"
+#include "ui/reports/reportexportdialog.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/sentence.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -29,6 +34,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace hub {
@@ -104,6 +110,7 @@ LedgerPage::LedgerPage(QWidget *parent) : HubPage(parent)
     // What each table's context menu offers.
     m_accountTable->addAction(m_newAction);
     m_accountTable->addAction(m_statementAction);
+    m_accountTable->addAction(m_printStatementAction);
     m_accountTable->addAction(m_limitsAction);
     m_transferTable->addAction(m_reverseAction);
 
@@ -144,6 +151,12 @@ QWidget *LedgerPage::buildToolbar()
         tr("The selected account's statement for a period, with Export PDF"));
     connect(m_statementAction, &QAction::triggered, this, &LedgerPage::showStatement);
 
+    m_printStatementAction = new QAction(tr("&Print statement…"), this);
+    m_printStatementAction->setObjectName(QStringLiteral("printStatementAction"));
+    m_printStatementAction->setToolTip(
+        tr("Save the selected member's statement as an A4 PDF, as the Reports page prints statements"));
+    connect(m_printStatementAction, &QAction::triggered, this, &LedgerPage::printStatement);
+
     m_limitsAction = new QAction(tr("&Limits…"), this);
     m_limitsAction->setObjectName(QStringLiteral("limitsAction"));
     m_limitsAction->setToolTip(
@@ -160,6 +173,7 @@ QWidget *LedgerPage::buildToolbar()
     row->addWidget(actionButton(m_newAction, "ledgerNewTransfer"));
     row->addWidget(actionButton(m_reverseAction, "ledgerReverse"));
     row->addWidget(actionButton(m_statementAction, "ledgerStatement"));
+    row->addWidget(actionButton(m_printStatementAction, "ledgerPrintStatement"));
     row->addWidget(actionButton(m_limitsAction, "ledgerLimits"));
     return bar;
 }
@@ -479,6 +493,7 @@ void LedgerPage::updateActions()
     // the role that may in its tooltip.
     PermissionGate::apply(m_newAction, m_hub, Permission::RecordTransfer, m_hub != nullptr);
     m_statementAction->setEnabled(account);
+    m_printStatementAction->setEnabled(account);
     PermissionGate::apply(m_limitsAction, m_hub, Permission::ChangeLimits, account);
     PermissionGate::apply(m_reverseAction, m_hub, Permission::ReverseTransfer,
                           transfer && transfer->isReversible());
@@ -580,6 +595,47 @@ void LedgerPage::showStatement()
     auto *dialog = new StatementDialog(*m_hub, member, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+ReportExportDialog *LedgerPage::printStatement()
+{
+    const MemberId member = selectedMember();
+    if (!m_hub || !member.isValid())
+        return nullptr;
+    auto statements = m_hub->reports().find(QStringLiteral("statements"));
+    if (!statements)
+        return nullptr;
+    // Last month and this one so far: what a member usually asks for.
+    ReportRequest request;
+    auto settings = m_hub->settings().load();
+    const QTimeZone zone = settings ? settings->zone() : QTimeZone::systemTimeZone();
+    request.to = m_hub->clock().now().toTimeZone(zone).date();
+    request.from = QDate(request.to.year(), request.to.month(), 1).addMonths(-1);
+    request.member = member;
+    auto *dialog = new ReportExportDialog(m_hub->path(), **statements, request, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Print Statement"));
+    dialog->setPeriodEditable(true);
+    dialog->setFormat(ReportFileFormat::Pdf);
+    const auto account = m_accounts ? m_accounts->accountAt(m_accountTable->currentIndex()) : std::nullopt;
+    if (account)
+        dialog->setFilePath(QFileInfo(dialog->filePath())
+                                .dir()
+                                .filePath(tr("Statement %1 %2 to %3.pdf")
+                                              .arg(account->memberName, request.from.toString(Qt::ISODate),
+                                                   request.to.toString(Qt::ISODate))));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString path = dialog->filePath();
+        QMessageBox box(QMessageBox::Information, tr("Statement saved"),
+                        tr("The statement is saved as %1.").arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::Open | QMessageBox::Close, this);
+        box.setObjectName(QStringLiteral("statementSavedBox"));
+        box.setDefaultButton(QMessageBox::Open);
+        if (box.exec() == QMessageBox::Open)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void LedgerPage::editLimits()

@@ -21,6 +21,7 @@ namespace hub {
 
 class AccountTableModel;
 class EmptyStateWidget;
+class ReportExportDialog;
 class TransferDialog;
 class TransferTableModel;
 
@@ -49,6 +50,9 @@ public:
     bool reverseSelected();
     /// The statement of the selected account.
     void showStatement();
+    /// Saves the selected account's statement as a PDF (the statements report
+    /// for that member only): opens the export dialog, window-modal.
+    ReportExportDialog *printStatement();
     /// The limits of the selected account.
     void editLimits();
     /// Selects `member`'s account (fetching further batches as needed); the
@@ -89,6 +93,7 @@ private:
     QAction *m_newAction = nullptr;
     QAction *m_reverseAction = nullptr;
     QAction *m_statementAction = nullptr;
+    QAction *m_printStatementAction = nullptr;
     QAction *m_limitsAction = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_statusFilter = nullptr;
