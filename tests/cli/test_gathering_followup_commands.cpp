@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <catch2/catch.hpp>
 
 using hub::test::hubctl;
 
