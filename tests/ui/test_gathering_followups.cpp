@@ -310,7 +310,7 @@ TEST_CASE("closing the vote in facilitator mode asks and then shows ranked resul
     CHECK_FALSE(view->votingClosed());
     {
         hub::test::MessageBoxAnswerer yes(QMessageBox::Yes);
-        QTest::keyClick(board, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        child<QPushButton>(view, "closeVoting")->click();
         CHECK(yes.texts().value(0).contains(QStringLiteral("withdraw")));
     }
     REQUIRE(view->votingClosed());

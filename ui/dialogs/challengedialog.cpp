@@ -23,6 +23,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace hub {
 
 ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
@@ -79,7 +81,10 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
     auto *add = new QPushButton(tr("&Add skill"), this);
     add->setAutoDefault(false);
     connect(add, &QPushButton::clicked, this, &ChallengeDialog::addTypedSkill);
-    connect(m_skill, &QLineEdit::returnPressed, this, &ChallengeDialog::addTypedSkill);
+    connect(m_skill, &QLineEdit::returnPressed, this, [this] {
+        addTypedSkill();
+        m_skillEntered = true;
+    });
     m_skills = new QListWidget(this);
     m_skills->setObjectName(QStringLiteral("challengeSkills"));
     m_skills->setAccessibleName(tr("Skills that would help"));
@@ -201,6 +206,9 @@ void ChallengeDialog::clearErrors()
 
 void ChallengeDialog::accept()
 {
+    // The same Enter reaches the dialog's default button after the skill box.
+    if (std::exchange(m_skillEntered, false))
+        return;
     clearErrors();
     // A skill still in the box counts: nobody expects to press Add before Save.
     if (!m_skill->text().trimmed().isEmpty())

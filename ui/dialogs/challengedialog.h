@@ -40,6 +40,7 @@ private:
 
     Hub &m_hub;
     ChallengeId m_saved;
+    bool m_skillEntered = false; ///< Enter in the skill box adds a skill; it must not also save
     QComboBox *m_organisation = nullptr;
     QLineEdit *m_title = nullptr;
     QPlainTextEdit *m_description = nullptr;
