@@ -183,6 +183,7 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
+    split->setSizes({460, 820}); // room for a challenge's title beside its business
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
