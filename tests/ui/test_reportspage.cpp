@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Reports page on a temporary hub: choose a report and its period, run it,
+// see rows, totals and a chart, export through the dialog; the Ledger page's
+// Print statement. Screenshots at 1280×720 are hidden ([.][shots]).
+#include "core/demo/demogenerator.h"
+#include "core/hub.h"
+#include "core/ledger/ledgerservice.h"
+#include "core/members/memberservice.h"
+#include "tests/support/temphub.h"
+#include "tests/ui/messageboxanswerer.h"
+#include "tests/ui/widgetlookup.h"
+#include "ui/mainwindow.h"
+#include "ui/pages/ledgerpage.h"
+#include "ui/pages/reportspage.h"
+#include "ui/reports/reportchartwidget.h"
+#include "ui/reports/reportexportdialog.h"
+#include "ui/reports/reporttablemodel.h"
+#include "ui/widgets/emptystatewidget.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTest>
+
+using hub::MainWindow;
+using hub::ReportsPage;
+using hub::test::child;
+
+namespace {
+
+struct ReportsOnTempHub
+{
+    hub::test::TempHub temp;
+    MainWindow window;
+    ReportsPage *page = nullptr;
+
+    ReportsOnTempHub()
+    {
+        temp.close();
+        REQUIRE(window.openHub(temp.path()));
+        window.resize(1280, 720);
+        window.show();
+        window.activateWindow();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        page = child<ReportsPage>(&window, "reportsPage");
+    }
+
+    hub::Hub &hub() { return *window.hub(); }
+
+    hub::MemberId add(const QString &name)
+    {
+        hub::MemberDraft d;
+        d.displayName = name;
+        auto added = hub().members().add(d);
+        REQUIRE(added);
+        return added->id;
+    }
+
+    void pay(hub::MemberId payer, hub::MemberId payee, qint64 minor, const QString &memo)
+    {
+        hub::TransferDraft d;
+        d.payer = payer;
+        d.payee = payee;
+        d.amount = hub::Amount::fromMinor(minor);
+        d.memo = memo;
+        REQUIRE(hub().ledger().pay(d));
+    }
+
+    void showReports()
+    {
+        window.showPage(MainWindow::Page::Reports);
+        REQUIRE(window.currentPage() == MainWindow::Page::Reports);
+    }
+};
+
+QString shotsDir()
+{
+    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
+    QDir().mkpath(dir);
+    return dir;
+}
+
+} // namespace
+
+TEST_CASE("the reports page runs a report and shows its rows totals and chart", "[reports]")
+{
+    ReportsOnTempHub w;
+    const auto ana = w.add(QStringLiteral("Ana Ferreira"));
+    const auto bryn = w.add(QStringLiteral("Bryn Hughes"));
+    const auto cai = w.add(QStringLiteral("Cai Jones"));
+    w.pay(ana, bryn, 150, QStringLiteral("Bike repair"));
+    w.pay(bryn, cai, 225, QStringLiteral("Sourdough lesson"));
+    w.pay(cai, ana, 75, QStringLiteral("Lift to the station"));
+    w.showReports();
+    auto *page = w.page;
+
+    auto *choice = child<QComboBox>(page, "reportChoice");
+    CHECK(choice->findData(QStringLiteral("trial-balance")) >= 0);
+    CHECK(choice->findData(QStringLiteral("journal")) >= 0);
+    auto *stack = page->findChild<QStackedWidget *>();
+    REQUIRE(stack);
+    CHECK(stack->currentWidget() == child<hub::EmptyStateWidget>(page, "reportsEmpty"));
+
+    // The journal for this month, run with Ctrl+R.
+    REQUIRE(page->selectReport(QStringLiteral("journal")));
+    CHECK(child<QDateEdit>(page, "reportFrom")->isVisible());
+    CHECK_FALSE(child<QDateEdit>(page, "reportAt")->isVisible());
+    QTest::mouseClick(child<QPushButton>(page, "reportThisMonth"), Qt::LeftButton);
+    choice->setFocus();
+    QTest::keyClick(choice, Qt::Key_R, Qt::ControlModifier);
+    auto *table = child<QTableView>(page, "reportTable");
+    REQUIRE(table->isVisible());
+    auto *model = page->tableModel();
+    REQUIRE(model->rowCount() >= 3);
+    QStringList memos;
+    for (int r = 0; r < model->rowCount(); ++r)
+        for (int c = 0; c < model->columnCount(); ++c)
+            memos << model->index(r, c).data().toString();
+    CHECK(memos.contains(QStringLiteral("Sourdough lesson")));
+    CHECK(memos.contains(QStringLiteral("2.25")));
+    CHECK(child<QLabel>(page, "reportHeading")->text().contains(QStringLiteral("Journal")));
+
+    // The trial balance is at a date: an At field, the totals row in bold, F5 runs it.
+    REQUIRE(page->selectReport(QStringLiteral("trial-balance")));
+    CHECK(child<QDateEdit>(page, "reportAt")->isVisible());
+    CHECK_FALSE(child<QDateEdit>(page, "reportFrom")->isVisible());
+    choice->setFocus();
+    QTest::keyClick(choice, Qt::Key_F5);
+    REQUIRE(table->isVisible());
+    REQUIRE(model->hasTotals());
+    const QModelIndex total = model->index(model->rowCount() - 1, 0);
+    CHECK(total.data(hub::ReportTableModel::IsTotalsRole).toBool());
+    CHECK(total.data(Qt::FontRole).value<QFont>().bold());
+    for (int c = 0; c < model->columnCount(); ++c) {
+        const auto type = model->table().header.columns.at(c).type;
+        if (type == hub::ReportType::Amount)
+            CHECK((model->index(0, c).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight));
+    }
+
+    // Ledger activity this year: bars per month.
+    REQUIRE(page->selectReport(QStringLiteral("ledger-activity")));
+    QTest::mouseClick(child<QPushButton>(page, "reportThisYear"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(page, "reportRun"), Qt::LeftButton);
+    bool charted = false;
+    for (int i = 0; i < page->tableCount() && !charted; ++i) {
+        page->showTable(i);
+        charted = page->chartWidget()->isVisible();
+    }
+    REQUIRE(charted);
+    CHECK(page->chartWidget()->kind() == hub::ReportChart::Kind::Bars);
+    CHECK(page->chartWidget()->chartView()->isVisible());
+}
+
+TEST_CASE("a report with nothing in its period says so and a reversed period is refused", "[reports]")
+{
+    ReportsOnTempHub w;
+    w.showReports();
+    auto *page = w.page;
+    REQUIRE(page->selectReport(QStringLiteral("journal")));
+    page->setPeriod(QDate(2020, 1, 1), QDate(2020, 1, 31));
+    REQUIRE(page->run());
+    auto *empty = child<hub::EmptyStateWidget>(page, "reportsEmpty");
+    CHECK(empty->isVisible());
+    CHECK(empty->title() == QStringLiteral("Nothing in this period"));
+
+    page->setPeriod(QDate(2020, 2, 1), QDate(2020, 1, 1));
+    CHECK_FALSE(page->run());
+    auto *error = child<QLabel>(page, "reportPeriodError");
+    CHECK(error->isVisible());
+    CHECK(error->text().contains(QStringLiteral("starts after it ends")));
+}
+
+TEST_CASE("exporting a report as Excel-friendly CSV writes the file and offers to open it", "[reports]")
+{
+    ReportsOnTempHub w;
+    const auto ana = w.add(QStringLiteral("Zofia Wójcik"));
+    const auto bryn = w.add(QStringLiteral("Bryn Hughes"));
+    w.pay(ana, bryn, 1250, QStringLiteral("Café rota, two shifts"));
+    w.showReports();
+    auto *page = w.page;
+    REQUIRE(page->selectReport(QStringLiteral("journal")));
+    page->pickPeriod(ReportsPage::QuickPeriod::ThisMonth);
+
+    hub::ReportExportDialog *dialog = page->exportReport();
+    REQUIRE(dialog);
+    CHECK(dialog->filePath().endsWith(QStringLiteral(".csv")));
+    CHECK(QFileInfo(dialog->filePath()).fileName().startsWith(QStringLiteral("journal ")));
+    dialog->setFormat(hub::ReportFileFormat::Pdf);
+    CHECK(dialog->filePath().endsWith(QStringLiteral(".pdf")));
+    dialog->setFormat(hub::ReportFileFormat::Csv);
+    dialog->setExcelFriendly(true);
+    const QString path = w.temp.file(QStringLiteral("journal.csv"));
+    dialog->setFilePath(path);
+    hub::test::MessageBoxAnswerer answer(QMessageBox::Close);
+    QTest::mouseClick(child<QPushButton>(dialog, "reportExportRun"), Qt::LeftButton);
+    QTRY_VERIFY(!answer.titles().isEmpty());
+    CHECK(answer.titles().contains(QStringLiteral("Export finished")));
+
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    CHECK(bytes.startsWith("\xEF\xBB\xBF"));
+    const QString text = QString::fromUtf8(bytes);
+    CHECK(text.contains(QStringLiteral("Zofia Wójcik")));
+    CHECK(text.contains(QStringLiteral("12.50")));
+    CHECK(text.contains(QStringLiteral("\"Café rota, two shifts\"")));
+}
+
+TEST_CASE("print statement on the ledger page writes that member's statement as a PDF", "[reports][ledger]")
+{
+    ReportsOnTempHub w;
+    const auto ana = w.add(QStringLiteral("Ana Ferreira"));
+    const auto bryn = w.add(QStringLiteral("Bryn Hughes"));
+    const auto cai = w.add(QStringLiteral("Cai Jones"));
+    w.pay(ana, bryn, 150, QStringLiteral("Bike repair"));
+    w.pay(bryn, cai, 225, QStringLiteral("Sourdough lesson"));
+    w.window.showPage(MainWindow::Page::Ledger);
+    auto *ledger = child<hub::LedgerPage>(&w.window, "ledgerPage");
+    REQUIRE(ledger->selectAccount(ana));
+    hub::ReportExportDialog *dialog = ledger->printStatement();
+    REQUIRE(dialog);
+    CHECK(dialog->format() == hub::ReportFileFormat::Pdf);
+    CHECK(dialog->filePath().contains(QStringLiteral("Ana Ferreira")));
+    CHECK(dialog->request().member == ana);
+    const QString path = w.temp.file(QStringLiteral("statement.pdf"));
+    dialog->setFilePath(path);
+    hub::test::MessageBoxAnswerer answer(QMessageBox::Close);
+    QTest::mouseClick(child<QPushButton>(dialog, "reportExportRun"), Qt::LeftButton);
+    QTRY_VERIFY(!answer.titles().isEmpty());
+
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(30000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    CHECK(text.contains(QStringLiteral("Ana Ferreira")));
+    CHECK(text.contains(QStringLiteral("Bike repair")));
+    CHECK_FALSE(text.contains(QStringLiteral("Sourdough lesson")));
+    CHECK(text.contains(QStringLiteral("Page 1")));
+}
+
+TEST_CASE("screenshots of the reports page with charts", "[.][shots][reports]")
+{
+    hub::test::TempHub temp;
+    temp.close();
+    const QString path = temp.file(QStringLiteral("demo.sqlite"));
+    REQUIRE(hub::DemoGenerator::createDemoHub(path, hub::DemoOptions{}));
+    MainWindow window;
+    REQUIRE(window.openHub(path));
+    window.resize(1280, 720);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    window.showPage(MainWindow::Page::Reports);
+    auto *page = child<ReportsPage>(&window, "reportsPage");
+    const auto shoot = [&](const QString &name) {
+        QTest::qWait(80);
+        REQUIRE(window.grab().save(QDir(shotsDir()).filePath(name + QStringLiteral(".png"))));
+    };
+    shoot(QStringLiteral("reports-0-start"));
+    const auto firstChart = [page] {
+        for (int i = 0; i < page->tableCount(); ++i) {
+            page->showTable(i);
+            if (page->chartWidget()->isVisible())
+                return true;
+        }
+        return false;
+    };
+    for (const QString &name : {QStringLiteral("ledger-activity"), QStringLiteral("occupancy"),
+                                QStringLiteral("membership"), QStringLiteral("trial-balance"),
+                                QStringLiteral("journal")}) {
+        if (!page->selectReport(name))
+            continue;
+        page->pickPeriod(name == QStringLiteral("occupancy") || name == QStringLiteral("journal")
+                             ? ReportsPage::QuickPeriod::LastMonth
+                             : ReportsPage::QuickPeriod::ThisYear);
+        REQUIRE(page->run());
+        firstChart();
+        shoot(QStringLiteral("reports-") + name);
+    }
+    if (page->selectReport(QStringLiteral("occupancy"))) {
+        page->pickPeriod(ReportsPage::QuickPeriod::LastMonth);
+        REQUIRE(page->run());
+        for (int i = 0; i < page->tableCount(); ++i) {
+            page->showTable(i);
+            if (page->chartWidget()->kind() == hub::ReportChart::Kind::HeatMap && page->chartWidget()->isVisible())
+                break;
+        }
+        shoot(QStringLiteral("reports-occupancy-heatmap"));
+    }
+}
