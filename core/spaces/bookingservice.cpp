@@ -243,12 +243,13 @@ bool neededOverride(const QSqlDatabase &db, const Space &space, qint64 start, qi
 Error refusalFor(const Problem &p)
 {
     switch (p.kind) {
+    // Their own "where", so a form offers the reason field and hubctl names --outside-hours.
     case Problem::Kind::Closed:
         return Error::refused(p.message + u' ' + BookingService::tr("Give a reason to book it anyway."),
-                              QStringLiteral("start"));
+                              QStringLiteral("outside-hours"));
     case Problem::Kind::Hours:
         return Error::refused(p.message + u' ' + BookingService::tr("Give a reason to book outside the opening hours."),
-                              QStringLiteral("start"));
+                              QStringLiteral("outside-hours"));
     case Problem::Kind::Clash:
         break;
     }

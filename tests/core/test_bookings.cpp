@@ -222,9 +222,12 @@ TEST_CASE("outside the opening hours a booking is refused unless overridden and 
     REQUIRE_FALSE(late);
     CHECK(late.error().kind == ErrorKind::Refused);
     CHECK(late.error().message.contains(QStringLiteral("09:00–22:00")));
+    // Its own "where": forms offer the reason field, hubctl names --outside-hours.
+    CHECK(late.error().where == QStringLiteral("outside-hours"));
     auto closed = t->bookings().book(draft(t, s, Tuesday.addDays(1), QTime(10, 0), QTime(11, 0)));
     REQUIRE_FALSE(closed);
     CHECK(closed.error().message.contains(QStringLiteral("closed")));
+    CHECK(closed.error().where == QStringLiteral("outside-hours"));
     CHECK(liveBookings(t) == 0);
 
     REQUIRE(t->bookings().book(draft(t, s, Tuesday, QTime(9, 0), QTime(22, 0), QStringLiteral("All day"))));

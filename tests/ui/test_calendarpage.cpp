@@ -283,6 +283,28 @@ TEST_CASE("more people than the space holds asks for a reason and records it", "
     CHECK(list->first().capacityOverride == QStringLiteral("standing only, agreed with the caretaker"));
 }
 
+TEST_CASE("a booking after closing time asks for a reason and records it", "[calendar]")
+{
+    CalendarOnTempHub w;
+    auto *dialog = w.openDialog();
+    // The rooms close at 22:00: the booking service refuses, the dialog offers the reason field.
+    w.fill(dialog, w.kitchen, QTime(21, 0), QTime(23, 0), QStringLiteral("Late supper"), QStringLiteral("Bryn Hughes"));
+    auto *note = child<QLineEdit>(dialog, "bookingHoursNote");
+    CHECK_FALSE(note->isVisible());
+    w.clickBook(dialog);
+    CHECK(dialog->refusal().contains(QStringLiteral("22:00")));
+    REQUIRE(note->isVisible());
+    CHECK_FALSE(child<QLineEdit>(dialog, "bookingCapacityNote")->isVisible());
+    w.clickBook(dialog);
+    CHECK(child<hub::FieldErrorLabel>(dialog, "bookingHoursNoteError")->isVisible());
+    CalendarOnTempHub::type(note, QStringLiteral("caretaker locks up at midnight"));
+    w.clickBook(dialog);
+    REQUIRE(dialogClosed());
+    auto list = w.hub().bookings().list();
+    REQUIRE(list->size() == 1);
+    CHECK(list->first().outsideHoursOverride == QStringLiteral("caretaker locks up at midnight"));
+}
+
 TEST_CASE("dragging over free time opens the booking dialog with the space and the times", "[calendar]")
 {
     CalendarOnTempHub w;

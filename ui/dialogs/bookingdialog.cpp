@@ -523,22 +523,6 @@ bool BookingDialog::showFieldError(const Error &error)
     return true;
 }
 
-bool BookingDialog::outsideOpeningHours(const Space &space) const
-{
-    // Only decides which note to offer; BookingService decides the booking.
-    const QDateTime start = startTime();
-    const QDateTime end = endTime();
-    const auto hours = space.hours.on(start.date().dayOfWeek());
-    if (!hours)
-        return true;
-    const int from = start.time().msecsSinceStartOfDay() / 60000;
-    const bool endsAtMidnight = end.date() == start.date().addDays(1) && end.time() == QTime(0, 0);
-    if (end.date() != start.date() && !endsAtMidnight)
-        return true;
-    const int to = endsAtMidnight ? 24 * 60 : end.time().msecsSinceStartOfDay() / 60000;
-    return from < hours->opens || to > hours->closes;
-}
-
 void BookingDialog::showRefusal(const Error &error)
 {
     if (error.kind == ErrorKind::Invalid && showFieldError(error))
@@ -549,15 +533,13 @@ void BookingDialog::showRefusal(const Error &error)
     m_refusal->show();
     if (error.kind != ErrorKind::Refused)
         return;
-    const auto space = currentSpace();
     if (error.where == QStringLiteral("attendees")) {
         if (m_capacityNote->isVisible() && m_capacityNote->text().trimmed().isEmpty())
             m_capacityNoteError->showError(tr("give a reason to book more people than the space holds"));
         m_capacityNoteLabel->show();
         m_capacityNote->show();
         m_capacityNote->setFocus();
-    } else if ((error.where == QStringLiteral("start") || error.where == QStringLiteral("hours")) && space &&
-               outsideOpeningHours(*space)) {
+    } else if (error.where == QStringLiteral("outside-hours")) {
         if (m_hoursNote->isVisible() && m_hoursNote->text().trimmed().isEmpty())
             m_hoursNoteError->showError(tr("give a reason to book outside the opening hours"));
         m_hoursNoteLabel->show();

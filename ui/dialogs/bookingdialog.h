@@ -93,7 +93,6 @@ private:
     bool showFieldError(const Error &error);
     void showRefusal(const Error &error);
     void hideRefusal();
-    bool outsideOpeningHours(const Space &space) const;
     bool saveSeries(const BookingDraft &draft);
     bool saveEdit(const BookingDraft &draft);
     void finish(QList<Booking> bookings);
