@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Catch2 main for core tests: Qt SQL needs a QCoreApplication.
-#define CATCH_CONFIG_RUNNER
-#include <QCoreApplication>
+#include "tests/support/catchsession.h"
 
-#include <catch2/catch.hpp>
+#include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return Catch::Session().run(argc, argv);
+    return hub::test::runCatch(argc, argv);
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Catch2 main for GUI tests: an offscreen QApplication, and a private home for
 // QSettings and the default hub path so tests never touch the user's files.
-#define CATCH_CONFIG_RUNNER
+#include "tests/support/catchsession.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QTemporaryDir>
-#include <catch2/catch.hpp>
 
 int main(int argc, char *argv[])
 {
@@ -23,5 +23,5 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("hubkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Hubkeeper"));
-    return Catch::Session().run(argc, argv);
+    return hub::test::runCatch(argc, argv);
 }
