@@ -9,6 +9,7 @@
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
 #include "core/privacy/personaldataregistry.h"
+#include "core/privacy/subjectaccessexporter.h"
 #include "core/settings/settingsservice.h"
 
 #include <QDir>
@@ -363,25 +364,18 @@ int memberData(CommandContext &ctx)
     auto member = (*hub)->members().find(ctx.positional().first());
     if (!member)
         return ctx.fail(member.error());
-    auto data = (*hub)->personalData().exportAll(member->id);
-    if (!data)
-        return ctx.fail(data.error());
-    auto settings = (*hub)->settings().load();
-    QJsonObject doc{{QStringLiteral("subject_access"),
-                     QJsonObject{{QStringLiteral("member_id"), double(member->id.value())},
-                                 {QStringLiteral("hub"), settings ? settings->name : QString()},
-                                 {QStringLiteral("generated_at"), (*hub)->clock().now().toString(Qt::ISODate)},
-                                 {QStringLiteral("sections"), QJsonArray::fromStringList((*hub)->personalData().sectionNames())}}}};
-    for (auto it = data->begin(); it != data->end(); ++it)
-        doc.insert(it.key(), it.value());
     const QString path = QFileInfo(ctx.value(QStringLiteral("output"))).absoluteFilePath();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(doc).toJson()) < 0 || !file.commit())
-        return ctx.fail(Error::invalid(Tr::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                                       QStringLiteral("-o")));
+    const SubjectAccessExporter exporter(**hub);
+    if (auto written = exporter.write(member->id, path); !written) {
+        Error e = written.error();
+        if (e.where == QStringLiteral("output"))
+            e.where = QStringLiteral("-o");
+        return ctx.fail(e);
+    }
+    const QStringList sections = (*hub)->personalData().sectionNames();
     ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
                                  {QStringLiteral("file"), QDir::toNativeSeparators(path)},
-                                 {QStringLiteral("sections"), QJsonArray::fromStringList(data->keys())}},
+                                 {QStringLiteral("sections"), QJsonArray::fromStringList(sections)}},
                      Tr::tr("Wrote everything held about #%1 %2 to %3.")
                          .arg(member->id.value())
                          .arg(member->displayName, QDir::toNativeSeparators(path)));

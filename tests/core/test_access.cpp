@@ -6,6 +6,7 @@
 #include "core/gatherings/gatheringservice.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
+#include "core/privacy/subjectaccessexporter.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
@@ -14,6 +15,7 @@
 #include "core/storage/query.h"
 #include "tests/support/temphub.h"
 
+#include <QFile>
 #include <QTimeZone>
 
 #include <functional>
@@ -255,6 +257,8 @@ TEST_CASE("guarded service calls refuse each role the table does not allow", "[a
          }},
         {"change the front-desk ceiling", Permission::ChangeLimits,
          [&](Hub &h) { return h.access().setFrontDeskCeiling(Amount::fromMinor(5000)); }},
+        {"export a member's personal data", Permission::ExportMembers,
+         [&](Hub &h) { return status(SubjectAccessExporter(h).document(d.fay)); }},
     };
     for (Role role : allRoles()) {
         d.as(d.userOf(role));
@@ -390,4 +394,27 @@ TEST_CASE("the last admin cannot lose the role or be removed while others remain
     CHECK(d.t->users().removeRole(ada->id, Role::Admin));
     // ada lost admin while signed in: she may no longer manage users.
     CHECK_FALSE(d.t->access().allows(Permission::ManageUsers));
+}
+
+TEST_CASE("a subject access export needs an admin and is on record without the person's data", "[access]")
+{
+    Desk d;
+    const QString file = d.t.file(QStringLiteral("fay.json"));
+    d.as(QStringLiteral("fran"));
+    auto refused = SubjectAccessExporter(d.t.hub()).write(d.fay, file);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == ErrorKind::Refused);
+    CHECK_FALSE(QFile::exists(file));
+
+    d.as(QStringLiteral("ada"));
+    REQUIRE(SubjectAccessExporter(d.t.hub()).write(d.fay, file));
+    REQUIRE(QFile::exists(file));
+    AuditFilter f;
+    f.action = QStringLiteral("member.subject-access");
+    auto rows = d.t->audit().list(f);
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->first().userName == QStringLiteral("ada"));
+    CHECK(rows->first().entityId == d.fay.value());
+    CHECK_FALSE(rows->first().summary.contains(QStringLiteral("Fay")));
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audit/audittrail.h"
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "core/members/membertablemodel.h"
@@ -14,13 +15,20 @@
 #include "ui/widgets/membereditor.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using hub::MainWindow;
@@ -241,4 +249,39 @@ TEST_CASE("forgetting a member asks first and says what stays")
     CHECK(after->forgotten);
     CHECK(after->email.isEmpty());
     CHECK(s.shownNames().isEmpty()); // the directory no longer lists them
+}
+
+TEST_CASE("personal data is saved for a member through the file dialog and is on record")
+{
+    MembersOnTempHub s;
+    s.addThroughForm(QStringLiteral("Hodan Warsame"), QStringLiteral("hodan@example.org"));
+    const auto member = s.page->editor()->member();
+    REQUIRE(member);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hodan.json"));
+
+    // The save dialog is Qt's own offscreen: name the file in it and accept.
+    bool answered = false;
+    QTimer::singleShot(0, [&] {
+        if (!QTest::qWaitFor([] { return qobject_cast<QFileDialog *>(QApplication::activeModalWidget()) != nullptr; }))
+            return;
+        if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            dialog->selectFile(path);
+            QMetaObject::invokeMethod(dialog, "accept");
+            answered = true;
+        }
+    });
+    QTest::mouseClick(child<QPushButton>(s.page, "memberPersonalData"), Qt::LeftButton);
+    REQUIRE(answered);
+    REQUIRE(QFile::exists(path));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+    CHECK(doc[QStringLiteral("member")].toObject()[QStringLiteral("email")].toString()
+          == QStringLiteral("hodan@example.org"));
+    CHECK(child<QLabel>(s.page, "memberEditorStatus")->text().contains(QStringLiteral("hodan.json")));
+
+    hub::AuditFilter f;
+    f.action = QStringLiteral("member.subject-access");
+    CHECK(s.hub().audit().count(f).value() == 1);
 }

@@ -5,14 +5,18 @@
 #include "core/members/memberenrolment.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
+#include "core/privacy/subjectaccessexporter.h"
 #include "ui/access/permissiongate.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/listingseditor.h"
 #include "ui/widgets/memberskillseditor.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -24,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace hub {
@@ -146,6 +151,9 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     m_forget = new QPushButton(tr("&Forget…"), this);
     m_forget->setObjectName(QStringLiteral("memberForget"));
     m_forget->setToolTip(tr("Erase this member's personal data on request"));
+    m_personalData = new QPushButton(tr("Pe&rsonal data…"), this);
+    m_personalData->setObjectName(QStringLiteral("memberPersonalData"));
+    m_personalData->setToolTip(tr("Save everything the hub holds about this member as one file (subject access)"));
 
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_markLapsed, &QPushButton::clicked, this,
@@ -154,6 +162,7 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     connect(m_markActive, &QPushButton::clicked, this,
             [this] { markStatus(MemberStatus::Active); });
     connect(m_forget, &QPushButton::clicked, this, [this] { forget(); });
+    connect(m_personalData, &QPushButton::clicked, this, [this] { exportPersonalData(); });
     connect(m_offers, &ListingsEditor::changed, this, [this] {
         if (m_member)
             Q_EMIT memberChanged(m_member->id);
@@ -169,6 +178,7 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_markActive);
     buttons->addWidget(m_markLapsed);
     buttons->addWidget(m_markLeft);
+    buttons->addWidget(m_personalData);
     buttons->addWidget(m_forget);
 
     auto *layout = new QVBoxLayout(this);
@@ -520,6 +530,35 @@ bool MemberEditor::forget()
     return true;
 }
 
+bool MemberEditor::exportPersonalData()
+{
+    if (!m_hub || !m_member)
+        return false;
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(tr("Personal data of %1.json").arg(m_member->displayName));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Personal Data As"), suggested,
+                                                      tr("JSON documents (*.json)"));
+    if (path.isEmpty())
+        return false;
+    return exportPersonalData(path);
+}
+
+bool MemberEditor::exportPersonalData(const QString &path)
+{
+    if (!m_hub || !m_member)
+        return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status written = SubjectAccessExporter(*m_hub).write(m_member->id, path);
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        m_status->setText(tr("The personal data was not saved: %1").arg(written.error().message));
+        return false;
+    }
+    m_status->setText(tr("Everything held about %1 is in %2. It holds personal data: hand it over and delete your copy.")
+                          .arg(m_member->displayName, QDir::toNativeSeparators(path)));
+    return true;
+}
+
 void MemberEditor::showError(const Error &error)
 {
     if (FieldErrorLabel *label = m_errors.value(error.where)) {
@@ -565,10 +604,12 @@ void MemberEditor::updateActions()
     for (QPushButton *button : {m_markLapsed, m_markLeft, m_markActive})
         PermissionGate::apply(button, m_hub, Permission::EditMembers);
     PermissionGate::apply(m_forget, m_hub, Permission::ForgetMember);
+    PermissionGate::apply(m_personalData, m_hub, Permission::ExportMembers);
     m_markLapsed->setVisible(stored && status == MemberStatus::Active);
     m_markLeft->setVisible(stored && status != MemberStatus::Left);
     m_markActive->setVisible(stored && status != MemberStatus::Active);
     m_forget->setVisible(stored && !forgotten);
+    m_personalData->setVisible(stored && !forgotten);
     for (QWidget *editor : std::as_const(m_editors))
         editor->setEnabled(!forgotten);
     m_contactsGroup->setVisible(stored && MemberKind(m_kind->currentData().toInt()) ==

@@ -53,6 +53,9 @@ public:
     bool markStatus(MemberStatus status);
     /// Asks for confirmation, then erases the member's personal data.
     bool forget();
+    /// Asks where, then saves everything held about the member (subject access).
+    bool exportPersonalData();
+    bool exportPersonalData(const QString &path);
 
 Q_SIGNALS:
     /// The member was written; `created` when the form held a new member.
@@ -114,6 +117,7 @@ private:
     QPushButton *m_markLeft = nullptr;
     QPushButton *m_markActive = nullptr;
     QPushButton *m_forget = nullptr;
+    QPushButton *m_personalData = nullptr;
     QHash<QString, FieldErrorLabel *> m_errors;
     QHash<QString, QWidget *> m_editors;
 };
