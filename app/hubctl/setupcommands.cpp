@@ -26,10 +26,11 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(hub::cli::SetupCommands)
 };
 
-QJsonObject settingsJson(const HubSettings &s, const QString &path)
+// The hub's settings and the two access settings AccessControl keeps.
+QJsonObject settingsJson(const HubSettings &s, const Hub &hub)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("path"), QDir::toNativeSeparators(path));
+    o.insert(QStringLiteral("path"), QDir::toNativeSeparators(hub.path()));
     for (const QString &key : SettingsService::keys()) {
         const QString text = SettingsService::textValue(s, key);
         if (key == QStringLiteral("decimals"))
@@ -40,18 +41,28 @@ QJsonObject settingsJson(const HubSettings &s, const QString &path)
     o.insert(QStringLiteral("default_limit_min_minor"), double(s.defaultLimitMin.minor()));
     o.insert(QStringLiteral("default_limit_max_minor"),
              s.defaultLimitMax ? QJsonValue(double(s.defaultLimitMax->minor())) : QJsonValue());
+    o.insert(AccessControl::keyIdleLockMinutes(), hub.access().idleLockMinutes());
+    const auto ceiling = hub.access().frontDeskCeiling();
+    o.insert(AccessControl::keyFrontDeskCeiling(), ceiling ? QJsonValue(ceiling->toString(s.decimals)) : QJsonValue());
+    o.insert(AccessControl::keyFrontDeskCeiling() + QStringLiteral("_minor"),
+             ceiling ? QJsonValue(double(ceiling->minor())) : QJsonValue());
     return o;
 }
 
-QString settingsText(const HubSettings &s)
+QString settingsText(const HubSettings &s, const Hub &hub)
 {
     QString text;
-    for (const QString &key : SettingsService::keys()) {
-        QString value = SettingsService::textValue(s, key);
+    const auto line = [&text](const QString &key, QString value) {
         if (value.isEmpty())
             value = Tr::tr("(none)");
         text += key.leftJustified(20) + value + u'\n';
-    }
+    };
+    for (const QString &key : SettingsService::keys())
+        line(key, SettingsService::textValue(s, key));
+    const int idle = hub.access().idleLockMinutes();
+    line(AccessControl::keyIdleLockMinutes(), idle > 0 ? QString::number(idle) : Tr::tr("never"));
+    const auto ceiling = hub.access().frontDeskCeiling();
+    line(AccessControl::keyFrontDeskCeiling(), ceiling ? ceiling->toString(s.decimals) : QString());
     return text;
 }
 
@@ -157,7 +168,7 @@ int init(CommandContext &ctx)
     if (auto ok = (*hub)->settings().save(*settings); !ok)
         return ctx.fail(ok.error());
 
-    QJsonObject o = settingsJson(*settings, (*hub)->path());
+    QJsonObject o = settingsJson(*settings, **hub);
     o.insert(QStringLiteral("created"), !existed);
     o.insert(QStringLiteral("schema_version"), Database::latestSchemaVersion());
     ctx.out().result(o, (existed ? Tr::tr("Hub “%1” at %2 is ready (schema level %3).")
@@ -177,7 +188,9 @@ int settings(CommandContext &ctx)
         return ctx.usage(Tr::tr("“settings show” takes no arguments"));
     if (verb == QStringLiteral("set") && args.size() != 3)
         return ctx.usage(Tr::tr("usage: hubctl settings set KEY VALUE; keys: %1")
-                             .arg(SettingsService::keys().join(QStringLiteral(", "))));
+                             .arg((SettingsService::keys() << AccessControl::keyIdleLockMinutes()
+                                                           << AccessControl::keyFrontDeskCeiling())
+                                      .join(QStringLiteral(", "))));
     if (verb != QStringLiteral("show") && verb != QStringLiteral("set"))
         return ctx.usage(Tr::tr("unknown settings action “%1”; use show or set").arg(verb));
     auto policy = zoneChangePolicy(ctx);
@@ -223,7 +236,7 @@ int settings(CommandContext &ctx)
     auto s = (*hub)->settings().load();
     if (!s)
         return ctx.fail(s.error());
-    ctx.out().result(settingsJson(*s, (*hub)->path()), settingsText(*s));
+    ctx.out().result(settingsJson(*s, **hub), settingsText(*s, **hub));
     return 0;
 }
 
@@ -268,7 +281,7 @@ int demo(CommandContext &ctx)
     auto s = (*hub)->settings().load();
     if (!s)
         return ctx.fail(s.error());
-    QJsonObject o = settingsJson(*s, (*hub)->path());
+    QJsonObject o = settingsJson(*s, **hub);
     o.insert(QStringLiteral("scale"), DemoOptions::scaleName(options.scale));
     o.insert(QStringLiteral("seed"), double(options.seed));
     o.insert(QStringLiteral("parts"), QJsonArray::fromStringList((*hub)->demo().partNames()));

@@ -191,11 +191,22 @@ Status ChallengeService::withdraw(ChallengeId id, MemberId member)
 
 Status ChallengeService::close(ChallengeId id)
 {
+    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+        return ok;
     if (auto c = get(id); !c)
         return fail(c.error());
-    Query q(*m_db, QStringLiteral("UPDATE business_challenges SET status = 'closed' WHERE id = :id"));
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    Query q(tx->connection(), QStringLiteral("UPDATE business_challenges SET status = 'closed' WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id.value());
-    return q.exec();
+    if (auto ok = q.exec(); !ok)
+        return ok;
+    if (auto ok = m_audit.record(QStringLiteral("challenge.close"), QStringLiteral("challenge"), id.value(),
+                                 tr("closed"));
+        !ok)
+        return ok;
+    return tx->commit();
 }
 
 Result<QList<SuggestedHelper>> ChallengeService::suggestions(ChallengeId id, int limit) const

@@ -200,3 +200,33 @@ TEST_CASE("check catches a tampered audit row and a restored backup keeps its us
     REQUIRE(entries.size() >= 1);
     CHECK(entries[0][QStringLiteral("action")].toString() == QStringLiteral("hub.restore"));
 }
+
+TEST_CASE("settings show lists the idle lock and the front-desk ceiling the treasurer sets", "[cli][access]")
+{
+    Desk d;
+    auto set = d.as(QStringLiteral("ada"), AdminPhrase,
+                    {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("front_desk_ceiling"),
+                     QStringLiteral("2.50")});
+    REQUIRE(set.exitCode == 0);
+    CHECK(set.json().object()[QStringLiteral("front_desk_ceiling")].toString() == QStringLiteral("2.50"));
+    CHECK(set.json().object()[QStringLiteral("front_desk_ceiling_minor")].toInt() == 250);
+    REQUIRE(d.as(QStringLiteral("ada"), AdminPhrase,
+                 {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("idle_lock_minutes"),
+                  QStringLiteral("7")})
+                .exitCode
+            == 0);
+
+    Env phrase("HUBCTL_PASSPHRASE", AdminPhrase);
+    auto text = hubctl({QStringLiteral("--db"), d.db, QStringLiteral("--user"), QStringLiteral("ada"),
+                        QStringLiteral("settings"), QStringLiteral("show")});
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.contains(QStringLiteral("idle_lock_minutes   7")));
+    CHECK(text.out.contains(QStringLiteral("front_desk_ceiling  2.50")));
+
+    auto none = d.as(QStringLiteral("ada"), AdminPhrase,
+                     {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("front_desk_ceiling"),
+                      QStringLiteral("none")});
+    REQUIRE(none.exitCode == 0);
+    CHECK(none.json().object()[QStringLiteral("front_desk_ceiling")].isNull());
+    CHECK(none.json().object()[QStringLiteral("idle_lock_minutes")].toInt() == 7);
+}

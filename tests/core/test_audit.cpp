@@ -220,6 +220,8 @@ TEST_CASE("every write through the services appends one audit row naming who", "
              challenge = added->id;
          }},
         {"challenge.volunteer", [&] { ok(t->challenges().volunteer(*challenge, ben)); }},
+        {"challenge.withdraw", [&] { ok(t->challenges().withdraw(*challenge, ben)); }},
+        {"challenge.close", [&] { ok(t->challenges().close(*challenge)); }},
         {"user.add", [&] {
              auto u = t->users().add(QStringLiteral("ana"), ana, {Role::Admin, Role::Treasurer}, Phrase);
              ok(u);
