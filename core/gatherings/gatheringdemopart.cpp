@@ -8,6 +8,7 @@
 #include "core/gatherings/registrationservice.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
+#include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
 #include "core/spaces/bookingservice.h"
@@ -16,6 +17,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <iterator>
 
 namespace hub {
 
@@ -68,12 +70,15 @@ struct Challenge
     const char16_t *skills;
 };
 
+// Skills named as the members demo names them, so suggestions find helpers.
 constexpr Challenge Challenges[] = {
-    {u"Our website is out of date", u"We lose bookings because customers cannot find our opening hours online.", u"Web design,Photography"},
-    {u"Quiet afternoons", u"The café is empty between two and five; how could the neighbourhood use it?", u"Event planning,Marketing"},
-    {u"Accounts in a shoebox", u"We need help setting up simple bookkeeping before the tax deadline.", u"Bookkeeping,Accounting"},
-    {u"A shop window that says who we are", u"Passers-by do not know we repair bikes as well as sell them.", u"Graphic design,Signwriting"},
-    {u"Deliveries for older customers", u"Regulars who no longer get out ask whether we could deliver.", u"Driving,Cycling"},
+    {u"Our website is out of date", u"We lose bookings because customers cannot find our opening hours online.", u"Web design,Social media"},
+    {u"Quiet afternoons", u"The café is empty between two and five; how could the neighbourhood use it?", u"Catering for groups,Event photography"},
+    {u"Accounts in a shoebox", u"We need help setting up simple bookkeeping before the tax deadline.", u"Bookkeeping,Spreadsheets,Tax returns"},
+    {u"A shop window that says who we are", u"Passers-by do not know we repair bikes as well as sell them.", u"Drawing,Painting and decorating,Bike repair"},
+    {u"Deliveries for older customers", u"Regulars who no longer get out ask whether we could deliver.", u"Driving (van),Elderly befriending"},
+    {u"Menus in more languages", u"Half our customers speak Polish, Arabic or Somali at home; our menu is English only.", u"Polish,Arabic,Somali"},
+    {u"Card payments confuse our regulars", u"Older customers struggle with the new card reader and the app.", u"Smartphone help,Computer help"},
 };
 
 // DemoContext::pick() wants a container; these word lists are plain arrays.
@@ -151,6 +156,9 @@ private:
             else
                 m_people << m.id;
         }
+        // The hub's own account is an organisation too, but it brings no challenges to itself.
+        if (auto own = m_hub.ledger().hubAccount())
+            m_organisations.removeAll(own->member);
         // Regulars: a steady core who come to most gatherings.
         const int regulars = std::max<int>(3, int(m_people.size()) / 12);
         for (int i = 0; i < regulars && i < m_people.size(); ++i)
@@ -372,10 +380,14 @@ private:
         const int n = m_context.options().scale == DemoScale::Small  ? 2
                       : m_context.options().scale == DemoScale::Town ? 10
                                                                      : 100;
+        // Walk the list from a random start, so a small hub never hears one challenge twice.
+        constexpr int kinds = int(std::size(Challenges));
+        const int first = rnd.bounded(kinds);
+        const qsizetype firstBusiness = rnd.bounded(int(m_organisations.size()));
         for (int i = 0; i < n; ++i) {
-            const Challenge &c = pickFrom(m_context, Challenges);
+            const Challenge &c = Challenges[(first + i) % kinds];
             ChallengeDraft d;
-            d.organisation = m_organisations[rnd.bounded(int(m_organisations.size()))];
+            d.organisation = m_organisations[(firstBusiness + i) % m_organisations.size()];
             d.title = text(c.title);
             d.description = text(c.text);
             d.skills = text(c.skills).split(u',');
