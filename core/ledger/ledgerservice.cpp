@@ -487,7 +487,13 @@ Transfer LedgerService::build(const TransferDraft &d, const Account &payer, cons
     t.reference = d.reference.trimmed();
     t.reverses = reverses;
     t.overrideNote = d.overrideLimits ? d.overrideNote.trimmed() : QString();
-    t.enteredBy = m_actor;
+    // A transfer is immutable and sealed in the chain, so it names a signed-in
+    // user by number: erasing that person later leaves no name behind here
+    // (the audit trail, which names them, is pseudonymised instead).
+    if (const auto user = m_access.currentUser())
+        t.enteredBy = QStringLiteral("user #%1").arg(user->id.value());
+    else
+        t.enteredBy = m_actor;
     t.createdAt = QDateTime::fromSecsSinceEpoch(m_clock.nowSecs(), Qt::UTC);
     t.hash = hashOf(t, categoryId);
     return t;

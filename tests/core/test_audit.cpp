@@ -318,7 +318,12 @@ TEST_CASE("forgetting a member replaces their user name in the audit trail by th
     REQUIRE(t->access().signIn(QStringLiteral("ada"), Phrase));
     REQUIRE(t->users().add(QStringLiteral("bea.k"), bea, {Role::FrontDesk}, Phrase));
     REQUIRE(t->access().signIn(QStringLiteral("bea.k"), Phrase));
-    person(t.hub(), QStringLiteral("Walk-in Wyn"));
+    const MemberId wyn = person(t.hub(), QStringLiteral("Walk-in Wyn"));
+    // A transfer is sealed in the ledger's chain: it names the user by number, never by name.
+    TransferDraft tea{wyn, ada, Amount::fromMinor(100), QStringLiteral("Tea"), {}, {}, false, {}};
+    auto paid = t->ledger().pay(tea);
+    REQUIRE(paid);
+    CHECK(paid->transfer.enteredBy == QStringLiteral("user #%1").arg(t->users().find(QStringLiteral("bea.k"))->id.value()));
     {
         AccessControl::Grant spaces(Permission::ManageSpaces);
         Space s;
@@ -338,12 +343,14 @@ TEST_CASE("forgetting a member replaces their user name in the audit trail by th
     REQUIRE(t->access().signIn(QStringLiteral("ada"), Phrase));
     AuditFilter byBea;
     byBea.userName = QStringLiteral("bea.k");
-    CHECK(*t->audit().count(byBea) == 5);
+    CHECK(*t->audit().count(byBea) == 6);
 
     REQUIRE(t->members().forget(bea));
     CHECK(*t->audit().count(byBea) == 0);
     byBea.userName = MemberService::pseudonym(bea);
-    CHECK(*t->audit().count(byBea) == 5);
+    CHECK(*t->audit().count(byBea) == 6);
+    Query entered(t->database(), QStringLiteral("SELECT count(*) FROM transfers WHERE entered_by LIKE '%bea%'"));
+    CHECK(entered.scalar()->toInt() == 0);
     Query booked(t->database(), QStringLiteral("SELECT created_by FROM bookings"));
     CHECK(booked.scalar()->toString() == MemberService::pseudonym(bea));
     // The chain was re-sealed, the erasure itself is on record, and the user is gone.
