@@ -71,6 +71,8 @@ ReportsPage::ReportsPage(QWidget *parent) : HubPage(parent)
     m_tableChoice->setAccessibleName(tr("Table"));
     m_tableChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_tableChoice->setMaxVisibleItems(20);
+    // A long table title is cut short here (the list shows it whole), not the page widened.
+    m_tableChoice->setMaximumWidth(420);
     connect(m_tableChoice, &QComboBox::currentIndexChanged, this, &ReportsPage::showTable);
     auto *headingRow = new QHBoxLayout;
     headingRow->addWidget(m_heading, 1);
@@ -150,28 +152,34 @@ QWidget *ReportsPage::buildToolbar()
     connect(m_exportAction, &QAction::changed, exportButton,
             [this, exportButton] { exportButton->setEnabled(m_exportAction->isEnabled()); });
 
+    // The report and what to do with it on one row, its period on the next:
+    // all on one row the page alone would need most of a 1280-pixel screen.
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(reportLabel);
     row->addWidget(m_reportChoice);
-    row->addSpacing(12);
-    row->addWidget(m_fromLabel);
-    row->addWidget(m_from);
-    row->addWidget(m_toLabel);
-    row->addWidget(m_to);
-    row->addWidget(m_atLabel);
-    row->addWidget(m_at);
-    for (QPushButton *quick : m_quick)
-        row->addWidget(quick);
     row->addStretch(1);
     row->addWidget(runButton);
     row->addWidget(exportButton);
+    auto *period = new QHBoxLayout;
+    period->setContentsMargins(0, 0, 0, 0);
+    period->addWidget(m_fromLabel);
+    period->addWidget(m_from);
+    period->addWidget(m_toLabel);
+    period->addWidget(m_to);
+    period->addWidget(m_atLabel);
+    period->addWidget(m_at);
+    period->addSpacing(8);
+    for (QPushButton *quick : m_quick)
+        period->addWidget(quick);
+    period->addStretch(1);
 
     auto *bar = new QWidget;
     auto *column = new QVBoxLayout(bar);
     column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
+    column->setSpacing(4);
     column->addLayout(row);
+    column->addLayout(period);
     column->addWidget(m_periodError);
     return bar;
 }

@@ -55,6 +55,9 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     titleFont.setPointSizeF(big.pointSizeF() * 1.4);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    // A long title and theme wrap rather than widen the window past the screen.
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("facilitatorMessage"));
     m_message->setWordWrap(true);
@@ -104,17 +107,26 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     m_sameAs->setToolTip(tr("The selected walk-in is already a member (Ctrl+Shift+M)"));
     connect(m_makeMember, &QPushButton::clicked, this, &FacilitatorView::makeMemberOfSelected);
     connect(m_sameAs, &QPushButton::clicked, this, &FacilitatorView::mergeSelectedWalkIn);
-    auto *walkInButtons = new QHBoxLayout;
-    walkInButtons->addWidget(m_makeMember);
-    walkInButtons->addWidget(m_sameAs);
+    // The column stays narrow enough for the idea board beside it at 1280×720
+    // in the large font: the consent box shares a row with its button, and
+    // the two walk-in buttons stand one above the other.
+    auto *consentRow = new QHBoxLayout;
+    consentRow->addWidget(m_walkInConsent);
+    consentRow->addStretch(1);
+    consentRow->addWidget(walkIn);
+    auto *hereNow = new QLabel(tr("Here now (select who is voting):"), door);
+    hereNow->setWordWrap(true);
+    hereNow->setBuddy(m_attendees);
+    auto *walkInButtons = new QVBoxLayout;
+    walkInButtons->addWidget(m_makeMember, 0, Qt::AlignLeft);
+    walkInButtons->addWidget(m_sameAs, 0, Qt::AlignLeft);
     auto *doorLayout = new QVBoxLayout(door);
     doorLayout->addWidget(m_search);
     doorLayout->addWidget(m_results);
     doorLayout->addWidget(m_walkInName);
     doorLayout->addWidget(m_walkInEmail);
-    doorLayout->addWidget(m_walkInConsent);
-    doorLayout->addWidget(walkIn);
-    doorLayout->addWidget(new QLabel(tr("Here now (select who is voting):"), door));
+    doorLayout->addLayout(consentRow);
+    doorLayout->addWidget(hereNow);
     doorLayout->addWidget(m_attendees, 1);
     doorLayout->addLayout(walkInButtons);
 
@@ -145,18 +157,18 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     connect(vote, &QPushButton::clicked, this, &FacilitatorView::voteSelected);
     connect(withdraw, &QPushButton::clicked, this, &FacilitatorView::withdrawSelected);
     connect(promote, &QPushButton::clicked, this, &FacilitatorView::promoteSelected);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(vote);
-    buttons->addWidget(withdraw);
-    buttons->addWidget(promote);
-    auto *closing = new QHBoxLayout;
-    closing->addStretch(1);
-    closing->addWidget(m_closeVoting);
+    // Three short rows rather than one long one: in the large font a single
+    // row of these buttons alone is wider than the board has at 1280×720.
+    auto *voting = new QHBoxLayout;
+    voting->addWidget(vote);
+    voting->addWidget(withdraw);
+    voting->addStretch(1);
     auto *boardLayout = new QVBoxLayout(board);
     boardLayout->addWidget(m_ideaTitle);
     boardLayout->addWidget(m_ideas, 1);
-    boardLayout->addLayout(buttons);
-    boardLayout->addLayout(closing);
+    boardLayout->addLayout(voting);
+    boardLayout->addWidget(promote, 0, Qt::AlignLeft);
+    boardLayout->addWidget(m_closeVoting, 0, Qt::AlignRight);
 
     auto *columns = new QHBoxLayout;
     columns->addWidget(door, 2);
