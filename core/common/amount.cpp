@@ -86,17 +86,30 @@ Result<Amount> Amount::parse(QStringView text, int decimals)
 
 QString Amount::toString(int decimals) const
 {
+    char16_t buffer[MaxChars];
+    char16_t *end = buffer + MaxChars;
+    const char16_t *start = writeBackwards(end, decimals);
+    return QString(reinterpret_cast<const QChar *>(start), end - start);
+}
+
+char16_t *Amount::writeBackwards(char16_t *end, int decimals) const
+{
     Q_ASSERT(decimals >= 0 && decimals <= MaxDecimals);
     // Work on the unsigned magnitude so the minimum int64 prints correctly.
     const bool negative = m_minor < 0;
-    const quint64 magnitude = negative ? quint64(0) - quint64(m_minor) : quint64(m_minor);
-    QString digits = QString::number(magnitude);
-    if (decimals > 0) {
-        if (digits.size() <= decimals)
-            digits = QString(decimals - digits.size() + 1, u'0') + digits;
-        digits.insert(digits.size() - decimals, u'.');
-    }
-    return negative ? u'-' + digits : digits;
+    quint64 magnitude = negative ? quint64(0) - quint64(m_minor) : quint64(m_minor);
+    char16_t *p = end;
+    int written = 0;
+    do {
+        if (decimals > 0 && written == decimals)
+            *--p = u'.';
+        *--p = char16_t(u'0' + magnitude % 10);
+        magnitude /= 10;
+        ++written;
+    } while (magnitude > 0 || written <= decimals);
+    if (negative)
+        *--p = u'-';
+    return p;
 }
 
 std::optional<Amount> Amount::checkedAdd(Amount other) const

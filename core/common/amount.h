@@ -33,6 +33,11 @@ public:
 
     /// "1250" with 2 decimals -> "12.50"; always a '.' and no grouping.
     QString toString(int decimals) const;
+    /// The same text written so it ends at `end`, for callers that format
+    /// millions without allocating; returns where it starts. Needs MaxChars
+    /// characters before `end`.
+    char16_t *writeBackwards(char16_t *end, int decimals) const;
+    static constexpr int MaxChars = 20 + MaxDecimals + 2; // digits, leading zeros, '.', '-'
 
     constexpr auto operator<=>(const Amount &) const = default;
     constexpr Amount operator-() const { return Amount(-m_minor); }

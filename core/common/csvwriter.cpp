@@ -8,16 +8,28 @@ namespace hub {
 CsvWriter::CsvWriter(QIODevice &device) : CsvWriter(device, Options{})
 {}
 
-CsvWriter::CsvWriter(QIODevice &device, Options options) : m_device(device), m_options(options)
-{}
+CsvWriter::CsvWriter(QIODevice &device, Options options)
+    : m_device(device), m_options(options), m_separator(QString(options.separator).toUtf8())
+{
+    if (m_options.bom)
+        m_bytes = QByteArrayLiteral("\xEF\xBB\xBF");
+}
+
+bool CsvWriter::needsQuotes(QStringView field, QChar separator)
+{
+    if (field.isEmpty())
+        return false;
+    if (field.front().isSpace() || field.back().isSpace())
+        return true;
+    for (QChar c : field)
+        if (c == separator || c == u'"' || c == u'\n' || c == u'\r')
+            return true;
+    return false;
+}
 
 QString CsvWriter::quoted(const QString &field, QChar separator)
 {
-    const bool needsQuotes =
-        field.contains(separator) || field.contains(u'"') || field.contains(u'\n') ||
-        field.contains(u'\r') ||
-        (!field.isEmpty() && (field.front().isSpace() || field.back().isSpace()));
-    if (!needsQuotes)
+    if (!needsQuotes(field, separator))
         return field;
     QString out;
     out.reserve(field.size() + 2);
@@ -45,14 +57,70 @@ QString CsvWriter::formatRow(const QStringList &fields, QChar separator)
 
 Status CsvWriter::writeRow(const QStringList &fields)
 {
-    QByteArray bytes;
-    if (m_rows == 0 && m_options.bom)
-        bytes = QByteArrayLiteral("\xEF\xBB\xBF");
-    bytes += formatRow(fields, m_options.separator).toUtf8();
-    if (m_device.write(bytes) != bytes.size())
+    for (const QString &field : fields)
+        addField(field);
+    if (auto ok = endRow(); !ok)
+        return ok;
+    return flush();
+}
+
+char *CsvWriter::appendUtf8(char *out, QStringView text)
+{
+    // Plain ASCII by hand (most fields are); Qt's encoder from the first
+    // character beyond it, so surrogate pairs are never split.
+    qsizetype i = 0;
+    for (; i < text.size() && text[i].unicode() < 0x80; ++i)
+        *out++ = char(text[i].unicode());
+    return i < text.size() ? m_utf8.appendToBuffer(out, text.sliced(i)) : out;
+}
+
+void CsvWriter::addField(QStringView field)
+{
+    if (m_rowStarted)
+        m_bytes += m_separator;
+    m_rowStarted = true;
+    const bool quote = needsQuotes(field, m_options.separator);
+    const qsizetype start = m_bytes.size();
+    // Three bytes a character is the most UTF-8 needs (a doubled quote takes
+    // two, a surrogate pair four); two more for the quotes around.
+    m_bytes.resize(start + 3 * field.size() + 2);
+    char *out = m_bytes.data() + start;
+    if (!quote) {
+        out = appendUtf8(out, field);
+    } else {
+        *out++ = '"';
+        qsizetype from = 0;
+        for (qsizetype i = 0; i < field.size(); ++i) {
+            if (field[i] == u'"') {
+                out = appendUtf8(out, field.sliced(from, i + 1 - from));
+                *out++ = '"';
+                from = i + 1;
+            }
+        }
+        out = appendUtf8(out, field.sliced(from));
+        *out++ = '"';
+    }
+    m_bytes.resize(out - m_bytes.constData());
+}
+
+Status CsvWriter::endRow()
+{
+    m_bytes += "\r\n";
+    m_rowStarted = false;
+    ++m_rows;
+    constexpr qsizetype BlockBytes = 1 << 16;
+    return m_bytes.size() >= BlockBytes ? flush() : Status{};
+}
+
+Status CsvWriter::flush()
+{
+    if (m_bytes.isEmpty())
+        return {};
+    if (m_device.write(m_bytes) != m_bytes.size())
         return fail(
             Error::storage(tr("Could not write the CSV file: %1").arg(m_device.errorString())));
-    ++m_rows;
+    // resize() keeps the capacity: the next block reuses it.
+    m_bytes.resize(0);
     return {};
 }
 

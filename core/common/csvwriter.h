@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 
 #include <QCoreApplication>
+#include <QStringConverter>
 #include <QStringList>
 
 class QIODevice;
@@ -27,7 +28,14 @@ public:
     explicit CsvWriter(QIODevice &device);
     CsvWriter(QIODevice &device, Options options);
 
+    /// One row, written to the device at once.
     Status writeRow(const QStringList &fields);
+    /// The same one field at a time, for exports of many rows: fields go
+    /// straight into a UTF-8 buffer that reaches the device a block at a
+    /// time, so nothing is allocated per row. flush() after the last row.
+    void addField(QStringView field);
+    Status endRow();
+    Status flush();
     int rowsWritten() const { return m_rows; }
 
     /// One row as CSV text including its CRLF.
@@ -37,9 +45,17 @@ public:
     static QString quoted(const QString &field, QChar separator = u',');
 
 private:
+    static bool needsQuotes(QStringView field, QChar separator);
+    /// Appends UTF-8 from `out` on; `out` has room for three bytes a character.
+    char *appendUtf8(char *out, QStringView text);
+
     QIODevice &m_device;
     Options m_options;
+    QByteArray m_separator; ///< in UTF-8
     int m_rows = 0;
+    bool m_rowStarted = false;
+    QByteArray m_bytes; ///< rows not yet written
+    QStringEncoder m_utf8{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
 };
 
 } // namespace hub

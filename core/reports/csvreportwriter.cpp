@@ -24,6 +24,8 @@ Status CsvReportWriter::beginTable(const ReportTableHeader &header)
     m_columns = header.columns;
     if (m_anyTable && keys == m_keys)
         return {};
+    if (auto flushed = m_csv.flush(); !flushed)
+        return flushed;
     if (m_anyTable && m_device.write("\r\n", 2) != 2)
         return fail(Error::storage(CsvWriter::tr("Could not write the CSV file: %1").arg(m_device.errorString())));
     m_anyTable = true;
@@ -33,20 +35,20 @@ Status CsvReportWriter::beginTable(const ReportTableHeader &header)
 
 Status CsvReportWriter::row(const QVariantList &values)
 {
-    m_fields.resize(m_columns.size());
     for (qsizetype i = 0; i < m_columns.size(); ++i)
-        m_fields[i] = i < values.size() ? m_format.text(values.at(i), m_columns.at(i).type) : QString();
-    return m_csv.writeRow(m_fields);
+        m_csv.addField(i < values.size() ? m_format.textView(values.at(i), m_columns.at(i).type, m_scratch)
+                                         : QStringView());
+    return m_csv.endRow();
 }
 
 Status CsvReportWriter::endTable(const QVariantList &, const QStringList &)
 {
-    return {};
+    return m_csv.flush();
 }
 
 Status CsvReportWriter::end()
 {
-    return {};
+    return m_csv.flush();
 }
 
 } // namespace hub

@@ -39,7 +39,7 @@ private:
     QList<ReportColumn> m_columns;
     QStringList m_keys; ///< the header written last
     bool m_anyTable = false;
-    QStringList m_fields;
+    ReportFormat::Scratch m_scratch;
 };
 
 } // namespace hub

@@ -58,8 +58,9 @@ Status JournalReport::run(Database &db, const HubSettings &settings, const Repor
         return s;
     qint64 total = 0;
     qint64 count = 0;
+    constexpr int Columns = 9;
     QVariantList values;
-    values.reserve(9);
+    values.reserve(Columns);
     while (q.next()) {
         if (++count % LedgerReportSupport::CancelCheckRows == 0) {
             if (sink.isCancelled())
@@ -67,14 +68,15 @@ Status JournalReport::run(Database &db, const HubSettings &settings, const Repor
             if (request.progress)
                 request.progress(double(q.value(1).toLongLong() - from) / span);
         }
-        const qint64 amount = q.value(4).toLongLong();
-        total += amount;
-        const QString reference = q.value(7).toString();
+        // The driver's values go on as they are (integers as qint64, text as
+        // QString, NULL as a null value): no conversions per row.
         values.clear();
-        values << q.value(0).toLongLong() << q.value(1).toLongLong() << q.value(2).toString() << q.value(3).toString()
-               << amount << q.value(5).toString() << (q.value(6).isNull() ? QVariant() : QVariant(q.value(6).toString()))
-               << (reference.isEmpty() ? QVariant() : QVariant(reference))
-               << (q.value(8).isNull() ? QVariant() : QVariant(q.value(8).toLongLong()));
+        for (int c = 0; c < Columns; ++c)
+            values << q.value(c);
+        total += values.at(4).toLongLong();
+        // A transfer without a reference stores "": shown as no reference.
+        if (!values.at(7).isNull() && values.at(7).toString().isEmpty())
+            values[7] = QVariant();
         if (auto s = sink.row(values); !s)
             return s;
     }

@@ -48,6 +48,19 @@ public:
     QStringList notes;
 };
 
+/// A line of /proc/self/status in MB ("VmRSS", "VmHWM").
+double statusMb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray key = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
 double rawAggregateMs(const QByteArray &path, qint64 &accounts)
 {
     sqlite3 *db = nullptr;
@@ -97,6 +110,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    const double peakBefore = statusMb("VmHWM");
     double ours = -1;
     CountingSink sink;
     for (int run = 0; run < Runs; ++run) {
@@ -111,6 +125,7 @@ int main(int argc, char *argv[])
         ours = ours < 0 ? ms : std::min(ours, ms);
     }
 
+    const double peakReport = statusMb("VmHWM");
     qint64 accounts = 0;
     const double raw = rawAggregateMs(QFile::encodeName(QString::fromLocal8Bit(argv[1])), accounts);
 
@@ -124,6 +139,7 @@ int main(int argc, char *argv[])
     auto transfers = LedgerJournalWriter((*hub)->database(), *settings).write(journal, {}, {});
     journal.flush();
     const double exportMs = double(exportTimer.nsecsElapsed()) / 1e6;
+    const double peakExport = statusMb("VmHWM");
     if (!transfers) {
         std::fprintf(stderr, "journal export failed: %s\n", qPrintable(transfers.error().text()));
         return 1;
@@ -150,5 +166,8 @@ int main(int argc, char *argv[])
     const double share = hledgerMs > 0 ? ours / hledgerMs : 0;
     std::printf("  ours / hledger = %.3f× (target ≤ %.1f×) %s;  ours / raw SQL = %.2f×\n", share, TargetShare,
                 share <= TargetShare ? "met" : "MISSED", raw > 0 ? ours / raw : 0.0);
+    std::printf("  memory (this process's peak): %.1f MB before, %.1f MB after the trial balance, %.1f MB after "
+                "the journal export\n",
+                peakBefore, peakReport, peakExport);
     return 0;
 }

@@ -2,6 +2,7 @@
 // The ledger reports (trial balance, statements, journal, activity) on a
 // hand-built hub with known answers, and the CSV, JSON and journal writers'
 // exact output.
+#include "core/common/csvwriter.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/reports/csvreportwriter.h"
@@ -15,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <limits>
 
 using namespace hub;
 using hub::test::TempHub;
@@ -319,6 +322,81 @@ TEST_CASE("the CSV writer continues tables with the same columns and separates o
     REQUIRE(csv.endTable({}, {}));
     REQUIRE(csv.end());
     CHECK(buffer.data() == QByteArray("a,b\r\nx,12.50\r\n\" y \",-0.05\r\n\r\nn\r\n\r\n"));
+}
+
+TEST_CASE("report instants read as Qt writes them in zones with odd offsets and across clock changes", "[reports][csv]")
+{
+    // Every 37 minutes over four years, through every change of the clocks,
+    // in zones an hour, half an hour and three quarters off, and in UTC.
+    for (const char *id : {"Europe/London", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe",
+                           "Pacific/Chatham", "UTC"}) {
+        const QTimeZone zone(id);
+        REQUIRE(zone.isValid());
+        const ReportFormat format(2, zone);
+        const qint64 start = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        const qint64 end = QDateTime(QDate(2029, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        int mismatches = 0;
+        for (qint64 utc = start; utc < end; utc += 37 * 60 + 11) {
+            const QDateTime at = QDateTime::fromSecsSinceEpoch(utc, zone);
+            if (format.text(utc, ReportType::DateTime) != at.toString(Qt::ISODate)
+                || format.display(utc, ReportType::DateTime) != at.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                ++mismatches;
+        }
+        INFO(id);
+        CHECK(mismatches == 0);
+    }
+    // The instant a clock change happens, the second before it, and going back in time.
+    const ReportFormat london(2, London);
+    const qint64 spring = QDateTime(QDate(2026, 3, 29), QTime(1, 0), Qt::UTC).toSecsSinceEpoch();
+    CHECK(london.text(spring, ReportType::DateTime) == QStringLiteral("2026-03-29T02:00:00+01:00"));
+    CHECK(london.text(spring - 1, ReportType::DateTime) == QStringLiteral("2026-03-29T00:59:59+00:00"));
+    CHECK(london.text(spring - 86400 * 365, ReportType::DateTime) == QStringLiteral("2025-03-29T01:00:00+00:00"));
+    CHECK(london.text(qint64(0), ReportType::DateTime) == QStringLiteral("1970-01-01T01:00:00+01:00"));
+    CHECK(london.text(qint64(-1), ReportType::DateTime)
+          == QDateTime::fromSecsSinceEpoch(-1, London).toString(Qt::ISODate));
+}
+
+TEST_CASE("report amounts and integers read the same through the allocation-free view", "[reports][csv]")
+{
+    for (int decimals : {0, 2, 6}) {
+        const ReportFormat format(decimals, QTimeZone::utc());
+        ReportFormat::Scratch scratch;
+        for (qint64 minor : {qint64(0), qint64(5), qint64(-5), qint64(1250), qint64(-1250), qint64(1000000),
+                             std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min()}) {
+            INFO(decimals << " " << minor);
+            CHECK(format.textView(minor, ReportType::Amount, scratch) == format.text(minor, ReportType::Amount));
+            CHECK(format.text(minor, ReportType::Integer) == QString::number(minor));
+            CHECK(format.textView(minor, ReportType::Integer, scratch) == QString::number(minor));
+        }
+    }
+    CHECK(Amount::fromMinor(5).toString(2) == QStringLiteral("0.05"));
+    CHECK(Amount::fromMinor(-1250).toString(2) == QStringLiteral("-12.50"));
+    CHECK(Amount::fromMinor(std::numeric_limits<qint64>::min()).toString(6) == QStringLiteral("-9223372036854.775808"));
+    const ReportFormat format(2, QTimeZone::utc());
+    ReportFormat::Scratch scratch;
+    CHECK(format.textView(QVariant(), ReportType::Amount, scratch).isEmpty());
+    CHECK(format.textView(42, ReportType::Text, scratch) == QStringLiteral("42"));
+    CHECK(format.textView(25.0, ReportType::Percent, scratch) == QStringLiteral("25.0"));
+    CHECK(format.textView(QDate(2026, 10, 1), ReportType::Date, scratch) == QStringLiteral("2026-10-01"));
+}
+
+TEST_CASE("the CSV writer quotes and encodes accents emoji and quotes field by field", "[reports][csv]")
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter csv(buffer, CsvWriter::Options{u',', true});
+    const QStringList fields = {QStringLiteral("plain"), QStringLiteral("Zoë, “café”"), QStringLiteral("say \"hi\" 🙂"),
+                                QStringLiteral("🙂\"🙂"), QString(), QStringLiteral(" Dai "), QStringLiteral("a\nb"),
+                                QStringLiteral("Łódź")};
+    for (const QString &field : fields)
+        csv.addField(field);
+    REQUIRE(csv.endRow());
+    // Nothing reaches the device before a block is full or flush() is asked for.
+    CHECK(buffer.data().isEmpty());
+    REQUIRE(csv.flush());
+    REQUIRE(csv.writeRow({QStringLiteral("x")}));
+    CHECK(buffer.data() == QByteArray("\xEF\xBB\xBF") + CsvWriter::formatRow(fields).toUtf8() + "x\r\n");
+    CHECK(csv.rowsWritten() == 2);
 }
 
 TEST_CASE("the JSON writer streams one document with amounts also in minor units", "[reports][json]")
