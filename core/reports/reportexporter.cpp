@@ -3,7 +3,6 @@
 
 #include "core/reports/csvreportwriter.h"
 #include "core/reports/jsonreportwriter.h"
-#include "core/reports/ledgerjournalwriter.h"
 #include "core/reports/ledgerreportsupport.h"
 #include "core/reports/pdfreportwriter.h"
 #include "core/reports/reportservice.h"
@@ -94,6 +93,9 @@ Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const 
                                                   ReportFileFormat format, QIODevice &device, bool excelBom,
                                                   std::function<bool()> cancelled)
 {
+    // Before anything is written: every format answers to the same check.
+    if (auto ok = reports.authorize(); !ok)
+        return fail(ok.error());
     auto report = reports.find(name);
     if (!report)
         return fail(report.error());
@@ -113,10 +115,7 @@ Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const 
         return fail(settings.error());
 
     if (format == ReportFileFormat::Ledger) {
-        LedgerJournalWriter writer(reports.database(), *settings);
-        const bool at = (*report)->periodKind() == Report::PeriodKind::At;
-        auto count = writer.write(device, at ? QDate() : completed->from, at ? completed->at : completed->to,
-                                  cancelled);
+        auto count = reports.writeJournal(name, *completed, device, cancelled);
         if (!count)
             return fail(count.error());
         return ReportExportSummary{(*report)->title(), 1, *count};
@@ -132,7 +131,7 @@ Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const 
     } else
         writer = std::make_unique<JsonReportWriter>(device, text, cancelled);
     CountingSink counting(*writer);
-    // Through the service, so its checks (who may run reports) apply to exports too.
+    // Through the service, so its checks apply here too.
     if (auto s = reports.run(name, *completed, counting); !s)
         return fail(s.error());
     if (cancelled && cancelled())
@@ -148,6 +147,8 @@ Result<ReportExportSummary> ReportExporter::exportTo(ReportService &reports, con
     if (path.isEmpty())
         return fail(Error::usage(tr("Name the file to write."), QStringLiteral("-o")));
     // Checked before the file is opened, so a refused export creates nothing.
+    if (auto ok = reports.authorize(); !ok)
+        return fail(ok.error());
     auto report = reports.find(name);
     if (!report)
         return fail(report.error());

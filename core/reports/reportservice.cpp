@@ -2,6 +2,7 @@
 #include "core/reports/reportservice.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/reports/ledgerjournalwriter.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
 
@@ -76,9 +77,14 @@ Result<HubSettings> ReportService::settings() const
     return m_settings.load();
 }
 
+Status ReportService::authorize() const
+{
+    return m_access.require(Permission::RunReports);
+}
+
 Status ReportService::run(const QString &name, const ReportRequest &request, ReportSink &sink) const
 {
-    if (auto ok = m_access.require(Permission::RunReports); !ok)
+    if (auto ok = authorize(); !ok)
         return ok;
     auto report = find(name);
     if (!report)
@@ -90,6 +96,25 @@ Status ReportService::run(const QString &name, const ReportRequest &request, Rep
     if (!settings)
         return fail(settings.error());
     return (*report)->run(*m_db, *settings, *completed, sink);
+}
+
+Result<qint64> ReportService::writeJournal(const QString &name, const ReportRequest &request, QIODevice &device,
+                                           const std::function<bool()> &cancelled) const
+{
+    if (auto ok = authorize(); !ok)
+        return fail(ok.error());
+    auto report = find(name);
+    if (!report)
+        return fail(report.error());
+    auto completed = complete(**report, request);
+    if (!completed)
+        return fail(completed.error());
+    auto settings = m_settings.load();
+    if (!settings)
+        return fail(settings.error());
+    const bool at = (*report)->periodKind() == Report::PeriodKind::At;
+    return LedgerJournalWriter(*m_db, *settings)
+        .write(device, at ? QDate() : completed->from, at ? completed->at : completed->to, cancelled);
 }
 
 } // namespace hub

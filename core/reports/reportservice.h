@@ -7,8 +7,11 @@
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <memory>
 #include <vector>
+
+class QIODevice;
 
 namespace hub {
 
@@ -37,13 +40,20 @@ public:
     /// given that the report does not take, is Error::usage naming the option.
     Result<ReportRequest> complete(const Report &report, ReportRequest request) const;
 
-    /// The connection and settings reports run with, for exporters that write
-    /// more than a sink takes (a plain-text accounting journal).
-    Database &database() const { return *m_db; }
     Result<HubSettings> settings() const;
+
+    /// Whether the signed-in user may run reports (Permission::RunReports):
+    /// Error::refused naming who may, otherwise nothing. Every way a report
+    /// leaves the hub — run() and writeJournal() — asks it first.
+    Status authorize() const;
 
     /// complete() then Report::run on the hub's connection.
     Status run(const QString &name, const ReportRequest &request, ReportSink &sink) const;
+    /// The transfers a report covers as a plain-text accounting journal
+    /// (LedgerJournalWriter): a period report's dates, or everything up to
+    /// the end of an "at" report's date. Returns how many transfers.
+    Result<qint64> writeJournal(const QString &name, const ReportRequest &request, QIODevice &device,
+                                const std::function<bool()> &cancelled = {}) const;
 
 private:
     std::shared_ptr<Database> m_db;

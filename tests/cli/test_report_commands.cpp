@@ -6,6 +6,7 @@
 #include "tests/support/temphub.h"
 
 #include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -305,4 +306,74 @@ TEST_CASE("report with -o and --json prints what it wrote", "[cli][reports]")
     // One sheet: a single header row however many statements.
     CHECK(text.count(QStringLiteral("account,at,transfer,memo")) == 1);
     CHECK(text.contains(QStringLiteral("Opening balance")));
+}
+
+namespace {
+
+// Sets an environment variable for the hubctl runs of one scope.
+struct Env
+{
+    QByteArray name;
+    Env(const char *n, const QByteArray &value) : name(n) { qputenv(n, value); }
+    ~Env() { qunsetenv(name.constData()); }
+};
+
+} // namespace
+
+TEST_CASE("a front-desk user is refused every report format with exit 3 and no file", "[cli][reports][access]")
+{
+    Treasury t;
+    const QByteArray adminPhrase = "the treasurer's long phrase";
+    const QByteArray deskPhrase = "front desk on tuesdays";
+    {
+        Env phrase("HUBCTL_PASSPHRASE", adminPhrase);
+        REQUIRE(t.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--member"),
+                       QStringLiteral("1"), QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--role"),
+                       QStringLiteral("treasurer")})
+                    .exitCode
+                == 0);
+        Env fresh("HUBCTL_NEW_PASSPHRASE", deskPhrase);
+        REQUIRE(t.run({QStringLiteral("--user"), QStringLiteral("ada"), QStringLiteral("user"), QStringLiteral("add"),
+                       QStringLiteral("bo"), QStringLiteral("--member"), QStringLiteral("2"), QStringLiteral("--role"),
+                       QStringLiteral("front-desk")})
+                    .exitCode
+                == 0);
+    }
+    const auto filesBeside = [&] {
+        return QDir(t.dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    };
+    const QStringList before = filesBeside();
+    for (const QString &format : {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("ledger"),
+                                  QStringLiteral("pdf")}) {
+        const QString out = t.file(QStringLiteral("refused.") + format);
+        Env phrase("HUBCTL_PASSPHRASE", deskPhrase);
+        auto refused = t.run({QStringLiteral("--user"), QStringLiteral("bo"), QStringLiteral("report"),
+                              QStringLiteral("trial-balance"), QStringLiteral("--format"), format, QStringLiteral("-o"),
+                              out});
+        INFO(format.toStdString() << ": " << refused.err.toStdString());
+        CHECK(refused.exitCode == 3);
+        CHECK(refused.err.contains(QStringLiteral("treasurer")));
+        CHECK_FALSE(QFile::exists(out));
+        // Standard output gets nothing either.
+        if (format != QStringLiteral("pdf")) {
+            auto piped = t.run({QStringLiteral("--user"), QStringLiteral("bo"), QStringLiteral("report"),
+                                QStringLiteral("journal"), QStringLiteral("--format"), format});
+            CHECK(piped.exitCode == 3);
+            CHECK(piped.out.isEmpty());
+        }
+    }
+    // Not even a temporary file is left beside the hub (the audit may add its WAL pages, not files).
+    QStringList after = filesBeside();
+    for (const QString &name : before)
+        after.removeAll(name);
+    CHECK(after.isEmpty());
+
+    Env phrase("HUBCTL_PASSPHRASE", adminPhrase);
+    const QString journal = t.file(QStringLiteral("allowed.journal"));
+    auto allowed = t.run({QStringLiteral("--user"), QStringLiteral("ada"), QStringLiteral("report"),
+                          QStringLiteral("trial-balance"), QStringLiteral("--format"), QStringLiteral("ledger"),
+                          QStringLiteral("-o"), journal});
+    INFO(allowed.err.toStdString());
+    CHECK(allowed.exitCode == 0);
+    CHECK(QFile::exists(journal));
 }

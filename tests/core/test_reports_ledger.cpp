@@ -2,6 +2,9 @@
 // The ledger reports (trial balance, statements, journal, activity) on a
 // hand-built hub with known answers, and the CSV, JSON and journal writers'
 // exact output.
+#include "core/access/accesscontrol.h"
+#include "core/access/passphrasehasher.h"
+#include "core/access/userservice.h"
 #include "core/common/csvwriter.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
@@ -495,4 +498,41 @@ TEST_CASE("the journal of a period opens with the balances of the day before", "
                             .arg(r.pseudonym())));
     CHECK_FALSE(text.contains(QStringLiteral("November")));
     CHECK_FALSE(text.contains(QStringLiteral("Cy")));
+}
+
+TEST_CASE("a front-desk user may neither run a report nor write the journal and a treasurer may", "[reports][journal][access]")
+{
+    PassphraseHasher::setCost(PassphraseHasher::Cost::Minimum);
+    Riverside r;
+    const QString phrase = QStringLiteral("a long enough passphrase");
+    REQUIRE(r.t->users().add(QStringLiteral("ada"), r.ada, {Role::Admin}, phrase));
+    REQUIRE(r.t->access().signIn(QStringLiteral("ada"), phrase));
+    REQUIRE(r.t->users().add(QStringLiteral("bo"), r.bo, {Role::FrontDesk}, phrase));
+    REQUIRE(r.t->users().add(QStringLiteral("zoe"), r.zoe, {Role::Treasurer}, phrase));
+    r.t->access().signOut();
+
+    REQUIRE(r.t->access().signIn(QStringLiteral("bo"), phrase));
+    CHECK(r.t->reports().authorize().error().kind == ErrorKind::Refused);
+    CollectingReportSink sink;
+    CHECK(r.t->reports().run(QStringLiteral("journal"), period(Oct1, Oct31), sink).error().kind
+          == ErrorKind::Refused);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    auto refused = r.t->reports().writeJournal(QStringLiteral("journal"), period(Oct1, Oct31), buffer);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == ErrorKind::Refused);
+    CHECK(refused.error().text().contains(QStringLiteral("treasurer")));
+    CHECK(buffer.data().isEmpty());
+    r.t->access().signOut();
+
+    REQUIRE(r.t->access().signIn(QStringLiteral("zoe"), phrase));
+    auto written = r.t->reports().writeJournal(QStringLiteral("journal"), period(Oct1, Oct31), buffer);
+    REQUIRE(written);
+    CHECK(*written == 3);
+    // An "at" report's journal runs from the beginning up to that day's end.
+    QBuffer all;
+    all.open(QIODevice::WriteOnly);
+    auto upToOct31 = r.t->reports().writeJournal(QStringLiteral("trial-balance"), at(Oct31), all);
+    REQUIRE(upToOct31);
+    CHECK(*upToOct31 == 4);
 }
