@@ -377,3 +377,40 @@ TEST_CASE("a front-desk user is refused every report format with exit 3 and no f
     CHECK(allowed.exitCode == 0);
     CHECK(QFile::exists(journal));
 }
+
+TEST_CASE("the trial balance as PDF shows the debit and credit totals the JSON reports", "[cli][reports][interop]")
+{
+    Treasury t;
+    auto json = t.run({QStringLiteral("report"), QStringLiteral("trial-balance"), QStringLiteral("--format"),
+                       QStringLiteral("json")});
+    INFO(json.err.toStdString());
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject table = json.json()[QStringLiteral("tables")].toArray().first().toObject();
+    const QJsonObject totals = table[QStringLiteral("totals")].toObject();
+    const QString debit = totals[QStringLiteral("debit")].toString();
+    const QString credit = totals[QStringLiteral("credit")].toString();
+    REQUIRE(totals[QStringLiteral("debit_minor")].toInteger() > 0);
+    REQUIRE(debit == credit);
+    const QString check = table[QStringLiteral("notes")].toArray().first().toString();
+    REQUIRE(check.contains(debit));
+
+    const QString pdf = t.file(QStringLiteral("trial-balance.pdf"));
+    auto r = t.run({QStringLiteral("report"), QStringLiteral("trial-balance"), QStringLiteral("--format"),
+                    QStringLiteral("pdf"), QStringLiteral("-o"), pdf});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    CHECK(hub::test::readBytes(pdf).startsWith("%PDF-"));
+    // -layout keeps each table row on one line: the totals row holds both totals.
+    const Tool text = runTool(QStringLiteral("/usr/bin/pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    INFO(text.out.toStdString());
+    REQUIRE(text.exitCode == 0);
+    QString totalsLine;
+    for (const QString &line : text.out.split(u'\n'))
+        if (line.trimmed().startsWith(QStringLiteral("Total")))
+            totalsLine = line.simplified();
+    CHECK(totalsLine.endsWith(debit + u' ' + credit + QStringLiteral(" 0.00")));
+    CHECK(text.out.contains(check));
+    // The hub, the report and the date are in the page header.
+    CHECK(text.out.contains(QStringLiteral("Riverside; Hub")));
+    CHECK(text.out.contains(QStringLiteral("Trial balance")));
+}
