@@ -4,19 +4,27 @@
 #include "core/access/accesscontrol.h"
 #include "core/access/userservice.h"
 #include "core/audit/audittablemodel.h"
+#include "core/gatherings/gatheringservice.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
+#include "core/spaces/bookingservice.h"
+#include "core/spaces/spaceservice.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/access/signinscreen.h"
+#include "ui/access/workerhub.h"
 #include "ui/dialogs/auditexportjob.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/auditpage.h"
+#include "ui/pages/gatheringspage.h"
 #include "ui/pages/ledgerpage.h"
+#include "ui/pages/reportspage.h"
 #include "ui/pages/userspage.h"
+#include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/facilitatorview.h"
 #include "ui/widgets/fielderrorlabel.h"
 
 #include <QAction>
@@ -29,8 +37,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using hub::MainWindow;
@@ -43,9 +51,11 @@ namespace {
 const QString AdminPass = QStringLiteral("correct horse battery");
 const QString DeskPass = QStringLiteral("front desk at nine");
 const QString TreasurerPass = QStringLiteral("balances add up to zero");
+const QString FacilitatorPass = QStringLiteral("what is missing here");
 
-/// A hub with an admin, a front-desk volunteer and a treasurer, one transfer
-/// between two members, opened in the main window (which asks who is there).
+/// A hub with an admin, a front-desk volunteer, a treasurer and a
+/// facilitator, one transfer between two members, a space, a gathering today
+/// and one tomorrow, opened in the main window (which asks who is there).
 struct DeskWithUsers
 {
     hub::test::TempHub temp;
@@ -71,11 +81,27 @@ struct DeskWithUsers
         lesson.amount = hub::Amount::fromMinor(250);
         lesson.memo = QStringLiteral("Guitar lesson");
         REQUIRE(h.ledger().pay(lesson));
+        hub::Space hall;
+        hall.name = QStringLiteral("Main hall");
+        hall.capacity = 60;
+        REQUIRE(h.spaces().add(hall));
+        const QDate today = h.clock().now().toTimeZone(h.bookings().zone()).date();
+        const auto gathering = [&h](const char *title, QDate day, QTime from, QTime to) {
+            hub::GatheringDraft d;
+            d.title = QString::fromUtf8(title);
+            d.start = h.bookings().localTime(day, from);
+            d.end = h.bookings().localTime(day, to);
+            REQUIRE(h.gatherings().add(d));
+        };
+        gathering("Friendly gathering", today, QTime(0, 30), QTime(23, 30));
+        gathering("Collaboratory", today.addDays(1), QTime(19, 0), QTime(21, 0));
         REQUIRE(h.users().add(QStringLiteral("Ada"), member("Ada Lovelace"), {Role::Admin}, AdminPass));
         // From here on changes need a signed-in admin.
         REQUIRE(h.access().signIn(QStringLiteral("Ada"), AdminPass));
         REQUIRE(h.users().add(QStringLiteral("Fran"), member("Fran Jones"), {Role::FrontDesk}, DeskPass));
         REQUIRE(h.users().add(QStringLiteral("Tess"), member("Tess Okafor"), {Role::Treasurer}, TreasurerPass));
+        REQUIRE(h.users().add(QStringLiteral("Finn"), member("Finn Byrne"), {Role::Facilitator},
+                              FacilitatorPass));
         temp.close();
 
         REQUIRE(window.openHub(temp.path()));
@@ -99,6 +125,13 @@ struct DeskWithUsers
         QTest::mouseClick(child<QPushButton>(screen, "signInButton"), Qt::LeftButton);
     }
 
+    hub::GatheringsPage *showGatherings()
+    {
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        REQUIRE(window.currentPage() == MainWindow::Page::Gatherings);
+        return child<hub::GatheringsPage>(&window, "gatheringsPage");
+    }
+
     hub::LedgerPage *showLedger()
     {
         QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
@@ -117,6 +150,23 @@ struct DeskWithUsers
     }
 };
 
+/// `widget` is disabled and its tooltip names the roles that may do `permission`.
+void checkRefused(const QObject *root, const char *objectName, Permission permission)
+{
+    auto *widget = child<QWidget>(root, objectName);
+    INFO("widget " << objectName);
+    CHECK_FALSE(widget->isEnabled());
+    CHECK(widget->toolTip().contains(hub::AccessControl::whoMay(permission)));
+}
+
+void checkAllowed(const QObject *root, const char *objectName)
+{
+    auto *widget = child<QWidget>(root, objectName);
+    INFO("widget " << objectName);
+    CHECK(widget->isEnabled());
+    CHECK_FALSE(widget->toolTip().contains(QStringLiteral("Only ")));
+}
+
 } // namespace
 
 TEST_CASE("a hub with users asks who is at the desk and names a wrong passphrase", "[signin]")
@@ -124,7 +174,7 @@ TEST_CASE("a hub with users asks who is at the desk and names a wrong passphrase
     DeskWithUsers d;
     REQUIRE(d.window.isSignInShown());
     CHECK(d.screen->mode() == hub::SignInScreen::Mode::SignIn);
-    CHECK(child<QListWidget>(d.screen, "signInUsers")->count() == 3);
+    CHECK(child<QListWidget>(d.screen, "signInUsers")->count() == 4);
     CHECK(child<QLabel>(&d.window, "currentUserLabel")->text() == QStringLiteral("Nobody signed in"));
     // Nothing behind the screen can be reached from the menus.
     CHECK_FALSE(d.menuAction(QStringLiteral("Backup…"))->isEnabled());
@@ -332,4 +382,146 @@ TEST_CASE("a new hub made with a first admin starts with that admin signed in", 
     CHECK(window.hub()->access().currentUser()->name == QStringLiteral("Rhys"));
     CHECK(window.hub()->access().currentUser()->roles == QList<Role>{Role::Admin});
     CHECK(window.currentUserText() == QStringLiteral("Rhys · Admin"));
+}
+
+TEST_CASE("the front desk may book and check in but sees gathering and report actions disabled "
+          "with who may",
+          "[signin][gates]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Fran"), DeskPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+
+    // Today: the desk's own quick actions, and check-in for today's gathering.
+    QTest::keyClick(&d.window, Qt::Key_1, Qt::ControlModifier);
+    auto *today = d.window.page(MainWindow::Page::Today);
+    checkAllowed(today, "todayBookSpace");
+    checkAllowed(today, "todayRecordTransfer");
+    checkAllowed(today, "todayStartCheckIn");
+
+    // Calendar: bookings are the front desk's; the spaces are the admin's.
+    QTest::keyClick(&d.window, Qt::Key_3, Qt::ControlModifier);
+    auto *calendar = d.window.page(MainWindow::Page::Calendar);
+    checkAllowed(calendar, "calendarNewBooking");
+    checkAllowed(calendar, "calendarImport");
+    checkRefused(calendar, "calendarSpaces", Permission::ManageSpaces);
+
+    // Gatherings: the door is open to the front desk, the planning is not.
+    hub::GatheringsPage *gatherings = d.showGatherings();
+    checkRefused(gatherings, "newGathering", Permission::ManageGatherings);
+    checkRefused(gatherings, "editGathering", Permission::ManageGatherings);
+    checkRefused(gatherings, "markActionDone", Permission::ManageGatherings);
+    checkRefused(gatherings, "newChallenge", Permission::ManageGatherings);
+    checkAllowed(gatherings, "startCheckIn");
+    QTest::mouseClick(child<QPushButton>(gatherings, "startCheckIn"), Qt::LeftButton);
+    hub::FacilitatorView *facilitator = gatherings->facilitator();
+    REQUIRE(facilitator->isVisible());
+    checkAllowed(facilitator, "checkInSearch");
+    checkAllowed(facilitator, "walkInName");
+    for (const char *name : {"ideaTitle", "vote", "withdrawVote", "promote", "closeVoting"})
+        checkRefused(facilitator, name, Permission::ManageGatherings);
+    // The shortcut past the disabled button says who may instead of asking first.
+    QTest::keyClick(facilitator, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(facilitator->message() == hub::AccessControl::whoMay(Permission::ManageGatherings));
+    QTest::keyClick(facilitator, Qt::Key_Escape);
+
+    // Reports are the treasurer's and the admin's: Ctrl+R does nothing.
+    QTest::keyClick(&d.window, Qt::Key_6, Qt::ControlModifier);
+    auto *reports = child<hub::ReportsPage>(&d.window, "reportsPage");
+    checkRefused(reports, "reportRun", Permission::RunReports);
+    checkRefused(reports, "reportExport", Permission::RunReports);
+    auto *choice = child<QWidget>(reports, "reportChoice");
+    choice->setFocus();
+    QTest::keyClick(choice, Qt::Key_R, Qt::ControlModifier);
+    CHECK(reports->tableCount() == 0);
+}
+
+TEST_CASE("the treasurer runs reports but sees booking and check-in disabled with who may",
+          "[signin][gates]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Tess"), TreasurerPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+
+    QTest::keyClick(&d.window, Qt::Key_1, Qt::ControlModifier);
+    auto *today = d.window.page(MainWindow::Page::Today);
+    checkRefused(today, "todayBookSpace", Permission::Book);
+    checkRefused(today, "todayStartCheckIn", Permission::CheckIn);
+    checkAllowed(today, "todayRecordTransfer");
+
+    QTest::keyClick(&d.window, Qt::Key_3, Qt::ControlModifier);
+    auto *calendar = d.window.page(MainWindow::Page::Calendar);
+    checkRefused(calendar, "calendarNewBooking", Permission::Book);
+    checkRefused(calendar, "calendarCancelBooking", Permission::Book);
+    checkRefused(calendar, "calendarImport", Permission::Book);
+
+    hub::GatheringsPage *gatherings = d.showGatherings();
+    checkRefused(gatherings, "startCheckIn", Permission::CheckIn);
+    checkRefused(gatherings, "newGathering", Permission::ManageGatherings);
+
+    // The treasurer runs a report; the front desk who takes over does not see it.
+    QTest::keyClick(&d.window, Qt::Key_6, Qt::ControlModifier);
+    auto *reports = child<hub::ReportsPage>(&d.window, "reportsPage");
+    checkAllowed(reports, "reportRun");
+    REQUIRE(reports->selectReport(QStringLiteral("statements")));
+    reports->pickPeriod(hub::ReportsPage::QuickPeriod::ThisYear);
+    auto *choice = child<QWidget>(reports, "reportChoice");
+    choice->setFocus();
+    QTest::keyClick(choice, Qt::Key_R, Qt::ControlModifier);
+    REQUIRE(reports->tableCount() > 0);
+
+    d.window.switchUser();
+    d.submit(QStringLiteral("Fran"), DeskPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    CHECK(d.window.currentPage() == MainWindow::Page::Reports);
+    CHECK(reports->tableCount() == 0);
+    auto *empty = child<hub::EmptyStateWidget>(reports, "reportsEmpty");
+    CHECK(empty->isVisible());
+    CHECK(child<QLabel>(empty, "emptyStateText")->text() ==
+          hub::AccessControl::whoMay(Permission::RunReports));
+}
+
+TEST_CASE("the facilitator plans gatherings and runs the idea board", "[signin][gates]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Finn"), FacilitatorPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+
+    hub::GatheringsPage *gatherings = d.showGatherings();
+    for (const char *name :
+         {"newGathering", "editGathering", "startCheckIn", "markActionDone", "newChallenge"})
+        checkAllowed(gatherings, name);
+    auto *list = child<QWidget>(gatherings, "gatheringsTable");
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_K, Qt::ControlModifier);
+    hub::FacilitatorView *facilitator = gatherings->facilitator();
+    // A button's shortcut clicks it a moment later, as a press shows.
+    REQUIRE(QTest::qWaitFor([facilitator] { return facilitator->isVisible(); }));
+    for (const char *name :
+         {"checkInSearch", "ideaTitle", "vote", "withdrawVote", "promote", "closeVoting"})
+        checkAllowed(facilitator, name);
+    QTest::keyClick(facilitator, Qt::Key_Escape);
+
+    QTest::keyClick(&d.window, Qt::Key_6, Qt::ControlModifier);
+    checkRefused(&d.window, "reportRun", Permission::RunReports);
+}
+
+TEST_CASE("a worker thread's hub acts as the person at the desk", "[signin][worker]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Tess"), TreasurerPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    auto worker = hub::WorkerHub(d.hub()).open();
+    REQUIRE(worker);
+    REQUIRE((*worker)->access().currentUser());
+    CHECK((*worker)->access().currentUser()->name == QStringLiteral("Tess"));
+    CHECK((*worker)->access().allows(Permission::RunReports));
+    CHECK_FALSE((*worker)->access().allows(Permission::ImportMembers));
+
+    // Nobody at the desk: the worker is nobody too, and may do nothing.
+    d.window.switchUser();
+    auto nobody = hub::WorkerHub(d.hub()).open();
+    REQUIRE(nobody);
+    CHECK_FALSE((*nobody)->access().isSignedIn());
+    CHECK_FALSE((*nobody)->access().allows(Permission::RunReports));
 }

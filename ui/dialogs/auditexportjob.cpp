@@ -29,10 +29,9 @@ QStringList AuditExportJob::header()
             QStringLiteral("entity_id"), QStringLiteral("summary"), QStringLiteral("hash")};
 }
 
-void AuditExportJob::work(const QString &hubPath, AuditFilter filter, const QString &file)
+void AuditExportJob::work(const WorkerHub &source, AuditFilter filter, const QString &file)
 {
-    // A database connection belongs to the thread that opened it.
-    auto opened = Hub::open(hubPath, OpenMode::ExistingOnly);
+    auto opened = source.open();
     if (!opened) {
         m_message = opened.error().message;
         return;
@@ -87,7 +86,7 @@ void AuditExportJob::work(const QString &hubPath, AuditFilter filter, const QStr
     m_ok = true;
 }
 
-bool AuditExportJob::run(QWidget *parent, const QString &hubPath, const AuditFilter &filter,
+bool AuditExportJob::run(QWidget *parent, const WorkerHub &source, const AuditFilter &filter,
                          const QString &file, int expectedRows)
 {
     m_cancel = false;
@@ -105,7 +104,7 @@ bool AuditExportJob::run(QWidget *parent, const QString &hubPath, const AuditFil
     progress.setAutoReset(false);
     connect(&progress, &QProgressDialog::canceled, this, [this] { m_cancel = true; });
 
-    QThread *thread = QThread::create([this, hubPath, filter, file] { work(hubPath, filter, file); });
+    QThread *thread = QThread::create([this, source, filter, file] { work(source, filter, file); });
     QEventLoop loop;
     connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
     // The worker only counts; the GUI thread reads the count a few times a second.

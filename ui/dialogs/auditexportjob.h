@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/audit/audittrail.h"
+#include "ui/access/workerhub.h"
 
 #include <QObject>
 #include <atomic>
@@ -21,7 +22,7 @@ public:
 
     /// Runs the export and returns when it is done; false when it failed or
     /// was cancelled (errorMessage() says which).
-    bool run(QWidget *parent, const QString &hubPath, const AuditFilter &filter,
+    bool run(QWidget *parent, const WorkerHub &source, const AuditFilter &filter,
              const QString &file, int expectedRows);
 
     int exportedCount() const { return m_exported.load(); }
@@ -32,7 +33,7 @@ public:
     static QStringList header();
 
 private:
-    void work(const QString &hubPath, AuditFilter filter, const QString &file);
+    void work(const WorkerHub &source, AuditFilter filter, const QString &file);
 
     std::atomic_bool m_cancel = false;
     std::atomic_int m_exported = 0;

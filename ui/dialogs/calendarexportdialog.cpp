@@ -168,7 +168,7 @@ bool CalendarExportDialog::exportNow()
         m_path->setFocus();
         return false;
     }
-    m_job->startExport(m_hub.path(), path, options);
+    m_job->startExport(WorkerHub(m_hub), path, options);
     if (!m_job->runWithProgress(this, tr("Exporting the calendar…"))) {
         m_fileError->showError(m_job->wasCancelled() ? tr("The export was cancelled; no file was written.")
                                                      : m_job->errorMessage());

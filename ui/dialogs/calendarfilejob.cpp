@@ -60,10 +60,11 @@ void CalendarFileJob::start(std::function<void()> work)
     m_thread->start();
 }
 
-void CalendarFileJob::startImport(const QString &hubPath, const QByteArray &ics, SpaceId space, bool dryRun)
+void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics, SpaceId space,
+                                  bool dryRun)
 {
-    start([this, hubPath, ics, space, dryRun] {
-        auto opened = Hub::open(hubPath, OpenMode::ExistingOnly);
+    start([this, source, ics, space, dryRun] {
+        auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
             return;
@@ -82,10 +83,11 @@ void CalendarFileJob::startImport(const QString &hubPath, const QByteArray &ics,
     });
 }
 
-void CalendarFileJob::startExport(const QString &hubPath, const QString &file, const CalendarExportOptions &options)
+void CalendarFileJob::startExport(const WorkerHub &source, const QString &file,
+                                  const CalendarExportOptions &options)
 {
-    start([this, hubPath, file, options] {
-        auto opened = Hub::open(hubPath, OpenMode::ExistingOnly);
+    start([this, source, file, options] {
+        auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
             return;

@@ -3,10 +3,10 @@
 
 #include "core/spaces/icalendarexporter.h"
 #include "core/spaces/icalendarimporter.h"
+#include "ui/access/workerhub.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-
 #include <atomic>
 #include <functional>
 
@@ -26,8 +26,9 @@ public:
     /// Cancels a running job and waits for it, so no thread outlives the owner.
     ~CalendarFileJob() override;
 
-    void startImport(const QString &hubPath, const QByteArray &ics, SpaceId space, bool dryRun);
-    void startExport(const QString &hubPath, const QString &file, const CalendarExportOptions &options);
+    void startImport(const WorkerHub &source, const QByteArray &ics, SpaceId space, bool dryRun);
+    void startExport(const WorkerHub &source, const QString &file,
+                     const CalendarExportOptions &options);
     /// Asks the worker to stop; an import then writes nothing, an export no file.
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }

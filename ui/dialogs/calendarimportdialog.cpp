@@ -209,7 +209,7 @@ bool CalendarImportDialog::check()
         return false;
     }
     const QByteArray bytes = file.readAll();
-    m_job->startImport(m_hub.path(), bytes, currentSpace(), true);
+    m_job->startImport(WorkerHub(m_hub), bytes, currentSpace(), true);
     if (!m_job->runWithProgress(this, tr("Checking the calendar…"))) {
         if (!m_job->wasCancelled())
             m_fileError->showError(m_job->errorMessage());
@@ -319,7 +319,7 @@ bool CalendarImportDialog::importNow()
         m_fileError->showError(tr("This file cannot be read: %1").arg(file.errorString()));
         return false;
     }
-    m_job->startImport(m_hub.path(), file.readAll(), currentSpace(), false);
+    m_job->startImport(WorkerHub(m_hub), file.readAll(), currentSpace(), false);
     if (!m_job->runWithProgress(this, tr("Importing the calendar…"))) {
         m_fileError->showError(m_job->wasCancelled() ? tr("The import was cancelled; nothing was booked.")
                                                      : m_job->errorMessage());

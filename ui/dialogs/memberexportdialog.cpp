@@ -114,7 +114,7 @@ bool MemberExportDialog::exportNow()
     options.all = m_all->isChecked();
     // Spreadsheets read a CSV as UTF-8 only when it starts with a byte-order mark.
     options.bom = options.format == ExportFormat::Csv;
-    m_job->startExport(m_hub.path(), path, options);
+    m_job->startExport(WorkerHub(m_hub), path, options);
     if (!m_job->runWithProgress(this, tr("Exporting members…"))) {
         m_error->showError(m_job->wasCancelled()
                                ? tr("The export was cancelled; no file was written.")

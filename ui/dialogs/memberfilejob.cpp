@@ -60,11 +60,11 @@ void MemberFileJob::start(std::function<void()> work)
     m_thread->start();
 }
 
-void MemberFileJob::startImport(const QString &hubPath, const QByteArray &csv,
+void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv,
                                 const ColumnMapping &mapping, bool dryRun)
 {
-    start([this, hubPath, csv, mapping, dryRun] {
-        auto opened = Hub::open(hubPath, OpenMode::ExistingOnly);
+    start([this, source, csv, mapping, dryRun] {
+        auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
             return;
@@ -85,11 +85,11 @@ void MemberFileJob::startImport(const QString &hubPath, const QByteArray &csv,
     });
 }
 
-void MemberFileJob::startExport(const QString &hubPath, const QString &file,
+void MemberFileJob::startExport(const WorkerHub &source, const QString &file,
                                 const ExportOptions &options)
 {
-    start([this, hubPath, file, options] {
-        auto opened = Hub::open(hubPath, OpenMode::ExistingOnly);
+    start([this, source, file, options] {
+        auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
             return;

@@ -3,6 +3,7 @@
 
 #include "core/members/memberexporter.h"
 #include "core/members/memberimporter.h"
+#include "ui/access/workerhub.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -24,9 +25,9 @@ public:
     /// Cancels a running job and waits for it, so no thread outlives the owner.
     ~MemberFileJob() override;
 
-    void startImport(const QString &hubPath, const QByteArray &csv, const ColumnMapping &mapping,
+    void startImport(const WorkerHub &source, const QByteArray &csv, const ColumnMapping &mapping,
                      bool dryRun);
-    void startExport(const QString &hubPath, const QString &file, const ExportOptions &options);
+    void startExport(const WorkerHub &source, const QString &file, const ExportOptions &options);
     /// Asks the worker to stop; an import then writes nothing, an export no file.
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }

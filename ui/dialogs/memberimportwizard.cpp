@@ -255,7 +255,7 @@ void MemberImportWizard::runDryRun()
     m_ready = false;
     m_problems->setRowCount(0);
     m_summary->setText(tr("Checking the rows…"));
-    m_job->startImport(m_hub.path(), m_bytes, mapping(), true);
+    m_job->startImport(WorkerHub(m_hub), m_bytes, mapping(), true);
     m_job->runWithProgress(this, tr("Checking the file…"));
     m_report = m_job->importReport();
     showReport(m_job->wasCancelled() ? tr("The check was cancelled.") : m_job->errorMessage());
@@ -302,7 +302,7 @@ void MemberImportWizard::showReport(const QString &failure)
 
 bool MemberImportWizard::runImport()
 {
-    m_job->startImport(m_hub.path(), m_bytes, mapping(), false);
+    m_job->startImport(WorkerHub(m_hub), m_bytes, mapping(), false);
     const bool ok = m_job->runWithProgress(this, tr("Importing members…"));
     m_report = m_job->importReport();
     if (!ok) {

@@ -309,7 +309,7 @@ bool AuditPage::exportTo(const QString &file)
     if (!m_hub || !m_model)
         return false;
     AuditExportJob job;
-    if (!job.run(this, m_hub->path(), currentFilter(), file, m_model->matchingCount())) {
+    if (!job.run(this, WorkerHub(*m_hub), currentFilter(), file, m_model->matchingCount())) {
         if (!job.wasCancelled())
             QMessageBox::warning(this, tr("The Audit Log Was Not Exported"), job.errorMessage());
         return false;

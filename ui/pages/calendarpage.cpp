@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/calendarpage.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/hub.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/dayschedule.h"
 #include "core/spaces/spaceservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/dialogs/bookingdialog.h"
 #include "ui/dialogs/calendarexportdialog.h"
 #include "ui/dialogs/calendarimportdialog.h"
@@ -21,8 +23,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QMetaMethod>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -83,17 +85,20 @@ CalendarPage::CalendarPage(QWidget *parent) : HubPage(parent)
             const Booking b = m_view->schedule().bookings.value(index);
             menu.addAction(tr("&Edit…"), this, [this, id] { editBooking(id); });
             if (b.status == BookingStatus::Tentative) {
-                menu.addAction(tr("C&onfirm"), this, [this, id] {
+                QAction *confirm = menu.addAction(tr("C&onfirm"), this, [this, id] {
                     if (auto ok = m_hub->bookings().confirm(id); !ok)
                         QMessageBox::warning(this, tr("The Booking Was Not Confirmed"), sentence(ok.error().message));
                     refresh();
                     Q_EMIT bookingsChanged();
                 });
+                PermissionGate::apply(confirm, m_hub, Permission::Book);
             }
-            menu.addAction(tr("&Cancel booking…"), this, [this, id] { cancelBooking(id); });
+            menu.addAction(m_cancelAction);
         } else {
             menu.addAction(m_newAction);
         }
+        // A disabled entry says who may do it.
+        menu.setToolTipsVisible(true);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
 
@@ -159,6 +164,13 @@ QWidget *CalendarPage::buildToolbar()
                                 .arg(newBookingShortcut().toString(QKeySequence::NativeText)));
     connect(m_newAction, &QAction::triggered, this, &CalendarPage::newBooking);
     addAction(m_newAction);
+
+    m_cancelAction = new QAction(tr("&Cancel booking…"), this);
+    m_cancelAction->setObjectName(QStringLiteral("cancelBookingAction"));
+    m_cancelAction->setToolTip(tr("Cancel the selected booking, or dates of its series (Delete)"));
+    connect(m_cancelAction, &QAction::triggered, this,
+            [this] { cancelBooking(m_view->selectedBooking()); });
+    connect(m_view, &CalendarView::selectionChanged, this, &CalendarPage::updateActions);
 
     m_spacesAction = new QAction(tr("&Spaces…"), this);
     m_spacesAction->setObjectName(QStringLiteral("calendarSpacesAction"));
@@ -233,6 +245,7 @@ QWidget *CalendarPage::buildToolbar()
     top->addWidget(actionButton(m_importAction, "calendarImport"));
     top->addWidget(actionButton(m_exportAction, "calendarExport"));
     top->addWidget(actionButton(m_spacesAction, "calendarSpaces"));
+    top->addWidget(actionButton(m_cancelAction, "calendarCancelBooking"));
     top->addWidget(actionButton(m_newAction, "calendarNewBooking"));
 
     auto *todayButton = actionButton(m_todayAction, "calendarToday");
@@ -260,14 +273,13 @@ void CalendarPage::setHub(Hub *hub)
 {
     const bool newHub = hub != m_hub;
     m_hub = hub;
-    m_newAction->setEnabled(hub != nullptr);
-    m_spacesAction->setEnabled(hub != nullptr);
-    m_importAction->setEnabled(hub != nullptr);
     m_exportAction->setEnabled(hub != nullptr);
     m_todayAction->setEnabled(hub != nullptr);
     if (!hub) {
         m_nowTimer.stop();
+        m_spaces.clear();
         m_view->setSchedule({});
+        updateActions();
         return;
     }
     if (newHub || !m_date.isValid()) {
@@ -381,13 +393,12 @@ void CalendarPage::reload(bool scrollToHours)
     }
     m_spaceChooser->setVisible(m_mode == Mode::Week);
     updateHeading();
+    updateActions();
     if (m_spaces.isEmpty()) {
         m_view->setSchedule({});
         m_stack->setCurrentIndex(EmptyPage);
-        m_newAction->setEnabled(false);
         return;
     }
-    m_newAction->setEnabled(true);
 
     DayScheduleLoader loader(m_hub->spaces(), m_hub->bookings());
     auto schedule = m_mode == Mode::Day ? loader.day(m_date)
@@ -428,6 +439,25 @@ void CalendarPage::updateNow()
         return;
     m_view->setNow(m_hub->clock().now());
     updateHeading();
+}
+
+void CalendarPage::updateActions()
+{
+    const bool open = m_hub != nullptr;
+    PermissionGate::apply(m_newAction, m_hub, Permission::Book, open && !m_spaces.isEmpty());
+    PermissionGate::apply(m_cancelAction, m_hub, Permission::Book,
+                          open && m_view->selectedBooking().isValid());
+    PermissionGate::apply(m_importAction, m_hub, Permission::Book, open);
+    PermissionGate::apply(m_spacesAction, m_hub, Permission::ManageSpaces, open);
+    PermissionGate::apply(m_addSpace, m_hub, Permission::ManageSpaces, open);
+}
+
+bool CalendarPage::mayBook()
+{
+    if (PermissionGate::allows(m_hub, Permission::Book))
+        return true;
+    QMessageBox::information(this, tr("Bookings"), AccessControl::whoMay(Permission::Book));
+    return false;
 }
 
 void CalendarPage::manageSpaces()
@@ -474,7 +504,7 @@ BookingDialog *CalendarPage::newBooking()
 
 BookingDialog *CalendarPage::newBookingAt(SpaceId space, const QDateTime &start, const QDateTime &end)
 {
-    if (!m_hub)
+    if (!m_hub || !mayBook())
         return nullptr;
     auto *dialog = new BookingDialog(*m_hub, this);
     dialog->setSpace(space);
@@ -501,7 +531,7 @@ BookingDialog *CalendarPage::editBooking(BookingId id)
 
 bool CalendarPage::cancelBooking(BookingId id)
 {
-    if (!m_hub)
+    if (!m_hub || !id.isValid() || !mayBook())
         return false;
     auto booking = m_hub->bookings().get(id);
     if (!booking) {
@@ -572,6 +602,10 @@ bool CalendarPage::moveBooking(BookingId id, SpaceId space, const QDateTime &sta
 {
     if (!m_hub)
         return false;
+    if (!mayBook()) {
+        refresh(); // the dragged block goes back where it was
+        return false;
+    }
     auto booking = m_hub->bookings().get(id);
     if (!booking) {
         QMessageBox::warning(this, tr("The Booking Was Not Moved"), sentence(booking.error().message));
@@ -602,7 +636,7 @@ namespace hub {
 
 void CalendarPage::importCalendar()
 {
-    if (!m_hub)
+    if (!m_hub || !mayBook())
         return;
     CalendarImportDialog dialog(*m_hub, this);
     if (m_mode == Mode::Week && weekSpace().isValid())

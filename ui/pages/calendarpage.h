@@ -39,6 +39,7 @@ public:
     ~CalendarPage() override;
 
     void setHub(Hub *hub) override;
+    void accessChanged() override { updateActions(); }
 
     /// Shows the day (or its week) of a local date in the hub's zone.
     void showDate(QDate date);
@@ -93,6 +94,10 @@ private:
     void manageSpaces();
     QDate today() const;
     void openDialog(BookingDialog *dialog);
+    void updateActions();
+    /// False, after saying who may, when the person at the desk may not book:
+    /// dragging over free time or Delete on a booking reaches here without a button.
+    bool mayBook();
 
     Hub *m_hub = nullptr;
     QDate m_date;
@@ -106,6 +111,7 @@ private:
     QButtonGroup *m_modes = nullptr;
     QComboBox *m_spaceChooser = nullptr;
     QAction *m_newAction = nullptr;
+    QAction *m_cancelAction = nullptr;
     QAction *m_todayAction = nullptr;
     QAction *m_spacesAction = nullptr;
     QAction *m_importAction = nullptr;

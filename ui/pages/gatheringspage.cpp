@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/gatheringspage.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/spaces/bookingservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/dialogs/gatheringdialog.h"
 #include "ui/widgets/challengesview.h"
 #include "ui/widgets/emptystatewidget.h"
@@ -39,10 +41,18 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     auto *create = new QPushButton(tr("&New gathering…"), list);
     create->setObjectName(QStringLiteral("newGathering"));
     create->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    create->setToolTip(tr("Plan a Friendly gathering or a Collaboratory (Ctrl+Shift+G)"));
     auto *edit = new QPushButton(tr("&Edit…"), list);
+    edit->setObjectName(QStringLiteral("editGathering"));
+    edit->setToolTip(tr("Change the selected gathering"));
     auto *run = new QPushButton(tr("Start &check-in"), list);
     run->setObjectName(QStringLiteral("startCheckIn"));
     run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    run->setToolTip(
+        tr("Facilitator mode for the selected gathering: check-in, ideas and votes (Ctrl+K)"));
+    m_create = create;
+    m_edit = edit;
+    m_run = run;
     m_upcoming = new QRadioButton(tr("&Upcoming"), list);
     auto *past = new QRadioButton(tr("&Past"), list);
     m_upcoming->setChecked(true);
@@ -69,6 +79,8 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     m_gatherings->verticalHeader()->hide();
     m_gatherings->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     connect(m_gatherings, &QTableWidget::cellActivated, this, [this] { startFacilitating(selectedGathering()); });
+    connect(m_gatherings, &QTableWidget::itemSelectionChanged, this,
+            &GatheringsPage::updateActions);
     m_empty = new EmptyStateWidget(QIcon(), tr("No gatherings yet"),
                                    tr("Hold a Friendly gathering with “New gathering…”: neighbours sign up, "
                                       "check in at the door, tell their stories and vote on ideas."),
@@ -80,6 +92,8 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     m_groups->setHeaderLabels({tr("Working group / action"), tr("Convenor / owner"), tr("Due"), tr("Status")});
     m_groups->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto *done = new QPushButton(tr("Mark action &done"), list);
+    done->setObjectName(QStringLiteral("markActionDone"));
+    m_done = done;
     connect(done, &QPushButton::clicked, this, &GatheringsPage::markActionDone);
 
     auto *groupsBox = new QWidget(list);
@@ -136,11 +150,30 @@ void GatheringsPage::setHub(Hub *hub)
     refresh();
 }
 
+void GatheringsPage::accessChanged()
+{
+    updateActions();
+    m_facilitator->accessChanged();
+    m_challenges->accessChanged();
+}
+
+void GatheringsPage::updateActions()
+{
+    // Planning gatherings is the facilitators'; opening the door for check-in
+    // is the front desk's too.
+    const bool chosen = m_hub && selectedGathering().isValid();
+    PermissionGate::apply(m_create, m_hub, Permission::ManageGatherings, m_hub != nullptr);
+    PermissionGate::apply(m_edit, m_hub, Permission::ManageGatherings, chosen);
+    PermissionGate::apply(m_run, m_hub, Permission::CheckIn, chosen);
+    PermissionGate::apply(m_done, m_hub, Permission::ManageGatherings, m_hub != nullptr);
+}
+
 void GatheringsPage::refresh()
 {
     fillGatherings();
     fillGroups();
     m_challenges->refresh();
+    updateActions();
 }
 
 void GatheringsPage::showChallenges()

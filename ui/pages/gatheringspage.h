@@ -4,6 +4,7 @@
 #include "core/gatherings/gathering.h"
 #include "ui/pages/hubpage.h"
 
+class QPushButton;
 class QRadioButton;
 class QStackedWidget;
 class QTabWidget;
@@ -25,6 +26,7 @@ public:
     explicit GatheringsPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
+    void accessChanged() override;
     void refresh();
     /// Opens facilitator mode on a gathering (Today's "Start check-in" too).
     void startFacilitating(GatheringId id);
@@ -42,8 +44,13 @@ public:
 private:
     void fillGatherings();
     void fillGroups();
+    void updateActions();
 
     Hub *m_hub = nullptr;
+    QPushButton *m_create = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_run = nullptr;
+    QPushButton *m_done = nullptr;
     QStackedWidget *m_stack = nullptr;
     QRadioButton *m_upcoming = nullptr;
     QTableWidget *m_gatherings = nullptr;

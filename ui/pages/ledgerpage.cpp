@@ -612,7 +612,7 @@ ReportExportDialog *LedgerPage::printStatement()
     request.to = m_hub->clock().now().toTimeZone(zone).date();
     request.from = QDate(request.to.year(), request.to.month(), 1).addMonths(-1);
     request.member = member;
-    auto *dialog = new ReportExportDialog(m_hub->path(), **statements, request, this);
+    auto *dialog = new ReportExportDialog(WorkerHub(*m_hub), **statements, request, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Print Statement"));
     dialog->setPeriodEditable(true);

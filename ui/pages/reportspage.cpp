@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/reportspage.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/hub.h"
 #include "core/reports/reportchartpainter.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/pageicon.h"
 #include "ui/reports/reportchartwidget.h"
 #include "ui/reports/reportexportdialog.h"
@@ -144,13 +146,19 @@ QWidget *ReportsPage::buildToolbar()
     runButton->setToolTip(m_runAction->toolTip());
     runButton->setDefault(true);
     connect(runButton, &QPushButton::clicked, m_runAction, &QAction::trigger);
-    connect(m_runAction, &QAction::changed, runButton, [this, runButton] { runButton->setEnabled(m_runAction->isEnabled()); });
+    // The buttons follow their actions, the tooltip saying who may run reports included.
+    connect(m_runAction, &QAction::changed, runButton, [this, runButton] {
+        runButton->setEnabled(m_runAction->isEnabled());
+        runButton->setToolTip(m_runAction->toolTip());
+    });
     auto *exportButton = new QPushButton(tr("Export…"));
     exportButton->setObjectName(QStringLiteral("reportExport"));
     exportButton->setToolTip(m_exportAction->toolTip());
     connect(exportButton, &QPushButton::clicked, m_exportAction, &QAction::trigger);
-    connect(m_exportAction, &QAction::changed, exportButton,
-            [this, exportButton] { exportButton->setEnabled(m_exportAction->isEnabled()); });
+    connect(m_exportAction, &QAction::changed, exportButton, [this, exportButton] {
+        exportButton->setEnabled(m_exportAction->isEnabled());
+        exportButton->setToolTip(m_exportAction->toolTip());
+    });
 
     // The report and what to do with it on one row, its period on the next:
     // all on one row the page alone would need most of a 1280-pixel screen.
@@ -343,11 +351,28 @@ void ReportsPage::reportChanged()
         m_quick[2]->setText(tr("This year"));
     }
     m_periodError->clearError();
-    m_runAction->setEnabled(chosen != nullptr);
-    m_exportAction->setEnabled(chosen != nullptr);
+    updateActions();
     m_tables.clear();
     m_produced.clear();
     showHint();
+}
+
+void ReportsPage::accessChanged()
+{
+    updateActions();
+    if (m_hub && !PermissionGate::allows(m_hub, Permission::RunReports)) {
+        m_tables.clear();
+        m_produced.clear();
+        m_model->setTable({}, ReportFormat(2, QTimeZone::utc()));
+        showHint();
+    }
+}
+
+void ReportsPage::updateActions()
+{
+    const bool chosen = report() != nullptr;
+    PermissionGate::apply(m_runAction, m_hub, Permission::RunReports, chosen);
+    PermissionGate::apply(m_exportAction, m_hub, Permission::RunReports, chosen);
 }
 
 void ReportsPage::showHint()
@@ -358,6 +383,9 @@ void ReportsPage::showHint()
     if (!m_hub || !chosen) {
         m_empty->setTitle(tr("No reports"));
         m_empty->setText(tr("Open a hub to see its reports."));
+    } else if (!PermissionGate::allows(m_hub, Permission::RunReports)) {
+        m_empty->setTitle(tr("Reports are not for this desk's role"));
+        m_empty->setText(AccessControl::whoMay(Permission::RunReports));
     } else {
         m_empty->setTitle(tr("Choose a period and run the report"));
         m_empty->setText(tr("Pick the dates above, or This month, Last month or This year, then press Run "
@@ -388,7 +416,7 @@ bool ReportsPage::run()
     m_periodError->clearError();
 
     ReportJob job;
-    job.startPreview(m_hub->path(), chosen->name(), r, PreviewRows);
+    job.startPreview(WorkerHub(*m_hub), chosen->name(), r, PreviewRows);
     if (!job.runWithProgress(this, tr("Running %1…").arg(chosen->title()))) {
         if (job.wasCancelled())
             showHint();
@@ -491,7 +519,7 @@ ReportExportDialog *ReportsPage::exportReport()
         m_from->setFocus();
         return nullptr;
     }
-    auto *dialog = new ReportExportDialog(m_hub->path(), *chosen, r, this);
+    auto *dialog = new ReportExportDialog(WorkerHub(*m_hub), *chosen, r, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString path = dialog->filePath();

@@ -40,6 +40,9 @@ public:
     ~ReportsPage() override;
 
     void setHub(Hub *hub) override;
+    /// Someone else is at the desk: a report run by someone who may is not
+    /// left on screen for someone who may not.
+    void accessChanged() override;
 
     /// Chooses a report by its hubctl name; false when the hub has none by that name.
     bool selectReport(const QString &name);
@@ -68,6 +71,8 @@ private:
     QWidget *buildToolbar();
     QWidget *buildResults();
     void reportChanged();
+    /// Run and Export need a report chosen and RunReports.
+    void updateActions();
     void showHint();
     void showFailure(const QString &message);
     QDate today() const;

@@ -8,6 +8,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/dialogs/availabilitydialog.h"
 #include "ui/dialogs/bookingdialog.h"
 #include "ui/dialogs/transferdialog.h"
@@ -184,8 +185,7 @@ void TodayPage::setHub(Hub *hub)
 {
     m_hub = hub;
     m_timeZone.clear();
-    for (QPushButton *b : {m_bookSpace, m_checkAvailability, m_recordTransfer, m_printDaySheet})
-        b->setEnabled(hub != nullptr);
+    m_checkAvailability->setEnabled(hub != nullptr);
     if (!hub) {
         m_name->setText(tr("No hub is open"));
     } else if (auto settings = hub->settings().load()) {
@@ -235,6 +235,28 @@ void TodayPage::refresh()
     m_printDaySheet->setEnabled(m_sheet.has_value());
     showSheet();
     showGatherings(m_timeZone.isEmpty() ? QDate() : now().toTimeZone(QTimeZone(m_timeZone.toUtf8())).date());
+    updateActions();
+}
+
+void TodayPage::accessChanged()
+{
+    updateActions();
+}
+
+void TodayPage::updateActions()
+{
+    const bool open = m_hub != nullptr;
+    PermissionGate::apply(m_bookSpace, m_hub, Permission::Book, open);
+    PermissionGate::apply(m_recordTransfer, m_hub, Permission::RecordTransfer, open);
+    // The sheet and the gatherings row are rebuilt every minute: their buttons are found afresh.
+    const QList<QToolButton *> bookThese =
+        findChildren<QToolButton *>(QStringLiteral("todayBookThisSpace"));
+    for (QToolButton *book : bookThese)
+        PermissionGate::apply(book, m_hub, Permission::Book, open);
+    const QList<QPushButton *> checkIns =
+        m_gatherings->findChildren<QPushButton *>(QStringLiteral("todayStartCheckIn"));
+    for (QPushButton *start : checkIns)
+        PermissionGate::apply(start, m_hub, Permission::CheckIn, open);
 }
 
 void TodayPage::showGatherings(QDate today)

@@ -32,6 +32,7 @@ public:
     explicit TodayPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
+    void accessChanged() override;
     void setClock(Clock clock);
 
     QString hubName() const;
@@ -73,6 +74,9 @@ private:
     /// Today's gatherings, each with "Start check-in", and the working
     /// groups' overdue actions; hidden when there are none.
     void showGatherings(QDate today);
+    /// Quick actions, each space's "Book …" and each "Start check-in" follow
+    /// what the person at the desk may do.
+    void updateActions();
 
     Hub *m_hub = nullptr;
     QString m_timeZone;

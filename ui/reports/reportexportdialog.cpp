@@ -21,9 +21,9 @@
 
 namespace hub {
 
-ReportExportDialog::ReportExportDialog(const QString &hubPath, const Report &report, const ReportRequest &request,
-                                       QWidget *parent)
-    : QDialog(parent), m_hubPath(hubPath), m_reportName(report.name()), m_reportTitle(report.title()),
+ReportExportDialog::ReportExportDialog(const WorkerHub &source, const Report &report,
+                                       const ReportRequest &request, QWidget *parent)
+    : QDialog(parent), m_source(source), m_reportName(report.name()), m_reportTitle(report.title()),
       m_periodKind(report.periodKind()), m_request(request), m_job(new ReportJob(this))
 {
     setObjectName(QStringLiteral("reportExportDialog"));
@@ -246,7 +246,7 @@ bool ReportExportDialog::exportNow()
         m_path->setFocus();
         return false;
     }
-    m_job->startExport(m_hubPath, m_reportName, m_request, format(), path,
+    m_job->startExport(m_source, m_reportName, m_request, format(), path,
                        format() == ReportFileFormat::Csv && m_excel->isChecked());
     if (!m_job->runWithProgress(this, tr("Exporting %1…").arg(m_reportTitle))) {
         m_fileError->showError(m_job->wasCancelled() ? tr("The export was cancelled; no file was written.")

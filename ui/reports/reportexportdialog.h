@@ -3,6 +3,7 @@
 
 #include "core/reports/report.h"
 #include "core/reports/reportexporter.h"
+#include "ui/access/workerhub.h"
 
 #include <QDialog>
 
@@ -24,8 +25,8 @@ class ReportExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// `hubPath` is the open hub's file; the export opens it again on its thread.
-    ReportExportDialog(const QString &hubPath, const Report &report, const ReportRequest &request,
+    /// `source` is the open hub; the export opens it again on its thread.
+    ReportExportDialog(const WorkerHub &source, const Report &report, const ReportRequest &request,
                        QWidget *parent = nullptr);
 
     /// Shows From/To fields so the period can be changed here (the Ledger
@@ -49,7 +50,7 @@ private:
     void chooseFile();
     void formatChanged();
 
-    QString m_hubPath;
+    WorkerHub m_source;
     QString m_reportName;
     QString m_reportTitle;
     Report::PeriodKind m_periodKind;

@@ -63,11 +63,11 @@ void ReportJob::start(std::function<void()> work)
     m_thread->start();
 }
 
-void ReportJob::startPreview(const QString &hubPath, const QString &report, const ReportRequest &request,
-                             qint64 rowLimit)
+void ReportJob::startPreview(const WorkerHub &source, const QString &report,
+                             const ReportRequest &request, qint64 rowLimit)
 {
-    start([this, hubPath, report, request, rowLimit] {
-        auto opened = Hub::open(hubPath, OpenMode::ExistingOnly);
+    start([this, source, report, request, rowLimit] {
+        auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
             return;
@@ -90,11 +90,12 @@ void ReportJob::startPreview(const QString &hubPath, const QString &report, cons
     });
 }
 
-void ReportJob::startExport(const QString &hubPath, const QString &report, const ReportRequest &request,
-                            ReportFileFormat format, const QString &file, bool excelBom)
+void ReportJob::startExport(const WorkerHub &source, const QString &report,
+                            const ReportRequest &request, ReportFileFormat format,
+                            const QString &file, bool excelBom)
 {
-    start([this, hubPath, report, request, format, file, excelBom] {
-        auto opened = Hub::open(hubPath, OpenMode::ExistingOnly);
+    start([this, source, report, request, format, file, excelBom] {
+        auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
             return;

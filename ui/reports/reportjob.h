@@ -4,10 +4,10 @@
 #include "core/reports/report.h"
 #include "core/reports/reportexporter.h"
 #include "core/reports/reporttable.h"
+#include "ui/access/workerhub.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-
 #include <atomic>
 #include <functional>
 
@@ -18,8 +18,7 @@ namespace hub {
 
 /// Runs a report on a worker thread, either into a preview for the screen
 /// (its first rows) or into a file through ReportExporter. The worker opens
-/// its own Hub on the same file, because a database connection belongs to
-/// the thread that opened it.
+/// its own Hub on the same file (WorkerHub), as the person at the desk.
 class ReportJob : public QObject
 {
     Q_OBJECT
@@ -28,8 +27,9 @@ public:
     /// Cancels a running job and waits for it, so no thread outlives the owner.
     ~ReportJob() override;
 
-    void startPreview(const QString &hubPath, const QString &report, const ReportRequest &request, qint64 rowLimit);
-    void startExport(const QString &hubPath, const QString &report, const ReportRequest &request,
+    void startPreview(const WorkerHub &source, const QString &report, const ReportRequest &request,
+                      qint64 rowLimit);
+    void startExport(const WorkerHub &source, const QString &report, const ReportRequest &request,
                      ReportFileFormat format, const QString &file, bool excelBom);
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/challengesview.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/gatherings/challengeservice.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/hub.h"
+#include "ui/access/permissiongate.h"
 #include "ui/dialogs/challengedialog.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/memberpicker.h"
@@ -47,6 +49,7 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
     auto *listSide = new QWidget(this);
     auto *create = new QPushButton(tr("&New challenge…"), listSide);
     create->setObjectName(QStringLiteral("newChallenge"));
+    m_new = create;
     create->setToolTip(tr("Record a challenge a local business brings (Ctrl+Shift+B)"));
     connect(create, &QPushButton::clicked, this, &ChallengesView::newChallenge);
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this);
@@ -266,6 +269,8 @@ void ChallengesView::showDetail()
 {
     m_helpers->clear();
     m_volunteers->clear();
+    m_open = false;
+    updateActions();
     const ChallengeId id = selectedChallenge();
     if (!m_hub || !id.isValid()) {
         m_detailStack->setCurrentIndex(0);
@@ -313,16 +318,39 @@ void ChallengesView::showDetail()
     else
         m_helpersHint->clear();
     m_helpersHint->setVisible(!m_helpersHint->text().isEmpty());
-    m_signUp->setEnabled(c->open && m_helpers->count() > 0);
-    m_someoneElse->setEnabled(c->open);
-    m_signUpOther->setEnabled(c->open);
-    m_withdraw->setEnabled(m_volunteers->count() > 0);
-    m_close->setEnabled(c->open);
+    m_open = c->open;
+    updateActions();
+}
+
+void ChallengesView::updateActions()
+{
+    // Reading challenges and who could help is for everyone; changing them
+    // is part of running gatherings.
+    const auto gate = [this](QWidget *w, bool enabledOtherwise) {
+        PermissionGate::apply(w, m_hub, Permission::ManageGatherings, enabledOtherwise);
+    };
+    gate(m_new, m_hub != nullptr);
+    gate(m_signUp, m_open && m_helpers->count() > 0);
+    gate(m_someoneElse, m_open);
+    gate(m_signUpOther, m_open);
+    gate(m_withdraw, m_volunteers->count() > 0);
+    gate(m_close, m_open);
+}
+
+bool ChallengesView::mayChange()
+{
+    if (PermissionGate::allows(m_hub, Permission::ManageGatherings))
+        return true;
+    say(AccessControl::whoMay(Permission::ManageGatherings), true);
+    return false;
 }
 
 void ChallengesView::newChallenge()
 {
     if (!m_hub)
+        return;
+    // Ctrl+Shift+B reaches here past the disabled button: say who may, rather than open a form.
+    if (!mayChange())
         return;
     ChallengeDialog dialog(*m_hub, this);
     if (dialog.exec() != QDialog::Accepted)
@@ -370,7 +398,7 @@ void ChallengesView::withdrawSelected()
 {
     const QListWidgetItem *item = m_volunteers->currentItem();
     const ChallengeId id = selectedChallenge();
-    if (!m_hub || !item || !id.isValid())
+    if (!m_hub || !item || !id.isValid() || !mayChange())
         return;
     const QString name = item->text();
     const MemberId member(item->data(IdRole).toLongLong());
@@ -389,7 +417,7 @@ void ChallengesView::withdrawSelected()
 void ChallengesView::closeSelected()
 {
     const ChallengeId id = selectedChallenge();
-    if (!m_hub || !id.isValid())
+    if (!m_hub || !id.isValid() || !mayChange())
         return;
     auto c = m_hub->challenges().get(id);
     if (!c)

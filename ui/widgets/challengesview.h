@@ -42,6 +42,8 @@ public:
     void selectChallenge(ChallengeId id);
     /// The last message shown under the detail (refusals in the service's words).
     QString message() const;
+    /// Someone else is at the desk: challenges are for those who run gatherings.
+    void accessChanged() { updateActions(); }
 
 Q_SIGNALS:
     void changed();
@@ -51,8 +53,13 @@ private:
     void showDetail();
     void signUp(MemberId member);
     void say(const QString &text, bool problem = false);
+    void updateActions();
+    /// False, saying who may, when the person at the desk may not change challenges.
+    bool mayChange();
 
     Hub *m_hub = nullptr;
+    bool m_open = false; ///< the selected challenge takes volunteers
+    QPushButton *m_new = nullptr;
     QCheckBox *m_showClosed = nullptr;
     QStackedWidget *m_listStack = nullptr;
     QTreeWidget *m_list = nullptr;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/facilitatorview.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/gatherings/checkinservice.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/ideaservice.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/members/memberservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/dialogs/walkinmergedialog.h"
 #include "ui/widgets/sentence.h"
 
@@ -92,6 +94,7 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     m_walkInConsent = new QCheckBox(tr("May be contacted"), door);
     auto *walkIn = new QPushButton(tr("Check in walk-in"), door);
     walkIn->setObjectName(QStringLiteral("checkInWalkIn"));
+    m_walkIn = walkIn;
     connect(walkIn, &QPushButton::clicked, this, &FacilitatorView::checkInWalkIn);
     connect(m_walkInName, &QLineEdit::returnPressed, this, &FacilitatorView::checkInWalkIn);
     connect(m_walkInEmail, &QLineEdit::returnPressed, this, &FacilitatorView::checkInWalkIn);
@@ -154,6 +157,7 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     connect(m_closeVoting, &QPushButton::clicked, this, &FacilitatorView::toggleVoting);
     auto *promote = new QPushButton(tr("Promote to working group… (Ctrl+P)"), board);
     promote->setObjectName(QStringLiteral("promote"));
+    m_promote = promote;
     connect(vote, &QPushButton::clicked, this, &FacilitatorView::voteSelected);
     connect(withdraw, &QPushButton::clicked, this, &FacilitatorView::withdrawSelected);
     connect(promote, &QPushButton::clicked, this, &FacilitatorView::promoteSelected);
@@ -358,7 +362,7 @@ void FacilitatorView::withdrawSelected()
 
 void FacilitatorView::promoteSelected()
 {
-    if (!m_hub)
+    if (!m_hub || !may(Permission::ManageGatherings))
         return;
     const IdeaId idea = selectedIdea();
     if (!idea.isValid())
@@ -442,17 +446,33 @@ void FacilitatorView::updateActions()
 {
     const bool running = m_hub && m_gathering.isValid();
     const bool walkIn = running && selectedWalkIn().isValid();
-    m_makeMember->setEnabled(walkIn);
-    m_sameAs->setEnabled(walkIn);
-    m_vote->setEnabled(running && !m_votingClosed);
-    m_withdraw->setEnabled(running && !m_votingClosed);
-    m_closeVoting->setEnabled(running);
+    // The door (front desk or facilitator) and the board (facilitator) are
+    // different permissions: a volunteer at the door still checks people in.
+    for (QWidget *door : std::initializer_list<QWidget *>{m_search, m_walkInName, m_walkInEmail,
+                                                          m_walkInConsent, m_walkIn})
+        PermissionGate::apply(door, m_hub, Permission::CheckIn, running);
+    PermissionGate::apply(m_makeMember, m_hub, Permission::CheckIn, walkIn);
+    PermissionGate::apply(m_sameAs, m_hub, Permission::CheckIn, walkIn);
+    PermissionGate::apply(m_ideaTitle, m_hub, Permission::ManageGatherings, running);
+    PermissionGate::apply(m_vote, m_hub, Permission::ManageGatherings, running && !m_votingClosed);
+    PermissionGate::apply(m_withdraw, m_hub, Permission::ManageGatherings,
+                          running && !m_votingClosed);
+    PermissionGate::apply(m_promote, m_hub, Permission::ManageGatherings, running);
+    PermissionGate::apply(m_closeVoting, m_hub, Permission::ManageGatherings, running);
     m_closeVoting->setText(m_votingClosed ? tr("Reopen voting… (Ctrl+Shift+C)") : tr("Close voting… (Ctrl+Shift+C)"));
+}
+
+bool FacilitatorView::may(Permission permission)
+{
+    if (PermissionGate::allows(m_hub, permission))
+        return true;
+    show(AccessControl::whoMay(permission), true);
+    return false;
 }
 
 void FacilitatorView::toggleVoting()
 {
-    if (!m_hub || !m_gathering.isValid())
+    if (!m_hub || !m_gathering.isValid() || !may(Permission::ManageGatherings))
         return;
     const bool close = !m_votingClosed;
     const QString question = close ? tr("Close the voting now? Nobody can vote or withdraw a vote afterwards, and "
@@ -487,6 +507,8 @@ void FacilitatorView::makeMemberOfSelected()
     const WalkInId id = selectedWalkIn();
     if (!m_hub || !id.isValid())
         return show(tr("Select a walk-in in the list of people here."), true);
+    if (!may(Permission::CheckIn))
+        return;
     auto w = m_hub->checkIns().walkIn(id);
     if (!w)
         return show(sentence(w.error().message), true);
@@ -511,6 +533,8 @@ void FacilitatorView::mergeSelectedWalkIn()
     const WalkInId id = selectedWalkIn();
     if (!m_hub || !id.isValid())
         return show(tr("Select a walk-in in the list of people here."), true);
+    if (!may(Permission::CheckIn))
+        return;
     auto w = m_hub->checkIns().walkIn(id);
     if (!w)
         return show(sentence(w.error().message), true);

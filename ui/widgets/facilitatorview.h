@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/access/permission.h"
 #include "core/gatherings/gathering.h"
 
 #include <QWidget>
@@ -52,6 +53,9 @@ public:
     void mergeSelectedWalkIn();
     /// The last message shown (refusals in the services' words).
     QString message() const;
+    /// Someone else is at the desk: check-in follows CheckIn, the idea board
+    /// ManageGatherings, each disabled with who may when not allowed.
+    void accessChanged() { updateActions(); }
 
 Q_SIGNALS:
     void closeRequested();
@@ -69,6 +73,9 @@ private:
     IdeaId selectedIdea() const;
     WalkInId selectedWalkIn() const;
     void updateActions();
+    /// False, saying who may, when the person at the desk may not do `permission`
+    /// (before a question or a dialog that would only end in a refusal).
+    bool may(Permission permission);
 
     Hub *m_hub = nullptr;
     GatheringId m_gathering;
@@ -79,6 +86,7 @@ private:
     QLineEdit *m_walkInName = nullptr;
     QLineEdit *m_walkInEmail = nullptr;
     QCheckBox *m_walkInConsent = nullptr;
+    QPushButton *m_walkIn = nullptr;
     QListWidget *m_attendees = nullptr;
     QLineEdit *m_ideaTitle = nullptr;
     QListWidget *m_ideas = nullptr;
@@ -86,6 +94,7 @@ private:
     QPushButton *m_vote = nullptr;
     QPushButton *m_withdraw = nullptr;
     QPushButton *m_closeVoting = nullptr;
+    QPushButton *m_promote = nullptr;
     QPushButton *m_makeMember = nullptr;
     QPushButton *m_sameAs = nullptr;
     bool m_votingClosed = false;
