@@ -8,6 +8,7 @@
 #include "core/hub.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
+#include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
 #include "tests/support/temphub.h"
@@ -22,6 +23,7 @@
 #include "ui/pages/gatheringspage.h"
 #include "ui/pages/ledgerpage.h"
 #include "ui/pages/reportspage.h"
+#include "ui/pages/settingspage.h"
 #include "ui/pages/userspage.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/facilitatorview.h"
@@ -165,6 +167,15 @@ void checkAllowed(const QObject *root, const char *objectName)
     INFO("widget " << objectName);
     CHECK(widget->isEnabled());
     CHECK_FALSE(widget->toolTip().contains(QStringLiteral("Only ")));
+}
+
+/// Replaces a line edit's text the way a user does: select all, type.
+void retype(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
 }
 
 } // namespace
@@ -524,4 +535,83 @@ TEST_CASE("a worker thread's hub acts as the person at the desk", "[signin][work
     REQUIRE(nobody);
     CHECK_FALSE((*nobody)->access().isSignedIn());
     CHECK_FALSE((*nobody)->access().allows(Permission::RunReports));
+}
+
+TEST_CASE(
+    "the treasurer sets the front-desk ceiling in Settings and a bad amount is named beside it",
+    "[signin][settings]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Tess"), TreasurerPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    QTest::keyClick(&d.window, Qt::Key_7, Qt::ControlModifier);
+    auto *page = child<hub::SettingsPage>(&d.window, "settingsPage");
+    const QString key = hub::AccessControl::keyFrontDeskCeiling();
+    auto *ceiling = child<QLineEdit>(page, "settingsFrontDeskCeiling");
+    auto *save = child<QPushButton>(page, "settingsSave");
+    REQUIRE(ceiling->isEnabled());
+    CHECK(ceiling->text().isEmpty());
+    CHECK(ceiling->placeholderText() == QStringLiteral("No ceiling"));
+    // The rest of the settings are the admin's.
+    checkRefused(page, "settingsName", Permission::ChangeSettings);
+    CHECK_FALSE(save->isEnabled());
+
+    // Not an amount: named beside the field, nothing written.
+    retype(ceiling, QStringLiteral("twenty"));
+    REQUIRE(save->isEnabled());
+    QTest::keyClick(ceiling, Qt::Key_S, Qt::ControlModifier);
+    // Ctrl+S clicks Save a moment later, as a press shows.
+    REQUIRE(QTest::qWaitFor([&] { return !page->errorFor(key).isEmpty(); }));
+    CHECK(child<hub::FieldErrorLabel>(page, "error_front_desk_ceiling")->isVisible());
+    CHECK(child<QLabel>(page, "settingsStatus")
+              ->text()
+              .startsWith(QStringLiteral("Nothing was saved")));
+    CHECK_FALSE(d.hub().access().frontDeskCeiling());
+    // Too many decimals for the unit, and zero (which core refuses), likewise.
+    for (const QString &bad : {QStringLiteral("12.505"), QStringLiteral("0")}) {
+        INFO("typed " << bad.toStdString());
+        retype(ceiling, bad);
+        CHECK(page->errorFor(key).isEmpty()); // editing clears the old message
+        CHECK_FALSE(page->save());
+        CHECK_FALSE(page->errorFor(key).isEmpty());
+        CHECK_FALSE(d.hub().access().frontDeskCeiling());
+    }
+    CHECK(page->errorFor(key).contains(QStringLiteral("above zero")));
+
+    retype(ceiling, QStringLiteral("12.50"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    CHECK(page->errorFor(key).isEmpty());
+    CHECK(child<QLabel>(page, "settingsStatus")->text() == QStringLiteral("Settings saved."));
+    REQUIRE(d.hub().access().frontDeskCeiling());
+    CHECK(d.hub().access().frontDeskCeiling()->minor() == 1250);
+    CHECK(ceiling->text() == QStringLiteral("12.50"));
+    CHECK_FALSE(save->isEnabled());
+
+    // "none" (or an empty field) takes the ceiling away.
+    retype(ceiling, QStringLiteral("none"));
+    REQUIRE(page->save());
+    CHECK_FALSE(d.hub().access().frontDeskCeiling());
+    CHECK(ceiling->text().isEmpty());
+}
+
+TEST_CASE("the admin and the front desk see the front-desk ceiling but may not change it",
+          "[signin][settings]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Ada"), AdminPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    QTest::keyClick(&d.window, Qt::Key_7, Qt::ControlModifier);
+    auto *page = child<hub::SettingsPage>(&d.window, "settingsPage");
+    checkRefused(page, "settingsFrontDeskCeiling", Permission::ChangeLimits);
+    // The admin's own settings still save, the ceiling untouched.
+    retype(child<QLineEdit>(page, "settingsName"), QStringLiteral("Brookside Hub"));
+    REQUIRE(page->save());
+    CHECK(d.hub().settings().load()->name == QStringLiteral("Brookside Hub"));
+    CHECK_FALSE(d.hub().access().frontDeskCeiling());
+
+    d.window.switchUser();
+    d.submit(QStringLiteral("Fran"), DeskPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    checkRefused(page, "settingsFrontDeskCeiling", Permission::ChangeLimits);
+    CHECK_FALSE(child<QPushButton>(page, "settingsSave")->isEnabled());
 }

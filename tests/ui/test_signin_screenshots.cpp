@@ -12,10 +12,12 @@
 #include "ui/dialogs/userdialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/settingspage.h"
 
 #include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTest>
 
 using hub::MainWindow;
@@ -77,6 +79,14 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
     REQUIRE(screen->submit());
     window.showPage(MainWindow::Page::Settings);
     shoot(&window, QStringLiteral("signin-3-settings"));
+    // Siân is the treasurer too: the front-desk ceiling, refused beside its field.
+    auto *settings = child<hub::SettingsPage>(&window, "settingsPage");
+    auto *ceiling = child<QLineEdit>(settings, "settingsFrontDeskCeiling");
+    ceiling->setText(QStringLiteral("12.505"));
+    CHECK_FALSE(settings->save());
+    child<QScrollArea>(settings, "settingsScrollArea")->ensureWidgetVisible(ceiling);
+    shoot(&window, QStringLiteral("signin-3b-ceiling-error"));
+    settings->revert();
     window.showPage(MainWindow::Page::Users);
     shoot(&window, QStringLiteral("signin-4-users"));
     window.showPage(MainWindow::Page::Audit);

@@ -145,11 +145,20 @@ QWidget *SettingsPage::buildUnitGroup()
     m_limitMax->setPlaceholderText(tr("No upper limit"));
     addField(grid, 12, SettingsService::keyLimitMax(), tr("U&pper limit:"), m_limitMax);
 
+    m_ceiling = new QLineEdit;
+    m_ceiling->setObjectName(QStringLiteral("settingsFrontDeskCeiling"));
+    m_ceiling->setPlaceholderText(tr("No ceiling"));
+    addField(grid, 15, AccessControl::keyFrontDeskCeiling(), tr("Front-des&k ceiling:"), m_ceiling,
+             tr("The most someone who is only front desk may transfer at once; empty (or “none”) "
+                "for no ceiling. Set by the treasurer."));
+
     connect(m_unitName, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyUnit()); });
     connect(m_unitSymbol, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keySymbol()); });
     connect(m_decimals, &QSpinBox::valueChanged, this, &SettingsPage::decimalsChanged);
     connect(m_limitMin, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyLimitMin()); });
     connect(m_limitMax, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyLimitMax()); });
+    connect(m_ceiling, &QLineEdit::textChanged, this,
+            [this] { fieldEdited(AccessControl::keyFrontDeskCeiling()); });
     return group;
 }
 
@@ -245,9 +254,14 @@ QWidget *SettingsPage::buildPeopleGroup()
 
 void SettingsPage::accessChanged()
 {
-    // Everyone may read the settings; only an admin may change them.
-    for (QWidget *editor : std::as_const(m_editors))
-        PermissionGate::apply(editor, m_hub, Permission::ChangeSettings, m_hub != nullptr);
+    // Everyone may read the settings; an admin changes them, except the
+    // front-desk ceiling, which is the treasurer's (ChangeLimits).
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        PermissionGate::apply(it.value(), m_hub,
+                              it.key() == AccessControl::keyFrontDeskCeiling()
+                                  ? Permission::ChangeLimits
+                                  : Permission::ChangeSettings,
+                              m_hub != nullptr);
     PermissionGate::apply(m_idleLock, m_hub, Permission::ChangeSettings, m_hub != nullptr);
     PermissionGate::apply(m_users, m_hub, Permission::ManageUsers, m_hub != nullptr);
     PermissionGate::apply(m_audit, m_hub, Permission::ViewAudit, m_hub != nullptr);
@@ -255,9 +269,10 @@ void SettingsPage::accessChanged()
 }
 
 void SettingsPage::addField(QGridLayout *grid, int row, const QString &key, const QString &label,
-                            QWidget *editor)
+                            QWidget *editor, const QString &describedAs)
 {
-    const QString description = sentence(SettingsService::describe(key));
+    const QString description =
+        sentence(describedAs.isEmpty() ? SettingsService::describe(key) : describedAs);
     auto *name = new QLabel(label);
     name->setBuddy(editor);
     editor->setAccessibleName(QString(label).remove(u'&').remove(u':'));
@@ -322,6 +337,8 @@ void SettingsPage::revert()
     }
     m_stored = *stored;
     m_storedIdleLock = m_hub->access().idleLockMinutes();
+    const auto ceiling = m_hub->access().frontDeskCeiling();
+    m_shownCeiling = ceiling ? ceiling->toString(m_stored.decimals) : QString();
     showForm(m_stored);
 }
 
@@ -338,6 +355,7 @@ void SettingsPage::showForm(const HubSettings &s)
     m_limitMin->setText(SettingsService::textValue(s, SettingsService::keyLimitMin()));
     m_limitMax->setText(SettingsService::textValue(s, SettingsService::keyLimitMax()));
     m_idleLock->setValue(m_storedIdleLock);
+    m_ceiling->setText(m_shownCeiling);
     m_loading = false;
     setModified(false);
 }
@@ -385,10 +403,28 @@ bool SettingsPage::save()
                 firstBad = editorFor(key);
         }
     }
+    // Only what was changed is written: the page holds settings of two
+    // permissions, and a treasurer who changed the ceiling saves just that.
+    bool settingsChanged = false;
+    for (const QString &key : SettingsService::keys())
+        settingsChanged = settingsChanged || SettingsService::textValue(edited, key) !=
+                                                 SettingsService::textValue(m_stored, key);
+    const bool ceilingChanged = m_ceiling->text() != m_shownCeiling;
+    std::optional<Amount> ceiling;
+    if (ceilingChanged) {
+        if (auto typed = typedCeiling(edited.decimals); !typed) {
+            m_errors.value(AccessControl::keyFrontDeskCeiling())->showError(typed.error().message);
+            if (!firstBad)
+                firstBad = m_ceiling;
+        } else {
+            ceiling = *typed;
+        }
+    }
     if (!firstBad) {
-        auto ok = SettingsService::validate(edited);
+        Status ok = settingsChanged ? SettingsService::validate(edited) : Status();
         // A new zone goes through BookingService first, which asks nothing of
         // the rest of the form: upcoming bookings never shift silently.
+        std::optional<ZoneChangePolicy> zonePolicy;
         if (ok && edited.timeZone != m_stored.timeZone) {
             auto policy = askZoneChange(edited.timeZone);
             if (!policy)
@@ -396,9 +432,15 @@ bool SettingsPage::save()
             else if (!*policy)
                 return false;
             else
-                ok = m_hub->bookings().changeZone(edited.timeZone, **policy);
+                zonePolicy = **policy;
         }
-        if (ok)
+        // The ceiling first: core refuses a ceiling of zero or less before
+        // anything else is written.
+        if (ok && ceilingChanged)
+            ok = m_hub->access().setFrontDeskCeiling(ceiling);
+        if (ok && zonePolicy)
+            ok = m_hub->bookings().changeZone(edited.timeZone, *zonePolicy);
+        if (ok && settingsChanged)
             ok = m_hub->settings().save(edited);
         if (ok && m_idleLock->value() != m_storedIdleLock)
             ok = m_hub->access().setIdleLockMinutes(m_idleLock->value());
@@ -423,6 +465,18 @@ bool SettingsPage::save()
     setStatus(tr("Settings saved."), false);
     Q_EMIT settingsSaved();
     return true;
+}
+
+Result<std::optional<Amount>> SettingsPage::typedCeiling(int decimals) const
+{
+    const QString text = m_ceiling->text().trimmed();
+    if (text.isEmpty() || text.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0 ||
+        text.compare(tr("none"), Qt::CaseInsensitive) == 0)
+        return std::optional<Amount>();
+    auto amount = Amount::parse(text, decimals);
+    if (!amount)
+        return fail(Error::invalid(amount.error().message, AccessControl::keyFrontDeskCeiling()));
+    return std::optional<Amount>(*amount);
 }
 
 Result<std::optional<ZoneChangePolicy>> SettingsPage::askZoneChange(const QString &zone)
@@ -490,8 +544,14 @@ void SettingsPage::clearErrors()
 void SettingsPage::setModified(bool modified)
 {
     m_modified = modified;
-    PermissionGate::apply(m_save, m_hub, Permission::ChangeSettings, m_hub && modified);
-    PermissionGate::apply(m_revert, m_hub, Permission::ChangeSettings, m_hub && modified);
+    // Save serves whoever may change something here: an admin the settings,
+    // a treasurer the ceiling.
+    const Permission saving = !PermissionGate::allows(m_hub, Permission::ChangeSettings) &&
+                                      PermissionGate::allows(m_hub, Permission::ChangeLimits)
+                                  ? Permission::ChangeLimits
+                                  : Permission::ChangeSettings;
+    PermissionGate::apply(m_save, m_hub, saving, m_hub && modified);
+    PermissionGate::apply(m_revert, m_hub, saving, m_hub && modified);
 }
 
 void SettingsPage::fieldEdited(const QString &key)

@@ -54,8 +54,9 @@ private:
     QWidget *buildUnitGroup();
     QWidget *buildFileGroup();
     QWidget *buildPeopleGroup();
+    /// `description` defaults to SettingsService's words for the key.
     void addField(QGridLayout *grid, int row, const QString &key, const QString &label,
-                  QWidget *editor);
+                  QWidget *editor, const QString &description = {});
     QString fieldText(const QString &key) const;
     QWidget *editorFor(const QString &key) const;
     void showForm(const HubSettings &settings);
@@ -64,6 +65,9 @@ private:
     void fieldEdited(const QString &key);
     void decimalsChanged(int decimals);
     void setStatus(const QString &text, bool isError);
+    /// The front-desk ceiling as typed: none when empty or "none"; an error
+    /// (named for the field) when it is not an amount in `decimals`.
+    Result<std::optional<Amount>> typedCeiling(int decimals) const;
     /// With upcoming bookings, asks whether they keep their local times or
     /// their moments in `zone`; none when the user cancelled (status set).
     Result<std::optional<ZoneChangePolicy>> askZoneChange(const QString &zone);
@@ -81,6 +85,9 @@ private:
     QSpinBox *m_decimals = nullptr;
     QLineEdit *m_limitMin = nullptr;
     QLineEdit *m_limitMax = nullptr;
+    // The treasurer's, not the admin's: AccessControl keeps it, with its own permission.
+    QLineEdit *m_ceiling = nullptr;
+    QString m_shownCeiling;
     QHash<QString, FieldErrorLabel *> m_errors;
     QHash<QString, QWidget *> m_editors;
 
