@@ -38,16 +38,20 @@ Status PdfDocument::write(const QString &path) const
     const qreal footerHeight = writer.resolution() * 0.35;
     const QRectF body(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
 
+    // No shaping where the script needs none: Latin text keeps "f" and "i"
+    // apart instead of the "ﬁ" ligature, so text extracted from the PDF reads as typed.
+    QFont font(QStringLiteral("DejaVu Sans"), 9);
+    font.setStyleStrategy(QFont::PreferNoShaping);
     QTextDocument doc;
     doc.setDocumentMargin(0);
-    doc.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+    doc.setDefaultFont(font);
     doc.setPageSize(QSizeF(body.width() * 72.0 / writer.resolution(),
                            body.height() * 72.0 / writer.resolution()));
     doc.setHtml(m_html);
     const int pages = doc.pageCount();
     const qreal scale = writer.resolution() / 72.0;
 
-    QFont headerFont(QStringLiteral("DejaVu Sans"), 9);
+    const QFont headerFont = font;
     for (int i = 0; i < pages; ++i) {
         if (i > 0)
             writer.newPage();

@@ -4,6 +4,7 @@
 #include "core/reports/reportchartpainter.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFontMetricsF>
 #include <QIODevice>
 #include <QPageLayout>
 #include <QPageSize>
@@ -23,6 +24,9 @@ constexpr int ChunkRows = 600;
 // Rows kept for a chart: charts are of small summary tables.
 constexpr int ChartRows = 400;
 constexpr int Resolution = 300;
+// Table text, and the smallest a table too wide for the page may shrink it to.
+constexpr qreal TablePoints = 8;
+constexpr qreal MinimumTablePoints = 4;
 
 const QString FontFamily = QStringLiteral("DejaVu Sans");
 
@@ -32,6 +36,11 @@ QFont pdfFont(qreal points, bool bold = false, bool italic = false)
     font.setPointSizeF(points);
     font.setBold(bold);
     font.setItalic(italic);
+    // No shaping where a script does not need it: Latin text keeps "f" and
+    // "i" apart instead of the "ﬁ" ligature, so text copied or extracted from
+    // the PDF (pdftotext) reads as typed. Arabic and other scripts that need
+    // shaping still get it.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
@@ -39,6 +48,21 @@ bool numericType(ReportType type)
 {
     return type == ReportType::Integer || type == ReportType::Amount || type == ReportType::Percent ||
            type == ReportType::Decimal;
+}
+
+// Numbers, dates and instants stay on one line; only text wraps.
+bool breakableType(ReportType type)
+{
+    return type == ReportType::Text;
+}
+
+// The widest word, for the narrowest a wrapping column may be.
+qreal widestWord(const QFontMetricsF &metrics, const QString &text)
+{
+    qreal widest = 0;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts))
+        widest = std::max(widest, metrics.horizontalAdvance(word));
+    return widest;
 }
 
 } // namespace
@@ -51,6 +75,12 @@ PdfReportWriter::~PdfReportWriter()
 {
     if (m_painter.isActive())
         m_painter.end();
+}
+
+qreal PdfReportWriter::cellPadding(qreal tablePoints) const
+{
+    // Smaller type, closer lines: the padding shrinks with a table's type.
+    return fromPoints(2.2) * tablePoints / TablePoints;
 }
 
 qreal PdfReportWriter::fromPoints(qreal points) const
@@ -97,8 +127,8 @@ void PdfReportWriter::insertReportTitle(QTextCursor &cursor)
     title.setFont(pdfFont(15, true));
     cursor.insertText(m_heading.title, title);
     QTextBlockFormat below;
-    below.setTopMargin(fromPoints(3));
-    below.setBottomMargin(fromPoints(8));
+    below.setTopMargin(toFormat(fromPoints(3)));
+    below.setBottomMargin(toFormat(fromPoints(8)));
     QTextCharFormat sub;
     sub.setFont(pdfFont(9));
     sub.setForeground(QColor(0x44, 0x44, 0x44));
@@ -188,21 +218,41 @@ Status PdfReportWriter::beginTable(const ReportTableHeader &header)
         newPage();
     ++m_tables;
     m_header = header;
+    // A statement's title names its account: the column saying so on every
+    // row is left out of the PDF (CSV keeps it, for one sheet of them all).
+    m_dropped = -1;
+    if (m_heading.name == QStringLiteral("statements")) {
+        for (qsizetype c = 0; c < m_header.columns.size(); ++c)
+            if (m_header.columns.at(c).key == QStringLiteral("account"))
+                m_dropped = c;
+        if (m_dropped >= 0)
+            m_header.columns.removeAt(m_dropped);
+    }
     m_pending.clear();
     m_chartRows.clear();
     m_widths.clear();
+    m_tablePoints = TablePoints;
     m_rowCount = 0;
     m_tableStarted = false;
     return {};
+}
+
+QVariantList PdfReportWriter::shown(const QVariantList &values) const
+{
+    if (m_dropped < 0 || m_dropped >= values.size())
+        return values;
+    QVariantList kept = values;
+    kept.removeAt(m_dropped);
+    return kept;
 }
 
 Status PdfReportWriter::row(const QVariantList &values)
 {
     if (isCancelled())
         return fail(Error::refused(tr("The PDF was cancelled.")));
-    m_pending.append(values);
+    m_pending.append(shown(values));
     if (m_header.chart.kind != ReportChart::Kind::None && m_chartRows.size() < ChartRows)
-        m_chartRows.append(values);
+        m_chartRows.append(m_pending.last());
     ++m_rowCount;
     if (m_pending.size() >= ChunkRows)
         return flushRows(false);
@@ -211,7 +261,7 @@ Status PdfReportWriter::row(const QVariantList &values)
 
 Status PdfReportWriter::endTable(const QVariantList &totals, const QStringList &notes)
 {
-    if (auto flushed = flushRows(true, totals, notes); !flushed)
+    if (auto flushed = flushRows(true, shown(totals), notes); !flushed)
         return flushed;
     paintChart();
     return {};
@@ -244,35 +294,159 @@ QString PdfReportWriter::cellText(const QVariant &value, int column) const
     return m_format.display(value, m_header.columns.at(column).type);
 }
 
+void PdfReportWriter::measureColumns(qreal points, const QVariantList &totals, QList<qreal> &natural,
+                                     QList<qreal> &minimum) const
+{
+    const int columns = int(m_header.columns.size());
+    const QFontMetricsF plain(pdfFont(points), m_writer.get());
+    const QFontMetricsF bold(pdfFont(points, true), m_writer.get());
+    // Padding and a border on both sides, as the table format sets them,
+    // and a point to spare for rounding in the layout.
+    const qreal padding = 2 * cellPadding(points) + 2 * fromPoints(0.5) + fromPoints(1) * points / TablePoints;
+    // No column takes more than this unwrapped: long memos wrap instead.
+    const qreal longest = m_body.width() * 0.4;
+    natural.clear();
+    minimum.clear();
+    for (int c = 0; c < columns; ++c) {
+        const bool breakable = breakableType(m_header.columns.at(c).type);
+        const QString &title = m_header.columns.at(c).title;
+        qreal want = bold.horizontalAdvance(title);
+        qreal least = widestWord(bold, title);
+        const auto measure = [&](const QString &text, const QFontMetricsF &metrics) {
+            const qreal width = metrics.horizontalAdvance(text);
+            want = std::max(want, width);
+            least = std::max(least, breakable ? widestWord(metrics, text) : width);
+        };
+        for (int r = 0; r < std::min<qsizetype>(m_pending.size(), 200); ++r)
+            measure(cellText(m_pending.at(r).value(c), c), plain);
+        if (c < totals.size())
+            measure(cellText(totals.at(c), c), bold);
+        want = std::min(want, longest);
+        // A heading of a number may wrap at its spaces; the number may not.
+        least = std::min(least, want);
+        natural.append(want + padding);
+        minimum.append(least + padding);
+    }
+}
+
+void PdfReportWriter::fixColumns(const QVariantList &totals)
+{
+    // A table too wide for the page at the usual size (a heat map's 24 hours)
+    // gets a smaller type, down to 4 pt, rather than running off the page.
+    QList<qreal> natural;
+    QList<qreal> minimum;
+    m_tablePoints = TablePoints;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        measureColumns(m_tablePoints, totals, natural, minimum);
+        qreal least = 0;
+        for (qreal w : minimum)
+            least += w;
+        if (least <= m_body.width() || m_tablePoints <= MinimumTablePoints)
+            break;
+        m_tablePoints = std::max(MinimumTablePoints, m_tablePoints * m_body.width() / least * 0.98);
+    }
+    m_widths = distributeWidths(natural, minimum);
+}
+
+QList<qreal> PdfReportWriter::distributeWidths(const QList<qreal> &natural, const QList<qreal> &minimum) const
+{
+    // Every column gets at least its minimum (its widest word; numbers and
+    // dates whole). What is left goes first to the text columns, in
+    // proportion to how wide each would like to be, so a memo and a name wrap
+    // into about as many lines each; then to headings of numbers, so they
+    // need not wrap; then to every column alike.
+    const qsizetype columns = natural.size();
+    const qreal width = m_body.width();
+    QList<qreal> widths = minimum;
+    qreal rest = width;
+    for (qreal w : minimum)
+        rest -= w;
+    if (rest <= 0) {
+        for (qreal &w : widths)
+            w = w * width / (width - rest);
+    } else {
+        QList<qsizetype> text;
+        QList<qsizetype> numbers;
+        qreal textWants = 0;
+        qreal numbersWant = 0;
+        for (qsizetype c = 0; c < columns; ++c) {
+            const bool breakable = breakableType(m_header.columns.at(c).type);
+            (breakable ? text : numbers).append(c);
+            (breakable ? textWants : numbersWant) += natural.at(c) - minimum.at(c);
+        }
+        if (textWants >= rest) {
+            // A share in proportion to the natural width, or the minimum where
+            // that is more; the others share what is left, until every share holds.
+            qreal budget = rest;
+            for (qsizetype c : text)
+                budget += minimum.at(c);
+            bool settled = false;
+            while (!settled) {
+                settled = true;
+                qreal wanted = 0;
+                for (qsizetype c : text)
+                    wanted += natural.at(c);
+                for (qsizetype i = 0; i < text.size() && settled; ++i) {
+                    const qsizetype c = text.at(i);
+                    if (natural.at(c) * budget / wanted < minimum.at(c)) {
+                        budget -= minimum.at(c);
+                        text.removeAt(i);
+                        settled = false;
+                    }
+                }
+                if (settled)
+                    for (qsizetype c : text)
+                        widths[c] = natural.at(c) * budget / wanted;
+            }
+            rest = 0;
+        } else {
+            for (qsizetype c : text)
+                widths[c] = natural.at(c);
+            rest -= textWants;
+            const qreal share = numbersWant > 0 ? std::min<qreal>(1, rest / numbersWant) : 0;
+            for (qsizetype c : numbers)
+                widths[c] += (natural.at(c) - minimum.at(c)) * share;
+            rest -= numbersWant * share;
+        }
+        if (rest > 0) {
+            qreal sum = 0;
+            for (qreal w : widths)
+                sum += w;
+            for (qreal &w : widths)
+                w += rest * w / sum;
+        }
+    }
+    QList<qreal> shares;
+    for (qreal w : widths)
+        shares.append(w / width * 100.0);
+    return shares;
+}
+
 Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const QStringList &notes)
 {
     const int columns = int(m_header.columns.size());
-    if (m_widths.isEmpty() && columns > 0) {
-        // Shares from the header and the first rows; later pages keep them.
-        QList<qreal> weights;
-        for (int c = 0; c < columns; ++c) {
-            qreal widest = std::min<qreal>(m_header.columns.at(c).title.size(), 14);
-            for (int r = 0; r < std::min<qsizetype>(m_pending.size(), 200); ++r)
-                widest = std::max<qreal>(widest, cellText(m_pending.at(r).value(c), c).size());
-            if (c < totals.size())
-                widest = std::max<qreal>(widest, cellText(totals.at(c), c).size());
-            weights.append(std::clamp<qreal>(widest, 4, 42));
-        }
-        qreal sum = 0;
-        for (qreal w : weights)
-            sum += w;
-        for (qreal w : weights)
-            m_widths.append(w / sum * 100.0);
-    }
-
-    // A table starts under what is already on the page when it fits there
-    // whole; a longer one starts on a new page (laid out from the page top).
+    if (m_widths.isEmpty() && columns > 0)
+        fixColumns(totals);
+    // A table starts under what is already on the page (a chart, the table
+    // before): the first block's top margin keeps that part of the page free,
+    // so the layout paginates from there. Only when not even its first rows
+    // fit there does it start on a new page.
     const qreal gap = fromPoints(14);
     const bool underPrevious = !m_tableStarted && m_y > 0;
     auto doc = newDocument();
     QTextCursor cursor(doc.get());
     // One layout at the end instead of one per cell.
     cursor.beginEditBlock();
+    if (underPrevious) {
+        // The layout gives the first block no top margin: an empty block of
+        // no height goes first, and the title's margin is the space.
+        QTextBlockFormat nothing;
+        nothing.setLineHeight(0, QTextBlockFormat::FixedHeight);
+        cursor.setBlockFormat(nothing);
+        QTextBlockFormat spacer;
+        spacer.setTopMargin(toFormat(m_y + gap));
+        cursor.insertBlock(spacer);
+    }
     if (m_titlePending)
         insertReportTitle(cursor);
     QTextCharFormat titleFormat;
@@ -284,12 +458,13 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
         titleFormat.setFont(pdfFont(10.5, true));
         cursor.insertText(m_header.title, titleFormat);
     }
+    const QTextBlock titleBlock = cursor.block();
 
     QTextTable *table = nullptr;
     const bool withTotals = final && !totals.isEmpty() && columns > 0;
     if (m_rowCount == 0 && final) {
         QTextBlockFormat empty;
-        empty.setTopMargin(fromPoints(3));
+        empty.setTopMargin(toFormat(fromPoints(3)));
         QTextCharFormat italic;
         italic.setFont(pdfFont(8, false, true));
         cursor.insertBlock(empty, italic);
@@ -298,10 +473,10 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
         QTextTableFormat tableFormat;
         tableFormat.setHeaderRowCount(1);
         tableFormat.setCellSpacing(0);
-        tableFormat.setCellPadding(toFormat(fromPoints(2.2)));
-        tableFormat.setBorder(toFormat(fromPoints(0.4)));
+        tableFormat.setCellPadding(toFormat(cellPadding(m_tablePoints)));
+        tableFormat.setBorder(toFormat(fromPoints(0.5)));
         tableFormat.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-        tableFormat.setBorderBrush(QColor(0xbb, 0xbb, 0xbb));
+        tableFormat.setBorderBrush(QColor(0x99, 0x99, 0x99));
         tableFormat.setBorderCollapse(true);
         tableFormat.setTopMargin(toFormat(fromPoints(3)));
         tableFormat.setWidth(QTextLength(QTextLength::PercentageLength, 100));
@@ -313,21 +488,29 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
         table = cursor.insertTable(rows, columns, tableFormat);
 
         QTextCharFormat headerChars;
-        headerChars.setFont(pdfFont(8, true));
+        headerChars.setFont(pdfFont(m_tablePoints, true));
         QTextCharFormat totalChars = headerChars;
         QTextCharFormat plain;
-        plain.setFont(m_font);
+        plain.setFont(pdfFont(m_tablePoints));
+        // With collapsed borders the grid lines are the cells' own borders
+        // (the table's draws only its outline): grey, but dark enough to see
+        // on paper and on screen at any zoom.
+        QTextTableCellFormat grid;
+        grid.setBorder(toFormat(fromPoints(0.5)));
+        grid.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        grid.setBorderBrush(QColor(0x99, 0x99, 0x99));
+        // Empty cells too are as high as a line of the table's type.
+        grid.setFont(plain.font());
         const auto fill = [&](int r, int c, const QString &text, const QTextCharFormat &chars, const QColor &background) {
             QTextTableCell cell = table->cellAt(r, c);
-            if (background.isValid()) {
-                QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
+            QTextTableCellFormat cellFormat = grid;
+            if (background.isValid())
                 cellFormat.setBackground(background);
-                cell.setFormat(cellFormat);
-            }
+            cell.setFormat(cellFormat);
             QTextCursor in = cell.firstCursorPosition();
             QTextBlockFormat align;
             align.setAlignment(isNumeric(c) ? Qt::AlignRight : Qt::AlignLeft);
-            align.setNonBreakableLines(isNumeric(c));
+            align.setNonBreakableLines(r > 0 && !breakableType(m_header.columns.at(c).type));
             in.setBlockFormat(align);
             in.insertText(text, chars);
         };
@@ -341,9 +524,13 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
         }
         if (withTotals) {
             const QColor totalsBackground(0xf5, 0xf5, 0xf5);
+            // "Total" heads the row unless the report labels it itself.
+            bool labelled = false;
+            for (int c = 0; c < columns; ++c)
+                labelled = labelled || (!isNumeric(c) && !cellText(totals.value(c), c).isEmpty());
             for (int c = 0; c < columns; ++c) {
                 QString text = cellText(totals.value(c), c);
-                if (c == 0 && text.isEmpty())
+                if (c == 0 && text.isEmpty() && !labelled)
                     text = tr("Total");
                 fill(rows - 1, c, text, totalChars, totalsBackground);
             }
@@ -353,7 +540,7 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
     if (final) {
         cursor.movePosition(QTextCursor::End);
         QTextBlockFormat noteBlock;
-        noteBlock.setTopMargin(fromPoints(2));
+        noteBlock.setTopMargin(toFormat(fromPoints(2)));
         QTextCharFormat noteChars;
         noteChars.setFont(pdfFont(7.5));
         noteChars.setForeground(QColor(0x33, 0x33, 0x33));
@@ -361,25 +548,32 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
             cursor.insertBlock(noteBlock, noteChars);
             cursor.insertText(note);
         }
-        cursor.endEditBlock();
-        if (underPrevious && doc->pageCount() == 1 &&
-            m_y + gap + doc->documentLayout()->blockBoundingRect(doc->lastBlock()).bottom() <= m_body.height()) {
-            paintDocument(*doc, 1, m_y + gap);
-        } else {
-            if (underPrevious)
-                newPage();
-            paintDocument(*doc, doc->pageCount());
+    }
+    cursor.endEditBlock();
+
+    if (underPrevious) {
+        // The title alone at the foot of the page, its rows on the next: the
+        // whole table moves to a new page instead.
+        auto *layout = doc->documentLayout();
+        const qreal pageHeight = doc->pageSize().height();
+        const QTextBlock firstRow = table ? table->cellAt(std::min(1, table->rows() - 1), 0).firstCursorPosition().block()
+                                          : titleBlock.next();
+        const QTextBlock below = firstRow.isValid() ? firstRow : titleBlock;
+        if (layout->blockBoundingRect(below).bottom() > pageHeight) {
+            QTextCursor(titleBlock).setBlockFormat(QTextBlockFormat());
+            newPage();
         }
+    }
+
+    if (final) {
+        paintDocument(*doc, doc->pageCount());
         m_pending.clear();
         m_tableStarted = true;
         return {};
     }
-    if (underPrevious)
-        newPage();
 
     // Not the end of the table: paint every page but the last, whose rows go
     // again with the next ones so the page fills up.
-    cursor.endEditBlock();
     const int pages = doc->pageCount();
     if (pages < 2 || !table)
         return {};

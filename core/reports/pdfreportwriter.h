@@ -63,9 +63,23 @@ private:
     /// Lays out the pending rows; unless `final`, keeps back the rows of the
     /// last page, which later rows may still fill.
     Status flushRows(bool final, const QVariantList &totals = {}, const QStringList &notes = {});
+    /// Each column's width as the header, the first pending rows and the
+    /// totals measure in the PDF's fonts at `points`: `natural` unwrapped,
+    /// `minimum` its widest word (numbers and dates whole).
+    void measureColumns(qreal points, const QVariantList &totals, QList<qreal> &natural,
+                        QList<qreal> &minimum) const;
+    /// Sets the table's type size and its columns' shares of the width in %,
+    /// kept for every page of the table.
+    void fixColumns(const QVariantList &totals);
+    /// Column shares in % that fill the body's width.
+    QList<qreal> distributeWidths(const QList<qreal> &natural, const QList<qreal> &minimum) const;
     QString cellText(const QVariant &value, int column) const;
+    /// The values of the columns the PDF shows (all but m_dropped).
+    QVariantList shown(const QVariantList &values) const;
     bool isNumeric(int column) const;
     qreal fromPoints(qreal points) const;
+    /// A table cell's padding, in device pixels, for the table's type size.
+    qreal cellPadding(qreal tablePoints) const;
     /// Lengths in text formats (margins, padding, borders) are scaled by the
     /// layout to the device; this undoes that for a length in device pixels.
     qreal toFormat(qreal pixels) const { return pixels / m_formatScale; }
@@ -86,10 +100,12 @@ private:
     bool m_titlePending = false;
 
     // The table being streamed.
-    ReportTableHeader m_header;
+    ReportTableHeader m_header;     ///< as shown: without the dropped column
+    qsizetype m_dropped = -1;       ///< the report's column left out of the PDF, or -1
     QList<QVariantList> m_pending;
     QList<QVariantList> m_chartRows;
     QList<qreal> m_widths; ///< column shares in %, fixed by the first rows so every page matches
+    qreal m_tablePoints = 8; ///< the table's type size
     qint64 m_rowCount = 0;
     bool m_tableStarted = false; ///< its title (and first rows) are on paper
 };

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -75,10 +76,26 @@ QString pdfText(const QString &path, int page = 0)
     p.start(QStringLiteral("pdftotext"), args);
     REQUIRE(p.waitForFinished(60000));
     REQUIRE(p.exitCode() == 0);
-    // The font's "fi" and "fl" ligatures come out as one character each.
-    return QString::fromUtf8(p.readAllStandardOutput())
-        .replace(QChar(0xFB01), QStringLiteral("fi"))
-        .replace(QChar(0xFB02), QStringLiteral("fl"));
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+/// The right edge of the rightmost word on each page, and the page's width, in points.
+QList<std::pair<double, double>> rightEdges(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    REQUIRE(p.exitCode() == 0);
+    QList<std::pair<double, double>> pages;
+    static const QRegularExpression page(QStringLiteral("<page width=\"([0-9.]+)\""));
+    static const QRegularExpression word(QStringLiteral("<word xMin=\"[0-9.]+\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\""));
+    for (const QString &line : QString::fromUtf8(p.readAllStandardOutput()).split(u'\n')) {
+        if (const auto m = page.match(line); m.hasMatch())
+            pages.append({0, m.captured(1).toDouble()});
+        else if (const auto w = word.match(line); w.hasMatch() && !pages.isEmpty())
+            pages.last().first = std::max(pages.last().first, w.captured(1).toDouble());
+    }
+    return pages;
 }
 
 void toPng(const QString &pdf, const QString &name)
@@ -258,4 +275,97 @@ TEST_CASE("a cancelled PDF stops at the next row", "[reports][pdf]")
     cancel = true;
     CHECK(writer.isCancelled());
     CHECK_FALSE(writer.row(t.rows.at(1)));
+}
+
+TEST_CASE("report PDF text reads as typed with no ligatures", "[reports][pdf]")
+{
+    ReportTable t = trialBalance();
+    t.rows.append({QStringLiteral("Office fittings for Sofia Ffion"), qint64(500), QVariant()});
+    const auto pdf = writePdf(shotsPath(QStringLiteral("ligatures.pdf")),
+                              heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {t});
+    const QString text = pdfText(pdf.path);
+    CHECK(text.contains(QStringLiteral("Office fittings for Sofia Ffion")));
+    CHECK(text.contains(QStringLiteral("Zofia Wójcik")));
+    for (char16_t ligature = 0xFB00; ligature <= 0xFB06; ++ligature)
+        CHECK_FALSE(text.contains(QChar(ligature)));
+}
+
+TEST_CASE("the totals row says Total once when the report labels it itself", "[reports][pdf]")
+{
+    const auto pdf = writePdf(shotsPath(QStringLiteral("tb-total.pdf")),
+                              heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {trialBalance()});
+    QString totals;
+    for (const QString &line : pdfText(pdf.path).split(u'\n'))
+        if (line.contains(QStringLiteral("1250.50")) && line.contains(QStringLiteral("Total")))
+            totals = line;
+    CHECK(totals.count(QStringLiteral("Total")) == 1);
+}
+
+TEST_CASE("a table after a chart starts under it on the same page", "[reports][pdf]")
+{
+    ReportTable months;
+    months.header.title = QStringLiteral("Activity per month");
+    months.header.columns = {{QStringLiteral("month"), QStringLiteral("Month"), ReportType::Text},
+                             {QStringLiteral("volume"), QStringLiteral("Volume"), ReportType::Amount}};
+    months.header.chart = {ReportChart::Kind::Bars, QStringLiteral("month"), {QStringLiteral("volume")}, {}};
+    for (int m = 1; m <= 6; ++m)
+        months.rows.append({QStringLiteral("2026-%1").arg(m, 2, 10, QLatin1Char('0')), qint64(1000 * m)});
+    ReportTable long_ = journal(120);
+    long_.header.title = QStringLiteral("Every transfer of the period");
+    const auto pdf = writePdf(shotsPath(QStringLiteral("chart-then-table.pdf")),
+                              heading(QStringLiteral("ledger-activity"), QStringLiteral("Ledger activity")),
+                              {months, long_});
+    const QString first = pdfText(pdf.path, 1);
+    // The long table's title and its first rows share the chart's page.
+    CHECK(first.contains(QStringLiteral("Every transfer of the period")));
+    CHECK(first.contains(QStringLiteral("Row-00001")));
+    CHECK(first.indexOf(QStringLiteral("Every transfer of the period")) > first.indexOf(QStringLiteral("2026-06")));
+    toPng(pdf.path, QStringLiteral("report-chart-then-table"));
+}
+
+TEST_CASE("a table too wide for the page gets smaller type instead of running off it", "[reports][pdf]")
+{
+    ReportTable wide;
+    wide.header.title = QStringLiteral("Booked hours by weekday and hour");
+    wide.header.columns = {{QStringLiteral("weekday"), QStringLiteral("Day"), ReportType::Text}};
+    for (int h = 0; h < 24; ++h)
+        wide.header.columns.append({QStringLiteral("h%1").arg(h), QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')),
+                                    ReportType::Amount});
+    wide.header.columns.append({QStringLiteral("total"), QStringLiteral("Total"), ReportType::Amount});
+    for (const QString &day : {QStringLiteral("Wednesday"), QStringLiteral("Thursday")}) {
+        QVariantList row{day};
+        for (int h = 0; h < 24; ++h)
+            row.append(qint64(1000 + h * 125));
+        row.append(qint64(99999));
+        wide.rows.append(row);
+    }
+    const auto pdf = writePdf(shotsPath(QStringLiteral("wide.pdf")),
+                              heading(QStringLiteral("occupancy"), QStringLiteral("Space occupancy")), {wide});
+    const QString text = pdfText(pdf.path);
+    CHECK(text.contains(QStringLiteral("Wednesday")));
+    CHECK(text.contains(QStringLiteral("999.99")));
+    // 15 mm right margin: no word beyond it.
+    const double margin = 15 / 25.4 * 72;
+    for (const auto &[right, width] : rightEdges(pdf.path))
+        CHECK(right <= width - margin + 1);
+    toPng(pdf.path, QStringLiteral("report-wide"));
+}
+
+TEST_CASE("a statement leaves out the account column its title already names", "[reports][pdf]")
+{
+    ReportTable t;
+    t.header.title = QStringLiteral("Statement — Amira Haddad");
+    t.header.columns = {{QStringLiteral("account"), QStringLiteral("Account"), ReportType::Text},
+                        {QStringLiteral("memo"), QStringLiteral("Memo"), ReportType::Text},
+                        {QStringLiteral("balance"), QStringLiteral("Balance"), ReportType::Amount}};
+    t.rows = {{QStringLiteral("Amira Haddad"), QStringLiteral("Opening balance"), qint64(0)},
+              {QStringLiteral("Amira Haddad"), QStringLiteral("Bike repair"), qint64(350)}};
+    t.totals = {QVariant(), QVariant(), qint64(350)};
+    const auto pdf = writePdf(shotsPath(QStringLiteral("statement-columns.pdf")),
+                              heading(QStringLiteral("statements"), QStringLiteral("Statements")), {t});
+    const QString text = pdfText(pdf.path);
+    CHECK(text.count(QStringLiteral("Amira Haddad")) == 1);
+    CHECK_FALSE(text.contains(QStringLiteral("Account")));
+    CHECK(text.contains(QStringLiteral("Bike repair")));
+    CHECK(text.contains(QStringLiteral("3.50")));
 }
