@@ -6,6 +6,7 @@
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/backupservice.h"
+#include "ui/access/dialogcloser.h"
 #include "ui/access/idlewatcher.h"
 #include "ui/access/permissiongate.h"
 #include "ui/access/signinscreen.h"
@@ -40,6 +41,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 
 namespace hub {
@@ -510,15 +512,17 @@ bool MainWindow::lock()
     const auto user = m_hub->access().currentUser();
     if (!user)
         return false;
-    // A dialog in the middle of something (a transfer being typed) is not
-    // pulled away; the desk locks once it is closed and the wait has passed again.
-    if (QApplication::activeModalWidget()) {
-        m_idle->poke();
-        return false;
-    }
+    // A form left open must not keep the desk in reach: typing in it counts
+    // as activity (IdleWatcher watches every window), so one idle this long
+    // was abandoned, and is closed unsaved.
+    const bool active = QApplication::activeWindow() != nullptr;
+    const QStringList closed = closeDialogsOver(this);
     m_locked = true;
-    m_signIn->showUnlock(*user);
+    m_signIn->showUnlock(*user, closed);
     showSignInScreen(true);
+    // A closed dialog may have had the keyboard: the lock screen's field takes it.
+    if (active)
+        activateWindow();
     updateActions();
     updateIdleWatch();
     return true;

@@ -80,7 +80,8 @@ public:
     bool isSignInShown() const;
     bool isLocked() const { return m_locked; }
     /// Locks the desk for the signed-in user; the pages stay as they are
-    /// underneath. False when there is nobody to lock for, or a dialog is open.
+    /// underneath. Dialogs left open over the window are closed unsaved first,
+    /// and the lock screen names them. False when there is nobody to lock for.
     bool lock();
     /// Signs the current user out and shows the sign-in screen; the window stays open.
     void switchUser();

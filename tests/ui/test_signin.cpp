@@ -14,9 +14,12 @@
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
+#include "ui/access/idlewatcher.h"
 #include "ui/access/signinscreen.h"
 #include "ui/access/workerhub.h"
 #include "ui/dialogs/auditexportjob.h"
+#include "ui/dialogs/spacedialog.h"
+#include "ui/dialogs/transferdialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/auditpage.h"
@@ -37,6 +40,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -614,4 +618,103 @@ TEST_CASE("the admin and the front desk see the front-desk ceiling but may not c
     REQUIRE_FALSE(d.window.isSignInShown());
     checkRefused(page, "settingsFrontDeskCeiling", Permission::ChangeLimits);
     CHECK_FALSE(child<QPushButton>(page, "settingsSave")->isEnabled());
+}
+
+TEST_CASE(
+    "a transfer form left open is closed when the desk locks itself and the lock screen says so",
+    "[signin][idle]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Tess"), TreasurerPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    QTest::keyClick(&d.window, Qt::Key_1, Qt::ControlModifier);
+    QTest::mouseClick(child<QPushButton>(&d.window, "todayRecordTransfer"), Qt::LeftButton);
+    auto *dialog = hub::test::visibleTopLevel<hub::TransferDialog>();
+    REQUIRE(dialog);
+    const QString title = dialog->windowTitle();
+    QTest::keyClicks(child<QLineEdit>(dialog, "transferMemo"),
+                     QStringLiteral("Half a bike repair"));
+
+    d.window.setIdleLockInterval(std::chrono::milliseconds(50));
+    REQUIRE(QTest::qWaitFor([&] { return d.window.isLocked(); }, 5000));
+    d.window.setIdleLockInterval(std::chrono::minutes(10));
+    CHECK(hub::test::visibleTopLevel<hub::TransferDialog>() == nullptr);
+    CHECK(QApplication::activeModalWidget() == nullptr);
+    CHECK(d.screen->mode() == hub::SignInScreen::Mode::Unlock);
+    CHECK(d.screen->closedFormsNote().contains(title));
+    CHECK(d.screen->closedFormsNote().contains(QStringLiteral("nothing in it was saved")));
+    CHECK(child<QLabel>(d.screen, "signInClosedForms")->isVisible());
+
+    // The lock screen has the keyboard again (the dialog had it).
+    CHECK(QTest::qWaitForWindowActive(&d.window));
+    // Back at the desk: unlocked as before, and the form was not posted.
+    d.submit(QStringLiteral("Tess"), TreasurerPass);
+    CHECK_FALSE(d.window.isLocked());
+    d.showLedger();
+    CHECK(child<QTableView>(&d.window, "transferTable")->model()->rowCount() == 1);
+    REQUIRE(d.window.lock());
+    CHECK(d.screen->closedFormsNote().isEmpty());
+    CHECK_FALSE(child<QLabel>(d.screen, "signInClosedForms")->isVisible());
+}
+
+TEST_CASE("the lock closes a space editor with unsaved changes without asking and saves nothing",
+          "[signin][idle]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Ada"), AdminPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    // The editor runs in its own event loop (exec): it is filled in and left
+    // there, and the desk locks while it waits.
+    bool edited = false;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+        auto *editor = hub::test::visibleTopLevel<hub::SpaceDialog>();
+        if (!editor || edited)
+            return;
+        edited = true;
+        retype(child<QLineEdit>(editor, "spaceName"), QStringLiteral("Great hall"));
+        d.window.setIdleLockInterval(std::chrono::milliseconds(50));
+    });
+    poll.start();
+    hub::test::MessageBoxAnswerer answerer(QMessageBox::Save);
+    d.menuAction(QStringLiteral("Spaces…"))->trigger();
+    poll.stop();
+    d.window.setIdleLockInterval(std::chrono::minutes(10));
+
+    REQUIRE(edited);
+    CHECK(d.window.isLocked());
+    CHECK(hub::test::visibleTopLevel<hub::SpaceDialog>() == nullptr);
+    // "Save changes?" was not asked of an empty desk, and nothing was saved.
+    CHECK(answerer.texts().isEmpty());
+    auto spaces = d.hub().spaces().list(true);
+    REQUIRE(spaces);
+    REQUIRE(spaces->size() == 1);
+    CHECK(spaces->first().name == QStringLiteral("Main hall"));
+    CHECK(d.screen->closedFormsNote().contains(QStringLiteral("Spaces")));
+}
+
+TEST_CASE("typing in an open dialog counts as activity and keeps the desk unlocked",
+          "[signin][idle]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Tess"), TreasurerPass);
+    REQUIRE_FALSE(d.window.isSignInShown());
+    d.window.setIdleLockInterval(std::chrono::minutes(10));
+    auto *watcher = d.window.findChild<hub::IdleWatcher *>();
+    REQUIRE(watcher);
+    REQUIRE(watcher->isArmed());
+    QTest::keyClick(&d.window, Qt::Key_1, Qt::ControlModifier);
+    QTest::mouseClick(child<QPushButton>(&d.window, "todayRecordTransfer"), Qt::LeftButton);
+    auto *dialog = hub::test::visibleTopLevel<hub::TransferDialog>();
+    REQUIRE(dialog);
+
+    QSignalSpy activity(watcher, &hub::IdleWatcher::activity);
+    QTest::keyClicks(child<QLineEdit>(dialog, "transferMemo"), QStringLiteral("Soup"));
+    CHECK(activity.count() >= 4);
+    QTest::mouseClick(child<QLineEdit>(dialog, "transferAmount"), Qt::LeftButton);
+    CHECK(activity.count() >= 5);
+    CHECK_FALSE(d.window.isLocked());
+    CHECK(dialog->isVisible());
+    dialog->reject();
 }

@@ -13,6 +13,7 @@
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/settingspage.h"
+#include "ui/pages/todaypage.h"
 
 #include <QDir>
 #include <QLineEdit>
@@ -91,6 +92,9 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
     shoot(&window, QStringLiteral("signin-4-users"));
     window.showPage(MainWindow::Page::Audit);
     shoot(&window, QStringLiteral("signin-5-audit"));
+    // A transfer left half-typed: the lock closes it and says so.
+    window.showPage(MainWindow::Page::Today);
+    child<hub::TodayPage>(&window, "todayPage")->recordTransfer();
     REQUIRE(window.lock());
     shoot(&window, QStringLiteral("signin-6-locked"));
 

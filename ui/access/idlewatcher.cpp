@@ -54,6 +54,10 @@ bool IdleWatcher::eventFilter(QObject *watched, QEvent *event)
     // must not keep an unattended desk unlocked.
     switch (event->type()) {
     case QEvent::KeyPress:
+    // A key that is a shortcut never arrives as a KeyPress; typing through
+    // an input method arrives as InputMethod.
+    case QEvent::ShortcutOverride:
+    case QEvent::InputMethod:
     case QEvent::MouseButtonPress:
     case QEvent::MouseButtonDblClick:
     case QEvent::MouseMove:
@@ -61,8 +65,10 @@ bool IdleWatcher::eventFilter(QObject *watched, QEvent *event)
     case QEvent::TouchBegin:
     case QEvent::TouchUpdate:
     case QEvent::TabletPress:
-        if (m_armed && m_timer.isActive())
+        if (m_armed && m_timer.isActive()) {
             m_timer.start(m_timeout);
+            Q_EMIT activity();
+        }
         break;
     default:
         break;

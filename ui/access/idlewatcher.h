@@ -29,6 +29,9 @@ public:
 
 Q_SIGNALS:
     void idle();
+    /// Someone used the application (in the window or in any dialog over it)
+    /// while armed: the wait started again.
+    void activity();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

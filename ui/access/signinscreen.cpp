@@ -75,6 +75,12 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     m_intro->setObjectName(QStringLiteral("signInIntro"));
     m_intro->setWordWrap(true);
 
+    m_closedForms = new QLabel;
+    m_closedForms->setObjectName(QStringLiteral("signInClosedForms"));
+    m_closedForms->setWordWrap(true);
+    m_closedForms->setTextFormat(Qt::PlainText);
+    m_closedForms->hide();
+
     m_users = new QListWidget;
     m_users->setObjectName(QStringLiteral("signInUsers"));
     m_users->setAccessibleName(tr("Who is signing in"));
@@ -129,6 +135,7 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     cardLayout->addLayout(header);
     cardLayout->addSpacing(4);
     cardLayout->addWidget(m_intro);
+    cardLayout->addWidget(m_closedForms);
     cardLayout->addWidget(m_users);
     cardLayout->addSpacing(4);
     cardLayout->addWidget(m_secretLabel);
@@ -137,9 +144,15 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     cardLayout->addSpacing(4);
     cardLayout->addLayout(buttons);
 
+    // Centred by stretches, not by alignment: an aligned item gets its
+    // size hint's height, which is too short once the card's texts wrap.
+    auto *centred = new QHBoxLayout;
+    centred->addStretch(1);
+    centred->addWidget(card);
+    centred->addStretch(1);
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
-    outer->addWidget(card, 0, Qt::AlignHCenter);
+    outer->addLayout(centred);
     outer->addStretch(2);
 
     // On the card's Base background a label paints in the Text role;
@@ -192,6 +205,8 @@ void SignInScreen::showSignIn()
 {
     m_mode = Mode::SignIn;
     m_unlockName.clear();
+    m_closedForms->clear();
+    m_closedForms->hide();
     m_title->setText(tr("Who is at the desk?"));
     m_intro->setText(tr("Choose your name, then type your passphrase, or your PIN if you set one."));
     m_users->show();
@@ -212,7 +227,7 @@ void SignInScreen::showSignIn()
     focusField();
 }
 
-void SignInScreen::showUnlock(const CurrentUser &user)
+void SignInScreen::showUnlock(const CurrentUser &user, const QStringList &closedForms)
 {
     m_mode = Mode::Unlock;
     m_unlockName = user.name;
@@ -227,6 +242,17 @@ void SignInScreen::showUnlock(const CurrentUser &user)
            "to carry on, or switch user.")
             .arg(user.name, rolesText(user.roles),
                  m_unlockHasPin ? tr(" or PIN") : QString()));
+    // Whoever comes back must not think a half-typed transfer went through.
+    QStringList quoted;
+    for (const QString &form : closedForms)
+        quoted << tr("“%1”").arg(form);
+    m_closedForms->setText(
+        closedForms.isEmpty() ? QString()
+        : closedForms.size() == 1
+            ? tr("%1 was left open: it was closed and nothing in it was saved.").arg(quoted.first())
+            : tr("%1 were left open: they were closed and nothing in them was saved.")
+                  .arg(quoted.join(QStringLiteral(", "))));
+    m_closedForms->setVisible(!closedForms.isEmpty());
     m_users->hide();
     m_switch->show();
     m_submit->setText(tr("&Unlock"));
@@ -359,6 +385,11 @@ void SignInScreen::setBusy(bool locked)
 QString SignInScreen::message() const
 {
     return m_message->text();
+}
+
+QString SignInScreen::closedFormsNote() const
+{
+    return m_closedForms->text();
 }
 
 void SignInScreen::focusField()

@@ -38,7 +38,8 @@ public:
     /// Everyone may sign in: the list of users, none chosen yet.
     void showSignIn();
     /// The desk is locked for `user`, who unlocks it with a passphrase or PIN.
-    void showUnlock(const CurrentUser &user);
+    /// `closedForms` are the titles of forms the lock closed unsaved, to say so.
+    void showUnlock(const CurrentUser &user, const QStringList &closedForms = {});
     Mode mode() const { return m_mode; }
 
     /// Chooses `name` in the list (sign-in mode); false when there is no such user.
@@ -47,6 +48,8 @@ public:
     bool submit();
     /// The message under the field (a refusal, a lock-out), for tests.
     QString message() const;
+    /// What the lock says about forms it closed (empty when none).
+    QString closedFormsNote() const;
 
 Q_SIGNALS:
     /// Someone got past the screen; `user` is now the hub's current user.
@@ -75,6 +78,7 @@ private:
     QLabel *m_hubName = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_intro = nullptr;
+    QLabel *m_closedForms = nullptr;
     QListWidget *m_users = nullptr;
     QLabel *m_secretLabel = nullptr;
     QLineEdit *m_secret = nullptr;
