@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/activityperiod.h"
 
+#include "core/reports/reportperiodtext.h"
 #include "core/settings/hubsettings.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 namespace hub {
 
@@ -37,12 +37,10 @@ QDate ActivityPeriod::dateOf(qint64 utc) const
 
 ReportHeading ActivityPeriod::heading(const Report &report, const HubSettings &settings) const
 {
-    const QLocale locale;
-    const QString format = QStringLiteral("d MMM yyyy");
     return ReportHeading{report.name(),
                          report.title(),
                          settings.name,
-                         tr("%1 – %2").arg(locale.toString(m_from, format), locale.toString(m_to, format)),
+                         ReportPeriodText::range(m_from, m_to),
                          m_from,
                          m_to,
                          {},

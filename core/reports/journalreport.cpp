@@ -2,11 +2,10 @@
 #include "core/reports/journalreport.h"
 
 #include "core/reports/ledgerreportsupport.h"
+#include "core/reports/reportperiodtext.h"
 #include "core/settings/hubsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-
-#include <QLocale>
 
 namespace hub {
 
@@ -25,10 +24,8 @@ Status JournalReport::run(Database &db, const HubSettings &settings, const Repor
                           ReportSink &sink) const
 {
     const QTimeZone zone = settings.zone();
-    const QLocale locale;
     ReportHeading heading{name(), title(), settings.name,
-                          tr("%1 – %2").arg(locale.toString(request.from, QLocale::LongFormat),
-                                            locale.toString(request.to, QLocale::LongFormat)),
+                          ReportPeriodText::range(request.from, request.to),
                           request.from, request.to, {}, settings.unitName, settings.decimals};
     if (auto s = sink.begin(heading); !s)
         return s;

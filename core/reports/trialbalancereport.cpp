@@ -3,11 +3,10 @@
 
 #include "core/common/amount.h"
 #include "core/reports/ledgerreportsupport.h"
+#include "core/reports/reportperiodtext.h"
 #include "core/settings/hubsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-
-#include <QLocale>
 
 namespace hub {
 
@@ -30,7 +29,7 @@ Status TrialBalanceReport::run(Database &db, const HubSettings &settings, const 
 {
     const QTimeZone zone = settings.zone();
     ReportHeading heading{name(), title(), settings.name,
-                          tr("at the end of %1").arg(QLocale().toString(request.at, QLocale::LongFormat)),
+                          ReportPeriodText::at(request.at),
                           {}, {}, request.at, settings.unitName, settings.decimals};
     if (auto s = sink.begin(heading); !s)
         return s;

@@ -11,6 +11,7 @@
 #include "core/reports/csvreportwriter.h"
 #include "core/reports/jsonreportwriter.h"
 #include "core/reports/ledgerjournalwriter.h"
+#include "core/reports/reportperiodtext.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
 #include "tests/support/temphub.h"
@@ -535,4 +536,20 @@ TEST_CASE("a front-desk user may neither run a report nor write the journal and 
     auto upToOct31 = r.t->reports().writeJournal(QStringLiteral("trial-balance"), at(Oct31), all);
     REQUIRE(upToOct31);
     CHECK(*upToOct31 == 4);
+}
+
+TEST_CASE("every report names its period in the same short form", "[reports]")
+{
+    Riverside r;
+    const QLocale locale;
+    const QString expected = QStringLiteral("1 %1 2026 – 31 %1 2026").arg(locale.monthName(10, QLocale::ShortFormat));
+    for (const Report *report : r.t->reports().reports()) {
+        INFO(report->name().toStdString());
+        const bool at = report->periodKind() == Report::PeriodKind::At;
+        const CollectingReportSink sink = r.run(report->name(), at ? ::at(Oct31) : period(Oct1, Oct31));
+        CHECK(sink.heading().period
+              == (at ? QStringLiteral("at the end of 31 %1 2026").arg(locale.monthName(10, QLocale::ShortFormat))
+                     : expected));
+    }
+    CHECK(ReportPeriodText::range(Oct1, Oct1) == ReportPeriodText::date(Oct1));
 }
