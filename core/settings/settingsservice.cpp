@@ -12,6 +12,26 @@
 
 namespace hub {
 
+namespace {
+
+// Amounts are stored in minor units, so a change of decimals rescales them to
+// keep their meaning; nothing when the amount has no exact value in the new unit.
+std::optional<Amount> rescaled(Amount amount, int fromDecimals, int toDecimals)
+{
+    qint64 m = amount.minor();
+    for (int i = fromDecimals; i < toDecimals; ++i)
+        if (__builtin_mul_overflow(m, qint64(10), &m))
+            return std::nullopt;
+    for (int i = toDecimals; i < fromDecimals; ++i) {
+        if (m % 10 != 0)
+            return std::nullopt;
+        m /= 10;
+    }
+    return Amount::fromMinor(m);
+}
+
+} // namespace
+
 SettingsService::SettingsService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_access(access), m_audit(audit)
 {
@@ -90,19 +110,7 @@ Status SettingsService::apply(HubSettings &s, const QString &key, const QString 
         const int d = value.toInt(&ok);
         if (!ok || d < 0 || d > 4)
             return fail(Error::invalid(tr("“%1” is not a number from 0 to 4").arg(value), key));
-        // Stored limits are minor units, so they keep their meaning in the new unit.
-        const auto rescale = [&](Amount a) -> std::optional<Amount> {
-            qint64 m = a.minor();
-            for (int i = s.decimals; i < d; ++i)
-                if (__builtin_mul_overflow(m, qint64(10), &m))
-                    return std::nullopt;
-            for (int i = d; i < s.decimals; ++i) {
-                if (m % 10 != 0)
-                    return std::nullopt;
-                m /= 10;
-            }
-            return Amount::fromMinor(m);
-        };
+        const auto rescale = [&](Amount a) { return rescaled(a, s.decimals, d); };
         const auto min = rescale(s.defaultLimitMin);
         const auto max = s.defaultLimitMax ? rescale(*s.defaultLimitMax) : std::optional<Amount>();
         if (!min || (s.defaultLimitMax && !max))
@@ -221,6 +229,10 @@ Status SettingsService::save(const HubSettings &settings)
         {SettingsService::keyLimitMax(), settings.defaultLimitMax ? QString::number(settings.defaultLimitMax->minor())
                                                : QString()},
     };
+    // The front-desk ceiling (AccessControl's setting) is in minor units too.
+    if (before && before->decimals != settings.decimals)
+        if (auto ok = rescaleCeiling(tx->connection(), before->decimals, settings.decimals); !ok)
+            return ok;
     for (const auto &[key, value] : rows) {
         Query q(tx->connection(), QStringLiteral("INSERT INTO settings(key, value) VALUES (:k, :v) "
                                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
@@ -244,6 +256,29 @@ Status SettingsService::save(const HubSettings &settings)
         m_cached.reset();
     }
     return tx->commit();
+}
+
+Status SettingsService::rescaleCeiling(const QSqlDatabase &connection, int fromDecimals, int toDecimals)
+{
+    Query read(connection, QStringLiteral("SELECT value FROM settings WHERE key = :k"));
+    read.bind(QStringLiteral(":k"), AccessControl::keyFrontDeskCeiling());
+    auto stored = read.scalar();
+    if (!stored)
+        return fail(stored.error());
+    bool number = false;
+    const qint64 minor = stored->toString().toLongLong(&number);
+    if (!number)
+        return {}; // no ceiling
+    const auto ceiling = rescaled(Amount::fromMinor(minor), fromDecimals, toDecimals);
+    if (!ceiling)
+        return fail(Error::invalid(tr("the front-desk ceiling cannot be written with only %1 decimal places; "
+                                      "change the ceiling first")
+                                       .arg(toDecimals),
+                                   SettingsService::keyDecimals()));
+    Query write(connection, QStringLiteral("UPDATE settings SET value = :v WHERE key = :k"));
+    write.bind(QStringLiteral(":v"), QString::number(ceiling->minor()))
+        .bind(QStringLiteral(":k"), AccessControl::keyFrontDeskCeiling());
+    return write.exec();
 }
 
 Status SettingsService::set(const QString &key, const QString &value)

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <QSqlDatabase>
 #include <QStringList>
 
 #include <functional>
@@ -58,6 +59,8 @@ public:
     void setZoneGuard(ZoneGuard guard) { m_zoneGuard = std::move(guard); }
 
 private:
+    static Status rescaleCeiling(const QSqlDatabase &connection, int fromDecimals, int toDecimals);
+
     std::shared_ptr<Database> m_db;
     AccessControl &m_access;
     AuditTrail &m_audit;

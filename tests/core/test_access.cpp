@@ -418,3 +418,21 @@ TEST_CASE("a subject access export needs an admin and is on record without the p
     CHECK(rows->first().entityId == d.fay.value());
     CHECK_FALSE(rows->first().summary.contains(QStringLiteral("Fay")));
 }
+
+TEST_CASE("changing the unit's decimals keeps the front-desk ceiling's meaning", "[access]")
+{
+    TempHub t;
+    REQUIRE(t->access().setFrontDeskCeiling(Amount::fromMinor(250))); // 2.50 at two decimals
+    REQUIRE(t->settings().set(SettingsService::keyDecimals(), QStringLiteral("3")));
+    CHECK(t->access().frontDeskCeiling()->minor() == 2500); // still 2.500
+    REQUIRE(t->settings().set(SettingsService::keyDecimals(), QStringLiteral("1")));
+    CHECK(t->access().frontDeskCeiling()->minor() == 25); // 2.5
+
+    // 2.5 has no whole-unit value: refused, and nothing changed.
+    auto refused = t->settings().set(SettingsService::keyDecimals(), QStringLiteral("0"));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().where == SettingsService::keyDecimals());
+    CHECK(refused.error().message.contains(QStringLiteral("ceiling")));
+    CHECK(t->settings().load()->decimals == 1);
+    CHECK(t->access().frontDeskCeiling()->minor() == 25);
+}
