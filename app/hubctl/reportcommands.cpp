@@ -33,7 +33,9 @@ int report(CommandContext &ctx)
         option(QStringLiteral("from"), Tr::tr("First day of the period (YYYY-MM-DD)."), QStringLiteral("DATE")),
         option(QStringLiteral("to"), Tr::tr("Last day of the period, included."), QStringLiteral("DATE")),
         option(QStringLiteral("at"), Tr::tr("The day a balance report is at (default today)."), QStringLiteral("DATE")),
-        option(QStringLiteral("format"), Tr::tr("csv, pdf, json or ledger (a plain-text accounting journal)."),
+        option(QStringLiteral("format"),
+               Tr::tr("csv, pdf, json, ledger (a plain-text accounting journal) or text (aligned columns; the "
+                      "default on a terminal)."),
                QStringLiteral("FORMAT")),
         QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                            Tr::tr("Write to FILE instead of standard output (needed for pdf)."), QStringLiteral("FILE")),
@@ -42,10 +44,14 @@ int report(CommandContext &ctx)
     if (auto stop = ctx.parse(options, 1, 1))
         return *stop;
     const QString name = ctx.positional().first();
-    if (!ctx.isSet(QStringLiteral("format")))
-        return ctx.usage(Tr::tr("Say which format to write: --format csv, pdf, json or ledger."),
+    // Without --format a person at a terminal reads the report as text (scripts
+    // asking --json get the JSON document); a file always names its format.
+    if (!ctx.isSet(QStringLiteral("format")) && ctx.isSet(QStringLiteral("output")))
+        return ctx.usage(Tr::tr("Say which format to write: --format csv, pdf, json, ledger or text."),
                          QStringLiteral("--format"));
-    auto format = ReportExporter::formatFrom(ctx.value(QStringLiteral("format")));
+    auto format = ctx.isSet(QStringLiteral("format")) ? ReportExporter::formatFrom(ctx.value(QStringLiteral("format")))
+                  : ctx.json()                        ? Result<ReportFileFormat>(ReportFileFormat::Json)
+                                                      : Result<ReportFileFormat>(ReportFileFormat::Text);
     if (!format)
         return ctx.fail(format.error());
     const bool excel = ctx.isSet(QStringLiteral("excel"));
@@ -88,8 +94,10 @@ int report(CommandContext &ctx)
     const QString counted = *format == ReportFileFormat::Ledger
                                 ? Tr::tr("%n transfer(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)))
                                 : Tr::tr("%n row(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)));
-    ctx.out().message(Tr::tr("%1 (%2): %3 written to %4.")
-                          .arg(summary->title, ReportExporter::formatName(*format), counted, where));
+    // Text on the terminal is its own message.
+    if (!(path.isEmpty() && *format == ReportFileFormat::Text))
+        ctx.out().message(Tr::tr("%1 (%2): %3 written to %4.")
+                              .arg(summary->title, ReportExporter::formatName(*format), counted, where));
     if (ctx.json() && !path.isEmpty())
         ctx.out().document(QJsonObject{{QStringLiteral("report"), name},
                                        {QStringLiteral("format"), ReportExporter::formatName(*format)},
@@ -104,7 +112,7 @@ int report(CommandContext &ctx)
 void registerReportCommands(Cli &cli)
 {
     cli.add({QStringLiteral("report"),
-             QStringLiteral("NAME [--from DATE] [--to DATE] [--at DATE] --format csv|pdf|json|ledger [-o FILE] [--excel]"),
+             QStringLiteral("NAME [--from DATE] [--to DATE] [--at DATE] [--format csv|pdf|json|ledger|text] [-o FILE] [--excel]"),
              Tr::tr("write a report (trial-balance, statements, journal, ledger-activity, ...) to a file"), report});
 }
 

@@ -6,6 +6,7 @@
 #include "core/reports/ledgerreportsupport.h"
 #include "core/reports/pdfreportwriter.h"
 #include "core/reports/reportservice.h"
+#include "core/reports/textreportwriter.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -56,10 +57,10 @@ QString shown(const QString &path)
 Result<ReportFileFormat> ReportExporter::formatFrom(const QString &text)
 {
     for (ReportFileFormat f : {ReportFileFormat::Csv, ReportFileFormat::Json, ReportFileFormat::Pdf,
-                               ReportFileFormat::Ledger})
+                               ReportFileFormat::Ledger, ReportFileFormat::Text})
         if (text == formatName(f))
             return f;
-    return fail(Error::usage(tr("“%1” is not a report format; use csv, pdf, json or ledger.").arg(text),
+    return fail(Error::usage(tr("“%1” is not a report format; use csv, pdf, json, ledger or text.").arg(text),
                              QStringLiteral("--format")));
 }
 
@@ -74,13 +75,19 @@ QString ReportExporter::formatName(ReportFileFormat format)
         return QStringLiteral("pdf");
     case ReportFileFormat::Ledger:
         return QStringLiteral("ledger");
+    case ReportFileFormat::Text:
+        return QStringLiteral("text");
     }
     return {};
 }
 
 QString ReportExporter::suffix(ReportFileFormat format)
 {
-    return format == ReportFileFormat::Ledger ? QStringLiteral("journal") : formatName(format);
+    if (format == ReportFileFormat::Ledger)
+        return QStringLiteral("journal");
+    if (format == ReportFileFormat::Text)
+        return QStringLiteral("txt");
+    return formatName(format);
 }
 
 bool ReportExporter::offersLedger(const QString &reportName)
@@ -128,6 +135,8 @@ Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const 
         auto pdf = std::make_unique<PdfReportWriter>(device, text);
         pdf->setCancelCheck(cancelled);
         writer = std::move(pdf);
+    } else if (format == ReportFileFormat::Text) {
+        writer = std::make_unique<TextReportWriter>(device, text, cancelled);
     } else
         writer = std::make_unique<JsonReportWriter>(device, text, cancelled);
     CountingSink counting(*writer);

@@ -14,7 +14,7 @@ namespace hub {
 
 class ReportService;
 
-enum class ReportFileFormat { Csv, Json, Pdf, Ledger };
+enum class ReportFileFormat { Csv, Json, Pdf, Ledger, Text };
 
 /// What an export wrote, for the one-line summary people see.
 struct ReportExportSummary

@@ -13,6 +13,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 using hub::test::hubctl;
 
 namespace {
@@ -259,6 +261,32 @@ TEST_CASE("report writes JSON and CSV to standard output without -o", "[cli][rep
                                             "top_categories\r\n")));
 }
 
+TEST_CASE("report without --format prints aligned text and with --json the JSON document", "[cli][reports]")
+{
+    Treasury t;
+    auto text = t.run({QStringLiteral("report"), QStringLiteral("trial-balance")});
+    INFO(text.err.toStdString());
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.startsWith(QStringLiteral("Trial balance — ")));
+    CHECK(text.out.contains(QStringLiteral("Debit  ")));
+    CHECK(text.out.contains(QStringLiteral("Debits equal credits")));
+    CHECK(text.out.contains(QStringLiteral("Zoë: café; two spaces")));
+    CHECK_FALSE(text.err.contains(QStringLiteral("standard output")));
+    // Every line of a table has its columns where the header put them.
+    const QStringList lines = text.out.split(u'\n');
+    const auto header = std::find_if(lines.begin(), lines.end(),
+                                     [](const QString &l) { return l.startsWith(QStringLiteral("No.")); });
+    REQUIRE(header != lines.end());
+    const qsizetype balanceEnd = header->size();
+    const QString total = *std::find_if(lines.begin(), lines.end(),
+                                        [](const QString &l) { return l.contains(QStringLiteral("Total")); });
+    CHECK(total.size() == balanceEnd); // the balance column is right-aligned under its title
+
+    auto json = t.run({QStringLiteral("--json"), QStringLiteral("report"), QStringLiteral("trial-balance")});
+    REQUIRE(json.exitCode == 0);
+    CHECK(json.json().object()[QStringLiteral("report")].toString() == QStringLiteral("trial-balance"));
+}
+
 TEST_CASE("report refuses what it cannot do with the exit codes of CLI.md", "[cli][reports]")
 {
     Treasury t;
@@ -270,7 +298,7 @@ TEST_CASE("report refuses what it cannot do with the exit codes of CLI.md", "[cl
     };
     CHECK(code({QStringLiteral("nonsense"), QStringLiteral("--format"), QStringLiteral("csv")}) == std::pair{1, QStringLiteral("NAME")});
     CHECK(code({QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("xls")}) == std::pair{1, QStringLiteral("--format")});
-    CHECK(code({QStringLiteral("journal")}).first == 1);
+    CHECK(code({QStringLiteral("journal"), QStringLiteral("-o"), out}) == std::pair{1, QStringLiteral("--format")});
     CHECK(code({QStringLiteral("ledger-activity"), QStringLiteral("--format"), QStringLiteral("ledger"), QStringLiteral("-o"), out})
           == std::pair{1, QStringLiteral("--format")});
     CHECK(code({QStringLiteral("trial-balance"), QStringLiteral("--from"), QStringLiteral("2026-01-01"),

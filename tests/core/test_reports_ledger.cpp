@@ -13,6 +13,7 @@
 #include "core/reports/ledgerjournalwriter.h"
 #include "core/reports/reportperiodtext.h"
 #include "core/reports/reportservice.h"
+#include "core/reports/textreportwriter.h"
 #include "core/settings/settingsservice.h"
 #include "tests/support/temphub.h"
 
@@ -326,6 +327,54 @@ TEST_CASE("the CSV writer continues tables with the same columns and separates o
     REQUIRE(csv.endTable({}, {}));
     REQUIRE(csv.end());
     CHECK(buffer.data() == QByteArray("a,b\r\nx,12.50\r\n\" y \",-0.05\r\n\r\nn\r\n\r\n"));
+}
+
+TEST_CASE("the text writer aligns columns numbers to the right and streams past its sample", "[reports][text]")
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    TextReportWriter text(buffer, ReportFormat(2, QTimeZone::utc()));
+    const QList<ReportColumn> columns = {{QStringLiteral("name"), QStringLiteral("Name"), ReportType::Text},
+                                         {QStringLiteral("balance"), QStringLiteral("Balance"), ReportType::Amount}};
+    ReportHeading heading;
+    heading.title = QStringLiteral("Balances");
+    heading.hubName = QStringLiteral("Riverside");
+    heading.period = QStringLiteral("at the end of 30 Nov 2026");
+    REQUIRE(text.begin(heading));
+    REQUIRE(text.beginTable({QStringLiteral("Accounts"), columns, {}}));
+    REQUIRE(text.row({QStringLiteral("Zoë"), 1250}));
+    REQUIRE(text.row({QStringLiteral("Bo"), -5}));
+    REQUIRE(text.endTable({QStringLiteral("Total"), 1245}, {QStringLiteral("Checked.")}));
+    REQUIRE(text.beginTable({QStringLiteral("Nobody"), columns, {}}));
+    REQUIRE(text.endTable({}, {}));
+    REQUIRE(text.end());
+    CHECK(QString::fromUtf8(buffer.data()) == QStringLiteral("Balances — Riverside — at the end of 30 Nov 2026\n"
+                                                             "\nAccounts\n"
+                                                             "Name   Balance\n"
+                                                             "-----  -------\n"
+                                                             "Zoë      12.50\n"
+                                                             "Bo       -0.05\n"
+                                                             "-----  -------\n"
+                                                             "Total    12.45\n"
+                                                             "Checked.\n"
+                                                             "\nNobody\n"
+                                                             "Name  Balance\n"
+                                                             "----  -------\n"
+                                                             "(nothing in this period)\n"));
+
+    // Past the sample the widths are kept and a longer value widens only its own line.
+    QBuffer many;
+    many.open(QIODevice::WriteOnly);
+    TextReportWriter stream(many, ReportFormat(2, QTimeZone::utc()));
+    REQUIRE(stream.begin({}));
+    REQUIRE(stream.beginTable({QStringLiteral("Many"), columns, {}}));
+    for (int i = 0; i < TextReportWriter::SampleRows; ++i)
+        REQUIRE(stream.row({QStringLiteral("Al"), 100}));
+    REQUIRE(stream.row({QStringLiteral("Bartholomew"), 100}));
+    REQUIRE(stream.endTable({}, {}));
+    const QStringList lines = QString::fromUtf8(many.data()).split(u'\n');
+    CHECK(lines.contains(QStringLiteral("Al       1.00")));
+    CHECK(lines.contains(QStringLiteral("Bartholomew     1.00")));
 }
 
 TEST_CASE("report instants read as Qt writes them in zones with odd offsets and across clock changes", "[reports][csv]")

@@ -217,6 +217,8 @@ void ReportExportDialog::chooseFile()
             return tr("PDF documents (*.pdf)");
         case ReportFileFormat::Ledger:
             return tr("Plain-text accounting journals (*.journal *.ledger)");
+        case ReportFileFormat::Text:
+            return tr("Text files (*.txt)");
         }
         return QString();
     }();
