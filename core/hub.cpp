@@ -95,6 +95,7 @@ Hub::Hub(std::shared_ptr<Database> db)
 {
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     m_access->attach(*m_users, *m_audit);
+    m_audit->attach(*m_access);
     registerChecks();
     registerMemberPersonalData(*this);
     registerLedgerPersonalData(*this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/audittrail.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
@@ -151,8 +152,15 @@ Status AuditTrail::recordAs(const QString &userName, const QString &action, cons
     return tx->commit();
 }
 
+Status AuditTrail::mayRead() const
+{
+    return m_access ? m_access->require(Permission::ViewAudit) : Status();
+}
+
 Result<QList<AuditEntry>> AuditTrail::list(const AuditFilter &filter) const
 {
+    if (auto ok = mayRead(); !ok)
+        return fail(ok.error());
     QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_log") + whereOf(filter)
                   + QStringLiteral(" ORDER BY id DESC");
     if (filter.limit >= 0 || filter.offset > 0)
@@ -171,6 +179,8 @@ Result<QList<AuditEntry>> AuditTrail::list(const AuditFilter &filter) const
 
 Result<int> AuditTrail::count(const AuditFilter &filter) const
 {
+    if (auto ok = mayRead(); !ok)
+        return fail(ok.error());
     Query q(*m_db, QStringLiteral("SELECT count(*) FROM audit_log") + whereOf(filter));
     bindFilter(q, filter);
     auto n = q.scalar();
@@ -181,6 +191,8 @@ Result<int> AuditTrail::count(const AuditFilter &filter) const
 
 Result<QStringList> AuditTrail::actions() const
 {
+    if (auto ok = mayRead(); !ok)
+        return fail(ok.error());
     Query q(*m_db, QStringLiteral("SELECT DISTINCT action FROM audit_log ORDER BY action"));
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());

@@ -12,6 +12,7 @@
 
 namespace hub {
 
+class AccessControl;
 class Database;
 
 /// One row of the audit trail.
@@ -55,6 +56,9 @@ public:
     Status recordAs(const QString &userName, const QString &action, const QString &entity, qint64 entityId,
                     const QString &summary);
 
+    /// Reading the trail needs ViewAudit once `access` is attached (Hub does it).
+    void attach(const AccessControl &access) { m_access = &access; }
+
     /// Newest first.
     Result<QList<AuditEntry>> list(const AuditFilter &filter = {}) const;
     Result<int> count(const AuditFilter &filter = {}) const;
@@ -82,7 +86,10 @@ public:
     };
 
 private:
+    Status mayRead() const;
+
     std::shared_ptr<Database> m_db;
+    const AccessControl *m_access = nullptr;
     const Clock &m_clock;
     const QString &m_actor;
 };

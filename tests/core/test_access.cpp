@@ -436,3 +436,23 @@ TEST_CASE("changing the unit's decimals keeps the front-desk ceiling's meaning",
     CHECK(t->settings().load()->decimals == 1);
     CHECK(t->access().frontDeskCeiling()->minor() == 25);
 }
+
+TEST_CASE("reading the audit trail needs a treasurer or admin in core whoever asks", "[access][audit]")
+{
+    Desk d;
+    for (const char *who : {"fran", "fay"}) {
+        d.as(QString::fromLatin1(who));
+        INFO(who);
+        auto rows = d.t->audit().list();
+        REQUIRE_FALSE(rows);
+        CHECK(rows.error().kind == ErrorKind::Refused);
+        CHECK_FALSE(d.t->audit().count());
+        CHECK_FALSE(d.t->audit().actions());
+    }
+    d.as(QStringLiteral("tess"));
+    auto rows = d.t->audit().list();
+    REQUIRE(rows);
+    CHECK_FALSE(rows->isEmpty());
+    // The check itself needs no one: `hubctl check` verifies the chain for any user.
+    CHECK(d.t->audit().verify().isEmpty());
+}
