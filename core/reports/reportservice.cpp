@@ -82,24 +82,7 @@ Status ReportService::authorize() const
     return m_access.require(Permission::RunReports);
 }
 
-Status ReportService::run(const QString &name, const ReportRequest &request, ReportSink &sink) const
-{
-    if (auto ok = authorize(); !ok)
-        return ok;
-    auto report = find(name);
-    if (!report)
-        return fail(report.error());
-    auto completed = complete(**report, request);
-    if (!completed)
-        return fail(completed.error());
-    auto settings = m_settings.load();
-    if (!settings)
-        return fail(settings.error());
-    return (*report)->run(*m_db, *settings, *completed, sink);
-}
-
-Result<qint64> ReportService::writeJournal(const QString &name, const ReportRequest &request, QIODevice &device,
-                                           const std::function<bool()> &cancelled) const
+Result<ReportService::Prepared> ReportService::prepare(const QString &name, const ReportRequest &request) const
 {
     if (auto ok = authorize(); !ok)
         return fail(ok.error());
@@ -112,9 +95,26 @@ Result<qint64> ReportService::writeJournal(const QString &name, const ReportRequ
     auto settings = m_settings.load();
     if (!settings)
         return fail(settings.error());
-    const bool at = (*report)->periodKind() == Report::PeriodKind::At;
-    return LedgerJournalWriter(*m_db, *settings)
-        .write(device, at ? QDate() : completed->from, at ? completed->at : completed->to, cancelled);
+    return Prepared{*report, *completed, *settings};
+}
+
+Status ReportService::run(const QString &name, const ReportRequest &request, ReportSink &sink) const
+{
+    auto p = prepare(name, request);
+    if (!p)
+        return fail(p.error());
+    return p->report->run(*m_db, p->settings, p->request, sink);
+}
+
+Result<qint64> ReportService::writeJournal(const QString &name, const ReportRequest &request, QIODevice &device,
+                                           const std::function<bool()> &cancelled) const
+{
+    auto p = prepare(name, request);
+    if (!p)
+        return fail(p.error());
+    const bool at = p->report->periodKind() == Report::PeriodKind::At;
+    return LedgerJournalWriter(*m_db, p->settings)
+        .write(device, at ? QDate() : p->request.from, at ? p->request.at : p->request.to, cancelled);
 }
 
 } // namespace hub

@@ -56,6 +56,15 @@ public:
                                 const std::function<bool()> &cancelled = {}) const;
 
 private:
+    /// What run() and writeJournal() both need before a byte is produced.
+    struct Prepared
+    {
+        const Report *report;
+        ReportRequest request;
+        HubSettings settings;
+    };
+    Result<Prepared> prepare(const QString &name, const ReportRequest &request) const;
+
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;
     const Clock &m_clock;

@@ -8,6 +8,7 @@
 // Read-only: the file is not changed.
 
 #include "core/hub.h"
+#include "tests/bench/processmemory.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/ledger/transfertablemodel.h"
 #include "core/storage/query.h"
@@ -19,24 +20,13 @@
 
 using namespace hub;
 
+using hub::bench::statusMb;
+
 namespace {
 
 constexpr int FirstRows = 200; // TransferTableModel::BatchSize
 constexpr double TargetMs = 200;
 constexpr double TargetMb = 150;
-
-/// A line of /proc/self/status in MB ("VmRSS", "VmHWM").
-double statusMb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
-}
 
 /// Creates the model and reads the text of every cell of its first rows.
 /// Returns milliseconds, or a negative number when reading failed.

@@ -10,6 +10,7 @@
 // Read-only: the file is not changed; the CSV goes to a temporary file.
 
 #include "core/hub.h"
+#include "tests/bench/processmemory.h"
 #include "core/reports/csvreportwriter.h"
 #include "core/reports/journalreport.h"
 #include "core/reports/reportservice.h"
@@ -28,6 +29,8 @@
 #include <ctime>
 
 using namespace hub;
+
+using hub::bench::statusMb;
 
 namespace {
 
@@ -60,19 +63,6 @@ double childrenCpuMs()
     getrusage(RUSAGE_CHILDREN, &usage);
     const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
     return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
-/// A line of /proc/self/status in MB ("VmRSS", "VmHWM").
-double statusMb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 // Read-only: the file is not changed; the journal goes to a temporary file.
 
 #include "core/hub.h"
+#include "tests/bench/processmemory.h"
 #include "core/reports/ledgerjournalwriter.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
@@ -21,6 +22,8 @@
 #include <cstdio>
 
 using namespace hub;
+
+using hub::bench::statusMb;
 
 namespace {
 
@@ -47,19 +50,6 @@ public:
     qint64 rows = 0;
     QStringList notes;
 };
-
-/// A line of /proc/self/status in MB ("VmRSS", "VmHWM").
-double statusMb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
-}
 
 double rawAggregateMs(const QByteArray &path, qint64 &accounts)
 {
