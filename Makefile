@@ -15,7 +15,7 @@ DEBS := cmake ninja-build g++ pkg-config \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test bench package clean
+.PHONY: all deps configure build run test test-sanitize bench package clean
 
 all: build
 
@@ -45,6 +45,18 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 300 -j $$(nproc)
 
+# The whole suite again, built with AddressSanitizer and UBSan in its own
+# folder (unoptimised, so it builds quickly): any report fails the test.
+SAN_BUILD_DIR ?= build-sanitize
+SAN_ENV := ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/tests/sanitizer/ubsan.supp
+test-sanitize: deps
+	[ -f $(SAN_BUILD_DIR)/build.ninja ] || \
+		cmake -S . -B $(SAN_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHUB_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build $(SAN_BUILD_DIR)
+	cd $(SAN_BUILD_DIR) && $(SAN_ENV) ctest --output-on-failure --timeout 600 -j $$(nproc)
+
 # Benchmarks run on the `city` demo file, made once and kept in the build dir.
 bench: build
 	@[ -f $(BUILD_DIR)/bench/city.sqlite ] || { mkdir -p $(BUILD_DIR)/bench && \
@@ -57,4 +69,4 @@ package: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_BUILD_DIR)

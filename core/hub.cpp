@@ -37,6 +37,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QThread>
 
 namespace hub {
 
@@ -93,6 +94,8 @@ Hub::Hub(std::shared_ptr<Database> db)
       m_challenges(std::make_unique<ChallengeService>(m_db, *m_members, m_clock, *m_access, *m_audit)),
       m_reports(std::make_unique<ReportService>(m_db, *m_settings, m_clock, *m_access))
 {
+    m_thread = QThread::currentThreadId();
+    m_db->retainThread();
     m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
     m_access->attach(*m_users, *m_audit);
     m_audit->attach(*m_access);
@@ -110,7 +113,10 @@ Hub::Hub(std::shared_ptr<Database> db)
     m_demo->add(std::make_unique<GatheringDemoPart>());
 }
 
-Hub::~Hub() = default;
+Hub::~Hub()
+{
+    m_db->releaseThread(m_thread);
+}
 
 void Hub::setActor(const QString &actor)
 {

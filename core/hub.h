@@ -51,6 +51,8 @@ public:
 
     QString path() const { return m_db->path(); }
     Database &database() { return *m_db; }
+    /// The same Database, shared (a watcher or worker may outlive this Hub).
+    std::shared_ptr<Database> sharedDatabase() const { return m_db; }
     /// True when this open created the file.
     bool isNew() const { return m_isNew; }
 
@@ -93,6 +95,7 @@ private:
     void registerChecks();
 
     std::shared_ptr<Database> m_db;
+    Qt::HANDLE m_thread = nullptr; ///< where this Hub was opened: its connection's thread
     bool m_isNew = false;
     Clock m_clock;
     QString m_actor;

@@ -6,6 +6,7 @@
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/backupservice.h"
+#include "core/storage/hubwatcher.h"
 #include "ui/access/dialogcloser.h"
 #include "ui/access/idlewatcher.h"
 #include "ui/access/permissiongate.h"
@@ -343,7 +344,12 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
         page->setHub(nullptr);
     m_usersPage->setHub(nullptr);
     m_auditPage->setHub(nullptr);
+    m_watcher.reset();
     m_hub = std::move(hub);
+    if (m_hub) {
+        m_watcher = std::make_unique<HubWatcher>(m_hub->sharedDatabase());
+        connect(m_watcher.get(), &HubWatcher::restored, this, [this] { reloadAfterRestore(); });
+    }
     m_locked = false;
     m_shownUser.clear();
     if (m_hub && m_hub->access().currentUser())
@@ -659,7 +665,7 @@ bool MainWindow::backupTo(const QString &target)
 {
     if (!m_hub)
         return false;
-    if (auto ok = BackupService::backup(m_hub->database(), target); !ok) {
+    if (auto ok = BackupService::backup(m_hub->database(), target, m_hub->access(), m_hub->audit()); !ok) {
         showStorageError(tr("The Backup Was Not Made"), ok.error().message);
         return false;
     }
@@ -694,23 +700,59 @@ bool MainWindow::restoreFrom(const QString &source)
     if (answer != QMessageBox::Yes || !settleUnsavedSettings())
         return false;
 
-    // Restore replaces the file, so this process must not hold it open.
-    setHub(nullptr);
-    const auto restored = BackupService::restore(hubPath, source);
-    const bool reopened = openHub(hubPath);
+    // In place, while other desks may be at work; the hub stays open.
+    const auto restored =
+        BackupService::restoreInto(m_hub->database(), source, m_hub->access(), m_hub->actor());
     if (!restored) {
         showStorageError(tr("The Backup Was Not Restored"), restored.error().message);
         return false;
     }
-    if (reopened) {
-        QMessageBox::information(
-            this, tr("Backup Restored"),
-            restored->isEmpty()
-                ? tr("The hub was restored from %1.").arg(QDir::toNativeSeparators(source))
-                : tr("The hub was restored from %1.\n\nThe previous hub was kept as %2.")
-                      .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(*restored)));
-    }
-    return reopened;
+    reloadAfterRestore(/*notify=*/false);
+    QMessageBox::information(
+        this, tr("Backup Restored"),
+        tr("The hub was restored from %1.\n\nThe previous hub was kept as %2.")
+            .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(*restored)));
+    return true;
+}
+
+void MainWindow::pollForChanges()
+{
+    if (m_watcher)
+        m_watcher->poll();
+}
+
+void MainWindow::reloadAfterRestore(bool notify)
+{
+    if (!m_hub)
+        return;
+    // Forms show and would save what the restore replaced.
+    const QStringList closed = closeDialogsOver(this);
+    if (m_settingsPage->isModified())
+        m_settingsPage->revert();
+    // This window's own restore is not announced to it again.
+    if (m_watcher)
+        m_watcher->acknowledge();
+    // The restored hub has the users of its backup: whoever was at the desk
+    // signs in again.
+    if (m_hub->access().isSignedIn())
+        m_hub->access().signOut();
+    m_locked = false;
+    m_shownUser.clear();
+    refreshPages();
+    updateTitle();
+    updateSession();
+    if (!notify)
+        return;
+    QString text = tr("Another Hubkeeper window or hubctl restored this hub from a backup. Everything "
+                      "shown now comes from the restored hub.");
+    if (!closed.isEmpty())
+        text += QStringLiteral("\n\n")
+                + tr("These forms were closed without saving: %1.").arg(closed.join(QStringLiteral(", ")));
+    statusBar()->showMessage(tr("The hub was restored from a backup by another desk."), 15000);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("The Hub Was Restored"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("restoredNotice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showAbout()

@@ -17,6 +17,7 @@ namespace hub {
 
 class AuditPage;
 class Hub;
+class HubWatcher;
 class HubPage;
 class IdleWatcher;
 class SettingsPage;
@@ -70,6 +71,14 @@ public:
     /// Asks for confirmation, then puts `source` in place of the open hub,
     /// keeping the current file beside it.
     bool restoreFrom(const QString &source);
+
+    /// Another window or hubctl restored the open hub: forms over the window
+    /// are closed unsaved, the person signs in again (the restored hub has
+    /// its own users), every page reloads, and a notice says what happened.
+    /// `notify` false: the caller tells the person itself.
+    void reloadAfterRestore(bool notify = true);
+    /// Looks for changes by others now (a timer does it every second).
+    void pollForChanges();
 
     /// Shows the welcome dialog until a hub opens or the user cancels.
     bool showWelcome(const QString &suggestedPath = {}, const QString &notice = {});
@@ -125,6 +134,7 @@ private:
 
     QSettings m_settings;
     std::unique_ptr<Hub> m_hub;
+    std::unique_ptr<HubWatcher> m_watcher;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     std::array<HubPage *, PageCount> m_pages{};

@@ -356,28 +356,24 @@ int restore(CommandContext &ctx)
                    "to replace with --db.")
                 .arg(QDir::toNativeSeparators(hubPath))));
     const QString source = QFileInfo(ctx.positional().first()).absoluteFilePath();
-    // Who may restore is asked of the hub being replaced, while it still
-    // opens; a damaged hub that no longer opens can only be restored.
-    QString by;
+    Result<QString> kept;
     {
+        // Who may restore is asked of the hub being replaced, while it still
+        // opens; then it is restored in place, with other desks at work.
         auto current = ctx.openHub();
-        if (!current && current.error().kind != ErrorKind::Storage)
-            return ctx.fail(current.error());
         if (current) {
-            if (auto ok = BackupService::mayRestore((*current)->access()); !ok)
-                return ctx.fail(ok.error());
-            by = (*current)->actor();
+            kept = BackupService::restoreInto((*current)->database(), source, (*current)->access(),
+                                              (*current)->actor());
+        } else if (current.error().damaged) {
+            // A damaged hub that no longer opens can only be replaced as a file.
+            kept = BackupService::restore(hubPath, source,
+                                          qEnvironmentVariable("USER", QStringLiteral("hubctl")));
+        } else {
+            return ctx.fail(current.error());
         }
     }
-    auto kept = BackupService::restore(hubPath, source);
     if (!kept)
         return ctx.fail(kept.error());
-    // Open once so an older backup is brought up to the current schema now.
-    auto hub = Hub::open(hubPath);
-    if (!hub)
-        return ctx.fail(hub.error());
-    if (auto ok = BackupService::recordRestore((*hub)->audit(), by.isEmpty() ? (*hub)->actor() : by, source); !ok)
-        return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators(hubPath)},
                                  {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
                                  {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},

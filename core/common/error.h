@@ -23,6 +23,9 @@ struct Error
     ErrorKind kind = ErrorKind::Storage;
     QString message;
     QString where;
+    /// A storage error that SQLite's own check confirmed: the file is damaged,
+    /// not merely busy. Only then may a hub be replaced without opening it.
+    bool damaged = false;
 
     static Error usage(const QString &message, const QString &where = {});
     static Error invalid(const QString &message, const QString &where = {});

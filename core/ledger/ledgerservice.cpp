@@ -14,6 +14,8 @@
 #include <QHash>
 #include <QTimeZone>
 
+#include <unordered_map>
+
 namespace hub {
 
 QString toString(AccountStatus status)
@@ -609,7 +611,9 @@ Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &dr
     const QSqlDatabase db = tx->connection();
     // The same rules as pay(), against balances kept here: each account is
     // read once and written once, and the chain is extended in memory.
-    QHash<qint64, Account> accounts;
+    // A node-based map: the payer's Account * must stay valid while the
+    // payee's entry is inserted (a QHash moves its entries when it grows).
+    std::unordered_map<qint64, Account> accounts;
     QHash<qint64, QDateTime> touched;
     QHash<QString, qint64> categories;
     const auto accountOf = [&](MemberId m) -> Result<Account *> {
@@ -618,9 +622,9 @@ Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &dr
             auto a = ensureAccount(db, m);
             if (!a)
                 return fail(a.error());
-            it = accounts.insert(m.value(), *a);
+            it = accounts.emplace(m.value(), *a).first;
         }
-        return &*it;
+        return &it->second;
     };
     auto end = chainEnd(db);
     if (!end)
@@ -672,10 +676,12 @@ Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &dr
     }
     if (!allGood || !write)
         return out; // the guard rolls everything back
-    for (const Account &a : std::as_const(accounts))
+    for (const auto &entry : accounts) {
+        const Account &a = entry.second;
         if (touched.contains(a.id.value()))
             if (auto ok = storeBalance(db, a.id, a.balance, touched.value(a.id.value())); !ok)
                 return fail(ok.error());
+    }
     if (!out.isEmpty())
         if (auto ok = m_audit.record(QStringLiteral("transfer.batch"), QStringLiteral("transfer"),
                                      out.first().posting->transfer.id.value(),

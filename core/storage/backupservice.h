@@ -30,15 +30,36 @@ public:
     /// Refused unless the one at the desk may restore backups (asked of the
     /// hub about to be replaced, while it is still open).
     static Status mayRestore(const AccessControl &access);
-    /// Records in the restored hub's audit trail who restored it and from where.
-    static Status recordRestore(AuditTrail &audit, const QString &by, const QString &source);
 
-    /// Verifies `source` (a hub, not newer, passes integrity_check) and puts it
-    /// in place of `hubPath`. The previous file is kept beside it as
-    /// "<hub>.before-restore-<timestamp>", whose path is returned (empty if
-    /// there was no previous file). The hub must not be open in this process.
-    static Result<QString> restore(const QString &hubPath, const QString &source,
+    /// Puts the backup `source` in place of the open hub `db`, while other
+    /// windows and hubctl may be using it. Either it completes or nothing
+    /// changes:
+    ///  1. `source` is verified (a hub, not newer, integrity_check) and copied
+    ///     to a staging file beside the hub, brought to the current schema,
+    ///     given the "hub.restore" audit row naming `by`, and fully checked;
+    ///  2. the current hub is copied (VACUUM INTO) to
+    ///     "<hub>.before-restore-<time>", whose path is returned;
+    ///  3. the staging copy replaces the hub's pages in one SQLite write
+    ///     transaction (the online backup API), so every open connection, in
+    ///     any process, sees the old hub or the restored one, never a mix.
+    /// Busy for too long, it refuses with nothing changed. Needs BackupRestore.
+    static Result<QString> restoreInto(const Database &db, const QString &source,
+                                       const AccessControl &access, const QString &by,
+                                       const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    /// For a hub file that no longer opens (damaged): step 1 as above, then
+    /// the file is replaced by renaming, keeping the old one beside it. Only
+    /// when no one has it open; returns the kept path (empty if no file was there).
+    static Result<QString> restore(const QString &hubPath, const QString &source, const QString &by,
                                    const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    /// The newest "hub.restore" audit row as "id:hash" (empty if none): a
+    /// window that remembers it notices when another process restored the hub.
+    static Result<QString> restoreMarker(const Database &db);
+
+private:
+    static Result<QString> prepareStaging(const QString &hubPath, const QString &source,
+                                          const QString &by, const QDateTime &now);
 };
 
 } // namespace hub

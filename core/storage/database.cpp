@@ -8,6 +8,7 @@
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,6 +18,19 @@ namespace hub {
 
 namespace {
 QAtomicInt s_instance;
+
+// The process-wide registry of open hub files (see Database::open).
+struct Registry
+{
+    QMutex mutex;
+    QHash<QString, std::weak_ptr<Database>> open;
+};
+
+Registry &registry()
+{
+    static Registry r;
+    return r;
+}
 
 QString threadSuffix()
 {
@@ -47,22 +61,50 @@ Database::~Database()
     }
 }
 
+QString Database::canonicalPath(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists())
+        return info.canonicalFilePath();
+    const QString dir = QFileInfo(info.absolutePath()).canonicalFilePath();
+    return dir.isEmpty() ? info.absoluteFilePath() : QDir(dir).filePath(info.fileName());
+}
+
+std::shared_ptr<Database> Database::alreadyOpen(const QString &path)
+{
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    return r.open.value(canonicalPath(path)).lock();
+}
+
 Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode mode)
 {
+    Registry &r = registry();
+    // Held through inspection and the first connection, so two threads never
+    // inspect a file while one of them already has it open.
+    QMutexLocker registryLock(&r.mutex);
+    const QString key = canonicalPath(path);
+    if (auto existing = r.open.value(key).lock())
+        return existing;
+    for (auto it = r.open.begin(); it != r.open.end();)
+        it = it->expired() ? r.open.erase(it) : std::next(it);
+
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    auto inspection = FileInspector::inspect(absolute);
-    if (!inspection)
-        return fail(inspection.error());
-    if (!inspection->exists && mode == OpenMode::ExistingOnly)
+    if (!QFileInfo::exists(absolute) && mode == OpenMode::ExistingOnly)
         return fail(Error::storage(
             tr("There is no hub file at %1. Create one with “hubctl init” or from the welcome "
                "window.")
                 .arg(QDir::toNativeSeparators(absolute))));
+    // Writability first: inspecting a WAL file needs a connection that could
+    // leave -wal/-shm behind on a file it cannot write.
+    if (auto writable = FileInspector::checkWritable(absolute); !writable)
+        return fail(writable.error());
+    auto inspection = FileInspector::inspect(absolute);
+    if (!inspection)
+        return fail(inspection.error());
     if (inspection->emptyDatabase && mode == OpenMode::ExistingOnly)
         return fail(Error::storage(tr("%1 is empty, not a Hubkeeper hub. It was left untouched.")
                                        .arg(QDir::toNativeSeparators(absolute))));
-    if (auto writable = FileInspector::checkWritable(absolute); !writable)
-        return fail(writable.error());
 
     std::shared_ptr<Database> db(new Database(absolute));
     if (const QString warning = FileInspector::networkShareWarning(absolute); !warning.isEmpty())
@@ -75,6 +117,8 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode m
         return fail(conn.error());
     if (auto migrated = Migrator::migrate(*conn); !migrated)
         return fail(migrated.error());
+    // A created file now exists, so its canonical path is known.
+    r.open.insert(canonicalPath(absolute), db);
     return db;
 }
 
@@ -114,6 +158,25 @@ QSqlDatabase Database::connection() const
     // A second connection to a file we already opened fails only if the file
     // vanished; callers then see the driver's error on their first query.
     return conn ? *conn : QSqlDatabase::database(name, false);
+}
+
+void Database::retainThread() const
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_threadUsers[QThread::currentThreadId()];
+}
+
+void Database::releaseThread(Qt::HANDLE thread) const
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (--m_threadUsers[thread] > 0)
+            return;
+        m_threadUsers.remove(thread);
+    }
+    // A connection may only be closed by its own thread.
+    if (thread == QThread::currentThreadId())
+        releaseThreadConnection();
 }
 
 void Database::releaseThreadConnection() const

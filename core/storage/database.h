@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -28,7 +29,19 @@ public:
 
     /// Opens (and migrates) a hub. Refuses, leaving the file byte-identical:
     /// not SQLite, SQLite but not a hub, a newer schema, damaged, not writable.
+    ///
+    /// There is one Database per file per process: a file this process already
+    /// has open is handed out again, uninspected. POSIX drops every lock a
+    /// process holds on a file when *any* descriptor of it is closed, so a
+    /// second inspection (a QFile, another connection) while the first is in
+    /// use would silently release the first connection's WAL locks, and
+    /// another process would then checkpoint and delete the WAL under it.
     static Result<std::shared_ptr<Database>> open(const QString &path, OpenMode mode);
+    /// The Database this process has open for `path`, if any.
+    static std::shared_ptr<Database> alreadyOpen(const QString &path);
+    /// The key the registry uses: the canonical path, or the absolute path in
+    /// the canonical folder for a file that does not exist yet.
+    static QString canonicalPath(const QString &path);
 
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
@@ -39,6 +52,13 @@ public:
     QSqlDatabase connection() const;
     /// Closes the calling thread's connection; worker threads call this when done.
     void releaseThreadConnection() const;
+    /// A Hub on the calling thread uses this Database (Hub's constructor).
+    void retainThread() const;
+    /// The Hub on the calling thread is gone; the last one there closes the
+    /// thread's connection, so a finished worker thread leaves none behind
+    /// (its id may be reused by another thread while the file stays open).
+    /// Given the thread the Hub was made on; only there is its connection closed.
+    void releaseThread(Qt::HANDLE thread) const;
 
     /// Warnings that do not stop work, e.g. the file is on a network share.
     QStringList warnings() const { return m_warnings; }
@@ -54,6 +74,7 @@ private:
     QStringList m_warnings;
     mutable QMutex m_mutex;
     mutable QStringList m_connectionNames;
+    mutable QHash<Qt::HANDLE, int> m_threadUsers;
 };
 
 } // namespace hub

@@ -9,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 #include <QUuid>
 
 #include <sys/vfs.h>
@@ -25,30 +24,36 @@ QString nativePath(const QString &path)
     return QDir::toNativeSeparators(path);
 }
 
-// A throw-away read-only connection that is always removed again.
-class ReadOnlyConnection
+// SQLite result codes that Qt passes on as the native error code.
+bool isBusy(const QSqlError &e)
+{
+    const QString code = e.nativeErrorCode();
+    return code == QStringLiteral("5") || code == QStringLiteral("6"); // BUSY, LOCKED
+}
+
+// A throw-away connection for inspection that is always removed again.
+//
+// Never immutable=1: another desk may be writing the file at this very moment
+// (a missing -wal only means someone just checkpointed), and an immutable
+// reader then reads pages as they change and reports false damage. A file in
+// WAL mode (header bytes 18/19 = 2) is opened read-write without writing, so
+// that, when no one else has it open, closing this connection removes the
+// -wal/-shm it had to create and the folder is left as it was; a rollback-mode
+// file is opened read-only, which creates nothing.
+class InspectionConnection
 {
 public:
-    explicit ReadOnlyConnection(const QString &path)
+    InspectionConnection(const QString &path, bool walMode)
         : m_name(QStringLiteral("hub-inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        // Without a -wal file the main file is complete, and opening it as
-        // immutable guarantees SQLite creates no -wal/-shm beside a file we
-        // may refuse. With one, another desk may be writing: read through it.
-        if (QFile::exists(path + QStringLiteral("-wal"))) {
-            db.setDatabaseName(path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        } else {
-            QUrl uri = QUrl::fromLocalFile(path);
-            uri.setQuery(QStringLiteral("immutable=1"));
-            db.setDatabaseName(QString::fromUtf8(uri.toEncoded()));
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
-        }
+        db.setDatabaseName(path);
+        db.setConnectOptions(walMode ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")
+                                     : QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         m_ok = db.open();
         m_error = db.lastError().text();
     }
-    ~ReadOnlyConnection()
+    ~InspectionConnection()
     {
         {
             auto db = QSqlDatabase::database(m_name, false);
@@ -56,6 +61,7 @@ public:
         }
         QSqlDatabase::removeDatabase(m_name);
     }
+    Q_DISABLE_COPY_MOVE(InspectionConnection)
     bool ok() const { return m_ok; }
     QString error() const { return m_error; }
     QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
@@ -66,7 +72,45 @@ private:
     QString m_error;
 };
 
+// Runs quick_check (or integrity_check) and returns its first problem, or an
+// empty string when the file is sound. Busy is an answer of its own.
+struct CheckOutcome
+{
+    bool busy = false;
+    QString problem; ///< empty: the check passed
+};
+
+CheckOutcome runCheck(const QSqlDatabase &db, bool thorough)
+{
+    QSqlQuery q(db);
+    const QString check = thorough ? QStringLiteral("PRAGMA integrity_check(20)")
+                                   : QStringLiteral("PRAGMA quick_check(20)");
+    if (!q.exec(check)) {
+        if (isBusy(q.lastError()))
+            return {true, {}};
+        const QString text = q.lastError().databaseText();
+        return {false, text.isEmpty() ? q.lastError().text() : text};
+    }
+    QStringList problems;
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QStringLiteral("ok"))
+            problems << line;
+    }
+    if (q.lastError().isValid() && isBusy(q.lastError()))
+        return {true, {}};
+    return {false, problems.isEmpty() ? QString() : problems.first()};
+}
+
 } // namespace
+
+Error FileInspector::damaged(const QString &shown, const QString &problem)
+{
+    Error e = Error::storage(
+        tr("%1 is damaged: %2. Restore it from a backup; the file was left untouched.").arg(shown, problem));
+    e.damaged = true;
+    return e;
+}
 
 Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough)
 {
@@ -94,9 +138,16 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
                "It was left untouched.")
                 .arg(shown)));
 
-    ReadOnlyConnection conn(path);
+    const bool walMode = header.size() >= 20 && header.at(18) == 2 && header.at(19) == 2;
+    InspectionConnection conn(path, walMode);
     if (!conn.ok())
         return fail(Error::storage(tr("%1 cannot be opened: %2").arg(shown, conn.error())));
+    const auto busy = [&] {
+        return fail(Error::storage(
+            tr("%1 is busy: another Hubkeeper window or hubctl is saving. Try again in a moment; "
+               "nothing was changed.")
+                .arg(shown)));
+    };
     QSqlQuery q(conn.db());
     const auto pragmaInt = [&](const QString &pragma, int &out) {
         if (!q.exec(QStringLiteral("PRAGMA ") + pragma) || !q.next())
@@ -106,16 +157,25 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
     };
     int appId = 0;
     int userVersion = 0;
-    int tableCount = 0;
     if (!pragmaInt(QStringLiteral("application_id"), appId)
         || !pragmaInt(QStringLiteral("user_version"), userVersion)
         || !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next()) {
+        const QSqlError error = q.lastError();
+        q.finish();
+        if (isBusy(error))
+            return busy();
+        // A read error is only called damage once SQLite's own check agrees.
+        const CheckOutcome checked = runCheck(conn.db(), thorough);
+        if (checked.busy)
+            return busy();
+        if (!checked.problem.isEmpty())
+            return fail(damaged(shown, checked.problem));
         return fail(Error::storage(
-            tr("%1 is damaged and cannot be read (%2). Restore it from a backup; the file was left "
-               "untouched.")
-                .arg(shown, q.lastError().text())));
+            tr("%1 could not be read (%2), but SQLite's check finds it sound. Another program may "
+               "be using it; try again. Nothing was changed.")
+                .arg(shown, error.databaseText().isEmpty() ? error.text() : error.databaseText())));
     }
-    tableCount = q.value(0).toInt();
+    const int tableCount = q.value(0).toInt();
     q.finish();
 
     if (appId == 0 && userVersion == 0 && tableCount == 0) {
@@ -133,22 +193,11 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
                 .arg(userVersion)
                 .arg(Database::latestSchemaVersion())));
 
-    const QString check = thorough ? QStringLiteral("PRAGMA integrity_check(20)")
-                                   : QStringLiteral("PRAGMA quick_check(20)");
-    if (!q.exec(check))
-        return fail(Error::storage(
-            tr("%1 is damaged (%2). Restore it from a backup; the file was left untouched.")
-                .arg(shown, q.lastError().text())));
-    QStringList problems;
-    while (q.next()) {
-        const QString line = q.value(0).toString();
-        if (line != QStringLiteral("ok"))
-            problems << line;
-    }
-    if (!problems.isEmpty())
-        return fail(Error::storage(
-            tr("%1 is damaged: %2. Restore it from a backup; the file was left untouched.")
-                .arg(shown, problems.first())));
+    const CheckOutcome checked = runCheck(conn.db(), thorough);
+    if (checked.busy)
+        return busy();
+    if (!checked.problem.isEmpty())
+        return fail(damaged(shown, checked.problem));
     result.schemaVersion = userVersion;
     return result;
 }

@@ -27,6 +27,8 @@ public:
     static Result<FileInspection> inspect(const QString &path, bool thorough = false);
     /// Checks the file and its folder can be written, without writing.
     static Status checkWritable(const QString &path);
+    /// The refusal for a file SQLite's check found damaged (Error::damaged set).
+    static Error damaged(const QString &shown, const QString &problem);
     /// A warning when the file is on a network share, where SQLite locking is unsafe.
     static QString networkShareWarning(const QString &path);
 };

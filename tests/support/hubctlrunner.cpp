@@ -34,4 +34,25 @@ CliRun hubctl(const QStringList &args, const QByteArray &stdinData)
     return run;
 }
 
+CliRun hubctlFromThread(const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(HUBCTL_PATH));
+    p.setArguments(args);
+    p.start();
+    CliRun run;
+    if (!p.waitForStarted())
+        return run;
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return run;
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.out = QString::fromUtf8(p.readAllStandardOutput());
+    run.err = QString::fromUtf8(p.readAllStandardError());
+    return run;
+}
+
 } // namespace hub::test

@@ -18,5 +18,8 @@ struct CliRun
 
 /// Runs the built hubctl (path configured by CMake) with `args`.
 CliRun hubctl(const QStringList &args, const QByteArray &stdinData = {});
+/// The same without Catch assertions, so threads may call it (Catch's are
+/// not thread-safe): a process that does not start or finish gives exit -1.
+CliRun hubctlFromThread(const QStringList &args, int timeoutMs = 120000);
 
 } // namespace hub::test

@@ -328,7 +328,8 @@ bool CalendarView::selectBooking(BookingId id)
     const QList<int> blocks = m_schedule.blocksOf(id);
     if (blocks.isEmpty())
         return false;
-    const ScheduleBlock &b = m_schedule.blocks[blocks.first()];
+    // A copy: setSelection() signals, and a slot may reload the schedule.
+    const ScheduleBlock b = m_schedule.blocks[blocks.first()];
     const int start = std::max(b.startMinute, 0);
     const int end = std::min(b.endMinute, MinutesPerDay);
     setSelection(id, Slot{b.column, start, std::max(end, start + SlotMinutes)});
@@ -808,7 +809,8 @@ void CalendarView::mousePressEvent(QMouseEvent *event)
     m_drag.pressed = pos;
     m_drag.column = column;
     if (block >= 0) {
-        const ScheduleBlock &b = m_schedule.blocks[block];
+        // A copy: selecting signals, and a slot may reload the schedule.
+        const ScheduleBlock b = m_schedule.blocks[block];
         selectBooking(m_schedule.bookings[b.booking].id);
         m_drag.kind = Drag::Kind::Move;
         m_drag.block = block;

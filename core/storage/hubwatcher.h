@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+
+namespace hub {
+
+class Database;
+
+/// Notices, from the thread it lives on, when another connection (another
+/// window, hubctl, a worker thread) changed the hub, and in particular when
+/// the hub was restored from a backup, so a window can reload instead of
+/// showing and editing what is no longer there. Cheap: PRAGMA data_version
+/// each tick, the restore marker only after a change.
+class HubWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    HubWatcher(std::shared_ptr<const Database> db, QObject *parent = nullptr);
+
+    void setInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
+    /// Looks once now (the timer does the same).
+    void poll();
+    /// Takes the hub as it is now as seen, without signalling.
+    void acknowledge();
+
+signals:
+    /// Something was committed by another connection since the last look.
+    void changedElsewhere();
+    /// A restore replaced the hub's contents since the last look.
+    void restored();
+
+private:
+    std::shared_ptr<const Database> m_db;
+    QTimer m_timer;
+    qint64 m_dataVersion = -1;
+    QString m_marker;
+};
+
+} // namespace hub

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window and hubctl on one hub file (issue 14): a restore made by another
+// desk is noticed, forms over the window are closed, and every page reloads;
+// the window's own writes stay visible to hubctl while its worker threads come
+// and go.
+#include "core/hub.h"
+#include "core/members/memberservice.h"
+#include "core/settings/settingsservice.h"
+#include "tests/support/hubctlrunner.h"
+#include "tests/support/openfiles.h"
+#include "tests/support/temphub.h"
+#include "ui/access/workerhub.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QMessageBox>
+#include <QTest>
+
+#include <thread>
+
+using hub::MainWindow;
+using hub::test::hubctl;
+
+namespace {
+struct WindowBesideHubctl
+{
+    hub::test::TempHub temp;
+    MainWindow window;
+    WindowBesideHubctl()
+    {
+        temp.close();
+        REQUIRE(window.openHub(temp.path()));
+        window.resize(1280, 720);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+    }
+    QStringList with(const QStringList &args) const { return QStringList{QStringLiteral("--db"), temp.path()} + args; }
+};
+
+QMessageBox *restoredNotice()
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (w->objectName() == QStringLiteral("restoredNotice") && w->isVisible())
+            return qobject_cast<QMessageBox *>(w);
+    return nullptr;
+}
+} // namespace
+
+TEST_CASE("a restore by hubctl on another desk is noticed: forms close, pages reload, a notice says so",
+          "[ui][shared][restore]")
+{
+    WindowBesideHubctl w;
+    REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Backed Up Hub")));
+    const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
+    REQUIRE(w.window.backupTo(backup));
+    REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Current Hub")));
+    w.window.pollForChanges(); // its own writes are not a restore
+    CHECK(restoredNotice() == nullptr);
+    CHECK(w.window.windowTitle().startsWith(QStringLiteral("Current Hub")));
+
+    // A form left open over the window.
+    auto *form = new QDialog(&w.window);
+    form->setWindowTitle(QStringLiteral("New member"));
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    form->show();
+
+    const auto r = hubctl(w.with({QStringLiteral("restore"), backup}));
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    w.window.pollForChanges();
+    QMessageBox *notice = restoredNotice();
+    REQUIRE(notice != nullptr);
+    CHECK(notice->text().contains(QStringLiteral("restored this hub from a backup")));
+    CHECK(notice->text().contains(QStringLiteral("New member")));
+    CHECK(w.window.windowTitle().startsWith(QStringLiteral("Backed Up Hub")));
+    CHECK(w.window.hub()->settings().load()->name == QStringLiteral("Backed Up Hub"));
+    notice->accept();
+
+    // Once seen, the same restore is not announced again; a write is not a restore.
+    REQUIRE(hubctl(w.with({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Later")}))
+                .exitCode == 0);
+    w.window.pollForChanges();
+    CHECK(restoredNotice() == nullptr);
+}
+
+TEST_CASE("the window's writes reach hubctl while its worker threads open and close the hub",
+          "[ui][shared][multiprocess]")
+{
+    WindowBesideHubctl w;
+    const hub::WorkerHub worker(*w.window.hub());
+    for (int round = 0; round < 5; ++round) {
+        std::thread job([&worker] {
+            auto opened = worker.open();
+            if (opened)
+                (*opened)->database().releaseThreadConnection();
+        });
+        job.join();
+        REQUIRE(hubctl(w.with({QStringLiteral("member"), QStringLiteral("list")})).exitCode == 0);
+        hub::MemberDraft d;
+        d.displayName = QStringLiteral("Desk Write %1").arg(round);
+        REQUIRE(w.window.hub()->members().add(d));
+        const auto listed = hubctl(w.with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("list"),
+                                           QStringLiteral("--search"), d.displayName}));
+        REQUIRE(listed.exitCode == 0);
+        CHECK(listed.json().array().size() == 1);
+        CHECK(hub::test::deletedHubFiles(w.temp.path()).isEmpty());
+    }
+}
