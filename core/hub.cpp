@@ -33,6 +33,7 @@
 #include "core/spaces/spaceservice.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
+#include "core/storage/transaction.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -128,6 +129,13 @@ void Hub::setActor(const QString &actor)
 
 void Hub::registerChecks()
 {
+    // One read transaction for the whole check (see IntegrityChecker::Snapshot).
+    m_integrity->setSnapshot([this]() -> std::shared_ptr<void> {
+        auto tx = Transaction::begin(*m_db, Transaction::Mode::Deferred);
+        if (!tx)
+            return nullptr;
+        return std::make_shared<Transaction>(std::move(*tx));
+    });
     m_integrity->add(QStringLiteral("storage"), tr("SQLite integrity and foreign keys"), [this] {
         QList<Finding> found;
         Query integrity(*m_db, QStringLiteral("PRAGMA integrity_check(50)"));

@@ -19,6 +19,7 @@ QStringList IntegrityChecker::titles() const
 QList<Finding> IntegrityChecker::runAll() const
 {
     QList<Finding> findings;
+    const std::shared_ptr<void> snapshot = m_snapshot ? m_snapshot() : nullptr;
     for (const Entry &e : m_checks) {
         const QList<Finding> found = e.check();
         for (Finding f : found) {

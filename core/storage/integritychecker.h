@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace hub {
 
@@ -22,7 +23,13 @@ class IntegrityChecker
 {
 public:
     using Check = std::function<QList<Finding>()>;
+    /// Opens a read snapshot for the whole run and returns what keeps it
+    /// open: checks that compare tables (balances with transfers, a chain
+    /// with its head) must see one moment, not a desk's write half-way
+    /// between two of their queries.
+    using Snapshot = std::function<std::shared_ptr<void>()>;
 
+    void setSnapshot(Snapshot snapshot) { m_snapshot = std::move(snapshot); }
     void add(const QString &area, const QString &title, Check check);
     QStringList titles() const;
     QList<Finding> runAll() const;
@@ -35,6 +42,7 @@ private:
         Check check;
     };
     QList<Entry> m_checks;
+    Snapshot m_snapshot;
 };
 
 } // namespace hub

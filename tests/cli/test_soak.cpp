@@ -55,7 +55,7 @@ struct Tally
         }
         if (r.exitCode == 5)
             ++exit5;
-        failures << QStringLiteral("%1: exit %2: %3").arg(what).arg(r.exitCode).arg(r.err.trimmed());
+        failures << QStringLiteral("%1: exit %2: %3 %4").arg(what).arg(r.exitCode).arg(r.err.trimmed(), r.out.right(600));
     }
 };
 
