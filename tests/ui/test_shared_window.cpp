@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QMessageBox>
@@ -107,4 +108,27 @@ TEST_CASE("the window's writes reach hubctl while its worker threads open and cl
         CHECK(listed.json().array().size() == 1);
         CHECK(hub::test::deletedHubFiles(w.temp.path()).isEmpty());
     }
+}
+
+// Not a check: the notice another desk's restore leaves, for a person to look
+// at (<build>/shots). Hidden from CTest; run with test_ui "[shots]".
+TEST_CASE("screenshot of the notice after another desk restored the hub", "[.][shots]")
+{
+    WindowBesideHubctl w;
+    const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
+    REQUIRE(w.window.backupTo(backup));
+    auto *form = new QDialog(&w.window);
+    form->setWindowTitle(QStringLiteral("New transfer"));
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    form->show();
+    REQUIRE(hubctl(w.with({QStringLiteral("restore"), backup})).exitCode == 0);
+    w.window.pollForChanges();
+    QMessageBox *notice = restoredNotice();
+    REQUIRE(notice != nullptr);
+    QTest::qWait(50);
+    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
+    QDir().mkpath(dir);
+    REQUIRE(w.window.grab().save(QDir(dir).filePath(QStringLiteral("restored-window.png"))));
+    REQUIRE(notice->grab().save(QDir(dir).filePath(QStringLiteral("restored-notice.png"))));
+    notice->accept();
 }
