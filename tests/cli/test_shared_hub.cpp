@@ -275,3 +275,40 @@ TEST_CASE("a restore killed at any moment leaves the old hub or the restored one
         CHECK((name == QStringLiteral("Old") || name == QStringLiteral("Current %1").arg(round)));
     }
 }
+
+TEST_CASE("a damaged hub is called damaged, naming the damage, and a backup restored over it is audited",
+          "[shared][restore]")
+{
+    SharedHub s;
+    s.init(200);
+    const QString backup = s.dir.filePath(QStringLiteral("good.sqlite"));
+    REQUIRE(hubctl(s.with({QStringLiteral("backup"), backup})).exitCode == 0);
+    // Fold the WAL into the file, then scribble over a b-tree page in the middle.
+    REQUIRE(hubctl(s.with({QStringLiteral("check")})).exitCode == 0);
+    QFile f(s.db);
+    REQUIRE(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    REQUIRE(bytes.size() > 4096 * 8);
+    for (int i = 4096 * 3 + 8; i < 4096 * 3 + 3000; ++i)
+        bytes[i] = char(0x5A);
+    f.seek(0);
+    f.write(bytes);
+    f.close();
+
+    const CliRun opened = hubctl(s.with({QStringLiteral("member"), QStringLiteral("list")}));
+    CHECK(opened.exitCode == 5);
+    INFO(opened.err.toStdString());
+    // Said only with SQLite's own finding beside it.
+    CHECK(opened.err.contains(QStringLiteral("is damaged:")));
+    CHECK_FALSE(opened.err.contains(QStringLiteral("busy")));
+
+    const CliRun restored = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("restore"), backup}));
+    INFO(restored.err.toStdString());
+    REQUIRE(restored.exitCode == 0);
+    CHECK(QFile::exists(restored.json()[QStringLiteral("kept")].toString()));
+    CHECK(hubctl(s.with({QStringLiteral("check")})).exitCode == 0);
+    const CliRun audit = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("--action"),
+                                        QStringLiteral("hub.restore")}));
+    REQUIRE(audit.exitCode == 0);
+    CHECK(audit.json()[QStringLiteral("entries")].toArray().size() == 1);
+}
