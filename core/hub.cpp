@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub.h"
+#include "core/common/privatefiles.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/access/userpersonaldata.h"
@@ -52,7 +53,7 @@ Result<std::unique_ptr<Hub>> Hub::open(const QString &path, OpenMode mode)
 {
     if (mode == OpenMode::CreateIfMissing) {
         const QFileInfo info(path);
-        if (!info.exists() && !QDir().mkpath(info.absolutePath()))
+        if (!info.exists() && !PrivateFiles::makeFolder(info.absolutePath()))
             return fail(Error::storage(
                 tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(info.absolutePath()))));
     }
@@ -65,6 +66,8 @@ Result<std::unique_ptr<Hub>> Hub::open(const QString &path, OpenMode mode)
     auto rows = count.scalar();
     if (!rows)
         return fail(rows.error());
+    // An erasure left unfinished by a reader elsewhere is finished now, if it can be.
+    (void)hub->members().completePendingScrub();
     if (rows->toInt() == 0) {
         hub->m_isNew = true;
         if (auto ok = hub->settings().save(HubSettings::defaults()); !ok)

@@ -235,11 +235,20 @@ int book(CommandContext &ctx)
                                    {QStringLiteral("problem"), o.problem}});
         lines << Tr::tr("Skipped %1: %2").arg(dayText(o.date), o.problem);
     }
+    QJsonArray moved;
+    for (const SeriesOccurrence &o : std::as_const(made->moved)) {
+        moved.append(QJsonObject{{QStringLiteral("date"), o.date.toString(Qt::ISODate)},
+                                 {QStringLiteral("start"), s->local(o.start)},
+                                 {QStringLiteral("end"), s->local(o.end)},
+                                 {QStringLiteral("note"), o.note}});
+        lines << Tr::tr("Note: %1.").arg(o.note);
+    }
     const QJsonObject doc{{QStringLiteral("series_id"), made->series->value()},
                           {QStringLiteral("rrule"), series->rrule},
                           {QStringLiteral("description"), words},
                           {QStringLiteral("booked"), booked},
-                          {QStringLiteral("skipped"), skipped}};
+                          {QStringLiteral("skipped"), skipped},
+                          {QStringLiteral("moved"), moved}};
     ctx.out().result(doc, lines.join(u'\n'));
     return 0;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/calendarcommands.h"
+#include "core/common/privatefiles.h"
 
 #include "app/hubctl/cli.h"
 #include "app/hubctl/commandsession.h"
@@ -87,7 +88,7 @@ int calendarExport(CommandContext &ctx)
     }
     // QSaveFile: a failed export leaves no half-written file behind.
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
+    if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out))
         return ctx.fail(Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()),
                                        QStringLiteral("-o")));
     auto count = exporter.write(out, exportOptions);

@@ -98,6 +98,9 @@ int Cli::run(const QStringList &arguments)
         return m_out.error(Error::usage(parser.errorText() + u' ' + tr("(see “hubctl --help”)")));
     }
     m_out.setJson(parser.isSet(json));
+    if (parser.isSet(db) && parser.value(db).trimmed().isEmpty())
+        return m_out.error(Error::usage(tr("--db needs the path of a hub file (see “hubctl --help”)"),
+                                        QStringLiteral("--db")));
     if (parser.isSet(version)) {
         m_out.result(QJsonObject{{QStringLiteral("version"), QCoreApplication::applicationVersion()}},
                      QStringLiteral("hubctl ") + QCoreApplication::applicationVersion());

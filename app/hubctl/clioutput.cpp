@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/clioutput.h"
 
+#include "core/common/textrules.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,9 +12,11 @@
 namespace hub::cli {
 
 namespace {
+// Text from the hub may hold what a terminal would obey (ESC sequences,
+// direction overrides): such characters are printed as \uXXXX, never raw.
 void write(FILE *stream, const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = TextRules::printable(text).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
 }

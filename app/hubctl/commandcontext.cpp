@@ -59,8 +59,11 @@ std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &option
     if (m_parser.isSet(json))
         m_globals.json = true;
     m_out.setJson(m_globals.json);
-    if (m_parser.isSet(db))
+    if (m_parser.isSet(db)) {
+        if (m_parser.value(db).trimmed().isEmpty())
+            return usage(tr("--db needs the path of a hub file"), QStringLiteral("--db"));
         m_globals.dbPath = m_parser.value(db);
+    }
     if (!ownUser && m_parser.isSet(user))
         m_globals.user = m_parser.value(user);
     if (m_parser.isSet(help)) {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/commandsession.h"
 
+#include "core/common/localtime.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/spaceservice.h"
 
 #include <QRegularExpression>
+
+#include <cstdio>
 
 namespace hub::cli {
 
@@ -16,8 +19,10 @@ QCommandLineOption option(const QString &name, const QString &help, const QStrin
 
 Result<QDate> parseDate(const QString &text, const QString &where)
 {
-    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
-    if (!d.isValid() || text.trimmed().size() != 10)
+    // Exactly YYYY-MM-DD: Qt's ISO parser would also take 2026/02/03.
+    static const QRegularExpression form(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QDate d = form.match(text.trimmed()).hasMatch() ? QDate::fromString(text.trimmed(), Qt::ISODate) : QDate();
+    if (!d.isValid())
         return fail(Error::usage(CommandSession::tr("“%1” is not a date; write YYYY-MM-DD").arg(text), where));
     return d;
 }
@@ -65,7 +70,12 @@ Result<QDateTime> CommandSession::dateTime(const QString &text, const QString &w
     const QTime time = m.hasMatch() ? QTime::fromString(m.captured(2), QStringLiteral("HH:mm")) : QTime();
     if (!date.isValid() || !time.isValid())
         return fail(Error::invalid(tr("“%1” is not a date and time; write YYYY-MM-DD HH:MM").arg(text), where));
-    return QDateTime(date, time, settings.zone());
+    auto resolved = LocalTime::typed(date, time, settings.zone(), where);
+    if (!resolved)
+        return fail(resolved.error());
+    if (resolved->ambiguous)
+        std::fprintf(stderr, "%s\n", qUtf8Printable(tr("Note: %1.").arg(resolved->note)));
+    return resolved->at;
 }
 
 Result<int> CommandSession::count(const QString &text, const QString &where)

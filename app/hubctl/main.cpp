@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/cli.h"
+#include "core/common/privatefiles.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -20,6 +21,8 @@ bool wantsPdf(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Everything hubctl writes holds personal data: owner-only, whatever the umask.
+    hub::PrivateFiles::restrictProcess();
     std::unique_ptr<QCoreApplication> app;
     if (wantsPdf(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -392,16 +392,25 @@ int memberForget(CommandContext &ctx)
     auto member = (*hub)->members().find(ctx.positional().first());
     if (!member)
         return ctx.fail(member.error());
-    if (auto ok = (*hub)->members().forget(member->id); !ok)
-        return ctx.fail(ok.error());
+    auto erased = (*hub)->members().forget(member->id);
+    if (!erased)
+        return ctx.fail(erased.error());
     const QString pseudonym = MemberService::pseudonym(member->id);
+    QString text = Tr::tr("Erased the personal data of member #%1; they now appear as “%2”. Their ledger, booking "
+                          "and attendance history stays under that name.")
+                       .arg(member->id.value())
+                       .arg(pseudonym);
+    if (!erased->complete)
+        text = Tr::tr("The erasure of member #%1 is recorded: they now appear as “%2”. Another Hubkeeper window, "
+                      "hubctl or backup is reading the hub, so the old values are still in its write-ahead log; "
+                      "the erasure completes by itself when those close (every open of the hub finishes it).")
+                   .arg(member->id.value())
+                   .arg(pseudonym);
     ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
                                  {QStringLiteral("display_name"), pseudonym},
-                                 {QStringLiteral("forgotten"), true}},
-                     Tr::tr("Erased the personal data of member #%1; they now appear as “%2”. Their ledger, booking "
-                            "and attendance history stays under that name.")
-                         .arg(member->id.value())
-                         .arg(pseudonym));
+                                 {QStringLiteral("forgotten"), true},
+                                 {QStringLiteral("complete"), erased->complete}},
+                     text);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI entry point: read the command line and hand over to the main window.
 #include "ui/mainwindow.h"
+#include "core/common/privatefiles.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -8,6 +9,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Everything the window writes holds personal data: owner-only, whatever the umask.
+    hub::PrivateFiles::restrictProcess();
     // The icons live in a static library; its resources must be registered by hand.
     Q_INIT_RESOURCE(resources);
 

@@ -20,11 +20,16 @@ public:
         Minimum,     ///< the smallest limits: for tests only, which hash many times
     };
 
+    /// What is hashed. A PIN has only a million values or so, so each try
+    /// costs more: Argon2id at 3 passes over 128 MiB (about half a second
+    /// on the hub's PC) against a passphrase's 2 passes over 64 MiB.
+    enum class Purpose { Passphrase, Pin };
+
     /// The cost new hashes get in this process (Interactive unless a test lowered it).
     static Cost cost();
     static void setCost(Cost cost);
 
-    static Result<QString> hash(const QString &secret);
+    static Result<QString> hash(const QString &secret, Purpose purpose = Purpose::Passphrase);
     static bool verify(const QString &hash, const QString &secret);
 };
 

@@ -76,6 +76,23 @@ Status UserService::checkPin(const QString &pin)
     if (pin.size() < PinMinLength || pin.size() > PinMaxLength || !digits.match(pin).hasMatch())
         return fail(Error::invalid(tr("A PIN is %1 to %2 digits.").arg(PinMinLength).arg(PinMaxLength),
                                    QStringLiteral("pin")));
+    // The PINs tried first by anyone guessing.
+    bool same = true;
+    bool up = true;
+    bool down = true;
+    for (qsizetype i = 1; i < pin.size(); ++i) {
+        const int step = pin[i].digitValue() - pin[i - 1].digitValue();
+        same = same && step == 0;
+        up = up && step == 1;
+        down = down && step == -1;
+    }
+    if (same)
+        return fail(Error::invalid(tr("A PIN of one digit repeated is guessed first; choose a mix of digits."),
+                                   QStringLiteral("pin")));
+    if (up || down)
+        return fail(Error::invalid(tr("A PIN counting up or down (like 123456) is guessed first; choose a mix of "
+                                      "digits."),
+                                   QStringLiteral("pin")));
     return {};
 }
 
@@ -334,7 +351,7 @@ Status UserService::setPin(UserId id, const QString &pin)
         return fail(user.error());
     QVariant hashValue; // null clears the PIN
     if (!pin.isEmpty()) {
-        auto hash = PassphraseHasher::hash(pin);
+        auto hash = PassphraseHasher::hash(pin, PassphraseHasher::Purpose::Pin);
         if (!hash)
             return fail(hash.error());
         hashValue = *hash;

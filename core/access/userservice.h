@@ -43,14 +43,19 @@ public:
     static constexpr int MinPassphraseLength = 10;
     static constexpr int MaxPassphraseLength = 1024;
     static constexpr int MaxNameLength = 60;
-    static constexpr int PinMinLength = 4;
+    /// Six digits at least: a four-digit PIN falls to an offline search of
+    /// the file in half an hour even at the PIN's hashing cost.
+    static constexpr int PinMinLength = 6;
+    /// PINs set before the six-digit rule still sign in until changed.
+    static constexpr int LegacyPinMinLength = 4;
     static constexpr int PinMaxLength = 8;
 
     UserService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access, AuditTrail &audit);
 
     /// A passphrase's problem (too short, too long), if any; where = "passphrase".
     static Status checkPassphrase(const QString &passphrase);
-    /// A PIN's problem (4 to 8 digits), if any; where = "pin".
+    /// A PIN's problem, if any (6 to 8 digits; not all the same digit, not a
+    /// straight run up or down such as 123456 or 654321); where = "pin".
     static Status checkPin(const QString &pin);
     /// A sign-in name's problem, if any; where = "name".
     static Status checkName(const QString &name);

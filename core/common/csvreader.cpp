@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/common/csvreader.h"
 
+#include "core/common/csvwriter.h"
+
+#include <QHash>
+
 #include <algorithm>
 
 namespace hub {
+
+QString CsvRecord::field(qsizetype column) const
+{
+    return column < fields.size() ? CsvWriter::restored(fields.at(column)) : QString();
+}
 
 namespace {
 
@@ -203,6 +212,27 @@ Result<CsvTable> CsvReader::read(const QByteArray &bytes)
                                       "naming the columns.")
                                        .arg(recordLine),
                                    tr("line %1").arg(recordLine)));
+            // Two columns of one name: which one a row's value comes from
+            // would be a guess, so the file is refused.
+            QHash<QString, qsizetype> seen;
+            for (qsizetype c = 0; c < fields.size(); ++c) {
+                const QString name = fields.at(c).simplified();
+                if (name.isEmpty())
+                    continue;
+                const QString key = name.toCaseFolded();
+                const auto it = seen.constFind(key);
+                if (it == seen.constEnd()) {
+                    seen.insert(key, c);
+                    continue;
+                }
+                return fail(Error::invalid(
+                        tr("The header row names the column “%1” twice (columns %2 and %3); rename or "
+                           "remove one.")
+                            .arg(name)
+                            .arg(it.value() + 1)
+                            .arg(c + 1),
+                        tr("row 1, column %1").arg(c + 1)));
+            }
             table.headers = fields;
             haveHeader = true;
             continue;

@@ -18,10 +18,8 @@ struct CsvRecord
     QStringList fields;
 
     /// The field in `column`, or an empty string when the record is short.
-    QString field(qsizetype column) const
-    {
-        return column < fields.size() ? fields.at(column) : QString();
-    }
+    /// A text our CSV writers neutralised ("'=SUM(…)") comes back as it was.
+    QString field(qsizetype column) const;
 };
 
 /// A whole CSV file: the header row and the records after it.

@@ -49,7 +49,7 @@ QString CsvWriter::formatRow(const QStringList &fields, QChar separator)
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             line += separator;
-        line += quoted(fields.at(i), separator);
+        line += quoted(neutralised(fields.at(i)), separator);
     }
     line += QStringLiteral("\r\n");
     return line;
@@ -74,7 +74,47 @@ char *CsvWriter::appendUtf8(char *out, QStringView text)
     return i < text.size() ? m_utf8.appendToBuffer(out, text.sliced(i)) : out;
 }
 
+bool CsvWriter::isFormulaLike(QStringView text)
+{
+    qsizetype i = 0;
+    while (i < text.size() && text[i] == u'\'')
+        ++i;
+    if (i >= text.size())
+        return false;
+    switch (text[i].unicode()) {
+    case u'=':
+    case u'+':
+    case u'-':
+    case u'@':
+    case u'\t':
+    case u'\r':
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString CsvWriter::neutralised(const QString &text)
+{
+    return isFormulaLike(text) ? u'\'' + text : text;
+}
+
+QString CsvWriter::restored(const QString &field)
+{
+    return field.startsWith(u'\'') && isFormulaLike(QStringView(field).sliced(1)) ? field.sliced(1) : field;
+}
+
 void CsvWriter::addField(QStringView field)
+{
+    appendField(field, m_options.neutraliseFormulas && isFormulaLike(field));
+}
+
+void CsvWriter::addNumber(QStringView field)
+{
+    appendField(field, false);
+}
+
+void CsvWriter::appendField(QStringView field, bool neutralise)
 {
     if (m_rowStarted)
         m_bytes += m_separator;
@@ -82,13 +122,18 @@ void CsvWriter::addField(QStringView field)
     const bool quote = needsQuotes(field, m_options.separator);
     const qsizetype start = m_bytes.size();
     // Three bytes a character is the most UTF-8 needs (a doubled quote takes
-    // two, a surrogate pair four); two more for the quotes around.
-    m_bytes.resize(start + 3 * field.size() + 2);
+    // two, a surrogate pair four); two more for the quotes around, one for
+    // the neutralising quote.
+    m_bytes.resize(start + 3 * field.size() + 3);
     char *out = m_bytes.data() + start;
     if (!quote) {
+        if (neutralise)
+            *out++ = '\'';
         out = appendUtf8(out, field);
     } else {
         *out++ = '"';
+        if (neutralise)
+            *out++ = '\'';
         qsizetype from = 0;
         for (qsizetype i = 0; i < field.size(); ++i) {
             if (field[i] == u'"') {

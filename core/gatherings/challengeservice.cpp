@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/challengeservice.h"
+#include "core/common/textrules.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -26,6 +27,8 @@ Status ChallengeService::validate(const ChallengeDraft &d)
     const QString title = d.title.trimmed();
     if (title.isEmpty())
         return fail(Error::invalid(tr("A challenge needs a title."), QStringLiteral("title")));
+    if (auto ok = TextRules::name(d.title, QStringLiteral("title")); !ok)
+        return ok;
     if (title.size() > MaxTitleLength)
         return fail(Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength),
                                    QStringLiteral("title")));

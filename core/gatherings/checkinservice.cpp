@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/checkinservice.h"
+#include "core/common/textrules.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -102,6 +103,8 @@ Status CheckInService::validate(const WalkInDraft &d)
     const QString name = d.name.trimmed();
     if (name.isEmpty())
         return fail(Error::invalid(tr("A walk-in needs a name."), QStringLiteral("name")));
+    if (auto ok = TextRules::name(d.name, QStringLiteral("name")); !ok)
+        return ok;
     if (name.size() > MaxNameLength)
         return fail(Error::invalid(tr("The name is longer than %1 characters.").arg(MaxNameLength),
                                    QStringLiteral("name")));

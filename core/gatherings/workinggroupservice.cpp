@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/workinggroupservice.h"
+#include "core/common/textrules.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -73,6 +74,8 @@ Status validateName(const QString &raw)
     const QString name = raw.trimmed();
     if (name.isEmpty())
         return fail(Error::invalid(WorkingGroupService::tr("A working group needs a name."), QStringLiteral("group")));
+    if (auto ok = TextRules::name(raw, QStringLiteral("group")); !ok)
+        return fail(ok.error());
     if (name.size() > WorkingGroupService::MaxNameLength)
         return fail(Error::invalid(WorkingGroupService::tr("The group's name is longer than %1 characters.")
                                        .arg(WorkingGroupService::MaxNameLength),
@@ -401,6 +404,8 @@ Status WorkingGroupService::validate(const ActionDraft &d)
     const QString title = d.title.trimmed();
     if (title.isEmpty())
         return fail(Error::invalid(tr("An action needs a title."), QStringLiteral("title")));
+    if (auto ok = TextRules::name(d.title, QStringLiteral("title")); !ok)
+        return ok;
     if (title.size() > MaxTitleLength)
         return fail(Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength),
                                    QStringLiteral("title")));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/ledgerservice.h"
+#include "core/common/textrules.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -392,6 +393,12 @@ QList<Error> LedgerService::problems(const TransferDraft &d)
         found << Error::invalid(tr("a memo is required: say what the credit is for"), QStringLiteral("memo"));
     else if (memo.size() > MaxMemoLength)
         found << Error::invalid(tr("the memo is longer than %1 characters").arg(MaxMemoLength), QStringLiteral("memo"));
+    else if (auto ok = TextRules::name(d.memo, QStringLiteral("memo")); !ok)
+        found << ok.error();
+    for (const auto &[text, field] : {std::pair{d.category, QStringLiteral("category")},
+                                      std::pair{d.reference, QStringLiteral("reference")}})
+        if (auto ok = TextRules::oneLine(text, field); !ok)
+            found << ok.error();
     if (d.category.simplified().size() > MaxCategoryLength)
         found << Error::invalid(tr("the category is longer than %1 characters").arg(MaxCategoryLength),
                                 QStringLiteral("category"));

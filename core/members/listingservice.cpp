@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/listingservice.h"
+#include "core/common/textrules.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -30,6 +31,8 @@ Status ListingService::validate(MemberId member, const QString &description) con
     const QString d = description.trimmed();
     if (d.isEmpty())
         return fail(Error::invalid(tr("a description is required"), QStringLiteral("description")));
+    if (auto ok = TextRules::name(description, QStringLiteral("description")); !ok)
+        return ok;
     if (d.size() > MaxDescriptionLength)
         return fail(Error::invalid(tr("longer than %1 characters").arg(MaxDescriptionLength),
                                    QStringLiteral("description")));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberservice.h"
+#include "core/common/textrules.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
@@ -167,6 +168,24 @@ MemberDraft MemberService::normalised(MemberDraft d)
 Status MemberService::validate(const MemberDraft &raw)
 {
     const MemberDraft d = normalised(raw);
+    // The raw text: normalising would quietly turn a tab or a line break in a name into a space.
+    if (auto ok = TextRules::name(raw.displayName, QStringLiteral("display_name")); !ok && !raw.displayName.trimmed().isEmpty())
+        return ok;
+    for (const auto &[value, field] : {std::pair{raw.givenName, QStringLiteral("given_name")},
+                                       std::pair{raw.familyName, QStringLiteral("family_name")},
+                                       std::pair{raw.email, QStringLiteral("email")},
+                                       std::pair{raw.phone, QStringLiteral("phone")},
+                                       std::pair{raw.postcode, QStringLiteral("postcode")},
+                                       std::pair{raw.website, QStringLiteral("website")}})
+        if (auto ok = TextRules::oneLine(value, field); !ok)
+            return ok;
+    for (const auto &[value, field] : {std::pair{raw.address, QStringLiteral("address")},
+                                       std::pair{raw.notes, QStringLiteral("notes")}})
+        if (auto ok = TextRules::multiLine(value, field); !ok)
+            return ok;
+    for (const QString &i : raw.interests)
+        if (auto ok = TextRules::oneLine(i, QStringLiteral("interests")); !ok)
+            return ok;
     if (d.displayName.isEmpty())
         return fail(Error::invalid(tr("a name is required"), QStringLiteral("display_name")));
     if (d.displayName.size() > MaxNameLength)
@@ -607,10 +626,10 @@ Result<QList<Member>> MemberService::contacts(MemberId organisation) const
     return out;
 }
 
-Status MemberService::forget(MemberId id)
+Result<MemberService::Erasure> MemberService::forget(MemberId id)
 {
     if (auto ok = m_access.require(Permission::ForgetMember); !ok)
-        return ok;
+        return fail(ok.error());
     {
         auto tx = Transaction::begin(*m_db);
         if (!tx)
@@ -640,7 +659,7 @@ Status MemberService::forget(MemberId id)
             .bind(QStringLiteral(":now"), now)
             .bind(QStringLiteral(":id"), id.value());
         if (auto ok = upd.exec(); !ok)
-            return ok;
+            return fail(ok.error());
         for (const QString &sql : {
                  QStringLiteral("DELETE FROM member_consents WHERE member_id = :id"),
                  QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :id OR person_id = :id"),
@@ -651,24 +670,58 @@ Status MemberService::forget(MemberId id)
                  QStringLiteral("DELETE FROM needs WHERE member_id = :id"),
              })
             if (auto ok = run(sql); !ok)
-                return ok;
+                return fail(ok.error());
         if (auto ok = MemberIndex::remove(tx->connection(), id); !ok)
-            return ok;
+            return fail(ok.error());
         if (auto ok = m_personalData.eraseAll(id, name); !ok)
-            return ok;
+            return fail(ok.error());
         if (auto ok = m_audit.record(QStringLiteral("member.forget"), QStringLiteral("member"), id.value(),
                                      tr("personal data erased; now %1").arg(name));
             !ok)
-            return ok;
+            return fail(ok.error());
+        Query mark(tx->connection(), QStringLiteral("INSERT OR IGNORE INTO pending_scrub (one, since) VALUES (1, :now)"));
+        mark.bind(QStringLiteral(":now"), now);
+        if (auto ok = mark.exec(); !ok)
+            return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
-            return ok;
+            return fail(ok.error());
     }
+    auto done = completePendingScrub();
+    if (!done)
+        return fail(done.error());
+    return Erasure{*done};
+}
+
+Result<bool> MemberService::completePendingScrub()
+{
+    Query pending(*m_db, QStringLiteral("SELECT count(*) FROM pending_scrub"));
+    auto marked = pending.scalar();
+    if (!marked)
+        return fail(marked.error());
+    if (marked->toInt() == 0)
+        return true;
     // Deleted text can survive in old FTS segments and in the WAL: rewrite the
     // segments (secure_delete zeroes the freed pages) and fold the WAL back in.
     if (auto ok = MemberIndex::purgeDeleted(m_db->connection()); !ok)
-        return ok;
-    Query checkpoint(*m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    return checkpoint.exec();
+        return fail(ok.error());
+    const auto truncate = [this]() -> Result<bool> {
+        // TRUNCATE waits (busy timeout) for readers, then says whether it got through.
+        Query checkpoint(*m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (auto ok = checkpoint.exec(); !ok)
+            return fail(ok.error());
+        const bool blocked = checkpoint.next() && checkpoint.value(0).toInt() != 0;
+        checkpoint.raw().finish();
+        return !blocked;
+    };
+    auto through = truncate();
+    if (!through || !*through)
+        return through;
+    Query clear(*m_db, QStringLiteral("DELETE FROM pending_scrub"));
+    if (auto ok = clear.exec(); !ok)
+        return fail(ok.error());
+    // The mark's own page, folded in too; it holds no personal data.
+    (void)truncate();
+    return true;
 }
 
 } // namespace hub

@@ -70,7 +70,18 @@ public:
     /// Erases the member's personal data everywhere (through the personal-data
     /// registry), keeps ledger, booking and attendance rows under the stable
     /// pseudonym "Former member #ID", and leaves no old value in the file or WAL.
-    Status forget(MemberId id);
+    /// The outcome of forget(): `complete` is false while another desk (or a
+    /// backup) holds a read open, so the old values may still be in the
+    /// file's write-ahead log. The erasure is recorded either way, and is
+    /// completed by completePendingScrub() at the next chance (every open).
+    struct Erasure
+    {
+        bool complete = true;
+    };
+    Result<Erasure> forget(MemberId id);
+    /// Folds a pending erasure all the way into the file (purges search
+    /// segments, TRUNCATE checkpoint); true once nothing is pending.
+    Result<bool> completePendingScrub();
     static QString pseudonym(MemberId id);
 
     /// Today in the hub's time zone.

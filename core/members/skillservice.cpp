@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/skillservice.h"
+#include "core/common/textrules.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -30,6 +31,8 @@ Status SkillService::validateName(const QString &name)
     const QString n = name.simplified();
     if (n.isEmpty())
         return fail(Error::invalid(tr("a skill needs a name"), QStringLiteral("skill")));
+    if (auto ok = TextRules::name(name, QStringLiteral("skill")); !ok)
+        return ok;
     if (n.size() > 60)
         return fail(Error::invalid(tr("“%1” is longer than 60 characters").arg(n), QStringLiteral("skill")));
     if (n.contains(u';') || n.contains(u':') || n.contains(u'\n'))

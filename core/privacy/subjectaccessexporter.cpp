@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/privacy/subjectaccessexporter.h"
+#include "core/common/privatefiles.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
@@ -51,7 +52,7 @@ Status SubjectAccessExporter::write(MemberId member, const QString &path) const
         return fail(doc.error());
     const QString absolute = QFileInfo(path).absoluteFilePath();
     QSaveFile file(absolute);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(*doc).toJson()) < 0)
+    if (!file.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(file) || file.write(QJsonDocument(*doc).toJson()) < 0)
         return fail(Error::invalid(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(absolute), file.errorString()),
                                    QStringLiteral("output")));
     // The file is only committed once the request is on record.

@@ -35,9 +35,17 @@ Status CsvReportWriter::beginTable(const ReportTableHeader &header)
 
 Status CsvReportWriter::row(const QVariantList &values)
 {
-    for (qsizetype i = 0; i < m_columns.size(); ++i)
-        m_csv.addField(i < values.size() ? m_format.textView(values.at(i), m_columns.at(i).type, m_scratch)
-                                         : QStringView());
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        const ReportType type = m_columns.at(i).type;
+        const QStringView text = i < values.size() ? m_format.textView(values.at(i), type, m_scratch) : QStringView();
+        // A memo or a name may look like a formula; an amount such as -3.50 is a number.
+        const bool number = type == ReportType::Integer || type == ReportType::Amount
+                            || type == ReportType::Percent || type == ReportType::Decimal;
+        if (number)
+            m_csv.addNumber(text);
+        else
+            m_csv.addField(text);
+    }
     return m_csv.endRow();
 }
 

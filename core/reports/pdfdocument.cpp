@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/pdfdocument.h"
+#include "core/common/privatefiles.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFile>
@@ -21,6 +22,7 @@ Status PdfDocument::write(const QString &path) const
     QFile probe(path);
     if (!probe.open(QIODevice::WriteOnly))
         return fail(Error::invalid(tr("cannot write %1: %2").arg(path, probe.errorString()), path));
+    (void)PrivateFiles::restrict(probe); // QPdfWriter then rewrites this file, keeping its mode
     probe.close();
 
     QPdfWriter writer(path);

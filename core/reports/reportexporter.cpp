@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/reportexporter.h"
+#include "core/common/privatefiles.h"
 
 #include "core/reports/csvreportwriter.h"
 #include "core/reports/jsonreportwriter.h"
@@ -162,7 +163,7 @@ Result<ReportExportSummary> ReportExporter::exportTo(ReportService &reports, con
     if (!report)
         return fail(report.error());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(file))
         return fail(Error::storage(tr("Could not write %1: %2").arg(shown(path), file.errorString()),
                                    QStringLiteral("-o")));
     auto summary = write(reports, name, std::move(request), format, file, excelBom, cancelled);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/bookingservice.h"
+#include "core/common/textrules.h"
+#include "core/common/localtime.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -295,6 +297,10 @@ Status BookingService::validate(const BookingDraft &d)
     const QString title = d.title.simplified();
     if (title.isEmpty())
         return fail(Error::invalid(tr("a booking needs a title: say what it is for"), QStringLiteral("title")));
+    if (auto ok = TextRules::name(d.title, QStringLiteral("title")); !ok)
+        return ok;
+    if (auto ok = TextRules::multiLine(d.notes, QStringLiteral("notes")); !ok)
+        return ok;
     if (title.size() > MaxTitleLength)
         return fail(Error::invalid(tr("the title is longer than %1 characters").arg(MaxTitleLength),
                                    QStringLiteral("title")));
@@ -652,7 +658,10 @@ Result<QList<SeriesOccurrence>> BookingService::datesOf(const QSqlDatabase &db, 
     for (const QDate &date : *dates) {
         SeriesOccurrence o;
         o.date = date;
-        const QDateTime start(date, firstLocal.time(), hubZone);
+        // In the spring gap an occurrence moves forward by the gap (RFC 5545).
+        const LocalTime::Resolved resolved = LocalTime::occurrence(date, firstLocal.time(), hubZone);
+        const QDateTime start = resolved.at;
+        o.note = resolved.note;
         o.start = start.toUTC();
         o.end = start.addSecs(duration).toUTC();
         auto problem = problemWith(db, space, o.start.toSecsSinceEpoch(), o.end.toSecsSinceEpoch(), hubZone, overridden);
@@ -748,7 +757,8 @@ Status BookingService::bookDates(const QSqlDatabase &db, const BookingDraft &d, 
         if (kept != existing.constEnd() && (kept->exception || !kept->isLive()))
             continue;
         ++considered;
-        const QDateTime startLocal(date, firstLocal.time(), hubZone);
+        const LocalTime::Resolved resolved = LocalTime::occurrence(date, firstLocal.time(), hubZone);
+        const QDateTime startLocal = resolved.at;
         const qint64 start = startLocal.toSecsSinceEpoch();
         const qint64 end = startLocal.addSecs(duration).toSecsSinceEpoch();
         auto problem = problemWith(db, space, start, end, hubZone, overridden);
@@ -767,6 +777,8 @@ Status BookingService::bookDates(const QSqlDatabase &db, const BookingDraft &d, 
         }
         if (!stored)
             return fail(stored.error());
+        if (resolved.moved || resolved.ambiguous)
+            outcome.moved << SeriesOccurrence{date, fromSecs(start), fromSecs(end), {}, resolved.note};
         outcome.booked << *stored;
     }
     if (!clashing.isEmpty() && !d.skipClashes)
@@ -1012,8 +1024,9 @@ Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy
             const QTimeZone from(q.value(3).toString().toUtf8());
             const QDateTime s = QDateTime::fromSecsSinceEpoch(start, from);
             const QDateTime e = QDateTime::fromSecsSinceEpoch(end, from);
-            start = QDateTime(s.date(), s.time(), to).toSecsSinceEpoch();
-            end = QDateTime(e.date(), e.time(), to).toSecsSinceEpoch();
+            // A wall time the new zone skips moves forward by the gap, never to 1970.
+            start = LocalTime::occurrence(s.date(), s.time(), to).at.toSecsSinceEpoch();
+            end = LocalTime::occurrence(e.date(), e.time(), to).at.toSecsSinceEpoch();
         }
         moves << Move{q.value(0).toLongLong(), start, end};
     }
@@ -1032,7 +1045,8 @@ Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy
     QList<std::pair<qint64, QString>> firsts;
     while (series.next()) {
         const QDateTime local = QDateTime::fromString(series.value(1).toString(), Qt::ISODate);
-        const QDateTime then(local.date(), local.time(), QTimeZone(series.value(2).toString().toUtf8()));
+        const QDateTime then =
+            LocalTime::occurrence(local.date(), local.time(), QTimeZone(series.value(2).toString().toUtf8())).at;
         firsts << std::pair{series.value(0).toLongLong(),
                             policy == ZoneChangePolicy::KeepLocalTimes ? series.value(1).toString() : localText(then, to)};
     }

@@ -139,6 +139,7 @@ struct SeriesOccurrence
     QDateTime start; ///< UTC
     QDateTime end;   ///< UTC
     QString problem; ///< empty = free; else the clash, closed day or hours
+    QString note;    ///< set when a clock change moved it (or it happens twice)
 };
 
 /// What bookSeries() / editSeries() did.
@@ -147,6 +148,7 @@ struct SeriesOutcome
     std::optional<SeriesId> series;
     QList<Booking> booked;             ///< new or changed occurrences
     QList<SeriesOccurrence> skipped;   ///< with skipClashes: the dates left out, and why
+    QList<SeriesOccurrence> moved;     ///< booked at another time than the rule's by a clock change
 };
 
 /// Which part of a series a cancellation covers.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/spaceservice.h"
+#include "core/common/textrules.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 
@@ -76,6 +77,8 @@ Status SpaceService::validate(const Space &s)
     const QString name = s.name.simplified();
     if (name.isEmpty())
         return fail(Error::invalid(tr("a space needs a name"), QStringLiteral("name")));
+    if (auto ok = TextRules::name(s.name, QStringLiteral("name")); !ok)
+        return ok;
     if (name.size() > MaxNameLength)
         return fail(Error::invalid(tr("the name is longer than %1 characters").arg(MaxNameLength), QStringLiteral("name")));
     // A name that is only digits would be read as an id by find().

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/backupservice.h"
+#include "core/common/privatefiles.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
@@ -68,6 +69,9 @@ Status BackupService::backup(const Database &db, const QString &target)
     if (Database::canonicalPath(absolute) == Database::canonicalPath(db.path()))
         return fail(Error::invalid(tr("a backup cannot replace the hub itself"), target));
 
+    // VACUUM INTO fills an empty file and keeps its owner-only mode.
+    if (!PrivateFiles::createEmpty(absolute))
+        return fail(Error::storage(tr("The backup file %1 could not be created.").arg(shown(absolute)), target));
     Query q(db, QStringLiteral("VACUUM INTO :target"));
     q.bind(QStringLiteral(":target"), absolute);
     if (auto ok = q.exec(); !ok) {
@@ -117,7 +121,7 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
 
     const QString staging = hubPath + QStringLiteral(".restoring-")
                             + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
-    if (!QFile::copy(sourceAbsolute, staging)) {
+    if (!QFile::copy(sourceAbsolute, staging) || !PrivateFiles::restrict(staging)) {
         QFile::remove(staging);
         return fail(Error::storage(tr("Could not copy %1 beside the hub.").arg(shown(sourceAbsolute))));
     }
@@ -191,6 +195,8 @@ Result<QString> BackupService::restoreInto(const Database &db, const QString &so
                                        .arg(QString::fromUtf8(sqlite3_errmsg(dest.db ? dest.db : src.db)))));
     sqlite3_busy_timeout(dest.db, 5000);
     sqlite3_busy_timeout(src.db, 5000);
+    // As durable as every other write to the hub.
+    sqlite3_exec(dest.db, "PRAGMA synchronous = FULL", nullptr, nullptr, nullptr);
 
     // Others may be writing: retry a busy hub for up to half a minute. Each
     // step(-1) is one write transaction on the hub, so a failed or killed

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/database.h"
+#include "core/common/privatefiles.h"
 
 #include "core/storage/fileinspection.h"
 #include "core/storage/migrator.h"
@@ -99,6 +100,15 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode m
     // leave -wal/-shm behind on a file it cannot write.
     if (auto writable = FileInspector::checkWritable(absolute); !writable)
         return fail(writable.error());
+    // A new hub starts as an empty owner-only file, and SQLite gives its
+    // -wal and -shm the same mode; an older hub is made owner-only too.
+    if (!QFileInfo::exists(absolute)) {
+        if (!PrivateFiles::createEmpty(absolute) && !QFileInfo::exists(absolute))
+            return fail(Error::storage(
+                tr("%1 could not be created.").arg(QDir::toNativeSeparators(absolute))));
+    } else {
+        (void)PrivateFiles::restrict(absolute);
+    }
     auto inspection = FileInspector::inspect(absolute);
     if (!inspection)
         return fail(inspection.error());

@@ -52,7 +52,7 @@ struct Treasury
                         QStringLiteral("--unit"), unit})
                     .exitCode == 0);
         for (const QString &name : {Zoe, QStringLiteral("Bo (plumber)"), QStringLiteral("[Cy]"),
-                                    QStringLiteral("  Dai\tJones ")})
+                                    QStringLiteral("  Dai   Jones ")})
             REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), name}).exitCode == 0);
         REQUIRE(pay(QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("12.50"), QStringLiteral("Tiles; grout")).exitCode == 0);
         REQUIRE(pay(QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("3"), QStringLiteral("*urgent* (call)")).exitCode == 0);
@@ -91,7 +91,7 @@ struct Treasury
             if (balance == 0)
                 continue;
             const QString member = a[QStringLiteral("member")].toString();
-            // However the directory normalised "  Dai<TAB>Jones ", the journal has one plain space.
+            // However the directory normalised "  Dai   Jones ", the journal has one plain space.
             const QString name = a[QStringLiteral("hub_account")].toBool() ? QStringLiteral("equity:hub")
                                  : member.contains(QStringLiteral("Dai")) ? QStringLiteral("assets:members:Dai Jones")
                                                                            : journalNames.value(member);

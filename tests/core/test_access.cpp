@@ -199,7 +199,7 @@ TEST_CASE("guarded service calls refuse each role the table does not allow", "[a
                  AccessControl::Grant g(Permission::AddMembers);
                  return h.members().add(m);
              }();
-             return h.members().forget(added->id);
+             return status(h.members().forget(added->id));
          }},
         {"book a space", Permission::Book,
          [&](Hub &h) {
@@ -247,7 +247,7 @@ TEST_CASE("guarded service calls refuse each role the table does not allow", "[a
         {"manage users", Permission::ManageUsers,
          [&](Hub &h) {
              auto u = h.users().find(QStringLiteral("ada"));
-             return h.users().setPin(u->id, QStringLiteral("4321"));
+             return h.users().setPin(u->id, QStringLiteral("432187"));
          }},
         {"back up", Permission::BackupRestore,
          [&](Hub &h) {
@@ -335,19 +335,19 @@ TEST_CASE("a PIN switches user at the desk and is rate-limited like a passphrase
     auto fran = d.t->users().find(QStringLiteral("fran"));
     REQUIRE(fran);
     CHECK_FALSE(d.t->users().setPin(fran->id, QStringLiteral("12a4")));
-    REQUIRE(d.t->users().setPin(fran->id, QStringLiteral("2468")));
+    REQUIRE(d.t->users().setPin(fran->id, QStringLiteral("246813")));
     Query q(d.t->database(), QStringLiteral("SELECT pin_hash FROM users WHERE name = 'fran'"));
     CHECK(q.scalar()->toString().startsWith(QStringLiteral("$argon2id$")));
-    auto switched = d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("2468"));
+    auto switched = d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("246813"));
     REQUIRE(switched);
     CHECK(d.t->actor() == QStringLiteral("fran"));
     for (int i = 0; i < AccessControl::MaxTries; ++i)
-        CHECK_FALSE(d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("0000")));
-    CHECK_FALSE(d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("2468")));
+        CHECK_FALSE(d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("000017")));
+    CHECK_FALSE(d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("246813")));
     now = now.addSecs(AccessControl::LockSeconds);
-    CHECK(d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("2468")));
+    CHECK(d.t->access().signInWithPin(QStringLiteral("fran"), QStringLiteral("246813")));
     // No PIN set: the passphrase it is.
-    CHECK_FALSE(d.t->access().signInWithPin(QStringLiteral("tess"), QStringLiteral("2468")));
+    CHECK_FALSE(d.t->access().signInWithPin(QStringLiteral("tess"), QStringLiteral("246813")));
 }
 
 TEST_CASE("the front desk may record transfers only up to the ceiling the treasurer sets", "[access][ledger]")
@@ -455,4 +455,35 @@ TEST_CASE("reading the audit trail needs a treasurer or admin in core whoever as
     CHECK_FALSE(rows->isEmpty());
     // The check itself needs no one: `hubctl check` verifies the chain for any user.
     CHECK(d.t->audit().verify().isEmpty());
+}
+
+TEST_CASE("a quick-switch PIN has six digits at least and is not one a guesser tries first", "[access][pin]")
+{
+    for (const char *weak : {"0000", "1234", "12345", "000000", "999999", "123456", "654321", "345678", "98765432",
+                             "12a456", "123456789"}) {
+        INFO(weak);
+        const auto refused = UserService::checkPin(QString::fromLatin1(weak));
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().kind == ErrorKind::Invalid);
+        CHECK(refused.error().where == QStringLiteral("pin"));
+    }
+    for (const char *fine : {"246813", "135792", "112358", "90210377"}) {
+        INFO(fine);
+        CHECK(UserService::checkPin(QString::fromLatin1(fine)));
+    }
+}
+
+TEST_CASE("a PIN is hashed at a higher Argon2id cost than a passphrase", "[access][pin]")
+{
+    const auto before = PassphraseHasher::cost();
+    PassphraseHasher::setCost(PassphraseHasher::Cost::Interactive);
+    const auto pin = PassphraseHasher::hash(QStringLiteral("246813"), PassphraseHasher::Purpose::Pin);
+    const auto phrase = PassphraseHasher::hash(QStringLiteral("correct horse battery"));
+    PassphraseHasher::setCost(before);
+    REQUIRE(pin);
+    REQUIRE(phrase);
+    CHECK(pin->contains(QStringLiteral("$m=131072,t=3,")));
+    CHECK(phrase->contains(QStringLiteral("$m=65536,t=2,")));
+    CHECK(PassphraseHasher::verify(*pin, QStringLiteral("246813")));
+    CHECK_FALSE(PassphraseHasher::verify(*pin, QStringLiteral("246814")));
 }

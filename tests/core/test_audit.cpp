@@ -231,7 +231,7 @@ TEST_CASE("every write through the services appends one audit row naming who", "
         {"user.sign-in-failed", [&] { CHECK_FALSE(t->access().signIn(QStringLiteral("ana"), QStringLiteral("wrong passphrase"))); }},
         {"user.sign-in", [&] { ok(t->access().signIn(QStringLiteral("ana"), Phrase)); }},
         {"user.roles", [&] { ok(t->users().addRole(*user, Role::FrontDesk)); }},
-        {"user.pin", [&] { ok(t->users().setPin(*user, QStringLiteral("1357"))); }},
+        {"user.pin", [&] { ok(t->users().setPin(*user, QStringLiteral("135792"))); }},
         {"user.passphrase", [&] { ok(t->users().changePassphrase(*user, Phrase + QStringLiteral("!"))); }},
         {"hub.backup", [&] { ok(BackupService::backup(t->database(), t.file(QStringLiteral("copy.sqlite")), t->access(), t->audit())); }},
         {"member.import", [&] {

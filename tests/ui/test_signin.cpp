@@ -357,10 +357,10 @@ TEST_CASE("an admin adds a front-desk user with a PIN who then switches in with 
     auto fran = d.hub().users().find(QStringLiteral("Fran"));
     REQUIRE(fran);
     CHECK(fran->roles == QList<Role>{Role::FrontDesk, Role::Facilitator});
-    REQUIRE(d.hub().users().setPin(fran->id, QStringLiteral("4711")));
+    REQUIRE(d.hub().users().setPin(fran->id, QStringLiteral("471147")));
 
     d.window.switchUser();
-    d.submit(QStringLiteral("Fran"), QStringLiteral("4711"));
+    d.submit(QStringLiteral("Fran"), QStringLiteral("471147"));
     REQUIRE_FALSE(d.window.isSignInShown());
     CHECK(child<QLabel>(&d.window, "currentUserLabel")->text() ==
           QStringLiteral("Fran · Front desk, Facilitator"));

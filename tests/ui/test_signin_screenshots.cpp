@@ -57,7 +57,7 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
         REQUIRE(h.users().add(QStringLiteral("Hodan"), member("Hodan Warsame"), {Role::Facilitator, Role::FrontDesk}, pass));
         REQUIRE(h.users().add(QStringLiteral("Kemal"), member("Kemal Yılmaz"), {Role::Treasurer}, pass));
         auto hodan = h.users().find(QStringLiteral("Hodan"));
-        REQUIRE(h.users().setPin(hodan->id, QStringLiteral("2468")));
+        REQUIRE(h.users().setPin(hodan->id, QStringLiteral("246813")));
         h.access().signOut();
         h.access().signIn(QStringLiteral("Tomasz"), QStringLiteral("not the passphrase"));
     }

@@ -32,7 +32,7 @@ QString rolesText(const QList<Role> &roles)
 
 bool looksLikePin(const QString &secret)
 {
-    if (secret.size() < UserService::PinMinLength || secret.size() > UserService::PinMaxLength)
+    if (secret.size() < UserService::LegacyPinMinLength || secret.size() > UserService::PinMaxLength)
         return false;
     for (QChar c : secret)
         if (!c.isDigit())

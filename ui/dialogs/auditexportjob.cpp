@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/auditexportjob.h"
+#include "core/common/privatefiles.h"
 
 #include "core/audit/audittablemodel.h"
 #include "core/common/csvwriter.h"
@@ -42,7 +43,7 @@ void AuditExportJob::work(const WorkerHub &source, AuditFilter filter, const QSt
         zone = LedgerDisplay::zone(settings->timeZone);
 
     QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly)) {
+    if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out)) {
         m_message = tr("%1 could not be written: %2").arg(file, out.errorString());
         return;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/memberfilejob.h"
+#include "core/common/privatefiles.h"
 
 #include "core/hub.h"
 
@@ -97,7 +98,7 @@ void MemberFileJob::startExport(const WorkerHub &source, const QString &file,
         {
             // A half-written or cancelled export never replaces an older file.
             QSaveFile out(file);
-            if (!out.open(QIODevice::WriteOnly)) {
+            if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out)) {
                 m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
             } else {
                 MemberExporter exporter(**opened);

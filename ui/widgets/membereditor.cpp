@@ -519,13 +519,17 @@ bool MemberEditor::forget()
     box.setDefaultButton(QMessageBox::Cancel);
     if (box.exec() != QMessageBox::Yes)
         return false;
-    if (auto ok = m_hub->members().forget(id); !ok) {
-        m_status->setText(ok.error().message);
+    auto erased = m_hub->members().forget(id);
+    if (!erased) {
+        m_status->setText(erased.error().message);
         return false;
     }
     startNewMember();
-    m_status->setText(tr("The member's personal data was erased; they are now %1.")
-                          .arg(MemberService::pseudonym(id)));
+    m_status->setText(erased->complete
+                          ? tr("The member's personal data was erased; they are now %1.").arg(MemberService::pseudonym(id))
+                          : tr("The erasure is recorded; they are now %1. Another desk or a backup is reading the hub, "
+                               "so the old values leave the file when it closes; Hubkeeper finishes this by itself.")
+                                .arg(MemberService::pseudonym(id)));
     Q_EMIT forgotten(id);
     return true;
 }

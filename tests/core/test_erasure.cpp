@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Erasure that says the truth (issue 15): with another desk holding a read
+// open, "forget" may not claim the old values are gone; it says the erasure
+// is recorded, and the next open of the hub completes it.
+#include "core/members/memberservice.h"
+#include "core/storage/query.h"
+#include "tests/support/temphub.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+using namespace hub;
+using hub::test::TempHub;
+
+namespace {
+// Another desk (or a backup) in the middle of reading.
+class OpenReader
+{
+public:
+    explicit OpenReader(const QString &path)
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
+        db.setDatabaseName(path);
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        REQUIRE(q.exec(QStringLiteral("BEGIN")));
+        REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM members")));
+        REQUIRE(q.next());
+    }
+    ~OpenReader() { close(); }
+    void close()
+    {
+        if (m_closed)
+            return;
+        m_closed = true;
+        {
+            auto db = QSqlDatabase::database(QStringLiteral("reader"), false);
+            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("reader"));
+    }
+
+private:
+    bool m_closed = false;
+};
+} // namespace
+
+TEST_CASE("forget with a reader open says the erasure is pending, and the next open completes it", "[privacy][erasure]")
+{
+    TempHub t;
+    MemberDraft d;
+    d.displayName = QStringLiteral("Zebulon Quartzfeather");
+    d.email = QStringLiteral("zebulon.quartzfeather@example.org");
+    auto added = t->members().add(d);
+    REQUIRE(added);
+
+    OpenReader reader(t.path());
+    auto erased = t->members().forget(added->id);
+    REQUIRE(erased);
+    // The truth: the reader keeps the old pages in use.
+    CHECK_FALSE(erased->complete);
+    CHECK(test::snapshot(t.path()).contains("Quartzfeather"));
+    Query pending(t->database(), QStringLiteral("SELECT count(*) FROM pending_scrub"));
+    CHECK(pending.scalar()->toInt() == 1);
+
+    // The reader goes; the next open (any window, hubctl or worker) finishes it.
+    reader.close();
+    t.reopen();
+    Query after(t->database(), QStringLiteral("SELECT count(*) FROM pending_scrub"));
+    CHECK(after.scalar()->toInt() == 0);
+    t.close();
+    CHECK_FALSE(test::snapshot(t.path()).contains("Quartzfeather"));
+    CHECK_FALSE(test::snapshot(t.path()).contains("zebulon.quartzfeather"));
+}
+
+TEST_CASE("forget with nobody else reading is complete at once", "[privacy][erasure]")
+{
+    TempHub t;
+    MemberDraft d;
+    d.displayName = QStringLiteral("Wilhelmina Snapdragon");
+    auto added = t->members().add(d);
+    REQUIRE(added);
+    auto erased = t->members().forget(added->id);
+    REQUIRE(erased);
+    CHECK(erased->complete);
+    CHECK_FALSE(test::snapshot(t.path()).contains("Snapdragon"));
+}
