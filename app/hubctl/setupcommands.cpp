@@ -8,6 +8,7 @@
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 #include "core/storage/backupservice.h"
+#include "core/storage/hubseal.h"
 #include "core/storage/integritychecker.h"
 
 #include <QDir>
@@ -295,13 +296,27 @@ int demo(CommandContext &ctx)
 
 int check(CommandContext &ctx)
 {
-    if (auto stop = ctx.parse({}, 0, 0))
+    const QCommandLineOption sealOption(QStringLiteral("seal"),
+                                        Tr::tr("Also prove that the hub still holds this seal (from “hubctl seal”)."),
+                                        QStringLiteral("SEAL"));
+    if (auto stop = ctx.parse({sealOption}, 0, 0))
         return *stop;
+    std::optional<HubSeal> noted;
+    if (ctx.isSet(QStringLiteral("seal"))) {
+        auto parsed = HubSeal::parse(ctx.value(QStringLiteral("seal")), QStringLiteral("--seal"));
+        if (!parsed)
+            return ctx.fail(parsed.error());
+        noted = *parsed;
+    }
     auto hub = ctx.openHub();
     if (!hub)
         return ctx.fail(hub.error());
-    const QStringList titles = (*hub)->integrity().titles();
-    const QList<Finding> findings = (*hub)->integrity().runAll();
+    QStringList titles = (*hub)->integrity().titles();
+    QList<Finding> findings = (*hub)->integrity().runAll();
+    if (noted) {
+        titles << Tr::tr("The hub still holds the seal %1").arg(noted->text());
+        findings << HubSeal::verify((*hub)->database(), *noted);
+    }
 
     QJsonArray list;
     QString text;
@@ -335,12 +350,20 @@ int backup(CommandContext &ctx)
     if (auto ok = BackupService::backup((*hub)->database(), target, (*hub)->access(), (*hub)->audit()); !ok)
         return ctx.fail(ok.error());
     const qint64 bytes = QFileInfo(target).size();
+    // The seal of the copy itself: what the backup holds, to note down beside it.
+    QString seal;
+    if (auto copy = Database::open(target, OpenMode::ExistingOnly)) {
+        if (auto s = HubSeal::of(**copy))
+            seal = s->text();
+    }
     ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators((*hub)->path())},
                                  {QStringLiteral("backup"), QDir::toNativeSeparators(target)},
-                                 {QStringLiteral("bytes"), double(bytes)}},
-                     Tr::tr("Backed up %1 to %2 (%3 KiB).")
+                                 {QStringLiteral("bytes"), double(bytes)},
+                                 {QStringLiteral("seal"), seal}},
+                     Tr::tr("Backed up %1 to %2 (%3 KiB). Its seal: %4")
                          .arg(QDir::toNativeSeparators((*hub)->path()), QDir::toNativeSeparators(target))
-                         .arg((bytes + 1023) / 1024));
+                         .arg((bytes + 1023) / 1024)
+                         .arg(seal));
     return 0;
 }
 
@@ -383,6 +406,28 @@ int restore(CommandContext &ctx)
     return 0;
 }
 
+int seal(CommandContext &ctx)
+{
+    if (auto stop = ctx.parse({}, 0, 0))
+        return *stop;
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    auto s = HubSeal::of((*hub)->database());
+    if (!s)
+        return ctx.fail(s.error());
+    ctx.out().result(QJsonObject{{QStringLiteral("seal"), s->text()},
+                                 {QStringLiteral("transfer_id"), double(s->transferId)},
+                                 {QStringLiteral("transfer_hash"), s->transferHash},
+                                 {QStringLiteral("audit_id"), double(s->auditId)},
+                                 {QStringLiteral("audit_hash"), s->auditHash}},
+                     s->text() + u'\n'
+                         + Tr::tr("Write it down: “hubctl check --seal '%1'” proves later that nothing up to here "
+                                  "was changed.")
+                               .arg(s->text()));
+    return 0;
+}
+
 } // namespace
 
 void registerSetupCommands(Cli &cli)
@@ -394,8 +439,10 @@ void registerSetupCommands(Cli &cli)
              Tr::tr("show or change hub settings"), settings});
     cli.add({QStringLiteral("demo"), QStringLiteral("[--scale small|town|city] [--seed N]"),
              Tr::tr("make a new hub file filled with realistic demo data"), demo});
-    cli.add({QStringLiteral("check"), QString(), Tr::tr("full integrity check; exit 5 with a list if anything fails"),
-             check});
+    cli.add({QStringLiteral("check"), QStringLiteral("[--seal SEAL]"),
+             Tr::tr("full integrity check; exit 5 with a list if anything fails"), check});
+    cli.add({QStringLiteral("seal"), QString(), Tr::tr("print the hub's seal: the heads of the ledger and audit chains"),
+             seal});
     cli.add({QStringLiteral("backup"), QStringLiteral("FILE"),
              Tr::tr("consistent copy of the hub while others may be using it"), backup});
     cli.add({QStringLiteral("restore"), QStringLiteral("FILE"),

@@ -45,7 +45,8 @@ ReportHeading ActivityPeriod::heading(const Report &report, const HubSettings &s
                          m_to,
                          {},
                          settings.unitName,
-                         settings.decimals};
+                         settings.decimals,
+                         {}};
 }
 
 Error ActivityPeriod::cancelled()

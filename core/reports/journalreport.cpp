@@ -26,7 +26,7 @@ Status JournalReport::run(Database &db, const HubSettings &settings, const Repor
     const QTimeZone zone = settings.zone();
     ReportHeading heading{name(), title(), settings.name,
                           ReportPeriodText::range(request.from, request.to),
-                          request.from, request.to, {}, settings.unitName, settings.decimals};
+                          request.from, request.to, {}, settings.unitName, settings.decimals, {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     ReportTableHeader header{tr("Transfers %1 to %2")

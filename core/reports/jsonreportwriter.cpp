@@ -97,6 +97,8 @@ Status JsonReportWriter::begin(const ReportHeading &heading)
         text += field(QStringLiteral("to"), heading.to.toString(Qt::ISODate));
     }
     text += field(QStringLiteral("unit"), heading.unit);
+    if (!heading.seal.isEmpty())
+        text += field(QStringLiteral("seal"), heading.seal);
     text += QStringLiteral("\"decimals\": %1,\n \"tables\": [").arg(heading.decimals);
     m_tables = 0;
     return write(text);

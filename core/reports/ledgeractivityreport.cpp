@@ -53,7 +53,7 @@ Status LedgerActivityReport::run(Database &db, const HubSettings &settings, cons
     const QTimeZone zone = settings.zone();
     ReportHeading heading{name(), title(), settings.name,
                           ReportPeriodText::range(request.from, request.to),
-                          request.from, request.to, {}, settings.unitName, settings.decimals};
+                          request.from, request.to, {}, settings.unitName, settings.decimals, {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     ReportTableHeader header{tr("Ledger activity per month"),

@@ -175,6 +175,8 @@ void PdfReportWriter::startPage()
     m_painter.setPen(QColor(0x55, 0x55, 0x55));
     const QRectF footer(0, m_body.bottom() + fromPoints(6), m_pageRect.width(), m_pageRect.height() - m_body.bottom() - fromPoints(6));
     m_painter.drawText(footer, Qt::AlignHCenter | Qt::AlignBottom, tr("Page %1").arg(m_page));
+    if (!m_heading.seal.isEmpty())
+        m_painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, tr("Seal %1").arg(m_heading.seal));
     m_painter.restore();
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/reportservice.h"
 
+#include "core/storage/hubseal.h"
+#include "core/storage/transaction.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/reports/ledgerjournalwriter.h"
 #include "core/settings/settingsservice.h"
@@ -98,12 +101,47 @@ Result<ReportService::Prepared> ReportService::prepare(const QString &name, cons
     return Prepared{*report, *completed, *settings};
 }
 
+namespace {
+// Gives the report's heading the seal read in the report's own snapshot.
+class SealingSink final : public ReportSink
+{
+public:
+    SealingSink(ReportSink &inner, QString seal) : m_inner(inner), m_seal(std::move(seal)) {}
+    Status begin(const ReportHeading &heading) override
+    {
+        ReportHeading sealed = heading;
+        sealed.seal = m_seal;
+        return m_inner.begin(sealed);
+    }
+    Status beginTable(const ReportTableHeader &header) override { return m_inner.beginTable(header); }
+    Status row(const QVariantList &values) override { return m_inner.row(values); }
+    Status endTable(const QVariantList &totals, const QStringList &notes) override
+    {
+        return m_inner.endTable(totals, notes);
+    }
+    Status end() override { return m_inner.end(); }
+    bool isCancelled() const override { return m_inner.isCancelled(); }
+
+private:
+    ReportSink &m_inner;
+    QString m_seal;
+};
+} // namespace
+
 Status ReportService::run(const QString &name, const ReportRequest &request, ReportSink &sink) const
 {
     auto p = prepare(name, request);
     if (!p)
         return fail(p.error());
-    return p->report->run(*m_db, p->settings, p->request, sink);
+    // One read for the seal and the report, so the seal is the one the figures come from.
+    auto snapshot = Transaction::begin(*m_db, Transaction::Mode::Deferred);
+    if (!snapshot)
+        return fail(snapshot.error());
+    auto seal = HubSeal::of(*m_db);
+    if (!seal)
+        return fail(seal.error());
+    SealingSink sealing(sink, seal->text());
+    return p->report->run(*m_db, p->settings, p->request, sealing);
 }
 
 Result<qint64> ReportService::writeJournal(const QString &name, const ReportRequest &request, QIODevice &device,

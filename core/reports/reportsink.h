@@ -21,6 +21,9 @@ struct ReportHeading
     QDate at;
     QString unit;    ///< the hub's unit name, e.g. "Hours"
     int decimals = 2;
+    /// The hub's seal when the report was made (HubSeal::text()), so a
+    /// printed report proves later what the ledger held; set by ReportService.
+    QString seal;
 };
 
 /// Receives a report as it is produced, one row at a time. Writers (CSV, JSON,

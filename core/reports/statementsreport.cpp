@@ -45,7 +45,7 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
     const QTimeZone zone = settings.zone();
     ReportHeading heading{name(), title(), settings.name,
                           ReportPeriodText::range(request.from, request.to),
-                          request.from, request.to, {}, settings.unitName, settings.decimals};
+                          request.from, request.to, {}, settings.unitName, settings.decimals, {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     const qint64 from = LedgerReportSupport::startOfDay(request.from, zone);

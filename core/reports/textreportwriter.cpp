@@ -53,6 +53,8 @@ Status TextReportWriter::begin(const ReportHeading &heading)
         line += QStringLiteral(" — ") + heading.period;
     if (!heading.unit.isEmpty())
         line += QStringLiteral(" (") + Tr::tr("amounts in %1").arg(heading.unit) + u')';
+    if (!heading.seal.isEmpty())
+        line += u'\n' + Tr::tr("Seal %1").arg(heading.seal);
     return write(line + u'\n');
 }
 

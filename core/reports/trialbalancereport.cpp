@@ -30,7 +30,7 @@ Status TrialBalanceReport::run(Database &db, const HubSettings &settings, const 
     const QTimeZone zone = settings.zone();
     ReportHeading heading{name(), title(), settings.name,
                           ReportPeriodText::at(request.at),
-                          {}, {}, request.at, settings.unitName, settings.decimals};
+                          {}, {}, request.at, settings.unitName, settings.decimals, {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     ReportTableHeader header{tr("Trial balance at %1").arg(request.at.toString(Qt::ISODate)),

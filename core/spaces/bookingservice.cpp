@@ -765,7 +765,7 @@ Status BookingService::bookDates(const QSqlDatabase &db, const BookingDraft &d, 
         if (!problem)
             return fail(problem.error());
         if (*problem) {
-            clashing << SeriesOccurrence{date, fromSecs(start), fromSecs(end), (*problem)->message};
+            clashing << SeriesOccurrence{date, fromSecs(start), fromSecs(end), (*problem)->message, resolved.note};
             continue;
         }
         const bool outside = overridden && neededOverride(db, space, start, end, hubZone);

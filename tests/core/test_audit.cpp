@@ -289,9 +289,12 @@ TEST_CASE("check finds an audit row changed outside Hubkeeper", "[audit]")
         REQUIRE(q.exec());
     }
     const QList<Finding> found = t->integrity().runAll();
-    REQUIRE(found.size() == 1);
+    // The rewritten row, and the trigger that should have stopped it.
+    REQUIRE(found.size() == 2);
     CHECK(found.first().area == QStringLiteral("audit"));
     CHECK(found.first().where == QStringLiteral("audit row 2"));
+    CHECK(found.last().area == QStringLiteral("immutability"));
+    CHECK(found.last().where == QStringLiteral("audit_log_never_updated"));
 }
 
 TEST_CASE("check finds a removed audit row", "[audit]")

@@ -493,7 +493,7 @@ TEST_CASE("the JSON writer's exact text for a small table", "[reports][json]")
     buffer.open(QIODevice::WriteOnly);
     JsonReportWriter json(buffer, ReportFormat(2, QTimeZone::utc()));
     ReportHeading heading{QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("Hub \"A\""), QStringLiteral("p"),
-                          QDate(2026, 1, 1), QDate(2026, 1, 31), {}, QStringLiteral("Hours"), 2};
+                          QDate(2026, 1, 1), QDate(2026, 1, 31), {}, QStringLiteral("Hours"), 2, {}};
     REQUIRE(json.begin(heading));
     REQUIRE(json.beginTable({QStringLiteral("t"),
                              {{QStringLiteral("n"), QStringLiteral("N"), ReportType::Integer},

@@ -6,6 +6,7 @@
 #include "core/hub.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
+#include "core/storage/hubseal.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
@@ -18,6 +19,8 @@
 #include "ui/widgets/emptystatewidget.h"
 
 #include <QChartView>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
@@ -293,4 +296,25 @@ TEST_CASE("screenshots of the reports page with charts", "[.][shots][reports]")
         }
         shoot(QStringLiteral("reports-occupancy-heatmap"));
     }
+}
+
+TEST_CASE("a report shows the hub's seal of its moment and copies it", "[reports][seal]")
+{
+    ReportsOnTempHub w;
+    const auto ana = w.add(QStringLiteral("Ana Ferreira"));
+    const auto bryn = w.add(QStringLiteral("Bryn Hughes"));
+    w.pay(ana, bryn, 150, QStringLiteral("Bike repair"));
+    w.showReports();
+    auto *seal = child<QLabel>(w.page, "reportSeal");
+    auto *copy = child<QPushButton>(w.page, "reportCopySeal");
+    CHECK_FALSE(seal->isVisible());
+    REQUIRE(w.page->selectReport(QStringLiteral("trial-balance")));
+    REQUIRE(w.page->run());
+    REQUIRE(seal->isVisible());
+    const auto expected = hub::HubSeal::of(w.hub().database());
+    REQUIRE(expected);
+    CHECK(seal->text() == QStringLiteral("Seal ") + expected->text());
+    CHECK(expected->text().startsWith(QStringLiteral("T1:")));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    CHECK(QGuiApplication::clipboard()->text() == expected->text());
 }

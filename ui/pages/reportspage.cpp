@@ -23,6 +23,8 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -80,6 +82,26 @@ ReportsPage::ReportsPage(QWidget *parent) : HubPage(parent)
     headingRow->addWidget(m_heading, 1);
     headingRow->addWidget(m_tableChoice);
     layout->addLayout(headingRow);
+
+    m_seal = new QLabel;
+    m_seal->setObjectName(QStringLiteral("reportSeal"));
+    m_seal->setTextFormat(Qt::PlainText);
+    m_seal->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_seal->setToolTip(tr("The heads of the ledger and audit chains when this report was made. Noted down, "
+                          "“hubctl check --seal” proves later that nothing up to here was changed."));
+    m_copySeal = new QPushButton(tr("Cop&y seal"));
+    m_copySeal->setObjectName(QStringLiteral("reportCopySeal"));
+    connect(m_copySeal, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_seal->property("seal").toString());
+        m_copySeal->setText(tr("Copied"));
+    });
+    auto *sealRow = new QHBoxLayout;
+    sealRow->addWidget(m_seal);
+    sealRow->addWidget(m_copySeal);
+    sealRow->addStretch(1);
+    layout->addLayout(sealRow);
+    m_seal->hide();
+    m_copySeal->hide();
 
     m_empty = new EmptyStateWidget;
     m_empty->setObjectName(QStringLiteral("reportsEmpty"));
@@ -379,6 +401,8 @@ void ReportsPage::showHint()
 {
     const Report *chosen = report();
     m_heading->setText(chosen ? chosen->title() : QString());
+    m_seal->hide();
+    m_copySeal->hide();
     m_tableChoice->hide();
     if (!m_hub || !chosen) {
         m_empty->setTitle(tr("No reports"));
@@ -429,6 +453,11 @@ bool ReportsPage::run()
     const ReportHeading &heading = job.heading();
     m_heading->setText(heading.period.isEmpty() ? heading.title
                                                 : tr("%1 — %2").arg(heading.title, heading.period));
+    m_seal->setProperty("seal", heading.seal);
+    m_seal->setText(tr("Seal %1").arg(heading.seal));
+    m_seal->setVisible(!heading.seal.isEmpty());
+    m_copySeal->setText(tr("Cop&y seal"));
+    m_copySeal->setVisible(!heading.seal.isEmpty());
 
     qint64 rows = 0;
     for (qint64 n : std::as_const(m_produced))

@@ -94,6 +94,8 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_exportAction = nullptr;
     QLabel *m_heading = nullptr;
+    QLabel *m_seal = nullptr;          ///< the hub's seal when the report was made
+    QPushButton *m_copySeal = nullptr; ///< copies it, to note down beside a printed report
     QComboBox *m_tableChoice = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyStateWidget *m_empty = nullptr;
