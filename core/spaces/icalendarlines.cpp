@@ -102,10 +102,11 @@ QString badDate(const QString &name, const QString &value, bool dateOnly)
 
 int ICalendarLines::Component::lineOf(const QString &name, int nth) const
 {
-    for (qsizetype i = 0; i < names.size(); ++i)
-        if (names.at(i) == name && nth-- == 0)
-            return lines.at(i);
-    return 0;
+    if (linesByName.isEmpty() && !names.isEmpty())
+        for (qsizetype i = 0; i < names.size(); ++i)
+            linesByName[names.at(i)].append(lines.at(i));
+    const auto it = linesByName.constFind(name);
+    return it != linesByName.constEnd() && nth >= 0 && nth < it->size() ? it->at(nth) : 0;
 }
 
 int ICalendarLines::Component::lineContaining(const QString &fragment) const
@@ -135,6 +136,16 @@ QList<int> ICalendarLines::events() const
 Result<ICalendarLines> ICalendarLines::scan(const QByteArray &bytes)
 {
     ICalendarLines out;
+    // A calendar of years of bookings is a few megabytes; past this, or with a
+    // content line longer than any property needs, it is not one to import
+    // (libical would spend seconds on a 10 MB SUMMARY first).
+    constexpr qsizetype MaxFileBytes = 64 * 1024 * 1024;
+    constexpr qsizetype MaxLineChars = 256 * 1024;
+    if (bytes.size() > MaxFileBytes)
+        return fail(Error::invalid(tr("the file is larger than %1 MB, more than any calendar of bookings; nothing "
+                                      "was imported")
+                                       .arg(MaxFileBytes / (1024 * 1024)),
+                                   where(1)));
     QByteArray data = bytes;
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
@@ -164,8 +175,16 @@ Result<ICalendarLines> ICalendarLines::scan(const QByteArray &bytes)
         // A line starting with a space or tab continues the one before (RFC 5545 3.1).
         if (!text.isEmpty() && (text.at(0) == u' ' || text.at(0) == u'\t') && !logical.isEmpty()) {
             logical.last().text += text.mid(1);
+            if (logical.last().text.size() > MaxLineChars)
+                return fail(Error::invalid(tr("the property starting here is longer than %L1 characters; no "
+                                              "booking needs that much").arg(MaxLineChars),
+                                           where(logical.last().line)));
             continue;
         }
+        if (text.size() > MaxLineChars)
+            return fail(Error::invalid(tr("the line is longer than %L1 characters; no booking needs that much")
+                                           .arg(MaxLineChars),
+                                       where(lineNo)));
         logical << Logical{text, lineNo};
     }
 

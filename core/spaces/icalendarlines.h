@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -29,8 +30,10 @@ public:
         QList<int> lines;   ///< physical line where each property starts
         QStringList names;  ///< each property's name, upper case
         QStringList texts;  ///< each property's unfolded content line
+        mutable QHash<QString, QList<int>> linesByName; ///< lineOf()'s index, built on first use
 
         /// Line of the `nth` property called `name` (upper case); 0 if none.
+        /// Indexed on first use, so asking for each of 100,000 EXDATEs stays linear.
         int lineOf(const QString &name, int nth = 0) const;
         /// Line of the property whose text contains `fragment`; 0 if none.
         int lineContaining(const QString &fragment) const;

@@ -5,6 +5,7 @@
 #include "core/common/localtime.h"
 #include "core/common/textrules.h"
 #include "core/members/memberservice.h"
+#include "core/spaces/icalendarlines.h"
 #include "tests/support/temphub.h"
 
 using namespace hub;
@@ -96,4 +97,22 @@ TEST_CASE("a CSV file that names a column twice is refused naming both", "[input
     CHECK(r.error().kind == ErrorKind::Invalid);
     CHECK(r.error().message.contains(QStringLiteral("columns 2 and 3")));
     CHECK(r.error().where == QStringLiteral("row 1, column 3"));
+}
+
+TEST_CASE("an .ics line of megabytes is refused at once naming its line", "[input][ics]")
+{
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20270101T090000Z\r\nSUMMARY:"
+                           + QByteArray(10 * 1024 * 1024, 'x') + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const auto r = ICalendarLines::scan(ics);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::Invalid);
+    CHECK(r.error().where == QStringLiteral("line 6"));
+    // Folded into many short physical lines, it is refused all the same.
+    QByteArray folded = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:start\r\n";
+    for (int i = 0; i < 5000; ++i)
+        folded += " " + QByteArray(70, 'y') + "\r\n";
+    folded += "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    const auto f = ICalendarLines::scan(folded);
+    REQUIRE_FALSE(f);
+    CHECK(f.error().where == QStringLiteral("line 3"));
 }
