@@ -369,8 +369,15 @@ int backup(CommandContext &ctx)
 
 int restore(CommandContext &ctx)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
+    const QCommandLineOption despite(
+        QStringLiteral("despite-problems"),
+        Tr::tr("Restore a backup that fails the check anyway (admins); the reason is recorded."), QStringLiteral("REASON"));
+    if (auto stop = ctx.parse({despite}, 1, 1))
         return *stop;
+    const QString reason = ctx.value(QStringLiteral("despite-problems"));
+    if (ctx.isSet(QStringLiteral("despite-problems")) && reason.trimmed().isEmpty())
+        return ctx.usage(Tr::tr("--despite-problems needs the reason, which the audit trail records"),
+                         QStringLiteral("--despite-problems"));
     const QString hubPath = QFileInfo(ctx.dbPath()).absoluteFilePath();
     // The current hub need not open (restoring a damaged hub is the point), but it must exist.
     if (!QFileInfo::exists(hubPath))
@@ -386,11 +393,11 @@ int restore(CommandContext &ctx)
         auto current = ctx.openHub();
         if (current) {
             kept = BackupService::restoreInto((*current)->database(), source, (*current)->access(),
-                                              (*current)->actor());
+                                              (*current)->actor(), QDateTime::currentDateTimeUtc(), reason);
         } else if (current.error().damaged) {
             // A damaged hub that no longer opens can only be replaced as a file.
-            kept = BackupService::restore(hubPath, source,
-                                          qEnvironmentVariable("USER", QStringLiteral("hubctl")));
+            kept = BackupService::restore(hubPath, source, qEnvironmentVariable("USER", QStringLiteral("hubctl")),
+                                          QDateTime::currentDateTimeUtc(), reason);
         } else {
             return ctx.fail(current.error());
         }
@@ -445,7 +452,7 @@ void registerSetupCommands(Cli &cli)
              seal});
     cli.add({QStringLiteral("backup"), QStringLiteral("FILE"),
              Tr::tr("consistent copy of the hub while others may be using it"), backup});
-    cli.add({QStringLiteral("restore"), QStringLiteral("FILE"),
+    cli.add({QStringLiteral("restore"), QStringLiteral("FILE [--despite-problems REASON]"),
              Tr::tr("verify FILE, then put it in place of the hub (the old one is kept)"), restore});
 }
 

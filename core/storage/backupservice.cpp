@@ -98,7 +98,7 @@ Status BackupService::mayRestore(const AccessControl &access)
 }
 
 Result<QString> BackupService::prepareStaging(const QString &hubPath, const QString &source,
-                                              const QString &by, const QDateTime &now)
+                                              const QString &by, const QDateTime &now, const QString &despite)
 {
     const QString sourceAbsolute = QFileInfo(source).absoluteFilePath();
     if (!QFileInfo::exists(sourceAbsolute))
@@ -135,22 +135,31 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
         }
         Hub &copy = **opened;
         copy.setClock(Clock::fixed(now));
-        if (auto ok = copy.audit().recordAs(by, QStringLiteral("hub.restore"), QStringLiteral("hub"), 0,
-                                            tr("restored from %1").arg(QFileInfo(source).fileName()));
-            !ok) {
-            opened->reset();
-            QFile::remove(staging);
-            return fail(ok.error());
-        }
+        // The full check (ledger and audit chains included) before anything is replaced.
         const QList<Finding> findings = copy.integrity().runAll();
-        if (!findings.isEmpty()) {
+        if (!findings.isEmpty() && despite.trimmed().isEmpty()) {
             opened->reset();
             for (const char *suffix : {"", "-wal", "-shm"})
                 QFile::remove(staging + QString::fromLatin1(suffix));
-            const Finding &f = findings.first();
-            return fail(Error::invalid(tr("%1 does not pass the hub's checks (%2: %3); nothing was restored.")
-                                           .arg(shown(sourceAbsolute), f.area, f.message),
+            QStringList named;
+            for (const Finding &f : findings.mid(0, 5))
+                named << (f.where.isEmpty() ? f.area : f.area + u' ' + f.where) + QStringLiteral(": ") + f.message;
+            return fail(Error::invalid(tr("%1 does not pass the hub's checks, so nothing was restored: %2%3. An admin "
+                                          "may restore it anyway, giving the reason.")
+                                           .arg(shown(sourceAbsolute), named.join(QStringLiteral("; ")),
+                                                findings.size() > 5 ? tr(" (and %n more)", nullptr, int(findings.size() - 5))
+                                                                    : QString()),
                                        source));
+        }
+        const QString summary = findings.isEmpty()
+                                    ? tr("restored from %1").arg(QFileInfo(source).fileName())
+                                    : tr("restored from %1 despite %n problem(s) found by the check: %2", nullptr,
+                                         int(findings.size()))
+                                          .arg(QFileInfo(source).fileName(), despite.simplified());
+        if (auto ok = copy.audit().recordAs(by, QStringLiteral("hub.restore"), QStringLiteral("hub"), 0, summary); !ok) {
+            opened->reset();
+            QFile::remove(staging);
+            return fail(ok.error());
         }
         Query fold(copy.database(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         (void)fold.exec();
@@ -160,12 +169,15 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
 
 Result<QString> BackupService::restoreInto(const Database &db, const QString &source,
                                            const AccessControl &access, const QString &by,
-                                           const QDateTime &now)
+                                           const QDateTime &now, const QString &despite)
 {
     if (auto ok = access.require(Permission::BackupRestore); !ok)
         return fail(ok.error());
+    if (!despite.trimmed().isEmpty())
+        if (auto ok = access.require(Permission::ManageUsers); !ok) // admins only
+            return fail(ok.error());
     const QString hubPath = db.path();
-    auto staged = prepareStaging(hubPath, source, by, now);
+    auto staged = prepareStaging(hubPath, source, by, now, despite);
     if (!staged)
         return staged;
     StagingFile staging(*staged);
@@ -236,13 +248,13 @@ Result<QString> BackupService::restoreInto(const Database &db, const QString &so
 }
 
 Result<QString> BackupService::restore(const QString &hubPath, const QString &source, const QString &by,
-                                       const QDateTime &now)
+                                       const QDateTime &now, const QString &despite)
 {
     const QString hubAbsolute = QFileInfo(hubPath).absoluteFilePath();
     if (Database::alreadyOpen(hubAbsolute))
         return fail(Error::invalid(tr("%1 is open; restore into the open hub instead").arg(shown(hubAbsolute)),
                                    source));
-    auto staged = prepareStaging(hubAbsolute, source, by, now);
+    auto staged = prepareStaging(hubAbsolute, source, by, now, despite);
     if (!staged)
         return staged;
     StagingFile staging(*staged);

@@ -43,15 +43,19 @@ public:
     ///     transaction (the online backup API), so every open connection, in
     ///     any process, sees the old hub or the restored one, never a mix.
     /// Busy for too long, it refuses with nothing changed. Needs BackupRestore.
+    /// A candidate that fails the check is refused with its findings, unless
+    /// an admin gives `despite`, the reason, which the audit row records.
     static Result<QString> restoreInto(const Database &db, const QString &source,
                                        const AccessControl &access, const QString &by,
-                                       const QDateTime &now = QDateTime::currentDateTimeUtc());
+                                       const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                                       const QString &despite = {});
 
     /// For a hub file that no longer opens (damaged): step 1 as above, then
     /// the file is replaced by renaming, keeping the old one beside it. Only
     /// when no one has it open; returns the kept path (empty if no file was there).
     static Result<QString> restore(const QString &hubPath, const QString &source, const QString &by,
-                                   const QDateTime &now = QDateTime::currentDateTimeUtc());
+                                   const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                                   const QString &despite = {});
 
     /// The newest "hub.restore" audit row as "id:hash" (empty if none): a
     /// window that remembers it notices when another process restored the hub.
@@ -59,7 +63,7 @@ public:
 
 private:
     static Result<QString> prepareStaging(const QString &hubPath, const QString &source,
-                                          const QString &by, const QDateTime &now);
+                                          const QString &by, const QDateTime &now, const QString &despite);
 };
 
 } // namespace hub

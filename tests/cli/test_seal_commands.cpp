@@ -6,6 +6,7 @@
 // the file.
 #include "tests/support/hubctlrunner.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -132,4 +133,44 @@ TEST_CASE("a rewritten sealed row, a missing trigger and a limit widened in the 
     CHECK(found.filter(QStringLiteral("seal: Transfer #2 no longer has the sealed hash")).size() == 1);
     CHECK(found.filter(QStringLiteral("trigger transfers_never_updated")).size() == 1);
     CHECK(found.filter(QStringLiteral("has limits -999900")).size() == 1);
+}
+
+TEST_CASE("restore refuses a backup that fails the check, with its findings, unless an admin gives a reason",
+          "[cli][seal][restore]")
+{
+    Treasurer t;
+    t.pay(3);
+    const QString backup = t.dir.filePath(QStringLiteral("backup.sqlite"));
+    REQUIRE(t.run({QStringLiteral("backup"), backup}).exitCode == 0);
+    // Someone edits a sealed transfer in the backup.
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {backup, QStringLiteral("DROP TRIGGER transfers_never_updated; "
+                                                               "UPDATE transfers SET memo = 'changed' WHERE id = 2;")});
+    REQUIRE(p.waitForFinished());
+    REQUIRE(p.exitCode() == 0);
+    t.pay(1);
+    QFile hubFile(t.db);
+    REQUIRE(hubFile.open(QIODevice::ReadOnly));
+    const QByteArray before = hubFile.readAll();
+    hubFile.close();
+
+    const CliRun refused = t.run({QStringLiteral("restore"), backup});
+    INFO(refused.err.toStdString());
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QStringLiteral("does not pass the hub's checks")));
+    CHECK(refused.err.contains(QStringLiteral("ledger")));
+    REQUIRE(hubFile.open(QIODevice::ReadOnly));
+    CHECK(hubFile.readAll() == before); // byte-identical
+    hubFile.close();
+    CHECK(t.run({QStringLiteral("restore"), backup, QStringLiteral("--despite-problems"), QStringLiteral(" ")}).exitCode == 1);
+
+    const CliRun forced = t.run({QStringLiteral("restore"), backup, QStringLiteral("--despite-problems"),
+                                 QStringLiteral("the only copy left after the fire")});
+    INFO(forced.err.toStdString());
+    REQUIRE(forced.exitCode == 0);
+    const CliRun audit = t.run({QStringLiteral("audit"), QStringLiteral("--action"), QStringLiteral("hub.restore")});
+    REQUIRE(audit.exitCode == 0);
+    const QJsonArray entries = audit.json()[QStringLiteral("entries")].toArray();
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0][QStringLiteral("summary")].toString().contains(QStringLiteral("the only copy left after the fire")));
 }
