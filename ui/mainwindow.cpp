@@ -42,6 +42,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QInputDialog>
 #include <QTimer>
 #include <QToolButton>
 
@@ -701,8 +702,20 @@ bool MainWindow::restoreFrom(const QString &source)
         return false;
 
     // In place, while other desks may be at work; the hub stays open.
-    const auto restored =
-        BackupService::restoreInto(m_hub->database(), source, m_hub->access(), m_hub->actor());
+    auto restored = BackupService::restoreInto(m_hub->database(), source, m_hub->access(), m_hub->actor());
+    if (!restored && BackupService::failedTheCheck(restored.error())
+        && PermissionGate::allows(m_hub.get(), Permission::ManageUsers)) {
+        // An admin may still restore it (the only copy left), saying why.
+        bool accepted = false;
+        const QString reason = QInputDialog::getText(
+            this, tr("Restore Anyway?"),
+            restored.error().message + QStringLiteral("\n\n")
+                + tr("To restore it anyway, say why; the reason is kept in the audit trail:"),
+            QLineEdit::Normal, QString(), &accepted);
+        if (accepted && !reason.trimmed().isEmpty())
+            restored = BackupService::restoreInto(m_hub->database(), source, m_hub->access(), m_hub->actor(),
+                                                  QDateTime::currentDateTimeUtc(), reason);
+    }
     if (!restored) {
         showStorageError(tr("The Backup Was Not Restored"), restored.error().message);
         return false;

@@ -149,7 +149,7 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
                                            .arg(shown(sourceAbsolute), named.join(QStringLiteral("; ")),
                                                 findings.size() > 5 ? tr(" (and %n more)", nullptr, int(findings.size() - 5))
                                                                     : QString()),
-                                       source));
+                                       QStringLiteral("check")));
         }
         const QString summary = findings.isEmpty()
                                     ? tr("restored from %1").arg(QFileInfo(source).fileName())

@@ -60,6 +60,9 @@ public:
     /// The newest "hub.restore" audit row as "id:hash" (empty if none): a
     /// window that remembers it notices when another process restored the hub.
     static Result<QString> restoreMarker(const Database &db);
+    /// True for the refusal of a candidate that failed the check: the one an
+    /// admin may override with a reason.
+    static bool failedTheCheck(const Error &e) { return e.kind == ErrorKind::Invalid && e.where == QStringLiteral("check"); }
 
 private:
     static Result<QString> prepareStaging(const QString &hubPath, const QString &source,

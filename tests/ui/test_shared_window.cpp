@@ -4,21 +4,28 @@
 // the window's own writes stay visible to hubctl while its worker threads come
 // and go.
 #include "core/hub.h"
+#include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
+#include "core/storage/query.h"
 #include "core/settings/settingsservice.h"
 #include "tests/support/hubctlrunner.h"
 #include "tests/support/openfiles.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/messageboxanswerer.h"
 #include "ui/access/workerhub.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QDir>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QMessageBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 #include <thread>
 
@@ -131,4 +138,70 @@ TEST_CASE("screenshot of the notice after another desk restored the hub", "[.][s
     REQUIRE(w.window.grab().save(QDir(dir).filePath(QStringLiteral("restored-window.png"))));
     REQUIRE(notice->grab().save(QDir(dir).filePath(QStringLiteral("restored-notice.png"))));
     notice->accept();
+}
+
+TEST_CASE("the window refuses a backup that fails the check and lets an admin restore it giving a reason",
+          "[ui][restore][seal]")
+{
+    WindowBesideHubctl w;
+    hub::MemberDraft a;
+    a.displayName = QStringLiteral("Ana");
+    hub::MemberDraft b;
+    b.displayName = QStringLiteral("Bryn");
+    const auto ana = w.window.hub()->members().add(a);
+    const auto bryn = w.window.hub()->members().add(b);
+    REQUIRE(ana);
+    REQUIRE(bryn);
+    hub::TransferDraft t;
+    t.payer = ana->id;
+    t.payee = bryn->id;
+    t.amount = hub::Amount::fromMinor(100);
+    t.memo = QStringLiteral("Bike repair");
+    REQUIRE(w.window.hub()->ledger().pay(t));
+    const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
+    REQUIRE(w.window.backupTo(backup));
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        db.setDatabaseName(backup);
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        REQUIRE(q.exec(QStringLiteral("DROP TRIGGER transfers_never_updated")));
+        REQUIRE(q.exec(QStringLiteral("UPDATE transfers SET memo = 'changed' WHERE id = 1")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+
+    // Declining to give a reason changes nothing.
+    hub::test::MessageBoxAnswerer answerer(QMessageBox::Yes);
+    // Answers the reason dialog when it appears (the confirmation comes first).
+    const auto answerReason = [](const QString &reason) {
+        auto *poll = new QTimer;
+        poll->setInterval(20);
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, reason] {
+            for (QWidget *top : QApplication::topLevelWidgets())
+                if (auto *input = qobject_cast<QInputDialog *>(top); input && input->isVisible()) {
+                    poll->stop();
+                    poll->deleteLater();
+                    if (reason.isEmpty()) {
+                        input->reject();
+                    } else {
+                        input->setTextValue(reason);
+                        input->accept();
+                    }
+                    return;
+                }
+        });
+        poll->start();
+    };
+    answerReason(QString());
+    CHECK_FALSE(w.window.restoreFrom(backup));
+    CHECK(answerer.texts().last().contains(QStringLiteral("does not pass the hub's checks")));
+    CHECK(QDir(w.temp.dir()).entryList({QStringLiteral("hub.sqlite.before-restore-*")}).isEmpty());
+
+    answerReason(QStringLiteral("the only copy left after the flood"));
+    REQUIRE(w.window.restoreFrom(backup));
+    hub::Query q(w.window.hub()->database(),
+                 QStringLiteral("SELECT summary FROM audit_log WHERE action = 'hub.restore' ORDER BY id DESC LIMIT 1"));
+    CHECK(q.scalar()->toString().contains(QStringLiteral("the only copy left after the flood")));
 }
