@@ -131,7 +131,10 @@ TEST_CASE("a batch refused on one row leaves every balance as it was", "[ledger]
     REQUIRE(outcomes);
     CHECK(outcomes->last().error.has_value());
     CHECK(*t->ledger().transferCount() == 0);
-    for (const Account &a : *t->ledger().accounts())
+    // Kept in a local: a range-for over *temporary would dangle.
+    const auto accounts = t->ledger().accounts();
+    REQUIRE(accounts);
+    for (const Account &a : *accounts)
         CHECK(a.balance.minor() == 0);
     CHECK(t->integrity().runAll().isEmpty());
 }
