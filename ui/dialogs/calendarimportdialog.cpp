@@ -141,7 +141,13 @@ CalendarImportDialog::CalendarImportDialog(Hub &hub, QWidget *parent)
     resize(900, 560);
 }
 
-CalendarImportDialog::~CalendarImportDialog() = default;
+CalendarImportDialog::~CalendarImportDialog()
+{
+    // ~QDialog hides the dialog, the path field loses focus and emits
+    // editingFinished: by then this is no longer a CalendarImportDialog
+    // (the sanitizer build caught the lambda running on it).
+    m_path->disconnect(this);
+}
 
 void CalendarImportDialog::setFilePath(const QString &path)
 {

@@ -39,6 +39,13 @@ MemberPicker::MemberPicker(QWidget *parent) : QLineEdit(parent)
     });
 }
 
+MemberPicker::~MemberPicker()
+{
+    // A widget losing focus while it is destroyed still emits editingFinished;
+    // by then the slot would run on a half-destroyed picker.
+    disconnect(this, &QLineEdit::editingFinished, this, nullptr);
+}
+
 void MemberPicker::setHub(Hub *hub)
 {
     m_hub = hub;

@@ -23,6 +23,7 @@ public:
     static constexpr int MaxSuggestions = 12;
 
     explicit MemberPicker(QWidget *parent = nullptr);
+    ~MemberPicker() override;
 
     void setHub(Hub *hub);
     /// Shows `member` as picked (an invalid id clears the field).
