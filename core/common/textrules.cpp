@@ -18,12 +18,15 @@ Status check(const QString &text, const QString &where, bool multiLine)
         const char32_t c = code;
         ++position;
         if (TextRules::isForbidden(c, multiLine)) {
-            const QString what = c == 0 ? TextRules::tr("a NUL character")
-                                 : (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                                     ? TextRules::tr("a text-direction override (%1)").arg(codeOf(c))
-                                     : TextRules::tr("a control character (%1)").arg(codeOf(c));
-            return fail(Error::invalid(
-                TextRules::tr("%1 at character %2 cannot be kept; remove it").arg(what).arg(position), where));
+            const QString what =
+                c == 0 ? TextRules::tr("a NUL character")
+                : (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                    ? TextRules::tr("a text-direction override (%1)").arg(codeOf(c))
+                    : TextRules::tr("a control character (%1)").arg(codeOf(c));
+            return fail(Error::invalid(TextRules::tr("%1 at character %2 cannot be kept; remove it")
+                                           .arg(what)
+                                           .arg(position),
+                                       where));
         }
     }
     return {};
@@ -34,17 +37,19 @@ bool TextRules::isForbidden(char32_t c, bool multiLine)
 {
     if (multiLine && (c == u'\n' || c == u'\r' || c == u'\t'))
         return false;
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F)
+    return c < 0x20 ||
+           (c >= 0x7F && c <= 0x9F)
            // bidi embeddings and overrides, isolates
-           || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+           || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069)
            // line and paragraph separators break one-line fields too
            || ((c == 0x2028 || c == 0x2029) && !multiLine);
 }
 
 bool TextRules::isInvisible(char32_t c)
 {
-    return QChar::isSpace(c) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF
-           || c == 0x180E || c == 0x00AD;
+    return QChar::isSpace(c) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+           c == 0xFEFF || c == 0x180E || c == 0x00AD;
 }
 
 Status TextRules::oneLine(const QString &text, const QString &where)
@@ -64,7 +69,8 @@ Status TextRules::name(const QString &text, const QString &where)
     for (const uint c : text.toUcs4())
         if (!isInvisible(c))
             return {};
-    return fail(Error::invalid(tr("a name is required: spaces and invisible characters alone are not one"), where));
+    return fail(Error::invalid(
+        tr("a name is required: spaces and invisible characters alone are not one"), where));
 }
 
 QString TextRules::printable(const QString &text)
