@@ -36,7 +36,7 @@ Result<QString> PassphraseHasher::hash(const QString &secret, Purpose purpose)
     const bool low = cost() == Cost::Minimum;
     const bool pin = purpose == Purpose::Pin;
     const unsigned long long ops = low ? crypto_pwhash_OPSLIMIT_MIN : pin ? 3ULL : crypto_pwhash_OPSLIMIT_INTERACTIVE;
-    const size_t memory = low ? crypto_pwhash_MEMLIMIT_MIN : pin ? size_t(128) << 20 : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    const size_t memory = low ? crypto_pwhash_MEMLIMIT_MIN : pin ? size_t(192) << 20 : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()), ops, memory) != 0)
         return fail(Error::storage(tr("There was not enough memory to hash the passphrase.")));

@@ -21,7 +21,7 @@ public:
     };
 
     /// What is hashed. A PIN has only a million values or so, so each try
-    /// costs more: Argon2id at 3 passes over 128 MiB (about half a second
+    /// costs more: Argon2id at 3 passes over 192 MiB (about half a second
     /// on the hub's PC) against a passphrase's 2 passes over 64 MiB.
     enum class Purpose { Passphrase, Pin };
 

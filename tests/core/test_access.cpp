@@ -482,7 +482,7 @@ TEST_CASE("a PIN is hashed at a higher Argon2id cost than a passphrase", "[acces
     PassphraseHasher::setCost(before);
     REQUIRE(pin);
     REQUIRE(phrase);
-    CHECK(pin->contains(QStringLiteral("$m=131072,t=3,")));
+    CHECK(pin->contains(QStringLiteral("$m=196608,t=3,")));
     CHECK(phrase->contains(QStringLiteral("$m=65536,t=2,")));
     CHECK(PassphraseHasher::verify(*pin, QStringLiteral("246813")));
     CHECK_FALSE(PassphraseHasher::verify(*pin, QStringLiteral("246814")));
