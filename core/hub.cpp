@@ -179,18 +179,18 @@ void Hub::registerChecks()
                      tr("Transfers and the audit trail still refuse changes; limits match their last recorded change"),
                      [this] {
                          QList<Finding> found;
+                         Query triggers(*m_db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'trigger'"));
+                         QStringList present;
+                         if (triggers.exec())
+                             while (triggers.next())
+                                 present << triggers.value(0).toString();
                          for (const char *trigger : {"transfers_never_updated", "transfers_never_deleted",
-                                                     "audit_log_never_updated", "audit_log_never_deleted"}) {
-                             Query q(*m_db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
-                                                           "AND name = :name"));
-                             q.bind(QStringLiteral(":name"), QString::fromLatin1(trigger));
-                             auto n = q.scalar();
-                             if (!n || n->toInt() != 1)
+                                                     "audit_log_never_updated", "audit_log_never_deleted"})
+                             if (!present.contains(QString::fromLatin1(trigger)))
                                  found << Finding{{},
                                                   tr("the trigger %1 that keeps rows from being changed is missing")
                                                       .arg(QString::fromLatin1(trigger)),
                                                   QString::fromLatin1(trigger)};
-                         }
                          // A limit widened in the file, past the service that logs every change.
                          Query limits(*m_db,
                                       QStringLiteral(
