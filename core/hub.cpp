@@ -66,8 +66,9 @@ Result<std::unique_ptr<Hub>> Hub::open(const QString &path, OpenMode mode)
     auto rows = count.scalar();
     if (!rows)
         return fail(rows.error());
-    // An erasure left unfinished by a reader elsewhere is finished now, if it can be.
-    (void)hub->members().completePendingScrub();
+    // An erasure left unfinished by a reader elsewhere is finished now if no
+    // one is reading; opening never waits for another desk for it.
+    (void)hub->members().completePendingScrub(MemberService::ScrubWait::None);
     if (rows->toInt() == 0) {
         hub->m_isNew = true;
         if (auto ok = hub->settings().save(HubSettings::defaults()); !ok)

@@ -4,8 +4,10 @@
 #include "core/access/accesscontrol.h"
 #include "core/access/userservice.h"
 #include "core/hub.h"
+#include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/backupservice.h"
+#include "core/storage/hubseal.h"
 #include "core/storage/hubwatcher.h"
 #include "ui/access/dialogcloser.h"
 #include "ui/access/idlewatcher.h"
@@ -30,6 +32,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
@@ -40,6 +43,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QInputDialog>
@@ -350,6 +354,12 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
     if (m_hub) {
         m_watcher = std::make_unique<HubWatcher>(m_hub->sharedDatabase());
         connect(m_watcher.get(), &HubWatcher::restored, this, [this] { reloadAfterRestore(); });
+        // An erasure that another desk's read held up is finished as soon as
+        // that read ends, without waiting for anyone.
+        connect(m_watcher.get(), &HubWatcher::looked, this, [this] {
+            if (m_hub)
+                (void)m_hub->members().completePendingScrub(MemberService::ScrubWait::None);
+        });
     }
     m_locked = false;
     m_shownUser.clear();
@@ -671,6 +681,30 @@ bool MainWindow::backupTo(const QString &target)
         return false;
     }
     statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(target)), 8000);
+    // The seal of the copy, to note down beside it: "hubctl check --seal"
+    // proves later that nothing up to this point was changed or cut off.
+    const auto seal = HubSeal::ofBackup(target);
+    QString text = tr("The hub was backed up to %1.").arg(QDir::toNativeSeparators(target));
+    if (seal)
+        text += QStringLiteral("\n\n")
+                + tr("Its seal is %1. Note it down with the backup: it proves later that the ledger "
+                     "and the audit trail up to now were not changed.")
+                      .arg(seal->text());
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Backup Made"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("backupNotice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    if (seal) {
+        auto *copy = box->addButton(tr("&Copy Seal"), QMessageBox::ActionRole);
+        copy->setObjectName(QStringLiteral("backupCopySeal"));
+        const QString sealText = seal->text();
+        connect(copy, &QAbstractButton::clicked, this, [this, sealText] {
+            QGuiApplication::clipboard()->setText(sealText);
+            statusBar()->showMessage(tr("The seal %1 was copied.").arg(sealText), 8000);
+        });
+    }
+    box->setEscapeButton(QMessageBox::Ok); // Esc closes it, Copy Seal or not
+    box->open();
     return true;
 }
 

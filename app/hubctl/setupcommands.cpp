@@ -352,10 +352,8 @@ int backup(CommandContext &ctx)
     const qint64 bytes = QFileInfo(target).size();
     // The seal of the copy itself: what the backup holds, to note down beside it.
     QString seal;
-    if (auto copy = Database::open(target, OpenMode::ExistingOnly)) {
-        if (auto s = HubSeal::of(**copy))
-            seal = s->text();
-    }
+    if (auto s = HubSeal::ofBackup(target))
+        seal = s->text();
     ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators((*hub)->path())},
                                  {QStringLiteral("backup"), QDir::toNativeSeparators(target)},
                                  {QStringLiteral("bytes"), double(bytes)},

@@ -14,6 +14,7 @@
 
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -692,7 +693,7 @@ Result<MemberService::Erasure> MemberService::forget(MemberId id)
     return Erasure{*done};
 }
 
-Result<bool> MemberService::completePendingScrub()
+Result<bool> MemberService::completePendingScrub(ScrubWait wait)
 {
     Query pending(*m_db, QStringLiteral("SELECT count(*) FROM pending_scrub"));
     auto marked = pending.scalar();
@@ -700,28 +701,48 @@ Result<bool> MemberService::completePendingScrub()
         return fail(marked.error());
     if (marked->toInt() == 0)
         return true;
-    // Deleted text can survive in old FTS segments and in the WAL: rewrite the
-    // segments (secure_delete zeroes the freed pages) and fold the WAL back in.
-    if (auto ok = MemberIndex::purgeDeleted(m_db->connection()); !ok)
-        return fail(ok.error());
-    const auto truncate = [this]() -> Result<bool> {
-        // TRUNCATE waits (busy timeout) for readers, then says whether it got through.
-        Query checkpoint(*m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        if (auto ok = checkpoint.exec(); !ok)
-            return fail(ok.error());
-        const bool blocked = checkpoint.next() && checkpoint.value(0).toInt() != 0;
-        checkpoint.raw().finish();
-        return !blocked;
+    // Not waiting: another desk's read (or write) makes this try give up at
+    // once; the next tick or open tries again.
+    const QSqlDatabase connection = m_db->connection();
+    const auto setBusyTimeout = [&connection](int ms) {
+        QSqlQuery(connection).exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
     };
-    auto through = truncate();
-    if (!through || !*through)
-        return through;
-    Query clear(*m_db, QStringLiteral("DELETE FROM pending_scrub"));
-    if (auto ok = clear.exec(); !ok)
-        return fail(ok.error());
-    // The mark's own page, folded in too; it holds no personal data.
-    (void)truncate();
-    return true;
+    if (wait == ScrubWait::None)
+        setBusyTimeout(0);
+    // Waiting or not, a busy file is "not yet", never a failure of the erasure.
+    const auto notNow = [wait](const Error &e) -> Result<bool> {
+        if (wait == ScrubWait::None)
+            return false;
+        return fail(e);
+    };
+    const auto attempt = [this, &connection, &notNow]() -> Result<bool> {
+        // Deleted text can survive in old FTS segments and in the WAL: rewrite
+        // the segments (secure_delete zeroes the freed pages) and fold the WAL back in.
+        if (auto ok = MemberIndex::purgeDeleted(connection); !ok)
+            return notNow(ok.error());
+        const auto truncate = [this, &notNow]() -> Result<bool> {
+            // TRUNCATE waits (busy timeout) for readers, then says whether it got through.
+            Query checkpoint(*m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            if (auto ok = checkpoint.exec(); !ok)
+                return notNow(ok.error());
+            const bool blocked = checkpoint.next() && checkpoint.value(0).toInt() != 0;
+            checkpoint.raw().finish();
+            return !blocked;
+        };
+        auto through = truncate();
+        if (!through || !*through)
+            return through;
+        Query clear(*m_db, QStringLiteral("DELETE FROM pending_scrub"));
+        if (auto ok = clear.exec(); !ok)
+            return notNow(ok.error());
+        // The mark's own page, folded in too; it holds no personal data.
+        (void)truncate();
+        return true;
+    };
+    auto done = attempt();
+    if (wait == ScrubWait::None)
+        setBusyTimeout(Database::BusyTimeoutMs);
+    return done;
 }
 
 } // namespace hub

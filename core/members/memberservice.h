@@ -73,15 +73,21 @@ public:
     /// The outcome of forget(): `complete` is false while another desk (or a
     /// backup) holds a read open, so the old values may still be in the
     /// file's write-ahead log. The erasure is recorded either way, and is
-    /// completed by completePendingScrub() at the next chance (every open).
+    /// completed by completePendingScrub() at the next chance: every open of
+    /// the hub, and every second in an open window (HubWatcher).
     struct Erasure
     {
         bool complete = true;
     };
     Result<Erasure> forget(MemberId id);
+    /// How long completePendingScrub() may wait for other desks' reads.
+    enum class ScrubWait {
+        BusyTimeout, ///< up to the busy timeout: right after an erasure, to say "done" if it can
+        None,        ///< not at all: on open and on a window's tick, never holding up the desk
+    };
     /// Folds a pending erasure all the way into the file (purges search
     /// segments, TRUNCATE checkpoint); true once nothing is pending.
-    Result<bool> completePendingScrub();
+    Result<bool> completePendingScrub(ScrubWait wait = ScrubWait::BusyTimeout);
     static QString pseudonym(MemberId id);
 
     /// Today in the hub's time zone.

@@ -138,13 +138,13 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     m_connectionNames << name;
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!db.open())
         return fail(Error::storage(tr("%1 cannot be opened: %2")
                                        .arg(QDir::toNativeSeparators(m_path), db.lastError().text())));
     QSqlQuery q(db);
     const char *const pragmas[] = {
-        "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+        "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
         "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
         // 32 MiB of page cache: a big import or demo stays in memory instead
         // of spilling half-written pages to the WAL over and over.
@@ -156,6 +156,8 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
         if (!q.exec(QString::fromLatin1(pragma)))
             return fail(Query::storageError(q.lastError()));
     }
+    if (!q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs)))
+        return fail(Query::storageError(q.lastError()));
     return db;
 }
 

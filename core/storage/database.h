@@ -26,6 +26,8 @@ class Database
 public:
     /// Fixed SQLite application_id that marks a file as a Hubkeeper hub ("HUBK").
     static constexpr qint32 ApplicationId = 0x4855424b;
+    /// How long a connection waits for another desk's lock before "busy".
+    static constexpr int BusyTimeoutMs = 5000;
 
     /// Opens (and migrates) a hub. Refuses, leaving the file byte-identical:
     /// not SQLite, SQLite but not a hub, a newer schema, damaged, not writable.

@@ -6,6 +6,9 @@
 #include "core/storage/transaction.h"
 
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QUuid>
 
 namespace hub {
 
@@ -82,6 +85,33 @@ Result<HubSeal> HubSeal::of(const Database &db)
     if (!audit)
         return fail(audit.error());
     return HubSeal{transfers->id, transfers->hash, audit->id, audit->hash};
+}
+
+Result<HubSeal> HubSeal::ofBackup(const QString &path)
+{
+    const QString name = QStringLiteral("hub-seal-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Result<HubSeal> result = fail(Error::storage(tr("The backup %1 could not be read.").arg(path)));
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            // One read transaction, so both heads belong together.
+            db.transaction();
+            auto transfers = head(db, QStringLiteral("transfers"));
+            auto audit = head(db, QStringLiteral("audit_log"));
+            db.rollback();
+            if (!transfers)
+                result = fail(transfers.error());
+            else if (!audit)
+                result = fail(audit.error());
+            else
+                result = HubSeal{transfers->id, transfers->hash, audit->id, audit->hash};
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
 }
 
 QList<Finding> HubSeal::verify(const Database &db, const HubSeal &seal)

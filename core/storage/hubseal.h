@@ -33,6 +33,10 @@ public:
 
     /// The seal of the hub as it is now (in one read, so both heads belong together).
     static Result<HubSeal> of(const Database &db);
+    /// The seal of a backup file just written (VACUUM INTO leaves it in
+    /// rollback mode), read through a throw-away read-only connection: no
+    /// hub is opened for it, so no check runs over the whole copy.
+    static Result<HubSeal> ofBackup(const QString &path);
     /// What differs between the hub and a seal noted earlier: a row that is
     /// gone (the chain was cut short) or holds another hash (rewritten).
     /// Empty when the hub still holds the seal; the full check proves the

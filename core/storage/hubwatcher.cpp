@@ -27,6 +27,7 @@ void HubWatcher::acknowledge()
 
 void HubWatcher::poll()
 {
+    emit looked();
     Query version(*m_db, QStringLiteral("PRAGMA data_version"));
     auto v = version.scalar();
     if (!v || v->toLongLong() == m_dataVersion)

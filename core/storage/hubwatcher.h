@@ -32,6 +32,9 @@ signals:
     void changedElsewhere();
     /// A restore replaced the hub's contents since the last look.
     void restored();
+    /// Each look, changed or not: a moment for work that waits for other
+    /// desks to finish reading (a pending erasure).
+    void looked();
 
 private:
     std::shared_ptr<const Database> m_db;

@@ -3,48 +3,14 @@
 // open, "forget" may not claim the old values are gone; it says the erasure
 // is recorded, and the next open of the hub completes it.
 #include "core/members/memberservice.h"
+#include "core/storage/database.h"
 #include "core/storage/query.h"
+#include "tests/support/openreader.h"
 #include "tests/support/temphub.h"
 
-#include <QSqlDatabase>
-#include <QSqlQuery>
-
 using namespace hub;
+using hub::test::OpenReader;
 using hub::test::TempHub;
-
-namespace {
-// Another desk (or a backup) in the middle of reading.
-class OpenReader
-{
-public:
-    explicit OpenReader(const QString &path)
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
-        db.setDatabaseName(path);
-        REQUIRE(db.open());
-        QSqlQuery q(db);
-        REQUIRE(q.exec(QStringLiteral("BEGIN")));
-        REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM members")));
-        REQUIRE(q.next());
-    }
-    ~OpenReader() { close(); }
-    void close()
-    {
-        if (m_closed)
-            return;
-        m_closed = true;
-        {
-            auto db = QSqlDatabase::database(QStringLiteral("reader"), false);
-            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("reader"));
-    }
-
-private:
-    bool m_closed = false;
-};
-} // namespace
 
 TEST_CASE("forget with a reader open says the erasure is pending, and the next open completes it", "[privacy][erasure]")
 {
@@ -85,4 +51,34 @@ TEST_CASE("forget with nobody else reading is complete at once", "[privacy][eras
     REQUIRE(erased);
     CHECK(erased->complete);
     CHECK_FALSE(test::snapshot(t.path()).contains("Snapdragon"));
+}
+
+TEST_CASE("a pending erasure is tried without waiting while a reader stays, and completes once it goes",
+          "[privacy][erasure]")
+{
+    TempHub t;
+    MemberDraft d;
+    d.displayName = QStringLiteral("Ottoline Brackenbury");
+    auto added = t->members().add(d);
+    REQUIRE(added);
+    OpenReader reader(t.path());
+    auto erased = t->members().forget(added->id);
+    REQUIRE(erased);
+    REQUIRE_FALSE(erased->complete);
+
+    // A window's tick while the other desk still reads: not yet, and no error.
+    auto early = t->members().completePendingScrub(MemberService::ScrubWait::None);
+    REQUIRE(early);
+    CHECK_FALSE(*early);
+    CHECK(test::snapshot(t.path()).contains("Brackenbury"));
+    // The connection waits for other desks as before.
+    Query timeout(t->database(), QStringLiteral("PRAGMA busy_timeout"));
+    CHECK(timeout.scalar()->toInt() == Database::BusyTimeoutMs);
+
+    reader.close();
+    auto done = t->members().completePendingScrub(MemberService::ScrubWait::None);
+    REQUIRE(done);
+    CHECK(*done);
+    t.close();
+    CHECK_FALSE(test::snapshot(t.path()).contains("Brackenbury"));
 }

@@ -607,3 +607,35 @@ TEST_CASE("the Calendar page opens the iCalendar dialogs for what is on screen",
     QTest::mouseClick(child<QToolButton>(c.page, "calendarImport"), Qt::LeftButton);
     CHECK(seen == QStringLiteral("hub::CalendarImportDialog"));
 }
+
+TEST_CASE("a time the spring clock change skips is explained beside the times and nothing is booked", "[calendar]")
+{
+    CalendarOnTempHub w;
+    auto *dialog = w.openDialog();
+    w.fill(dialog, w.kitchen, QTime(1, 30), QTime(3, 0), QStringLiteral("Night bake"), QStringLiteral("Bryn Hughes"));
+    // London's clocks go forward at 01:00 on Sunday 28 March 2027: 01:30 never happens.
+    child<QDateEdit>(dialog, "bookingDate")->setDate(QDate(2027, 3, 28));
+    auto *error = child<hub::FieldErrorLabel>(dialog, "bookingTimeError");
+    REQUIRE(error->hasError());
+    CHECK(error->text().contains(QStringLiteral("01:30 on Sun 28 Mar 2027 does not exist")));
+    CHECK(error->text().contains(QStringLiteral("01:00")));
+    w.clickBook(dialog);
+    CHECK(visibleTopLevel<hub::BookingDialog>() == dialog);
+    CHECK(error->hasError());
+    CHECK(w.hub().bookings().list()->isEmpty());
+
+    // 02:30 exists (an hour after 01:30 would have been): the note goes and the booking is made
+    // (outside the kitchen's hours, so it asks for the reason first).
+    child<QTimeEdit>(dialog, "bookingStart")->setTime(QTime(2, 30));
+    CHECK_FALSE(error->hasError());
+}
+
+TEST_CASE("an autumn time that happens twice says the first is meant", "[calendar]")
+{
+    CalendarOnTempHub w;
+    auto *dialog = w.openDialog();
+    w.fill(dialog, w.kitchen, QTime(1, 30), QTime(3, 0), QStringLiteral("Night bake"), QStringLiteral("Bryn Hughes"));
+    child<QDateEdit>(dialog, "bookingDate")->setDate(QDate(2027, 10, 31));
+    CHECK_FALSE(child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->hasError());
+    CHECK(child<QLabel>(dialog, "bookingDuration")->text().contains(QStringLiteral("happens twice")));
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
+#include "core/storage/hubseal.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
@@ -8,10 +9,13 @@
 #include "ui/pages/todaypage.h"
 #include "ui/widgets/emptystatewidget.h"
 
+#include <QClipboard>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QLocale>
 #include <QStackedWidget>
 #include <QTest>
@@ -154,6 +158,7 @@ TEST_CASE("a backup restored from the File menu brings back its data and keeps t
     REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Before Hub")));
     const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
     REQUIRE(w.window.backupTo(backup));
+    hub::test::closeNotice(&w.window, "backupNotice");
     REQUIRE(QFileInfo::exists(backup));
     REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("After Hub")));
 
@@ -177,10 +182,31 @@ TEST_CASE("a restore that is not confirmed changes nothing")
     WindowOnTempHub w;
     const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
     REQUIRE(w.window.backupTo(backup));
+    hub::test::closeNotice(&w.window, "backupNotice");
     REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Kept Hub")));
 
     hub::test::MessageBoxAnswerer answerer(QMessageBox::Cancel);
     CHECK_FALSE(w.window.restoreFrom(backup));
     CHECK(answerer.texts().size() == 1);
     CHECK(w.window.hub()->settings().load()->name == QStringLiteral("Kept Hub"));
+}
+
+TEST_CASE("a backup from the window shows the seal of the copy, to copy and note down")
+{
+    WindowOnTempHub w;
+    REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Sealed Hub")));
+    const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
+    REQUIRE(w.window.backupTo(backup));
+    auto *notice = child<QMessageBox>(&w.window, "backupNotice");
+    REQUIRE(notice->isVisible());
+    const auto seal = hub::HubSeal::ofBackup(backup);
+    REQUIRE(seal);
+    CHECK(seal->auditId > 0);
+    CHECK(notice->text().contains(seal->text()));
+    // The backup's own audit row comes after the copy: the hub's chain continues from the seal.
+    CHECK(hub::HubSeal::verify(w.window.hub()->database(), *seal).isEmpty());
+
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(child<QPushButton>(notice, "backupCopySeal"), Qt::LeftButton);
+    CHECK(QGuiApplication::clipboard()->text() == seal->text());
 }

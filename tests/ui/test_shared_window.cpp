@@ -10,7 +10,9 @@
 #include "core/settings/settingsservice.h"
 #include "tests/support/hubctlrunner.h"
 #include "tests/support/openfiles.h"
+#include "tests/support/openreader.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/widgetlookup.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "ui/access/workerhub.h"
 #include "ui/mainwindow.h"
@@ -64,6 +66,7 @@ TEST_CASE("a restore by hubctl on another desk is noticed: forms close, pages re
     REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Backed Up Hub")));
     const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
     REQUIRE(w.window.backupTo(backup));
+    hub::test::closeNotice(&w.window, "backupNotice");
     REQUIRE(w.window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Current Hub")));
     w.window.pollForChanges(); // its own writes are not a restore
     CHECK(restoredNotice() == nullptr);
@@ -124,6 +127,7 @@ TEST_CASE("screenshot of the notice after another desk restored the hub", "[.][s
     WindowBesideHubctl w;
     const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
     REQUIRE(w.window.backupTo(backup));
+    hub::test::closeNotice(&w.window, "backupNotice");
     auto *form = new QDialog(&w.window);
     form->setWindowTitle(QStringLiteral("New transfer"));
     form->setAttribute(Qt::WA_DeleteOnClose);
@@ -160,6 +164,7 @@ TEST_CASE("the window refuses a backup that fails the check and lets an admin re
     REQUIRE(w.window.hub()->ledger().pay(t));
     const QString backup = w.temp.file(QStringLiteral("backup.sqlite"));
     REQUIRE(w.window.backupTo(backup));
+    hub::test::closeNotice(&w.window, "backupNotice");
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
         db.setDatabaseName(backup);
@@ -204,4 +209,29 @@ TEST_CASE("the window refuses a backup that fails the check and lets an admin re
     hub::Query q(w.window.hub()->database(),
                  QStringLiteral("SELECT summary FROM audit_log WHERE action = 'hub.restore' ORDER BY id DESC LIMIT 1"));
     CHECK(q.scalar()->toString().contains(QStringLiteral("the only copy left after the flood")));
+}
+
+TEST_CASE("an erasure held up by another desk's read is finished by the window once that read ends",
+          "[ui][shared][erasure]")
+{
+    WindowBesideHubctl w;
+    hub::MemberDraft d;
+    d.displayName = QStringLiteral("Peregrine Thistlewaite");
+    auto added = w.window.hub()->members().add(d);
+    REQUIRE(added);
+    hub::test::OpenReader reader(w.temp.path());
+    auto erased = w.window.hub()->members().forget(added->id);
+    REQUIRE(erased);
+    REQUIRE_FALSE(erased->complete);
+    w.window.pollForChanges();
+    CHECK(hub::test::snapshot(w.temp.path()).contains("Thistlewaite"));
+
+    reader.close();
+    // The window's next look (once a second) completes it, with no one reopening the hub.
+    const auto pending = [&w] {
+        hub::Query q(w.window.hub()->database(), QStringLiteral("SELECT count(*) FROM pending_scrub"));
+        return q.scalar()->toInt();
+    };
+    REQUIRE(QTest::qWaitFor([&] { return pending() == 0; }, 5000));
+    CHECK_FALSE(hub::test::snapshot(w.temp.path()).contains("Thistlewaite"));
 }

@@ -30,4 +30,13 @@ template<typename T> T *visibleTopLevel()
     return nullptr;
 }
 
+/// Closes the window-modal notice `objectName` under `root` (say, the
+/// seal after a backup), as a person clicks OK before going on.
+inline void closeNotice(const QObject *root, const char *objectName)
+{
+    auto *notice = child<QWidget>(root, objectName);
+    notice->close();
+    QApplication::processEvents();
+}
+
 } // namespace hub::test

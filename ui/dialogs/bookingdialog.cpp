@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/bookingdialog.h"
 
+#include "core/common/localtime.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
@@ -360,14 +361,30 @@ std::optional<Space> BookingDialog::currentSpace() const
 
 QDateTime BookingDialog::startTime() const
 {
-    return QDateTime(m_date->date(), m_start->time(), m_hub.bookings().zone());
+    return LocalTime::occurrence(m_date->date(), m_start->time(), m_hub.bookings().zone()).at;
+}
+
+QDate BookingDialog::endDate() const
+{
+    // An end at or before the start is on the next day: a party until 01:00.
+    return m_end->time() <= m_start->time() ? m_date->date().addDays(1) : m_date->date();
 }
 
 QDateTime BookingDialog::endTime() const
 {
-    // An end at or before the start is on the next day: a party until 01:00.
-    const QDate day = m_end->time() <= m_start->time() ? m_date->date().addDays(1) : m_date->date();
-    return QDateTime(day, m_end->time(), m_hub.bookings().zone());
+    return LocalTime::occurrence(endDate(), m_end->time(), m_hub.bookings().zone()).at;
+}
+
+Result<QString> BookingDialog::clockCheck() const
+{
+    const QTimeZone zone = m_hub.bookings().zone();
+    auto start = LocalTime::typed(m_date->date(), m_start->time(), zone, QStringLiteral("start"));
+    if (!start)
+        return fail(start.error());
+    auto end = LocalTime::typed(endDate(), m_end->time(), zone, QStringLiteral("end"));
+    if (!end)
+        return fail(end.error());
+    return start->ambiguous ? start->note : end->note;
 }
 
 BookingDraft BookingDialog::draft() const
@@ -411,8 +428,12 @@ void BookingDialog::updateTimes()
     QString text = durationText(start.secsTo(end));
     if (end.date() != start.date() && end.time() != QTime(0, 0))
         text = tr("%1, ends the next day").arg(text);
-    m_duration->setText(text);
     m_timeError->clearError();
+    if (const auto clock = clockCheck(); !clock)
+        m_timeError->showError(clock.error().message);
+    else if (!clock->isEmpty())
+        text = tr("%1; %2").arg(text, *clock);
+    m_duration->setText(text);
     m_repeat->setFirstStart(start);
     updatePrice();
 }
@@ -568,6 +589,10 @@ bool BookingDialog::save()
             tr("no single member matches “%1”: pick one from the list, or leave it empty for the hub's own use")
                 .arg(m_member->text().trimmed()));
         m_member->setFocus();
+        return false;
+    }
+    if (auto clock = clockCheck(); !clock) {
+        showRefusal(clock.error());
         return false;
     }
     const BookingDraft d = draft();

@@ -83,6 +83,9 @@ private:
     BookingDraft draft() const;
     QDateTime startTime() const;
     QDateTime endTime() const;
+    QDate endDate() const;
+    /// A typed time the clock change skips (spring), or a note for one it repeats (autumn).
+    Result<QString> clockCheck() const;
     void updateSpaceDetails();
     void updateTimes();
     void updatePrice();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/gatheringdialog.h"
 
+#include "core/common/localtime.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/hub.h"
 #include "core/spaces/bookingservice.h"
@@ -107,8 +108,8 @@ GatheringDraft GatheringDialog::draft() const
     d.title = m_title->text();
     d.theme = m_theme->text();
     const QTimeZone zone = m_hub.bookings().zone();
-    d.start = QDateTime(m_start->date(), m_start->time(), zone);
-    d.end = QDateTime(m_end->date(), m_end->time(), zone);
+    d.start = LocalTime::occurrence(m_start->date(), m_start->time(), zone).at;
+    d.end = LocalTime::occurrence(m_end->date(), m_end->time(), zone).at;
     if (const qint64 space = m_space->currentData().toLongLong(); space > 0)
         d.space = SpaceId(space);
     d.capacity = m_capacity->value();
@@ -124,6 +125,16 @@ QString GatheringDialog::problem() const
 
 void GatheringDialog::accept()
 {
+    // A time the spring clock change skips is refused as typed, as in the booking dialog.
+    const QTimeZone zone = m_hub.bookings().zone();
+    for (QDateTimeEdit *edit : {m_start, m_end}) {
+        const auto typed = LocalTime::typed(edit->date(), edit->time(), zone, QString());
+        if (!typed) {
+            m_problem->setText(sentence(typed.error().message));
+            edit->setFocus();
+            return;
+        }
+    }
     const GatheringDraft d = draft();
     auto g = m_id.isValid() ? m_hub.gatherings().edit(m_id, d) : m_hub.gatherings().add(d);
     if (!g) {
