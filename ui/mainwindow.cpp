@@ -18,6 +18,7 @@
 #include "ui/dialogs/spacedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
+#include "ui/widgets/inputguard.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/calendarpage.h"
 #include "ui/pages/emptystatepage.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_settings(QStringLiteral("Hubkeeper"), QStringLiteral("hubkeeper"))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    InputGuard::install();
     setWindowIcon(QIcon(QStringLiteral(":/icons/hubkeeper.svg")));
     buildPages();
     buildMenus();

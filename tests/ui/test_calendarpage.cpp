@@ -639,3 +639,70 @@ TEST_CASE("an autumn time that happens twice says the first is meant", "[calenda
     CHECK_FALSE(child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->hasError());
     CHECK(child<QLabel>(dialog, "bookingDuration")->text().contains(QStringLiteral("happens twice")));
 }
+
+TEST_CASE("the end keeps the duration when the start moves, and an end before the start needs ends-the-next-day",
+          "[calendar]")
+{
+    CalendarOnTempHub w;
+    auto *dialog = w.openDialog();
+    // No booker: the member suggestions' popup would stay the active window offscreen.
+    w.fill(dialog, w.hall, QTime(10, 0), QTime(12, 0), QStringLiteral("Choir"), QString());
+    dialog->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(dialog));
+    auto *start = child<QTimeEdit>(dialog, "bookingStart");
+    auto *end = child<QTimeEdit>(dialog, "bookingEnd");
+    // Typed as a person types: a click into the hour, then the digits.
+    const auto clickHour = [](QTimeEdit *edit) {
+        auto *line = edit->findChild<QLineEdit *>();
+        QTest::mouseClick(line, Qt::LeftButton, {}, QPoint(8, line->height() / 2));
+        QTest::qWait(20);
+    };
+    clickHour(start);
+    REQUIRE(start->hasFocus());
+    QTest::keyClicks(start, QStringLiteral("1900"));
+    CHECK(start->time() == QTime(19, 0));
+    CHECK(end->time() == QTime(21, 0));
+
+    // 19:00 to 18:00 is a slip, not an overnight booking: refused beside the times.
+    end->setFocus(Qt::TabFocusReason);
+    QTest::qWait(20);
+    REQUIRE(end->hasFocus());
+    QTest::keyClicks(end, QStringLiteral("1800"));
+    REQUIRE(end->time() == QTime(18, 0));
+    auto *error = child<hub::FieldErrorLabel>(dialog, "bookingTimeError");
+    CHECK(error->text().contains(QStringLiteral("ends the next day")));
+    w.clickBook(dialog);
+    CHECK(visibleTopLevel<hub::BookingDialog>() == dialog);
+    CHECK(w.hub().bookings().list()->isEmpty());
+
+    // The refusal put the cursor back in the end time: typing mends it.
+    REQUIRE(end->hasFocus());
+    QTest::keyClicks(end, QStringLiteral("2130"));
+    CHECK_FALSE(error->hasError());
+    w.clickBook(dialog);
+    REQUIRE(dialogClosed());
+    auto list = w.hub().bookings().list();
+    REQUIRE(list->size() == 1);
+    CHECK(list->first().start == w.at(QTime(19, 0)));
+    CHECK(list->first().end == w.at(QTime(21, 30)));
+}
+
+TEST_CASE("a booking past midnight is made only with ends-the-next-day ticked", "[calendar]")
+{
+    CalendarOnTempHub w;
+    auto *dialog = w.openDialog();
+    w.fill(dialog, w.hall, QTime(20, 0), QTime(1, 0), QStringLiteral("Party"), QStringLiteral("Ana Ferreira"));
+    CHECK(child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->hasError());
+    auto *nextDay = child<QCheckBox>(dialog, "bookingEndsNextDay");
+    QTest::mouseClick(nextDay, Qt::LeftButton, {}, QPoint(8, nextDay->height() / 2));
+    REQUIRE(nextDay->isChecked());
+    CHECK(child<QLabel>(dialog, "bookingDuration")->text().contains(QStringLiteral("5")));
+    // Past the hall's closing time: the reason field, then the booking.
+    w.clickBook(dialog);
+    CalendarOnTempHub::type(child<QLineEdit>(dialog, "bookingHoursNote"), QStringLiteral("birthday, caretaker stays"));
+    w.clickBook(dialog);
+    REQUIRE(dialogClosed());
+    auto list = w.hub().bookings().list();
+    REQUIRE(list->size() == 1);
+    CHECK(list->first().end == w.hub().bookings().localTime(Tuesday.addDays(1), QTime(1, 0)));
+}

@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QInputDialog>
 #include <QLabel>
@@ -190,4 +191,41 @@ TEST_CASE("the gathering dialog shows the booking service's clash under the form
     INFO(fresh.problem().toStdString());
     CHECK(fresh.problem().contains(QStringLiteral("Friendly gathering")));
     CHECK(t->gatherings().list()->size() == 1);
+}
+
+TEST_CASE("a gathering outside the opening hours asks for the reason and is saved with it", "[gatherings]")
+{
+    hub::test::TempHub t;
+    Space hall;
+    hall.name = QStringLiteral("Main hall");
+    hall.capacity = 60;
+    hall.hours = OpeningHours::always();
+    for (auto &day : hall.hours.days)
+        day = DayHours{9 * 60, 18 * 60};
+    REQUIRE(t->spaces().add(hall));
+    GatheringDialog dialog(t.hub(), {}, nullptr);
+    dialog.show();
+    QTest::keyClicks(child<QLineEdit>(&dialog, "gatheringTitle"), QStringLiteral("Collaboratory"));
+    // Sunday 19:00 to 21:00; the start moves, the end keeps the two hours.
+    const QDate sunday = QDate::currentDate().addDays(7 + (7 - QDate::currentDate().dayOfWeek()) % 7);
+    auto *start = child<QDateTimeEdit>(&dialog, "gatheringStart");
+    start->setDateTime(t->bookings().localTime(sunday, QTime(17, 0)).toTimeZone(t->bookings().zone()));
+    start->setDateTime(t->bookings().localTime(sunday, QTime(19, 0)).toTimeZone(t->bookings().zone()));
+    CHECK(child<QDateTimeEdit>(&dialog, "gatheringEnd")->dateTime().time() == QTime(21, 0));
+    child<QComboBox>(&dialog, "gatheringSpace")->setCurrentIndex(1);
+
+    auto *note = child<QLineEdit>(&dialog, "gatheringHoursNote");
+    CHECK_FALSE(note->isVisible());
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    CHECK(dialog.isVisible());
+    CHECK(dialog.problem().contains(QStringLiteral("18:00")));
+    REQUIRE(note->isVisible());
+    QTest::keyClicks(note, QStringLiteral("caretaker stays late"));
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    CHECK(dialog.result() == QDialog::Accepted);
+    auto list = t->gatherings().list();
+    REQUIRE(list->size() == 1);
+    auto bookings = t->bookings().list();
+    REQUIRE(bookings->size() == 1);
+    CHECK(bookings->first().outsideHoursOverride == QStringLiteral("caretaker stays late"));
 }

@@ -144,22 +144,39 @@ QWidget *BookingDialog::buildForm()
     m_end->setObjectName(QStringLiteral("bookingEnd"));
     m_end->setAccessibleName(tr("End time"));
     m_end->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_nextDay = new QCheckBox(tr("ends the &next day"));
+    m_nextDay->setObjectName(QStringLiteral("bookingEndsNextDay"));
+    m_nextDay->setToolTip(tr("For a booking past midnight, such as a party until 01:00"));
     m_duration = new QLabel;
     m_duration->setObjectName(QStringLiteral("bookingDuration"));
     m_duration->setForegroundRole(QPalette::PlaceholderText);
     m_timeError = FieldErrorLabel::named("bookingTimeError");
     auto *whenRow = new QWidget;
-    auto *whenLayout = new QHBoxLayout(whenRow);
-    whenLayout->setContentsMargins(0, 0, 0, 0);
+    auto *whenColumn = new QVBoxLayout(whenRow);
+    whenColumn->setContentsMargins(0, 0, 0, 0);
+    auto *whenLayout = new QHBoxLayout;
     whenLayout->addWidget(m_date);
-    whenLayout->addWidget(new QLabel(tr("from")));
+    auto *fromLabel = new QLabel(tr("from"));
+    fromLabel->setBuddy(m_start);
+    whenLayout->addWidget(fromLabel);
     whenLayout->addWidget(m_start);
-    whenLayout->addWidget(new QLabel(tr("to")));
+    auto *toLabel = new QLabel(tr("to"));
+    toLabel->setBuddy(m_end);
+    whenLayout->addWidget(toLabel);
     whenLayout->addWidget(m_end);
-    whenLayout->addWidget(m_duration, 1);
+    whenLayout->addStretch(1);
+    auto *durationLayout = new QHBoxLayout;
+    durationLayout->addWidget(m_nextDay);
+    durationLayout->addWidget(m_duration, 1);
+    whenColumn->addLayout(whenLayout);
+    whenColumn->addLayout(durationLayout);
+    m_shownStart = m_start->time();
+    // The end keeps the duration when the start moves, as calendars do.
+    connect(m_start, &QTimeEdit::timeChanged, this, &BookingDialog::moveEndWithStart);
     for (auto *edit : {static_cast<QDateTimeEdit *>(m_date), static_cast<QDateTimeEdit *>(m_start),
                        static_cast<QDateTimeEdit *>(m_end)})
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &BookingDialog::updateTimes);
+    connect(m_nextDay, &QCheckBox::toggled, this, &BookingDialog::updateTimes);
 
     m_tentative = new QCheckBox(tr("&Tentative: hold the time until it is confirmed"));
     m_tentative->setObjectName(QStringLiteral("bookingTentative"));
@@ -293,9 +310,12 @@ void BookingDialog::setTimes(const QDateTime &start, const QDateTime &end)
     const QSignalBlocker b1(m_date);
     const QSignalBlocker b2(m_start);
     const QSignalBlocker b3(m_end);
+    const QSignalBlocker b4(m_nextDay);
     m_date->setDate(s.date());
     m_start->setTime(s.time());
     m_end->setTime(e.time());
+    m_nextDay->setChecked(e.date() > s.date() && e.time() <= s.time());
+    m_shownStart = s.time();
     updateTimes();
 }
 
@@ -366,13 +386,35 @@ QDateTime BookingDialog::startTime() const
 
 QDate BookingDialog::endDate() const
 {
-    // An end at or before the start is on the next day: a party until 01:00.
-    return m_end->time() <= m_start->time() ? m_date->date().addDays(1) : m_date->date();
+    // Only when asked: an end before the start is otherwise a typing slip.
+    return m_nextDay->isChecked() ? m_date->date().addDays(1) : m_date->date();
 }
 
 QDateTime BookingDialog::endTime() const
 {
     return LocalTime::occurrence(endDate(), m_end->time(), m_hub.bookings().zone()).at;
+}
+
+std::optional<Error> BookingDialog::endProblem() const
+{
+    if (m_nextDay->isChecked() || m_end->time() > m_start->time())
+        return std::nullopt;
+    const QLocale locale;
+    return Error::invalid(
+        tr("the end (%1) is not after the start (%2); tick “ends the next day” for a booking past midnight")
+            .arg(locale.toString(m_end->time(), QStringLiteral("HH:mm")),
+                 locale.toString(m_start->time(), QStringLiteral("HH:mm"))),
+        QStringLiteral("end"));
+}
+
+void BookingDialog::moveEndWithStart()
+{
+    const qint64 moved = m_shownStart.secsTo(m_start->time());
+    m_shownStart = m_start->time();
+    if (moved == 0)
+        return;
+    const QSignalBlocker blocker(m_end);
+    m_end->setTime(m_end->time().addSecs(int(moved)));
 }
 
 Result<QString> BookingDialog::clockCheck() const
@@ -426,10 +468,12 @@ void BookingDialog::updateTimes()
     const QDateTime start = startTime();
     const QDateTime end = endTime();
     QString text = durationText(start.secsTo(end));
-    if (end.date() != start.date() && end.time() != QTime(0, 0))
-        text = tr("%1, ends the next day").arg(text);
     m_timeError->clearError();
-    if (const auto clock = clockCheck(); !clock)
+    if (const auto problem = endProblem()) {
+        m_timeError->showError(problem->message);
+        text.clear();
+    }
+    else if (const auto clock = clockCheck(); !clock)
         m_timeError->showError(clock.error().message);
     else if (!clock->isEmpty())
         text = tr("%1; %2").arg(text, *clock);
@@ -589,6 +633,11 @@ bool BookingDialog::save()
             tr("no single member matches “%1”: pick one from the list, or leave it empty for the hub's own use")
                 .arg(m_member->text().trimmed()));
         m_member->setFocus();
+        return false;
+    }
+    if (const auto problem = endProblem()) {
+        showRefusal(*problem);
+        m_end->setFocus();
         return false;
     }
     if (auto clock = clockCheck(); !clock) {

@@ -86,6 +86,9 @@ private:
     QDate endDate() const;
     /// A typed time the clock change skips (spring), or a note for one it repeats (autumn).
     Result<QString> clockCheck() const;
+    /// The end at or before the start without "ends the next day" chosen.
+    std::optional<Error> endProblem() const;
+    void moveEndWithStart();
     void updateSpaceDetails();
     void updateTimes();
     void updatePrice();
@@ -116,6 +119,8 @@ private:
     QDateEdit *m_date = nullptr;
     QTimeEdit *m_start = nullptr;
     QTimeEdit *m_end = nullptr;
+    QCheckBox *m_nextDay = nullptr;
+    QTime m_shownStart; ///< the start before the latest change, to move the end with it
     QLabel *m_duration = nullptr;
     QCheckBox *m_tentative = nullptr;
     RecurrenceEditor *m_repeat = nullptr;

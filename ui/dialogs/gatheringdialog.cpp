@@ -44,8 +44,13 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent)
     m_end->setObjectName(QStringLiteral("gatheringEnd"));
     m_end->setCalendarPopup(true);
     m_end->setDisplayFormat(QStringLiteral("ddd d MMM yyyy HH:mm"));
-    connect(m_start, &QDateTimeEdit::dateTimeChanged, this,
-            [this](const QDateTime &s) { if (m_end->dateTime() <= s) m_end->setDateTime(s.addSecs(2 * 3600)); });
+    // The end keeps the duration when the start moves, as calendars do.
+    m_shownStart = m_start->dateTime();
+    connect(m_start, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &s) {
+        const qint64 moved = m_shownStart.secsTo(s);
+        m_shownStart = s;
+        m_end->setDateTime(m_end->dateTime().addSecs(moved));
+    });
     m_space = new QComboBox(this);
     m_space->setObjectName(QStringLiteral("gatheringSpace"));
     m_space->addItem(tr("No space (held elsewhere)"), 0);
@@ -62,6 +67,13 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent)
     m_dots->setRange(1, GatheringService::MaxDots);
     m_dots->setValue(3);
     m_dots->setSuffix(tr(" dots each"));
+    // Asked for only when the booking service says the time is outside the
+    // space's hours, like the booking dialog does.
+    m_hoursNote = new QLineEdit(this);
+    m_hoursNote->setObjectName(QStringLiteral("gatheringHoursNote"));
+    m_hoursNote->setPlaceholderText(tr("e.g. the caretaker stays until 21:30"));
+    m_hoursNote->setAccessibleName(tr("Reason to meet outside the opening hours"));
+    m_hoursNote->hide();
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("gatheringProblem"));
     m_problem->setWordWrap(true);
@@ -74,6 +86,7 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent)
             m_theme->setText(g->theme);
             m_start->setDateTime(g->start.toTimeZone(zone));
             m_end->setDateTime(g->end.toTimeZone(zone));
+            m_shownStart = m_start->dateTime();
             if (g->space && !g->bookingCancelled)
                 m_space->setCurrentIndex(std::max(0, m_space->findData(g->space->value())));
             m_capacity->setValue(g->capacity.value_or(0));
@@ -92,6 +105,10 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent)
     form->addRow(tr("&Places:"), m_capacity);
     form->addRow(tr("&Voting:"), m_voting);
     form->addRow(tr("&Dots:"), m_dots);
+    m_hoursNoteLabel = new QLabel(tr("&Reason outside hours:"), this);
+    m_hoursNoteLabel->setBuddy(m_hoursNote);
+    m_hoursNoteLabel->hide();
+    form->addRow(m_hoursNoteLabel, m_hoursNote);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &GatheringDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &GatheringDialog::reject);
@@ -115,6 +132,7 @@ GatheringDraft GatheringDialog::draft() const
     d.capacity = m_capacity->value();
     d.voting = VotingMode(m_voting->currentData().toInt());
     d.dotsPerAttendee = m_dots->value();
+    d.outsideHoursOverride = m_hoursNote->isVisible() ? m_hoursNote->text().trimmed() : QString();
     return d;
 }
 
@@ -141,6 +159,15 @@ void GatheringDialog::accept()
         // The booking service's own sentence: the clash, the hours or the capacity.
         m_problem->setText(sentence(g.error().message));
         const QString where = g.error().where;
+        if (where == QStringLiteral("outside-hours")) {
+            if (m_hoursNote->isVisible() && m_hoursNote->text().trimmed().isEmpty())
+                m_problem->setText(tr("%1 Give a reason to meet outside the opening hours.")
+                                       .arg(sentence(g.error().message)));
+            m_hoursNoteLabel->show();
+            m_hoursNote->show();
+            m_hoursNote->setFocus();
+            return;
+        }
         QWidget *field = m_start;
         if (where == QStringLiteral("title"))
             field = m_title;

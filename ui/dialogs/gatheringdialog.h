@@ -43,6 +43,9 @@ private:
     QSpinBox *m_capacity = nullptr;
     QComboBox *m_voting = nullptr;
     QSpinBox *m_dots = nullptr;
+    QLabel *m_hoursNoteLabel = nullptr;
+    QLineEdit *m_hoursNote = nullptr;
+    QDateTime m_shownStart; ///< the start before the latest change, to move the end with it
     QLabel *m_problem = nullptr;
 };
 
