@@ -167,6 +167,8 @@ void MainWindow::buildPages()
     for (int i = 0; i < PageCount; ++i) {
         m_pages[i]->setObjectName(QString::fromLatin1(objectNames[i]));
         m_stack->addWidget(m_pages[i]);
+        connect(m_pages[i], &HubPage::statusMessage, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 6000); });
         auto *item = new QListWidgetItem(icons[i], names[i], m_sidebar);
         item->setSizeHint(QSize(0, 40));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names[i]).arg(i + 1));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/gathering.h"
 
+#include <QCoreApplication>
+
 namespace hub {
 
 namespace {
@@ -53,5 +55,33 @@ std::optional<VotingMode> votingModeFrom(const QString &text) { return lookup(te
 QString toString(RegistrationStatus status) { return name(status, RegistrationNames); }
 QString toString(ActionStatus status) { return name(status, ActionNames); }
 std::optional<ActionStatus> actionStatusFrom(const QString &text) { return lookup(text.trimmed(), ActionNames); }
+
+QString label(GatheringKind kind)
+{
+    switch (kind) {
+    case GatheringKind::Friendly:
+        return QCoreApplication::translate("hub::Gathering", "Friendly gathering");
+    case GatheringKind::Collaboratory:
+        return QCoreApplication::translate("hub::Gathering", "Collaboratory");
+    case GatheringKind::BusinessChallenge:
+        return QCoreApplication::translate("hub::Gathering", "Business challenge");
+    case GatheringKind::Other:
+        break;
+    }
+    return QCoreApplication::translate("hub::Gathering", "Other");
+}
+
+QString label(ActionStatus status)
+{
+    switch (status) {
+    case ActionStatus::Open:
+        return QCoreApplication::translate("hub::Gathering", "Open");
+    case ActionStatus::Done:
+        return QCoreApplication::translate("hub::Gathering", "Done");
+    case ActionStatus::Dropped:
+        break;
+    }
+    return QCoreApplication::translate("hub::Gathering", "Dropped");
+}
 
 } // namespace hub

@@ -26,8 +26,9 @@ using ChallengeId = Id<struct ChallengeTag>;
 /// The Citizens' Action Network's formats: Friendly gatherings to tell
 /// stories, Collaboratories to turn the best ideas into working groups.
 enum class GatheringKind { Friendly, Collaboratory, BusinessChallenge, Other };
-QString toString(GatheringKind kind);
+QString toString(GatheringKind kind); ///< the machine name ("friendly"), for hubctl and files
 std::optional<GatheringKind> gatheringKindFrom(const QString &text);
+QString label(GatheringKind kind); ///< for people: "Friendly gathering", translated
 
 /// One person one vote per idea, or a number of dots to spread over ideas.
 enum class VotingMode { OneVote, Dots };
@@ -40,6 +41,7 @@ QString toString(RegistrationStatus status);
 enum class ActionStatus { Open, Done, Dropped };
 QString toString(ActionStatus status);
 std::optional<ActionStatus> actionStatusFrom(const QString &text);
+QString label(ActionStatus status); ///< for people: "Open", "Done", "Dropped", translated
 
 /// What a facilitator enters to hold a gathering.
 struct GatheringDraft

@@ -14,12 +14,18 @@
 #include "core/spaces/spaceservice.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/widgetlookup.h"
+#include "ui/dialogs/actiondialog.h"
 #include "ui/dialogs/gatheringdialog.h"
+#include "ui/dialogs/groupmembersdialog.h"
+#include "ui/dialogs/promotedialog.h"
 #include "ui/pages/gatheringspage.h"
 #include "ui/widgets/facilitatorview.h"
+#include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/memberpicker.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -28,9 +34,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
+
+#include <functional>
 
 using namespace hub;
 using hub::test::child;
@@ -61,6 +71,33 @@ GatheringId tonight(hub::test::TempHub &t)
     auto g = t->gatherings().add(d);
     REQUIRE(g);
     return g->id;
+}
+
+/// Runs `answer` on the dialog T as soon as it shows (it runs its own
+/// event loop, so the test's next line waits until it closes).
+template<typename T> void whenShown(std::function<void(T *)> answer)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<T *>(w); dialog && dialog->isVisible()) {
+                timer->stop();
+                timer->deleteLater();
+                answer(dialog);
+                return;
+            }
+        }
+    });
+    timer->start();
+}
+
+/// Types a name into a member picker and takes the first suggestion.
+void typeMember(MemberPicker *picker, const QString &name)
+{
+    picker->setFocus();
+    QTest::keyClicks(picker, name);
+    REQUIRE(picker->resolveTyped());
 }
 
 void runGathering(bool saveShot)
@@ -130,12 +167,13 @@ void runGathering(bool saveShot)
     CHECK(board->item(0)->text().contains(QStringLiteral("Repair café")));
     CHECK(board->item(0)->text().trimmed().startsWith(QStringLiteral("3")));
 
-    // Promote the winner; the dialog is answered with its suggested name.
+    // Promote the winner to a new group with Ana as its convenor.
     board->setCurrentRow(0);
-    QTimer::singleShot(0, [] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *input = qobject_cast<QInputDialog *>(w); input && input->isVisible())
-                input->accept();
+    whenShown<PromoteDialog>([](PromoteDialog *dialog) {
+        CHECK(child<QRadioButton>(dialog, "promoteToNew")->isChecked()); // there is no group yet
+        CHECK(child<QLineEdit>(dialog, "promoteName")->text() == QStringLiteral("Repair café on Saturdays"));
+        typeMember(child<MemberPicker>(dialog, "promoteConvenor"), QStringLiteral("Ana"));
+        QTest::mouseClick(child<QPushButton>(dialog, "promoteSave"), Qt::LeftButton);
     });
     QTest::keyClick(board, Qt::Key_P, Qt::ControlModifier);
     auto groups = t->workingGroups().list();
@@ -143,6 +181,7 @@ void runGathering(bool saveShot)
     REQUIRE(groups->size() == 1);
     CHECK(groups->first().name == QStringLiteral("Repair café on Saturdays"));
     CHECK(groups->first().originGathering == id);
+    CHECK(groups->first().convenorName == QStringLiteral("Ana Lopez"));
     CHECK(board->item(0)->text().contains(QStringLiteral("[working group]")));
 
     if (saveShot) {
@@ -158,6 +197,61 @@ void runGathering(bool saveShot)
     CHECK(table->item(0, 5)->text() == QStringLiteral("3"));
     if (saveShot)
         REQUIRE(page.grab().save(QStringLiteral(HUB_TEST_BUILD_DIR "/shots/gatherings-page.png")));
+
+    // The working group's first meeting: Bo joins and convenes, an action with an owner and a date.
+    auto *tree = child<QTreeWidget>(&page, "workingGroups");
+    REQUIRE(tree->topLevelItemCount() == 1);
+    tree->setFocus();
+    tree->setCurrentItem(tree->topLevelItem(0));
+    whenShown<GroupMembersDialog>([](GroupMembersDialog *dialog) {
+        auto *members = child<QListWidget>(dialog, "groupMembers");
+        CHECK(members->count() == 1); // Ana convenes (the walk-in who told the idea is not a member)
+        typeMember(child<MemberPicker>(dialog, "groupMemberPicker"), QStringLiteral("Bo"));
+        QTest::mouseClick(child<QPushButton>(dialog, "groupAddMember"), Qt::LeftButton);
+        CHECK(members->count() == 2);
+        for (int i = 0; i < members->count(); ++i)
+            if (members->item(i)->text().startsWith(QStringLiteral("Bo Jensen")))
+                members->setCurrentRow(i);
+        QTest::mouseClick(child<QPushButton>(dialog, "groupMakeConvenor"), Qt::LeftButton);
+        CHECK(child<QLabel>(dialog, "groupMembersStatus")->text().contains(QStringLiteral("Bo Jensen convenes")));
+        dialog->reject();
+    });
+    QTest::mouseClick(child<QPushButton>(&page, "groupMembersButton"), Qt::LeftButton);
+    const GroupId groupId = groups->first().id;
+    CHECK(t->workingGroups().get(groupId)->convenorName == QStringLiteral("Bo Jensen"));
+    CHECK(t->workingGroups().members(groupId)->size() == 2);
+
+    const QDate due = QDate::currentDate().addDays(10);
+    whenShown<ActionDialog>([due](ActionDialog *dialog) {
+        // Save without an owner is refused beside the field.
+        QTest::keyClicks(child<QLineEdit>(dialog, "actionTitle"), QStringLiteral("Ask the council about the old shop"));
+        QTest::mouseClick(child<QPushButton>(dialog, "actionSave"), Qt::LeftButton);
+        CHECK(child<FieldErrorLabel>(dialog, "actionOwnerError")->hasError());
+        typeMember(child<MemberPicker>(dialog, "actionOwner"), QStringLiteral("Bo"));
+        child<QDateEdit>(dialog, "actionDue")->setDate(due);
+        QTest::mouseClick(child<QPushButton>(dialog, "actionSave"), Qt::LeftButton);
+    });
+    QTest::mouseClick(child<QPushButton>(&page, "addAction"), Qt::LeftButton);
+    auto actions = t->workingGroups().actions(groupId);
+    REQUIRE(actions->size() == 1);
+    CHECK(actions->first().ownerName == QStringLiteral("Bo Jensen"));
+    CHECK(actions->first().due == due);
+    // The new action is selected: done, with a note, then open again.
+    REQUIRE(child<QPushButton>(&page, "markActionDone")->isEnabled());
+    CHECK_FALSE(child<QPushButton>(&page, "reopenAction")->isEnabled());
+    whenShown<QInputDialog>([](QInputDialog *input) {
+        input->setTextValue(QStringLiteral("Meeting on the 14th"));
+        input->accept();
+    });
+    QTest::mouseClick(child<QPushButton>(&page, "markActionDone"), Qt::LeftButton);
+    auto doneAction = t->workingGroups().action(actions->first().id);
+    CHECK(doneAction->status == ActionStatus::Done);
+    CHECK(doneAction->notes.contains(QStringLiteral("Meeting on the 14th")));
+    REQUIRE(child<QPushButton>(&page, "reopenAction")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(&page, "reopenAction"), Qt::LeftButton);
+    CHECK(t->workingGroups().action(actions->first().id)->status == ActionStatus::Open);
+    if (saveShot)
+        REQUIRE(page.grab().save(QStringLiteral(HUB_TEST_BUILD_DIR "/shots/gatherings-groups.png")));
 }
 
 } // namespace

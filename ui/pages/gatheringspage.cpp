@@ -2,12 +2,15 @@
 #include "ui/pages/gatheringspage.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/common/displayformat.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/spaces/bookingservice.h"
 #include "ui/access/permissiongate.h"
+#include "ui/dialogs/actiondialog.h"
 #include "ui/dialogs/gatheringdialog.h"
+#include "ui/dialogs/groupmembersdialog.h"
 #include "ui/widgets/challengesview.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/facilitatorview.h"
@@ -16,6 +19,7 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -25,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace hub {
@@ -32,6 +37,7 @@ namespace hub {
 namespace {
 constexpr int IdRole = Qt::UserRole;
 constexpr int KindRole = Qt::UserRole + 1; // 0 = group, 1 = action
+constexpr int OpenRole = Qt::UserRole + 2; // an action still open
 }
 
 GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
@@ -77,7 +83,9 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     m_gatherings->setSelectionMode(QAbstractItemView::SingleSelection);
     m_gatherings->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_gatherings->verticalHeader()->hide();
+    m_gatherings->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_gatherings->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_gatherings->setWordWrap(false);
     connect(m_gatherings, &QTableWidget::cellActivated, this, [this] { startFacilitating(selectedGathering()); });
     connect(m_gatherings, &QTableWidget::itemSelectionChanged, this,
             &GatheringsPage::updateActions);
@@ -90,11 +98,25 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     m_groups->setObjectName(QStringLiteral("workingGroups"));
     m_groups->setAccessibleName(tr("Working groups and their actions"));
     m_groups->setHeaderLabels({tr("Working group / action"), tr("Convenor / owner"), tr("Due"), tr("Status")});
+    m_groups->header()->setStretchLastSection(false);
     m_groups->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    auto *done = new QPushButton(tr("Mark action &done"), list);
+    for (int column = 1; column < 4; ++column)
+        m_groups->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    connect(m_groups, &QTreeWidget::currentItemChanged, this, &GatheringsPage::updateActions);
+    m_addAction = new QPushButton(tr("Add &action…"), list);
+    m_addAction->setObjectName(QStringLiteral("addAction"));
+    m_addAction->setToolTip(tr("A task for the selected working group: what, who, by when"));
+    connect(m_addAction, &QPushButton::clicked, this, &GatheringsPage::addAction);
+    m_groupMembers = new QPushButton(tr("&Members and convenor…"), list);
+    m_groupMembers->setObjectName(QStringLiteral("groupMembersButton"));
+    connect(m_groupMembers, &QPushButton::clicked, this, &GatheringsPage::editGroupMembers);
+    auto *done = new QPushButton(tr("Mark action &done…"), list);
     done->setObjectName(QStringLiteral("markActionDone"));
     m_done = done;
     connect(done, &QPushButton::clicked, this, &GatheringsPage::markActionDone);
+    m_reopen = new QPushButton(tr("&Reopen action"), list);
+    m_reopen->setObjectName(QStringLiteral("reopenAction"));
+    connect(m_reopen, &QPushButton::clicked, this, &GatheringsPage::reopenAction);
 
     auto *groupsBox = new QWidget(list);
     auto *groupsLayout = new QVBoxLayout(groupsBox);
@@ -103,7 +125,10 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     auto *groupsHint = new QLabel(tr("Groups grow from ideas promoted at a Collaboratory."), groupsBox);
     groupsHint->setEnabled(false);
     groupsHead->addWidget(groupsHint, 1);
+    groupsHead->addWidget(m_addAction);
+    groupsHead->addWidget(m_groupMembers);
     groupsHead->addWidget(done);
+    groupsHead->addWidget(m_reopen);
     groupsLayout->addLayout(groupsHead);
     groupsLayout->addWidget(m_groups);
 
@@ -165,7 +190,29 @@ void GatheringsPage::updateActions()
     PermissionGate::apply(m_create, m_hub, Permission::ManageGatherings, m_hub != nullptr);
     PermissionGate::apply(m_edit, m_hub, Permission::ManageGatherings, chosen);
     PermissionGate::apply(m_run, m_hub, Permission::CheckIn, chosen);
-    PermissionGate::apply(m_done, m_hub, Permission::ManageGatherings, m_hub != nullptr);
+    const QTreeWidgetItem *action = selectedAction();
+    const bool open = action && action->data(0, OpenRole).toBool();
+    const bool group = m_hub && selectedGroup().isValid();
+    PermissionGate::apply(m_addAction, m_hub, Permission::ManageGatherings, group);
+    PermissionGate::apply(m_groupMembers, m_hub, Permission::ManageGatherings, group);
+    PermissionGate::apply(m_done, m_hub, Permission::ManageGatherings, action && open);
+    PermissionGate::apply(m_reopen, m_hub, Permission::ManageGatherings, action && !open);
+}
+
+GroupId GatheringsPage::selectedGroup() const
+{
+    const QTreeWidgetItem *item = m_groups->currentItem();
+    if (!item)
+        return {};
+    if (item->data(0, KindRole).toInt() == 1)
+        item = item->parent();
+    return item ? GroupId(item->data(0, IdRole).toLongLong()) : GroupId();
+}
+
+QTreeWidgetItem *GatheringsPage::selectedAction() const
+{
+    QTreeWidgetItem *item = m_groups->currentItem();
+    return item && item->data(0, KindRole).toInt() == 1 ? item : nullptr;
 }
 
 void GatheringsPage::refresh()
@@ -202,10 +249,10 @@ void GatheringsPage::fillGatherings()
     for (const Gathering &g : std::as_const(*list)) {
         const int row = m_gatherings->rowCount();
         m_gatherings->insertRow(row);
-        auto *when = new QTableWidgetItem(g.start.toTimeZone(zone).toString(QStringLiteral("ddd d MMM yyyy HH:mm")));
+        auto *when = new QTableWidgetItem(DisplayFormat::dateTime(g.start, zone));
         when->setData(IdRole, g.id.value());
         m_gatherings->setItem(row, 0, when);
-        m_gatherings->setItem(row, 1, new QTableWidgetItem(toString(g.kind)));
+        m_gatherings->setItem(row, 1, new QTableWidgetItem(label(g.kind)));
         m_gatherings->setItem(row, 2, new QTableWidgetItem(g.title));
         m_gatherings->setItem(row, 3, new QTableWidgetItem(g.spaceName.isEmpty() ? tr("elsewhere") : g.spaceName));
         m_gatherings->setItem(row, 4, new QTableWidgetItem(
@@ -225,6 +272,10 @@ void GatheringsPage::fillGatherings()
 
 void GatheringsPage::fillGroups()
 {
+    // The row selected before stays selected (by kind and id), and groups stay open.
+    const QTreeWidgetItem *current = m_groups->currentItem();
+    const int keepKind = current ? current->data(0, KindRole).toInt() : -1;
+    const qint64 keepId = current ? current->data(0, IdRole).toLongLong() : 0;
     m_groups->clear();
     if (!m_hub)
         return;
@@ -235,7 +286,10 @@ void GatheringsPage::fillGroups()
     const QDate today = service.today();
     for (const WorkingGroup &g : std::as_const(*groups)) {
         auto *item = new QTreeWidgetItem(m_groups, {g.name, g.convenorName, QString(),
-                                                    tr("%1 members, %2 open").arg(g.members).arg(g.openActions)});
+                                                    (g.members == 1 ? tr("1 member") : tr("%1 members").arg(g.members))
+                                                        + QStringLiteral(", ")
+                                                        + (g.openActions == 1 ? tr("1 open action")
+                                                                              : tr("%1 open actions").arg(g.openActions))});
         item->setData(0, IdRole, g.id.value());
         item->setData(0, KindRole, 0);
         if (!g.originIdeaTitle.isEmpty())
@@ -244,15 +298,23 @@ void GatheringsPage::fillGroups()
         if (!actions)
             continue;
         for (const GroupAction &a : std::as_const(*actions)) {
-            auto *child = new QTreeWidgetItem(item, {a.title, a.ownerName,
-                                                     a.due.isValid() ? a.due.toString(Qt::ISODate) : QString(),
-                                                     a.isOverdue(today) ? tr("overdue") : toString(a.status)});
+            auto *child = new QTreeWidgetItem(item, {a.title, a.ownerName, DisplayFormat::date(a.due),
+                                                     a.isOverdue(today) ? tr("Overdue") : label(a.status)});
             child->setData(0, IdRole, a.id.value());
             child->setData(0, KindRole, 1);
+            child->setData(0, OpenRole, a.status == ActionStatus::Open);
+            if (!a.notes.isEmpty())
+                child->setToolTip(0, a.notes);
             if (a.isOverdue(today))
                 child->setForeground(3, QColor(0xb0, 0x00, 0x20));
+            if (keepKind == 1 && keepId == a.id.value())
+                m_groups->setCurrentItem(child);
         }
+        if (keepKind == 0 && keepId == g.id.value())
+            m_groups->setCurrentItem(item);
     }
+    m_groups->expandAll();
+    updateActions();
 }
 
 void GatheringsPage::startFacilitating(GatheringId id)
@@ -283,13 +345,67 @@ void GatheringsPage::editSelected()
 
 void GatheringsPage::markActionDone()
 {
-    QTreeWidgetItem *item = m_groups->currentItem();
-    if (!m_hub || !item || item->data(0, KindRole).toInt() != 1)
+    QTreeWidgetItem *item = selectedAction();
+    if (!m_hub || !item)
         return;
-    auto done = m_hub->workingGroups().setStatus(ActionId(item->data(0, IdRole).toLongLong()), ActionStatus::Done);
-    if (!done)
+    bool ok = false;
+    const QString note = QInputDialog::getMultiLineText(
+        this, tr("Mark Action Done"), tr("“%1” is done. A note for the group (optional):").arg(item->text(0)),
+        QString(), &ok);
+    if (!ok)
+        return;
+    auto done = m_hub->workingGroups().setStatus(ActionId(item->data(0, IdRole).toLongLong()), ActionStatus::Done,
+                                                 note.trimmed());
+    if (!done) {
         QMessageBox::information(this, tr("Action"), sentence(done.error().message));
+        return;
+    }
     fillGroups();
+    emit statusMessage(tr("“%1” marked done.").arg(done->title));
+}
+
+void GatheringsPage::reopenAction()
+{
+    QTreeWidgetItem *item = selectedAction();
+    if (!m_hub || !item)
+        return;
+    auto open = m_hub->workingGroups().setStatus(ActionId(item->data(0, IdRole).toLongLong()), ActionStatus::Open);
+    if (!open) {
+        QMessageBox::information(this, tr("Action"), sentence(open.error().message));
+        return;
+    }
+    fillGroups();
+    emit statusMessage(tr("“%1” is open again.").arg(open->title));
+}
+
+void GatheringsPage::addAction()
+{
+    const GroupId group = selectedGroup();
+    if (!m_hub || !group.isValid())
+        return;
+    ActionDialog dialog(*m_hub, group, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    fillGroups();
+    // The new action is selected, so "done" and "reopen" act on it next.
+    for (QTreeWidgetItemIterator it(m_groups); *it; ++it) {
+        if ((*it)->data(0, KindRole).toInt() == 1 && (*it)->data(0, IdRole).toLongLong() == dialog.saved().value()) {
+            m_groups->setCurrentItem(*it);
+            emit statusMessage(tr("Action “%1” added.").arg((*it)->text(0)));
+            break;
+        }
+    }
+}
+
+void GatheringsPage::editGroupMembers()
+{
+    const GroupId group = selectedGroup();
+    if (!m_hub || !group.isValid())
+        return;
+    GroupMembersDialog dialog(*m_hub, group, this);
+    dialog.exec();
+    if (dialog.changedAnything())
+        fillGroups();
 }
 
 } // namespace hub

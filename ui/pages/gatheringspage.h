@@ -10,6 +10,7 @@ class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace hub {
 
@@ -33,6 +34,9 @@ public:
     void newGathering();
     void editSelected();
     void markActionDone();
+    void reopenAction();
+    void addAction();
+    void editGroupMembers();
 
     /// Brings the Business challenges tab forward.
     void showChallenges();
@@ -45,12 +49,19 @@ private:
     void fillGatherings();
     void fillGroups();
     void updateActions();
+    /// The working group of the selected row (a group, or one of its actions).
+    GroupId selectedGroup() const;
+    /// The selected action's row, or nullptr when a group (or nothing) is selected.
+    QTreeWidgetItem *selectedAction() const;
 
     Hub *m_hub = nullptr;
     QPushButton *m_create = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_done = nullptr;
+    QPushButton *m_reopen = nullptr;
+    QPushButton *m_addAction = nullptr;
+    QPushButton *m_groupMembers = nullptr;
     QStackedWidget *m_stack = nullptr;
     QRadioButton *m_upcoming = nullptr;
     QTableWidget *m_gatherings = nullptr;

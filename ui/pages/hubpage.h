@@ -26,6 +26,10 @@ public:
     /// at the desk may not do as disabled, with a tooltip naming who may.
     virtual void accessChanged() {}
 
+signals:
+    /// A short confirmation for the status bar ("Action “…” added.").
+    void statusMessage(const QString &text);
+
 protected:
     /// A text-only tool button that shows and triggers `action`.
     static QToolButton *actionButton(QAction *action, const char *objectName);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/facilitatorview.h"
+#include "ui/dialogs/promotedialog.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/gatherings/checkinservice.h"
@@ -370,16 +371,10 @@ void FacilitatorView::promoteSelected()
     auto current = m_hub->ideas().get(idea);
     if (!current)
         return show(sentence(current.error().message), true);
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Promote to working group"),
-                                               tr("Working group (an existing name adds the idea to it):"),
-                                               QLineEdit::Normal, current->title, &ok);
-    if (!ok)
+    PromoteDialog dialog(*m_hub, idea, this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    auto group = m_hub->workingGroups().promote(idea, name);
-    if (!group)
-        return show(sentence(group.error().message), true);
-    show(tr("“%1” is now with the working group “%2”.").arg(current->title, group->name));
+    show(tr("“%1” is now with the working group “%2”.").arg(current->title, dialog.groupName()));
     reload();
     emit changed();
 }
