@@ -173,7 +173,17 @@ void MainWindow::buildPages()
         item->setSizeHint(QSize(0, 40));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names[i]).arg(i + 1));
     }
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        // Unsaved edits on the page being left are saved, kept or dropped as the person says.
+        auto *leaving = qobject_cast<HubPage *>(m_stack->currentWidget());
+        if (leaving && leaving->hasUnsavedEdits() && !leaving->settleUnsaved()) {
+            const QSignalBlocker block(m_sidebar);
+            const int back = m_stack->currentIndex();
+            m_sidebar->setCurrentRow(back < PageCount ? back : int(Page::Settings));
+            return;
+        }
+        m_stack->setCurrentIndex(row);
+    });
     m_sidebar->setCurrentRow(0);
 
     connect(m_settingsPage, &SettingsPage::settingsSaved, this, [this] {
@@ -598,10 +608,16 @@ void MainWindow::showPage(Page page)
 {
     if (int(page) < PageCount) {
         m_sidebar->setCurrentRow(int(page));
+        // The person chose to stay with unsaved edits: the sidebar went back.
+        if (m_sidebar->currentRow() != int(page))
+            return;
         // Already the sidebar's row (e.g. back from Users to Settings): show it anyway.
         m_stack->setCurrentIndex(int(page));
         return;
     }
+    auto *leaving = qobject_cast<HubPage *>(m_stack->currentWidget());
+    if (leaving && leaving != this->page(page) && leaving->hasUnsavedEdits() && !leaving->settleUnsaved())
+        return;
     {
         QSignalBlocker block(m_sidebar);
         m_sidebar->setCurrentRow(int(Page::Settings));
@@ -825,7 +841,16 @@ void MainWindow::showStorageError(const QString &title, const QString &message)
 
 bool MainWindow::settleUnsavedSettings()
 {
-    if (!m_hub || !m_settingsPage->isModified())
+    if (!m_hub)
+        return true;
+    for (HubPage *page : allPages()) {
+        if (page == m_settingsPage || !page->hasUnsavedEdits())
+            continue;
+        m_stack->setCurrentWidget(page);
+        if (!page->settleUnsaved())
+            return false;
+    }
+    if (!m_settingsPage->isModified())
         return true;
     showPage(Page::Settings);
     const auto answer = QMessageBox::question(

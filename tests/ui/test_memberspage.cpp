@@ -23,6 +23,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -284,4 +285,65 @@ TEST_CASE("personal data is saved for a member through the file dialog and is on
     hub::AuditFilter f;
     f.action = QStringLiteral("member.subject-access");
     CHECK(s.hub().audit().count(f).value() == 1);
+}
+
+TEST_CASE("unsaved edits are never dropped by picking another member or another page")
+{
+    MembersOnTempHub s;
+    s.addThroughForm(QStringLiteral("Ada Ames"), QStringLiteral("ada@example.org"));
+    s.addThroughForm(QStringLiteral("Bryn Evans"), QStringLiteral("bryn@example.org"));
+    REQUIRE(s.memberCount() == 2);
+    auto *table = child<QTableView>(s.page, "memberTable");
+    auto *title = child<QLabel>(s.page, "memberEditorTitle");
+    const auto clickRow = [&](int row) {
+        const QRect rect = table->visualRect(table->model()->index(row, 0));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    };
+    clickRow(0); // Ada
+    REQUIRE(title->text() == QStringLiteral("Ada Ames"));
+    auto *phone = child<QLineEdit>(s.page, "memberPhone");
+
+    SECTION("Cancel stays on the member with the edit")
+    {
+        MembersOnTempHub::type(phone, QStringLiteral("01234 567890"));
+        hub::test::MessageBoxAnswerer answerer(QMessageBox::Cancel);
+        clickRow(1);
+        REQUIRE(answerer.texts().size() == 1);
+        CHECK(answerer.texts().first().contains(QStringLiteral("Ada Ames")));
+        CHECK(title->text() == QStringLiteral("Ada Ames"));
+        CHECK(phone->text() == QStringLiteral("01234 567890"));
+        CHECK(table->currentIndex().row() == 0);
+        // Another page: asked again, and Cancel stays here too.
+        s.window.showPage(MainWindow::Page::Calendar);
+        CHECK(answerer.texts().size() == 2);
+        CHECK(s.window.currentPage() == MainWindow::Page::Members);
+        auto ada = s.hub().members().find(QStringLiteral("ada@example.org"));
+        REQUIRE(ada);
+        CHECK(ada->phone.isEmpty()); // nothing written by asking
+    }
+    SECTION("Save writes the edit, then shows the other member")
+    {
+        MembersOnTempHub::type(phone, QStringLiteral("01234 567890"));
+        hub::test::MessageBoxAnswerer answerer(QMessageBox::Save);
+        clickRow(1);
+        CHECK(answerer.texts().size() == 1);
+        CHECK(title->text() == QStringLiteral("Bryn Evans"));
+        auto ada = s.hub().members().find(QStringLiteral("ada@example.org"));
+        REQUIRE(ada);
+        CHECK(ada->phone == QStringLiteral("01234 567890"));
+    }
+    SECTION("Discard drops the edit and nothing is asked when nothing changed")
+    {
+        MembersOnTempHub::type(phone, QStringLiteral("01234 567890"));
+        hub::test::MessageBoxAnswerer answerer(QMessageBox::Discard);
+        QTest::keyClick(&s.window, Qt::Key_3, Qt::ControlModifier);
+        CHECK(answerer.texts().size() == 1);
+        CHECK(s.window.currentPage() == MainWindow::Page::Calendar);
+        auto ada = s.hub().members().find(QStringLiteral("ada@example.org"));
+        CHECK(ada->phone.isEmpty());
+        QTest::keyClick(&s.window, Qt::Key_2, Qt::ControlModifier);
+        clickRow(1);
+        CHECK(answerer.texts().size() == 1);
+        CHECK(title->text() == QStringLiteral("Bryn Evans"));
+    }
 }

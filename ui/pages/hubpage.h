@@ -25,6 +25,11 @@ public:
     /// Someone else signed in (or roles changed): pages show what the person
     /// at the desk may not do as disabled, with a tooltip naming who may.
     virtual void accessChanged() {}
+    /// True while a form on the page holds edits not yet saved.
+    virtual bool hasUnsavedEdits() const { return false; }
+    /// Before the page is left (or the hub closed): asks Save / Discard /
+    /// Cancel about unsaved edits; false when the person chose to stay.
+    virtual bool settleUnsaved() { return true; }
 
 signals:
     /// A short confirmation for the status bar ("Action “…” added.").

@@ -327,19 +327,42 @@ void MembersPage::showEditor(bool shown)
     }
 }
 
+bool MembersPage::hasUnsavedEdits() const
+{
+    return m_editor->isVisibleTo(this) && m_editor->isModified();
+}
+
+bool MembersPage::settleUnsaved()
+{
+    return !hasUnsavedEdits() || m_editor->settle();
+}
+
 void MembersPage::selectionChanged()
 {
     const auto member = m_model ? m_model->memberAt(m_table->currentIndex()) : std::nullopt;
     if (!member)
         return;
-    if (!m_editor->member() || m_editor->member()->id != member->id)
+    if (!m_editor->member() || m_editor->member()->id != member->id) {
+        // Edits on the form are never dropped by picking another row.
+        if (!settleUnsaved()) {
+            const auto shown = m_editor->member();
+            const int row = shown ? m_model->rowOf(shown->id) : -1;
+            const QSignalBlocker block(m_table->selectionModel());
+            if (row >= 0)
+                m_table->selectRow(row);
+            else
+                m_table->clearSelection();
+            m_table->setCurrentIndex(row >= 0 ? m_model->index(row, 0) : QModelIndex());
+            return;
+        }
         m_editor->showMember(member->id);
+    }
     showEditor(true);
 }
 
 void MembersPage::newMember()
 {
-    if (!m_hub)
+    if (!m_hub || !settleUnsaved())
         return;
     m_table->clearSelection();
     m_table->setCurrentIndex({});

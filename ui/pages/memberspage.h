@@ -31,6 +31,8 @@ public:
 
     void setHub(Hub *hub) override;
     void accessChanged() override;
+    bool hasUnsavedEdits() const override;
+    bool settleUnsaved() override;
 
     MemberTableModel *model() const { return m_model; }
     MemberEditor *editor() const { return m_editor; }

@@ -377,6 +377,7 @@ void MemberEditor::startNewMember()
     clearErrors();
     updateHeader();
     updateActions();
+    markClean();
     m_displayName->setFocus();
 }
 
@@ -406,6 +407,7 @@ void MemberEditor::showMember(MemberId id)
     reloadContacts();
     updateHeader();
     updateActions();
+    markClean();
 }
 
 void MemberEditor::fillFields(const MemberDraft &d)
@@ -427,6 +429,46 @@ void MemberEditor::fillFields(const MemberDraft &d)
     m_showPhone->setChecked(d.consent.showPhone);
     m_showEmail->setEnabled(d.consent.directoryVisible);
     m_showPhone->setEnabled(d.consent.directoryVisible);
+}
+
+QStringList MemberEditor::formState() const
+{
+    const MemberDraft d = draft();
+    QStringList state{QString::number(int(d.kind)), d.displayName, d.givenName, d.familyName, d.email,
+                      d.phone, d.postcode, d.address, d.website, d.interests.join(u','),
+                      d.joinedOn.toString(Qt::ISODate), d.notes,
+                      QString::number(int(d.consent.directoryVisible) * 4 + int(d.consent.showEmail) * 2
+                                      + int(d.consent.showPhone))};
+    for (const MemberSkill &skill : m_skills->skills())
+        state << skill.name + u':' + QString::number(int(skill.level));
+    return state;
+}
+
+bool MemberEditor::isModified() const
+{
+    return m_hub && isEnabled() && formState() != m_cleanState;
+}
+
+bool MemberEditor::settle()
+{
+    if (!isModified())
+        return true;
+    const QString name = m_displayName->text().trimmed();
+    const auto answer = QMessageBox::question(
+        this, tr("Save the Changes?"),
+        name.isEmpty() ? tr("The new member's details were changed but not saved. Save them?")
+                       : tr("The details of %1 were changed but not saved. Save them?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save(); // a refused value stays on screen, beside its field
+    if (answer == QMessageBox::Discard) {
+        if (m_member)
+            showMember(m_member->id);
+        else
+            startNewMember();
+        return true;
+    }
+    return false;
 }
 
 MemberDraft MemberEditor::draft() const

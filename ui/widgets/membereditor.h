@@ -49,6 +49,12 @@ public:
     /// Checks and writes the form; false (with errors beside the fields) when
     /// something was refused, and then nothing was written.
     bool save();
+    /// True when the form holds edits not yet saved.
+    bool isModified() const;
+    /// Before the form shows something else: with unsaved edits, asks
+    /// Save / Discard / Cancel. False when the person chose to stay (or a
+    /// save was refused, its errors shown): the form must stay as it is.
+    bool settle();
     /// Marks the member lapsed, left or active again, as of today.
     bool markStatus(MemberStatus status);
     /// Asks for confirmation, then erases the member's personal data.
@@ -72,6 +78,9 @@ private:
                   QWidget *editor);
     MemberDraft draft() const;
     void fillFields(const MemberDraft &draft);
+    /// Everything the form shows that save() writes, to notice edits.
+    QStringList formState() const;
+    void markClean() { m_cleanState = formState(); }
     void showError(const Error &error);
     void clearErrors();
     void updateHeader();
@@ -83,6 +92,7 @@ private:
 
     Hub *m_hub = nullptr;
     std::optional<Member> m_member;
+    QStringList m_cleanState;
 
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
