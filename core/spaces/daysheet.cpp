@@ -31,10 +31,21 @@ Result<DaySheet> DaySheet::load(const SpaceService &spaces, const BookingService
     if (!day)
         return fail(day.error());
 
+    // Closed days as the Calendar shows them: no hours that weekday, or a closure.
+    auto closures = spaces.closures(date, date);
+    if (!closures)
+        return fail(closures.error());
     QHash<SpaceId, qsizetype> row;
     for (const Space &space : *active) {
         row.insert(space.id, sheet.m_spaces.size());
-        sheet.m_spaces.append(DaySheetSpace{space, {}});
+        DaySheetSpace column{space, {}, space.hours.on(date.dayOfWeek()), false, {}};
+        for (const Closure &closure : std::as_const(*closures)) {
+            if (closure.day == date && (!closure.space || *closure.space == space.id)) {
+                column.closure = true;
+                column.closureReason = closure.reason;
+            }
+        }
+        sheet.m_spaces.append(column);
     }
     for (const Booking &b : *day) {
         const auto at = row.constFind(b.space);

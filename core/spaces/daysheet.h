@@ -39,6 +39,13 @@ struct DaySheetSpace
 {
     Space space;
     QList<DaySheetEntry> entries;
+    /// The opening hours that day; none when the space is closed all day.
+    std::optional<DayHours> hours;
+    /// A closure (a holiday, a deep clean) shuts the space that day.
+    bool closure = false;
+    QString closureReason;
+
+    bool isClosed() const { return !hours || closure; }
 };
 
 /// What the front desk needs for one local date: every active space (by name)

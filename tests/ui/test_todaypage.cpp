@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTimeZone>
 
 using hub::MainWindow;
@@ -384,4 +385,37 @@ TEST_CASE("Today lists today's gatherings with Start check-in and the overdue ac
     CHECK(d.window.currentPage() == MainWindow::Page::Gatherings);
     auto *page = child<hub::GatheringsPage>(&d.window, "gatheringsPage");
     CHECK(page->facilitator()->isVisible());
+}
+
+TEST_CASE("Today shows a space closed that day as closed, with no Book button", "[today]")
+{
+    Desk d;
+    hub::Space hall = addSpace(d.hub(), QStringLiteral("Main hall"), 80, QStringLiteral("#3a7bd5"));
+    hub::Space office = addSpace(d.hub(), QStringLiteral("Office"), 4, QStringLiteral("#888888"));
+    hub::Space kitchen = addSpace(d.hub(), QStringLiteral("Kitchen"), 12, QStringLiteral("#e67e22"));
+    // The office never opens on Tuesdays; the kitchen is closed for a deep clean today.
+    office.hours.days[Tuesday.dayOfWeek() - 1] = std::nullopt;
+    REQUIRE(d.hub().spaces().setHours(office.id, office.hours));
+    REQUIRE(d.hub().spaces().addClosure(kitchen.id, Tuesday, QStringLiteral("deep clean")));
+    hub::Space quiet = addSpace(d.hub(), QStringLiteral("Quiet room"), 4, QStringLiteral("#27ae60"));
+    addBooking(d.hub(), hall, Tuesday, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir"));
+    d.today->refresh();
+
+    QMap<QString, QFrame *> columns;
+    for (QFrame *f : d.today->findChildren<QFrame *>(QStringLiteral("todaySpace")))
+        columns.insert(f->accessibleName(), f);
+    REQUIRE(columns.size() == 4);
+    CHECK(child<QLabel>(columns.value(QStringLiteral("Office")), "todaySpaceClosed")->text()
+          == QStringLiteral("Closed today"));
+    CHECK(child<QLabel>(columns.value(QStringLiteral("Kitchen")), "todaySpaceClosed")->text()
+          == QStringLiteral("Closed today: deep clean"));
+    CHECK(columns.value(QStringLiteral("Office"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace"))
+          == nullptr);
+    CHECK(columns.value(QStringLiteral("Kitchen"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace"))
+          == nullptr);
+    CHECK(child<QLabel>(columns.value(QStringLiteral("Quiet room")), "todaySpaceFree")->text()
+          == QStringLiteral("Free all day"));
+    CHECK(columns.value(QStringLiteral("Quiet room"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")));
+    CHECK(columns.value(QStringLiteral("Main hall"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")));
+    (void)quiet;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pages/todaypage.h"
 
+#include "core/common/displayformat.h"
+
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
@@ -427,8 +429,24 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
                              .arg(colour));
     layout->addWidget(title);
 
-    if (column.entries.isEmpty()) {
-        auto *free = new QLabel(tr("Free all day"));
+    if (column.isClosed()) {
+        // As the Calendar shows it: closed, with the reason, and nothing to book.
+        auto *closed = new QLabel(column.closure && !column.closureReason.isEmpty()
+                                      ? tr("Closed today: %1").arg(column.closureReason)
+                                      : tr("Closed today"));
+        closed->setObjectName(QStringLiteral("todaySpaceClosed"));
+        closed->setWordWrap(true);
+        closed->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(closed);
+    } else if (column.entries.isEmpty()) {
+        const DayHours &h = *column.hours;
+        const bool allDay = h.opens == 0 && h.closes >= 24 * 60;
+        auto *free = new QLabel(
+            allDay ? tr("Free all day")
+                   : tr("Free all day, open %1–%2")
+                         .arg(DisplayFormat::time(QTime(0, 0).addSecs(h.opens * 60)),
+                              h.closes >= 24 * 60 ? tr("midnight")
+                                                  : DisplayFormat::time(QTime(0, 0).addSecs(h.closes * 60))));
         free->setObjectName(QStringLiteral("todaySpaceFree"));
         free->setForegroundRole(QPalette::PlaceholderText);
         layout->addWidget(free);
@@ -485,6 +503,8 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
         layout->addWidget(card);
     }
 
+    if (column.isClosed())
+        return box;
     auto *book = new QToolButton;
     book->setObjectName(QStringLiteral("todayBookThisSpace"));
     book->setText(tr("Book %1…").arg(space.name));
