@@ -307,3 +307,32 @@ TEST_CASE("selecting an account shows its transfers and Show all transfers goes 
     CHECK(w.page->accountModel()->rowCount() == 1);
     CHECK(child<QLabel>(w.page, "accountsCount")->text() == QStringLiteral("1 matching account"));
 }
+
+TEST_CASE("after filtering the accounts, clicking the one row left filters the transfers and enables its actions")
+{
+    LedgerOnTempHub w;
+    hub::TransferDraft d;
+    d.payer = w.ana;
+    d.payee = w.bryn;
+    d.amount = hub::Amount::fromMinor(250);
+    d.memo = QStringLiteral("soup");
+    REQUIRE(w.hub().ledger().pay(d));
+    const hub::MemberId cai = w.add(QStringLiteral("Cai Jones"));
+    d.payer = cai;
+    REQUIRE(w.hub().ledger().pay(d));
+    w.page->refresh();
+    auto *accounts = child<QTableView>(w.page, "accountTable");
+    auto *transfers = child<QTableView>(w.page, "transferTable");
+    // A row picked first, then the filter: as a person at the desk does.
+    REQUIRE(w.page->selectAccount(w.ana));
+    LedgerOnTempHub::type(child<QLineEdit>(w.page, "accountSearch"), QStringLiteral("cai"));
+    w.page->applyFilter();
+    REQUIRE(w.page->accountModel()->rowCount() == 1);
+    accounts->setFocus(); // the cursor lands on the one row, not selected
+    const QRect rect = accounts->visualRect(accounts->model()->index(0, 0));
+    QTest::mouseClick(accounts->viewport(), Qt::LeftButton, {}, rect.center());
+    CHECK(child<QToolButton>(w.page, "ledgerStatement")->isEnabled());
+    CHECK(child<QToolButton>(w.page, "ledgerLimits")->isEnabled());
+    CHECK(transfers->model()->rowCount() == 1);
+    CHECK(child<QLabel>(w.page, "transfersTitle")->text().contains(QStringLiteral("Cai Jones")));
+}

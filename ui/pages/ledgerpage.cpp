@@ -277,6 +277,11 @@ void LedgerPage::setHub(Hub *hub)
     m_accountTable->setModel(m_accounts);
     connect(m_accountTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &LedgerPage::accountSelectionChanged);
+    // After a filter the one row left may already be current (focus puts the
+    // cursor there) without being selected: a click then selects without
+    // changing the current row, and must still filter and enable.
+    connect(m_accountTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LedgerPage::accountSelectionChanged);
     connect(m_accounts, &QAbstractItemModel::modelReset, this, &LedgerPage::updateAccountState);
     connect(m_accounts, &QAbstractItemModel::rowsInserted, this, &LedgerPage::updateAccountState);
     const int accountWidths[AccountTableModel::ColumnCount] = {240, 130, 120, 120, 80, 140};
