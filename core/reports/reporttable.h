@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/ids.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -46,6 +48,9 @@ struct ReportTableHeader
     QString title;
     QList<ReportColumn> columns;
     ReportChart chart;
+    /// The member a per-account table is about (statements), so a page
+    /// showing that one table exports that one member's; invalid otherwise.
+    MemberId member = {};
 };
 
 /// One table collected in memory, for the GUI and for tests. Exports stream

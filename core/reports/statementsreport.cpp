@@ -14,7 +14,7 @@ namespace {
 // Per account: the balance before the period and how many transfers fall in
 // it, from one grouped pass; accounts are few, transfers are not.
 const QString Accounts = QStringLiteral(
-    "SELECT a.id, m.display_name, a.role, coalesce(b.opening, 0), coalesce(b.lines, 0) FROM accounts a "
+    "SELECT a.id, m.display_name, a.role, coalesce(b.opening, 0), coalesce(b.lines, 0), m.id FROM accounts a "
     "JOIN members m ON m.id = a.member_id "
     "LEFT JOIN (SELECT acc, sum(CASE WHEN at < :from THEN x ELSE 0 END) AS opening, "
     "sum(at >= :from) AS lines FROM (SELECT payee_account AS acc, amount_minor AS x, created_at AS at "
@@ -36,6 +36,7 @@ struct StatementAccount
     qint64 id;
     QString name;
     qint64 opening;
+    MemberId member;
 };
 } // namespace
 
@@ -66,7 +67,7 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
             QString name = q.value(1).toString();
             if (q.value(2).toString() == QStringLiteral("hub"))
                 name = tr("%1 (hub)").arg(name);
-            accounts.append({q.value(0).toLongLong(), name, opening});
+            accounts.append({q.value(0).toLongLong(), name, opening, MemberId(q.value(5).toLongLong())});
         }
     }
 
@@ -85,7 +86,7 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
     int done = 0;
     int rows = 0;
     for (const StatementAccount &account : accounts) {
-        if (auto s = sink.beginTable({tr("Statement — %1").arg(account.name), columns, {}}); !s)
+        if (auto s = sink.beginTable({tr("Statement — %1").arg(account.name), columns, {}, account.member}); !s)
             return s;
         if (auto s = sink.row({account.name, QVariant(), QVariant(), tr("Opening balance"), QVariant(), QVariant(),
                                QVariant(), QVariant(), account.opening});

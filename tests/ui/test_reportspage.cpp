@@ -318,3 +318,42 @@ TEST_CASE("a report shows the hub's seal of its moment and copies it", "[reports
     QTest::mouseClick(copy, Qt::LeftButton);
     CHECK(QGuiApplication::clipboard()->text() == expected->text());
 }
+
+TEST_CASE("statements with one member picked on the Reports page export only that member's", "[reports]")
+{
+    ReportsOnTempHub w;
+    const auto ana = w.add(QStringLiteral("Ana Ferreira"));
+    const auto bryn = w.add(QStringLiteral("Bryn Hughes"));
+    const auto cai = w.add(QStringLiteral("Cai Jones"));
+    w.pay(ana, bryn, 150, QStringLiteral("Bike repair"));
+    w.pay(bryn, cai, 225, QStringLiteral("Sourdough lesson"));
+    w.showReports();
+    auto *page = w.page;
+    REQUIRE(page->selectReport(QStringLiteral("statements")));
+    page->pickPeriod(ReportsPage::QuickPeriod::ThisMonth);
+    REQUIRE(page->run());
+    auto *choice = child<QComboBox>(page, "reportTableChoice");
+    REQUIRE(choice->isVisible());
+    int caiTable = -1;
+    for (int i = 0; i < choice->count(); ++i)
+        if (choice->itemText(i).contains(QStringLiteral("Cai Jones")))
+            caiTable = i;
+    REQUIRE(caiTable >= 0);
+    choice->setCurrentIndex(caiTable);
+
+    hub::ReportExportDialog *dialog = page->exportReport();
+    REQUIRE(dialog);
+    CHECK(dialog->request().member == cai);
+    dialog->setFormat(hub::ReportFileFormat::Csv);
+    const QString path = w.temp.file(QStringLiteral("statement.csv"));
+    dialog->setFilePath(path);
+    hub::test::MessageBoxAnswerer answer(QMessageBox::Close);
+    QTest::mouseClick(child<QPushButton>(dialog, "reportExportRun"), Qt::LeftButton);
+    QTRY_VERIFY(!answer.titles().isEmpty());
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    CHECK(text.contains(QStringLiteral("Sourdough lesson")));
+    CHECK_FALSE(text.contains(QStringLiteral("Bike repair")));
+    CHECK_FALSE(text.contains(QStringLiteral("Ana Ferreira")));
+}

@@ -548,7 +548,13 @@ ReportExportDialog *ReportsPage::exportReport()
         m_from->setFocus();
         return nullptr;
     }
-    auto *dialog = new ReportExportDialog(WorkerHub(*m_hub), *chosen, r, this);
+    // Export what is shown: one member's statement picked above the table is
+    // that member's statement, not every account's.
+    ReportRequest exported = r;
+    const int shown = m_tableChoice->isVisible() ? m_tableChoice->currentIndex() : -1;
+    if (shown >= 0 && shown < m_tables.size() && m_tables.at(shown).header.member.isValid())
+        exported.member = m_tables.at(shown).header.member;
+    auto *dialog = new ReportExportDialog(WorkerHub(*m_hub), *chosen, exported, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString path = dialog->filePath();
