@@ -245,14 +245,18 @@ void FacilitatorView::search(const QString &text)
     m_results->clear();
     if (!m_hub || text.trimmed().isEmpty())
         return;
+    // Lapsed members come too, and are welcome: marked, so the desk can
+    // mention renewing. Those who left are not offered.
     MemberFilter f;
     f.search = text;
-    f.status = MemberStatus::Active;
-    auto found = m_hub->members().list(f, 8);
+    auto found = m_hub->members().list(f, 16);
     if (!found)
         return show(sentence(found.error().text()), true);
     for (const Member &m : std::as_const(*found)) {
-        auto *item = new QListWidgetItem(m.displayName, m_results);
+        if (m.status == MemberStatus::Left || m_results->count() >= 8)
+            continue;
+        auto *item = new QListWidgetItem(
+            m.status == MemberStatus::Lapsed ? tr("%1 (lapsed)").arg(m.displayName) : m.displayName, m_results);
         item->setData(IdRole, m.id.value());
     }
     if (m_results->count() > 0)
@@ -271,8 +275,13 @@ void FacilitatorView::checkInSelected()
         return;
     }
     auto a = m_hub->checkIns().checkIn(m_gathering, MemberId(item->data(IdRole).toLongLong()));
-    if (!a)
-        return show(sentence(a.error().message), true);
+    if (!a) {
+        // The message stays; the name goes, so the next one is typed afresh.
+        show(sentence(a.error().message), true);
+        m_search->clear();
+        m_search->setFocus();
+        return;
+    }
     show(tr("Welcome, %1!").arg(a->name));
     m_search->clear();
     m_search->setFocus();
