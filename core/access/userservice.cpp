@@ -112,7 +112,7 @@ Status UserService::checkName(const QString &name)
 }
 
 Result<User> UserService::add(const QString &rawName, MemberId member, const QList<Role> &rawRoles,
-                              const QString &passphrase)
+                              const QString &passphrase, const QString &pin)
 {
     if (auto ok = m_access.require(Permission::ManageUsers); !ok)
         return fail(ok.error());
@@ -124,6 +124,9 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
         return fail(Error::invalid(tr("A user needs at least one role."), QStringLiteral("role")));
     if (auto ok = checkPassphrase(passphrase); !ok)
         return fail(ok.error());
+    if (!pin.isEmpty())
+        if (auto ok = checkPin(pin); !ok)
+            return fail(ok.error());
 
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
@@ -159,11 +162,20 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
     auto hash = PassphraseHasher::hash(passphrase);
     if (!hash)
         return fail(hash.error());
-    Query insert(tx->connection(), QStringLiteral("INSERT INTO users (name, member_id, passphrase_hash, created_at) "
-                                                  "VALUES (:name, :member, :hash, :now)"));
+    QVariant pinHash; // null: no PIN
+    if (!pin.isEmpty()) {
+        auto hashed = PassphraseHasher::hash(pin, PassphraseHasher::Purpose::Pin);
+        if (!hashed)
+            return fail(hashed.error());
+        pinHash = *hashed;
+    }
+    Query insert(tx->connection(),
+                 QStringLiteral("INSERT INTO users (name, member_id, passphrase_hash, pin_hash, created_at) "
+                                "VALUES (:name, :member, :hash, :pin, :now)"));
     insert.bind(QStringLiteral(":name"), name)
         .bind(QStringLiteral(":member"), member.value())
         .bind(QStringLiteral(":hash"), *hash)
+        .bind(QStringLiteral(":pin"), pinHash)
         .bind(QStringLiteral(":now"), m_clock.nowSecs());
     if (auto ok = insert.exec(); !ok)
         return fail(ok.error());
@@ -175,7 +187,8 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
             return fail(ok.error());
     }
     if (auto ok = m_audit.record(QStringLiteral("user.add"), QStringLiteral("user"), id.value(),
-                                 tr("user #%1 for member #%2 with roles %3")
+                                 (pin.isEmpty() ? tr("user #%1 for member #%2 with roles %3")
+                                                : tr("user #%1 for member #%2 with roles %3, PIN set"))
                                      .arg(id.value())
                                      .arg(member.value())
                                      .arg(rolesText(roles)));

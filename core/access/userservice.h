@@ -60,7 +60,10 @@ public:
     /// A sign-in name's problem, if any; where = "name".
     static Status checkName(const QString &name);
 
-    Result<User> add(const QString &name, MemberId member, const QList<Role> &roles, const QString &passphrase);
+    /// With `pin` (optional) the quick-switch PIN is set in the same change:
+    /// right after the first user exists, no one is signed in to set it apart.
+    Result<User> add(const QString &name, MemberId member, const QList<Role> &roles, const QString &passphrase,
+                     const QString &pin = {});
     /// Live users, by name.
     Result<QList<User>> list() const;
     Result<User> get(UserId id) const;

@@ -20,6 +20,7 @@
 #include "ui/dialogs/auditexportjob.h"
 #include "ui/dialogs/spacedialog.h"
 #include "ui/dialogs/transferdialog.h"
+#include "ui/dialogs/userdialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/auditpage.h"
@@ -34,6 +35,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QRadioButton>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -194,6 +196,15 @@ TEST_CASE("a hub with users asks who is at the desk and names a wrong passphrase
     // Nothing behind the screen can be reached from the menus.
     CHECK_FALSE(d.menuAction(QStringLiteral("Backup…"))->isEnabled());
     CHECK(d.menuAction(QStringLiteral("Quit"))->isEnabled());
+
+    // A passphrase typed before a name is picked: it asks for the name.
+    auto *users = child<QListWidget>(d.screen, "signInUsers");
+    users->clearSelection();
+    users->setCurrentRow(0, QItemSelectionModel::NoUpdate);
+    QTest::keyClicks(child<QLineEdit>(d.screen, "signInSecret"), DeskPass);
+    QTest::mouseClick(child<QPushButton>(d.screen, "signInButton"), Qt::LeftButton);
+    CHECK(d.screen->message().contains(QStringLiteral("Choose your name")));
+    CHECK_FALSE(d.hub().access().isSignedIn());
 
     d.submit(QStringLiteral("Fran"), QStringLiteral("not my passphrase"));
     CHECK(d.window.isSignInShown());
@@ -717,4 +728,31 @@ TEST_CASE("typing in an open dialog counts as activity and keeps the desk unlock
     CHECK_FALSE(d.window.isLocked());
     CHECK(dialog->isVisible());
     dialog->reject();
+}
+
+TEST_CASE("the first user of a hub is added with a PIN in one go", "[signin]")
+{
+    hub::test::TempHub temp;
+    temp.close();
+    MainWindow window;
+    REQUIRE(window.openHub(temp.path()));
+    REQUIRE_FALSE(window.hub()->users().hasUsers());
+    hub::UserDialog dialog(*window.hub(), &window);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    child<QRadioButton>(&dialog, "userNewMember")->click();
+    retype(child<QLineEdit>(&dialog, "userMemberName"), QStringLiteral("Ada Admin"));
+    retype(child<QLineEdit>(&dialog, "userName"), QStringLiteral("Ada"));
+    auto *admin = child<QCheckBox>(&dialog, "userRole_admin");
+    if (!admin->isChecked())
+        admin->click();
+    retype(child<QLineEdit>(&dialog, "userPassphrase"), AdminPass);
+    retype(child<QLineEdit>(&dialog, "userRepeat"), AdminPass);
+    retype(child<QLineEdit>(&dialog, "userPin"), QStringLiteral("470471"));
+    child<QPushButton>(&dialog, "userAdd")->click();
+    CHECK(dialog.result() == QDialog::Accepted);
+    auto ada = window.hub()->users().find(QStringLiteral("Ada"));
+    REQUIRE(ada);
+    CHECK(ada->hasPin);
+    CHECK(window.hub()->access().signInWithPin(QStringLiteral("Ada"), QStringLiteral("470471")));
 }

@@ -269,8 +269,10 @@ QString SignInScreen::chosenName() const
 {
     if (m_mode == Mode::Unlock)
         return m_unlockName;
+    // The cursor may rest on a row nobody picked (the list takes focus):
+    // only a highlighted row is a chosen name.
     const QListWidgetItem *item = m_users->currentItem();
-    return item ? item->data(NameRole).toString() : QString();
+    return item && item->isSelected() ? item->data(NameRole).toString() : QString();
 }
 
 bool SignInScreen::chosenHasPin() const
@@ -278,7 +280,7 @@ bool SignInScreen::chosenHasPin() const
     if (m_mode == Mode::Unlock)
         return m_unlockHasPin;
     const QListWidgetItem *item = m_users->currentItem();
-    return item && item->data(HasPinRole).toBool();
+    return item && item->isSelected() && item->data(HasPinRole).toBool();
 }
 
 bool SignInScreen::chooseUser(const QString &name)

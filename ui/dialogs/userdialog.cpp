@@ -269,21 +269,16 @@ bool UserDialog::save()
         }
         member = added->id;
     }
-    auto user = m_hub.users().add(name, member, roles, m_passphrase->text());
+    auto user = m_hub.users().add(name, member, roles, m_passphrase->text(), m_pin->text());
     if (!user) {
         const Error &e = user.error();
         FieldErrorLabel *label = e.where == QStringLiteral("passphrase") ? m_passphraseError
+                                 : e.where == QStringLiteral("pin")      ? m_pinError
                                  : e.where == QStringLiteral("roles")    ? m_rolesError
                                  : e.where == QStringLiteral("member")   ? m_memberError
                                                                          : m_nameError;
         show(label, e.message);
         return false;
-    }
-    if (!m_pin->text().isEmpty()) {
-        if (auto pin = m_hub.users().setPin(user->id, m_pin->text()); !pin) {
-            show(m_pinError, pin.error().message);
-            return false;
-        }
     }
     if (auto committed = tx->commit(); !committed) {
         show(m_nameError, committed.error().text());
