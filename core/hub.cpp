@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub.h"
+
+#include <pwd.h>
+#include <unistd.h>
 #include "core/common/privatefiles.h"
 
 #include "core/access/accesscontrol.h"
@@ -101,7 +104,7 @@ Hub::Hub(std::shared_ptr<Database> db)
 {
     m_thread = QThread::currentThreadId();
     m_db->retainThread();
-    m_actor = qEnvironmentVariable("USER", QStringLiteral("hubkeeper"));
+    m_actor = systemActor();
     m_access->attach(*m_users, *m_audit);
     m_audit->attach(*m_access);
     registerChecks();
@@ -121,6 +124,23 @@ Hub::Hub(std::shared_ptr<Database> db)
 Hub::~Hub()
 {
     m_db->releaseThread(m_thread);
+}
+
+QString Hub::systemActor()
+{
+    // Who is logged in to the computer, and with what: on a hub without
+    // users the audit trail tells the window from hubctl and one desk's
+    // account from another's.
+    QString user;
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+        user = QString::fromLocal8Bit(pw->pw_name);
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = tr("uid %1").arg(geteuid());
+    const QString app = QCoreApplication::applicationName();
+    const QString program = app == QStringLiteral("hubkeeper") ? tr("Hubkeeper window") : app;
+    return program.isEmpty() ? user : tr("%1 (%2)").arg(user, program);
 }
 
 void Hub::setActor(const QString &actor)

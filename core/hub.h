@@ -89,6 +89,9 @@ public:
     QString actor() const { return m_actor; }
     /// Who changes are recorded as while no one is signed in.
     void setActor(const QString &actor);
+    /// "alice (hubctl)", "alice (Hubkeeper window)": the computer's user and
+    /// the program, recorded as "who" while no hub user is signed in.
+    static QString systemActor();
 
 private:
     explicit Hub(std::shared_ptr<Database> db);

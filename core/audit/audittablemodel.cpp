@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/audittablemodel.h"
 
+#include "core/audit/auditentitynames.h"
+
 #include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
@@ -9,7 +11,8 @@
 namespace hub {
 
 AuditTableModel::AuditTableModel(Hub &hub, QObject *parent)
-    : QAbstractTableModel(parent), m_hub(hub), m_zone(QTimeZone::utc())
+    : QAbstractTableModel(parent), m_hub(hub), m_zone(QTimeZone::utc()),
+      m_names(std::make_unique<AuditEntityNames>(hub.sharedDatabase(), m_zone))
 {
     reload();
 }
@@ -56,7 +59,7 @@ QVariant AuditTableModel::displayText(const AuditEntry &e, int column) const
     case ActionColumn:
         return e.action;
     case EntityColumn:
-        return entityText(e);
+        return m_names->name(e.entity, e.entityId);
     case SummaryColumn:
         return e.summary;
     case ColumnCount:
@@ -71,8 +74,12 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         return {};
     const AuditEntry &e = m_rows.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        // The name, and the record's number to look it up by.
+        if (index.column() == EntityColumn && e.entityId != 0)
+            return tr("%1 (%2)").arg(m_names->name(e.entity, e.entityId), entityText(e));
+        return displayText(e, index.column());
+    case Qt::DisplayRole:
         return displayText(e, index.column());
     case Qt::EditRole:
         if (index.column() == WhenColumn)
@@ -151,6 +158,9 @@ void AuditTableModel::reload()
     m_exhausted = false;
     if (auto s = m_hub.settings().load())
         m_zone = LedgerDisplay::zone(s->timeZone);
+    // Names may have changed (a member renamed or forgotten) since the last look.
+    m_names->clear();
+    m_names->setZone(m_zone);
     if (auto n = m_hub.audit().count(m_filter)) {
         m_matching = *n;
         m_rows = fetchBatch(0);

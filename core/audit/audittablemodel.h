@@ -5,12 +5,15 @@
 #include "core/common/error.h"
 
 #include <QAbstractTableModel>
+
+#include <memory>
 #include <QList>
 #include <QTimeZone>
 #include <optional>
 
 namespace hub {
 
+class AuditEntityNames;
 class Hub;
 
 /// The audit trail, newest first, filtered in SQL and fetched lazily in
@@ -76,6 +79,7 @@ private:
 
     Hub &m_hub;
     QTimeZone m_zone;
+    std::unique_ptr<AuditEntityNames> m_names;
     AuditFilter m_filter;
     QList<AuditEntry> m_rows;
     int m_matching = 0;

@@ -2,6 +2,7 @@
 #include "core/access/accesscontrol.h"
 #include "core/access/passphrasehasher.h"
 #include "core/access/userservice.h"
+#include "core/audit/audittablemodel.h"
 #include "core/audit/audittrail.h"
 #include "core/gatherings/challengeservice.h"
 #include "core/gatherings/checkinservice.h"
@@ -413,4 +414,40 @@ TEST_CASE("the audit list filters by person, action and time", "[audit]")
     REQUIRE(list->size() == 1);
     CHECK(list->first().summary.contains(QStringLiteral("Ely Street Hub")));
     CHECK(t->audit().actions()->contains(QStringLiteral("member.add")));
+}
+
+TEST_CASE("the audit log names its records and says which computer user and program wrote them", "[audit]")
+{
+    TempHub t;
+    // Without hub users, "who" is the computer's user and the program (here the core tests).
+    const QString system = Hub::systemActor();
+    CHECK_FALSE(system.isEmpty());
+    CHECK(system != QStringLiteral("hubkeeper"));
+    const MemberId ana = person(t.hub(), QStringLiteral("Ana Able"));
+    const MemberId bo = person(t.hub(), QStringLiteral("Bo Brook"));
+    REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-50")));
+    TransferDraft d;
+    d.payer = ana;
+    d.payee = bo;
+    d.amount = Amount::fromMinor(300);
+    d.memo = QStringLiteral("bread");
+    auto paid = t->ledger().pay(d);
+    REQUIRE(paid);
+
+    AuditTableModel model(t.hub());
+    QStringList records;
+    QStringList who;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        records << model.index(row, AuditTableModel::EntityColumn).data().toString();
+        who << model.index(row, AuditTableModel::WhoColumn).data().toString();
+    }
+    INFO(records.join(QStringLiteral(" | ")).toStdString());
+    CHECK(records.contains(QStringLiteral("Ana Able")));
+    CHECK(records.contains(QStringLiteral("Transfer #%1: Ana Able → Bo Brook").arg(paid->transfer.id.value())));
+    CHECK(who.contains(system));
+    // The number stays in the tooltip, to look the record up by.
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (records.at(row) == QStringLiteral("Ana Able"))
+            CHECK(model.index(row, AuditTableModel::EntityColumn).data(Qt::ToolTipRole).toString()
+                  == QStringLiteral("Ana Able (Member #%1)").arg(ana.value()));
 }
