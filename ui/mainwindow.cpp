@@ -179,7 +179,7 @@ void MainWindow::buildPages()
         if (leaving && leaving->hasUnsavedEdits() && !leaving->settleUnsaved()) {
             const QSignalBlocker block(m_sidebar);
             const int back = m_stack->currentIndex();
-            m_sidebar->setCurrentRow(back < PageCount ? back : int(Page::Settings));
+            m_sidebar->setCurrentRow(back);
             return;
         }
         m_stack->setCurrentIndex(row);
@@ -199,6 +199,14 @@ void MainWindow::buildPages()
     m_auditPage->setObjectName(QStringLiteral("auditPage"));
     m_stack->addWidget(m_usersPage);
     m_stack->addWidget(m_auditPage);
+    connect(m_usersPage, &HubPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_auditPage, &HubPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    // Below the others, and only for those who may (see refreshAccess).
+    for (const auto &[name, iconName] : {std::pair{tr("Users"), "users"}, std::pair{tr("Audit log"), "audit"}}) {
+        auto *item = new QListWidgetItem(icon(iconName), name, m_sidebar);
+        item->setSizeHint(QSize(0, 40));
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(m_sidebar->count()));
+    }
     connect(m_settingsPage, &SettingsPage::usersRequested, this, [this] { showPage(Page::Users); });
     connect(m_settingsPage, &SettingsPage::auditRequested, this, [this] { showPage(Page::Audit); });
     connect(m_usersPage, &UsersPage::backRequested, this, [this] { showPage(Page::Settings); });
@@ -276,12 +284,27 @@ void MainWindow::buildMenus()
     m_quitAction = quit;
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    for (int i = 0; i < PageCount; ++i) {
+    for (int i = 0; i < AllPageCount; ++i) {
+        if (i == PageCount)
+            go->addSeparator();
         QListWidgetItem *item = m_sidebar->item(i);
         QAction *action =
             go->addAction(item->icon(), item->text(), this, [this, i] { showPage(Page(i)); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        if (i >= PageCount)
+            m_goActions.append(action);
     }
+    QAction *refresh = go->addAction(tr("&Refresh"), this, [this] {
+        auto *page = qobject_cast<HubPage *>(m_stack->currentWidget());
+        if (!page || !m_hub || m_locked)
+            return;
+        // A form with unsaved edits is not read again over them.
+        if (!page->refreshShown() && !page->hasUnsavedEdits())
+            page->setHub(m_hub.get());
+        statusBar()->showMessage(tr("Refreshed."), 2000);
+    });
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
 
     QMenu *hubMenu = menuBar()->addMenu(tr("H&ub"));
     m_spacesAction = hubMenu->addAction(tr("&Spaces…"), this, &MainWindow::editSpaces);
@@ -485,9 +508,16 @@ void MainWindow::refreshAccess()
     updateActions();
     for (HubPage *page : allPages())
         page->accessChanged();
+    const bool users = m_hub && PermissionGate::allows(m_hub.get(), Permission::ManageUsers);
+    const bool audit = m_hub && PermissionGate::allows(m_hub.get(), Permission::ViewAudit);
+    m_sidebar->item(int(Page::Users))->setHidden(!users);
+    m_sidebar->item(int(Page::Audit))->setHidden(!audit);
+    if (m_goActions.size() == 2) {
+        m_goActions[0]->setVisible(users);
+        m_goActions[1]->setVisible(audit);
+    }
     const Page current = currentPage();
-    if ((current == Page::Users && !PermissionGate::allows(m_hub.get(), Permission::ManageUsers)) ||
-        (current == Page::Audit && !PermissionGate::allows(m_hub.get(), Permission::ViewAudit)))
+    if ((current == Page::Users && !users) || (current == Page::Audit && !audit))
         showPage(Page::Settings);
     m_userLabel->setText(currentUserText());
     m_userLabel->setToolTip(m_hub && m_hub->access().isImplicitAdmin()
@@ -606,7 +636,7 @@ void MainWindow::exportCalendar()
 
 void MainWindow::showPage(Page page)
 {
-    if (int(page) < PageCount) {
+    if (int(page) < AllPageCount && !m_sidebar->item(int(page))->isHidden()) {
         m_sidebar->setCurrentRow(int(page));
         // The person chose to stay with unsaved edits: the sidebar went back.
         if (m_sidebar->currentRow() != int(page))

@@ -42,12 +42,14 @@ public:
         Gatherings,
         Reports,
         Settings,
-        // Reached from Settings, not listed in the sidebar.
+        // Also reached from Settings; in the sidebar for those who may use them.
         Users,
         Audit
     };
-    /// The pages in the sidebar (Ctrl+1 … Ctrl+7).
+    /// The pages always in the sidebar (Ctrl+1 … Ctrl+7).
     static constexpr int PageCount = 7;
+    /// With Users (Ctrl+8) and the audit log (Ctrl+9), for those who may.
+    static constexpr int AllPageCount = 9;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -141,6 +143,7 @@ private:
     TodayPage *m_today = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_goActions; ///< Users and Audit log, shown to those who may
     QAction *m_backupAction = nullptr;
     QAction *m_restoreAction = nullptr;
     QAction *m_spacesAction = nullptr;

@@ -42,6 +42,8 @@ const PageExpectation pages[] = {
     {Page::Gatherings, "gatheringsPage", "Hold a Friendly gathering"},
     {Page::Reports, "reportsPage", "then press Run"},
     {Page::Settings, "settingsPage", nullptr},
+    {Page::Users, "usersPage", nullptr},
+    {Page::Audit, "auditPage", nullptr},
 };
 
 /// A main window on a fresh temporary hub, shown at the smallest size we support.
@@ -74,10 +76,11 @@ TEST_CASE("every sidebar page can be visited and each empty page explains what w
     WindowOnTempHub w;
     auto *sidebar = child<QListWidget>(&w.window, "sidebar");
     auto *stack = child<QStackedWidget>(&w.window, "pages");
-    REQUIRE(sidebar->count() == MainWindow::PageCount);
+    // Users and the audit log too: without users everyone is the implicit admin.
+    REQUIRE(sidebar->count() == MainWindow::AllPageCount);
 
     // Visit in reverse so every click really changes the page.
-    for (int i = MainWindow::PageCount - 1; i >= 0; --i) {
+    for (int i = MainWindow::AllPageCount - 1; i >= 0; --i) {
         const PageExpectation &expected = pages[i];
         INFO("page " << expected.objectName);
         clickSidebarRow(sidebar, i);

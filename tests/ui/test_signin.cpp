@@ -756,3 +756,24 @@ TEST_CASE("the first user of a hub is added with a PIN in one go", "[signin]")
     CHECK(ada->hasPin);
     CHECK(window.hub()->access().signInWithPin(QStringLiteral("Ada"), QStringLiteral("470471")));
 }
+
+TEST_CASE("Users and the audit log are in the sidebar and the Go menu only for those who may", "[signin]")
+{
+    DeskWithUsers d;
+    d.submit(QStringLiteral("Fran"), DeskPass);
+    auto *sidebar = child<QListWidget>(&d.window, "sidebar");
+    CHECK(sidebar->item(int(MainWindow::Page::Users))->isHidden());
+    CHECK(sidebar->item(int(MainWindow::Page::Audit))->isHidden());
+    CHECK_FALSE(d.menuAction(QStringLiteral("Users"))->isVisible());
+
+    d.window.switchUser();
+    d.submit(QStringLiteral("Ada"), AdminPass);
+    REQUIRE_FALSE(sidebar->item(int(MainWindow::Page::Users))->isHidden());
+    REQUIRE_FALSE(sidebar->item(int(MainWindow::Page::Audit))->isHidden());
+    QTest::keyClick(&d.window, Qt::Key_9, Qt::ControlModifier);
+    CHECK(d.window.currentPage() == MainWindow::Page::Audit);
+    CHECK(sidebar->currentRow() == int(MainWindow::Page::Audit));
+    const QRect rect = sidebar->visualItemRect(sidebar->item(int(MainWindow::Page::Users)));
+    QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, rect.center());
+    CHECK(d.window.currentPage() == MainWindow::Page::Users);
+}

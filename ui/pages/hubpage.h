@@ -30,6 +30,10 @@ public:
     /// Before the page is left (or the hub closed): asks Save / Discard /
     /// Cancel about unsaved edits; false when the person chose to stay.
     virtual bool settleUnsaved() { return true; }
+    /// F5: read again what the page shows. True when the page did it itself
+    /// (the Reports page runs the report); otherwise the window hands the
+    /// hub to the page again.
+    virtual bool refreshShown() { return false; }
 
 signals:
     /// A short confirmation for the status bar ("Action “…” added.").

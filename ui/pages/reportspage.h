@@ -43,6 +43,7 @@ public:
     /// Someone else is at the desk: a report run by someone who may is not
     /// left on screen for someone who may not.
     void accessChanged() override;
+    bool refreshShown() override { return run(); }
 
     /// Chooses a report by its hubctl name; false when the hub has none by that name.
     bool selectReport(const QString &name);
