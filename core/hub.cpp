@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub.h"
-
-#include <pwd.h>
-#include <unistd.h>
 #include "core/common/privatefiles.h"
+#include "core/common/textfold.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/access/userpersonaldata.h"
@@ -44,6 +42,9 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace hub {
 
 QString Hub::defaultPath()
@@ -69,6 +70,8 @@ Result<std::unique_ptr<Hub>> Hub::open(const QString &path, OpenMode mode)
     auto rows = count.scalar();
     if (!rows)
         return fail(rows.error());
+    if (auto ok = hub->refoldSortKeys(); !ok)
+        return fail(ok.error());
     // An erasure left unfinished by a reader elsewhere is finished now if no
     // one is reading; opening never waits for another desk for it.
     (void)hub->members().completePendingScrub(MemberService::ScrubWait::None);
@@ -124,6 +127,41 @@ Hub::Hub(std::shared_ptr<Database> db)
 Hub::~Hub()
 {
     m_db->releaseThread(m_thread);
+}
+
+Status Hub::refoldSortKeys()
+{
+    Query version(*m_db, QStringLiteral("SELECT version FROM text_fold"));
+    auto v = version.scalar();
+    if (!v)
+        return fail(v.error());
+    if (v->toInt() >= TextFold::Version)
+        return {};
+    // Once per hub when the folding rules change: only the keys that differ are written.
+    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    Query read(tx->connection(), QStringLiteral("SELECT id, display_name, sort_key FROM members"));
+    if (auto ok = read.exec(); !ok)
+        return ok;
+    QList<std::pair<qint64, QString>> changed;
+    while (read.next()) {
+        const QString key = TextFold::fold(read.value(1).toString());
+        if (key != read.value(2).toString())
+            changed.append({read.value(0).toLongLong(), key});
+    }
+    read.raw().finish();
+    Query write(tx->connection(), QStringLiteral("UPDATE members SET sort_key = :key WHERE id = :id"));
+    for (const auto &[id, key] : std::as_const(changed)) {
+        write.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":id"), id);
+        if (auto ok = write.exec(); !ok)
+            return ok;
+    }
+    Query done(tx->connection(), QStringLiteral("UPDATE text_fold SET version = :v"));
+    done.bind(QStringLiteral(":v"), TextFold::Version);
+    if (auto ok = done.exec(); !ok)
+        return ok;
+    return tx->commit();
 }
 
 QString Hub::systemActor()

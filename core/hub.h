@@ -94,6 +94,12 @@ public:
     static QString systemActor();
 
 private:
+    /// Members' sort keys made again when TextFold's rules changed (once).
+    Status refoldSortKeys();
+
+public:
+
+private:
     explicit Hub(std::shared_ptr<Database> db);
     void registerChecks();
 

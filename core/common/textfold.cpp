@@ -25,7 +25,10 @@ QString TextFold::fold(const QString &text)
         else
             out += c;
     }
-    return out;
+    // Simple case folding leaves a few capitals alone (Turkish "İ" has only
+    // a full folding); without their dot they fold now, so "İlker" sorts
+    // and is found with the i's.
+    return out.toCaseFolded();
 }
 
 QStringList TextFold::words(const QString &text)

@@ -12,6 +12,8 @@ namespace hub {
 class TextFold
 {
 public:
+    /// Bumped when the rules change; a hub re-folds stored keys once (Hub::open).
+    static constexpr int Version = 2;
     static QString fold(const QString &text);
     /// Folded words of `text` (letters and digits), for building FTS queries.
     static QStringList words(const QString &text);

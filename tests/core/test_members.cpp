@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/common/textfold.h"
 #include "core/members/listingservice.h"
 #include "core/members/matchfinder.h"
 #include "core/members/memberservice.h"
@@ -317,4 +318,38 @@ TEST_CASE("a forgotten member leaves no personal data in the file or its WAL")
         CHECK_FALSE(bytes.contains(secret));
         CHECK_FALSE(bytes.contains(QByteArray(secret).toLower()));
     }
+}
+
+TEST_CASE("a name with a dotted capital I (Turkish) sorts among the i's, and an older hub is re-keyed once on open")
+{
+    CHECK(TextFold::fold(QStringLiteral("İlker")) == QStringLiteral("ilker"));
+    TempHub t;
+    for (const char *name : {"Abdirahman Hirsi", "İlker Nasser", "Ian Hart", "Zoë Price"}) {
+        MemberDraft d;
+        d.displayName = QString::fromUtf8(name);
+        REQUIRE(t->members().add(d));
+    }
+    const auto names = [&t] {
+        QStringList out;
+        for (const Member &m : *t->members().list({}, 100))
+            out << m.displayName;
+        return out;
+    };
+    const QStringList expected{QStringLiteral("Abdirahman Hirsi"), QStringLiteral("Ian Hart"),
+                               QStringLiteral("İlker Nasser"), QStringLiteral("Zoë Price")};
+    CHECK(names() == expected);
+
+    // As an older version left it: the key with a capital I, and the fold version 1.
+    {
+        Query old(t->database(), QStringLiteral("UPDATE members SET sort_key = 'Ilker nasser' WHERE display_name "
+                                                "LIKE '%lker%'"));
+        REQUIRE(old.exec());
+        Query version(t->database(), QStringLiteral("UPDATE text_fold SET version = 1"));
+        REQUIRE(version.exec());
+    }
+    CHECK(names().first() == QStringLiteral("İlker Nasser"));
+    t.reopen();
+    CHECK(names() == expected);
+    Query version(t->database(), QStringLiteral("SELECT version FROM text_fold"));
+    CHECK(version.scalar()->toInt() == TextFold::Version);
 }

@@ -14,6 +14,7 @@
 #include "ui/widgets/facilitatorview.h"
 
 #include <QDir>
+#include <QStackedWidget>
 #include <QTest>
 
 using hub::MainWindow;
@@ -22,7 +23,7 @@ using Page = hub::MainWindow::Page;
 
 namespace {
 
-constexpr int ScreenWidth = 1280;
+constexpr int ScreenWidth = 1024; // and 720 high: both 1024×768 and 1280×720 screens
 constexpr int ScreenHeight = 720;
 
 /// Checks the window's minimum and its real size at 1280×720 with `what` on screen.
@@ -72,7 +73,7 @@ struct WindowOnDemoHub
 
 } // namespace
 
-TEST_CASE("every page of the window fits 1280x720 with the sidebar on a demo hub",
+TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar on a demo hub",
           "[mainwindow][fit]")
 {
     WindowOnDemoHub demo;
@@ -138,4 +139,18 @@ TEST_CASE("screenshots of the window at 1280x720 in facilitator mode and with a 
     reports->pickPeriod(hub::ReportsPage::QuickPeriod::ThisYear);
     REQUIRE(reports->run());
     shoot(QStringLiteral("fit-reports-statements"));
+}
+
+
+TEST_CASE("screenshots of every page at 1024x768 on a demo hub", "[.][shots]")
+{
+    WindowOnDemoHub demo;
+    demo.window.resize(1024, 768);
+    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
+    QDir().mkpath(dir);
+    for (int i = 0; i < MainWindow::AllPageCount; ++i) {
+        demo.window.showPage(Page(i));
+        QTest::qWait(50);
+        REQUIRE(demo.window.grab().save(QDir(dir).filePath(QStringLiteral("small-%1.png").arg(i))));
+    }
 }

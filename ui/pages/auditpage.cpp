@@ -94,8 +94,9 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
     m_action = new QComboBox;
     m_action->setObjectName(QStringLiteral("auditAction"));
     m_action->setAccessibleName(tr("Action"));
-    m_action->setMinimumWidth(200);
-    m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long action names are shown whole in the list, not by widening the page.
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_action->setMinimumContentsLength(18);
     connect(m_action, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
 
     m_from = dateBox("auditFrom", tr("From date"));
@@ -119,13 +120,15 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
     filters->addSpacing(8);
     filters->addWidget(label(tr("Ac&tion:"), m_action));
     filters->addWidget(m_action);
-    filters->addSpacing(8);
-    filters->addWidget(label(tr("&From:"), m_from));
-    filters->addWidget(m_from);
-    filters->addWidget(label(tr("T&o:"), m_to));
-    filters->addWidget(m_to);
     filters->addStretch(1);
-    filters->addWidget(m_clear);
+    // The dates on a row of their own: the page fits a 1024-pixel screen.
+    auto *dates = new QHBoxLayout;
+    dates->addWidget(label(tr("&From:"), m_from));
+    dates->addWidget(m_from);
+    dates->addWidget(label(tr("T&o:"), m_to));
+    dates->addWidget(m_to);
+    dates->addStretch(1);
+    dates->addWidget(m_clear);
 
     m_table = makeTable("auditTable", tr("Audit log"));
     m_empty = new EmptyStateWidget;
@@ -142,6 +145,7 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
     layout->addLayout(bar);
     layout->addWidget(intro);
     layout->addLayout(filters);
+    layout->addLayout(dates);
     layout->addWidget(m_stack, 1);
 
     setHub(nullptr);

@@ -153,6 +153,8 @@ QWidget *CalendarPage::buildToolbar()
 
     m_heading = new QLabel;
     m_heading->setObjectName(QStringLiteral("calendarHeading"));
+    // Wraps rather than widening the window past a 1024-pixel screen.
+    m_heading->setWordWrap(true);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     m_heading->setFont(headingFont);

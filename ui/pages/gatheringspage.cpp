@@ -124,6 +124,7 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     auto *groupsHead = new QHBoxLayout;
     auto *groupsHint = new QLabel(tr("Groups grow from ideas promoted at a Collaboratory."), groupsBox);
     groupsHint->setEnabled(false);
+    groupsHint->setWordWrap(true); // gives way to the buttons on a narrow screen
     groupsHead->addWidget(groupsHint, 1);
     groupsHead->addWidget(m_addAction);
     groupsHead->addWidget(m_groupMembers);

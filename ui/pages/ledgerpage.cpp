@@ -129,6 +129,7 @@ QWidget *LedgerPage::buildToolbar()
 
     m_count = new QLabel;
     m_count->setObjectName(QStringLiteral("accountsCount"));
+    m_count->setWordWrap(true); // gives way on a 1024-pixel screen
     m_count->setForegroundRole(QPalette::PlaceholderText);
 
     // The actions live on the page, so their shortcuts fire only while it is shown.

@@ -448,6 +448,7 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
                               h.closes >= 24 * 60 ? tr("midnight")
                                                   : DisplayFormat::time(QTime(0, 0).addSecs(h.closes * 60))));
         free->setObjectName(QStringLiteral("todaySpaceFree"));
+        free->setWordWrap(true);
         free->setForegroundRole(QPalette::PlaceholderText);
         layout->addWidget(free);
     }
