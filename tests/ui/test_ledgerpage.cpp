@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -159,6 +160,8 @@ TEST_CASE(
     QTest::mouseClick(child<QPushButton>(dialog, "transferPost"), Qt::LeftButton);
     REQUIRE(QTest::qWaitFor([] { return visibleTopLevel<hub::TransferDialog>() == nullptr; }));
     CHECK(w.transferCount() == 1);
+    // A short confirmation where the eye goes after the sheet closes.
+    CHECK(w.window.statusBar()->currentMessage().startsWith(QStringLiteral("Transfer #1 posted: Ana Ferreira → Bryn Hughes")));
     CHECK(w.shownBalance(w.ana) == QStringLiteral("-3.50 Hours"));
     CHECK(w.shownBalance(w.bryn) == QStringLiteral("3.50 Hours"));
     CHECK(w.page->accountModel()

@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -346,4 +347,31 @@ TEST_CASE("unsaved edits are never dropped by picking another member or another 
         CHECK(answerer.texts().size() == 1);
         CHECK(title->text() == QStringLiteral("Bryn Evans"));
     }
+}
+
+TEST_CASE("the new member form starts at the name, says so when saved, shows the bad field and cancels")
+{
+    MembersOnTempHub s;
+    QTest::keyClick(&s.window, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *name = child<QLineEdit>(s.page, "memberDisplayName");
+    REQUIRE(QTest::qWaitFor([name] { return name->hasFocus(); }, 2000));
+    QTest::keyClicks(name, QStringLiteral("Ada Ames"));
+    auto *email = child<QLineEdit>(s.page, "memberEmail");
+    MembersOnTempHub::type(email, QStringLiteral("not-an-address"));
+    name->setFocus();
+    QTest::mouseClick(child<QPushButton>(s.page, "memberSave"), Qt::LeftButton);
+    CHECK(s.memberCount() == 0);
+    CHECK(email->hasFocus()); // the first bad field has the cursor
+    CHECK(email->visibleRegion().boundingRect().height() > 0);
+
+    // Cancel puts the form back: blank for a new member, nothing saved, nothing asked.
+    QTest::mouseClick(child<QPushButton>(s.page, "memberCancel"), Qt::LeftButton);
+    CHECK(name->text().isEmpty());
+    CHECK(email->text().isEmpty());
+    CHECK_FALSE(s.page->hasUnsavedEdits());
+
+    MembersOnTempHub::type(name, QStringLiteral("Ada Ames"));
+    QTest::mouseClick(child<QPushButton>(s.page, "memberSave"), Qt::LeftButton);
+    REQUIRE(s.memberCount() == 1);
+    CHECK(s.window.statusBar()->currentMessage() == QStringLiteral("Ada Ames was added."));
 }

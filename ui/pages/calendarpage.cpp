@@ -473,8 +473,14 @@ void CalendarPage::openDialog(BookingDialog *dialog)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BookingDialog::booked, this, [this](const QList<Booking> &bookings) {
         refresh();
-        if (!bookings.isEmpty())
+        if (!bookings.isEmpty()) {
             m_view->selectBooking(bookings.first().id);
+            Q_EMIT statusMessage(bookings.size() == 1
+                                     ? tr("Booked: %1 in %2.").arg(bookings.first().title, bookings.first().spaceName)
+                                     : tr("Booked: %1 dates of %2 in %3.")
+                                           .arg(bookings.size())
+                                           .arg(bookings.first().title, bookings.first().spaceName));
+        }
         Q_EMIT bookingsChanged();
     });
     // open(), not exec(): the window stays responsive behind the sheet and

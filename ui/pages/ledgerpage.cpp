@@ -514,8 +514,15 @@ TransferDialog *LedgerPage::newTransfer()
     if (const MemberId payer = selectedMember(); payer.isValid())
         dialog->setPayer(payer);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (const auto posting = dialog->posting())
+        if (const auto posting = dialog->posting()) {
             afterPosting({posting->transfer.payer, posting->transfer.payee});
+            const auto settings = m_hub->settings().load();
+            Q_EMIT statusMessage(tr("Transfer #%1 posted: %2 → %3, %4")
+                                     .arg(posting->transfer.id.value())
+                                     .arg(posting->transfer.payerName, posting->transfer.payeeName,
+                                          settings ? settings->formatAmount(posting->transfer.amount)
+                                                   : posting->transfer.amount.toString(2)));
+        }
     });
     // open(), not exec(): the window stays responsive behind the sheet and
     // the caller (a shortcut, a test) is not stuck in a nested event loop.

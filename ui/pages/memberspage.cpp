@@ -389,6 +389,9 @@ bool MembersPage::selectMember(MemberId id)
 
 void MembersPage::memberSaved(MemberId id, bool created)
 {
+    if (const auto m = m_editor->member())
+        Q_EMIT statusMessage(created ? tr("%1 was added.").arg(m->displayName)
+                                     : tr("Changes to %1 were saved.").arg(m->displayName));
     reloadSkillFilter();
     if (created || !m_model->refreshMember(id)) {
         m_model->reload();

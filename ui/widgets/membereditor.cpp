@@ -119,6 +119,7 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     contentLayout->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setObjectName(QStringLiteral("memberEditorScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -139,6 +140,10 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     m_save->setToolTip(
         tr("Check and save the member (%1)")
             .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("memberCancel"));
+    m_cancel->setToolTip(tr("Put the form back as it was saved"));
+    connect(m_cancel, &QPushButton::clicked, this, &MemberEditor::revert);
     m_markLapsed = new QPushButton(tr("Mark &lapsed"), this);
     m_markLapsed->setObjectName(QStringLiteral("memberMarkLapsed"));
     m_markLapsed->setToolTip(tr("The membership has lapsed as of today"));
@@ -174,6 +179,7 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_save);
+    buttons->addWidget(m_cancel);
     buttons->addStretch(1);
     buttons->addWidget(m_markActive);
     buttons->addWidget(m_markLapsed);
@@ -449,6 +455,16 @@ bool MemberEditor::isModified() const
     return m_hub && isEnabled() && formState() != m_cleanState;
 }
 
+void MemberEditor::revert()
+{
+    clearErrors();
+    if (m_member)
+        showMember(m_member->id);
+    else
+        startNewMember();
+    m_status->setText(tr("Changes were put back."));
+}
+
 bool MemberEditor::settle()
 {
     if (!isModified())
@@ -609,8 +625,12 @@ void MemberEditor::showError(const Error &error)
 {
     if (FieldErrorLabel *label = m_errors.value(error.where)) {
         label->showError(error.message);
-        if (QWidget *editor = m_editors.value(error.where))
+        if (QWidget *editor = m_editors.value(error.where)) {
+            // The first bad field, where the person looks: in view, with the cursor.
+            m_scroll->ensureWidgetVisible(editor);
+            m_scroll->ensureWidgetVisible(label);
             editor->setFocus();
+        }
         m_status->setText(tr("Nothing was saved: please correct the field marked."));
         return;
     }

@@ -18,6 +18,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace hub {
 
@@ -55,6 +56,8 @@ public:
     /// Save / Discard / Cancel. False when the person chose to stay (or a
     /// save was refused, its errors shown): the form must stay as it is.
     bool settle();
+    /// Cancel: the form goes back to what is stored (a new member's to blank).
+    void revert();
     /// Marks the member lapsed, left or active again, as of today.
     bool markStatus(MemberStatus status);
     /// Asks for confirmation, then erases the member's personal data.
@@ -123,6 +126,8 @@ private:
     FieldErrorLabel *m_contactsError = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_save = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QPushButton *m_markLapsed = nullptr;
     QPushButton *m_markLeft = nullptr;
     QPushButton *m_markActive = nullptr;
