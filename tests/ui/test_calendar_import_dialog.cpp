@@ -8,11 +8,15 @@
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/calendarexportdialog.h"
 #include "ui/dialogs/calendarimportdialog.h"
+#include "ui/dialogs/memberexportdialog.h"
 #include "ui/widgets/fielderrorlabel.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -175,4 +179,26 @@ TEST_CASE("screenshots of the calendar import and export dialogs", "[.][shots]")
     CalendarExportDialog exporter(h.t.hub());
     exporter.show();
     shoot(&exporter, QStringLiteral("calendar-export"));
+}
+
+TEST_CASE("export dialogs start in Documents or home, then in the folder of the last export", "[calendarimport]")
+{
+    Hall h;
+    QSettings().remove(QStringLiteral("export/lastFolder"));
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString start = QFileInfo(documents).isDir() ? documents : QDir::homePath();
+    {
+        CalendarExportDialog dialog(h.t.hub());
+        CHECK(QFileInfo(QDir::fromNativeSeparators(child<QLineEdit>(&dialog, "calendarExportFile")->text()))
+                  .absolutePath()
+              == QFileInfo(start).absoluteFilePath());
+        dialog.show();
+        dialog.setFilePath(h.t.file(QStringLiteral("out.ics")));
+        QTest::mouseClick(child<QPushButton>(&dialog, "calendarExportRun"), Qt::LeftButton);
+        CHECK(dialog.result() == QDialog::Accepted);
+    }
+    hub::MemberExportDialog members(h.t.hub());
+    CHECK(QFileInfo(QDir::fromNativeSeparators(child<QLineEdit>(&members, "exportFilePath")->text())).absolutePath()
+          == QFileInfo(h.t.dir()).absoluteFilePath());
+    QSettings().remove(QStringLiteral("export/lastFolder"));
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/exportfolder.h"
 #include "ui/dialogs/calendarexportdialog.h"
 
 #include "core/hub.h"
@@ -66,7 +67,7 @@ CalendarExportDialog::CalendarExportDialog(Hub &hub, QWidget *parent)
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("calendarExportFile"));
     m_path->setAccessibleName(tr("Export file"));
-    m_path->setText(QDir::toNativeSeparators(QDir::home().filePath(tr("bookings") + QStringLiteral(".ics"))));
+    m_path->setText(QDir::toNativeSeparators(ExportFolder::suggest(tr("bookings") + QStringLiteral(".ics"))));
     auto *browse = new QPushButton(tr("&Browse…"));
     browse->setObjectName(QStringLiteral("calendarExportBrowse"));
     connect(browse, &QPushButton::clicked, this, &CalendarExportDialog::chooseFile);
@@ -98,8 +99,10 @@ CalendarExportDialog::CalendarExportDialog(Hub &hub, QWidget *parent)
     QPushButton *run = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     run->setObjectName(QStringLiteral("calendarExportRun"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (exportNow())
+        if (exportNow()) {
+            ExportFolder::remember(QDir::fromNativeSeparators(m_path->text()));
             accept();
+        }
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/exportfolder.h"
 #include "ui/dialogs/memberexportdialog.h"
 
 #include "core/hub.h"
@@ -62,8 +63,10 @@ MemberExportDialog::MemberExportDialog(Hub &hub, const MemberFilter &filter, QWi
     QPushButton *exportButton = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     exportButton->setObjectName(QStringLiteral("exportRun"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (exportNow())
+        if (exportNow()) {
+            ExportFolder::remember(QDir::fromNativeSeparators(m_path->text()));
             accept();
+        }
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -73,8 +76,8 @@ MemberExportDialog::MemberExportDialog(Hub &hub, const MemberFilter &filter, QWi
     layout->addWidget(buttons);
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &MemberExportDialog::formatChanged);
-    m_path->setText(QDir::toNativeSeparators(QDir::home().filePath(
-        tr("members") + u'.' + MemberExporter::fileSuffix(ExportFormat::Csv))));
+    m_path->setText(QDir::toNativeSeparators(
+        ExportFolder::suggest(tr("members") + u'.' + MemberExporter::fileSuffix(ExportFormat::Csv))));
     resize(560, sizeHint().height());
 }
 

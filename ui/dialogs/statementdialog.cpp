@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/exportfolder.h"
 #include "ui/dialogs/statementdialog.h"
 
 #include "core/hub.h"
@@ -318,11 +319,8 @@ void StatementDialog::chooseExportFile()
 {
     if (!m_statement)
         return;
-    const QString suggested =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(
-                tr("Statement %1 %2.pdf")
-                    .arg(m_statement->account.memberName, m_statement->to.toString(Qt::ISODate)));
+    const QString suggested = ExportFolder::suggest(
+        tr("Statement %1 %2.pdf").arg(m_statement->account.memberName, m_statement->to.toString(Qt::ISODate)));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export statement as PDF"),
                                                       suggested, tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
@@ -330,7 +328,9 @@ void StatementDialog::chooseExportFile()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const Status written = exportPdf(path);
     QApplication::restoreOverrideCursor();
-    if (!written)
+    if (written)
+        ExportFolder::remember(path);
+    else
         QMessageBox::warning(
             this, tr("Export PDF"),
             tr("The statement could not be saved: %1").arg(written.error().text()));

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/exportfolder.h"
 #include "ui/pages/auditpage.h"
 
 #include "core/access/userservice.h"
@@ -298,7 +299,7 @@ void AuditPage::chooseExportFile()
     if (!m_hub)
         return;
     const QFileInfo hubFile(m_hub->path());
-    const QString suggested = hubFile.dir().filePath(
+    const QString suggested = ExportFolder::suggest(
         tr("%1-audit-%2.csv")
             .arg(hubFile.completeBaseName(),
                  QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd"))));
@@ -318,6 +319,7 @@ bool AuditPage::exportTo(const QString &file)
             QMessageBox::warning(this, tr("The Audit Log Was Not Exported"), job.errorMessage());
         return false;
     }
+    ExportFolder::remember(file);
     m_count->setText(tr("Exported %1 entries to %2")
                          .arg(job.exportedCount())
                          .arg(QDir::toNativeSeparators(file)));

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/exportfolder.h"
 #include "ui/pages/todaypage.h"
 
 #include "core/common/displayformat.h"
@@ -574,8 +575,7 @@ void TodayPage::printDaySheet()
 {
     if (!m_sheet)
         return;
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(tr("Day sheet %1.pdf").arg(m_sheet->date().toString(Qt::ISODate)));
+    const QString suggested = ExportFolder::suggest(tr("Day sheet %1.pdf").arg(m_sheet->date().toString(Qt::ISODate)));
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Print day sheet"), suggested, tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
@@ -583,7 +583,9 @@ void TodayPage::printDaySheet()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const Status written = writeDaySheet(path);
     QApplication::restoreOverrideCursor();
-    if (!written)
+    if (written)
+        ExportFolder::remember(path);
+    else
         QMessageBox::warning(this, tr("Print day sheet"),
                              tr("The day sheet could not be saved: %1").arg(sentence(written.error().text())));
 }

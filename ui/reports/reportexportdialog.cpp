@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/exportfolder.h"
 #include "ui/reports/reportexportdialog.h"
 
 #include "ui/reports/reportjob.h"
@@ -44,10 +45,7 @@ ReportExportDialog::ReportExportDialog(const WorkerHub &source, const Report &re
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("reportExportFile"));
     m_path->setAccessibleName(tr("Export file"));
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    m_path->setText(QDir::toNativeSeparators(suggestedPath(folder)));
+    m_path->setText(QDir::toNativeSeparators(suggestedPath(ExportFolder::folder())));
     auto *browse = new QPushButton(tr("&Browse…"));
     browse->setObjectName(QStringLiteral("reportExportBrowse"));
     browse->setAutoDefault(false);
@@ -116,8 +114,10 @@ ReportExportDialog::ReportExportDialog(const WorkerHub &source, const Report &re
     run->setObjectName(QStringLiteral("reportExportRun"));
     run->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (exportNow())
+        if (exportNow()) {
+            ExportFolder::remember(QDir::fromNativeSeparators(m_path->text()));
             accept();
+        }
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
