@@ -94,4 +94,12 @@ Status DaySheetPdf::write(const QString &path) const
     return pdf.write(path);
 }
 
+Status DaySheetPdf::print(QPagedPaintDevice &device) const
+{
+    const QLocale locale;
+    PdfDocument pdf(m_hubName, tr("Day sheet"), locale.toString(m_sheet.date(), QLocale::LongFormat));
+    pdf.setHtml(html());
+    return pdf.render(device);
+}
+
 } // namespace hub

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QPagedPaintDevice;
+
 namespace hub {
 
 /// The printed day sheet for the front desk: per space, a table of the day's
@@ -21,6 +23,8 @@ public:
     QString html() const;
     /// Writes an A4 PDF with the hub's name, the date and page numbers.
     Status write(const QString &path) const;
+    /// Prints it on `device` (a printer chosen in the print dialog).
+    Status print(QPagedPaintDevice &device) const;
 
 private:
     const DaySheet &m_sheet;

@@ -31,13 +31,20 @@ Status PdfDocument::write(const QString &path) const
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(15, 20, 15, 18), QPageLayout::Millimeter);
     writer.setResolution(300);
-
-    QPainter painter;
-    if (!painter.begin(&writer))
+    if (auto ok = render(writer); !ok)
         return fail(Error::storage(tr("cannot start the PDF %1").arg(path)));
-    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
-    const qreal headerHeight = writer.resolution() * 0.45;
-    const qreal footerHeight = writer.resolution() * 0.35;
+    return {};
+}
+
+Status PdfDocument::render(QPagedPaintDevice &device) const
+{
+    QPainter painter;
+    if (!painter.begin(&device))
+        return fail(Error::storage(tr("The printer could not be started.")));
+    const int resolution = device.logicalDpiY();
+    const QRectF page = device.pageLayout().paintRectPixels(resolution);
+    const qreal headerHeight = resolution * 0.45;
+    const qreal footerHeight = resolution * 0.35;
     const QRectF body(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
 
     // No shaping where the script needs none: Latin text keeps "f" and "i"
@@ -47,16 +54,15 @@ Status PdfDocument::write(const QString &path) const
     QTextDocument doc;
     doc.setDocumentMargin(0);
     doc.setDefaultFont(font);
-    doc.setPageSize(QSizeF(body.width() * 72.0 / writer.resolution(),
-                           body.height() * 72.0 / writer.resolution()));
+    doc.setPageSize(QSizeF(body.width() * 72.0 / resolution, body.height() * 72.0 / resolution));
     doc.setHtml(m_html);
     const int pages = doc.pageCount();
-    const qreal scale = writer.resolution() / 72.0;
+    const qreal scale = resolution / 72.0;
 
     const QFont headerFont = font;
     for (int i = 0; i < pages; ++i) {
         if (i > 0)
-            writer.newPage();
+            device.newPage();
         painter.setFont(headerFont);
         painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignLeft | Qt::AlignTop,
                          m_hubName + QStringLiteral(" — ") + m_title);

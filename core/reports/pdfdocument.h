@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QPagedPaintDevice;
+
 namespace hub {
 
 /// Renders rich text to an A4 PDF with a running header (hub name, title,
@@ -18,6 +20,8 @@ public:
 
     void setHtml(const QString &html) { m_html = html; }
     Status write(const QString &path) const;
+    /// The same pages on any paged device: a QPrinter from the print dialog.
+    Status render(QPagedPaintDevice &device) const;
 
 private:
     QString m_hubName;

@@ -18,7 +18,12 @@
 #include "ui/widgets/facilitatorview.h"
 #include "ui/widgets/emptystatewidget.h"
 
+#include <QApplication>
+#include <QDateEdit>
 #include <QDir>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QTimer>
 #include <QFileInfo>
 #include <QFrame>
 #include <QLabel>
@@ -418,4 +423,40 @@ TEST_CASE("Today shows a space closed that day as closed, with no Book button", 
     CHECK(columns.value(QStringLiteral("Quiet room"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")));
     CHECK(columns.value(QStringLiteral("Main hall"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")));
     (void)quiet;
+}
+
+TEST_CASE("the day sheet of another day is printed through the print dialog", "[today]")
+{
+    BookedDesk d;
+    auto *date = child<QDateEdit>(d.today, "todaySheetDate");
+    CHECK(date->date() == Tuesday);
+    date->setDate(Tuesday.addDays(1));
+    d.today->refresh(); // a refresh keeps the date the desk chose
+    CHECK(date->date() == Tuesday.addDays(1));
+
+    // The button opens the print dialog; Cancel prints nothing.
+    bool asked = false;
+    QTimer::singleShot(50, [&asked] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *dialog = qobject_cast<QPrintDialog *>(w); dialog && dialog->isVisible()) {
+                asked = true;
+                dialog->reject();
+            }
+    });
+    QTest::mouseClick(child<QPushButton>(d.today, "todayPrintDaySheet"), Qt::LeftButton);
+    CHECK(asked);
+
+    // What the printer receives: that day's sheet (a PDF printer here, as Print to File makes).
+    const QString path = d.temp.file(QStringLiteral("tomorrow.pdf"));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    REQUIRE(d.today->printDaySheetOn(printer, date->date()));
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(30000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Tomorrow's chat")));
+    CHECK_FALSE(text.contains(QStringLiteral("Yoga")));
 }

@@ -20,6 +20,9 @@
 #include "ui/widgets/sentence.h"
 
 #include <QApplication>
+#include <QDateEdit>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -114,10 +117,22 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     m_recordTransfer->setToolTip(tr("Move credit from one member to another"));
     connect(m_recordTransfer, &QPushButton::clicked, this, &TodayPage::recordTransfer);
 
-    m_printDaySheet = new QPushButton(tr("&Print day sheet…"), this);
+    // The sheet of any day: today unless another date is chosen here.
+    m_sheetDate = new QDateEdit(this);
+    m_sheetDate->setObjectName(QStringLiteral("todaySheetDate"));
+    m_sheetDate->setAccessibleName(tr("Date of the day sheet"));
+    m_sheetDate->setCalendarPopup(true);
+    m_sheetDate->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    auto *sheetLabel = new QLabel(tr("Day s&heet for"), this);
+    sheetLabel->setBuddy(m_sheetDate);
+    m_printDaySheet = new QPushButton(tr("&Print…"), this);
     m_printDaySheet->setObjectName(QStringLiteral("todayPrintDaySheet"));
-    m_printDaySheet->setToolTip(tr("Save today's bookings of every space as a PDF to print"));
+    m_printDaySheet->setToolTip(tr("Print the bookings of every space that day (Print to File makes a PDF)"));
     connect(m_printDaySheet, &QPushButton::clicked, this, &TodayPage::printDaySheet);
+    m_saveDaySheet = new QPushButton(tr("Save as PD&F…"), this);
+    m_saveDaySheet->setObjectName(QStringLiteral("todaySaveDaySheet"));
+    m_saveDaySheet->setToolTip(tr("Save the day sheet as a PDF file"));
+    connect(m_saveDaySheet, &QPushButton::clicked, this, &TodayPage::saveDaySheet);
 
     auto *actions = new QHBoxLayout;
     actions->setContentsMargins(0, 8, 0, 4);
@@ -125,7 +140,10 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     actions->addWidget(m_checkAvailability);
     actions->addWidget(m_recordTransfer);
     actions->addStretch(1);
+    actions->addWidget(sheetLabel);
+    actions->addWidget(m_sheetDate);
     actions->addWidget(m_printDaySheet);
+    actions->addWidget(m_saveDaySheet);
 
     m_nowNext = new QLabel(this);
     m_nowNext->setObjectName(QStringLiteral("todayNowNext"));
@@ -236,6 +254,13 @@ void TodayPage::refresh()
         }
     }
     m_printDaySheet->setEnabled(m_sheet.has_value());
+    m_saveDaySheet->setEnabled(m_sheet.has_value());
+    // The sheet's date follows the day shown; a date the desk chose stays
+    // until the day itself moves on.
+    if (m_sheet && m_sheet->date() != m_shownDay) {
+        m_shownDay = m_sheet->date();
+        m_sheetDate->setDate(m_shownDay);
+    }
     showSheet();
     showGatherings(m_timeZone.isEmpty() ? QDate() : now().toTimeZone(QTimeZone(m_timeZone.toUtf8())).date());
     updateActions();
@@ -571,22 +596,64 @@ Status TodayPage::writeDaySheet(const QString &path) const
     return DaySheetPdf(*m_sheet, settings ? settings->name : QString()).write(path);
 }
 
+Status TodayPage::printDaySheetOn(QPagedPaintDevice &device, QDate date) const
+{
+    if (!m_hub)
+        return fail(Error::invalid(tr("there is no day sheet to print")));
+    auto sheet = DaySheet::load(m_hub->spaces(), m_hub->bookings(), date);
+    if (!sheet)
+        return fail(sheet.error());
+    auto settings = m_hub->settings().load();
+    return DaySheetPdf(*sheet, settings ? settings->name : QString()).print(device);
+}
+
 void TodayPage::printDaySheet()
 {
-    if (!m_sheet)
+    if (!m_hub)
         return;
-    const QString suggested = ExportFolder::suggest(tr("Day sheet %1.pdf").arg(m_sheet->date().toString(Qt::ISODate)));
+    const QDate date = m_sheetDate->date();
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setDocName(tr("Day sheet %1").arg(date.toString(Qt::ISODate)));
+    printer.setOutputFileName(ExportFolder::suggest(tr("Day sheet %1.pdf").arg(date.toString(Qt::ISODate))));
+    printer.setOutputFormat(QPrinter::NativeFormat);
+    QPrintDialog dialog(&printer, this);
+    dialog.setObjectName(QStringLiteral("todayPrintDialog"));
+    dialog.setWindowTitle(tr("Print the Day Sheet"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status printed = printDaySheetOn(printer, date);
+    QApplication::restoreOverrideCursor();
+    if (!printed)
+        QMessageBox::warning(this, tr("Print day sheet"),
+                             tr("The day sheet could not be printed: %1").arg(sentence(printed.error().text())));
+    else
+        Q_EMIT statusMessage(tr("The day sheet of %1 was sent to the printer.").arg(DisplayFormat::date(date)));
+}
+
+void TodayPage::saveDaySheet()
+{
+    if (!m_hub)
+        return;
+    const QDate date = m_sheetDate->date();
+    const QString suggested = ExportFolder::suggest(tr("Day sheet %1.pdf").arg(date.toString(Qt::ISODate)));
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Print day sheet"), suggested, tr("PDF documents (*.pdf)"));
+        QFileDialog::getSaveFileName(this, tr("Save the Day Sheet"), suggested, tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status written = writeDaySheet(path);
+    Status written = {};
+    {
+        auto sheet = DaySheet::load(m_hub->spaces(), m_hub->bookings(), date);
+        auto settings = m_hub->settings().load();
+        written = sheet ? DaySheetPdf(*sheet, settings ? settings->name : QString()).write(path) : fail(sheet.error());
+    }
     QApplication::restoreOverrideCursor();
     if (written)
         ExportFolder::remember(path);
     else
-        QMessageBox::warning(this, tr("Print day sheet"),
+        QMessageBox::warning(this, tr("Save day sheet"),
                              tr("The day sheet could not be saved: %1").arg(sentence(written.error().text())));
 }
 

@@ -11,6 +11,8 @@
 #include <optional>
 
 class QLabel;
+class QDateEdit;
+class QPagedPaintDevice;
 class QPushButton;
 class QScrollArea;
 class QStackedWidget;
@@ -48,8 +50,13 @@ public:
     void bookSpace(std::optional<SpaceId> space = {}, const QDateTime &start = {}, const QDateTime &end = {});
     /// Opens the availability dialog: free spaces for a time and a group.
     void checkAvailability();
-    /// Asks where to save today's day sheet as a PDF and writes it.
+    /// Opens the print dialog (a printer, or Print to File as PDF) for the
+    /// day sheet of the date chosen beside the button (today unless changed).
     void printDaySheet();
+    /// Prints the day sheet of `date` on `device`.
+    Status printDaySheetOn(QPagedPaintDevice &device, QDate date) const;
+    /// Saves the day sheet of the date chosen (today unless changed) as a PDF.
+    void saveDaySheet();
     /// Writes today's day sheet to `path`.
     Status writeDaySheet(const QString &path) const;
 
@@ -89,6 +96,9 @@ private:
     QPushButton *m_checkAvailability = nullptr;
     QPushButton *m_recordTransfer = nullptr;
     QPushButton *m_printDaySheet = nullptr;
+    QPushButton *m_saveDaySheet = nullptr;
+    QDateEdit *m_sheetDate = nullptr;
+    QDate m_shownDay;
     QLabel *m_nowNext = nullptr;
     QWidget *m_gatherings = nullptr;
     QLabel *m_problem = nullptr;
