@@ -13,6 +13,7 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/actiondialog.h"
 #include "ui/dialogs/gatheringdialog.h"
@@ -32,6 +33,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
@@ -177,6 +179,18 @@ void runGathering(bool saveShot)
     // The board is sorted live: most votes first.
     CHECK(board->item(0)->text().contains(QStringLiteral("Repair café")));
     CHECK(board->item(0)->text().trimmed().startsWith(QStringLiteral("3")));
+
+    // The voting closes (asked first); the board keeps the ranking.
+    {
+        hub::test::MessageBoxAnswerer answerer(QMessageBox::Yes);
+        QTest::keyClick(board, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        CHECK(answerer.texts().size() == 1);
+    }
+    CHECK(t->ideas().ranked(id)->first().title == QStringLiteral("Repair café on Saturdays"));
+    CHECK(view->message().startsWith(QStringLiteral("Voting is closed.")));
+    // The question box has gone: the page is the active window again for its shortcuts.
+    page.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&page));
 
     // Promote the winner to a new group with Ana as its convenor.
     board->setCurrentRow(0);
