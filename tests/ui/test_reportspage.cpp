@@ -25,6 +25,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -356,4 +357,52 @@ TEST_CASE("statements with one member picked on the Reports page export only tha
     CHECK(text.contains(QStringLiteral("Sourdough lesson")));
     CHECK_FALSE(text.contains(QStringLiteral("Bike repair")));
     CHECK_FALSE(text.contains(QStringLiteral("Ana Ferreira")));
+}
+
+TEST_CASE("a report table sorts by the column clicked, names in the reader's order, totals last", "[reports]")
+{
+    ReportsOnTempHub w;
+    const auto ana = w.add(QStringLiteral("Ana Ferreira"));
+    const auto ilker = w.add(QStringLiteral("İlker Nasser"));
+    const auto zoe = w.add(QStringLiteral("Zoë Price"));
+    w.pay(ana, ilker, 150, QStringLiteral("Bike repair"));
+    w.pay(zoe, ana, 1000, QStringLiteral("Van"));
+    w.showReports();
+    auto *page = w.page;
+    REQUIRE(page->selectReport(QStringLiteral("trial-balance")));
+    REQUIRE(page->run());
+    auto *table = child<QTableView>(page, "reportTable");
+    QAbstractItemModel *shown = page->shownModel();
+    const int rows = shown->rowCount();
+    REQUIRE(rows == 4); // three accounts and the totals
+    int accountColumn = -1, balanceColumn = -1;
+    for (int c = 0; c < shown->columnCount(); ++c) {
+        const QString head = shown->headerData(c, Qt::Horizontal).toString();
+        if (head == QStringLiteral("Account"))
+            accountColumn = c;
+        if (head == QStringLiteral("Balance"))
+            balanceColumn = c;
+    }
+    REQUIRE(accountColumn >= 0);
+    REQUIRE(balanceColumn >= 0);
+    const auto column = [&](int c) {
+        QStringList out;
+        for (int r = 0; r < shown->rowCount(); ++r)
+            out << shown->index(r, c).data().toString();
+        return out;
+    };
+    const auto clickHeader = [&](int c) {
+        QHeaderView *header = table->horizontalHeader();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(c) + header->sectionSize(c) / 2, header->height() / 2));
+    };
+    clickHeader(balanceColumn);
+    CHECK(column(balanceColumn).first() == QStringLiteral("-10.00"));
+    CHECK(column(accountColumn).last() == QStringLiteral("Total"));
+    clickHeader(balanceColumn); // descending: the totals row stays last
+    CHECK(column(balanceColumn).first() == QStringLiteral("8.50"));
+    CHECK(column(accountColumn).last() == QStringLiteral("Total"));
+    clickHeader(accountColumn);
+    CHECK(column(accountColumn).mid(0, 3)
+          == QStringList({QStringLiteral("Ana Ferreira"), QStringLiteral("İlker Nasser"), QStringLiteral("Zoë Price")}));
 }

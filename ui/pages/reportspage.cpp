@@ -10,6 +10,7 @@
 #include "ui/pageicon.h"
 #include "ui/reports/reportchartwidget.h"
 #include "ui/reports/reportexportdialog.h"
+#include "ui/reports/reportsortmodel.h"
 #include "ui/reports/reportjob.h"
 #include "ui/reports/reporttablemodel.h"
 #include "ui/widgets/emptystatewidget.h"
@@ -225,7 +226,13 @@ QWidget *ReportsPage::buildResults()
     m_tableTitle->setFont(titleFont);
 
     m_table = makeTable("reportTable", tr("Report table"));
-    m_table->setModel(m_model);
+    // Sorted by a click on a column header; until then, in the report's own order.
+    m_sort = new ReportSortModel(this);
+    m_sort->setSourceModel(m_model);
+    m_table->setModel(m_sort);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicatorClearable(true);
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
 
     m_notes = new QLabel;
@@ -427,6 +434,11 @@ void ReportsPage::showFailure(const QString &message)
     m_stack->setCurrentWidget(m_empty);
 }
 
+QAbstractItemModel *ReportsPage::shownModel() const
+{
+    return m_sort;
+}
+
 bool ReportsPage::run()
 {
     const Report *chosen = report();
@@ -505,6 +517,8 @@ void ReportsPage::showTable(int index)
     m_tableTitle->setText(table.header.title);
     m_tableTitle->setVisible(!table.header.title.isEmpty());
     m_model->setTable(table, format);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_sort->sort(-1);
     m_table->resizeColumnsToContents();
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 16, 360));

@@ -8,6 +8,7 @@
 #include <QKeySequence>
 
 class QAction;
+class QAbstractItemModel;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -22,6 +23,7 @@ class EmptyStateWidget;
 class FieldErrorLabel;
 class ReportChartWidget;
 class ReportExportDialog;
+class ReportSortModel;
 class ReportTableModel;
 
 /// Reports for treasurers and organisers: choose a report and its period, Run
@@ -66,6 +68,8 @@ public:
     int tableCount() const { return int(m_tables.size()); }
     void showTable(int index);
     ReportTableModel *tableModel() const { return m_model; }
+    /// The table as shown: sorted by the column clicked, totals last.
+    QAbstractItemModel *shownModel() const;
     ReportChartWidget *chartWidget() const { return m_chart; }
 
 private:
@@ -104,6 +108,7 @@ private:
     QLabel *m_tableTitle = nullptr;
     QTableView *m_table = nullptr;
     ReportTableModel *m_model = nullptr;
+    ReportSortModel *m_sort = nullptr;
     QLabel *m_notes = nullptr;
     QLabel *m_truncated = nullptr;
     ReportChartWidget *m_chart = nullptr;
