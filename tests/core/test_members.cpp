@@ -331,7 +331,9 @@ TEST_CASE("a name with a dotted capital I (Turkish) sorts among the i's, and an 
     }
     const auto names = [&t] {
         QStringList out;
-        for (const Member &m : *t->members().list({}, 100))
+        const auto listed = t->members().list({}, 100); // kept: a range-for over *temporary dangles
+        REQUIRE(listed);
+        for (const Member &m : *listed)
             out << m.displayName;
         return out;
     };
