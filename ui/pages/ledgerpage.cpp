@@ -285,9 +285,13 @@ void LedgerPage::setHub(Hub *hub)
             &LedgerPage::accountSelectionChanged);
     connect(m_accounts, &QAbstractItemModel::modelReset, this, &LedgerPage::updateAccountState);
     connect(m_accounts, &QAbstractItemModel::rowsInserted, this, &LedgerPage::updateAccountState);
-    const int accountWidths[AccountTableModel::ColumnCount] = {240, 130, 120, 120, 80, 140};
+    // The name takes the room there is; the figures keep their widths, so
+    // Balance is never pushed behind a scrollbar on a 1024-pixel screen.
+    const int accountWidths[AccountTableModel::ColumnCount] = {200, 115, 105, 105, 70, 135};
     for (int c = 0; c < AccountTableModel::ColumnCount; ++c)
         m_accountTable->setColumnWidth(c, accountWidths[c]);
+    m_accountTable->horizontalHeader()->setStretchLastSection(false);
+    m_accountTable->horizontalHeader()->setSectionResizeMode(AccountTableModel::MemberColumn, QHeaderView::Stretch);
     m_accountTable->horizontalHeader()->setSortIndicator(AccountTableModel::MemberColumn,
                                                          Qt::AscendingOrder);
 
