@@ -8,6 +8,7 @@
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/transferdialog.h"
+#include "ui/dialogs/statementdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/ledgerpage.h"
 #include "ui/pages/todaypage.h"
@@ -24,6 +25,11 @@
 #include <QTableView>
 #include <QStatusBar>
 #include <QTest>
+#include <QApplication>
+#include <QTimer>
+#include <QProcess>
+#include <QPrinter>
+#include <QPrintDialog>
 #include <QToolButton>
 
 using hub::MainWindow;
@@ -338,4 +344,40 @@ TEST_CASE("after filtering the accounts, clicking the one row left filters the t
     CHECK(child<QToolButton>(w.page, "ledgerLimits")->isEnabled());
     CHECK(transfers->model()->rowCount() == 1);
     CHECK(child<QLabel>(w.page, "transfersTitle")->text().contains(QStringLiteral("Cai Jones")));
+}
+
+TEST_CASE("a member's statement is printed through the print dialog")
+{
+    LedgerOnTempHub w;
+    hub::TransferDraft d;
+    d.payer = w.ana;
+    d.payee = w.bryn;
+    d.amount = hub::Amount::fromMinor(450);
+    d.memo = QStringLiteral("Plumbing help");
+    REQUIRE(w.hub().ledger().pay(d));
+    hub::StatementDialog statement(w.hub(), w.ana, &w.window);
+    statement.show();
+    // The button opens the print dialog; Cancel prints nothing.
+    bool asked = false;
+    QTimer::singleShot(50, [&asked] {
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (auto *dialog = qobject_cast<QPrintDialog *>(top); dialog && dialog->isVisible()) {
+                asked = true;
+                dialog->reject();
+            }
+    });
+    QTest::mouseClick(child<QPushButton>(&statement, "statementPrint"), Qt::LeftButton);
+    CHECK(asked);
+
+    const QString path = w.temp.file(QStringLiteral("printed.pdf"));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    REQUIRE(statement.printOn(printer));
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(30000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    CHECK(text.contains(QStringLiteral("Ana Ferreira")));
+    CHECK(text.contains(QStringLiteral("Plumbing help")));
 }

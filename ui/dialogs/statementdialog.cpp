@@ -21,6 +21,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -132,10 +134,16 @@ StatementDialog::StatementDialog(Hub &hub, MemberId member, QWidget *parent)
     m_export->setToolTip(tr("Save this statement as an A4 PDF"));
     m_export->setAutoDefault(false);
     connect(m_export, &QPushButton::clicked, this, &StatementDialog::chooseExportFile);
+    m_print = new QPushButton(tr("&Print…"));
+    m_print->setObjectName(QStringLiteral("statementPrint"));
+    m_print->setToolTip(tr("Print this statement (Print to File makes a PDF)"));
+    m_print->setAutoDefault(false);
+    connect(m_print, &QPushButton::clicked, this, &StatementDialog::print);
     auto *close = new QPushButton(tr("Close"));
     close->setObjectName(QStringLiteral("statementClose"));
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_print);
     buttons->addWidget(m_export);
     buttons->addStretch(1);
     buttons->addWidget(close);
@@ -303,16 +311,47 @@ QString StatementDialog::html() const
     return html;
 }
 
-Status StatementDialog::exportPdf(const QString &path) const
+PdfDocument StatementDialog::document() const
 {
-    if (!m_statement)
-        return fail(Error::invalid(tr("there is no statement to export")));
     const QLocale locale;
     PdfDocument pdf(m_settings.name, tr("Statement for %1").arg(m_statement->account.memberName),
                     tr("%1 – %2").arg(locale.toString(m_statement->from, QLocale::ShortFormat),
                                       locale.toString(m_statement->to, QLocale::ShortFormat)));
     pdf.setHtml(html());
-    return pdf.write(path);
+    return pdf;
+}
+
+Status StatementDialog::exportPdf(const QString &path) const
+{
+    if (!m_statement)
+        return fail(Error::invalid(tr("there is no statement to export")));
+    return document().write(path);
+}
+
+Status StatementDialog::printOn(QPagedPaintDevice &device) const
+{
+    if (!m_statement)
+        return fail(Error::invalid(tr("there is no statement to print")));
+    return document().render(device);
+}
+
+void StatementDialog::print()
+{
+    if (!m_statement)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setDocName(tr("Statement %1").arg(m_statement->account.memberName));
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print the Statement"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status printed = printOn(printer);
+    QApplication::restoreOverrideCursor();
+    if (!printed)
+        QMessageBox::warning(this, tr("Print"),
+                             tr("The statement could not be printed: %1").arg(printed.error().text()));
 }
 
 void StatementDialog::chooseExportFile()

@@ -5,11 +5,14 @@
 #include "core/ledger/ledger.h"
 #include "core/settings/hubsettings.h"
 
+#include "core/reports/pdfdocument.h"
+
 #include <QDialog>
 #include <optional>
 
 class QDateEdit;
 class QLabel;
+class QPagedPaintDevice;
 class QPushButton;
 class QTableWidget;
 
@@ -48,11 +51,15 @@ public:
 
     /// Writes the statement as an A4 PDF at `path`.
     Status exportPdf(const QString &path) const;
+    /// Prints the same pages on `device` (the printer chosen in the print dialog).
+    Status printOn(QPagedPaintDevice &device) const;
     /// The statement as HTML for the PDF: a header block and one table.
     QString html() const;
 
 private:
     void chooseExportFile();
+    void print();
+    PdfDocument document() const;
     QString money(Amount amount) const;
 
     Hub &m_hub;
@@ -69,6 +76,7 @@ private:
     QLabel *m_problem = nullptr;
     QTableWidget *m_lines = nullptr;
     QPushButton *m_export = nullptr;
+    QPushButton *m_print = nullptr;
 };
 
 } // namespace hub
