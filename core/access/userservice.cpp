@@ -127,6 +127,18 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
     if (!pin.isEmpty())
         if (auto ok = checkPin(pin); !ok)
             return fail(ok.error());
+    // Hashed before the write lock is taken: Argon2 takes a good part of a
+    // second, and the other desks should not wait for it.
+    auto hash = PassphraseHasher::hash(passphrase);
+    if (!hash)
+        return fail(hash.error());
+    QVariant pinHash; // null: no PIN
+    if (!pin.isEmpty()) {
+        auto hashed = PassphraseHasher::hash(pin, PassphraseHasher::Purpose::Pin);
+        if (!hashed)
+            return fail(hashed.error());
+        pinHash = *hashed;
+    }
 
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
@@ -159,16 +171,6 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
     if (taken.next())
         return fail(Error::refused(tr("There is already a user called “%1”.").arg(name), QStringLiteral("name")));
 
-    auto hash = PassphraseHasher::hash(passphrase);
-    if (!hash)
-        return fail(hash.error());
-    QVariant pinHash; // null: no PIN
-    if (!pin.isEmpty()) {
-        auto hashed = PassphraseHasher::hash(pin, PassphraseHasher::Purpose::Pin);
-        if (!hashed)
-            return fail(hashed.error());
-        pinHash = *hashed;
-    }
     Query insert(tx->connection(),
                  QStringLiteral("INSERT INTO users (name, member_id, passphrase_hash, pin_hash, created_at) "
                                 "VALUES (:name, :member, :hash, :pin, :now)"));
