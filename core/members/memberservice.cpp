@@ -709,26 +709,33 @@ Result<bool> MemberService::completePendingScrub(ScrubWait wait)
     };
     if (wait == ScrubWait::None)
         setBusyTimeout(0);
-    // Waiting or not, a busy file is "not yet", never a failure of the erasure.
+    // Not waiting, a busy file is "not yet", never a failure of the erasure.
     const auto notNow = [wait](const Error &e) -> Result<bool> {
         if (wait == ScrubWait::None)
             return false;
         return fail(e);
     };
-    const auto attempt = [this, &connection, &notNow]() -> Result<bool> {
+    const auto truncate = [this, &notNow]() -> Result<bool> {
+        // TRUNCATE waits (busy timeout) for readers, then says whether it got through.
+        Query checkpoint(*m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (auto ok = checkpoint.exec(); !ok)
+            return notNow(ok.error());
+        const bool blocked = checkpoint.next() && checkpoint.value(0).toInt() != 0;
+        checkpoint.raw().finish();
+        return !blocked;
+    };
+    const auto attempt = [wait, &connection, &notNow, &truncate, this]() -> Result<bool> {
+        // A window's tick, every second while another desk reads: only a
+        // checkpoint is tried, so nothing is written until it can get through.
+        if (wait == ScrubWait::None) {
+            auto idle = truncate();
+            if (!idle || !*idle)
+                return idle;
+        }
         // Deleted text can survive in old FTS segments and in the WAL: rewrite
         // the segments (secure_delete zeroes the freed pages) and fold the WAL back in.
         if (auto ok = MemberIndex::purgeDeleted(connection); !ok)
             return notNow(ok.error());
-        const auto truncate = [this, &notNow]() -> Result<bool> {
-            // TRUNCATE waits (busy timeout) for readers, then says whether it got through.
-            Query checkpoint(*m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-            if (auto ok = checkpoint.exec(); !ok)
-                return notNow(ok.error());
-            const bool blocked = checkpoint.next() && checkpoint.value(0).toInt() != 0;
-            checkpoint.raw().finish();
-            return !blocked;
-        };
         auto through = truncate();
         if (!through || !*through)
             return through;
