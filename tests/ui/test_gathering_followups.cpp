@@ -37,6 +37,7 @@
 
 using namespace hub;
 using hub::test::child;
+using hub::test::whenShown;
 
 namespace {
 
@@ -68,16 +69,6 @@ GatheringId tomorrow(hub::test::TempHub &t)
     auto g = t->gatherings().add(d);
     REQUIRE(g);
     return g->id;
-}
-
-// Runs `fill` on the dialog of type T once exec() has shown it.
-template<typename T> void whenShown(std::function<void(T *)> fill)
-{
-    QTimer::singleShot(0, [fill] {
-        T *dialog = hub::test::visibleTopLevel<T>();
-        REQUIRE(dialog != nullptr);
-        fill(dialog);
-    });
 }
 
 int rowOf(QListWidget *list, const QString &text)

@@ -46,6 +46,7 @@
 
 using namespace hub;
 using hub::test::child;
+using hub::test::whenShown;
 
 namespace {
 
@@ -73,25 +74,6 @@ GatheringId tonight(hub::test::TempHub &t)
     auto g = t->gatherings().add(d);
     REQUIRE(g);
     return g->id;
-}
-
-/// Runs `answer` on the dialog T as soon as it shows (it runs its own
-/// event loop, so the test's next line waits until it closes).
-template<typename T> void whenShown(std::function<void(T *)> answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<T *>(w); dialog && dialog->isVisible()) {
-                timer->stop();
-                timer->deleteLater();
-                answer(dialog);
-                return;
-            }
-        }
-    });
-    timer->start();
 }
 
 /// Types a name into a member picker and takes the first suggestion.

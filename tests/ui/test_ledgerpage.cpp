@@ -359,12 +359,9 @@ TEST_CASE("a member's statement is printed through the print dialog")
     statement.show();
     // The button opens the print dialog; Cancel prints nothing.
     bool asked = false;
-    QTimer::singleShot(50, [&asked] {
-        for (QWidget *top : QApplication::topLevelWidgets())
-            if (auto *dialog = qobject_cast<QPrintDialog *>(top); dialog && dialog->isVisible()) {
-                asked = true;
-                dialog->reject();
-            }
+    hub::test::whenShown<QPrintDialog>([&asked](QPrintDialog *dialog) {
+        asked = true;
+        dialog->reject();
     });
     QTest::mouseClick(child<QPushButton>(&statement, "statementPrint"), Qt::LeftButton);
     CHECK(asked);

@@ -436,12 +436,9 @@ TEST_CASE("the day sheet of another day is printed through the print dialog", "[
 
     // The button opens the print dialog; Cancel prints nothing.
     bool asked = false;
-    QTimer::singleShot(50, [&asked] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *dialog = qobject_cast<QPrintDialog *>(w); dialog && dialog->isVisible()) {
-                asked = true;
-                dialog->reject();
-            }
+    hub::test::whenShown<QPrintDialog>([&asked](QPrintDialog *dialog) {
+        asked = true;
+        dialog->reject();
     });
     QTest::mouseClick(child<QPushButton>(d.today, "todayPrintDaySheet"), Qt::LeftButton);
     CHECK(asked);

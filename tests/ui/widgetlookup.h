@@ -5,9 +5,12 @@
 
 #include <QApplication>
 #include <QObject>
+#include <QTimer>
 #include <QString>
 #include <QWidget>
 #include <catch2/catch.hpp>
+
+#include <functional>
 
 namespace hub::test {
 
@@ -28,6 +31,24 @@ template<typename T> T *visibleTopLevel()
             return typed;
     }
     return nullptr;
+}
+
+/// Runs `answer` on the dialog T as soon as it shows: a dialog run with
+/// exec() has its own event loop, so the test's next line waits until it
+/// closes. Polls, since some dialogs show a moment after the click.
+template<typename T> void whenShown(std::function<void(T *)> answer)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        T *dialog = visibleTopLevel<T>();
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        answer(dialog);
+    });
+    timer->start();
 }
 
 /// Closes the window-modal notice `objectName` under `root` (say, the
