@@ -14,6 +14,7 @@
 
 using hub::test::CliHub;
 using hub::test::CliRun;
+using hub::test::fuzzRounds;
 using hub::test::mutate;
 
 namespace {
@@ -122,7 +123,7 @@ QString argument(const QByteArray &bytes)
 
 } // namespace
 
-TEST_CASE("fuzz through hubctl: 80 malformed member CSV files import all or nothing",
+TEST_CASE("fuzz through hubctl: malformed member CSV files import all or nothing",
           "[cli][fuzz][csv]")
 {
     FuzzHub h;
@@ -133,7 +134,7 @@ TEST_CASE("fuzz through hubctl: 80 malformed member CSV files import all or noth
         "Eli,eli@example.org,,,,\r\n";
     const QString file = h.file(QStringLiteral("members.csv"));
     Tally tally;
-    for (int i = 0; i < 80; ++i) {
+    for (int i = 0; i < fuzzRounds(80); ++i) {
         write(file, mutate(seed, random));
         const QStringList args =
             i % 4 == 3 ? QStringList{QStringLiteral("member"), QStringLiteral("import"), file,
@@ -146,7 +147,7 @@ TEST_CASE("fuzz through hubctl: 80 malformed member CSV files import all or noth
     h.ok({QStringLiteral("check")});
 }
 
-TEST_CASE("fuzz through hubctl: 80 malformed batch payment files post all or nothing",
+TEST_CASE("fuzz through hubctl: malformed batch payment files post all or nothing",
           "[cli][fuzz][csv][ledger]")
 {
     FuzzHub h;
@@ -156,7 +157,7 @@ TEST_CASE("fuzz through hubctl: 80 malformed batch payment files post all or not
                             "cy@example.org,ada@example.org,0.25,\"eggs, six\",\r\n";
     const QString file = h.file(QStringLiteral("batch.csv"));
     Tally tally;
-    for (int i = 0; i < 80; ++i) {
+    for (int i = 0; i < fuzzRounds(80); ++i) {
         write(file, mutate(seed, random));
         expectInputOutcome(h, {QStringLiteral("pay"), QStringLiteral("--batch"), file},
                            {0, 2, 3, 4}, tally, i);
@@ -166,7 +167,7 @@ TEST_CASE("fuzz through hubctl: 80 malformed batch payment files post all or not
     h.ok({QStringLiteral("check")});
 }
 
-TEST_CASE("fuzz through hubctl: 60 malformed .ics files book all or nothing", "[cli][fuzz][ics]")
+TEST_CASE("fuzz through hubctl: malformed .ics files book all or nothing", "[cli][fuzz][ics]")
 {
     FuzzHub h;
     QRandomGenerator random(151003);
@@ -174,7 +175,7 @@ TEST_CASE("fuzz through hubctl: 60 malformed .ics files book all or nothing", "[
                                      readData("ics/allday.ics"), readData("ics/utc.ics")};
     const QString file = h.file(QStringLiteral("events.ics"));
     Tally tally;
-    for (int i = 0; i < 60; ++i) {
+    for (int i = 0; i < fuzzRounds(60); ++i) {
         write(file, mutate(seeds[i % seeds.size()], random));
         expectInputOutcome(h,
                            {QStringLiteral("calendar"), QStringLiteral("import"), file,
@@ -186,8 +187,7 @@ TEST_CASE("fuzz through hubctl: 60 malformed .ics files book all or nothing", "[
     h.ok({QStringLiteral("check")});
 }
 
-TEST_CASE("fuzz through hubctl: 80 malformed amounts, 80 malformed times and 40 malformed dates "
-          "are input errors",
+TEST_CASE("fuzz through hubctl: malformed amounts, times and dates are input errors",
           "[cli][fuzz][values]")
 {
     FuzzHub h;
@@ -195,7 +195,7 @@ TEST_CASE("fuzz through hubctl: 80 malformed amounts, 80 malformed times and 40 
     Tally amounts;
     const QList<QByteArray> amountSeeds = {"12.50", "-3.5", "0.01", "1,000.00",
                                            "9223372036854775807"};
-    for (int i = 0; i < 80; ++i) {
+    for (int i = 0; i < fuzzRounds(80); ++i) {
         const QString amount = argument(mutate(amountSeeds[i % amountSeeds.size()], random));
         expectInputOutcome(h,
                            {QStringLiteral("pay"), QStringLiteral("--from"),
@@ -210,7 +210,7 @@ TEST_CASE("fuzz through hubctl: 80 malformed amounts, 80 malformed times and 40 
     Tally times;
     const QList<QByteArray> timeSeeds = {"2027-03-28 01:30", "2027-10-31 01:30", "2027-06-01 19:00",
                                          "2027-06-01T24:00"};
-    for (int i = 0; i < 80; ++i) {
+    for (int i = 0; i < fuzzRounds(80); ++i) {
         const QString start = argument(mutate(timeSeeds[i % timeSeeds.size()], random));
         expectInputOutcome(h,
                            {QStringLiteral("book"), QStringLiteral("--space"),
@@ -223,7 +223,7 @@ TEST_CASE("fuzz through hubctl: 80 malformed amounts, 80 malformed times and 40 
     CHECK(times.byExit.value(1) + times.byExit.value(2) > 0);
 
     Tally dates;
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < fuzzRounds(40); ++i) {
         const QString from = argument(mutate("2027-06-01", random));
         expectInputOutcome(
             h, {QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--from"), from},

@@ -13,4 +13,17 @@ namespace hub::test {
 /// state gives the same input, so a failure can be replayed from its seed.
 QByteArray mutate(const QByteArray &seed, QRandomGenerator &random);
 
+/// How many rounds a fuzz loop runs: all of them in the normal build, a
+/// quarter in the sanitizer build, where every hubctl process costs ten times
+/// as much and CI must finish in its time. The seeds stay the same, so the
+/// sanitizer build runs the first quarter of the very same inputs.
+constexpr int fuzzRounds(int rounds)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return rounds / 4;
+#else
+    return rounds;
+#endif
+}
+
 } // namespace hub::test
