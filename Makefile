@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 
 # Debian packages needed to build, test and package Hubkeeper.
 DEBS := cmake ninja-build g++ pkg-config \
-	qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev \
+	qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev \
 	libical-dev catch2 sqlite3 libsqlite3-dev \
 	desktop-file-utils appstream dpkg-dev file \
 	qt6-charts-dev libqt6opengl6-dev libsodium-dev \

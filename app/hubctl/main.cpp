@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/cli.h"
 #include "core/common/privatefiles.h"
+#include "core/common/translations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -33,5 +34,6 @@ int main(int argc, char *argv[])
     }
     QCoreApplication::setApplicationName(QStringLiteral("hubctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HUB_VERSION));
+    hub::Translations::install();
     return hub::cli::Cli().run(QCoreApplication::arguments());
 }

@@ -55,7 +55,7 @@ int setVoting(CommandContext &ctx, bool close)
         text << (already ? Tr::tr("Voting at “%1” was already open.")
                          : Tr::tr("Voting at “%1” is open again; votes can be cast and withdrawn."))
                     .arg(g->title);
-    text << Tr::tr("Results (%1 idea(s)):").arg(ideas->size());
+    text << Tr::tr("Results (%n idea(s)):", nullptr, int(ideas->size()));
     for (qsizetype i = 0; i < ideas->size(); ++i) {
         const Idea &x = ideas->at(i);
         results.append(QJsonObject{{QStringLiteral("rank"), rank[i]},

@@ -2,6 +2,7 @@
 // The GUI entry point: read the command line and hand over to the main window.
 #include "ui/mainwindow.h"
 #include "core/common/privatefiles.h"
+#include "core/common/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@ int main(int argc, char *argv[])
     Q_INIT_RESOURCE(resources);
 
     QApplication app(argc, argv);
+    hub::Translations::install();
     QApplication::setApplicationName(QStringLiteral("hubkeeper"));
     QApplication::setApplicationDisplayName(QStringLiteral("Hubkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Hubkeeper"));

@@ -132,7 +132,7 @@ Result<QList<Posting>> LedgerBatch::levy(Amount amount, const QString &memo, con
             if (!l.refusal.isEmpty())
                 names << l.name;
         return fail(Error::refused(tr("the levy would breach the limit of %1: %2; nothing was posted")
-                                       .arg(names.size() == 1 ? tr("one member") : tr("%1 members").arg(names.size()),
+                                       .arg(tr("%Ln member(s)", nullptr, int(names.size())),
                                             names.join(QStringLiteral(", ")))));
     }
     if (auto ok = tx->commit(); !ok)

@@ -28,10 +28,8 @@ QString DaySheetPdf::html() const
                 .arg(esc(tr("Day sheet for %1").arg(locale.toString(m_sheet.date(), QLocale::LongFormat))));
     html += QStringLiteral("<p style=\"margin-top:0\">%1</p>")
                 .arg(esc(tr("%1 · %2 · times in %3")
-                             .arg(m_sheet.bookingCount() == 1 ? tr("1 booking")
-                                                              : tr("%1 bookings").arg(m_sheet.bookingCount()),
-                                  m_sheet.spaces().size() == 1 ? tr("1 space")
-                                                               : tr("%1 spaces").arg(m_sheet.spaces().size()),
+                             .arg(tr("%Ln booking(s)", nullptr, int(m_sheet.bookingCount())),
+                                  tr("%Ln space(s)", nullptr, int(m_sheet.spaces().size())),
                                   QString::fromUtf8(m_sheet.zone().id()))));
     if (m_sheet.spaces().isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("The hub has no spaces in use.")));

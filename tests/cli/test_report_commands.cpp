@@ -180,7 +180,7 @@ TEST_CASE("hledger and ledger read the exported journal and balance it as accoun
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.isEmpty());
-    CHECK(r.err.contains(QStringLiteral("transfer(s) written to")));
+    CHECK(r.err.contains(QStringLiteral("8 transfers written to")));
     const QString text = QString::fromUtf8(hub::test::readBytes(journal));
     INFO(text.toStdString());
     CHECK(text.contains(QStringLiteral("\"Time credits\"")));

@@ -198,7 +198,7 @@ TEST_CASE("the journal holds the period's transfers from its first instant to it
     CHECK(table.rows.at(2).at(4).toLongLong() == 100);
     CHECK(table.rows.at(2).at(6).isNull());
     CHECK(table.totals.at(4).toLongLong() == 850);
-    CHECK(table.notes == QStringList{QStringLiteral("3 transfer(s).")});
+    CHECK(table.notes == QStringList{QStringLiteral("3 transfers.")});
 }
 
 TEST_CASE("an empty period gives empty tables with their headers", "[reports][ledger]")

@@ -3,6 +3,7 @@
 // slowest file of the suite to build, so every test program shares it.
 #define CATCH_CONFIG_RUNNER
 #include "tests/support/catchsession.h"
+#include "core/common/translations.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,6 +11,9 @@ namespace hub::test {
 
 int runCatch(int argc, char *argv[])
 {
+    // Tests read what people read: "1 member", never "1 member(s)".
+    if (!Translations::install())
+        return 3;
     return Catch::Session().run(argc, argv);
 }
 

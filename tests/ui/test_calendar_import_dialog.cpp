@@ -86,7 +86,7 @@ TEST_CASE("the calendar import dialog previews every event and imports when all 
     CHECK(table->item(0, 1)->text() == QStringLiteral("Thu 15 Jan 2026 09:00–11:00"));
     CHECK(table->item(0, 2)->text() == QStringLiteral("Winter workshop"));
     CHECK(table->item(1, 3)->text() == QStringLiteral("Will be booked"));
-    CHECK(child<QLabel>(&dialog, "calendarImportSummary")->text().contains(QStringLiteral("2 booking(s) will be made")));
+    CHECK(child<QLabel>(&dialog, "calendarImportSummary")->text().contains(QStringLiteral("2 bookings will be made")));
     CHECK(run->isEnabled());
     CHECK(h.t->bookings().list()->isEmpty()); // the check was a dry run
 

@@ -178,7 +178,7 @@ void AvailabilityDialog::search()
         m_summary->setText(none + u' ' + tr("Try another time or a smaller group."));
         return;
     }
-    const QString spaces = m_free.size() == 1 ? tr("1 space is free") : tr("%1 spaces are free").arg(m_free.size());
+    const QString spaces = tr("%Ln space(s) are free", nullptr, int(m_free.size()));
     m_summary->setText(people == 1 ? tr("%1 on %2:").arg(spaces, when)
                                    : tr("%1 for %2 people on %3:").arg(spaces).arg(people).arg(when));
     const qint64 seconds = start().secsTo(end());

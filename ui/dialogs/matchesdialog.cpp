@@ -67,7 +67,7 @@ MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QSt
         } else {
             m_summary->setText(
                 (found->size() == 1 ? tr("1 possible match.")
-                                    : tr("%1 possible matches, best first.").arg(found->size())) +
+                                    : tr("%Ln possible matches, best first.", nullptr, int(found->size()))) +
                 u' ' +
                 tr("Same skill counts most, then similar words, then the same postcode "
                    "district."));

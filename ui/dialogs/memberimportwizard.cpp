@@ -310,9 +310,7 @@ bool MemberImportWizard::runImport()
                                          : m_job->errorMessage());
         return false;
     }
-    m_result->setText(importedCount() == 1
-                          ? tr("1 member was added to the hub.")
-                          : tr("%1 members were added to the hub.").arg(importedCount()));
+    m_result->setText(tr("%Ln member(s) were added to the hub.", nullptr, int(importedCount())));
     return true;
 }
 

@@ -272,9 +272,8 @@ void AuditPage::updateState()
         return;
     }
     const int matching = m_model->matchingCount();
-    m_count->setText(filtered ? (matching == 1 ? tr("1 matching entry")
-                                               : tr("%1 matching entries").arg(matching))
-                              : (matching == 1 ? tr("1 entry") : tr("%1 entries").arg(matching)));
+    m_count->setText(filtered ? tr("%Ln matching entry(ies)", nullptr, matching)
+                              : tr("%Ln entry(ies)", nullptr, matching));
     if (m_model->lastError()) {
         m_empty->setTitle(tr("The audit log could not be read"));
         m_empty->setText(m_model->lastError()->text());

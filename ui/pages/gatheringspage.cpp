@@ -287,10 +287,9 @@ void GatheringsPage::fillGroups()
     const QDate today = service.today();
     for (const WorkingGroup &g : std::as_const(*groups)) {
         auto *item = new QTreeWidgetItem(m_groups, {g.name, g.convenorName, QString(),
-                                                    (g.members == 1 ? tr("1 member") : tr("%1 members").arg(g.members))
+                                                    tr("%Ln member(s)", nullptr, g.members)
                                                         + QStringLiteral(", ")
-                                                        + (g.openActions == 1 ? tr("1 open action")
-                                                                              : tr("%1 open actions").arg(g.openActions))});
+                                                        + tr("%Ln open action(s)", nullptr, g.openActions)});
         item->setData(0, IdRole, g.id.value());
         item->setData(0, KindRole, 0);
         if (!g.originIdeaTitle.isEmpty())

@@ -443,13 +443,10 @@ void LedgerPage::updateAccountState()
                "add members on the Members page (Ctrl+2)."));
         m_accountStack->setCurrentWidget(m_accountsEmpty);
     }
-    // Spelled out rather than "%n account(s)": without a loaded translation
-    // Qt's plural forms show the brackets.
     if (filtered)
-        m_count->setText(matching == 1 ? tr("1 matching account")
-                                       : tr("%1 matching accounts").arg(matching));
+        m_count->setText(tr("%Ln matching account(s)", nullptr, matching));
     else
-        m_count->setText(matching == 1 ? tr("1 account") : tr("%1 accounts").arg(matching));
+        m_count->setText(tr("%Ln account(s)", nullptr, matching));
 }
 
 void LedgerPage::updateTransferState()

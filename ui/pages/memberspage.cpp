@@ -307,12 +307,10 @@ void MembersPage::updateEmptyState()
                 .arg(NewMemberShortcut.toString(QKeySequence::NativeText)));
         m_listStack->setCurrentWidget(m_empty);
     }
-    // Spelled out rather than "%n member(s)": without a loaded translation
-    // Qt's plural forms show the brackets.
     if (filtered)
-        m_count->setText(matching == 1 ? tr("1 match") : tr("%1 matches").arg(matching));
+        m_count->setText(tr("%Ln match(es)", nullptr, matching));
     else
-        m_count->setText(matching == 1 ? tr("1 member") : tr("%1 members").arg(matching));
+        m_count->setText(tr("%Ln member(s)", nullptr, matching));
 }
 
 void MembersPage::showEditor(bool shown)

@@ -496,8 +496,7 @@ bool ReportsPage::run()
         m_tableChoice->clear();
         for (int i = 0; i < m_tables.size(); ++i) {
             const qint64 n = m_produced.value(i);
-            m_tableChoice->addItem(n == 1 ? tr("%1 (1 row)").arg(m_tables.at(i).header.title)
-                                          : tr("%1 (%2 rows)").arg(m_tables.at(i).header.title, QLocale().toString(n)));
+            m_tableChoice->addItem(tr("%1 (%Ln row(s))", nullptr, int(std::min<qint64>(n, INT_MAX))).arg(m_tables.at(i).header.title));
         }
         m_tableChoice->setCurrentIndex(0);
     }

@@ -503,7 +503,7 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
             text += QStringLiteral(" <i>(%1)</i>").arg(esc(tr("tentative")));
         QString who = esc(booker(b));
         if (b.attendees > 0)
-            who += QStringLiteral(" · ") + esc(b.attendees == 1 ? tr("1 person") : tr("%1 people").arg(b.attendees));
+            who += QStringLiteral(" · ") + esc(tr("%Ln people", nullptr, b.attendees));
         text += QStringLiteral("<br><small>%1</small>").arg(who);
         if (!b.notes.isEmpty())
             text += QStringLiteral("<br><small><i>%1</i></small>").arg(esc(b.notes));

@@ -224,7 +224,7 @@ void UsersPage::reload()
             }
         }
     }
-    m_count->setText(m_users.size() == 1 ? tr("1 user") : tr("%1 users").arg(m_users.size()));
+    m_count->setText(tr("%Ln user(s)", nullptr, int(m_users.size())));
     m_stack->setCurrentWidget(m_users.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
     if (!keep || !selectUser(keep->name)) {
         if (!m_users.isEmpty())
