@@ -8,11 +8,23 @@ namespace hub {
 namespace {
 const QString DateForm = QStringLiteral("ddd d MMM yyyy");
 const QString TimeForm = QStringLiteral("HH:mm");
+const QString DayMonthForm = QStringLiteral("ddd d MMM");
+const QString HeadingForm = QStringLiteral("dddd d MMMM yyyy");
 } // namespace
 
 QString DisplayFormat::date(QDate date)
 {
     return date.isValid() ? QLocale().toString(date, DateForm) : QString();
+}
+
+QString DisplayFormat::dayMonth(QDate date)
+{
+    return date.isValid() ? QLocale().toString(date, DayMonthForm) : QString();
+}
+
+QString DisplayFormat::heading(QDate date)
+{
+    return date.isValid() ? QLocale().toString(date, HeadingForm) : QString();
 }
 
 QString DisplayFormat::time(QTime time)
@@ -35,6 +47,28 @@ QString DisplayFormat::span(const QDateTime &start, const QDateTime &end, const 
     if (s.date() == e.date())
         return dateTime(start, zone) + QChar(0x2013) + time(e.time());
     return dateTime(start, zone) + QStringLiteral(" – ") + dateTime(end, zone);
+}
+
+QString DisplayFormat::period(QDate from, QDate to)
+{
+    if (from == to)
+        return date(from);
+    return date(from) + QStringLiteral(" – ") + date(to);
+}
+
+QString DisplayFormat::dateEditFormat()
+{
+    return DateForm;
+}
+
+QString DisplayFormat::timeEditFormat()
+{
+    return TimeForm;
+}
+
+QString DisplayFormat::dateTimeEditFormat()
+{
+    return DateForm + u' ' + TimeForm;
 }
 
 } // namespace hub

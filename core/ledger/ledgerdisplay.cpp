@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/ledgerdisplay.h"
 
+#include "core/common/displayformat.h"
+
 #include <QLocale>
 
 namespace hub {
@@ -28,12 +30,7 @@ QString LedgerDisplay::dateTime(const QDateTime &utc, const QTimeZone &zone)
 {
     if (!utc.isValid())
         return {};
-    const QDateTime local = utc.toTimeZone(zone);
-    const QLocale locale;
-    // The locale's short date, but always a 24-hour time without seconds:
-    // a front desk reads "14:05" faster than "2:05:00 PM".
-    return locale.toString(local.date(), QLocale::ShortFormat) + u' ' +
-           locale.toString(local.time(), QStringLiteral("HH:mm"));
+    return DisplayFormat::dateTime(utc, zone);
 }
 
 QString LedgerDisplay::reversalText(const Transfer &transfer)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/membertablemodel.h"
 
+#include "core/common/displayformat.h"
 #include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/members/skillservice.h"
@@ -59,8 +60,7 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
             }
             return {};
         case JoinedColumn:
-            return m.joinedOn.isValid() ? QLocale().toString(m.joinedOn, QLocale::ShortFormat)
-                                        : QString();
+            return DisplayFormat::date(m.joinedOn);
         case ColumnCount:
             break;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/daysheetpdf.h"
 
+#include "core/common/displayformat.h"
 #include "core/reports/pdfdocument.h"
 
 #include <QLocale>
@@ -25,7 +26,7 @@ QString DaySheetPdf::html() const
     const QLocale locale;
     QString html = QStringLiteral("<div>");
     html += QStringLiteral("<h2 style=\"margin-bottom:2px\">%1</h2>")
-                .arg(esc(tr("Day sheet for %1").arg(locale.toString(m_sheet.date(), QLocale::LongFormat))));
+                .arg(esc(tr("Day sheet for %1").arg(DisplayFormat::heading(m_sheet.date()))));
     html += QStringLiteral("<p style=\"margin-top:0\">%1</p>")
                 .arg(esc(tr("%1 · %2 · times in %3")
                              .arg(tr("%Ln booking(s)", nullptr, int(m_sheet.bookingCount())),
@@ -87,7 +88,7 @@ QString DaySheetPdf::html() const
 Status DaySheetPdf::write(const QString &path) const
 {
     const QLocale locale;
-    PdfDocument pdf(m_hubName, tr("Day sheet"), locale.toString(m_sheet.date(), QLocale::LongFormat));
+    PdfDocument pdf(m_hubName, tr("Day sheet"), DisplayFormat::heading(m_sheet.date()));
     pdf.setHtml(html());
     return pdf.write(path);
 }
@@ -95,7 +96,7 @@ Status DaySheetPdf::write(const QString &path) const
 Status DaySheetPdf::print(QPagedPaintDevice &device) const
 {
     const QLocale locale;
-    PdfDocument pdf(m_hubName, tr("Day sheet"), locale.toString(m_sheet.date(), QLocale::LongFormat));
+    PdfDocument pdf(m_hubName, tr("Day sheet"), DisplayFormat::heading(m_sheet.date()));
     pdf.setHtml(html());
     return pdf.render(device);
 }

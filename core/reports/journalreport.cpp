@@ -29,8 +29,7 @@ Status JournalReport::run(Database &db, const HubSettings &settings, const Repor
                           request.from, request.to, {}, settings.unitName, settings.decimals, {}};
     if (auto s = sink.begin(heading); !s)
         return s;
-    ReportTableHeader header{tr("Transfers %1 to %2")
-                                 .arg(request.from.toString(Qt::ISODate), request.to.toString(Qt::ISODate)),
+    ReportTableHeader header{tr("Transfers %1").arg(ReportPeriodText::range(request.from, request.to)),
                              {{QStringLiteral("id"), tr("Transfer"), ReportType::Integer},
                               {QStringLiteral("at"), tr("Date"), ReportType::DateTime},
                               {QStringLiteral("payer"), tr("From"), ReportType::Text},

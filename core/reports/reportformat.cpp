@@ -2,10 +2,12 @@
 #include "core/reports/reportformat.h"
 
 #include "core/common/amount.h"
+#include "core/common/displayformat.h"
 #include "core/settings/hubsettings.h"
 
 #include <QDate>
 #include <QDateTime>
+#include <QLocale>
 
 #include <iterator>
 
@@ -47,6 +49,13 @@ QStringView view(const char16_t *start, const char16_t *end)
 ReportFormat::ReportFormat(int decimals, QTimeZone zone)
     : m_decimals(decimals), m_zone(std::move(zone)), m_offsets(m_zone)
 {
+    const QLocale locale;
+    if (locale.zeroDigit() == QStringLiteral("0")) {
+        for (int d = 1; d <= 7; ++d)
+            m_dayNames << locale.dayName(d, QLocale::ShortFormat);
+        for (int m = 1; m <= 12; ++m)
+            m_monthNames << locale.monthName(m, QLocale::ShortFormat);
+    }
 }
 
 ReportFormat::ReportFormat(const HubSettings &settings) : ReportFormat(settings.decimals, settings.zone()) {}
@@ -70,7 +79,7 @@ QString ReportFormat::text(const QVariant &value, ReportType type) const
     case ReportType::Date:
         return value.toDate().toString(Qt::ISODate);
     case ReportType::DateTime:
-        return instant(value.toLongLong(), InstantStyle::Iso);
+        return isoInstant(value.toLongLong());
     }
     return value.toString();
 }
@@ -91,7 +100,7 @@ QStringView ReportFormat::textView(const QVariant &value, ReportType type, Scrat
     case ReportType::Amount:
         return view(Amount::fromMinor(value.toLongLong()).writeBackwards(end, m_decimals), end);
     case ReportType::DateTime:
-        if (const int size = writeInstant(value.toLongLong(), InstantStyle::Iso, scratch.chars); size >= 0)
+        if (const int size = writeIso(value.toLongLong(), scratch.chars); size >= 0)
             return QStringView(scratch.chars, size);
         break;
     default:
@@ -108,62 +117,94 @@ QString ReportFormat::display(const QVariant &value, ReportType type) const
     switch (type) {
     case ReportType::Percent:
         return QStringLiteral("%1 %").arg(value.toDouble(), 0, 'f', 1);
+    case ReportType::Date:
+        return DisplayFormat::date(value.toDate());
     case ReportType::DateTime:
-        return instant(value.toLongLong(), InstantStyle::Minutes);
+        return displayInstant(value.toLongLong());
     default:
         return text(value, type);
     }
 }
 
-QString ReportFormat::instant(qint64 utc, InstantStyle style) const
+QString ReportFormat::isoInstant(qint64 utc) const
 {
     char16_t chars[32];
-    if (const int size = writeInstant(utc, style, chars); size >= 0)
+    if (const int size = writeIso(utc, chars); size >= 0)
         return QStringView(chars, size).toString();
-    // The same text as a zoned QDateTime's, which writeInstant() copies:
+    // The same text as a zoned QDateTime's, which writeIso() copies:
     // Qt::ISODate carries the offset ("2026-03-30T19:00:00+01:00").
-    const QDateTime at = QDateTime::fromSecsSinceEpoch(utc, m_zone);
-    return style == InstantStyle::Iso ? at.toString(Qt::ISODate) : at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return QDateTime::fromSecsSinceEpoch(utc, m_zone).toString(Qt::ISODate);
 }
 
-int ReportFormat::writeInstant(qint64 utc, InstantStyle style, char16_t *out) const
+QString ReportFormat::displayInstant(qint64 utc) const
+{
+    const auto f = m_dayNames.isEmpty() ? std::nullopt : localFields(utc);
+    if (!f)
+        return DisplayFormat::dateTime(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()), m_zone);
+    char16_t time[5];
+    Digits digits(time);
+    digits.put(f->secondOfDay / 3600, 2);
+    digits.put(u':');
+    digits.put(f->secondOfDay / 60 % 60, 2);
+    QString out;
+    out.reserve(32);
+    out += m_dayNames.at(f->dayOfWeek - 1);
+    out += u' ';
+    out += QString::number(f->day);
+    out += u' ';
+    out += m_monthNames.at(f->month - 1);
+    out += u' ';
+    out += QString::number(f->year);
+    out += u' ';
+    out += QStringView(time, 5);
+    return out;
+}
+
+std::optional<ReportFormat::LocalFields> ReportFormat::localFields(qint64 utc) const
 {
     // Far outside ±10,000 years the arithmetic below could overflow.
     constexpr qint64 Limit = qint64(1) << 41;
     if (!m_zone.isValid() || utc < -Limit || utc > Limit)
-        return -1;
-    const int offset = m_offsets.at(utc);
-    const qint64 local = utc + offset;
+        return std::nullopt;
+    LocalFields f;
+    f.offset = m_offsets.at(utc);
+    const qint64 local = utc + f.offset;
     qint64 days = local / SecondsPerDay;
     qint64 seconds = local % SecondsPerDay;
     if (seconds < 0) {
         seconds += SecondsPerDay;
         --days;
     }
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    QDate::fromJulianDay(days + EpochJulianDay).getDate(&year, &month, &day);
+    const QDate date = QDate::fromJulianDay(days + EpochJulianDay);
+    date.getDate(&f.year, &f.month, &f.day);
     // Qt writes other years its own way (signs, widths).
-    if (year < 1 || year > 9999)
+    if (f.year < 1 || f.year > 9999)
+        return std::nullopt;
+    f.dayOfWeek = date.dayOfWeek();
+    f.secondOfDay = int(seconds);
+    return f;
+}
+
+int ReportFormat::writeIso(qint64 utc, char16_t *out) const
+{
+    const auto f = localFields(utc);
+    if (!f)
         return -1;
     Digits digits(out);
-    digits.put(year, 4);
+    digits.put(f->year, 4);
     digits.put(u'-');
-    digits.put(month, 2);
+    digits.put(f->month, 2);
     digits.put(u'-');
-    digits.put(day, 2);
-    digits.put(style == InstantStyle::Iso ? u'T' : u' ');
-    digits.put(int(seconds / 3600), 2);
+    digits.put(f->day, 2);
+    digits.put(u'T');
+    digits.put(f->secondOfDay / 3600, 2);
     digits.put(u':');
-    digits.put(int(seconds / 60 % 60), 2);
-    if (style == InstantStyle::Minutes)
-        return digits.size();
+    digits.put(f->secondOfDay / 60 % 60, 2);
     digits.put(u':');
-    digits.put(int(seconds % 60), 2);
+    digits.put(f->secondOfDay % 60, 2);
     // Qt leaves an offset's seconds (old local mean times) out, as ISO 8601 does.
-    digits.put(offset < 0 ? u'-' : u'+');
-    const int magnitude = offset < 0 ? -offset : offset;
+    digits.put(f->offset < 0 ? u'-' : u'+');
+    const int magnitude = f->offset < 0 ? -f->offset : f->offset;
     digits.put(magnitude / 3600, 2);
     digits.put(u':');
     digits.put(magnitude / 60 % 60, 2);

@@ -4,7 +4,10 @@
 #include "core/reports/reporttable.h"
 #include "core/reports/zoneoffsets.h"
 
+#include <QStringList>
 #include <QTimeZone>
+
+#include <optional>
 
 namespace hub {
 
@@ -24,8 +27,9 @@ public:
     explicit ReportFormat(const HubSettings &settings);
 
     QString text(const QVariant &value, ReportType type) const;
-    /// For people (GUI cells, PDF): like text() but "25.0 %" and local
-    /// date-times without seconds or offset ("2026-10-01 19:00").
+    /// For people (GUI cells, PDF, hubctl's tables): like text() but "25.0 %",
+    /// and dates and local date-times as DisplayFormat writes them
+    /// ("Thu 1 Oct 2026 19:00").
     QString display(const QVariant &value, ReportType type) const;
 
     /// Room textView() writes into.
@@ -44,15 +48,28 @@ public:
     const QTimeZone &zone() const { return m_zone; }
 
 private:
-    enum class InstantStyle { Iso, Minutes };
-    /// Writes the instant from `out` on and returns its length, or -1 when
-    /// Qt must write it (an invalid zone, a year beyond 1..9999).
-    int writeInstant(qint64 utc, InstantStyle style, char16_t *out) const;
-    QString instant(qint64 utc, InstantStyle style) const;
+    struct LocalFields
+    {
+        int year = 0, month = 0, day = 0, dayOfWeek = 0;
+        int secondOfDay = 0, offset = 0;
+    };
+    /// The instant's local date and time, or nothing when Qt must write it
+    /// (an invalid zone, a year beyond 1..9999).
+    std::optional<LocalFields> localFields(qint64 utc) const;
+    /// Writes the instant as ISO 8601 from `out` on and returns its length, or -1.
+    int writeIso(qint64 utc, char16_t *out) const;
+    QString isoInstant(qint64 utc) const;
+    /// DisplayFormat::dateTime() without a QDateTime per row: the locale's
+    /// day and month names are looked up once.
+    QString displayInstant(qint64 utc) const;
 
     int m_decimals;
     QTimeZone m_zone;
     mutable ZoneOffsets m_offsets;
+    // Short day names (Monday first) and month names of the locale, when its
+    // digits are ASCII; empty otherwise (then DisplayFormat writes each).
+    QStringList m_dayNames;
+    QStringList m_monthNames;
 };
 
 } // namespace hub

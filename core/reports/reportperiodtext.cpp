@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/reportperiodtext.h"
 
-#include <QLocale>
+#include "core/common/displayformat.h"
 
 namespace hub {
 
 QString ReportPeriodText::date(QDate date)
 {
-    return QLocale().toString(date, QStringLiteral("d MMM yyyy"));
+    return DisplayFormat::date(date);
 }
 
 QString ReportPeriodText::range(QDate from, QDate to)
 {
-    if (from == to)
-        return date(from);
-    return tr("%1 – %2").arg(date(from), date(to));
+    return DisplayFormat::period(from, to);
 }
 
 QString ReportPeriodText::at(QDate date)

@@ -2,6 +2,7 @@
 #include "core/reports/trialbalancereport.h"
 
 #include "core/common/amount.h"
+#include "core/common/displayformat.h"
 #include "core/reports/ledgerreportsupport.h"
 #include "core/reports/reportperiodtext.h"
 #include "core/settings/hubsettings.h"
@@ -33,7 +34,7 @@ Status TrialBalanceReport::run(Database &db, const HubSettings &settings, const 
                           {}, {}, request.at, settings.unitName, settings.decimals, {}};
     if (auto s = sink.begin(heading); !s)
         return s;
-    ReportTableHeader header{tr("Trial balance at %1").arg(request.at.toString(Qt::ISODate)),
+    ReportTableHeader header{tr("Trial balance at %1").arg(DisplayFormat::date(request.at)),
                              {{QStringLiteral("member_id"), tr("No."), ReportType::Integer},
                               {QStringLiteral("account"), tr("Account"), ReportType::Text},
                               {QStringLiteral("debit"), tr("Debit"), ReportType::Amount},

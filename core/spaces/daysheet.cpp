@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/daysheet.h"
 
+#include "core/common/displayformat.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
 
@@ -102,10 +103,9 @@ QList<DaySheetEntry> DaySheet::next(const QDateTime &instant) const
 
 QString DaySheet::timeText(const DaySheetEntry &e) const
 {
-    const QLocale locale;
     const auto at = [&](const QDateTime &t, bool otherDay) {
-        const QString time = t.toString(QStringLiteral("HH:mm"));
-        return otherDay ? tr("%1 %2").arg(locale.toString(t.date(), QStringLiteral("ddd d MMM")), time) : time;
+        const QString time = DisplayFormat::time(t.time());
+        return otherDay ? tr("%1 %2").arg(DisplayFormat::dayMonth(t.date()), time) : time;
     };
     // Ending at midnight is the end of this day, not a time on the next.
     const bool endsAtMidnight = e.end.date() == m_date.addDays(1) && e.end.time() == QTime(0, 0);

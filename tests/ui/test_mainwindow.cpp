@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/hubseal.h"
@@ -134,7 +135,7 @@ TEST_CASE("the Today page shows today's date in the hub's time zone and not the 
     // 23:30 UTC on 30 March is already the 31st in Auckland (UTC+13).
     today->setClock([] { return QDateTime(QDate(2024, 3, 30), QTime(23, 30), QTimeZone::utc()); });
     CHECK(child<QLabel>(today, "todayDate")->text() ==
-          QLocale().toString(QDate(2024, 3, 31), QLocale::LongFormat));
+          hub::DisplayFormat::heading(QDate(2024, 3, 31)));
     CHECK(
         child<QLabel>(today, "todayTimeZone")->text().contains(QStringLiteral("Pacific/Auckland")));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/actiondialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "ui/widgets/fielderrorlabel.h"
@@ -46,7 +47,7 @@ ActionDialog::ActionDialog(Hub &hub, GroupId group, QWidget *parent)
     m_due->setObjectName(QStringLiteral("actionDue"));
     m_due->setAccessibleName(tr("Due date"));
     m_due->setCalendarPopup(true);
-    m_due->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    m_due->setDisplayFormat(DisplayFormat::dateEditFormat());
     connect(m_hasDue, &QCheckBox::toggled, m_due, &QWidget::setEnabled);
     m_dueError = FieldErrorLabel::named("actionDueError");
     m_notes = new QPlainTextEdit(this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/availabilitydialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
@@ -43,15 +44,15 @@ AvailabilityDialog::AvailabilityDialog(Hub &hub, QWidget *parent) : QDialog(pare
     m_date = new QDateEdit(nextHour.date());
     m_date->setObjectName(QStringLiteral("availabilityDate"));
     m_date->setCalendarPopup(true);
-    m_date->setDisplayFormat(QLocale().dateFormat(QLocale::LongFormat));
+    m_date->setDisplayFormat(DisplayFormat::dateEditFormat());
     m_date->setAccessibleName(tr("Date"));
     m_from = new QTimeEdit(from);
     m_from->setObjectName(QStringLiteral("availabilityFrom"));
-    m_from->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_from->setDisplayFormat(DisplayFormat::timeEditFormat());
     m_from->setAccessibleName(tr("From"));
     m_to = new QTimeEdit(from.hour() == 23 ? QTime(23, 59) : from.addSecs(3600));
     m_to->setObjectName(QStringLiteral("availabilityTo"));
-    m_to->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_to->setDisplayFormat(DisplayFormat::timeEditFormat());
     m_to->setAccessibleName(tr("To"));
     m_people = new QSpinBox;
     m_people->setObjectName(QStringLiteral("availabilityPeople"));
@@ -164,9 +165,8 @@ void AvailabilityDialog::search()
     auto free = m_hub.bookings().freeSpaces(start(), end(), people);
     const QLocale locale;
     const QString when = tr("%1, %2–%3")
-                             .arg(locale.toString(m_date->date(), QLocale::LongFormat),
-                                  m_from->time().toString(QStringLiteral("HH:mm")),
-                                  m_to->time().toString(QStringLiteral("HH:mm")));
+                             .arg(DisplayFormat::date(m_date->date()), DisplayFormat::time(m_from->time()),
+                                  DisplayFormat::time(m_to->time()));
     if (!free) {
         m_summary->setText(tr("Free spaces could not be found: %1").arg(sentence(free.error().text())));
         return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/bookingdialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/common/localtime.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
@@ -135,15 +136,15 @@ QWidget *BookingDialog::buildForm()
     m_date->setObjectName(QStringLiteral("bookingDate"));
     m_date->setAccessibleName(tr("Date"));
     m_date->setCalendarPopup(true);
-    m_date->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    m_date->setDisplayFormat(DisplayFormat::dateEditFormat());
     m_start = new QTimeEdit;
     m_start->setObjectName(QStringLiteral("bookingStart"));
     m_start->setAccessibleName(tr("Start time"));
-    m_start->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_start->setDisplayFormat(DisplayFormat::timeEditFormat());
     m_end = new QTimeEdit;
     m_end->setObjectName(QStringLiteral("bookingEnd"));
     m_end->setAccessibleName(tr("End time"));
-    m_end->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_end->setDisplayFormat(DisplayFormat::timeEditFormat());
     m_nextDay = new QCheckBox(tr("ends the &next day"));
     m_nextDay->setObjectName(QStringLiteral("bookingEndsNextDay"));
     m_nextDay->setToolTip(tr("For a booking past midnight, such as a party until 01:00"));
@@ -402,8 +403,7 @@ std::optional<Error> BookingDialog::endProblem() const
     const QLocale locale;
     return Error::invalid(
         tr("the end (%1) is not after the start (%2); tick “ends the next day” for a booking past midnight")
-            .arg(locale.toString(m_end->time(), QStringLiteral("HH:mm")),
-                 locale.toString(m_start->time(), QStringLiteral("HH:mm"))),
+            .arg(DisplayFormat::time(m_end->time()), DisplayFormat::time(m_start->time())),
         QStringLiteral("end"));
 }
 
@@ -685,7 +685,7 @@ bool BookingDialog::saveSeries(const BookingDraft &d)
                 ++free;
                 continue;
             }
-            m_clashes->addItem(tr("%1: %2").arg(QLocale().toString(o.date, QStringLiteral("ddd d MMM yyyy")),
+            m_clashes->addItem(tr("%1: %2").arg(DisplayFormat::date(o.date),
                                                 sentence(o.problem)));
         }
         if (m_clashes->count() > 0) {
@@ -710,7 +710,7 @@ bool BookingDialog::saveSeries(const BookingDraft &d)
     if (!m_skipped.isEmpty()) {
         QStringList dates;
         for (const SeriesOccurrence &o : std::as_const(m_skipped))
-            dates << QLocale().toString(o.date, QStringLiteral("ddd d MMM yyyy"));
+            dates << DisplayFormat::date(o.date);
         QMessageBox::information(this, tr("Series Booked"),
                                  tr("%n dates were booked.", nullptr, int(outcome->booked.size())) + u'\n' +
                                      tr("Left out because they clash: %1.").arg(dates.join(QStringLiteral(", "))));

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/widgets/exportfolder.h"
 #include "ui/dialogs/calendarexportdialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/spaces/spaceservice.h"
 #include "ui/dialogs/calendarfilejob.h"
+#include "ui/widgets/exportfolder.h"
 #include "ui/widgets/fielderrorlabel.h"
 
 #include <QCheckBox>
@@ -43,12 +44,12 @@ CalendarExportDialog::CalendarExportDialog(Hub &hub, QWidget *parent)
     m_from->setObjectName(QStringLiteral("calendarExportFrom"));
     m_from->setAccessibleName(tr("First day"));
     m_from->setCalendarPopup(true);
-    m_from->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    m_from->setDisplayFormat(DisplayFormat::dateEditFormat());
     m_to = new QDateEdit(today.addMonths(3));
     m_to->setObjectName(QStringLiteral("calendarExportTo"));
     m_to->setAccessibleName(tr("Last day"));
     m_to->setCalendarPopup(true);
-    m_to->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    m_to->setDisplayFormat(DisplayFormat::dateEditFormat());
     auto *range = new QHBoxLayout;
     range->addWidget(m_from);
     range->addWidget(new QLabel(tr("to")));

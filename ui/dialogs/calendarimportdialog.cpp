@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/calendarimportdialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/spaceservice.h"
@@ -248,9 +249,8 @@ void CalendarImportDialog::showReport()
         QString when;
         if (e.start.isValid()) {
             const QDateTime s = e.start.toTimeZone(zone);
-            when = e.allDay ? tr("%1, all day").arg(s.toString(QStringLiteral("ddd d MMM yyyy")))
-                            : tr("%1–%2").arg(s.toString(QStringLiteral("ddd d MMM yyyy HH:mm")),
-                                              e.end.toTimeZone(zone).toString(QStringLiteral("HH:mm")));
+            when = e.allDay ? tr("%1, all day").arg(DisplayFormat::date(s.date()))
+                            : DisplayFormat::span(e.start, e.end, zone);
         }
         QString outcome;
         QStyle::StandardPixmap icon = QStyle::SP_DialogApplyButton;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/challengedialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/gatherings/challengeservice.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/hub.h"
@@ -119,7 +120,7 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
     auto addGatherings = [&](const Result<QList<Gathering>> &list) {
         if (list)
             for (const Gathering &g : std::as_const(*list))
-                m_gathering->addItem(tr("%1 — %2").arg(g.start.toTimeZone(zone).toString(QStringLiteral("d MMM yyyy")),
+                m_gathering->addItem(tr("%1 — %2").arg(DisplayFormat::date(g.start.toTimeZone(zone).date()),
                                                        g.title),
                                      g.id.value());
     };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/gatheringdialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/common/localtime.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/hub.h"
@@ -39,11 +40,11 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent)
     m_start = new QDateTimeEdit(m_hub.bookings().localTime(next, QTime(19, 0)).toTimeZone(zone), this);
     m_start->setObjectName(QStringLiteral("gatheringStart"));
     m_start->setCalendarPopup(true);
-    m_start->setDisplayFormat(QStringLiteral("ddd d MMM yyyy HH:mm"));
+    m_start->setDisplayFormat(DisplayFormat::dateTimeEditFormat());
     m_end = new QDateTimeEdit(m_start->dateTime().addSecs(2 * 3600), this);
     m_end->setObjectName(QStringLiteral("gatheringEnd"));
     m_end->setCalendarPopup(true);
-    m_end->setDisplayFormat(QStringLiteral("ddd d MMM yyyy HH:mm"));
+    m_end->setDisplayFormat(DisplayFormat::dateTimeEditFormat());
     // The end keeps the duration when the start moves, as calendars do.
     m_shownStart = m_start->dateTime();
     connect(m_start, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &s) {

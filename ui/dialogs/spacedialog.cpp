@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/spacedialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/spaceservice.h"
@@ -301,11 +302,11 @@ QWidget *SpaceDialog::buildHoursTab()
         m_opens[day] = new QTimeEdit;
         m_opens[day]->setObjectName(QStringLiteral("spaceOpens%1").arg(day + 1));
         m_opens[day]->setAccessibleName(tr("Opens on %1").arg(dayName));
-        m_opens[day]->setDisplayFormat(QStringLiteral("HH:mm"));
+        m_opens[day]->setDisplayFormat(DisplayFormat::timeEditFormat());
         m_closes[day] = new QTimeEdit;
         m_closes[day]->setObjectName(QStringLiteral("spaceCloses%1").arg(day + 1));
         m_closes[day]->setAccessibleName(tr("Closes on %1").arg(dayName));
-        m_closes[day]->setDisplayFormat(QStringLiteral("HH:mm"));
+        m_closes[day]->setDisplayFormat(DisplayFormat::timeEditFormat());
         grid->addWidget(m_open[day], day + 1, 0);
         grid->addWidget(m_opens[day], day + 1, 1);
         grid->addWidget(m_closes[day], day + 1, 2);
@@ -352,7 +353,7 @@ QWidget *SpaceDialog::buildClosuresTab()
     m_closureDate->setObjectName(QStringLiteral("spaceClosureDate"));
     m_closureDate->setAccessibleName(tr("Closed on"));
     m_closureDate->setCalendarPopup(true);
-    m_closureDate->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    m_closureDate->setDisplayFormat(DisplayFormat::dateEditFormat());
     m_closureReason = new QLineEdit;
     m_closureReason->setObjectName(QStringLiteral("spaceClosureReason"));
     m_closureReason->setAccessibleName(tr("Reason"));
@@ -559,7 +560,7 @@ void SpaceDialog::showClosures()
     std::sort(found.begin(), found.end(), [](const Closure &a, const Closure &b) { return a.day < b.day; });
     const QLocale locale;
     for (const Closure &c : std::as_const(found)) {
-        QString text = locale.toString(c.day, QStringLiteral("ddd d MMM yyyy"));
+        QString text = DisplayFormat::date(c.day);
         text += QStringLiteral(" — ") + (c.space ? m_current.name : tr("whole hub"));
         if (!c.reason.isEmpty())
             text += QStringLiteral(": ") + c.reason;
@@ -594,7 +595,7 @@ bool SpaceDialog::addClosure(QDate day, const QString &reason, bool wholeHub)
     m_changed = true;
     Q_EMIT spacesChanged();
     showClosures();
-    setStatus(tr("%1 is now a closed day.").arg(QLocale().toString(day, QLocale::LongFormat)), false);
+    setStatus(tr("%1 is now a closed day.").arg(DisplayFormat::date(day)), false);
     return true;
 }
 
@@ -603,7 +604,7 @@ bool SpaceDialog::removeClosure(int row)
     if (row < 0 || row >= m_closureRows.size())
         return false;
     const Closure c = m_closureRows.at(row);
-    const QString day = QLocale().toString(c.day, QLocale::LongFormat);
+    const QString day = DisplayFormat::date(c.day);
     const auto answer = QMessageBox::question(
         this, tr("Reopen %1?").arg(day),
         c.space ? tr("%1 will be open for bookings again on %2.").arg(m_current.name, day)

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/widgets/exportfolder.h"
 #include "ui/dialogs/statementdialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/reports/pdfdocument.h"
 #include "core/settings/settingsservice.h"
 #include "ui/delegates/amountdelegate.h"
+#include "ui/widgets/columnwidths.h"
+#include "ui/widgets/exportfolder.h"
 #include "ui/widgets/sentence.h"
 
 #include <QApplication>
@@ -125,7 +127,7 @@ StatementDialog::StatementDialog(Hub &hub, MemberId member, QWidget *parent)
     m_lines->verticalHeader()->setDefaultSectionSize(m_lines->fontMetrics().height() + 10);
     m_lines->horizontalHeader()->setSectionResizeMode(MemoColumn, QHeaderView::Stretch);
     m_lines->setItemDelegate(new AmountDelegate(Qt::UserRole, m_lines));
-    const int widths[ColumnCount] = {130, 50, 170, 200, 110, 110, 120};
+    const int widths[ColumnCount] = {ColumnWidths::dateTime(m_lines->fontMetrics()), 50, 170, 200, 110, 110, 120};
     for (int c = 0; c < ColumnCount; ++c)
         m_lines->setColumnWidth(c, widths[c]);
 
@@ -262,8 +264,7 @@ QString StatementDialog::html() const
         QStringLiteral("<p style=\"margin-top:0\">%1</p>")
             .arg(esc(tr("Account #%1 · %2 to %3 · amounts in %4")
                          .arg(st.account.id.value())
-                         .arg(locale.toString(st.from, QLocale::LongFormat),
-                              locale.toString(st.to, QLocale::LongFormat), m_settings.unitName)));
+                         .arg(DisplayFormat::date(st.from), DisplayFormat::date(st.to), m_settings.unitName)));
     html +=
         QStringLiteral("<p>%1: <b>%2</b> &nbsp;·&nbsp; %3: <b>%4</b> &nbsp;·&nbsp; %5: <b>%6</b> "
                        "&nbsp;·&nbsp; %7: <b>%8</b></p>")
@@ -298,7 +299,7 @@ QString StatementDialog::html() const
             QStringLiteral("<tr><td%8>%1</td><td align=\"right\">%2</td><td>%3</td><td>%4</td>"
                            "<td align=\"right\"%8>%5</td><td align=\"right\"%8>%6</td>"
                            "<td align=\"right\"%8>%7</td></tr>")
-                .arg(esc(locale.toString(day, QLocale::ShortFormat)), QString::number(t.id.value()),
+                .arg(esc(DisplayFormat::date(day)), QString::number(t.id.value()),
                      esc(received ? t.payerName : t.payeeName),
                      esc(reversal.isEmpty() ? t.memo : tr("%1 (%2)").arg(t.memo, reversal)),
                      received ? amount(t.amount) : QString(),
@@ -315,8 +316,7 @@ PdfDocument StatementDialog::document() const
 {
     const QLocale locale;
     PdfDocument pdf(m_settings.name, tr("Statement for %1").arg(m_statement->account.memberName),
-                    tr("%1 – %2").arg(locale.toString(m_statement->from, QLocale::ShortFormat),
-                                      locale.toString(m_statement->to, QLocale::ShortFormat)));
+                    DisplayFormat::period(m_statement->from, m_statement->to));
     pdf.setHtml(html());
     return pdf;
 }

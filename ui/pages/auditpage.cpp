@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/widgets/exportfolder.h"
 #include "ui/pages/auditpage.h"
 
 #include "core/access/userservice.h"
 #include "core/audit/audittablemodel.h"
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "ui/access/permissiongate.h"
 #include "ui/dialogs/auditexportjob.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/exportfolder.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -39,7 +40,7 @@ QDateEdit *dateBox(const char *objectName, const QString &accessibleName)
     edit->setCalendarPopup(true);
     edit->setMinimumDate(NoDate);
     edit->setSpecialValueText(AuditPage::tr("Any date"));
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setDisplayFormat(DisplayFormat::dateEditFormat());
     edit->setDate(NoDate);
     return edit;
 }

@@ -2,6 +2,7 @@
 #include "ui/pages/calendarpage.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/dayschedule.h"
@@ -57,9 +58,7 @@ QString whenText(const Booking &b, const QTimeZone &zone)
 {
     const QDateTime s = b.start.toTimeZone(zone);
     const QDateTime e = b.end.toTimeZone(zone);
-    return CalendarPage::tr("%1, %2–%3")
-        .arg(QLocale().toString(s.date(), QStringLiteral("dddd d MMMM")), s.toString(QStringLiteral("HH:mm")),
-             e.toString(QStringLiteral("HH:mm")));
+    return DisplayFormat::span(s, e, zone);
 }
 } // namespace
 
@@ -213,7 +212,7 @@ QWidget *CalendarPage::buildToolbar()
     m_dateEdit->setObjectName(QStringLiteral("calendarDate"));
     m_dateEdit->setAccessibleName(tr("Date shown"));
     m_dateEdit->setCalendarPopup(true);
-    m_dateEdit->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    m_dateEdit->setDisplayFormat(DisplayFormat::dateEditFormat());
     connect(m_dateEdit, &QDateEdit::dateChanged, this, &CalendarPage::showDate);
 
     auto *day = new QToolButton;
@@ -421,7 +420,7 @@ void CalendarPage::updateHeading()
 {
     QString text;
     if (m_mode == Mode::Day) {
-        text = QLocale().toString(m_date, QStringLiteral("dddd d MMMM yyyy"));
+        text = DisplayFormat::heading(m_date);
         if (m_date == today())
             text = tr("%1 — today").arg(text);
     } else {

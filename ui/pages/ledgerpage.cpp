@@ -14,6 +14,7 @@
 #include "ui/dialogs/transferdialog.h"
 #include "ui/pageicon.h"
 #include "ui/reports/reportexportdialog.h"
+#include "ui/widgets/columnwidths.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/sentence.h"
 
@@ -287,7 +288,8 @@ void LedgerPage::setHub(Hub *hub)
     connect(m_accounts, &QAbstractItemModel::rowsInserted, this, &LedgerPage::updateAccountState);
     // The name takes the room there is; the figures keep their widths, so
     // Balance is never pushed behind a scrollbar on a 1024-pixel screen.
-    const int accountWidths[AccountTableModel::ColumnCount] = {200, 115, 105, 105, 70, 135};
+    const int accountWidths[AccountTableModel::ColumnCount] = {
+        200, 115, 105, 105, 70, ColumnWidths::dateTime(m_accountTable->fontMetrics())};
     for (int c = 0; c < AccountTableModel::ColumnCount; ++c)
         m_accountTable->setColumnWidth(c, accountWidths[c]);
     m_accountTable->horizontalHeader()->setStretchLastSection(false);
@@ -301,10 +303,13 @@ void LedgerPage::setHub(Hub *hub)
             &LedgerPage::updateActions);
     connect(m_transfers, &QAbstractItemModel::modelReset, this, &LedgerPage::updateTransferState);
     connect(m_transfers, &QAbstractItemModel::rowsInserted, this, &LedgerPage::updateTransferState);
-    const int transferWidths[TransferTableModel::ColumnCount] = {56,  130, 160, 160,
-                                                                 110, 200, 100, 110};
+    // The memo takes what room is left; the date is measured so it is never cut.
+    const int transferWidths[TransferTableModel::ColumnCount] = {
+        50, ColumnWidths::dateTime(m_transferTable->fontMetrics()), 140, 140, 100, 160, 90, 110};
     for (int c = 0; c < TransferTableModel::ColumnCount; ++c)
         m_transferTable->setColumnWidth(c, transferWidths[c]);
+    m_transferTable->horizontalHeader()->setStretchLastSection(false);
+    m_transferTable->horizontalHeader()->setSectionResizeMode(TransferTableModel::MemoColumn, QHeaderView::Stretch);
 
     applyFilter();
     updateTransferState();

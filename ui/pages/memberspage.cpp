@@ -4,11 +4,12 @@
 #include "core/hub.h"
 #include "core/members/membertablemodel.h"
 #include "core/members/skillservice.h"
+#include "ui/access/permissiongate.h"
 #include "ui/dialogs/matchesdialog.h"
 #include "ui/dialogs/memberexportdialog.h"
-#include "ui/access/permissiongate.h"
 #include "ui/dialogs/memberimportwizard.h"
 #include "ui/pageicon.h"
+#include "ui/widgets/columnwidths.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/membereditor.h"
 
@@ -227,7 +228,8 @@ void MembersPage::setHub(Hub *hub)
             &MembersPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MembersPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateEmptyState);
-    const int widths[MemberTableModel::ColumnCount] = {180, 100, 210, 120, 84, 200, 70, 90};
+    const int widths[MemberTableModel::ColumnCount] = {180, 100, 210, 120, 84, 200, 70,
+                                                       ColumnWidths::date(m_table->fontMetrics())};
     for (int c = 0; c < MemberTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     // The model starts in name order; a sort kept from the last hub would re-read.

@@ -2,6 +2,7 @@
 #include "ui/pages/reportspage.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/reports/reportchartpainter.h"
 #include "core/reports/reportservice.h"
@@ -10,8 +11,8 @@
 #include "ui/pageicon.h"
 #include "ui/reports/reportchartwidget.h"
 #include "ui/reports/reportexportdialog.h"
-#include "ui/reports/reportsortmodel.h"
 #include "ui/reports/reportjob.h"
+#include "ui/reports/reportsortmodel.h"
 #include "ui/reports/reporttablemodel.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/fielderrorlabel.h"
@@ -47,7 +48,7 @@ QDateEdit *dateEdit(const char *objectName, const QString &accessibleName)
     edit->setObjectName(QString::fromLatin1(objectName));
     edit->setAccessibleName(accessibleName);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    edit->setDisplayFormat(DisplayFormat::dateEditFormat());
     return edit;
 }
 

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/widgets/exportfolder.h"
 #include "ui/pages/todaypage.h"
 
 #include "core/common/displayformat.h"
-
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
@@ -17,6 +15,7 @@
 #include "ui/dialogs/transferdialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/exportfolder.h"
 #include "ui/widgets/sentence.h"
 
 #include <QApplication>
@@ -122,7 +121,7 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     m_sheetDate->setObjectName(QStringLiteral("todaySheetDate"));
     m_sheetDate->setAccessibleName(tr("Date of the day sheet"));
     m_sheetDate->setCalendarPopup(true);
-    m_sheetDate->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
+    m_sheetDate->setDisplayFormat(DisplayFormat::dateEditFormat());
     auto *sheetLabel = new QLabel(tr("Day s&heet for"), this);
     sheetLabel->setBuddy(m_sheetDate);
     m_printDaySheet = new QPushButton(tr("&Print…"), this);
@@ -318,8 +317,8 @@ void TodayPage::showGatherings(QDate today)
         label->setTextFormat(Qt::RichText);
         const QString where = g.spaceName.isEmpty() ? QString() : tr(" in %1").arg(g.spaceName.toHtmlEscaped());
         label->setText(tr("<b>%1–%2 %3</b>%4 · %5 signed up, %6 checked in")
-                           .arg(g.start.toTimeZone(zone).toString(QStringLiteral("HH:mm")),
-                                g.end.toTimeZone(zone).toString(QStringLiteral("HH:mm")), g.title.toHtmlEscaped(), where)
+                           .arg(DisplayFormat::time(g.start.toTimeZone(zone).time()),
+                                DisplayFormat::time(g.end.toTimeZone(zone).time()), g.title.toHtmlEscaped(), where)
                            .arg(g.registered)
                            .arg(g.attended));
         auto *start = new QPushButton(tr("Start check-in"));
@@ -339,7 +338,7 @@ void TodayPage::showGatherings(QDate today)
             const GroupAction &a = late.at(i);
             items << tr("%1 (%2, %3, due %4)")
                          .arg(a.title.toHtmlEscaped(), a.groupName.toHtmlEscaped(), a.ownerName.toHtmlEscaped(),
-                              QLocale().toString(a.due, QStringLiteral("d MMM")));
+                              DisplayFormat::dayMonth(a.due));
         }
         if (late.size() > Shown)
             items << tr("and %1 more on the Gatherings page").arg(late.size() - Shown);
@@ -414,13 +413,13 @@ QString TodayPage::nowNextText(const QDateTime &at) const
     QStringList on;
     for (const DaySheetEntry &e : onNow)
         on << tr("<b>%1</b> in %2 until %3 (%4)")
-                  .arg(esc(e.booking.title), esc(e.booking.spaceName), e.end.toString(QStringLiteral("HH:mm")),
+                  .arg(esc(e.booking.title), esc(e.booking.spaceName), DisplayFormat::time(e.end.time()),
                        esc(booker(e.booking)));
     QStringList coming;
     for (const DaySheetEntry &e : next)
         coming << tr("<b>%1</b> in %2 at %3 (%4)")
                       .arg(esc(e.booking.title), esc(e.booking.spaceName),
-                           e.start.toString(QStringLiteral("HH:mm")), esc(booker(e.booking)));
+                           DisplayFormat::time(e.start.time()), esc(booker(e.booking)));
     const QString onText = on.isEmpty() ? tr("nothing is on right now") : on.join(QStringLiteral(" · "));
     const QString nextText = coming.isEmpty() ? tr("nothing more today") : coming.join(QStringLiteral(" · "));
     return tr("<span style=\"color:#2e7d32\">■</span> <b>On now:</b> %1<br>"
@@ -517,8 +516,8 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
         QStringList tip{tr("%1, %2").arg(b.title, m_sheet->timeText(e)), tr("Booked by %1").arg(booker(b))};
         if (e.setupMinutes || e.cleanupMinutes)
             tip << tr("Kept free from %1 to %2 for setup and clean-up")
-                       .arg(e.start.addSecs(-60 * e.setupMinutes).toString(QStringLiteral("HH:mm")),
-                            e.end.addSecs(60 * e.cleanupMinutes).toString(QStringLiteral("HH:mm")));
+                       .arg(DisplayFormat::time(e.start.addSecs(-60 * e.setupMinutes).time()),
+                            DisplayFormat::time(e.end.addSecs(60 * e.cleanupMinutes).time()));
         if (e.isTentative())
             tip << tr("Tentative: the slot is held until it is confirmed or declined");
         if (!b.outsideHoursOverride.isEmpty())
@@ -676,7 +675,7 @@ void TodayPage::refreshDate()
     }
     const QTimeZone zone(m_timeZone.toUtf8());
     const QDate today = now().toTimeZone(zone).date();
-    m_date->setText(QLocale().toString(today, QLocale::LongFormat));
+    m_date->setText(DisplayFormat::heading(today));
     m_date->setAccessibleName(tr("Today's date: %1").arg(m_date->text()));
     m_zone->setText(tr("Dates and times are shown in the hub's time zone, %1.").arg(m_timeZone));
 }

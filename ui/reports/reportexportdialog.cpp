@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/widgets/exportfolder.h"
 #include "ui/reports/reportexportdialog.h"
 
+#include "core/common/displayformat.h"
 #include "ui/reports/reportjob.h"
+#include "ui/widgets/exportfolder.h"
 #include "ui/widgets/fielderrorlabel.h"
 
 #include <QCheckBox>
@@ -70,7 +71,7 @@ ReportExportDialog::ReportExportDialog(const WorkerHub &source, const Report &re
     m_to->setAccessibleName(tr("Period to"));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+        edit->setDisplayFormat(DisplayFormat::dateEditFormat());
     }
     m_periodError = FieldErrorLabel::named("reportExportPeriodError");
     m_periodField = new QWidget;

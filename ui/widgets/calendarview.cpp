@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/calendarview.h"
 
+#include "core/common/displayformat.h"
+
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -239,12 +241,11 @@ QString CalendarView::timeText(const Booking &b) const
 {
     const QDateTime s = b.start.toTimeZone(m_schedule.zone);
     const QDateTime e = b.end.toTimeZone(m_schedule.zone);
-    const QString format = QStringLiteral("HH:mm");
     if (s.date() == e.date() || (e.date() == s.date().addDays(1) && e.time() == QTime(0, 0)))
-        return tr("%1–%2").arg(s.toString(format), e.toString(format));
+        return tr("%1–%2").arg(DisplayFormat::time(s.time()), DisplayFormat::time(e.time()));
     return tr("%1 %2 – %3 %4")
-        .arg(QLocale().toString(s.date(), QStringLiteral("ddd d MMM")), s.toString(format),
-             QLocale().toString(e.date(), QStringLiteral("ddd d MMM")), e.toString(format));
+        .arg(DisplayFormat::dayMonth(s.date()), DisplayFormat::time(s.time()), DisplayFormat::dayMonth(e.date()),
+             DisplayFormat::time(e.time()));
 }
 
 QRect CalendarView::blockRectOf(int index) const
@@ -729,7 +730,7 @@ void CalendarView::paintHeader(QPainter &p, int firstColumn, int lastColumn)
             detail = tr("%n people", nullptr, space.capacity);
             p.fillRect(QRect(cell.left() + 1, cell.top(), cell.width() - 1, 4), colourOf(column.space));
         } else {
-            title = QLocale().toString(column.date, QStringLiteral("ddd d MMM"));
+            title = DisplayFormat::dayMonth(column.date);
             isToday = column.date == today;
             if (column.hours && !column.closure)
                 detail = tr("%1–%2").arg(clockText(column.hours->opens),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/membereditor.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/members/memberenrolment.h"
 #include "core/members/memberservice.h"
@@ -54,12 +55,12 @@ QString statusText(const Member &m)
     switch (m.status) {
     case MemberStatus::Active:
         return MemberEditor::tr("Active member since %1")
-            .arg(locale.toString(m.joinedOn, QLocale::LongFormat));
+            .arg(DisplayFormat::date(m.joinedOn));
     case MemberStatus::Lapsed:
         return MemberEditor::tr("Membership lapsed on %1")
-            .arg(locale.toString(m.lapsedOn, QLocale::LongFormat));
+            .arg(DisplayFormat::date(m.lapsedOn));
     case MemberStatus::Left:
-        return MemberEditor::tr("Left on %1").arg(locale.toString(m.leftOn, QLocale::LongFormat));
+        return MemberEditor::tr("Left on %1").arg(DisplayFormat::date(m.leftOn));
     }
     return {};
 }
@@ -405,8 +406,7 @@ void MemberEditor::showMember(MemberId id)
     m_consentChanged->setText(
         m_member->consentChangedAt.isValid()
             ? tr("Consent last changed on %1")
-                  .arg(QLocale().toString(m_member->consentChangedAt.toLocalTime().date(),
-                                          QLocale::LongFormat))
+                  .arg(DisplayFormat::date(m_member->consentChangedAt.toLocalTime().date()))
             : tr("Consent has not been recorded yet."));
     m_status->clear();
     clearErrors();

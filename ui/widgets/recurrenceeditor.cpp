@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/recurrenceeditor.h"
 
+#include "core/common/displayformat.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/sentence.h"
 
@@ -104,7 +105,7 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     m_until->setObjectName(QStringLiteral("recurrenceUntil"));
     m_until->setAccessibleName(tr("Last date"));
     m_until->setCalendarPopup(true);
-    m_until->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    m_until->setDisplayFormat(DisplayFormat::dateEditFormat());
     auto *endGroup = new QButtonGroup(this);
     endGroup->addButton(m_afterCount);
     endGroup->addButton(m_onDate);
