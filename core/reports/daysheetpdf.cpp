@@ -4,7 +4,6 @@
 #include "core/common/displayformat.h"
 #include "core/reports/pdfdocument.h"
 
-#include <QLocale>
 
 namespace hub {
 
@@ -23,7 +22,6 @@ DaySheetPdf::DaySheetPdf(const DaySheet &sheet, const QString &hubName) : m_shee
 
 QString DaySheetPdf::html() const
 {
-    const QLocale locale;
     QString html = QStringLiteral("<div>");
     html += QStringLiteral("<h2 style=\"margin-bottom:2px\">%1</h2>")
                 .arg(esc(tr("Day sheet for %1").arg(DisplayFormat::heading(m_sheet.date()))));
@@ -85,20 +83,21 @@ QString DaySheetPdf::html() const
     return html;
 }
 
-Status DaySheetPdf::write(const QString &path) const
+PdfDocument DaySheetPdf::document() const
 {
-    const QLocale locale;
     PdfDocument pdf(m_hubName, tr("Day sheet"), DisplayFormat::heading(m_sheet.date()));
     pdf.setHtml(html());
-    return pdf.write(path);
+    return pdf;
+}
+
+Status DaySheetPdf::write(const QString &path) const
+{
+    return document().write(path);
 }
 
 Status DaySheetPdf::print(QPagedPaintDevice &device) const
 {
-    const QLocale locale;
-    PdfDocument pdf(m_hubName, tr("Day sheet"), DisplayFormat::heading(m_sheet.date()));
-    pdf.setHtml(html());
-    return pdf.render(device);
+    return document().render(device);
 }
 
 } // namespace hub

@@ -11,6 +11,8 @@ class QPagedPaintDevice;
 
 namespace hub {
 
+class PdfDocument;
+
 /// The printed day sheet for the front desk: per space, a table of the day's
 /// bookings (time, title, booker, attendees, notes), tentative ones marked.
 class DaySheetPdf
@@ -27,6 +29,8 @@ public:
     Status print(QPagedPaintDevice &device) const;
 
 private:
+    PdfDocument document() const;
+
     const DaySheet &m_sheet;
     QString m_hubName;
 };

@@ -5,6 +5,10 @@
 
 #include <QApplication>
 #include <QObject>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPrintDialog>
+#include <QTest>
 #include <QTimer>
 #include <QString>
 #include <QWidget>
@@ -49,6 +53,26 @@ template<typename T> void whenShown(std::function<void(T *)> answer)
         answer(dialog);
     });
     timer->start();
+}
+
+/// Answers the next print dialog as a person prints to a PDF file: picks
+/// "Print to File (PDF)", types `path` as the file and presses Print.
+/// `seen` is set once the dialog was answered.
+inline void printToPdfWhenAsked(const QString &path, bool *seen)
+{
+    whenShown<QPrintDialog>([path, seen](QPrintDialog *dialog) {
+        auto *printers = dialog->findChild<QComboBox *>(QStringLiteral("printers"));
+        auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("filename"));
+        if (printers && file) {
+            for (int i = 0; i < printers->count(); ++i)
+                if (printers->itemText(i).contains(QStringLiteral("PDF")))
+                    printers->setCurrentIndex(i);
+            file->selectAll();
+            QTest::keyClicks(file, path);
+        }
+        *seen = printers && file;
+        dialog->accept();
+    });
 }
 
 /// Closes the window-modal notice `objectName` under `root` (say, the

@@ -5,7 +5,6 @@
 #include "core/ledger/ledger.h"
 #include "core/settings/hubsettings.h"
 
-#include "core/reports/pdfdocument.h"
 
 #include <QDialog>
 #include <optional>
@@ -59,7 +58,6 @@ public:
 private:
     void chooseExportFile();
     void print();
-    PdfDocument document() const;
     QString money(Amount amount) const;
 
     Hub &m_hub;

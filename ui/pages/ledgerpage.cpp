@@ -6,6 +6,7 @@
 #include "core/ledger/ledgerservice.h"
 #include "core/ledger/transfertablemodel.h"
 #include "core/reports/reportservice.h"
+#include "core/reports/statementpdf.h"
 #include "core/settings/settingsservice.h"
 #include "ui/access/permissiongate.h"
 #include "ui/delegates/amountdelegate.h"
@@ -13,17 +14,14 @@
 #include "ui/dialogs/statementdialog.h"
 #include "ui/dialogs/transferdialog.h"
 #include "ui/pageicon.h"
-#include "ui/reports/reportexportdialog.h"
 #include "ui/widgets/columnwidths.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/printjob.h"
 #include "ui/widgets/sentence.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDesktopServices>
-#include <QDir>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -35,7 +33,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace hub {
@@ -156,7 +153,7 @@ QWidget *LedgerPage::buildToolbar()
     m_printStatementAction = new QAction(tr("&Print statement…"), this);
     m_printStatementAction->setObjectName(QStringLiteral("printStatementAction"));
     m_printStatementAction->setToolTip(
-        tr("Save the selected member's statement as an A4 PDF, as the Reports page prints statements"));
+        tr("Print the selected member's statement for last month and this one (Print to File makes a PDF)"));
     connect(m_printStatementAction, &QAction::triggered, this, &LedgerPage::printStatement);
 
     m_limitsAction = new QAction(tr("&Limits…"), this);
@@ -616,45 +613,33 @@ void LedgerPage::showStatement()
     dialog->open();
 }
 
-ReportExportDialog *LedgerPage::printStatement()
+Status LedgerPage::printStatementOn(QPagedPaintDevice &device)
 {
     const MemberId member = selectedMember();
     if (!m_hub || !member.isValid())
-        return nullptr;
-    auto statements = m_hub->reports().find(QStringLiteral("statements"));
-    if (!statements)
-        return nullptr;
-    // Last month and this one so far: what a member usually asks for.
-    ReportRequest request;
+        return fail(Error::invalid(tr("choose whose statement to print")));
     auto settings = m_hub->settings().load();
-    const QTimeZone zone = settings ? settings->zone() : QTimeZone::systemTimeZone();
-    request.to = m_hub->clock().now().toTimeZone(zone).date();
-    request.from = QDate(request.to.year(), request.to.month(), 1).addMonths(-1);
-    request.member = member;
-    auto *dialog = new ReportExportDialog(WorkerHub(*m_hub), **statements, request, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Print Statement"));
-    dialog->setPeriodEditable(true);
-    dialog->setFormat(ReportFileFormat::Pdf);
+    if (!settings)
+        return fail(settings.error());
+    // Last month and this one so far: what a member usually asks for.
+    const QDate to = m_hub->clock().now().toTimeZone(settings->zone()).date();
+    const QDate from = QDate(to.year(), to.month(), 1).addMonths(-1);
+    auto statement = m_hub->ledger().statement(member, from, to);
+    if (!statement)
+        return fail(statement.error());
+    return StatementPdf(*statement, *settings).print(device);
+}
+
+void LedgerPage::printStatement()
+{
     const auto account = m_accounts ? m_accounts->accountAt(m_accountTable->currentIndex()) : std::nullopt;
-    if (account)
-        dialog->setFilePath(QFileInfo(dialog->filePath())
-                                .dir()
-                                .filePath(tr("Statement %1 %2 to %3.pdf")
-                                              .arg(account->memberName, request.from.toString(Qt::ISODate),
-                                                   request.to.toString(Qt::ISODate))));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QString path = dialog->filePath();
-        QMessageBox box(QMessageBox::Information, tr("Statement saved"),
-                        tr("The statement is saved as %1.").arg(QDir::toNativeSeparators(path)),
-                        QMessageBox::Open | QMessageBox::Close, this);
-        box.setObjectName(QStringLiteral("statementSavedBox"));
-        box.setDefaultButton(QMessageBox::Open);
-        if (box.exec() == QMessageBox::Open)
-            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
-    });
-    dialog->open();
-    return dialog;
+    if (!m_hub || !account || !selectedMember().isValid())
+        return;
+    const QDate today = m_hub->clock().now().date();
+    if (PrintJob::run(this, tr("Print Statement"), tr("The statement"),
+                      tr("Statement %1 %2.pdf").arg(account->memberName, today.toString(Qt::ISODate)),
+                      [this](QPagedPaintDevice &device) { return printStatementOn(device); }))
+        Q_EMIT statusMessage(tr("%1's statement was sent to the printer.").arg(account->memberName));
 }
 
 void LedgerPage::editLimits()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/error.h"
 #include "core/common/ids.h"
 #include "ui/pages/hubpage.h"
 
@@ -12,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPagedPaintDevice;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
@@ -21,7 +23,6 @@ namespace hub {
 
 class AccountTableModel;
 class EmptyStateWidget;
-class ReportExportDialog;
 class TransferDialog;
 class TransferTableModel;
 
@@ -50,9 +51,11 @@ public:
     bool reverseSelected();
     /// The statement of the selected account.
     void showStatement();
-    /// Saves the selected account's statement as a PDF (the statements report
-    /// for that member only): opens the export dialog, window-modal.
-    ReportExportDialog *printStatement();
+    /// Prints the selected account's statement, from the start of last month
+    /// to today, through the system's print dialog (Print to File makes a PDF).
+    void printStatement();
+    /// Draws that statement on `device`: what printStatement() sends to the printer.
+    Status printStatementOn(QPagedPaintDevice &device);
     /// The limits of the selected account.
     void editLimits();
     /// Selects `member`'s account (fetching further batches as needed); the

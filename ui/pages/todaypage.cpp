@@ -16,12 +16,11 @@
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/exportfolder.h"
+#include "ui/widgets/printjob.h"
 #include "ui/widgets/sentence.h"
 
 #include <QApplication>
 #include <QDateEdit>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -611,23 +610,9 @@ void TodayPage::printDaySheet()
     if (!m_hub)
         return;
     const QDate date = m_sheetDate->date();
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    printer.setDocName(tr("Day sheet %1").arg(date.toString(Qt::ISODate)));
-    printer.setOutputFileName(ExportFolder::suggest(tr("Day sheet %1.pdf").arg(date.toString(Qt::ISODate))));
-    printer.setOutputFormat(QPrinter::NativeFormat);
-    QPrintDialog dialog(&printer, this);
-    dialog.setObjectName(QStringLiteral("todayPrintDialog"));
-    dialog.setWindowTitle(tr("Print the Day Sheet"));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status printed = printDaySheetOn(printer, date);
-    QApplication::restoreOverrideCursor();
-    if (!printed)
-        QMessageBox::warning(this, tr("Print day sheet"),
-                             tr("The day sheet could not be printed: %1").arg(sentence(printed.error().text())));
-    else
+    if (PrintJob::run(this, tr("Print the Day Sheet"), tr("The day sheet"),
+                      tr("Day sheet %1.pdf").arg(date.toString(Qt::ISODate)),
+                      [this, date](QPagedPaintDevice &device) { return printDaySheetOn(device, date); }))
         Q_EMIT statusMessage(tr("The day sheet of %1 was sent to the printer.").arg(DisplayFormat::date(date)));
 }
 
