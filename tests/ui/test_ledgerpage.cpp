@@ -19,6 +19,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -249,8 +250,19 @@ TEST_CASE("an amount with too many decimals is refused beside the field")
     CHECK(error->isVisible());
     CHECK(child<QLineEdit>(dialog, "transferAmount")->hasFocus());
 
+    // Fixing the amount hides the message but keeps its room: the memo and
+    // the Review button stay where the mouse is going.
+    const auto top = [dialog](const char *name) {
+        dialog->layout()->activate();
+        QApplication::processEvents();
+        return child<QWidget>(dialog, name)->mapTo(dialog, QPoint(0, 0)).y();
+    };
+    const int memoTop = top("transferMemo");
+    const int reviewTop = top("transferReview");
     LedgerOnTempHub::type(child<QLineEdit>(dialog, "transferAmount"), QStringLiteral("12.50"));
     CHECK_FALSE(error->isVisible());
+    CHECK(top("transferMemo") == memoTop);
+    CHECK(top("transferReview") == reviewTop);
 
     // A memo is required; the same member cannot pay themselves.
     child<QLineEdit>(dialog, "transferMemo")->clear();

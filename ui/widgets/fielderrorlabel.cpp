@@ -24,9 +24,13 @@ FieldErrorLabel::FieldErrorLabel(QWidget *parent) : QLabel(parent)
 void FieldErrorLabel::showError(const QString &message)
 {
     const QString text = sentence(message);
+    if (text.isEmpty()) {
+        clearError();
+        return;
+    }
     setText(text);
     setAccessibleName(text);
-    setVisible(!text.isEmpty());
+    show();
 }
 
 FieldErrorLabel *FieldErrorLabel::named(const char *objectName)
@@ -49,7 +53,27 @@ QWidget *FieldErrorLabel::withError(QWidget *field, FieldErrorLabel *error)
 
 void FieldErrorLabel::clearError()
 {
-    showError(QString());
+    if (isHidden())
+        return;
+    // The room keeps the height the words had on screen.
+    setMinimumHeight(isVisible() ? height() : 0);
+    QSizePolicy policy = sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    setSizePolicy(policy);
+    hide();
+    setText(QString());
+    setAccessibleName(QString());
+}
+
+void FieldErrorLabel::reset()
+{
+    setMinimumHeight(0);
+    QSizePolicy policy = sizePolicy();
+    policy.setRetainSizeWhenHidden(false);
+    setSizePolicy(policy);
+    hide();
+    setText(QString());
+    setAccessibleName(QString());
 }
 
 } // namespace hub

@@ -6,7 +6,9 @@
 namespace hub {
 
 /// The message shown beside a form field that holds a bad value. Hidden while
-/// there is nothing to say, so a valid form stays quiet.
+/// there is nothing to say, so a valid form stays quiet. Once it has spoken,
+/// its room stays when the error is fixed: the fields below it, and the
+/// button about to be clicked, never move from under the mouse.
 class FieldErrorLabel : public QLabel
 {
     Q_OBJECT
@@ -19,7 +21,10 @@ public:
     static QWidget *withError(QWidget *field, FieldErrorLabel *error);
 
     void showError(const QString &message);
+    /// Hides the message and keeps its room.
     void clearError();
+    /// Hides the message and gives its room back: the form shows another record.
+    void reset();
     bool hasError() const { return !text().isEmpty(); }
 };
 

@@ -381,7 +381,7 @@ void MemberEditor::startNewMember()
     m_needs->setMember({});
     m_consentChanged->setText(tr("Consent is recorded when the member is saved."));
     m_status->clear();
-    clearErrors();
+    resetErrors();
     updateHeader();
     updateActions();
     markClean();
@@ -409,7 +409,7 @@ void MemberEditor::showMember(MemberId id)
                   .arg(DisplayFormat::date(m_member->consentChangedAt.toLocalTime().date()))
             : tr("Consent has not been recorded yet."));
     m_status->clear();
-    clearErrors();
+    resetErrors();
     reloadContacts();
     updateHeader();
     updateActions();
@@ -640,6 +640,13 @@ void MemberEditor::showError(const Error &error)
         return;
     }
     m_status->setText(error.text());
+}
+
+void MemberEditor::resetErrors()
+{
+    for (FieldErrorLabel *label : std::as_const(m_errors))
+        label->reset();
+    m_skills->showError(QString());
 }
 
 void MemberEditor::clearErrors()

@@ -86,6 +86,8 @@ private:
     void markClean() { m_cleanState = formState(); }
     void showError(const Error &error);
     void clearErrors();
+    /// Another member is shown: the rooms kept for fixed errors go too.
+    void resetErrors();
     void updateHeader();
     void updateActions();
     void reloadSkillNames();
