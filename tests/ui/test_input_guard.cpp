@@ -59,6 +59,14 @@ TEST_CASE("typing into a clicked time field replaces the hour and the minutes", 
     REQUIRE(time->hasFocus());
     QTest::keyClicks(time, QStringLiteral("0715"));
     CHECK(time->time() == QTime(7, 15));
+    // Tab leaves the field at once (not after walking its hour and minutes),
+    // and Shift+Tab comes back.
+    QTest::keyClick(time, Qt::Key_Tab);
+    QTest::qWait(20);
+    CHECK_FALSE(time->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    QTest::qWait(20);
+    CHECK(time->hasFocus());
     // And focus leaves again.
     other->setFocus(Qt::TabFocusReason);
     QTest::qWait(20);

@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/inputguard.h"
 
+#include "ui/widgets/formlabels.h"
+
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QPlainTextEdit>
 #include <QPointer>
+#include <QTextEdit>
 #include <QTimer>
 
 namespace hub {
@@ -37,6 +43,24 @@ void selectSectionLater(QDateTimeEdit *edit)
             guarded->setSelectedSection(section);
     });
 }
+// The next (or previous) field Tab would reach from `from`, skipping the
+// parts inside it.
+bool moveFocusOn(QWidget *from, bool forward)
+{
+    QWidget *w = from;
+    while (true) {
+        w = forward ? w->nextInFocusChain() : w->previousInFocusChain();
+        if (!w || w == from)
+            return false;
+        if (from->isAncestorOf(w) || w->window() != from->window())
+            continue;
+        if (w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+            return true;
+        }
+    }
+}
+
 } // namespace
 
 void InputGuard::install()
@@ -58,13 +82,36 @@ bool InputGuard::eventFilter(QObject *watched, QEvent *event)
             if (w->focusPolicy() == Qt::WheelFocus)
                 w->setFocusPolicy(Qt::StrongFocus);
         }
+        // Tab leaves a table or a notes field for the next control; the
+        // arrow keys move in a table, and nobody types a tab into notes.
+        if (auto *view = qobject_cast<QAbstractItemView *>(watched))
+            view->setTabKeyNavigation(false);
+        else if (auto *notes = qobject_cast<QPlainTextEdit *>(watched))
+            notes->setTabChangesFocus(true);
+        else if (auto *text = qobject_cast<QTextEdit *>(watched))
+            text->setTabChangesFocus(true);
         break;
+    case QEvent::KeyPress: {
+        // Tab leaves a date or time field, as in other desktop applications
+        // (Qt's own walks its day, month and year first). Typing moves from
+        // one part to the next by itself; the arrow keys do too.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool tab = key->key() == Qt::Key_Tab && !(key->modifiers() & ~Qt::KeypadModifier);
+        const bool backtab = key->key() == Qt::Key_Backtab;
+        if (auto *edit = qobject_cast<QDateTimeEdit *>(watched); edit && (tab || backtab) && moveFocusOn(edit, tab))
+            return true;
+        break;
+    }
     case QEvent::Wheel:
         if (changesOnWheel(watched) && !static_cast<QWidget *>(watched)->hasFocus()) {
             // Ignored and filtered: Qt passes the wheel on to the parent, which scrolls.
             event->ignore();
             return true;
         }
+        break;
+    case QEvent::Show:
+        if (auto *w = qobject_cast<QWidget *>(watched); w && w->isWindow())
+            FormLabels::link(w);
         break;
     case QEvent::FocusIn:
     case QEvent::MouseButtonRelease:

@@ -11,7 +11,11 @@ namespace hub {
 ///    it has focus, so scrolling a long form never changes a date on the way;
 ///  - clicking or tabbing into a date or time field selects the section under
 ///    the cursor, so typing "19" into 10:00 gives 19:00 (Qt's own edit keeps
-///    10:00 unless the section was selected first).
+///    10:00 unless the section was selected first);
+///  - Tab leaves a date or time field, a table and a notes field for the
+///    next control (Qt's own walk the field's parts or the table's cells
+///    first, or type a tab);
+///  - each form label leads to its field when a window is shown (FormLabels).
 class InputGuard : public QObject
 {
     Q_OBJECT
