@@ -539,6 +539,7 @@ int ideaPromote(CommandContext &ctx)
     const QList<QCommandLineOption> options = {
         option(QStringLiteral("group"), Tr::tr("The working group: an existing name, or a new one."), QStringLiteral("NAME")),
         option(QStringLiteral("convenor"), Tr::tr("Who convenes a new group."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("new"), Tr::tr("Start a new group: refuse a name another group has.")),
     };
     if (auto stop = ctx.parse(options, 1, 1))
         return *stop;
@@ -557,7 +558,10 @@ int ideaPromote(CommandContext &ctx)
             return ctx.fail(m.error());
         convenor = *m;
     }
-    auto g = s->hub->workingGroups().promote(idea->id, ctx.value(QStringLiteral("group")), convenor);
+    auto g = s->hub->workingGroups().promote(idea->id, ctx.value(QStringLiteral("group")), convenor,
+                                             ctx.isSet(QStringLiteral("new"))
+                                                 ? WorkingGroupService::GroupChoice::StartNew
+                                                 : WorkingGroupService::GroupChoice::JoinOrStart);
     if (!g)
         return ctx.fail(asOption(g.error()));
     ctx.out().result(groupJson(*g), Tr::tr("“%1” is promoted to the working group #%2 “%3”.")
@@ -771,7 +775,7 @@ void registerGatheringCommands(Cli &cli)
              Tr::tr("record an idea or story, crediting who told it"), ideaAdd});
     cli.add({QStringLiteral("idea vote"), QStringLiteral("IDEA (--by MEMBER | --attendee ID) [--dots N] [--withdraw]"),
              Tr::tr("vote for an idea (only people checked in)"), ideaVote});
-    cli.add({QStringLiteral("idea promote"), QStringLiteral("IDEA --group NAME [--convenor MEMBER]"),
+    cli.add({QStringLiteral("idea promote"), QStringLiteral("IDEA --group NAME [--new] [--convenor MEMBER]"),
              Tr::tr("promote an idea into a new or existing working group"), ideaPromote});
     cli.add({QStringLiteral("group list"), {}, Tr::tr("working groups"), groupList});
     cli.add({QStringLiteral("group show"), QStringLiteral("GROUP"),

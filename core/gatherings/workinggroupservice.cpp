@@ -175,7 +175,7 @@ Result<WorkingGroup> WorkingGroupService::create(const QString &name, const QStr
 }
 
 Result<WorkingGroup> WorkingGroupService::promote(IdeaId idea, const QString &groupName,
-                                                  std::optional<MemberId> convenor)
+                                                  std::optional<MemberId> convenor, GroupChoice choice)
 {
     if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
         return fail(ok.error());
@@ -207,6 +207,11 @@ Result<WorkingGroup> WorkingGroupService::promote(IdeaId idea, const QString &gr
         auto existing = groupNamed(db, groupName);
         if (!existing)
             return fail(existing.error());
+        if (*existing && choice == GroupChoice::StartNew)
+            return fail(Error::invalid(
+                tr("a working group called “%1” exists: join it, or give the new group another name")
+                    .arg(groupName.trimmed()),
+                QStringLiteral("group")));
         if (*existing) {
             id = **existing;
         } else {

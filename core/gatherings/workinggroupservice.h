@@ -31,11 +31,20 @@ public:
 
     /// A group made without an idea (e.g. one that already met before Hubkeeper).
     Result<WorkingGroup> create(const QString &name, const QString &purpose, std::optional<MemberId> convenor);
+    /// Whether promote() may join a group that exists by that name.
+    enum class GroupChoice
+    {
+        JoinOrStart, ///< join the group of that name, or start it
+        StartNew     ///< start a new group; a group of that name is refused
+    };
     /// Promotes an idea into the group named `groupName`: an existing group
     /// (by name, ignoring case) takes it on, otherwise a new group starts
     /// with the idea and its gathering as origin. A member who told the idea
-    /// joins the group; a new group's convenor is `convenor` if given.
-    Result<WorkingGroup> promote(IdeaId idea, const QString &groupName, std::optional<MemberId> convenor = {});
+    /// joins the group; a new group's convenor is `convenor` if given. With
+    /// StartNew, a name taken by another group is refused (field "group")
+    /// rather than quietly joining it.
+    Result<WorkingGroup> promote(IdeaId idea, const QString &groupName, std::optional<MemberId> convenor = {},
+                                 GroupChoice choice = GroupChoice::JoinOrStart);
 
     Result<WorkingGroup> get(GroupId id) const;
     /// By id ("3", "#3") or by name, ignoring case.

@@ -180,6 +180,26 @@ TEST_CASE("idea add vote and promote run a gathering through to a working group"
     CHECK(g.run({S("idea"), S("promote"), toolId}).exitCode == 1);
 }
 
+TEST_CASE("idea promote --new refuses a group name that exists, naming --group", "[cli][gatherings]")
+{
+    Gatherings g;
+    const QString id = QString::number(g.add());
+    const auto ideaOf = [&](const char *title) {
+        auto r = g.run({S("idea"), S("add"), id, S("--title"), S(title), S("--by"), S("ada@example.org")});
+        REQUIRE(r.exitCode == 0);
+        return QString::number(r.json().object()[S("id")].toInt());
+    };
+    const QString repair = ideaOf("Repair café"), tools = ideaOf("Tool library");
+    REQUIRE(g.run({S("idea"), S("promote"), repair, S("--group"), S("Fixers")}).exitCode == 0);
+    auto clash = g.run({S("idea"), S("promote"), tools, S("--group"), S("FIXERS"), S("--new")});
+    CHECK(clash.exitCode == 2);
+    CHECK(clash.json().object()[S("error")].toObject()[S("where")].toString() == S("--group"));
+    CHECK(g.run({S("group"), S("list")}).json().array().size() == 1);
+    // Without --new the same name joins the group, as before.
+    CHECK(g.run({S("idea"), S("promote"), tools, S("--group"), S("FIXERS")}).exitCode == 0);
+    CHECK(g.run({S("group"), S("list")}).json().array().size() == 1);
+}
+
 TEST_CASE("group list show join and action add done", "[cli][gatherings]")
 {
     Gatherings g;

@@ -466,6 +466,34 @@ TEST_CASE("promoting an idea makes a group that links its origin idea and gather
     CHECK(t->workingGroups().list()->size() == 1);
 }
 
+TEST_CASE("promoting into a new group refuses a name another group has, and changes nothing", "[gatherings]")
+{
+    TempHub t;
+    const Gathering g = held(t);
+    const MemberId ana = person(t, QStringLiteral("Ana")), bo = person(t, QStringLiteral("Bo"));
+    const Idea i = idea(t, g.id, QStringLiteral("Tool library"), ana);
+    const Idea j = idea(t, g.id, QStringLiteral("Seed swap"), ana);
+    auto first = t->workingGroups().promote(i.id, QStringLiteral("Tool library group"), bo);
+    REQUIRE(first);
+
+    // The window's "a new group" and hubctl's --new mean a new one: the same
+    // name in another case is refused, naming the field, not quietly joined.
+    auto clash = t->workingGroups().promote(j.id, QStringLiteral("TOOL library group"), ana,
+                                            hub::WorkingGroupService::GroupChoice::StartNew);
+    REQUIRE_FALSE(clash);
+    CHECK(clash.error().kind == ErrorKind::Invalid);
+    CHECK(clash.error().where == QStringLiteral("group"));
+    CHECK(clash.error().message.contains(QStringLiteral("TOOL library group")));
+    CHECK_FALSE(t->ideas().get(j.id)->promotedTo);
+    CHECK(t->workingGroups().ideas(first->id)->size() == 1);
+
+    auto fresh = t->workingGroups().promote(j.id, QStringLiteral("Seed swap group"), ana,
+                                            hub::WorkingGroupService::GroupChoice::StartNew);
+    REQUIRE(fresh);
+    CHECK(fresh->convenor == ana);
+    CHECK(t->workingGroups().list()->size() == 2);
+}
+
 TEST_CASE("members join and leave groups and the convenor hands over before leaving", "[gatherings]")
 {
     TempHub t;

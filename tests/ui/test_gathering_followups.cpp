@@ -7,6 +7,7 @@
 #include "core/gatherings/checkinservice.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/ideaservice.h"
+#include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
@@ -15,6 +16,7 @@
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/challengedialog.h"
+#include "ui/dialogs/promotedialog.h"
 #include "ui/dialogs/walkinmergedialog.h"
 #include "ui/pages/gatheringspage.h"
 #include "ui/widgets/challengesview.h"
@@ -28,6 +30,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
@@ -356,4 +359,33 @@ TEST_CASE("challenges screenshots", "[.shots]")
     dialog.addSkill(QStringLiteral("Cycling"));
     QTest::qWait(50);
     REQUIRE(dialog.grab().save(QDir(dir).filePath(QStringLiteral("challenge-dialog.png"))));
+}
+
+TEST_CASE("promote to a new group by a name another group has is refused beside the name", "[gatherings]")
+{
+    hub::test::TempHub t;
+    addMember(t, QStringLiteral("Ana Lopez"));
+    const GatheringId g = tomorrow(t);
+    auto fridge = t->ideas().add(IdeaDraft{g, QStringLiteral("Community fridge"), {}, {}, {}, {}});
+    auto repair = t->ideas().add(IdeaDraft{g, QStringLiteral("Repair café"), {}, {}, {}, {}});
+    REQUIRE(fridge);
+    REQUIRE(repair);
+    REQUIRE(t->workingGroups().promote(fridge->id, QStringLiteral("Food group")));
+
+    PromoteDialog dialog(t.hub(), repair->id);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    auto *startNew = child<QRadioButton>(&dialog, "promoteToNew");
+    QTest::mouseClick(startNew, Qt::LeftButton, {}, QPoint(8, startNew->height() / 2)); // on its circle
+    REQUIRE(startNew->isChecked());
+    auto *name = child<QLineEdit>(&dialog, "promoteName");
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("food GROUP"));
+    QTest::mouseClick(child<QPushButton>(&dialog, "promoteSave"), Qt::LeftButton);
+    CHECK(dialog.isVisible());
+    auto *error = child<FieldErrorLabel>(&dialog, "promoteNameError");
+    CHECK(error->text().contains(QStringLiteral("exists")));
+    CHECK(name->hasFocus());
+    CHECK_FALSE(t->ideas().get(repair->id)->promotedTo);
+    CHECK(t->workingGroups().list()->size() == 1);
 }

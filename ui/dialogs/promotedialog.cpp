@@ -122,13 +122,6 @@ void PromoteDialog::accept()
             m_name->setFocus();
             return;
         }
-        // A new group by the name of one that exists would join that one instead.
-        if (m_groups->findData(name, Qt::UserRole, Qt::MatchFixedString) >= 0) {
-            m_nameError->showError(
-                tr("a group called “%1” exists: choose it above, or give another name").arg(name));
-            m_name->setFocus();
-            return;
-        }
         if (!m_convenor->text().trimmed().isEmpty() && !m_convenor->member().isValid() &&
             !m_convenor->resolveTyped()) {
             m_convenorError->showError(tr("no single member matches “%1”: pick one from the list")
@@ -139,7 +132,15 @@ void PromoteDialog::accept()
         if (m_convenor->member().isValid())
             convenor = m_convenor->member();
     }
-    auto group = m_hub.workingGroups().promote(m_idea, name, convenor);
+    auto group = m_hub.workingGroups().promote(m_idea, name, convenor,
+                                               m_existing->isChecked()
+                                                   ? WorkingGroupService::GroupChoice::JoinOrStart
+                                                   : WorkingGroupService::GroupChoice::StartNew);
+    if (!group && group.error().where == QStringLiteral("group")) {
+        m_nameError->showError(group.error().message);
+        m_name->setFocus();
+        return;
+    }
     if (!group) {
         m_problem->setText(tr("Not promoted. %1").arg(sentence(group.error().message)));
         m_problem->show();
