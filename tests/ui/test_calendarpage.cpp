@@ -687,6 +687,29 @@ TEST_CASE("the end keeps the duration when the start moves, and an end before th
     CHECK(list->first().end == w.at(QTime(21, 30)));
 }
 
+TEST_CASE("late in the evening the hour-long default ends at midnight, and moving its start keeps it to one day",
+          "[calendar]")
+{
+    CalendarOnTempHub w;
+    // At 22:30 the dialog offers 23:00 until midnight.
+    w.hub().setClock(hub::Clock::fixed(w.at(QTime(22, 30))));
+    auto *dialog = w.openDialog();
+    auto *start = child<QTimeEdit>(dialog, "bookingStart");
+    auto *end = child<QTimeEdit>(dialog, "bookingEnd");
+    auto *nextDay = child<QCheckBox>(dialog, "bookingEndsNextDay");
+    REQUIRE(start->time() == QTime(23, 0));
+    REQUIRE(end->time() == QTime(0, 0));
+    REQUIRE(nextDay->isChecked());
+    // Typed 10:00: an hour from ten the same day, not 26 hours into tomorrow.
+    start->setTime(QTime(10, 0));
+    CHECK(end->time() == QTime(11, 0));
+    CHECK_FALSE(nextDay->isChecked());
+    // And back to 23:30: the hour runs past midnight again, said by the box.
+    start->setTime(QTime(23, 30));
+    CHECK(end->time() == QTime(0, 30));
+    CHECK(nextDay->isChecked());
+}
+
 TEST_CASE("a booking past midnight is made only with ends-the-next-day ticked", "[calendar]")
 {
     CalendarOnTempHub w;

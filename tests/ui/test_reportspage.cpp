@@ -36,6 +36,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <utility>
+
 using hub::MainWindow;
 using hub::ReportsPage;
 using hub::test::child;
@@ -78,6 +80,19 @@ struct ReportsOnTempHub
         d.amount = hub::Amount::fromMinor(minor);
         d.memo = memo;
         REQUIRE(hub().ledger().pay(d));
+    }
+
+    /// Runs `dialog`'s export into `path` with a click on Export, as a person
+    /// does, closes the notice that follows and returns its title and the file.
+    std::pair<QString, QByteArray> exportTo(hub::ReportExportDialog *dialog, const QString &path)
+    {
+        dialog->setFilePath(path);
+        hub::test::MessageBoxAnswerer answer(QMessageBox::Close);
+        QTest::mouseClick(child<QPushButton>(dialog, "reportExportRun"), Qt::LeftButton);
+        REQUIRE(QTest::qWaitFor([&answer] { return !answer.titles().isEmpty(); }, 10000));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        return {answer.titles().first(), file.readAll()};
     }
 
     void showReports()
@@ -203,16 +218,8 @@ TEST_CASE("exporting a report as Excel-friendly CSV writes the file and offers t
     CHECK(dialog->filePath().endsWith(QStringLiteral(".pdf")));
     dialog->setFormat(hub::ReportFileFormat::Csv);
     dialog->setExcelFriendly(true);
-    const QString path = w.temp.file(QStringLiteral("journal.csv"));
-    dialog->setFilePath(path);
-    hub::test::MessageBoxAnswerer answer(QMessageBox::Close);
-    QTest::mouseClick(child<QPushButton>(dialog, "reportExportRun"), Qt::LeftButton);
-    QTRY_VERIFY(!answer.titles().isEmpty());
-    CHECK(answer.titles().contains(QStringLiteral("Export finished")));
-
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    const QByteArray bytes = file.readAll();
+    const auto [title, bytes] = w.exportTo(dialog, w.temp.file(QStringLiteral("journal.csv")));
+    CHECK(title == QStringLiteral("Export finished"));
     CHECK(bytes.startsWith("\xEF\xBB\xBF"));
     const QString text = QString::fromUtf8(bytes);
     CHECK(text.contains(QStringLiteral("Zofia Wójcik")));
@@ -354,14 +361,7 @@ TEST_CASE("statements with one member picked on the Reports page export only tha
     REQUIRE(dialog);
     CHECK(dialog->request().member == cai);
     dialog->setFormat(hub::ReportFileFormat::Csv);
-    const QString path = w.temp.file(QStringLiteral("statement.csv"));
-    dialog->setFilePath(path);
-    hub::test::MessageBoxAnswerer answer(QMessageBox::Close);
-    QTest::mouseClick(child<QPushButton>(dialog, "reportExportRun"), Qt::LeftButton);
-    QTRY_VERIFY(!answer.titles().isEmpty());
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(file.readAll());
+    const QString text = QString::fromUtf8(w.exportTo(dialog, w.temp.file(QStringLiteral("statement.csv"))).second);
     CHECK(text.contains(QStringLiteral("Sourdough lesson")));
     CHECK_FALSE(text.contains(QStringLiteral("Bike repair")));
     CHECK_FALSE(text.contains(QStringLiteral("Ana Ferreira")));

@@ -409,12 +409,20 @@ std::optional<Error> BookingDialog::endProblem() const
 
 void BookingDialog::moveEndWithStart()
 {
-    const qint64 moved = m_shownStart.secsTo(m_start->time());
+    constexpr int Day = 24 * 3600;
+    const QTime before = m_shownStart;
     m_shownStart = m_start->time();
-    if (moved == 0)
+    if (before == m_start->time())
         return;
-    const QSignalBlocker blocker(m_end);
-    m_end->setTime(m_end->time().addSecs(int(moved)));
+    // The booking keeps its length: 23:00–00:00 moved to 10:00 is 10:00–11:00
+    // the same day, and "ends the next day" follows where the end falls.
+    const int length = before.secsTo(m_end->time()) + (m_nextDay->isChecked() ? Day : 0);
+    const int end = m_start->time().msecsSinceStartOfDay() / 1000 + length;
+    const QSignalBlocker blockEnd(m_end);
+    const QSignalBlocker blockNextDay(m_nextDay);
+    m_end->setTime(QTime(0, 0).addSecs(end % Day));
+    m_nextDay->setChecked(end >= Day);
+    updateTimes();
 }
 
 Result<QString> BookingDialog::clockCheck() const
