@@ -704,9 +704,17 @@ TEST_CASE("late in the evening the hour-long default ends at midnight, and movin
     start->setTime(QTime(10, 0));
     CHECK(end->time() == QTime(11, 0));
     CHECK_FALSE(nextDay->isChecked());
-    // And back to 23:30: the hour runs past midnight again, said by the box.
+    // At 23:30 the hour would run past midnight: that needs the box ticked by
+    // hand, so the times are refused beside them until it is.
     start->setTime(QTime(23, 30));
     CHECK(end->time() == QTime(0, 30));
+    CHECK_FALSE(nextDay->isChecked());
+    CHECK(child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->text().contains(QStringLiteral("ends the next day")));
+    QTest::mouseClick(nextDay, Qt::LeftButton, {}, QPoint(8, nextDay->height() / 2));
+    CHECK_FALSE(child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->hasError());
+    // Ticked by hand, it stays ticked while the start moves on.
+    start->setTime(QTime(23, 45));
+    CHECK(end->time() == QTime(0, 45));
     CHECK(nextDay->isChecked());
 }
 

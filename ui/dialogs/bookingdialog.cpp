@@ -178,6 +178,8 @@ QWidget *BookingDialog::buildForm()
                        static_cast<QDateTimeEdit *>(m_end)})
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &BookingDialog::updateTimes);
     connect(m_nextDay, &QCheckBox::toggled, this, &BookingDialog::updateTimes);
+    // clicked, unlike toggled, is the person's own choice.
+    connect(m_nextDay, &QCheckBox::clicked, this, [this](bool ticked) { m_nextDayTicked = ticked; });
 
     m_tentative = new QCheckBox(tr("&Tentative: hold the time until it is confirmed"));
     m_tentative->setObjectName(QStringLiteral("bookingTentative"));
@@ -316,6 +318,8 @@ void BookingDialog::setTimes(const QDateTime &start, const QDateTime &end)
     m_start->setTime(s.time());
     m_end->setTime(e.time());
     m_nextDay->setChecked(e.date() > s.date() && e.time() <= s.time());
+    // A booking made past midnight was chosen so; one ending at midnight was not.
+    m_nextDayTicked = m_nextDay->isChecked() && e.time() != QTime(0, 0);
     m_shownStart = s.time();
     updateTimes();
 }
@@ -415,13 +419,15 @@ void BookingDialog::moveEndWithStart()
     if (before == m_start->time())
         return;
     // The booking keeps its length: 23:00–00:00 moved to 10:00 is 10:00–11:00
-    // the same day, and "ends the next day" follows where the end falls.
+    // the same day. An end at midnight is the end of the day; an end past it
+    // stays the next day only if the person ticked that box themselves —
+    // otherwise the times are refused beside them, never booked overnight.
     const int length = before.secsTo(m_end->time()) + (m_nextDay->isChecked() ? Day : 0);
     const int end = m_start->time().msecsSinceStartOfDay() / 1000 + length;
     const QSignalBlocker blockEnd(m_end);
     const QSignalBlocker blockNextDay(m_nextDay);
     m_end->setTime(QTime(0, 0).addSecs(end % Day));
-    m_nextDay->setChecked(end >= Day);
+    m_nextDay->setChecked(end == Day || (end > Day && m_nextDay->isChecked() && m_nextDayTicked));
     updateTimes();
 }
 

@@ -121,6 +121,7 @@ private:
     QTimeEdit *m_end = nullptr;
     QCheckBox *m_nextDay = nullptr;
     QTime m_shownStart; ///< the start before the latest change, to move the end with it
+    bool m_nextDayTicked = false; ///< "ends the next day" ticked by hand
     QLabel *m_duration = nullptr;
     QCheckBox *m_tentative = nullptr;
     RecurrenceEditor *m_repeat = nullptr;
