@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/ledgerservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
+#include "core/common/textrules.h"
+#include "core/ledger/accountposition.h"
 #include "core/members/memberindex.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
@@ -160,9 +161,7 @@ QString accountWhere(const AccountFilter &f, QList<std::pair<QString, QVariant>>
         binds.append({QStringLiteral(":status"), toString(*f.status)});
     }
     if (f.atRiskOnly)
-        where << QStringLiteral("((a.warn_min_minor IS NOT NULL AND a.balance_minor <= a.warn_min_minor) OR "
-                                "(a.limit_min_minor < 0 AND (a.balance_minor - a.limit_min_minor) * 10 <= "
-                                "-a.limit_min_minor))");
+        where << AccountPosition::atRiskSql();
     return QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
 }
 

@@ -25,7 +25,7 @@ struct AccountFilter
 {
     QString search; ///< member name words, as in the Members search
     std::optional<AccountStatus> status;
-    bool atRiskOnly = false; ///< at or past the warning level, or within 10% of the lower limit
+    bool atRiskOnly = false; ///< at or near a limit (AccountPosition::atRisk)
 };
 
 enum class AccountSort { Name, Balance, LastActivity };

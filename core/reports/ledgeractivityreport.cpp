@@ -2,6 +2,7 @@
 #include "core/reports/ledgeractivityreport.h"
 
 #include "core/common/amount.h"
+#include "core/ledger/accountposition.h"
 #include "core/reports/ledgerreportsupport.h"
 #include "core/reports/reportperiodtext.h"
 #include "core/settings/hubsettings.h"
@@ -17,19 +18,7 @@ namespace hub {
 namespace {
 // Accounts are few (thousands); their balances are carried month to month in
 // memory, each month adding only its own transfers' net per account.
-struct Position
-{
-    qint64 balance = 0;
-    qint64 limitMin = 0;
-    std::optional<qint64> limitMax;
-    std::optional<qint64> warnMin;
-
-    bool atLimit() const { return (limitMin < 0 && balance <= limitMin) || (limitMax && balance >= *limitMax); }
-    bool nearLimit() const
-    {
-        return !atLimit() && ((warnMin && balance <= *warnMin) || (limitMin < 0 && (balance - limitMin) * 10 <= -limitMin));
-    }
-};
+using Position = AccountPosition;
 
 const QString Positions = QStringLiteral(
     "SELECT a.id, a.limit_min_minor, a.limit_max_minor, a.warn_min_minor, coalesce(b.balance, 0) FROM accounts a "

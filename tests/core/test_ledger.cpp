@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/ledger/accountposition.h"
 #include "core/ledger/ledgerbatch.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
+#include "core/reports/reportservice.h"
+#include "core/reports/reportsink.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
@@ -9,6 +12,7 @@
 #include "tests/support/temphub.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QThread>
@@ -456,4 +460,57 @@ TEST_CASE("a levy charges every active member to the hub's account or no one")
     REQUIRE(group);
     CHECK(group->size() == 1);
     CHECK(t->integrity().runAll().isEmpty());
+}
+
+TEST_CASE("near the limit means the same in the account list and in the ledger activity report")
+{
+    TempHub t;
+    REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-10")));
+    const MemberId ada = member(t, QStringLiteral("Ada at her lower limit"));
+    const MemberId cy = member(t, QStringLiteral("Cy within ten percent of it"));
+    const MemberId dee = member(t, QStringLiteral("Dee past her warning level"));
+    const MemberId eve = member(t, QStringLiteral("Eve nowhere near"));
+    const MemberId bo = member(t, QStringLiteral("Bo at his upper limit"));
+    REQUIRE(t->ledger().setLimits(dee, {hours("-10"), std::nullopt, hours("-4"), false, {}}));
+    REQUIRE(t->ledger().setLimits(bo, {hours("-10"), hours("20"), std::nullopt, false, {}}));
+    REQUIRE(t->ledger().pay(draft(ada, bo, "10")));  // Ada -10.00: at the limit
+    REQUIRE(t->ledger().pay(draft(cy, bo, "9.5")));  // Cy -9.50: within 10 %
+    REQUIRE(t->ledger().pay(draft(dee, eve, "4")));  // Eve 4.00: fine
+    REQUIRE(t->ledger().pay(draft(dee, bo, "0.5"))); // Dee -4.50 past -4.00; Bo 20.00 at his upper limit
+
+    // The Ledger page's and hubctl's "near the limit only" (SQL)...
+    hub::AccountFilter risky;
+    risky.atRiskOnly = true;
+    auto listed = t->ledger().accounts(risky);
+    REQUIRE(listed);
+    QSet<qint64> shown;
+    for (const hub::Account &a : std::as_const(*listed))
+        shown.insert(a.member.value());
+    CHECK(shown == QSet<qint64>{ada.value(), cy.value(), dee.value(), bo.value()});
+    // ...is the in-memory rule, account by account.
+    auto all = t->ledger().accounts();
+    REQUIRE(all);
+    int near = 0, at = 0;
+    for (const hub::Account &a : std::as_const(*all)) {
+        const auto p = hub::AccountPosition::of(a);
+        INFO(a.memberName.toStdString() << " at " << a.balance.minor());
+        CHECK(shown.contains(a.member.value()) == p.atRisk());
+        near += p.nearLimit() ? 1 : 0;
+        at += p.atLimit() ? 1 : 0;
+    }
+    CHECK(near == 2);
+    CHECK(at == 2);
+
+    // The activity report's month counts the same accounts, near and at apart.
+    hub::ReportRequest request;
+    request.to = t->members().today();
+    request.from = QDate(request.to.year(), request.to.month(), 1);
+    hub::CollectingReportSink sink;
+    REQUIRE(t->reports().run(QStringLiteral("ledger-activity"), request, sink));
+    const QList<hub::ReportTable> &tables = sink.tables();
+    REQUIRE_FALSE(tables.isEmpty());
+    REQUIRE_FALSE(tables.first().rows.isEmpty());
+    const QVariantList &month = tables.first().rows.last();
+    CHECK(month.at(5).toLongLong() == near);
+    CHECK(month.at(6).toLongLong() == at);
 }
