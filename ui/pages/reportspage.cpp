@@ -421,8 +421,11 @@ void ReportsPage::showHint()
         m_empty->setText(AccessControl::whoMay(Permission::RunReports));
     } else {
         m_empty->setTitle(tr("Choose a period and run the report"));
-        m_empty->setText(tr("Pick the dates above, or This month, Last month or This year, then press Run "
-                            "(Ctrl+R or F5). Export… saves the whole report as CSV, PDF, JSON or a journal."));
+        // Names the buttons as they read for this report.
+        m_empty->setText(tr("Pick the dates above, or %1, %2 or %3, then press Run (Ctrl+R or F5). Export… saves "
+                            "the whole report as CSV, PDF, JSON or a journal.")
+                             .arg(QString(m_quick[0]->text()).remove(u'&'), QString(m_quick[1]->text()).remove(u'&'),
+                                  QString(m_quick[2]->text()).remove(u'&')));
     }
     m_stack->setCurrentWidget(m_empty);
 }
