@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/audittablemodel.h"
 
+#include "core/audit/auditactionnames.h"
 #include "core/audit/auditentitynames.h"
-
 #include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
@@ -57,7 +57,7 @@ QVariant AuditTableModel::displayText(const AuditEntry &e, int column) const
     case WhoColumn:
         return e.userName;
     case ActionColumn:
-        return e.action;
+        return AuditActionNames::label(e.action);
     case EntityColumn:
         return m_names->name(e.entity, e.entityId);
     case SummaryColumn:
@@ -78,6 +78,9 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         // The name, and the record's number to look it up by.
         if (index.column() == EntityColumn && e.entityId != 0)
             return tr("%1 (%2)").arg(m_names->name(e.entity, e.entityId), entityText(e));
+        // The action's code, as the trail, its exports and hubctl name it.
+        if (index.column() == ActionColumn)
+            return tr("%1 (%2)").arg(AuditActionNames::label(e.action), e.action);
         return displayText(e, index.column());
     case Qt::DisplayRole:
         return displayText(e, index.column());

@@ -2,6 +2,7 @@
 #include "core/access/accesscontrol.h"
 #include "core/access/passphrasehasher.h"
 #include "core/access/userservice.h"
+#include "core/audit/auditactionnames.h"
 #include "core/audit/audittablemodel.h"
 #include "core/audit/audittrail.h"
 #include "core/gatherings/challengeservice.h"
@@ -23,6 +24,10 @@
 #include "core/storage/query.h"
 #include "tests/support/temphub.h"
 
+#include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 
 #include <functional>
@@ -450,4 +455,35 @@ TEST_CASE("the audit log names its records and says which computer user and prog
         if (records.at(row) == QStringLiteral("Ana Able"))
             CHECK(model.index(row, AuditTableModel::EntityColumn).data(Qt::ToolTipRole).toString()
                   == QStringLiteral("Ana Able (Member #%1)").arg(ana.value()));
+}
+
+TEST_CASE("every action the trail records is named in words", "[audit]")
+{
+    // Every code the sources record: record("area.verb", ...) and recordAs(who, "area.verb", ...).
+    const QRegularExpression recorded(QStringLiteral(
+        R"re(record(?:As\([^,]+,)?\(?\s*QStringLiteral\("([a-z-]+\.[a-z-]+)"\))re"));
+    const QRegularExpression chosen(QStringLiteral(R"re(QStringLiteral\("((?:transfer|hub|user)\.[a-z-]+)"\))re"));
+    QSet<QString> codes;
+    QDirIterator files(QStringLiteral(HUB_TEST_SOURCE_DIR "/core"), {QStringLiteral("*.cpp")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString path = files.next();
+        if (path.endsWith(QStringLiteral("auditactionnames.cpp")))
+            continue;
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        for (const auto &re : {recorded, chosen})
+            for (auto it = re.globalMatch(text); it.hasNext();)
+                codes.insert(it.next().captured(1));
+    }
+    REQUIRE(codes.size() > 50);
+    for (const QString &code : std::as_const(codes)) {
+        INFO(code.toStdString());
+        CHECK(hub::AuditActionNames::label(code) != code);
+        CHECK(hub::AuditActionNames::areaLabel(code.section(u'.', 0, 0)) != code.section(u'.', 0, 0));
+    }
+    CHECK(hub::AuditActionNames::label(QStringLiteral("member.add")) == QStringLiteral("Member added"));
+    // A code from a newer version keeps showing its code rather than nothing.
+    CHECK(hub::AuditActionNames::label(QStringLiteral("robot.dance")) == QStringLiteral("robot.dance"));
 }

@@ -2,6 +2,7 @@
 #include "ui/pages/auditpage.h"
 
 #include "core/access/userservice.h"
+#include "core/audit/auditactionnames.h"
 #include "core/audit/audittablemodel.h"
 #include "core/common/displayformat.h"
 #include "core/hub.h"
@@ -204,10 +205,10 @@ void AuditPage::reloadChoices()
                     areas << area;
             }
             for (const QString &area : std::as_const(areas))
-                m_action->addItem(tr("%1 — any").arg(area), area);
+                m_action->addItem(tr("%1 — any").arg(AuditActionNames::areaLabel(area)), area);
             m_action->insertSeparator(m_action->count());
             for (const QString &a : std::as_const(*actions))
-                m_action->addItem(a, a);
+                m_action->addItem(AuditActionNames::label(a), a);
         }
     }
     m_person->setEditText(person);
