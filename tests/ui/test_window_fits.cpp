@@ -16,6 +16,8 @@
 #include <QDir>
 #include <QStackedWidget>
 #include <QTest>
+#include <QTableView>
+#include <QScrollBar>
 
 using hub::MainWindow;
 using hub::test::child;
@@ -115,6 +117,16 @@ TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar 
             checkFits(window, QStringLiteral("report %1, table %2").arg(report->name()).arg(table));
         }
     }
+
+    // At 1280 the occupancy table shows every column, Charged last, with no
+    // scrollbar: a figure's column is never sized like a memo's.
+    window.resize(1280, ScreenHeight);
+    REQUIRE(reports->selectReport(QStringLiteral("occupancy")));
+    reports->pickPeriod(hub::ReportsPage::QuickPeriod::ThisYear);
+    REQUIRE(reports->run());
+    QCoreApplication::processEvents();
+    auto *table = child<QTableView>(reports, "reportTable");
+    CHECK(table->horizontalScrollBar()->maximum() == 0);
 }
 
 TEST_CASE("screenshots of the window at 1280x720 in facilitator mode and with a report",

@@ -523,8 +523,12 @@ void ReportsPage::showTable(int index)
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_sort->sort(-1);
     m_table->resizeColumnsToContents();
-    for (int c = 0; c < m_model->columnCount(); ++c)
-        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 16, 360));
+    // Names and memos may take room; a figure never needs more than a wide
+    // amount does, so the last columns (Charged, Balance) stay in view.
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const bool text = c < table.header.columns.size() && table.header.columns.at(c).type == ReportType::Text;
+        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 16, text ? 360 : 150));
+    }
     m_notes->setText(table.notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!table.notes.isEmpty());
 
