@@ -2,7 +2,6 @@
 // Accessibility (issue 16): every page and dialog, on a demo hub, walked
 // through QAccessible and with the Tab key. Each control has a name, each
 // form label leads to its field, and Tab reaches every control.
-#include "core/demo/demogenerator.h"
 #include "core/gatherings/checkinservice.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/ideaservice.h"
@@ -11,8 +10,8 @@
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/reports/reportservice.h"
-#include "tests/support/temphub.h"
 #include "tests/ui/accessibilityaudit.h"
+#include "tests/ui/demowindow.h"
 #include "ui/access/workerhub.h"
 #include "ui/dialogs/actiondialog.h"
 #include "ui/dialogs/availabilitydialog.h"
@@ -53,23 +52,9 @@ using Page = hub::MainWindow::Page;
 namespace {
 
 /// A shown 1024×768 window on a demo hub.
-struct DemoWindow
+struct DemoWindow : hub::test::DemoWindow
 {
-    hub::test::TempHub temp;
-    MainWindow window;
-
-    DemoWindow()
-    {
-        temp.close();
-        const QString path = temp.file(QStringLiteral("demo.sqlite"));
-        REQUIRE(hub::DemoGenerator::createDemoHub(path, hub::DemoOptions{}));
-        REQUIRE(window.openHub(path));
-        window.resize(1024, 768);
-        window.show();
-        QApplication::setActiveWindow(&window);
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-    }
-    hub::Hub &hub() { return *window.hub(); }
+    DemoWindow() : hub::test::DemoWindow(QSize(1024, 768)) {}
 };
 
 void expectAccessible(QWidget *root, const QString &what)

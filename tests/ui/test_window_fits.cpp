@@ -6,7 +6,7 @@
 #include "core/gatherings/gatheringservice.h"
 #include "core/hub.h"
 #include "core/reports/reportservice.h"
-#include "tests/support/temphub.h"
+#include "tests/ui/demowindow.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/gatheringspage.h"
@@ -43,21 +43,9 @@ void checkFits(MainWindow &window, const QString &what)
 }
 
 /// A shown window on a demo hub, at the smallest size we support.
-struct WindowOnDemoHub
+struct WindowOnDemoHub : hub::test::DemoWindow
 {
-    hub::test::TempHub temp;
-    MainWindow window;
-
-    WindowOnDemoHub()
-    {
-        temp.close();
-        const QString path = temp.file(QStringLiteral("demo.sqlite"));
-        REQUIRE(hub::DemoGenerator::createDemoHub(path, hub::DemoOptions{}));
-        REQUIRE(window.openHub(path));
-        window.resize(ScreenWidth, ScreenHeight);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-    }
+    WindowOnDemoHub() : hub::test::DemoWindow(QSize(ScreenWidth, ScreenHeight)) {}
 
     /// The demo's next gathering, or its last one.
     hub::GatheringId someGathering()
