@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 static void initSchemaResource()
 {
     Q_INIT_RESOURCE(schema);
@@ -37,26 +39,30 @@ int Migrator::latestVersion()
 
 QStringList Migrator::splitStatements(const QString &script)
 {
-    QStringList statements;
-    QString current;
-    bool inTrigger = false;
-    const QStringList lines = script.split(u'\n');
-    for (const QString &raw : lines) {
-        const QString line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith(QStringLiteral("--")))
-            continue;
-        if (current.isEmpty())
-            inTrigger = line.startsWith(QStringLiteral("CREATE TRIGGER"), Qt::CaseInsensitive);
-        current += raw + u'\n';
-        const bool ends = inTrigger ? line.compare(QStringLiteral("END;"), Qt::CaseInsensitive) == 0
-                                    : line.endsWith(u';');
-        if (ends) {
-            statements << current.trimmed();
-            current.clear();
+    // SQLite says where a statement ends (sqlite3_complete knows string
+    // literals, comments and trigger bodies), so a ';' inside 'text', two
+    // statements on a line or a trigger written any way all split right.
+    const auto hasSql = [](const QString &text) {
+        for (const QString &line : text.split(u'\n')) {
+            const QString t = line.trimmed();
+            if (!t.isEmpty() && !t.startsWith(QStringLiteral("--")))
+                return true;
         }
+        return false;
+    };
+    QStringList statements;
+    qsizetype start = 0;
+    for (qsizetype end = script.indexOf(u';'); end >= 0; end = script.indexOf(u';', end + 1)) {
+        const QString candidate = script.mid(start, end + 1 - start);
+        if (!sqlite3_complete(candidate.toUtf8().constData()))
+            continue;
+        if (hasSql(candidate))
+            statements << candidate.trimmed();
+        start = end + 1;
     }
-    if (!current.trimmed().isEmpty())
-        statements << current.trimmed();
+    const QString tail = script.mid(start);
+    if (hasSql(tail))
+        statements << tail.trimmed();
     return statements;
 }
 

@@ -247,3 +247,42 @@ TEST_CASE("migration scripts split into statements with trigger bodies kept whol
     CHECK(parts[1].startsWith(QStringLiteral("CREATE TRIGGER")));
     CHECK(parts[1].endsWith(QStringLiteral("END;")));
 }
+
+TEST_CASE("migration scripts split where SQLite says a statement ends")
+{
+    // A ';' ending a line inside a string, two statements on one line, a
+    // lower-case trigger whose END carries a comment: what line-splitting broke.
+    const QString script = QStringLiteral(
+        "INSERT INTO notes(text) VALUES ('first line;\nsecond line');\n"
+        "CREATE TABLE b(y); CREATE INDEX b_y ON b(y);\n"
+        "create trigger u after update on b begin\n"
+        "  update b set y = y; -- inside\n"
+        "end; -- done\n"
+        "-- only a comment\n");
+    const QStringList parts = Migrator::splitStatements(script);
+    REQUIRE(parts.size() == 4);
+    CHECK(parts[0].endsWith(QStringLiteral("second line');")));
+    CHECK(parts[1] == QStringLiteral("CREATE TABLE b(y);"));
+    CHECK(parts[2] == QStringLiteral("CREATE INDEX b_y ON b(y);"));
+    CHECK(parts[3].startsWith(QStringLiteral("create trigger")));
+    CHECK(parts[3].endsWith(QStringLiteral("end;")));
+    // Each part is one statement SQLite accepts whole.
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("split-check"));
+    {
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        REQUIRE(q.exec(QStringLiteral("CREATE TABLE notes(text TEXT)")));
+        for (const QString &part : parts) {
+            INFO(part.toStdString());
+            CHECK(q.exec(part));
+        }
+        REQUIRE(q.exec(QStringLiteral("SELECT text FROM notes")));
+        REQUIRE(q.next());
+        CHECK(q.value(0).toString() == QStringLiteral("first line;\nsecond line"));
+        q.finish();
+        db.close();
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("split-check"));
+}
