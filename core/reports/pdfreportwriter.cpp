@@ -215,21 +215,17 @@ Status PdfReportWriter::beginTable(const ReportTableHeader &header)
 {
     if (!m_painter.isActive())
         return fail(Error::usage(tr("beginTable() before begin()")));
-    // A statement is for one member: each starts on its own page.
-    if (m_heading.name == QStringLiteral("statements") && m_tables > 0 && m_y > 0)
+    if (header.ownPage && m_tables > 0 && m_y > 0)
         newPage();
     ++m_tables;
     m_header = header;
-    // A statement's title names its account: the column saying so on every
-    // row is left out of the PDF (CSV keeps it, for one sheet of them all).
+    // One column at most is left out (the title says it); rows drop it in shown().
     m_dropped = -1;
-    if (m_heading.name == QStringLiteral("statements")) {
-        for (qsizetype c = 0; c < m_header.columns.size(); ++c)
-            if (m_header.columns.at(c).key == QStringLiteral("account"))
-                m_dropped = c;
-        if (m_dropped >= 0)
-            m_header.columns.removeAt(m_dropped);
-    }
+    for (qsizetype c = 0; c < m_header.columns.size() && m_dropped < 0; ++c)
+        if (m_header.omittedOnPaper.contains(m_header.columns.at(c).key))
+            m_dropped = c;
+    if (m_dropped >= 0)
+        m_header.columns.removeAt(m_dropped);
     m_pending.clear();
     m_chartRows.clear();
     m_widths.clear();

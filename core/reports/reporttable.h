@@ -51,6 +51,10 @@ struct ReportTableHeader
     /// The member a per-account table is about (statements), so a page
     /// showing that one table exports that one member's; invalid otherwise.
     MemberId member = {};
+    /// On paper: the table starts a page of its own (one member's statement),
+    /// and these columns (by key) are left out because the title says them.
+    bool ownPage = false;
+    QStringList omittedOnPaper = {};
 };
 
 /// One table collected in memory, for the GUI and for tests. Exports stream

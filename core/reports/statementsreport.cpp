@@ -86,7 +86,11 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
     int done = 0;
     int rows = 0;
     for (const StatementAccount &account : accounts) {
-        if (auto s = sink.beginTable({tr("Statement — %1").arg(account.name), columns, {}, account.member}); !s)
+        // On paper each member's statement is a document of its own, and its
+        // title names the account; a CSV of all of them keeps the column.
+        if (auto s = sink.beginTable({tr("Statement — %1").arg(account.name), columns, {}, account.member, true,
+                                      {QStringLiteral("account")}});
+            !s)
             return s;
         if (auto s = sink.row({account.name, QVariant(), QVariant(), tr("Opening balance"), QVariant(), QVariant(),
                                QVariant(), QVariant(), account.opening});

@@ -238,6 +238,7 @@ TEST_CASE("statements put each member on a page of their own", "[reports][pdf]")
     const auto statement = [](const QString &member, qint64 closing) {
         ReportTable t;
         t.header.title = QStringLiteral("Statement for %1").arg(member);
+        t.header.ownPage = true; // as the statements report asks
         t.header.columns = {{QStringLiteral("date"), QStringLiteral("Date"), ReportType::Date},
                             {QStringLiteral("memo"), QStringLiteral("Memo"), ReportType::Text},
                             {QStringLiteral("balance"), QStringLiteral("Balance"), ReportType::Amount}};
@@ -249,7 +250,11 @@ TEST_CASE("statements put each member on a page of their own", "[reports][pdf]")
     const auto pdf = writePdf(shotsPath(QStringLiteral("statements.pdf")),
                               heading(QStringLiteral("statements"), QStringLiteral("Statements")),
                               {statement(QStringLiteral("Amira Haddad"), 350), statement(QStringLiteral("Bogdan Nowak"), -350),
-                               ReportTable{{QStringLiteral("Statement for Chidi Okafor"), trialBalance().header.columns, {}}, {}, {}, {}}});
+                               ReportTable{{QStringLiteral("Statement for Chidi Okafor"), trialBalance().header.columns, {}, {},
+                                            true},
+                                           {},
+                                           {},
+                                           {}}});
     REQUIRE(pdf.pages == 3);
     const QString first = pdfText(pdf.path, 1), second = pdfText(pdf.path, 2), third = pdfText(pdf.path, 3);
     CHECK(first.contains(QStringLiteral("Amira Haddad")));
@@ -355,6 +360,7 @@ TEST_CASE("a statement leaves out the account column its title already names", "
 {
     ReportTable t;
     t.header.title = QStringLiteral("Statement — Amira Haddad");
+    t.header.omittedOnPaper = {QStringLiteral("account")}; // as the statements report asks
     t.header.columns = {{QStringLiteral("account"), QStringLiteral("Account"), ReportType::Text},
                         {QStringLiteral("memo"), QStringLiteral("Memo"), ReportType::Text},
                         {QStringLiteral("balance"), QStringLiteral("Balance"), ReportType::Amount}};

@@ -230,6 +230,11 @@ TEST_CASE("statements give each account its opening, running and closing balance
     CHECK(titles == QStringList{QStringLiteral("Statement — Ada"), QStringLiteral("Statement — Bo"),
                                 QStringLiteral("Statement — %1").arg(r.pseudonym()),
                                 QStringLiteral("Statement — Zoë: café; two spaces")});
+    // On paper each is a document of its own, without the column its title says.
+    for (const ReportTable &table : sink.tables()) {
+        CHECK(table.header.ownPage);
+        CHECK(table.header.omittedOnPaper == QStringList{QStringLiteral("account")});
+    }
     const ReportTable &ada = sink.tables().first();
     REQUIRE(ada.rows.size() == 2);
     CHECK(ada.rows.at(0).at(3).toString() == QStringLiteral("Opening balance"));
