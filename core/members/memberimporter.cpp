@@ -120,6 +120,57 @@ QString MemberImporter::fieldName(MemberField field)
     return {};
 }
 
+QString MemberImporter::fieldLabel(MemberField field)
+{
+    switch (field) {
+    case MemberField::Ignore:
+        return tr("Leave out");
+    case MemberField::DisplayName:
+        return tr("Name");
+    case MemberField::Kind:
+        return tr("Person or organisation");
+    case MemberField::GivenName:
+        return tr("Given name");
+    case MemberField::FamilyName:
+        return tr("Family name");
+    case MemberField::Email:
+        return tr("E-mail");
+    case MemberField::Phone:
+        return tr("Phone");
+    case MemberField::Postcode:
+        return tr("Postcode");
+    case MemberField::Address:
+        return tr("Address");
+    case MemberField::Website:
+        return tr("Website");
+    case MemberField::Notes:
+        return tr("Notes");
+    case MemberField::Status:
+        return tr("Membership status");
+    case MemberField::JoinedOn:
+        return tr("Joined on");
+    case MemberField::LapsedOn:
+        return tr("Lapsed on");
+    case MemberField::LeftOn:
+        return tr("Left on");
+    case MemberField::Interests:
+        return tr("Interests");
+    case MemberField::Skills:
+        return tr("Skills");
+    case MemberField::Offers:
+        return tr("Offers");
+    case MemberField::Needs:
+        return tr("Needs");
+    case MemberField::DirectoryVisible:
+        return tr("In the shared directory");
+    case MemberField::ShowEmail:
+        return tr("Shows e-mail to members");
+    case MemberField::ShowPhone:
+        return tr("Shows phone to members");
+    }
+    return fieldName(field);
+}
+
 QStringList MemberImporter::fieldNames()
 {
     QStringList names;

@@ -95,6 +95,9 @@ public:
     /// Column header names in export order.
     static QStringList fieldNames();
     static QString fieldName(MemberField field);
+    /// The field in words for people ("Given name"), where fieldName() is
+    /// the column header a file uses ("given_name").
+    static QString fieldLabel(MemberField field);
     /// The field a header names (case, spaces, '-' and '_' ignored; aliases
     /// such as "First name", "Surname", "E-mail", "Mobile", "Zip"), if any.
     static std::optional<MemberField> fieldForHeader(const QString &header);

@@ -229,9 +229,12 @@ void MemberImportWizard::fillMapping()
         auto *combo = new QComboBox;
         combo->setObjectName(QStringLiteral("importMapping%1").arg(c));
         combo->setAccessibleName(tr("Field for column %1").arg(header));
-        combo->addItem(tr("Leave out"), int(MemberField::Ignore));
-        for (MemberField f : AllFields)
-            combo->addItem(MemberImporter::fieldName(f), int(f));
+        combo->addItem(MemberImporter::fieldLabel(MemberField::Ignore), int(MemberField::Ignore));
+        // In words, with the header a file would use for it in the tooltip.
+        for (MemberField f : AllFields) {
+            combo->addItem(MemberImporter::fieldLabel(f), int(f));
+            combo->setItemData(combo->count() - 1, MemberImporter::fieldName(f), Qt::ToolTipRole);
+        }
         const MemberField guessed =
             c < m_preview.mapping.size() ? m_preview.mapping.at(c) : MemberField::Ignore;
         combo->setCurrentIndex(combo->findData(int(guessed)));
