@@ -635,7 +635,9 @@ void LedgerPage::printStatement()
     const auto account = m_accounts ? m_accounts->accountAt(m_accountTable->currentIndex()) : std::nullopt;
     if (!m_hub || !account || !selectedMember().isValid())
         return;
-    const QDate today = m_hub->clock().now().date();
+    auto settings = m_hub->settings().load();
+    const QDate today =
+        m_hub->clock().now().toTimeZone(settings ? settings->zone() : QTimeZone::systemTimeZone()).date();
     if (PrintJob::run(this, tr("Print Statement"), tr("The statement"),
                       tr("Statement %1 %2.pdf").arg(account->memberName, today.toString(Qt::ISODate)),
                       [this](QPagedPaintDevice &device) { return printStatementOn(device); }))
