@@ -43,12 +43,14 @@ void selectSectionLater(QDateTimeEdit *edit)
             guarded->setSelectedSection(section);
     });
 }
+
 // The next (or previous) field Tab would reach from `from`, skipping the
-// parts inside it.
+// parts inside it. The focus chain is a ring; the count only guards a
+// broken one.
 bool moveFocusOn(QWidget *from, bool forward)
 {
     QWidget *w = from;
-    while (true) {
+    for (int step = 0; step < 100000; ++step) {
         w = forward ? w->nextInFocusChain() : w->previousInFocusChain();
         if (!w || w == from)
             return false;
@@ -59,6 +61,7 @@ bool moveFocusOn(QWidget *from, bool forward)
             return true;
         }
     }
+    return false;
 }
 
 } // namespace
