@@ -16,7 +16,9 @@ namespace hub::test {
 ///   and is never trapped;
 /// - no control that people act on refuses keyboard focus.
 /// `root` must be in a shown, active window. Returns what is wrong, one line
-/// each, naming the widget; empty when all is well.
+/// each, naming the widget; empty when all is well. With HUB_AUDIT_TRACE set,
+/// it also prints each Tab stop, and the focus chain after a control Tab
+/// never reaches, to see why.
 QStringList auditAccessibility(QWidget *root);
 
 } // namespace hub::test
