@@ -3,7 +3,6 @@
 
 #include "core/common/displayformat.h"
 
-#include <QLocale>
 
 namespace hub {
 

@@ -6,7 +6,6 @@
 #include "core/hub.h"
 #include "core/members/skillservice.h"
 
-#include <QLocale>
 
 namespace hub {
 

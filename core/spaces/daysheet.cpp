@@ -6,7 +6,6 @@
 #include "core/spaces/spaceservice.h"
 
 #include <QHash>
-#include <QLocale>
 
 #include <algorithm>
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/statementdialog.h"
 
-#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/ledger/ledgerservice.h"
@@ -22,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
