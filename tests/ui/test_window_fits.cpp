@@ -14,6 +14,7 @@
 #include "ui/widgets/facilitatorview.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QStackedWidget>
 #include <QTest>
 #include <QTableView>
@@ -81,6 +82,12 @@ TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar 
         REQUIRE(window.currentPage() == page);
         checkFits(window, QString::fromLatin1(name));
     }
+    // The calendar's long date heading stays on one line at 1024.
+    window.showPage(Page::Calendar);
+    QCoreApplication::processEvents();
+    auto *heading = child<QLabel>(&window, "calendarHeading");
+    CHECK(heading->height() < 2 * heading->fontMetrics().height());
+    CHECK(heading->text().contains(QString::number(QDate::currentDate().year())));
 
     // Facilitator mode: large fonts for the projector, still inside the screen.
     window.showPage(Page::Gatherings);

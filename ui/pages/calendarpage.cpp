@@ -13,6 +13,7 @@
 #include "ui/dialogs/calendarimportdialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/calendarview.h"
+#include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/sentence.h"
 
@@ -150,10 +151,10 @@ QWidget *CalendarPage::buildToolbar()
     titleFont.setBold(true);
     title->setFont(titleFont);
 
-    m_heading = new QLabel;
+    // One line, ending in "…" when narrow (the date field says the day too),
+    // rather than three lines or a window wider than a 1024-pixel screen.
+    m_heading = new ElidedLabel;
     m_heading->setObjectName(QStringLiteral("calendarHeading"));
-    // Wraps rather than widening the window past a 1024-pixel screen.
-    m_heading->setWordWrap(true);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     m_heading->setFont(headingFont);
@@ -241,8 +242,7 @@ QWidget *CalendarPage::buildToolbar()
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(title);
     top->addSpacing(12);
-    top->addWidget(m_heading, 0, Qt::AlignBottom);
-    top->addStretch(1);
+    top->addWidget(m_heading, 1, Qt::AlignBottom);
     top->addWidget(actionButton(m_importAction, "calendarImport"));
     top->addWidget(actionButton(m_exportAction, "calendarExport"));
     top->addWidget(actionButton(m_spacesAction, "calendarSpaces"));
@@ -432,6 +432,7 @@ void CalendarPage::updateHeading()
         text = tr("%1 – %2").arg(from, QLocale().toString(sunday, QStringLiteral("d MMMM yyyy")));
     }
     m_heading->setText(text);
+    m_heading->setToolTip(text); // whole, when the line ends in "…"
 }
 
 void CalendarPage::updateNow()
