@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/accounttablemodel.h"
 
+#include "core/common/displayformat.h"
 #include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
@@ -40,7 +41,7 @@ QVariant AccountTableModel::displayText(const Account &a, int column) const
     case StatusColumn:
         return LedgerDisplay::statusText(a.status);
     case LastActivityColumn:
-        return LedgerDisplay::dateTime(a.lastActivityAt, LedgerDisplay::zone(m_settings.timeZone));
+        return DisplayFormat::dateTime(a.lastActivityAt, LedgerDisplay::zone(m_settings.timeZone));
     case ColumnCount:
         break;
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/ledgerdisplay.h"
 
-#include "core/common/displayformat.h"
 
 
 namespace hub {
@@ -23,13 +22,6 @@ QTimeZone LedgerDisplay::zone(const QString &timeZoneId)
 {
     QTimeZone z(timeZoneId.toUtf8());
     return z.isValid() ? z : QTimeZone::utc();
-}
-
-QString LedgerDisplay::dateTime(const QDateTime &utc, const QTimeZone &zone)
-{
-    if (!utc.isValid())
-        return {};
-    return DisplayFormat::dateTime(utc, zone);
 }
 
 QString LedgerDisplay::reversalText(const Transfer &transfer)

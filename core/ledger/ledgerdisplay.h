@@ -20,8 +20,6 @@ public:
     static QString statusText(AccountStatus status);
     /// The hub's time zone, or UTC when the setting names no known zone.
     static QTimeZone zone(const QString &timeZoneId);
-    /// A UTC instant as a date and time in `zone`, in the user's locale; empty when invalid.
-    static QString dateTime(const QDateTime &utc, const QTimeZone &zone);
     /// "Reverses #12" / "Reversed by #40" / empty.
     static QString reversalText(const Transfer &transfer);
 };

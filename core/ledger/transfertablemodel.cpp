@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/transfertablemodel.h"
 
+#include "core/common/displayformat.h"
 #include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
@@ -40,7 +41,7 @@ QVariant TransferTableModel::displayText(const Transfer &t, int column) const
     case IdColumn:
         return QString::number(t.id.value());
     case DateColumn:
-        return LedgerDisplay::dateTime(t.createdAt, m_zone);
+        return DisplayFormat::dateTime(t.createdAt, m_zone);
     case PayerColumn:
         return t.payerName;
     case PayeeColumn:

@@ -4,10 +4,12 @@
 #include "core/storage/migrator.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
+#include "tests/support/fuzzinput.h"
 #include "tests/support/temphub.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -285,4 +287,24 @@ TEST_CASE("migration scripts split where SQLite says a statement ends")
     }
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("split-check"));
+}
+
+TEST_CASE("fuzz: malformed migration scripts split without a crash into pieces of the script", "[fuzz]")
+{
+    QRandomGenerator random(170001);
+    const QByteArray seed = "-- comment\nCREATE TABLE a(x TEXT);\nINSERT INTO a VALUES ('x;y');\n"
+                            "CREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n  SELECT RAISE(ABORT, 'no');\nEND;\n";
+    for (int round = 0; round < hub::test::fuzzRounds(400); ++round) {
+        const QString script = QString::fromUtf8(hub::test::mutate(seed, random));
+        const QStringList parts = Migrator::splitStatements(script);
+        INFO("round " << round);
+        // Every part is a piece of the script, in order, none empty.
+        qsizetype from = 0;
+        for (const QString &part : parts) {
+            REQUIRE_FALSE(part.isEmpty());
+            const qsizetype at = script.indexOf(part, from);
+            REQUIRE(at >= 0);
+            from = at + part.size();
+        }
+    }
 }

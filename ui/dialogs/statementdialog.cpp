@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/statementdialog.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/ledger/ledgerservice.h"
@@ -222,7 +223,7 @@ void StatementDialog::refresh()
             m_lines->setItem(row, column, item);
             return item;
         };
-        cell(DateColumn, LedgerDisplay::dateTime(t.createdAt, zone));
+        cell(DateColumn, DisplayFormat::dateTime(t.createdAt, zone));
         cell(IdColumn, QString::number(t.id.value()), true);
         cell(OtherPartyColumn, received ? t.payerName : t.payeeName);
         const QString reversal = LedgerDisplay::reversalText(t);
