@@ -33,6 +33,7 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spacedemopart.h"
 #include "core/spaces/spaceservice.h"
+#include "core/storage/changetracker.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
@@ -107,6 +108,7 @@ Hub::Hub(std::shared_ptr<Database> db)
 {
     m_thread = QThread::currentThreadId();
     m_db->retainThread();
+    m_changes = std::make_unique<ChangeTracker>(m_db->connection());
     m_actor = systemActor();
     m_access->attach(*m_users, *m_audit);
     m_audit->attach(*m_access);
@@ -126,6 +128,7 @@ Hub::Hub(std::shared_ptr<Database> db)
 
 Hub::~Hub()
 {
+    m_changes.reset();
     m_db->releaseThread(m_thread);
 }
 

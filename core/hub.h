@@ -15,6 +15,7 @@ class AccessControl;
 class AuditTrail;
 class BookingService;
 class ChallengeService;
+class ChangeTracker;
 class CheckInService;
 class GatheringService;
 class IdeaService;
@@ -80,6 +81,10 @@ public:
     const AccessControl &access() const { return *m_access; }
     /// The append-only record of every change.
     AuditTrail &audit() { return *m_audit; }
+    /// Signals one ChangeEvent after each commit made through this hub's
+    /// connection (this thread's). The signal comes from inside the commit:
+    /// a listener notes what changed and reads later, never at once.
+    ChangeTracker &changes() { return *m_changes; }
 
     /// Where services read "now"; tests fix it.
     const Clock &clock() const { return m_clock; }
@@ -108,6 +113,7 @@ private:
     bool m_isNew = false;
     Clock m_clock;
     QString m_actor;
+    std::unique_ptr<ChangeTracker> m_changes;
     std::unique_ptr<AuditTrail> m_audit;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<UserService> m_users;

@@ -7,6 +7,7 @@
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/backupservice.h"
+#include "core/storage/changetracker.h"
 #include "core/storage/hubseal.h"
 #include "core/storage/hubwatcher.h"
 #include "ui/access/dialogcloser.h"
@@ -19,6 +20,7 @@
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/inputguard.h"
+#include "ui/widgets/viewpositions.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/calendarpage.h"
 #include "ui/pages/emptystatepage.h"
@@ -130,15 +132,11 @@ void MainWindow::buildPages()
     };
     m_today = new TodayPage;
     m_settingsPage = new SettingsPage;
+    // Pages read again after changes through the hub's change events
+    // (noteChange), not through signals wired from page to page.
     auto *ledger = new LedgerPage;
-    // A transfer recorded from Today shows on the Ledger page at once.
-    connect(m_today, &TodayPage::transferRecorded, ledger, &LedgerPage::refresh);
     auto *calendar = new CalendarPage;
-    // A booking made or changed on the calendar shows on Today at once.
-    connect(calendar, &CalendarPage::bookingsChanged, this, [this] { m_today->setHub(m_hub.get()); });
     connect(calendar, &CalendarPage::spacesRequested, this, &MainWindow::editSpaces);
-    // And one made from the front desk shows on the calendar.
-    connect(m_today, &TodayPage::bookingMade, calendar, &CalendarPage::refresh);
     auto *gatherings = new GatheringsPage;
     // "Start check-in" on Today opens the gathering's facilitator mode.
     connect(m_today, &TodayPage::startCheckIn, this, [this, gatherings](GatheringId id) {
@@ -186,10 +184,13 @@ void MainWindow::buildPages()
     });
     m_sidebar->setCurrentRow(0);
 
-    connect(m_settingsPage, &SettingsPage::settingsSaved, this, [this] {
-        updateTitle();
-        m_today->setHub(m_hub.get());
-        updateIdleWatch();
+    // Settings saved here or at another desk arrive as a change (applyChanges).
+    m_changeTimer.setSingleShot(true);
+    m_changeTimer.setInterval(0);
+    connect(&m_changeTimer, &QTimer::timeout, this, &MainWindow::applyChanges);
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget()); shown && m_stale.contains(shown))
+            refreshAfterChange(shown, m_stale.take(shown));
     });
 
     // Users and the audit log live under Settings: the sidebar keeps Settings lit.
@@ -387,10 +388,20 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
     m_usersPage->setHub(nullptr);
     m_auditPage->setHub(nullptr);
     m_watcher.reset();
+    m_changeTimer.stop();
+    m_pendingChange = {};
+    m_stale.clear();
     m_hub = std::move(hub);
     if (m_hub) {
         m_watcher = std::make_unique<HubWatcher>(m_hub->sharedDatabase());
         connect(m_watcher.get(), &HubWatcher::restored, this, [this] { reloadAfterRestore(); });
+        connect(&m_hub->changes(), &ChangeTracker::changed, this, &MainWindow::noteChange);
+        connect(m_watcher.get(), &HubWatcher::changedElsewhere, this, [this] {
+            ChangeEvent change;
+            change.areas = ChangeEvent::everything();
+            change.elsewhere = true;
+            noteChange(change);
+        });
         // An erasure that another desk's read held up is finished as soon as
         // that read ends, without waiting for anyone.
         connect(m_watcher.get(), &HubWatcher::looked, this, [this] {
@@ -408,10 +419,54 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
     updateSession();
 }
 
+void MainWindow::noteChange(const ChangeEvent &change)
+{
+    // Signalled from inside a commit: only note it; the pages read once the
+    // work that made it has returned to the event loop.
+    m_pendingChange.merge(change);
+    if (!m_changeTimer.isActive())
+        m_changeTimer.start(0);
+}
+
+void MainWindow::applyChanges()
+{
+    if (!m_hub)
+        return;
+    // A dialog or menu is open over the pages: its work is not finished, and
+    // the pages are read once it closes.
+    if (QApplication::activeModalWidget() || QApplication::activePopupWidget()) {
+        m_changeTimer.start(250);
+        return;
+    }
+    const ChangeEvent change = std::exchange(m_pendingChange, ChangeEvent());
+    if (change.touches(ChangeArea::Settings)) {
+        updateTitle();
+        updateIdleWatch();
+    }
+    auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget());
+    for (HubPage *page : allPages()) {
+        if (!change.touches(page->shownAreas()))
+            continue;
+        // A hidden page (or any behind the sign-in screen) reads when it is shown.
+        if (page == shown && !m_locked && !isSignInShown())
+            refreshAfterChange(page, change);
+        else
+            m_stale[page].merge(change);
+    }
+}
+
+void MainWindow::refreshAfterChange(HubPage *page, const ChangeEvent &change)
+{
+    const ViewPositions positions(page);
+    page->refreshAfterChange(change);
+    positions.restore();
+}
+
 void MainWindow::refreshPages()
 {
     if (!m_hub)
         return;
+    m_stale.clear(); // every page reads everything now
     for (HubPage *page : allPages())
         page->setHub(m_hub.get());
 }
@@ -473,6 +528,9 @@ void MainWindow::showSignInScreen(bool shown)
     m_sidebar->setEnabled(!shown);
     if (!shown && m_stack->currentWidget())
         m_stack->currentWidget()->setFocus();
+    // What changed while the screen covered the page shows now.
+    if (auto *page = qobject_cast<HubPage *>(m_stack->currentWidget()); !shown && page && m_stale.contains(page))
+        refreshAfterChange(page, m_stale.take(page));
 }
 
 void MainWindow::updateSession()
@@ -606,10 +664,7 @@ void MainWindow::editSpaces()
         return;
     SpaceDialog dialog(*m_hub, this);
     dialog.exec();
-    if (dialog.changedSpaces()) {
-        m_today->setHub(m_hub.get());
-        page(Page::Calendar)->setHub(m_hub.get());
-    }
+    Q_UNUSED(dialog.changedSpaces()); // the pages follow the change events
 }
 
 void MainWindow::importCalendar()
@@ -619,9 +674,9 @@ void MainWindow::importCalendar()
     CalendarImportDialog dialog(*m_hub, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    // The bookings were written on another connection: pages read them again.
-    m_today->setHub(m_hub.get());
-    page(Page::Calendar)->setHub(m_hub.get());
+    // The bookings were written on another connection: look now, not at the next tick.
+    if (m_watcher)
+        m_watcher->poll();
     statusBar()->showMessage(tr("Imported %n booking(s).", nullptr, dialog.importedBookings()), 8000);
 }
 

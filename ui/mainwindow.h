@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/storage/changeevent.h"
+
+#include <QHash>
 #include <QMainWindow>
 #include <QSettings>
+#include <QTimer>
 #include <array>
 #include <chrono>
 #include <memory>
@@ -109,6 +113,10 @@ private:
     void buildMenus();
     void setHub(std::unique_ptr<Hub> hub);
     void refreshPages();
+    /// Change events, from this window's commits and (by polling) other desks'.
+    void noteChange(const ChangeEvent &change);
+    void applyChanges();
+    void refreshAfterChange(HubPage *page, const ChangeEvent &change);
     void updateTitle();
     void updateActions();
     void rebuildRecentMenu();
@@ -137,6 +145,9 @@ private:
     QSettings m_settings;
     std::unique_ptr<Hub> m_hub;
     std::unique_ptr<HubWatcher> m_watcher;
+    QTimer m_changeTimer;
+    ChangeEvent m_pendingChange;
+    QHash<HubPage *, ChangeEvent> m_stale; ///< pages to read when next shown
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     std::array<HubPage *, PageCount> m_pages{};

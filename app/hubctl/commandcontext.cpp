@@ -44,7 +44,6 @@ std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &option
     m_parser.addOption(json);
     if (!ownUser)
         m_parser.addOption(user);
-    m_parser.addPositionalArgument(m_spec.synopsis, QString(), m_spec.synopsis);
 
     const QString program = QStringLiteral("hubctl ") + m_spec.name;
     // "-40" is a negative amount, not an option: shield such arguments from the
@@ -67,12 +66,15 @@ std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &option
     if (!ownUser && m_parser.isSet(user))
         m_globals.user = m_parser.value(user);
     if (m_parser.isSet(help)) {
+        // Qt's usage line names the program binary and would wrap the
+        // synopsis into a narrow "Arguments:" column: the command is shown
+        // as it is typed instead, its arguments on the usage line.
         QString text = m_parser.helpText();
-        // Qt prints the program's own name; show the command as it is typed.
-        const QString generic = QCoreApplication::applicationFilePath();
-        text.replace(generic + u' ', program + u' ');
-        text.replace(QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0),
-                     QStringLiteral("Usage: hubctl"));
+        text = text.mid(text.indexOf(u'\n') + 1);
+        QString usageLine = QStringLiteral("Usage: ") + program;
+        if (!m_spec.synopsis.isEmpty())
+            usageLine += u' ' + m_spec.synopsis;
+        text.prepend(usageLine + QStringLiteral(" [options]\n"));
         std::fputs(text.toUtf8().constData(), stdout);
         return 0;
     }

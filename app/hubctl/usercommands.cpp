@@ -5,6 +5,7 @@
 #include "app/hubctl/commandsession.h"
 #include "app/hubctl/secretprompt.h"
 #include "core/access/accesscontrol.h"
+#include "core/access/userenrolment.h"
 #include "core/access/userservice.h"
 #include "core/audit/audittrail.h"
 
@@ -85,14 +86,25 @@ int userAdd(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
         option(QStringLiteral("member"), Tr::tr("The member this user is (id or e-mail)."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("new-member"), Tr::tr("Add the user's member too, with this full name."),
+               QStringLiteral("NAME")),
+        option(QStringLiteral("email"), Tr::tr("The new member's e-mail (with --new-member)."), QStringLiteral("E")),
+        option(QStringLiteral("phone"), Tr::tr("The new member's phone (with --new-member)."), QStringLiteral("P")),
         option(QStringLiteral("role"),
                Tr::tr("A role: front-desk, facilitator, treasurer or admin (repeat for several)."),
                QStringLiteral("ROLE")),
     };
     if (auto stop = ctx.parse(options, 1, 1))
         return *stop;
-    if (!ctx.isSet(QStringLiteral("member")))
-        return ctx.usage(Tr::tr("name the member this user is with --member"), QStringLiteral("--member"));
+    const bool existing = ctx.isSet(QStringLiteral("member"));
+    const bool newMember = ctx.isSet(QStringLiteral("new-member"));
+    if (existing == newMember)
+        return ctx.usage(Tr::tr("name the member this user is with --member, or add one with --new-member"),
+                         QStringLiteral("--member"));
+    for (const char *field : {"email", "phone"})
+        if (!newMember && ctx.isSet(QString::fromLatin1(field)))
+            return ctx.usage(Tr::tr("--%1 is for the member added with --new-member").arg(QString::fromLatin1(field)),
+                             QStringLiteral("--") + QString::fromLatin1(field));
     if (!ctx.isSet(QStringLiteral("role")))
         return ctx.usage(Tr::tr("give at least one --role"), QStringLiteral("--role"));
     auto roles = parseRoles(ctx.values(QStringLiteral("role")));
@@ -103,16 +115,32 @@ int userAdd(CommandContext &ctx)
         return ctx.fail(s.error());
     if (auto ok = s->hub->access().require(Permission::ManageUsers); !ok)
         return ctx.fail(ok.error());
-    auto member = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
-    if (!member)
-        return ctx.fail(member.error());
-    const QString name = ctx.positional().first();
-    auto passphrase = newPassphrase(ctx, name);
+    UserDraft draft;
+    draft.name = ctx.positional().first();
+    draft.roles = *roles;
+    if (newMember) {
+        MemberDraft member;
+        member.displayName = ctx.value(QStringLiteral("new-member")).trimmed();
+        member.email = ctx.value(QStringLiteral("email")).trimmed();
+        member.phone = ctx.value(QStringLiteral("phone")).trimmed();
+        draft.newMember = member;
+    } else {
+        auto member = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+        if (!member)
+            return ctx.fail(member.error());
+        draft.member = *member;
+    }
+    auto passphrase = newPassphrase(ctx, draft.name);
     if (!passphrase)
         return ctx.fail(passphrase.error());
-    auto user = s->hub->users().add(name, *member, *roles, *passphrase);
-    if (!user)
-        return ctx.fail(user.error());
+    draft.passphrase = *passphrase;
+    auto user = UserEnrolment::add(*s->hub, draft);
+    if (!user) {
+        Error e = user.error();
+        if (e.where == QStringLiteral("member"))
+            e.where = newMember ? QStringLiteral("--new-member") : QStringLiteral("--member");
+        return ctx.fail(e);
+    }
     ctx.out().result(userJson(*user), Tr::tr("User %1 (%2) added: %3.")
                                           .arg(user->name, user->memberName,
                                                roleNames(user->roles).join(QStringLiteral(", "))));
@@ -334,7 +362,7 @@ int audit(CommandContext &ctx)
 
 void registerUserCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("user add"), QStringLiteral("NAME --member MEMBER --role ROLE [--role ROLE]..."),
+    cli.add({QStringLiteral("user add"), QStringLiteral("NAME (--member MEMBER | --new-member \"FULL NAME\" [--email E] [--phone P]) --role ROLE..."),
              Tr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"), userAdd});
     cli.add({QStringLiteral("user list"), QString(), Tr::tr("list the hub's users and their roles"), userList});
     cli.add({QStringLiteral("user role"), QStringLiteral("NAME --add ROLE | --remove ROLE"),

@@ -2,6 +2,7 @@
 #include "core/audit/audittrail.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/storage/changetracker.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
@@ -110,8 +111,11 @@ Status AuditTrail::record(const QString &action, const QString &entity, qint64 e
 Status AuditTrail::recordAs(const QString &userName, const QString &action, const QString &entity,
                             qint64 entityId, const QString &summary)
 {
-    if (t_quietDepth > 0)
+    if (t_quietDepth > 0) {
+        // Bulk work records no row, but its change is still news to the pages.
+        ChangeTracker::note(m_db->connection(), entity, entityId);
         return {};
+    }
     // Joins the caller's transaction as a savepoint; on its own it is one
     // BEGIN IMMEDIATE, so two desks never chain onto the same last row.
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
@@ -149,6 +153,7 @@ Status AuditTrail::recordAs(const QString &userName, const QString &action, cons
         .bind(QStringLiteral(":hash"), e.hash);
     if (auto ok = insert.exec(); !ok)
         return fail(ok.error());
+    ChangeTracker::note(tx->connection(), entity, entityId);
     return tx->commit();
 }
 

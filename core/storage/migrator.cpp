@@ -20,18 +20,20 @@ static void initSchemaResource()
 
 namespace hub {
 
-QStringList Migrator::migrationFiles()
+namespace {
+const QString BuiltIn = QStringLiteral(":/schema");
+}
+
+QStringList Migrator::migrationFiles(const QString &folder)
 {
     initSchemaResource();
-    QStringList files = QDir(QStringLiteral(":/schema")).entryList({QStringLiteral("*.sql")},
-                                                                  QDir::Files, QDir::Name);
-    return files;
+    return QDir(folder).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
 }
 
 int Migrator::latestVersion()
 {
     static const int latest = [] {
-        const QStringList files = migrationFiles();
+        const QStringList files = migrationFiles(BuiltIn);
         return files.isEmpty() ? 0 : files.last().left(4).toInt();
     }();
     return latest;
@@ -68,24 +70,34 @@ QStringList Migrator::splitStatements(const QString &script)
 
 Status Migrator::migrate(const QSqlDatabase &db)
 {
+    return migrate(db, BuiltIn);
+}
+
+Status Migrator::migrate(const QSqlDatabase &db, const QString &folder, int upTo)
+{
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return fail(Query::storageError(q.lastError()));
     const int current = q.value(0).toInt();
     q.finish();
-
-    for (const QString &file : migrationFiles()) {
+    QStringList pending;
+    for (const QString &file : migrationFiles(folder)) {
         const int version = file.left(4).toInt();
-        if (version <= current)
-            continue;
-        QFile f(QStringLiteral(":/schema/") + file);
+        if (version > current && (upTo < 0 || version <= upTo))
+            pending << file;
+    }
+    if (pending.isEmpty())
+        return {};
+    // One transaction for every step: "left as it was" holds for the whole
+    // upgrade, not only for the step that failed.
+    auto tx = Transaction::begin(db, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    for (const QString &file : std::as_const(pending)) {
+        QFile f(QDir(folder).filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             return fail(Error::storage(tr("Migration %1 is missing from this build.").arg(file)));
         const QString script = QString::fromUtf8(f.readAll());
-
-        auto tx = Transaction::begin(db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
         for (const QString &statement : splitStatements(script)) {
             if (!q.exec(statement))
                 return fail(Error::storage(tr("Upgrading the hub file failed in %1: %2. The file "
@@ -94,12 +106,11 @@ Status Migrator::migrate(const QSqlDatabase &db)
         }
         // PRAGMA values cannot be bound; both are integers we control.
         if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(Database::ApplicationId))
-            || !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)))
+            || !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(file.left(4).toInt())))
             return fail(Query::storageError(q.lastError()));
-        if (auto ok = tx->commit(); !ok)
-            return ok;
     }
-    return {};
+    q.finish();
+    return tx->commit();
 }
 
 } // namespace hub

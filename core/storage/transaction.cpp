@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/transaction.h"
 
+#include "core/storage/changetracker.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 
@@ -44,6 +45,7 @@ Result<Transaction> Transaction::begin(const QSqlDatabase &connection, Mode mode
     if (!started)
         return fail(started.error());
     t_depth[connection.connectionName()] = depth + 1;
+    ChangeTracker::begun(connection, depth);
     return Transaction(connection, depth);
 }
 
@@ -75,6 +77,7 @@ Status Transaction::commit()
     }
     m_active = false;
     t_depth[m_db.connectionName()] = m_depth;
+    ChangeTracker::committed(m_db, m_depth);
     return {};
 }
 
@@ -90,6 +93,7 @@ void Transaction::rollback()
     }
     m_active = false;
     t_depth[m_db.connectionName()] = m_depth;
+    ChangeTracker::rolledBack(m_db, m_depth);
 }
 
 } // namespace hub

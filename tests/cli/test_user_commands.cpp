@@ -230,3 +230,86 @@ TEST_CASE("settings show lists the idle lock and the front-desk ceiling the trea
     CHECK(none.json().object()[QStringLiteral("front_desk_ceiling")].isNull());
     CHECK(none.json().object()[QStringLiteral("idle_lock_minutes")].toInt() == 7);
 }
+
+TEST_CASE("user add --new-member adds the member and the user as one change, or neither", "[cli][access]")
+{
+    Desk d;
+    Env fresh("HUBCTL_NEW_PASSPHRASE", DeskPhrase);
+    const auto members = [&d] {
+        return d.as(QStringLiteral("ada"), AdminPhrase, {QStringLiteral("member"), QStringLiteral("list")})
+            .json()
+            .array()
+            .size();
+    };
+    const auto before = members();
+
+    auto added = d.as(QStringLiteral("ada"), AdminPhrase,
+                      {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dee"),
+                       QStringLiteral("--new-member"), QStringLiteral("Dee Okonkwo"), QStringLiteral("--email"),
+                       QStringLiteral("dee@example.org"), QStringLiteral("--role"), QStringLiteral("facilitator")});
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+    CHECK(added.json().object().value(QStringLiteral("member")).toString() == QStringLiteral("Dee Okonkwo"));
+    CHECK(members() == before + 1);
+    auto shown = d.as(QStringLiteral("ada"), AdminPhrase,
+                      {QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("dee@example.org")});
+    CHECK(shown.exitCode == 0);
+
+    // A name already taken: neither the member nor the user is added.
+    auto taken = d.as(QStringLiteral("ada"), AdminPhrase,
+                      {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("DEE"), QStringLiteral("--new-member"),
+                       QStringLiteral("Another Dee"), QStringLiteral("--role"), QStringLiteral("front-desk")});
+    CHECK(taken.exitCode == 3); // refused: a conflict with what is there
+    CHECK(taken.err.contains(QStringLiteral("already")));
+    CHECK(members() == before + 1);
+
+    // The new member's own problem names the argument.
+    auto blank = d.as(QStringLiteral("ada"), AdminPhrase,
+                      {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("eve"), QStringLiteral("--new-member"),
+                       QStringLiteral("  "), QStringLiteral("--role"), QStringLiteral("front-desk")});
+    CHECK(blank.exitCode == 2);
+    CHECK(blank.err.contains(QStringLiteral("--new-member")));
+    CHECK(members() == before + 1);
+
+    // Both, neither, or a member field without a new member: usage, exit 1.
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("--member"), QStringLiteral("bo@example.org"), QStringLiteral("--new-member"),
+                      QStringLiteral("Bo Again")},
+          QStringList{},
+          QStringList{QStringLiteral("--member"), QStringLiteral("bo@example.org"), QStringLiteral("--email"),
+                      QStringLiteral("x@example.org")}}) {
+        auto wrong = d.as(QStringLiteral("ada"), AdminPhrase,
+                          QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("fay")} + args
+                              + QStringList{QStringLiteral("--role"), QStringLiteral("front-desk")});
+        CHECK(wrong.exitCode == 1);
+    }
+    CHECK(members() == before + 1);
+
+    // Someone who may not manage users adds no member either.
+    d.addDesk();
+    auto refused = d.as(QStringLiteral("bo"), DeskPhrase,
+                        {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("gus"), QStringLiteral("--new-member"),
+                         QStringLiteral("Gus Hale"), QStringLiteral("--role"), QStringLiteral("front-desk")});
+    CHECK(refused.exitCode == 3);
+    CHECK(members() == before + 1);
+}
+
+TEST_CASE("a command's help shows its arguments on one usage line, as typed", "[cli][help]")
+{
+    const auto help = hubctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--help")});
+    REQUIRE(help.exitCode == 0);
+    const QString first = help.out.section(u'\n', 0, 0);
+    CHECK(first.startsWith(QStringLiteral("Usage: hubctl user add NAME (--member MEMBER | --new-member")));
+    CHECK(first.endsWith(QStringLiteral("[options]")));
+    // Qt's own argument column cut the synopsis into fragments ("MEMB / ER").
+    CHECK_FALSE(help.out.contains(QStringLiteral("Arguments:")));
+    CHECK(help.out.contains(QStringLiteral("--new-member <NAME>")));
+    for (const QStringList &command : {QStringList{QStringLiteral("pay")}, QStringList{QStringLiteral("book")},
+                                       QStringList{QStringLiteral("member"), QStringLiteral("list")}}) {
+        const auto other = hubctl(command + QStringList{QStringLiteral("--help")});
+        INFO(command.join(u' ').toStdString());
+        CHECK(other.exitCode == 0);
+        CHECK(other.out.startsWith(QStringLiteral("Usage: hubctl ") + command.join(u' ')));
+        CHECK_FALSE(other.out.contains(QStringLiteral("Arguments:")));
+    }
+}

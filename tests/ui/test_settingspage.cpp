@@ -72,8 +72,11 @@ TEST_CASE("a new hub name saved in Settings is stored and shown in the window ti
     QTest::mouseClick(save, Qt::LeftButton);
 
     CHECK(s.stored().name == QStringLiteral("Canal Street Hub"));
-    CHECK(s.window.windowTitle() == QStringLiteral("Canal Street Hub — Hubkeeper"));
+    // The window hears of the change once the save has returned.
+    CHECK(QTest::qWaitFor([&] { return s.window.windowTitle() == QStringLiteral("Canal Street Hub — Hubkeeper"); }));
+    s.window.showPage(hub::MainWindow::Page::Today);
     CHECK(child<QLabel>(&s.window, "todayHubName")->text() == QStringLiteral("Canal Street Hub"));
+    s.window.showPage(hub::MainWindow::Page::Settings);
     CHECK(child<QLabel>(s.page, "settingsStatus")->text() == QStringLiteral("Settings saved."));
     CHECK_FALSE(save->isEnabled());
 }

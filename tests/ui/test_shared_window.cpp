@@ -7,6 +7,7 @@
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/storage/query.h"
+#include "core/storage/transaction.h"
 #include "core/settings/settingsservice.h"
 #include "tests/support/hubctlrunner.h"
 #include "tests/support/openfiles.h"
@@ -21,7 +22,11 @@
 #include <QDialog>
 #include <QDir>
 #include <QInputDialog>
+#include <QHeaderView>
 #include <QJsonArray>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
 #include <QJsonValue>
 #include <QMessageBox>
 #include <QSqlDatabase>
@@ -234,4 +239,113 @@ TEST_CASE("an erasure held up by another desk's read is finished by the window o
     };
     REQUIRE(QTest::qWaitFor([&] { return pending() == 0; }, 5000));
     CHECK_FALSE(hub::test::snapshot(w.temp.path()).contains("Thistlewaite"));
+}
+
+namespace {
+// Members "Member 001" … in one transaction: enough rows to scroll.
+void addMembers(hub::Hub &hub, int count)
+{
+    auto tx = hub::Transaction::begin(hub.database());
+    REQUIRE(tx);
+    for (int i = 1; i <= count; ++i) {
+        hub::MemberDraft d;
+        d.displayName = QStringLiteral("Member %1").arg(i, 3, 10, QLatin1Char('0'));
+        REQUIRE(hub.members().add(d));
+    }
+    REQUIRE(tx->commit());
+}
+
+QString currentName(QTableView *table)
+{
+    return table->currentIndex().siblingAtColumn(0).data().toString();
+}
+} // namespace
+
+TEST_CASE("a member added by hubctl shows on the open Members page by itself, keeping the row and the scroll",
+          "[ui][shared][live]")
+{
+    WindowBesideHubctl w;
+    addMembers(*w.window.hub(), 80);
+    w.window.showPage(MainWindow::Page::Members);
+    auto *table = hub::test::child<QTableView>(&w.window, "memberTable");
+    REQUIRE(table != nullptr);
+    REQUIRE(QTest::qWaitFor([&] { return table->model() && table->model()->rowCount() == 80; }, 5000));
+    table->selectRow(49);
+    table->scrollTo(table->model()->index(49, 0), QAbstractItemView::PositionAtTop);
+    const int scrolled = table->verticalScrollBar()->value();
+    REQUIRE(scrolled > 0);
+    REQUIRE(currentName(table) == QStringLiteral("Member 050"));
+    auto *editorName = hub::test::child<QLineEdit>(&w.window, "memberDisplayName");
+    REQUIRE(editorName->text() == QStringLiteral("Member 050"));
+
+    // No F5 and no poke: the window's own look, once a second, finds it.
+    const auto r = hubctl(w.with({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),
+                                  QStringLiteral("Zoë Newcomer")}));
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(QTest::qWaitFor([&] { return table->model()->rowCount() == 81; }, 15000));
+    CHECK(currentName(table) == QStringLiteral("Member 050"));
+    CHECK(table->selectionModel()->isRowSelected(table->currentIndex().row(), {}));
+    CHECK(table->verticalScrollBar()->value() == scrolled);
+    CHECK(editorName->text() == QStringLiteral("Member 050"));
+}
+
+TEST_CASE("another desk's edit of the member on the form is shown, but never over unsaved typing",
+          "[ui][shared][live]")
+{
+    WindowBesideHubctl w;
+    addMembers(*w.window.hub(), 3);
+    w.window.showPage(MainWindow::Page::Members);
+    auto *table = hub::test::child<QTableView>(&w.window, "memberTable");
+    REQUIRE(QTest::qWaitFor([&] { return table->model() && table->model()->rowCount() == 3; }, 5000));
+    table->selectRow(1);
+    auto *email = hub::test::child<QLineEdit>(&w.window, "memberEmail");
+    REQUIRE(email->text().isEmpty());
+
+    REQUIRE(hubctl(w.with({QStringLiteral("member"), QStringLiteral("edit"), QStringLiteral("2"),
+                           QStringLiteral("--email"), QStringLiteral("two@example.org")}))
+                .exitCode == 0);
+    w.window.pollForChanges();
+    REQUIRE(QTest::qWaitFor([&] { return email->text() == QStringLiteral("two@example.org"); }, 5000));
+
+    // Now someone types on the form; another desk's change does not replace it.
+    email->setFocus();
+    email->selectAll();
+    QTest::keyClicks(email, QStringLiteral("typed@example.org"));
+    REQUIRE(hubctl(w.with({QStringLiteral("member"), QStringLiteral("edit"), QStringLiteral("2"),
+                           QStringLiteral("--phone"), QStringLiteral("0161 496 0000")}))
+                .exitCode == 0);
+    w.window.pollForChanges();
+    QTest::qWait(100);
+    CHECK(email->text() == QStringLiteral("typed@example.org"));
+    CHECK(currentName(table) == QStringLiteral("Member 002"));
+}
+
+TEST_CASE("a transfer paid by hubctl shows on the Ledger page; a page not shown reads it when opened",
+          "[ui][shared][live]")
+{
+    WindowBesideHubctl w;
+    addMembers(*w.window.hub(), 2);
+    w.window.showPage(MainWindow::Page::Ledger);
+    auto *transfers = hub::test::child<QTableView>(&w.window, "transferTable");
+    REQUIRE(transfers != nullptr);
+    const auto shownRows = [&] { return transfers->model() ? transfers->model()->rowCount() : -1; };
+    REQUIRE(QTest::qWaitFor([&] { return shownRows() == 0; }, 5000));
+    REQUIRE(hubctl(w.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("1"),
+                           QStringLiteral("--to"), QStringLiteral("2"), QStringLiteral("--amount"),
+                           QStringLiteral("1.50"), QStringLiteral("--memo"), QStringLiteral("Soup")}))
+                .exitCode == 0);
+    REQUIRE(QTest::qWaitFor([&] { return shownRows() == 1; }, 15000));
+
+    // Changed while another page is in front: read once the Ledger is shown again.
+    w.window.showPage(MainWindow::Page::Members);
+    REQUIRE(hubctl(w.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("2"),
+                           QStringLiteral("--to"), QStringLiteral("1"), QStringLiteral("--amount"),
+                           QStringLiteral("0.50"), QStringLiteral("--memo"), QStringLiteral("Bread")}))
+                .exitCode == 0);
+    w.window.pollForChanges();
+    QTest::qWait(50);
+    CHECK(shownRows() == 1);
+    w.window.showPage(MainWindow::Page::Ledger);
+    CHECK(shownRows() == 2);
 }

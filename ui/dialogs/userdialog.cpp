@@ -2,10 +2,10 @@
 #include "ui/dialogs/userdialog.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/access/userenrolment.h"
 #include "core/access/userservice.h"
 #include "core/hub.h"
 #include "core/members/memberservice.h"
-#include "core/storage/transaction.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/memberpicker.h"
 
@@ -255,36 +255,27 @@ bool UserDialog::save()
         return false;
 
     // The member, the user and the PIN are one change: all or nothing.
-    auto tx = Transaction::begin(m_hub.database());
-    if (!tx) {
-        show(m_memberError, tx.error().text());
-        return false;
-    }
-    MemberId member = m_member->member();
-    if (m_new->isChecked()) {
-        auto added = m_hub.members().add(draft);
-        if (!added) {
-            show(m_memberError, added.error().message);
-            return false;
-        }
-        member = added->id;
-    }
-    auto user = m_hub.users().add(name, member, roles, m_passphrase->text(), m_pin->text());
-    if (!user) {
-        const Error &e = user.error();
+    UserDraft user;
+    user.name = name;
+    user.roles = roles;
+    user.passphrase = m_passphrase->text();
+    user.pin = m_pin->text();
+    if (m_new->isChecked())
+        user.newMember = draft;
+    else
+        user.member = m_member->member();
+    auto added = UserEnrolment::add(m_hub, user);
+    if (!added) {
+        const Error &e = added.error();
         FieldErrorLabel *label = e.where == QStringLiteral("passphrase") ? m_passphraseError
                                  : e.where == QStringLiteral("pin")      ? m_pinError
                                  : e.where == QStringLiteral("roles")    ? m_rolesError
                                  : e.where == QStringLiteral("member")   ? m_memberError
                                                                          : m_nameError;
-        show(label, e.message);
+        show(label, e.where.isEmpty() ? e.text() : e.message);
         return false;
     }
-    if (auto committed = tx->commit(); !committed) {
-        show(m_nameError, committed.error().text());
-        return false;
-    }
-    m_added = user->name;
+    m_added = added->name;
     return true;
 }
 

@@ -2,11 +2,11 @@
 #include "ui/dialogs/welcomedialog.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/access/userenrolment.h"
 #include "core/access/userservice.h"
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
-#include "core/storage/transaction.h"
 #include "ui/dialogs/demobuilder.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/timezonecombobox.h"
@@ -461,23 +461,13 @@ bool WelcomeDialog::createHub()
     if (!admin.isEmpty()) {
         // The member and their user are one change on the new hub: both or neither.
         Hub &hub = **opened;
-        const auto addAdmin = [&]() -> Result<User> {
-            auto tx = Transaction::begin(hub.database());
-            if (!tx)
-                return fail(tx.error());
-            MemberDraft draft;
-            draft.displayName = admin;
-            auto member = hub.members().add(draft);
-            if (!member)
-                return fail(member.error());
-            auto added = hub.users().add(admin, member->id, {Role::Admin}, m_adminPassphrase->text());
-            if (!added)
-                return fail(added.error());
-            if (auto committed = tx->commit(); !committed)
-                return fail(committed.error());
-            return added;
-        };
-        const Result<User> user = addAdmin();
+        UserDraft first;
+        first.name = admin;
+        first.newMember = MemberDraft();
+        first.newMember->displayName = admin;
+        first.roles = {Role::Admin};
+        first.passphrase = m_adminPassphrase->text();
+        const Result<User> user = UserEnrolment::add(hub, first);
         if (!user) {
             // The hub exists; the admin can still be added under Settings → Users.
             showStorageError(tr("The First Admin Was Not Added"),

@@ -174,6 +174,17 @@ void AuditPage::setHub(Hub *hub)
     applyFilter();
 }
 
+ChangeAreas AuditPage::shownAreas() const
+{
+    // Every change is audited.
+    return ChangeEvent::everything();
+}
+
+void AuditPage::refreshAfterChange(const ChangeEvent &)
+{
+    refresh();
+}
+
 void AuditPage::showEvent(QShowEvent *event)
 {
     HubPage::showEvent(event);

@@ -27,6 +27,10 @@ public:
     ~AuditPage() override;
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override { updateState(); }
     AuditTableModel *model() const { return m_model; }
 

@@ -89,7 +89,6 @@ CalendarPage::CalendarPage(QWidget *parent) : HubPage(parent)
                     if (auto ok = m_hub->bookings().confirm(id); !ok)
                         QMessageBox::warning(this, tr("The Booking Was Not Confirmed"), sentence(ok.error().message));
                     refresh();
-                    Q_EMIT bookingsChanged();
                 });
                 PermissionGate::apply(confirm, m_hub, Permission::Book);
             }
@@ -292,6 +291,16 @@ void CalendarPage::setHub(Hub *hub)
     reload(newHub);
 }
 
+ChangeAreas CalendarPage::shownAreas() const
+{
+    return ChangeArea::Bookings | ChangeArea::Spaces | ChangeArea::Gatherings | ChangeArea::Settings;
+}
+
+void CalendarPage::refreshAfterChange(const ChangeEvent &)
+{
+    refresh();
+}
+
 QDate CalendarPage::today() const
 {
     if (!m_hub)
@@ -481,7 +490,6 @@ void CalendarPage::openDialog(BookingDialog *dialog)
                                            .arg(bookings.size())
                                            .arg(bookings.first().title, bookings.first().spaceName));
         }
-        Q_EMIT bookingsChanged();
     });
     // open(), not exec(): the window stays responsive behind the sheet and
     // the caller (a shortcut, a test) is not stuck in a nested event loop.
@@ -602,7 +610,6 @@ bool CalendarPage::cancelBooking(BookingId id)
             return failed(cancelled.error());
     }
     refresh();
-    Q_EMIT bookingsChanged();
     return true;
 }
 
@@ -634,7 +641,6 @@ bool CalendarPage::moveBooking(BookingId id, SpaceId space, const QDateTime &sta
     }
     refresh();
     m_view->selectBooking(id);
-    Q_EMIT bookingsChanged();
     return true;
 }
 
@@ -651,7 +657,6 @@ void CalendarPage::importCalendar()
         dialog.setSpace(weekSpace());
     connect(&dialog, &CalendarImportDialog::imported, this, [this] {
         refresh();
-        Q_EMIT bookingsChanged();
     });
     dialog.exec();
 }

@@ -39,6 +39,10 @@ public:
     ~CalendarPage() override;
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override { updateActions(); }
 
     /// Shows the day (or its week) of a local date in the hub's zone.
@@ -76,8 +80,6 @@ public:
     void exportCalendar();
 
 Q_SIGNALS:
-    /// Bookings were made, changed or cancelled from this page.
-    void bookingsChanged();
     /// Spaces… or "Add a space…" was chosen: whoever opens the space editor
     /// refreshes the page afterwards (setHub()). Without a receiver both stay hidden.
     void spacesRequested();

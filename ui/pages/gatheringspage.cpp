@@ -176,6 +176,19 @@ void GatheringsPage::setHub(Hub *hub)
     refresh();
 }
 
+ChangeAreas GatheringsPage::shownAreas() const
+{
+    return ChangeArea::Gatherings | ChangeArea::Members | ChangeArea::Spaces | ChangeArea::Bookings;
+}
+
+void GatheringsPage::refreshAfterChange(const ChangeEvent &)
+{
+    refresh();
+    // A facilitator's board shows another laptop's check-ins and votes too.
+    if (m_stack->currentIndex() == 1)
+        m_facilitator->reload();
+}
+
 void GatheringsPage::accessChanged()
 {
     updateActions();

@@ -27,6 +27,10 @@ public:
     explicit GatheringsPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override;
     void refresh();
     /// Opens facilitator mode on a gathering (Today's "Start check-in" too).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/storage/changeevent.h"
+
 #include <QWidget>
 
 class QAction;
@@ -34,6 +36,13 @@ public:
     /// (the Reports page runs the report); otherwise the window hands the
     /// hub to the page again.
     virtual bool refreshShown() { return false; }
+    /// The parts of the hub this page shows. After a change to one of them,
+    /// at this desk or another, the window has the page read them again.
+    virtual ChangeAreas shownAreas() const { return {}; }
+    /// Reads again what `change` touched, keeping filters and the record
+    /// that is open; a form with unsaved edits keeps them. The window keeps
+    /// the selected rows and scroll positions around it (ViewPositions).
+    virtual void refreshAfterChange(const ChangeEvent &change) { Q_UNUSED(change); }
 
 signals:
     /// A short confirmation for the status bar ("Action “…” added.").

@@ -313,6 +313,16 @@ void LedgerPage::setHub(Hub *hub)
     updateActions();
 }
 
+ChangeAreas LedgerPage::shownAreas() const
+{
+    return ChangeArea::Ledger | ChangeArea::Members | ChangeArea::Settings;
+}
+
+void LedgerPage::refreshAfterChange(const ChangeEvent &)
+{
+    refresh();
+}
+
 void LedgerPage::showEvent(QShowEvent *event)
 {
     HubPage::showEvent(event);

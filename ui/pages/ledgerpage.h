@@ -39,6 +39,10 @@ public:
     ~LedgerPage() override;
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override { updateActions(); }
 
     AccountTableModel *accountModel() const { return m_accounts; }

@@ -25,6 +25,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hub {
 
 namespace {
@@ -235,6 +237,37 @@ void MembersPage::setHub(Hub *hub)
     // The model starts in name order; a sort kept from the last hub would re-read.
     m_table->horizontalHeader()->setSortIndicator(MemberTableModel::NameColumn, Qt::AscendingOrder);
     applyFilter();
+}
+
+ChangeAreas MembersPage::shownAreas() const
+{
+    return ChangeArea::Members | ChangeArea::Skills;
+}
+
+void MembersPage::refreshAfterChange(const ChangeEvent &change)
+{
+    if (!m_model)
+        return;
+    reloadSkillFilter();
+    const auto shown = m_editor->isVisibleTo(this) ? m_editor->member() : std::nullopt;
+    m_model->reload();
+    if (!shown)
+        return;
+    const bool stillListed = selectMember(shown->id);
+    // The form reads the member again when the change may be about them,
+    // unless someone is typing in it.
+    const bool aboutShown = change.records.isEmpty()
+                            || std::ranges::any_of(change.records, [&shown](const ChangedRecord &r) {
+                                   return (r.entity == QStringLiteral("member") && r.id == shown->id.value())
+                                          || r.entity == QStringLiteral("offer") || r.entity == QStringLiteral("need")
+                                          || r.entity == QStringLiteral("skill");
+                               });
+    if (!aboutShown || m_editor->isModified())
+        return;
+    if (stillListed || m_hub->members().get(shown->id))
+        m_editor->reread(); // filtered out of the list now, but still there
+    else
+        showEditor(false); // erased at another desk
 }
 
 void MembersPage::reloadSkillFilter()

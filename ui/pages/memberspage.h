@@ -30,6 +30,10 @@ public:
     ~MembersPage() override;
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override;
     bool hasUnsavedEdits() const override;
     bool settleUnsaved() override;

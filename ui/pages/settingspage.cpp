@@ -324,6 +324,25 @@ void SettingsPage::setHub(Hub *hub)
     revert();
 }
 
+ChangeAreas SettingsPage::shownAreas() const
+{
+    return ChangeArea::Settings;
+}
+
+void SettingsPage::refreshAfterChange(const ChangeEvent &)
+{
+    // Settings someone is changing here are not replaced under them; Save
+    // then asks about the other desk's change as it does today.
+    if (!m_hub || hasUnsavedEdits())
+        return;
+    // "Settings saved." stays: the change read here is usually that save.
+    const QString status = m_status->text();
+    const bool wasError = m_status->property("isError").toBool();
+    revert();
+    if (m_status->text().isEmpty() && !wasError)
+        setStatus(status, false);
+}
+
 void SettingsPage::revert()
 {
     clearErrors();

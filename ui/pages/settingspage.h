@@ -29,6 +29,10 @@ public:
     explicit SettingsPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override;
 
     /// Validates every field and saves them together; false (and nothing

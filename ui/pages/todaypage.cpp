@@ -216,6 +216,20 @@ void TodayPage::setHub(Hub *hub)
     refresh();
 }
 
+ChangeAreas TodayPage::shownAreas() const
+{
+    return ChangeArea::Bookings | ChangeArea::Spaces | ChangeArea::Gatherings | ChangeArea::Settings;
+}
+
+void TodayPage::refreshAfterChange(const ChangeEvent &change)
+{
+    // The hub's name and zone are read only with the hub itself.
+    if (change.touches(ChangeArea::Settings))
+        setHub(m_hub);
+    else
+        refresh();
+}
+
 void TodayPage::setClock(Clock clock)
 {
     m_clock = std::move(clock);
@@ -546,7 +560,6 @@ void TodayPage::recordTransfer()
         return;
     auto *dialog = new TransferDialog(*m_hub, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, &TodayPage::transferRecorded);
     dialog->open();
 }
 
@@ -567,10 +580,7 @@ void TodayPage::bookSpace(std::optional<SpaceId> space, const QDateTime &start, 
         const QDateTime from = QDateTime(local.date(), QTime(local.time().hour(), 0), zone).addSecs(3600);
         dialog->setTimes(from, from.addSecs(3600));
     }
-    connect(dialog, &BookingDialog::booked, this, [this] {
-        refresh();
-        Q_EMIT bookingMade();
-    });
+    connect(dialog, &BookingDialog::booked, this, &TodayPage::refresh);
     dialog->open();
 }
 

@@ -34,6 +34,10 @@ public:
     explicit TodayPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override;
     void setClock(Clock clock);
 
@@ -61,10 +65,6 @@ public:
     Status writeDaySheet(const QString &path) const;
 
 Q_SIGNALS:
-    /// A transfer was recorded from the quick action.
-    void transferRecorded();
-    /// A booking was made from the page; other pages may refresh.
-    void bookingMade();
     /// "Start check-in" was chosen for one of today's gatherings.
     void startCheckIn(GatheringId id);
 

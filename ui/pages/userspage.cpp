@@ -198,6 +198,16 @@ void UsersPage::setHub(Hub *hub)
     reload();
 }
 
+ChangeAreas UsersPage::shownAreas() const
+{
+    return ChangeArea::Users | ChangeArea::Members;
+}
+
+void UsersPage::refreshAfterChange(const ChangeEvent &)
+{
+    reload();
+}
+
 void UsersPage::reload()
 {
     const auto keep = selectedUser();

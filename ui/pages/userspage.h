@@ -36,6 +36,10 @@ public:
     explicit UsersPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
+
+    ChangeAreas shownAreas() const override;
+
+    void refreshAfterChange(const ChangeEvent &change) override;
     void accessChanged() override { reload(); }
     /// Re-reads the users (after a switch of user, or a change elsewhere).
     void reload();

@@ -34,6 +34,8 @@ public:
     void setHub(Hub *hub);
     void setGathering(GatheringId id);
     GatheringId gathering() const { return m_gathering; }
+    /// Reads the gathering's people and ideas again, keeping the selection.
+    void reload();
 
     /// Checks in the highlighted search result (or the only one).
     void checkInSelected();
@@ -67,7 +69,6 @@ protected:
 
 private:
     void search(const QString &text);
-    void reload();
     void show(const QString &text, bool problem = false);
     AttendanceId selectedAttendee() const;
     IdeaId selectedIdea() const;

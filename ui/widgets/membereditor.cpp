@@ -416,6 +416,16 @@ void MemberEditor::showMember(MemberId id)
     markClean();
 }
 
+void MemberEditor::reread()
+{
+    if (!m_member)
+        return;
+    const QString status = m_status->text();
+    showMember(m_member->id);
+    if (m_status->text().isEmpty())
+        m_status->setText(status);
+}
+
 void MemberEditor::fillFields(const MemberDraft &d)
 {
     m_kind->setCurrentIndex(m_kind->findData(int(d.kind)));

@@ -44,6 +44,9 @@ public:
     void startNewMember();
     /// Loads `id` into the form.
     void showMember(MemberId id);
+    /// Reads the shown member again (changed at another desk), keeping the
+    /// line that said what was last done.
+    void reread();
     /// The member on the form, or nullopt for a new one not yet saved.
     std::optional<Member> member() const { return m_member; }
 
