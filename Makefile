@@ -11,11 +11,12 @@ DEBS := cmake ninja-build g++ pkg-config \
 	libical-dev catch2 sqlite3 libsqlite3-dev \
 	desktop-file-utils appstream dpkg-dev file \
 	qt6-charts-dev libqt6opengl6-dev libsodium-dev \
-	xvfb xauth poppler-utils hledger ledger python3-icalendar python3-vobject
+	xvfb xauth poppler-utils hledger ledger python3-icalendar python3-vobject \
+	clang-format
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test test-sanitize bench package clean
+.PHONY: all deps configure build run test test-sanitize bench package clean format format-check
 
 all: build
 
@@ -45,7 +46,7 @@ build: configure
 run: build
 	$(BUILD_DIR)/app/hubkeeper/hubkeeper $(ARGS)
 
-test: build
+test: format-check build
 	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 300 -j $$(nproc)
 
 # The whole suite again, built with AddressSanitizer and UBSan in its own
@@ -61,6 +62,15 @@ test-sanitize: deps
 			-DHUB_SANITIZE=ON -DHUB_PCH=ON -DHUB_BUILD_BENCH=OFF $(CMAKE_FLAGS)
 	cmake --build $(SAN_BUILD_DIR)
 	cd $(SAN_BUILD_DIR) && $(SAN_ENV) ctest --output-on-failure --timeout 600 -j $$(nproc)
+
+# The C++ sources follow .clang-format: `make format` applies it, and
+# `make test` (so CI) refuses a tree that does not.
+FORMAT_FILES = git ls-files -z '*.cpp' '*.h'
+format: deps
+	$(FORMAT_FILES) | xargs -0 clang-format -i
+format-check: deps
+	@$(FORMAT_FILES) | xargs -0 clang-format --dry-run -Werror \
+		|| { echo "Some sources do not follow .clang-format: run 'make format'."; exit 1; }
 
 # Benchmarks run on the `city` demo file, made once and kept in the build dir.
 bench: build

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub.h"
-#include "core/common/privatefiles.h"
-#include "core/common/textfold.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/access/userpersonaldata.h"
 #include "core/access/userservice.h"
 #include "core/audit/audittrail.h"
+#include "core/common/privatefiles.h"
+#include "core/common/textfold.h"
 #include "core/demo/demogenerator.h"
 #include "core/gatherings/challengeservice.h"
 #include "core/gatherings/checkinservice.h"
@@ -227,9 +227,8 @@ void Hub::registerChecks()
     m_integrity->add(QStringLiteral("ledger"),
                      tr("Ledger: zero sum, balances match transfers, hash chain intact, limits kept"),
                      [this] { return m_ledger->verify(); });
-    m_settings->setZoneGuard([this](const QString &from, const QString &to) {
-        return m_bookings->guardZoneChange(from, to);
-    });
+    m_settings->setZoneGuard(
+        [this](const QString &from, const QString &to) { return m_bookings->guardZoneChange(from, to); });
     m_integrity->add(QStringLiteral("bookings"), tr("Bookings: no two live bookings of a space overlap"),
                      [this] { return m_bookings->verify(); });
     m_integrity->add(QStringLiteral("gatherings"),
@@ -237,43 +236,42 @@ void Hub::registerChecks()
                      [this] { return m_gatherings->verify(); });
     m_integrity->add(QStringLiteral("audit"), tr("Audit trail: hash chain intact, no row changed"),
                      [this] { return m_audit->verify(); });
-    m_integrity->add(QStringLiteral("immutability"),
-                     tr("Transfers and the audit trail still refuse changes; limits match their last recorded change"),
-                     [this] {
-                         QList<Finding> found;
-                         Query triggers(*m_db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'trigger'"));
-                         QStringList present;
-                         if (triggers.exec())
-                             while (triggers.next())
-                                 present << triggers.value(0).toString();
-                         for (const char *trigger : {"transfers_never_updated", "transfers_never_deleted",
-                                                     "audit_log_never_updated", "audit_log_never_deleted"})
-                             if (!present.contains(QString::fromLatin1(trigger)))
-                                 found << Finding{{},
-                                                  tr("the trigger %1 that keeps rows from being changed is missing")
-                                                      .arg(QString::fromLatin1(trigger)),
-                                                  QString::fromLatin1(trigger)};
-                         // A limit widened in the file, past the service that logs every change.
-                         Query limits(*m_db,
-                                      QStringLiteral(
-                                          "SELECT a.id, a.limit_min_minor, l.new_min, a.limit_max_minor, l.new_max "
-                                          "FROM accounts a JOIN limit_changes l ON l.id = (SELECT max(id) FROM "
-                                          "limit_changes WHERE account_id = a.id) "
-                                          "WHERE a.limit_min_minor IS NOT l.new_min OR a.limit_max_minor IS NOT l.new_max"));
-                         if (auto ok = limits.exec(); !ok) {
-                             found << Finding{{}, ok.error().message, {}};
-                             return found;
-                         }
-                         while (limits.next())
-                             found << Finding{{},
-                                              tr("account #%1 has limits %2 / %3 but its last recorded change set %4 / %5")
-                                                  .arg(limits.value(0).toString(), limits.value(1).toString(),
-                                                       limits.value(3).isNull() ? tr("none") : limits.value(3).toString(),
-                                                       limits.value(2).toString(),
-                                                       limits.value(4).isNull() ? tr("none") : limits.value(4).toString()),
-                                              tr("account #%1").arg(limits.value(0).toString())};
-                         return found;
-                     });
+    m_integrity->add(
+        QStringLiteral("immutability"),
+        tr("Transfers and the audit trail still refuse changes; limits match their last recorded change"), [this] {
+            QList<Finding> found;
+            Query triggers(*m_db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'trigger'"));
+            QStringList present;
+            if (triggers.exec())
+                while (triggers.next())
+                    present << triggers.value(0).toString();
+            for (const char *trigger : {"transfers_never_updated", "transfers_never_deleted", "audit_log_never_updated",
+                                        "audit_log_never_deleted"})
+                if (!present.contains(QString::fromLatin1(trigger)))
+                    found << Finding{{},
+                                     tr("the trigger %1 that keeps rows from being changed is missing")
+                                         .arg(QString::fromLatin1(trigger)),
+                                     QString::fromLatin1(trigger)};
+            // A limit widened in the file, past the service that logs every change.
+            Query limits(*m_db, QStringLiteral(
+                                    "SELECT a.id, a.limit_min_minor, l.new_min, a.limit_max_minor, l.new_max "
+                                    "FROM accounts a JOIN limit_changes l ON l.id = (SELECT max(id) FROM "
+                                    "limit_changes WHERE account_id = a.id) "
+                                    "WHERE a.limit_min_minor IS NOT l.new_min OR a.limit_max_minor IS NOT l.new_max"));
+            if (auto ok = limits.exec(); !ok) {
+                found << Finding{{}, ok.error().message, {}};
+                return found;
+            }
+            while (limits.next())
+                found << Finding{{},
+                                 tr("account #%1 has limits %2 / %3 but its last recorded change set %4 / %5")
+                                     .arg(limits.value(0).toString(), limits.value(1).toString(),
+                                          limits.value(3).isNull() ? tr("none") : limits.value(3).toString(),
+                                          limits.value(2).toString(),
+                                          limits.value(4).isNull() ? tr("none") : limits.value(4).toString()),
+                                 tr("account #%1").arg(limits.value(0).toString())};
+            return found;
+        });
     m_integrity->add(QStringLiteral("settings"), tr("Hub settings are valid"), [this] {
         QList<Finding> found;
         auto s = m_settings->load();

@@ -41,8 +41,7 @@ class Hub
     Q_DECLARE_TR_FUNCTIONS(hub::Hub)
 public:
     /// Opens a hub. With CreateIfMissing a new file gets the default settings.
-    static Result<std::unique_ptr<Hub>> open(const QString &path,
-                                             OpenMode mode = OpenMode::ExistingOnly);
+    static Result<std::unique_ptr<Hub>> open(const QString &path, OpenMode mode = OpenMode::ExistingOnly);
     /// The file both apps open when no --db is given:
     /// the user's data folder, e.g. ~/.local/share/hubkeeper/hub.sqlite.
     static QString defaultPath();
@@ -103,7 +102,6 @@ private:
     Status refoldSortKeys();
 
 public:
-
 private:
     explicit Hub(std::shared_ptr<Database> db);
     void registerChecks();

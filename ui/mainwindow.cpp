@@ -19,8 +19,6 @@
 #include "ui/dialogs/spacedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/pageicon.h"
-#include "ui/widgets/inputguard.h"
-#include "ui/widgets/viewpositions.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/calendarpage.h"
 #include "ui/pages/emptystatepage.h"
@@ -32,6 +30,8 @@
 #include "ui/pages/todaypage.h"
 #include "ui/pages/userspage.h"
 #include "ui/recentfiles.h"
+#include "ui/widgets/inputguard.h"
+#include "ui/widgets/viewpositions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,6 +42,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -49,7 +50,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QInputDialog>
 #include <QTimer>
 #include <QToolButton>
 
@@ -144,13 +144,7 @@ void MainWindow::buildPages()
         gatherings->startFacilitating(id);
     });
     m_pages = {
-        m_today,
-        new MembersPage,
-        calendar,
-        ledger,
-        gatherings,
-        new ReportsPage,
-        m_settingsPage,
+        m_today, new MembersPage, calendar, ledger, gatherings, new ReportsPage, m_settingsPage,
     };
 
     const QString names[PageCount] = {tr("Today"),      tr("Members"), tr("Calendar"), tr("Ledger"),
@@ -159,9 +153,8 @@ void MainWindow::buildPages()
         icon("today"),      icon("members"), icon("calendar"), icon("ledger"),
         icon("gatherings"), icon("reports"), icon("settings"),
     };
-    static const char *const objectNames[PageCount] = {
-        "todayPage",      "membersPage", "calendarPage", "ledgerPage",
-        "gatheringsPage", "reportsPage", "settingsPage"};
+    static const char *const objectNames[PageCount] = {"todayPage",      "membersPage", "calendarPage", "ledgerPage",
+                                                       "gatheringsPage", "reportsPage", "settingsPage"};
     for (int i = 0; i < PageCount; ++i) {
         m_pages[i]->setObjectName(QString::fromLatin1(objectNames[i]));
         m_stack->addWidget(m_pages[i]);
@@ -200,8 +193,10 @@ void MainWindow::buildPages()
     m_auditPage->setObjectName(QStringLiteral("auditPage"));
     m_stack->addWidget(m_usersPage);
     m_stack->addWidget(m_auditPage);
-    connect(m_usersPage, &HubPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
-    connect(m_auditPage, &HubPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_usersPage, &HubPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_auditPage, &HubPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     // Below the others, and only for those who may (see refreshAccess).
     for (const auto &[name, iconName] : {std::pair{tr("Users"), "users"}, std::pair{tr("Audit log"), "audit"}}) {
         auto *item = new QListWidgetItem(icon(iconName), name, m_sidebar);
@@ -259,8 +254,7 @@ void MainWindow::buildMenus()
     rebuildRecentMenu();
     file->addSeparator();
     m_backupAction = file->addAction(tr("&Backup…"), this, &MainWindow::chooseBackupTarget);
-    m_backupAction->setStatusTip(
-        tr("Save a consistent copy of the hub, even while desks are busy"));
+    m_backupAction->setStatusTip(tr("Save a consistent copy of the hub, even while desks are busy"));
     m_restoreAction = file->addAction(tr("Re&store…"), this, &MainWindow::chooseRestoreSource);
     m_restoreAction->setStatusTip(tr("Put a backup in place of the hub, keeping the current file"));
     file->addSeparator();
@@ -276,8 +270,7 @@ void MainWindow::buildMenus()
     m_switchUserAction = file->addAction(tr("S&witch User"), this, &MainWindow::switchUser);
     m_switchUserAction->setObjectName(QStringLiteral("switchUserAction"));
     m_switchUserAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_switchUserAction->setStatusTip(
-        tr("Hand the desk to someone else; the window and what is open on it stay"));
+    m_switchUserAction->setStatusTip(tr("Hand the desk to someone else; the window and what is open on it stay"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -289,8 +282,7 @@ void MainWindow::buildMenus()
         if (i == PageCount)
             go->addSeparator();
         QListWidgetItem *item = m_sidebar->item(i);
-        QAction *action =
-            go->addAction(item->icon(), item->text(), this, [this, i] { showPage(Page(i)); });
+        QAction *action = go->addAction(item->icon(), item->text(), this, [this, i] { showPage(Page(i)); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         if (i >= PageCount)
             m_goActions.append(action);
@@ -333,8 +325,7 @@ bool MainWindow::start(const QString &requested)
     if (!path.isEmpty() && QFileInfo::exists(path)) {
         if (openHub(path))
             return true;
-        notice = tr("%1 could not be opened. Choose another way to start.")
-                     .arg(QDir::toNativeSeparators(path));
+        notice = tr("%1 could not be opened. Choose another way to start.").arg(QDir::toNativeSeparators(path));
     }
     return showWelcome(requested, notice);
 }
@@ -357,8 +348,8 @@ bool MainWindow::showWelcome(const QString &suggestedPath, const QString &notice
             }
             return true;
         }
-        message = tr("%1 could not be opened. Choose another way to start.")
-                      .arg(QDir::toNativeSeparators(dialog.hubPath()));
+        message =
+            tr("%1 could not be opened. Choose another way to start.").arg(QDir::toNativeSeparators(dialog.hubPath()));
     }
 }
 
@@ -535,8 +526,7 @@ void MainWindow::showSignInScreen(bool shown)
 
 void MainWindow::updateSession()
 {
-    const bool needsSignIn =
-        m_hub && m_hub->users().hasUsers() && !m_hub->access().isSignedIn();
+    const bool needsSignIn = m_hub && m_hub->users().hasUsers() && !m_hub->access().isSignedIn();
     if (needsSignIn) {
         m_locked = false;
         if (!isSignInShown() || m_signIn->mode() != SignInScreen::Mode::SignIn)
@@ -612,8 +602,7 @@ void MainWindow::updateIdleWatch()
         wait = std::chrono::minutes(m_hub->access().idleLockMinutes());
     if (wait != m_idle->timeout())
         m_idle->setTimeout(wait);
-    const bool armed = m_hub && m_hub->users().hasUsers() && m_hub->access().isSignedIn() &&
-                       !isSignInShown();
+    const bool armed = m_hub && m_hub->users().hasUsers() && m_hub->access().isSignedIn() && !isSignInShown();
     if (armed != m_idle->isArmed())
         m_idle->setArmed(armed);
 }
@@ -754,10 +743,9 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::chooseHubToOpen()
 {
-    const QString start = m_hub ? QFileInfo(m_hub->path()).absolutePath()
-                                : QFileInfo(Hub::defaultPath()).absolutePath();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
+    const QString start =
+        m_hub ? QFileInfo(m_hub->path()).absolutePath() : QFileInfo(Hub::defaultPath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
     if (!path.isEmpty())
         openHub(path);
 }
@@ -769,10 +757,8 @@ void MainWindow::chooseBackupTarget()
     const QFileInfo hubFile(m_hub->path());
     const QString suggested = hubFile.dir().filePath(
         tr("%1-backup-%2.sqlite")
-            .arg(hubFile.completeBaseName(),
-                 QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
-    const QString target =
-        QFileDialog::getSaveFileName(this, tr("Back Up the Hub"), suggested, hubFileFilter());
+            .arg(hubFile.completeBaseName(), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
+    const QString target = QFileDialog::getSaveFileName(this, tr("Back Up the Hub"), suggested, hubFileFilter());
     if (!target.isEmpty())
         backupTo(target);
 }
@@ -791,10 +777,10 @@ bool MainWindow::backupTo(const QString &target)
     const auto seal = HubSeal::ofBackup(target);
     QString text = tr("The hub was backed up to %1.").arg(QDir::toNativeSeparators(target));
     if (seal)
-        text += QStringLiteral("\n\n")
-                + tr("Its seal is %1. Note it down with the backup: it proves later that the ledger "
-                     "and the audit trail up to now were not changed.")
-                      .arg(seal->text());
+        text +=
+            QStringLiteral("\n\n") + tr("Its seal is %1. Note it down with the backup: it proves later that the ledger "
+                                        "and the audit trail up to now were not changed.")
+                                         .arg(seal->text());
     auto *box = new QMessageBox(QMessageBox::Information, tr("Backup Made"), text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("backupNotice"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -817,9 +803,8 @@ void MainWindow::chooseRestoreSource()
 {
     if (!m_hub)
         return;
-    const QString source =
-        QFileDialog::getOpenFileName(this, tr("Restore from a Backup"),
-                                     QFileInfo(m_hub->path()).absolutePath(), hubFileFilter());
+    const QString source = QFileDialog::getOpenFileName(this, tr("Restore from a Backup"),
+                                                        QFileInfo(m_hub->path()).absolutePath(), hubFileFilter());
     if (!source.isEmpty())
         restoreFrom(source);
 }
@@ -829,8 +814,7 @@ bool MainWindow::restoreFrom(const QString &source)
     if (!m_hub)
         return false;
     const QString hubPath = m_hub->path();
-    const QString keptAs =
-        QFileInfo(hubPath).fileName() + QStringLiteral(".before-restore-") + tr("<date and time>");
+    const QString keptAs = QFileInfo(hubPath).fileName() + QStringLiteral(".before-restore-") + tr("<date and time>");
     const auto answer = QMessageBox::question(
         this, tr("Restore from a Backup?"),
         tr("The hub %1 will be replaced by the backup %2.\n\nThe current hub is kept beside it as "
@@ -842,15 +826,15 @@ bool MainWindow::restoreFrom(const QString &source)
 
     // In place, while other desks may be at work; the hub stays open.
     auto restored = BackupService::restoreInto(m_hub->database(), source, m_hub->access(), m_hub->actor());
-    if (!restored && BackupService::failedTheCheck(restored.error())
-        && PermissionGate::allows(m_hub.get(), Permission::ManageUsers)) {
+    if (!restored && BackupService::failedTheCheck(restored.error()) &&
+        PermissionGate::allows(m_hub.get(), Permission::ManageUsers)) {
         // An admin may still restore it (the only copy left), saying why.
         bool accepted = false;
-        const QString reason = QInputDialog::getText(
-            this, tr("Restore Anyway?"),
-            restored.error().message + QStringLiteral("\n\n")
-                + tr("To restore it anyway, say why; the reason is kept in the audit trail:"),
-            QLineEdit::Normal, QString(), &accepted);
+        const QString reason =
+            QInputDialog::getText(this, tr("Restore Anyway?"),
+                                  restored.error().message + QStringLiteral("\n\n") +
+                                      tr("To restore it anyway, say why; the reason is kept in the audit trail:"),
+                                  QLineEdit::Normal, QString(), &accepted);
         if (accepted && !reason.trimmed().isEmpty())
             restored = BackupService::restoreInto(m_hub->database(), source, m_hub->access(), m_hub->actor(),
                                                   QDateTime::currentDateTimeUtc(), reason);
@@ -860,10 +844,9 @@ bool MainWindow::restoreFrom(const QString &source)
         return false;
     }
     reloadAfterRestore(/*notify=*/false);
-    QMessageBox::information(
-        this, tr("Backup Restored"),
-        tr("The hub was restored from %1.\n\nThe previous hub was kept as %2.")
-            .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(*restored)));
+    QMessageBox::information(this, tr("Backup Restored"),
+                             tr("The hub was restored from %1.\n\nThe previous hub was kept as %2.")
+                                 .arg(QDir::toNativeSeparators(source), QDir::toNativeSeparators(*restored)));
     return true;
 }
 
@@ -898,8 +881,8 @@ void MainWindow::reloadAfterRestore(bool notify)
     QString text = tr("Another Hubkeeper window or hubctl restored this hub from a backup. Everything "
                       "shown now comes from the restored hub.");
     if (!closed.isEmpty())
-        text += QStringLiteral("\n\n")
-                + tr("These forms were closed without saving: %1.").arg(closed.join(QStringLiteral(", ")));
+        text += QStringLiteral("\n\n") +
+                tr("These forms were closed without saving: %1.").arg(closed.join(QStringLiteral(", ")));
     statusBar()->showMessage(tr("The hub was restored from a backup by another desk."), 15000);
     auto *box = new QMessageBox(QMessageBox::Information, tr("The Hub Was Restored"), text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("restoredNotice"));
@@ -909,14 +892,13 @@ void MainWindow::reloadAfterRestore(bool notify)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Hubkeeper"),
-        tr("<h3>Hubkeeper %1</h3>"
-           "<p>The front desk of a neighbourhood community hub: members and skills, space "
-           "bookings, a mutual credit ledger and gatherings, kept in one file.</p>"
-           "<p>Free software under the GNU General Public License, version 3 or any later "
-           "version (GPL-3.0-or-later).</p>")
-            .arg(QStringLiteral(HUB_VERSION)));
+    QMessageBox::about(this, tr("About Hubkeeper"),
+                       tr("<h3>Hubkeeper %1</h3>"
+                          "<p>The front desk of a neighbourhood community hub: members and skills, space "
+                          "bookings, a mutual credit ledger and gatherings, kept in one file.</p>"
+                          "<p>Free software under the GNU General Public License, version 3 or any later "
+                          "version (GPL-3.0-or-later).</p>")
+                           .arg(QStringLiteral(HUB_VERSION)));
 }
 
 void MainWindow::showStorageError(const QString &title, const QString &message)
@@ -938,10 +920,10 @@ bool MainWindow::settleUnsavedSettings()
     if (!m_settingsPage->isModified())
         return true;
     showPage(Page::Settings);
-    const auto answer = QMessageBox::question(
-        this, tr("Save the Settings?"),
-        tr("The hub's settings were changed but not saved. Save them before the hub is closed?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer =
+        QMessageBox::question(this, tr("Save the Settings?"),
+                              tr("The hub's settings were changed but not saved. Save them before the hub is closed?"),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return m_settingsPage->save(); // a refused value stays on screen to be fixed
     if (answer == QMessageBox::Discard) {

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QSettings>
 #include <QTimer>
+
 #include <array>
 #include <chrono>
 #include <memory>

@@ -54,7 +54,8 @@ QJsonObject bookingJson(const Booking &b, const CommandSession &s)
                   {QStringLiteral("exception"), b.exception}};
     o.insert(QStringLiteral("member_id"), idOrNull(b.member ? std::optional(b.member->value()) : std::nullopt));
     o.insert(QStringLiteral("series_id"), idOrNull(b.series ? std::optional(b.series->value()) : std::nullopt));
-    o.insert(QStringLiteral("charge_transfer_id"), idOrNull(b.charge ? std::optional(b.charge->value()) : std::nullopt));
+    o.insert(QStringLiteral("charge_transfer_id"),
+             idOrNull(b.charge ? std::optional(b.charge->value()) : std::nullopt));
     o.insert(QStringLiteral("charge_reversal_id"),
              idOrNull(b.chargeReversal ? std::optional(b.chargeReversal->value()) : std::nullopt));
     return o;
@@ -90,7 +91,8 @@ Result<std::optional<Recurrence>> repeatFrom(CommandContext &ctx, const QDate &f
     else if (freq == QStringLiteral("monthly"))
         r.frequency = Recurrence::Frequency::Monthly;
     else
-        return fail(Error::invalid(Tr::tr("“%1” is not daily, weekly or monthly").arg(freq), QStringLiteral("--repeat")));
+        return fail(
+            Error::invalid(Tr::tr("“%1” is not daily, weekly or monthly").arg(freq), QStringLiteral("--repeat")));
     if (ctx.isSet(QStringLiteral("count")) == ctx.isSet(QStringLiteral("until")))
         return fail(Error::usage(Tr::tr("say --count N or --until DATE, one of them"), QStringLiteral("--count")));
     if (ctx.isSet(QStringLiteral("count"))) {
@@ -123,7 +125,8 @@ Result<std::optional<Recurrence>> repeatFrom(CommandContext &ctx, const QDate &f
     if (ctx.isSet(QStringLiteral("monthly-by"))) {
         const QString by = ctx.value(QStringLiteral("monthly-by")).trimmed().toLower();
         if (r.frequency != Recurrence::Frequency::Monthly)
-            return fail(Error::usage(Tr::tr("--monthly-by goes with --repeat monthly"), QStringLiteral("--monthly-by")));
+            return fail(
+                Error::usage(Tr::tr("--monthly-by goes with --repeat monthly"), QStringLiteral("--monthly-by")));
         if (by == QStringLiteral("weekday"))
             r.monthlyBy = Recurrence::MonthlyBy::Weekday;
         else if (by != QStringLiteral("date"))
@@ -146,7 +149,8 @@ int book(CommandContext &ctx)
         option(QStringLiteral("attendees"), Tr::tr("How many people are expected."), QStringLiteral("N")),
         option(QStringLiteral("tentative"), Tr::tr("Hold the slot until confirmed.")),
         option(QStringLiteral("notes"), Tr::tr("Notes for the front desk."), QStringLiteral("TEXT")),
-        option(QStringLiteral("outside-hours"), Tr::tr("Book outside the opening hours or on a closed day; the reason is recorded."),
+        option(QStringLiteral("outside-hours"),
+               Tr::tr("Book outside the opening hours or on a closed day; the reason is recorded."),
                QStringLiteral("NOTE")),
         option(QStringLiteral("over-capacity"),
                Tr::tr("Book for more people than the space holds; the reason is recorded."), QStringLiteral("NOTE")),
@@ -290,10 +294,17 @@ int bookingList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const Booking &b : std::as_const(*bookings)) {
         array.append(bookingJson(b, *s));
-        const QString series = b.series ? QStringLiteral("#%1%2").arg(b.series->value()).arg(b.exception ? QStringLiteral("*") : QString())
-                                        : QString();
-        rows << QStringList{QStringLiteral("#%1").arg(b.id.value()), s->local(b.start), s->local(b.end), b.spaceName,
-                            b.title, b.memberName, toString(b.status), series};
+        const QString series =
+            b.series ? QStringLiteral("#%1%2").arg(b.series->value()).arg(b.exception ? QStringLiteral("*") : QString())
+                     : QString();
+        rows << QStringList{QStringLiteral("#%1").arg(b.id.value()),
+                            s->local(b.start),
+                            s->local(b.end),
+                            b.spaceName,
+                            b.title,
+                            b.memberName,
+                            toString(b.status),
+                            series};
     }
     if (ctx.json())
         ctx.out().document(array);
@@ -343,8 +354,8 @@ int bookingCancel(CommandContext &ctx)
     };
     if (auto stop = ctx.parse(options, 1, 1))
         return *stop;
-    const int scopes = int(ctx.isSet(QStringLiteral("occurrence"))) + int(ctx.isSet(QStringLiteral("from-occurrence")))
-        + int(ctx.isSet(QStringLiteral("series")));
+    const int scopes = int(ctx.isSet(QStringLiteral("occurrence"))) +
+                       int(ctx.isSet(QStringLiteral("from-occurrence"))) + int(ctx.isSet(QStringLiteral("series")));
     if (scopes > 1)
         return ctx.usage(Tr::tr("choose one of --occurrence, --from-occurrence and --series"),
                          QStringLiteral("--occurrence"));
@@ -361,9 +372,9 @@ int bookingCancel(CommandContext &ctx)
     CancelScope scope = CancelScope::Occurrence;
     BookingId target = *id;
     if (scopes == 1 && !booking->series)
-        return ctx.fail(Error::invalid(
-            Tr::tr("booking #%1 (“%2”) is not part of a series").arg(id->value()).arg(booking->title),
-            QStringLiteral("BOOKING")));
+        return ctx.fail(
+            Error::invalid(Tr::tr("booking #%1 (“%2”) is not part of a series").arg(id->value()).arg(booking->title),
+                           QStringLiteral("BOOKING")));
     if (ctx.isSet(QStringLiteral("series")))
         scope = CancelScope::Series;
     for (const auto &[name, chosen] : {std::pair{QStringLiteral("occurrence"), CancelScope::Occurrence},
@@ -376,11 +387,12 @@ int bookingCancel(CommandContext &ctx)
         auto all = bookings.occurrences(*booking->series);
         if (!all)
             return ctx.fail(all.error());
-        const auto it = std::find_if(all->cbegin(), all->cend(), [&](const Booking &b) { return b.occurrence == *date; });
+        const auto it =
+            std::find_if(all->cbegin(), all->cend(), [&](const Booking &b) { return b.occurrence == *date; });
         if (it == all->cend())
-            return ctx.fail(Error::notFound(Tr::tr("series #%1 has no date %2")
-                                                .arg(QString::number(booking->series->value()), dayText(*date)),
-                                            QStringLiteral("--") + name));
+            return ctx.fail(Error::notFound(
+                Tr::tr("series #%1 has no date %2").arg(QString::number(booking->series->value()), dayText(*date)),
+                QStringLiteral("--") + name));
         target = it->id;
         scope = chosen;
     }
@@ -415,10 +427,15 @@ void registerBookingCommands(Cli &cli)
     cli.add({QStringLiteral("booking list"), QStringLiteral("[--from DATE] [--to DATE] [--space SPACE] [--cancelled]"),
              Tr::tr("bookings by start time"), bookingList});
     cli.add({QStringLiteral("booking confirm"), QStringLiteral("BOOKING"), Tr::tr("confirm a tentative booking"),
-             [](CommandContext &ctx) { return changeBooking(ctx, &BookingService::confirm); }});
+             [](CommandContext &ctx) {
+                 return changeBooking(ctx, &BookingService::confirm);
+             }});
     cli.add({QStringLiteral("booking decline"), QStringLiteral("BOOKING"), Tr::tr("turn down a tentative booking"),
-             [](CommandContext &ctx) { return changeBooking(ctx, &BookingService::decline); }});
-    cli.add({QStringLiteral("booking cancel"), QStringLiteral("BOOKING [--occurrence DATE | --from-occurrence DATE | --series]"),
+             [](CommandContext &ctx) {
+                 return changeBooking(ctx, &BookingService::decline);
+             }});
+    cli.add({QStringLiteral("booking cancel"),
+             QStringLiteral("BOOKING [--occurrence DATE | --from-occurrence DATE | --series]"),
              Tr::tr("cancel a booking, one date of a series, the rest of it or all of it; charges are given back"),
              bookingCancel});
 }

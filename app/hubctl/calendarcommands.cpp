@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/calendarcommands.h"
-#include "core/common/privatefiles.h"
 
 #include "app/hubctl/cli.h"
 #include "app/hubctl/commandsession.h"
+#include "core/common/privatefiles.h"
 #include "core/spaces/icalendarexporter.h"
 #include "core/spaces/icalendarimporter.h"
 
@@ -51,8 +51,8 @@ int calendarExport(CommandContext &ctx)
     if (auto stop = ctx.parse(options, 0, 0))
         return *stop;
     CalendarExportOptions exportOptions;
-    for (const auto &[name, field] : {std::pair{QStringLiteral("from"), &exportOptions.from},
-                                      std::pair{QStringLiteral("to"), &exportOptions.to}}) {
+    for (const auto &[name, field] :
+         {std::pair{QStringLiteral("from"), &exportOptions.from}, std::pair{QStringLiteral("to"), &exportOptions.to}}) {
         if (!ctx.isSet(name))
             continue;
         auto d = parseDate(ctx.value(name), QStringLiteral("--") + name);
@@ -89,14 +89,14 @@ int calendarExport(CommandContext &ctx)
     // QSaveFile: a failed export leaves no half-written file behind.
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out))
-        return ctx.fail(Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()),
-                                       QStringLiteral("-o")));
+        return ctx.fail(
+            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
     auto count = exporter.write(out, exportOptions);
     if (!count)
         return ctx.fail(count.error());
     if (!out.commit())
-        return ctx.fail(Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()),
-                                       QStringLiteral("-o")));
+        return ctx.fail(
+            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
     ctx.out().result(QJsonObject{{QStringLiteral("file"), shown(path)}, {QStringLiteral("events"), *count}},
                      Tr::tr("Exported %n event(s) to %1.", nullptr, *count).arg(shown(path)));
     return 0;
@@ -161,38 +161,41 @@ int calendarImport(CommandContext &ctx)
         QJsonArray ids;
         for (const BookingId id : e.booked)
             ids << double(id.value());
-        events << QJsonObject{{QStringLiteral("line"), e.line},
-                              {QStringLiteral("uid"), e.uid},
-                              {QStringLiteral("title"), e.title},
-                              {QStringLiteral("start"), isoLocal(e.start, zone)},
-                              {QStringLiteral("end"), isoLocal(e.end, zone)},
-                              {QStringLiteral("all_day"), e.allDay},
-                              {QStringLiteral("outcome"), CalendarImportEvent::outcomeName(e.outcome)},
-                              {QStringLiteral("plan"), e.plan},
-                              {QStringLiteral("bookings"), e.bookings},
-                              {QStringLiteral("problem"), e.problem.isEmpty() ? QJsonValue() : e.problem},
-                              {QStringLiteral("problem_line"), e.problemLine ? QJsonValue(e.problemLine) : QJsonValue()},
-                              {QStringLiteral("ids"), ids}};
+        events << QJsonObject{
+            {QStringLiteral("line"), e.line},
+            {QStringLiteral("uid"), e.uid},
+            {QStringLiteral("title"), e.title},
+            {QStringLiteral("start"), isoLocal(e.start, zone)},
+            {QStringLiteral("end"), isoLocal(e.end, zone)},
+            {QStringLiteral("all_day"), e.allDay},
+            {QStringLiteral("outcome"), CalendarImportEvent::outcomeName(e.outcome)},
+            {QStringLiteral("plan"), e.plan},
+            {QStringLiteral("bookings"), e.bookings},
+            {QStringLiteral("problem"), e.problem.isEmpty() ? QJsonValue() : e.problem},
+            {QStringLiteral("problem_line"), e.problemLine ? QJsonValue(e.problemLine) : QJsonValue()},
+            {QStringLiteral("ids"), ids}};
         rows << QStringList{QString::number(e.line),
-                            e.allDay ? e.start.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd")) + Tr::tr(" all day")
-                                     : s->local(e.start),
+                            e.allDay
+                                ? e.start.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd")) + Tr::tr(" all day")
+                                : s->local(e.start),
                             e.title, outcomeText(e, dry), e.plan.isEmpty() ? e.problem.section(u'\n', 0, 0) : e.plan};
         if (e.blocks())
             for (const QString &line : e.problem.split(u'\n'))
                 ctx.out().message(Tr::tr("%1: line %2: “%3”: %4").arg(path).arg(e.problemLine).arg(e.title, line));
     }
-    const QJsonObject result{{QStringLiteral("ok"), report->ok()},
-                             {QStringLiteral("dry_run"), dry},
-                             {QStringLiteral("written"), report->written},
-                             {QStringLiteral("file"), shown(path)},
-                             {QStringLiteral("space_id"), space->id.value()},
-                             {QStringLiteral("space"), space->name},
-                             {QStringLiteral("bookings"), report->bookings()},
-                             {QStringLiteral("already_there"), report->count(CalendarImportEvent::Outcome::AlreadyThere)},
-                             {QStringLiteral("skipped"), report->count(CalendarImportEvent::Outcome::Skipped)},
-                             {QStringLiteral("refused"), report->count(CalendarImportEvent::Outcome::Refused)},
-                             {QStringLiteral("unreadable"), report->count(CalendarImportEvent::Outcome::Unreadable)},
-                             {QStringLiteral("events"), events}};
+    const QJsonObject result{
+        {QStringLiteral("ok"), report->ok()},
+        {QStringLiteral("dry_run"), dry},
+        {QStringLiteral("written"), report->written},
+        {QStringLiteral("file"), shown(path)},
+        {QStringLiteral("space_id"), space->id.value()},
+        {QStringLiteral("space"), space->name},
+        {QStringLiteral("bookings"), report->bookings()},
+        {QStringLiteral("already_there"), report->count(CalendarImportEvent::Outcome::AlreadyThere)},
+        {QStringLiteral("skipped"), report->count(CalendarImportEvent::Outcome::Skipped)},
+        {QStringLiteral("refused"), report->count(CalendarImportEvent::Outcome::Refused)},
+        {QStringLiteral("unreadable"), report->count(CalendarImportEvent::Outcome::Unreadable)},
+        {QStringLiteral("events"), events}};
     if (ctx.json())
         ctx.out().document(result);
     else if (!rows.isEmpty())
@@ -226,7 +229,8 @@ int calendarImport(CommandContext &ctx)
 
 void registerCalendarCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("calendar export"), QStringLiteral("[--space SPACE] [--from DATE] [--to DATE] [-o FILE.ics]"),
+    cli.add({QStringLiteral("calendar export"),
+             QStringLiteral("[--space SPACE] [--from DATE] [--to DATE] [-o FILE.ics]"),
              Tr::tr("export bookings as an iCalendar (.ics) file"), calendarExport});
     cli.add({QStringLiteral("calendar import"), QStringLiteral("FILE.ics --space SPACE [--dry-run]"),
              Tr::tr("book a space for every event of an .ics file: all events or none"), calendarImport});

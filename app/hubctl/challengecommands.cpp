@@ -76,18 +76,19 @@ QJsonObject challengeJson(const BusinessChallenge &c, const CommandSession &s)
 QString challengeLine(const BusinessChallenge &c)
 {
     return Tr::tr("Challenge #%1 from %2: “%3”%4.")
-        .arg(QString::number(c.id.value()), c.organisationName, c.title,
-             c.open ? QString() : Tr::tr(" (closed)"));
+        .arg(QString::number(c.id.value()), c.organisationName, c.title, c.open ? QString() : Tr::tr(" (closed)"));
 }
 
 int challengeAdd(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("business"), Tr::tr("The organisation member bringing the challenge."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("business"), Tr::tr("The organisation member bringing the challenge."),
+               QStringLiteral("MEMBER")),
         option(QStringLiteral("title"), Tr::tr("The challenge in a few words."), QStringLiteral("TEXT")),
         option(QStringLiteral("description"), Tr::tr("What the business needs, in its words."), QStringLiteral("TEXT")),
         option(QStringLiteral("skill"), Tr::tr("A skill that would help; repeat for more."), QStringLiteral("NAME")),
-        option(QStringLiteral("gathering"), Tr::tr("The gathering where it was presented."), QStringLiteral("GATHERING")),
+        option(QStringLiteral("gathering"), Tr::tr("The gathering where it was presented."),
+               QStringLiteral("GATHERING")),
     };
     if (auto stop = ctx.parse(options, 0, 0))
         return *stop;
@@ -137,7 +138,9 @@ int challengeList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const BusinessChallenge &c : std::as_const(*list)) {
         array.append(challengeJson(c, *s));
-        rows << QStringList{QStringLiteral("#%1").arg(c.id.value()), c.organisationName, c.title,
+        rows << QStringList{QStringLiteral("#%1").arg(c.id.value()),
+                            c.organisationName,
+                            c.title,
                             c.skills.isEmpty() ? QStringLiteral("-") : c.skills.join(QStringLiteral(", ")),
                             QString::number(c.volunteers.size()),
                             c.open ? Tr::tr("open") : Tr::tr("closed")};
@@ -184,7 +187,8 @@ int challengeShow(CommandContext &ctx)
         h.append(QJsonObject{{QStringLiteral("member_id"), x.member.value()},
                              {QStringLiteral("name"), x.name},
                              {QStringLiteral("skills"), QJsonArray::fromStringList(x.skills)}});
-        text << Tr::tr("  #%1 %2 — %3").arg(QString::number(x.member.value()), x.name, x.skills.join(QStringLiteral(", ")));
+        text << Tr::tr("  #%1 %2 — %3")
+                    .arg(QString::number(x.member.value()), x.name, x.skills.join(QStringLiteral(", ")));
     }
     if (helpers->isEmpty())
         text << (c->skills.isEmpty() ? Tr::tr("  (name skills with --skill to find helpers)")
@@ -220,11 +224,10 @@ int challengeVolunteer(CommandContext &ctx)
     auto now = s->hub->challenges().get(c->id);
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(challengeJson(*now, *s),
-                     (withdraw ? Tr::tr("Withdrawn from “%1”; %2 volunteer(s).")
-                               : Tr::tr("Volunteered for “%1”; %2 volunteer(s)."))
-                         .arg(now->title)
-                         .arg(now->volunteers.size()));
+    ctx.out().result(challengeJson(*now, *s), (withdraw ? Tr::tr("Withdrawn from “%1”; %2 volunteer(s).")
+                                                        : Tr::tr("Volunteered for “%1”; %2 volunteer(s)."))
+                                                  .arg(now->title)
+                                                  .arg(now->volunteers.size()));
     return 0;
 }
 

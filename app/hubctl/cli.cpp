@@ -12,9 +12,9 @@
 #include "app/hubctl/reportcommands.h"
 #include "app/hubctl/setupcommands.h"
 #include "app/hubctl/spacecommands.h"
+#include "app/hubctl/usercommands.h"
 #include "app/hubctl/votingcommands.h"
 #include "app/hubctl/walkincommands.h"
-#include "app/hubctl/usercommands.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -72,9 +72,8 @@ QString Cli::helpText() const
     for (const CommandSpec &c : m_commands)
         width = std::max(width, c.name.size());
     for (const CommandSpec &c : m_commands)
-        text += QStringLiteral("  ") + c.name.leftJustified(width + 2) + c.summary + u'\n'
-                + QString(width + 4, u' ') + QStringLiteral("hubctl ") + c.name
-                + (c.synopsis.isEmpty() ? QString() : u' ' + c.synopsis) + u'\n';
+        text += QStringLiteral("  ") + c.name.leftJustified(width + 2) + c.summary + u'\n' + QString(width + 4, u' ') +
+                QStringLiteral("hubctl ") + c.name + (c.synopsis.isEmpty() ? QString() : u' ' + c.synopsis) + u'\n';
     text += tr("\nExit codes: 0 done, 1 usage, 2 invalid input, 3 refused by a rule, 4 not found, "
                "5 storage.\n");
     return text;
@@ -99,8 +98,8 @@ int Cli::run(const QStringList &arguments)
     }
     m_out.setJson(parser.isSet(json));
     if (parser.isSet(db) && parser.value(db).trimmed().isEmpty())
-        return m_out.error(Error::usage(tr("--db needs the path of a hub file (see “hubctl --help”)"),
-                                        QStringLiteral("--db")));
+        return m_out.error(
+            Error::usage(tr("--db needs the path of a hub file (see “hubctl --help”)"), QStringLiteral("--db")));
     if (parser.isSet(version)) {
         m_out.result(QJsonObject{{QStringLiteral("version"), QCoreApplication::applicationVersion()}},
                      QStringLiteral("hubctl ") + QCoreApplication::applicationVersion());
@@ -128,10 +127,10 @@ int Cli::run(const QStringList &arguments)
             if (c.name.startsWith(rest.first() + u' '))
                 actions << c.name.section(u' ', 1);
         if (!actions.isEmpty())
-            return m_out.error(Error::usage(tr("“%1” needs an action: %2")
-                                                .arg(rest.first(), actions.join(QStringLiteral(", ")))));
-        return m_out.error(Error::usage(
-            tr("unknown command “%1” (see “hubctl --help” for the list)").arg(rest.first())));
+            return m_out.error(
+                Error::usage(tr("“%1” needs an action: %2").arg(rest.first(), actions.join(QStringLiteral(", ")))));
+        return m_out.error(
+            Error::usage(tr("unknown command “%1” (see “hubctl --help” for the list)").arg(rest.first())));
     }
 
     CommandContext context(*command, rest.mid(words), {parser.value(db), parser.isSet(json), parser.value(user)},

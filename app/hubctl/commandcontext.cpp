@@ -15,14 +15,11 @@ namespace {
 constexpr QChar NegativeMark(0xE000); // a private-use character no one types
 } // namespace
 
-CommandContext::CommandContext(const CommandSpec &spec, const QStringList &args,
-                               GlobalOptions globals, CliOutput &out)
+CommandContext::CommandContext(const CommandSpec &spec, const QStringList &args, GlobalOptions globals, CliOutput &out)
     : m_spec(spec), m_args(args), m_globals(std::move(globals)), m_out(out)
-{
-}
+{}
 
-std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &options, int minPositional,
-                                         int maxPositional)
+std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &options, int minPositional, int maxPositional)
 {
     m_parser.setApplicationDescription(m_spec.summary);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -83,8 +80,7 @@ std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &option
         return usage(tr("missing arguments; usage: hubctl %1 %2").arg(m_spec.name, m_spec.synopsis));
     if (maxPositional >= 0 && count > maxPositional)
         return usage(tr("unexpected argument “%1”; usage: hubctl %2 %3")
-                         .arg(m_parser.positionalArguments().value(maxPositional), m_spec.name,
-                              m_spec.synopsis));
+                         .arg(m_parser.positionalArguments().value(maxPositional), m_spec.name, m_spec.synopsis));
     return std::nullopt;
 }
 
@@ -126,23 +122,22 @@ Result<std::unique_ptr<Hub>> CommandContext::openHub(OpenMode mode) const
     if (!m_globals.user.isEmpty()) {
         const auto secret = signInSecret(m_globals.user);
         if (!secret)
-            return hub::fail(Error::usage(tr("No passphrase for %1: set HUBCTL_PASSPHRASE or run hubctl in a terminal.")
-                                         .arg(m_globals.user),
-                                     QStringLiteral("--user")));
+            return hub::fail(Error::usage(
+                tr("No passphrase for %1: set HUBCTL_PASSPHRASE or run hubctl in a terminal.").arg(m_globals.user),
+                QStringLiteral("--user")));
         if (auto signedIn = (*hub)->access().signIn(m_globals.user, *secret); !signedIn)
             return hub::fail(signedIn.error());
     } else if ((*hub)->users().hasUsers()) {
         return hub::fail(Error::refused(tr("This hub has users: run hubctl as one of them with --user NAME (the "
-                                      "passphrase comes from HUBCTL_PASSPHRASE or the terminal)."),
-                                   QStringLiteral("--user")));
+                                           "passphrase comes from HUBCTL_PASSPHRASE or the terminal)."),
+                                        QStringLiteral("--user")));
     }
     return hub;
 }
 
 int CommandContext::usage(const QString &message, const QString &where)
 {
-    return m_out.error(Error::usage(
-        message + u' ' + tr("(see “hubctl %1 --help”)").arg(m_spec.name), where));
+    return m_out.error(Error::usage(message + u' ' + tr("(see “hubctl %1 --help”)").arg(m_spec.name), where));
 }
 
 } // namespace hub::cli

@@ -37,13 +37,11 @@ class CommandContext
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::CommandContext)
 public:
-    CommandContext(const CommandSpec &spec, const QStringList &args, GlobalOptions globals,
-                   CliOutput &out);
+    CommandContext(const CommandSpec &spec, const QStringList &args, GlobalOptions globals, CliOutput &out);
 
     /// Parses the command's arguments with `options`. Returns an exit code
     /// when the command should stop here (help shown: 0; usage error: 1).
-    std::optional<int> parse(const QList<QCommandLineOption> &options, int minPositional,
-                             int maxPositional);
+    std::optional<int> parse(const QList<QCommandLineOption> &options, int minPositional, int maxPositional);
 
     QStringList positional() const;
     bool isSet(const QString &name) const { return m_parser.isSet(name); }

@@ -98,10 +98,9 @@ Result<QList<int>> parseWeekdays(const QString &text, const QString &where)
     static const QStringList names = {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
                                       QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
                                       QStringLiteral("sun")};
-    static const QStringList fullNames = {QStringLiteral("monday"),   QStringLiteral("tuesday"),
-                                          QStringLiteral("wednesday"), QStringLiteral("thursday"),
-                                          QStringLiteral("friday"),   QStringLiteral("saturday"),
-                                          QStringLiteral("sunday")};
+    static const QStringList fullNames = {
+        QStringLiteral("monday"), QStringLiteral("tuesday"),  QStringLiteral("wednesday"), QStringLiteral("thursday"),
+        QStringLiteral("friday"), QStringLiteral("saturday"), QStringLiteral("sunday")};
     const auto dayOf = [&](const QString &word) {
         const QString w = word.trimmed().toLower();
         const int day = int(names.indexOf(w)) >= 0 ? int(names.indexOf(w)) : int(fullNames.indexOf(w));
@@ -115,7 +114,7 @@ Result<QList<int>> parseWeekdays(const QString &text, const QString &where)
         if (range.size() > 2 || first == 0 || last == 0 || last < first)
             return fail(Error::invalid(
                 CommandSession::tr("“%1” is not a weekday; write mon, tue, wed, thu, fri, sat or sun, a range such as "
-                       "mon-fri, or a list such as sat,sun")
+                                   "mon-fri, or a list such as sat,sun")
                     .arg(part.trimmed()),
                 where));
         for (int day = first; day <= last; ++day)

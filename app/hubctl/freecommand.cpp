@@ -84,7 +84,9 @@ int freeSpaces(CommandContext &ctx)
         o.insert(QStringLiteral("cost"), cost ? QJsonValue(cost->toString(s->settings.decimals)) : QJsonValue());
         o.insert(QStringLiteral("cost_minor"), cost ? QJsonValue(cost->minor()) : QJsonValue());
         array.append(o);
-        rows << QStringList{QStringLiteral("#%1").arg(space.id.value()), space.name, QString::number(space.capacity),
+        rows << QStringList{QStringLiteral("#%1").arg(space.id.value()),
+                            space.name,
+                            QString::number(space.capacity),
                             space.rate ? space.rate->toString(s->settings.decimals) : QStringLiteral("-"),
                             cost ? cost->toString(s->settings.decimals) : QStringLiteral("-"),
                             space.features.join(QStringLiteral(", "))};
@@ -97,9 +99,9 @@ int freeSpaces(CommandContext &ctx)
                                              .arg(s->local(*from), s->local(*to))
                                        : Tr::tr("No space is free from %1 to %2.").arg(s->local(*from), s->local(*to)));
     else
-        ctx.out().table({Tr::tr("#"), Tr::tr("Space"), Tr::tr("Capacity"), Tr::tr("Rate"), Tr::tr("Cost"),
-                         Tr::tr("Features")},
-                        rows);
+        ctx.out().table(
+            {Tr::tr("#"), Tr::tr("Space"), Tr::tr("Capacity"), Tr::tr("Rate"), Tr::tr("Cost"), Tr::tr("Features")},
+            rows);
     return 0;
 }
 

@@ -128,16 +128,17 @@ QJsonObject groupJson(const WorkingGroup &g)
 
 QJsonObject actionJson(const GroupAction &a, QDate today)
 {
-    return QJsonObject{{QStringLiteral("id"), a.id.value()},
-                       {QStringLiteral("group_id"), a.group.value()},
-                       {QStringLiteral("group"), a.groupName},
-                       {QStringLiteral("title"), a.title},
-                       {QStringLiteral("owner_id"), a.owner.value()},
-                       {QStringLiteral("owner"), a.ownerName},
-                       {QStringLiteral("due"), a.due.isValid() ? QJsonValue(a.due.toString(Qt::ISODate)) : QJsonValue()},
-                       {QStringLiteral("status"), toString(a.status)},
-                       {QStringLiteral("overdue"), a.isOverdue(today)},
-                       {QStringLiteral("notes"), a.notes}};
+    return QJsonObject{
+        {QStringLiteral("id"), a.id.value()},
+        {QStringLiteral("group_id"), a.group.value()},
+        {QStringLiteral("group"), a.groupName},
+        {QStringLiteral("title"), a.title},
+        {QStringLiteral("owner_id"), a.owner.value()},
+        {QStringLiteral("owner"), a.ownerName},
+        {QStringLiteral("due"), a.due.isValid() ? QJsonValue(a.due.toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("status"), toString(a.status)},
+        {QStringLiteral("overdue"), a.isOverdue(today)},
+        {QStringLiteral("notes"), a.notes}};
 }
 
 QString gatheringLine(const Gathering &g, const CommandSession &s)
@@ -150,19 +151,24 @@ QString gatheringLine(const Gathering &g, const CommandSession &s)
 int gatheringAdd(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("kind"), Tr::tr("friendly, collaboratory, business-challenge or other."), QStringLiteral("KIND")),
+        option(QStringLiteral("kind"), Tr::tr("friendly, collaboratory, business-challenge or other."),
+               QStringLiteral("KIND")),
         option(QStringLiteral("title"), Tr::tr("The gathering's title."), QStringLiteral("TEXT")),
         option(QStringLiteral("theme"), Tr::tr("The question or theme of the evening."), QStringLiteral("TEXT")),
-        option(QStringLiteral("start"), Tr::tr("Start, YYYY-MM-DD HH:MM in the hub's zone."), QStringLiteral("DATETIME")),
+        option(QStringLiteral("start"), Tr::tr("Start, YYYY-MM-DD HH:MM in the hub's zone."),
+               QStringLiteral("DATETIME")),
         option(QStringLiteral("end"), Tr::tr("End (default: two hours after the start)."), QStringLiteral("DATETIME")),
         option(QStringLiteral("space"), Tr::tr("The space to book."), QStringLiteral("SPACE")),
-        option(QStringLiteral("facilitator"), Tr::tr("A facilitating member; repeat for more."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("facilitator"), Tr::tr("A facilitating member; repeat for more."),
+               QStringLiteral("MEMBER")),
         option(QStringLiteral("capacity"), Tr::tr("Places (default: the space's capacity)."), QStringLiteral("N")),
         option(QStringLiteral("voting"), Tr::tr("one-vote or dots."), QStringLiteral("MODE")),
         option(QStringLiteral("dots"), Tr::tr("Dots per attendee with --voting dots."), QStringLiteral("N")),
         option(QStringLiteral("notes"), Tr::tr("Notes for the facilitators."), QStringLiteral("TEXT")),
-        option(QStringLiteral("monthly"), Tr::tr("Repeat on the same weekday of the month, N times."), QStringLiteral("N")),
-        option(QStringLiteral("outside-hours"), Tr::tr("Why the space is booked outside its hours."), QStringLiteral("NOTE")),
+        option(QStringLiteral("monthly"), Tr::tr("Repeat on the same weekday of the month, N times."),
+               QStringLiteral("N")),
+        option(QStringLiteral("outside-hours"), Tr::tr("Why the space is booked outside its hours."),
+               QStringLiteral("NOTE")),
     };
     if (auto stop = ctx.parse(options, 0, 0))
         return *stop;
@@ -258,8 +264,10 @@ int gatheringAdd(CommandContext &ctx)
 int gatheringList(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("Gatherings ending after this date (YYYY-MM-DD)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Gatherings starting before the end of this date."), QStringLiteral("DATE")),
+        option(QStringLiteral("from"), Tr::tr("Gatherings ending after this date (YYYY-MM-DD)."),
+               QStringLiteral("DATE")),
+        option(QStringLiteral("to"), Tr::tr("Gatherings starting before the end of this date."),
+               QStringLiteral("DATE")),
     };
     if (auto stop = ctx.parse(options, 0, 0))
         return *stop;
@@ -286,11 +294,15 @@ int gatheringList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const Gathering &g : std::as_const(*list)) {
         array.append(gatheringJson(g, *s));
-        rows << QStringList{QStringLiteral("#%1").arg(g.id.value()), s->local(g.start), toString(g.kind), g.title,
+        rows << QStringList{QStringLiteral("#%1").arg(g.id.value()),
+                            s->local(g.start),
+                            toString(g.kind),
+                            g.title,
                             g.spaceName.isEmpty() ? QStringLiteral("-") : g.spaceName,
                             g.capacity ? QStringLiteral("%1/%2").arg(g.registered).arg(*g.capacity)
                                        : QString::number(g.registered),
-                            QString::number(g.waiting), QString::number(g.attended)};
+                            QString::number(g.waiting),
+                            QString::number(g.attended)};
     }
     if (ctx.json())
         ctx.out().document(array);
@@ -328,8 +340,8 @@ int gatheringShow(CommandContext &ctx)
     text << Tr::tr("Signed up (%1):").arg(regs->size());
     for (const Registration &x : std::as_const(*regs)) {
         r.append(registrationJson(x));
-        text << QStringLiteral("  %1 %2").arg(x.memberName,
-                                              x.status == RegistrationStatus::Waiting ? Tr::tr("(waiting)") : QString());
+        text << QStringLiteral("  %1 %2").arg(
+            x.memberName, x.status == RegistrationStatus::Waiting ? Tr::tr("(waiting)") : QString());
     }
     text << Tr::tr("Came (%1):").arg(people->size());
     for (const Attendee &x : std::as_const(*people)) {
@@ -381,9 +393,10 @@ int registerCommand(CommandContext &ctx)
     auto r = s->hub->registrations().add(g->id, *m);
     if (!r)
         return ctx.fail(asOption(r.error()));
-    ctx.out().result(registrationJson(*r), r->status == RegistrationStatus::Waiting
-                                               ? Tr::tr("%1 is on the waiting list for “%2”.").arg(r->memberName, g->title)
-                                               : Tr::tr("%1 is registered for “%2”.").arg(r->memberName, g->title));
+    ctx.out().result(registrationJson(*r),
+                     r->status == RegistrationStatus::Waiting
+                         ? Tr::tr("%1 is on the waiting list for “%2”.").arg(r->memberName, g->title)
+                         : Tr::tr("%1 is registered for “%2”.").arg(r->memberName, g->title));
     return 0;
 }
 
@@ -415,9 +428,9 @@ int checkinCommand(CommandContext &ctx)
             return ctx.fail(m.error());
         a = s->hub->checkIns().checkIn(g->id, *m);
     } else {
-        a = s->hub->checkIns().checkInWalkIn(
-            g->id, WalkInDraft{ctx.value(QStringLiteral("walk-in")), ctx.value(QStringLiteral("email")),
-                               ctx.isSet(QStringLiteral("consent"))});
+        a = s->hub->checkIns().checkInWalkIn(g->id, WalkInDraft{ctx.value(QStringLiteral("walk-in")),
+                                                                ctx.value(QStringLiteral("email")),
+                                                                ctx.isSet(QStringLiteral("consent"))});
     }
     if (!a) {
         Error e = a.error();
@@ -481,8 +494,10 @@ int ideaAdd(CommandContext &ctx)
 int ideaVote(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("by"), Tr::tr("The member voting (checked in at the idea's gathering)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("attendee"), Tr::tr("The attendance number voting (for walk-ins)."), QStringLiteral("ID")),
+        option(QStringLiteral("by"), Tr::tr("The member voting (checked in at the idea's gathering)."),
+               QStringLiteral("MEMBER")),
+        option(QStringLiteral("attendee"), Tr::tr("The attendance number voting (for walk-ins)."),
+               QStringLiteral("ID")),
         option(QStringLiteral("dots"), Tr::tr("Dots to give, in dot voting (default 1)."), QStringLiteral("N")),
         option(QStringLiteral("withdraw"), Tr::tr("Take the vote back instead.")),
     };
@@ -523,21 +538,24 @@ int ideaVote(CommandContext &ctx)
         voter = AttendanceId(*n);
     }
     const bool withdraw = ctx.isSet(QStringLiteral("withdraw"));
-    const Status done = withdraw ? s->hub->ideas().withdraw(idea->id, voter) : s->hub->ideas().vote(idea->id, voter, dots);
+    const Status done =
+        withdraw ? s->hub->ideas().withdraw(idea->id, voter) : s->hub->ideas().vote(idea->id, voter, dots);
     if (!done)
         return ctx.fail(asOption(done.error()));
     auto now = s->hub->ideas().get(idea->id);
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(ideaJson(*now), withdraw ? Tr::tr("Vote withdrawn; “%1” has %2 vote(s).").arg(now->title).arg(now->votes)
-                                              : Tr::tr("Voted; “%1” has %2 vote(s).").arg(now->title).arg(now->votes));
+    ctx.out().result(ideaJson(*now),
+                     withdraw ? Tr::tr("Vote withdrawn; “%1” has %2 vote(s).").arg(now->title).arg(now->votes)
+                              : Tr::tr("Voted; “%1” has %2 vote(s).").arg(now->title).arg(now->votes));
     return 0;
 }
 
 int ideaPromote(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("group"), Tr::tr("The working group: an existing name, or a new one."), QStringLiteral("NAME")),
+        option(QStringLiteral("group"), Tr::tr("The working group: an existing name, or a new one."),
+               QStringLiteral("NAME")),
         option(QStringLiteral("convenor"), Tr::tr("Who convenes a new group."), QStringLiteral("MEMBER")),
         option(QStringLiteral("new"), Tr::tr("Start a new group: refuse a name another group has.")),
     };
@@ -583,9 +601,11 @@ int groupList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const WorkingGroup &g : std::as_const(*list)) {
         array.append(groupJson(g));
-        rows << QStringList{QStringLiteral("#%1").arg(g.id.value()), g.name,
+        rows << QStringList{QStringLiteral("#%1").arg(g.id.value()),
+                            g.name,
                             g.convenorName.isEmpty() ? QStringLiteral("-") : g.convenorName,
-                            QString::number(g.members), QString::number(g.openActions),
+                            QString::number(g.members),
+                            QString::number(g.openActions),
                             QString::number(g.overdueActions),
                             g.originIdeaTitle.isEmpty() ? QStringLiteral("-") : g.originIdeaTitle};
     }
@@ -748,8 +768,9 @@ int actionDone(CommandContext &ctx)
             e.where = QStringLiteral("ACTION");
         return ctx.fail(asOption(e));
     }
-    ctx.out().result(actionJson(*a, s->hub->workingGroups().today()),
-                     Tr::tr("Action #%1 “%2” is %3.").arg(QString::number(a->id.value()), a->title, toString(a->status)));
+    ctx.out().result(
+        actionJson(*a, s->hub->workingGroups().today()),
+        Tr::tr("Action #%1 “%2” is %3.").arg(QString::number(a->id.value()), a->title, toString(a->status)));
     return 0;
 }
 
@@ -768,7 +789,8 @@ void registerGatheringCommands(Cli &cli)
              Tr::tr("a gathering with its sign-ups, attendees and ranked ideas"), gatheringShow});
     cli.add({QStringLiteral("register"), QStringLiteral("GATHERING --member MEMBER [--cancel]"),
              Tr::tr("sign up ahead; waiting list when full"), registerCommand});
-    cli.add({QStringLiteral("checkin"), QStringLiteral("GATHERING (--member MEMBER | --walk-in NAME [--email E] [--consent])"),
+    cli.add({QStringLiteral("checkin"),
+             QStringLiteral("GATHERING (--member MEMBER | --walk-in NAME [--email E] [--consent])"),
              Tr::tr("check someone in at the door"), checkinCommand});
     cli.add({QStringLiteral("idea add"),
              QStringLiteral("GATHERING --title TEXT [--story TEXT] [--by MEMBER | --walk-in ID] [--tag TEXT]..."),
@@ -782,7 +804,8 @@ void registerGatheringCommands(Cli &cli)
              Tr::tr("a working group with its members, origin and actions"), groupShow});
     cli.add({QStringLiteral("group join"), QStringLiteral("GROUP --member MEMBER [--leave]"),
              Tr::tr("join (or leave) a working group"), groupJoin});
-    cli.add({QStringLiteral("action add"), QStringLiteral("GROUP --title TEXT --owner MEMBER [--due DATE] [--notes TEXT]"),
+    cli.add({QStringLiteral("action add"),
+             QStringLiteral("GROUP --title TEXT --owner MEMBER [--due DATE] [--notes TEXT]"),
              Tr::tr("give a working group an action"), actionAdd});
     cli.add({QStringLiteral("action done"), QStringLiteral("ACTION [--note TEXT] [--dropped]"),
              Tr::tr("mark an action done (or dropped)"), actionDone});

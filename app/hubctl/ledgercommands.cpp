@@ -66,7 +66,8 @@ int accountList(CommandContext &ctx)
     else if (key == QStringLiteral("activity"))
         sort = AccountSort::LastActivity;
     else if (!key.isEmpty() && key != QStringLiteral("name"))
-        return ctx.usage(Tr::tr("“%1” is not a sort key; use name, balance or activity").arg(key), QStringLiteral("--sort"));
+        return ctx.usage(Tr::tr("“%1” is not a sort key; use name, balance or activity").arg(key),
+                         QStringLiteral("--sort"));
     auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
@@ -79,9 +80,11 @@ int accountList(CommandContext &ctx)
     for (const Account &a : *accounts) {
         array.append(LedgerJson::account(a, s->settings));
         rows << QStringList{a.memberName + (a.isHub ? Tr::tr(" (hub)") : QString()),
-                            a.balance.toString(s->settings.decimals), a.limitMin.toString(s->settings.decimals),
+                            a.balance.toString(s->settings.decimals),
+                            a.limitMin.toString(s->settings.decimals),
                             a.limitMax ? a.limitMax->toString(s->settings.decimals) : QStringLiteral("-"),
-                            toString(a.status), s->local(a.lastActivityAt)};
+                            toString(a.status),
+                            s->local(a.lastActivityAt)};
         total = total.checkedAdd(a.balance).value_or(total);
     }
     if (ctx.json()) {
@@ -102,10 +105,12 @@ int accountLimit(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
         option(QStringLiteral("min"), Tr::tr("Lowest balance allowed (zero or below)."), QStringLiteral("AMOUNT")),
-        option(QStringLiteral("max"), Tr::tr("Highest balance allowed; \"none\" for no upper limit."), QStringLiteral("AMOUNT")),
+        option(QStringLiteral("max"), Tr::tr("Highest balance allowed; \"none\" for no upper limit."),
+               QStringLiteral("AMOUNT")),
         option(QStringLiteral("warn"), Tr::tr("Warn when a payment takes the balance below this; \"none\" to clear."),
                QStringLiteral("AMOUNT")),
-        option(QStringLiteral("override"), Tr::tr("Set the limits even if the balance is already beyond them; the note is recorded."),
+        option(QStringLiteral("override"),
+               Tr::tr("Set the limits even if the balance is already beyond them; the note is recorded."),
                QStringLiteral("NOTE")),
     };
     if (auto stop = ctx.parse(options, 1, 1))
@@ -126,7 +131,8 @@ int accountLimit(CommandContext &ctx)
     if (!min)
         return ctx.fail(min.error());
     change.min = *min;
-    for (const auto &[name, field] : {std::pair{QStringLiteral("max"), &change.max}, std::pair{QStringLiteral("warn"), &change.warn}}) {
+    for (const auto &[name, field] :
+         {std::pair{QStringLiteral("max"), &change.max}, std::pair{QStringLiteral("warn"), &change.warn}}) {
         if (!ctx.isSet(name))
             continue;
         if (ctx.value(name).trimmed().toLower() == QStringLiteral("none")) {
@@ -185,18 +191,21 @@ int payBatch(CommandContext &ctx, CommandSession &s)
     if (!file.exists())
         return ctx.fail(Error::notFound(Tr::tr("there is no file %1").arg(path), QStringLiteral("--batch")));
     if (!file.open(QIODevice::ReadOnly))
-        return ctx.fail(Error::invalid(Tr::tr("cannot read %1: %2").arg(path, file.errorString()), QStringLiteral("--batch")));
+        return ctx.fail(
+            Error::invalid(Tr::tr("cannot read %1: %2").arg(path, file.errorString()), QStringLiteral("--batch")));
     const bool dryRun = ctx.isSet(QStringLiteral("dry-run"));
     auto report = LedgerBatch(*s.hub).payCsv(file.readAll(), dryRun);
     if (!report)
-        return ctx.fail(Error{report.error().kind, report.error().message,
-                              path + (report.error().where.isEmpty() ? QString() : QStringLiteral(", ") + report.error().where)});
+        return ctx.fail(
+            Error{report.error().kind, report.error().message,
+                  path + (report.error().where.isEmpty() ? QString() : QStringLiteral(", ") + report.error().where)});
     QJsonArray problems;
     for (const BatchProblem &p : report->problems) {
         problems.append(QJsonObject{{QStringLiteral("row"), p.row},
                                     {QStringLiteral("column"), p.column},
                                     {QStringLiteral("message"), p.message}});
-        ctx.out().message(path + QStringLiteral(": ") + Tr::tr("row %1, column %2: %3").arg(QString::number(p.row), p.column, p.message));
+        ctx.out().message(path + QStringLiteral(": ") +
+                          Tr::tr("row %1, column %2: %3").arg(QString::number(p.row), p.column, p.message));
     }
     QJsonArray postings;
     for (const Posting &p : report->postings)
@@ -208,7 +217,8 @@ int payBatch(CommandContext &ctx, CommandSession &s)
                                    {QStringLiteral("problems"), problems},
                                    {QStringLiteral("transfers"), ok ? postings : QJsonArray()}});
     if (!ok) {
-        ctx.out().message(Tr::tr("%n row(s) have problems; nothing was posted.", nullptr, int(report->problems.size())));
+        ctx.out().message(
+            Tr::tr("%n row(s) have problems; nothing was posted.", nullptr, int(report->problems.size())));
         // Only rules saying no (limits, frozen accounts) is a refusal; anything else is bad input.
         bool onlyRules = true;
         for (const BatchProblem &p : report->problems)
@@ -239,10 +249,13 @@ int pay(CommandContext &ctx)
         return *stop;
     const bool batch = ctx.isSet(QStringLiteral("batch"));
     if (!batch)
-        for (const QString &required : {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("amount"), QStringLiteral("memo")})
+        for (const QString &required :
+             {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("amount"), QStringLiteral("memo")})
             if (!ctx.isSet(required))
-                return ctx.usage(Tr::tr("--%1 is required (or use --batch FILE.csv)").arg(required), QStringLiteral("--") + required);
-    if (batch && (ctx.isSet(QStringLiteral("from")) || ctx.isSet(QStringLiteral("to")) || ctx.isSet(QStringLiteral("amount"))))
+                return ctx.usage(Tr::tr("--%1 is required (or use --batch FILE.csv)").arg(required),
+                                 QStringLiteral("--") + required);
+    if (batch &&
+        (ctx.isSet(QStringLiteral("from")) || ctx.isSet(QStringLiteral("to")) || ctx.isSet(QStringLiteral("amount"))))
         return ctx.usage(Tr::tr("--batch takes its transfers from the file; leave out --from, --to and --amount"));
     auto s = CommandSession::open(ctx);
     if (!s)
@@ -271,14 +284,14 @@ int pay(CommandContext &ctx)
     auto posting = s->hub->ledger().pay(d);
     if (!posting) {
         Error e = posting.error();
-        static const QHash<QString, QString> options = {{QStringLiteral("payer"), QStringLiteral("--from")},
-                                                        {QStringLiteral("payee"), QStringLiteral("--to")},
-                                                        {QStringLiteral("amount"), QStringLiteral("--amount")},
-                                                        {QStringLiteral("memo"), QStringLiteral("--memo")},
-                                                        {QStringLiteral("category"), QStringLiteral("--category")},
-                                                        {QStringLiteral("reference"), QStringLiteral("--reference")},
-                                                        {QStringLiteral("override"), QStringLiteral("--override")}};
-        e.where = options.value(e.where, e.where);
+        static const QHash<QString, QString> argumentOf = {{QStringLiteral("payer"), QStringLiteral("--from")},
+                                                           {QStringLiteral("payee"), QStringLiteral("--to")},
+                                                           {QStringLiteral("amount"), QStringLiteral("--amount")},
+                                                           {QStringLiteral("memo"), QStringLiteral("--memo")},
+                                                           {QStringLiteral("category"), QStringLiteral("--category")},
+                                                           {QStringLiteral("reference"), QStringLiteral("--reference")},
+                                                           {QStringLiteral("override"), QStringLiteral("--override")}};
+        e.where = argumentOf.value(e.where, e.where);
         return ctx.fail(e);
     }
     for (const QString &w : posting->warnings)
@@ -292,7 +305,8 @@ int levy(CommandContext &ctx)
     const QList<QCommandLineOption> options = {
         option(QStringLiteral("amount"), Tr::tr("What each member pays."), QStringLiteral("AMOUNT")),
         option(QStringLiteral("memo"), Tr::tr("What the levy is for."), QStringLiteral("TEXT")),
-        option(QStringLiteral("group"), Tr::tr("Only members with this role of interest (e.g. volunteer)."), QStringLiteral("NAME")),
+        option(QStringLiteral("group"), Tr::tr("Only members with this role of interest (e.g. volunteer)."),
+               QStringLiteral("NAME")),
         option(QStringLiteral("dry-run"), Tr::tr("Show who would pay and whose limit it would breach; write nothing.")),
     };
     if (auto stop = ctx.parse(options, 0, 0))
@@ -349,29 +363,33 @@ int levy(CommandContext &ctx)
     for (const Posting &p : *posted)
         transfers.append(postingJson(p, *s));
     doc.insert(QStringLiteral("transfers"), transfers);
-    ctx.out().result(doc, Tr::tr("Levied %1 from %n member(s), %2 in all, to the hub's account.", nullptr,
-                                 int(posted->size()))
-                              .arg(s->money(preview->amount), s->money(preview->total())));
+    ctx.out().result(
+        doc, Tr::tr("Levied %1 from %n member(s), %2 in all, to the hub's account.", nullptr, int(posted->size()))
+                 .arg(s->money(preview->amount), s->money(preview->total())));
     return 0;
 }
 
 int reverse(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("memo"), Tr::tr("Memo for the reversal (default: “Reversal of #N: …”)."), QStringLiteral("TEXT")),
-        option(QStringLiteral("override"), Tr::tr("Reverse even beyond a limit; the note is recorded."), QStringLiteral("NOTE")),
+        option(QStringLiteral("memo"), Tr::tr("Memo for the reversal (default: “Reversal of #N: …”)."),
+               QStringLiteral("TEXT")),
+        option(QStringLiteral("override"), Tr::tr("Reverse even beyond a limit; the note is recorded."),
+               QStringLiteral("NOTE")),
     };
     if (auto stop = ctx.parse(options, 1, 1))
         return *stop;
     bool ok = false;
     const qint64 id = QString(ctx.positional().first()).remove(u'#').toLongLong(&ok);
     if (!ok || id <= 0)
-        return ctx.usage(Tr::tr("“%1” is not a transfer number").arg(ctx.positional().first()), QStringLiteral("TRANSFER"));
+        return ctx.usage(Tr::tr("“%1” is not a transfer number").arg(ctx.positional().first()),
+                         QStringLiteral("TRANSFER"));
     auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
-    auto posting = s->hub->ledger().reverse(TransferId(id), ctx.value(QStringLiteral("memo")),
-                                            ctx.isSet(QStringLiteral("override")), ctx.value(QStringLiteral("override")));
+    auto posting =
+        s->hub->ledger().reverse(TransferId(id), ctx.value(QStringLiteral("memo")),
+                                 ctx.isSet(QStringLiteral("override")), ctx.value(QStringLiteral("override")));
     if (!posting)
         return ctx.fail(posting.error());
     ctx.out().result(postingJson(*posting, *s), postingText(*posting, *s));
@@ -415,10 +433,11 @@ int statement(CommandContext &ctx)
     QList<QStringList> rows{{QString(), QString(), Tr::tr("Opening balance"), QString(), st->opening.toString(dp)}};
     for (const StatementLine &l : st->lines) {
         const bool in = l.change.minor() > 0;
-        rows << QStringList{s->local(l.transfer.createdAt), QStringLiteral("#%1").arg(l.transfer.id.value()),
-                            (in ? Tr::tr("from %1: ") .arg(l.transfer.payerName) : Tr::tr("to %1: ").arg(l.transfer.payeeName))
-                                + l.transfer.memo,
-                            l.change.toString(dp), l.runningBalance.toString(dp)};
+        rows << QStringList{
+            s->local(l.transfer.createdAt), QStringLiteral("#%1").arg(l.transfer.id.value()),
+            (in ? Tr::tr("from %1: ").arg(l.transfer.payerName) : Tr::tr("to %1: ").arg(l.transfer.payeeName)) +
+                l.transfer.memo,
+            l.change.toString(dp), l.runningBalance.toString(dp)};
     }
     rows << QStringList{QString(), QString(), Tr::tr("Closing balance"), QString(), st->closing.toString(dp)};
     ctx.out().table({Tr::tr("When"), Tr::tr("Transfer"), Tr::tr("Details"), Tr::tr("Change"), Tr::tr("Balance")}, rows);
@@ -429,7 +448,8 @@ int statement(CommandContext &ctx)
 int transferList(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("member"), Tr::tr("Only transfers paid or received by this member."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("member"), Tr::tr("Only transfers paid or received by this member."),
+               QStringLiteral("MEMBER")),
         option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
         option(QStringLiteral("limit"), Tr::tr("At most N transfers, newest first (default 50)."), QStringLiteral("N")),
@@ -439,7 +459,8 @@ int transferList(CommandContext &ctx)
     bool ok = true;
     const int limit = ctx.isSet(QStringLiteral("limit")) ? ctx.value(QStringLiteral("limit")).toInt(&ok) : 50;
     if (!ok || limit < 0)
-        return ctx.usage(Tr::tr("“%1” is not a number").arg(ctx.value(QStringLiteral("limit"))), QStringLiteral("--limit"));
+        return ctx.usage(Tr::tr("“%1” is not a number").arg(ctx.value(QStringLiteral("limit"))),
+                         QStringLiteral("--limit"));
     auto s = CommandSession::open(ctx);
     if (!s)
         return ctx.fail(s.error());
@@ -450,7 +471,8 @@ int transferList(CommandContext &ctx)
             return ctx.fail(m.error());
         f.member = *m;
     }
-    for (const auto &[name, field, nextDay] : {std::tuple{QStringLiteral("from"), &f.from, 0}, std::tuple{QStringLiteral("to"), &f.to, 1}}) {
+    for (const auto &[name, field, nextDay] :
+         {std::tuple{QStringLiteral("from"), &f.from, 0}, std::tuple{QStringLiteral("to"), &f.to, 1}}) {
         if (!ctx.isSet(name))
             continue;
         auto d = parseDate(ctx.value(name), QStringLiteral("--") + name);
@@ -465,15 +487,20 @@ int transferList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const Transfer &t : *transfers) {
         array.append(LedgerJson::transfer(t, s->settings));
-        rows << QStringList{QStringLiteral("#%1").arg(t.id.value()), s->local(t.createdAt), t.payerName,
-                            t.payeeName, t.amount.toString(s->settings.decimals), t.memo};
+        rows << QStringList{QStringLiteral("#%1").arg(t.id.value()),
+                            s->local(t.createdAt),
+                            t.payerName,
+                            t.payeeName,
+                            t.amount.toString(s->settings.decimals),
+                            t.memo};
     }
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
         ctx.out().message(Tr::tr("No transfers match."));
     else
-        ctx.out().table({Tr::tr("#"), Tr::tr("When"), Tr::tr("Payer"), Tr::tr("Payee"), Tr::tr("Amount"), Tr::tr("Memo")}, rows);
+        ctx.out().table(
+            {Tr::tr("#"), Tr::tr("When"), Tr::tr("Payer"), Tr::tr("Payee"), Tr::tr("Amount"), Tr::tr("Memo")}, rows);
     return 0;
 }
 
@@ -481,14 +508,19 @@ int transferList(CommandContext &ctx)
 
 void registerLedgerCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("account list"), QStringLiteral("[--search TEXT] [--status open|frozen|closed] [--at-risk] [--sort KEY]"),
+    cli.add({QStringLiteral("account list"),
+             QStringLiteral("[--search TEXT] [--status open|frozen|closed] [--at-risk] [--sort KEY]"),
              Tr::tr("balances, limits and status of every account"), accountList});
-    cli.add({QStringLiteral("account limit"), QStringLiteral("MEMBER --min AMOUNT [--max AMOUNT|none] [--warn AMOUNT|none] [--override NOTE]"),
+    cli.add({QStringLiteral("account limit"),
+             QStringLiteral("MEMBER --min AMOUNT [--max AMOUNT|none] [--warn AMOUNT|none] [--override NOTE]"),
              Tr::tr("set an account's credit limits"), accountLimit});
     cli.add({QStringLiteral("account status"), QStringLiteral("MEMBER open|frozen|closed"),
              Tr::tr("freeze, close or reopen an account"), accountStatus});
-    cli.add({QStringLiteral("pay"), QStringLiteral("--from MEMBER --to MEMBER --amount AMOUNT --memo TEXT [--category NAME] | --batch FILE.csv [--dry-run]"),
-             Tr::tr("move credit from one member to another"), pay});
+    cli.add(
+        {QStringLiteral("pay"),
+         QStringLiteral(
+             "--from MEMBER --to MEMBER --amount AMOUNT --memo TEXT [--category NAME] | --batch FILE.csv [--dry-run]"),
+         Tr::tr("move credit from one member to another"), pay});
     cli.add({QStringLiteral("levy"), QStringLiteral("--amount AMOUNT --memo TEXT [--group NAME] [--dry-run]"),
              Tr::tr("every active member pays the hub, all or none"), levy});
     cli.add({QStringLiteral("reverse"), QStringLiteral("TRANSFER [--memo TEXT] [--override NOTE]"),

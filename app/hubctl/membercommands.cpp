@@ -41,9 +41,9 @@ Result<MemberSkill> parseSkill(const QString &text)
     if (colon > 0) {
         const auto level = skillLevelFrom(text.mid(colon + 1));
         if (!level)
-            return fail(Error::invalid(Tr::tr("“%1” is not a level; use beginner, intermediate or expert")
-                                           .arg(text.mid(colon + 1)),
-                                       QStringLiteral("--skill")));
+            return fail(Error::invalid(
+                Tr::tr("“%1” is not a level; use beginner, intermediate or expert").arg(text.mid(colon + 1)),
+                QStringLiteral("--skill")));
         s.level = *level;
     }
     if (auto ok = SkillService::validateName(s.name); !ok)
@@ -112,8 +112,9 @@ QString memberText(const QJsonObject &o)
         if (!value.isEmpty())
             text += label.leftJustified(14) + value + u'\n';
     };
-    line(Tr::tr("Member"), QStringLiteral("#%1 %2").arg(o[QStringLiteral("id")].toInteger()).arg(
-                              o[QStringLiteral("display_name")].toString()));
+    line(Tr::tr("Member"), QStringLiteral("#%1 %2")
+                               .arg(o[QStringLiteral("id")].toInteger())
+                               .arg(o[QStringLiteral("display_name")].toString()));
     line(Tr::tr("Kind"), o[QStringLiteral("kind")].toString());
     line(Tr::tr("Status"), o[QStringLiteral("status")].toString());
     line(Tr::tr("E-mail"), o[QStringLiteral("email")].toString());
@@ -124,7 +125,8 @@ QString memberText(const QJsonObject &o)
     QStringList skills;
     for (const QJsonValue &s : o[QStringLiteral("skills")].toArray()) {
         const QString level = s[QStringLiteral("level")].toString();
-        skills << s[QStringLiteral("name")].toString() + (level.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(level));
+        skills << s[QStringLiteral("name")].toString() +
+                      (level.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(level));
     }
     line(Tr::tr("Skills"), skills.join(QStringLiteral(", ")));
     for (const QJsonValue &x : o[QStringLiteral("offers")].toArray())
@@ -161,7 +163,8 @@ QList<QCommandLineOption> fieldOptions()
         valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
         valueOption(QStringLiteral("interest"), Tr::tr("A role of interest (volunteer, facilitator, ...); repeatable."),
                     QStringLiteral("ROLE")),
-        valueOption(QStringLiteral("directory"), Tr::tr("yes/no: appear in the shared directory."), QStringLiteral("YES|NO")),
+        valueOption(QStringLiteral("directory"), Tr::tr("yes/no: appear in the shared directory."),
+                    QStringLiteral("YES|NO")),
         valueOption(QStringLiteral("show-email"), Tr::tr("yes/no: show the e-mail in the directory."),
                     QStringLiteral("YES|NO")),
         valueOption(QStringLiteral("show-phone"), Tr::tr("yes/no: show the phone in the directory."),
@@ -172,10 +175,14 @@ QList<QCommandLineOption> fieldOptions()
 Status applyFields(CommandContext &ctx, MemberDraft &d)
 {
     const QList<std::pair<QString, QString *>> texts = {
-        {QStringLiteral("name"), &d.displayName},   {QStringLiteral("given-name"), &d.givenName},
-        {QStringLiteral("family-name"), &d.familyName}, {QStringLiteral("email"), &d.email},
-        {QStringLiteral("phone"), &d.phone},        {QStringLiteral("postcode"), &d.postcode},
-        {QStringLiteral("address"), &d.address},    {QStringLiteral("website"), &d.website},
+        {QStringLiteral("name"), &d.displayName},
+        {QStringLiteral("given-name"), &d.givenName},
+        {QStringLiteral("family-name"), &d.familyName},
+        {QStringLiteral("email"), &d.email},
+        {QStringLiteral("phone"), &d.phone},
+        {QStringLiteral("postcode"), &d.postcode},
+        {QStringLiteral("address"), &d.address},
+        {QStringLiteral("website"), &d.website},
         {QStringLiteral("notes"), &d.notes},
     };
     for (const auto &[option, field] : texts)
@@ -184,17 +191,17 @@ Status applyFields(CommandContext &ctx, MemberDraft &d)
     if (ctx.isSet(QStringLiteral("kind"))) {
         const auto kind = memberKindFrom(ctx.value(QStringLiteral("kind")));
         if (!kind)
-            return fail(Error::usage(Tr::tr("“%1” is not a kind; use person or organisation")
-                                         .arg(ctx.value(QStringLiteral("kind"))),
-                                     QStringLiteral("--kind")));
+            return fail(Error::usage(
+                Tr::tr("“%1” is not a kind; use person or organisation").arg(ctx.value(QStringLiteral("kind"))),
+                QStringLiteral("--kind")));
         d.kind = *kind;
     }
     if (ctx.isSet(QStringLiteral("status"))) {
         const auto status = memberStatusFrom(ctx.value(QStringLiteral("status")));
         if (!status)
-            return fail(Error::usage(Tr::tr("“%1” is not a status; use active, lapsed or left")
-                                         .arg(ctx.value(QStringLiteral("status"))),
-                                     QStringLiteral("--status")));
+            return fail(Error::usage(
+                Tr::tr("“%1” is not a status; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
+                QStringLiteral("--status")));
         d.status = *status;
     }
     if (ctx.isSet(QStringLiteral("interest")))
@@ -218,10 +225,11 @@ Status applyFields(CommandContext &ctx, MemberDraft &d)
 int memberAdd(CommandContext &ctx)
 {
     QList<QCommandLineOption> options = fieldOptions();
-    options << valueOption(QStringLiteral("skill"), Tr::tr("A skill, optionally with a level: \"Guitar:expert\"; repeatable."),
+    options << valueOption(QStringLiteral("skill"),
+                           Tr::tr("A skill, optionally with a level: \"Guitar:expert\"; repeatable."),
                            QStringLiteral("NAME"))
-            << valueOption(QStringLiteral("offer"), Tr::tr("Something offered, optionally \"Skill: text\"; repeatable."),
-                           QStringLiteral("TEXT"))
+            << valueOption(QStringLiteral("offer"),
+                           Tr::tr("Something offered, optionally \"Skill: text\"; repeatable."), QStringLiteral("TEXT"))
             << valueOption(QStringLiteral("need"), Tr::tr("Something needed, optionally \"Skill: text\"; repeatable."),
                            QStringLiteral("TEXT"));
     if (auto stop = ctx.parse(options, 0, 0))
@@ -268,7 +276,8 @@ int memberShow(CommandContext &ctx)
 int memberList(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        valueOption(QStringLiteral("search"), Tr::tr("Words to look for (names, e-mail, skills, offers, needs, postcode, notes)."),
+        valueOption(QStringLiteral("search"),
+                    Tr::tr("Words to look for (names, e-mail, skills, offers, needs, postcode, notes)."),
                     QStringLiteral("TEXT")),
         valueOption(QStringLiteral("skill"), Tr::tr("Only members with this skill."), QStringLiteral("NAME")),
         valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
@@ -283,14 +292,16 @@ int memberList(CommandContext &ctx)
     if (ctx.isSet(QStringLiteral("status"))) {
         f.status = memberStatusFrom(ctx.value(QStringLiteral("status")));
         if (!f.status)
-            return ctx.usage(Tr::tr("“%1” is not a status; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
-                             QStringLiteral("--status"));
+            return ctx.usage(
+                Tr::tr("“%1” is not a status; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
+                QStringLiteral("--status"));
     }
     if (ctx.isSet(QStringLiteral("kind"))) {
         f.kind = memberKindFrom(ctx.value(QStringLiteral("kind")));
         if (!f.kind)
-            return ctx.usage(Tr::tr("“%1” is not a kind; use person or organisation").arg(ctx.value(QStringLiteral("kind"))),
-                             QStringLiteral("--kind"));
+            return ctx.usage(
+                Tr::tr("“%1” is not a kind; use person or organisation").arg(ctx.value(QStringLiteral("kind"))),
+                QStringLiteral("--kind"));
     }
     int limit = -1;
     if (ctx.isSet(QStringLiteral("limit"))) {
@@ -310,16 +321,17 @@ int memberList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const Member &m : *members) {
         array.append(MemberJson::member(m));
-        rows << QStringList{QString::number(m.id.value()), m.displayName, toString(m.kind), m.email, m.postcode,
-                            toString(m.status)};
+        rows << QStringList{
+            QString::number(m.id.value()), m.displayName, toString(m.kind), m.email, m.postcode, toString(m.status)};
     }
     if (ctx.json()) {
         ctx.out().document(array);
     } else if (rows.isEmpty()) {
         ctx.out().message(Tr::tr("No members match."));
     } else {
-        ctx.out().table({Tr::tr("ID"), Tr::tr("Name"), Tr::tr("Kind"), Tr::tr("E-mail"), Tr::tr("Postcode"), Tr::tr("Status")},
-                        rows);
+        ctx.out().table(
+            {Tr::tr("ID"), Tr::tr("Name"), Tr::tr("Kind"), Tr::tr("E-mail"), Tr::tr("Postcode"), Tr::tr("Status")},
+            rows);
     }
     return 0;
 }
@@ -453,7 +465,8 @@ int match(CommandContext &ctx)
     else if (rows.isEmpty())
         ctx.out().message(Tr::tr("No offers meet an open need yet (only members in the directory are matched)."));
     else
-        ctx.out().table({Tr::tr("Who needs"), Tr::tr("Need"), Tr::tr("Offered by"), Tr::tr("Offer"), Tr::tr("Why")}, rows);
+        ctx.out().table({Tr::tr("Who needs"), Tr::tr("Need"), Tr::tr("Offered by"), Tr::tr("Offer"), Tr::tr("Why")},
+                        rows);
     return 0;
 }
 
@@ -470,10 +483,11 @@ int skillList(CommandContext &ctx)
     QJsonArray array;
     QList<QStringList> rows;
     for (const Skill &s : *skills) {
-        array.append(QJsonObject{{QStringLiteral("id"), double(s.id.value())},
-                                 {QStringLiteral("name"), s.name},
-                                 {QStringLiteral("category"), s.category.isEmpty() ? QJsonValue() : QJsonValue(s.category)},
-                                 {QStringLiteral("members"), s.memberCount}});
+        array.append(
+            QJsonObject{{QStringLiteral("id"), double(s.id.value())},
+                        {QStringLiteral("name"), s.name},
+                        {QStringLiteral("category"), s.category.isEmpty() ? QJsonValue() : QJsonValue(s.category)},
+                        {QStringLiteral("members"), s.memberCount}});
         rows << QStringList{QString::number(s.id.value()), s.name, s.category, QString::number(s.memberCount)};
     }
     if (ctx.json())

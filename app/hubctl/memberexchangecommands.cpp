@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/memberexchangecommands.h"
-#include "core/common/privatefiles.h"
 
 #include "app/hubctl/cli.h"
+#include "core/common/privatefiles.h"
 #include "core/members/memberexporter.h"
 #include "core/members/memberimporter.h"
 
@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
+
 #include <cstdio>
 
 namespace hub::cli {
@@ -41,8 +42,7 @@ int memberImport(CommandContext &ctx)
     if (!QFileInfo::exists(path))
         return ctx.fail(Error::notFound(Tr::tr("There is no file at %1.").arg(shown(path)), path));
     if (!file.open(QIODevice::ReadOnly))
-        return ctx.fail(Error::invalid(
-            Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
+        return ctx.fail(Error::invalid(Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
     const QByteArray bytes = file.readAll();
 
     auto hub = ctx.openHub();
@@ -59,22 +59,18 @@ int memberImport(CommandContext &ctx)
         QJsonArray problems;
         QSet<int> badRows;
         for (const ImportProblem &p : std::as_const(report->problems)) {
-            problems << QJsonObject{
-                {QStringLiteral("row"), p.row},
-                {QStringLiteral("column"), p.column.isEmpty() ? QJsonValue() : p.column},
-                {QStringLiteral("message"), p.message}};
+            problems << QJsonObject{{QStringLiteral("row"), p.row},
+                                    {QStringLiteral("column"), p.column.isEmpty() ? QJsonValue() : p.column},
+                                    {QStringLiteral("message"), p.message}};
             badRows.insert(p.row);
             ctx.out().message(p.column.isEmpty()
                                   ? Tr::tr("%1: row %2: %3").arg(path).arg(p.row).arg(p.message)
-                                  : Tr::tr("%1: row %2, column %3: %4")
-                                        .arg(path)
-                                        .arg(p.row)
-                                        .arg(p.column, p.message));
+                                  : Tr::tr("%1: row %2, column %3: %4").arg(path).arg(p.row).arg(p.column, p.message));
         }
-        ctx.out().message(Tr::tr("%n problem(s) in %1 of %2 rows; nothing was imported.", nullptr,
-                                 int(report->problems.size()))
-                              .arg(badRows.size())
-                              .arg(report->rows));
+        ctx.out().message(
+            Tr::tr("%n problem(s) in %1 of %2 rows; nothing was imported.", nullptr, int(report->problems.size()))
+                .arg(badRows.size())
+                .arg(report->rows));
         ctx.out().document(QJsonObject{{QStringLiteral("ok"), false},
                                        {QStringLiteral("dry_run"), dry},
                                        {QStringLiteral("rows"), report->rows},
@@ -85,42 +81,34 @@ int memberImport(CommandContext &ctx)
     QJsonArray ids;
     for (const MemberId id : std::as_const(report->created))
         ids << double(id.value());
-    const QJsonObject result{
-        {QStringLiteral("ok"), true},
-        {QStringLiteral("dry_run"), dry},
-        {QStringLiteral("rows"), report->rows},
-        {QStringLiteral("created"), int(report->created.size())},
-        {QStringLiteral("ids"), ids},
-        {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(report->ignoredColumns)}};
+    const QJsonObject result{{QStringLiteral("ok"), true},
+                             {QStringLiteral("dry_run"), dry},
+                             {QStringLiteral("rows"), report->rows},
+                             {QStringLiteral("created"), int(report->created.size())},
+                             {QStringLiteral("ids"), ids},
+                             {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(report->ignoredColumns)}};
     ctx.out().result(
-        result, dry ? Tr::tr("All %n row(s) are good; nothing was written (dry run).", nullptr,
-                             report->rows)
-                    : Tr::tr("Imported %n member(s) from %1.", nullptr, int(report->created.size()))
-                          .arg(shown(path)));
+        result, dry ? Tr::tr("All %n row(s) are good; nothing was written (dry run).", nullptr, report->rows)
+                    : Tr::tr("Imported %n member(s) from %1.", nullptr, int(report->created.size())).arg(shown(path)));
     return 0;
 }
 
 int memberExport(CommandContext &ctx)
 {
-    const QCommandLineOption format(
-        QStringLiteral("format"),
-        Tr::tr("csv, vcard or json (default: from the -o file name, else csv)."),
-        QStringLiteral("FORMAT"));
-    const QCommandLineOption all(
-        QStringLiteral("all"),
-        Tr::tr("Everyone and every field, whatever their directory consent (admins)."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    Tr::tr("csv, vcard or json (default: from the -o file name, else csv)."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption all(QStringLiteral("all"),
+                                 Tr::tr("Everyone and every field, whatever their directory consent (admins)."));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    Tr::tr("Write to FILE instead of standard output."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption bom(
-        QStringLiteral("bom"),
-        Tr::tr("CSV: start with a byte-order mark so spreadsheets read UTF-8."));
+                                    Tr::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    const QCommandLineOption bom(QStringLiteral("bom"),
+                                 Tr::tr("CSV: start with a byte-order mark so spreadsheets read UTF-8."));
     const QCommandLineOption search(QStringLiteral("search"), Tr::tr("Only members matching TEXT."),
                                     QStringLiteral("TEXT"));
     const QCommandLineOption skill(QStringLiteral("skill"), Tr::tr("Only members with this skill."),
                                    QStringLiteral("NAME"));
-    const QCommandLineOption status(QStringLiteral("status"),
-                                    Tr::tr("Only active, lapsed or left members."),
+    const QCommandLineOption status(QStringLiteral("status"), Tr::tr("Only active, lapsed or left members."),
                                     QStringLiteral("STATUS"));
     if (auto stop = ctx.parse({format, all, output, bom, search, skill, status}, 0, 0))
         return *stop;
@@ -132,22 +120,21 @@ int memberExport(CommandContext &ctx)
     if (ctx.isSet(QStringLiteral("format"))) {
         const auto f = MemberExporter::formatFrom(ctx.value(QStringLiteral("format")));
         if (!f)
-            return ctx.usage(Tr::tr("unknown format “%1”; use csv, vcard or json")
-                                 .arg(ctx.value(QStringLiteral("format"))),
-                             QStringLiteral("--format"));
+            return ctx.usage(
+                Tr::tr("unknown format “%1”; use csv, vcard or json").arg(ctx.value(QStringLiteral("format"))),
+                QStringLiteral("--format"));
         options.format = *f;
     } else if (!path.isEmpty()) {
-        options.format =
-            MemberExporter::formatFrom(QFileInfo(path).suffix()).value_or(ExportFormat::Csv);
+        options.format = MemberExporter::formatFrom(QFileInfo(path).suffix()).value_or(ExportFormat::Csv);
     }
     options.filter.search = ctx.value(QStringLiteral("search"));
     options.filter.skill = ctx.value(QStringLiteral("skill"));
     if (ctx.isSet(QStringLiteral("status"))) {
         const auto s = memberStatusFrom(ctx.value(QStringLiteral("status")));
         if (!s)
-            return ctx.usage(Tr::tr("unknown status “%1”; use active, lapsed or left")
-                                 .arg(ctx.value(QStringLiteral("status"))),
-                             QStringLiteral("--status"));
+            return ctx.usage(
+                Tr::tr("unknown status “%1”; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
+                QStringLiteral("--status"));
         options.filter.status = *s;
     }
 
@@ -174,21 +161,18 @@ int memberExport(CommandContext &ctx)
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out))
         return ctx.fail(
-            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()),
-                           QStringLiteral("-o")));
+            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
     auto count = exporter.write(out, options);
     if (!count)
         return ctx.fail(count.error());
     if (!out.commit())
         return ctx.fail(
-            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()),
-                           QStringLiteral("-o")));
-    ctx.out().result(
-        QJsonObject{{QStringLiteral("file"), shown(path)},
-                    {QStringLiteral("format"), MemberExporter::formatName(options.format)},
-                    {QStringLiteral("all"), options.all},
-                    {QStringLiteral("count"), *count}},
-        Tr::tr("Exported %n member(s) to %1.", nullptr, *count).arg(shown(path)));
+            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
+    ctx.out().result(QJsonObject{{QStringLiteral("file"), shown(path)},
+                                 {QStringLiteral("format"), MemberExporter::formatName(options.format)},
+                                 {QStringLiteral("all"), options.all},
+                                 {QStringLiteral("count"), *count}},
+                     Tr::tr("Exported %n member(s) to %1.", nullptr, *count).arg(shown(path)));
     return 0;
 }
 
@@ -197,14 +181,11 @@ int memberExport(CommandContext &ctx)
 void registerMemberExchangeCommands(Cli &cli)
 {
     cli.add({QStringLiteral("member import"), QStringLiteral("FILE.csv [--dry-run]"),
-             Tr::tr("import members from CSV: all rows or none, with a report of every bad row"),
-             memberImport});
+             Tr::tr("import members from CSV: all rows or none, with a report of every bad row"), memberImport});
     cli.add({QStringLiteral("member export"),
-             QStringLiteral(
-                 "[--format csv|vcard|json] [--all] [-o FILE] [--search TEXT] [--skill NAME] "
-                 "[--status STATUS] [--bom]"),
-             Tr::tr("export the directory (or everyone with --all) as CSV, vCard or JSON"),
-             memberExport});
+             QStringLiteral("[--format csv|vcard|json] [--all] [-o FILE] [--search TEXT] [--skill NAME] "
+                            "[--status STATUS] [--bom]"),
+             Tr::tr("export the directory (or everyone with --all) as CSV, vCard or JSON"), memberExport});
 }
 
 } // namespace hub::cli

@@ -38,8 +38,10 @@ int report(CommandContext &ctx)
                       "default on a terminal)."),
                QStringLiteral("FORMAT")),
         QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                           Tr::tr("Write to FILE instead of standard output (needed for pdf)."), QStringLiteral("FILE")),
-        option(QStringLiteral("excel"), Tr::tr("Start a CSV file with a byte-order mark, so spreadsheets read accents.")),
+                           Tr::tr("Write to FILE instead of standard output (needed for pdf)."),
+                           QStringLiteral("FILE")),
+        option(QStringLiteral("excel"),
+               Tr::tr("Start a CSV file with a byte-order mark, so spreadsheets read accents.")),
     };
     if (auto stop = ctx.parse(options, 1, 1))
         return *stop;
@@ -61,9 +63,9 @@ int report(CommandContext &ctx)
     if (path.isEmpty() && *format == ReportFileFormat::Pdf)
         return ctx.usage(Tr::tr("A PDF needs a file: give -o FILE.pdf."), QStringLiteral("-o"));
     ReportRequest request;
-    for (const auto &[option, field] : {std::pair{QStringLiteral("from"), &request.from},
-                                        std::pair{QStringLiteral("to"), &request.to},
-                                        std::pair{QStringLiteral("at"), &request.at}}) {
+    for (const auto &[option, field] :
+         {std::pair{QStringLiteral("from"), &request.from}, std::pair{QStringLiteral("to"), &request.to},
+          std::pair{QStringLiteral("at"), &request.at}}) {
         if (!ctx.isSet(option))
             continue;
         auto date = parseDate(ctx.value(option), QStringLiteral("--") + option);
@@ -112,7 +114,8 @@ int report(CommandContext &ctx)
 void registerReportCommands(Cli &cli)
 {
     cli.add({QStringLiteral("report"),
-             QStringLiteral("NAME [--from DATE] [--to DATE] [--at DATE] [--format csv|pdf|json|ledger|text] [-o FILE] [--excel]"),
+             QStringLiteral(
+                 "NAME [--from DATE] [--to DATE] [--at DATE] [--format csv|pdf|json|ledger|text] [-o FILE] [--excel]"),
              Tr::tr("write a report (trial-balance, statements, journal, ledger-activity, ...) to a file"), report});
 }
 

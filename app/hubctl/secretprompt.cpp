@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <string>
-
 #include <termios.h>
 #include <unistd.h>
 

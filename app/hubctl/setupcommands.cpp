@@ -2,11 +2,11 @@
 #include "app/hubctl/setupcommands.h"
 
 #include "app/hubctl/cli.h"
+#include "core/access/accesscontrol.h"
+#include "core/audit/audittrail.h"
 #include "core/demo/demogenerator.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/storage/backupservice.h"
 #include "core/storage/hubseal.h"
 #include "core/storage/integritychecker.h"
@@ -189,8 +189,8 @@ int settings(CommandContext &ctx)
         return ctx.usage(Tr::tr("“settings show” takes no arguments"));
     if (verb == QStringLiteral("set") && args.size() != 3)
         return ctx.usage(Tr::tr("usage: hubctl settings set KEY VALUE; keys: %1")
-                             .arg((SettingsService::keys() << AccessControl::keyIdleLockMinutes()
-                                                           << AccessControl::keyFrontDeskCeiling())
+                             .arg((SettingsService::keys()
+                                   << AccessControl::keyIdleLockMinutes() << AccessControl::keyFrontDeskCeiling())
                                       .join(QStringLiteral(", "))));
     if (verb != QStringLiteral("show") && verb != QStringLiteral("set"))
         return ctx.usage(Tr::tr("unknown settings action “%1”; use show or set").arg(verb));
@@ -255,9 +255,9 @@ int demo(CommandContext &ctx)
     bool seedOk = false;
     const quint32 seedValue = ctx.value(QStringLiteral("seed")).toUInt(&seedOk);
     if (!seedOk)
-        return ctx.usage(Tr::tr("“%1” is not a whole number from 0 to 4294967295")
-                             .arg(ctx.value(QStringLiteral("seed"))),
-                         QStringLiteral("--seed"));
+        return ctx.usage(
+            Tr::tr("“%1” is not a whole number from 0 to 4294967295").arg(ctx.value(QStringLiteral("seed"))),
+            QStringLiteral("--seed"));
     const QString path = QFileInfo(ctx.dbPath()).absoluteFilePath();
     QString lastPart;
     int lastPercent = -1;
@@ -369,7 +369,8 @@ int restore(CommandContext &ctx)
 {
     const QCommandLineOption despite(
         QStringLiteral("despite-problems"),
-        Tr::tr("Restore a backup that fails the check anyway (admins); the reason is recorded."), QStringLiteral("REASON"));
+        Tr::tr("Restore a backup that fails the check anyway (admins); the reason is recorded."),
+        QStringLiteral("REASON"));
     if (auto stop = ctx.parse({despite}, 1, 1))
         return *stop;
     const QString reason = ctx.value(QStringLiteral("despite-problems"));
@@ -379,10 +380,10 @@ int restore(CommandContext &ctx)
     const QString hubPath = QFileInfo(ctx.dbPath()).absoluteFilePath();
     // The current hub need not open (restoring a damaged hub is the point), but it must exist.
     if (!QFileInfo::exists(hubPath))
-        return ctx.fail(Error::storage(
-            Tr::tr("There is no hub file at %1. Create one with “hubctl init” first, or name the hub "
-                   "to replace with --db.")
-                .arg(QDir::toNativeSeparators(hubPath))));
+        return ctx.fail(
+            Error::storage(Tr::tr("There is no hub file at %1. Create one with “hubctl init” first, or name the hub "
+                                  "to replace with --db.")
+                               .arg(QDir::toNativeSeparators(hubPath))));
     const QString source = QFileInfo(ctx.positional().first()).absoluteFilePath();
     Result<QString> kept;
     {
@@ -390,8 +391,8 @@ int restore(CommandContext &ctx)
         // opens; then it is restored in place, with other desks at work.
         auto current = ctx.openHub();
         if (current) {
-            kept = BackupService::restoreInto((*current)->database(), source, (*current)->access(),
-                                              (*current)->actor(), QDateTime::currentDateTimeUtc(), reason);
+            kept = BackupService::restoreInto((*current)->database(), source, (*current)->access(), (*current)->actor(),
+                                              QDateTime::currentDateTimeUtc(), reason);
         } else if (current.error().damaged) {
             // A damaged hub that no longer opens can only be replaced as a file.
             kept = BackupService::restore(hubPath, source, qEnvironmentVariable("USER", QStringLiteral("hubctl")),
@@ -402,12 +403,12 @@ int restore(CommandContext &ctx)
     }
     if (!kept)
         return ctx.fail(kept.error());
-    ctx.out().result(QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators(hubPath)},
-                                 {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
-                                 {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},
-                     Tr::tr("Restored %1 from %2. The previous hub was kept as %3.")
-                         .arg(QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source),
-                              QDir::toNativeSeparators(*kept)));
+    ctx.out().result(
+        QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators(hubPath)},
+                    {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
+                    {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},
+        Tr::tr("Restored %1 from %2. The previous hub was kept as %3.")
+            .arg(QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source), QDir::toNativeSeparators(*kept)));
     return 0;
 }
 
@@ -426,10 +427,10 @@ int seal(CommandContext &ctx)
                                  {QStringLiteral("transfer_hash"), s->transferHash},
                                  {QStringLiteral("audit_id"), double(s->auditId)},
                                  {QStringLiteral("audit_hash"), s->auditHash}},
-                     s->text() + u'\n'
-                         + Tr::tr("Write it down: “hubctl check --seal '%1'” proves later that nothing up to here "
-                                  "was changed.")
-                               .arg(s->text()));
+                     s->text() + u'\n' +
+                         Tr::tr("Write it down: “hubctl check --seal '%1'” proves later that nothing up to here "
+                                "was changed.")
+                             .arg(s->text()));
     return 0;
 }
 
@@ -446,8 +447,8 @@ void registerSetupCommands(Cli &cli)
              Tr::tr("make a new hub file filled with realistic demo data"), demo});
     cli.add({QStringLiteral("check"), QStringLiteral("[--seal SEAL]"),
              Tr::tr("full integrity check; exit 5 with a list if anything fails"), check});
-    cli.add({QStringLiteral("seal"), QString(), Tr::tr("print the hub's seal: the heads of the ledger and audit chains"),
-             seal});
+    cli.add({QStringLiteral("seal"), QString(),
+             Tr::tr("print the hub's seal: the heads of the ledger and audit chains"), seal});
     cli.add({QStringLiteral("backup"), QStringLiteral("FILE"),
              Tr::tr("consistent copy of the hub while others may be using it"), backup});
     cli.add({QStringLiteral("restore"), QStringLiteral("FILE [--despite-problems REASON]"),

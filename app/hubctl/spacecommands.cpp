@@ -84,15 +84,16 @@ QList<QCommandLineOption> spaceFieldOptions()
         option(QStringLiteral("no-rate"), Tr::tr("Free of charge: no hourly rate.")),
         option(QStringLiteral("setup"), Tr::tr("Minutes kept free before each booking."), QStringLiteral("MIN")),
         option(QStringLiteral("cleanup"), Tr::tr("Minutes kept free after each booking."), QStringLiteral("MIN")),
-        option(QStringLiteral("feature"), Tr::tr("A feature such as stage or kitchen; repeat for more. Replaces the list."),
+        option(QStringLiteral("feature"),
+               Tr::tr("A feature such as stage or kitchen; repeat for more. Replaces the list."),
                QStringLiteral("TEXT")),
         option(QStringLiteral("no-features"), Tr::tr("Clear the list of features.")),
         option(QStringLiteral("colour"), Tr::tr("Calendar colour, #rrggbb."), QStringLiteral("COLOUR")),
         option(QStringLiteral("opens"), Tr::tr("Opening time (HH:MM), every day or on the --weekday days."),
                QStringLiteral("HH:MM")),
         option(QStringLiteral("closes"), Tr::tr("Closing time (HH:MM; 24:00 for midnight)."), QStringLiteral("HH:MM")),
-        option(QStringLiteral("weekday"), Tr::tr("The days --opens and --closes are for: mon..sun, mon-fri or sat,sun."),
-               QStringLiteral("DAYS")),
+        option(QStringLiteral("weekday"),
+               Tr::tr("The days --opens and --closes are for: mon..sun, mon-fri or sat,sun."), QStringLiteral("DAYS")),
         option(QStringLiteral("closed-on"), Tr::tr("Weekdays the space is closed: mon..sun, a range or a list."),
                QStringLiteral("DAYS")),
         option(QStringLiteral("active"), Tr::tr("Whether it can be booked: yes or no."), QStringLiteral("yes|no")),
@@ -103,13 +104,17 @@ QList<QCommandLineOption> spaceFieldOptions()
 // keeps its value. Errors name the option.
 Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &space)
 {
-    const auto isSet = [&](const char *name) { return ctx.isSet(QString::fromLatin1(name)); };
-    const auto value = [&](const char *name) { return ctx.value(QString::fromLatin1(name)); };
+    const auto isSet = [&](const char *name) {
+        return ctx.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char *name) {
+        return ctx.value(QString::fromLatin1(name));
+    };
     if (isSet("rate") && isSet("no-rate"))
         return fail(Error::usage(Tr::tr("--rate and --no-rate cannot go together"), QStringLiteral("--no-rate")));
     if (isSet("feature") && isSet("no-features"))
-        return fail(Error::usage(Tr::tr("--feature and --no-features cannot go together"),
-                                 QStringLiteral("--no-features")));
+        return fail(
+            Error::usage(Tr::tr("--feature and --no-features cannot go together"), QStringLiteral("--no-features")));
     if (isSet("opens") != isSet("closes"))
         return fail(Error::usage(Tr::tr("--opens and --closes go together"), QStringLiteral("--opens")));
     if (isSet("weekday") && !isSet("opens"))
@@ -131,7 +136,8 @@ Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &sp
             return fail(capacity.error());
         space.capacity = *capacity;
     }
-    for (const auto &[name, field] : {std::pair{"setup", &space.setupMinutes}, std::pair{"cleanup", &space.cleanupMinutes}}) {
+    for (const auto &[name, field] :
+         {std::pair{"setup", &space.setupMinutes}, std::pair{"cleanup", &space.cleanupMinutes}}) {
         if (!isSet(name))
             continue;
         auto n = CommandSession::count(value(name), QStringLiteral("--") + QString::fromLatin1(name));
@@ -331,9 +337,10 @@ int spaceReopen(CommandContext &ctx)
     if (match == days.cend()) {
         const bool hubClosed = std::any_of(days.cbegin(), days.cend(), [](const Closure &c) { return !c.space; });
         return ctx.fail(Error::notFound(
-            hubClosed ? Tr::tr("%1 has no closed day of its own on %2; the whole hub is closed then (reopen it with --all)")
-                            .arg(target->label(), target->day.toString(Qt::ISODate))
-                      : Tr::tr("%1 is not closed on %2").arg(target->label(), target->day.toString(Qt::ISODate)),
+            hubClosed
+                ? Tr::tr("%1 has no closed day of its own on %2; the whole hub is closed then (reopen it with --all)")
+                      .arg(target->label(), target->day.toString(Qt::ISODate))
+                : Tr::tr("%1 is not closed on %2").arg(target->label(), target->day.toString(Qt::ISODate)),
             QStringLiteral("--date")));
     }
     if (auto ok = s->hub->spaces().removeClosure(match->id); !ok)
@@ -357,7 +364,9 @@ int spaceList(CommandContext &ctx)
     QList<QStringList> rows;
     for (const Space &space : *spaces) {
         array.append(spaceJson(space, s->settings));
-        rows << QStringList{QStringLiteral("#%1").arg(space.id.value()), space.name, QString::number(space.capacity),
+        rows << QStringList{QStringLiteral("#%1").arg(space.id.value()),
+                            space.name,
+                            QString::number(space.capacity),
                             space.rate ? space.rate->toString(s->settings.decimals) : QStringLiteral("-"),
                             Tr::tr("%1 / %2 min").arg(space.setupMinutes).arg(space.cleanupMinutes),
                             space.features.join(QStringLiteral(", ")),
@@ -378,10 +387,11 @@ int spaceList(CommandContext &ctx)
 
 void registerSpaceCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("space add"),
-             QStringLiteral("--name NAME --capacity N [--rate AMOUNT] [--setup MIN] [--cleanup MIN] [--feature TEXT]... "
-                            "[--colour #RRGGBB] [--opens HH:MM --closes HH:MM [--weekday DAYS]] [--closed-on DAYS]"),
-             Tr::tr("add a room or area that can be booked"), spaceAdd});
+    cli.add(
+        {QStringLiteral("space add"),
+         QStringLiteral("--name NAME --capacity N [--rate AMOUNT] [--setup MIN] [--cleanup MIN] [--feature TEXT]... "
+                        "[--colour #RRGGBB] [--opens HH:MM --closes HH:MM [--weekday DAYS]] [--closed-on DAYS]"),
+         Tr::tr("add a room or area that can be booked"), spaceAdd});
     cli.add({QStringLiteral("space list"), {}, Tr::tr("the hub's spaces"), spaceList});
     cli.add({QStringLiteral("space edit"),
              QStringLiteral("SPACE [--name NAME] [--capacity N] [--rate AMOUNT | --no-rate] [--setup MIN] "

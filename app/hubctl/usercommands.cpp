@@ -52,8 +52,9 @@ Result<QList<Role>> parseRoles(const QStringList &names)
             QStringList known;
             for (Role k : allRoles())
                 known << roleName(k);
-            return fail(Error::usage(Tr::tr("“%1” is not a role; roles are %2.").arg(n, known.join(QStringLiteral(", "))),
-                                     QStringLiteral("--role")));
+            return fail(
+                Error::usage(Tr::tr("“%1” is not a role; roles are %2.").arg(n, known.join(QStringLiteral(", "))),
+                             QStringLiteral("--role")));
         }
         if (!roles.contains(*r))
             roles << *r;
@@ -72,13 +73,14 @@ Result<QString> newPassphrase(const CommandContext &ctx, const QString &name)
         return qEnvironmentVariable("HUBCTL_PASSPHRASE");
     const auto first = readSecret(Tr::tr("New passphrase for %1: ").arg(name));
     if (!first)
-        return fail(Error::usage(Tr::tr("No passphrase given: set HUBCTL_NEW_PASSPHRASE or run hubctl in a terminal.")));
+        return fail(
+            Error::usage(Tr::tr("No passphrase given: set HUBCTL_NEW_PASSPHRASE or run hubctl in a terminal.")));
     if (auto ok = UserService::checkPassphrase(*first); !ok)
         return fail(ok.error());
     const auto second = readSecret(Tr::tr("The same passphrase again: "));
     if (!second || *second != *first)
-        return fail(Error::invalid(Tr::tr("The two passphrases differ; nothing was changed."),
-                                   QStringLiteral("passphrase")));
+        return fail(
+            Error::invalid(Tr::tr("The two passphrases differ; nothing was changed."), QStringLiteral("passphrase")));
     return *first;
 }
 
@@ -141,9 +143,9 @@ int userAdd(CommandContext &ctx)
             e.where = newMember ? QStringLiteral("--new-member") : QStringLiteral("--member");
         return ctx.fail(e);
     }
-    ctx.out().result(userJson(*user), Tr::tr("User %1 (%2) added: %3.")
-                                          .arg(user->name, user->memberName,
-                                               roleNames(user->roles).join(QStringLiteral(", "))));
+    ctx.out().result(userJson(*user),
+                     Tr::tr("User %1 (%2) added: %3.")
+                         .arg(user->name, user->memberName, roleNames(user->roles).join(QStringLiteral(", "))));
     return 0;
 }
 
@@ -206,8 +208,9 @@ int userRole(CommandContext &ctx)
     auto changed = s->hub->users().get(user->id);
     if (!changed)
         return ctx.fail(changed.error());
-    ctx.out().result(userJson(*changed), Tr::tr("%1 now has the roles: %2.")
-                                             .arg(changed->name, roleNames(changed->roles).join(QStringLiteral(", "))));
+    ctx.out().result(
+        userJson(*changed),
+        Tr::tr("%1 now has the roles: %2.").arg(changed->name, roleNames(changed->roles).join(QStringLiteral(", "))));
     return 0;
 }
 
@@ -259,7 +262,8 @@ int userPin(CommandContext &ctx)
             pin = *typed;
         }
         if (pin.isEmpty())
-            return ctx.fail(Error::invalid(Tr::tr("An empty PIN; use --clear to remove the PIN."), QStringLiteral("pin")));
+            return ctx.fail(
+                Error::invalid(Tr::tr("An empty PIN; use --clear to remove the PIN."), QStringLiteral("pin")));
     }
     if (auto ok = s->hub->users().setPin(user->id, pin); !ok)
         return ctx.fail(ok.error());
@@ -351,8 +355,12 @@ int audit(CommandContext &ctx)
     }
     QList<QStringList> table;
     for (const AuditEntry &e : std::as_const(*rows))
-        table << QStringList{QString::number(e.id), s->local(e.at), e.userName, e.action,
-                             e.entityId ? QStringLiteral("%1 #%2").arg(e.entity).arg(e.entityId) : e.entity, e.summary};
+        table << QStringList{QString::number(e.id),
+                             s->local(e.at),
+                             e.userName,
+                             e.action,
+                             e.entityId ? QStringLiteral("%1 #%2").arg(e.entity).arg(e.entityId) : e.entity,
+                             e.summary};
     ctx.out().table({Tr::tr("#"), Tr::tr("When"), Tr::tr("Who"), Tr::tr("Action"), Tr::tr("What"), Tr::tr("Summary")},
                     table);
     return 0;
@@ -362,8 +370,10 @@ int audit(CommandContext &ctx)
 
 void registerUserCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("user add"), QStringLiteral("NAME (--member MEMBER | --new-member \"FULL NAME\" [--email E] [--phone P]) --role ROLE..."),
-             Tr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"), userAdd});
+    cli.add(
+        {QStringLiteral("user add"),
+         QStringLiteral("NAME (--member MEMBER | --new-member \"FULL NAME\" [--email E] [--phone P]) --role ROLE..."),
+         Tr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"), userAdd});
     cli.add({QStringLiteral("user list"), QString(), Tr::tr("list the hub's users and their roles"), userList});
     cli.add({QStringLiteral("user role"), QStringLiteral("NAME --add ROLE | --remove ROLE"),
              Tr::tr("give or take a role"), userRole});
@@ -372,7 +382,8 @@ void registerUserCommands(Cli &cli)
     cli.add({QStringLiteral("user pin"), QStringLiteral("NAME [--clear]"),
              Tr::tr("set the quick-switch PIN (from HUBCTL_NEW_PIN or asked) or clear it"), userPin});
     cli.add({QStringLiteral("user remove"), QStringLiteral("NAME"), Tr::tr("remove a user"), userRemove});
-    cli.add({QStringLiteral("audit"), QStringLiteral("[--from DATE] [--to DATE] [--user NAME] [--action KIND] [--limit N]"),
+    cli.add({QStringLiteral("audit"),
+             QStringLiteral("[--from DATE] [--to DATE] [--user NAME] [--action KIND] [--limit N]"),
              Tr::tr("show the audit trail, newest first"), audit});
 }
 

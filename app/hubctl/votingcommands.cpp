@@ -58,24 +58,21 @@ int setVoting(CommandContext &ctx, bool close)
     text << Tr::tr("Results (%n idea(s)):", nullptr, int(ideas->size()));
     for (qsizetype i = 0; i < ideas->size(); ++i) {
         const Idea &x = ideas->at(i);
-        results.append(QJsonObject{{QStringLiteral("rank"), rank[i]},
-                                   {QStringLiteral("id"), x.id.value()},
-                                   {QStringLiteral("title"), x.title},
-                                   {QStringLiteral("author"), x.authorName},
-                                   {QStringLiteral("votes"), x.votes},
-                                   {QStringLiteral("voters"), x.voters},
-                                   {QStringLiteral("promoted_to"),
-                                    x.promotedTo ? QJsonValue(x.promotedTo->value()) : QJsonValue()}});
+        results.append(QJsonObject{
+            {QStringLiteral("rank"), rank[i]},
+            {QStringLiteral("id"), x.id.value()},
+            {QStringLiteral("title"), x.title},
+            {QStringLiteral("author"), x.authorName},
+            {QStringLiteral("votes"), x.votes},
+            {QStringLiteral("voters"), x.voters},
+            {QStringLiteral("promoted_to"), x.promotedTo ? QJsonValue(x.promotedTo->value()) : QJsonValue()}});
         text << Tr::tr("  %1. #%2 %3 — %4 %5")
                     .arg(QString::number(rank[i]), QString::number(x.id.value()), x.title, QString::number(x.votes),
                          g->voting == VotingMode::Dots ? Tr::tr("dot(s)") : Tr::tr("vote(s)"));
     }
-    const QJsonObject o{{QStringLiteral("id"), g->id.value()},
-                        {QStringLiteral("title"), g->title},
-                        {QStringLiteral("voting"), toString(g->voting)},
-                        {QStringLiteral("voting_closed"), close},
-                        {QStringLiteral("changed"), !already},
-                        {QStringLiteral("results"), results}};
+    const QJsonObject o{{QStringLiteral("id"), g->id.value()},           {QStringLiteral("title"), g->title},
+                        {QStringLiteral("voting"), toString(g->voting)}, {QStringLiteral("voting_closed"), close},
+                        {QStringLiteral("changed"), !already},           {QStringLiteral("results"), results}};
     ctx.out().result(o, text.join(u'\n'));
     return 0;
 }
@@ -86,9 +83,13 @@ void registerVotingCommands(Cli &cli)
 {
     cli.add({QStringLiteral("gathering close-voting"), QStringLiteral("GATHERING"),
              Tr::tr("close a gathering's vote (no more votes or withdrawals) and show the ranked results"),
-             [](CommandContext &ctx) { return setVoting(ctx, true); }});
-    cli.add({QStringLiteral("gathering reopen-voting"), QStringLiteral("GATHERING"),
-             Tr::tr("open a closed vote again"), [](CommandContext &ctx) { return setVoting(ctx, false); }});
+             [](CommandContext &ctx) {
+                 return setVoting(ctx, true);
+             }});
+    cli.add({QStringLiteral("gathering reopen-voting"), QStringLiteral("GATHERING"), Tr::tr("open a closed vote again"),
+             [](CommandContext &ctx) {
+                 return setVoting(ctx, false);
+             }});
 }
 
 } // namespace hub::cli

@@ -67,7 +67,8 @@ QJsonObject walkInJson(const WalkIn &w, const CommandSession &s)
 int walkInList(CommandContext &ctx)
 {
     const QList<QCommandLineOption> options = {
-        option(QStringLiteral("search"), Tr::tr("Only walk-ins whose name or e-mail contains this."), QStringLiteral("TEXT")),
+        option(QStringLiteral("search"), Tr::tr("Only walk-ins whose name or e-mail contains this."),
+               QStringLiteral("TEXT")),
     };
     if (auto stop = ctx.parse(options, 0, 1))
         return *stop;
@@ -97,8 +98,8 @@ int walkInList(CommandContext &ctx)
                 return ctx.fail(w.error());
             if (w->mergedInto || w->forgotten)
                 continue;
-            if (!search.isEmpty() && !w->name.contains(search, Qt::CaseInsensitive)
-                && !w->email.contains(search, Qt::CaseInsensitive))
+            if (!search.isEmpty() && !w->name.contains(search, Qt::CaseInsensitive) &&
+                !w->email.contains(search, Qt::CaseInsensitive))
                 continue;
             list << *w;
         }
@@ -108,8 +109,8 @@ int walkInList(CommandContext &ctx)
     for (const WalkIn &w : std::as_const(list)) {
         array.append(walkInJson(w, *s));
         rows << QStringList{QStringLiteral("#%1").arg(w.id.value()), w.name,
-                            w.email.isEmpty() ? QStringLiteral("-") : w.email,
-                            w.consent ? Tr::tr("yes") : Tr::tr("no"), s->local(w.createdAt)};
+                            w.email.isEmpty() ? QStringLiteral("-") : w.email, w.consent ? Tr::tr("yes") : Tr::tr("no"),
+                            s->local(w.createdAt)};
     }
     if (ctx.json())
         ctx.out().document(array);
@@ -173,9 +174,9 @@ int walkInMerge(CommandContext &ctx)
         return ctx.fail(!now ? now.error() : m.error());
     QJsonObject o = walkInJson(*now, *s);
     o.insert(QStringLiteral("member"), m->displayName);
-    ctx.out().result(o, Tr::tr("Walk-in #%1 %2 is %3 (member #%4); their attendance, ideas and votes moved to them.")
-                            .arg(QString::number(w->id.value()), w->name, m->displayName,
-                                 QString::number(m->id.value())));
+    ctx.out().result(o,
+                     Tr::tr("Walk-in #%1 %2 is %3 (member #%4); their attendance, ideas and votes moved to them.")
+                         .arg(QString::number(w->id.value()), w->name, m->displayName, QString::number(m->id.value())));
     return 0;
 }
 

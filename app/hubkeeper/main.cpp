@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI entry point: read the command line and hand over to the main window.
-#include "ui/mainwindow.h"
 #include "core/common/privatefiles.h"
 #include "core/common/translations.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,12 +26,10 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.hubkeeper.Hubkeeper"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Front desk of a neighbourhood community hub."));
+    parser.setApplicationDescription(QApplication::translate("main", "Front desk of a neighbourhood community hub."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QApplication::translate("main", "Open the hub file at <path>."),
+    const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("main", "Open the hub file at <path>."),
                                 QApplication::translate("main", "path"));
     parser.addOption(db);
     parser.process(app);

@@ -46,8 +46,7 @@ bool AccessControl::Grant::active(Permission permission)
 
 AccessControl::AccessControl(std::shared_ptr<Database> db, const Clock &clock, QString &actor)
     : m_db(std::move(db)), m_clock(clock), m_actor(actor)
-{
-}
+{}
 
 void AccessControl::attach(UserService &users, AuditTrail &audit)
 {
@@ -95,8 +94,7 @@ QString AccessControl::whoMay(Permission permission)
 {
     const QString roles = joinedRoles(rolesAllowed(permission));
     const bool vowel = QStringLiteral("aeiou").contains(roles.left(1));
-    return (vowel ? tr("Only an %1 may %2.") : tr("Only a %1 may %2."))
-        .arg(roles, permissionTitle(permission));
+    return (vowel ? tr("Only an %1 may %2.") : tr("Only a %1 may %2.")).arg(roles, permissionTitle(permission));
 }
 
 QString AccessControl::actorName() const
@@ -168,9 +166,9 @@ Result<CurrentUser> AccessControl::checkSecret(const QString &rawName, const QSt
         return fail(Error::storage(tr("Users are not available.")));
     const QString name = rawName.trimmed();
     const QString how = pin ? tr("PIN") : tr("passphrase");
-    const Error wrong = Error::refused(
-        pin ? tr("That name and PIN do not match.") : tr("That name and passphrase do not match."),
-        pin ? QStringLiteral("pin") : QStringLiteral("passphrase"));
+    const Error wrong =
+        Error::refused(pin ? tr("That name and PIN do not match.") : tr("That name and passphrase do not match."),
+                       pin ? QStringLiteral("pin") : QStringLiteral("passphrase"));
 
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
@@ -218,8 +216,8 @@ Result<CurrentUser> AccessControl::checkSecret(const QString &rawName, const QSt
     if (pin && hash.isEmpty()) {
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
-        return fail(Error::refused(tr("“%1” has no PIN; sign in with the passphrase.").arg(name),
-                                   QStringLiteral("pin")));
+        return fail(
+            Error::refused(tr("“%1” has no PIN; sign in with the passphrase.").arg(name), QStringLiteral("pin")));
     }
 
     if (!PassphraseHasher::verify(hash, secret)) {
@@ -243,8 +241,8 @@ Result<CurrentUser> AccessControl::checkSecret(const QString &rawName, const QSt
             .bind(QStringLiteral(":id"), id);
         if (auto ok = upd.exec(); !ok)
             return fail(ok.error());
-        if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), id,
-                                        summary);
+        if (auto ok =
+                m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), id, summary);
             !ok)
             return fail(ok.error());
         if (auto ok = tx->commit(); !ok)
@@ -329,8 +327,9 @@ Status AccessControl::setFrontDeskCeiling(std::optional<Amount> ceiling)
     q.bind(QStringLiteral(":k"), keyFrontDeskCeiling()).bind(QStringLiteral(":v"), value);
     if (auto ok = q.exec(); !ok)
         return ok;
-    if (auto ok = m_audit->record(QStringLiteral("settings.set"), QStringLiteral("settings"), 0,
-                                  tr("%1 = %2 (minor units)").arg(keyFrontDeskCeiling(), value.isEmpty() ? tr("none") : value));
+    if (auto ok = m_audit->record(
+            QStringLiteral("settings.set"), QStringLiteral("settings"), 0,
+            tr("%1 = %2 (minor units)").arg(keyFrontDeskCeiling(), value.isEmpty() ? tr("none") : value));
         !ok)
         return ok;
     return tx->commit();

@@ -15,7 +15,8 @@ class PassphraseHasher
 {
     Q_DECLARE_TR_FUNCTIONS(hub::PassphraseHasher)
 public:
-    enum class Cost {
+    enum class Cost
+    {
         Interactive, ///< libsodium's interactive limits: what a sign-in should cost
         Minimum,     ///< the smallest limits: for tests only, which hash many times
     };
@@ -23,7 +24,11 @@ public:
     /// What is hashed. A PIN has only a million values or so, so each try
     /// costs more: Argon2id at 3 passes over 192 MiB (about half a second
     /// on the hub's PC) against a passphrase's 2 passes over 64 MiB.
-    enum class Purpose { Passphrase, Pin };
+    enum class Purpose
+    {
+        Passphrase,
+        Pin
+    };
 
     /// The cost new hashes get in this process (Interactive unless a test lowered it).
     static Cost cost();

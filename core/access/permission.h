@@ -10,7 +10,8 @@ namespace hub {
 
 /// Every action a role may or may not do. Core services check these once, at
 /// the top of each write, so the GUI and hubctl obey the same rules.
-enum class Permission {
+enum class Permission
+{
     ViewMembers,      ///< read the directory, statements, a member's record
     AddMembers,       ///< add a member or organisation
     EditMembers,      ///< edit contact data, consent, status, skills, offers and needs

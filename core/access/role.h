@@ -9,7 +9,13 @@
 namespace hub {
 
 /// What a user of the shared desk is for. A person may hold several roles.
-enum class Role { FrontDesk, Facilitator, Treasurer, Admin };
+enum class Role
+{
+    FrontDesk,
+    Facilitator,
+    Treasurer,
+    Admin
+};
 
 /// Every role, in the order lists show them.
 QList<Role> allRoles();

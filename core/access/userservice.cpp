@@ -15,8 +15,8 @@ namespace hub {
 
 namespace {
 
-const QString UserColumns = QStringLiteral(
-    "u.id, u.name, u.member_id, m.display_name, u.pin_hash IS NOT NULL, u.locked_until, u.created_at");
+const QString UserColumns =
+    QStringLiteral("u.id, u.name, u.member_id, m.display_name, u.pin_hash IS NOT NULL, u.locked_until, u.created_at");
 
 User userFrom(const Query &q)
 {
@@ -53,15 +53,14 @@ QList<Role> normalisedRoles(const QList<Role> &roles)
 
 UserService::UserService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_clock(clock), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Status UserService::checkPassphrase(const QString &passphrase)
 {
     if (passphrase.size() < MinPassphraseLength)
-        return fail(Error::invalid(tr("A passphrase needs at least %1 characters; a few words make a good one.")
-                                       .arg(MinPassphraseLength),
-                                   QStringLiteral("passphrase")));
+        return fail(Error::invalid(
+            tr("A passphrase needs at least %1 characters; a few words make a good one.").arg(MinPassphraseLength),
+            QStringLiteral("passphrase")));
     if (passphrase.size() > MaxPassphraseLength)
         return fail(Error::invalid(tr("A passphrase may have at most %1 characters.").arg(MaxPassphraseLength),
                                    QStringLiteral("passphrase")));
@@ -74,8 +73,8 @@ Status UserService::checkPin(const QString &pin)
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
     if (pin.size() < PinMinLength || pin.size() > PinMaxLength || !digits.match(pin).hasMatch())
-        return fail(Error::invalid(tr("A PIN is %1 to %2 digits.").arg(PinMinLength).arg(PinMaxLength),
-                                   QStringLiteral("pin")));
+        return fail(
+            Error::invalid(tr("A PIN is %1 to %2 digits.").arg(PinMinLength).arg(PinMaxLength), QStringLiteral("pin")));
     // The PINs tried first by anyone guessing.
     bool same = true;
     bool up = true;
@@ -106,8 +105,8 @@ Status UserService::checkName(const QString &name)
                                    QStringLiteral("name")));
     for (QChar c : n)
         if (c.category() == QChar::Other_Control)
-            return fail(Error::invalid(tr("A sign-in name cannot contain control characters."),
-                                       QStringLiteral("name")));
+            return fail(
+                Error::invalid(tr("A sign-in name cannot contain control characters."), QStringLiteral("name")));
     return {};
 }
 
@@ -148,10 +147,11 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
     if (!existing)
         return fail(existing.error());
     if (existing->toInt() == 0 && !roles.contains(Role::Admin))
-        return fail(Error::refused(
-            tr("The first user must be an admin, or no one could manage users afterwards."), QStringLiteral("role")));
+        return fail(Error::refused(tr("The first user must be an admin, or no one could manage users afterwards."),
+                                   QStringLiteral("role")));
 
-    Query memberQ(tx->connection(), QStringLiteral("SELECT kind, forgotten_at IS NOT NULL FROM members WHERE id = :id"));
+    Query memberQ(tx->connection(),
+                  QStringLiteral("SELECT kind, forgotten_at IS NOT NULL FROM members WHERE id = :id"));
     memberQ.bind(QStringLiteral(":id"), member.value());
     if (auto ok = memberQ.exec(); !ok)
         return fail(ok.error());
@@ -203,9 +203,9 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
 
 Result<QList<User>> UserService::list() const
 {
-    Query q(*m_db, QStringLiteral("SELECT ") + UserColumns
-                       + QStringLiteral(" FROM users u JOIN members m ON m.id = u.member_id "
-                                        "WHERE u.removed_at IS NULL ORDER BY u.name COLLATE NOCASE"));
+    Query q(*m_db, QStringLiteral("SELECT ") + UserColumns +
+                       QStringLiteral(" FROM users u JOIN members m ON m.id = u.member_id "
+                                      "WHERE u.removed_at IS NULL ORDER BY u.name COLLATE NOCASE"));
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
     QList<User> out;
@@ -260,8 +260,8 @@ Status UserService::setRoles(UserId id, const QList<Role> &rawRoles)
         return ok;
     const QList<Role> roles = normalisedRoles(rawRoles);
     if (roles.isEmpty())
-        return fail(Error::invalid(tr("A user needs at least one role; remove the user instead."),
-                                   QStringLiteral("role")));
+        return fail(
+            Error::invalid(tr("A user needs at least one role; remove the user instead."), QStringLiteral("role")));
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
@@ -396,9 +396,10 @@ Status UserService::remove(UserId id)
     if (!user)
         return fail(user.error());
     if (user->roles.contains(Role::Admin)) {
-        Query q(tx->connection(), QStringLiteral("SELECT count(*) FROM users u WHERE u.removed_at IS NULL AND u.id <> :id "
-                                                 "AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND "
-                                                 "r.role = 'admin')"));
+        Query q(tx->connection(),
+                QStringLiteral("SELECT count(*) FROM users u WHERE u.removed_at IS NULL AND u.id <> :id "
+                               "AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND "
+                               "r.role = 'admin')"));
         q.bind(QStringLiteral(":id"), id.value());
         auto otherAdmins = q.scalar();
         if (!otherAdmins)
@@ -448,9 +449,9 @@ Status UserService::eraseMember(MemberId member, const QString &pseudonym)
                  QStringLiteral("UPDATE gatherings SET created_by = :p WHERE created_by = :n COLLATE NOCASE"),
                  QStringLiteral("UPDATE ideas SET entered_by = :p WHERE entered_by = :n COLLATE NOCASE"),
              }) {
-            Query q(*m_db, sql);
-            q.bind(QStringLiteral(":p"), pseudonym).bind(QStringLiteral(":n"), name);
-            if (auto ok = q.exec(); !ok)
+            Query rename(*m_db, sql);
+            rename.bind(QStringLiteral(":p"), pseudonym).bind(QStringLiteral(":n"), name);
+            if (auto ok = rename.exec(); !ok)
                 return ok;
         }
         // The name is personal data; the row stays (removed) so ids in the

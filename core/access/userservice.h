@@ -23,9 +23,9 @@ using UserId = Id<struct UserTag>;
 struct User
 {
     UserId id;
-    QString name;          ///< the sign-in name, unique regardless of case
+    QString name; ///< the sign-in name, unique regardless of case
     MemberId member;
-    QString memberName;    ///< the member's display name
+    QString memberName; ///< the member's display name
     QList<Role> roles;
     bool hasPin = false;
     QDateTime lockedUntil; ///< UTC; invalid when not locked

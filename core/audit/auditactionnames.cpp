@@ -82,16 +82,26 @@ QString AuditActionNames::label(const QString &action)
 QString AuditActionNames::areaLabel(const QString &area)
 {
     static const QHash<QString, const char *> words = {
-        {QStringLiteral("account"), QT_TR_NOOP("Accounts")},   {QStringLiteral("action"), QT_TR_NOOP("Actions")},
-        {QStringLiteral("booking"), QT_TR_NOOP("Bookings")},   {QStringLiteral("challenge"), QT_TR_NOOP("Challenges")},
-        {QStringLiteral("checkin"), QT_TR_NOOP("Check-in")},   {QStringLiteral("gathering"), QT_TR_NOOP("Gatherings")},
-        {QStringLiteral("group"), QT_TR_NOOP("Working groups")}, {QStringLiteral("hub"), QT_TR_NOOP("The hub file")},
-        {QStringLiteral("idea"), QT_TR_NOOP("Ideas and votes")}, {QStringLiteral("ledger"), QT_TR_NOOP("Ledger")},
-        {QStringLiteral("member"), QT_TR_NOOP("Members")},     {QStringLiteral("need"), QT_TR_NOOP("Needs")},
-        {QStringLiteral("offer"), QT_TR_NOOP("Offers")},       {QStringLiteral("registration"), QT_TR_NOOP("Sign-ups")},
-        {QStringLiteral("settings"), QT_TR_NOOP("Settings")},  {QStringLiteral("skill"), QT_TR_NOOP("Skills")},
-        {QStringLiteral("space"), QT_TR_NOOP("Spaces")},       {QStringLiteral("transfer"), QT_TR_NOOP("Transfers")},
-        {QStringLiteral("user"), QT_TR_NOOP("Users")},         {QStringLiteral("walk-in"), QT_TR_NOOP("Walk-ins")},
+        {QStringLiteral("account"), QT_TR_NOOP("Accounts")},
+        {QStringLiteral("action"), QT_TR_NOOP("Actions")},
+        {QStringLiteral("booking"), QT_TR_NOOP("Bookings")},
+        {QStringLiteral("challenge"), QT_TR_NOOP("Challenges")},
+        {QStringLiteral("checkin"), QT_TR_NOOP("Check-in")},
+        {QStringLiteral("gathering"), QT_TR_NOOP("Gatherings")},
+        {QStringLiteral("group"), QT_TR_NOOP("Working groups")},
+        {QStringLiteral("hub"), QT_TR_NOOP("The hub file")},
+        {QStringLiteral("idea"), QT_TR_NOOP("Ideas and votes")},
+        {QStringLiteral("ledger"), QT_TR_NOOP("Ledger")},
+        {QStringLiteral("member"), QT_TR_NOOP("Members")},
+        {QStringLiteral("need"), QT_TR_NOOP("Needs")},
+        {QStringLiteral("offer"), QT_TR_NOOP("Offers")},
+        {QStringLiteral("registration"), QT_TR_NOOP("Sign-ups")},
+        {QStringLiteral("settings"), QT_TR_NOOP("Settings")},
+        {QStringLiteral("skill"), QT_TR_NOOP("Skills")},
+        {QStringLiteral("space"), QT_TR_NOOP("Spaces")},
+        {QStringLiteral("transfer"), QT_TR_NOOP("Transfers")},
+        {QStringLiteral("user"), QT_TR_NOOP("Users")},
+        {QStringLiteral("walk-in"), QT_TR_NOOP("Walk-ins")},
     };
     const auto it = words.constFind(area);
     return it == words.cend() ? area : tr(it.value());

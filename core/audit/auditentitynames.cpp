@@ -13,36 +13,26 @@ namespace {
 QString queryFor(const QString &entity)
 {
     static const QHash<QString, QString> queries = {
-        {QStringLiteral("member"),
-         QStringLiteral("SELECT display_name, NULL FROM members WHERE id = :id")},
+        {QStringLiteral("member"), QStringLiteral("SELECT display_name, NULL FROM members WHERE id = :id")},
         {QStringLiteral("user"), QStringLiteral("SELECT name, NULL FROM users WHERE id = :id")},
         {QStringLiteral("space"), QStringLiteral("SELECT name, NULL FROM spaces WHERE id = :id")},
         {QStringLiteral("skill"), QStringLiteral("SELECT name, NULL FROM skills WHERE id = :id")},
-        {QStringLiteral("group"),
-         QStringLiteral("SELECT name, NULL FROM working_groups WHERE id = :id")},
-        {QStringLiteral("action"),
-         QStringLiteral("SELECT title, NULL FROM group_actions WHERE id = :id")},
+        {QStringLiteral("group"), QStringLiteral("SELECT name, NULL FROM working_groups WHERE id = :id")},
+        {QStringLiteral("action"), QStringLiteral("SELECT title, NULL FROM group_actions WHERE id = :id")},
         {QStringLiteral("idea"), QStringLiteral("SELECT title, NULL FROM ideas WHERE id = :id")},
-        {QStringLiteral("challenge"),
-         QStringLiteral("SELECT title, NULL FROM business_challenges WHERE id = :id")},
-        {QStringLiteral("booking"),
-         QStringLiteral("SELECT title, start_utc FROM bookings WHERE id = :id")},
-        {QStringLiteral("gathering"),
-         QStringLiteral("SELECT title, start_utc FROM gatherings WHERE id = :id")},
-        {QStringLiteral("offer"),
-         QStringLiteral("SELECT description, NULL FROM offers WHERE id = :id")},
-        {QStringLiteral("need"),
-         QStringLiteral("SELECT description, NULL FROM needs WHERE id = :id")},
+        {QStringLiteral("challenge"), QStringLiteral("SELECT title, NULL FROM business_challenges WHERE id = :id")},
+        {QStringLiteral("booking"), QStringLiteral("SELECT title, start_utc FROM bookings WHERE id = :id")},
+        {QStringLiteral("gathering"), QStringLiteral("SELECT title, start_utc FROM gatherings WHERE id = :id")},
+        {QStringLiteral("offer"), QStringLiteral("SELECT description, NULL FROM offers WHERE id = :id")},
+        {QStringLiteral("need"), QStringLiteral("SELECT description, NULL FROM needs WHERE id = :id")},
         {QStringLiteral("account"),
-         QStringLiteral(
-             "SELECT m.display_name, NULL FROM accounts a JOIN members m ON m.id = a.member_id "
-             "WHERE a.id = :id")},
+         QStringLiteral("SELECT m.display_name, NULL FROM accounts a JOIN members m ON m.id = a.member_id "
+                        "WHERE a.id = :id")},
         {QStringLiteral("transfer"),
-         QStringLiteral(
-             "SELECT pm.display_name || ' → ' || qm.display_name, NULL FROM transfers t "
-             "JOIN accounts pa ON pa.id = t.payer_account JOIN members pm ON pm.id = pa.member_id "
-             "JOIN accounts qa ON qa.id = t.payee_account JOIN members qm ON qm.id = qa.member_id "
-             "WHERE t.id = :id")},
+         QStringLiteral("SELECT pm.display_name || ' → ' || qm.display_name, NULL FROM transfers t "
+                        "JOIN accounts pa ON pa.id = t.payer_account JOIN members pm ON pm.id = pa.member_id "
+                        "JOIN accounts qa ON qa.id = t.payee_account JOIN members qm ON qm.id = qa.member_id "
+                        "WHERE t.id = :id")},
     };
     return queries.value(entity);
 }
@@ -86,8 +76,7 @@ QString AuditEntityNames::lookUp(const QString &entity, qint64 id) const
         return tr("Transfer #%1: %2").arg(id).arg(title);
     if (!at.isNull())
         return tr("%1 — %2").arg(
-            title, DisplayFormat::date(
-                       QDateTime::fromSecsSinceEpoch(at.toLongLong()).toTimeZone(m_zone).date()));
+            title, DisplayFormat::date(QDateTime::fromSecsSinceEpoch(at.toLongLong()).toTimeZone(m_zone).date()));
     return title;
 }
 

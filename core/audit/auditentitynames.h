@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QString>
 #include <QTimeZone>
+
 #include <memory>
 
 namespace hub {

@@ -5,10 +5,10 @@
 #include "core/common/error.h"
 
 #include <QAbstractTableModel>
-
-#include <memory>
 #include <QList>
 #include <QTimeZone>
+
+#include <memory>
 #include <optional>
 
 namespace hub {
@@ -48,8 +48,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

@@ -77,8 +77,7 @@ AuditTrail::Quiet::~Quiet()
 
 AuditTrail::AuditTrail(std::shared_ptr<Database> db, const Clock &clock, const QString &actor)
     : m_db(std::move(db)), m_clock(clock), m_actor(actor)
-{
-}
+{}
 
 QString AuditTrail::hashOf(const AuditEntry &e)
 {
@@ -108,8 +107,8 @@ Status AuditTrail::record(const QString &action, const QString &entity, qint64 e
     return recordAs(m_actor, action, entity, entityId, summary);
 }
 
-Status AuditTrail::recordAs(const QString &userName, const QString &action, const QString &entity,
-                            qint64 entityId, const QString &summary)
+Status AuditTrail::recordAs(const QString &userName, const QString &action, const QString &entity, qint64 entityId,
+                            const QString &summary)
 {
     if (t_quietDepth > 0) {
         // Bulk work records no row, but its change is still news to the pages.
@@ -166,8 +165,8 @@ Result<QList<AuditEntry>> AuditTrail::list(const AuditFilter &filter) const
 {
     if (auto ok = mayRead(); !ok)
         return fail(ok.error());
-    QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_log") + whereOf(filter)
-                  + QStringLiteral(" ORDER BY id DESC");
+    QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_log") + whereOf(filter) +
+                  QStringLiteral(" ORDER BY id DESC");
     if (filter.limit >= 0 || filter.offset > 0)
         sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
     Query q(*m_db, sql);
@@ -254,8 +253,8 @@ Status AuditTrail::pseudonymise(const QString &userName, const QString &pseudony
 
     // Re-seal the chain from the first changed row on: later rows keep their
     // contents, only their links change.
-    Query rows(tx->connection(), QStringLiteral("SELECT ") + Columns
-                                     + QStringLiteral(" FROM audit_log WHERE id >= :from ORDER BY id"));
+    Query rows(tx->connection(),
+               QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_log WHERE id >= :from ORDER BY id"));
     rows.bind(QStringLiteral(":from"), from->toLongLong());
     if (auto ok = rows.exec(); !ok)
         return fail(ok.error());
@@ -263,7 +262,8 @@ Status AuditTrail::pseudonymise(const QString &userName, const QString &pseudony
     while (rows.next())
         entries << entryFrom(rows);
 
-    Query before(tx->connection(), QStringLiteral("SELECT hash FROM audit_log WHERE id < :from ORDER BY id DESC LIMIT 1"));
+    Query before(tx->connection(),
+                 QStringLiteral("SELECT hash FROM audit_log WHERE id < :from ORDER BY id DESC LIMIT 1"));
     before.bind(QStringLiteral(":from"), from->toLongLong());
     auto prev = before.scalar();
     if (!prev)

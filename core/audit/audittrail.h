@@ -19,12 +19,12 @@ class Database;
 struct AuditEntry
 {
     qint64 id = 0;
-    QDateTime at;       ///< UTC
-    QString userName;   ///< who (a pseudonym once that person was forgotten)
-    QString action;     ///< e.g. "member.add", "transfer.reverse", "user.sign-in-failed"
-    QString entity;     ///< e.g. "member", "transfer", "booking"
+    QDateTime at;        ///< UTC
+    QString userName;    ///< who (a pseudonym once that person was forgotten)
+    QString action;      ///< e.g. "member.add", "transfer.reverse", "user.sign-in-failed"
+    QString entity;      ///< e.g. "member", "transfer", "booking"
     qint64 entityId = 0; ///< 0 when the action is about no one row
-    QString summary;    ///< what changed, without personal data
+    QString summary;     ///< what changed, without personal data
     QString prevHash;
     QString hash;
 };

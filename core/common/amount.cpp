@@ -45,10 +45,8 @@ Result<Amount> Amount::parse(QStringView text, int decimals)
             return fail(Error::invalid(tr("“%1” is not an amount: exponents are not allowed").arg(shown)));
         if (bad == u',')
             return fail(Error::invalid(
-                tr("“%1” is not an amount: use a point for decimals and no thousands separators")
-                    .arg(shown)));
-        return fail(Error::invalid(
-            tr("“%1” is not an amount: unexpected character “%2”").arg(shown, QString(bad))));
+                tr("“%1” is not an amount: use a point for decimals and no thousands separators").arg(shown)));
+        return fail(Error::invalid(tr("“%1” is not an amount: unexpected character “%2”").arg(shown, QString(bad))));
     }
     if (intPart.isEmpty())
         return fail(Error::invalid(tr("“%1” is not an amount: digits are required before the point").arg(shown)));
@@ -67,8 +65,8 @@ Result<Amount> Amount::parse(QStringView text, int decimals)
         return fail(Error::invalid(tr("“%1” is too large to be an amount").arg(shown)));
     };
     const auto push = [&](int digit) {
-        return !__builtin_mul_overflow(value, qint64(10), &value)
-               && !__builtin_sub_overflow(value, qint64(digit), &value);
+        return !__builtin_mul_overflow(value, qint64(10), &value) &&
+               !__builtin_sub_overflow(value, qint64(digit), &value);
     };
     for (QChar c : intPart)
         if (!push(c.digitValue()))

@@ -116,9 +116,8 @@ Result<CsvTable> CsvReader::read(const QByteArray &bytes)
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     if (text.trimmed().isEmpty())
-        return fail(
-            Error::invalid(tr("The file is empty: it needs a header row naming the columns, "
-                              "then one row per record.")));
+        return fail(Error::invalid(tr("The file is empty: it needs a header row naming the columns, "
+                                      "then one row per record.")));
 
     table.separator = detectSeparator(text);
     const QChar sep = table.separator;
@@ -168,15 +167,13 @@ Result<CsvTable> CsvReader::read(const QByteArray &bytes)
                     ++i;
                 }
                 if (!closed)
-                    return fail(Error::invalid(
-                        tr("The quote opened on line %1 is never closed.").arg(quoteLine),
-                        tr("line %1").arg(quoteLine)));
+                    return fail(Error::invalid(tr("The quote opened on line %1 is never closed.").arg(quoteLine),
+                                               tr("line %1").arg(quoteLine)));
                 if (i < n && text.at(i) != sep && text.at(i) != u'\r' && text.at(i) != u'\n')
-                    return fail(Error::invalid(
-                        tr("Line %1 has text after a closing quote; a quote inside a quoted "
-                           "field must be doubled (\"\").")
-                            .arg(line),
-                        tr("line %1").arg(line)));
+                    return fail(Error::invalid(tr("Line %1 has text after a closing quote; a quote inside a quoted "
+                                                  "field must be doubled (\"\").")
+                                                   .arg(line),
+                                               tr("line %1").arg(line)));
             } else {
                 const qsizetype start = i;
                 while (i < n) {
@@ -203,15 +200,14 @@ Result<CsvTable> CsvReader::read(const QByteArray &bytes)
         }
 
         // Spreadsheets often save empty rows as ",,,": they count as blank.
-        const bool blank = std::all_of(fields.cbegin(), fields.cend(),
-                                       [](const QString &f) { return f.trimmed().isEmpty(); });
+        const bool blank =
+            std::all_of(fields.cbegin(), fields.cend(), [](const QString &f) { return f.trimmed().isEmpty(); });
         if (!haveHeader) {
             if (blank)
-                return fail(
-                    Error::invalid(tr("Line %1 is empty: the first line must be a header row "
-                                      "naming the columns.")
-                                       .arg(recordLine),
-                                   tr("line %1").arg(recordLine)));
+                return fail(Error::invalid(tr("Line %1 is empty: the first line must be a header row "
+                                              "naming the columns.")
+                                               .arg(recordLine),
+                                           tr("line %1").arg(recordLine)));
             // Two columns of one name: which one a row's value comes from
             // would be a guess, so the file is refused.
             QHash<QString, qsizetype> seen;
@@ -225,13 +221,13 @@ Result<CsvTable> CsvReader::read(const QByteArray &bytes)
                     seen.insert(key, c);
                     continue;
                 }
-                return fail(Error::invalid(
-                        tr("The header row names the column “%1” twice (columns %2 and %3); rename or "
-                           "remove one.")
-                            .arg(name)
-                            .arg(it.value() + 1)
-                            .arg(c + 1),
-                        tr("row 1, column %1").arg(c + 1)));
+                return fail(
+                    Error::invalid(tr("The header row names the column “%1” twice (columns %2 and %3); rename or "
+                                      "remove one.")
+                                       .arg(name)
+                                       .arg(it.value() + 1)
+                                       .arg(c + 1),
+                                   tr("row 1, column %1").arg(c + 1)));
             }
             table.headers = fields;
             haveHeader = true;

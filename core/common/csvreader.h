@@ -28,8 +28,7 @@ struct CsvTable
     QChar separator = u',';
     bool hadBom = false;
     QStringList headers;
-    QList<CsvRecord>
-        records; ///< data records only; blank lines are skipped but still counted as rows
+    QList<CsvRecord> records; ///< data records only; blank lines are skipped but still counted as rows
 };
 
 /// Reads RFC 4180 CSV: UTF-8 with or without a byte-order mark, `,` or `;`

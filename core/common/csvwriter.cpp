@@ -162,8 +162,7 @@ Status CsvWriter::flush()
     if (m_bytes.isEmpty())
         return {};
     if (m_device.write(m_bytes) != m_bytes.size())
-        return fail(
-            Error::storage(tr("Could not write the CSV file: %1").arg(m_device.errorString())));
+        return fail(Error::storage(tr("Could not write the CSV file: %1").arg(m_device.errorString())));
     // resize() keeps the capacity: the next block reuses it.
     m_bytes.resize(0);
     return {};

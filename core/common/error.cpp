@@ -10,11 +10,26 @@ Error make(ErrorKind kind, const QString &message, const QString &where)
 }
 } // namespace
 
-Error Error::usage(const QString &m, const QString &w) { return make(ErrorKind::Usage, m, w); }
-Error Error::invalid(const QString &m, const QString &w) { return make(ErrorKind::Invalid, m, w); }
-Error Error::refused(const QString &m, const QString &w) { return make(ErrorKind::Refused, m, w); }
-Error Error::notFound(const QString &m, const QString &w) { return make(ErrorKind::NotFound, m, w); }
-Error Error::storage(const QString &m, const QString &w) { return make(ErrorKind::Storage, m, w); }
+Error Error::usage(const QString &m, const QString &w)
+{
+    return make(ErrorKind::Usage, m, w);
+}
+Error Error::invalid(const QString &m, const QString &w)
+{
+    return make(ErrorKind::Invalid, m, w);
+}
+Error Error::refused(const QString &m, const QString &w)
+{
+    return make(ErrorKind::Refused, m, w);
+}
+Error Error::notFound(const QString &m, const QString &w)
+{
+    return make(ErrorKind::NotFound, m, w);
+}
+Error Error::storage(const QString &m, const QString &w)
+{
+    return make(ErrorKind::Storage, m, w);
+}
 
 QString Error::kindName() const
 {

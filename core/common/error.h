@@ -8,7 +8,8 @@
 namespace hub {
 
 /// What went wrong, in the terms hubctl's exit codes use (CLI.md).
-enum class ErrorKind {
+enum class ErrorKind
+{
     Usage = 1,    ///< unknown command, missing or malformed argument
     Invalid = 2,  ///< a value or a file that fails validation; nothing written
     Refused = 3,  ///< refused by a rule (conflict, limit, ...); nothing written
@@ -40,8 +41,7 @@ struct Error
     QString text() const;
 };
 
-template<typename T>
-using Result = std::expected<T, Error>;
+template<typename T> using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
 inline std::unexpected<Error> fail(Error e)

@@ -9,8 +9,7 @@
 namespace hub {
 
 /// A strongly typed row id: a MemberId cannot be passed where a SkillId is meant.
-template<typename Tag>
-class Id
+template<typename Tag> class Id
 {
 public:
     constexpr Id() = default;
@@ -23,8 +22,7 @@ private:
     qint64 m_value = 0;
 };
 
-template<typename Tag>
-size_t qHash(Id<Tag> id, size_t seed = 0) noexcept
+template<typename Tag> size_t qHash(Id<Tag> id, size_t seed = 0) noexcept
 {
     return ::qHash(id.value(), seed);
 }

@@ -55,8 +55,7 @@ LocalTime::Resolved LocalTime::occurrence(QDate date, QTime time, const QTimeZon
                 r.at = QDateTime::fromSecsSinceEpoch(wall.toSecsSinceEpoch() - c->before, zone);
                 r.moved = true;
                 r.note = tr("%1 on %2 does not exist (the clocks go forward at %3), so it is at %4")
-                             .arg(clock(wall), day(date), clock(changeWall),
-                                  clock(r.at.toTimeZone(zone)));
+                             .arg(clock(wall), day(date), clock(changeWall), clock(r.at.toTimeZone(zone)));
                 return r;
             }
         } else if (c->after < c->before) {
@@ -64,9 +63,8 @@ LocalTime::Resolved LocalTime::occurrence(QDate date, QTime time, const QTimeZon
             if (wall >= repeatFrom && wall < changeWall) {
                 r.at = QDateTime::fromSecsSinceEpoch(wall.toSecsSinceEpoch() - c->before, zone);
                 r.ambiguous = true;
-                r.note =
-                    tr("%1 on %2 happens twice (the clocks go back at %3); the first %1 is meant")
-                        .arg(clock(wall), day(date), clock(changeWall));
+                r.note = tr("%1 on %2 happens twice (the clocks go back at %3); the first %1 is meant")
+                             .arg(clock(wall), day(date), clock(changeWall));
                 return r;
             }
         }
@@ -75,8 +73,7 @@ LocalTime::Resolved LocalTime::occurrence(QDate date, QTime time, const QTimeZon
     return r;
 }
 
-Result<LocalTime::Resolved> LocalTime::typed(QDate date, QTime time, const QTimeZone &zone,
-                                             const QString &where)
+Result<LocalTime::Resolved> LocalTime::typed(QDate date, QTime time, const QTimeZone &zone, const QString &where)
 {
     if (!date.isValid() || !time.isValid())
         return fail(Error::invalid(tr("choose a date and a time"), where));

@@ -27,8 +27,7 @@ public:
     /// For a time a person typed: one in the spring gap is refused, naming
     /// it ("01:30 on Sun 28 Mar 2027 does not exist: the clocks go forward
     /// at 01:00"); a twice-happening autumn time takes the first and says so.
-    static Result<Resolved> typed(QDate date, QTime time, const QTimeZone &zone,
-                                  const QString &where);
+    static Result<Resolved> typed(QDate date, QTime time, const QTimeZone &zone, const QString &where);
     /// For an occurrence of a series (RFC 5545 3.3.5): a time in the gap
     /// moves forward by the length of the gap; a twice-happening one is the first.
     static Resolved occurrence(QDate date, QTime time, const QTimeZone &zone);

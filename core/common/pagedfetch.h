@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 
 #include <QList>
+
 #include <optional>
 
 namespace hub {

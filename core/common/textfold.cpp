@@ -8,10 +8,10 @@ namespace hub {
 QString TextFold::fold(const QString &text)
 {
     static const QHash<char16_t, QString> special = {
-        {u'ł', QStringLiteral("l")}, {u'đ', QStringLiteral("d")},  {u'ø', QStringLiteral("o")},
+        {u'ł', QStringLiteral("l")},  {u'đ', QStringLiteral("d")},  {u'ø', QStringLiteral("o")},
         {u'ß', QStringLiteral("ss")}, {u'æ', QStringLiteral("ae")}, {u'œ', QStringLiteral("oe")},
-        {u'ı', QStringLiteral("i")}, {u'þ', QStringLiteral("th")}, {u'ð', QStringLiteral("d")},
-        {u'ħ', QStringLiteral("h")}, {u'ŀ', QStringLiteral("l")},  {u'ŧ', QStringLiteral("t")},
+        {u'ı', QStringLiteral("i")},  {u'þ', QStringLiteral("th")}, {u'ð', QStringLiteral("d")},
+        {u'ħ', QStringLiteral("h")},  {u'ŀ', QStringLiteral("l")},  {u'ŧ', QStringLiteral("t")},
     };
     const QString decomposed = text.toCaseFolded().normalized(QString::NormalizationForm_KD);
     QString out;

@@ -18,15 +18,12 @@ Status check(const QString &text, const QString &where, bool multiLine)
         const char32_t c = code;
         ++position;
         if (TextRules::isForbidden(c, multiLine)) {
-            const QString what =
-                c == 0 ? TextRules::tr("a NUL character")
-                : (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                    ? TextRules::tr("a text-direction override (%1)").arg(codeOf(c))
-                    : TextRules::tr("a control character (%1)").arg(codeOf(c));
-            return fail(Error::invalid(TextRules::tr("%1 at character %2 cannot be kept; remove it")
-                                           .arg(what)
-                                           .arg(position),
-                                       where));
+            const QString what = c == 0 ? TextRules::tr("a NUL character")
+                                 : (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                                     ? TextRules::tr("a text-direction override (%1)").arg(codeOf(c))
+                                     : TextRules::tr("a control character (%1)").arg(codeOf(c));
+            return fail(Error::invalid(
+                TextRules::tr("%1 at character %2 cannot be kept; remove it").arg(what).arg(position), where));
         }
     }
     return {};
@@ -48,8 +45,8 @@ bool TextRules::isForbidden(char32_t c, bool multiLine)
 
 bool TextRules::isInvisible(char32_t c)
 {
-    return QChar::isSpace(c) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
-           c == 0xFEFF || c == 0x180E || c == 0x00AD;
+    return QChar::isSpace(c) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+           c == 0x180E || c == 0x00AD;
 }
 
 Status TextRules::oneLine(const QString &text, const QString &where)
@@ -69,8 +66,7 @@ Status TextRules::name(const QString &text, const QString &where)
     for (const uint c : text.toUcs4())
         if (!isInvisible(c))
             return {};
-    return fail(Error::invalid(
-        tr("a name is required: spaces and invisible characters alone are not one"), where));
+    return fail(Error::invalid(tr("a name is required: spaces and invisible characters alone are not one"), where));
 }
 
 QString TextRules::printable(const QString &text)

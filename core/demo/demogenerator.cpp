@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo/demogenerator.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
 #include "core/hub.h"
 #include "core/storage/transaction.h"
 
@@ -21,8 +21,8 @@ Result<DemoScale> DemoOptions::parseScale(const QString &text)
         return DemoScale::Town;
     if (text == QStringLiteral("city"))
         return DemoScale::City;
-    return fail(Error::usage(
-        DemoGenerator::tr("unknown scale “%1”; use small, town or city").arg(text), QStringLiteral("--scale")));
+    return fail(Error::usage(DemoGenerator::tr("unknown scale “%1”; use small, town or city").arg(text),
+                             QStringLiteral("--scale")));
 }
 
 QString DemoOptions::scaleName(DemoScale scale)
@@ -41,18 +41,16 @@ QString DemoOptions::scaleName(DemoScale scale)
 namespace {
 quint32 partSeed(quint32 seed, const QString &part)
 {
-    const QByteArray digest = QCryptographicHash::hash(
-        QByteArray::number(seed) + '/' + part.toUtf8(), QCryptographicHash::Sha256);
-    return quint32(quint8(digest[0])) << 24 | quint32(quint8(digest[1])) << 16
-           | quint32(quint8(digest[2])) << 8 | quint32(quint8(digest[3]));
+    const QByteArray digest =
+        QCryptographicHash::hash(QByteArray::number(seed) + '/' + part.toUtf8(), QCryptographicHash::Sha256);
+    return quint32(quint8(digest[0])) << 24 | quint32(quint8(digest[1])) << 16 | quint32(quint8(digest[2])) << 8 |
+           quint32(quint8(digest[3]));
 }
 } // namespace
 
 DemoContext::DemoContext(const DemoOptions &options, const QString &part, DemoProgressFn progress)
-    : m_options(options), m_part(part), m_random(partSeed(options.seed, part)),
-      m_progress(std::move(progress))
-{
-}
+    : m_options(options), m_part(part), m_random(partSeed(options.seed, part)), m_progress(std::move(progress))
+{}
 
 Status DemoContext::progress(qint64 done, qint64 total)
 {
@@ -101,13 +99,11 @@ Status DemoGenerator::run(Hub &hub, const DemoOptions &options, const DemoProgre
 
 namespace hub {
 
-Status DemoGenerator::createDemoHub(const QString &path, const DemoOptions &options,
-                                    const DemoProgressFn &progress)
+Status DemoGenerator::createDemoHub(const QString &path, const DemoOptions &options, const DemoProgressFn &progress)
 {
     if (QFileInfo::exists(path))
-        return fail(Error::refused(
-            tr("%1 already exists; demo data is made in a new file. Choose another file name.")
-                .arg(QDir::toNativeSeparators(path))));
+        return fail(Error::refused(tr("%1 already exists; demo data is made in a new file. Choose another file name.")
+                                       .arg(QDir::toNativeSeparators(path))));
     Status ran;
     {
         auto hub = Hub::open(path, OpenMode::CreateIfMissing);

@@ -14,7 +14,12 @@ namespace hub {
 
 class Hub;
 
-enum class DemoScale { Small, Town, City };
+enum class DemoScale
+{
+    Small,
+    Town,
+    City
+};
 
 struct DemoOptions
 {
@@ -46,11 +51,7 @@ public:
     const DemoOptions &options() const { return m_options; }
     QRandomGenerator &random() { return m_random; }
     /// Picks one of `items` with the part's random stream.
-    template<typename List>
-    const auto &pick(const List &items)
-    {
-        return items[m_random.bounded(int(items.size()))];
-    }
+    template<typename List> const auto &pick(const List &items) { return items[m_random.bounded(int(items.size()))]; }
     /// Reports progress; returns a cancellation error when the user cancelled.
     Status progress(qint64 done, qint64 total);
 
@@ -83,8 +84,7 @@ public:
     /// Makes a new hub file at `path` filled with demo data. Refuses an existing
     /// file; a cancelled or failed run leaves no file behind. Safe to call on a
     /// worker thread: it opens and closes its own connection.
-    static Status createDemoHub(const QString &path, const DemoOptions &options,
-                                const DemoProgressFn &progress = {});
+    static Status createDemoHub(const QString &path, const DemoOptions &options, const DemoProgressFn &progress = {});
 
 private:
     std::vector<std::unique_ptr<DemoPart>> m_parts;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/challengeservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
+#include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/members/memberservice.h"
 #include "core/storage/database.h"
@@ -16,11 +16,10 @@
 
 namespace hub {
 
-ChallengeService::ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
-    AuditTrail &audit)
+ChallengeService::ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock,
+                                   AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_members(members), m_clock(clock), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Status ChallengeService::validate(const ChallengeDraft &d)
 {
@@ -30,14 +29,15 @@ Status ChallengeService::validate(const ChallengeDraft &d)
     if (auto ok = TextRules::name(d.title, QStringLiteral("title")); !ok)
         return ok;
     if (title.size() > MaxTitleLength)
-        return fail(Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength),
-                                   QStringLiteral("title")));
+        return fail(
+            Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength), QStringLiteral("title")));
     if (d.description.size() > MaxDescriptionLength)
         return fail(Error::invalid(tr("The description is longer than %1 characters.").arg(MaxDescriptionLength),
                                    QStringLiteral("description")));
     for (const QString &skill : d.skills)
         if (skill.contains(u','))
-            return fail(Error::invalid(tr("A skill cannot contain a comma: “%1”.").arg(skill), QStringLiteral("skills")));
+            return fail(
+                Error::invalid(tr("A skill cannot contain a comma: “%1”.").arg(skill), QStringLiteral("skills")));
     return {};
 }
 
@@ -51,9 +51,9 @@ Result<BusinessChallenge> ChallengeService::add(const ChallengeDraft &d)
     if (!org)
         return fail(Error::notFound(org.error().message, QStringLiteral("organisation")));
     if (org->kind != MemberKind::Organisation)
-        return fail(Error::refused(tr("%1 is a person; a challenge comes from an organisation member.")
-                                       .arg(org->displayName),
-                                   QStringLiteral("organisation")));
+        return fail(
+            Error::refused(tr("%1 is a person; a challenge comes from an organisation member.").arg(org->displayName),
+                           QStringLiteral("organisation")));
     qint64 id = 0;
     {
         auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
@@ -156,7 +156,9 @@ Status ChallengeService::volunteer(ChallengeId id, MemberId member)
         return fail(name.error());
     Query q(tx->connection(), QStringLiteral("INSERT OR IGNORE INTO challenge_volunteers (challenge_id, member_id, "
                                              "joined_at) VALUES (:c, :m, :at)"));
-    q.bind(QStringLiteral(":c"), id.value()).bind(QStringLiteral(":m"), member.value()).bind(QStringLiteral(":at"), m_clock.nowSecs());
+    q.bind(QStringLiteral(":c"), id.value())
+        .bind(QStringLiteral(":m"), member.value())
+        .bind(QStringLiteral(":at"), m_clock.nowSecs());
     if (auto ok = q.exec(); !ok)
         return ok;
     if (q.rowsAffected() == 0)
@@ -181,7 +183,8 @@ Status ChallengeService::withdraw(ChallengeId id, MemberId member)
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("DELETE FROM challenge_volunteers WHERE challenge_id = :c AND member_id = :m"));
+    Query q(tx->connection(),
+            QStringLiteral("DELETE FROM challenge_volunteers WHERE challenge_id = :c AND member_id = :m"));
     q.bind(QStringLiteral(":c"), id.value()).bind(QStringLiteral(":m"), member.value());
     if (auto ok = q.exec(); !ok)
         return ok;
@@ -205,8 +208,8 @@ Status ChallengeService::close(ChallengeId id)
     q.bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return ok;
-    if (auto ok = m_audit.record(QStringLiteral("challenge.close"), QStringLiteral("challenge"), id.value(),
-                                 tr("closed"));
+    if (auto ok =
+            m_audit.record(QStringLiteral("challenge.close"), QStringLiteral("challenge"), id.value(), tr("closed"));
         !ok)
         return ok;
     return tx->commit();

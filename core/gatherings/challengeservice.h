@@ -26,7 +26,7 @@ public:
     static constexpr int MaxDescriptionLength = 5000;
 
     ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
-        AuditTrail &audit);
+                     AuditTrail &audit);
 
     static Status validate(const ChallengeDraft &draft);
     /// Refused unless the business is an organisation member of the hub.

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/checkinservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
 #include "core/common/textfold.h"
+#include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/members/memberservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
-
 
 namespace hub {
 
@@ -71,8 +70,8 @@ Result<WalkIn> readWalkIn(const QSqlDatabase &db, WalkInId id)
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
     if (!q.next())
-        return fail(Error::notFound(CheckInService::tr("there is no walk-in #%1").arg(id.value()),
-                                    QStringLiteral("walk-in")));
+        return fail(
+            Error::notFound(CheckInService::tr("there is no walk-in #%1").arg(id.value()), QStringLiteral("walk-in")));
     return walkInFrom(q);
 }
 
@@ -87,11 +86,10 @@ Status run(const QSqlDatabase &db, const QString &sql, const QList<std::pair<QSt
 
 } // namespace
 
-CheckInService::CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
-    AuditTrail &audit)
+CheckInService::CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock,
+                               AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_members(members), m_clock(clock), m_access(access), m_audit(audit)
-{
-}
+{}
 
 QString CheckInService::pseudonym(WalkInId id)
 {
@@ -106,8 +104,8 @@ Status CheckInService::validate(const WalkInDraft &d)
     if (auto ok = TextRules::name(d.name, QStringLiteral("name")); !ok)
         return ok;
     if (name.size() > MaxNameLength)
-        return fail(Error::invalid(tr("The name is longer than %1 characters.").arg(MaxNameLength),
-                                   QStringLiteral("name")));
+        return fail(
+            Error::invalid(tr("The name is longer than %1 characters.").arg(MaxNameLength), QStringLiteral("name")));
     const QString email = d.email.trimmed();
     if (!email.isEmpty()) {
         MemberDraft probe;
@@ -321,9 +319,8 @@ Status CheckInService::merge(WalkInId walkIn, MemberId member)
     if (!w)
         return fail(w.error());
     if (w->mergedInto)
-        return fail(Error::refused(tr("%1 was already merged into member #%2.")
-                                       .arg(w->name)
-                                       .arg(w->mergedInto->value())));
+        return fail(
+            Error::refused(tr("%1 was already merged into member #%2.").arg(w->name).arg(w->mergedInto->value())));
     if (auto name = GatheringLookup::activeMember(db, member, QStringLiteral("member")); !name)
         return fail(name.error());
     const QVariant m = member.value(), wi = walkIn.value();

@@ -26,7 +26,7 @@ public:
     static constexpr int MaxNameLength = 200;
 
     CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock, AccessControl &access,
-        AuditTrail &audit);
+                   AuditTrail &audit);
 
     static Status validate(const WalkInDraft &draft);
 

@@ -16,8 +16,7 @@ std::optional<E> lookup(const QString &text, const std::array<std::pair<E, const
     return std::nullopt;
 }
 
-template<typename E, size_t N>
-QString name(E value, const std::array<std::pair<E, const char16_t *>, N> &names)
+template<typename E, size_t N> QString name(E value, const std::array<std::pair<E, const char16_t *>, N> &names)
 {
     for (const auto &[v, n] : names)
         if (v == value)
@@ -48,13 +47,34 @@ constexpr std::array<std::pair<ActionStatus, const char16_t *>, 3> ActionNames{{
 
 } // namespace
 
-QString toString(GatheringKind kind) { return name(kind, KindNames); }
-std::optional<GatheringKind> gatheringKindFrom(const QString &text) { return lookup(text.trimmed(), KindNames); }
-QString toString(VotingMode mode) { return name(mode, VotingNames); }
-std::optional<VotingMode> votingModeFrom(const QString &text) { return lookup(text.trimmed(), VotingNames); }
-QString toString(RegistrationStatus status) { return name(status, RegistrationNames); }
-QString toString(ActionStatus status) { return name(status, ActionNames); }
-std::optional<ActionStatus> actionStatusFrom(const QString &text) { return lookup(text.trimmed(), ActionNames); }
+QString toString(GatheringKind kind)
+{
+    return name(kind, KindNames);
+}
+std::optional<GatheringKind> gatheringKindFrom(const QString &text)
+{
+    return lookup(text.trimmed(), KindNames);
+}
+QString toString(VotingMode mode)
+{
+    return name(mode, VotingNames);
+}
+std::optional<VotingMode> votingModeFrom(const QString &text)
+{
+    return lookup(text.trimmed(), VotingNames);
+}
+QString toString(RegistrationStatus status)
+{
+    return name(status, RegistrationNames);
+}
+QString toString(ActionStatus status)
+{
+    return name(status, ActionNames);
+}
+std::optional<ActionStatus> actionStatusFrom(const QString &text)
+{
+    return lookup(text.trimmed(), ActionNames);
+}
 
 QString label(GatheringKind kind)
 {

@@ -25,20 +25,40 @@ using ChallengeId = Id<struct ChallengeTag>;
 
 /// The Citizens' Action Network's formats: Friendly gatherings to tell
 /// stories, Collaboratories to turn the best ideas into working groups.
-enum class GatheringKind { Friendly, Collaboratory, BusinessChallenge, Other };
+enum class GatheringKind
+{
+    Friendly,
+    Collaboratory,
+    BusinessChallenge,
+    Other
+};
 QString toString(GatheringKind kind); ///< the machine name ("friendly"), for hubctl and files
 std::optional<GatheringKind> gatheringKindFrom(const QString &text);
 QString label(GatheringKind kind); ///< for people: "Friendly gathering", translated
 
 /// One person one vote per idea, or a number of dots to spread over ideas.
-enum class VotingMode { OneVote, Dots };
+enum class VotingMode
+{
+    OneVote,
+    Dots
+};
 QString toString(VotingMode mode);
 std::optional<VotingMode> votingModeFrom(const QString &text);
 
-enum class RegistrationStatus { Registered, Waiting, Cancelled };
+enum class RegistrationStatus
+{
+    Registered,
+    Waiting,
+    Cancelled
+};
 QString toString(RegistrationStatus status);
 
-enum class ActionStatus { Open, Done, Dropped };
+enum class ActionStatus
+{
+    Open,
+    Done,
+    Dropped
+};
 QString toString(ActionStatus status);
 std::optional<ActionStatus> actionStatusFrom(const QString &text);
 QString label(ActionStatus status); ///< for people: "Open", "Done", "Dropped", translated
@@ -48,7 +68,7 @@ struct GatheringDraft
 {
     GatheringKind kind = GatheringKind::Friendly;
     QString title;
-    QString theme;  ///< the question of the evening
+    QString theme; ///< the question of the evening
     QDateTime start;
     QDateTime end;
     std::optional<SpaceId> space; ///< none: held elsewhere, nothing booked

@@ -31,21 +31,34 @@ struct Told
 };
 
 constexpr Told Ideas[] = {
-    {u"A tool library in the old shop", u"Every house on our road owns a drill that is used twice a year. The empty shop on the corner could lend them out.", u"sharing"},
-    {u"Repair café on Saturdays", u"My toaster broke and the shop said buy a new one. A neighbour fixed it in ten minutes with a screwdriver.", u"repair"},
-    {u"Community fridge", u"The bakery throws away bread every evening while families two streets away skip meals.", u"food"},
-    {u"Street party in June", u"I have lived here eleven years and only know the names of three neighbours.", u"belonging"},
-    {u"Planters on the high street", u"The high street feels grey; the children asked why there are no flowers.", u"green"},
+    {u"A tool library in the old shop",
+     u"Every house on our road owns a drill that is used twice a year. The empty shop on the corner could lend them "
+     u"out.",
+     u"sharing"},
+    {u"Repair café on Saturdays",
+     u"My toaster broke and the shop said buy a new one. A neighbour fixed it in ten minutes with a screwdriver.",
+     u"repair"},
+    {u"Community fridge", u"The bakery throws away bread every evening while families two streets away skip meals.",
+     u"food"},
+    {u"Street party in June", u"I have lived here eleven years and only know the names of three neighbours.",
+     u"belonging"},
+    {u"Planters on the high street", u"The high street feels grey; the children asked why there are no flowers.",
+     u"green"},
     {u"Homework club in the library", u"My son has nowhere quiet to study and I work evenings.", u"young people"},
-    {u"Lift-share board for the hospital", u"Getting to outpatients takes two buses and most of a morning.", u"transport"},
-    {u"Welcome pack for new neighbours", u"When we moved here nobody told us where the doctor or the food bank was.", u"belonging"},
-    {u"Saturday market for local makers", u"There are potters, bakers and knitters on every street and nowhere to sell.", u"local economy"},
+    {u"Lift-share board for the hospital", u"Getting to outpatients takes two buses and most of a morning.",
+     u"transport"},
+    {u"Welcome pack for new neighbours", u"When we moved here nobody told us where the doctor or the food bank was.",
+     u"belonging"},
+    {u"Saturday market for local makers",
+     u"There are potters, bakers and knitters on every street and nowhere to sell.", u"local economy"},
     {u"Warm space in winter", u"Last January my neighbour sat in her coat all day to save on heating.", u"care"},
     {u"Seed swap in spring", u"I always grow too many tomato plants and end up composting them.", u"green"},
     {u"Skills swap evenings", u"I can fix bikes but cannot cook; my neighbour is the opposite.", u"sharing"},
     {u"Safer crossing by the school", u"Cars speed past the school gate every morning.", u"safety"},
-    {u"Oral history of the estate", u"The older residents remember the estate being built and nobody has written it down.", u"heritage"},
-    {u"Pop-up cinema in the hall", u"The nearest cinema is forty minutes away and costs too much for a family.", u"culture"},
+    {u"Oral history of the estate",
+     u"The older residents remember the estate being built and nobody has written it down.", u"heritage"},
+    {u"Pop-up cinema in the hall", u"The nearest cinema is forty minutes away and costs too much for a family.",
+     u"culture"},
 };
 
 constexpr const char16_t *Themes[] = {
@@ -57,10 +70,18 @@ constexpr const char16_t *Themes[] = {
 };
 
 constexpr const char16_t *Actions[] = {
-    u"Ask the council about the empty shop", u"Draw up a volunteer rota", u"Find insurance for the equipment",
-    u"Make a poster and a leaflet", u"Talk to the head teacher", u"Borrow tables from the church hall",
-    u"Open a bank account for donations", u"Set up a sign-up sheet", u"Write to the local paper",
-    u"Visit a repair café in the next town", u"Ask the bakery about leftover bread", u"Book the hall for a launch",
+    u"Ask the council about the empty shop",
+    u"Draw up a volunteer rota",
+    u"Find insurance for the equipment",
+    u"Make a poster and a leaflet",
+    u"Talk to the head teacher",
+    u"Borrow tables from the church hall",
+    u"Open a bank account for donations",
+    u"Set up a sign-up sheet",
+    u"Write to the local paper",
+    u"Visit a repair café in the next town",
+    u"Ask the bakery about leftover bread",
+    u"Book the hall for a launch",
 };
 
 struct Challenge
@@ -72,18 +93,24 @@ struct Challenge
 
 // Skills named as the members demo names them, so suggestions find helpers.
 constexpr Challenge Challenges[] = {
-    {u"Our website is out of date", u"We lose bookings because customers cannot find our opening hours online.", u"Web design,Social media"},
-    {u"Quiet afternoons", u"The café is empty between two and five; how could the neighbourhood use it?", u"Catering for groups,Event photography"},
-    {u"Accounts in a shoebox", u"We need help setting up simple bookkeeping before the tax deadline.", u"Bookkeeping,Spreadsheets,Tax returns"},
-    {u"A shop window that says who we are", u"Passers-by do not know we repair bikes as well as sell them.", u"Drawing,Painting and decorating,Bike repair"},
-    {u"Deliveries for older customers", u"Regulars who no longer get out ask whether we could deliver.", u"Driving (van),Elderly befriending"},
-    {u"Menus in more languages", u"Half our customers speak Polish, Arabic or Somali at home; our menu is English only.", u"Polish,Arabic,Somali"},
-    {u"Card payments confuse our regulars", u"Older customers struggle with the new card reader and the app.", u"Smartphone help,Computer help"},
+    {u"Our website is out of date", u"We lose bookings because customers cannot find our opening hours online.",
+     u"Web design,Social media"},
+    {u"Quiet afternoons", u"The café is empty between two and five; how could the neighbourhood use it?",
+     u"Catering for groups,Event photography"},
+    {u"Accounts in a shoebox", u"We need help setting up simple bookkeeping before the tax deadline.",
+     u"Bookkeeping,Spreadsheets,Tax returns"},
+    {u"A shop window that says who we are", u"Passers-by do not know we repair bikes as well as sell them.",
+     u"Drawing,Painting and decorating,Bike repair"},
+    {u"Deliveries for older customers", u"Regulars who no longer get out ask whether we could deliver.",
+     u"Driving (van),Elderly befriending"},
+    {u"Menus in more languages",
+     u"Half our customers speak Polish, Arabic or Somali at home; our menu is English only.", u"Polish,Arabic,Somali"},
+    {u"Card payments confuse our regulars", u"Older customers struggle with the new card reader and the app.",
+     u"Smartphone help,Computer help"},
 };
 
 // DemoContext::pick() wants a container; these word lists are plain arrays.
-template<typename T, size_t N>
-const T &pickFrom(DemoContext &context, const T (&items)[N])
+template<typename T, size_t N> const T &pickFrom(DemoContext &context, const T (&items)[N])
 {
     return items[context.random().bounded(int(N))];
 }
@@ -223,9 +250,9 @@ private:
         auto &rnd = m_context.random();
         GatheringDraft d;
         const bool bigHub = m_context.options().scale != DemoScale::Small;
-        d.kind = index % 4 == 3                       ? GatheringKind::Collaboratory
-                 : bigHub && rnd.bounded(20) == 0     ? GatheringKind::BusinessChallenge
-                                                      : GatheringKind::Friendly;
+        d.kind = index % 4 == 3                   ? GatheringKind::Collaboratory
+                 : bigHub && rnd.bounded(20) == 0 ? GatheringKind::BusinessChallenge
+                                                  : GatheringKind::Friendly;
         d.title = d.kind == GatheringKind::Collaboratory       ? QStringLiteral("Collaboratory")
                   : d.kind == GatheringKind::BusinessChallenge ? QStringLiteral("Business challenge evening")
                                                                : QStringLiteral("Friendly gathering");
@@ -270,11 +297,11 @@ private:
                 arrive(who);
         for (int i = 0; i < 2 + rnd.bounded(4); ++i)
             arrive(m_people[rnd.bounded(int(m_people.size()))]);
-        static const QStringList Given = {QStringLiteral("Sam"), QStringLiteral("Priya"), QStringLiteral("Tomasz"),
-                                          QStringLiteral("Aisha"), QStringLiteral("Rhys"), QStringLiteral("Mei"),
+        static const QStringList Given = {QStringLiteral("Sam"),   QStringLiteral("Priya"),   QStringLiteral("Tomasz"),
+                                          QStringLiteral("Aisha"), QStringLiteral("Rhys"),    QStringLiteral("Mei"),
                                           QStringLiteral("Kwame"), QStringLiteral("Siobhan"), QStringLiteral("Yusuf")};
         static const QStringList Family = {QStringLiteral("Hughes"), QStringLiteral("Nowak"), QStringLiteral("Okafor"),
-                                           QStringLiteral("Patel"), QStringLiteral("Byrne"), QStringLiteral("Chen")};
+                                           QStringLiteral("Patel"),  QStringLiteral("Byrne"), QStringLiteral("Chen")};
         for (int i = 0; i < rnd.bounded(4); ++i) {
             WalkInDraft w;
             w.name = m_context.pick(Given) + u' ' + m_context.pick(Family);

@@ -34,7 +34,8 @@ Result<QString> GatheringLookup::gatheringTitle(const QSqlDatabase &db, Gatherin
 
 Result<GatheringLookup::Voting> GatheringLookup::voting(const QSqlDatabase &db, GatheringId id)
 {
-    Query q(db, QStringLiteral("SELECT title, voting, dots_per_attendee, voting_closed FROM gatherings WHERE id = :id"));
+    Query q(db,
+            QStringLiteral("SELECT title, voting, dots_per_attendee, voting_closed FROM gatherings WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());

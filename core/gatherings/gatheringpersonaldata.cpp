@@ -42,8 +42,9 @@ void registerGatheringPersonalData(Hub &hub)
     hub.personalData().addSection(QStringLiteral("gatherings"), [h](MemberId id) -> Result<QJsonValue> {
         const QList<std::tuple<QString, QString, QStringList>> parts = {
             {QStringLiteral("registrations"),
-             QStringLiteral("SELECT g.id, g.title, r.status, r.registered_at FROM gathering_registrations r "
-                            "JOIN gatherings g ON g.id = r.gathering_id WHERE r.member_id = :m ORDER BY r.registered_at"),
+             QStringLiteral(
+                 "SELECT g.id, g.title, r.status, r.registered_at FROM gathering_registrations r "
+                 "JOIN gatherings g ON g.id = r.gathering_id WHERE r.member_id = :m ORDER BY r.registered_at"),
              {QStringLiteral("gathering_id"), QStringLiteral("gathering"), QStringLiteral("status"),
               QStringLiteral("registered_at")}},
             {QStringLiteral("attendance"),

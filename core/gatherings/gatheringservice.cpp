@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/gatheringservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
+#include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
@@ -78,11 +78,9 @@ BookingDraft bookingFor(const GatheringDraft &d, std::optional<int> capacity)
 } // namespace
 
 GatheringService::GatheringService(std::shared_ptr<Database> db, BookingService &bookings, const Clock &clock,
-                                   const QString &actor, AccessControl &access,
-    AuditTrail &audit)
+                                   const QString &actor, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_bookings(bookings), m_clock(clock), m_actor(actor), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Status GatheringService::validate(const GatheringDraft &d)
 {
@@ -92,11 +90,11 @@ Status GatheringService::validate(const GatheringDraft &d)
     if (auto ok = TextRules::name(d.title, QStringLiteral("title")); !ok)
         return ok;
     if (title.size() > MaxTitleLength)
-        return fail(Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength),
-                                   QStringLiteral("title")));
+        return fail(
+            Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength), QStringLiteral("title")));
     if (d.theme.size() > MaxThemeLength)
-        return fail(Error::invalid(tr("The theme is longer than %1 characters.").arg(MaxThemeLength),
-                                   QStringLiteral("theme")));
+        return fail(
+            Error::invalid(tr("The theme is longer than %1 characters.").arg(MaxThemeLength), QStringLiteral("theme")));
     if (d.notes.size() > MaxNotesLength)
         return fail(Error::invalid(tr("The notes are longer than %1 characters.").arg(MaxNotesLength),
                                    QStringLiteral("notes")));
@@ -107,8 +105,8 @@ Status GatheringService::validate(const GatheringDraft &d)
     if (d.capacity < 0)
         return fail(Error::invalid(tr("The capacity cannot be negative."), QStringLiteral("capacity")));
     if (d.voting == VotingMode::Dots && (d.dotsPerAttendee < 1 || d.dotsPerAttendee > MaxDots))
-        return fail(Error::invalid(tr("Each attendee gets between 1 and %1 dots.").arg(MaxDots),
-                                   QStringLiteral("dots")));
+        return fail(
+            Error::invalid(tr("Each attendee gets between 1 and %1 dots.").arg(MaxDots), QStringLiteral("dots")));
     const QSet<MemberId> unique(d.facilitators.cbegin(), d.facilitators.cend());
     if (unique.size() != d.facilitators.size())
         return fail(Error::invalid(tr("A facilitator is named twice."), QStringLiteral("facilitators")));
@@ -197,7 +195,8 @@ Result<QList<Gathering>> GatheringService::addSeries(const GatheringDraft &draft
                 return fail(g.error());
             ids << g->id;
         }
-        if (auto ok = m_audit.record(QStringLiteral("gathering.add-series"), QStringLiteral("gathering"), ids.isEmpty() ? 0 : ids.first().value(),
+        if (auto ok = m_audit.record(QStringLiteral("gathering.add-series"), QStringLiteral("gathering"),
+                                     ids.isEmpty() ? 0 : ids.first().value(),
                                      tr("%n gathering(s)", nullptr, int(ids.size())));
             !ok)
             return fail(ok.error());
@@ -214,10 +213,9 @@ Result<QList<Gathering>> GatheringService::addSeries(const GatheringDraft &draft
     return out;
 }
 
-Result<Gathering> GatheringService::insert(const QSqlDatabase &db, const GatheringDraft &d,
-                                           std::optional<int> capacity, const QDateTime &start,
-                                           const QDateTime &end, std::optional<BookingId> booking,
-                                           std::optional<SeriesId> series)
+Result<Gathering> GatheringService::insert(const QSqlDatabase &db, const GatheringDraft &d, std::optional<int> capacity,
+                                           const QDateTime &start, const QDateTime &end,
+                                           std::optional<BookingId> booking, std::optional<SeriesId> series)
 {
     Query q(db, QStringLiteral(
                     "INSERT INTO gatherings (kind, title, theme, start_utc, end_utc, booking_id, series_id, capacity, "
@@ -445,10 +443,10 @@ Result<QList<Gathering>> GatheringService::onDay(QDate day) const
 QList<Finding> GatheringService::verify() const
 {
     QList<Finding> found;
-    Query over(*m_db, QStringLiteral(
-                          "SELECT g.id, g.title, g.capacity, count(r.member_id) FROM gatherings g JOIN "
-                          "gathering_registrations r ON r.gathering_id = g.id AND r.status = 'registered' "
-                          "WHERE g.capacity IS NOT NULL GROUP BY g.id HAVING count(r.member_id) > g.capacity"));
+    Query over(*m_db,
+               QStringLiteral("SELECT g.id, g.title, g.capacity, count(r.member_id) FROM gatherings g JOIN "
+                              "gathering_registrations r ON r.gathering_id = g.id AND r.status = 'registered' "
+                              "WHERE g.capacity IS NOT NULL GROUP BY g.id HAVING count(r.member_id) > g.capacity"));
     if (auto ok = over.exec(); !ok)
         return {Finding{{}, ok.error().message, {}}};
     while (over.next())

@@ -39,9 +39,8 @@ public:
     static constexpr int MaxNotesLength = 2000;
     static constexpr int MaxDots = 99;
 
-    GatheringService(std::shared_ptr<Database> db, BookingService &bookings, const Clock &clock,
-                     const QString &actor, AccessControl &access,
-        AuditTrail &audit);
+    GatheringService(std::shared_ptr<Database> db, BookingService &bookings, const Clock &clock, const QString &actor,
+                     AccessControl &access, AuditTrail &audit);
 
     /// Field checks; the error's `where` names the field.
     static Status validate(const GatheringDraft &draft);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/ideaservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
+#include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -13,12 +13,13 @@ namespace hub {
 
 namespace {
 
-const QString Columns = QStringLiteral(
-    "SELECT i.id, i.gathering_id, i.title, i.story, i.author_member_id, i.author_walk_in_id, "
-    "coalesce(m.display_name, w.name, ''), i.tags, i.promoted_to, i.entered_by, i.created_at, "
-    "coalesce((SELECT sum(v.dots) FROM idea_votes v WHERE v.idea_id = i.id), 0), "
-    "(SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id) "
-    "FROM ideas i LEFT JOIN members m ON m.id = i.author_member_id LEFT JOIN walk_ins w ON w.id = i.author_walk_in_id ");
+const QString Columns =
+    QStringLiteral("SELECT i.id, i.gathering_id, i.title, i.story, i.author_member_id, i.author_walk_in_id, "
+                   "coalesce(m.display_name, w.name, ''), i.tags, i.promoted_to, i.entered_by, i.created_at, "
+                   "coalesce((SELECT sum(v.dots) FROM idea_votes v WHERE v.idea_id = i.id), 0), "
+                   "(SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id) "
+                   "FROM ideas i LEFT JOIN members m ON m.id = i.author_member_id LEFT JOIN walk_ins w ON w.id = "
+                   "i.author_walk_in_id ");
 
 Idea ideaFrom(const Query &q)
 {
@@ -80,10 +81,9 @@ Status checkAuthor(const QSqlDatabase &db, const IdeaDraft &d)
 } // namespace
 
 IdeaService::IdeaService(std::shared_ptr<Database> db, const Clock &clock, const QString &actor, AccessControl &access,
-    AuditTrail &audit)
+                         AuditTrail &audit)
     : m_db(std::move(db)), m_clock(clock), m_actor(actor), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Status IdeaService::validate(const IdeaDraft &d)
 {
@@ -93,11 +93,11 @@ Status IdeaService::validate(const IdeaDraft &d)
     if (auto ok = TextRules::name(d.title, QStringLiteral("title")); !ok)
         return ok;
     if (title.size() > MaxTitleLength)
-        return fail(Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength),
-                                   QStringLiteral("title")));
+        return fail(
+            Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength), QStringLiteral("title")));
     if (d.story.size() > MaxStoryLength)
-        return fail(Error::invalid(tr("The story is longer than %1 characters.").arg(MaxStoryLength),
-                                   QStringLiteral("story")));
+        return fail(
+            Error::invalid(tr("The story is longer than %1 characters.").arg(MaxStoryLength), QStringLiteral("story")));
     if (d.tags.size() > MaxTags)
         return fail(Error::invalid(tr("An idea has at most %1 tags.").arg(MaxTags), QStringLiteral("tags")));
     for (const QString &tag : d.tags)
@@ -235,9 +235,10 @@ Status IdeaService::vote(IdeaId idea, AttendanceId voter, int dots)
     if (!voting)
         return fail(voting.error());
 
-    Query who(db, QStringLiteral("SELECT a.gathering_id, coalesce(m.display_name, w.name) FROM gathering_attendance a "
-                                 "LEFT JOIN members m ON m.id = a.member_id LEFT JOIN walk_ins w ON w.id = a.walk_in_id "
-                                 "WHERE a.id = :a"));
+    Query who(db,
+              QStringLiteral("SELECT a.gathering_id, coalesce(m.display_name, w.name) FROM gathering_attendance a "
+                             "LEFT JOIN members m ON m.id = a.member_id LEFT JOIN walk_ins w ON w.id = a.walk_in_id "
+                             "WHERE a.id = :a"));
     who.bind(QStringLiteral(":a"), voter.value());
     if (auto ok = who.exec(); !ok)
         return ok;
@@ -325,14 +326,15 @@ Status IdeaService::withdraw(IdeaId idea, AttendanceId voter)
     if (!voting)
         return fail(voting.error());
     if (voting->closed)
-        return fail(Error::refused(tr("Voting at “%1” is closed; votes can no longer be withdrawn.").arg(voting->title)));
+        return fail(
+            Error::refused(tr("Voting at “%1” is closed; votes can no longer be withdrawn.").arg(voting->title)));
     Query q(db, QStringLiteral("DELETE FROM idea_votes WHERE idea_id = :idea AND attendance_id = :a"));
     q.bind(QStringLiteral(":idea"), idea.value()).bind(QStringLiteral(":a"), voter.value());
     if (auto ok = q.exec(); !ok)
         return ok;
     if (q.rowsAffected() == 0)
-        return fail(Error::notFound(tr("There is no vote to withdraw for “%1”.").arg(place->title),
-                                    QStringLiteral("vote")));
+        return fail(
+            Error::notFound(tr("There is no vote to withdraw for “%1”.").arg(place->title), QStringLiteral("vote")));
     if (auto ok = m_audit.record(QStringLiteral("idea.withdraw-vote"), QStringLiteral("idea"), idea.value(),
                                  tr("vote of attendance #%1 withdrawn").arg(voter.value()));
         !ok)
@@ -390,10 +392,12 @@ Status IdeaService::setVoting(GatheringId gathering, VotingMode mode, int dotsPe
         return fail(n.error());
     const int dots = mode == VotingMode::Dots ? dotsPerAttendee : 1;
     if (n->toInt() > 0 && (mode != voting->mode || dots != voting->dots))
-        return fail(Error::refused(tr("Votes have been cast at “%1”; its voting can no longer change.")
-                                       .arg(voting->title)));
+        return fail(
+            Error::refused(tr("Votes have been cast at “%1”; its voting can no longer change.").arg(voting->title)));
     Query q(db, QStringLiteral("UPDATE gatherings SET voting = :mode, dots_per_attendee = :dots WHERE id = :g"));
-    q.bind(QStringLiteral(":mode"), toString(mode)).bind(QStringLiteral(":dots"), dots).bind(QStringLiteral(":g"), gathering.value());
+    q.bind(QStringLiteral(":mode"), toString(mode))
+        .bind(QStringLiteral(":dots"), dots)
+        .bind(QStringLiteral(":g"), gathering.value());
     if (auto ok = q.exec(); !ok)
         return ok;
     if (auto ok = m_audit.record(QStringLiteral("gathering.voting"), QStringLiteral("gathering"), gathering.value(),

@@ -28,7 +28,7 @@ public:
     static constexpr int MaxTags = 10;
 
     IdeaService(std::shared_ptr<Database> db, const Clock &clock, const QString &actor, AccessControl &access,
-        AuditTrail &audit);
+                AuditTrail &audit);
 
     static Status validate(const IdeaDraft &draft);
 

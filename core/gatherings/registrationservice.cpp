@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/registrationservice.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
 #include "core/gatherings/gatheringlookup.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -12,9 +12,9 @@ namespace hub {
 
 namespace {
 
-const QString Columns = QStringLiteral(
-    "SELECT r.gathering_id, r.member_id, m.display_name, r.position, r.status, r.registered_at "
-    "FROM gathering_registrations r JOIN members m ON m.id = r.member_id ");
+const QString Columns =
+    QStringLiteral("SELECT r.gathering_id, r.member_id, m.display_name, r.position, r.status, r.registered_at "
+                   "FROM gathering_registrations r JOIN members m ON m.id = r.member_id ");
 
 Registration registrationFrom(const Query &q)
 {
@@ -45,10 +45,9 @@ Result<std::optional<Registration>> read(const QSqlDatabase &db, GatheringId g, 
 } // namespace
 
 RegistrationService::RegistrationService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access,
-    AuditTrail &audit)
+                                         AuditTrail &audit)
     : m_db(std::move(db)), m_clock(clock), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Result<Registration> RegistrationService::add(GatheringId gathering, MemberId member)
 {
@@ -86,10 +85,11 @@ Result<Registration> RegistrationService::add(GatheringId gathering, MemberId me
         room.next();
         const bool full = !room.value(0).isNull() && room.value(1).toInt() >= room.value(0).toInt();
         const int position = room.value(2).toInt() + 1;
-        Query q(db, QStringLiteral(
-                        "INSERT INTO gathering_registrations (gathering_id, member_id, position, registered_at, status) "
-                        "VALUES (:g, :m, :pos, :at, :status) ON CONFLICT (gathering_id, member_id) DO UPDATE SET "
-                        "position = excluded.position, registered_at = excluded.registered_at, status = excluded.status"));
+        Query q(db,
+                QStringLiteral(
+                    "INSERT INTO gathering_registrations (gathering_id, member_id, position, registered_at, status) "
+                    "VALUES (:g, :m, :pos, :at, :status) ON CONFLICT (gathering_id, member_id) DO UPDATE SET "
+                    "position = excluded.position, registered_at = excluded.registered_at, status = excluded.status"));
         q.bind(QStringLiteral(":g"), gathering.value())
             .bind(QStringLiteral(":m"), member.value())
             .bind(QStringLiteral(":pos"), position)

@@ -22,8 +22,7 @@ class RegistrationService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::RegistrationService)
 public:
-    RegistrationService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access,
-        AuditTrail &audit);
+    RegistrationService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access, AuditTrail &audit);
 
     /// Registered while there is room, else waiting. Signing up twice is
     /// refused; after a cancellation a member may sign up again, at the end.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/workinggroupservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
+#include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
@@ -85,11 +85,10 @@ Status validateName(const QString &raw)
 
 } // namespace
 
-WorkingGroupService::WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock, AccessControl &access,
-    AuditTrail &audit)
+WorkingGroupService::WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
+                                         AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_access(access), m_audit(audit)
-{
-}
+{}
 
 QDate WorkingGroupService::today() const
 {
@@ -200,18 +199,18 @@ Result<WorkingGroup> WorkingGroupService::promote(IdeaId idea, const QString &gr
         const std::optional<MemberId> author =
             q.value(2).isNull() ? std::nullopt : std::optional<MemberId>(MemberId(q.value(2).toLongLong()));
         if (!q.value(3).isNull())
-            return fail(Error::refused(tr("“%1” was already promoted to the working group “%2”.")
-                                           .arg(title, q.value(4).toString())));
+            return fail(Error::refused(
+                tr("“%1” was already promoted to the working group “%2”.").arg(title, q.value(4).toString())));
         q.raw().finish();
 
         auto existing = groupNamed(db, groupName);
         if (!existing)
             return fail(existing.error());
         if (*existing && choice == GroupChoice::StartNew)
-            return fail(Error::invalid(
-                tr("a working group called “%1” exists: join it, or give the new group another name")
-                    .arg(groupName.trimmed()),
-                QStringLiteral("group")));
+            return fail(
+                Error::invalid(tr("a working group called “%1” exists: join it, or give the new group another name")
+                                   .arg(groupName.trimmed()),
+                               QStringLiteral("group")));
         if (*existing) {
             id = **existing;
         } else {
@@ -263,8 +262,8 @@ Result<WorkingGroup> WorkingGroupService::find(const QString &ref) const
     if (!named)
         return fail(named.error());
     if (!*named)
-        return fail(Error::notFound(tr("there is no working group called “%1”").arg(ref.trimmed()),
-                                    QStringLiteral("group")));
+        return fail(
+            Error::notFound(tr("there is no working group called “%1”").arg(ref.trimmed()), QStringLiteral("group")));
     return get(**named);
 }
 
@@ -292,8 +291,8 @@ Result<QList<GroupMember>> WorkingGroupService::members(GroupId id) const
         return fail(ok.error());
     QList<GroupMember> out;
     while (q.next()) {
-        GroupMember m{MemberId(q.value(0).toLongLong()), q.value(1).toString(),
-                      GatheringLookup::instant(q.value(2)), false};
+        GroupMember m{MemberId(q.value(0).toLongLong()), q.value(1).toString(), GatheringLookup::instant(q.value(2)),
+                      false};
         m.convenor = group->convenor == m.member;
         out << m;
     }
@@ -365,8 +364,8 @@ Status WorkingGroupService::leave(GroupId id, MemberId member)
     if (!group)
         return fail(group.error());
     if (group->convenor == member)
-        return fail(Error::refused(tr("%1 convenes “%2”; choose another convenor first.")
-                                       .arg(group->convenorName, group->name)));
+        return fail(Error::refused(
+            tr("%1 convenes “%2”; choose another convenor first.").arg(group->convenorName, group->name)));
     Query q(*m_db, QStringLiteral("DELETE FROM working_group_members WHERE group_id = :g AND member_id = :m"));
     q.bind(QStringLiteral(":g"), id.value()).bind(QStringLiteral(":m"), member.value());
     if (auto ok = q.exec(); !ok)
@@ -412,8 +411,8 @@ Status WorkingGroupService::validate(const ActionDraft &d)
     if (auto ok = TextRules::name(d.title, QStringLiteral("title")); !ok)
         return ok;
     if (title.size() > MaxTitleLength)
-        return fail(Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength),
-                                   QStringLiteral("title")));
+        return fail(
+            Error::invalid(tr("The title is longer than %1 characters.").arg(MaxTitleLength), QStringLiteral("title")));
     if (d.notes.size() > MaxNotesLength)
         return fail(Error::invalid(tr("The notes are longer than %1 characters.").arg(MaxNotesLength),
                                    QStringLiteral("notes")));

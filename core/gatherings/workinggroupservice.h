@@ -26,8 +26,8 @@ public:
     static constexpr int MaxTitleLength = 200;
     static constexpr int MaxNotesLength = 2000;
 
-    WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock, AccessControl &access,
-        AuditTrail &audit);
+    WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
+                        AccessControl &access, AuditTrail &audit);
 
     /// A group made without an idea (e.g. one that already met before Hubkeeper).
     Result<WorkingGroup> create(const QString &name, const QString &purpose, std::optional<MemberId> convenor);

@@ -17,9 +17,9 @@ struct Account;
 struct AccountPosition
 {
     qint64 balance = 0;
-    qint64 limitMin = 0;              ///< ≤ 0; 0 means no debit is allowed
-    std::optional<qint64> limitMax;   ///< > 0 when set
-    std::optional<qint64> warnMin;    ///< the account's own warning level
+    qint64 limitMin = 0;            ///< ≤ 0; 0 means no debit is allowed
+    std::optional<qint64> limitMax; ///< > 0 when set
+    std::optional<qint64> warnMin;  ///< the account's own warning level
 
     static AccountPosition of(const Account &account);
 

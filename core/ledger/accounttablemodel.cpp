@@ -9,8 +9,7 @@
 
 namespace hub {
 
-AccountTableModel::AccountTableModel(Hub &hub, QObject *parent)
-    : QAbstractTableModel(parent), m_hub(hub)
+AccountTableModel::AccountTableModel(Hub &hub, QObject *parent) : QAbstractTableModel(parent), m_hub(hub)
 {
     reload();
 }
@@ -54,8 +53,7 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Account &a = m_rows.at(index.row());
     const int column = index.column();
-    const bool amountColumn =
-        column == BalanceColumn || column == LowerLimitColumn || column == UpperLimitColumn;
+    const bool amountColumn = column == BalanceColumn || column == LowerLimitColumn || column == UpperLimitColumn;
     switch (role) {
     case Qt::DisplayRole:
         return displayText(a, column);
@@ -153,8 +151,7 @@ void AccountTableModel::fetchMore(const QModelIndex &parent)
 
 QList<Account> AccountTableModel::fetchBatch(int offset)
 {
-    return takePage(m_hub.ledger().accounts(m_filter, BatchSize, offset, sortKey(),
-                                            m_sortOrder == Qt::DescendingOrder),
+    return takePage(m_hub.ledger().accounts(m_filter, BatchSize, offset, sortKey(), m_sortOrder == Qt::DescendingOrder),
                     BatchSize, m_exhausted, m_error);
 }
 

@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+
 #include <optional>
 
 namespace hub {
@@ -38,9 +39,9 @@ public:
         MemberIdRole = Qt::UserRole, ///< qint64 id of the member
         AccountIdRole,               ///< qint64 id of the account; 0 while not opened
         AmountRole,                  ///< qint64 minor units of an amount column; null for "none"
-        NegativeRole,   ///< bool: the amount in this cell is below zero (views mark it)
-        StatusRole,     ///< AccountStatus as int
-        HubAccountRole, ///< bool: the hub's own account
+        NegativeRole,                ///< bool: the amount in this cell is below zero (views mark it)
+        StatusRole,                  ///< AccountStatus as int
+        HubAccountRole,              ///< bool: the hub's own account
     };
 
     static constexpr int BatchSize = 200;
@@ -52,8 +53,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     /// Sorts in SQL by member, balance or last activity; other columns are

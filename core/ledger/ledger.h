@@ -17,7 +17,12 @@ namespace hub {
 using AccountId = Id<struct AccountTag>;
 using TransferId = Id<struct TransferTag>;
 
-enum class AccountStatus { Open, Frozen, Closed };
+enum class AccountStatus
+{
+    Open,
+    Frozen,
+    Closed
+};
 QString toString(AccountStatus status);
 std::optional<AccountStatus> accountStatusFrom(const QString &text);
 
@@ -30,9 +35,9 @@ struct Account
     bool isHub = false;
     AccountStatus status = AccountStatus::Open;
     Amount balance;
-    Amount limitMin;                 ///< ≤ 0: the balance may not go below it
-    std::optional<Amount> limitMax;  ///< > 0: the balance may not go above it
-    std::optional<Amount> warnMin;   ///< soft warning level above limitMin
+    Amount limitMin;                ///< ≤ 0: the balance may not go below it
+    std::optional<Amount> limitMax; ///< > 0: the balance may not go above it
+    std::optional<Amount> warnMin;  ///< soft warning level above limitMin
     QDateTime openedAt;
     QDateTime lastActivityAt;
 };

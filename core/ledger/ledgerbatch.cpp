@@ -23,7 +23,8 @@ Amount LevyPreview::total() const
     return Amount::fromMinor(amount.minor() * lines.size());
 }
 
-LedgerBatch::LedgerBatch(Hub &hub) : m_hub(hub) {}
+LedgerBatch::LedgerBatch(Hub &hub) : m_hub(hub)
+{}
 
 Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
 {
@@ -131,9 +132,9 @@ Result<QList<Posting>> LedgerBatch::levy(Amount amount, const QString &memo, con
         for (const LevyLine &l : done->first.lines)
             if (!l.refusal.isEmpty())
                 names << l.name;
-        return fail(Error::refused(tr("the levy would breach the limit of %1: %2; nothing was posted")
-                                       .arg(tr("%Ln member(s)", nullptr, int(names.size())),
-                                            names.join(QStringLiteral(", ")))));
+        return fail(Error::refused(
+            tr("the levy would breach the limit of %1: %2; nothing was posted")
+                .arg(tr("%Ln member(s)", nullptr, int(names.size())), names.join(QStringLiteral(", ")))));
     }
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
@@ -141,7 +142,7 @@ Result<QList<Posting>> LedgerBatch::levy(Amount amount, const QString &memo, con
 }
 
 Result<std::pair<LevyPreview, QList<Posting>>> LedgerBatch::run(Amount amount, const QString &memo,
-                                                               const QString &group, bool write)
+                                                                const QString &group, bool write)
 {
     if (amount.minor() <= 0)
         return fail(Error::invalid(tr("the levy must be more than zero"), QStringLiteral("amount")));

@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QMap>
 #include <QTimeZone>
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -260,8 +261,7 @@ private:
 
     Result<Outcome> pay(int payer, int payee, const MemoSpec &memo, int quarters, bool reversible);
     Result<Outcome> outcomeOf(const Result<Posting> &posting, int payer, int payee);
-    Status limits(int trader, qint64 min, std::optional<qint64> max, std::optional<qint64> warn,
-                  const QString &note);
+    Status limits(int trader, qint64 min, std::optional<qint64> max, std::optional<qint64> warn, const QString &note);
     Status counted(qint64 n = 1);
 
     int draw(const std::vector<double> &cumulative);
@@ -393,11 +393,10 @@ Status Generator::run()
                 return ok;
         } else if (++misses > 100'000) {
             // Only reachable if every member sat at a limit: say so rather than spin.
-            return fail(Error::storage(
-                QStringLiteral("the ledger demo found no transfer within the limits after "
-                               "100,000 tries (%1 of %2 made)")
-                    .arg(m_done)
-                    .arg(m_total)));
+            return fail(Error::storage(QStringLiteral("the ledger demo found no transfer within the limits after "
+                                                      "100,000 tries (%1 of %2 made)")
+                                           .arg(m_done)
+                                           .arg(m_total)));
         }
     }
     return m_context.progress(m_total, m_total);
@@ -416,15 +415,13 @@ Status Generator::loadTraders()
 {
     // Straight from the tables the member part just filled: one pass each
     // instead of 100,000 service calls, and in id order so the draw is stable.
-    Query members(m_hub.database(),
-                  QStringLiteral("SELECT id, kind, status, joined_on, lapsed_on, left_on FROM "
-                                 "members WHERE forgotten_at IS NULL ORDER BY id"));
+    Query members(m_hub.database(), QStringLiteral("SELECT id, kind, status, joined_on, lapsed_on, left_on FROM "
+                                                   "members WHERE forgotten_at IS NULL ORDER BY id"));
     if (auto ok = members.exec(); !ok)
         return ok;
     const auto dayStart = [this](const QVariant &v) -> std::optional<qint64> {
         const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
-        return d.isValid() ? std::optional(m_ledger.startOfDay(d).toSecsSinceEpoch())
-                           : std::nullopt;
+        return d.isValid() ? std::optional(m_ledger.startOfDay(d).toSecsSinceEpoch()) : std::nullopt;
     };
     while (members.next()) {
         Trader t;
@@ -445,12 +442,10 @@ Status Generator::loadTraders()
         memosBySkill[text(Memos[i].skill)].push_back(i);
     // Skills, and open offers once more: what someone offers is what they are
     // most often asked for.
-    Query skills(
-        m_hub.database(),
-        QStringLiteral(
-            "SELECT ms.member_id, s.name FROM member_skills ms JOIN skills s ON s.id = ms.skill_id "
-            "UNION ALL SELECT o.member_id, s.name FROM offers o JOIN skills s ON s.id = o.skill_id "
-            "WHERE o.status = 'open' ORDER BY 1, 2"));
+    Query skills(m_hub.database(),
+                 QStringLiteral("SELECT ms.member_id, s.name FROM member_skills ms JOIN skills s ON s.id = ms.skill_id "
+                                "UNION ALL SELECT o.member_id, s.name FROM offers o JOIN skills s ON s.id = o.skill_id "
+                                "WHERE o.status = 'open' ORDER BY 1, 2"));
     if (auto ok = skills.exec(); !ok)
         return ok;
     while (skills.next()) {
@@ -523,8 +518,7 @@ void Generator::rankActivity()
         payers += weight[size_t(i)];
         // Members with skills to offer are asked more often than they ask.
         payees +=
-            weight[size_t(i)] *
-            (t.memos.empty() ? 0.4 : 1.0 + 0.15 * double(std::min<size_t>(t.memos.size(), 8)));
+            weight[size_t(i)] * (t.memos.empty() ? 0.4 : 1.0 + 0.15 * double(std::min<size_t>(t.memos.size(), 8)));
         m_payerWeights[size_t(i)] = payers;
         m_payeeWeights[size_t(i)] = payees;
     }
@@ -541,8 +535,7 @@ Status Generator::setStartingLimits()
         return ok;
     // The busiest traders got more room early on, with a warning before it.
     for (int i : m_busiest)
-        if (auto ok =
-                limits(i, -40 * m_unit, std::nullopt, -30 * m_unit, QStringLiteral("busy trader"));
+        if (auto ok = limits(i, -40 * m_unit, std::nullopt, -30 * m_unit, QStringLiteral("busy trader"));
             !ok && ok.error().kind != ErrorKind::Refused)
             return ok;
     return {};
@@ -564,17 +557,16 @@ Status Generator::planLevies()
         const qint64 at = m.startOfDay(QTimeZone::utc()).toSecsSinceEpoch() + 7 * 3600;
         if (at > m_now)
             continue;
-        m_levies.push_back({at, true, 4,
-                            QStringLiteral("Monthly organisation membership, ") +
-                                english.toString(m, QStringLiteral("MMMM yyyy"))});
+        m_levies.push_back(
+            {at, true, 4,
+             QStringLiteral("Monthly organisation membership, ") + english.toString(m, QStringLiteral("MMMM yyyy"))});
     }
     if (months.size() > 4) {
         const QDate m = months[months.size() - 4];
         m_levies.push_back({m.startOfDay(QTimeZone::utc()).toSecsSinceEpoch() + 7 * 3600, false, 1,
                             QStringLiteral("Yearly hub contribution %1").arg(m.year())});
     }
-    std::stable_sort(m_levies.begin(), m_levies.end(),
-                     [](const Levy &a, const Levy &b) { return a.at < b.at; });
+    std::stable_sort(m_levies.begin(), m_levies.end(), [](const Levy &a, const Levy &b) { return a.at < b.at; });
     return {};
 }
 
@@ -656,22 +648,19 @@ int Generator::quartersFor(const MemoSpec &memo)
 {
     // Shorter jobs are more common than long ones.
     const int span = memo.maxQuarters - memo.minQuarters + 1;
-    return memo.minQuarters +
-           std::min(span - 1, int(span * std::pow(m_random.generateDouble(), 1.6)));
+    return memo.minQuarters + std::min(span - 1, int(span * std::pow(m_random.generateDouble(), 1.6)));
 }
 
 bool Generator::headroom(const Trader &payer, const Trader &payee, qint64 amount) const
 {
-    return payer.balance - amount >= payer.limitMin &&
-           (!payee.limitMax || payee.balance + amount <= *payee.limitMax);
+    return payer.balance - amount >= payer.limitMin && (!payee.limitMax || payee.balance + amount <= *payee.limitMax);
 }
 
 Result<Generator::Outcome> Generator::trade(qint64 at)
 {
     int payee = draw(m_payeeWeights);
     int payer = draw(m_payerWeights);
-    if (payer == payee || !m_traders[size_t(payer)].activeAt(at) ||
-        !m_traders[size_t(payee)].activeAt(at))
+    if (payer == payee || !m_traders[size_t(payer)].activeAt(at) || !m_traders[size_t(payee)].activeAt(at))
         return Outcome::Skipped;
     const MemoSpec *memo = &memoFor(payee);
     int quarters = quartersFor(*memo);
@@ -723,10 +712,9 @@ Result<Generator::Outcome> Generator::reverseOne()
     // The reversal pays back: the original payee must have the credit.
     if (!headroom(m_traders[size_t(r.payee)], m_traders[size_t(r.payer)], r.amount))
         return Outcome::Skipped;
-    const QString memo =
-        QStringLiteral("Reversal of #%1: %2")
-            .arg(r.id.value())
-            .arg(text(ReversalReasons[m_random.bounded(int(std::size(ReversalReasons)))]));
+    const QString memo = QStringLiteral("Reversal of #%1: %2")
+                             .arg(r.id.value())
+                             .arg(text(ReversalReasons[m_random.bounded(int(std::size(ReversalReasons)))]));
     return outcomeOf(m_ledger.reverse(r.id, memo), r.payee, r.payer);
 }
 
@@ -740,16 +728,15 @@ Status Generator::changeLimit(qint64 at)
     if (kind < 12) // more room for a regular
         return limits(i, -30 * m_unit, t.limitMax, -25 * m_unit, QStringLiteral("regular trader"));
     if (kind < 15) // a warning level, same limit
-        return limits(i, t.limitMin, t.limitMax, t.limitMin * 3 / 4,
-                      QStringLiteral("warning added"));
+        return limits(i, t.limitMin, t.limitMax, t.limitMin * 3 / 4, QStringLiteral("warning added"));
     if (kind < 18) // tightened after a long stretch in debt; refused when already past it
         return limits(i, -10 * m_unit, t.limitMax, std::nullopt, QStringLiteral("tightened"));
     // An upper limit, so credit keeps moving rather than piling up.
     return limits(i, t.limitMin, 60 * m_unit, std::nullopt, QStringLiteral("upper limit"));
 }
 
-Status Generator::limits(int trader, qint64 min, std::optional<qint64> max,
-                         std::optional<qint64> warn, const QString &note)
+Status Generator::limits(int trader, qint64 min, std::optional<qint64> max, std::optional<qint64> warn,
+                         const QString &note)
 {
     Trader &t = m_traders[size_t(trader)];
     LimitChange change;
@@ -766,8 +753,7 @@ Status Generator::limits(int trader, qint64 min, std::optional<qint64> max,
     return {};
 }
 
-Result<Generator::Outcome> Generator::pay(int payer, int payee, const MemoSpec &memo, int quarters,
-                                          bool reversible)
+Result<Generator::Outcome> Generator::pay(int payer, int payee, const MemoSpec &memo, int quarters, bool reversible)
 {
     QString memoText = text(memo.text);
     memoText.replace(QStringLiteral("{h}"), hoursPhrase(quarters));
@@ -789,8 +775,7 @@ Result<Generator::Outcome> Generator::pay(int payer, int payee, const MemoSpec &
     return outcome;
 }
 
-Result<Generator::Outcome> Generator::outcomeOf(const Result<Posting> &posting, int payer,
-                                                int payee)
+Result<Generator::Outcome> Generator::outcomeOf(const Result<Posting> &posting, int payer, int payee)
 {
     if (!posting)
         return posting.error().kind == ErrorKind::Refused ? Result<Outcome>(Outcome::Skipped)

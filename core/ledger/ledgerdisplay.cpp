@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ledger/ledgerdisplay.h"
 
-
-
 namespace hub {
 
 QString LedgerDisplay::statusText(AccountStatus status)

@@ -40,29 +40,31 @@ QJsonObject LedgerJson::account(const Account &a, const HubSettings &s)
 
 QJsonObject LedgerJson::transfer(const Transfer &t, const HubSettings &s)
 {
-    QJsonObject o{{QStringLiteral("id"), double(t.id.value())},
-                  {QStringLiteral("payer_id"), double(t.payer.value())},
-                  {QStringLiteral("payer"), t.payerName},
-                  {QStringLiteral("payee_id"), double(t.payee.value())},
-                  {QStringLiteral("payee"), t.payeeName},
-                  {QStringLiteral("memo"), t.memo},
-                  {QStringLiteral("category"), t.category.isEmpty() ? QJsonValue() : QJsonValue(t.category)},
-                  {QStringLiteral("reference"), t.reference.isEmpty() ? QJsonValue() : QJsonValue(t.reference)},
-                  {QStringLiteral("reverses"), t.reverses ? QJsonValue(double(t.reverses->value())) : QJsonValue()},
-                  {QStringLiteral("reversed_by"), t.reversedBy ? QJsonValue(double(t.reversedBy->value())) : QJsonValue()},
-                  {QStringLiteral("override_note"), t.overrideNote.isEmpty() ? QJsonValue() : QJsonValue(t.overrideNote)},
-                  {QStringLiteral("entered_by"), t.enteredBy},
-                  {QStringLiteral("at"), instant(t.createdAt, s)},
-                  {QStringLiteral("hash"), t.hash}};
+    QJsonObject o{
+        {QStringLiteral("id"), double(t.id.value())},
+        {QStringLiteral("payer_id"), double(t.payer.value())},
+        {QStringLiteral("payer"), t.payerName},
+        {QStringLiteral("payee_id"), double(t.payee.value())},
+        {QStringLiteral("payee"), t.payeeName},
+        {QStringLiteral("memo"), t.memo},
+        {QStringLiteral("category"), t.category.isEmpty() ? QJsonValue() : QJsonValue(t.category)},
+        {QStringLiteral("reference"), t.reference.isEmpty() ? QJsonValue() : QJsonValue(t.reference)},
+        {QStringLiteral("reverses"), t.reverses ? QJsonValue(double(t.reverses->value())) : QJsonValue()},
+        {QStringLiteral("reversed_by"), t.reversedBy ? QJsonValue(double(t.reversedBy->value())) : QJsonValue()},
+        {QStringLiteral("override_note"), t.overrideNote.isEmpty() ? QJsonValue() : QJsonValue(t.overrideNote)},
+        {QStringLiteral("entered_by"), t.enteredBy},
+        {QStringLiteral("at"), instant(t.createdAt, s)},
+        {QStringLiteral("hash"), t.hash}};
     insertAmount(o, QStringLiteral("amount"), t.amount, s);
     return o;
 }
 
 QJsonObject LedgerJson::statement(const Statement &st, const HubSettings &s)
 {
-    QJsonObject o{{QStringLiteral("account"), account(st.account, s)},
-                  {QStringLiteral("from"), st.from.isValid() ? QJsonValue(st.from.toString(Qt::ISODate)) : QJsonValue()},
-                  {QStringLiteral("to"), st.to.isValid() ? QJsonValue(st.to.toString(Qt::ISODate)) : QJsonValue()}};
+    QJsonObject o{
+        {QStringLiteral("account"), account(st.account, s)},
+        {QStringLiteral("from"), st.from.isValid() ? QJsonValue(st.from.toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("to"), st.to.isValid() ? QJsonValue(st.to.toString(Qt::ISODate)) : QJsonValue()}};
     insertAmount(o, QStringLiteral("opening"), st.opening, s);
     insertAmount(o, QStringLiteral("closing"), st.closing, s);
     insertAmount(o, QStringLiteral("total_in"), st.totalIn, s);

@@ -166,20 +166,19 @@ QString accountWhere(const AccountFilter &f, QList<std::pair<QString, QVariant>>
 }
 
 // Accounts not yet opened show as they would open: zero, default limits.
-const QString AccountListColumns = QStringLiteral(
-    "coalesce(a.id, 0), m.id, m.display_name, coalesce(a.role, 'member'), coalesce(a.status, 'open'), "
-    "coalesce(a.balance_minor, 0), coalesce(a.limit_min_minor, :defmin), "
-    "CASE WHEN a.id IS NULL THEN :defmax ELSE a.limit_max_minor END, a.warn_min_minor, a.opened_at, "
-    "a.last_activity_at");
+const QString AccountListColumns =
+    QStringLiteral("coalesce(a.id, 0), m.id, m.display_name, coalesce(a.role, 'member'), coalesce(a.status, 'open'), "
+                   "coalesce(a.balance_minor, 0), coalesce(a.limit_min_minor, :defmin), "
+                   "CASE WHEN a.id IS NULL THEN :defmax ELSE a.limit_max_minor END, a.warn_min_minor, a.opened_at, "
+                   "a.last_activity_at");
 
 } // namespace
 
 LedgerService::LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
                              const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_settings(settings), m_members(members), m_clock(clock), m_actor(actor),
-      m_access(access), m_audit(audit)
-{
-}
+    : m_db(std::move(db)), m_settings(settings), m_members(members), m_clock(clock), m_actor(actor), m_access(access),
+      m_audit(audit)
+{}
 
 Status LedgerService::guardTransfer(const TransferDraft &d) const
 {
@@ -196,7 +195,9 @@ Status LedgerService::guardTransfer(const TransferDraft &d) const
     const auto ceiling = m_access.frontDeskCeiling();
     if (ceiling && d.amount > *ceiling) {
         const auto s = m_settings.load();
-        const auto money = [&](Amount a) { return s ? s->formatAmount(a) : a.toString(2); };
+        const auto money = [&](Amount a) {
+            return s ? s->formatAmount(a) : a.toString(2);
+        };
         return fail(Error::refused(tr("The front desk may record transfers of at most %1; %2 needs a treasurer.")
                                        .arg(money(*ceiling), money(d.amount)),
                                    QStringLiteral("amount")));
@@ -236,8 +237,8 @@ QDateTime LedgerService::startOfDay(QDate date) const
 
 Result<Account> LedgerService::ensureAccount(const QSqlDatabase &db, MemberId member)
 {
-    Query q(db, QStringLiteral("SELECT ") + AccountColumns
-                    + QStringLiteral(" FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.member_id = :m"));
+    Query q(db, QStringLiteral("SELECT ") + AccountColumns +
+                    QStringLiteral(" FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.member_id = :m"));
     q.bind(QStringLiteral(":m"), member.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -337,11 +338,11 @@ Result<QList<Account>> LedgerService::accounts(const AccountFilter &filter, int 
         order = QStringLiteral("a.last_activity_at %1, m.sort_key, m.id");
         break;
     }
-    Query q(*m_db, QStringLiteral("SELECT ") + AccountListColumns
-                       + QStringLiteral(" FROM members m LEFT JOIN accounts a ON a.member_id = m.id")
-                       + accountWhere(filter, binds) + QStringLiteral(" ORDER BY ")
-                       + order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
-                       + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    Query q(*m_db, QStringLiteral("SELECT ") + AccountListColumns +
+                       QStringLiteral(" FROM members m LEFT JOIN accounts a ON a.member_id = m.id") +
+                       accountWhere(filter, binds) + QStringLiteral(" ORDER BY ") +
+                       order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC")) +
+                       QStringLiteral(" LIMIT :limit OFFSET :offset"));
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     q.bind(QStringLiteral(":defmin"), s->defaultLimitMin.minor())
@@ -359,8 +360,8 @@ Result<QList<Account>> LedgerService::accounts(const AccountFilter &filter, int 
 Result<int> LedgerService::accountCount(const AccountFilter &filter) const
 {
     QList<std::pair<QString, QVariant>> binds;
-    Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m LEFT JOIN accounts a ON a.member_id = m.id")
-                       + accountWhere(filter, binds));
+    Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m LEFT JOIN accounts a ON a.member_id = m.id") +
+                       accountWhere(filter, binds));
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     auto v = q.scalar();
@@ -394,8 +395,8 @@ QList<Error> LedgerService::problems(const TransferDraft &d)
         found << Error::invalid(tr("the memo is longer than %1 characters").arg(MaxMemoLength), QStringLiteral("memo"));
     else if (auto ok = TextRules::name(d.memo, QStringLiteral("memo")); !ok)
         found << ok.error();
-    for (const auto &[text, field] : {std::pair{d.category, QStringLiteral("category")},
-                                      std::pair{d.reference, QStringLiteral("reference")}})
+    for (const auto &[text, field] :
+         {std::pair{d.category, QStringLiteral("category")}, std::pair{d.reference, QStringLiteral("reference")}})
         if (auto ok = TextRules::oneLine(text, field); !ok)
             found << ok.error();
     if (d.category.simplified().size() > MaxCategoryLength)
@@ -417,9 +418,12 @@ QString LedgerService::reversalMemo(const Transfer &original)
 Result<std::pair<Amount, Amount>> LedgerService::checkRules(const TransferDraft &d, const Account &payer,
                                                             const Account &payee, const HubSettings &settings)
 {
-    const auto money = [&](Amount a) { return settings.formatAmount(a); };
+    const auto money = [&](Amount a) {
+        return settings.formatAmount(a);
+    };
     if (payer.status != AccountStatus::Open)
-        return fail(Error::refused(tr("%1's account is %2 and cannot pay").arg(payer.memberName, toString(payer.status))));
+        return fail(
+            Error::refused(tr("%1's account is %2 and cannot pay").arg(payer.memberName, toString(payer.status))));
     if (payee.status == AccountStatus::Closed)
         return fail(Error::refused(tr("%1's account is closed and cannot receive").arg(payee.memberName)));
     const auto payerAfter = payer.balance.checkedSub(d.amount);
@@ -429,8 +433,8 @@ Result<std::pair<Amount, Amount>> LedgerService::checkRules(const TransferDraft 
     if (*payerAfter < payer.limitMin && !d.overrideLimits)
         return fail(Error::refused(
             tr("%1's balance is %2 and their lower limit is %3: paying %4 would take it to %5, %6 beyond the limit.")
-                .arg(payer.memberName, money(payer.balance), money(payer.limitMin), money(d.amount),
-                     money(*payerAfter), money(Amount::fromMinor(payer.limitMin.minor() - payerAfter->minor()))),
+                .arg(payer.memberName, money(payer.balance), money(payer.limitMin), money(d.amount), money(*payerAfter),
+                     money(Amount::fromMinor(payer.limitMin.minor() - payerAfter->minor()))),
             QStringLiteral("amount")));
     if (payee.limitMax && *payeeAfter > *payee.limitMax && !d.overrideLimits)
         return fail(Error::refused(
@@ -448,7 +452,8 @@ QStringList LedgerService::warningsFor(const Transfer &t, const Account &payer, 
     QStringList warnings;
     if (payer.warnMin && payer.balance >= *payer.warnMin && payerAfter < *payer.warnMin)
         warnings << tr("%1's balance is now %2, below their warning level of %3.")
-                        .arg(payer.memberName, settings.formatAmount(payerAfter), settings.formatAmount(*payer.warnMin));
+                        .arg(payer.memberName, settings.formatAmount(payerAfter),
+                             settings.formatAmount(*payer.warnMin));
     if (!t.overrideNote.isEmpty() && (payerAfter < payer.limitMin || (payee.limitMax && payeeAfter > *payee.limitMax)))
         warnings << tr("Posted beyond a limit by override: %1").arg(t.overrideNote);
     return warnings;
@@ -520,7 +525,8 @@ Status LedgerService::insert(const QSqlDatabase &db, const Transfer &t, qint64 c
         .bind(QStringLiteral(":memo"), t.memo)
         .bind(QStringLiteral(":cat"), categoryId ? QVariant(categoryId) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":ref"), t.reference)
-        .bind(QStringLiteral(":rev"), t.reverses ? QVariant(t.reverses->value()) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":rev"),
+              t.reverses ? QVariant(t.reverses->value()) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":override"), t.overrideNote)
         .bind(QStringLiteral(":by"), t.enteredBy)
         .bind(QStringLiteral(":at"), t.createdAt.toSecsSinceEpoch())
@@ -553,8 +559,7 @@ Result<std::pair<TransferId, QString>> LedgerService::chainEnd(const QSqlDatabas
     return std::pair{TransferId(last.value(0).toLongLong()), last.value(1).toString()};
 }
 
-Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft &d,
-                                    std::optional<TransferId> reverses)
+Result<Posting> LedgerService::post(const QSqlDatabase &db, const TransferDraft &d, std::optional<TransferId> reverses)
 {
     auto settings = m_settings.load();
     if (!settings)
@@ -731,8 +736,9 @@ Result<Posting> LedgerService::reverse(TransferId original, const QString &memo,
     if (!t)
         return fail(t.error());
     if (t->reverses)
-        return fail(Error::refused(
-            tr("transfer #%1 is itself the reversal of #%2; post a new transfer instead").arg(original.value()).arg(t->reverses->value())));
+        return fail(Error::refused(tr("transfer #%1 is itself the reversal of #%2; post a new transfer instead")
+                                       .arg(original.value())
+                                       .arg(t->reverses->value())));
     if (t->reversedBy)
         return fail(Error::refused(
             tr("transfer #%1 was already reversed by #%2").arg(original.value()).arg(t->reversedBy->value())));
@@ -763,14 +769,16 @@ Status LedgerService::setLimits(MemberId member, const LimitChange &change)
     auto settings = m_settings.load();
     if (!settings)
         return fail(settings.error());
-    const auto money = [&](Amount a) { return settings->formatAmount(a); };
+    const auto money = [&](Amount a) {
+        return settings->formatAmount(a);
+    };
     if (change.min.minor() > 0)
         return fail(Error::invalid(tr("the lower limit must be zero or below"), QStringLiteral("min")));
     if (change.max && change.max->minor() <= 0)
         return fail(Error::invalid(tr("the upper limit must be above zero"), QStringLiteral("max")));
     if (change.warn && (*change.warn < change.min || change.warn->minor() > 0))
-        return fail(Error::invalid(tr("the warning level must lie between the lower limit and zero"),
-                                   QStringLiteral("warn")));
+        return fail(
+            Error::invalid(tr("the warning level must lie between the lower limit and zero"), QStringLiteral("warn")));
     if (change.override && change.note.trimmed().isEmpty())
         return fail(Error::invalid(tr("an override needs a note saying why"), QStringLiteral("override")));
 
@@ -813,12 +821,11 @@ Status LedgerService::setLimits(MemberId member, const LimitChange &change)
         .bind(QStringLiteral(":id"), a->id.value());
     if (auto ok = upd.exec(); !ok)
         return ok;
-    if (auto ok = m_audit.record(QStringLiteral("account.limits"), QStringLiteral("account"), a->id.value(),
-                                 tr("lower limit %1 → %2, upper limit %3 → %4%5")
-                                     .arg(money(a->limitMin), money(change.min),
-                                          a->limitMax ? money(*a->limitMax) : tr("none"),
-                                          change.max ? money(*change.max) : tr("none"),
-                                          change.override ? tr("; override") : QString()));
+    if (auto ok = m_audit.record(
+            QStringLiteral("account.limits"), QStringLiteral("account"), a->id.value(),
+            tr("lower limit %1 → %2, upper limit %3 → %4%5")
+                .arg(money(a->limitMin), money(change.min), a->limitMax ? money(*a->limitMax) : tr("none"),
+                     change.max ? money(*change.max) : tr("none"), change.override ? tr("; override") : QString()));
         !ok)
         return ok;
     return tx->commit();
@@ -841,8 +848,8 @@ Status LedgerService::setStatus(MemberId member, AccountStatus status)
     }
     Query upd(tx->connection(), QStringLiteral("UPDATE accounts SET status = :s, closed_at = :closed WHERE id = :id"));
     upd.bind(QStringLiteral(":s"), toString(status))
-        .bind(QStringLiteral(":closed"), status == AccountStatus::Closed ? QVariant(m_clock.nowSecs())
-                                                                         : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":closed"),
+              status == AccountStatus::Closed ? QVariant(m_clock.nowSecs()) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":id"), a->id.value());
     if (auto ok = upd.exec(); !ok)
         return ok;
@@ -868,9 +875,9 @@ Result<QList<Transfer>> LedgerService::transfers(const TransferFilter &filter, i
                                                  bool newestFirst) const
 {
     QList<std::pair<QString, QVariant>> binds;
-    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + TransferJoins + transferWhere(filter, binds)
-                       + (newestFirst ? QStringLiteral(" ORDER BY t.id DESC") : QStringLiteral(" ORDER BY t.id"))
-                       + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + TransferJoins + transferWhere(filter, binds) +
+                       (newestFirst ? QStringLiteral(" ORDER BY t.id DESC") : QStringLiteral(" ORDER BY t.id")) +
+                       QStringLiteral(" LIMIT :limit OFFSET :offset"));
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
@@ -913,7 +920,8 @@ Result<Statement> LedgerService::statement(MemberId member, QDate from, QDate to
                                         "-amount_minor END), 0) FROM transfers WHERE (payer_account = :a OR "
                                         "payee_account = :a) AND created_at < :from"));
     opening.bind(QStringLiteral(":a"), a->id.value())
-        .bind(QStringLiteral(":from"), fromUtc.isValid() ? fromUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::min());
+        .bind(QStringLiteral(":from"),
+              fromUtc.isValid() ? fromUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::min());
     auto open = opening.scalar();
     if (!open)
         return fail(open.error());
@@ -959,7 +967,8 @@ Status LedgerService::addCategory(const QString &name)
     auto tx = Transaction::begin(*m_db);
     if (!tx)
         return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO NOTHING"));
+    Query q(tx->connection(),
+            QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO NOTHING"));
     q.bind(QStringLiteral(":n"), n);
     if (auto ok = q.exec(); !ok)
         return ok;
@@ -977,9 +986,10 @@ QList<Finding> LedgerService::verify() const
     const auto finding = [&](const QString &message, const QString &where) {
         found << Finding{QStringLiteral("ledger"), message, where};
     };
-    Query q(*m_db, QStringLiteral("SELECT id, payer_account, payee_account, amount_minor, memo, coalesce(category_id, 0), "
-                                  "reference, reverses_id, override_note, entered_by, created_at, prev_hash, hash "
-                                  "FROM transfers ORDER BY id"));
+    Query q(*m_db,
+            QStringLiteral("SELECT id, payer_account, payee_account, amount_minor, memo, coalesce(category_id, 0), "
+                           "reference, reverses_id, override_note, entered_by, created_at, prev_hash, hash "
+                           "FROM transfers ORDER BY id"));
     if (auto ok = q.exec(); !ok) {
         finding(ok.error().message, {});
         return found;
@@ -1004,7 +1014,8 @@ QList<Finding> LedgerService::verify() const
         const QString stored = q.value(12).toString();
         const QString where = tr("transfer #%1").arg(t.id.value());
         if (t.prevHash != previous)
-            finding(tr("does not follow the previous transfer in the hash chain (rows were removed or reordered)"), where);
+            finding(tr("does not follow the previous transfer in the hash chain (rows were removed or reordered)"),
+                    where);
         if (hashOf(t, category) != stored)
             finding(tr("its contents do not match its hash: the row was changed outside Hubkeeper"), where);
         if (t.amount.minor() <= 0 || t.payerAccount == t.payeeAccount)
@@ -1014,11 +1025,12 @@ QList<Finding> LedgerService::verify() const
         sums[t.payeeAccount.value()] += t.amount.minor();
     }
 
-    Query accounts(*m_db, QStringLiteral("SELECT a.id, m.display_name, a.balance_minor, a.limit_min_minor, a.limit_max_minor, "
-                                         "EXISTS (SELECT 1 FROM limit_changes l WHERE l.account_id = a.id AND l.override) OR "
-                                         "EXISTS (SELECT 1 FROM transfers t WHERE (t.payer_account = a.id OR "
-                                         "t.payee_account = a.id) AND t.override_note <> '') "
-                                         "FROM accounts a JOIN members m ON m.id = a.member_id ORDER BY a.id"));
+    Query accounts(*m_db,
+                   QStringLiteral("SELECT a.id, m.display_name, a.balance_minor, a.limit_min_minor, a.limit_max_minor, "
+                                  "EXISTS (SELECT 1 FROM limit_changes l WHERE l.account_id = a.id AND l.override) OR "
+                                  "EXISTS (SELECT 1 FROM transfers t WHERE (t.payer_account = a.id OR "
+                                  "t.payee_account = a.id) AND t.override_note <> '') "
+                                  "FROM accounts a JOIN members m ON m.id = a.member_id ORDER BY a.id"));
     if (auto ok = accounts.exec(); !ok) {
         finding(ok.error().message, {});
         return found;

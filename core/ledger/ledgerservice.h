@@ -28,7 +28,12 @@ struct AccountFilter
     bool atRiskOnly = false; ///< at or near a limit (AccountPosition::atRisk)
 };
 
-enum class AccountSort { Name, Balance, LastActivity };
+enum class AccountSort
+{
+    Name,
+    Balance,
+    LastActivity
+};
 
 /// Which transfers a list is about.
 struct TransferFilter
@@ -67,8 +72,8 @@ public:
     static constexpr int MaxCategoryLength = 40;
     static constexpr int MaxReferenceLength = 100;
 
-    LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
-                  const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit);
+    LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members, const Clock &clock,
+                  const QString &actor, AccessControl &access, AuditTrail &audit);
 
     /// The field checks of a transfer (payer, payee, amount, memo, ...), before any balance is read.
     static Status validate(const TransferDraft &draft);

@@ -162,8 +162,7 @@ void TransferTableModel::fetchMore(const QModelIndex &parent)
 
 QList<Transfer> TransferTableModel::fetchBatch(int offset)
 {
-    return takePage(m_hub.ledger().transfers(m_filter, BatchSize, offset, true), BatchSize,
-                    m_exhausted, m_error);
+    return takePage(m_hub.ledger().transfers(m_filter, BatchSize, offset, true), BatchSize, m_exhausted, m_error);
 }
 
 void TransferTableModel::setFilter(const TransferFilter &filter)

@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QTimeZone>
+
 #include <optional>
 
 namespace hub {
@@ -38,12 +39,12 @@ public:
     enum Role
     {
         TransferIdRole = Qt::UserRole, ///< qint64 id of the transfer
-        AmountRole,   ///< qint64 minor units as shown: signed when one member's view
-        NegativeRole, ///< bool: the amount in this cell is below zero (views mark it)
-        PayerIdRole,  ///< qint64 member id of the payer
-        PayeeIdRole,  ///< qint64 member id of the payee
-        ReversedRole, ///< bool: a later transfer reversed this one
-        ReversalRole, ///< bool: this transfer reverses an earlier one
+        AmountRole,                    ///< qint64 minor units as shown: signed when one member's view
+        NegativeRole,                  ///< bool: the amount in this cell is below zero (views mark it)
+        PayerIdRole,                   ///< qint64 member id of the payer
+        PayeeIdRole,                   ///< qint64 member id of the payee
+        ReversedRole,                  ///< bool: a later transfer reversed this one
+        ReversalRole,                  ///< bool: this transfer reverses an earlier one
     };
 
     static constexpr int BatchSize = 200;
@@ -55,8 +56,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/listingservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
 #include "core/common/textfold.h"
+#include "core/common/textrules.h"
 #include "core/members/memberindex.h"
 #include "core/members/skillservice.h"
 #include "core/storage/database.h"
@@ -23,8 +23,7 @@ QDateTime fromSecs(const QVariant &v)
 ListingService::ListingService(std::shared_ptr<Database> db, SkillService &skills, const Clock &clock,
                                AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_skills(skills), m_clock(clock), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Status ListingService::validate(MemberId member, const QString &description) const
 {
@@ -34,8 +33,8 @@ Status ListingService::validate(MemberId member, const QString &description) con
     if (auto ok = TextRules::name(description, QStringLiteral("description")); !ok)
         return ok;
     if (d.size() > MaxDescriptionLength)
-        return fail(Error::invalid(tr("longer than %1 characters").arg(MaxDescriptionLength),
-                                   QStringLiteral("description")));
+        return fail(
+            Error::invalid(tr("longer than %1 characters").arg(MaxDescriptionLength), QStringLiteral("description")));
     Query q(*m_db, QStringLiteral("SELECT forgotten_at IS NOT NULL, status FROM members WHERE id = :m"));
     q.bind(QStringLiteral(":m"), member.value());
     if (auto ok = q.exec(); !ok)
@@ -74,7 +73,8 @@ Result<Offer> ListingService::addOffer(MemberId member, const QString &skillName
     Query ins(tx->connection(), QStringLiteral("INSERT INTO offers(member_id, skill_id, description, rate_minor, "
                                                "created_at) VALUES (:m, :s, :d, :r, :at)"));
     ins.bind(QStringLiteral(":m"), member.value())
-        .bind(QStringLiteral(":s"), o.skill.isValid() ? QVariant(o.skill.value()) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":s"),
+              o.skill.isValid() ? QVariant(o.skill.value()) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":d"), o.description)
         .bind(QStringLiteral(":r"), rate ? QVariant(rate->minor()) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":at"), o.createdAt.toSecsSinceEpoch());
@@ -121,7 +121,8 @@ Result<Need> ListingService::addNeed(MemberId member, const QString &skillName, 
     Query ins(tx->connection(), QStringLiteral("INSERT INTO needs(member_id, skill_id, description, urgency, "
                                                "created_at) VALUES (:m, :s, :d, :u, :at)"));
     ins.bind(QStringLiteral(":m"), member.value())
-        .bind(QStringLiteral(":s"), n.skill.isValid() ? QVariant(n.skill.value()) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":s"),
+              n.skill.isValid() ? QVariant(n.skill.value()) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":d"), n.description)
         .bind(QStringLiteral(":u"), toString(urgency))
         .bind(QStringLiteral(":at"), n.createdAt.toSecsSinceEpoch());

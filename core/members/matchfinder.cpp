@@ -17,13 +17,13 @@ namespace {
 const QSet<QString> &stopWords()
 {
     static const QSet<QString> words = {
-        QStringLiteral("and"),   QStringLiteral("the"),  QStringLiteral("with"), QStringLiteral("for"),
-        QStringLiteral("can"),   QStringLiteral("help"), QStringLiteral("need"), QStringLiteral("needs"),
-        QStringLiteral("some"),  QStringLiteral("our"),  QStringLiteral("your"), QStringLiteral("you"),
+        QStringLiteral("and"),   QStringLiteral("the"),     QStringLiteral("with"),    QStringLiteral("for"),
+        QStringLiteral("can"),   QStringLiteral("help"),    QStringLiteral("need"),    QStringLiteral("needs"),
+        QStringLiteral("some"),  QStringLiteral("our"),     QStringLiteral("your"),    QStringLiteral("you"),
         QStringLiteral("who"),   QStringLiteral("someone"), QStringLiteral("looking"), QStringLiteral("offer"),
-        QStringLiteral("happy"), QStringLiteral("from"), QStringLiteral("any"),  QStringLiteral("all"),
-        QStringLiteral("have"),  QStringLiteral("has"),  QStringLiteral("will"), QStringLiteral("this"),
-        QStringLiteral("that"),  QStringLiteral("into"), QStringLiteral("out"),  QStringLiteral("get"),
+        QStringLiteral("happy"), QStringLiteral("from"),    QStringLiteral("any"),     QStringLiteral("all"),
+        QStringLiteral("have"),  QStringLiteral("has"),     QStringLiteral("will"),    QStringLiteral("this"),
+        QStringLiteral("that"),  QStringLiteral("into"),    QStringLiteral("out"),     QStringLiteral("get"),
     };
     return words;
 }
@@ -75,9 +75,14 @@ const QString NeedSide = QStringLiteral(
 
 Side sideFrom(const Query &q)
 {
-    return Side{q.value(0).toLongLong(), MemberId(q.value(1).toLongLong()), SkillId(q.value(2).toLongLong()),
-                q.value(3).toString(),   q.value(4).toString(),            q.value(5).toString(),
-                q.value(6).toString(),   q.value(7)};
+    return Side{q.value(0).toLongLong(),
+                MemberId(q.value(1).toLongLong()),
+                SkillId(q.value(2).toLongLong()),
+                q.value(3).toString(),
+                q.value(4).toString(),
+                q.value(5).toString(),
+                q.value(6).toString(),
+                q.value(7)};
 }
 
 Offer offerFrom(const Side &s)
@@ -107,7 +112,8 @@ Need needFrom(const Side &s)
 
 } // namespace
 
-MatchFinder::MatchFinder(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+MatchFinder::MatchFinder(std::shared_ptr<Database> db) : m_db(std::move(db))
+{}
 
 Result<QList<Match>> MatchFinder::find(std::optional<MemberId> member, int perNeed) const
 {
@@ -133,14 +139,14 @@ Result<QList<Match>> MatchFinder::find(std::optional<MemberId> member, int perNe
         return {};
     };
     const QString byMember = member ? QStringLiteral("AND m.id = :me ") : QString();
-    if (auto ok = load(NeedSide + QStringLiteral("WHERE n.status = 'open' AND ") + visible + byMember
-                           + QStringLiteral("ORDER BY n.id"),
+    if (auto ok = load(NeedSide + QStringLiteral("WHERE n.status = 'open' AND ") + visible + byMember +
+                           QStringLiteral("ORDER BY n.id"),
                        true);
         !ok)
         return fail(ok.error());
     if (member)
-        if (auto ok = load(OfferSide + QStringLiteral("WHERE o.status = 'open' AND ") + visible + byMember
-                               + QStringLiteral("ORDER BY o.id"),
+        if (auto ok = load(OfferSide + QStringLiteral("WHERE o.status = 'open' AND ") + visible + byMember +
+                               QStringLiteral("ORDER BY o.id"),
                            false);
             !ok)
             return fail(ok.error());
@@ -152,17 +158,17 @@ Result<QList<Match>> MatchFinder::find(std::optional<MemberId> member, int perNe
         const QString fts = start.isNeed ? QStringLiteral("offer_search") : QStringLiteral("need_search");
         const QString alias = start.isNeed ? QStringLiteral("o") : QStringLiteral("n");
         // Only constant fragments are joined here; values are bound.
-        QString sql = (start.isNeed ? OfferSide : NeedSide)
-                      + (query.isEmpty()
-                             ? QStringLiteral(", (SELECT 0 AS oid, 0.0 AS score) t ")
+        QString sql =
+            (start.isNeed ? OfferSide : NeedSide) +
+            (query.isEmpty() ? QStringLiteral(", (SELECT 0 AS oid, 0.0 AS score) t ")
                              : QStringLiteral("LEFT JOIN (SELECT rowid AS oid, -bm25(%1) AS score FROM %1 WHERE %1 "
                                               "MATCH :q) t ON t.oid = %2.id ")
-                                   .arg(fts, alias))
-                      + QStringLiteral("WHERE %1.status = 'open' AND %1.member_id <> :me AND ").arg(alias) + visible
-                      + QStringLiteral("AND ((:skill > 0 AND %1.skill_id = :skill) OR t.oid = %1.id) "
-                                       "ORDER BY (%1.skill_id = :skill) DESC, coalesce(t.score, 0) DESC, %1.id "
-                                       "LIMIT :limit")
-                            .arg(alias);
+                                   .arg(fts, alias)) +
+            QStringLiteral("WHERE %1.status = 'open' AND %1.member_id <> :me AND ").arg(alias) + visible +
+            QStringLiteral("AND ((:skill > 0 AND %1.skill_id = :skill) OR t.oid = %1.id) "
+                           "ORDER BY (%1.skill_id = :skill) DESC, coalesce(t.score, 0) DESC, %1.id "
+                           "LIMIT :limit")
+                .arg(alias);
         Query q(*m_db, sql);
         q.bind(QStringLiteral(":me"), start.side.member.value())
             .bind(QStringLiteral(":skill"), start.side.skill.value())

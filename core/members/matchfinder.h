@@ -20,9 +20,9 @@ struct Match
     QString needMemberName;
     QString offerMemberName;
     bool sameSkill = false;
-    double textScore = 0;   ///< higher is more similar (from FTS5 bm25)
+    double textScore = 0; ///< higher is more similar (from FTS5 bm25)
     bool sameDistrict = false;
-    QStringList reasons;    ///< for people: "same skill: Guitar", "similar words: teach, guitar", ...
+    QStringList reasons; ///< for people: "same skill: Guitar", "similar words: teach, guitar", ...
 };
 
 /// Ranks open offers against open needs: same skill first, then similar

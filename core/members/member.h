@@ -14,8 +14,17 @@
 
 namespace hub {
 
-enum class MemberKind { Person, Organisation };
-enum class MemberStatus { Active, Lapsed, Left };
+enum class MemberKind
+{
+    Person,
+    Organisation
+};
+enum class MemberStatus
+{
+    Active,
+    Lapsed,
+    Left
+};
 
 QString toString(MemberKind kind);
 QString toString(MemberStatus status);
@@ -81,7 +90,13 @@ struct Skill
     int memberCount = 0;
 };
 
-enum class SkillLevel { Unspecified, Beginner, Intermediate, Expert };
+enum class SkillLevel
+{
+    Unspecified,
+    Beginner,
+    Intermediate,
+    Expert
+};
 QString toString(SkillLevel level);
 std::optional<SkillLevel> skillLevelFrom(const QString &text);
 
@@ -93,8 +108,17 @@ struct MemberSkill
     SkillLevel level = SkillLevel::Unspecified;
 };
 
-enum class ListingStatus { Open, Closed };
-enum class Urgency { Low, Normal, High };
+enum class ListingStatus
+{
+    Open,
+    Closed
+};
+enum class Urgency
+{
+    Low,
+    Normal,
+    High
+};
 QString toString(Urgency urgency);
 std::optional<Urgency> urgencyFrom(const QString &text);
 

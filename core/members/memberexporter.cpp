@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberexporter.h"
-#include "core/access/accesscontrol.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/common/csvwriter.h"
 #include "core/hub.h"
 #include "core/members/listingservice.h"
@@ -52,12 +52,11 @@ QStringList csvRow(const Entry &e)
         needs << MemberImporter::formatListing(n.skillName, n.description);
     QStringList row;
     // The same order as MemberImporter::fieldNames().
-    row << m.displayName << toString(m.kind) << m.givenName << m.familyName << m.email << m.phone
-        << m.postcode << m.address << m.website << m.notes << toString(m.status)
-        << isoDate(m.joinedOn) << isoDate(m.lapsedOn) << isoDate(m.leftOn)
-        << m.interests.join(QStringLiteral(", ")) << MemberImporter::formatSkills(e.skills)
-        << offers.join(u'\n') << needs.join(u'\n') << yesNo(m.consent.directoryVisible)
-        << yesNo(m.consent.showEmail) << yesNo(m.consent.showPhone);
+    row << m.displayName << toString(m.kind) << m.givenName << m.familyName << m.email << m.phone << m.postcode
+        << m.address << m.website << m.notes << toString(m.status) << isoDate(m.joinedOn) << isoDate(m.lapsedOn)
+        << isoDate(m.leftOn) << m.interests.join(QStringLiteral(", ")) << MemberImporter::formatSkills(e.skills)
+        << offers.join(u'\n') << needs.join(u'\n') << yesNo(m.consent.directoryVisible) << yesNo(m.consent.showEmail)
+        << yesNo(m.consent.showPhone);
     return row;
 }
 
@@ -77,16 +76,14 @@ QByteArray vcard(const Entry &e)
     if (org)
         line(QStringLiteral("ORG:") + esc(m.displayName));
     else if (!m.givenName.isEmpty() || !m.familyName.isEmpty())
-        line(QStringLiteral("N:") + esc(m.familyName) + u';' + esc(m.givenName) +
-             QStringLiteral(";;;"));
+        line(QStringLiteral("N:") + esc(m.familyName) + u';' + esc(m.givenName) + QStringLiteral(";;;"));
     if (!m.email.isEmpty())
         line(QStringLiteral("EMAIL:") + esc(m.email));
     if (!m.phone.isEmpty())
         line(QStringLiteral("TEL;VALUE=text:") + esc(m.phone));
     if (!m.address.isEmpty() || !m.postcode.isEmpty())
         // ADR parts: PO box; extended; street; locality; region; postcode; country.
-        line(QStringLiteral("ADR:;;") + esc(m.address) + QStringLiteral(";;;") + esc(m.postcode) +
-             u';');
+        line(QStringLiteral("ADR:;;") + esc(m.address) + QStringLiteral(";;;") + esc(m.postcode) + u';');
     if (!m.website.isEmpty())
         line(QStringLiteral("URL:") + m.website);
     if (!m.notes.isEmpty())
@@ -203,8 +200,7 @@ QByteArray MemberExporter::vcardLine(const QString &line)
     return out;
 }
 
-Result<int> MemberExporter::write(QIODevice &out, const ExportOptions &options,
-                                  const Progress &progress)
+Result<int> MemberExporter::write(QIODevice &out, const ExportOptions &options, const Progress &progress)
 {
     // The shared directory is for everyone at the desk; every member's
     // details, consent or not, only for an admin.
@@ -290,8 +286,7 @@ Result<int> MemberExporter::write(QIODevice &out, const ExportOptions &options,
                 break;
             }
             ++done;
-            if (progress && (done % std::max(1, *total / 100) == 0 || done == *total) &&
-                !progress(done, *total))
+            if (progress && (done % std::max(1, *total / 100) == 0 || done == *total) && !progress(done, *total))
                 return fail(Error::refused(tr("The export was cancelled.")));
         }
         if (page->size() < PageSize)

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+
 #include <functional>
 #include <optional>
 

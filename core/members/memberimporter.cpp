@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberimporter.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
 #include "core/common/csvreader.h"
 #include "core/hub.h"
 #include "core/members/listingservice.h"
@@ -39,7 +39,7 @@ const QList<FieldInfo> &fields()
         {MemberField::Address, "address", {"street address"}},
         {MemberField::Website, "website", {"web", "url", "web site"}},
         {MemberField::Notes, "notes", {"note", "comments"}},
-        {MemberField::Status, "status", {"membership status"}},
+        {MemberField::Membership, "status", {"membership status"}},
         {MemberField::JoinedOn, "joined_on", {"joined", "join date", "date joined"}},
         {MemberField::LapsedOn, "lapsed_on", {"lapsed"}},
         {MemberField::LeftOn, "left_on", {"left"}},
@@ -47,9 +47,7 @@ const QList<FieldInfo> &fields()
         {MemberField::Skills, "skills", {"skill"}},
         {MemberField::Offers, "offers", {"offer", "can offer"}},
         {MemberField::Needs, "needs", {"need"}},
-        {MemberField::DirectoryVisible,
-         "directory_visible",
-         {"directory", "in directory", "visible"}},
+        {MemberField::DirectoryVisible, "directory_visible", {"directory", "in directory", "visible"}},
         {MemberField::ShowEmail, "show_email", {"show e mail"}},
         {MemberField::ShowPhone, "show_phone", {"show telephone"}},
     };
@@ -68,8 +66,8 @@ QString headerKey(const QString &header)
 std::optional<bool> yesNo(const QString &text)
 {
     const QString t = text.trimmed().toLower();
-    if (t.isEmpty() || t == QStringLiteral("no") || t == QStringLiteral("n") ||
-        t == QStringLiteral("false") || t == QStringLiteral("0"))
+    if (t.isEmpty() || t == QStringLiteral("no") || t == QStringLiteral("n") || t == QStringLiteral("false") ||
+        t == QStringLiteral("0"))
         return false;
     if (t == QStringLiteral("yes") || t == QStringLiteral("y") || t == QStringLiteral("true") ||
         t == QStringLiteral("1") || t == QStringLiteral("x"))
@@ -145,7 +143,7 @@ QString MemberImporter::fieldLabel(MemberField field)
         return tr("Website");
     case MemberField::Notes:
         return tr("Notes");
-    case MemberField::Status:
+    case MemberField::Membership:
         return tr("Membership status");
     case MemberField::JoinedOn:
         return tr("Joined on");
@@ -284,8 +282,7 @@ Result<ImportPreview> MemberImporter::preview(const QByteArray &bytes) const
     return p;
 }
 
-Result<ImportReport> MemberImporter::run(const QByteArray &bytes, bool dryRun,
-                                         const Progress &progress)
+Result<ImportReport> MemberImporter::run(const QByteArray &bytes, bool dryRun, const Progress &progress)
 {
     auto p = preview(bytes);
     if (!p)
@@ -293,8 +290,8 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, bool dryRun,
     return run(bytes, p->mapping, dryRun, progress);
 }
 
-Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMapping &mapping,
-                                         bool dryRun, const Progress &progress)
+Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMapping &mapping, bool dryRun,
+                                         const Progress &progress)
 {
     if (auto ok = m_hub.access().require(Permission::ImportMembers); !ok)
         return fail(ok.error());
@@ -303,10 +300,9 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
         return fail(table.error());
     const QStringList &headers = table->headers;
     if (mapping.size() != headers.size())
-        return fail(
-            Error::usage(tr("The column mapping has %1 entries but the file has %2 columns.")
-                             .arg(mapping.size())
-                             .arg(headers.size())));
+        return fail(Error::usage(tr("The column mapping has %1 entries but the file has %2 columns.")
+                                     .arg(mapping.size())
+                                     .arg(headers.size())));
 
     // Where each field is, and which columns are left out.
     QHash<MemberField, qsizetype> column;
@@ -320,9 +316,8 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
             continue;
         }
         if (column.contains(f))
-            return fail(
-                Error::usage(tr("Columns “%1” and “%2” are both mapped to %3.")
-                                 .arg(headers.at(column.value(f)), headers.at(c), fieldName(f))));
+            return fail(Error::usage(tr("Columns “%1” and “%2” are both mapped to %3.")
+                                         .arg(headers.at(column.value(f)), headers.at(c), fieldName(f))));
         column.insert(f, c);
     }
     if (!column.contains(MemberField::DisplayName) && !column.contains(MemberField::GivenName) &&
@@ -330,11 +325,10 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
         QStringList shown;
         for (const QString &h : headers.mid(0, 6))
             shown << u'“' + h + u'”';
-        return fail(Error::invalid(
-            tr("The first row must be a header naming the columns, with at least a name column "
-               "(display_name, or given_name and family_name). It reads %1.")
-                .arg(shown.join(QStringLiteral(", "))),
-            tr("row 1")));
+        return fail(Error::invalid(tr("The first row must be a header naming the columns, with at least a name column "
+                                      "(display_name, or given_name and family_name). It reads %1.")
+                                       .arg(shown.join(QStringLiteral(", "))),
+                                   tr("row 1")));
     }
 
     const auto has = [&](MemberField f) {
@@ -356,8 +350,7 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
     // Reading and writing share one transaction: IMMEDIATE for a real import
     // so the duplicate checks still hold when the rows are written; a dry run
     // only reads, from one consistent snapshot.
-    auto tx = Transaction::begin(m_hub.database(), dryRun ? Transaction::Mode::Deferred
-                                                          : Transaction::Mode::Immediate);
+    auto tx = Transaction::begin(m_hub.database(), dryRun ? Transaction::Mode::Deferred : Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
 
@@ -369,9 +362,8 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
     // The same test as MemberService::emailOwner (case-folded key among live
     // members), prepared once for every row: preparing it per row was an
     // eighth of a 10k-row import.
-    Query emailTaken(tx->connection(),
-                     QStringLiteral("SELECT id FROM members WHERE email_key = :key "
-                                    "AND forgotten_at IS NULL"));
+    Query emailTaken(tx->connection(), QStringLiteral("SELECT id FROM members WHERE email_key = :key "
+                                                      "AND forgotten_at IS NULL"));
 
     QList<RowPlan> plans;
     plans.reserve(rows);
@@ -400,8 +392,7 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
         d.givenName = cell(record, MemberField::GivenName);
         d.familyName = cell(record, MemberField::FamilyName);
         if (d.displayName.trimmed().isEmpty())
-            d.displayName =
-                QStringList{d.givenName.trimmed(), d.familyName.trimmed()}.join(u' ').trimmed();
+            d.displayName = QStringList{d.givenName.trimmed(), d.familyName.trimmed()}.join(u' ').trimmed();
         d.email = cell(record, MemberField::Email);
         d.phone = cell(record, MemberField::Phone);
         d.postcode = cell(record, MemberField::Postcode);
@@ -416,17 +407,16 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
                 problem(columnName(MemberField::Kind),
                         tr("unknown kind “%1”: use person or organisation").arg(kind.trimmed()));
         }
-        if (const QString status = cell(record, MemberField::Status); !status.trimmed().isEmpty()) {
+        if (const QString status = cell(record, MemberField::Membership); !status.trimmed().isEmpty()) {
             if (const auto s = memberStatusFrom(status))
                 d.status = *s;
             else
-                problem(
-                    columnName(MemberField::Status),
-                    tr("unknown status “%1”: use active, lapsed or left").arg(status.trimmed()));
+                problem(columnName(MemberField::Membership),
+                        tr("unknown status “%1”: use active, lapsed or left").arg(status.trimmed()));
         }
-        for (const auto &[field, target] : {std::pair{MemberField::JoinedOn, &d.joinedOn},
-                                            std::pair{MemberField::LapsedOn, &d.lapsedOn},
-                                            std::pair{MemberField::LeftOn, &d.leftOn}}) {
+        for (const auto &[field, target] :
+             {std::pair{MemberField::JoinedOn, &d.joinedOn}, std::pair{MemberField::LapsedOn, &d.lapsedOn},
+              std::pair{MemberField::LeftOn, &d.leftOn}}) {
             const QString text = cell(record, field).trimmed();
             if (text.isEmpty())
                 continue;
@@ -435,12 +425,10 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
                 problem(columnName(field), tr("“%1” is not a date: use YYYY-MM-DD").arg(text));
         }
         static const QRegularExpression listSeparators(QStringLiteral("[,;\\n]"));
-        d.interests =
-            cell(record, MemberField::Interests).split(listSeparators, Qt::SkipEmptyParts);
-        for (const auto &[field, target] :
-             {std::pair{MemberField::DirectoryVisible, &d.consent.directoryVisible},
-              std::pair{MemberField::ShowEmail, &d.consent.showEmail},
-              std::pair{MemberField::ShowPhone, &d.consent.showPhone}}) {
+        d.interests = cell(record, MemberField::Interests).split(listSeparators, Qt::SkipEmptyParts);
+        for (const auto &[field, target] : {std::pair{MemberField::DirectoryVisible, &d.consent.directoryVisible},
+                                            std::pair{MemberField::ShowEmail, &d.consent.showEmail},
+                                            std::pair{MemberField::ShowPhone, &d.consent.showPhone}}) {
             const QString text = cell(record, field);
             if (const auto yes = yesNo(text))
                 *target = *yes;
@@ -455,9 +443,8 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
         QString badLevel;
         plan.skills = parseSkills(cell(record, MemberField::Skills), &badLevel);
         if (!badLevel.isEmpty())
-            problem(
-                columnName(MemberField::Skills),
-                tr("unknown skill level “%1”: use beginner, intermediate or expert").arg(badLevel));
+            problem(columnName(MemberField::Skills),
+                    tr("unknown skill level “%1”: use beginner, intermediate or expert").arg(badLevel));
         for (const MemberSkill &s : std::as_const(plan.skills))
             if (auto ok = SkillService::validateName(s.name); !ok) {
                 problem(columnName(MemberField::Skills), ok.error().message);
@@ -465,17 +452,16 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
             }
         plan.offers = parseListings(cell(record, MemberField::Offers));
         plan.needs = parseListings(cell(record, MemberField::Needs));
-        for (const auto &[field, listings] : {std::pair{MemberField::Offers, &plan.offers},
-                                              std::pair{MemberField::Needs, &plan.needs}}) {
+        for (const auto &[field, listings] :
+             {std::pair{MemberField::Offers, &plan.offers}, std::pair{MemberField::Needs, &plan.needs}}) {
             for (const Listing &l : std::as_const(*listings)) {
                 if (l.description.isEmpty()) {
-                    problem(columnName(field),
-                            tr("“[%1]” has no description after the skill").arg(l.skill));
+                    problem(columnName(field), tr("“[%1]” has no description after the skill").arg(l.skill));
                     break;
                 }
                 if (l.description.size() > ListingService::MaxDescriptionLength) {
-                    problem(columnName(field), tr("a description is longer than %1 characters")
-                                                   .arg(ListingService::MaxDescriptionLength));
+                    problem(columnName(field),
+                            tr("a description is longer than %1 characters").arg(ListingService::MaxDescriptionLength));
                     break;
                 }
                 if (!l.skill.isEmpty())
@@ -500,9 +486,7 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
                 emailTaken.raw().finish();
                 if (!existing->isNull())
                     problem(columnName(MemberField::Email),
-                            tr("“%1” is a duplicate of existing member #%2")
-                                .arg(d.email)
-                                .arg(existing->toLongLong()));
+                            tr("“%1” is a duplicate of existing member #%2").arg(d.email).arg(existing->toLongLong()));
             }
         }
 
@@ -540,16 +524,13 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
         const MemberId id = member->id;
         if (!plan.skills.isEmpty())
             if (auto ok = skills.setMemberSkills(id, plan.skills); !ok)
-                return refuse(plan.row, Error{ok.error().kind, ok.error().message,
-                                              fieldName(MemberField::Skills)});
+                return refuse(plan.row, Error{ok.error().kind, ok.error().message, fieldName(MemberField::Skills)});
         for (const Listing &o : plan.offers)
             if (auto ok = listings.addOffer(id, o.skill, o.description); !ok)
-                return refuse(plan.row, Error{ok.error().kind, ok.error().message,
-                                              fieldName(MemberField::Offers)});
+                return refuse(plan.row, Error{ok.error().kind, ok.error().message, fieldName(MemberField::Offers)});
         for (const Listing &n : plan.needs)
             if (auto ok = listings.addNeed(id, n.skill, n.description); !ok)
-                return refuse(plan.row, Error{ok.error().kind, ok.error().message,
-                                              fieldName(MemberField::Needs)});
+                return refuse(plan.row, Error{ok.error().kind, ok.error().message, fieldName(MemberField::Needs)});
         report.created << id;
         if (!ticker.tick(++done)) {
             report.created.clear();

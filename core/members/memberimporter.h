@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
+
 #include <functional>
 #include <optional>
 
@@ -30,7 +31,7 @@ enum class MemberField
     Address,
     Website,
     Notes,
-    Status,
+    Membership, ///< the status column: active, lapsed or left
     JoinedOn,
     LapsedOn,
     LeftOn,

@@ -36,9 +36,8 @@ Status MemberIndex::reindex(const QSqlDatabase &db, MemberId member)
                                  "postcode, notes) VALUES (:id, :name, :email, :skills, :offers, :needs, "
                                  ":postcode, :notes)"));
     ins.bind(QStringLiteral(":id"), member.value());
-    const QString names[] = {QStringLiteral(":name"),   QStringLiteral(":email"),
-                             QStringLiteral(":skills"), QStringLiteral(":offers"),
-                             QStringLiteral(":needs"),  QStringLiteral(":postcode"),
+    const QString names[] = {QStringLiteral(":name"),   QStringLiteral(":email"), QStringLiteral(":skills"),
+                             QStringLiteral(":offers"), QStringLiteral(":needs"), QStringLiteral(":postcode"),
                              QStringLiteral(":notes")};
     for (int i = 0; i < 7; ++i) {
         QString text = q.value(i).toString();

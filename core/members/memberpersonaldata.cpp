@@ -14,8 +14,7 @@
 namespace hub {
 
 namespace {
-template<typename T, typename F>
-Result<QJsonValue> arrayOf(const Result<QList<T>> &items, F toJson)
+template<typename T, typename F> Result<QJsonValue> arrayOf(const Result<QList<T>> &items, F toJson)
 {
     if (!items)
         return fail(items.error());
@@ -36,25 +35,22 @@ void registerMemberPersonalData(Hub &hub)
             return fail(m.error());
         return QJsonValue(MemberJson::member(*m));
     });
-    registry.addSection(QStringLiteral("consent_history"), [h](MemberId id) {
-        return arrayOf(h->members().consentHistory(id), &MemberJson::consent);
-    });
+    registry.addSection(QStringLiteral("consent_history"),
+                        [h](MemberId id) { return arrayOf(h->members().consentHistory(id), &MemberJson::consent); });
     registry.addSection(QStringLiteral("organisation_contacts"), [h](MemberId id) {
         return arrayOf(h->members().contacts(id), [](const Member &m) {
             return QJsonObject{{QStringLiteral("id"), double(m.id.value())},
                                {QStringLiteral("display_name"), m.displayName}};
         });
     });
-    registry.addSection(QStringLiteral("skills"), [h](MemberId id) {
-        return arrayOf(h->skills().memberSkills(id), &MemberJson::skill);
-    });
+    registry.addSection(QStringLiteral("skills"),
+                        [h](MemberId id) { return arrayOf(h->skills().memberSkills(id), &MemberJson::skill); });
     registry.addSection(QStringLiteral("offers"), [h](MemberId id) {
         const int decimals = h->settings().load().value_or(HubSettings::defaults()).decimals;
         return arrayOf(h->listings().offers(id), [decimals](const Offer &o) { return MemberJson::offer(o, decimals); });
     });
-    registry.addSection(QStringLiteral("needs"), [h](MemberId id) {
-        return arrayOf(h->listings().needs(id), &MemberJson::need);
-    });
+    registry.addSection(QStringLiteral("needs"),
+                        [h](MemberId id) { return arrayOf(h->listings().needs(id), &MemberJson::need); });
 }
 
 } // namespace hub

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberservice.h"
-#include "core/common/textrules.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 #include "core/common/textfold.h"
+#include "core/common/textrules.h"
 #include "core/members/memberindex.h"
 #include "core/privacy/personaldataregistry.h"
 #include "core/settings/settingsservice.h"
@@ -24,11 +24,11 @@ namespace hub {
 
 namespace {
 
-const QString Columns = QStringLiteral(
-    "m.id, m.kind, m.display_name, m.given_name, m.family_name, m.email, m.phone, m.postcode, "
-    "m.address, m.website, m.notes, m.status, m.joined_on, m.lapsed_on, m.left_on, m.interests, "
-    "m.directory_visible, m.show_email, m.show_phone, m.consent_changed_at, m.forgotten_at, "
-    "m.created_at, m.updated_at");
+const QString Columns =
+    QStringLiteral("m.id, m.kind, m.display_name, m.given_name, m.family_name, m.email, m.phone, m.postcode, "
+                   "m.address, m.website, m.notes, m.status, m.joined_on, m.lapsed_on, m.left_on, m.interests, "
+                   "m.directory_visible, m.show_email, m.show_phone, m.consent_changed_at, m.forgotten_at, "
+                   "m.created_at, m.updated_at");
 
 QDateTime fromSecs(const QVariant &v)
 {
@@ -131,8 +131,7 @@ MemberService::MemberService(std::shared_ptr<Database> db, SettingsService &sett
                              PersonalDataRegistry &personalData, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_personalData(personalData), m_access(access),
       m_audit(audit)
-{
-}
+{}
 
 QString MemberService::pseudonym(MemberId id)
 {
@@ -170,18 +169,18 @@ Status MemberService::validate(const MemberDraft &raw)
 {
     const MemberDraft d = normalised(raw);
     // The raw text: normalising would quietly turn a tab or a line break in a name into a space.
-    if (auto ok = TextRules::name(raw.displayName, QStringLiteral("display_name")); !ok && !raw.displayName.trimmed().isEmpty())
+    if (auto ok = TextRules::name(raw.displayName, QStringLiteral("display_name"));
+        !ok && !raw.displayName.trimmed().isEmpty())
         return ok;
-    for (const auto &[value, field] : {std::pair{raw.givenName, QStringLiteral("given_name")},
-                                       std::pair{raw.familyName, QStringLiteral("family_name")},
-                                       std::pair{raw.email, QStringLiteral("email")},
-                                       std::pair{raw.phone, QStringLiteral("phone")},
-                                       std::pair{raw.postcode, QStringLiteral("postcode")},
-                                       std::pair{raw.website, QStringLiteral("website")}})
+    for (const auto &[value, field] :
+         {std::pair{raw.givenName, QStringLiteral("given_name")},
+          std::pair{raw.familyName, QStringLiteral("family_name")}, std::pair{raw.email, QStringLiteral("email")},
+          std::pair{raw.phone, QStringLiteral("phone")}, std::pair{raw.postcode, QStringLiteral("postcode")},
+          std::pair{raw.website, QStringLiteral("website")}})
         if (auto ok = TextRules::oneLine(value, field); !ok)
             return ok;
-    for (const auto &[value, field] : {std::pair{raw.address, QStringLiteral("address")},
-                                       std::pair{raw.notes, QStringLiteral("notes")}})
+    for (const auto &[value, field] :
+         {std::pair{raw.address, QStringLiteral("address")}, std::pair{raw.notes, QStringLiteral("notes")}})
         if (auto ok = TextRules::multiLine(value, field); !ok)
             return ok;
     for (const QString &i : raw.interests)
@@ -192,22 +191,21 @@ Status MemberService::validate(const MemberDraft &raw)
     if (d.displayName.size() > MaxNameLength)
         return fail(Error::invalid(tr("the name is longer than %1 characters").arg(MaxNameLength),
                                    QStringLiteral("display_name")));
-    for (const auto &[value, field] : {std::pair{d.givenName, QStringLiteral("given_name")},
-                                       std::pair{d.familyName, QStringLiteral("family_name")}})
+    for (const auto &[value, field] :
+         {std::pair{d.givenName, QStringLiteral("given_name")}, std::pair{d.familyName, QStringLiteral("family_name")}})
         if (value.size() > MaxNameLength)
             return fail(Error::invalid(tr("longer than %1 characters").arg(MaxNameLength), field));
     if (!d.email.isEmpty()) {
         static const QRegularExpression email(QStringLiteral(R"(^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]{2,}$)"));
         if (d.email.size() > 254 || !email.match(d.email).hasMatch() || d.email.contains(QStringLiteral("..")))
-            return fail(Error::invalid(tr("“%1” is not a valid e-mail address").arg(d.email),
-                                       QStringLiteral("email")));
+            return fail(Error::invalid(tr("“%1” is not a valid e-mail address").arg(d.email), QStringLiteral("email")));
     }
     if (!d.phone.isEmpty()) {
         static const QRegularExpression phone(QStringLiteral(R"(^\+?[0-9][0-9 ()\-.]{4,24}$)"));
         if (!phone.match(d.phone).hasMatch())
-            return fail(Error::invalid(
-                tr("“%1” is not a phone number: use digits, spaces, +, - and brackets").arg(d.phone),
-                QStringLiteral("phone")));
+            return fail(
+                Error::invalid(tr("“%1” is not a phone number: use digits, spaces, +, - and brackets").arg(d.phone),
+                               QStringLiteral("phone")));
     }
     if (!d.postcode.isEmpty()) {
         static const QRegularExpression postcode(QStringLiteral(R"(^[A-Z0-9][A-Z0-9 \-]{1,9}$)"));
@@ -216,8 +214,8 @@ Status MemberService::validate(const MemberDraft &raw)
     }
     if (!d.website.isEmpty()) {
         const QUrl url = QUrl::fromUserInput(d.website);
-        if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))
-            || !url.host().contains(u'.') || d.website.contains(u' '))
+        if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
+            !url.host().contains(u'.') || d.website.contains(u' '))
             return fail(Error::invalid(tr("“%1” is not a web address").arg(d.website), QStringLiteral("website")));
     }
     if (d.address.size() > 500)
@@ -239,9 +237,9 @@ Result<std::optional<Member>> MemberService::emailOwner(const QString &email, Me
 {
     if (email.isEmpty())
         return std::optional<Member>();
-    Query q(*m_db, QStringLiteral("SELECT ") + Columns
-                       + QStringLiteral(" FROM members m WHERE m.email_key = :key AND m.forgotten_at IS NULL "
-                                        "AND m.id <> :except"));
+    Query q(*m_db, QStringLiteral("SELECT ") + Columns +
+                       QStringLiteral(" FROM members m WHERE m.email_key = :key AND m.forgotten_at IS NULL "
+                                      "AND m.id <> :except"));
     q.bind(QStringLiteral(":key"), email.toCaseFolded()).bind(QStringLiteral(":except"), except.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -297,8 +295,9 @@ Result<Member> MemberService::add(MemberDraft draft)
         return fail(ok.error());
     if (auto ok = MemberIndex::reindex(tx->connection(), id); !ok)
         return fail(ok.error());
-    if (auto ok = m_audit.record(QStringLiteral("member.add"), QStringLiteral("member"), id.value(),
-                                 draft.kind == MemberKind::Organisation ? tr("organisation added") : tr("person added"));
+    if (auto ok =
+            m_audit.record(QStringLiteral("member.add"), QStringLiteral("member"), id.value(),
+                           draft.kind == MemberKind::Organisation ? tr("organisation added") : tr("person added"));
         !ok)
         return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -333,8 +332,8 @@ Result<Member> MemberService::update(MemberId id, MemberDraft draft)
     if (!draft.joinedOn.isValid())
         draft.joinedOn = current->joinedOn;
     if (draft.status == MemberStatus::Lapsed && !draft.lapsedOn.isValid())
-        draft.lapsedOn = current->status == MemberStatus::Lapsed && current->lapsedOn.isValid() ? current->lapsedOn
-                                                                                                : today();
+        draft.lapsedOn =
+            current->status == MemberStatus::Lapsed && current->lapsedOn.isValid() ? current->lapsedOn : today();
     if (draft.status == MemberStatus::Left && !draft.leftOn.isValid())
         draft.leftOn = current->status == MemberStatus::Left && current->leftOn.isValid() ? current->leftOn : today();
 
@@ -444,8 +443,8 @@ Result<bool> walkNameIndex(const Database &db, const QString &match)
 /// A filter that is only a search: the index alone can count it.
 bool searchOnly(const MemberFilter &f)
 {
-    return !MemberIndex::matchQuery(f.search).isEmpty() && f.skill.trimmed().isEmpty() && !f.status && !f.kind
-           && !f.directoryOnly;
+    return !MemberIndex::matchQuery(f.search).isEmpty() && f.skill.trimmed().isEmpty() && !f.status && !f.kind &&
+           !f.directoryOnly;
 }
 } // namespace
 
@@ -464,7 +463,7 @@ Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit,
     case MemberSort::Postcode:
         order = QStringLiteral("m.postcode %1, m.sort_key, m.id");
         break;
-    case MemberSort::Status:
+    case MemberSort::Membership:
         order = QStringLiteral("m.status %1, m.sort_key, m.id");
         break;
     case MemberSort::Joined:
@@ -483,10 +482,10 @@ Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit,
         if (*many)
             from = QStringLiteral(" FROM members m INDEXED BY members_sort");
     }
-    const QString sql = QStringLiteral("SELECT ") + Columns + from
-                        + whereClause(filter, binds) + QStringLiteral(" ORDER BY ")
-                        + order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
-                        + QStringLiteral(" LIMIT :limit OFFSET :offset");
+    const QString sql = QStringLiteral("SELECT ") + Columns + from + whereClause(filter, binds) +
+                        QStringLiteral(" ORDER BY ") +
+                        order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC")) +
+                        QStringLiteral(" LIMIT :limit OFFSET :offset");
     Query q(*m_db, sql);
     for (const auto &[name, value] : binds)
         q.bind(name, value);
@@ -615,9 +614,9 @@ Status MemberService::setContacts(MemberId organisation, const QList<MemberId> &
 
 Result<QList<Member>> MemberService::contacts(MemberId organisation) const
 {
-    Query q(*m_db, QStringLiteral("SELECT ") + Columns
-                       + QStringLiteral(" FROM organisation_contacts c JOIN members m ON m.id = c.person_id "
-                                        "WHERE c.organisation_id = :o ORDER BY m.sort_key"));
+    Query q(*m_db, QStringLiteral("SELECT ") + Columns +
+                       QStringLiteral(" FROM organisation_contacts c JOIN members m ON m.id = c.person_id "
+                                      "WHERE c.organisation_id = :o ORDER BY m.sort_key"));
     q.bind(QStringLiteral(":o"), organisation.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -665,7 +664,8 @@ Result<MemberService::Erasure> MemberService::forget(MemberId id)
                  QStringLiteral("DELETE FROM member_consents WHERE member_id = :id"),
                  QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :id OR person_id = :id"),
                  QStringLiteral("DELETE FROM member_skills WHERE member_id = :id"),
-                 QStringLiteral("DELETE FROM offer_search WHERE rowid IN (SELECT id FROM offers WHERE member_id = :id)"),
+                 QStringLiteral(
+                     "DELETE FROM offer_search WHERE rowid IN (SELECT id FROM offers WHERE member_id = :id)"),
                  QStringLiteral("DELETE FROM offers WHERE member_id = :id"),
                  QStringLiteral("DELETE FROM need_search WHERE rowid IN (SELECT id FROM needs WHERE member_id = :id)"),
                  QStringLiteral("DELETE FROM needs WHERE member_id = :id"),
@@ -680,7 +680,8 @@ Result<MemberService::Erasure> MemberService::forget(MemberId id)
                                      tr("personal data erased; now %1").arg(name));
             !ok)
             return fail(ok.error());
-        Query mark(tx->connection(), QStringLiteral("INSERT OR IGNORE INTO pending_scrub (one, since) VALUES (1, :now)"));
+        Query mark(tx->connection(),
+                   QStringLiteral("INSERT OR IGNORE INTO pending_scrub (one, since) VALUES (1, :now)"));
         mark.bind(QStringLiteral(":now"), now);
         if (auto ok = mark.exec(); !ok)
             return fail(ok.error());

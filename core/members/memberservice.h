@@ -20,15 +20,22 @@ class SettingsService;
 /// Which members a list, a search or an export is about.
 struct MemberFilter
 {
-    QString search;   ///< words typed in the search box: accent- and case-insensitive prefixes
-    QString skill;    ///< only members with this skill (name, any case or accents)
+    QString search; ///< words typed in the search box: accent- and case-insensitive prefixes
+    QString skill;  ///< only members with this skill (name, any case or accents)
     std::optional<MemberStatus> status;
     std::optional<MemberKind> kind;
     bool directoryOnly = false; ///< only members who consented to the shared directory
     bool includeForgotten = false;
 };
 
-enum class MemberSort { Name, Email, Postcode, Status, Joined };
+enum class MemberSort
+{
+    Name,
+    Email,
+    Postcode,
+    Status,
+    Joined
+};
 
 /// Members and organisations: adding, editing, consent, status and erasure.
 /// Every rule about a member's record lives here.
@@ -81,7 +88,8 @@ public:
     };
     Result<Erasure> forget(MemberId id);
     /// How long completePendingScrub() may wait for other desks' reads.
-    enum class ScrubWait {
+    enum class ScrubWait
+    {
         BusyTimeout, ///< up to the busy timeout: right after an erasure, to say "done" if it can
         None,        ///< not at all: on open and on a window's tick, never holding up the desk
     };

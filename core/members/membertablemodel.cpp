@@ -6,11 +6,9 @@
 #include "core/hub.h"
 #include "core/members/skillservice.h"
 
-
 namespace hub {
 
-MemberTableModel::MemberTableModel(Hub &hub, QObject *parent)
-    : QAbstractTableModel(parent), m_hub(hub)
+MemberTableModel::MemberTableModel(Hub &hub, QObject *parent) : QAbstractTableModel(parent), m_hub(hub)
 {
     reload();
 }
@@ -86,8 +84,7 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
 
 QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
-        section >= ColumnCount)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case NameColumn:
@@ -133,8 +130,7 @@ void MemberTableModel::fetchMore(const QModelIndex &parent)
 
 QList<Member> MemberTableModel::fetchBatch(int offset)
 {
-    return takePage(m_hub.members().list(m_filter, BatchSize, offset, sortKey(),
-                                         m_sortOrder == Qt::DescendingOrder),
+    return takePage(m_hub.members().list(m_filter, BatchSize, offset, sortKey(), m_sortOrder == Qt::DescendingOrder),
                     BatchSize, m_exhausted, m_error);
 }
 
@@ -160,7 +156,7 @@ MemberSort MemberTableModel::sortKey() const
     case PostcodeColumn:
         return MemberSort::Postcode;
     case StatusColumn:
-        return MemberSort::Status;
+        return MemberSort::Membership;
     case JoinedColumn:
         return MemberSort::Joined;
     default:

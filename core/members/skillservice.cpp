@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/skillservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
 #include "core/common/textfold.h"
+#include "core/common/textrules.h"
 #include "core/members/memberindex.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -17,14 +17,13 @@ Skill skillFrom(const Query &q)
 {
     return Skill{SkillId(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()};
 }
-const QString SkillColumns = QStringLiteral(
-    "s.id, s.name, s.category, (SELECT count(*) FROM member_skills ms WHERE ms.skill_id = s.id)");
+const QString SkillColumns =
+    QStringLiteral("s.id, s.name, s.category, (SELECT count(*) FROM member_skills ms WHERE ms.skill_id = s.id)");
 } // namespace
 
 SkillService::SkillService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Status SkillService::validateName(const QString &name)
 {
@@ -136,9 +135,10 @@ Status SkillService::merge(const QString &fromName, const QString &intoName)
     }
     for (const QString &sql : {
              // A member with both skills keeps their level in `into`, or takes the one from `from`.
-             QStringLiteral("UPDATE member_skills SET level = (SELECT f.level FROM member_skills f WHERE "
-                            "f.member_id = member_skills.member_id AND f.skill_id = :f) WHERE skill_id = :i "
-                            "AND level = '' AND member_id IN (SELECT member_id FROM member_skills WHERE skill_id = :f)"),
+             QStringLiteral(
+                 "UPDATE member_skills SET level = (SELECT f.level FROM member_skills f WHERE "
+                 "f.member_id = member_skills.member_id AND f.skill_id = :f) WHERE skill_id = :i "
+                 "AND level = '' AND member_id IN (SELECT member_id FROM member_skills WHERE skill_id = :f)"),
              QStringLiteral("DELETE FROM member_skills WHERE skill_id = :f AND member_id IN (SELECT member_id FROM "
                             "member_skills WHERE skill_id = :i)"),
              QStringLiteral("UPDATE member_skills SET skill_id = :i WHERE skill_id = :f"),

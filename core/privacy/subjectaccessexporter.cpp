@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/privacy/subjectaccessexporter.h"
-#include "core/common/privatefiles.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
+#include "core/common/privatefiles.h"
 #include "core/hub.h"
 #include "core/privacy/personaldataregistry.h"
 #include "core/settings/settingsservice.h"
@@ -18,7 +18,8 @@
 
 namespace hub {
 
-SubjectAccessExporter::SubjectAccessExporter(Hub &hub) : m_hub(hub) {}
+SubjectAccessExporter::SubjectAccessExporter(Hub &hub) : m_hub(hub)
+{}
 
 Result<QJsonObject> SubjectAccessExporter::document(MemberId member) const
 {
@@ -52,9 +53,11 @@ Status SubjectAccessExporter::write(MemberId member, const QString &path) const
         return fail(doc.error());
     const QString absolute = QFileInfo(path).absoluteFilePath();
     QSaveFile file(absolute);
-    if (!file.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(file) || file.write(QJsonDocument(*doc).toJson()) < 0)
-        return fail(Error::invalid(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(absolute), file.errorString()),
-                                   QStringLiteral("output")));
+    if (!file.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(file) ||
+        file.write(QJsonDocument(*doc).toJson()) < 0)
+        return fail(
+            Error::invalid(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(absolute), file.errorString()),
+                           QStringLiteral("output")));
     // The file is only committed once the request is on record.
     auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
     if (!tx)
@@ -64,8 +67,9 @@ Status SubjectAccessExporter::write(MemberId member, const QString &path) const
         !ok)
         return ok;
     if (!file.commit())
-        return fail(Error::invalid(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(absolute), file.errorString()),
-                                   QStringLiteral("output")));
+        return fail(
+            Error::invalid(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(absolute), file.errorString()),
+                           QStringLiteral("output")));
     return tx->commit();
 }
 

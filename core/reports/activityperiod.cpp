@@ -8,16 +8,13 @@
 
 namespace hub {
 
-ActivityPeriod::ActivityPeriod(QDate from, QDate to, QTimeZone zone)
-    : m_from(from), m_to(to), m_zone(std::move(zone))
-{
-}
+ActivityPeriod::ActivityPeriod(QDate from, QDate to, QTimeZone zone) : m_from(from), m_to(to), m_zone(std::move(zone))
+{}
 
 Result<ActivityPeriod> ActivityPeriod::of(const ReportRequest &request, const HubSettings &settings)
 {
     if (!request.from.isValid() || !request.to.isValid())
-        return fail(Error::usage(tr("The report needs a period: give --from and --to."),
-                                 QStringLiteral("--from")));
+        return fail(Error::usage(tr("The report needs a period: give --from and --to."), QStringLiteral("--from")));
     if (request.from > request.to)
         return fail(Error::usage(tr("The period starts (%1) after it ends (%2).")
                                      .arg(request.from.toString(Qt::ISODate), request.to.toString(Qt::ISODate)),

@@ -8,8 +8,7 @@ namespace hub {
 CsvReportWriter::CsvReportWriter(QIODevice &device, ReportFormat format, bool bom, std::function<bool()> cancelled)
     : m_device(device), m_csv(device, CsvWriter::Options{u',', bom}), m_format(std::move(format)),
       m_cancelled(std::move(cancelled))
-{
-}
+{}
 
 Status CsvReportWriter::begin(const ReportHeading &)
 {
@@ -39,8 +38,8 @@ Status CsvReportWriter::row(const QVariantList &values)
         const ReportType type = m_columns.at(i).type;
         const QStringView text = i < values.size() ? m_format.textView(values.at(i), type, m_scratch) : QStringView();
         // A memo or a name may look like a formula; an amount such as -3.50 is a number.
-        const bool number = type == ReportType::Integer || type == ReportType::Amount
-                            || type == ReportType::Percent || type == ReportType::Decimal;
+        const bool number = type == ReportType::Integer || type == ReportType::Amount || type == ReportType::Percent ||
+                            type == ReportType::Decimal;
         if (number)
             m_csv.addNumber(text);
         else

@@ -21,8 +21,7 @@ class CsvReportWriter final : public ReportSink
 public:
     /// `bom`: start with a UTF-8 byte-order mark (--excel), which spreadsheets
     /// need to read accents correctly.
-    CsvReportWriter(QIODevice &device, ReportFormat format, bool bom = false,
-                    std::function<bool()> cancelled = {});
+    CsvReportWriter(QIODevice &device, ReportFormat format, bool bom = false, std::function<bool()> cancelled = {});
 
     Status begin(const ReportHeading &heading) override;
     Status beginTable(const ReportTableHeader &header) override;

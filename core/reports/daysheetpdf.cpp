@@ -4,7 +4,6 @@
 #include "core/common/displayformat.h"
 #include "core/reports/pdfdocument.h"
 
-
 namespace hub {
 
 namespace {
@@ -17,8 +16,7 @@ QString esc(const QString &text)
 } // namespace
 
 DaySheetPdf::DaySheetPdf(const DaySheet &sheet, const QString &hubName) : m_sheet(sheet), m_hubName(hubName)
-{
-}
+{}
 
 QString DaySheetPdf::html() const
 {
@@ -70,12 +68,12 @@ QString DaySheetPdf::html() const
             if (!b.capacityOverride.isEmpty())
                 notes << esc(tr("Over capacity: %1").arg(b.capacityOverride));
             const QString row = e.isTentative() ? QStringLiteral(" style=\"color:#555555\"") : QString();
-            html += QStringLiteral("<tr%6><td%7>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td>"
-                                   "<td>%5</td></tr>")
-                        .arg(esc(m_sheet.timeText(e)), title,
-                             esc(b.memberName.isEmpty() ? tr("the hub") : b.memberName),
-                             b.attendees > 0 ? QString::number(b.attendees) : QString(),
-                             notes.join(QStringLiteral("<br>")), row, nowrap);
+            html +=
+                QStringLiteral("<tr%6><td%7>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td>"
+                               "<td>%5</td></tr>")
+                    .arg(esc(m_sheet.timeText(e)), title, esc(b.memberName.isEmpty() ? tr("the hub") : b.memberName),
+                         b.attendees > 0 ? QString::number(b.attendees) : QString(), notes.join(QStringLiteral("<br>")),
+                         row, nowrap);
         }
         html += QStringLiteral("</table>");
     }

@@ -24,9 +24,16 @@ Status JournalReport::run(Database &db, const HubSettings &settings, const Repor
                           ReportSink &sink) const
 {
     const QTimeZone zone = settings.zone();
-    ReportHeading heading{name(), title(), settings.name,
+    ReportHeading heading{name(),
+                          title(),
+                          settings.name,
                           ReportPeriodText::range(request.from, request.to),
-                          request.from, request.to, {}, settings.unitName, settings.decimals, {}};
+                          request.from,
+                          request.to,
+                          {},
+                          settings.unitName,
+                          settings.decimals,
+                          {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     ReportTableHeader header{tr("Transfers %1").arg(ReportPeriodText::range(request.from, request.to)),
@@ -76,9 +83,9 @@ Status JournalReport::run(Database &db, const HubSettings &settings, const Repor
         if (auto s = sink.row(values); !s)
             return s;
     }
-    if (auto s = sink.endTable({QVariant(), QVariant(), tr("Total"), QVariant(), total, QVariant(), QVariant(),
-                                QVariant(), QVariant()},
-                               {tr("%n transfer(s).", nullptr, int(std::min<qint64>(count, INT_MAX)))});
+    if (auto s = sink.endTable(
+            {QVariant(), QVariant(), tr("Total"), QVariant(), total, QVariant(), QVariant(), QVariant(), QVariant()},
+            {tr("%n transfer(s).", nullptr, int(std::min<qint64>(count, INT_MAX)))});
         !s)
         return s;
     return sink.end();

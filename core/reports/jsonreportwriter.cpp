@@ -38,8 +38,7 @@ QString typeName(ReportType type)
 
 JsonReportWriter::JsonReportWriter(QIODevice &device, ReportFormat format, std::function<bool()> cancelled)
     : m_device(device), m_format(std::move(format)), m_cancelled(std::move(cancelled))
-{
-}
+{}
 
 QString JsonReportWriter::quoted(const QString &text)
 {
@@ -87,9 +86,9 @@ Status JsonReportWriter::begin(const ReportHeading &heading)
     const auto field = [](const QString &key, const QString &value) {
         return quoted(key) + QStringLiteral(": ") + quoted(value) + QStringLiteral(",\n ");
     };
-    QString text = QStringLiteral("{") + field(QStringLiteral("report"), heading.name)
-                   + field(QStringLiteral("title"), heading.title) + field(QStringLiteral("hub"), heading.hubName)
-                   + field(QStringLiteral("period"), heading.period);
+    QString text = QStringLiteral("{") + field(QStringLiteral("report"), heading.name) +
+                   field(QStringLiteral("title"), heading.title) + field(QStringLiteral("hub"), heading.hubName) +
+                   field(QStringLiteral("period"), heading.period);
     if (heading.at.isValid()) {
         text += field(QStringLiteral("at"), heading.at.toString(Qt::ISODate));
     } else {
@@ -115,17 +114,17 @@ Status JsonReportWriter::beginTable(const ReportTableHeader &header)
                        .arg(quoted(c.key), quoted(c.title), quoted(typeName(c.type)));
     }
     QString text = m_tables++ > 0 ? QStringLiteral(",\n  {") : QStringLiteral("\n  {");
-    text += QStringLiteral("\"title\": ") + quoted(header.title) + QStringLiteral(",\n   \"columns\": [")
-            + columns.join(QStringLiteral(", ")) + u']';
+    text += QStringLiteral("\"title\": ") + quoted(header.title) + QStringLiteral(",\n   \"columns\": [") +
+            columns.join(QStringLiteral(", ")) + u']';
     if (header.chart.kind != ReportChart::Kind::None) {
         QStringList values;
         for (const QString &key : header.chart.valueKeys)
             values << quoted(key);
-        text += QStringLiteral(",\n   \"chart\": {\"kind\": %1, \"category\": %2, \"values\": [%3], \"title\": %4}")
-                    .arg(quoted(header.chart.kind == ReportChart::Kind::Bars ? QStringLiteral("bars")
-                                                                             : QStringLiteral("heat-map")),
-                         quoted(header.chart.categoryKey), values.join(QStringLiteral(", ")),
-                         quoted(header.chart.title));
+        text +=
+            QStringLiteral(",\n   \"chart\": {\"kind\": %1, \"category\": %2, \"values\": [%3], \"title\": %4}")
+                .arg(quoted(header.chart.kind == ReportChart::Kind::Bars ? QStringLiteral("bars")
+                                                                         : QStringLiteral("heat-map")),
+                     quoted(header.chart.categoryKey), values.join(QStringLiteral(", ")), quoted(header.chart.title));
     }
     text += QStringLiteral(",\n   \"rows\": [");
     m_rows = 0;
@@ -145,8 +144,8 @@ QString JsonReportWriter::object(const QVariantList &values) const
         if (null) {
             text += QStringLiteral("null");
             if (type == ReportType::Amount)
-                text += QStringLiteral(", ") + quoted(m_columns.at(i).key + QStringLiteral("_minor"))
-                        + QStringLiteral(": null");
+                text += QStringLiteral(", ") + quoted(m_columns.at(i).key + QStringLiteral("_minor")) +
+                        QStringLiteral(": null");
             continue;
         }
         switch (type) {
@@ -159,9 +158,9 @@ QString JsonReportWriter::object(const QVariantList &values) const
             text += std::isfinite(value.toDouble()) ? m_format.text(value, type) : QStringLiteral("null");
             break;
         case ReportType::Amount:
-            text += quoted(m_format.text(value, type)) + QStringLiteral(", ")
-                    + quoted(m_columns.at(i).key + QStringLiteral("_minor")) + QStringLiteral(": ")
-                    + QString::number(value.toLongLong());
+            text += quoted(m_format.text(value, type)) + QStringLiteral(", ") +
+                    quoted(m_columns.at(i).key + QStringLiteral("_minor")) + QStringLiteral(": ") +
+                    QString::number(value.toLongLong());
             break;
         default:
             text += quoted(m_format.text(value, type));
@@ -181,9 +180,9 @@ Status JsonReportWriter::endTable(const QVariantList &totals, const QStringList 
     QStringList quotedNotes;
     for (const QString &note : notes)
         quotedNotes << quoted(note);
-    return write(QStringLiteral("],\n   \"totals\": %1,\n   \"notes\": [%2]}")
-                     .arg(totals.isEmpty() ? QStringLiteral("null") : object(totals),
-                          quotedNotes.join(QStringLiteral(", "))));
+    return write(
+        QStringLiteral("],\n   \"totals\": %1,\n   \"notes\": [%2]}")
+            .arg(totals.isEmpty() ? QStringLiteral("null") : object(totals), quotedNotes.join(QStringLiteral(", "))));
 }
 
 Status JsonReportWriter::end()

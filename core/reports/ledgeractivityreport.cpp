@@ -40,9 +40,16 @@ Status LedgerActivityReport::run(Database &db, const HubSettings &settings, cons
                                  ReportSink &sink) const
 {
     const QTimeZone zone = settings.zone();
-    ReportHeading heading{name(), title(), settings.name,
+    ReportHeading heading{name(),
+                          title(),
+                          settings.name,
                           ReportPeriodText::range(request.from, request.to),
-                          request.from, request.to, {}, settings.unitName, settings.decimals, {}};
+                          request.from,
+                          request.to,
+                          {},
+                          settings.unitName,
+                          settings.decimals,
+                          {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     ReportTableHeader header{tr("Ledger activity per month"),
@@ -54,7 +61,9 @@ Status LedgerActivityReport::run(Database &db, const HubSettings &settings, cons
                               {QStringLiteral("near_limit"), tr("Near a limit"), ReportType::Integer},
                               {QStringLiteral("at_limit"), tr("At a limit"), ReportType::Integer},
                               {QStringLiteral("top_categories"), tr("Top categories"), ReportType::Text}},
-                             {ReportChart::Kind::Bars, QStringLiteral("month"), {QStringLiteral("volume")},
+                             {ReportChart::Kind::Bars,
+                              QStringLiteral("month"),
+                              {QStringLiteral("volume")},
                               tr("Volume per month (%1)").arg(settings.unitName)}};
     if (auto s = sink.beginTable(header); !s)
         return s;
@@ -77,7 +86,9 @@ Status LedgerActivityReport::run(Database &db, const HubSettings &settings, cons
         }
     }
 
-    const auto money = [&](qint64 minor) { return Amount::fromMinor(minor).toString(settings.decimals); };
+    const auto money = [&](qint64 minor) {
+        return Amount::fromMinor(minor).toString(settings.decimals);
+    };
     qint64 allTransfers = 0;
     qint64 allVolume = 0;
     const QDate firstMonth(request.from.year(), request.from.month(), 1);
@@ -143,9 +154,8 @@ Status LedgerActivityReport::run(Database &db, const HubSettings &settings, cons
         tr("Velocity is the month's volume divided by the total of positive balances at the month's end."),
         tr("Near a limit: at the account's warning level or within 10% of its lower limit; limits as they are now."),
     };
-    if (auto s = sink.endTable({tr("Total"), allTransfers, allVolume, QVariant(), QVariant(), QVariant(), QVariant(),
-                                QVariant()},
-                               notes);
+    if (auto s = sink.endTable(
+            {tr("Total"), allTransfers, allVolume, QVariant(), QVariant(), QVariant(), QVariant(), QVariant()}, notes);
         !s)
         return s;
     return sink.end();

@@ -47,8 +47,7 @@ private:
 } // namespace
 
 LedgerJournalWriter::LedgerJournalWriter(Database &db, const HubSettings &settings) : m_db(db), m_settings(settings)
-{
-}
+{}
 
 QString LedgerJournalWriter::accountSegment(const QString &name)
 {
@@ -89,8 +88,8 @@ QString LedgerJournalWriter::description(const QString &memo)
     bool clean = !memo.isEmpty() && !memo.front().isSpace() && !memo.back().isSpace();
     for (qsizetype i = 0; clean && i < memo.size(); ++i) {
         const QChar c = memo.at(i);
-        clean = c != u';' && (c == u' ' ? i + 1 < memo.size() && memo.at(i + 1) != u' ' : !c.isSpace())
-                && c.category() != QChar::Other_Control;
+        clean = c != u';' && (c == u' ' ? i + 1 < memo.size() && memo.at(i + 1) != u' ' : !c.isSpace()) &&
+                c.category() != QChar::Other_Control;
     }
     if (clean)
         return memo;
@@ -147,8 +146,8 @@ Status LedgerJournalWriter::loadAccounts()
     // Two members may share a name: the journal must not merge their accounts.
     for (const Named &n : members) {
         const bool shared = uses.value(n.segment.toCaseFolded()) > 1;
-        m_names.insert(n.account, MemberAccounts + n.segment
-                                      + (shared ? QStringLiteral(" #%1").arg(n.member) : QString()));
+        m_names.insert(n.account,
+                       MemberAccounts + n.segment + (shared ? QStringLiteral(" #%1").arg(n.member) : QString()));
     }
     return {};
 }
@@ -159,10 +158,10 @@ Result<qint64> LedgerJournalWriter::write(QIODevice &device, QDate from, QDate t
     if (auto s = loadAccounts(); !s)
         return fail(s.error());
     const QTimeZone zone = m_settings.zone();
-    const qint64 fromUtc = from.isValid() ? LedgerReportSupport::startOfDay(from, zone)
-                                          : std::numeric_limits<qint64>::min();
-    const qint64 toUtc = to.isValid() ? LedgerReportSupport::startOfDay(to.addDays(1), zone)
-                                      : std::numeric_limits<qint64>::max();
+    const qint64 fromUtc =
+        from.isValid() ? LedgerReportSupport::startOfDay(from, zone) : std::numeric_limits<qint64>::min();
+    const qint64 toUtc =
+        to.isValid() ? LedgerReportSupport::startOfDay(to.addDays(1), zone) : std::numeric_limits<qint64>::max();
     const QByteArray unit = QByteArray(" ") + commodity(m_settings.unitName).toUtf8();
     QHash<qint64, QByteArray> names;
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
@@ -188,15 +187,16 @@ Result<qint64> LedgerJournalWriter::write(QIODevice &device, QDate from, QDate t
 
     const QString hubName = description(m_settings.name);
     buffer += "; " + tr("Hubkeeper ledger of %1").arg(hubName).toUtf8() + '\n';
-    buffer += "; " + tr("Transfers from %1 to %2, in %3")
-                         .arg(from.isValid() ? from.toString(Qt::ISODate) : tr("the beginning"),
-                              to.isValid() ? to.toString(Qt::ISODate) : tr("the end"), m_settings.unitName)
-                         .toUtf8()
-              + "\n\n";
+    buffer += "; " +
+              tr("Transfers from %1 to %2, in %3")
+                  .arg(from.isValid() ? from.toString(Qt::ISODate) : tr("the beginning"),
+                       to.isValid() ? to.toString(Qt::ISODate) : tr("the end"), m_settings.unitName)
+                  .toUtf8() +
+              "\n\n";
     // Declared, so `ledger --pedantic` and `hledger --strict` accept it too.
     const QString sample = decimals > 0 ? QStringLiteral("1000.") + QString(decimals, u'0') : QStringLiteral("1000");
-    buffer += "commodity " + commodity(m_settings.unitName).toUtf8() + "\n    format " + sample.toLatin1() + unit
-              + "\n\n";
+    buffer +=
+        "commodity " + commodity(m_settings.unitName).toUtf8() + "\n    format " + sample.toLatin1() + unit + "\n\n";
     QList<QString> declared = m_names.values();
     std::sort(declared.begin(), declared.end());
     declared.erase(std::unique(declared.begin(), declared.end()), declared.end());
@@ -215,8 +215,8 @@ Result<qint64> LedgerJournalWriter::write(QIODevice &device, QDate from, QDate t
         bool any = false;
         while (q.next()) {
             if (!any) {
-                buffer += from.addDays(-1).toString(Qt::ISODate).toLatin1() + ' '
-                          + description(tr("Opening balances")).toUtf8() + '\n';
+                buffer += from.addDays(-1).toString(Qt::ISODate).toLatin1() + ' ' +
+                          description(tr("Opening balances")).toUtf8() + '\n';
                 any = true;
             }
             posting(q.value(0).toLongLong(), q.value(1).toLongLong());

@@ -16,15 +16,15 @@ namespace {
 constexpr int TopSkills = 10;
 
 // The dates on the member records, grouped by month ('YYYY-MM' is a prefix of the ISO date).
-const QString MonthsSql = QStringLiteral(
-    "SELECT substr(d, 1, 7), what, count(*) FROM ("
-    "SELECT joined_on AS d, 0 AS what FROM members WHERE joined_on >= :from AND joined_on <= :to "
-    "UNION ALL SELECT lapsed_on, 1 FROM members WHERE lapsed_on >= :from AND lapsed_on <= :to "
-    "UNION ALL SELECT left_on, 2 FROM members WHERE left_on >= :from AND left_on <= :to) "
-    "GROUP BY 1, 2");
+const QString MonthsSql =
+    QStringLiteral("SELECT substr(d, 1, 7), what, count(*) FROM ("
+                   "SELECT joined_on AS d, 0 AS what FROM members WHERE joined_on >= :from AND joined_on <= :to "
+                   "UNION ALL SELECT lapsed_on, 1 FROM members WHERE lapsed_on >= :from AND lapsed_on <= :to "
+                   "UNION ALL SELECT left_on, 2 FROM members WHERE left_on >= :from AND left_on <= :to) "
+                   "GROUP BY 1, 2");
 
-const QString MembersAtSql = QStringLiteral(
-    "SELECT count(*) FROM members WHERE joined_on <= :day AND (left_on IS NULL OR left_on > :day)");
+const QString MembersAtSql =
+    QStringLiteral("SELECT count(*) FROM members WHERE joined_on <= :day AND (left_on IS NULL OR left_on > :day)");
 
 const QString StatusKindSql = QStringLiteral("SELECT status, kind, count(*) FROM members GROUP BY status, kind");
 
@@ -46,17 +46,17 @@ const QString NeededSql = QStringLiteral(
     "GROUP BY s.id ORDER BY 2 DESC, 3 DESC, s.name_key LIMIT :top");
 
 // Needs still open when the period ended whose skill no offer open then covers.
-const QString UnmetSql = QStringLiteral(
-    "SELECT s.name, count(*), sum(n.urgency = 'high'), min(n.created_at) "
-    "FROM needs n JOIN skills s ON s.id = n.skill_id "
-    "WHERE n.created_at < :end AND ((n.status = 'open' AND n.closed_at IS NULL) OR n.closed_at >= :end) "
-    "AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.skill_id = n.skill_id AND o.created_at < :end "
-    "AND ((o.status = 'open' AND o.closed_at IS NULL) OR o.closed_at >= :end)) "
-    "GROUP BY s.id ORDER BY 2 DESC, 3 DESC, s.name_key");
+const QString UnmetSql =
+    QStringLiteral("SELECT s.name, count(*), sum(n.urgency = 'high'), min(n.created_at) "
+                   "FROM needs n JOIN skills s ON s.id = n.skill_id "
+                   "WHERE n.created_at < :end AND ((n.status = 'open' AND n.closed_at IS NULL) OR n.closed_at >= :end) "
+                   "AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.skill_id = n.skill_id AND o.created_at < :end "
+                   "AND ((o.status = 'open' AND o.closed_at IS NULL) OR o.closed_at >= :end)) "
+                   "GROUP BY s.id ORDER BY 2 DESC, 3 DESC, s.name_key");
 
-const QString UnskilledNeedsSql = QStringLiteral(
-    "SELECT count(*) FROM needs n WHERE n.skill_id IS NULL AND n.created_at < :end "
-    "AND ((n.status = 'open' AND n.closed_at IS NULL) OR n.closed_at >= :end)");
+const QString UnskilledNeedsSql =
+    QStringLiteral("SELECT count(*) FROM needs n WHERE n.skill_id IS NULL AND n.created_at < :end "
+                   "AND ((n.status = 'open' AND n.closed_at IS NULL) OR n.closed_at >= :end)");
 
 Result<qint64> count(Database &db, const QString &sql, const QString &placeholder, const QVariant &value)
 {
@@ -192,13 +192,14 @@ Status MembershipReport::run(Database &db, const HubSettings &settings, const Re
         return ok;
     {
         Query q(db, OfferedSql);
-        q.bind(QStringLiteral(":start"), start).bind(QStringLiteral(":end"), end).bind(QStringLiteral(":top"),
-                                                                                       TopSkills);
+        q.bind(QStringLiteral(":start"), start)
+            .bind(QStringLiteral(":end"), end)
+            .bind(QStringLiteral(":top"), TopSkills);
         if (auto ok = q.exec(); !ok)
             return ok;
         while (q.next())
-            if (auto ok = sink.row({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                                    q.value(3).toLongLong()});
+            if (auto ok = sink.row(
+                    {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
                 !ok)
                 return ok;
     }
@@ -218,18 +219,19 @@ Status MembershipReport::run(Database &db, const HubSettings &settings, const Re
         return ok;
     {
         Query q(db, NeededSql);
-        q.bind(QStringLiteral(":start"), start).bind(QStringLiteral(":end"), end).bind(QStringLiteral(":top"),
-                                                                                       TopSkills);
+        q.bind(QStringLiteral(":start"), start)
+            .bind(QStringLiteral(":end"), end)
+            .bind(QStringLiteral(":top"), TopSkills);
         if (auto ok = q.exec(); !ok)
             return ok;
         while (q.next())
-            if (auto ok = sink.row({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                                    q.value(3).toLongLong()});
+            if (auto ok = sink.row(
+                    {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
                 !ok)
                 return ok;
     }
-    if (auto ok = sink.endTable({}, {tr("The %1 skills with the most needs open at some time in the period.")
-                                         .arg(TopSkills)});
+    if (auto ok = sink.endTable(
+            {}, {tr("The %1 skills with the most needs open at some time in the period.").arg(TopSkills)});
         !ok)
         return ok;
 

@@ -23,29 +23,28 @@ namespace {
 constexpr double SecondsPerHour = 3600.0;
 
 // Spaces in use: every active one, and a retired one that still had bookings then.
-const QString SpacesSql = QStringLiteral(
-    "SELECT s.id, s.name FROM spaces s WHERE s.active = 1 OR EXISTS (SELECT 1 FROM bookings b "
-    "WHERE b.space_id = s.id AND b.status IN ('confirmed', 'tentative') AND b.start_utc < :end "
-    "AND b.end_utc > :start) ORDER BY s.name COLLATE NOCASE, s.id");
+const QString SpacesSql =
+    QStringLiteral("SELECT s.id, s.name FROM spaces s WHERE s.active = 1 OR EXISTS (SELECT 1 FROM bookings b "
+                   "WHERE b.space_id = s.id AND b.status IN ('confirmed', 'tentative') AND b.start_utc < :end "
+                   "AND b.end_utc > :start) ORDER BY s.name COLLATE NOCASE, s.id");
 
 // The longest live booking bounds how far back a booking may start and still
 // reach into a week, so each week reads an index range, not every older row.
-const QString LongestSql = QStringLiteral(
-    "SELECT coalesce(max(end_utc - start_utc), 0) FROM bookings "
-    "WHERE status IN ('confirmed', 'tentative') AND start_utc < :end");
+const QString LongestSql = QStringLiteral("SELECT coalesce(max(end_utc - start_utc), 0) FROM bookings "
+                                          "WHERE status IN ('confirmed', 'tentative') AND start_utc < :end");
 
 // Per space: the booked seconds inside [ws, we), split by status; the bookings
 // that start inside, and the charges of those not given back.
-const QString WeekSql = QStringLiteral(
-    "SELECT b.space_id, "
-    "sum(CASE WHEN b.status = 'confirmed' THEN min(b.end_utc, :we) - max(b.start_utc, :ws) ELSE 0 END), "
-    "sum(CASE WHEN b.status = 'tentative' THEN min(b.end_utc, :we) - max(b.start_utc, :ws) ELSE 0 END), "
-    "sum(b.start_utc >= :ws), "
-    "sum(CASE WHEN b.start_utc >= :ws AND b.charge_reversal_id IS NULL THEN coalesce(t.amount_minor, 0) "
-    "ELSE 0 END) "
-    "FROM bookings b LEFT JOIN transfers t ON t.id = b.charge_transfer_id "
-    "WHERE b.status IN ('confirmed', 'tentative') AND b.start_utc < :we AND b.start_utc >= :earliest "
-    "AND b.end_utc > :ws GROUP BY b.space_id");
+const QString WeekSql =
+    QStringLiteral("SELECT b.space_id, "
+                   "sum(CASE WHEN b.status = 'confirmed' THEN min(b.end_utc, :we) - max(b.start_utc, :ws) ELSE 0 END), "
+                   "sum(CASE WHEN b.status = 'tentative' THEN min(b.end_utc, :we) - max(b.start_utc, :ws) ELSE 0 END), "
+                   "sum(b.start_utc >= :ws), "
+                   "sum(CASE WHEN b.start_utc >= :ws AND b.charge_reversal_id IS NULL THEN coalesce(t.amount_minor, 0) "
+                   "ELSE 0 END) "
+                   "FROM bookings b LEFT JOIN transfers t ON t.id = b.charge_transfer_id "
+                   "WHERE b.status IN ('confirmed', 'tentative') AND b.start_utc < :we AND b.start_utc >= :earliest "
+                   "AND b.end_utc > :ws GROUP BY b.space_id");
 
 // Booked seconds per local hour of the week, for one stretch of time with one
 // UTC offset: hour slots from :first (a local hour boundary) to :last, each
@@ -247,11 +246,10 @@ Status OccupancyReport::run(Database &db, const HubSettings &settings, const Rep
         tr("Charged is what bookings starting in the period charged their bookers, less charges given back.")};
 
     // Per space over the whole period: the chart's bars, one per space.
-    ReportTableHeader perSpace{tr("Occupancy per space"),
-                               QList<ReportColumn>{{QStringLiteral("space"), tr("Space"), ReportType::Text}}
-                                   + tallyColumns(),
-                               {ReportChart::Kind::Bars, QStringLiteral("space"), {QStringLiteral("occupancy")},
-                                tr("Occupancy per space")}};
+    ReportTableHeader perSpace{
+        tr("Occupancy per space"),
+        QList<ReportColumn>{{QStringLiteral("space"), tr("Space"), ReportType::Text}} + tallyColumns(),
+        {ReportChart::Kind::Bars, QStringLiteral("space"), {QStringLiteral("occupancy")}, tr("Occupancy per space")}};
     if (auto ok = sink.beginTable(perSpace); !ok)
         return ok;
     Tally all;
@@ -271,8 +269,8 @@ Status OccupancyReport::run(Database &db, const HubSettings &settings, const Rep
 
     ReportTableHeader perWeek{tr("Occupancy per space and week"),
                               QList<ReportColumn>{{QStringLiteral("week"), tr("Week of"), ReportType::Date},
-                                                  {QStringLiteral("space"), tr("Space"), ReportType::Text}}
-                                  + tallyColumns(),
+                                                  {QStringLiteral("space"), tr("Space"), ReportType::Text}} +
+                                  tallyColumns(),
                               {}};
     if (auto ok = sink.beginTable(perWeek); !ok)
         return ok;
@@ -330,9 +328,10 @@ Status OccupancyReport::run(Database &db, const HubSettings &settings, const Rep
         hourColumns.append({key, QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')), ReportType::Decimal});
     }
     hourColumns.append({QStringLiteral("total"), tr("Total"), ReportType::Decimal});
-    ReportTableHeader busiest{tr("Busiest hours of the week"), hourColumns,
-                              {ReportChart::Kind::HeatMap, QStringLiteral("weekday"), hourKeys,
-                               tr("Booked hours by weekday and hour")}};
+    ReportTableHeader busiest{
+        tr("Busiest hours of the week"),
+        hourColumns,
+        {ReportChart::Kind::HeatMap, QStringLiteral("weekday"), hourKeys, tr("Booked hours by weekday and hour")}};
     if (auto ok = sink.beginTable(busiest); !ok)
         return ok;
     std::array<qint64, 24> perHour{};
@@ -356,10 +355,10 @@ Status OccupancyReport::run(Database &db, const HubSettings &settings, const Rep
         everything += secs;
     }
     totals << everything / SecondsPerHour;
-    if (auto ok = sink.endTable(totals,
-                                {tr("Booked hours of confirmed and tentative bookings in every space, by the local "
-                                    "hour they fall in (%1).")
-                                     .arg(QString::fromUtf8(zone.id()))});
+    if (auto ok =
+            sink.endTable(totals, {tr("Booked hours of confirmed and tentative bookings in every space, by the local "
+                                      "hour they fall in (%1).")
+                                       .arg(QString::fromUtf8(zone.id()))});
         !ok)
         return ok;
     if (request.progress)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/pdfdocument.h"
+
 #include "core/common/privatefiles.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -14,8 +15,7 @@ namespace hub {
 
 PdfDocument::PdfDocument(const QString &hubName, const QString &title, const QString &period)
     : m_hubName(hubName), m_title(title), m_period(period)
-{
-}
+{}
 
 Status PdfDocument::write(const QString &path) const
 {
@@ -66,8 +66,7 @@ Status PdfDocument::render(QPagedPaintDevice &device) const
         painter.setFont(headerFont);
         painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignLeft | Qt::AlignTop,
                          m_hubName + QStringLiteral(" — ") + m_title);
-        painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignRight | Qt::AlignTop,
-                         m_period);
+        painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignRight | Qt::AlignTop, m_period);
         painter.drawText(QRectF(0, page.height() - footerHeight, page.width(), footerHeight),
                          Qt::AlignHCenter | Qt::AlignBottom, tr("Page %1 of %2").arg(i + 1).arg(pages));
 

@@ -68,8 +68,7 @@ qreal widestWord(const QFontMetricsF &metrics, const QString &text)
 } // namespace
 
 PdfReportWriter::PdfReportWriter(QIODevice &out, ReportFormat format) : m_out(out), m_format(std::move(format))
-{
-}
+{}
 
 PdfReportWriter::~PdfReportWriter()
 {
@@ -92,7 +91,8 @@ Status PdfReportWriter::begin(const ReportHeading &heading)
 {
     m_heading = heading;
     m_writer = std::make_unique<QPdfWriter>(&m_out);
-    m_writer->setTitle(heading.hubName.isEmpty() ? heading.title : heading.title + QStringLiteral(" — ") + heading.hubName);
+    m_writer->setTitle(heading.hubName.isEmpty() ? heading.title
+                                                 : heading.title + QStringLiteral(" — ") + heading.hubName);
     m_writer->setCreator(QStringLiteral("Hubkeeper"));
     m_writer->setPageSize(QPageSize(QPageSize::A4));
     m_writer->setPageMargins(QMarginsF(15, 12, 15, 12), QPageLayout::Millimeter);
@@ -173,7 +173,8 @@ void PdfReportWriter::startPage()
     m_painter.setPen(QPen(QColor(0xbb, 0xbb, 0xbb), fromPoints(0.5)));
     m_painter.drawLine(QPointF(0, lineY), QPointF(m_pageRect.width(), lineY));
     m_painter.setPen(QColor(0x55, 0x55, 0x55));
-    const QRectF footer(0, m_body.bottom() + fromPoints(6), m_pageRect.width(), m_pageRect.height() - m_body.bottom() - fromPoints(6));
+    const QRectF footer(0, m_body.bottom() + fromPoints(6), m_pageRect.width(),
+                        m_pageRect.height() - m_body.bottom() - fromPoints(6));
     m_painter.drawText(footer, Qt::AlignHCenter | Qt::AlignBottom, tr("Page %1").arg(m_page));
     if (!m_heading.seal.isEmpty())
         m_painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, tr("Seal %1").arg(m_heading.seal));
@@ -499,7 +500,8 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
         grid.setBorderBrush(QColor(0x99, 0x99, 0x99));
         // Empty cells too are as high as a line of the table's type.
         grid.setFont(plain.font());
-        const auto fill = [&](int r, int c, const QString &text, const QTextCharFormat &chars, const QColor &background) {
+        const auto fill = [&](int r, int c, const QString &text, const QTextCharFormat &chars,
+                              const QColor &background) {
             QTextTableCell cell = table->cellAt(r, c);
             QTextTableCellFormat cellFormat = grid;
             if (background.isValid())
@@ -554,8 +556,8 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
         // whole table moves to a new page instead.
         auto *layout = doc->documentLayout();
         const qreal pageHeight = doc->pageSize().height();
-        const QTextBlock firstRow = table ? table->cellAt(std::min(1, table->rows() - 1), 0).firstCursorPosition().block()
-                                          : titleBlock.next();
+        const QTextBlock firstRow =
+            table ? table->cellAt(std::min(1, table->rows() - 1), 0).firstCursorPosition().block() : titleBlock.next();
         const QTextBlock below = firstRow.isValid() ? firstRow : titleBlock;
         if (layout->blockBoundingRect(below).bottom() > pageHeight) {
             QTextCursor(titleBlock).setBlockFormat(QTextBlockFormat());

@@ -66,8 +66,7 @@ private:
     /// Each column's width as the header, the first pending rows and the
     /// totals measure in the PDF's fonts at `points`: `natural` unwrapped,
     /// `minimum` its widest word (numbers and dates whole).
-    void measureColumns(qreal points, const QVariantList &totals, QList<qreal> &natural,
-                        QList<qreal> &minimum) const;
+    void measureColumns(qreal points, const QVariantList &totals, QList<qreal> &natural, QList<qreal> &minimum) const;
     /// Sets the table's type size and its columns' shares of the width in %,
     /// kept for every page of the table.
     void fixColumns(const QVariantList &totals);
@@ -100,11 +99,11 @@ private:
     bool m_titlePending = false;
 
     // The table being streamed.
-    ReportTableHeader m_header;     ///< as shown: without the dropped column
-    qsizetype m_dropped = -1;       ///< the report's column left out of the PDF, or -1
+    ReportTableHeader m_header; ///< as shown: without the dropped column
+    qsizetype m_dropped = -1;   ///< the report's column left out of the PDF, or -1
     QList<QVariantList> m_pending;
     QList<QVariantList> m_chartRows;
-    QList<qreal> m_widths; ///< column shares in %, fixed by the first rows so every page matches
+    QList<qreal> m_widths;   ///< column shares in %, fixed by the first rows so every page matches
     qreal m_tablePoints = 8; ///< the table's type size
     qint64 m_rowCount = 0;
     bool m_tableStarted = false; ///< its title (and first rows) are on paper

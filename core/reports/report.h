@@ -33,7 +33,8 @@ struct ReportRequest
 class Report
 {
 public:
-    enum class PeriodKind {
+    enum class PeriodKind
+    {
         Range, ///< --from/--to (defaults: the current month)
         At,    ///< --at (default: today)
     };

@@ -218,8 +218,8 @@ void ReportChartPainter::paintBars(QPainter &painter, const QRectF &rect, const 
     qreal labelWidth = 0;
     for (double v = lo; v <= hi + step / 2; v += step)
         labelWidth = std::max(labelWidth, fm.horizontalAdvance(axisLabel(v, step, m_data.valueType)));
-    const QRectF plot(area.left() + labelWidth + line * 0.5, area.top() + line * 0.5,
-                      area.width() - labelWidth - line, area.height() - line * 2.2);
+    const QRectF plot(area.left() + labelWidth + line * 0.5, area.top() + line * 0.5, area.width() - labelWidth - line,
+                      area.height() - line * 2.2);
     if (plot.width() <= 0 || plot.height() <= 0)
         return;
     const auto yOf = [&](double v) {
@@ -289,8 +289,7 @@ void ReportChartPainter::paintHeatMap(QPainter &painter, const QRectF &rect, con
     const qreal legendHeight = line * 2.2;
     const qreal headerHeight = line * 1.4;
     const qreal cellWidth = (area.width() - rowLabelWidth) / columns;
-    const qreal cellHeight =
-        std::min(line * 1.6, (area.height() - headerHeight - legendHeight) / std::max(1, rows));
+    const qreal cellHeight = std::min(line * 1.6, (area.height() - headerHeight - legendHeight) / std::max(1, rows));
     if (cellWidth <= 0 || cellHeight <= 0)
         return;
     const QPointF origin(area.left() + rowLabelWidth, area.top() + headerHeight);
@@ -335,8 +334,8 @@ void ReportChartPainter::paintHeatMap(QPainter &painter, const QRectF &rect, con
     const QString lowText = m_data.valueType == ReportType::Percent ? QStringLiteral("0 %") : QStringLiteral("0");
     const QString highText = axisLabel(most, most >= 10 || most == std::floor(most) ? 1 : 0.1, m_data.valueType);
     const qreal lowWidth = fm.horizontalAdvance(lowText);
-    const QRectF bar(origin.x() + lowWidth + line * 0.4, legendTop + line * 0.2, std::min(cellWidth * columns / 3, line * 12),
-                     line * 0.8);
+    const QRectF bar(origin.x() + lowWidth + line * 0.4, legendTop + line * 0.2,
+                     std::min(cellWidth * columns / 3, line * 12), line * 0.8);
     QLinearGradient gradient(bar.topLeft(), bar.topRight());
     gradient.setColorAt(0, heatColor(0));
     gradient.setColorAt(1, heatColor(1));

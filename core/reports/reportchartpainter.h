@@ -19,8 +19,8 @@ struct ReportChartData
 {
     ReportChart::Kind kind = ReportChart::Kind::None;
     QString title;
-    QStringList categories; ///< bars: x labels; heat map: row labels
-    QStringList series;     ///< bars: legend; heat map: column labels
+    QStringList categories;      ///< bars: x labels; heat map: row labels
+    QStringList series;          ///< bars: legend; heat map: column labels
     QList<QList<double>> values; ///< [category][series]
     QList<QStringList> labels;   ///< values as ReportFormat::display shows them
     ReportType valueType = ReportType::Integer;

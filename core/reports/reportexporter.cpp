@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/reportexporter.h"
-#include "core/common/privatefiles.h"
 
+#include "core/common/privatefiles.h"
 #include "core/reports/csvreportwriter.h"
 #include "core/reports/jsonreportwriter.h"
 #include "core/reports/ledgerreportsupport.h"
@@ -93,8 +93,8 @@ QString ReportExporter::suffix(ReportFileFormat format)
 
 bool ReportExporter::offersLedger(const QString &reportName)
 {
-    return reportName == QStringLiteral("journal") || reportName == QStringLiteral("statements")
-           || reportName == QStringLiteral("trial-balance");
+    return reportName == QStringLiteral("journal") || reportName == QStringLiteral("statements") ||
+           reportName == QStringLiteral("trial-balance");
 }
 
 Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const QString &name, ReportRequest request,
@@ -149,9 +149,8 @@ Result<ReportExportSummary> ReportExporter::write(ReportService &reports, const 
     return counting.summary;
 }
 
-Result<ReportExportSummary> ReportExporter::exportTo(ReportService &reports, const QString &name,
-                                                     ReportRequest request, ReportFileFormat format,
-                                                     const QString &path, bool excelBom,
+Result<ReportExportSummary> ReportExporter::exportTo(ReportService &reports, const QString &name, ReportRequest request,
+                                                     ReportFileFormat format, const QString &path, bool excelBom,
                                                      std::function<bool()> cancelled)
 {
     if (path.isEmpty())
@@ -164,16 +163,16 @@ Result<ReportExportSummary> ReportExporter::exportTo(ReportService &reports, con
         return fail(report.error());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(file))
-        return fail(Error::storage(tr("Could not write %1: %2").arg(shown(path), file.errorString()),
-                                   QStringLiteral("-o")));
+        return fail(
+            Error::storage(tr("Could not write %1: %2").arg(shown(path), file.errorString()), QStringLiteral("-o")));
     auto summary = write(reports, name, std::move(request), format, file, excelBom, cancelled);
     if (!summary) {
         file.cancelWriting();
         return summary;
     }
     if (!file.commit())
-        return fail(Error::storage(tr("Could not write %1: %2").arg(shown(path), file.errorString()),
-                                   QStringLiteral("-o")));
+        return fail(
+            Error::storage(tr("Could not write %1: %2").arg(shown(path), file.errorString()), QStringLiteral("-o")));
     return summary;
 }
 

@@ -14,12 +14,19 @@ namespace hub {
 
 class ReportService;
 
-enum class ReportFileFormat { Csv, Json, Pdf, Ledger, Text };
+enum class ReportFileFormat
+{
+    Csv,
+    Json,
+    Pdf,
+    Ledger,
+    Text
+};
 
 /// What an export wrote, for the one-line summary people see.
 struct ReportExportSummary
 {
-    QString title;  ///< the report's title
+    QString title; ///< the report's title
     int tables = 0;
     qint64 rows = 0; ///< data rows; for a journal, transfers
 };

@@ -58,7 +58,8 @@ ReportFormat::ReportFormat(int decimals, QTimeZone zone)
     }
 }
 
-ReportFormat::ReportFormat(const HubSettings &settings) : ReportFormat(settings.decimals, settings.zone()) {}
+ReportFormat::ReportFormat(const HubSettings &settings) : ReportFormat(settings.decimals, settings.zone())
+{}
 
 QString ReportFormat::text(const QVariant &value, ReportType type) const
 {

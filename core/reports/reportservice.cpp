@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/reportservice.h"
 
-#include "core/storage/hubseal.h"
-#include "core/storage/transaction.h"
-
 #include "core/access/accesscontrol.h"
 #include "core/reports/ledgerjournalwriter.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
+#include "core/storage/hubseal.h"
+#include "core/storage/transaction.h"
 
 namespace hub {
 
 ReportService::ReportService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
                              const AccessControl &access)
     : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_access(access)
-{
-}
+{}
 
 ReportService::~ReportService() = default;
 
@@ -40,8 +38,9 @@ Result<const Report *> ReportService::find(const QString &name) const
             return report.get();
         names.append(report->name());
     }
-    return fail(Error::usage(tr("There is no report called \"%1\". Reports: %2.").arg(name, names.join(QStringLiteral(", "))),
-                             QStringLiteral("NAME")));
+    return fail(
+        Error::usage(tr("There is no report called \"%1\". Reports: %2.").arg(name, names.join(QStringLiteral(", "))),
+                     QStringLiteral("NAME")));
 }
 
 Result<ReportRequest> ReportService::complete(const Report &report, ReportRequest request) const
@@ -52,15 +51,17 @@ Result<ReportRequest> ReportService::complete(const Report &report, ReportReques
     const QDate today = m_clock.now().toTimeZone(settings->zone()).date();
     if (report.periodKind() == Report::PeriodKind::At) {
         if (request.from.isValid() || request.to.isValid())
-            return fail(Error::usage(tr("The %1 report is at one date: give --at, not --from or --to.").arg(report.name()),
-                                     request.from.isValid() ? QStringLiteral("--from") : QStringLiteral("--to")));
+            return fail(
+                Error::usage(tr("The %1 report is at one date: give --at, not --from or --to.").arg(report.name()),
+                             request.from.isValid() ? QStringLiteral("--from") : QStringLiteral("--to")));
         if (!request.at.isValid())
             request.at = today;
         return request;
     }
     if (request.at.isValid())
-        return fail(Error::usage(tr("The %1 report covers a period: give --from and --to, not --at.").arg(report.name()),
-                                 QStringLiteral("--at")));
+        return fail(
+            Error::usage(tr("The %1 report covers a period: give --from and --to, not --at.").arg(report.name()),
+                         QStringLiteral("--at")));
     if (!request.from.isValid())
         request.from = request.to.isValid() ? QDate(request.to.year(), request.to.month(), 1)
                                             : QDate(today.year(), today.month(), 1);

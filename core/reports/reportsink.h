@@ -12,14 +12,14 @@ namespace hub {
 /// their header ("Trial balance — Riverside Hub — at 2026-10-31").
 struct ReportHeading
 {
-    QString name;    ///< "trial-balance"
-    QString title;   ///< "Trial balance", translated
+    QString name;  ///< "trial-balance"
+    QString title; ///< "Trial balance", translated
     QString hubName;
-    QString period;  ///< for people: "1 Oct 2026 – 31 Oct 2026" or "at 31 Oct 2026"
-    QDate from;      ///< null when the report is "at" a date
+    QString period; ///< for people: "1 Oct 2026 – 31 Oct 2026" or "at 31 Oct 2026"
+    QDate from;     ///< null when the report is "at" a date
     QDate to;
     QDate at;
-    QString unit;    ///< the hub's unit name, e.g. "Hours"
+    QString unit; ///< the hub's unit name, e.g. "Hours"
     int decimals = 2;
     /// The hub's seal when the report was made (HubSeal::text()), so a
     /// printed report proves later what the ledger held; set by ReportService.

@@ -11,7 +11,8 @@
 namespace hub {
 
 /// How a report value is stored in a row and therefore how each format shows it.
-enum class ReportType {
+enum class ReportType
+{
     Text,     ///< QString
     Integer,  ///< qint64 (counts)
     Amount,   ///< qint64 minor units of the hub's unit; CSV plain decimals, JSON also *_minor
@@ -31,7 +32,12 @@ struct ReportColumn
 /// A chart a table lends itself to; the GUI (Qt Charts) and the PDF draw it.
 struct ReportChart
 {
-    enum class Kind { None, Bars, HeatMap };
+    enum class Kind
+    {
+        None,
+        Bars,
+        HeatMap
+    };
     Kind kind = Kind::None;
     /// Bars: the category column (e.g. "month") and the value columns drawn as bars.
     /// HeatMap: the row-label column, then the value columns form the grid

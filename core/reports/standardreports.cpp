@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/standardreports.h"
 
+#include "core/reports/gatheringsreport.h"
 #include "core/reports/journalreport.h"
 #include "core/reports/ledgeractivityreport.h"
-#include "core/reports/gatheringsreport.h"
 #include "core/reports/membershipreport.h"
 #include "core/reports/occupancyreport.h"
 #include "core/reports/reportservice.h"

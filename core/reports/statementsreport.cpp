@@ -44,9 +44,16 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
                              ReportSink &sink) const
 {
     const QTimeZone zone = settings.zone();
-    ReportHeading heading{name(), title(), settings.name,
+    ReportHeading heading{name(),
+                          title(),
+                          settings.name,
                           ReportPeriodText::range(request.from, request.to),
-                          request.from, request.to, {}, settings.unitName, settings.decimals, {}};
+                          request.from,
+                          request.to,
+                          {},
+                          settings.unitName,
+                          settings.decimals,
+                          {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     const qint64 from = LedgerReportSupport::startOfDay(request.from, zone);
@@ -82,13 +89,19 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
         {QStringLiteral("out"), tr("Out"), ReportType::Amount},
         {QStringLiteral("balance"), tr("Balance"), ReportType::Amount},
     };
-    const auto money = [&](qint64 minor) { return Amount::fromMinor(minor).toString(settings.decimals); };
+    const auto money = [&](qint64 minor) {
+        return Amount::fromMinor(minor).toString(settings.decimals);
+    };
     int done = 0;
     int rows = 0;
     for (const StatementAccount &account : accounts) {
         // On paper each member's statement is a document of its own, and its
         // title names the account; a CSV of all of them keeps the column.
-        if (auto s = sink.beginTable({tr("Statement — %1").arg(account.name), columns, {}, account.member, true,
+        if (auto s = sink.beginTable({tr("Statement — %1").arg(account.name),
+                                      columns,
+                                      {},
+                                      account.member,
+                                      true,
                                       {QStringLiteral("account")}});
             !s)
             return s;
@@ -111,19 +124,19 @@ Status StatementsReport::run(Database &db, const HubSettings &settings, const Re
             balance += change;
             (change > 0 ? in : out) += change > 0 ? change : -change;
             const QString category = q.value(5).toString();
-            if (auto s = sink.row({account.name, q.value(1).toLongLong(), q.value(0).toLongLong(), q.value(4).toString(),
-                                   q.value(3).toString(), category.isEmpty() ? QVariant() : QVariant(category),
-                                   change > 0 ? QVariant(change) : QVariant(), change < 0 ? QVariant(-change) : QVariant(),
-                                   balance});
+            if (auto s = sink.row(
+                    {account.name, q.value(1).toLongLong(), q.value(0).toLongLong(), q.value(4).toString(),
+                     q.value(3).toString(), category.isEmpty() ? QVariant() : QVariant(category),
+                     change > 0 ? QVariant(change) : QVariant(), change < 0 ? QVariant(-change) : QVariant(), balance});
                 !s)
                 return s;
         }
-        const QStringList notes = {tr("Opening balance %1, in %2, out %3, closing balance %4 %5.")
-                                       .arg(money(account.opening), money(in), money(out), money(balance),
-                                            settings.unitName)};
-        if (auto s = sink.endTable({tr("Closing balance"), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), in,
-                                    out, balance},
-                                   notes);
+        const QStringList notes = {
+            tr("Opening balance %1, in %2, out %3, closing balance %4 %5.")
+                .arg(money(account.opening), money(in), money(out), money(balance), settings.unitName)};
+        if (auto s = sink.endTable(
+                {tr("Closing balance"), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), in, out, balance},
+                notes);
             !s)
             return s;
         if (request.progress)

@@ -33,8 +33,7 @@ bool rightAligned(ReportType type)
 
 TextReportWriter::TextReportWriter(QIODevice &device, ReportFormat format, std::function<bool()> cancelled)
     : m_device(device), m_format(std::move(format)), m_cancelled(std::move(cancelled))
-{
-}
+{}
 
 Status TextReportWriter::write(const QString &text)
 {

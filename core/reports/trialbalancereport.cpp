@@ -29,9 +29,16 @@ Status TrialBalanceReport::run(Database &db, const HubSettings &settings, const 
                                ReportSink &sink) const
 {
     const QTimeZone zone = settings.zone();
-    ReportHeading heading{name(), title(), settings.name,
+    ReportHeading heading{name(),
+                          title(),
+                          settings.name,
                           ReportPeriodText::at(request.at),
-                          {}, {}, request.at, settings.unitName, settings.decimals, {}};
+                          {},
+                          {},
+                          request.at,
+                          settings.unitName,
+                          settings.decimals,
+                          {}};
     if (auto s = sink.begin(heading); !s)
         return s;
     ReportTableHeader header{tr("Trial balance at %1").arg(DisplayFormat::date(request.at)),
@@ -65,11 +72,13 @@ Status TrialBalanceReport::run(Database &db, const HubSettings &settings, const 
             !s)
             return s;
     }
-    const auto money = [&](qint64 minor) { return Amount::fromMinor(minor).toString(settings.decimals); };
-    const QString check = debits == credits
-                              ? tr("Debits equal credits: %1 = %2 ✓").arg(money(debits), money(credits))
-                              : tr("Debits do not equal credits: %1 ≠ %2 ✗ — run “hubctl check”.")
-                                    .arg(money(debits), money(credits));
+    const auto money = [&](qint64 minor) {
+        return Amount::fromMinor(minor).toString(settings.decimals);
+    };
+    const QString check =
+        debits == credits
+            ? tr("Debits equal credits: %1 = %2 ✓").arg(money(debits), money(credits))
+            : tr("Debits do not equal credits: %1 ≠ %2 ✗ — run “hubctl check”.").arg(money(debits), money(credits));
     if (auto s = sink.endTable({QVariant(), tr("Total"), debits, credits, debits - credits}, {check}); !s)
         return s;
     return sink.end();

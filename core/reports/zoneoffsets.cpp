@@ -22,10 +22,8 @@ int ZoneOffsets::at(qint64 utc)
     // also finds a transition at this very instant.
     const QTimeZone::OffsetData before = m_zone.previousTransition(instant.addSecs(1));
     const QTimeZone::OffsetData after = m_zone.nextTransition(instant);
-    const qint64 from = before.atUtc.isValid() ? before.atUtc.toSecsSinceEpoch()
-                                               : std::numeric_limits<qint64>::min();
-    const qint64 to =
-        after.atUtc.isValid() ? after.atUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    const qint64 from = before.atUtc.isValid() ? before.atUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    const qint64 to = after.atUtc.isValid() ? after.atUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::max();
     // Kept only when the zone's answers agree with each other; otherwise every
     // instant asks again, which is slow but right.
     if (from <= utc && utc < to && (!before.atUtc.isValid() || before.offsetFromUtc == m_offset)) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QTimeZone>
+
 #include <limits>
 
 namespace hub {

@@ -18,8 +18,8 @@ struct HubSettings
     QString unitName;   ///< e.g. "Hours" or "Credits"
     QString unitSymbol; ///< may be empty
     int decimals = 2;
-    Amount defaultLimitMin;                  ///< lowest balance a new account may reach (≤ 0)
-    std::optional<Amount> defaultLimitMax;   ///< highest balance, if any
+    Amount defaultLimitMin;                ///< lowest balance a new account may reach (≤ 0)
+    std::optional<Amount> defaultLimitMax; ///< highest balance, if any
 
     /// Defaults for a new hub: the system's time zone, "Hours" with 2 decimals.
     static HubSettings defaults();

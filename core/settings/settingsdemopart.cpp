@@ -9,7 +9,7 @@ namespace hub {
 Status SettingsDemoPart::generate(Hub &hub, DemoContext &context)
 {
     static const QStringList places = {
-        QStringLiteral("Riverside"),   QStringLiteral("Northfield"), QStringLiteral("Canal Street"),
+        QStringLiteral("Riverside"),     QStringLiteral("Northfield"), QStringLiteral("Canal Street"),
         QStringLiteral("Llanfair Road"), QStringLiteral("Old Market"), QStringLiteral("Brookside"),
     };
     auto settings = hub.settings().load();

@@ -34,12 +34,13 @@ std::optional<Amount> rescaled(Amount amount, int fromDecimals, int toDecimals)
 
 SettingsService::SettingsService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_access(access), m_audit(audit)
-{
-}
+{}
 
 QStringList SettingsService::keys()
 {
-    return {SettingsService::keyName(), SettingsService::keyTimeZone(), SettingsService::keyUnit(), SettingsService::keySymbol(), SettingsService::keyDecimals(), SettingsService::keyLimitMin(), SettingsService::keyLimitMax()};
+    return {SettingsService::keyName(),    SettingsService::keyTimeZone(), SettingsService::keyUnit(),
+            SettingsService::keySymbol(),  SettingsService::keyDecimals(), SettingsService::keyLimitMin(),
+            SettingsService::keyLimitMax()};
 }
 
 QString SettingsService::describe(const QString &key)
@@ -92,8 +93,7 @@ Status SettingsService::apply(HubSettings &s, const QString &key, const QString 
     } else if (key == SettingsService::keyTimeZone()) {
         if (!QTimeZone::isTimeZoneIdAvailable(value.toUtf8()))
             return fail(Error::invalid(
-                tr("“%1” is not a known time zone; use an IANA name such as Europe/London").arg(value),
-                key));
+                tr("“%1” is not a known time zone; use an IANA name such as Europe/London").arg(value), key));
         s.timeZone = value;
     } else if (key == SettingsService::keyUnit()) {
         if (value.isEmpty())
@@ -110,12 +110,14 @@ Status SettingsService::apply(HubSettings &s, const QString &key, const QString 
         const int d = value.toInt(&ok);
         if (!ok || d < 0 || d > 4)
             return fail(Error::invalid(tr("“%1” is not a number from 0 to 4").arg(value), key));
-        const auto rescale = [&](Amount a) { return rescaled(a, s.decimals, d); };
+        const auto rescale = [&](Amount a) {
+            return rescaled(a, s.decimals, d);
+        };
         const auto min = rescale(s.defaultLimitMin);
         const auto max = s.defaultLimitMax ? rescale(*s.defaultLimitMax) : std::optional<Amount>();
         if (!min || (s.defaultLimitMax && !max))
-            return fail(Error::invalid(
-                tr("the default limits cannot be written with only %1 decimal places").arg(d), key));
+            return fail(
+                Error::invalid(tr("the default limits cannot be written with only %1 decimal places").arg(d), key));
         s.defaultLimitMin = *min;
         s.defaultLimitMax = max;
         s.decimals = d;
@@ -134,13 +136,12 @@ Status SettingsService::apply(HubSettings &s, const QString &key, const QString 
             if (!a)
                 return fail(Error::invalid(a.error().message, key));
             if (a->minor() <= 0)
-                return fail(Error::invalid(tr("the upper limit must be above zero, or empty for none"),
-                                           key));
+                return fail(Error::invalid(tr("the upper limit must be above zero, or empty for none"), key));
             s.defaultLimitMax = *a;
         }
     } else {
-        return fail(Error::usage(
-            tr("unknown setting “%1”; known settings: %2").arg(key, keys().join(QStringLiteral(", ")))));
+        return fail(
+            Error::usage(tr("unknown setting “%1”; known settings: %2").arg(key, keys().join(QStringLiteral(", ")))));
     }
     return {};
 }
@@ -184,9 +185,8 @@ Result<HubSettings> SettingsService::load() const
         if (key == SettingsService::keyLimitMin())
             s.defaultLimitMin = Amount::fromMinor(it.value().toLongLong());
         else if (key == SettingsService::keyLimitMax())
-            s.defaultLimitMax = it.value().isEmpty()
-                                    ? std::nullopt
-                                    : std::optional(Amount::fromMinor(it.value().toLongLong()));
+            s.defaultLimitMax =
+                it.value().isEmpty() ? std::nullopt : std::optional(Amount::fromMinor(it.value().toLongLong()));
         else if (key == SettingsService::keyName())
             s.name = it.value();
         else if (key == SettingsService::keyTimeZone())
@@ -226,8 +226,8 @@ Status SettingsService::save(const HubSettings &settings)
         {SettingsService::keySymbol(), settings.unitSymbol},
         {SettingsService::keyDecimals(), QString::number(settings.decimals)},
         {SettingsService::keyLimitMin(), QString::number(settings.defaultLimitMin.minor())},
-        {SettingsService::keyLimitMax(), settings.defaultLimitMax ? QString::number(settings.defaultLimitMax->minor())
-                                               : QString()},
+        {SettingsService::keyLimitMax(),
+         settings.defaultLimitMax ? QString::number(settings.defaultLimitMax->minor()) : QString()},
     };
     // The front-desk ceiling (AccessControl's setting) is in minor units too.
     if (before && before->decimals != settings.decimals)
@@ -244,8 +244,8 @@ Status SettingsService::save(const HubSettings &settings)
     QStringList changes;
     for (const QString &key : keys())
         if (!before || textValue(*before, key) != textValue(settings, key))
-            changes << tr("%1: “%2” → “%3”").arg(key, before ? textValue(*before, key) : QString(),
-                                                 textValue(settings, key));
+            changes << tr("%1: “%2” → “%3”")
+                           .arg(key, before ? textValue(*before, key) : QString(), textValue(settings, key));
     if (!changes.isEmpty())
         if (auto ok = m_audit.record(QStringLiteral("settings.save"), QStringLiteral("settings"), 0,
                                      changes.join(QStringLiteral("; ")));

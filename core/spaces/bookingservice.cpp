@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/bookingservice.h"
-#include "core/common/textrules.h"
-#include "core/common/localtime.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
+#include "core/common/localtime.h"
+#include "core/common/textrules.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/spaceservice.h"
@@ -24,8 +24,8 @@ const QString BookingColumns = QStringLiteral(
     "b.id, b.space_id, s.name, b.title, b.member_id, coalesce(m.display_name, ''), b.attendees, b.start_utc, "
     "b.end_utc, b.zone, b.status, b.notes, b.outside_hours_override, b.capacity_override, b.created_by, "
     "b.created_at, b.series_id, b.occurrence_date, b.is_exception, b.charge_transfer_id, b.charge_reversal_id, b.uid");
-const QString BookingJoins = QStringLiteral(
-    " FROM bookings b JOIN spaces s ON s.id = b.space_id LEFT JOIN members m ON m.id = b.member_id");
+const QString BookingJoins =
+    QStringLiteral(" FROM bookings b JOIN spaces s ON s.id = b.space_id LEFT JOIN members m ON m.id = b.member_id");
 
 QDateTime fromSecs(const QVariant &v)
 {
@@ -113,7 +113,12 @@ namespace {
 // What keeps a slot from being booked.
 struct Problem
 {
-    enum class Kind { Closed, Hours, Clash };
+    enum class Kind
+    {
+        Closed,
+        Hours,
+        Clash
+    };
     Kind kind;
     QString message;
 };
@@ -147,17 +152,17 @@ Result<Space> prepare(const QSqlDatabase &db, const BookingDraft &d)
             return fail(Error::notFound(BookingService::tr("there is no member #%1").arg(d.member->value()),
                                         QStringLiteral("member")));
         if (q.value(1).toString() == QStringLiteral("left"))
-            return fail(Error::refused(
-                BookingService::tr("%1 has left the hub and cannot book").arg(q.value(0).toString()),
-                QStringLiteral("member")));
+            return fail(
+                Error::refused(BookingService::tr("%1 has left the hub and cannot book").arg(q.value(0).toString()),
+                               QStringLiteral("member")));
     }
     if (d.attendees > space->capacity && d.capacityOverride.trimmed().isEmpty())
-        return fail(Error::refused(
-            BookingService::tr("%1 holds %2 people; %3 are expected. Give a reason to book it anyway.")
-                .arg(space->name)
-                .arg(space->capacity)
-                .arg(d.attendees),
-            QStringLiteral("attendees")));
+        return fail(
+            Error::refused(BookingService::tr("%1 holds %2 people; %3 are expected. Give a reason to book it anyway.")
+                               .arg(space->name)
+                               .arg(space->capacity)
+                               .arg(d.attendees),
+                           QStringLiteral("attendees")));
     if (d.charge) {
         if (!d.member)
             return fail(Error::invalid(BookingService::tr("a charge needs a booker whose account pays it"),
@@ -183,12 +188,13 @@ Result<std::optional<Problem>> problemWith(const QSqlDatabase &db, const Space &
         if (!closed)
             return fail(closed.error());
         if (*closed && !hoursOverridden) {
-            const QString why = (*closed)->reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg((*closed)->reason);
+            const QString why =
+                (*closed)->reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg((*closed)->reason);
             const QString whole = (*closed)->space ? space.name : BookingService::tr("The hub");
-            return std::optional<Problem>(Problem{
-                Problem::Kind::Closed,
-                BookingService::tr("%1 is closed on %2%3.")
-                    .arg(whole, QLocale().toString(day, QStringLiteral("ddd d MMM yyyy")), why)});
+            return std::optional<Problem>(
+                Problem{Problem::Kind::Closed,
+                        BookingService::tr("%1 is closed on %2%3.")
+                            .arg(whole, QLocale().toString(day, QStringLiteral("ddd d MMM yyyy")), why)});
         }
     }
     if (!hoursOverridden) {
@@ -219,17 +225,17 @@ Result<std::optional<Problem>> problemWith(const QSqlDatabase &db, const Space &
     const QString who = clash.value(4).toString();
     const QString when = span(clash.value(2).toLongLong(), clash.value(3).toLongLong(), zone);
     const QString buffers = (setup || cleanup)
-        ? BookingService::tr(" (with %1 min setup and %2 min clean-up around each booking)")
-              .arg(space.setupMinutes)
-              .arg(space.cleanupMinutes)
-        : QString();
+                                ? BookingService::tr(" (with %1 min setup and %2 min clean-up around each booking)")
+                                      .arg(space.setupMinutes)
+                                      .arg(space.cleanupMinutes)
+                                : QString();
     const QString message = who.isEmpty()
-        ? BookingService::tr("%1 is already booked for “%2” on %3 (booking #%4, %5)%6")
-              .arg(space.name, clash.value(1).toString(), when, clash.value(0).toString(), clash.value(5).toString(),
-                   buffers)
-        : BookingService::tr("%1 is already booked for “%2” on %3 by %4 (booking #%5, %6)%7")
-              .arg(space.name, clash.value(1).toString(), when, who, clash.value(0).toString(),
-                   clash.value(5).toString(), buffers);
+                                ? BookingService::tr("%1 is already booked for “%2” on %3 (booking #%4, %5)%6")
+                                      .arg(space.name, clash.value(1).toString(), when, clash.value(0).toString(),
+                                           clash.value(5).toString(), buffers)
+                                : BookingService::tr("%1 is already booked for “%2” on %3 by %4 (booking #%5, %6)%7")
+                                      .arg(space.name, clash.value(1).toString(), when, who, clash.value(0).toString(),
+                                           clash.value(5).toString(), buffers);
     clash.raw().finish();
     return std::optional<Problem>(Problem{Problem::Kind::Clash, message});
 }
@@ -261,11 +267,11 @@ Error refusalFor(const Problem &p)
 // The refusal of a series lists every date that cannot be booked.
 Error seriesRefusal(const QList<SeriesOccurrence> &clashing, qsizetype total)
 {
-    QStringList lines{BookingService::tr("%1 of %2 dates cannot be booked, so none was booked:")
-                          .arg(clashing.size())
-                          .arg(total)};
+    QStringList lines{
+        BookingService::tr("%1 of %2 dates cannot be booked, so none was booked:").arg(clashing.size()).arg(total)};
     for (const SeriesOccurrence &o : clashing)
-        lines << QStringLiteral("  %1: %2").arg(QLocale().toString(o.date, QStringLiteral("ddd d MMM yyyy")), o.problem);
+        lines
+            << QStringLiteral("  %1: %2").arg(QLocale().toString(o.date, QStringLiteral("ddd d MMM yyyy")), o.problem);
     lines << BookingService::tr("Choose other times, or book the free dates only.");
     return Error::refused(lines.join(u'\n'), QStringLiteral("start"));
 }
@@ -276,8 +282,7 @@ BookingService::BookingService(std::shared_ptr<Database> db, SettingsService &se
                                const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_settings(settings), m_ledger(ledger), m_clock(clock), m_actor(actor), m_access(access),
       m_audit(audit)
-{
-}
+{}
 
 QTimeZone BookingService::zone() const
 {
@@ -302,11 +307,11 @@ Status BookingService::validate(const BookingDraft &d)
     if (auto ok = TextRules::multiLine(d.notes, QStringLiteral("notes")); !ok)
         return ok;
     if (title.size() > MaxTitleLength)
-        return fail(Error::invalid(tr("the title is longer than %1 characters").arg(MaxTitleLength),
-                                   QStringLiteral("title")));
+        return fail(
+            Error::invalid(tr("the title is longer than %1 characters").arg(MaxTitleLength), QStringLiteral("title")));
     if (d.member && !d.member->isValid())
-        return fail(Error::invalid(tr("choose who is booking, or nobody for the hub's own use"),
-                                   QStringLiteral("member")));
+        return fail(
+            Error::invalid(tr("choose who is booking, or nobody for the hub's own use"), QStringLiteral("member")));
     if (d.attendees < 0)
         return fail(Error::invalid(tr("the number of attendees cannot be negative"), QStringLiteral("attendees")));
     if (!d.start.isValid())
@@ -319,8 +324,8 @@ Status BookingService::validate(const BookingDraft &d)
         return fail(Error::invalid(tr("a booking lasts at most %1 days; book a series for longer").arg(MaxBookingDays),
                                    QStringLiteral("end")));
     if (d.notes.size() > MaxNotesLength)
-        return fail(Error::invalid(tr("the notes are longer than %1 characters").arg(MaxNotesLength),
-                                   QStringLiteral("notes")));
+        return fail(
+            Error::invalid(tr("the notes are longer than %1 characters").arg(MaxNotesLength), QStringLiteral("notes")));
     if (d.repeat)
         if (auto ok = d.repeat->validate(d.start.toTimeZone(zoneOf(d)).date()); !ok)
             return ok;
@@ -362,12 +367,13 @@ Result<std::optional<TransferId>> BookingService::charge(const QSqlDatabase &db,
     auto posted = m_ledger.pay(t);
     if (!posted) {
         Error e = posted.error();
-        e.message = tr("charging %1 for %2 was refused: %3").arg(m_settings.load().value_or(HubSettings{}).formatAmount(*amount),
-                                                                 space.name, e.message);
+        e.message = tr("charging %1 for %2 was refused: %3")
+                        .arg(m_settings.load().value_or(HubSettings{}).formatAmount(*amount), space.name, e.message);
         e.where = QStringLiteral("charge");
         return fail(e);
     }
-    Query q(db, QStringLiteral("UPDATE bookings SET charge_transfer_id = :t, charge_reversal_id = NULL WHERE id = :id"));
+    Query q(db,
+            QStringLiteral("UPDATE bookings SET charge_transfer_id = :t, charge_reversal_id = NULL WHERE id = :id"));
     q.bind(QStringLiteral(":t"), posted->transfer.id.value()).bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -379,7 +385,8 @@ Status BookingService::refund(const QSqlDatabase &db, const Booking &b)
     if (!b.charge || b.chargeReversal)
         return {};
     AccessControl::Grant grant(Permission::ReverseTransfer);
-    auto reversed = m_ledger.reverse(*b.charge, tr("Booking #%1 cancelled or changed: “%2”").arg(b.id.value()).arg(b.title));
+    auto reversed =
+        m_ledger.reverse(*b.charge, tr("Booking #%1 cancelled or changed: “%2”").arg(b.id.value()).arg(b.title));
     if (!reversed)
         return fail(reversed.error());
     Query q(db, QStringLiteral("UPDATE bookings SET charge_reversal_id = :t WHERE id = :id"));
@@ -404,9 +411,8 @@ void BookingService::bindFields(Query &q, const BookingDraft &d, const Space &sp
         .bind(QStringLiteral(":capacity"), d.attendees > space.capacity ? d.capacityOverride.trimmed() : QString());
 }
 
-Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
-                                       qint64 start, qint64 end, bool outside, std::optional<SeriesId> series,
-                                       QDate occurrence)
+Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space, qint64 start,
+                                       qint64 end, bool outside, std::optional<SeriesId> series, QDate occurrence)
 {
     Query insert(db, QStringLiteral("INSERT INTO bookings (space_id, title, member_id, attendees, start_utc, end_utc, "
                                     "zone, status, notes, outside_hours_override, capacity_override, created_by, "
@@ -417,8 +423,8 @@ Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraf
     insert.bind(QStringLiteral(":by"), m_actor)
         .bind(QStringLiteral(":at"), m_clock.nowSecs())
         .bind(QStringLiteral(":series"), nullableId(series ? std::optional(series->value()) : std::nullopt))
-        .bind(QStringLiteral(":occurrence"),
-              occurrence.isValid() ? QVariant(occurrence.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(QStringLiteral(":occurrence"), occurrence.isValid() ? QVariant(occurrence.toString(Qt::ISODate))
+                                                                  : QVariant(QMetaType(QMetaType::QString)))
         .bind(QStringLiteral(":uid"), d.uid.trimmed());
     if (auto ok = insert.exec(); !ok)
         return fail(ok.error());
@@ -554,7 +560,8 @@ Result<QList<Booking>> BookingService::cancel(BookingId id, CancelScope scope)
                 r.count = 0;
                 r.until = b->occurrence.addDays(-1);
                 Query q(db, QStringLiteral("UPDATE booking_series SET rrule = :rule WHERE id = :id"));
-                q.bind(QStringLiteral(":rule"), r.toRRule(series->firstStart)).bind(QStringLiteral(":id"), series->id.value());
+                q.bind(QStringLiteral(":rule"), r.toRRule(series->firstStart))
+                    .bind(QStringLiteral(":id"), series->id.value());
                 if (auto ok = q.exec(); !ok)
                     return fail(ok.error());
             }
@@ -599,7 +606,8 @@ Result<Booking> BookingService::edit(BookingId id, const BookingDraft &draft)
     if (!old)
         return fail(old.error());
     if (!old->isLive())
-        return fail(Error::refused(tr("booking #%1 (“%2”) is cancelled; book again instead").arg(id.value()).arg(old->title)));
+        return fail(
+            Error::refused(tr("booking #%1 (“%2”) is cancelled; book again instead").arg(id.value()).arg(old->title)));
     auto space = prepare(db, d);
     if (!space)
         return fail(space.error());
@@ -629,8 +637,8 @@ Status BookingService::reprice(const QSqlDatabase &db, const Booking &old, const
                                qint64 start, qint64 end)
 {
     const bool wasCharged = old.charge && !old.chargeReversal;
-    const bool same = wasCharged && d.charge && old.member == d.member && old.space == d.space
-        && old.end.toSecsSinceEpoch() - old.start.toSecsSinceEpoch() == end - start;
+    const bool same = wasCharged && d.charge && old.member == d.member && old.space == d.space &&
+                      old.end.toSecsSinceEpoch() - old.start.toSecsSinceEpoch() == end - start;
     if (same)
         return {};
     if (wasCharged)
@@ -642,8 +650,9 @@ Status BookingService::reprice(const QSqlDatabase &db, const Booking &old, const
     return {};
 }
 
-Result<QList<SeriesOccurrence>> BookingService::datesOf(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
-                                                      const std::optional<Recurrence> &rule, const QString &rrule) const
+Result<QList<SeriesOccurrence>> BookingService::datesOf(const QSqlDatabase &db, const BookingDraft &d,
+                                                        const Space &space, const std::optional<Recurrence> &rule,
+                                                        const QString &rrule) const
 {
     const QTimeZone hubZone = zone();
     const QDateTime firstLocal = d.start.toTimeZone(hubZone);
@@ -664,7 +673,8 @@ Result<QList<SeriesOccurrence>> BookingService::datesOf(const QSqlDatabase &db, 
         o.note = resolved.note;
         o.start = start.toUTC();
         o.end = start.addSecs(duration).toUTC();
-        auto problem = problemWith(db, space, o.start.toSecsSinceEpoch(), o.end.toSecsSinceEpoch(), hubZone, overridden);
+        auto problem =
+            problemWith(db, space, o.start.toSecsSinceEpoch(), o.end.toSecsSinceEpoch(), hubZone, overridden);
         if (!problem)
             return fail(problem.error());
         if (*problem)
@@ -706,8 +716,9 @@ Result<SeriesOutcome> BookingService::bookSeries(const BookingDraft &d)
     if (!space)
         return fail(space.error());
     const QDateTime firstLocal = d.start.toTimeZone(hubZone);
-    Query s(db, QStringLiteral("INSERT INTO booking_series (space_id, rrule, first_start, duration_minutes, zone, charge, "
-                               "created_by, created_at) VALUES (:space, :rule, :first, :minutes, :zone, :charge, :by, :at)"));
+    Query s(db, QStringLiteral(
+                    "INSERT INTO booking_series (space_id, rrule, first_start, duration_minutes, zone, charge, "
+                    "created_by, created_at) VALUES (:space, :rule, :first, :minutes, :zone, :charge, :by, :at)"));
     s.bind(QStringLiteral(":space"), d.space.value())
         .bind(QStringLiteral(":rule"), d.repeat->toRRule(firstLocal))
         .bind(QStringLiteral(":first"), localText(firstLocal, hubZone))
@@ -723,9 +734,9 @@ Result<SeriesOutcome> BookingService::bookSeries(const BookingDraft &d)
     auto book = bookDates(db, d, *space, *outcome.series, d.repeat, {}, {}, outcome);
     if (!book)
         return fail(book.error());
-    if (auto ok = m_audit.record(QStringLiteral("booking.series"), QStringLiteral("series"), outcome.series->value(),
-                                 tr("space #%1, %n date(s) booked", nullptr, int(outcome.booked.size()))
-                                     .arg(space->id.value()));
+    if (auto ok = m_audit.record(
+            QStringLiteral("booking.series"), QStringLiteral("series"), outcome.series->value(),
+            tr("space #%1, %n date(s) booked", nullptr, int(outcome.booked.size())).arg(space->id.value()));
         !ok)
         return fail(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -798,8 +809,7 @@ Result<Booking> BookingService::rewrite(const QSqlDatabase &db, const Booking &o
                                "capacity_override = :capacity, is_exception = max(is_exception, :exception) "
                                "WHERE id = :id"));
     bindFields(q, d, space, start, end, outside);
-    q.bind(QStringLiteral(":exception"), exception ? 1 : 0)
-        .bind(QStringLiteral(":id"), old.id.value());
+    q.bind(QStringLiteral(":exception"), exception ? 1 : 0).bind(QStringLiteral(":id"), old.id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
     if (auto ok = reprice(db, old, d, space, start, end); !ok)
@@ -978,12 +988,12 @@ Status BookingService::guardZoneChange(const QString &from, const QString &to) c
         return fail(n.error());
     if (*n == 0)
         return {};
-    return fail(Error::refused(
-        tr("%1 upcoming bookings were made in %2. Choose whether they keep their local times in %3 "
-           "(19:00 stays 19:00) or the same moments (their clock times change).")
-            .arg(*n)
-            .arg(from, to),
-        QStringLiteral("timezone")));
+    return fail(
+        Error::refused(tr("%1 upcoming bookings were made in %2. Choose whether they keep their local times in %3 "
+                          "(19:00 stays 19:00) or the same moments (their clock times change).")
+                           .arg(*n)
+                           .arg(from, to),
+                       QStringLiteral("timezone")));
 }
 
 Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy)
@@ -1032,7 +1042,9 @@ Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy
     }
     for (const Move &m : std::as_const(moves)) {
         Query u(db, QStringLiteral("UPDATE bookings SET start_utc = :s, end_utc = :e, zone = :zone WHERE id = :id"));
-        u.bind(QStringLiteral(":s"), m.start).bind(QStringLiteral(":e"), m.end).bind(QStringLiteral(":zone"), toId)
+        u.bind(QStringLiteral(":s"), m.start)
+            .bind(QStringLiteral(":e"), m.end)
+            .bind(QStringLiteral(":zone"), toId)
             .bind(QStringLiteral(":id"), m.id);
         if (auto ok = u.exec(); !ok)
             return ok;
@@ -1047,8 +1059,9 @@ Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy
         const QDateTime local = QDateTime::fromString(series.value(1).toString(), Qt::ISODate);
         const QDateTime then =
             LocalTime::occurrence(local.date(), local.time(), QTimeZone(series.value(2).toString().toUtf8())).at;
-        firsts << std::pair{series.value(0).toLongLong(),
-                            policy == ZoneChangePolicy::KeepLocalTimes ? series.value(1).toString() : localText(then, to)};
+        firsts << std::pair{series.value(0).toLongLong(), policy == ZoneChangePolicy::KeepLocalTimes
+                                                              ? series.value(1).toString()
+                                                              : localText(then, to)};
     }
     for (const auto &[id, first] : std::as_const(firsts)) {
         Query u(db, QStringLiteral("UPDATE booking_series SET first_start = :first, zone = :zone WHERE id = :id"));
@@ -1064,9 +1077,9 @@ Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy
     // Wall clocks of two zones differ across their daylight-saving dates, so
     // moved bookings are checked once more against each other.
     if (const QList<Finding> overlaps = verify(); !overlaps.isEmpty())
-        return fail(Error::refused(tr("keeping local times would make bookings overlap: %1")
-                                       .arg(overlaps.first().message),
-                                   QStringLiteral("timezone")));
+        return fail(
+            Error::refused(tr("keeping local times would make bookings overlap: %1").arg(overlaps.first().message),
+                           QStringLiteral("timezone")));
     return tx->commit();
 }
 
@@ -1094,10 +1107,11 @@ Result<QList<Booking>> BookingService::list(const BookingFilter &f) const
     // The lower bound also limits the start, since no booking is longer
     // than MaxBookingDays: the index on start_utc then covers both ends.
     const qint64 from = f.from.isValid() ? f.from.toSecsSinceEpoch() : std::numeric_limits<qint64>::min() / 2;
-    Query q(*m_db, QStringLiteral("SELECT %1%2 WHERE b.end_utc > :from AND b.start_utc > :earliest AND b.start_utc < :to "
-                                  "AND (:space = 0 OR b.space_id = :space) "
-                                  "AND (:cancelled = 1 OR b.status <> 'cancelled') ORDER BY b.start_utc, b.id")
-                       .arg(BookingColumns, BookingJoins));
+    Query q(*m_db,
+            QStringLiteral("SELECT %1%2 WHERE b.end_utc > :from AND b.start_utc > :earliest AND b.start_utc < :to "
+                           "AND (:space = 0 OR b.space_id = :space) "
+                           "AND (:cancelled = 1 OR b.status <> 'cancelled') ORDER BY b.start_utc, b.id")
+                .arg(BookingColumns, BookingJoins));
     q.bind(QStringLiteral(":from"), from)
         .bind(QStringLiteral(":earliest"), from - qint64(MaxBookingDays) * 86400)
         .bind(QStringLiteral(":to"), f.to.isValid() ? f.to.toSecsSinceEpoch() : std::numeric_limits<qint64>::max())
@@ -1118,13 +1132,12 @@ QList<Finding> BookingService::verify() const
     // may grow after bookings were made, which does not make them wrong.
     // Each live booking is compared with the latest end of the earlier ones,
     // so a busy hub is checked in one ordered pass.
-    Query q(*m_db, QStringLiteral(
-                       "SELECT id, space_name, title, start_utc, prev_end FROM ("
-                       "SELECT b.id, s.name AS space_name, b.title, b.start_utc, max(b.end_utc) OVER ("
-                       "PARTITION BY b.space_id ORDER BY b.start_utc, b.id "
-                       "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end "
-                       "FROM bookings b JOIN spaces s ON s.id = b.space_id "
-                       "WHERE b.status IN ('tentative', 'confirmed')) WHERE start_utc < prev_end"));
+    Query q(*m_db, QStringLiteral("SELECT id, space_name, title, start_utc, prev_end FROM ("
+                                  "SELECT b.id, s.name AS space_name, b.title, b.start_utc, max(b.end_utc) OVER ("
+                                  "PARTITION BY b.space_id ORDER BY b.start_utc, b.id "
+                                  "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end "
+                                  "FROM bookings b JOIN spaces s ON s.id = b.space_id "
+                                  "WHERE b.status IN ('tentative', 'confirmed')) WHERE start_utc < prev_end"));
     if (auto ok = q.exec(); !ok) {
         found << Finding{{}, ok.error().message, {}};
         return found;
@@ -1138,4 +1151,3 @@ QList<Finding> BookingService::verify() const
 }
 
 } // namespace hub
-

@@ -23,7 +23,8 @@ class Query;
 class SettingsService;
 
 /// What happens to existing bookings when the hub's time zone changes.
-enum class ZoneChangePolicy {
+enum class ZoneChangePolicy
+{
     Ask,            ///< refuse while upcoming bookings exist: a person must choose
     KeepLocalTimes, ///< 19:00 stays 19:00 on the wall clock of the new zone
     KeepInstants,   ///< the same moments; their wall-clock times change
@@ -50,8 +51,8 @@ public:
     /// No booking lasts longer, so a clash search needs to look back only this far.
     static constexpr int MaxBookingDays = 14;
 
-    BookingService(std::shared_ptr<Database> db, SettingsService &settings, LedgerService &ledger,
-                   const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit);
+    BookingService(std::shared_ptr<Database> db, SettingsService &settings, LedgerService &ledger, const Clock &clock,
+                   const QString &actor, AccessControl &access, AuditTrail &audit);
 
     /// The field checks of a booking, before anything is read.
     static Status validate(const BookingDraft &draft);
@@ -137,10 +138,10 @@ private:
     Status reprice(const QSqlDatabase &db, const Booking &old, const BookingDraft &d, const Space &space, qint64 start,
                    qint64 end);
     Result<QList<SeriesOccurrence>> datesOf(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
-                                          const std::optional<Recurrence> &rule, const QString &rrule) const;
+                                            const std::optional<Recurrence> &rule, const QString &rrule) const;
     Status bookDates(const QSqlDatabase &db, const BookingDraft &d, const Space &space, SeriesId series,
-                     const std::optional<Recurrence> &rule, const QString &rrule,
-                     const QHash<QDate, Booking> &existing, SeriesOutcome &outcome);
+                     const std::optional<Recurrence> &rule, const QString &rrule, const QHash<QDate, Booking> &existing,
+                     SeriesOutcome &outcome);
     static Result<BookingSeries> seriesRow(const QSqlDatabase &db, SeriesId id);
     static Result<QList<Booking>> occurrences(const QSqlDatabase &db, SeriesId id);
 

@@ -109,8 +109,7 @@ int DaySchedule::earliestOpening() const
 
 DayScheduleLoader::DayScheduleLoader(const SpaceService &spaces, const BookingService &bookings)
     : m_spaces(spaces), m_bookings(bookings)
-{
-}
+{}
 
 Result<DaySchedule> DayScheduleLoader::day(QDate date) const
 {
@@ -202,8 +201,7 @@ Result<DaySchedule> DayScheduleLoader::load(DaySchedule s) const
             block.endMinute = s.minuteOf(column, b.end);
             block.setupMinutes = space.setupMinutes;
             block.cleanupMinutes = space.cleanupMinutes;
-            if (block.startMinute - block.setupMinutes >= MinutesPerDay ||
-                block.endMinute + block.cleanupMinutes <= 0)
+            if (block.startMinute - block.setupMinutes >= MinutesPerDay || block.endMinute + block.cleanupMinutes <= 0)
                 continue;
             s.blocks << block;
             shown = true;

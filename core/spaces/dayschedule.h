@@ -53,7 +53,8 @@ struct ScheduleBlock
 /// range, laid out in columns for the Calendar page to paint from.
 struct DaySchedule
 {
-    enum class Layout {
+    enum class Layout
+    {
         SpacesOfDay, ///< one day, a column for each active space
         DaysOfSpace, ///< one space, a column for each day of a week
     };
@@ -64,7 +65,7 @@ struct DaySchedule
     QTimeZone zone;
     QList<Space> spaces;
     QList<ScheduleColumn> columns;
-    QList<Booking> bookings; ///< by start time
+    QList<Booking> bookings;     ///< by start time
     QList<ScheduleBlock> blocks; ///< by column, then start
 
     /// The column showing `space` on `date`, or -1.

@@ -76,9 +76,8 @@ QList<DaySheetEntry> DaySheet::onNow(const QDateTime &instant) const
         for (const DaySheetEntry &e : s.entries)
             if (e.isOnAt(instant))
                 out.append(e);
-    std::stable_sort(out.begin(), out.end(), [](const DaySheetEntry &a, const DaySheetEntry &b) {
-        return a.booking.start < b.booking.start;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const DaySheetEntry &a, const DaySheetEntry &b) { return a.booking.start < b.booking.start; });
     return out;
 }
 

@@ -120,8 +120,7 @@ struct SeriesData
 } // namespace
 
 ICalendarExporter::ICalendarExporter(Hub &hub) : m_hub(hub)
-{
-}
+{}
 
 QString ICalendarExporter::bookingUid(BookingId id, const QString &hubName)
 {
@@ -200,7 +199,9 @@ Result<int> ICalendarExporter::write(QIODevice &out, const CalendarExportOptions
     const auto writeFailed = [&out] {
         return Error::storage(tr("Could not write the calendar: %1").arg(out.errorString()));
     };
-    const auto put = [&out](const QByteArray &bytes) { return out.write(bytes) == bytes.size(); };
+    const auto put = [&out](const QByteArray &bytes) {
+        return out.write(bytes) == bytes.size();
+    };
 
     {
         IcalComponentPtr cal(icalcomponent_new_vcalendar());
@@ -226,8 +227,8 @@ Result<int> ICalendarExporter::write(QIODevice &out, const CalendarExportOptions
             return fail(writeFailed());
     }
 
-    const icaltimetype stamp = icaltime_from_timet_with_zone(static_cast<time_t>(m_hub.clock().nowSecs()), 0,
-                                                            icaltimezone_get_utc_timezone());
+    const icaltimetype stamp =
+        icaltime_from_timet_with_zone(static_cast<time_t>(m_hub.clock().nowSecs()), 0, icaltimezone_get_utc_timezone());
     // The booker's name travels only with their consent to the shared directory.
     QHash<qint64, bool> consented;
     const auto shownName = [&](const Booking &b) -> Result<QString> {
@@ -300,10 +301,10 @@ Result<int> ICalendarExporter::write(QIODevice &out, const CalendarExportOptions
                 uid = seriesUid(s.series.id, hubName);
 
             Booking master = *model;
-            master.status = std::any_of(s.occurrences.cbegin(), s.occurrences.cend(),
-                                        [](const Booking &o) { return o.isLive(); })
-                ? model->status
-                : BookingStatus::Cancelled;
+            master.status =
+                std::any_of(s.occurrences.cbegin(), s.occurrences.cend(), [](const Booking &o) { return o.isLive(); })
+                    ? model->status
+                    : BookingStatus::Cancelled;
             IcalComponentPtr ev = newEvent(uid, master);
             icalcomponent_add_property(ev.get(), timeProperty(icalproperty_new_dtstart, first.toUTC(), z));
             icalcomponent_add_property(ev.get(),
@@ -326,9 +327,9 @@ Result<int> ICalendarExporter::write(QIODevice &out, const CalendarExportOptions
                     icalcomponent_add_property(ev.get(), timeProperty(icalproperty_new_exdate, at, z));
                     continue;
                 }
-                const bool differs = o.exception || o.start != at || o.end != at.addSecs(duration)
-                    || o.title != master.title || o.notes != master.notes || o.status != master.status
-                    || o.member != master.member;
+                const bool differs = o.exception || o.start != at || o.end != at.addSecs(duration) ||
+                                     o.title != master.title || o.notes != master.notes || o.status != master.status ||
+                                     o.member != master.member;
                 if (!differs)
                     continue;
                 IcalComponentPtr changed = newEvent(uid, o);

@@ -158,9 +158,9 @@ QString span(const QDateTime &startUtc, const QDateTime &endUtc, const QTimeZone
     const QDateTime e = endUtc.toTimeZone(zone);
     const QString from = s.toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
     if (s.date() == e.date() || (e.date() == s.date().addDays(1) && e.time() == QTime(0, 0)))
-        return from + QStringLiteral("–") + (e.time() == QTime(0, 0) && e.date() != s.date()
-                                                  ? QStringLiteral("24:00")
-                                                  : e.toString(QStringLiteral("HH:mm")));
+        return from + QStringLiteral("–") +
+               (e.time() == QTime(0, 0) && e.date() != s.date() ? QStringLiteral("24:00")
+                                                                : e.toString(QStringLiteral("HH:mm")));
     return from + QStringLiteral(" – ") + e.toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
 }
 
@@ -272,8 +272,7 @@ int CalendarImportReport::exitCode() const
 }
 
 ICalendarImporter::ICalendarImporter(Hub &hub) : m_hub(hub)
-{
-}
+{}
 
 Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, SpaceId spaceId, bool dryRun,
                                                     const Progress &progress)
@@ -341,8 +340,8 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
         };
 
         p.uid = ical::valueText(icalcomponent_get_first_property(ev, ICAL_UID_PROPERTY)).trimmed();
-        const QString summary = ical::valueText(icalcomponent_get_first_property(ev, ICAL_SUMMARY_PROPERTY))
-                                    .simplified();
+        const QString summary =
+            ical::valueText(icalcomponent_get_first_property(ev, ICAL_SUMMARY_PROPERTY)).simplified();
         p.title = clipped(summary.isEmpty() ? tr("Untitled event") : summary, BookingService::MaxTitleLength);
         p.notes = clipped(ical::valueText(icalcomponent_get_first_property(ev, ICAL_DESCRIPTION_PROPERTY)).trimmed(),
                           BookingService::MaxNotesLength);
@@ -371,9 +370,9 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
             } else if (auto z = zones.resolve(tzid)) {
                 w.zone = *z;
             } else {
-                unreadable(tr("%1 is in the time zone “%2”, which neither this computer nor the file defines")
-                               .arg(name, tzid),
-                           line);
+                unreadable(
+                    tr("%1 is in the time zone “%2”, which neither this computer nor the file defines").arg(name, tzid),
+                    line);
                 return std::nullopt;
             }
             return w;
@@ -383,8 +382,8 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
         const int startLine = at.lineOf(QStringLiteral("DTSTART"));
         if (!dtstart) {
             unreadable(tr("the event has no start (DTSTART)"), at.begin);
-        } else if (auto w = readWhen(dtstart, icalproperty_get_dtstart(dtstart), QStringLiteral("DTSTART"),
-                                     startLine)) {
+        } else if (auto w =
+                       readWhen(dtstart, icalproperty_get_dtstart(dtstart), QStringLiteral("DTSTART"), startLine)) {
             p.start = *w;
             p.startUtc = w->utc();
             icalproperty *dtend = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
@@ -616,12 +615,11 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
         QHash<QDate, int> moved; // date → override row
         for (int o : overrides)
             moved.insert(parsed.at(o).recurrenceId->dateIn(p.start.zone), o);
-        const QString endlessNote = endless
-            ? tr("; it repeats without end, so the dates up to %1 are booked").arg(dayText(horizon))
-            : QString();
-        const QString exNote = excluded.isEmpty()
-            ? QString()
-            : tr("; %n date(s) left out (EXDATE)", nullptr, int(excluded.size()));
+        const QString endlessNote =
+            endless ? tr("; it repeats without end, so the dates up to %1 are booked").arg(dayText(horizon))
+                    : QString();
+        const QString exNote =
+            excluded.isEmpty() ? QString() : tr("; %n date(s) left out (EXDATE)", nullptr, int(excluded.size()));
 
         // A series needs times in the hub's zone (its dates are computed there)
         // and a rule Hubkeeper can edit.
@@ -697,8 +695,7 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
                 QString words = recurrence->describe(p.start.time);
                 if (!words.isEmpty())
                     words[0] = words.at(0).toLower();
-                row.plan = tr("a series of %n booking(s): %1", nullptr, row.bookings).arg(words)
-                           + exNote + endlessNote;
+                row.plan = tr("a series of %n booking(s): %1", nullptr, row.bookings).arg(words) + exNote + endlessNote;
             }
             // Overrides: each date becomes an exception of the stored series.
             for (int o : overrides) {
@@ -765,8 +762,8 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
                 spans << spansOf(p, day);
         if (auto ok = bookSpans(row, p, spans, true); !ok)
             return fail(ok.error());
-        row.plan = tr("%n separate booking(s), since %1", nullptr, int(spans.size())).arg(whySingles) + exNote
-            + endlessNote;
+        row.plan =
+            tr("%n separate booking(s), since %1", nullptr, int(spans.size())).arg(whySingles) + exNote + endlessNote;
         for (int o : overrides) {
             const Parsed &op = parsed.at(o);
             CalendarImportEvent &orow = report.events[o];
@@ -777,7 +774,8 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
                 orow.plan = tr("leaves the %1 date of the series on line %2 out").arg(dayText(day)).arg(row.line);
                 continue;
             }
-            orow.plan = tr("books the %1 date of the series on line %2 at its own time").arg(dayText(day)).arg(row.line);
+            orow.plan =
+                tr("books the %1 date of the series on line %2 at its own time").arg(dayText(day)).arg(row.line);
             if (auto ok = bookSpans(orow, op, ownSpans(op), false); !ok)
                 return fail(ok.error());
         }
@@ -832,7 +830,8 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
         CalendarImportEvent &row = report.events[o];
         if (row.outcome == Outcome::Book && row.plan.isEmpty()) {
             row.outcome = Outcome::Skipped;
-            row.problem = tr("its series (line %1) is not booked").arg(report.events.at(masters.value(parsed.at(o).uid)).line);
+            row.problem =
+                tr("its series (line %1) is not booked").arg(report.events.at(masters.value(parsed.at(o).uid)).line);
         }
     }
 

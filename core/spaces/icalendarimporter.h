@@ -17,7 +17,8 @@ class Hub;
 /// One VEVENT of an imported file and what became (or would become) of it.
 struct CalendarImportEvent
 {
-    enum class Outcome {
+    enum class Outcome
+    {
         Book,         ///< booked (or, in a dry run, would be)
         AlreadyThere, ///< its UID was imported before; not booked twice
         Skipped,      ///< cancelled in the file, or part of a series that is not booked
@@ -25,18 +26,18 @@ struct CalendarImportEvent
         Unreadable,   ///< the event makes no sense as a booking
     };
 
-    int line = 0;  ///< the BEGIN:VEVENT line
+    int line = 0; ///< the BEGIN:VEVENT line
     QString uid;
     QString title;
     QDateTime start; ///< UTC; a repeating event's first date
     QDateTime end;   ///< UTC
     bool allDay = false;
-    QDate changesDate;   ///< RECURRENCE-ID: the local date of the series it changes
-    QString plan;        ///< what is (or would be) booked, in plain words
-    int bookings = 0;    ///< how many bookings it makes
+    QDate changesDate; ///< RECURRENCE-ID: the local date of the series it changes
+    QString plan;      ///< what is (or would be) booked, in plain words
+    int bookings = 0;  ///< how many bookings it makes
     Outcome outcome = Outcome::Book;
-    QString problem;     ///< why refused, unreadable, skipped or already there
-    int problemLine = 0; ///< the .ics line the problem is about
+    QString problem;         ///< why refused, unreadable, skipped or already there
+    int problemLine = 0;     ///< the .ics line the problem is about
     QList<BookingId> booked; ///< after an import that wrote
 
     bool blocks() const { return outcome == Outcome::Refused || outcome == Outcome::Unreadable; }
@@ -84,8 +85,7 @@ public:
     /// A file that is not iCalendar (or breaks its syntax) is an invalid
     /// error naming the line; an unknown space is not-found. Refusals and
     /// unreadable events are in the report, and then nothing is written.
-    Result<CalendarImportReport> run(const QByteArray &ics, SpaceId space, bool dryRun,
-                                     const Progress &progress = {});
+    Result<CalendarImportReport> run(const QByteArray &ics, SpaceId space, bool dryRun, const Progress &progress = {});
 
 private:
     Hub &m_hub;

@@ -54,8 +54,8 @@ QString contentName(const QString &line, QString *params, QString *value)
                     return {};
                 i = close + 1;
             } else {
-                while (i < line.size() && line.at(i) != u';' && line.at(i) != u':' && line.at(i) != u','
-                       && line.at(i) != u'"')
+                while (i < line.size() && line.at(i) != u';' && line.at(i) != u':' && line.at(i) != u',' &&
+                       line.at(i) != u'"')
                     ++i;
             }
         } while (i < line.size() && line.at(i) == u',');
@@ -69,19 +69,17 @@ QString contentName(const QString &line, QString *params, QString *value)
 
 bool isDateProperty(const QString &name)
 {
-    static const QStringList names = {QStringLiteral("DTSTART"),       QStringLiteral("DTEND"),
-                                      QStringLiteral("DUE"),           QStringLiteral("RECURRENCE-ID"),
-                                      QStringLiteral("EXDATE"),        QStringLiteral("RDATE"),
-                                      QStringLiteral("DTSTAMP"),       QStringLiteral("CREATED"),
-                                      QStringLiteral("LAST-MODIFIED")};
+    static const QStringList names = {
+        QStringLiteral("DTSTART"),       QStringLiteral("DTEND"),   QStringLiteral("DUE"),
+        QStringLiteral("RECURRENCE-ID"), QStringLiteral("EXDATE"),  QStringLiteral("RDATE"),
+        QStringLiteral("DTSTAMP"),       QStringLiteral("CREATED"), QStringLiteral("LAST-MODIFIED")};
     return names.contains(name);
 }
 
 // Why one DATE or DATE-TIME value is not one, or nothing.
 QString badDate(const QString &name, const QString &value, bool dateOnly)
 {
-    static const QRegularExpression form(
-        QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})Z?)?$"));
+    static const QRegularExpression form(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})Z?)?$"));
     const auto m = form.match(value);
     bool ok = m.hasMatch();
     const bool hasTime = ok && m.hasCaptured(4);
@@ -100,12 +98,12 @@ QString badDate(const QString &name, const QString &value, bool dateOnly)
 
 } // namespace
 
-int ICalendarLines::Component::lineOf(const QString &name, int nth) const
+int ICalendarLines::Component::lineOf(const QString &property, int nth) const
 {
     if (linesByName.isEmpty() && !names.isEmpty())
         for (qsizetype i = 0; i < names.size(); ++i)
             linesByName[names.at(i)].append(lines.at(i));
-    const auto it = linesByName.constFind(name);
+    const auto it = linesByName.constFind(property);
     return it != linesByName.constEnd() && nth >= 0 && nth < it->size() ? it->at(nth) : 0;
 }
 
@@ -177,14 +175,15 @@ Result<ICalendarLines> ICalendarLines::scan(const QByteArray &bytes)
             logical.last().text += text.mid(1);
             if (logical.last().text.size() > MaxLineChars)
                 return fail(Error::invalid(tr("the property starting here is longer than %L1 characters; no "
-                                              "booking needs that much").arg(MaxLineChars),
+                                              "booking needs that much")
+                                               .arg(MaxLineChars),
                                            where(logical.last().line)));
             continue;
         }
         if (text.size() > MaxLineChars)
-            return fail(Error::invalid(tr("the line is longer than %L1 characters; no booking needs that much")
-                                           .arg(MaxLineChars),
-                                       where(lineNo)));
+            return fail(Error::invalid(
+                tr("the line is longer than %L1 characters; no booking needs that much").arg(MaxLineChars),
+                where(lineNo)));
         logical << Logical{text, lineNo};
     }
 
@@ -198,7 +197,8 @@ Result<ICalendarLines> ICalendarLines::scan(const QByteArray &bytes)
         QString params;
         QString value;
         const QString name = contentName(l.text, &params, &value);
-        if (out.m_components.isEmpty() && (name != QStringLiteral("BEGIN") || value.trimmed().toUpper() != QStringLiteral("VCALENDAR")))
+        if (out.m_components.isEmpty() &&
+            (name != QStringLiteral("BEGIN") || value.trimmed().toUpper() != QStringLiteral("VCALENDAR")))
             return fail(Error::invalid(tr("this is not an iCalendar file: it should start with BEGIN:VCALENDAR, "
                                           "not “%1”")
                                            .arg(shortened(l.text)),
@@ -224,10 +224,9 @@ Result<ICalendarLines> ICalendarLines::scan(const QByteArray &bytes)
                 return fail(Error::invalid(tr("END:%1 closes nothing").arg(component), where(l.line)));
             const Component &top = out.m_components.at(open.last());
             if (component != top.name)
-                return fail(Error::invalid(tr("END:%1 does not close BEGIN:%2 from line %3")
-                                               .arg(component, top.name)
-                                               .arg(top.begin),
-                                           where(l.line)));
+                return fail(Error::invalid(
+                    tr("END:%1 does not close BEGIN:%2 from line %3").arg(component, top.name).arg(top.begin),
+                    where(l.line)));
             open.removeLast();
             calendarClosed = open.isEmpty();
             continue;
@@ -235,8 +234,8 @@ Result<ICalendarLines> ICalendarLines::scan(const QByteArray &bytes)
         if (open.isEmpty())
             return fail(Error::invalid(tr("“%1” is outside BEGIN:VCALENDAR").arg(shortened(l.text)), where(l.line)));
         if (isDateProperty(name)) {
-            const bool dateOnly = params.contains(QStringLiteral(";VALUE=DATE"))
-                && !params.contains(QStringLiteral(";VALUE=DATE-TIME"));
+            const bool dateOnly =
+                params.contains(QStringLiteral(";VALUE=DATE")) && !params.contains(QStringLiteral(";VALUE=DATE-TIME"));
             const bool period = params.contains(QStringLiteral(";VALUE=PERIOD"));
             for (const QString &part : value.split(u',')) {
                 if (period || part.contains(u'/'))

@@ -24,17 +24,17 @@ public:
     /// One BEGIN … END block and the lines of its own properties.
     struct Component
     {
-        QString name;       ///< "VEVENT", upper case
-        int begin = 0;      ///< line of BEGIN:
-        int parent = -1;    ///< index in components(); -1 for the calendar
-        QList<int> lines;   ///< physical line where each property starts
-        QStringList names;  ///< each property's name, upper case
-        QStringList texts;  ///< each property's unfolded content line
+        QString name;                                   ///< "VEVENT", upper case
+        int begin = 0;                                  ///< line of BEGIN:
+        int parent = -1;                                ///< index in components(); -1 for the calendar
+        QList<int> lines;                               ///< physical line where each property starts
+        QStringList names;                              ///< each property's name, upper case
+        QStringList texts;                              ///< each property's unfolded content line
         mutable QHash<QString, QList<int>> linesByName; ///< lineOf()'s index, built on first use
 
-        /// Line of the `nth` property called `name` (upper case); 0 if none.
+        /// Line of the `nth` property called `property` (upper case); 0 if none.
         /// Indexed on first use, so asking for each of 100,000 EXDATEs stays linear.
-        int lineOf(const QString &name, int nth = 0) const;
+        int lineOf(const QString &property, int nth = 0) const;
         /// Line of the property whose text contains `fragment`; 0 if none.
         int lineContaining(const QString &fragment) const;
     };

@@ -6,7 +6,6 @@
 #include <QString>
 
 #include <libical/ical.h>
-
 #include <memory>
 
 namespace hub {

@@ -4,9 +4,8 @@
 #include <QLocale>
 #include <QTimeZone>
 
-#include <libical/ical.h>
-
 #include <cstdlib>
+#include <libical/ical.h>
 #include <memory>
 
 namespace hub {
@@ -110,7 +109,8 @@ Result<icalrecurrencetype> parseRule(const QString &rrule)
     const icalrecurrencetype r = icalrecurrencetype_from_string(text.toUtf8().constData());
     if (r.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
         icalerror_clear_errno();
-        return fail(Error::invalid(Recurrence::tr("“%1” is not a recurrence rule").arg(rrule), QStringLiteral("repeat")));
+        return fail(
+            Error::invalid(Recurrence::tr("“%1” is not a recurrence rule").arg(rrule), QStringLiteral("repeat")));
     }
     return r;
 }
@@ -124,7 +124,8 @@ Status Recurrence::validate(QDate firstDate) const
     if (count < 0)
         return fail(Error::invalid(tr("the number of times cannot be negative"), QStringLiteral("count")));
     if (count == 0 && !until.isValid())
-        return fail(Error::invalid(tr("say how many times, or until when, the booking repeats"), QStringLiteral("count")));
+        return fail(
+            Error::invalid(tr("say how many times, or until when, the booking repeats"), QStringLiteral("count")));
     if (count > MaxOccurrences)
         return fail(Error::invalid(tr("a series has at most %1 dates").arg(MaxOccurrences), QStringLiteral("count")));
     if (count == 0 && firstDate.isValid() && until < firstDate)
@@ -200,9 +201,9 @@ Result<Recurrence> Recurrence::fromRRule(const QString &rrule)
     rec.count = r.count;
     if (!icaltime_is_null_time(r.until))
         rec.until = QDate(r.until.year, r.until.month, r.until.day);
-    if (r.by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX || r.by_month[0] != ICAL_RECURRENCE_ARRAY_MAX
-        || r.by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX || r.by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX
-        || r.by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX || r.by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX)
+    if (r.by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX || r.by_month[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        r.by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX || r.by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        r.by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX || r.by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX)
         return fail(cannot(tr("with BYSETPOS, BYMONTH, BYYEARDAY, BYWEEKNO, BYHOUR or BYMINUTE")));
     switch (r.freq) {
     case ICAL_DAILY_RECURRENCE:
@@ -254,8 +255,8 @@ QString Recurrence::describe(const QDateTime &firstLocalStart) const
         QString on = tr("on the same date");
         if (first.isValid())
             on = monthlyBy == MonthlyBy::Weekday
-                ? tr("on the %1 %2").arg(ordinal(weekdayPosition(first)), QLocale().dayName(first.dayOfWeek()))
-                : tr("on the %1").arg(QLocale().toString(first, QStringLiteral("d")) + dateSuffix(first.day()));
+                     ? tr("on the %1 %2").arg(ordinal(weekdayPosition(first)), QLocale().dayName(first.dayOfWeek()))
+                     : tr("on the %1").arg(QLocale().toString(first, QStringLiteral("d")) + dateSuffix(first.day()));
         what = interval == 1 ? tr("Every month %1 at %2").arg(on, time)
                              : tr("Every %1 months %2 at %3").arg(interval).arg(on, time);
         break;

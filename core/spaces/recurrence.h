@@ -20,19 +20,28 @@ struct Recurrence
 {
     Q_DECLARE_TR_FUNCTIONS(hub::Recurrence)
 public:
-    enum class Frequency { Daily, Weekly, Monthly };
+    enum class Frequency
+    {
+        Daily,
+        Weekly,
+        Monthly
+    };
     /// Monthly on the same date (the 14th) or the same weekday of the month
     /// ("second Tuesday", "last Friday").
-    enum class MonthlyBy { Date, Weekday };
+    enum class MonthlyBy
+    {
+        Date,
+        Weekday
+    };
 
     static constexpr int MaxOccurrences = 520; ///< ten years of weekly dates
 
     Frequency frequency = Frequency::Weekly;
-    int interval = 1;       ///< every N days / weeks / months
-    QList<int> weekdays;    ///< weekly: Qt weekdays 1 = Monday … 7 = Sunday; empty = the first date's
+    int interval = 1;    ///< every N days / weeks / months
+    QList<int> weekdays; ///< weekly: Qt weekdays 1 = Monday … 7 = Sunday; empty = the first date's
     MonthlyBy monthlyBy = MonthlyBy::Date;
-    int count = 0;          ///< number of occurrences; 0 = until `until`
-    QDate until;            ///< last possible date (local), when count is 0
+    int count = 0; ///< number of occurrences; 0 = until `until`
+    QDate until;   ///< last possible date (local), when count is 0
 
     /// Field checks; the error's `where` names repeat, count, until or weekdays.
     Status validate(QDate firstDate) const;

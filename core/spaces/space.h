@@ -54,12 +54,17 @@ struct Space
     int setupMinutes = 0;       ///< kept free before each booking
     int cleanupMinutes = 0;     ///< kept free after each booking
     QStringList features;
-    QString colour;             ///< #rrggbb, for the calendar
+    QString colour; ///< #rrggbb, for the calendar
     bool active = true;
     OpeningHours hours = OpeningHours::always();
 };
 
-enum class BookingStatus { Tentative, Confirmed, Cancelled };
+enum class BookingStatus
+{
+    Tentative,
+    Confirmed,
+    Cancelled
+};
 QString toString(BookingStatus status);
 std::optional<BookingStatus> bookingStatusFrom(const QString &text);
 
@@ -109,8 +114,8 @@ struct Booking
     QString createdBy;
     QDateTime createdAt; ///< UTC
     std::optional<SeriesId> series;
-    QDate occurrence;       ///< the occurrence's local date in its series (RECURRENCE-ID)
-    bool exception = false; ///< edited on its own; series edits leave it alone
+    QDate occurrence;                         ///< the occurrence's local date in its series (RECURRENCE-ID)
+    bool exception = false;                   ///< edited on its own; series edits leave it alone
     std::optional<TransferId> charge;         ///< the transfer that charged the booker
     std::optional<TransferId> chargeReversal; ///< the transfer that gave it back
     QString uid;
@@ -124,8 +129,8 @@ struct BookingSeries
 {
     SeriesId id;
     SpaceId space;
-    QString rrule;          ///< RFC 5545 RRULE value
-    QDateTime firstStart;   ///< local, in `zone`
+    QString rrule;        ///< RFC 5545 RRULE value
+    QDateTime firstStart; ///< local, in `zone`
     int durationMinutes = 0;
     QString zone;
     bool charge = false;
@@ -146,13 +151,14 @@ struct SeriesOccurrence
 struct SeriesOutcome
 {
     std::optional<SeriesId> series;
-    QList<Booking> booked;             ///< new or changed occurrences
-    QList<SeriesOccurrence> skipped;   ///< with skipClashes: the dates left out, and why
-    QList<SeriesOccurrence> moved;     ///< booked at another time than the rule's by a clock change
+    QList<Booking> booked;           ///< new or changed occurrences
+    QList<SeriesOccurrence> skipped; ///< with skipClashes: the dates left out, and why
+    QList<SeriesOccurrence> moved;   ///< booked at another time than the rule's by a clock change
 };
 
 /// Which part of a series a cancellation covers.
-enum class CancelScope {
+enum class CancelScope
+{
     Occurrence,       ///< just this booking
     ThisAndFollowing, ///< this occurrence and every later one
     Series,           ///< every live occurrence

@@ -20,7 +20,15 @@ namespace {
 // ---- The rooms --------------------------------------------------------------
 
 /// What a room is used for: it picks the events booked into it.
-enum class Kind { Hall, Kitchen, Meeting, Cafe, Quiet, Studio };
+enum class Kind
+{
+    Hall,
+    Kitchen,
+    Meeting,
+    Cafe,
+    Quiet,
+    Studio
+};
 
 /// Opening hours by weekday (Monday first), in local minutes; closes 0 = closed.
 struct WeekHours
@@ -62,8 +70,8 @@ struct RoomSpec
 };
 
 const RoomSpec Rooms[] = {
-    {u"Main hall", u"The big room, with a stage at the far end. Seats 80, or 120 standing.", Kind::Hall, 80, 4, 30,
-     30, u"stage,PA system,projector,step-free access", "#3a7bd5", &HallHours},
+    {u"Main hall", u"The big room, with a stage at the far end. Seats 80, or 120 standing.", Kind::Hall, 80, 4, 30, 30,
+     u"stage,PA system,projector,step-free access", "#3a7bd5", &HallHours},
     {u"Kitchen", u"Commercial kitchen with a serving hatch to the hall. A food hygiene certificate is needed.",
      Kind::Kitchen, 12, 2, 15, 30, u"commercial oven,six-ring hob,dishwasher,step-free access", "#e07a2f",
      &KitchenHours},
@@ -94,21 +102,20 @@ const RoomSpec TownRooms[] = {
      u"garden access,step-free access", "#27ae60", &CafeHours},
 };
 
-const char16_t *const Sites[] = {u"Canal Street", u"Old Market",  u"Brookside", u"Northfield", u"Llanfair Road",
-                                 u"Station Yard", u"Mill Lane",   u"Parkside",  u"Harbour View"};
+const char16_t *const Sites[] = {u"Canal Street", u"Old Market", u"Brookside", u"Northfield",  u"Llanfair Road",
+                                 u"Station Yard", u"Mill Lane",  u"Parkside",  u"Harbour View"};
 
 const RoomSpec SiteRooms[] = {
     {u"hall", u"The site's main hall.", Kind::Hall, 60, 3, 30, 30, u"stage,PA system,step-free access", "#3a7bd5",
      &HallHours},
-    {u"kitchen", u"Community kitchen.", Kind::Kitchen, 10, 2, 15, 30, u"oven,hob,dishwasher", "#e07a2f",
-     &KitchenHours},
-    {u"meeting room", u"Meeting room for up to a dozen.", Kind::Meeting, 12, 1, 10, 10, u"screen,whiteboard",
-     "#2f9e6e", &RoomHours},
+    {u"kitchen", u"Community kitchen.", Kind::Kitchen, 10, 2, 15, 30, u"oven,hob,dishwasher", "#e07a2f", &KitchenHours},
+    {u"meeting room", u"Meeting room for up to a dozen.", Kind::Meeting, 12, 1, 10, 10, u"screen,whiteboard", "#2f9e6e",
+     &RoomHours},
     {u"café", u"The site's café tables.", Kind::Cafe, 20, 0, 15, 15, u"coffee machine,step-free access", "#d4a017",
      &CafeHours},
     {u"quiet room", u"Small quiet room.", Kind::Quiet, 4, 0, 0, 10, u"soft lighting", "#16a085", &QuietHours},
-    {u"studio", u"Studio for classes and rehearsals.", Kind::Studio, 15, 2, 15, 15, u"mirrors,sound system",
-     "#c0392b", &HallHours},
+    {u"studio", u"Studio for classes and rehearsals.", Kind::Studio, 15, 2, 15, 15, u"mirrors,sound system", "#c0392b",
+     &HallHours},
 };
 
 // ---- What is booked ---------------------------------------------------------
@@ -170,12 +177,10 @@ const EventSpec Events[] = {
 const char16_t *const HubTitles[] = {u"Hub team meeting", u"Volunteer induction", u"Front-desk training",
                                      u"Trustees' meeting", u"Safeguarding training"};
 
-const char16_t *const Notes[] = {u"Needs the projector and a microphone.",
-                                 u"Key holder: ask at the front desk.",
-                                 u"Bringing their own urn and cups.",
-                                 u"Step-free access needed for two guests.",
-                                 u"Will set up through the side door.",
-                                 u"Invoice the organisation, not the contact."};
+const char16_t *const Notes[] = {
+    u"Needs the projector and a microphone.", u"Key holder: ask at the front desk.",
+    u"Bringing their own urn and cups.",      u"Step-free access needed for two guests.",
+    u"Will set up through the side door.",    u"Invoice the organisation, not the contact."};
 
 /// The weekly groups of the main site; the town and city demos add more.
 struct SeriesSpec
@@ -197,18 +202,16 @@ const SeriesSpec BaseSeries[] = {
     {u"Repair café", 4, 6, H(10), 180, 20, u"Volunteer fixers bring their own tools."},
 };
 
-const char16_t *const ExtraSeriesTitles[] = {u"Tai chi",         u"Chess club",      u"Knit and natter",
-                                             u"Youth club",      u"Parents' meet-up", u"Ukulele group",
-                                             u"Walking football", u"Men's shed",     u"Code club",
-                                             u"Spanish for beginners"};
+const char16_t *const ExtraSeriesTitles[] = {
+    u"Tai chi",       u"Chess club",       u"Knit and natter", u"Youth club", u"Parents' meet-up",
+    u"Ukulele group", u"Walking football", u"Men's shed",      u"Code club",  u"Spanish for beginners"};
 
 QString text(const char16_t *s)
 {
     return QString::fromUtf16(s);
 }
 
-template<size_t N>
-QString pickText(QRandomGenerator &random, const char16_t *const (&items)[N])
+template<size_t N> QString pickText(QRandomGenerator &random, const char16_t *const (&items)[N])
 {
     return text(items[random.bounded(int(N))]);
 }
@@ -427,8 +430,8 @@ Status Generator::addClosures()
 bool Generator::isOpen(int room, int day) const
 {
     const QDate date = dateOf(day);
-    return m_rooms[size_t(room)].space.hours.on(date.dayOfWeek()).has_value() && !m_hubClosed.contains(date)
-           && !m_roomClosed.contains({room, date});
+    return m_rooms[size_t(room)].space.hours.on(date.dayOfWeek()).has_value() && !m_hubClosed.contains(date) &&
+           !m_roomClosed.contains({room, date});
 }
 
 QDateTime Generator::local(int day, int minute) const
@@ -467,7 +470,8 @@ std::vector<int> Generator::freeStarts(int room, int day, int minutes) const
     for (int start = earliest; start + minutes + s.cleanupMinutes <= hours->closes; start += 15) {
         const int from = start - s.setupMinutes;
         const int to = start + minutes + s.cleanupMinutes;
-        if (std::none_of(p.cbegin(), p.cend(), [&](const auto &taken) { return from < taken.second && taken.first < to; }))
+        if (std::none_of(p.cbegin(), p.cend(),
+                         [&](const auto &taken) { return from < taken.second && taken.first < to; }))
             starts.push_back(start);
     }
     return starts;
@@ -575,8 +579,9 @@ Status Generator::addOneOffs()
         const Room &r = m_rooms[size_t(room)];
         const bool hubOwn = m_members.empty() || m_random.bounded(100) < 12;
         const EventSpec &e = Events[r.events[m_random.bounded(int(r.events.size()))]];
-        const int minutes = hubOwn ? 60 + 30 * int(m_random.bounded(3))
-                                   : (e.minMinutes + 15 * int(m_random.bounded((e.maxMinutes - e.minMinutes) / 15 + 1)));
+        const int minutes = hubOwn
+                                ? 60 + 30 * int(m_random.bounded(3))
+                                : (e.minMinutes + 15 * int(m_random.bounded((e.maxMinutes - e.minMinutes) / 15 + 1)));
         const std::vector<int> starts = freeStarts(room, day, minutes);
         if (starts.empty()) {
             // Even the shortest booking no longer fits: stop drawing this day.

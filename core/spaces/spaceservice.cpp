@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/spaceservice.h"
-#include "core/common/textrules.h"
+
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
-
+#include "core/common/textrules.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
@@ -69,8 +69,7 @@ QVariant nullableRate(const std::optional<Amount> &rate)
 
 SpaceService::SpaceService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_access(access), m_audit(audit)
-{
-}
+{}
 
 Status SpaceService::validate(const Space &s)
 {
@@ -80,7 +79,8 @@ Status SpaceService::validate(const Space &s)
     if (auto ok = TextRules::name(s.name, QStringLiteral("name")); !ok)
         return ok;
     if (name.size() > MaxNameLength)
-        return fail(Error::invalid(tr("the name is longer than %1 characters").arg(MaxNameLength), QStringLiteral("name")));
+        return fail(
+            Error::invalid(tr("the name is longer than %1 characters").arg(MaxNameLength), QStringLiteral("name")));
     // A name that is only digits would be read as an id by find().
     if (QRegularExpression(QStringLiteral("^\\d+$")).match(name).hasMatch())
         return fail(Error::invalid(tr("a space name cannot be only digits"), QStringLiteral("name")));
@@ -102,9 +102,9 @@ Status SpaceService::validate(const Space &s)
     for (int day = 0; day < 7; ++day) {
         const auto &h = s.hours.days.at(day);
         if (h && (h->opens < 0 || h->closes > 24 * 60 || h->closes <= h->opens))
-            return fail(Error::invalid(tr("on %1 the space must open before it closes, within the day")
-                                           .arg(QLocale().dayName(day + 1)),
-                                       QStringLiteral("hours")));
+            return fail(Error::invalid(
+                tr("on %1 the space must open before it closes, within the day").arg(QLocale().dayName(day + 1)),
+                QStringLiteral("hours")));
     }
     return {};
 }
@@ -221,7 +221,9 @@ Result<Space> SpaceService::edit(const Space &space)
     if (!stored)
         return fail(stored.error());
     if (auto ok = m_audit.record(QStringLiteral("space.edit"), QStringLiteral("space"), space.id.value(),
-                                 tr("“%1”, capacity %2, %3").arg(name).arg(space.capacity)
+                                 tr("“%1”, capacity %2, %3")
+                                     .arg(name)
+                                     .arg(space.capacity)
                                      .arg(space.active ? tr("bookable") : tr("not bookable")));
         !ok)
         return fail(ok.error());
@@ -336,8 +338,9 @@ Result<Closure> SpaceService::addClosure(std::optional<SpaceId> space, QDate day
     if (!existing)
         return fail(existing.error());
     if (*existing && (*existing)->space == space)
-        return fail(Error::refused(tr("%1 is already closed on %2").arg(name, QLocale().toString(day, QLocale::LongFormat)),
-                                   QStringLiteral("date")));
+        return fail(
+            Error::refused(tr("%1 is already closed on %2").arg(name, QLocale().toString(day, QLocale::LongFormat)),
+                           QStringLiteral("date")));
     Query q(db, QStringLiteral("INSERT INTO space_closures (space_id, day, reason) VALUES (:space, :day, :reason)"));
     q.bind(QStringLiteral(":space"), space ? QVariant(space->value()) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":day"), day.toString(Qt::ISODate))
@@ -377,8 +380,9 @@ Status SpaceService::removeClosure(ClosureId id)
 Result<QList<Closure>> SpaceService::closures(QDate from, QDate to, std::optional<SpaceId> space) const
 {
     // With a space: its own closed days and the whole hub's.
-    Query q(*m_db, QStringLiteral("SELECT id, space_id, day, reason FROM space_closures WHERE day BETWEEN :from AND :to "
-                                  "AND (:space = 0 OR space_id IS NULL OR space_id = :space) ORDER BY day, space_id"));
+    Query q(*m_db,
+            QStringLiteral("SELECT id, space_id, day, reason FROM space_closures WHERE day BETWEEN :from AND :to "
+                           "AND (:space = 0 OR space_id IS NULL OR space_id = :space) ORDER BY day, space_id"));
     q.bind(QStringLiteral(":from"), from.isValid() ? from.toString(Qt::ISODate) : QStringLiteral("0000-00-00"))
         .bind(QStringLiteral(":to"), to.isValid() ? to.toString(Qt::ISODate) : QStringLiteral("9999-99-99"))
         .bind(QStringLiteral(":space"), space ? space->value() : 0);

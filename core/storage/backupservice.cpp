@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/backupservice.h"
-#include "core/common/privatefiles.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
+#include "core/common/privatefiles.h"
 #include "core/hub.h"
 #include "core/storage/database.h"
 #include "core/storage/fileinspection.h"
@@ -61,9 +61,8 @@ Status BackupService::backup(const Database &db, const QString &target)
 {
     const QString absolute = QFileInfo(target).absoluteFilePath();
     if (QFileInfo::exists(absolute))
-        return fail(Error::invalid(
-            tr("%1 already exists; choose a new file name for the backup.").arg(shown(absolute)),
-            target));
+        return fail(Error::invalid(tr("%1 already exists; choose a new file name for the backup.").arg(shown(absolute)),
+                                   target));
     if (!QFileInfo(QFileInfo(absolute).absolutePath()).isDir())
         return fail(Error::invalid(tr("the folder for %1 does not exist").arg(shown(absolute)), target));
     if (Database::canonicalPath(absolute) == Database::canonicalPath(db.path()))
@@ -81,8 +80,7 @@ Status BackupService::backup(const Database &db, const QString &target)
     return {};
 }
 
-Status BackupService::backup(const Database &db, const QString &target, const AccessControl &access,
-                             AuditTrail &audit)
+Status BackupService::backup(const Database &db, const QString &target, const AccessControl &access, AuditTrail &audit)
 {
     if (auto ok = access.require(Permission::BackupRestore); !ok)
         return ok;
@@ -97,8 +95,8 @@ Status BackupService::mayRestore(const AccessControl &access)
     return access.require(Permission::BackupRestore);
 }
 
-Result<QString> BackupService::prepareStaging(const QString &hubPath, const QString &source,
-                                              const QString &by, const QDateTime &now, const QString &despite)
+Result<QString> BackupService::prepareStaging(const QString &hubPath, const QString &source, const QString &by,
+                                              const QDateTime &now, const QString &despite)
 {
     const QString sourceAbsolute = QFileInfo(source).absoluteFilePath();
     if (!QFileInfo::exists(sourceAbsolute))
@@ -119,8 +117,8 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
     if (inspected->emptyDatabase)
         return fail(Error::invalid(tr("%1 is empty, not a hub backup").arg(shown(sourceAbsolute)), source));
 
-    const QString staging = hubPath + QStringLiteral(".restoring-")
-                            + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    const QString staging =
+        hubPath + QStringLiteral(".restoring-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
     if (!QFile::copy(sourceAbsolute, staging) || !PrivateFiles::restrict(staging)) {
         QFile::remove(staging);
         return fail(Error::storage(tr("Could not copy %1 beside the hub.").arg(shown(sourceAbsolute))));
@@ -144,19 +142,19 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
             QStringList named;
             for (const Finding &f : findings.mid(0, 5))
                 named << (f.where.isEmpty() ? f.area : f.area + u' ' + f.where) + QStringLiteral(": ") + f.message;
-            return fail(Error::invalid(tr("%1 does not pass the hub's checks, so nothing was restored: %2%3. An admin "
-                                          "may restore it anyway, giving the reason.")
-                                           .arg(shown(sourceAbsolute), named.join(QStringLiteral("; ")),
-                                                findings.size() > 5 ? tr(" (and %n more)", nullptr, int(findings.size() - 5))
-                                                                    : QString()),
-                                       QStringLiteral("check")));
+            return fail(Error::invalid(
+                tr("%1 does not pass the hub's checks, so nothing was restored: %2%3. An admin "
+                   "may restore it anyway, giving the reason.")
+                    .arg(shown(sourceAbsolute), named.join(QStringLiteral("; ")),
+                         findings.size() > 5 ? tr(" (and %n more)", nullptr, int(findings.size() - 5)) : QString()),
+                QStringLiteral("check")));
         }
-        const QString summary = findings.isEmpty()
-                                    ? tr("restored from %1").arg(QFileInfo(source).fileName())
-                                    : tr("restored from %1 despite %n problem(s) found by the check: %2", nullptr,
-                                         int(findings.size()))
-                                          .arg(QFileInfo(source).fileName(), despite.simplified());
-        if (auto ok = copy.audit().recordAs(by, QStringLiteral("hub.restore"), QStringLiteral("hub"), 0, summary); !ok) {
+        const QString summary = findings.isEmpty() ? tr("restored from %1").arg(QFileInfo(source).fileName())
+                                                   : tr("restored from %1 despite %n problem(s) found by the check: %2",
+                                                        nullptr, int(findings.size()))
+                                                         .arg(QFileInfo(source).fileName(), despite.simplified());
+        if (auto ok = copy.audit().recordAs(by, QStringLiteral("hub.restore"), QStringLiteral("hub"), 0, summary);
+            !ok) {
             opened->reset();
             QFile::remove(staging);
             return fail(ok.error());
@@ -167,9 +165,8 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
     return staging;
 }
 
-Result<QString> BackupService::restoreInto(const Database &db, const QString &source,
-                                           const AccessControl &access, const QString &by,
-                                           const QDateTime &now, const QString &despite)
+Result<QString> BackupService::restoreInto(const Database &db, const QString &source, const AccessControl &access,
+                                           const QString &by, const QDateTime &now, const QString &despite)
 {
     if (auto ok = access.require(Permission::BackupRestore); !ok)
         return fail(ok.error());
@@ -201,8 +198,8 @@ Result<QString> BackupService::restoreInto(const Database &db, const QString &so
     SqliteHandle src;
     const QByteArray destName = QFile::encodeName(hubPath);
     const QByteArray srcName = QFile::encodeName(staging.path());
-    if (sqlite3_open_v2(destName.constData(), &dest.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK
-        || sqlite3_open_v2(srcName.constData(), &src.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(destName.constData(), &dest.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_open_v2(srcName.constData(), &src.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
         return fail(Error::storage(tr("The hub could not be opened for the restore: %1; nothing was restored.")
                                        .arg(QString::fromUtf8(sqlite3_errmsg(dest.db ? dest.db : src.db)))));
     sqlite3_busy_timeout(dest.db, 5000);
@@ -236,13 +233,12 @@ Result<QString> BackupService::restoreInto(const Database &db, const QString &so
     }
     if (rc != SQLITE_OK && rc != SQLITE_DONE) {
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-            return fail(Error::storage(
-                tr("The hub stayed busy (other desks kept saving), so nothing was restored. Try again; "
-                   "a copy of the current hub was kept as %1.")
-                    .arg(shown(kept))));
-        return fail(Error::storage(
-            tr("The restore failed (%1); the hub was left as it was, and a copy was kept as %2.")
-                .arg(why, shown(kept))));
+            return fail(
+                Error::storage(tr("The hub stayed busy (other desks kept saving), so nothing was restored. Try again; "
+                                  "a copy of the current hub was kept as %1.")
+                                   .arg(shown(kept))));
+        return fail(Error::storage(tr("The restore failed (%1); the hub was left as it was, and a copy was kept as %2.")
+                                       .arg(why, shown(kept))));
     }
     return kept;
 }
@@ -252,8 +248,8 @@ Result<QString> BackupService::restore(const QString &hubPath, const QString &so
 {
     const QString hubAbsolute = QFileInfo(hubPath).absoluteFilePath();
     if (Database::alreadyOpen(hubAbsolute))
-        return fail(Error::invalid(tr("%1 is open; restore into the open hub instead").arg(shown(hubAbsolute)),
-                                   source));
+        return fail(
+            Error::invalid(tr("%1 is open; restore into the open hub instead").arg(shown(hubAbsolute)), source));
     auto staged = prepareStaging(hubAbsolute, source, by, now, despite);
     if (!staged)
         return staged;

@@ -25,8 +25,7 @@ public:
     /// The same, for a person at the desk: needs Permission::BackupRestore,
     /// and the backup is recorded in the audit trail. The copy holds the users
     /// and the audit trail too, so a restored hub keeps both.
-    static Status backup(const Database &db, const QString &target, const AccessControl &access,
-                         AuditTrail &audit);
+    static Status backup(const Database &db, const QString &target, const AccessControl &access, AuditTrail &audit);
     /// Refused unless the one at the desk may restore backups (asked of the
     /// hub about to be replaced, while it is still open).
     static Status mayRestore(const AccessControl &access);
@@ -45,28 +44,29 @@ public:
     /// Busy for too long, it refuses with nothing changed. Needs BackupRestore.
     /// A candidate that fails the check is refused with its findings, unless
     /// an admin gives `despite`, the reason, which the audit row records.
-    static Result<QString> restoreInto(const Database &db, const QString &source,
-                                       const AccessControl &access, const QString &by,
-                                       const QDateTime &now = QDateTime::currentDateTimeUtc(),
+    static Result<QString> restoreInto(const Database &db, const QString &source, const AccessControl &access,
+                                       const QString &by, const QDateTime &now = QDateTime::currentDateTimeUtc(),
                                        const QString &despite = {});
 
     /// For a hub file that no longer opens (damaged): step 1 as above, then
     /// the file is replaced by renaming, keeping the old one beside it. Only
     /// when no one has it open; returns the kept path (empty if no file was there).
     static Result<QString> restore(const QString &hubPath, const QString &source, const QString &by,
-                                   const QDateTime &now = QDateTime::currentDateTimeUtc(),
-                                   const QString &despite = {});
+                                   const QDateTime &now = QDateTime::currentDateTimeUtc(), const QString &despite = {});
 
     /// The newest "hub.restore" audit row as "id:hash" (empty if none): a
     /// window that remembers it notices when another process restored the hub.
     static Result<QString> restoreMarker(const Database &db);
     /// True for the refusal of a candidate that failed the check: the one an
     /// admin may override with a reason.
-    static bool failedTheCheck(const Error &e) { return e.kind == ErrorKind::Invalid && e.where == QStringLiteral("check"); }
+    static bool failedTheCheck(const Error &e)
+    {
+        return e.kind == ErrorKind::Invalid && e.where == QStringLiteral("check");
+    }
 
 private:
-    static Result<QString> prepareStaging(const QString &hubPath, const QString &source,
-                                          const QString &by, const QDateTime &now, const QString &despite);
+    static Result<QString> prepareStaging(const QString &hubPath, const QString &source, const QString &by,
+                                          const QDateTime &now, const QString &despite);
 };
 
 } // namespace hub

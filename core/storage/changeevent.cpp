@@ -7,8 +7,8 @@ namespace hub {
 
 ChangeAreas ChangeEvent::everything()
 {
-    return ChangeArea::Members | ChangeArea::Skills | ChangeArea::Ledger | ChangeArea::Spaces
-           | ChangeArea::Bookings | ChangeArea::Gatherings | ChangeArea::Settings | ChangeArea::Users;
+    return ChangeArea::Members | ChangeArea::Skills | ChangeArea::Ledger | ChangeArea::Spaces | ChangeArea::Bookings |
+           ChangeArea::Gatherings | ChangeArea::Settings | ChangeArea::Users;
 }
 
 void ChangeEvent::merge(const ChangeEvent &other)

@@ -10,7 +10,8 @@ namespace hub {
 
 /// The parts of a hub a page can show, so a page reads again only after a
 /// change to what it shows.
-enum class ChangeArea : quint32 {
+enum class ChangeArea : quint32
+{
     Members = 0x01,    ///< members, walk-ins, offers and needs
     Skills = 0x02,     ///< the skill list and categories
     Ledger = 0x04,     ///< accounts, transfers, limits

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/database.h"
-#include "core/common/privatefiles.h"
 
+#include "core/common/privatefiles.h"
 #include "core/storage/fileinspection.h"
 #include "core/storage/migrator.h"
 #include "core/storage/query.h"
@@ -46,8 +46,7 @@ int Database::latestSchemaVersion()
 
 Database::Database(const QString &path)
     : m_path(path), m_baseName(QStringLiteral("hub-%1").arg(s_instance.fetchAndAddRelaxed(1)))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -92,10 +91,9 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode m
 
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (!QFileInfo::exists(absolute) && mode == OpenMode::ExistingOnly)
-        return fail(Error::storage(
-            tr("There is no hub file at %1. Create one with “hubctl init” or from the welcome "
-               "window.")
-                .arg(QDir::toNativeSeparators(absolute))));
+        return fail(Error::storage(tr("There is no hub file at %1. Create one with “hubctl init” or from the welcome "
+                                      "window.")
+                                       .arg(QDir::toNativeSeparators(absolute))));
     // Writability first: inspecting a WAL file needs a connection that could
     // leave -wal/-shm behind on a file it cannot write.
     if (auto writable = FileInspector::checkWritable(absolute); !writable)
@@ -104,8 +102,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode m
     // -wal and -shm the same mode; an older hub is made owner-only too.
     if (!QFileInfo::exists(absolute)) {
         if (!PrivateFiles::createEmpty(absolute) && !QFileInfo::exists(absolute))
-            return fail(Error::storage(
-                tr("%1 could not be created.").arg(QDir::toNativeSeparators(absolute))));
+            return fail(Error::storage(tr("%1 could not be created.").arg(QDir::toNativeSeparators(absolute))));
     } else {
         (void)PrivateFiles::restrict(absolute);
     }
@@ -113,8 +110,8 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode m
     if (!inspection)
         return fail(inspection.error());
     if (inspection->emptyDatabase && mode == OpenMode::ExistingOnly)
-        return fail(Error::storage(tr("%1 is empty, not a Hubkeeper hub. It was left untouched.")
-                                       .arg(QDir::toNativeSeparators(absolute))));
+        return fail(Error::storage(
+            tr("%1 is empty, not a Hubkeeper hub. It was left untouched.").arg(QDir::toNativeSeparators(absolute))));
 
     std::shared_ptr<Database> db(new Database(absolute));
     if (const QString warning = FileInspector::networkShareWarning(absolute); !warning.isEmpty())
@@ -140,12 +137,14 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!db.open())
-        return fail(Error::storage(tr("%1 cannot be opened: %2")
-                                       .arg(QDir::toNativeSeparators(m_path), db.lastError().text())));
+        return fail(
+            Error::storage(tr("%1 cannot be opened: %2").arg(QDir::toNativeSeparators(m_path), db.lastError().text())));
     QSqlQuery q(db);
     const char *const pragmas[] = {
-        "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
-        "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA secure_delete = ON",
         // 32 MiB of page cache: a big import or demo stays in memory instead
         // of spilling half-written pages to the WAL over and over.
         "PRAGMA cache_size = -32768",

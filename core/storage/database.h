@@ -13,7 +13,8 @@
 
 namespace hub {
 
-enum class OpenMode {
+enum class OpenMode
+{
     ExistingOnly,    ///< refuse a missing file (every hubctl command but init/demo)
     CreateIfMissing, ///< create and migrate a new hub file
 };

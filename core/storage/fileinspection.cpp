@@ -83,8 +83,8 @@ struct CheckOutcome
 CheckOutcome runCheck(const QSqlDatabase &db, bool thorough)
 {
     QSqlQuery q(db);
-    const QString check = thorough ? QStringLiteral("PRAGMA integrity_check(20)")
-                                   : QStringLiteral("PRAGMA quick_check(20)");
+    const QString check =
+        thorough ? QStringLiteral("PRAGMA integrity_check(20)") : QStringLiteral("PRAGMA quick_check(20)");
     if (!q.exec(check)) {
         if (isBusy(q.lastError()))
             return {true, {}};
@@ -133,20 +133,19 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
         return result;
     }
     if (!header.startsWith(SqliteMagic))
-        return fail(Error::storage(
-            tr("%1 is not a Hubkeeper hub file: it is not an SQLite database. "
-               "It was left untouched.")
-                .arg(shown)));
+        return fail(Error::storage(tr("%1 is not a Hubkeeper hub file: it is not an SQLite database. "
+                                      "It was left untouched.")
+                                       .arg(shown)));
 
     const bool walMode = header.size() >= 20 && header.at(18) == 2 && header.at(19) == 2;
     InspectionConnection conn(path, walMode);
     if (!conn.ok())
         return fail(Error::storage(tr("%1 cannot be opened: %2").arg(shown, conn.error())));
     const auto busy = [&] {
-        return fail(Error::storage(
-            tr("%1 is busy: another Hubkeeper window or hubctl is saving. Try again in a moment; "
-               "nothing was changed.")
-                .arg(shown)));
+        return fail(
+            Error::storage(tr("%1 is busy: another Hubkeeper window or hubctl is saving. Try again in a moment; "
+                              "nothing was changed.")
+                               .arg(shown)));
     };
     QSqlQuery q(conn.db());
     const auto pragmaInt = [&](const QString &pragma, int &out) {
@@ -157,9 +156,9 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
     };
     int appId = 0;
     int userVersion = 0;
-    if (!pragmaInt(QStringLiteral("application_id"), appId)
-        || !pragmaInt(QStringLiteral("user_version"), userVersion)
-        || !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next()) {
+    if (!pragmaInt(QStringLiteral("application_id"), appId) ||
+        !pragmaInt(QStringLiteral("user_version"), userVersion) ||
+        !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next()) {
         const QSqlError error = q.lastError();
         q.finish();
         if (isBusy(error))
@@ -170,10 +169,10 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
             return busy();
         if (!checked.problem.isEmpty())
             return fail(damaged(shown, checked.problem));
-        return fail(Error::storage(
-            tr("%1 could not be read (%2), but SQLite's check finds it sound. Another program may "
-               "be using it; try again. Nothing was changed.")
-                .arg(shown, error.databaseText().isEmpty() ? error.text() : error.databaseText())));
+        return fail(
+            Error::storage(tr("%1 could not be read (%2), but SQLite's check finds it sound. Another program may "
+                              "be using it; try again. Nothing was changed.")
+                               .arg(shown, error.databaseText().isEmpty() ? error.text() : error.databaseText())));
     }
     const int tableCount = q.value(0).toInt();
     q.finish();
@@ -183,15 +182,15 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
         return result;
     }
     if (appId != Database::ApplicationId)
-        return fail(Error::storage(
-            tr("%1 is an SQLite database but not a Hubkeeper hub. It was left untouched.").arg(shown)));
+        return fail(
+            Error::storage(tr("%1 is an SQLite database but not a Hubkeeper hub. It was left untouched.").arg(shown)));
     if (userVersion > Database::latestSchemaVersion())
-        return fail(Error::storage(
-            tr("%1 was made by a newer Hubkeeper (schema level %2; this version knows up to %3). "
-               "Update Hubkeeper to open it; the file was left untouched.")
-                .arg(shown)
-                .arg(userVersion)
-                .arg(Database::latestSchemaVersion())));
+        return fail(
+            Error::storage(tr("%1 was made by a newer Hubkeeper (schema level %2; this version knows up to %3). "
+                              "Update Hubkeeper to open it; the file was left untouched.")
+                               .arg(shown)
+                               .arg(userVersion)
+                               .arg(Database::latestSchemaVersion())));
 
     const CheckOutcome checked = runCheck(conn.db(), thorough);
     if (checked.busy)
@@ -211,25 +210,26 @@ Status FileInspector::checkWritable(const QString &path)
         return fail(Error::storage(tr("The folder %1 does not exist.").arg(nativePath(dir.filePath()))));
     // WAL mode needs to create the -wal and -shm files beside the hub.
     if (!dir.isWritable())
-        return fail(Error::storage(
-            tr("The folder %1 cannot be written, so the hub cannot be opened for changes.")
-                .arg(nativePath(dir.filePath()))));
+        return fail(Error::storage(tr("The folder %1 cannot be written, so the hub cannot be opened for changes.")
+                                       .arg(nativePath(dir.filePath()))));
     if (info.exists()) {
         // Opening for writing (without writing) also catches immutable files,
         // which a permission check misses for an administrator.
         QFile file(path);
         if (!info.isWritable() || !file.open(QIODevice::ReadWrite))
-            return fail(Error::storage(
-                tr("%1 cannot be opened for writing (%2). Check its permissions; the file was left "
-                   "untouched.")
-                    .arg(shown, file.errorString())));
+            return fail(
+                Error::storage(tr("%1 cannot be opened for writing (%2). Check its permissions; the file was left "
+                                  "untouched.")
+                                   .arg(shown, file.errorString())));
     }
     return {};
 }
 
 QString FileInspector::networkShareWarning(const QString &path)
 {
-    struct statfs fs{};
+    struct statfs fs
+    {
+    };
     const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
     if (statfs(dir.constData(), &fs) != 0)
         return {};

@@ -56,9 +56,8 @@ QString HubSeal::text() const
 
 Result<HubSeal> HubSeal::parse(const QString &text, const QString &where)
 {
-    static const QRegularExpression form(
-        QStringLiteral("^\\s*T(?:0|(\\d{1,18}):([0-9a-fA-F]{6,64}))[\\s/"
-                       ",]+A(?:0|(\\d{1,18}):([0-9a-fA-F]{6,64}))\\s*$"));
+    static const QRegularExpression form(QStringLiteral("^\\s*T(?:0|(\\d{1,18}):([0-9a-fA-F]{6,64}))[\\s/"
+                                                        ",]+A(?:0|(\\d{1,18}):([0-9a-fA-F]{6,64}))\\s*$"));
     const auto m = form.match(text);
     if (!m.hasMatch())
         return fail(Error::usage(tr("“%1” is not a seal; a seal reads like T1234:9f2c4b1a0e77 "
@@ -117,8 +116,8 @@ Result<HubSeal> HubSeal::ofBackup(const QString &path)
 QList<Finding> HubSeal::verify(const Database &db, const HubSeal &seal)
 {
     QList<Finding> found;
-    const auto check = [&](const QString &area, const QString &table, qint64 id,
-                           const QString &prefix, const QString &what) {
+    const auto check = [&](const QString &area, const QString &table, qint64 id, const QString &prefix,
+                           const QString &what) {
         if (id == 0)
             return;
         auto hash = hashAt(db.connection(), table, id);
@@ -127,9 +126,7 @@ QList<Finding> HubSeal::verify(const Database &db, const HubSeal &seal)
         } else if (hash->isEmpty()) {
             found << Finding{
                 area,
-                tr("%1 #%2 of the seal is missing: the chain was cut short after it was sealed")
-                    .arg(what)
-                    .arg(id),
+                tr("%1 #%2 of the seal is missing: the chain was cut short after it was sealed").arg(what).arg(id),
                 tr("%1 #%2").arg(table).arg(id)};
         } else if (!hash->startsWith(prefix, Qt::CaseInsensitive)) {
             found << Finding{area,
@@ -142,10 +139,8 @@ QList<Finding> HubSeal::verify(const Database &db, const HubSeal &seal)
                              tr("%1 #%2").arg(table).arg(id)};
         }
     };
-    check(QStringLiteral("seal"), QStringLiteral("transfers"), seal.transferId, seal.transferHash,
-          tr("Transfer"));
-    check(QStringLiteral("seal"), QStringLiteral("audit_log"), seal.auditId, seal.auditHash,
-          tr("Audit row"));
+    check(QStringLiteral("seal"), QStringLiteral("transfers"), seal.transferId, seal.transferHash, tr("Transfer"));
+    check(QStringLiteral("seal"), QStringLiteral("audit_log"), seal.auditId, seal.auditHash, tr("Audit row"));
     return found;
 }
 

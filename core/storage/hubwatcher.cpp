@@ -7,8 +7,7 @@
 
 namespace hub {
 
-HubWatcher::HubWatcher(std::shared_ptr<const Database> db, QObject *parent)
-    : QObject(parent), m_db(std::move(db))
+HubWatcher::HubWatcher(std::shared_ptr<const Database> db, QObject *parent) : QObject(parent), m_db(std::move(db))
 {
     acknowledge();
     m_timer.setInterval(1000);

@@ -105,8 +105,8 @@ Status Migrator::migrate(const QSqlDatabase &db, const QString &folder, int upTo
                                                .arg(file, q.lastError().databaseText())));
         }
         // PRAGMA values cannot be bound; both are integers we control.
-        if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(Database::ApplicationId))
-            || !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(file.left(4).toInt())))
+        if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(Database::ApplicationId)) ||
+            !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(file.left(4).toInt())))
             return fail(Query::storageError(q.lastError()));
     }
     q.finish();

@@ -65,7 +65,8 @@ void Query::dropCache(const QString &connectionName)
     t_statements.erase(connectionName);
 }
 
-Query::Query(const Database &db, const QString &sql) : Query(db.connection(), sql) {}
+Query::Query(const Database &db, const QString &sql) : Query(db.connection(), sql)
+{}
 
 Query &Query::bind(const QString &placeholder, const QVariant &value)
 {
@@ -100,12 +101,10 @@ Error Query::storageError(const QSqlError &error)
     const QString native = error.nativeErrorCode();
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another desk held the file too long.
     if (native == QStringLiteral("5") || native == QStringLiteral("6"))
-        return Error::storage(
-            tr("The hub file is busy: another Hubkeeper window or hubctl is saving. Try again in a "
-               "moment."));
+        return Error::storage(tr("The hub file is busy: another Hubkeeper window or hubctl is saving. Try again in a "
+                                 "moment."));
     return Error::storage(tr("The hub file could not be read or written: %1")
-                              .arg(error.databaseText().isEmpty() ? error.text()
-                                                                  : error.databaseText()));
+                              .arg(error.databaseText().isEmpty() ? error.text() : error.databaseText()));
 }
 
 } // namespace hub

@@ -38,8 +38,8 @@ Result<Transaction> Transaction::begin(const QSqlDatabase &connection, Mode mode
     const int depth = t_depth.value(connection.connectionName(), 0);
     Status started;
     if (depth == 0)
-        started = run(connection, mode == Mode::Immediate ? QStringLiteral("BEGIN IMMEDIATE")
-                                                          : QStringLiteral("BEGIN"));
+        started =
+            run(connection, mode == Mode::Immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
     else
         started = run(connection, QStringLiteral("SAVEPOINT ") + savepointName(depth));
     if (!started)
@@ -49,10 +49,8 @@ Result<Transaction> Transaction::begin(const QSqlDatabase &connection, Mode mode
     return Transaction(connection, depth);
 }
 
-Transaction::Transaction(const QSqlDatabase &db, int depth)
-    : m_db(db), m_depth(depth), m_active(true)
-{
-}
+Transaction::Transaction(const QSqlDatabase &db, int depth) : m_db(db), m_depth(depth), m_active(true)
+{}
 
 Transaction::Transaction(Transaction &&other) noexcept
     : m_db(other.m_db), m_depth(other.m_depth), m_active(other.m_active)

@@ -15,7 +15,8 @@ class Database;
 class Transaction
 {
 public:
-    enum class Mode {
+    enum class Mode
+    {
         Deferred,  ///< plain BEGIN: for writes that do not read first
         Immediate, ///< BEGIN IMMEDIATE: for rules that read then write
     };

@@ -20,10 +20,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <sqlite3.h>
 
 using namespace hub;
 
@@ -61,8 +60,9 @@ int main(int argc, char *argv[])
     Hub &hub = **opened;
 
     // The space with the most bookings, and a booking of it in the middle of the file.
-    Query busiest(hub.database(), QStringLiteral("SELECT space_id, count(*) AS n FROM bookings "
-                                                 "WHERE status <> 'cancelled' GROUP BY space_id ORDER BY n DESC LIMIT 1"));
+    Query busiest(hub.database(),
+                  QStringLiteral("SELECT space_id, count(*) AS n FROM bookings "
+                                 "WHERE status <> 'cancelled' GROUP BY space_id ORDER BY n DESC LIMIT 1"));
     auto spaceRow = busiest.scalar();
     Query total(hub.database(), QStringLiteral("SELECT count(*) FROM bookings"));
     const qint64 bookings = total.scalar().value_or(QVariant(0)).toLongLong();
@@ -135,8 +135,9 @@ int main(int argc, char *argv[])
     sqlite3_finalize(stmt);
     sqlite3_close(raw);
 
-    std::printf("Conflict check, %lld bookings in the file (%d rounds, refused clash incl. BEGIN IMMEDIATE + rollback)\n",
-                bookings, Rounds);
+    std::printf(
+        "Conflict check, %lld bookings in the file (%d rounds, refused clash incl. BEGIN IMMEDIATE + rollback)\n",
+        bookings, Rounds);
     std::printf("  hubkeeper book() p50 %.3f ms  p99 %.3f ms   (target < %.1f ms)\n", percentile(ours, 0.5),
                 percentile(ours, 0.99), TargetMs);
     std::printf("  raw sqlite3 clash SELECT p50 %.3f ms  p99 %.3f ms\n", percentile(anchor, 0.5),

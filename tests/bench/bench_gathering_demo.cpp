@@ -49,8 +49,8 @@ Status prepare(const QString &path, const DemoOptions &options)
     SettingsDemoPart settings;
     MemberDemoPart members;
     SpaceDemoPart spaces;
-    for (DemoPart *part : {static_cast<DemoPart *>(&settings), static_cast<DemoPart *>(&members),
-                           static_cast<DemoPart *>(&spaces)}) {
+    for (DemoPart *part :
+         {static_cast<DemoPart *>(&settings), static_cast<DemoPart *>(&members), static_cast<DemoPart *>(&spaces)}) {
         if (auto ok = runPart(**hub, *part, options); !ok)
             return ok;
     }
@@ -128,7 +128,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("gatherings part (%s, %d gatherings): %.1f s = %.1f gatherings/s\n",
-                qPrintable(DemoOptions::scaleName(options.scale)), total, seconds,
-                seconds > 0 ? total / seconds : 0.0);
+                qPrintable(DemoOptions::scaleName(options.scale)), total, seconds, seconds > 0 ? total / seconds : 0.0);
     return 0;
 }

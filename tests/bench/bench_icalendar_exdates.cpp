@@ -38,12 +38,14 @@ int main(int argc, char *argv[])
     }
     std::printf("%10s %10s %14s\n", "EXDATEs", "seconds", "µs per EXDATE");
     for (int n : {12500, 25000, 50000, 100000}) {
-        QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\nBEGIN:VEVENT\r\nUID:exdates@bench\r\n"
-                         "DTSTAMP:20260101T000000Z\r\nDTSTART:20270101T090000Z\r\nDTEND:20270101T100000Z\r\n"
-                         "SUMMARY:Daily\r\nRRULE:FREQ=DAILY;COUNT=30\r\n";
+        QByteArray ics =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\nBEGIN:VEVENT\r\nUID:exdates@bench\r\n"
+            "DTSTAMP:20260101T000000Z\r\nDTSTART:20270101T090000Z\r\nDTEND:20270101T100000Z\r\n"
+            "SUMMARY:Daily\r\nRRULE:FREQ=DAILY;COUNT=30\r\n";
         const QDate first(2027, 1, 1);
         for (int i = 0; i < n; ++i)
-            ics += "EXDATE:" + first.addDays(i % 20000).toString(QStringLiteral("yyyyMMdd")).toLatin1() + "T090000Z\r\n";
+            ics +=
+                "EXDATE:" + first.addDays(i % 20000).toString(QStringLiteral("yyyyMMdd")).toLatin1() + "T090000Z\r\n";
         ics += "END:VEVENT\r\nEND:VCALENDAR\r\n";
         QElapsedTimer t;
         t.start();

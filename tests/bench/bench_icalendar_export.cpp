@@ -74,8 +74,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "export failed: %s\n", qPrintable(written.error().text()));
         return 1;
     }
-    std::printf("iCalendar export of %d (%d bookings): %d VEVENTs, %.1f MB in %.2f s = %.0f bookings/s, peak RSS %ld MB\n",
-                year, perYear.value(year), *written, double(out.size()) / 1e6, seconds,
-                seconds > 0 ? perYear.value(year) / seconds : 0.0, peakRssKb() / 1024);
+    std::printf(
+        "iCalendar export of %d (%d bookings): %d VEVENTs, %.1f MB in %.2f s = %.0f bookings/s, peak RSS %ld MB\n",
+        year, perYear.value(year), *written, double(out.size()) / 1e6, seconds,
+        seconds > 0 ? perYear.value(year) / seconds : 0.0, peakRssKb() / 1024);
     return 0;
 }

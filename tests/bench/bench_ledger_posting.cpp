@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
+
 #include <cstdio>
 #include <sqlite3.h>
 #include <vector>
@@ -84,10 +85,7 @@ public:
     bool ok() const { return m_insert && m_maxId; }
     const char *error() const { return m_db ? sqlite3_errmsg(m_db) : "cannot open"; }
 
-    bool exec(const char *sql)
-    {
-        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
-    }
+    bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
 
     qint64 maxId()
     {
@@ -123,11 +121,10 @@ private:
 /// Accounts with room to pay and receive a few quarter hours each, paired up.
 std::vector<Pair> pairsFrom(Hub &hub, int wanted)
 {
-    Query q(hub.database(),
-            QStringLiteral("SELECT id, member_id FROM accounts WHERE status = 'open' AND role = "
-                           "'member' AND balance_minor - limit_min_minor >= 1000 AND "
-                           "(limit_max_minor IS NULL OR limit_max_minor - balance_minor >= 1000) "
-                           "ORDER BY id LIMIT 2000"));
+    Query q(hub.database(), QStringLiteral("SELECT id, member_id FROM accounts WHERE status = 'open' AND role = "
+                                           "'member' AND balance_minor - limit_min_minor >= 1000 AND "
+                                           "(limit_max_minor IS NULL OR limit_max_minor - balance_minor >= 1000) "
+                                           "ORDER BY id LIMIT 2000"));
     std::vector<std::pair<qint64, qint64>> accounts;
     if (q.exec())
         while (q.next())
@@ -156,14 +153,13 @@ std::vector<RawRow> rawRows(const std::vector<Pair> &pairs, int offset, int coun
 {
     std::vector<RawRow> rows;
     rows.reserve(size_t(count));
-    QByteArray prev =
-        QCryptographicHash::hash("raw-bench-genesis", QCryptographicHash::Sha256).toHex();
+    QByteArray prev = QCryptographicHash::hash("raw-bench-genesis", QCryptographicHash::Sha256).toHex();
     for (int i = 0; i < count; ++i) {
         const Pair &p = pairs[size_t(offset + i)];
         RawRow r{p.payerAccount, p.payeeAccount, memoOf(i).toUtf8(), prev, {}};
-        r.hash = QCryptographicHash::hash("raw-bench-" + QByteArray::number(offset + i) + r.prev,
-                                          QCryptographicHash::Sha256)
-                     .toHex();
+        r.hash =
+            QCryptographicHash::hash("raw-bench-" + QByteArray::number(offset + i) + r.prev, QCryptographicHash::Sha256)
+                .toHex();
         prev = r.hash;
         rows.push_back(std::move(r));
     }
@@ -189,8 +185,8 @@ struct Figures
 
 void report(const char *what, const Figures &f, const char *target)
 {
-    std::printf("%-44s %10.0f /s %10.0f /s %8.2fx   %s\n", what, f.ours, f.raw,
-                f.raw > 0 ? f.ours / f.raw : 0.0, target);
+    std::printf("%-44s %10.0f /s %10.0f /s %8.2fx   %s\n", what, f.ours, f.raw, f.raw > 0 ? f.ours / f.raw : 0.0,
+                target);
 }
 
 bool copyHub(const QString &from, const QString &to)
@@ -237,10 +233,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "not enough accounts with room to trade in %s\n", argv[1]);
         return 1;
     }
-    Query cat(
-        hub.database(),
-        QStringLiteral("INSERT INTO transfer_categories(name) VALUES ('events') ON CONFLICT(name) "
-                       "DO UPDATE SET name = name RETURNING id"));
+    Query cat(hub.database(),
+              QStringLiteral("INSERT INTO transfer_categories(name) VALUES ('events') ON CONFLICT(name) "
+                             "DO UPDATE SET name = name RETURNING id"));
     const auto category = cat.scalar();
     if (!category) {
         std::fprintf(stderr, "%s\n", qPrintable(category.error().text()));
@@ -251,8 +246,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "sqlite3: %s\n", raw.error());
         return 1;
     }
-    std::printf("hub: copy of %s (%d transfers; copied in %.1f s)\n", argv[1],
-                before ? *before : -1, copySeconds);
+    std::printf("hub: copy of %s (%d transfers; copied in %.1f s)\n", argv[1], before ? *before : -1, copySeconds);
 
     int offset = 0;
     const qint64 at = QDateTime::currentSecsSinceEpoch();
@@ -274,8 +268,8 @@ int main(int argc, char *argv[])
         qint64 id = raw.maxId();
         timer.start();
         for (const RawRow &row : rows) {
-            if (!raw.exec("BEGIN IMMEDIATE") ||
-                !raw.insert(++id, row, category->toLongLong(), at) || !raw.exec("COMMIT")) {
+            if (!raw.exec("BEGIN IMMEDIATE") || !raw.insert(++id, row, category->toLongLong(), at) ||
+                !raw.exec("COMMIT")) {
                 std::fprintf(stderr, "raw single: %s\n", raw.error());
                 return 1;
             }
@@ -325,18 +319,15 @@ int main(int argc, char *argv[])
         batch.raw = BatchCount / (double(timer.nsecsElapsed()) / 1e9);
     }
 
-    std::printf("\n%-44s %13s %13s %9s   %s\n", "", "LedgerService", "raw sqlite3", "ratio",
-                "target");
+    std::printf("\n%-44s %13s %13s %9s   %s\n", "", "LedgerService", "raw sqlite3", "ratio", "target");
     report("(a) 2,000 single transfers, one tx each", single, "(none; fsync-bound)");
     report("(b) 10,000 transfers in one transaction", batch,
            batch.ours >= 0.5 * batch.raw ? ">= 0.5x raw: met" : ">= 0.5x raw: MISSED");
-    std::printf(
-        "(raw = INSERT of the same 13 columns into the same transfers table and indexes; "
-        "LedgerService also "
-        "re-reads both accounts, checks limits, hashes the row and updates both balances)\n");
+    std::printf("(raw = INSERT of the same 13 columns into the same transfers table and indexes; "
+                "LedgerService also "
+                "re-reads both accounts, checks limits, hashes the row and updates both balances)\n");
 
     const auto after = ledger.transferCount();
-    std::printf("transfers after: %d (+%d)\n", after ? *after : -1,
-                after && before ? *after - *before : -1);
+    std::printf("transfers after: %d (+%d)\n", after ? *after : -1, after && before ? *after - *before : -1);
     return 0;
 }

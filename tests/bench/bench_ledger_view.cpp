@@ -8,14 +8,15 @@
 // Read-only: the file is not changed.
 
 #include "core/hub.h"
-#include "tests/bench/processmemory.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/ledger/transfertablemodel.h"
 #include "core/storage/query.h"
+#include "tests/bench/processmemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+
 #include <cstdio>
 
 using namespace hub;
@@ -97,12 +98,10 @@ int main(int argc, char *argv[])
 
     // One member's view: the hub's own account (levies, volunteer pay) and an
     // occasional trader (the account with the fewest transfers among those with any).
-    const MemberId busy =
-        memberBy(hub, QStringLiteral("SELECT member_id FROM accounts WHERE role = 'hub'"));
+    const MemberId busy = memberBy(hub, QStringLiteral("SELECT member_id FROM accounts WHERE role = 'hub'"));
     const MemberId occasional =
-        memberBy(hub, QStringLiteral(
-                          "SELECT a.member_id FROM accounts a WHERE a.last_activity_at IS NOT NULL "
-                          "ORDER BY a.last_activity_at LIMIT 1"));
+        memberBy(hub, QStringLiteral("SELECT a.member_id FROM accounts a WHERE a.last_activity_at IS NOT NULL "
+                                     "ORDER BY a.last_activity_at LIMIT 1"));
     TransferFilter busyFilter;
     busyFilter.member = busy;
     TransferFilter occasionalFilter;
@@ -110,28 +109,23 @@ int main(int argc, char *argv[])
     int busyRows = 0;
     int occasionalRows = 0;
     const double busyMs = busy.isValid() ? openView(hub, busyFilter, busyRows, checksum) : -1;
-    const double occasionalMs =
-        occasional.isValid() ? openView(hub, occasionalFilter, occasionalRows, checksum) : -1;
+    const double occasionalMs = occasional.isValid() ? openView(hub, occasionalFilter, occasionalRows, checksum) : -1;
     const double rssEnd = statusMb("VmRSS");
 
-    std::printf("hub: %s, %d transfers; Hub::open %.1f ms; RSS before open %.1f MB\n\n", argv[1],
-                total ? *total : -1, openMs, rssStart);
+    std::printf("hub: %s, %d transfers; Hub::open %.1f ms; RSS before open %.1f MB\n\n", argv[1], total ? *total : -1,
+                openMs, rssStart);
     std::printf("%-58s %12s   %s\n", "", "measured", "target");
-    std::printf("%-58s %9.1f ms   < %.0f ms: %s\n",
-                "TransferTableModel, whole hub: first 200 rows (first open)", firstMs, TargetMs,
-                firstMs < TargetMs ? "met" : "MISSED");
+    std::printf("%-58s %9.1f ms   < %.0f ms: %s\n", "TransferTableModel, whole hub: first 200 rows (first open)",
+                firstMs, TargetMs, firstMs < TargetMs ? "met" : "MISSED");
     std::printf("%-58s %9.1f ms\n", "  same, opened again (best of 5)", warmBest);
     std::printf("%-58s %9.1f ms\n", "  LedgerService::transfers({}, 200, 0) alone", serviceMs);
-    std::printf("%-58s %9.1f MB   < %.0f MB: %s\n", "process RSS after the first open", rssAfter,
-                TargetMb, rssAfter < TargetMb ? "met" : "MISSED");
-    std::printf("%-58s %9.1f ms   (%d rows)\n", "one member's view: the hub's account", busyMs,
-                busyRows);
-    std::printf("%-58s %9.1f ms   (%d rows)\n", "one member's view: an occasional trader",
-                occasionalMs, occasionalRows);
-    std::printf("%-58s %9.1f MB   (peak %.1f MB)\n", "process RSS at the end", rssEnd,
-                statusMb("VmHWM"));
+    std::printf("%-58s %9.1f MB   < %.0f MB: %s\n", "process RSS after the first open", rssAfter, TargetMb,
+                rssAfter < TargetMb ? "met" : "MISSED");
+    std::printf("%-58s %9.1f ms   (%d rows)\n", "one member's view: the hub's account", busyMs, busyRows);
+    std::printf("%-58s %9.1f ms   (%d rows)\n", "one member's view: an occasional trader", occasionalMs,
+                occasionalRows);
+    std::printf("%-58s %9.1f MB   (peak %.1f MB)\n", "process RSS at the end", rssEnd, statusMb("VmHWM"));
     std::printf("(rows in the first batch: %d; service page: %lld rows; checksum %lld)\n", rows,
-                page ? static_cast<long long>(page->size()) : -1LL,
-                static_cast<long long>(checksum));
+                page ? static_cast<long long>(page->size()) : -1LL, static_cast<long long>(checksum));
     return 0;
 }

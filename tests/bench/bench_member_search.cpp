@@ -13,13 +13,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <sqlite3.h>
 #include <vector>
 
 using namespace hub;
@@ -56,8 +55,8 @@ constexpr int Rounds = 25;
 
 // What people type, one keystroke at a time.
 const std::vector<std::vector<const char *>> Typing = {
-    {"mar", "mari", "maria"}, {"sia", "sian"},       {"kow", "kowa", "kowal"},
-    {"jo", "joa", "joao"},    {"cf1", "cf10"},       {"ade", "adeb", "adebayo"},
+    {"mar", "mari", "maria"},  {"sia", "sian"}, {"kow", "kowa", "kowal"},
+    {"jo", "joa", "joao"},     {"cf1", "cf10"}, {"ade", "adeb", "adebayo"},
     {"gar", "gard", "garden"},
 };
 
@@ -200,8 +199,9 @@ int main(int argc, char *argv[])
     MemberService &members = (*hub)->members();
     const auto total = members.count({});
     std::printf("hub: %s, %d members; %d keystrokes x %d rounds (after %d warm-up rounds)\n", argv[1],
-                total ? *total : -1, int(std::accumulate(Typing.begin(), Typing.end(), size_t(0),
-                                                         [](size_t n, const auto &w) { return n + w.size(); })),
+                total ? *total : -1,
+                int(std::accumulate(Typing.begin(), Typing.end(), size_t(0),
+                                    [](size_t n, const auto &w) { return n + w.size(); })),
                 Rounds, WarmUpRounds);
 
     std::map<QString, Samples> byText;
@@ -274,9 +274,8 @@ int main(int argc, char *argv[])
     std::printf("  %-22s %8.2fms %8.2fms\n", "MemberService", sp50, sp99);
     std::printf("  %-22s %8.2fms %8.2fms\n", "raw sqlite3 (same SQL)", rp50, rp99);
     std::printf("  %-22s %9.2f× %9.2f×\n", "service / raw", rp50 > 0 ? sp50 / rp50 : 0.0, rp99 > 0 ? sp99 / rp99 : 0.0);
-    std::printf("targets: p99 < 16 ms -> %s (%.2f ms); p99 <= 2x raw -> %s (%.2f×)\n",
-                sp99 < 16.0 ? "met" : "MISSED", sp99, sp99 <= 2 * rp99 ? "met" : "MISSED",
-                rp99 > 0 ? sp99 / rp99 : 0.0);
+    std::printf("targets: p99 < 16 ms -> %s (%.2f ms); p99 <= 2x raw -> %s (%.2f×)\n", sp99 < 16.0 ? "met" : "MISSED",
+                sp99, sp99 <= 2 * rp99 ? "met" : "MISSED", rp99 > 0 ? sp99 / rp99 : 0.0);
     std::printf("(checksum %lld)\n\n", static_cast<long long>(checksum));
     raw.explain("first page", ListSql);
     raw.explain("first page, many matches", WalkListSql);

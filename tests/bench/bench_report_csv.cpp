@@ -10,11 +10,11 @@
 // Read-only: the file is not changed; the CSV goes to a temporary file.
 
 #include "core/hub.h"
-#include "tests/bench/processmemory.h"
 #include "core/reports/csvreportwriter.h"
 #include "core/reports/journalreport.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
+#include "tests/bench/processmemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,11 +22,10 @@
 #include <QProcess>
 #include <QTemporaryFile>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <sys/resource.h>
 
 using namespace hub;
 
@@ -61,7 +60,9 @@ double childrenCpuMs()
 {
     rusage usage{};
     getrusage(RUSAGE_CHILDREN, &usage);
-    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    const auto ms = [](const timeval &t) {
+        return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3;
+    };
     return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
@@ -130,8 +131,8 @@ int main(int argc, char *argv[])
         const double childStart = childrenCpuMs();
         QElapsedTimer sqliteTimer;
         sqliteTimer.start();
-        sqlite3.start(QStringLiteral("/usr/bin/sqlite3"), {QStringLiteral("-readonly"), QStringLiteral("-csv"),
-                                                           QStringLiteral("-header"), path, sql});
+        sqlite3.start(QStringLiteral("/usr/bin/sqlite3"),
+                      {QStringLiteral("-readonly"), QStringLiteral("-csv"), QStringLiteral("-header"), path, sql});
         if (!sqlite3.waitForStarted() || !sqlite3.waitForFinished(-1) || sqlite3.exitCode() != 0) {
             std::fprintf(stderr, "sqlite3 failed: %s %s\n", qPrintable(sqlite3.errorString()),
                          sqlite3.readAllStandardError().constData());

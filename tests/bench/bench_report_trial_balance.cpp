@@ -7,19 +7,18 @@
 // Read-only: the file is not changed; the journal goes to a temporary file.
 
 #include "core/hub.h"
-#include "tests/bench/processmemory.h"
 #include "core/reports/ledgerjournalwriter.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
+#include "tests/bench/processmemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryFile>
 
-#include <sqlite3.h>
-
 #include <cstdio>
+#include <sqlite3.h>
 
 using namespace hub;
 
@@ -139,7 +138,8 @@ int main(int argc, char *argv[])
     hledger.setStandardOutputFile(QProcess::nullDevice());
     QElapsedTimer hledgerTimer;
     hledgerTimer.start();
-    hledger.start(QStringLiteral("/usr/bin/hledger"), {QStringLiteral("-f"), journal.fileName(), QStringLiteral("bal")});
+    hledger.start(QStringLiteral("/usr/bin/hledger"),
+                  {QStringLiteral("-f"), journal.fileName(), QStringLiteral("bal")});
     if (!hledger.waitForStarted() || !hledger.waitForFinished(-1) || hledger.exitCode() != 0) {
         std::fprintf(stderr, "hledger failed: %s %s\n", qPrintable(hledger.errorString()),
                      hledger.readAllStandardError().constData());

@@ -39,8 +39,8 @@ struct Desk
         return run(QStringList{QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"),
                                QStringLiteral("--title"), QStringLiteral("Choir"), QStringLiteral("--start"),
                                QStringLiteral("2027-03-16 19:00"), QStringLiteral("--end"),
-                               QStringLiteral("2027-03-16 21:00")}
-                   + more);
+                               QStringLiteral("2027-03-16 21:00")} +
+                   more);
     }
 };
 } // namespace
@@ -59,12 +59,12 @@ TEST_CASE("book --repeat weekly books every date at 19:00 local across the clock
     for (const auto &b : booked)
         CHECK(b.toObject()[QStringLiteral("start")].toString().endsWith(QStringLiteral("19:00")));
     // 28 March 2027 is the last Sunday of March: the UTC hour moves, the wall clock does not.
-    CHECK(booked.at(1).toObject()[QStringLiteral("start_utc")].toInteger()
-              - booked.at(0).toObject()[QStringLiteral("start_utc")].toInteger()
-          == 7 * 86400);
-    CHECK(booked.at(2).toObject()[QStringLiteral("start_utc")].toInteger()
-              - booked.at(1).toObject()[QStringLiteral("start_utc")].toInteger()
-          == 7 * 86400 - 3600);
+    CHECK(booked.at(1).toObject()[QStringLiteral("start_utc")].toInteger() -
+              booked.at(0).toObject()[QStringLiteral("start_utc")].toInteger() ==
+          7 * 86400);
+    CHECK(booked.at(2).toObject()[QStringLiteral("start_utc")].toInteger() -
+              booked.at(1).toObject()[QStringLiteral("start_utc")].toInteger() ==
+          7 * 86400 - 3600);
 
     auto text = hubctl({QStringLiteral("--db"), d.db, QStringLiteral("booking"), QStringLiteral("list")});
     CHECK(text.exitCode == 0);
@@ -91,8 +91,8 @@ TEST_CASE("a clashing series exits 3 listing the dates and --skip-clashes books 
     const QJsonObject doc = some.json().object();
     CHECK(doc[QStringLiteral("booked")].toArray().size() == 2);
     REQUIRE(doc[QStringLiteral("skipped")].toArray().size() == 1);
-    CHECK(doc[QStringLiteral("skipped")].toArray().first().toObject()[QStringLiteral("date")].toString()
-          == QStringLiteral("2027-03-23"));
+    CHECK(doc[QStringLiteral("skipped")].toArray().first().toObject()[QStringLiteral("date")].toString() ==
+          QStringLiteral("2027-03-23"));
 }
 
 TEST_CASE("series options are checked and name the option", "[cli][series]")
@@ -111,8 +111,8 @@ TEST_CASE("series options are checked and name the option", "[cli][series]")
     CHECK(until.err.contains(QStringLiteral("--until")));
     auto monthly = d.series(words("--repeat monthly --monthly-by weekday --count 3"));
     REQUIRE(monthly.exitCode == 0);
-    CHECK(monthly.json().object()[QStringLiteral("description")].toString()
-          == QStringLiteral("Every month on the third Tuesday at 19:00, 3 times"));
+    CHECK(monthly.json().object()[QStringLiteral("description")].toString() ==
+          QStringLiteral("Every month on the third Tuesday at 19:00, 3 times"));
 }
 
 TEST_CASE("booking cancel takes one date the rest or the whole series", "[cli][series]")
@@ -139,8 +139,7 @@ TEST_CASE("booking cancel takes one date the rest or the whole series", "[cli][s
     CHECK(d.run(words("booking list")).json().array().isEmpty());
     CHECK(d.run({QStringLiteral("booking"), QStringLiteral("cancel"), any, QStringLiteral("--series"),
                  QStringLiteral("--occurrence"), QStringLiteral("2027-03-16")})
-              .exitCode
-          == 1);
+              .exitCode == 1);
 }
 
 TEST_CASE("book --charge posts the price to the hub and cancelling gives it back", "[cli][charge]")
@@ -162,8 +161,8 @@ TEST_CASE("book --charge posts the price to the hub and cancelling gives it back
         return qint64(-1);
     };
     CHECK(balance(QStringLiteral("Ada")) == -2500);
-    auto cancelled = d.run({QStringLiteral("booking"), QStringLiteral("cancel"),
-                            QString::number(b[QStringLiteral("id")].toInt())});
+    auto cancelled =
+        d.run({QStringLiteral("booking"), QStringLiteral("cancel"), QString::number(b[QStringLiteral("id")].toInt())});
     REQUIRE(cancelled.exitCode == 0);
     CHECK(cancelled.json().array().first().toObject()[QStringLiteral("charge_reversal_id")].toInt() > 0);
     CHECK(balance(QStringLiteral("Ada")) == 0);

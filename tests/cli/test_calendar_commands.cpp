@@ -24,34 +24,34 @@ struct Calendar
     Calendar()
     {
         REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--name"),
-                        QStringLiteral("Riverside")}).exitCode == 0);
+                        QStringLiteral("Riverside")})
+                    .exitCode == 0);
         REQUIRE(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("timezone"),
-                     QStringLiteral("Europe/London")}).exitCode == 0);
+                     QStringLiteral("Europe/London")})
+                    .exitCode == 0);
         REQUIRE(run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"),
                      QStringLiteral("Main hall"), QStringLiteral("--capacity"), QStringLiteral("80")})
                     .exitCode == 0);
-        REQUIRE(run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Kitchen"),
-                     QStringLiteral("--capacity"), QStringLiteral("12"), QStringLiteral("--opens"),
-                     QStringLiteral("09:00"), QStringLiteral("--closes"), QStringLiteral("22:00")})
-                    .exitCode == 0);
+        REQUIRE(
+            run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Kitchen"),
+                 QStringLiteral("--capacity"), QStringLiteral("12"), QStringLiteral("--opens"), QStringLiteral("09:00"),
+                 QStringLiteral("--closes"), QStringLiteral("22:00")})
+                .exitCode == 0);
     }
     hub::test::CliRun run(const QStringList &args, bool json = true) const
     {
-        return hubctl(QStringList{QStringLiteral("--db"), db} + (json ? QStringList{QStringLiteral("--json")} : QStringList{})
-                      + args);
+        return hubctl(QStringList{QStringLiteral("--db"), db} +
+                      (json ? QStringList{QStringLiteral("--json")} : QStringList{}) + args);
     }
     hub::test::CliRun import(const QString &file, const QString &space, const QStringList &more = {},
                              bool json = true) const
     {
-        return run(QStringList{QStringLiteral("calendar"), QStringLiteral("import"), file, QStringLiteral("--space"),
-                               space}
-                       + more,
-                   json);
+        return run(
+            QStringList{QStringLiteral("calendar"), QStringLiteral("import"), file, QStringLiteral("--space"), space} +
+                more,
+            json);
     }
-    int bookings() const
-    {
-        return int(run({QStringLiteral("booking"), QStringLiteral("list")}).json().array().size());
-    }
+    int bookings() const { return int(run({QStringLiteral("booking"), QStringLiteral("list")}).json().array().size()); }
 };
 
 } // namespace
@@ -59,7 +59,8 @@ struct Calendar
 TEST_CASE("calendar import books every event, and --dry-run only says what it would book", "[calendar]")
 {
     Calendar c;
-    const auto dry = c.import(sample(QStringLiteral("utc.ics")), QStringLiteral("main hall"), {QStringLiteral("--dry-run")});
+    const auto dry =
+        c.import(sample(QStringLiteral("utc.ics")), QStringLiteral("main hall"), {QStringLiteral("--dry-run")});
     INFO(dry.err.toStdString());
     REQUIRE(dry.exitCode == 0);
     const QJsonObject report = dry.json().object();
@@ -77,8 +78,12 @@ TEST_CASE("calendar import books every event, and --dry-run only says what it wo
     const auto done = c.import(sample(QStringLiteral("utc.ics")), QStringLiteral("main hall"));
     REQUIRE(done.exitCode == 0);
     CHECK(done.json().object()[QStringLiteral("written")].toBool());
-    CHECK(done.json().object()[QStringLiteral("events")].toArray()[0].toObject()[QStringLiteral("ids")].toArray().size()
-          == 1);
+    CHECK(done.json()
+              .object()[QStringLiteral("events")]
+              .toArray()[0]
+              .toObject()[QStringLiteral("ids")]
+              .toArray()
+              .size() == 1);
     CHECK(c.bookings() == 2);
 
     // Again: every UID is already there, nothing is booked twice.
@@ -93,9 +98,9 @@ TEST_CASE("calendar import exits 3 on a clash, listing the refused event with it
           "[calendar]")
 {
     Calendar c;
-    REQUIRE(c.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Main hall"), QStringLiteral("--title"),
-                   QStringLiteral("Yoga"), QStringLiteral("--start"), QStringLiteral("2026-07-01 10:30"),
-                   QStringLiteral("--end"), QStringLiteral("2026-07-01 11:00")})
+    REQUIRE(c.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Main hall"),
+                   QStringLiteral("--title"), QStringLiteral("Yoga"), QStringLiteral("--start"),
+                   QStringLiteral("2026-07-01 10:30"), QStringLiteral("--end"), QStringLiteral("2026-07-01 11:00")})
                 .exitCode == 0);
     const auto r = c.import(sample(QStringLiteral("utc.ics")), QStringLiteral("Main hall"));
     CHECK(r.exitCode == 3);
@@ -129,7 +134,8 @@ TEST_CASE("calendar import: a bad file exits 2 naming the line, an unknown space
 
     CHECK(c.import(sample(QStringLiteral("utc.ics")), QStringLiteral("Ballroom")).exitCode == 4);
     CHECK(c.import(c.dir.filePath(QStringLiteral("missing.ics")), QStringLiteral("Main hall")).exitCode == 4);
-    CHECK(c.run({QStringLiteral("calendar"), QStringLiteral("import"), sample(QStringLiteral("utc.ics"))}).exitCode == 1);
+    CHECK(c.run({QStringLiteral("calendar"), QStringLiteral("import"), sample(QStringLiteral("utc.ics"))}).exitCode ==
+          1);
     CHECK(c.bookings() == 0);
 }
 
@@ -172,8 +178,10 @@ TEST_CASE("calendar export writes an .ics file, by space and dates, and refuses 
     CHECK(c.run({QStringLiteral("calendar"), QStringLiteral("export"), QStringLiteral("-o"),
                  c.dir.filePath(QStringLiteral("no/such/folder/out.ics"))})
               .exitCode == 5);
-    CHECK(c.run({QStringLiteral("calendar"), QStringLiteral("export"), QStringLiteral("--space"), QStringLiteral("Attic")})
+    CHECK(c.run({QStringLiteral("calendar"), QStringLiteral("export"), QStringLiteral("--space"),
+                 QStringLiteral("Attic")})
               .exitCode == 4);
-    CHECK(c.run({QStringLiteral("calendar"), QStringLiteral("export"), QStringLiteral("--from"), QStringLiteral("June")})
-              .exitCode == 1);
+    CHECK(
+        c.run({QStringLiteral("calendar"), QStringLiteral("export"), QStringLiteral("--from"), QStringLiteral("June")})
+            .exitCode == 1);
 }

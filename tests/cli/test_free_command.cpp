@@ -17,20 +17,22 @@ struct Hub
     Hub()
     {
         REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--name"),
-                        QStringLiteral("Riverside")}).exitCode == 0);
+                        QStringLiteral("Riverside")})
+                    .exitCode == 0);
         REQUIRE(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("timezone"),
-                     QStringLiteral("Europe/London")}).exitCode == 0);
-        addSpace(QStringLiteral("Main hall"), QStringLiteral("80"), {QStringLiteral("--setup"), QStringLiteral("15"),
-                                                                    QStringLiteral("--cleanup"), QStringLiteral("30"),
-                                                                    QStringLiteral("--feature"), QStringLiteral("stage")});
+                     QStringLiteral("Europe/London")})
+                    .exitCode == 0);
+        addSpace(QStringLiteral("Main hall"), QStringLiteral("80"),
+                 {QStringLiteral("--setup"), QStringLiteral("15"), QStringLiteral("--cleanup"), QStringLiteral("30"),
+                  QStringLiteral("--feature"), QStringLiteral("stage")});
         addSpace(QStringLiteral("Kitchen"), QStringLiteral("12"), {QStringLiteral("--rate"), QStringLiteral("4")});
         addSpace(QStringLiteral("Quiet room"), QStringLiteral("4"), {});
     }
     void addSpace(const QString &name, const QString &capacity, const QStringList &more)
     {
         const auto added = run(QStringList{QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"),
-                                           name, QStringLiteral("--capacity"), capacity}
-                               + more);
+                                           name, QStringLiteral("--capacity"), capacity} +
+                               more);
         INFO(added.err.toStdString());
         REQUIRE(added.exitCode == 0);
     }
@@ -40,8 +42,8 @@ struct Hub
     }
     hub::test::CliRun free(const QString &from, const QString &to, const QStringList &more = {}) const
     {
-        return run(QStringList{QStringLiteral("free"), QStringLiteral("--from"), from, QStringLiteral("--to"), to}
-                   + more);
+        return run(QStringList{QStringLiteral("free"), QStringLiteral("--from"), from, QStringLiteral("--to"), to} +
+                   more);
     }
 };
 
@@ -61,7 +63,8 @@ TEST_CASE("free lists every space free for the time with its capacity and rate",
     const auto free = h.free(QStringLiteral("2026-07-14 19:00"), QStringLiteral("2026-07-14 21:00"));
     INFO(free.err.toStdString());
     REQUIRE(free.exitCode == 0);
-    CHECK(names(free) == QStringList{QStringLiteral("Kitchen"), QStringLiteral("Main hall"), QStringLiteral("Quiet room")});
+    CHECK(names(free) ==
+          QStringList{QStringLiteral("Kitchen"), QStringLiteral("Main hall"), QStringLiteral("Quiet room")});
     const QJsonArray spaces = free.json().array();
     for (const QJsonValue &v : spaces) {
         const QJsonObject o = v.toObject();
@@ -73,9 +76,9 @@ TEST_CASE("free lists every space free for the time with its capacity and rate",
             CHECK(o[QStringLiteral("features")].toArray().first().toString() == QStringLiteral("stage"));
     }
 
-    const auto table = hubctl({QStringLiteral("--db"), h.db, QStringLiteral("free"), QStringLiteral("--from"),
-                               QStringLiteral("2026-07-14 19:00"), QStringLiteral("--to"),
-                               QStringLiteral("2026-07-14T21:00")});
+    const auto table =
+        hubctl({QStringLiteral("--db"), h.db, QStringLiteral("free"), QStringLiteral("--from"),
+                QStringLiteral("2026-07-14 19:00"), QStringLiteral("--to"), QStringLiteral("2026-07-14T21:00")});
     REQUIRE(table.exitCode == 0);
     CHECK(table.out.contains(QStringLiteral("Main hall")));
     CHECK(table.out.contains(QStringLiteral("Quiet room")));
@@ -84,10 +87,10 @@ TEST_CASE("free lists every space free for the time with its capacity and rate",
 TEST_CASE("free leaves out a space booked at that time or within its buffers", "[cli][free]")
 {
     Hub h;
-    const auto booked = h.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Main hall"),
-                               QStringLiteral("--title"), QStringLiteral("Choir"), QStringLiteral("--start"),
-                               QStringLiteral("2026-07-14 19:00"), QStringLiteral("--end"),
-                               QStringLiteral("2026-07-14 21:00")});
+    const auto booked =
+        h.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Main hall"),
+               QStringLiteral("--title"), QStringLiteral("Choir"), QStringLiteral("--start"),
+               QStringLiteral("2026-07-14 19:00"), QStringLiteral("--end"), QStringLiteral("2026-07-14 21:00")});
     INFO(booked.err.toStdString());
     REQUIRE(booked.exitCode == 0);
     const auto during = h.free(QStringLiteral("2026-07-14 20:00"), QStringLiteral("2026-07-14 22:00"));

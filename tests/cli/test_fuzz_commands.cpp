@@ -23,8 +23,7 @@ namespace {
 /// the audit trail's head, read through a throw-away connection.
 QString fingerprint(const QString &path)
 {
-    const QString name =
-        QStringLiteral("fingerprint-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString name = QStringLiteral("fingerprint-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString result;
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -32,13 +31,13 @@ QString fingerprint(const QString &path)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         REQUIRE(db.open());
         QSqlQuery q(db);
-        REQUIRE(q.exec(QStringLiteral(
-            "SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM member_skills), "
-            "(SELECT count(*) FROM offers), (SELECT count(*) FROM bookings), (SELECT count(*) FROM "
-            "transfers), "
-            "(SELECT coalesce(sum(amount_minor), 0) FROM transfers), (SELECT coalesce(max(id), 0) "
-            "FROM audit_log), "
-            "(SELECT count(*) FROM spaces)")));
+        REQUIRE(q.exec(
+            QStringLiteral("SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM member_skills), "
+                           "(SELECT count(*) FROM offers), (SELECT count(*) FROM bookings), (SELECT count(*) FROM "
+                           "transfers), "
+                           "(SELECT coalesce(sum(amount_minor), 0) FROM transfers), (SELECT coalesce(max(id), 0) "
+                           "FROM audit_log), "
+                           "(SELECT count(*) FROM spaces)")));
         REQUIRE(q.next());
         QStringList parts;
         for (int i = 0; i < 8; ++i)
@@ -58,8 +57,8 @@ struct FuzzHub : CliHub
     {
         ok({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("default_limit_min"),
             QStringLiteral("-1000")});
-        ok({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"),
-            QStringLiteral("Hall"), QStringLiteral("--capacity"), QStringLiteral("40")});
+        ok({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hall"),
+            QStringLiteral("--capacity"), QStringLiteral("40")});
         for (const char *who : {"ada", "bo", "cy"})
             ok({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),
                 QString::fromLatin1(who).toUpper(), QStringLiteral("--email"),
@@ -80,14 +79,13 @@ struct Tally
 };
 
 /// Runs one fuzzed command and checks what the issue promises of it.
-void expectInputOutcome(const FuzzHub &h, const QStringList &args, const QSet<int> &allowed,
-                        Tally &tally, int round)
+void expectInputOutcome(const FuzzHub &h, const QStringList &args, const QSet<int> &allowed, Tally &tally, int round)
 {
     const QString before = fingerprint(h.db);
     const CliRun r = h.run(args);
     tally.byExit[r.exitCode]++;
-    INFO("round " << round << ": hubctl " << args.join(u' ').left(300).toStdString() << "\nexit "
-                  << r.exitCode << "\nstderr: " << r.err.left(2000).toStdString());
+    INFO("round " << round << ": hubctl " << args.join(u' ').left(300).toStdString() << "\nexit " << r.exitCode
+                  << "\nstderr: " << r.err.left(2000).toStdString());
     REQUIRE(r.exitCode >= 0); // not killed by a signal
     REQUIRE_FALSE(r.err.contains(QStringLiteral("Sanitizer")));
     REQUIRE_FALSE(r.err.contains(QStringLiteral("runtime error:")));
@@ -123,23 +121,20 @@ QString argument(const QByteArray &bytes)
 
 } // namespace
 
-TEST_CASE("fuzz through hubctl: malformed member CSV files import all or nothing",
-          "[cli][fuzz][csv]")
+TEST_CASE("fuzz through hubctl: malformed member CSV files import all or nothing", "[cli][fuzz][csv]")
 {
     FuzzHub h;
     QRandomGenerator random(151001);
-    const QByteArray seed =
-        "name,email,phone,postcode,skills,offers\r\n"
-        "Dee Lovelace,dee@example.org,+44 20 7946 0000,N1 9GU,Maths:expert,\"[Maths] tutoring\"\r\n"
-        "Eli,eli@example.org,,,,\r\n";
+    const QByteArray seed = "name,email,phone,postcode,skills,offers\r\n"
+                            "Dee Lovelace,dee@example.org,+44 20 7946 0000,N1 9GU,Maths:expert,\"[Maths] tutoring\"\r\n"
+                            "Eli,eli@example.org,,,,\r\n";
     const QString file = h.file(QStringLiteral("members.csv"));
     Tally tally;
     for (int i = 0; i < fuzzRounds(80); ++i) {
         write(file, mutate(seed, random));
-        const QStringList args =
-            i % 4 == 3 ? QStringList{QStringLiteral("member"), QStringLiteral("import"), file,
-                                     QStringLiteral("--dry-run")}
-                       : QStringList{QStringLiteral("member"), QStringLiteral("import"), file};
+        const QStringList args = i % 4 == 3 ? QStringList{QStringLiteral("member"), QStringLiteral("import"), file,
+                                                          QStringLiteral("--dry-run")}
+                                            : QStringList{QStringLiteral("member"), QStringLiteral("import"), file};
         expectInputOutcome(h, args, {0, 2}, tally, i);
     }
     WARN("member import: " << tally.text().toStdString());
@@ -147,8 +142,7 @@ TEST_CASE("fuzz through hubctl: malformed member CSV files import all or nothing
     h.ok({QStringLiteral("check")});
 }
 
-TEST_CASE("fuzz through hubctl: malformed batch payment files post all or nothing",
-          "[cli][fuzz][csv][ledger]")
+TEST_CASE("fuzz through hubctl: malformed batch payment files post all or nothing", "[cli][fuzz][csv][ledger]")
 {
     FuzzHub h;
     QRandomGenerator random(151002);
@@ -159,8 +153,7 @@ TEST_CASE("fuzz through hubctl: malformed batch payment files post all or nothin
     Tally tally;
     for (int i = 0; i < fuzzRounds(80); ++i) {
         write(file, mutate(seed, random));
-        expectInputOutcome(h, {QStringLiteral("pay"), QStringLiteral("--batch"), file},
-                           {0, 2, 3, 4}, tally, i);
+        expectInputOutcome(h, {QStringLiteral("pay"), QStringLiteral("--batch"), file}, {0, 2, 3, 4}, tally, i);
     }
     WARN("pay --batch: " << tally.text().toStdString());
     CHECK(tally.byExit.value(2) + tally.byExit.value(4) > 0);
@@ -178,8 +171,8 @@ TEST_CASE("fuzz through hubctl: malformed .ics files book all or nothing", "[cli
     for (int i = 0; i < fuzzRounds(60); ++i) {
         write(file, mutate(seeds[i % seeds.size()], random));
         expectInputOutcome(h,
-                           {QStringLiteral("calendar"), QStringLiteral("import"), file,
-                            QStringLiteral("--space"), QStringLiteral("Hall")},
+                           {QStringLiteral("calendar"), QStringLiteral("import"), file, QStringLiteral("--space"),
+                            QStringLiteral("Hall")},
                            {0, 2, 3}, tally, i);
     }
     WARN("calendar import: " << tally.text().toStdString());
@@ -187,21 +180,18 @@ TEST_CASE("fuzz through hubctl: malformed .ics files book all or nothing", "[cli
     h.ok({QStringLiteral("check")});
 }
 
-TEST_CASE("fuzz through hubctl: malformed amounts, times and dates are input errors",
-          "[cli][fuzz][values]")
+TEST_CASE("fuzz through hubctl: malformed amounts, times and dates are input errors", "[cli][fuzz][values]")
 {
     FuzzHub h;
     QRandomGenerator random(151004);
     Tally amounts;
-    const QList<QByteArray> amountSeeds = {"12.50", "-3.5", "0.01", "1,000.00",
-                                           "9223372036854775807"};
+    const QList<QByteArray> amountSeeds = {"12.50", "-3.5", "0.01", "1,000.00", "9223372036854775807"};
     for (int i = 0; i < fuzzRounds(80); ++i) {
         const QString amount = argument(mutate(amountSeeds[i % amountSeeds.size()], random));
         expectInputOutcome(h,
-                           {QStringLiteral("pay"), QStringLiteral("--from"),
-                            QStringLiteral("ada@example.org"), QStringLiteral("--to"),
-                            QStringLiteral("bo@example.org"), QStringLiteral("--amount"), amount,
-                            QStringLiteral("--memo"), QStringLiteral("fuzz")},
+                           {QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("ada@example.org"),
+                            QStringLiteral("--to"), QStringLiteral("bo@example.org"), QStringLiteral("--amount"),
+                            amount, QStringLiteral("--memo"), QStringLiteral("fuzz")},
                            {0, 1, 2, 3}, amounts, i);
     }
     WARN("pay --amount: " << amounts.text().toStdString());
@@ -213,9 +203,8 @@ TEST_CASE("fuzz through hubctl: malformed amounts, times and dates are input err
     for (int i = 0; i < fuzzRounds(80); ++i) {
         const QString start = argument(mutate(timeSeeds[i % timeSeeds.size()], random));
         expectInputOutcome(h,
-                           {QStringLiteral("book"), QStringLiteral("--space"),
-                            QStringLiteral("Hall"), QStringLiteral("--title"),
-                            QStringLiteral("Fuzz"), QStringLiteral("--start"), start,
+                           {QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"),
+                            QStringLiteral("--title"), QStringLiteral("Fuzz"), QStringLiteral("--start"), start,
                             QStringLiteral("--end"), QStringLiteral("2027-06-01 21:00")},
                            {0, 1, 2, 3}, times, i);
     }
@@ -225,9 +214,8 @@ TEST_CASE("fuzz through hubctl: malformed amounts, times and dates are input err
     Tally dates;
     for (int i = 0; i < fuzzRounds(40); ++i) {
         const QString from = argument(mutate("2027-06-01", random));
-        expectInputOutcome(
-            h, {QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--from"), from},
-            {0, 1, 2}, dates, i);
+        expectInputOutcome(h, {QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--from"), from},
+                           {0, 1, 2}, dates, i);
     }
     WARN("booking list --from: " << dates.text().toStdString());
     h.ok({QStringLiteral("check")});

@@ -26,21 +26,19 @@ struct Gatherings
             REQUIRE(run({S("member"), S("add"), S("--name"), S(name), S("--email"), S(name) + S("@example.org")})
                         .exitCode == 0);
         REQUIRE(run({S("space"), S("add"), S("--name"), S("Main hall"), S("--capacity"), S("80"), S("--setup"), S("15"),
-                     S("--cleanup"), S("30")}).exitCode == 0);
+                     S("--cleanup"), S("30")})
+                    .exitCode == 0);
     }
     hub::test::CliRun run(const QStringList &args) const
     {
         return hubctl(QStringList{S("--db"), db, S("--json")} + args);
     }
-    hub::test::CliRun text(const QStringList &args) const
-    {
-        return hubctl(QStringList{S("--db"), db} + args);
-    }
+    hub::test::CliRun text(const QStringList &args) const { return hubctl(QStringList{S("--db"), db} + args); }
     int add(const QStringList &more = {}) const
     {
         auto r = run(QStringList{S("gathering"), S("add"), S("--kind"), S("friendly"), S("--title"), S("Friendly"),
-                                 S("--start"), S("2026-03-10 19:00"), S("--end"), S("2026-03-10 21:00")}
-                     + more);
+                                 S("--start"), S("2026-03-10 19:00"), S("--end"), S("2026-03-10 21:00")} +
+                     more);
         INFO(r.err.toStdString());
         REQUIRE(r.exitCode == 0);
         return r.json().object()[S("id")].toInt();
@@ -51,8 +49,8 @@ struct Gatherings
 TEST_CASE("gathering add books the space and gathering list and show report it", "[cli][gatherings]")
 {
     Gatherings g;
-    const int id = g.add({S("--space"), S("main hall"), S("--facilitator"), S("ada@example.org"), S("--theme"),
-                          S("Our street")});
+    const int id =
+        g.add({S("--space"), S("main hall"), S("--facilitator"), S("ada@example.org"), S("--theme"), S("Our street")});
     auto list = g.run({S("gathering"), S("list")});
     REQUIRE(list.exitCode == 0);
     const QJsonArray all = list.json().array();
@@ -77,8 +75,9 @@ TEST_CASE("gathering add books the space and gathering list and show report it",
 TEST_CASE("gathering add refuses a clash with the booking service's words and checks its options", "[cli][gatherings]")
 {
     Gatherings g;
-    REQUIRE(g.run({S("book"), S("--space"), S("Main hall"), S("--title"), S("Choir"), S("--start"), S("2026-03-10 18:00"),
-                   S("--end"), S("2026-03-10 20:00")}).exitCode == 0);
+    REQUIRE(g.run({S("book"), S("--space"), S("Main hall"), S("--title"), S("Choir"), S("--start"),
+                   S("2026-03-10 18:00"), S("--end"), S("2026-03-10 20:00")})
+                .exitCode == 0);
     auto clash = g.run({S("gathering"), S("add"), S("--title"), S("Friendly"), S("--start"), S("2026-03-10 19:00"),
                         S("--space"), S("Main hall")});
     CHECK(clash.exitCode == 3);
@@ -88,9 +87,11 @@ TEST_CASE("gathering add refuses a clash with the booking service's words and ch
     CHECK(g.run({S("gathering"), S("add"), S("--title"), S("X")}).exitCode == 1);
     CHECK(g.run({S("gathering"), S("add"), S("--title"), S("X"), S("--start"), S("tomorrow")}).exitCode == 2);
     CHECK(g.run({S("gathering"), S("add"), S("--kind"), S("party"), S("--title"), S("X"), S("--start"),
-                 S("2026-03-10 19:00")}).exitCode == 1);
+                 S("2026-03-10 19:00")})
+              .exitCode == 1);
     CHECK(g.run({S("gathering"), S("add"), S("--title"), S("X"), S("--start"), S("2026-03-10 19:00"), S("--space"),
-                 S("Attic")}).exitCode == 4);
+                 S("Attic")})
+              .exitCode == 4);
     auto over = g.run({S("gathering"), S("add"), S("--title"), S("X"), S("--start"), S("2026-03-11 19:00"),
                        S("--space"), S("Main hall"), S("--capacity"), S("200")});
     CHECK(over.exitCode == 3);
@@ -130,7 +131,11 @@ TEST_CASE("checkin takes members and walk-ins once each", "[cli][gatherings]")
     CHECK(walk.json().object()[S("walk_in_id")].toInt() > 0);
     CHECK(g.run({S("checkin"), id}).exitCode == 1);
     CHECK(g.run({S("checkin"), id, S("--walk-in"), S("Jo"), S("--email"), S("nope")}).exitCode == 2);
-    CHECK(g.run({S("checkin"), id, S("--walk-in"), S(" ")}).json().object()[S("error")].toObject()[S("where")].toString() == S("--walk-in"));
+    CHECK(g.run({S("checkin"), id, S("--walk-in"), S(" ")})
+              .json()
+              .object()[S("error")]
+              .toObject()[S("where")]
+              .toString() == S("--walk-in"));
 }
 
 TEST_CASE("idea add vote and promote run a gathering through to a working group", "[cli][gatherings]")
@@ -166,11 +171,12 @@ TEST_CASE("idea add vote and promote run a gathering through to a working group"
     CHECK(back.json().object()[S("votes")].toInt() == 1);
 
     auto show = g.run({S("gathering"), S("show"), id}).json().object();
-    CHECK(show[S("ideas_ranked")].toArray().first().toObject()[S("title")].toString() == S("Tool library in the old shop"));
+    CHECK(show[S("ideas_ranked")].toArray().first().toObject()[S("title")].toString() ==
+          S("Tool library in the old shop"));
     CHECK(show[S("attendees")].toArray().size() == 2);
 
-    auto promote = g.run({S("idea"), S("promote"), toolId, S("--group"), S("Tool library"), S("--convenor"),
-                          S("bo@example.org")});
+    auto promote =
+        g.run({S("idea"), S("promote"), toolId, S("--group"), S("Tool library"), S("--convenor"), S("bo@example.org")});
     REQUIRE(promote.exitCode == 0);
     const QJsonObject group = promote.json().object();
     CHECK(group[S("origin_idea")].toString() == S("Tool library in the old shop"));
@@ -204,9 +210,11 @@ TEST_CASE("group list show join and action add done", "[cli][gatherings]")
 {
     Gatherings g;
     const QString id = QString::number(g.add());
-    auto idea = g.run({S("idea"), S("add"), id, S("--title"), S("Repair café on Saturdays"), S("--by"), S("ada@example.org")});
+    auto idea =
+        g.run({S("idea"), S("add"), id, S("--title"), S("Repair café on Saturdays"), S("--by"), S("ada@example.org")});
     REQUIRE(g.run({S("idea"), S("promote"), QString::number(idea.json().object()[S("id")].toInt()), S("--group"),
-                   S("Repair café")}).exitCode == 0);
+                   S("Repair café")})
+                .exitCode == 0);
     auto groups = g.run({S("group"), S("list")});
     REQUIRE(groups.json().array().size() == 1);
     CHECK(groups.json().array().first().toObject()[S("members")].toInt() == 1);
@@ -224,7 +232,8 @@ TEST_CASE("group list show join and action add done", "[cli][gatherings]")
     CHECK(action.json().object()[S("overdue")].toBool());
     const QString actionId = QString::number(action.json().object()[S("id")].toInt());
     CHECK(g.run({S("action"), S("add"), S("Repair café"), S("--title"), S("X"), S("--owner"), S("cy@example.org"),
-                 S("--due"), S("31/01/2020")}).exitCode == 1);
+                 S("--due"), S("31/01/2020")})
+              .exitCode == 1);
     CHECK(g.run({S("action"), S("add"), S("Repair café"), S("--title"), S("X")}).exitCode == 1);
 
     auto show = g.run({S("group"), S("show"), S("Repair café")}).json().object();

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 
 using hub::test::hubctl;
@@ -27,10 +28,7 @@ struct HubFile
     {
         return hubctl(QStringList{S("--db"), db, S("--json")} + args);
     }
-    hub::test::CliRun text(const QStringList &args) const
-    {
-        return hubctl(QStringList{S("--db"), db} + args);
-    }
+    hub::test::CliRun text(const QStringList &args) const { return hubctl(QStringList{S("--db"), db} + args); }
     int id(const QStringList &args) const
     {
         auto r = run(args);
@@ -58,9 +56,8 @@ TEST_CASE("challenge add list and show suggest members whose skills fit", "[cli]
     const int g = h.gathering();
 
     auto added = h.run({S("challenge"), S("add"), S("--business"), QString::number(bakery), S("--title"),
-                        S("Our website is out of date"), S("--description"), S("Nobody finds our hours."),
-                        S("--skill"), S("Web design"), S("--skill"), S("Photography"), S("--gathering"),
-                        QString::number(g)});
+                        S("Our website is out of date"), S("--description"), S("Nobody finds our hours."), S("--skill"),
+                        S("Web design"), S("--skill"), S("Photography"), S("--gathering"), QString::number(g)});
     INFO(added.err.toStdString());
     REQUIRE(added.exitCode == 0);
     const QJsonObject c = added.json().object();
@@ -98,13 +95,15 @@ TEST_CASE("challenge commands refuse a person as the business and name what is w
     CHECK(person.exitCode == 3);
     CHECK(person.json().object()[S("error")].toObject()[S("where")].toString() == S("--business"));
     CHECK(h.run({S("challenge"), S("add"), S("--title"), S("X")}).exitCode == 1);
-    CHECK(h.run({S("challenge"), S("add"), S("--business"), S("nobody@example.org"), S("--title"), S("X")}).exitCode == 4);
+    CHECK(h.run({S("challenge"), S("add"), S("--business"), S("nobody@example.org"), S("--title"), S("X")}).exitCode ==
+          4);
     const int shop = h.member("Bike Shop", {S("--kind"), S("organisation")});
     auto untitled = h.run({S("challenge"), S("add"), S("--business"), QString::number(shop), S("--title"), S("  ")});
     CHECK(untitled.exitCode == 2);
     CHECK(untitled.json().object()[S("error")].toObject()[S("where")].toString() == S("--title"));
     CHECK(h.run({S("challenge"), S("add"), S("--business"), QString::number(shop), S("--title"), S("X"),
-                 S("--gathering"), S("99")}).exitCode == 4);
+                 S("--gathering"), S("99")})
+              .exitCode == 4);
     CHECK(h.run({S("challenge"), S("show"), S("99")}).exitCode == 4);
     auto bad = h.run({S("challenge"), S("show"), S("first")});
     CHECK(bad.exitCode == 2);
@@ -125,24 +124,30 @@ TEST_CASE("challenge volunteer signs up once and withdraw takes it back", "[cli]
     const QJsonArray volunteers = joined.json().object()[S("volunteers")].toArray();
     REQUIRE(volunteers.size() == 1);
     CHECK(volunteers.first().toObject()[S("name")].toString() == S("Ana"));
-    CHECK(h.run({S("challenge"), S("show"), QString::number(c)}).json().object()[S("suggested_helpers")].toArray().isEmpty());
-    CHECK(h.run({S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana)}).exitCode == 3);
+    CHECK(h.run({S("challenge"), S("show"), QString::number(c)})
+              .json()
+              .object()[S("suggested_helpers")]
+              .toArray()
+              .isEmpty());
+    CHECK(h.run({S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana)}).exitCode ==
+          3);
     CHECK(h.run({S("challenge"), S("volunteer"), QString::number(c)}).exitCode == 1);
     CHECK(h.run({S("challenge"), S("volunteer"), QString::number(c), S("--member"), S("999")}).exitCode == 4);
 
-    auto left = h.run({S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana),
-                       S("--withdraw")});
+    auto left = h.run(
+        {S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana), S("--withdraw")});
     REQUIRE(left.exitCode == 0);
     CHECK(left.json().object()[S("volunteers")].toArray().isEmpty());
-    auto again = h.run({S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana),
-                        S("--withdraw")});
+    auto again = h.run(
+        {S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana), S("--withdraw")});
     CHECK(again.exitCode == 3);
     CHECK(again.json().object()[S("error")].toObject()[S("where")].toString() == S("--member"));
 
     auto closed = h.run({S("challenge"), S("close"), QString::number(c)});
     REQUIRE(closed.exitCode == 0);
     CHECK(closed.json().object()[S("status")].toString() == S("closed"));
-    CHECK(h.run({S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana)}).exitCode == 3);
+    CHECK(h.run({S("challenge"), S("volunteer"), QString::number(c), S("--member"), QString::number(ana)}).exitCode ==
+          3);
     CHECK(h.run({S("challenge"), S("list"), S("--open")}).json().array().isEmpty());
 }
 
@@ -159,7 +164,8 @@ TEST_CASE("walkin list enrol and merge turn walk-ins into members with their att
     REQUIRE(al.exitCode == 0);
     const int alId = al.json().object()[S("walk_in_id")].toInt();
     REQUIRE(h.run({S("idea"), S("add"), QString::number(g), S("--title"), S("Community fridge"), S("--walk-in"),
-                   QString::number(alId)}).exitCode == 0);
+                   QString::number(alId)})
+                .exitCode == 0);
 
     auto all = h.run({S("walkin"), S("list")});
     REQUIRE(all.exitCode == 0);

@@ -23,7 +23,8 @@ struct LondonHub
         REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--timezone"),
                         QStringLiteral("Europe/London")})
                     .exitCode == 0);
-        REQUIRE(run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hall"), QStringLiteral("--capacity"), QStringLiteral("20")})
+        REQUIRE(run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hall"),
+                     QStringLiteral("--capacity"), QStringLiteral("20")})
                     .exitCode == 0);
     }
     CliRun run(const QStringList &args) const
@@ -33,9 +34,9 @@ struct LondonHub
     CliRun book(const QString &start, const QString &end, const QStringList &more = {}) const
     {
         return run(QStringList{QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"),
-                               QStringLiteral("--title"), QStringLiteral("Night owls"), QStringLiteral("--start"), start,
-                               QStringLiteral("--end"), end}
-                   + more);
+                               QStringLiteral("--title"), QStringLiteral("Night owls"), QStringLiteral("--start"),
+                               start, QStringLiteral("--end"), end} +
+                   more);
     }
     int bookings() const
     {
@@ -61,8 +62,9 @@ TEST_CASE("a booking at a time the clocks skip is refused with exit 2 saying so"
 TEST_CASE("a weekly series across the spring change moves the skipped date forward and lists it", "[cli][input][time]")
 {
     LondonHub h;
-    const CliRun r = h.book(QStringLiteral("2027-03-21 01:30"), QStringLiteral("2027-03-21 02:30"),
-                            {QStringLiteral("--repeat"), QStringLiteral("weekly"), QStringLiteral("--count"), QStringLiteral("3")});
+    const CliRun r =
+        h.book(QStringLiteral("2027-03-21 01:30"), QStringLiteral("2027-03-21 02:30"),
+               {QStringLiteral("--repeat"), QStringLiteral("weekly"), QStringLiteral("--count"), QStringLiteral("3")});
     INFO(r.err.toStdString() << r.out.toStdString());
     REQUIRE(r.exitCode == 0);
     const QJsonArray booked = r.json()[QStringLiteral("booked")].toArray();
@@ -94,12 +96,13 @@ TEST_CASE("bad arguments and names are input errors, never storage errors", "[cl
     LondonHub h;
     CHECK(hubctl({QStringLiteral("--db"), QString(), QStringLiteral("check")}).exitCode == 1);
     CHECK(hubctl({QStringLiteral("check"), QStringLiteral("--db"), QString()}).exitCode == 1);
-    const CliRun slashDate = h.run({QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--from"),
-                                    QStringLiteral("2027/02/03")});
+    const CliRun slashDate = h.run(
+        {QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--from"), QStringLiteral("2027/02/03")});
     CHECK(slashDate.exitCode == 1);
     CHECK(slashDate.err.contains(QStringLiteral("YYYY-MM-DD")));
 
-    for (const QString &name : {QStringLiteral("\x1b[31mRed"), QString(2, QChar(0x200B)), QStringLiteral("A") + QChar(0x202E)}) {
+    for (const QString &name :
+         {QStringLiteral("\x1b[31mRed"), QString(2, QChar(0x200B)), QStringLiteral("A") + QChar(0x202E)}) {
         const CliRun r = h.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), name});
         INFO(r.err.toStdString());
         CHECK(r.exitCode == 2);

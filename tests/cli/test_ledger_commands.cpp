@@ -17,12 +17,15 @@ struct Ledger
     Ledger()
     {
         REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--name"),
-                        QStringLiteral("Riverside")}).exitCode == 0);
+                        QStringLiteral("Riverside")})
+                    .exitCode == 0);
         REQUIRE(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("default_limit_min"),
-                     QStringLiteral("-20")}).exitCode == 0);
+                     QStringLiteral("-20")})
+                    .exitCode == 0);
         for (const QString &who : {QStringLiteral("ada"), QStringLiteral("bo"), QStringLiteral("cy")})
             REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), who.toUpper(),
-                         QStringLiteral("--email"), who + QStringLiteral("@example.org")}).exitCode == 0);
+                         QStringLiteral("--email"), who + QStringLiteral("@example.org")})
+                        .exitCode == 0);
     }
     hub::test::CliRun run(const QStringList &args) const
     {
@@ -32,8 +35,9 @@ struct Ledger
                           const QStringList &more = {}) const
     {
         return run(QStringList{QStringLiteral("pay"), QStringLiteral("--from"), from, QStringLiteral("--to"), to,
-                               QStringLiteral("--amount"), amount, QStringLiteral("--memo"), QStringLiteral("2h guitar lesson")}
-                   + more);
+                               QStringLiteral("--amount"), amount, QStringLiteral("--memo"),
+                               QStringLiteral("2h guitar lesson")} +
+                   more);
     }
     qint64 balance(const QString &name) const
     {
@@ -72,8 +76,8 @@ TEST_CASE("pay refuses bad input with exit 2 and limit breaches with exit 3 and 
     Ledger l;
     auto decimals = l.pay(QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("1.234"));
     CHECK(decimals.exitCode == 2);
-    CHECK(decimals.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("where")].toString()
-          == QStringLiteral("--amount"));
+    CHECK(decimals.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("where")].toString() ==
+          QStringLiteral("--amount"));
     CHECK(l.pay(QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("1")).exitCode == 2);
     CHECK(l.pay(QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("1e3")).exitCode == 2);
     CHECK(l.pay(QStringLiteral("nobody@example.org"), QStringLiteral("2"), QStringLiteral("1")).exitCode == 4);
@@ -110,7 +114,9 @@ TEST_CASE("reverse posts the opposite once and statement shows the running balan
     REQUIRE(lines.size() == 3);
     CHECK(lines[0][QStringLiteral("running_balance_minor")].toInteger() == -300);
     CHECK(lines[2][QStringLiteral("running_balance_minor")].toInteger() == 100);
-    CHECK(l.run({QStringLiteral("statement"), QStringLiteral("1"), QStringLiteral("--from"), QStringLiteral("2026-13-01")}).exitCode == 1);
+    CHECK(l.run({QStringLiteral("statement"), QStringLiteral("1"), QStringLiteral("--from"),
+                 QStringLiteral("2026-13-01")})
+              .exitCode == 1);
     auto people = hubctl({QStringLiteral("--db"), l.db, QStringLiteral("statement"), QStringLiteral("1")});
     CHECK(people.out.contains(QStringLiteral("Opening balance")));
     CHECK(people.out.contains(QStringLiteral("Closing balance")));
@@ -120,17 +126,20 @@ TEST_CASE("account limit refuses a limit the balance already breaches unless ove
 {
     Ledger l;
     REQUIRE(l.pay(QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("15")).exitCode == 0);
-    auto refused = l.run({QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("1"), QStringLiteral("--min"),
-                          QStringLiteral("-10")});
+    auto refused = l.run({QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("1"),
+                          QStringLiteral("--min"), QStringLiteral("-10")});
     CHECK(refused.exitCode == 3);
     auto ok = l.run({QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("1"), QStringLiteral("--min"),
                      QStringLiteral("-10"), QStringLiteral("--override"), QStringLiteral("repayment plan agreed")});
     REQUIRE(ok.exitCode == 0);
     CHECK(ok.json().object()[QStringLiteral("limit_min_minor")].toInteger() == -1000);
     CHECK(l.run({QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("1"), QStringLiteral("--min"),
-                 QStringLiteral("5")}).exitCode == 2);
-    CHECK(l.run({QStringLiteral("account"), QStringLiteral("status"), QStringLiteral("1"), QStringLiteral("closed")}).exitCode == 3);
-    CHECK(l.run({QStringLiteral("account"), QStringLiteral("status"), QStringLiteral("3"), QStringLiteral("frozen")}).exitCode == 0);
+                 QStringLiteral("5")})
+              .exitCode == 2);
+    CHECK(l.run({QStringLiteral("account"), QStringLiteral("status"), QStringLiteral("1"), QStringLiteral("closed")})
+              .exitCode == 3);
+    CHECK(l.run({QStringLiteral("account"), QStringLiteral("status"), QStringLiteral("3"), QStringLiteral("frozen")})
+              .exitCode == 0);
     CHECK(l.pay(QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("1")).exitCode == 3);
     auto risky = l.run({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--at-risk")});
     REQUIRE(risky.json().array().size() == 1);
@@ -161,7 +170,8 @@ TEST_CASE("pay --batch posts all rows or none and lists every bad row")
     CHECK(problems[1][QStringLiteral("column")].toString() == QStringLiteral("amount"));
     CHECK(r.err.contains(QStringLiteral("row 3, column payer")));
     CHECK(l.balance(QStringLiteral("ADA")) == -200);
-    CHECK(l.run({QStringLiteral("pay"), QStringLiteral("--batch"), l.dir.filePath(QStringLiteral("none.csv"))}).exitCode == 4);
+    CHECK(l.run({QStringLiteral("pay"), QStringLiteral("--batch"), l.dir.filePath(QStringLiteral("none.csv"))})
+              .exitCode == 4);
 }
 
 TEST_CASE("levy charges every active member to the hub or nobody and check includes the ledger")
@@ -173,17 +183,18 @@ TEST_CASE("levy charges every active member to the hub or nobody and check inclu
     CHECK(dry.json().object()[QStringLiteral("members")].toInt() == 3);
     CHECK(dry.json().object()[QStringLiteral("total_minor")].toInteger() == 1500);
     REQUIRE(l.pay(QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("18")).exitCode == 0);
-    auto blocked = l.run({QStringLiteral("levy"), QStringLiteral("--amount"), QStringLiteral("5"), QStringLiteral("--memo"),
-                          QStringLiteral("November contribution")});
+    auto blocked = l.run({QStringLiteral("levy"), QStringLiteral("--amount"), QStringLiteral("5"),
+                          QStringLiteral("--memo"), QStringLiteral("November contribution")});
     CHECK(blocked.exitCode == 3);
     CHECK(blocked.json().object()[QStringLiteral("blocked")].toBool());
-    auto fine = l.run({QStringLiteral("levy"), QStringLiteral("--amount"), QStringLiteral("1"), QStringLiteral("--memo"),
-                       QStringLiteral("Tea fund")});
+    auto fine = l.run({QStringLiteral("levy"), QStringLiteral("--amount"), QStringLiteral("1"),
+                       QStringLiteral("--memo"), QStringLiteral("Tea fund")});
     REQUIRE(fine.exitCode == 0);
     CHECK(fine.json().object()[QStringLiteral("transfers")].toArray().size() == 3);
     auto check = l.run({QStringLiteral("check")});
     CHECK(check.exitCode == 0);
     CHECK(check.json().object()[QStringLiteral("checks")].toArray().size() >= 3);
-    auto list = l.run({QStringLiteral("transfer"), QStringLiteral("list"), QStringLiteral("--member"), QStringLiteral("1")});
+    auto list =
+        l.run({QStringLiteral("transfer"), QStringLiteral("list"), QStringLiteral("--member"), QStringLiteral("1")});
     CHECK(list.json().array().size() == 2);
 }

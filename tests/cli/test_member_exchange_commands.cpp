@@ -17,10 +17,7 @@ struct Scratch
     QTemporaryDir dir;
     QString db = dir.filePath(QStringLiteral("hub.sqlite"));
     QString path(const QString &name) const { return dir.filePath(name); }
-    QStringList with(QStringList args) const
-    {
-        return QStringList{QStringLiteral("--db"), db} + args;
-    }
+    QStringList with(QStringList args) const { return QStringList{QStringLiteral("--db"), db} + args; }
     QString write(const QString &name, const QByteArray &bytes) const
     {
         hub::test::writeBytes(path(name), bytes);
@@ -28,15 +25,13 @@ struct Scratch
     }
     void init() const
     {
-        const auto r = hubctl(
-            with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Test hub")}));
+        const auto r = hubctl(with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Test hub")}));
         REQUIRE(r.exitCode == 0);
     }
     int members() const
     {
-        const auto r = hubctl(
-            with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("export"),
-                  QStringLiteral("--all"), QStringLiteral("--format"), QStringLiteral("json")}));
+        const auto r = hubctl(with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("export"),
+                                    QStringLiteral("--all"), QStringLiteral("--format"), QStringLiteral("json")}));
         REQUIRE(r.exitCode == 0);
         return int(r.json().array().size());
     }
@@ -60,8 +55,7 @@ TEST_CASE("member import writes every row and reports JSON with the new ids")
     Scratch s;
     s.init();
     const QString file = s.write(QStringLiteral("members.csv"), goodCsv);
-    auto r = hubctl(s.with(
-        {QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), file}));
+    auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), file}));
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const QJsonObject o = r.json().object();
@@ -93,8 +87,7 @@ TEST_CASE("member import with bad rows exits 2 lists every bad row and writes no
     CHECK(r.err.contains(QStringLiteral("nothing was imported")));
     CHECK(s.members() == 0);
 
-    auto json = hubctl(s.with(
-        {QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), file}));
+    auto json = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), file}));
     CHECK(json.exitCode == 2);
     const QJsonObject o = json.json().object();
     CHECK_FALSE(o[QStringLiteral("ok")].toBool(true));
@@ -115,22 +108,19 @@ TEST_CASE("member import --dry-run reports and writes nothing")
     Scratch s;
     s.init();
     const QString file = s.write(QStringLiteral("members.csv"), goodCsv);
-    const QByteArray before =
-        hub::test::readBytes(s.db) + hub::test::readBytes(s.db + QStringLiteral("-wal"));
-    auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("member"),
-                            QStringLiteral("import"), file, QStringLiteral("--dry-run")}));
+    const QByteArray before = hub::test::readBytes(s.db) + hub::test::readBytes(s.db + QStringLiteral("-wal"));
+    auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), file,
+                            QStringLiteral("--dry-run")}));
     REQUIRE(r.exitCode == 0);
     const QJsonObject o = r.json().object();
     CHECK(o[QStringLiteral("ok")].toBool());
     CHECK(o[QStringLiteral("dry_run")].toBool());
     CHECK(o[QStringLiteral("rows")].toInt() == 3);
     CHECK(o[QStringLiteral("created")].toInt() == 0);
-    CHECK(hub::test::readBytes(s.db) + hub::test::readBytes(s.db + QStringLiteral("-wal")) ==
-          before);
+    CHECK(hub::test::readBytes(s.db) + hub::test::readBytes(s.db + QStringLiteral("-wal")) == before);
 
-    auto bad =
-        hubctl(s.with({QStringLiteral("member"), QStringLiteral("import"),
-                       QStringLiteral("--dry-run"), s.write(QStringLiteral("bad.csv"), badCsv)}));
+    auto bad = hubctl(s.with({QStringLiteral("member"), QStringLiteral("import"), QStringLiteral("--dry-run"),
+                              s.write(QStringLiteral("bad.csv"), badCsv)}));
     CHECK(bad.exitCode == 2);
     CHECK(bad.err.contains(QStringLiteral("row 4, column email")));
     CHECK(s.members() == 0);
@@ -141,25 +131,21 @@ TEST_CASE("member import refuses unreadable files and missing arguments")
     Scratch s;
     s.init();
     CHECK(hubctl(s.with({QStringLiteral("member"), QStringLiteral("import")})).exitCode == 1);
-    CHECK(hubctl(s.with({QStringLiteral("member"), QStringLiteral("import"),
-                         s.path(QStringLiteral("none.csv"))}))
+    CHECK(hubctl(s.with({QStringLiteral("member"), QStringLiteral("import"), s.path(QStringLiteral("none.csv"))}))
               .exitCode == 4);
-    auto utf = hubctl(
-        s.with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"),
-                s.write(QStringLiteral("latin1.csv"), "name,email\nJos\xE9,jose@example.org\n")}));
+    auto utf = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"),
+                              s.write(QStringLiteral("latin1.csv"), "name,email\nJos\xE9,jose@example.org\n")}));
     CHECK(utf.exitCode == 2);
-    CHECK(utf.json()
-              .object()[QStringLiteral("error")]
-              .toObject()[QStringLiteral("where")]
-              .toString() == QStringLiteral("line 2"));
-    auto empty = hubctl(s.with({QStringLiteral("member"), QStringLiteral("import"),
-                                s.write(QStringLiteral("empty.csv"), QByteArray())}));
+    CHECK(utf.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("where")].toString() ==
+          QStringLiteral("line 2"));
+    auto empty = hubctl(s.with(
+        {QStringLiteral("member"), QStringLiteral("import"), s.write(QStringLiteral("empty.csv"), QByteArray())}));
     CHECK(empty.exitCode == 2);
     CHECK(empty.err.contains(QStringLiteral("empty")));
     // No hub file: refused, not created.
     Scratch fresh;
-    CHECK(hubctl(fresh.with({QStringLiteral("member"), QStringLiteral("import"),
-                             s.write(QStringLiteral("ok.csv"), goodCsv)}))
+    CHECK(hubctl(fresh.with(
+                     {QStringLiteral("member"), QStringLiteral("import"), s.write(QStringLiteral("ok.csv"), goodCsv)}))
               .exitCode == 5);
     CHECK_FALSE(QFile::exists(fresh.db));
 }
@@ -181,17 +167,16 @@ TEST_CASE("member export writes the directory or everyone in each format")
     CHECK_FALSE(csv.out.contains(QStringLiteral("lukasz@example.org")));
     CHECK_FALSE(csv.out.contains(QStringLiteral("Hidden Person")));
 
-    auto json = hubctl(
-        s.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--format"),
-                QStringLiteral("json"), QStringLiteral("--all")}));
+    auto json = hubctl(s.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--format"),
+                               QStringLiteral("json"), QStringLiteral("--all")}));
     REQUIRE(json.exitCode == 0);
     const QJsonArray all = json.json().array();
     CHECK(all.size() == 3);
 
     // To a file: the format follows the suffix; --json describes what was written.
     const QString vcf = s.path(QStringLiteral("members.vcf"));
-    auto toFile = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("member"),
-                                 QStringLiteral("export"), QStringLiteral("-o"), vcf}));
+    auto toFile = hubctl(s.with(
+        {QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("-o"), vcf}));
     REQUIRE(toFile.exitCode == 0);
     const QJsonObject o = toFile.json().object();
     CHECK(o[QStringLiteral("format")].toString() == QStringLiteral("vcard"));
@@ -200,8 +185,8 @@ TEST_CASE("member export writes the directory or everyone in each format")
     CHECK(card.startsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
     CHECK(card.count("BEGIN:VCARD") == 2);
 
-    CHECK(hubctl(s.with({QStringLiteral("member"), QStringLiteral("export"),
-                         QStringLiteral("--format"), QStringLiteral("xls")}))
+    CHECK(hubctl(s.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--format"),
+                         QStringLiteral("xls")}))
               .exitCode == 1);
 }
 
@@ -213,20 +198,17 @@ TEST_CASE("member export --all re-imports into a new hub")
                            s.write(QStringLiteral("members.csv"), goodCsv)}))
                 .exitCode == 0);
     const QString out = s.path(QStringLiteral("all.csv"));
-    REQUIRE(hubctl(s.with({QStringLiteral("member"), QStringLiteral("export"),
-                           QStringLiteral("--all"), QStringLiteral("-o"), out}))
+    REQUIRE(hubctl(s.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all"),
+                           QStringLiteral("-o"), out}))
                 .exitCode == 0);
 
     Scratch t;
     t.init();
-    auto r = hubctl(t.with(
-        {QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), out}));
+    auto r = hubctl(t.with({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), out}));
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     CHECK(r.json().object()[QStringLiteral("created")].toInt() == 3);
-    auto a = hubctl(
-        s.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all")}));
-    auto b = hubctl(
-        t.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all")}));
+    auto a = hubctl(s.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all")}));
+    auto b = hubctl(t.with({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all")}));
     CHECK(a.out == b.out);
 }

@@ -19,7 +19,9 @@ namespace {
 // The mode bits as ls -l shows them, e.g. 0600.
 int modeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     const QByteArray name = QFile::encodeName(path);
     REQUIRE(::stat(name.constData(), &st) == 0);
     return int(st.st_mode & 0777);
@@ -52,10 +54,11 @@ TEST_CASE("every kind of file hubctl writes is owner-only whatever the umask", "
     CHECK(modeOf(db) == 0600);
     run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ada Lovelace"),
          QStringLiteral("--email"), QStringLiteral("ada@example.org")});
-    run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hall"), QStringLiteral("--capacity"), QStringLiteral("20")});
+    run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hall"),
+         QStringLiteral("--capacity"), QStringLiteral("20")});
     run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"), QStringLiteral("--title"),
-         QStringLiteral("Choir"), QStringLiteral("--start"), QStringLiteral("2027-01-05 19:00"), QStringLiteral("--end"),
-         QStringLiteral("2027-01-05 21:00")});
+         QStringLiteral("Choir"), QStringLiteral("--start"), QStringLiteral("2027-01-05 19:00"),
+         QStringLiteral("--end"), QStringLiteral("2027-01-05 21:00")});
 
     // The -wal and -shm beside a hub held open (as by a window).
     {
@@ -68,17 +71,22 @@ TEST_CASE("every kind of file hubctl writes is owner-only whatever the umask", "
 
     const QString out = dir.filePath(QStringLiteral("out"));
     QDir().mkpath(out);
-    const auto file = [&](const char *name) { return QDir(out).filePath(QString::fromLatin1(name)); };
+    const auto file = [&](const char *name) {
+        return QDir(out).filePath(QString::fromLatin1(name));
+    };
     run({QStringLiteral("backup"), file("backup.sqlite")});
-    run({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"), file("members.csv")});
-    run({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"), file("members.vcf")});
-    run({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"), file("members.json")});
+    run({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"),
+         file("members.csv")});
+    run({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"),
+         file("members.vcf")});
+    run({QStringLiteral("member"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"),
+         file("members.json")});
     run({QStringLiteral("member"), QStringLiteral("data"), QStringLiteral("ada@example.org"), QStringLiteral("-o"),
          file("ada.json")});
     run({QStringLiteral("calendar"), QStringLiteral("export"), QStringLiteral("-o"), file("bookings.ics")});
     for (const char *format : {"csv", "json", "ledger", "pdf", "text"})
-        run({QStringLiteral("report"), QStringLiteral("trial-balance"), QStringLiteral("--format"), QString::fromLatin1(format),
-             QStringLiteral("-o"), file(format) + QStringLiteral(".report")});
+        run({QStringLiteral("report"), QStringLiteral("trial-balance"), QStringLiteral("--format"),
+             QString::fromLatin1(format), QStringLiteral("-o"), file(format) + QStringLiteral(".report")});
     const QString kept = run({QStringLiteral("--json"), QStringLiteral("restore"), file("backup.sqlite")})
                              .json()[QStringLiteral("kept")]
                              .toString();
@@ -100,8 +108,8 @@ TEST_CASE("an older hub made readable by others becomes owner-only when opened",
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("old.sqlite"));
     REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("init")}).exitCode == 0);
-    REQUIRE(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                          | QFileDevice::ReadOther));
+    REQUIRE(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                          QFileDevice::ReadOther));
     REQUIRE(modeOf(db) == 0644);
     REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("settings"), QStringLiteral("show")}).exitCode == 0);
     CHECK(modeOf(db) == 0600);

@@ -52,21 +52,22 @@ TEST_CASE("hubctl report occupancy gives 25 percent for 10 of 40 open hours as J
 {
     ActivityHub h;
     REQUIRE(h.run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Studio"),
-                   QStringLiteral("--capacity"), QStringLiteral("10"), QStringLiteral("--opens"), QStringLiteral("09:00"),
-                   QStringLiteral("--closes"), QStringLiteral("17:00")})
-              .exitCode == 0);
-    REQUIRE(h.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Studio"), QStringLiteral("--title"),
-                   QStringLiteral("Pottery"), QStringLiteral("--start"), QStringLiteral("2026-03-02T09:00"),
-                   QStringLiteral("--end"), QStringLiteral("2026-03-02T13:00")})
-              .exitCode == 0);
-    REQUIRE(h.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Studio"), QStringLiteral("--title"),
-                   QStringLiteral("Yoga"), QStringLiteral("--start"), QStringLiteral("2026-03-04T10:00"),
-                   QStringLiteral("--end"), QStringLiteral("2026-03-04T16:00"), QStringLiteral("--tentative")})
-              .exitCode == 0);
+                   QStringLiteral("--capacity"), QStringLiteral("10"), QStringLiteral("--opens"),
+                   QStringLiteral("09:00"), QStringLiteral("--closes"), QStringLiteral("17:00")})
+                .exitCode == 0);
+    REQUIRE(h.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Studio"),
+                   QStringLiteral("--title"), QStringLiteral("Pottery"), QStringLiteral("--start"),
+                   QStringLiteral("2026-03-02T09:00"), QStringLiteral("--end"), QStringLiteral("2026-03-02T13:00")})
+                .exitCode == 0);
+    REQUIRE(
+        h.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Studio"), QStringLiteral("--title"),
+               QStringLiteral("Yoga"), QStringLiteral("--start"), QStringLiteral("2026-03-04T10:00"),
+               QStringLiteral("--end"), QStringLiteral("2026-03-04T16:00"), QStringLiteral("--tentative")})
+            .exitCode == 0);
 
     // Monday to Friday: five days of eight open hours.
-    const QStringList args{QStringLiteral("report"), QStringLiteral("occupancy"), QStringLiteral("--from"),
-                           QStringLiteral("2026-03-02"), QStringLiteral("--to"), QStringLiteral("2026-03-06")};
+    const QStringList args{QStringLiteral("report"),     QStringLiteral("occupancy"), QStringLiteral("--from"),
+                           QStringLiteral("2026-03-02"), QStringLiteral("--to"),      QStringLiteral("2026-03-06")};
     const QJsonObject report = h.json(args);
     CHECK(report.value(QStringLiteral("report")).toString() == QStringLiteral("occupancy"));
     const QJsonObject studio = rows(report, 0).at(0).toObject();
@@ -80,8 +81,8 @@ TEST_CASE("hubctl report occupancy gives 25 percent for 10 of 40 open hours as J
 
     const auto csv = h.run(args + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
     REQUIRE(csv.exitCode == 0);
-    CHECK(csv.out.startsWith(QStringLiteral(
-        "space,open_hours,booked_hours,occupancy,confirmed_hours,tentative_hours,bookings,charged")));
+    CHECK(csv.out.startsWith(
+        QStringLiteral("space,open_hours,booked_hours,occupancy,confirmed_hours,tentative_hours,bookings,charged")));
     CHECK(csv.out.contains(QStringLiteral("Studio,40.00,10.00,25.0,4.00,6.00,2,")));
     CHECK(csv.out.contains(QStringLiteral("weekday,h00,h01,")));
 }
@@ -98,8 +99,8 @@ TEST_CASE("hubctl report membership counts this month's joins as JSON and CSV", 
     CHECK(months.at(0).toObject().value(QStringLiteral("joins")).toInt() == 2);
     CHECK(months.at(0).toObject().value(QStringLiteral("members")).toInt() == 2);
 
-    const auto csv = h.run({QStringLiteral("report"), QStringLiteral("membership"), QStringLiteral("--format"),
-                            QStringLiteral("csv")});
+    const auto csv = h.run(
+        {QStringLiteral("report"), QStringLiteral("membership"), QStringLiteral("--format"), QStringLiteral("csv")});
     REQUIRE(csv.exitCode == 0);
     CHECK(csv.out.startsWith(QStringLiteral("month,joins,lapses,leavers,members")));
     CHECK(csv.out.contains(QStringLiteral("status,people,organisations,total")));
@@ -114,7 +115,7 @@ TEST_CASE("hubctl report gatherings splits members and walk-ins as JSON and CSV"
     REQUIRE(h.run({QStringLiteral("gathering"), QStringLiteral("add"), QStringLiteral("--kind"),
                    QStringLiteral("friendly"), QStringLiteral("--title"), QStringLiteral("Friendly evening"),
                    QStringLiteral("--start"), QStringLiteral("2026-03-10 19:00")})
-              .exitCode == 0);
+                .exitCode == 0);
     REQUIRE(h.run({QStringLiteral("checkin"), QStringLiteral("1"), QStringLiteral("--member"), QStringLiteral("1")})
                 .exitCode == 0);
     REQUIRE(h.run({QStringLiteral("checkin"), QStringLiteral("1"), QStringLiteral("--walk-in"), QStringLiteral("Dee")})
@@ -123,8 +124,8 @@ TEST_CASE("hubctl report gatherings splits members and walk-ins as JSON and CSV"
                    QStringLiteral("Street trees")})
                 .exitCode == 0);
 
-    const QStringList args{QStringLiteral("report"), QStringLiteral("gatherings"), QStringLiteral("--from"),
-                           QStringLiteral("2026-03-01"), QStringLiteral("--to"), QStringLiteral("2026-03-31")};
+    const QStringList args{QStringLiteral("report"),     QStringLiteral("gatherings"), QStringLiteral("--from"),
+                           QStringLiteral("2026-03-01"), QStringLiteral("--to"),       QStringLiteral("2026-03-31")};
     const QJsonObject report = h.json(args);
     const QJsonArray each = rows(report, 0);
     REQUIRE(each.size() == 1);

@@ -51,15 +51,21 @@ struct Treasury
                         QStringLiteral("Riverside; Hub"), QStringLiteral("--timezone"), QStringLiteral("Europe/London"),
                         QStringLiteral("--unit"), unit})
                     .exitCode == 0);
-        for (const QString &name : {Zoe, QStringLiteral("Bo (plumber)"), QStringLiteral("[Cy]"),
-                                    QStringLiteral("  Dai   Jones ")})
-            REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), name}).exitCode == 0);
-        REQUIRE(pay(QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("12.50"), QStringLiteral("Tiles; grout")).exitCode == 0);
-        REQUIRE(pay(QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("3"), QStringLiteral("*urgent* (call)")).exitCode == 0);
-        REQUIRE(pay(QStringLiteral("3"), QStringLiteral("1"), QStringLiteral("0.25"), QStringLiteral("Tea  for two")).exitCode == 0);
-        REQUIRE(pay(QStringLiteral("4"), QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("Café crème")).exitCode == 0);
-        auto levy = run({QStringLiteral("levy"), QStringLiteral("--amount"), QStringLiteral("0.5"), QStringLiteral("--memo"),
-                         QStringLiteral("Annual levy")});
+        for (const QString &name :
+             {Zoe, QStringLiteral("Bo (plumber)"), QStringLiteral("[Cy]"), QStringLiteral("  Dai   Jones ")})
+            REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), name}).exitCode ==
+                    0);
+        REQUIRE(pay(QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("12.50"), QStringLiteral("Tiles; grout"))
+                    .exitCode == 0);
+        REQUIRE(pay(QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("3"), QStringLiteral("*urgent* (call)"))
+                    .exitCode == 0);
+        REQUIRE(pay(QStringLiteral("3"), QStringLiteral("1"), QStringLiteral("0.25"), QStringLiteral("Tea  for two"))
+                    .exitCode == 0);
+        REQUIRE(
+            pay(QStringLiteral("4"), QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("Café crème")).exitCode ==
+            0);
+        auto levy = run({QStringLiteral("levy"), QStringLiteral("--amount"), QStringLiteral("0.5"),
+                         QStringLiteral("--memo"), QStringLiteral("Annual levy")});
         INFO(levy.err.toStdString());
         REQUIRE(levy.exitCode == 0);
     }
@@ -93,7 +99,7 @@ struct Treasury
             const QString member = a[QStringLiteral("member")].toString();
             // However the directory normalised "  Dai   Jones ", the journal has one plain space.
             const QString name = a[QStringLiteral("hub_account")].toBool() ? QStringLiteral("equity:hub")
-                                 : member.contains(QStringLiteral("Dai")) ? QStringLiteral("assets:members:Dai Jones")
+                                 : member.contains(QStringLiteral("Dai"))  ? QStringLiteral("assets:members:Dai Jones")
                                                                            : journalNames.value(member);
             INFO("member " << member.toStdString());
             REQUIRE_FALSE(name.isEmpty());
@@ -133,10 +139,10 @@ QMap<QString, qint64> parseBalances(const QString &out)
 QMap<QString, qint64> hledgerBalances(const QString &journal)
 {
     // --strict: every account and commodity is declared; -O csv: machine-readable rows.
-    const Tool t = runTool(QStringLiteral("/usr/bin/hledger"),
-                           {QStringLiteral("-f"), journal, QStringLiteral("--strict"), QStringLiteral("bal"),
-                            QStringLiteral("--flat"), QStringLiteral("--no-total"), QStringLiteral("-O"),
-                            QStringLiteral("csv")});
+    const Tool t =
+        runTool(QStringLiteral("/usr/bin/hledger"),
+                {QStringLiteral("-f"), journal, QStringLiteral("--strict"), QStringLiteral("bal"),
+                 QStringLiteral("--flat"), QStringLiteral("--no-total"), QStringLiteral("-O"), QStringLiteral("csv")});
     INFO("hledger: " << t.err.toStdString() << t.out.toStdString());
     REQUIRE(t.exitCode == 0);
     REQUIRE(t.err.trimmed().isEmpty());
@@ -191,7 +197,8 @@ TEST_CASE("hledger and ledger read the exported journal and balance it as accoun
     CHECK(ledgerBalances(journal) == expected);
 }
 
-TEST_CASE("a journal from a later date opens with the balances and still matches account list", "[cli][reports][interop]")
+TEST_CASE("a journal from a later date opens with the balances and still matches account list",
+          "[cli][reports][interop]")
 {
     Treasury t;
     const QString journal = t.file(QStringLiteral("later.journal"));
@@ -216,13 +223,13 @@ TEST_CASE("the trial balance as CSV is read by Python's csv module with accents 
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     CHECK(hub::test::readBytes(csv).startsWith("\xEF\xBB\xBF"));
-    const Tool py = runTool(
-        QStringLiteral("/usr/bin/python3"),
-        {QStringLiteral("-c"),
-         QStringLiteral("import csv, json, sys\n"
-                        "rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline='')))\n"
-                        "print(json.dumps(rows))\n"),
-         csv});
+    const Tool py =
+        runTool(QStringLiteral("/usr/bin/python3"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("import csv, json, sys\n"
+                                "rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline='')))\n"
+                                "print(json.dumps(rows))\n"),
+                 csv});
     INFO(py.err.toStdString());
     REQUIRE(py.exitCode == 0);
     const QJsonArray rows = QJsonDocument::fromJson(py.out.toUtf8()).array();
@@ -242,8 +249,8 @@ TEST_CASE("the trial balance as CSV is read by Python's csv module with accents 
 TEST_CASE("report writes JSON and CSV to standard output without -o", "[cli][reports]")
 {
     Treasury t;
-    auto json = t.run({QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--format"),
-                       QStringLiteral("json")});
+    auto json = t.run(
+        {QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("json")});
     INFO(json.err.toStdString());
     REQUIRE(json.exitCode == 0);
     const QJsonObject doc = json.json().object();
@@ -274,12 +281,12 @@ TEST_CASE("report without --format prints aligned text and with --json the JSON 
     CHECK_FALSE(text.err.contains(QStringLiteral("standard output")));
     // Every line of a table has its columns where the header put them.
     const QStringList lines = text.out.split(u'\n');
-    const auto header = std::find_if(lines.begin(), lines.end(),
-                                     [](const QString &l) { return l.startsWith(QStringLiteral("No.")); });
+    const auto header =
+        std::find_if(lines.begin(), lines.end(), [](const QString &l) { return l.startsWith(QStringLiteral("No.")); });
     REQUIRE(header != lines.end());
     const qsizetype balanceEnd = header->size();
-    const QString total = *std::find_if(lines.begin(), lines.end(),
-                                        [](const QString &l) { return l.contains(QStringLiteral("Total")); });
+    const QString total =
+        *std::find_if(lines.begin(), lines.end(), [](const QString &l) { return l.contains(QStringLiteral("Total")); });
     CHECK(total.size() == balanceEnd); // the balance column is right-aligned under its title
 
     auto json = t.run({QStringLiteral("--json"), QStringLiteral("report"), QStringLiteral("trial-balance")});
@@ -294,23 +301,30 @@ TEST_CASE("report refuses what it cannot do with the exit codes of CLI.md", "[cl
     const auto code = [&](const QStringList &args) {
         auto r = t.run(QStringList{QStringLiteral("--json"), QStringLiteral("report")} + args);
         INFO(r.err.toStdString());
-        return std::pair{r.exitCode, r.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("where")].toString()};
+        return std::pair{r.exitCode,
+                         r.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("where")].toString()};
     };
-    CHECK(code({QStringLiteral("nonsense"), QStringLiteral("--format"), QStringLiteral("csv")}) == std::pair{1, QStringLiteral("NAME")});
-    CHECK(code({QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("xls")}) == std::pair{1, QStringLiteral("--format")});
+    CHECK(code({QStringLiteral("nonsense"), QStringLiteral("--format"), QStringLiteral("csv")}) ==
+          std::pair{1, QStringLiteral("NAME")});
+    CHECK(code({QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("xls")}) ==
+          std::pair{1, QStringLiteral("--format")});
     CHECK(code({QStringLiteral("journal"), QStringLiteral("-o"), out}) == std::pair{1, QStringLiteral("--format")});
-    CHECK(code({QStringLiteral("ledger-activity"), QStringLiteral("--format"), QStringLiteral("ledger"), QStringLiteral("-o"), out})
-          == std::pair{1, QStringLiteral("--format")});
+    CHECK(code({QStringLiteral("ledger-activity"), QStringLiteral("--format"), QStringLiteral("ledger"),
+                QStringLiteral("-o"), out}) == std::pair{1, QStringLiteral("--format")});
     CHECK(code({QStringLiteral("trial-balance"), QStringLiteral("--from"), QStringLiteral("2026-01-01"),
-                QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), out})
-          == std::pair{1, QStringLiteral("--from")});
-    CHECK(code({QStringLiteral("journal"), QStringLiteral("--from"), QStringLiteral("2026-02-01"), QStringLiteral("--to"),
-                QStringLiteral("2026-01-01"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), out})
-          == std::pair{1, QStringLiteral("--from")});
+                QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), out}) ==
+          std::pair{1, QStringLiteral("--from")});
+    CHECK(code({QStringLiteral("journal"), QStringLiteral("--from"), QStringLiteral("2026-02-01"),
+                QStringLiteral("--to"), QStringLiteral("2026-01-01"), QStringLiteral("--format"), QStringLiteral("csv"),
+                QStringLiteral("-o"), out}) == std::pair{1, QStringLiteral("--from")});
     CHECK(code({QStringLiteral("journal"), QStringLiteral("--from"), QStringLiteral("2026-13-01"),
-                QStringLiteral("--format"), QStringLiteral("csv")}).first == 1);
-    CHECK(code({QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--excel")}).first == 1);
-    CHECK(code({QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("pdf")}) == std::pair{1, QStringLiteral("-o")});
+                QStringLiteral("--format"), QStringLiteral("csv")})
+              .first == 1);
+    CHECK(
+        code({QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--excel")})
+            .first == 1);
+    CHECK(code({QStringLiteral("journal"), QStringLiteral("--format"), QStringLiteral("pdf")}) ==
+          std::pair{1, QStringLiteral("-o")});
     // A refused export leaves no file behind.
     CHECK_FALSE(QFile::exists(out));
     auto missing = hubctl({QStringLiteral("--db"), t.file(QStringLiteral("none.sqlite")), QStringLiteral("report"),
@@ -322,8 +336,8 @@ TEST_CASE("report with -o and --json prints what it wrote", "[cli][reports]")
 {
     Treasury t;
     const QString path = t.file(QStringLiteral("statements.csv"));
-    auto r = t.run({QStringLiteral("--json"), QStringLiteral("report"), QStringLiteral("statements"), QStringLiteral("--format"),
-                    QStringLiteral("csv"), QStringLiteral("-o"), path});
+    auto r = t.run({QStringLiteral("--json"), QStringLiteral("report"), QStringLiteral("statements"),
+                    QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), path});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const QJsonObject o = r.json().object();
@@ -358,26 +372,24 @@ TEST_CASE("a front-desk user is refused every report format with exit 3 and no f
         REQUIRE(t.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--member"),
                        QStringLiteral("1"), QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--role"),
                        QStringLiteral("treasurer")})
-                    .exitCode
-                == 0);
+                    .exitCode == 0);
         Env fresh("HUBCTL_NEW_PASSPHRASE", deskPhrase);
         REQUIRE(t.run({QStringLiteral("--user"), QStringLiteral("ada"), QStringLiteral("user"), QStringLiteral("add"),
                        QStringLiteral("bo"), QStringLiteral("--member"), QStringLiteral("2"), QStringLiteral("--role"),
                        QStringLiteral("front-desk")})
-                    .exitCode
-                == 0);
+                    .exitCode == 0);
     }
     const auto filesBeside = [&] {
         return QDir(t.dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
     };
     const QStringList before = filesBeside();
-    for (const QString &format : {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("ledger"),
-                                  QStringLiteral("pdf")}) {
+    for (const QString &format :
+         {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("ledger"), QStringLiteral("pdf")}) {
         const QString out = t.file(QStringLiteral("refused.") + format);
         Env phrase("HUBCTL_PASSPHRASE", deskPhrase);
-        auto refused = t.run({QStringLiteral("--user"), QStringLiteral("bo"), QStringLiteral("report"),
-                              QStringLiteral("trial-balance"), QStringLiteral("--format"), format, QStringLiteral("-o"),
-                              out});
+        auto refused =
+            t.run({QStringLiteral("--user"), QStringLiteral("bo"), QStringLiteral("report"),
+                   QStringLiteral("trial-balance"), QStringLiteral("--format"), format, QStringLiteral("-o"), out});
         INFO(format.toStdString() << ": " << refused.err.toStdString());
         CHECK(refused.exitCode == 3);
         CHECK(refused.err.contains(QStringLiteral("treasurer")));
@@ -429,7 +441,8 @@ TEST_CASE("the trial balance as PDF shows the debit and credit totals the JSON r
     REQUIRE(r.exitCode == 0);
     CHECK(hub::test::readBytes(pdf).startsWith("%PDF-"));
     // -layout keeps each table row on one line: the totals row holds both totals.
-    const Tool text = runTool(QStringLiteral("/usr/bin/pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    const Tool text =
+        runTool(QStringLiteral("/usr/bin/pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
     INFO(text.out.toStdString());
     REQUIRE(text.exitCode == 0);
     QString totalsLine;

@@ -29,8 +29,9 @@ struct Treasurer
                      QStringLiteral("-100")})
                     .exitCode == 0);
         for (const char *who : {"ada", "bo"})
-            REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QString::fromLatin1(who),
-                         QStringLiteral("--email"), QString::fromLatin1(who) + QStringLiteral("@example.org")})
+            REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),
+                         QString::fromLatin1(who), QStringLiteral("--email"),
+                         QString::fromLatin1(who) + QStringLiteral("@example.org")})
                         .exitCode == 0);
     }
     CliRun run(const QStringList &args) const
@@ -40,9 +41,9 @@ struct Treasurer
     void pay(int times) const
     {
         for (int i = 0; i < times; ++i)
-            REQUIRE(run({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("ada@example.org"), QStringLiteral("--to"),
-                         QStringLiteral("bo@example.org"), QStringLiteral("--amount"), QStringLiteral("1"),
-                         QStringLiteral("--memo"), QStringLiteral("lesson %1").arg(i)})
+            REQUIRE(run({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("ada@example.org"),
+                         QStringLiteral("--to"), QStringLiteral("bo@example.org"), QStringLiteral("--amount"),
+                         QStringLiteral("1"), QStringLiteral("--memo"), QStringLiteral("lesson %1").arg(i)})
                         .exitCode == 0);
     }
     QString seal() const
@@ -65,15 +66,17 @@ struct Treasurer
         const CliRun r = run(QStringList{QStringLiteral("check")} + more);
         QStringList out;
         for (const QJsonValue &f : r.json()[QStringLiteral("findings")].toArray())
-            out << f[QStringLiteral("area")].toString() + QStringLiteral(": ") + f[QStringLiteral("message")].toString();
+            out << f[QStringLiteral("area")].toString() + QStringLiteral(": ") +
+                       f[QStringLiteral("message")].toString();
         return out;
     }
 };
 
-const char *RestoreTriggers = "CREATE TRIGGER transfers_never_updated BEFORE UPDATE ON transfers BEGIN SELECT RAISE(ABORT, "
-                              "'transfers are never changed; post a reversing transfer instead'); END; "
-                              "CREATE TRIGGER transfers_never_deleted BEFORE DELETE ON transfers BEGIN SELECT RAISE(ABORT, "
-                              "'transfers are never deleted; post a reversing transfer instead'); END;";
+const char *RestoreTriggers =
+    "CREATE TRIGGER transfers_never_updated BEFORE UPDATE ON transfers BEGIN SELECT RAISE(ABORT, "
+    "'transfers are never changed; post a reversing transfer instead'); END; "
+    "CREATE TRIGGER transfers_never_deleted BEFORE DELETE ON transfers BEGIN SELECT RAISE(ABORT, "
+    "'transfers are never deleted; post a reversing transfer instead'); END;";
 } // namespace
 
 TEST_CASE("a seal noted earlier still holds as the ledger grows", "[cli][seal]")
@@ -87,7 +90,8 @@ TEST_CASE("a seal noted earlier still holds as the ledger grows", "[cli][seal]")
     const CliRun ok = t.run({QStringLiteral("check"), QStringLiteral("--seal"), noted});
     INFO(ok.out.toStdString());
     CHECK(ok.exitCode == 0);
-    CHECK(hubctl({QStringLiteral("--db"), t.db, QStringLiteral("check"), QStringLiteral("--seal"), QStringLiteral("nonsense")})
+    CHECK(hubctl({QStringLiteral("--db"), t.db, QStringLiteral("check"), QStringLiteral("--seal"),
+                  QStringLiteral("nonsense")})
               .exitCode == 1);
     // Reports and backups carry the seal of their moment.
     const CliRun report = t.run({QStringLiteral("report"), QStringLiteral("trial-balance")});
@@ -107,8 +111,8 @@ TEST_CASE("a ledger cut short with balances fixed passes a plain check but not t
     t.tamper(QStringLiteral("DROP TRIGGER transfers_never_deleted; DROP TRIGGER transfers_never_updated; "
                             "DELETE FROM transfers WHERE id > 3; "
                             "UPDATE accounts SET balance_minor = -300 WHERE member_id = 1; "
-                            "UPDATE accounts SET balance_minor = 300 WHERE member_id = 2; ")
-             + QString::fromLatin1(RestoreTriggers));
+                            "UPDATE accounts SET balance_minor = 300 WHERE member_id = 2; ") +
+             QString::fromLatin1(RestoreTriggers));
     CHECK(t.findings().isEmpty()); // nothing in the file alone gives it away
     const QStringList sealed = t.findings({QStringLiteral("--seal"), noted});
     INFO(sealed.join(u'\n').toStdString());
@@ -121,8 +125,8 @@ TEST_CASE("a rewritten sealed row, a missing trigger and a limit widened in the 
 {
     Treasurer t;
     t.pay(2);
-    REQUIRE(t.run({QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("ada@example.org"), QStringLiteral("--min"),
-                   QStringLiteral("-50")})
+    REQUIRE(t.run({QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("ada@example.org"),
+                   QStringLiteral("--min"), QStringLiteral("-50")})
                 .exitCode == 0);
     const QString noted = t.seal();
     t.tamper(QStringLiteral("DROP TRIGGER transfers_never_updated; "
@@ -162,7 +166,8 @@ TEST_CASE("restore refuses a backup that fails the check, with its findings, unl
     REQUIRE(hubFile.open(QIODevice::ReadOnly));
     CHECK(hubFile.readAll() == before); // byte-identical
     hubFile.close();
-    CHECK(t.run({QStringLiteral("restore"), backup, QStringLiteral("--despite-problems"), QStringLiteral(" ")}).exitCode == 1);
+    CHECK(t.run({QStringLiteral("restore"), backup, QStringLiteral("--despite-problems"), QStringLiteral(" ")})
+              .exitCode == 1);
 
     const CliRun forced = t.run({QStringLiteral("restore"), backup, QStringLiteral("--despite-problems"),
                                  QStringLiteral("the only copy left after the fire")});
@@ -172,5 +177,6 @@ TEST_CASE("restore refuses a backup that fails the check, with its findings, unl
     REQUIRE(audit.exitCode == 0);
     const QJsonArray entries = audit.json()[QStringLiteral("entries")].toArray();
     REQUIRE(entries.size() == 1);
-    CHECK(entries[0][QStringLiteral("summary")].toString().contains(QStringLiteral("the only copy left after the fire")));
+    CHECK(
+        entries[0][QStringLiteral("summary")].toString().contains(QStringLiteral("the only copy left after the fire")));
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/hubctlrunner.h"
 #include "core/storage/query.h"
+#include "tests/support/hubctlrunner.h"
 #include "tests/support/temphub.h"
 
 #include <QDir>
@@ -49,8 +49,8 @@ TEST_CASE("unknown commands and options and missing arguments are usage errors w
 
     auto json = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("frobnicate")}));
     CHECK(json.exitCode == 1);
-    CHECK(json.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString()
-          == QStringLiteral("usage"));
+    CHECK(json.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString() ==
+          QStringLiteral("usage"));
 }
 
 TEST_CASE("init creates a hub with the given settings and JSON describes it")
@@ -73,8 +73,7 @@ TEST_CASE("init creates a hub with the given settings and JSON describes it")
     auto again = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("init")}));
     REQUIRE(again.exitCode == 0);
     CHECK_FALSE(again.json().object()[QStringLiteral("created")].toBool());
-    CHECK(again.json().object()[QStringLiteral("name")].toString()
-          == QStringLiteral("Canolfan Gymunedol Aberystwyth"));
+    CHECK(again.json().object()[QStringLiteral("name")].toString() == QStringLiteral("Canolfan Gymunedol Aberystwyth"));
 }
 
 TEST_CASE("init with a bad value exits 2 and creates no file")
@@ -93,10 +92,10 @@ TEST_CASE("init with a bad value exits 2 and creates no file")
 TEST_CASE("commands other than init and demo refuse a missing hub file with exit 5")
 {
     Scratch s;
-    for (const QStringList &args : {QStringList{QStringLiteral("check")},
-                                    QStringList{QStringLiteral("settings"), QStringLiteral("show")},
-                                    QStringList{QStringLiteral("backup"), s.path(QStringLiteral("b.sqlite"))},
-                                    QStringList{QStringLiteral("restore"), s.path(QStringLiteral("b.sqlite"))}}) {
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("check")}, QStringList{QStringLiteral("settings"), QStringLiteral("show")},
+          QStringList{QStringLiteral("backup"), s.path(QStringLiteral("b.sqlite"))},
+          QStringList{QStringLiteral("restore"), s.path(QStringLiteral("b.sqlite"))}}) {
         auto r = hubctl(s.with(args));
         INFO(args.join(u' ').toStdString());
         CHECK(r.exitCode == 5);
@@ -111,8 +110,8 @@ TEST_CASE("a file that is not a hub is refused with exit 5 and left as it was")
     hub::test::writeBytes(s.db, "name,email\nAda,ada@example.org\n");
     auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("check")}));
     CHECK(r.exitCode == 5);
-    CHECK(r.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString()
-          == QStringLiteral("storage"));
+    CHECK(r.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString() ==
+          QStringLiteral("storage"));
     CHECK(hub::test::readBytes(s.db) == "name,email\nAda,ada@example.org\n");
 }
 
@@ -129,12 +128,11 @@ TEST_CASE("settings show and set work and a bad value exits 2 naming the key")
     auto bad = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("settings"), QStringLiteral("set"),
                               QStringLiteral("default_limit_min"), QStringLiteral("-40.001")}));
     CHECK(bad.exitCode == 2);
-    CHECK(bad.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("where")].toString()
-          == QStringLiteral("default_limit_min"));
+    CHECK(bad.json().object()[QStringLiteral("error")].toObject()[QStringLiteral("where")].toString() ==
+          QStringLiteral("default_limit_min"));
     CHECK(hubctl(s.with({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("colour"),
                          QStringLiteral("red")}))
-              .exitCode
-          == 1);
+              .exitCode == 1);
 
     auto show = hubctl(s.with({QStringLiteral("settings"), QStringLiteral("show")}));
     CHECK(show.exitCode == 0);
@@ -171,7 +169,8 @@ TEST_CASE("check passes on a good hub and exits 5 with a list on a broken one")
 TEST_CASE("backup then restore brings the hub back and keeps the replaced file")
 {
     Scratch s;
-    REQUIRE(hubctl(s.with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Kept Hub")})).exitCode == 0);
+    REQUIRE(hubctl(s.with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Kept Hub")})).exitCode ==
+            0);
     const QString copy = s.path(QStringLiteral("copy.sqlite"));
     auto b = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("backup"), copy}));
     REQUIRE(b.exitCode == 0);
@@ -180,8 +179,7 @@ TEST_CASE("backup then restore brings the hub back and keeps the replaced file")
 
     REQUIRE(hubctl(s.with({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("name"),
                            QStringLiteral("Changed Hub")}))
-                .exitCode
-            == 0);
+                .exitCode == 0);
     auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("restore"), copy}));
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);

@@ -38,7 +38,8 @@ struct SharedHub
     QStringList with(const QStringList &args) const { return QStringList{QStringLiteral("--db"), db} + args; }
     void init(int members)
     {
-        REQUIRE(hubctl(with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Shared")})).exitCode == 0);
+        REQUIRE(hubctl(with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Shared")})).exitCode ==
+                0);
         REQUIRE(hubctl(with({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("default_limit_min"),
                              QStringLiteral("-100000")}))
                     .exitCode == 0);
@@ -149,10 +150,10 @@ TEST_CASE("three desks paying at once and a backup beside them never see a false
     std::mutex messagesMutex;
     const auto desk = [&](int d) {
         for (int i = 0; i < 20; ++i) {
-            const CliRun r = hubctlFromThread(
-                s.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("m%1@example.org").arg(d + 1),
-                        QStringLiteral("--to"), QStringLiteral("m%1@example.org").arg(d + 4), QStringLiteral("--amount"),
-                        QStringLiteral("0.25"), QStringLiteral("--memo"), QStringLiteral("desk %1 pay %2").arg(d).arg(i)}));
+            const CliRun r = hubctlFromThread(s.with(
+                {QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("m%1@example.org").arg(d + 1),
+                 QStringLiteral("--to"), QStringLiteral("m%1@example.org").arg(d + 4), QStringLiteral("--amount"),
+                 QStringLiteral("0.25"), QStringLiteral("--memo"), QStringLiteral("desk %1 pay %2").arg(d).arg(i)}));
             if (r.exitCode == 0) {
                 ++ok;
             } else {
@@ -168,7 +169,8 @@ TEST_CASE("three desks paying at once and a backup beside them never see a false
     // Backups and a reader while they pay.
     int backups = 0;
     for (int b = 0; b < 3; ++b) {
-        const CliRun r = hubctl(s.with({QStringLiteral("backup"), s.dir.filePath(QStringLiteral("b%1.sqlite").arg(b))}));
+        const CliRun r =
+            hubctl(s.with({QStringLiteral("backup"), s.dir.filePath(QStringLiteral("b%1.sqlite").arg(b))}));
         INFO(r.err.toStdString());
         CHECK(r.exitCode == 0);
         backups += r.exitCode == 0;
@@ -185,7 +187,8 @@ TEST_CASE("three desks paying at once and a backup beside them never see a false
     CHECK(hubctl(s.with({QStringLiteral("check")})).exitCode == 0);
     // Every backup made in the middle is a sound hub of its own.
     for (int b = 0; b < 3; ++b)
-        CHECK(hubctl({QStringLiteral("--db"), s.dir.filePath(QStringLiteral("b%1.sqlite").arg(b)), QStringLiteral("check")})
+        CHECK(hubctl({QStringLiteral("--db"), s.dir.filePath(QStringLiteral("b%1.sqlite").arg(b)),
+                      QStringLiteral("check")})
                   .exitCode == 0);
 }
 
@@ -204,9 +207,9 @@ TEST_CASE("a restore while others pay either completes, audited, or changes noth
         int i = 0;
         while (!stop) {
             const CliRun r = hubctlFromThread(
-                s.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("m1@example.org"), QStringLiteral("--to"),
-                        QStringLiteral("m2@example.org"), QStringLiteral("--amount"), QStringLiteral("0.10"),
-                        QStringLiteral("--memo"), QStringLiteral("stream %1").arg(i++)}));
+                s.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("m1@example.org"),
+                        QStringLiteral("--to"), QStringLiteral("m2@example.org"), QStringLiteral("--amount"),
+                        QStringLiteral("0.10"), QStringLiteral("--memo"), QStringLiteral("stream %1").arg(i++)}));
             if (r.exitCode == 0) {
                 ++paid;
             } else if (r.exitCode == 5) {
@@ -249,7 +252,8 @@ TEST_CASE("a restore killed at any moment leaves the old hub or the restored one
     SharedHub s;
     s.init(40);
     const QString backup = s.dir.filePath(QStringLiteral("before.sqlite"));
-    REQUIRE(hubctl(s.with({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("name"), QStringLiteral("Old")}))
+    REQUIRE(hubctl(s.with({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("name"),
+                           QStringLiteral("Old")}))
                 .exitCode == 0);
     REQUIRE(hubctl(s.with({QStringLiteral("backup"), backup})).exitCode == 0);
     QRandomGenerator random(14);
@@ -269,7 +273,8 @@ TEST_CASE("a restore killed at any moment leaves the old hub or the restored one
         const CliRun check = hubctl(s.with({QStringLiteral("check")}));
         INFO(check.out.toStdString());
         CHECK(check.exitCode == 0);
-        const CliRun shown = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("settings"), QStringLiteral("show")}));
+        const CliRun shown =
+            hubctl(s.with({QStringLiteral("--json"), QStringLiteral("settings"), QStringLiteral("show")}));
         REQUIRE(shown.exitCode == 0);
         const QString name = shown.json()[QStringLiteral("name")].toString();
         CHECK((name == QStringLiteral("Old") || name == QStringLiteral("Current %1").arg(round)));

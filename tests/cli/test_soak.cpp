@@ -55,7 +55,8 @@ struct Tally
         }
         if (r.exitCode == 5)
             ++exit5;
-        failures << QStringLiteral("%1: exit %2: %3 %4").arg(what).arg(r.exitCode).arg(r.err.trimmed(), r.out.right(600));
+        failures
+            << QStringLiteral("%1: exit %2: %3 %4").arg(what).arg(r.exitCode).arg(r.err.trimmed(), r.out.right(600));
     }
 };
 
@@ -82,12 +83,13 @@ QSet<QString> column(const QString &db, const QString &sql)
 TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batches share one hub",
           "[soak][multiprocess]")
 {
-    const int seconds = qEnvironmentVariableIntValue("HUB_SOAK_SECONDS") > 0
-                            ? qEnvironmentVariableIntValue("HUB_SOAK_SECONDS")
-                            : 45;
+    const int seconds =
+        qEnvironmentVariableIntValue("HUB_SOAK_SECONDS") > 0 ? qEnvironmentVariableIntValue("HUB_SOAK_SECONDS") : 45;
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("hub.sqlite"));
-    const auto with = [&](const QStringList &args) { return QStringList{QStringLiteral("--db"), db} + args; };
+    const auto with = [&](const QStringList &args) {
+        return QStringList{QStringLiteral("--db"), db} + args;
+    };
     REQUIRE(hubctl(with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Soak")})).exitCode == 0);
     REQUIRE(hubctl(with({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("default_limit_min"),
                          QStringLiteral("-1000000")}))
@@ -96,10 +98,11 @@ TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batch
     for (int i = 1; i <= 20; ++i)
         csv += QStringLiteral("Soak Trader %1,t%1@example.org\n").arg(i).toUtf8();
     writeFile(dir.filePath(QStringLiteral("traders.csv")), csv);
-    REQUIRE(hubctl(with({QStringLiteral("member"), QStringLiteral("import"), dir.filePath(QStringLiteral("traders.csv"))}))
-                .exitCode == 0);
-    REQUIRE(hubctl(with({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hall"),
-                         QStringLiteral("--capacity"), QStringLiteral("40")}))
+    REQUIRE(
+        hubctl(with({QStringLiteral("member"), QStringLiteral("import"), dir.filePath(QStringLiteral("traders.csv"))}))
+            .exitCode == 0);
+    REQUIRE(hubctl(with({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"),
+                         QStringLiteral("Hall"), QStringLiteral("--capacity"), QStringLiteral("40")}))
                 .exitCode == 0);
 
     // The long-lived process: the window's hub stays open throughout.
@@ -117,10 +120,11 @@ TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batch
         for (int i = 0; !stop; ++i) {
             const QString memo = QStringLiteral("soak-pay-%1").arg(i);
             const int a = 1 + i % 10;
-            tally.record(memo, hubctlFromThread(with({QStringLiteral("pay"), QStringLiteral("--from"),
-                                                      QStringLiteral("t%1@example.org").arg(a), QStringLiteral("--to"),
-                                                      QStringLiteral("t%1@example.org").arg(a + 10), QStringLiteral("--amount"),
-                                                      QStringLiteral("0.01"), QStringLiteral("--memo"), memo})));
+            tally.record(memo,
+                         hubctlFromThread(with(
+                             {QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("t%1@example.org").arg(a),
+                              QStringLiteral("--to"), QStringLiteral("t%1@example.org").arg(a + 10),
+                              QStringLiteral("--amount"), QStringLiteral("0.01"), QStringLiteral("--memo"), memo})));
             ++processes;
         }
     });
@@ -148,12 +152,13 @@ TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batch
         const QDateTime base(QDate(2027, 4, 5), QTime(0, 0));
         for (int i = 0; !stop; ++i) {
             const QString title = QStringLiteral("soak-book-%1").arg(i);
-            tally.record(title, hubctlFromThread(with(
-                                    {QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"),
-                                     QStringLiteral("--title"), title, QStringLiteral("--start"),
-                                     base.addSecs(qint64(i) * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                                     QStringLiteral("--end"),
-                                     base.addSecs(qint64(i) * 3600 + 3000).toString(QStringLiteral("yyyy-MM-dd HH:mm"))})));
+            tally.record(
+                title, hubctlFromThread(
+                           with({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"),
+                                 QStringLiteral("--title"), title, QStringLiteral("--start"),
+                                 base.addSecs(qint64(i) * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                 QStringLiteral("--end"),
+                                 base.addSecs(qint64(i) * 3600 + 3000).toString(QStringLiteral("yyyy-MM-dd HH:mm"))})));
             ++processes;
         }
     });
@@ -161,8 +166,8 @@ TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batch
     threads.emplace_back([&] {
         for (int i = 0; !stop; ++i) {
             const QString name = QStringLiteral("soak-member-%1").arg(i);
-            tally.record(name, hubctlFromThread(with({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),
-                                                      name, QStringLiteral("--email"),
+            tally.record(name, hubctlFromThread(with({QStringLiteral("member"), QStringLiteral("add"),
+                                                      QStringLiteral("--name"), name, QStringLiteral("--email"),
                                                       QStringLiteral("soak%1@example.org").arg(i)})));
             ++processes;
         }
@@ -174,7 +179,8 @@ TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batch
         for (int i = 0; !stop; ++i) {
             for (int w = 0; w < 30 && !stop; ++w)
                 QThread::msleep(100);
-            const CliRun b = hubctlFromThread(with({QStringLiteral("backup"), dir.filePath(QStringLiteral("backup-%1.sqlite").arg(i))}));
+            const CliRun b = hubctlFromThread(
+                with({QStringLiteral("backup"), dir.filePath(QStringLiteral("backup-%1.sqlite").arg(i))}));
             tally.record(QStringLiteral("backup-%1").arg(i), b);
             backups += b.exitCode == 0;
             const CliRun c = hubctlFromThread(with({QStringLiteral("check")}));
@@ -262,11 +268,12 @@ TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batch
     int writes = 0;
     QStringList missing;
     for (const QString &what : std::as_const(tally.acknowledged)) {
-        const bool present = what.startsWith(QStringLiteral("soak-pay-")) || what.startsWith(QStringLiteral("soak-batch-"))
-                                 ? memos.contains(what)
-                             : what.startsWith(QStringLiteral("soak-book-"))   ? titles.contains(what)
-                             : what.startsWith(QStringLiteral("soak-member-")) ? names.contains(what)
-                                                                               : true;
+        const bool present =
+            what.startsWith(QStringLiteral("soak-pay-")) || what.startsWith(QStringLiteral("soak-batch-"))
+                ? memos.contains(what)
+            : what.startsWith(QStringLiteral("soak-book-"))   ? titles.contains(what)
+            : what.startsWith(QStringLiteral("soak-member-")) ? names.contains(what)
+                                                              : true;
         if (!what.startsWith(QStringLiteral("backup-")) && !what.startsWith(QStringLiteral("check-")))
             ++writes;
         if (!present)
@@ -294,7 +301,8 @@ TEST_CASE("soak: a window, four hubctl writers, backups, checks and killed batch
     INFO(finalCheck.out.toStdString());
     CHECK(finalCheck.exitCode == 0);
     for (int i = 0; i < backups.load(); ++i)
-        CHECK(hubctl({QStringLiteral("--db"), dir.filePath(QStringLiteral("backup-%1.sqlite").arg(i)), QStringLiteral("check")})
+        CHECK(hubctl({QStringLiteral("--db"), dir.filePath(QStringLiteral("backup-%1.sqlite").arg(i)),
+                      QStringLiteral("check")})
                   .exitCode == 0);
     std::printf("SOAK: %d s, %d hubctl processes (%d runs recorded), %d acknowledged writes, %d worker hubs, "
                 "%d backups, %d checks, %d batches killed, exit-5 count %d, failures %d\n",

@@ -16,17 +16,20 @@ struct Spaces
     Spaces()
     {
         REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--name"),
-                        QStringLiteral("Riverside")}).exitCode == 0);
+                        QStringLiteral("Riverside")})
+                    .exitCode == 0);
         REQUIRE(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("timezone"),
-                     QStringLiteral("Europe/London")}).exitCode == 0);
+                     QStringLiteral("Europe/London")})
+                    .exitCode == 0);
         REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ada"),
-                     QStringLiteral("--email"), QStringLiteral("ada@example.org")}).exitCode == 0);
-        const auto hall = run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"),
-                               QStringLiteral("Main hall"), QStringLiteral("--capacity"), QStringLiteral("80"),
-                               QStringLiteral("--setup"), QStringLiteral("15"), QStringLiteral("--cleanup"),
-                               QStringLiteral("30"), QStringLiteral("--opens"), QStringLiteral("09:00"),
-                               QStringLiteral("--closes"), QStringLiteral("22:00"), QStringLiteral("--feature"),
-                               QStringLiteral("stage")});
+                     QStringLiteral("--email"), QStringLiteral("ada@example.org")})
+                    .exitCode == 0);
+        const auto hall =
+            run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Main hall"),
+                 QStringLiteral("--capacity"), QStringLiteral("80"), QStringLiteral("--setup"), QStringLiteral("15"),
+                 QStringLiteral("--cleanup"), QStringLiteral("30"), QStringLiteral("--opens"), QStringLiteral("09:00"),
+                 QStringLiteral("--closes"), QStringLiteral("22:00"), QStringLiteral("--feature"),
+                 QStringLiteral("stage")});
         INFO(hall.err.toStdString());
         REQUIRE(hall.exitCode == 0);
     }
@@ -38,8 +41,8 @@ struct Spaces
     {
         return run(QStringList{QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("main hall"),
                                QStringLiteral("--title"), QStringLiteral("Choir"), QStringLiteral("--start"), start,
-                               QStringLiteral("--end"), end}
-                   + more);
+                               QStringLiteral("--end"), end} +
+                   more);
     }
 };
 } // namespace
@@ -60,7 +63,8 @@ TEST_CASE("space add and space list show the space with its hours and buffers")
     auto zero = s.run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Nook"),
                        QStringLiteral("--capacity"), QStringLiteral("0")});
     CHECK(zero.exitCode == 2);
-    CHECK(zero.json().object()[QStringLiteral("error")][QStringLiteral("where")].toString() == QStringLiteral("--capacity"));
+    CHECK(zero.json().object()[QStringLiteral("error")][QStringLiteral("where")].toString() ==
+          QStringLiteral("--capacity"));
     CHECK(s.run({QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Nook")})
               .exitCode == 1);
 }
@@ -88,7 +92,9 @@ TEST_CASE("book stores local times in the hub's zone and a clash exits 3 naming 
     CHECK(overridden.exitCode == 0);
     CHECK(s.run({QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--from"),
                  QStringLiteral("2026-07-14"), QStringLiteral("--to"), QStringLiteral("2026-07-14")})
-              .json().array().size() == 1);
+              .json()
+              .array()
+              .size() == 1);
 }
 
 TEST_CASE("book refuses bad input with exit 2 and unknown spaces with exit 4")
@@ -97,10 +103,12 @@ TEST_CASE("book refuses bad input with exit 2 and unknown spaces with exit 4")
     CHECK(s.book(QStringLiteral("tomorrow"), QStringLiteral("2026-07-14 21:00")).exitCode == 2);
     auto backwards = s.book(QStringLiteral("2026-07-14 21:00"), QStringLiteral("2026-07-14 19:00"));
     CHECK(backwards.exitCode == 2);
-    CHECK(backwards.json().object()[QStringLiteral("error")][QStringLiteral("where")].toString() == QStringLiteral("--end"));
-    auto unknown = s.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Ballroom"),
-                          QStringLiteral("--title"), QStringLiteral("Dance"), QStringLiteral("--start"),
-                          QStringLiteral("2026-07-14 19:00"), QStringLiteral("--end"), QStringLiteral("2026-07-14 20:00")});
+    CHECK(backwards.json().object()[QStringLiteral("error")][QStringLiteral("where")].toString() ==
+          QStringLiteral("--end"));
+    auto unknown =
+        s.run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Ballroom"), QStringLiteral("--title"),
+               QStringLiteral("Dance"), QStringLiteral("--start"), QStringLiteral("2026-07-14 19:00"),
+               QStringLiteral("--end"), QStringLiteral("2026-07-14 20:00")});
     CHECK(unknown.exitCode == 4);
     CHECK(s.run({QStringLiteral("booking"), QStringLiteral("cancel"), QStringLiteral("99")}).exitCode == 4);
     CHECK(s.run({QStringLiteral("booking"), QStringLiteral("cancel"), QStringLiteral("x")}).exitCode == 2);
@@ -113,8 +121,8 @@ TEST_CASE("book refuses bad input with exit 2 and unknown spaces with exit 4")
 TEST_CASE("booking confirm decline and cancel change the status and free the slot")
 {
     Spaces s;
-    auto held = s.book(QStringLiteral("2026-07-14 19:00"), QStringLiteral("2026-07-14 21:00"),
-                       {QStringLiteral("--tentative")});
+    auto held =
+        s.book(QStringLiteral("2026-07-14 19:00"), QStringLiteral("2026-07-14 21:00"), {QStringLiteral("--tentative")});
     REQUIRE(held.exitCode == 0);
     CHECK(held.json().object()[QStringLiteral("status")].toString() == QStringLiteral("tentative"));
     auto confirmed = s.run({QStringLiteral("booking"), QStringLiteral("confirm"), QStringLiteral("1")});
@@ -124,7 +132,9 @@ TEST_CASE("booking confirm decline and cancel change the status and free the slo
     CHECK(s.run({QStringLiteral("booking"), QStringLiteral("cancel"), QStringLiteral("1")}).exitCode == 0);
     CHECK(s.book(QStringLiteral("2026-07-14 19:00"), QStringLiteral("2026-07-14 21:00")).exitCode == 0);
     CHECK(s.run({QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--cancelled")})
-              .json().array().size() == 2);
+              .json()
+              .array()
+              .size() == 2);
     auto text = hubctl({QStringLiteral("--db"), s.db, QStringLiteral("booking"), QStringLiteral("list")});
     CHECK(text.out.contains(QStringLiteral("2026-07-14 19:00")));
     CHECK(s.run({QStringLiteral("check")}).exitCode == 0);

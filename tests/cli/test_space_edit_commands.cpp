@@ -29,9 +29,9 @@ struct Hall
         REQUIRE(hubctl({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--timezone"),
                         QStringLiteral("Europe/London")})
                     .exitCode == 0);
-        const CliRun hall = run(args({"space", "add", "--name", "Main hall", "--capacity", "80", "--setup", "15",
-                                      "--cleanup", "30", "--opens", "09:00", "--closes", "22:00", "--feature",
-                                      "stage", "--description", "The big room"}));
+        const CliRun hall =
+            run(args({"space", "add", "--name", "Main hall", "--capacity", "80", "--setup", "15", "--cleanup", "30",
+                      "--opens", "09:00", "--closes", "22:00", "--feature", "stage", "--description", "The big room"}));
         INFO(hall.err.toStdString());
         REQUIRE(hall.exitCode == 0);
         REQUIRE(run(args({"space", "add", "--name", "Kitchen", "--capacity", "12"})).exitCode == 0);
@@ -66,7 +66,10 @@ struct Hall
         }
         return std::nullopt;
     }
-    static QString where(const CliRun &r) { return r.json().object()[QStringLiteral("error")][QStringLiteral("where")].toString(); }
+    static QString where(const CliRun &r)
+    {
+        return r.json().object()[QStringLiteral("error")][QStringLiteral("where")].toString();
+    }
 };
 
 } // namespace
@@ -90,7 +93,8 @@ TEST_CASE("space edit changes only the fields it is given", "[cli][spaces]")
 
     s = h.edit({"--no-rate", "--feature", "stage", "--feature", "sprung floor", "--colour", "#aa3366"});
     CHECK(s[QStringLiteral("rate")].isNull());
-    CHECK(s[QStringLiteral("features")].toArray() == (QJsonArray{QStringLiteral("stage"), QStringLiteral("sprung floor")}));
+    CHECK(s[QStringLiteral("features")].toArray() ==
+          (QJsonArray{QStringLiteral("stage"), QStringLiteral("sprung floor")}));
     CHECK(s[QStringLiteral("colour")].toString() == QStringLiteral("#aa3366"));
 
     s = h.edit({"--description", "Seats 60 since the new stage", "--active", "no"});
@@ -104,7 +108,8 @@ TEST_CASE("space edit changes only the fields it is given", "[cli][spaces]")
     REQUIRE(renamed.exitCode == 0);
     CHECK(renamed.json().object()[QStringLiteral("name")].toString() == QStringLiteral("Great hall"));
     CHECK(h.run(args({"space", "edit", "Great hall", "--capacity", "70"})).exitCode == 0);
-    CHECK(h.run(args({"space", "edit", "1", "--capacity", "75"})).json().object()[QStringLiteral("capacity")].toInt() == 75);
+    CHECK(h.run(args({"space", "edit", "1", "--capacity", "75"})).json().object()[QStringLiteral("capacity")].toInt() ==
+          75);
 
     const CliRun text = hubctl({QStringLiteral("--db"), h.db, QStringLiteral("space"), QStringLiteral("edit"),
                                 QStringLiteral("Great hall"), QStringLiteral("--capacity"), QStringLiteral("72")});
@@ -190,7 +195,8 @@ TEST_CASE("space edit usage mistakes exit 1 and an unknown space exits 4", "[cli
 TEST_CASE("space close and reopen keep closed days for a space or the whole hub", "[cli][spaces]")
 {
     Hall h;
-    const CliRun closed = h.run(args({"space", "close", "Main hall", "--date", "2026-12-25", "--reason", "Christmas Day"}));
+    const CliRun closed =
+        h.run(args({"space", "close", "Main hall", "--date", "2026-12-25", "--reason", "Christmas Day"}));
     INFO(closed.err.toStdString());
     REQUIRE(closed.exitCode == 0);
     const QJsonObject c = closed.json().object();

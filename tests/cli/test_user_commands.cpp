@@ -32,15 +32,13 @@ struct Desk
         for (const QString &who : {QStringLiteral("ada"), QStringLiteral("bo"), QStringLiteral("cy")})
             REQUIRE(run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), who.toUpper(),
                          QStringLiteral("--email"), who + QStringLiteral("@example.org")})
-                        .exitCode
-                    == 0);
+                        .exitCode == 0);
         // The implicit admin creates the first admin; the passphrase comes from the environment.
         Env phrase("HUBCTL_PASSPHRASE", AdminPhrase);
         REQUIRE(run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--member"),
                      QStringLiteral("ada@example.org"), QStringLiteral("--role"), QStringLiteral("admin"),
                      QStringLiteral("--role"), QStringLiteral("treasurer")})
-                    .exitCode
-                == 0);
+                    .exitCode == 0);
     }
     hub::test::CliRun run(const QStringList &args) const
     {
@@ -49,8 +47,8 @@ struct Desk
     hub::test::CliRun as(const QString &user, const QByteArray &phrase, const QStringList &args) const
     {
         Env env("HUBCTL_PASSPHRASE", phrase);
-        return hubctl(QStringList{QStringLiteral("--db"), db, QStringLiteral("--user"), user, QStringLiteral("--json")}
-                      + args);
+        return hubctl(
+            QStringList{QStringLiteral("--db"), db, QStringLiteral("--user"), user, QStringLiteral("--json")} + args);
     }
     void addDesk() const
     {
@@ -58,8 +56,7 @@ struct Desk
         REQUIRE(as(QStringLiteral("ada"), AdminPhrase,
                    {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bo"), QStringLiteral("--member"),
                     QStringLiteral("bo@example.org"), QStringLiteral("--role"), QStringLiteral("front-desk")})
-                    .exitCode
-                == 0);
+                    .exitCode == 0);
     }
 };
 
@@ -107,15 +104,16 @@ TEST_CASE("a front-desk user is refused treasurer work with exit 3 naming who ma
     auto reversed = d.as(QStringLiteral("bo"), DeskPhrase, {QStringLiteral("reverse"), QString::number(id)});
     CHECK(reversed.exitCode == 3);
     CHECK(reversed.err.contains(QStringLiteral("Only a treasurer may reverse transfers.")));
-    auto settings = d.as(QStringLiteral("bo"), DeskPhrase,
-                         {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("name"), QStringLiteral("X")});
+    auto settings =
+        d.as(QStringLiteral("bo"), DeskPhrase,
+             {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("name"), QStringLiteral("X")});
     CHECK(settings.exitCode == 3);
     auto byTreasurer = d.as(QStringLiteral("ada"), AdminPhrase, {QStringLiteral("reverse"), QString::number(id)});
     CHECK(byTreasurer.exitCode == 0);
 
     auto trail = d.as(QStringLiteral("ada"), AdminPhrase,
-                      {QStringLiteral("audit"), QStringLiteral("--user"), QStringLiteral("bo"), QStringLiteral("--action"),
-                       QStringLiteral("transfer")});
+                      {QStringLiteral("audit"), QStringLiteral("--user"), QStringLiteral("bo"),
+                       QStringLiteral("--action"), QStringLiteral("transfer")});
     REQUIRE(trail.exitCode == 0);
     const QJsonArray entries = trail.json()[QStringLiteral("entries")].toArray();
     REQUIRE(entries.size() == 1);
@@ -135,28 +133,26 @@ TEST_CASE("user role, passwd and remove manage users and refuse the last admin",
     CHECK(d.as(QStringLiteral("ada"), AdminPhrase,
                {QStringLiteral("user"), QStringLiteral("role"), QStringLiteral("bo"), QStringLiteral("--add"),
                 QStringLiteral("boss")})
-              .exitCode
-          == 1);
+              .exitCode == 1);
     {
         Env fresh("HUBCTL_NEW_PASSPHRASE", "a brand new desk phrase");
-        CHECK(d.as(QStringLiteral("bo"), DeskPhrase, {QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("bo")})
-                  .exitCode
-              == 0);
+        CHECK(d.as(QStringLiteral("bo"), DeskPhrase,
+                   {QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("bo")})
+                  .exitCode == 0);
     }
     CHECK(d.as(QStringLiteral("bo"), DeskPhrase, {QStringLiteral("user"), QStringLiteral("list")}).exitCode == 3);
-    CHECK(d.as(QStringLiteral("bo"), "a brand new desk phrase", {QStringLiteral("user"), QStringLiteral("remove"),
-                                                                 QStringLiteral("ada")})
-              .exitCode
-          == 3);
-    CHECK(d.as(QStringLiteral("ada"), AdminPhrase, {QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("ada")})
-              .exitCode
-          == 3);
-    CHECK(d.as(QStringLiteral("ada"), AdminPhrase, {QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("bo")})
-              .exitCode
-          == 0);
-    CHECK(d.as(QStringLiteral("ada"), AdminPhrase, {QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("bo")})
-              .exitCode
-          == 4);
+    CHECK(d.as(QStringLiteral("bo"), "a brand new desk phrase",
+               {QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("ada")})
+              .exitCode == 3);
+    CHECK(d.as(QStringLiteral("ada"), AdminPhrase,
+               {QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("ada")})
+              .exitCode == 3);
+    CHECK(d.as(QStringLiteral("ada"), AdminPhrase,
+               {QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("bo")})
+              .exitCode == 0);
+    CHECK(d.as(QStringLiteral("ada"), AdminPhrase,
+               {QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("bo")})
+              .exitCode == 4);
 }
 
 TEST_CASE("a short passphrase for a new user is invalid input, exit 2", "[cli][access]")
@@ -180,8 +176,8 @@ TEST_CASE("check catches a tampered audit row and a restored backup keeps its us
         // Tamper with the file the way someone with sqlite3 would.
         auto opened = hub::Hub::open(d.db);
         REQUIRE(opened);
-        for (const char *sql : {"DROP TRIGGER audit_log_never_updated",
-                                "UPDATE audit_log SET summary = 'nothing to see' WHERE id = 3"}) {
+        for (const char *sql :
+             {"DROP TRIGGER audit_log_never_updated", "UPDATE audit_log SET summary = 'nothing to see' WHERE id = 3"}) {
             QSqlQuery q((*opened)->database().connection());
             REQUIRE(q.exec(QString::fromLatin1(sql)));
         }
@@ -213,8 +209,7 @@ TEST_CASE("settings show lists the idle lock and the front-desk ceiling the trea
     REQUIRE(d.as(QStringLiteral("ada"), AdminPhrase,
                  {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("idle_lock_minutes"),
                   QStringLiteral("7")})
-                .exitCode
-            == 0);
+                .exitCode == 0);
 
     Env phrase("HUBCTL_PASSPHRASE", AdminPhrase);
     auto text = hubctl({QStringLiteral("--db"), d.db, QStringLiteral("--user"), QStringLiteral("ada"),
@@ -256,40 +251,42 @@ TEST_CASE("user add --new-member adds the member and the user as one change, or 
     CHECK(shown.exitCode == 0);
 
     // A name already taken: neither the member nor the user is added.
-    auto taken = d.as(QStringLiteral("ada"), AdminPhrase,
-                      {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("DEE"), QStringLiteral("--new-member"),
-                       QStringLiteral("Another Dee"), QStringLiteral("--role"), QStringLiteral("front-desk")});
+    auto taken =
+        d.as(QStringLiteral("ada"), AdminPhrase,
+             {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("DEE"), QStringLiteral("--new-member"),
+              QStringLiteral("Another Dee"), QStringLiteral("--role"), QStringLiteral("front-desk")});
     CHECK(taken.exitCode == 3); // refused: a conflict with what is there
     CHECK(taken.err.contains(QStringLiteral("already")));
     CHECK(members() == before + 1);
 
     // The new member's own problem names the argument.
-    auto blank = d.as(QStringLiteral("ada"), AdminPhrase,
-                      {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("eve"), QStringLiteral("--new-member"),
-                       QStringLiteral("  "), QStringLiteral("--role"), QStringLiteral("front-desk")});
+    auto blank =
+        d.as(QStringLiteral("ada"), AdminPhrase,
+             {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("eve"), QStringLiteral("--new-member"),
+              QStringLiteral("  "), QStringLiteral("--role"), QStringLiteral("front-desk")});
     CHECK(blank.exitCode == 2);
     CHECK(blank.err.contains(QStringLiteral("--new-member")));
     CHECK(members() == before + 1);
 
     // Both, neither, or a member field without a new member: usage, exit 1.
-    for (const QStringList &args :
-         {QStringList{QStringLiteral("--member"), QStringLiteral("bo@example.org"), QStringLiteral("--new-member"),
-                      QStringLiteral("Bo Again")},
-          QStringList{},
-          QStringList{QStringLiteral("--member"), QStringLiteral("bo@example.org"), QStringLiteral("--email"),
-                      QStringLiteral("x@example.org")}}) {
+    for (const QStringList &args : {QStringList{QStringLiteral("--member"), QStringLiteral("bo@example.org"),
+                                                QStringLiteral("--new-member"), QStringLiteral("Bo Again")},
+                                    QStringList{},
+                                    QStringList{QStringLiteral("--member"), QStringLiteral("bo@example.org"),
+                                                QStringLiteral("--email"), QStringLiteral("x@example.org")}}) {
         auto wrong = d.as(QStringLiteral("ada"), AdminPhrase,
-                          QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("fay")} + args
-                              + QStringList{QStringLiteral("--role"), QStringLiteral("front-desk")});
+                          QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("fay")} + args +
+                              QStringList{QStringLiteral("--role"), QStringLiteral("front-desk")});
         CHECK(wrong.exitCode == 1);
     }
     CHECK(members() == before + 1);
 
     // Someone who may not manage users adds no member either.
     d.addDesk();
-    auto refused = d.as(QStringLiteral("bo"), DeskPhrase,
-                        {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("gus"), QStringLiteral("--new-member"),
-                         QStringLiteral("Gus Hale"), QStringLiteral("--role"), QStringLiteral("front-desk")});
+    auto refused =
+        d.as(QStringLiteral("bo"), DeskPhrase,
+             {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("gus"), QStringLiteral("--new-member"),
+              QStringLiteral("Gus Hale"), QStringLiteral("--role"), QStringLiteral("front-desk")});
     CHECK(refused.exitCode == 3);
     CHECK(members() == before + 1);
 }

@@ -25,9 +25,10 @@ struct Booked
                      QStringLiteral("--capacity"), QStringLiteral("50")})
                     .exitCode == 0);
         for (const QString &day : {QStringLiteral("2099-07-14"), QStringLiteral("2020-07-14")}) {
-            const CliRun b = run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"),
-                                  QStringLiteral("--title"), QStringLiteral("Choir"), QStringLiteral("--start"),
-                                  day + QStringLiteral(" 19:00"), QStringLiteral("--end"), day + QStringLiteral(" 21:00")});
+            const CliRun b =
+                run({QStringLiteral("book"), QStringLiteral("--space"), QStringLiteral("Hall"),
+                     QStringLiteral("--title"), QStringLiteral("Choir"), QStringLiteral("--start"),
+                     day + QStringLiteral(" 19:00"), QStringLiteral("--end"), day + QStringLiteral(" 21:00")});
             INFO(b.err.toStdString());
             REQUIRE(b.exitCode == 0);
         }
@@ -38,11 +39,15 @@ struct Booked
     }
     CliRun setZone(const QString &zone, const QStringList &more = {}) const
     {
-        return run(QStringList{QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("timezone"), zone} + more);
+        return run(QStringList{QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("timezone"), zone} +
+                   more);
     }
     QString zone() const
     {
-        return run({QStringLiteral("settings"), QStringLiteral("show")}).json().object()[QStringLiteral("timezone")].toString();
+        return run({QStringLiteral("settings"), QStringLiteral("show")})
+            .json()
+            .object()[QStringLiteral("timezone")]
+            .toString();
     }
     /// The bookings as `booking list --json` shows them, by start.
     QJsonArray bookings() const { return run({QStringLiteral("booking"), QStringLiteral("list")}).json().array(); }
@@ -72,7 +77,8 @@ TEST_CASE("settings set timezone refuses while upcoming bookings exist and names
     CHECK(start(b.bookings().at(1)) == QStringLiteral("2099-07-14 19:00"));
 
     CHECK(b.setZone(QStringLiteral("Mars/Olympus"), {QStringLiteral("--keep-instants")}).exitCode == 2);
-    CHECK(b.setZone(QStringLiteral("Europe/Berlin"), {QStringLiteral("--keep-instants"), QStringLiteral("--keep-local-times")})
+    CHECK(b.setZone(QStringLiteral("Europe/Berlin"),
+                    {QStringLiteral("--keep-instants"), QStringLiteral("--keep-local-times")})
               .exitCode == 1);
     CHECK(b.run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("name"), QStringLiteral("Riverside"),
                  QStringLiteral("--keep-instants")})

@@ -5,7 +5,6 @@
 
 #include <QGuiApplication>
 
-
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -215,7 +215,10 @@ TEST_CASE("guarded service calls refuse each role the table does not allow", "[a
              }
              return status(booked);
          }},
-        {"record a transfer", Permission::RecordTransfer, [&](Hub &h) { return status(h.ledger().pay(pay)); }},
+        {"record a transfer", Permission::RecordTransfer,
+         [&](Hub &h) {
+             return status(h.ledger().pay(pay));
+         }},
         {"reverse a transfer", Permission::ReverseTransfer,
          [&](Hub &h) {
              TransferId id;
@@ -233,9 +236,14 @@ TEST_CASE("guarded service calls refuse each role the table does not allow", "[a
              c.min = Amount::fromMinor(-10000);
              return h.ledger().setLimits(d.fay, c);
          }},
-        {"post a levy", Permission::Levy, [&](Hub &h) { return status(h.ledger().payAll({pay})); }},
+        {"post a levy", Permission::Levy,
+         [&](Hub &h) {
+             return status(h.ledger().payAll({pay}));
+         }},
         {"change settings", Permission::ChangeSettings,
-         [&](Hub &h) { return h.settings().set(QStringLiteral("name"), QStringLiteral("Renamed hub")); }},
+         [&](Hub &h) {
+             return h.settings().set(QStringLiteral("name"), QStringLiteral("Renamed hub"));
+         }},
         {"add a gathering", Permission::ManageGatherings,
          [&](Hub &h) {
              GatheringDraft g;
@@ -256,9 +264,13 @@ TEST_CASE("guarded service calls refuse each role the table does not allow", "[a
                                           h.audit());
          }},
         {"change the front-desk ceiling", Permission::ChangeLimits,
-         [&](Hub &h) { return h.access().setFrontDeskCeiling(Amount::fromMinor(5000)); }},
+         [&](Hub &h) {
+             return h.access().setFrontDeskCeiling(Amount::fromMinor(5000));
+         }},
         {"export a member's personal data", Permission::ExportMembers,
-         [&](Hub &h) { return status(SubjectAccessExporter(h).document(d.fay)); }},
+         [&](Hub &h) {
+             return status(SubjectAccessExporter(h).document(d.fay));
+         }},
     };
     for (Role role : allRoles()) {
         d.as(d.userOf(role));
@@ -281,8 +293,10 @@ TEST_CASE("guarded service calls refuse each role the table does not allow", "[a
 
 TEST_CASE("a refusal names the roles that may", "[access]")
 {
-    CHECK(AccessControl::whoMay(Permission::ReverseTransfer) == QStringLiteral("Only a treasurer may reverse transfers."));
-    CHECK(AccessControl::whoMay(Permission::RunReports) == QStringLiteral("Only a treasurer or admin may run reports."));
+    CHECK(AccessControl::whoMay(Permission::ReverseTransfer) ==
+          QStringLiteral("Only a treasurer may reverse transfers."));
+    CHECK(AccessControl::whoMay(Permission::RunReports) ==
+          QStringLiteral("Only a treasurer or admin may run reports."));
     CHECK(AccessControl::whoMay(Permission::ManageUsers) == QStringLiteral("Only an admin may manage users."));
 }
 

@@ -72,8 +72,7 @@ AuditEntry newest(Hub &hub)
     return list->first();
 }
 
-template<typename R>
-void ok(const R &result)
+template<typename R> void ok(const R &result)
 {
     if (!result)
         FAIL(result.error().text().toStdString());
@@ -115,50 +114,93 @@ TEST_CASE("every write through the services appends one audit row naming who", "
     std::optional<ChallengeId> challenge;
     std::optional<UserId> user;
     const QList<std::tuple<const char *, std::function<void()>>> steps = {
-        {"member.add", [&] { person(t.hub(), QStringLiteral("Cai")); }},
-        {"member.edit", [&] { ok(t->members().update(ana, *t->members().get(ana))); }},
-        {"member.consent", [&] { ok(t->members().setConsent(ana, Consent{true, true, false})); }},
-        {"member.contacts", [&] { ok(t->members().setContacts(cafe, {ana})); }},
-        {"member.skills", [&] { ok(t->skills().setMemberSkills(ana, {MemberSkill{{}, QStringLiteral("Baking"), {}}})); }},
-        {"skill.category", [&] {
+        {"member.add",
+         [&] {
+             person(t.hub(), QStringLiteral("Cai"));
+         }},
+        {"member.edit",
+         [&] {
+             ok(t->members().update(ana, *t->members().get(ana)));
+         }},
+        {"member.consent",
+         [&] {
+             ok(t->members().setConsent(ana, Consent{true, true, false}));
+         }},
+        {"member.contacts",
+         [&] {
+             ok(t->members().setContacts(cafe, {ana}));
+         }},
+        {"member.skills",
+         [&] {
+             ok(t->skills().setMemberSkills(ana, {MemberSkill{{}, QStringLiteral("Baking"), {}}}));
+         }},
+        {"skill.category",
+         [&] {
              auto skill = t->skills().ensure(QStringLiteral("Baking"));
              ok(t->skills().setCategory(skill->id, QStringLiteral("Food")));
          }},
-        {"skill.merge", [&] {
+        {"skill.merge",
+         [&] {
              ok(t->skills().ensure(QStringLiteral("Bread")));
              ok(t->skills().merge(QStringLiteral("Bread"), QStringLiteral("Baking")));
          }},
-        {"offer.add", [&] {
+        {"offer.add",
+         [&] {
              auto o = t->listings().addOffer(ana, QStringLiteral("Baking"), QStringLiteral("Sourdough lessons"));
              ok(o);
              offer = o->id;
          }},
-        {"need.add", [&] { ok(t->listings().addNeed(ben, QStringLiteral("Baking"), QStringLiteral("A birthday cake"))); }},
-        {"offer.close", [&] { ok(t->listings().closeOffer(*offer)); }},
-        {"transfer.post", [&] {
-             auto p = t->ledger().pay(TransferDraft{ana, ben, Amount::fromMinor(300), QStringLiteral("Cake"), {}, {}, false, {}});
+        {"need.add",
+         [&] {
+             ok(t->listings().addNeed(ben, QStringLiteral("Baking"), QStringLiteral("A birthday cake")));
+         }},
+        {"offer.close",
+         [&] {
+             ok(t->listings().closeOffer(*offer));
+         }},
+        {"transfer.post",
+         [&] {
+             auto p = t->ledger().pay(
+                 TransferDraft{ana, ben, Amount::fromMinor(300), QStringLiteral("Cake"), {}, {}, false, {}});
              ok(p);
              transfer = p->transfer.id;
          }},
-        {"transfer.reverse", [&] { ok(t->ledger().reverse(*transfer)); }},
-        {"transfer.batch", [&] {
-             ok(t->ledger().payAll({TransferDraft{ana, ben, Amount::fromMinor(100), QStringLiteral("Levy"), {}, {}, false, {}},
-                                    TransferDraft{ben, ana, Amount::fromMinor(100), QStringLiteral("Levy"), {}, {}, false, {}}}));
+        {"transfer.reverse",
+         [&] {
+             ok(t->ledger().reverse(*transfer));
          }},
-        {"account.limits", [&] {
+        {"transfer.batch",
+         [&] {
+             ok(t->ledger().payAll(
+                 {TransferDraft{ana, ben, Amount::fromMinor(100), QStringLiteral("Levy"), {}, {}, false, {}},
+                  TransferDraft{ben, ana, Amount::fromMinor(100), QStringLiteral("Levy"), {}, {}, false, {}}}));
+         }},
+        {"account.limits",
+         [&] {
              LimitChange c;
              c.min = Amount::fromMinor(-5000);
              ok(t->ledger().setLimits(ben, c));
          }},
-        {"account.status", [&] { ok(t->ledger().setStatus(ben, AccountStatus::Frozen)); }},
-        {"ledger.category", [&] { ok(t->ledger().addCategory(QStringLiteral("Repairs"))); }},
-        {"space.edit", [&] {
+        {"account.status",
+         [&] {
+             ok(t->ledger().setStatus(ben, AccountStatus::Frozen));
+         }},
+        {"ledger.category",
+         [&] {
+             ok(t->ledger().addCategory(QStringLiteral("Repairs")));
+         }},
+        {"space.edit",
+         [&] {
              Space edited = *hall;
              edited.capacity = 40;
              ok(t->spaces().edit(edited));
          }},
-        {"space.close", [&] { ok(t->spaces().addClosure(hall->id, QDate(2026, 12, 25), QStringLiteral("Christmas"))); }},
-        {"booking.add", [&] {
+        {"space.close",
+         [&] {
+             ok(t->spaces().addClosure(hall->id, QDate(2026, 12, 25), QStringLiteral("Christmas")));
+         }},
+        {"booking.add",
+         [&] {
              BookingDraft b;
              b.space = hall->id;
              b.title = QStringLiteral("Choir");
@@ -170,7 +212,8 @@ TEST_CASE("every write through the services appends one audit row naming who", "
              ok(booked);
              booking = booked->id;
          }},
-        {"booking.edit", [&] {
+        {"booking.edit",
+         [&] {
              BookingDraft b;
              b.space = hall->id;
              b.title = QStringLiteral("Choir practice");
@@ -178,19 +221,42 @@ TEST_CASE("every write through the services appends one audit row naming who", "
              b.end = at.addDays(1).addSecs(5400);
              ok(t->bookings().edit(*booking, b));
          }},
-        {"booking.status", [&] { ok(t->bookings().cancel(*booking)); }},
-        {"settings.save", [&] { ok(t->settings().set(QStringLiteral("name"), QStringLiteral("Ely Street Hub"))); }},
-        {"settings.set", [&] { ok(t->access().setIdleLockMinutes(5)); }},
-        {"gathering.edit", [&] {
+        {"booking.status",
+         [&] {
+             ok(t->bookings().cancel(*booking));
+         }},
+        {"settings.save",
+         [&] {
+             ok(t->settings().set(QStringLiteral("name"), QStringLiteral("Ely Street Hub")));
+         }},
+        {"settings.set",
+         [&] {
+             ok(t->access().setIdleLockMinutes(5));
+         }},
+        {"gathering.edit",
+         [&] {
              GatheringDraft e = gd;
              e.title = QStringLiteral("Friendly gathering");
              ok(t->gatherings().edit(gathering->id, e));
          }},
-        {"registration.add", [&] { ok(t->registrations().add(gathering->id, ben)); }},
-        {"registration.cancel", [&] { ok(t->registrations().cancel(gathering->id, ben)); }},
-        {"checkin.member", [&] { ok(t->checkIns().checkIn(gathering->id, ana)); }},
-        {"checkin.walk-in", [&] { ok(t->checkIns().checkInWalkIn(gathering->id, WalkInDraft{QStringLiteral("Dee"), {}, false})); }},
-        {"idea.add", [&] {
+        {"registration.add",
+         [&] {
+             ok(t->registrations().add(gathering->id, ben));
+         }},
+        {"registration.cancel",
+         [&] {
+             ok(t->registrations().cancel(gathering->id, ben));
+         }},
+        {"checkin.member",
+         [&] {
+             ok(t->checkIns().checkIn(gathering->id, ana));
+         }},
+        {"checkin.walk-in",
+         [&] {
+             ok(t->checkIns().checkInWalkIn(gathering->id, WalkInDraft{QStringLiteral("Dee"), {}, false}));
+         }},
+        {"idea.add",
+         [&] {
              IdeaDraft i;
              i.gathering = gathering->id;
              i.title = QStringLiteral("Street party");
@@ -199,15 +265,26 @@ TEST_CASE("every write through the services appends one audit row naming who", "
              ok(added);
              idea = added->id;
          }},
-        {"idea.vote", [&] { ok(t->ideas().vote(*idea, ana)); }},
-        {"idea.promote", [&] {
+        {"idea.vote",
+         [&] {
+             ok(t->ideas().vote(*idea, ana));
+         }},
+        {"idea.promote",
+         [&] {
              auto g = t->workingGroups().promote(*idea, QStringLiteral("Party group"), ana);
              ok(g);
              group = g->id;
          }},
-        {"group.join", [&] { ok(t->workingGroups().join(*group, ben)); }},
-        {"group.leave", [&] { ok(t->workingGroups().leave(*group, ben)); }},
-        {"action.add", [&] {
+        {"group.join",
+         [&] {
+             ok(t->workingGroups().join(*group, ben));
+         }},
+        {"group.leave",
+         [&] {
+             ok(t->workingGroups().leave(*group, ben));
+         }},
+        {"action.add",
+         [&] {
              ActionDraft a;
              a.group = *group;
              a.title = QStringLiteral("Ask the council");
@@ -216,8 +293,12 @@ TEST_CASE("every write through the services appends one audit row naming who", "
              ok(added);
              action = added->id;
          }},
-        {"action.status", [&] { ok(t->workingGroups().setStatus(*action, ActionStatus::Done)); }},
-        {"challenge.add", [&] {
+        {"action.status",
+         [&] {
+             ok(t->workingGroups().setStatus(*action, ActionStatus::Done));
+         }},
+        {"challenge.add",
+         [&] {
              ChallengeDraft c;
              c.organisation = cafe;
              c.title = QStringLiteral("A new menu board");
@@ -225,25 +306,58 @@ TEST_CASE("every write through the services appends one audit row naming who", "
              ok(added);
              challenge = added->id;
          }},
-        {"challenge.volunteer", [&] { ok(t->challenges().volunteer(*challenge, ben)); }},
-        {"challenge.withdraw", [&] { ok(t->challenges().withdraw(*challenge, ben)); }},
-        {"challenge.close", [&] { ok(t->challenges().close(*challenge)); }},
-        {"user.add", [&] {
+        {"challenge.volunteer",
+         [&] {
+             ok(t->challenges().volunteer(*challenge, ben));
+         }},
+        {"challenge.withdraw",
+         [&] {
+             ok(t->challenges().withdraw(*challenge, ben));
+         }},
+        {"challenge.close",
+         [&] {
+             ok(t->challenges().close(*challenge));
+         }},
+        {"user.add",
+         [&] {
              auto u = t->users().add(QStringLiteral("ana"), ana, {Role::Admin, Role::Treasurer}, Phrase);
              ok(u);
              user = u->id;
              REQUIRE(t->access().signInAs(QStringLiteral("ana")));
          }},
-        {"user.sign-in-failed", [&] { CHECK_FALSE(t->access().signIn(QStringLiteral("ana"), QStringLiteral("wrong passphrase"))); }},
-        {"user.sign-in", [&] { ok(t->access().signIn(QStringLiteral("ana"), Phrase)); }},
-        {"user.roles", [&] { ok(t->users().addRole(*user, Role::FrontDesk)); }},
-        {"user.pin", [&] { ok(t->users().setPin(*user, QStringLiteral("135792"))); }},
-        {"user.passphrase", [&] { ok(t->users().changePassphrase(*user, Phrase + QStringLiteral("!"))); }},
-        {"hub.backup", [&] { ok(BackupService::backup(t->database(), t.file(QStringLiteral("copy.sqlite")), t->access(), t->audit())); }},
-        {"member.import", [&] {
-             ok(MemberImporter(t.hub()).run(QByteArrayLiteral("display_name,email\nEve,eve@example.org\nFinn,finn@example.org\n"), false));
+        {"user.sign-in-failed",
+         [&] {
+             CHECK_FALSE(t->access().signIn(QStringLiteral("ana"), QStringLiteral("wrong passphrase")));
          }},
-        {"member.forget", [&] { ok(t->members().forget(ben)); }},
+        {"user.sign-in",
+         [&] {
+             ok(t->access().signIn(QStringLiteral("ana"), Phrase));
+         }},
+        {"user.roles",
+         [&] {
+             ok(t->users().addRole(*user, Role::FrontDesk));
+         }},
+        {"user.pin",
+         [&] {
+             ok(t->users().setPin(*user, QStringLiteral("135792")));
+         }},
+        {"user.passphrase",
+         [&] {
+             ok(t->users().changePassphrase(*user, Phrase + QStringLiteral("!")));
+         }},
+        {"hub.backup",
+         [&] {
+             ok(BackupService::backup(t->database(), t.file(QStringLiteral("copy.sqlite")), t->access(), t->audit()));
+         }},
+        {"member.import",
+         [&] {
+             ok(MemberImporter(t.hub()).run(
+                 QByteArrayLiteral("display_name,email\nEve,eve@example.org\nFinn,finn@example.org\n"), false));
+         }},
+        {"member.forget",
+         [&] {
+             ok(t->members().forget(ben));
+         }},
     };
     for (const auto &[prefix, step] : steps) {
         INFO("step " << prefix);
@@ -332,7 +446,8 @@ TEST_CASE("forgetting a member replaces their user name in the audit trail by th
     TransferDraft tea{wyn, ada, Amount::fromMinor(100), QStringLiteral("Tea"), {}, {}, false, {}};
     auto paid = t->ledger().pay(tea);
     REQUIRE(paid);
-    CHECK(paid->transfer.enteredBy == QStringLiteral("user #%1").arg(t->users().find(QStringLiteral("bea.k"))->id.value()));
+    CHECK(paid->transfer.enteredBy ==
+          QStringLiteral("user #%1").arg(t->users().find(QStringLiteral("bea.k"))->id.value()));
     {
         AccessControl::Grant spaces(Permission::ManageSpaces);
         Space s;
@@ -453,15 +568,15 @@ TEST_CASE("the audit log names its records and says which computer user and prog
     // The number stays in the tooltip, to look the record up by.
     for (int row = 0; row < model.rowCount(); ++row)
         if (records.at(row) == QStringLiteral("Ana Able"))
-            CHECK(model.index(row, AuditTableModel::EntityColumn).data(Qt::ToolTipRole).toString()
-                  == QStringLiteral("Ana Able (Member #%1)").arg(ana.value()));
+            CHECK(model.index(row, AuditTableModel::EntityColumn).data(Qt::ToolTipRole).toString() ==
+                  QStringLiteral("Ana Able (Member #%1)").arg(ana.value()));
 }
 
 TEST_CASE("every action the trail records is named in words", "[audit]")
 {
     // Every code the sources record: record("area.verb", ...) and recordAs(who, "area.verb", ...).
-    const QRegularExpression recorded(QStringLiteral(
-        R"re(record(?:As\([^,]+,)?\(?\s*QStringLiteral\("([a-z-]+\.[a-z-]+)"\))re"));
+    const QRegularExpression recorded(
+        QStringLiteral(R"re(record(?:As\([^,]+,)?\(?\s*QStringLiteral\("([a-z-]+\.[a-z-]+)"\))re"));
     const QRegularExpression chosen(QStringLiteral(R"re(QStringLiteral\("((?:transfer|hub|user)\.[a-z-]+)"\))re"));
     QSet<QString> codes;
     QDirIterator files(QStringLiteral(HUB_TEST_SOURCE_DIR "/core"), {QStringLiteral("*.cpp")}, QDir::Files,

@@ -2,8 +2,8 @@
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 #include "core/settings/settingsservice.h"
-#include "core/storage/query.h"
 #include "core/storage/backupservice.h"
+#include "core/storage/query.h"
 #include "tests/support/temphub.h"
 
 #include <QDir>
@@ -72,7 +72,8 @@ TEST_CASE("restore refuses a file that is not a valid hub and leaves the hub as 
 namespace {
 QString newestAction(Hub &hub)
 {
-    Query q(hub.database(), QStringLiteral("SELECT action || ' by ' || user_name FROM audit_log ORDER BY id DESC LIMIT 1"));
+    Query q(hub.database(),
+            QStringLiteral("SELECT action || ' by ' || user_name FROM audit_log ORDER BY id DESC LIMIT 1"));
     auto v = q.scalar();
     REQUIRE(v);
     return v->toString();

@@ -243,7 +243,8 @@ TEST_CASE("cancelling this and following dates or the whole series", "[series]")
     REQUIRE(all);
     CHECK(all->size() == 3);
     CHECK(t->bookings().list()->isEmpty());
-    auto single = t->bookings().book(once(t, hall, QDate(2026, 5, 5), QTime(10, 0), QTime(11, 0), QStringLiteral("Tea")));
+    auto single =
+        t->bookings().book(once(t, hall, QDate(2026, 5, 5), QTime(10, 0), QTime(11, 0), QStringLiteral("Tea")));
     REQUIRE(single);
     CHECK(t->bookings().cancel(single->id, CancelScope::Series).error().kind == ErrorKind::Invalid);
 }
@@ -323,7 +324,8 @@ TEST_CASE("closed days refuse bookings unless overridden and free spaces skip th
     REQUIRE(t->spaces().addClosure(kitchen.id, QDate(2026, 12, 24), QStringLiteral("Deep clean")));
     CHECK(t->spaces().addClosure(std::nullopt, QDate(2026, 12, 25), {}).error().kind == ErrorKind::Refused);
 
-    auto refused = t->bookings().book(once(t, hall, QDate(2026, 12, 25), QTime(12, 0), QTime(14, 0), QStringLiteral("Lunch")));
+    auto refused =
+        t->bookings().book(once(t, hall, QDate(2026, 12, 25), QTime(12, 0), QTime(14, 0), QStringLiteral("Lunch")));
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("Christmas Day")));
     BookingDraft anyway = once(t, hall, QDate(2026, 12, 25), QTime(12, 0), QTime(14, 0), QStringLiteral("Lunch"));
@@ -332,7 +334,9 @@ TEST_CASE("closed days refuse bookings unless overridden and free spaces skip th
     REQUIRE(lunch);
     CHECK(lunch->outsideHoursOverride == QStringLiteral("Community lunch for people alone"));
 
-    const auto at = [&](QDate d, int h) { return t->bookings().localTime(d, QTime(h, 0)); };
+    const auto at = [&](QDate d, int h) {
+        return t->bookings().localTime(d, QTime(h, 0));
+    };
     auto free24 = t->bookings().freeSpaces(at(QDate(2026, 12, 24), 10), at(QDate(2026, 12, 24), 12));
     REQUIRE(free24);
     REQUIRE(free24->size() == 1);
@@ -358,8 +362,8 @@ TEST_CASE("changing the hub's time zone asks what happens to upcoming bookings",
     REQUIRE_FALSE(silent);
     CHECK(silent.error().kind == ErrorKind::Refused);
     CHECK(silent.error().message.contains(QStringLiteral("1 upcoming")));
-    CHECK(t->bookings().changeZone(QStringLiteral("Europe/Berlin"), ZoneChangePolicy::Ask).error().kind
-          == ErrorKind::Refused);
+    CHECK(t->bookings().changeZone(QStringLiteral("Europe/Berlin"), ZoneChangePolicy::Ask).error().kind ==
+          ErrorKind::Refused);
     CHECK(t->settings().load()->timeZone == QStringLiteral("Europe/London"));
 
     SECTION("keeping local times")

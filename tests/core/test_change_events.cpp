@@ -157,9 +157,9 @@ TEST_CASE("a large change names its areas but not every record")
 TEST_CASE("every audited entity belongs to a named area")
 {
     // An entity missing from the table would refresh every page after each of its changes.
-    for (const char *entity : {"member", "walk-in", "offer", "need", "skill", "category", "account", "transfer",
-                               "space", "closure", "booking", "series", "gathering", "idea", "group", "action",
-                               "challenge", "settings", "hub", "user"})
+    for (const char *entity :
+         {"member",  "walk-in", "offer",     "need", "skill", "category", "account",   "transfer", "space", "closure",
+          "booking", "series",  "gathering", "idea", "group", "action",   "challenge", "settings", "hub",   "user"})
         CHECK(ChangeEvent::areaOf(QString::fromLatin1(entity)) != ChangeEvent::everything());
     CHECK(ChangeEvent::areaOf(QStringLiteral("no-such-thing")) == ChangeEvent::everything());
 }

@@ -35,8 +35,8 @@ Space addSpace(TempHub &t, const QString &name, int setup, int cleanup, bool act
     return *added;
 }
 
-Booking book(TempHub &t, const Space &s, QDate day, QTime from, QDate endDay, QTime to,
-             const QString &title, bool tentative = false)
+Booking book(TempHub &t, const Space &s, QDate day, QTime from, QDate endDay, QTime to, const QString &title,
+             bool tentative = false)
 {
     BookingDraft d;
     d.space = s.id;
@@ -117,14 +117,13 @@ TEST_CASE("a day schedule has a column per active space and the live bookings of
     CHECK(n.startMinute - n.setupMinutes < 24 * 60);
 }
 
-TEST_CASE("a week schedule of one space splits a booking that runs past midnight and marks closed days",
-          "[schedule]")
+TEST_CASE("a week schedule of one space splits a booking that runs past midnight and marks closed days", "[schedule]")
 {
     TempHub t;
     london(t);
     Space hall = addSpace(t, QStringLiteral("Main hall"), 0, 0);
-    const Booking party = book(t, hall, Tuesday, QTime(22, 0), Tuesday.addDays(1), QTime(2, 0),
-                               QStringLiteral("Birthday party"));
+    const Booking party =
+        book(t, hall, Tuesday, QTime(22, 0), Tuesday.addDays(1), QTime(2, 0), QStringLiteral("Birthday party"));
     OpeningHours hours = OpeningHours::always();
     hours.days[6].reset(); // closed on Sundays
     hours.days[0] = DayHours{9 * 60, 22 * 60};
@@ -164,8 +163,8 @@ TEST_CASE("wall-clock minutes of a schedule stay put across the change to summer
     const Space hall = addSpace(t, QStringLiteral("Main hall"), 0, 0);
     const QDate monday(2026, 3, 23);
     const QDate sunday(2026, 3, 29);
-    const Booking before = book(t, hall, QDate(2026, 3, 28), QTime(19, 0), QDate(2026, 3, 28), QTime(20, 0),
-                                QStringLiteral("Choir"));
+    const Booking before =
+        book(t, hall, QDate(2026, 3, 28), QTime(19, 0), QDate(2026, 3, 28), QTime(20, 0), QStringLiteral("Choir"));
     const Booking after = book(t, hall, sunday, QTime(19, 0), sunday, QTime(20, 0), QStringLiteral("Choir"));
     auto s = loader(t).week(hall.id, monday);
     REQUIRE(s);

@@ -8,7 +8,6 @@
 #include "core/spaces/spaceservice.h"
 #include "tests/support/temphub.h"
 
-
 using namespace hub;
 using hub::test::TempHub;
 

@@ -106,9 +106,9 @@ TEST_CASE("the day sheet PDF has the hub name and each booking's time title and 
     CHECK_FALSE(text.contains(QStringLiteral("Tomorrow's bake")));
 
     // For a person to look at: <build>/shots/daysheet-test-1.png
-    CHECK(QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"),
-                                                          QStringLiteral("60"), path,
-                                                          QDir(dir).filePath(QStringLiteral("daysheet-test"))}) == 0);
+    CHECK(QProcess::execute(QStringLiteral("pdftoppm"),
+                            {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), path,
+                             QDir(dir).filePath(QStringLiteral("daysheet-test"))}) == 0);
 }
 
 TEST_CASE("a long day sheet runs over pages with every page numbered", "[daysheet][reports]")

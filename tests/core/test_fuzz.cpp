@@ -126,8 +126,8 @@ TEST_CASE("fuzz: iCalendar import of 800 malformed files books all or nothing", 
     auto space = t->spaces().add(hall);
     REQUIRE(space);
     QRandomGenerator random(150004);
-    const QList<QByteArray> seeds = {readData("ics/google.ics"), readData("ics/outlook.ics"), readData("ics/allday.ics"),
-                                     readData("ics/utc.ics")};
+    const QList<QByteArray> seeds = {readData("ics/google.ics"), readData("ics/outlook.ics"),
+                                     readData("ics/allday.ics"), readData("ics/utc.ics")};
     for (int i = 0; i < 800; ++i) {
         const QByteArray input = mutate(seeds[i % seeds.size()], random);
         const qint64 before = count(t, "bookings");
@@ -145,8 +145,8 @@ TEST_CASE("fuzz: iCalendar import of 800 malformed files books all or nothing", 
 TEST_CASE("fuzz: amounts, dates and times from 5000 random texts parse or are refused as input", "[fuzz][values]")
 {
     QRandomGenerator random(150005);
-    const QList<QByteArray> seeds = {"12.50", "-3.5", "0.01", "1,000.00", "9223372036854775807", "2027-03-28",
-                                     "2027-03-28 01:30", "24:00"};
+    const QList<QByteArray> seeds = {
+        "12.50", "-3.5", "0.01", "1,000.00", "9223372036854775807", "2027-03-28", "2027-03-28 01:30", "24:00"};
     const QTimeZone london("Europe/London");
     for (int i = 0; i < 5000; ++i) {
         const QString text = QString::fromUtf8(mutate(seeds[i % seeds.size()], random));

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo/demogenerator.h"
 #include "core/gatherings/challengeservice.h"
-#include "core/gatherings/gatheringdemopart.h"
-#include "core/members/memberdemopart.h"
-#include "core/storage/transaction.h"
 #include "core/gatherings/checkinservice.h"
+#include "core/gatherings/gatheringdemopart.h"
 #include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/ideaservice.h"
 #include "core/gatherings/registrationservice.h"
 #include "core/gatherings/workinggroupservice.h"
+#include "core/members/memberdemopart.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
 #include "core/privacy/personaldataregistry.h"
@@ -17,6 +16,7 @@
 #include "core/spaces/spaceservice.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
+#include "core/storage/transaction.h"
 #include "tests/support/temphub.h"
 
 #include <QJsonDocument>
@@ -241,8 +241,8 @@ TEST_CASE("sign-ups fill the places then a waiting list in order and a cancellat
     QStringList names;
     for (const Registration &r : *list)
         names << r.memberName + u':' + toString(r.status);
-    CHECK(names == QStringList{QStringLiteral("Bo:registered"), QStringLiteral("Cy:registered"),
-                               QStringLiteral("Ana:waiting")});
+    CHECK(names ==
+          QStringList{QStringLiteral("Bo:registered"), QStringLiteral("Cy:registered"), QStringLiteral("Ana:waiting")});
     CHECK(t->gatherings().get(g.id)->waiting == 1);
     CHECK(t->integrity().runAll().isEmpty());
 }
@@ -270,14 +270,14 @@ TEST_CASE("a walk-in needs a name and consent needs an e-mail", "[gatherings]")
 {
     TempHub t;
     const Gathering g = held(t);
-    CHECK(t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral(" "), {}, false}).error().where
-          == QStringLiteral("name"));
-    CHECK(t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Jo"), {}, true}).error().where
-          == QStringLiteral("email"));
-    CHECK(t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Jo"), QStringLiteral("not an address"), false})
+    CHECK(t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral(" "), {}, false}).error().where ==
+          QStringLiteral("name"));
+    CHECK(t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Jo"), {}, true}).error().where ==
+          QStringLiteral("email"));
+    CHECK(t->checkIns()
+              .checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Jo"), QStringLiteral("not an address"), false})
               .error()
-              .where
-          == QStringLiteral("email"));
+              .where == QStringLiteral("email"));
     CHECK(count(t, QStringLiteral("walk_ins")) == 0);
 }
 
@@ -286,7 +286,8 @@ TEST_CASE("a walk-in becomes a member without retyping and their attendance idea
     TempHub t;
     const Gathering g1 = held(t);
     const Gathering g2 = held(t);
-    auto w = t->checkIns().checkInWalkIn(g1.id, WalkInDraft{QStringLiteral("Jo Bloggs"), QStringLiteral("jo@example.org"), true});
+    auto w = t->checkIns().checkInWalkIn(
+        g1.id, WalkInDraft{QStringLiteral("Jo Bloggs"), QStringLiteral("jo@example.org"), true});
     REQUIRE(w);
     REQUIRE(w->walkIn);
     REQUIRE(t->checkIns().checkInWalkIn(g2.id, *w->walkIn));
@@ -519,8 +520,8 @@ TEST_CASE("actions have owners and due dates and overdue ones are listed", "[gat
     const MemberId ana = person(t, QStringLiteral("Ana"));
     auto g = t->workingGroups().create(QStringLiteral("Repair café"), {}, {});
     REQUIRE(g);
-    auto late = t->workingGroups().addAction({g->id, QStringLiteral("Ask the library for tables"), ana,
-                                              Tuesday.addDays(-1), {}});
+    auto late = t->workingGroups().addAction(
+        {g->id, QStringLiteral("Ask the library for tables"), ana, Tuesday.addDays(-1), {}});
     auto soon = t->workingGroups().addAction({g->id, QStringLiteral("Print posters"), ana, Tuesday.addDays(3), {}});
     REQUIRE(late);
     REQUIRE(soon);
@@ -535,8 +536,8 @@ TEST_CASE("actions have owners and due dates and overdue ones are listed", "[gat
     CHECK(done->closedAt.isValid());
     CHECK(t->workingGroups().overdue()->isEmpty());
     CHECK(t->workingGroups().setStatus(late->id, ActionStatus::Done).error().kind == ErrorKind::Refused);
-    CHECK(t->workingGroups().addAction({g->id, QStringLiteral(""), ana, {}, {}}).error().where
-          == QStringLiteral("title"));
+    CHECK(t->workingGroups().addAction({g->id, QStringLiteral(""), ana, {}, {}}).error().where ==
+          QStringLiteral("title"));
 }
 
 TEST_CASE("a business challenge comes from an organisation and suggests members by skill", "[gatherings]")
@@ -554,8 +555,8 @@ TEST_CASE("a business challenge comes from an organisation and suggests members 
         c.directoryVisible = m != hidden;
         REQUIRE(t->members().setConsent(m, c));
     }
-    REQUIRE(t->skills().setMemberSkills(ana, {MemberSkill{{}, QStringLiteral("Web design"), {}},
-                                              MemberSkill{{}, QStringLiteral("Photography"), {}}}));
+    REQUIRE(t->skills().setMemberSkills(
+        ana, {MemberSkill{{}, QStringLiteral("Web design"), {}}, MemberSkill{{}, QStringLiteral("Photography"), {}}}));
     REQUIRE(t->skills().setMemberSkills(bo, {MemberSkill{{}, QStringLiteral("Photography"), {}}}));
     REQUIRE(t->skills().setMemberSkills(hidden, {MemberSkill{{}, QStringLiteral("Web design"), {}}}));
 
@@ -582,7 +583,8 @@ TEST_CASE("subject access includes stories and attendance and forgetting erases 
 {
     TempHub t;
     const Gathering g = held(t);
-    auto w = t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Jo Bloggs"), QStringLiteral("jo@example.org"), true});
+    auto w = t->checkIns().checkInWalkIn(
+        g.id, WalkInDraft{QStringLiteral("Jo Bloggs"), QStringLiteral("jo@example.org"), true});
     REQUIRE(w);
     IdeaDraft d;
     d.gathering = g.id;
@@ -614,7 +616,8 @@ TEST_CASE("a walk-in who never joined can be forgotten on their own", "[gatherin
 {
     TempHub t;
     const Gathering g = held(t);
-    auto w = t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Jo"), QStringLiteral("jo@example.org"), true});
+    auto w =
+        t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Jo"), QStringLiteral("jo@example.org"), true});
     REQUIRE(w);
     IdeaDraft d;
     d.gathering = g.id;

@@ -148,12 +148,12 @@ TEST_CASE("an export gives local times with TZID across the October clock change
     london(t);
     REQUIRE(t->settings().set(QStringLiteral("name"), QStringLiteral("Riverside Hub")));
     const Space hall = space(t, QStringLiteral("Main hall"));
-    const Booking before = book(t, hall, local(QDate(2026, 10, 24), QTime(19, 0)), local(QDate(2026, 10, 24), QTime(21, 0)),
-                                QStringLiteral("Ceilidh"));
-    const Booking after = book(t, hall, local(QDate(2026, 10, 31), QTime(19, 0)), local(QDate(2026, 10, 31), QTime(21, 0)),
-                               QStringLiteral("Halloween party"), true);
-    const Booking dropped = book(t, hall, local(QDate(2026, 10, 26), QTime(10, 0)), local(QDate(2026, 10, 26), QTime(11, 0)),
-                                 QStringLiteral("Called off"));
+    const Booking before = book(t, hall, local(QDate(2026, 10, 24), QTime(19, 0)),
+                                local(QDate(2026, 10, 24), QTime(21, 0)), QStringLiteral("Ceilidh"));
+    const Booking after = book(t, hall, local(QDate(2026, 10, 31), QTime(19, 0)),
+                               local(QDate(2026, 10, 31), QTime(21, 0)), QStringLiteral("Halloween party"), true);
+    const Booking dropped = book(t, hall, local(QDate(2026, 10, 26), QTime(10, 0)),
+                                 local(QDate(2026, 10, 26), QTime(11, 0)), QStringLiteral("Called off"));
     REQUIRE(t->bookings().cancel(dropped.id));
 
     const QByteArray ics = exported(t);
@@ -185,7 +185,8 @@ TEST_CASE("an export filters by space and by local dates", "[icalendar]")
     const Space hall = space(t, QStringLiteral("Main hall"));
     const Space kitchen = space(t, QStringLiteral("Kitchen"));
     book(t, hall, local(QDate(2026, 5, 1), QTime(9, 0)), local(QDate(2026, 5, 1), QTime(10, 0)), QStringLiteral("A"));
-    book(t, kitchen, local(QDate(2026, 5, 2), QTime(9, 0)), local(QDate(2026, 5, 2), QTime(10, 0)), QStringLiteral("B"));
+    book(t, kitchen, local(QDate(2026, 5, 2), QTime(9, 0)), local(QDate(2026, 5, 2), QTime(10, 0)),
+         QStringLiteral("B"));
     book(t, hall, local(QDate(2026, 5, 3), QTime(23, 0)), local(QDate(2026, 5, 4), QTime(0, 0)), QStringLiteral("C"));
 
     CalendarExportOptions onlyHall;
@@ -508,10 +509,11 @@ TEST_CASE("events that clash with each other inside one file are refused too", "
     TempHub t;
     london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
-    const QByteArray ics = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n"
-                           "BEGIN:VEVENT\nUID:a\nDTSTART:20260301T100000Z\nDTEND:20260301T120000Z\nSUMMARY:First\nEND:VEVENT\n"
-                           "BEGIN:VEVENT\nUID:b\nDTSTART:20260301T110000Z\nDTEND:20260301T130000Z\nSUMMARY:Second\nEND:VEVENT\n"
-                           "END:VCALENDAR\n";
+    const QByteArray ics =
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n"
+        "BEGIN:VEVENT\nUID:a\nDTSTART:20260301T100000Z\nDTEND:20260301T120000Z\nSUMMARY:First\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:b\nDTSTART:20260301T110000Z\nDTEND:20260301T130000Z\nSUMMARY:Second\nEND:VEVENT\n"
+        "END:VCALENDAR\n";
     const CalendarImportReport r = imported(t, ics, hall);
     CHECK_FALSE(r.ok());
     CHECK(r.events[1].outcome == Outcome::Refused);

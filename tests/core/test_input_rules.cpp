@@ -11,13 +11,12 @@
 using namespace hub;
 using hub::test::TempHub;
 
-TEST_CASE("control characters and direction overrides are refused in one-line fields, naming where",
-          "[input][text]")
+TEST_CASE("control characters and direction overrides are refused in one-line fields, naming where", "[input][text]")
 {
-    for (const QString &bad : {QStringLiteral("Ada\x1b[31m"), QString(QChar(0)) + QStringLiteral("Ada"),
-                               QStringLiteral("Ada\tLovelace"), QStringLiteral("Ada\nLovelace"),
-                               QStringLiteral("Ada") + QChar(0x202E) + QStringLiteral("ecalevol"),
-                               QStringLiteral("Ada") + QChar(0x85), QStringLiteral("Ada") + QChar(0x7F)}) {
+    for (const QString &bad :
+         {QStringLiteral("Ada\x1b[31m"), QString(QChar(0)) + QStringLiteral("Ada"), QStringLiteral("Ada\tLovelace"),
+          QStringLiteral("Ada\nLovelace"), QStringLiteral("Ada") + QChar(0x202E) + QStringLiteral("ecalevol"),
+          QStringLiteral("Ada") + QChar(0x85), QStringLiteral("Ada") + QChar(0x7F)}) {
         INFO(bad.toStdString());
         const auto r = TextRules::oneLine(bad, QStringLiteral("display_name"));
         REQUIRE_FALSE(r);
@@ -67,8 +66,8 @@ TEST_CASE("a time the spring clock change skips is refused; one it repeats takes
     REQUIRE_FALSE(gap);
     CHECK(gap.error().kind == ErrorKind::Invalid);
     CHECK(gap.error().where == QStringLiteral("--start"));
-    CHECK(gap.error().message
-          == QStringLiteral("01:30 on Sun 28 Mar 2027 does not exist: the clocks go forward at 01:00 to 02:00"));
+    CHECK(gap.error().message ==
+          QStringLiteral("01:30 on Sun 28 Mar 2027 does not exist: the clocks go forward at 01:00 to 02:00"));
 
     const auto twice = LocalTime::typed(QDate(2027, 10, 31), QTime(1, 30), london, QStringLiteral("--start"));
     REQUIRE(twice);
@@ -101,8 +100,9 @@ TEST_CASE("a CSV file that names a column twice is refused naming both", "[input
 
 TEST_CASE("an .ics line of megabytes is refused at once naming its line", "[input][ics]")
 {
-    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20270101T090000Z\r\nSUMMARY:"
-                           + QByteArray(10 * 1024 * 1024, 'x') + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const QByteArray ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20270101T090000Z\r\nSUMMARY:" +
+        QByteArray(10 * 1024 * 1024, 'x') + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     const auto r = ICalendarLines::scan(ics);
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Invalid);

@@ -39,7 +39,8 @@ Amount hours(const char *text)
     return *Amount::parse(QString::fromLatin1(text), 2);
 }
 
-TransferDraft draft(MemberId payer, MemberId payee, const char *amount, const QString &memo = QStringLiteral("2h guitar lesson"))
+TransferDraft draft(MemberId payer, MemberId payee, const char *amount,
+                    const QString &memo = QStringLiteral("2h guitar lesson"))
 {
     TransferDraft d;
     d.payer = payer;
@@ -104,8 +105,8 @@ TEST_CASE("a transfer that would go below the credit limit is refused and writes
     CHECK(r.error().kind == ErrorKind::Refused);
     const QString msg = r.error().message;
     INFO(msg.toStdString());
-    CHECK(msg.contains(QStringLiteral("-45.00 Hours")));  // the balance
-    CHECK(msg.contains(QStringLiteral("-50.00 Hours")));  // the limit
+    CHECK(msg.contains(QStringLiteral("-45.00 Hours")));      // the balance
+    CHECK(msg.contains(QStringLiteral("-50.00 Hours")));      // the limit
     CHECK(msg.contains(QStringLiteral("5.00 Hours beyond"))); // the breach
     CHECK(balance(t, ada) == -4500);
     CHECK(transferRows(t) == 1);
@@ -176,8 +177,8 @@ TEST_CASE("amounts at the int64 edges are refused cleanly")
     TempHub t;
     const MemberId ada = member(t, QStringLiteral("Ada"));
     const MemberId bo = member(t, QStringLiteral("Bo"));
-    REQUIRE(t->ledger().setLimits(ada, {Amount::fromMinor(std::numeric_limits<qint64>::min()), std::nullopt,
-                                        std::nullopt, false, {}}));
+    REQUIRE(t->ledger().setLimits(
+        ada, {Amount::fromMinor(std::numeric_limits<qint64>::min()), std::nullopt, std::nullopt, false, {}}));
     TransferDraft huge = draft(ada, bo, "1");
     huge.amount = Amount::fromMinor(std::numeric_limits<qint64>::max());
     REQUIRE(t->ledger().pay(huge));
@@ -212,7 +213,8 @@ TEST_CASE("transfers are never edited or deleted and a reversal corrects a mista
     const MemberId bo = member(t, QStringLiteral("Bo"));
     auto p = t->ledger().pay(draft(ada, bo, "3"));
     REQUIRE(p);
-    for (const QString &sql : {QStringLiteral("UPDATE transfers SET amount_minor = 1"), QStringLiteral("DELETE FROM transfers")}) {
+    for (const QString &sql :
+         {QStringLiteral("UPDATE transfers SET amount_minor = 1"), QStringLiteral("DELETE FROM transfers")}) {
         Query q(t->database(), sql);
         auto r = q.exec();
         REQUIRE_FALSE(r);
@@ -258,11 +260,12 @@ TEST_CASE("changing a limit never silently puts a balance in breach")
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Refused);
     CHECK(t->ledger().account(ada)->limitMin.minor() == -2000);
-    REQUIRE(t->ledger().setLimits(ada, {hours("-10"), std::nullopt, std::nullopt, true, QStringLiteral("repayment plan")}));
+    REQUIRE(
+        t->ledger().setLimits(ada, {hours("-10"), std::nullopt, std::nullopt, true, QStringLiteral("repayment plan")}));
     CHECK(t->ledger().account(ada)->limitMin.minor() == -1000);
     CHECK(t->integrity().runAll().isEmpty()); // the override is on record
-    CHECK(t->ledger().setLimits(ada, {hours("1"), std::nullopt, std::nullopt, false, {}}).error().kind
-          == ErrorKind::Invalid);
+    CHECK(t->ledger().setLimits(ada, {hours("1"), std::nullopt, std::nullopt, false, {}}).error().kind ==
+          ErrorKind::Invalid);
 }
 
 TEST_CASE("editing a transfer row outside Hubkeeper is caught by the check")
@@ -402,7 +405,8 @@ TEST_CASE("a batch posts all rows in order or none and reports every bad row")
     const MemberId ada = t->members().add(d)->id;
     const MemberId bo = member(t, QStringLiteral("Bo"));
     LedgerBatch batch(t.hub());
-    const QByteArray good = "payer,payee,amount,memo\nada@example.org,2,6,bread\n2,1,1.5,eggs\nada@example.org,2,5,jam\n";
+    const QByteArray good =
+        "payer,payee,amount,memo\nada@example.org,2,6,bread\n2,1,1.5,eggs\nada@example.org,2,5,jam\n";
     auto dry = batch.payCsv(good, true);
     REQUIRE(dry);
     CHECK(dry->problems.isEmpty());
@@ -413,7 +417,8 @@ TEST_CASE("a batch posts all rows in order or none and reports every bad row")
     CHECK(real->problems.isEmpty());
     CHECK(balance(t, ada) == -950);
 
-    const QByteArray bad = "payer,payee,amount,memo\n1,2,0.25,ok\nnobody@x.org,2,1,x\n1,2,1.234,x\n1,2,1,too far\n1,1,1,self\n";
+    const QByteArray bad =
+        "payer,payee,amount,memo\n1,2,0.25,ok\nnobody@x.org,2,1,x\n1,2,1.234,x\n1,2,1,too far\n1,1,1,self\n";
     auto r = batch.payCsv(bad, false);
     REQUIRE(r);
     REQUIRE(r->problems.size() == 4);

@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QSet>
 #include <QTimeZone>
+
 #include <algorithm>
 #include <functional>
 
@@ -35,13 +36,12 @@ void runDemo(TempHub &t, quint32 seed)
 QByteArray digest(TempHub &t)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    Query q(t->database(),
-            QStringLiteral("SELECT amount_minor, memo, hash FROM transfers ORDER BY id"));
+    Query q(t->database(), QStringLiteral("SELECT amount_minor, memo, hash FROM transfers ORDER BY id"));
     REQUIRE(q.exec());
     while (q.next())
-        hash.addData((q.value(0).toString() + u'\x1f' + q.value(1).toString() + u'\x1f' +
-                      q.value(2).toString() + u'\x1e')
-                         .toUtf8());
+        hash.addData(
+            (q.value(0).toString() + u'\x1f' + q.value(1).toString() + u'\x1f' + q.value(2).toString() + u'\x1e')
+                .toUtf8());
     return hash.result().toHex();
 }
 
@@ -66,19 +66,15 @@ TEST_CASE("the small demo posts 500 transfers through the ledger and every check
 
     const auto findings = t->integrity().runAll();
     for (const Finding &f : findings)
-        UNSCOPED_INFO((f.area + QStringLiteral(": ") + f.where + QStringLiteral(": ") + f.message)
-                          .toStdString());
+        UNSCOPED_INFO((f.area + QStringLiteral(": ") + f.where + QStringLiteral(": ") + f.message).toStdString());
     CHECK(findings.isEmpty());
 
     // Every member has an account, and none is beyond its limits (no override is used).
-    CHECK(scalar(t, QStringLiteral(
-                        "SELECT count(*) FROM members m LEFT JOIN accounts a ON a.member_id = m.id "
-                        "WHERE a.id IS NULL")) == 0);
-    CHECK(scalar(t, QStringLiteral(
-                        "SELECT count(*) FROM accounts WHERE balance_minor < limit_min_minor OR "
-                        "(limit_max_minor IS NOT NULL AND balance_minor > limit_max_minor)")) == 0);
-    CHECK(scalar(t, QStringLiteral("SELECT count(*) FROM transfers WHERE override_note <> ''")) ==
-          0);
+    CHECK(scalar(t, QStringLiteral("SELECT count(*) FROM members m LEFT JOIN accounts a ON a.member_id = m.id "
+                                   "WHERE a.id IS NULL")) == 0);
+    CHECK(scalar(t, QStringLiteral("SELECT count(*) FROM accounts WHERE balance_minor < limit_min_minor OR "
+                                   "(limit_max_minor IS NOT NULL AND balance_minor > limit_max_minor)")) == 0);
+    CHECK(scalar(t, QStringLiteral("SELECT count(*) FROM transfers WHERE override_note <> ''")) == 0);
     CHECK(scalar(t, QStringLiteral("SELECT count(*) FROM limit_changes WHERE override")) == 0);
     CHECK(scalar(t, QStringLiteral("SELECT coalesce(sum(balance_minor), 0) FROM accounts")) == 0);
 }
@@ -123,8 +119,7 @@ TEST_CASE("demo trade looks like a year of a real hub")
         CHECK_FALSE(tr.memo.trimmed().isEmpty());
         CHECK(tr.enteredBy == QStringLiteral("demo"));
         categories.insert(tr.category);
-        if (tr.category != QStringLiteral("levy") && tr.payer != hubMember &&
-            tr.payee != hubMember) {
+        if (tr.category != QStringLiteral("levy") && tr.payer != hubMember && tr.payee != hubMember) {
             ++perTrader[tr.payer];
             ++perTrader[tr.payee];
         }

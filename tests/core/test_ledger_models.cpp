@@ -101,12 +101,9 @@ TEST_CASE("the accounts table fetches its rows lazily in batches of 200")
     // Accounts not opened yet show as they would open: zero and the default limit.
     const QModelIndex balance = model.index(0, AccountTableModel::BalanceColumn);
     CHECK(balance.data().toString() == QStringLiteral("0.00 Hours"));
-    CHECK(model.index(0, AccountTableModel::LowerLimitColumn).data().toString() ==
-          QStringLiteral("-20.00 Hours"));
-    CHECK(model.index(0, AccountTableModel::UpperLimitColumn).data().toString() ==
-          QStringLiteral("None"));
-    CHECK(model.index(0, AccountTableModel::StatusColumn).data().toString() ==
-          QStringLiteral("Open"));
+    CHECK(model.index(0, AccountTableModel::LowerLimitColumn).data().toString() == QStringLiteral("-20.00 Hours"));
+    CHECK(model.index(0, AccountTableModel::UpperLimitColumn).data().toString() == QStringLiteral("None"));
+    CHECK(model.index(0, AccountTableModel::StatusColumn).data().toString() == QStringLiteral("Open"));
     CHECK(model.index(0, AccountTableModel::LastActivityColumn).data().toString().isEmpty());
     CHECK_FALSE(balance.data(AccountTableModel::NegativeRole).toBool());
     CHECK(model.headerData(AccountTableModel::LastActivityColumn, Qt::Horizontal).toString() ==
@@ -134,9 +131,8 @@ TEST_CASE("the accounts table shows balances in the hub's unit and marks negativ
     CHECK(anaBalance.data(AccountTableModel::AmountRole).toLongLong() == -350);
     CHECK(anaBalance.data(AccountTableModel::NegativeRole).toBool());
     // Limits are negative by nature and are not marked.
-    CHECK_FALSE(model.index(anaRow, AccountTableModel::LowerLimitColumn)
-                    .data(AccountTableModel::NegativeRole)
-                    .toBool());
+    CHECK_FALSE(
+        model.index(anaRow, AccountTableModel::LowerLimitColumn).data(AccountTableModel::NegativeRole).toBool());
     const QModelIndex brynBalance = model.index(brynRow, AccountTableModel::BalanceColumn);
     CHECK(brynBalance.data().toString() == QStringLiteral("3.50 Hours"));
     CHECK_FALSE(brynBalance.data(AccountTableModel::NegativeRole).toBool());
@@ -149,8 +145,7 @@ TEST_CASE("the accounts table shows balances in the hub's unit and marks negativ
     REQUIRE(t->settings().save(s));
     model.reload();
     const QModelIndex last = model.index(model.rowOf(ana), AccountTableModel::LastActivityColumn);
-    CHECK(last.data(Qt::EditRole).toDateTime() ==
-          QDateTime(QDate(2025, 7, 1), QTime(12, 30), QTimeZone::utc()));
+    CHECK(last.data(Qt::EditRole).toDateTime() == QDateTime(QDate(2025, 7, 1), QTime(12, 30), QTimeZone::utc()));
     CHECK(last.data().toString().endsWith(QStringLiteral("13:30")));
 
     const auto account = model.accountAt(model.index(model.rowOf(ana), 0));
@@ -180,24 +175,19 @@ TEST_CASE("the accounts table filters by name status and risk and sorts by balan
     checkModel(model);
     CHECK(model.isFiltered());
     CHECK(model.matchingCount() == 1);
-    CHECK(column(model, AccountTableModel::MemberColumn) ==
-          QStringList{QStringLiteral("Zoë Łukasiewicz")});
+    CHECK(column(model, AccountTableModel::MemberColumn) == QStringList{QStringLiteral("Zoë Łukasiewicz")});
 
     AccountFilter frozen;
     frozen.status = AccountStatus::Frozen;
     model.setFilter(frozen);
-    CHECK(column(model, AccountTableModel::MemberColumn) ==
-          QStringList{QStringLiteral("Account 005")});
-    CHECK(model.index(0, AccountTableModel::StatusColumn).data().toString() ==
-          QStringLiteral("Frozen"));
-    CHECK(model.index(0, 0).data(AccountTableModel::StatusRole).toInt() ==
-          int(AccountStatus::Frozen));
+    CHECK(column(model, AccountTableModel::MemberColumn) == QStringList{QStringLiteral("Account 005")});
+    CHECK(model.index(0, AccountTableModel::StatusColumn).data().toString() == QStringLiteral("Frozen"));
+    CHECK(model.index(0, 0).data(AccountTableModel::StatusRole).toInt() == int(AccountStatus::Frozen));
 
     AccountFilter risky;
     risky.atRiskOnly = true;
     model.setFilter(risky);
-    CHECK(column(model, AccountTableModel::MemberColumn) ==
-          QStringList{QStringLiteral("Account 000")});
+    CHECK(column(model, AccountTableModel::MemberColumn) == QStringList{QStringLiteral("Account 000")});
 
     model.setFilter({});
     CHECK(AccountTableModel::isSortable(AccountTableModel::BalanceColumn));
@@ -226,10 +216,8 @@ TEST_CASE("the accounts table refreshes posted accounts in place")
     model.refreshMembers({ids[0], ids[2]});
     CHECK(resets.isEmpty());
     CHECK(changed.count() == 2);
-    CHECK(model.index(0, AccountTableModel::BalanceColumn).data().toString() ==
-          QStringLiteral("-1.25 Hours"));
-    CHECK(model.index(2, AccountTableModel::BalanceColumn).data().toString() ==
-          QStringLiteral("1.25 Hours"));
+    CHECK(model.index(0, AccountTableModel::BalanceColumn).data().toString() == QStringLiteral("-1.25 Hours"));
+    CHECK(model.index(2, AccountTableModel::BalanceColumn).data().toString() == QStringLiteral("1.25 Hours"));
     checkModel(model);
 }
 
@@ -247,13 +235,9 @@ TEST_CASE("the transfers table fetches newest first 200 at a time")
     CHECK(model.canFetchMore({}));
     checkModel(model);
     CHECK(model.index(0, TransferTableModel::IdColumn).data().toString() == QStringLiteral("450"));
-    CHECK(model.index(0, TransferTableModel::MemoColumn).data().toString() ==
-          QStringLiteral("job 450"));
-    CHECK(model.index(0, TransferTableModel::AmountColumn).data().toString() ==
-          QStringLiteral("0.50 Hours"));
-    CHECK_FALSE(model.index(0, TransferTableModel::AmountColumn)
-                    .data(TransferTableModel::NegativeRole)
-                    .toBool());
+    CHECK(model.index(0, TransferTableModel::MemoColumn).data().toString() == QStringLiteral("job 450"));
+    CHECK(model.index(0, TransferTableModel::AmountColumn).data().toString() == QStringLiteral("0.50 Hours"));
+    CHECK_FALSE(model.index(0, TransferTableModel::AmountColumn).data(TransferTableModel::NegativeRole).toBool());
 
     model.fetchMore({});
     model.fetchMore({});
@@ -287,26 +271,16 @@ TEST_CASE("the transfers table shows one member's transfers signed from their si
 
     TransferTableModel model(t.hub());
     REQUIRE(model.rowCount() == 4);
-    CHECK(model.index(0, TransferTableModel::ReversalColumn).data().toString() ==
-          QStringLiteral("Reverses #1"));
+    CHECK(model.index(0, TransferTableModel::ReversalColumn).data().toString() == QStringLiteral("Reverses #1"));
     CHECK(model.index(0, 0).data(TransferTableModel::ReversalRole).toBool());
-    CHECK(model.index(3, TransferTableModel::ReversalColumn).data().toString() ==
-          QStringLiteral("Reversed by #4"));
+    CHECK(model.index(3, TransferTableModel::ReversalColumn).data().toString() == QStringLiteral("Reversed by #4"));
     CHECK(model.index(3, 0).data(TransferTableModel::ReversedRole).toBool());
     CHECK(model.index(2, TransferTableModel::ReversalColumn).data().toString().isEmpty());
     // Winter is GMT, summer BST: the hub's zone, not UTC.
-    CHECK(model.index(3, TransferTableModel::DateColumn)
-              .data()
-              .toString()
-              .endsWith(QStringLiteral("18:05")));
-    CHECK(model.index(2, TransferTableModel::DateColumn)
-              .data()
-              .toString()
-              .endsWith(QStringLiteral("19:05")));
-    CHECK(model.index(3, TransferTableModel::PayerColumn).data().toString() ==
-          QStringLiteral("Ana Ferreira"));
-    CHECK(model.index(3, TransferTableModel::PayeeColumn).data().toString() ==
-          QStringLiteral("Bryn Hughes"));
+    CHECK(model.index(3, TransferTableModel::DateColumn).data().toString().endsWith(QStringLiteral("18:05")));
+    CHECK(model.index(2, TransferTableModel::DateColumn).data().toString().endsWith(QStringLiteral("19:05")));
+    CHECK(model.index(3, TransferTableModel::PayerColumn).data().toString() == QStringLiteral("Ana Ferreira"));
+    CHECK(model.index(3, TransferTableModel::PayeeColumn).data().toString() == QStringLiteral("Bryn Hughes"));
 
     TransferFilter onlyAna;
     onlyAna.member = ana;
@@ -315,21 +289,13 @@ TEST_CASE("the transfers table shows one member's transfers signed from their si
     REQUIRE(model.rowCount() == 3);
     CHECK(column(model, TransferTableModel::MemoColumn) ==
           QStringList{QStringLiteral("Reversal of #1: 2h guitar lesson"),
-                      QStringLiteral("bread for the community dinner"),
-                      QStringLiteral("2h guitar lesson")});
+                      QStringLiteral("bread for the community dinner"), QStringLiteral("2h guitar lesson")});
     // Ana received the reversal and the bread, and paid for the lesson.
     CHECK(column(model, TransferTableModel::AmountColumn) ==
-          QStringList{QStringLiteral("2.00 Hours"), QStringLiteral("1.00 Hours"),
-                      QStringLiteral("-2.00 Hours")});
-    CHECK(model.index(2, TransferTableModel::AmountColumn)
-              .data(TransferTableModel::NegativeRole)
-              .toBool());
-    CHECK(model.index(2, TransferTableModel::AmountColumn)
-              .data(TransferTableModel::AmountRole)
-              .toLongLong() == -200);
-    CHECK_FALSE(model.index(1, TransferTableModel::AmountColumn)
-                    .data(TransferTableModel::NegativeRole)
-                    .toBool());
+          QStringList{QStringLiteral("2.00 Hours"), QStringLiteral("1.00 Hours"), QStringLiteral("-2.00 Hours")});
+    CHECK(model.index(2, TransferTableModel::AmountColumn).data(TransferTableModel::NegativeRole).toBool());
+    CHECK(model.index(2, TransferTableModel::AmountColumn).data(TransferTableModel::AmountRole).toLongLong() == -200);
+    CHECK_FALSE(model.index(1, TransferTableModel::AmountColumn).data(TransferTableModel::NegativeRole).toBool());
     CHECK_FALSE(model.canFetchMore({}));
 
     TransferFilter nobody;

@@ -112,8 +112,8 @@ TEST_CASE("the member demo is identical for the same seed")
     runDemo(a, DemoScale::Small, 42);
     runDemo(b, DemoScale::Small, 42);
     CHECK(digest(a) == digest(b));
-    CHECK(countRows(a, QStringLiteral("SELECT count(*) FROM offers"))
-          == countRows(b, QStringLiteral("SELECT count(*) FROM offers")));
+    CHECK(countRows(a, QStringLiteral("SELECT count(*) FROM offers")) ==
+          countRows(b, QStringLiteral("SELECT count(*) FROM offers")));
 }
 
 TEST_CASE("the member demo differs between seeds")

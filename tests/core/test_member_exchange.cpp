@@ -62,13 +62,11 @@ QByteArray python(const QString &script, const QByteArray &input, int *exitCode 
 
 TEST_CASE("csv: quoted fields keep commas and doubled quotes")
 {
-    const CsvTable t =
-        readOk("name,notes\r\n\"Jones, Mair\",\"She said \"\"hi\"\"\"\r\nBob,plain\r\n");
+    const CsvTable t = readOk("name,notes\r\n\"Jones, Mair\",\"She said \"\"hi\"\"\"\r\nBob,plain\r\n");
     CHECK(t.separator == u',');
     CHECK(t.headers == QStringList{QStringLiteral("name"), QStringLiteral("notes")});
     REQUIRE(t.records.size() == 2);
-    CHECK(t.records[0].fields ==
-          QStringList{QStringLiteral("Jones, Mair"), QStringLiteral("She said \"hi\"")});
+    CHECK(t.records[0].fields == QStringList{QStringLiteral("Jones, Mair"), QStringLiteral("She said \"hi\"")});
     CHECK(t.records[0].row == 2);
     CHECK(t.records[1].row == 3);
     CHECK(t.records[1].field(5).isEmpty());
@@ -76,8 +74,7 @@ TEST_CASE("csv: quoted fields keep commas and doubled quotes")
 
 TEST_CASE("csv: embedded newlines stay in the field and rows and lines are counted")
 {
-    const CsvTable t =
-        readOk("name,address\r\nAnn,\"1 High St\r\nCardiff\"\r\nBob,\"a\nb\nc\"\nCat,x");
+    const CsvTable t = readOk("name,address\r\nAnn,\"1 High St\r\nCardiff\"\r\nBob,\"a\nb\nc\"\nCat,x");
     REQUIRE(t.records.size() == 3);
     CHECK(t.records[0].field(1) == QStringLiteral("1 High St\nCardiff"));
     CHECK(t.records[0].row == 2);
@@ -102,8 +99,7 @@ TEST_CASE("csv: the semicolon separator is detected from the header outside quot
 {
     const CsvTable t = readOk("\"name, full\";email;notes\n\"Łukasz, W\";l@example.org;\"a;b\"\n");
     CHECK(t.separator == u';');
-    CHECK(t.headers == QStringList{QStringLiteral("name, full"), QStringLiteral("email"),
-                                   QStringLiteral("notes")});
+    CHECK(t.headers == QStringList{QStringLiteral("name, full"), QStringLiteral("email"), QStringLiteral("notes")});
     CHECK(t.records.first().fields ==
           QStringList{str(u8"Łukasz, W"), QStringLiteral("l@example.org"), QStringLiteral("a;b")});
     CHECK(CsvReader::detectSeparator(u"\"a;b;c\",d") == u',');
@@ -159,9 +155,8 @@ TEST_CASE("csv: blank lines are skipped but counted as rows")
 
 TEST_CASE("csv: the writer quotes only what needs it and the reader and python read it back")
 {
-    CHECK(CsvWriter::formatRow({QStringLiteral("a"), QStringLiteral("b,c"),
-                                QStringLiteral("say \"x\""), QStringLiteral("two\nlines"),
-                                QStringLiteral(" pad"), QString()}) ==
+    CHECK(CsvWriter::formatRow({QStringLiteral("a"), QStringLiteral("b,c"), QStringLiteral("say \"x\""),
+                                QStringLiteral("two\nlines"), QStringLiteral(" pad"), QString()}) ==
           QStringLiteral("a,\"b,c\",\"say \"\"x\"\"\",\"two\nlines\",\" pad\",\r\n"));
     CHECK(CsvWriter::quoted(QStringLiteral("a;b"), u';') == QStringLiteral("\"a;b\""));
     CHECK(CsvWriter::quoted(QStringLiteral("a;b"), u',') == QStringLiteral("a;b"));
@@ -187,11 +182,11 @@ TEST_CASE("csv: the writer quotes only what needs it and the reader and python r
     CHECK(t.records[1].fields == rows[2]);
 
     // Python's csv module reads the same fields.
-    const QByteArray json = python(
-        QStringLiteral("import csv, io, json, sys\n"
-                       "data = sys.stdin.buffer.read().decode('utf-8-sig')\n"
-                       "print(json.dumps(list(csv.reader(io.StringIO(data, newline='')))))\n"),
-        buffer.data());
+    const QByteArray json =
+        python(QStringLiteral("import csv, io, json, sys\n"
+                              "data = sys.stdin.buffer.read().decode('utf-8-sig')\n"
+                              "print(json.dumps(list(csv.reader(io.StringIO(data, newline='')))))\n"),
+               buffer.data());
     const QJsonArray parsed = QJsonDocument::fromJson(json).array();
     REQUIRE(parsed.size() == 3);
     for (int r = 0; r < 3; ++r)
@@ -246,9 +241,8 @@ TEST_CASE("import: header names and aliases are matched ignoring case and punctu
                                  QStringLiteral("Type")};
     const ColumnMapping m = MemberImporter::guessMapping(headers);
     CHECK(m == ColumnMapping{MemberField::DisplayName, MemberField::Email, MemberField::GivenName,
-                             MemberField::FamilyName, MemberField::Phone, MemberField::Postcode,
-                             MemberField::JoinedOn, MemberField::Ignore, MemberField::Ignore,
-                             MemberField::ShowEmail, MemberField::Kind});
+                             MemberField::FamilyName, MemberField::Phone, MemberField::Postcode, MemberField::JoinedOn,
+                             MemberField::Ignore, MemberField::Ignore, MemberField::ShowEmail, MemberField::Kind});
     for (const QString &name : MemberImporter::fieldNames())
         CHECK(MemberImporter::fieldForHeader(name).has_value());
 }
@@ -256,15 +250,14 @@ TEST_CASE("import: header names and aliases are matched ignoring case and punctu
 TEST_CASE("import: a good file creates every member with skills offers and needs")
 {
     TempHub t;
-    const QByteArray csv =
-        utf8(u8"\uFEFFName;E-mail;Kind;Skills;Offers;Needs;Postcode;Directory;Show "
-             u8"email;Joined;Interests\r\n"
-             u8"Siân Llŷr;sian@example.org;person;\"Guitar:expert; Cooking\";\"[Guitar] can teach "
-             u8"guitar\nwalks dogs\";"
-             u8"\"[Bookkeeping] help with accounts\nGardening: a hand with the allotment\";cf10 "
-             u8"1aa;yes;no;2024-02-29;"
-             u8"volunteer, facilitator\r\n"
-             u8"Caffi Cymunedol;caffi@example.org;organisation;;;;;y;y;;\r\n");
+    const QByteArray csv = utf8(u8"\uFEFFName;E-mail;Kind;Skills;Offers;Needs;Postcode;Directory;Show "
+                                u8"email;Joined;Interests\r\n"
+                                u8"Siân Llŷr;sian@example.org;person;\"Guitar:expert; Cooking\";\"[Guitar] can teach "
+                                u8"guitar\nwalks dogs\";"
+                                u8"\"[Bookkeeping] help with accounts\nGardening: a hand with the allotment\";cf10 "
+                                u8"1aa;yes;no;2024-02-29;"
+                                u8"volunteer, facilitator\r\n"
+                                u8"Caffi Cymunedol;caffi@example.org;organisation;;;;;y;y;;\r\n");
     const ImportReport r = importOk(t, csv);
     INFO(problemsText(r).toStdString());
     REQUIRE(r.ok());
@@ -278,8 +271,7 @@ TEST_CASE("import: a good file creates every member with skills offers and needs
     CHECK(sian.joinedOn == QDate(2024, 2, 29));
     CHECK(sian.consent.directoryVisible);
     CHECK_FALSE(sian.consent.showEmail);
-    CHECK(sian.interests ==
-          QStringList{QStringLiteral("volunteer"), QStringLiteral("facilitator")});
+    CHECK(sian.interests == QStringList{QStringLiteral("volunteer"), QStringLiteral("facilitator")});
     auto skills = t->skills().memberSkills(sian.id);
     REQUIRE(skills);
     REQUIRE(skills->size() == 2);
@@ -295,8 +287,7 @@ TEST_CASE("import: a good file creates every member with skills offers and needs
     for (const Offer &o : *offers)
         offerText << MemberImporter::formatListing(o.skillName, o.description);
     offerText.sort();
-    CHECK(offerText ==
-          QStringList{QStringLiteral("[Guitar] can teach guitar"), QStringLiteral("walks dogs")});
+    CHECK(offerText == QStringList{QStringLiteral("[Guitar] can teach guitar"), QStringLiteral("walks dogs")});
     auto needs = t->listings().needs(sian.id);
     REQUIRE(needs);
     REQUIRE(needs->size() == 2);
@@ -321,10 +312,9 @@ TEST_CASE("import: 10k rows with one bad row write nothing and name its row and 
         QByteArray csv = "display_name,email,postcode,skills,status\r\n";
         for (int i = 0; i < Rows; ++i) {
             const QByteArray n = QByteArray::number(i);
-            const QByteArray email =
-                (withBadRow && i == BadIndex) ? "not-an-email" : "m" + n + "@example.org";
-            csv += "\"Member " + n + ", Test\"," + email + ",CF" + QByteArray::number(10 + i % 30) +
-                   " 1AA,Skill " + QByteArray::number(i % 50) + ":beginner,active\r\n";
+            const QByteArray email = (withBadRow && i == BadIndex) ? "not-an-email" : "m" + n + "@example.org";
+            csv += "\"Member " + n + ", Test\"," + email + ",CF" + QByteArray::number(10 + i % 30) + " 1AA,Skill " +
+                   QByteArray::number(i % 50) + ":beginner,active\r\n";
         }
         return csv;
     };
@@ -360,8 +350,7 @@ TEST_CASE("import: 10k rows with one bad row write nothing and name its row and 
     CHECK(lastDone == 2 * Rows);
     CHECK(calls >= 100);
     CHECK(calls <= 250);
-    WARN("10k rows: checked with one bad row in " << checkMs << " ms; imported in " << importMs
-                                                  << " ms");
+    WARN("10k rows: checked with one bad row in " << checkMs << " ms; imported in " << importMs << " ms");
 }
 
 TEST_CASE("import: duplicate e-mails in the file and of existing members are reported")
@@ -385,8 +374,7 @@ TEST_CASE("import: duplicate e-mails in the file and of existing members are rep
     CHECK(r.problems[0].column == QStringLiteral("email"));
     CHECK(r.problems[0].message.contains(QStringLiteral("duplicate of row 2")));
     CHECK(r.problems[1].row == 5);
-    CHECK(r.problems[1].message.contains(
-        QStringLiteral("duplicate of existing member #%1").arg(added->id.value())));
+    CHECK(r.problems[1].message.contains(QStringLiteral("duplicate of existing member #%1").arg(added->id.value())));
     CHECK(memberCount(t) == 1);
 }
 
@@ -409,9 +397,8 @@ TEST_CASE("import: every bad value is reported with its row and column and nothi
     CHECK(r.created.isEmpty());
     CHECK(memberCount(t) == 0);
     const QList<std::pair<int, QString>> expected = {
-        {3, QStringLiteral("Display Name")}, {4, QStringLiteral("E-mail")},
-        {5, QStringLiteral("Status")},       {6, QStringLiteral("Kind")},
-        {7, QStringLiteral("Joined")},       {8, QStringLiteral("Skills")},
+        {3, QStringLiteral("Display Name")}, {4, QStringLiteral("E-mail")}, {5, QStringLiteral("Status")},
+        {6, QStringLiteral("Kind")},         {7, QStringLiteral("Joined")}, {8, QStringLiteral("Skills")},
         {9, QStringLiteral("Directory")},    {10, QStringLiteral("Phone")},
     };
     REQUIRE(r.problems.size() == expected.size());
@@ -423,8 +410,7 @@ TEST_CASE("import: every bad value is reported with its row and column and nothi
     CHECK(r.problems[2].message.contains(QStringLiteral("sleeping")));
 }
 
-TEST_CASE(
-    "import: unknown columns are ignored and listed and a file without a name column is refused")
+TEST_CASE("import: unknown columns are ignored and listed and a file without a name column is refused")
 {
     TempHub t;
     const ImportReport r = importOk(t, "name,email,shoe size\nAnn,ann@example.org,5\n");
@@ -433,8 +419,7 @@ TEST_CASE(
     CHECK(memberCount(t) == 1);
 
     // A file that starts straight with data has no header row.
-    auto headless =
-        MemberImporter(t.hub()).run("Bob,bob@example.org\nCat,cat@example.org\n", false);
+    auto headless = MemberImporter(t.hub()).run("Bob,bob@example.org\nCat,cat@example.org\n", false);
     REQUIRE_FALSE(headless.has_value());
     CHECK(headless.error().kind == ErrorKind::Invalid);
     CHECK(headless.error().message.contains(QStringLiteral("header")));
@@ -452,8 +437,7 @@ TEST_CASE("import: a dry run gives the same report and writes nothing")
     const QByteArray good = "name,email\nAnn,ann@example.org\nBob,bob@example.org\n";
     // Readers touch the -shm index, so compare the database and its WAL only.
     const auto bytes = [&] {
-        return hub::test::readBytes(t.path()) +
-               hub::test::readBytes(t.path() + QStringLiteral("-wal"));
+        return hub::test::readBytes(t.path()) + hub::test::readBytes(t.path() + QStringLiteral("-wal"));
     };
     const QByteArray before = bytes();
     const ImportReport dry = importOk(t, good, true);
@@ -481,8 +465,7 @@ TEST_CASE("import: cancelling from the progress callback writes nothing")
     for (int i = 0; i < 500; ++i)
         csv += "Member " + QByteArray::number(i) + ",m" + QByteArray::number(i) + "@example.org\n";
     // Cancel during the writing half, after some members were added.
-    auto r = MemberImporter(t.hub()).run(csv, false,
-                                         [](int done, int total) { return done < total * 3 / 4; });
+    auto r = MemberImporter(t.hub()).run(csv, false, [](int done, int total) { return done < total * 3 / 4; });
     REQUIRE(r);
     CHECK(r->cancelled);
     CHECK_FALSE(r->ok());
@@ -498,10 +481,9 @@ TEST_CASE("import: an explicit mapping overrides the guess")
     REQUIRE(preview);
     CHECK(preview->headers.size() == 3);
     CHECK(preview->rowCount == 1);
-    CHECK(preview->mapping ==
-          ColumnMapping{MemberField::Ignore, MemberField::Ignore, MemberField::Ignore});
-    auto r = MemberImporter(t.hub()).run(
-        csv, {MemberField::DisplayName, MemberField::Email, MemberField::Ignore}, false);
+    CHECK(preview->mapping == ColumnMapping{MemberField::Ignore, MemberField::Ignore, MemberField::Ignore});
+    auto r =
+        MemberImporter(t.hub()).run(csv, {MemberField::DisplayName, MemberField::Email, MemberField::Ignore}, false);
     REQUIRE(r);
     CHECK(r->ok());
     CHECK(memberByEmail(t, QStringLiteral("ann@example.org")).displayName == QStringLiteral("Ann"));
@@ -608,8 +590,7 @@ QString describe(TempHub &t, const Member &m)
         needs << MemberImporter::formatListing(n.skillName, n.description);
     needs.sort();
     return parts.join(QStringLiteral(" / ")) + QStringLiteral(" skills=") + skills.join(u',') +
-           QStringLiteral(" offers=") + offers.join(u',') + QStringLiteral(" needs=") +
-           needs.join(u',');
+           QStringLiteral(" offers=") + offers.join(u',') + QStringLiteral(" needs=") + needs.join(u',');
 }
 
 QStringList describeAll(TempHub &t)
@@ -626,8 +607,7 @@ QStringList describeAll(TempHub &t)
 // A small directory whose names come from many languages.
 void addDirectory(TempHub &t)
 {
-    MemberDraft sian =
-        draft(str(u8"Siân Llŷr-Ŵatkins"), QStringLiteral("sian@example.org"), true, true, false);
+    MemberDraft sian = draft(str(u8"Siân Llŷr-Ŵatkins"), QStringLiteral("sian@example.org"), true, true, false);
     sian.givenName = str(u8"Siân");
     sian.familyName = str(u8"Llŷr-Ŵatkins");
     sian.phone = QStringLiteral("+44 29 2000 0000");
@@ -635,37 +615,29 @@ void addDirectory(TempHub &t)
     sian.address = QStringLiteral("1 Heol y Frenhines,\nCaerdydd; Cymru \\ UK");
     sian.notes = QStringLiteral("Prefers \"Welsh\" first, then English");
     sian.interests = {QStringLiteral("volunteer"), QStringLiteral("facilitator")};
-    addMember(t, sian,
-              {skill(QStringLiteral("Guitar"), SkillLevel::Expert),
-               skill(QStringLiteral("Welsh, spoken"))},
-              {QStringLiteral("[Guitar] can teach guitar, on Saturdays"),
-               QStringLiteral("lifts to the market")},
+    addMember(t, sian, {skill(QStringLiteral("Guitar"), SkillLevel::Expert), skill(QStringLiteral("Welsh, spoken"))},
+              {QStringLiteral("[Guitar] can teach guitar, on Saturdays"), QStringLiteral("lifts to the market")},
               {QStringLiteral("[Bookkeeping] help with accounts")});
 
-    MemberDraft lukasz =
-        draft(str(u8"Łukasz Żółć"), QStringLiteral("lukasz@example.org"), true, false, true);
+    MemberDraft lukasz = draft(str(u8"Łukasz Żółć"), QStringLiteral("lukasz@example.org"), true, false, true);
     lukasz.phone = QStringLiteral("07700 900123");
     lukasz.status = MemberStatus::Lapsed;
     lukasz.lapsedOn = QDate(2024, 1, 31);
     addMember(t, lukasz, {skill(QStringLiteral("Carpentry"), SkillLevel::Intermediate)});
 
-    MemberDraft arabic =
-        draft(str(u8"محمد عبد الله"), QStringLiteral("m.abdullah@example.org"), true, true, true);
+    MemberDraft arabic = draft(str(u8"محمد عبد الله"), QStringLiteral("m.abdullah@example.org"), true, true, true);
     addMember(t, arabic, {skill(str(u8"Cooking 🍲"))}, {}, {QStringLiteral("a bike 🚲 for work")});
 
     MemberDraft emoji = draft(str(u8"Zoë 🌻 O'Brien"), QString(), false);
     emoji.website = QStringLiteral("https://zoe.example.org/garden?a=1");
     addMember(t, emoji);
 
-    MemberDraft cafe =
-        draft(str(u8"Caffi’r Gymuned — Café"), QStringLiteral("caffi@example.org"), true, true);
+    MemberDraft cafe = draft(str(u8"Caffi’r Gymuned — Café"), QStringLiteral("caffi@example.org"), true, true);
     cafe.kind = MemberKind::Organisation;
     cafe.postcode = QStringLiteral("SA1 1AA");
-    addMember(t, cafe, {skill(QStringLiteral("Catering"))},
-              {QStringLiteral("[Catering] room and tea for meetings")});
+    addMember(t, cafe, {skill(QStringLiteral("Catering"))}, {QStringLiteral("[Catering] room and tea for meetings")});
 
-    MemberDraft left =
-        draft(QStringLiteral("Ngozi Okafor"), QStringLiteral("ngozi@example.org"), false);
+    MemberDraft left = draft(QStringLiteral("Ngozi Okafor"), QStringLiteral("ngozi@example.org"), false);
     left.status = MemberStatus::Left;
     left.leftOn = QDate(2024, 6, 30);
     addMember(t, left);
@@ -694,8 +666,7 @@ TEST_CASE("export: a full CSV export imports into a new hub as equal members")
         CHECK(after[i] == before[i]);
 }
 
-TEST_CASE(
-    "export: without all only directory members and the contact fields they allow are exported")
+TEST_CASE("export: without all only directory members and the contact fields they allow are exported")
 {
     TempHub t;
     addDirectory(t);
@@ -741,8 +712,7 @@ TEST_CASE(
 
 TEST_CASE("export: vCard lines are escaped and folded at 75 octets without splitting UTF-8")
 {
-    CHECK(MemberExporter::vcardEscape(QStringLiteral("a,b;c\\d\ne\r\nf")) ==
-          QStringLiteral("a\\,b\\;c\\\\d\\ne\\nf"));
+    CHECK(MemberExporter::vcardEscape(QStringLiteral("a,b;c\\d\ne\r\nf")) == QStringLiteral("a\\,b\\;c\\\\d\\ne\\nf"));
     const QString longLine = QStringLiteral("NOTE:") + str(u8"Zoë 🌻 Łódź ").repeated(20);
     const QByteArray folded = MemberExporter::vcardLine(longLine);
     CHECK(folded.endsWith("\r\n"));
@@ -774,36 +744,34 @@ TEST_CASE("export: vCard 4.0 is read by python vobject with names e-mails and ki
     for (const QByteArray &line : vcf.split('\n'))
         CHECK(line.size() <= 76); // 75 octets and the CR
 
-    const QByteArray out = python(
-        QStringLiteral(
-            "import json, sys, vobject\n"
-            "cards = []\n"
-            "for c in vobject.readComponents(sys.stdin.buffer.read().decode('utf-8')):\n"
-            "    d = {'fn': c.fn.value, 'kind': c.kind.value if hasattr(c, 'kind') else None,\n"
-            "         'email': c.email.value if hasattr(c, 'email') else None,\n"
-            "         'tel': c.tel.value if hasattr(c, 'tel') else None,\n"
-            "         'note': c.note.value if hasattr(c, 'note') else None,\n"
-            "         'categories': c.categories.value if hasattr(c, 'categories') else [],\n"
-            "         'adr': [c.adr.value.street, c.adr.value.code] if hasattr(c, 'adr') else "
-            "None,\n"
-            "         'n': [c.n.value.family, c.n.value.given] if hasattr(c, 'n') else None}\n"
-            "    cards.append(d)\n"
-            "print(json.dumps(cards))\n"),
-        vcf);
+    const QByteArray out =
+        python(QStringLiteral("import json, sys, vobject\n"
+                              "cards = []\n"
+                              "for c in vobject.readComponents(sys.stdin.buffer.read().decode('utf-8')):\n"
+                              "    d = {'fn': c.fn.value, 'kind': c.kind.value if hasattr(c, 'kind') else None,\n"
+                              "         'email': c.email.value if hasattr(c, 'email') else None,\n"
+                              "         'tel': c.tel.value if hasattr(c, 'tel') else None,\n"
+                              "         'note': c.note.value if hasattr(c, 'note') else None,\n"
+                              "         'categories': c.categories.value if hasattr(c, 'categories') else [],\n"
+                              "         'adr': [c.adr.value.street, c.adr.value.code] if hasattr(c, 'adr') else "
+                              "None,\n"
+                              "         'n': [c.n.value.family, c.n.value.given] if hasattr(c, 'n') else None}\n"
+                              "    cards.append(d)\n"
+                              "print(json.dumps(cards))\n"),
+               vcf);
     const QJsonArray cards = QJsonDocument::fromJson(out).array();
     REQUIRE(cards.size() == 6);
     QHash<QString, QJsonObject> byName;
     for (const QJsonValue &c : cards)
         byName.insert(c[QStringLiteral("fn")].toString(), c.toObject());
-    for (const char8_t *name : {u8"Siân Llŷr-Ŵatkins", u8"Łukasz Żółć", u8"محمد عبد الله",
-                                u8"Zoë 🌻 O'Brien", u8"Caffi’r Gymuned — Café", u8"Ngozi Okafor"})
+    for (const char8_t *name : {u8"Siân Llŷr-Ŵatkins", u8"Łukasz Żółć", u8"محمد عبد الله", u8"Zoë 🌻 O'Brien",
+                                u8"Caffi’r Gymuned — Café", u8"Ngozi Okafor"})
         CHECK(byName.contains(str(name)));
     const QJsonObject sian = byName.value(str(u8"Siân Llŷr-Ŵatkins"));
     CHECK(sian[QStringLiteral("kind")].toString() == QStringLiteral("individual"));
     CHECK(sian[QStringLiteral("email")].toString() == QStringLiteral("sian@example.org"));
     CHECK(sian[QStringLiteral("tel")].toString() == QStringLiteral("+44 29 2000 0000"));
-    CHECK(sian[QStringLiteral("note")].toString() ==
-          QStringLiteral("Prefers \"Welsh\" first, then English"));
+    CHECK(sian[QStringLiteral("note")].toString() == QStringLiteral("Prefers \"Welsh\" first, then English"));
     CHECK(sian[QStringLiteral("n")].toArray()[0].toString() == str(u8"Llŷr-Ŵatkins"));
     CHECK(sian[QStringLiteral("n")].toArray()[1].toString() == str(u8"Siân"));
     CHECK(sian[QStringLiteral("adr")].toArray()[0].toString() ==
@@ -823,11 +791,11 @@ TEST_CASE("export: CSV is read by python csv and JSON is an array of member obje
     TempHub t;
     addDirectory(t);
     const QByteArray csv = exportBytes(t, ExportFormat::Csv, true);
-    const QByteArray rows = python(
-        QStringLiteral("import csv, io, json, sys\n"
-                       "data = sys.stdin.buffer.read().decode('utf-8-sig')\n"
-                       "print(json.dumps(list(csv.DictReader(io.StringIO(data, newline='')))))\n"),
-        csv);
+    const QByteArray rows =
+        python(QStringLiteral("import csv, io, json, sys\n"
+                              "data = sys.stdin.buffer.read().decode('utf-8-sig')\n"
+                              "print(json.dumps(list(csv.DictReader(io.StringIO(data, newline='')))))\n"),
+               csv);
     const QJsonArray parsed = QJsonDocument::fromJson(rows).array();
     REQUIRE(parsed.size() == 6);
     QStringList names;
@@ -838,8 +806,7 @@ TEST_CASE("export: CSV is read by python csv and JSON is an array of member obje
         if (r[QStringLiteral("email")].toString() == QStringLiteral("sian@example.org")) {
             CHECK(r[QStringLiteral("address")].toString() ==
                   QStringLiteral("1 Heol y Frenhines,\nCaerdydd; Cymru \\ UK"));
-            CHECK(r[QStringLiteral("skills")].toString() ==
-                  QStringLiteral("Guitar:expert; Welsh, spoken"));
+            CHECK(r[QStringLiteral("skills")].toString() == QStringLiteral("Guitar:expert; Welsh, spoken"));
         }
 
     const QByteArray json = exportBytes(t, ExportFormat::Json, true);

@@ -96,28 +96,22 @@ TEST_CASE("the member table's typed accessors and roles describe the row's membe
     CHECK(first.data().toString() == QStringLiteral("m0@example.org"));
     CHECK(first.data(MemberTableModel::MemberIdRole).toLongLong() == member->id.value());
     CHECK(first.data(MemberTableModel::KindRole).toInt() == int(MemberKind::Organisation));
-    CHECK(model.index(0, MemberTableModel::KindColumn).data().toString() ==
-          QStringLiteral("Organisation"));
-    CHECK(model.index(0, MemberTableModel::StatusColumn).data().toString() ==
-          QStringLiteral("Lapsed"));
-    CHECK(model.index(0, MemberTableModel::JoinedColumn).data(Qt::EditRole).toDate() ==
-          QDate(2020, 1, 1));
+    CHECK(model.index(0, MemberTableModel::KindColumn).data().toString() == QStringLiteral("Organisation"));
+    CHECK(model.index(0, MemberTableModel::StatusColumn).data().toString() == QStringLiteral("Lapsed"));
+    CHECK(model.index(0, MemberTableModel::JoinedColumn).data(Qt::EditRole).toDate() == QDate(2020, 1, 1));
     CHECK(model.rowOf(member->id) == 0);
     checkModel(model);
     CHECK_FALSE(model.memberAt(QModelIndex()));
 
-    REQUIRE(t->skills().setMemberSkills(
-        member->id, {MemberSkill{{}, QStringLiteral("Guitar"), SkillLevel::Expert}}));
+    REQUIRE(t->skills().setMemberSkills(member->id, {MemberSkill{{}, QStringLiteral("Guitar"), SkillLevel::Expert}}));
     MemberDraft edited = *member;
     edited.phone = QStringLiteral("029 2000 0000");
     REQUIRE(t->members().update(member->id, edited));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     REQUIRE(model.refreshMember(member->id));
     CHECK(changed.count() == 1);
-    CHECK(model.index(0, MemberTableModel::PhoneColumn).data().toString() ==
-          QStringLiteral("029 2000 0000"));
-    CHECK(model.index(0, MemberTableModel::SkillsColumn).data().toString() ==
-          QStringLiteral("Guitar"));
+    CHECK(model.index(0, MemberTableModel::PhoneColumn).data().toString() == QStringLiteral("029 2000 0000"));
+    CHECK(model.index(0, MemberTableModel::SkillsColumn).data().toString() == QStringLiteral("Guitar"));
 }
 
 TEST_CASE("the member table filters in SQL by search text ignoring accents and case")
@@ -160,8 +154,7 @@ TEST_CASE("the member table filters by skill")
     auto some = t->members().list({}, 3);
     REQUIRE(some);
     for (const Member &m : std::as_const(*some))
-        REQUIRE(
-            t->skills().setMemberSkills(m.id, {MemberSkill{{}, QStringLiteral("Woodwork"), {}}}));
+        REQUIRE(t->skills().setMemberSkills(m.id, {MemberSkill{{}, QStringLiteral("Woodwork"), {}}}));
 
     MemberTableModel model(t.hub());
     MemberFilter f;
@@ -169,8 +162,7 @@ TEST_CASE("the member table filters by skill")
     model.setFilter(f);
     checkModel(model);
     CHECK(model.rowCount() == 3);
-    CHECK(model.index(0, MemberTableModel::SkillsColumn).data().toString() ==
-          QStringLiteral("Woodwork"));
+    CHECK(model.index(0, MemberTableModel::SkillsColumn).data().toString() == QStringLiteral("Woodwork"));
 }
 
 TEST_CASE("the member table sorts in SQL and starts again from the top")
@@ -188,8 +180,7 @@ TEST_CASE("the member table sorts in SQL and starts again from the top")
     checkModel(model);
 
     model.sort(MemberTableModel::JoinedColumn, Qt::AscendingOrder);
-    CHECK(model.index(0, MemberTableModel::JoinedColumn).data(Qt::EditRole).toDate() ==
-          QDate(2020, 1, 1));
+    CHECK(model.index(0, MemberTableModel::JoinedColumn).data(Qt::EditRole).toDate() == QDate(2020, 1, 1));
     model.sort(MemberTableModel::JoinedColumn, Qt::DescendingOrder);
     CHECK(model.index(0, MemberTableModel::JoinedColumn).data(Qt::EditRole).toDate() ==
           QDate(2020, 1, 1).addDays(Members - 1));

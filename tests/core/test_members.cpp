@@ -203,8 +203,8 @@ TEST_CASE("offers and needs can be added and closed and are searchable while ope
     auto offer = t->listings().addOffer(a.id, QStringLiteral("Guitar"), QStringLiteral("Can teach guitar to beginners"),
                                         Amount::fromMinor(150));
     REQUIRE(offer);
-    auto need = t->listings().addNeed(a.id, QStringLiteral("Bookkeeping"), QStringLiteral("Help with accounts"),
-                                      Urgency::High);
+    auto need =
+        t->listings().addNeed(a.id, QStringLiteral("Bookkeeping"), QStringLiteral("Help with accounts"), Urgency::High);
     REQUIRE(need);
     CHECK(namesFound(t, QStringLiteral("beginners")).size() == 1);
     REQUIRE(t->listings().closeOffer(offer->id));
@@ -230,7 +230,8 @@ TEST_CASE("matching ranks same skill first then similar words then locality and 
     REQUIRE(t->listings().addNeed(needer.id, QStringLiteral("Guitar"), QStringLiteral("Guitar lessons for my son")));
     REQUIRE(t->listings().addOffer(needer.id, QStringLiteral("Guitar"), QStringLiteral("My own guitar offer")));
     REQUIRE(t->listings().addOffer(skillFar.id, QStringLiteral("Guitar"), QStringLiteral("Strumming basics")));
-    REQUIRE(t->listings().addOffer(wordsNear.id, QStringLiteral("Music"), QStringLiteral("Lessons on guitar and ukulele")));
+    REQUIRE(
+        t->listings().addOffer(wordsNear.id, QStringLiteral("Music"), QStringLiteral("Lessons on guitar and ukulele")));
     REQUIRE(t->listings().addOffer(skillNear.id, QStringLiteral("Guitar"), QStringLiteral("Chords and songs")));
     REQUIRE(t->listings().addOffer(hidden.id, QStringLiteral("Guitar"), QStringLiteral("Guitar lessons")));
 
@@ -240,7 +241,8 @@ TEST_CASE("matching ranks same skill first then similar words then locality and 
     for (const Match &m : *matches)
         if (m.need.member == needer.id)
             order << m.offerMemberName;
-    CHECK(order == QStringList{QStringLiteral("Skill Near"), QStringLiteral("Skill Far"), QStringLiteral("Words Near")});
+    CHECK(order ==
+          QStringList{QStringLiteral("Skill Near"), QStringLiteral("Skill Far"), QStringLiteral("Words Near")});
     const Match &first = matches->first();
     CHECK(first.sameSkill);
     CHECK(first.sameDistrict);
@@ -277,8 +279,8 @@ TEST_CASE("subject access gathers every section about one member")
     REQUIRE(t->listings().addOffer(m.id, QStringLiteral("Cooking"), QStringLiteral("Batch cooking for events")));
     auto data = t->personalData().exportAll(m.id);
     REQUIRE(data);
-    CHECK((*data)[QStringLiteral("member")].toObject()[QStringLiteral("email")].toString()
-          == QStringLiteral("subject@example.org"));
+    CHECK((*data)[QStringLiteral("member")].toObject()[QStringLiteral("email")].toString() ==
+          QStringLiteral("subject@example.org"));
     CHECK((*data)[QStringLiteral("skills")].toArray().size() == 1);
     CHECK((*data)[QStringLiteral("offers")].toArray().size() == 1);
     CHECK((*data)[QStringLiteral("consent_history")].toArray().size() == 1);

@@ -74,17 +74,15 @@ private:
 // written through their virtual table.
 QStringList dataTables(RawFile &f, const QString &schema)
 {
-    const QStringList virtuals =
-        f.strings(QStringLiteral("SELECT name FROM %1.sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
-                      .arg(schema));
+    const QStringList virtuals = f.strings(
+        QStringLiteral("SELECT name FROM %1.sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
+            .arg(schema));
     QStringList out;
-    for (const QString &t : f.strings(
-             QStringLiteral("SELECT name FROM %1.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                            "ORDER BY name")
-                 .arg(schema))) {
-        const bool shadow = std::ranges::any_of(virtuals, [&t](const QString &v) {
-            return t.startsWith(v + u'_');
-        });
+    for (const QString &t :
+         f.strings(QStringLiteral("SELECT name FROM %1.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                  "ORDER BY name")
+                       .arg(schema))) {
+        const bool shadow = std::ranges::any_of(virtuals, [&t](const QString &v) { return t.startsWith(v + u'_'); });
         if (!shadow)
             out << t;
     }
@@ -187,8 +185,8 @@ TEST_CASE("a hub full of data at each older schema version upgrades with every r
                 const QString cols = copiedColumns.value(table);
                 const QString mine = QStringLiteral("SELECT %2 FROM main.\"%1\"").arg(table, cols);
                 const QString theirs = QStringLiteral("SELECT %2 FROM src.\"%1\"").arg(table, cols);
-                CHECK(upgraded.integer(QStringLiteral("SELECT count(*) FROM main.\"%1\"").arg(table))
-                      == upgraded.integer(QStringLiteral("SELECT count(*) FROM src.\"%1\"").arg(table)));
+                CHECK(upgraded.integer(QStringLiteral("SELECT count(*) FROM main.\"%1\"").arg(table)) ==
+                      upgraded.integer(QStringLiteral("SELECT count(*) FROM src.\"%1\"").arg(table)));
                 CHECK(upgraded.integer(QStringLiteral("SELECT count(*) FROM (%1 EXCEPT %2)").arg(mine, theirs)) == 0);
             }
             upgraded.exec(QStringLiteral("DETACH DATABASE src"));

@@ -102,8 +102,8 @@ void toPng(const QString &pdf, const QString &name)
 {
     const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
     QDir().mkpath(dir);
-    CHECK(QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
-                                                         pdf, QDir(dir).filePath(name)}) == 0);
+    CHECK(QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"),
+                                                         QStringLiteral("60"), pdf, QDir(dir).filePath(name)}) == 0);
 }
 
 ReportTable trialBalance()
@@ -132,8 +132,8 @@ ReportTable journal(int rows)
     const qint64 start = QDateTime(QDate(2026, 10, 1), QTime(9, 0), QTimeZone::utc()).toSecsSinceEpoch();
     qint64 total = 0;
     for (int i = 1; i <= rows; ++i) {
-        t.rows.append({qint64(i), start + i * 600, QStringLiteral("Row-%1 gardening help").arg(i, 5, 10, QLatin1Char('0')),
-                       qint64(100 + i)});
+        t.rows.append({qint64(i), start + i * 600,
+                       QStringLiteral("Row-%1 gardening help").arg(i, 5, 10, QLatin1Char('0')), qint64(100 + i)});
         total += 100 + i;
     }
     t.totals = {QVariant(), QVariant(), QVariant(), total};
@@ -144,16 +144,17 @@ ReportTable journal(int rows)
 
 TEST_CASE("a report PDF has the hub name the period the figures and the totals as text", "[reports][pdf]")
 {
-    const auto pdf = writePdf(shotsPath(QStringLiteral("tb.pdf")), heading(QStringLiteral("trial-balance"),
-                                                                                QStringLiteral("Trial balance")),
-                              {trialBalance()});
+    const auto pdf =
+        writePdf(shotsPath(QStringLiteral("tb.pdf")),
+                 heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {trialBalance()});
     CHECK(pdf.pages == 1);
     const QString text = pdfText(pdf.path);
     for (const QString &expected :
-         {QStringLiteral("Tŷ Cymunedol Hub"), QStringLiteral("Trial balance"), QStringLiteral("1 Oct 2026 – 31 Oct 2026"),
-          QStringLiteral("amounts in Hours"), QStringLiteral("Balances at 31 Oct 2026"), QStringLiteral("Zofia Wójcik"),
-          QStringLiteral("1250.50"), QStringLiteral("1000.50"), QStringLiteral("Debit"), QStringLiteral("Credit"),
-          QStringLiteral("Total"), QStringLiteral("check passed"), QStringLiteral("Page 1")}) {
+         {QStringLiteral("Tŷ Cymunedol Hub"), QStringLiteral("Trial balance"),
+          QStringLiteral("1 Oct 2026 – 31 Oct 2026"), QStringLiteral("amounts in Hours"),
+          QStringLiteral("Balances at 31 Oct 2026"), QStringLiteral("Zofia Wójcik"), QStringLiteral("1250.50"),
+          QStringLiteral("1000.50"), QStringLiteral("Debit"), QStringLiteral("Credit"), QStringLiteral("Total"),
+          QStringLiteral("check passed"), QStringLiteral("Page 1")}) {
         INFO(expected.toStdString());
         CHECK(text.contains(expected));
     }
@@ -199,8 +200,10 @@ TEST_CASE("report charts are drawn in the PDF beside their tables", "[reports][p
     months.header.columns = {{QStringLiteral("month"), QStringLiteral("Month"), ReportType::Text},
                              {QStringLiteral("transfers"), QStringLiteral("Transfers"), ReportType::Integer},
                              {QStringLiteral("volume"), QStringLiteral("Volume"), ReportType::Amount}};
-    months.header.chart = {ReportChart::Kind::Bars, QStringLiteral("month"),
-                           {QStringLiteral("transfers"), QStringLiteral("volume")}, QStringLiteral("Transfers and volume")};
+    months.header.chart = {ReportChart::Kind::Bars,
+                           QStringLiteral("month"),
+                           {QStringLiteral("transfers"), QStringLiteral("volume")},
+                           QStringLiteral("Transfers and volume")};
     for (int m = 1; m <= 12; ++m)
         months.rows.append({QStringLiteral("2026-%1").arg(m, 2, 10, QLatin1Char('0')), qint64(20 + m * 3 % 17),
                             qint64(1000 * (5 + m % 7))});
@@ -214,7 +217,8 @@ TEST_CASE("report charts are drawn in the PDF beside their tables", "[reports][p
         busy.header.columns.append({key, QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')), ReportType::Percent});
         hours << key;
     }
-    busy.header.chart = {ReportChart::Kind::HeatMap, QStringLiteral("weekday"), hours, QStringLiteral("Booked share per hour")};
+    busy.header.chart = {ReportChart::Kind::HeatMap, QStringLiteral("weekday"), hours,
+                         QStringLiteral("Booked share per hour")};
     const QStringList days{QStringLiteral("Mon"), QStringLiteral("Tue"), QStringLiteral("Wed"), QStringLiteral("Thu"),
                            QStringLiteral("Fri"), QStringLiteral("Sat"), QStringLiteral("Sun")};
     for (int d = 0; d < 7; ++d) {
@@ -224,8 +228,9 @@ TEST_CASE("report charts are drawn in the PDF beside their tables", "[reports][p
         busy.rows.append(row);
     }
 
-    const auto pdf = writePdf(shotsPath(QStringLiteral("charts.pdf")),
-                              heading(QStringLiteral("ledger-activity"), QStringLiteral("Ledger activity")), {months, busy});
+    const auto pdf =
+        writePdf(shotsPath(QStringLiteral("charts.pdf")),
+                 heading(QStringLiteral("ledger-activity"), QStringLiteral("Ledger activity")), {months, busy});
     const QString text = pdfText(pdf.path);
     CHECK(text.contains(QStringLiteral("Transfers and volume")));
     CHECK(text.contains(QStringLiteral("Booked share per hour")));
@@ -247,14 +252,12 @@ TEST_CASE("statements put each member on a page of their own", "[reports][pdf]")
         t.totals = {QVariant(), QStringLiteral("Closing balance"), closing};
         return t;
     };
-    const auto pdf = writePdf(shotsPath(QStringLiteral("statements.pdf")),
-                              heading(QStringLiteral("statements"), QStringLiteral("Statements")),
-                              {statement(QStringLiteral("Amira Haddad"), 350), statement(QStringLiteral("Bogdan Nowak"), -350),
-                               ReportTable{{QStringLiteral("Statement for Chidi Okafor"), trialBalance().header.columns, {}, {},
-                                            true},
-                                           {},
-                                           {},
-                                           {}}});
+    const auto pdf = writePdf(
+        shotsPath(QStringLiteral("statements.pdf")),
+        heading(QStringLiteral("statements"), QStringLiteral("Statements")),
+        {statement(QStringLiteral("Amira Haddad"), 350), statement(QStringLiteral("Bogdan Nowak"), -350),
+         ReportTable{
+             {QStringLiteral("Statement for Chidi Okafor"), trialBalance().header.columns, {}, {}, true}, {}, {}, {}}});
     REQUIRE(pdf.pages == 3);
     const QString first = pdfText(pdf.path, 1), second = pdfText(pdf.path, 2), third = pdfText(pdf.path, 3);
     CHECK(first.contains(QStringLiteral("Amira Haddad")));
@@ -297,8 +300,9 @@ TEST_CASE("report PDF text reads as typed with no ligatures", "[reports][pdf]")
 
 TEST_CASE("the totals row says Total once when the report labels it itself", "[reports][pdf]")
 {
-    const auto pdf = writePdf(shotsPath(QStringLiteral("tb-total.pdf")),
-                              heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {trialBalance()});
+    const auto pdf =
+        writePdf(shotsPath(QStringLiteral("tb-total.pdf")),
+                 heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {trialBalance()});
     QString totals;
     for (const QString &line : pdfText(pdf.path).split(u'\n'))
         if (line.contains(QStringLiteral("1250.50")) && line.contains(QStringLiteral("Total")))
@@ -317,9 +321,9 @@ TEST_CASE("a table after a chart starts under it on the same page", "[reports][p
         months.rows.append({QStringLiteral("2026-%1").arg(m, 2, 10, QLatin1Char('0')), qint64(1000 * m)});
     ReportTable long_ = journal(120);
     long_.header.title = QStringLiteral("Every transfer of the period");
-    const auto pdf = writePdf(shotsPath(QStringLiteral("chart-then-table.pdf")),
-                              heading(QStringLiteral("ledger-activity"), QStringLiteral("Ledger activity")),
-                              {months, long_});
+    const auto pdf =
+        writePdf(shotsPath(QStringLiteral("chart-then-table.pdf")),
+                 heading(QStringLiteral("ledger-activity"), QStringLiteral("Ledger activity")), {months, long_});
     const QString first = pdfText(pdf.path, 1);
     // The long table's title and its first rows share the chart's page.
     CHECK(first.contains(QStringLiteral("Every transfer of the period")));
@@ -334,8 +338,8 @@ TEST_CASE("a table too wide for the page gets smaller type instead of running of
     wide.header.title = QStringLiteral("Booked hours by weekday and hour");
     wide.header.columns = {{QStringLiteral("weekday"), QStringLiteral("Day"), ReportType::Text}};
     for (int h = 0; h < 24; ++h)
-        wide.header.columns.append({QStringLiteral("h%1").arg(h), QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')),
-                                    ReportType::Amount});
+        wide.header.columns.append(
+            {QStringLiteral("h%1").arg(h), QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')), ReportType::Amount});
     wide.header.columns.append({QStringLiteral("total"), QStringLiteral("Total"), ReportType::Amount});
     for (const QString &day : {QStringLiteral("Wednesday"), QStringLiteral("Thursday")}) {
         QVariantList row{day};

@@ -137,8 +137,8 @@ TEST_CASE("occupancy of a space booked 10 of its 40 open hours is 25 percent", "
     room.min = Amount::fromMinor(-100000);
     REQUIRE(t->ledger().setLimits(ada, room));
 
-    book(t, s, Monday, QTime(9, 0), QTime(13, 0), false, ada);                   // 4 h confirmed, charged 20.00
-    book(t, s, Monday.addDays(2), QTime(10, 0), QTime(16, 0), true);             // 6 h tentative
+    book(t, s, Monday, QTime(9, 0), QTime(13, 0), false, ada);       // 4 h confirmed, charged 20.00
+    book(t, s, Monday.addDays(2), QTime(10, 0), QTime(16, 0), true); // 6 h tentative
     const Booking gone = book(t, s, Monday.addDays(3), QTime(9, 0), QTime(12, 0), false, ada);
     REQUIRE(t->bookings().cancel(gone.id)); // cancelled: neither hours nor charge count
 
@@ -256,9 +256,9 @@ TEST_CASE("occupancy counts only the part of a booking inside the period and spl
         REQUIRE(b);
     };
     overnight(QDate(2026, 3, 3), QTime(22, 0), QTime(2, 0), "Before the period"); // 2 h inside, on the 4th
-    overnight(QDate(2026, 3, 8), QTime(23, 0), QTime(1, 0), "Late party");         // Sunday into Monday
-    overnight(QDate(2026, 3, 10), QTime(22, 0), QTime(2, 0), "Night shift");       // 4 h in the second week
-    overnight(QDate(2026, 3, 11), QTime(23, 0), QTime(1, 0), "After the period");  // 1 h inside
+    overnight(QDate(2026, 3, 8), QTime(23, 0), QTime(1, 0), "Late party");        // Sunday into Monday
+    overnight(QDate(2026, 3, 10), QTime(22, 0), QTime(2, 0), "Night shift");      // 4 h in the second week
+    overnight(QDate(2026, 3, 11), QTime(23, 0), QTime(1, 0), "After the period"); // 1 h inside
 
     // Wednesday 4 March to Wednesday 11 March: the first week has 5 days, the second 3.
     const CollectingReportSink sink = run(t, QStringLiteral("occupancy"), QDate(2026, 3, 4), QDate(2026, 3, 11));
@@ -301,8 +301,8 @@ TEST_CASE("occupancy of an empty period and of a hub without spaces", "[reports]
 TEST_CASE("a period that ends before it starts is a usage error naming --from", "[reports][occupancy]")
 {
     TempHub t;
-    for (const QString &name : {QStringLiteral("occupancy"), QStringLiteral("membership"),
-                               QStringLiteral("gatherings")}) {
+    for (const QString &name :
+         {QStringLiteral("occupancy"), QStringLiteral("membership"), QStringLiteral("gatherings")}) {
         CollectingReportSink sink;
         auto ok = t->reports().run(name, period(QDate(2026, 3, 10), QDate(2026, 3, 1)), sink);
         REQUIRE_FALSE(ok);
@@ -392,8 +392,7 @@ TEST_CASE("membership counts joins lapses and leavers in the month of their date
     CHECK(cell(late.tables().at(0), 1, QStringLiteral("joins")).toInt() == 1);
 }
 
-TEST_CASE("membership lists the skills most offered and needed and the needs nobody offers",
-          "[reports][membership]")
+TEST_CASE("membership lists the skills most offered and needed and the needs nobody offers", "[reports][membership]")
 {
     TempHub t;
     directory(t);
@@ -547,8 +546,8 @@ TEST_CASE("gatherings split attendance into members and walk-ins and count newco
     REQUIRE(each.rows.size() == 2);
     CHECK(cell(each, 0, QStringLiteral("title")).toString() == QStringLiteral("Friendly"));
     CHECK(cell(each, 0, QStringLiteral("kind")).toString() == QStringLiteral("friendly"));
-    CHECK(cell(each, 0, QStringLiteral("start")).toLongLong()
-          == QDateTime(QDate(2026, 3, 10), QTime(19, 0), QTimeZone("Europe/London")).toSecsSinceEpoch());
+    CHECK(cell(each, 0, QStringLiteral("start")).toLongLong() ==
+          QDateTime(QDate(2026, 3, 10), QTime(19, 0), QTimeZone("Europe/London")).toSecsSinceEpoch());
     CHECK(cell(each, 0, QStringLiteral("attendance")).toInt() == 4);
     // Enrolling Eve moved her attendance to her member record.
     CHECK(cell(each, 0, QStringLiteral("members")).toInt() == 3);
@@ -580,8 +579,7 @@ TEST_CASE("gatherings split attendance into members and walk-ins and count newco
     CHECK(step("actions_done") == 3);
 
     // March alone: the first gathering's ideas went into one group with two actions done.
-    const CollectingReportSink marchOnly =
-        run(t, QStringLiteral("gatherings"), QDate(2026, 3, 1), QDate(2026, 3, 31));
+    const CollectingReportSink marchOnly = run(t, QStringLiteral("gatherings"), QDate(2026, 3, 1), QDate(2026, 3, 31));
     CHECK(marchOnly.tables().at(0).rows.size() == 1);
     const ReportTable &f = marchOnly.tables().at(1);
     CHECK(cell(f, 0, QStringLiteral("count")).toInt() == 3);
@@ -590,8 +588,7 @@ TEST_CASE("gatherings split attendance into members and walk-ins and count newco
     CHECK(cell(f, 3, QStringLiteral("count")).toInt() == 2);
 
     // The period's edges are local days: the 10th alone holds the March evening.
-    CHECK(run(t, QStringLiteral("gatherings"), QDate(2026, 3, 10), QDate(2026, 3, 10)).tables().at(0).rows.size()
-          == 1);
+    CHECK(run(t, QStringLiteral("gatherings"), QDate(2026, 3, 10), QDate(2026, 3, 10)).tables().at(0).rows.size() == 1);
     CHECK(run(t, QStringLiteral("gatherings"), QDate(2026, 3, 11), QDate(2026, 4, 13)).tables().at(0).rows.isEmpty());
 }
 

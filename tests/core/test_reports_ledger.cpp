@@ -2,11 +2,11 @@
 // The ledger reports (trial balance, statements, journal, activity) on a
 // hand-built hub with known answers, and the CSV, JSON and journal writers'
 // exact output.
-#include "core/common/displayformat.h"
 #include "core/access/accesscontrol.h"
 #include "core/access/passphrasehasher.h"
 #include "core/access/userservice.h"
 #include "core/common/csvwriter.h"
+#include "core/common/displayformat.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/reports/csvreportwriter.h"
@@ -328,7 +328,8 @@ TEST_CASE("the CSV writer continues tables with the same columns and separates o
     REQUIRE(csv.beginTable({QStringLiteral("two"), ab, {}}));
     REQUIRE(csv.row({QStringLiteral(" y "), -5}));
     REQUIRE(csv.endTable({}, {}));
-    REQUIRE(csv.beginTable({QStringLiteral("three"), {{QStringLiteral("n"), QStringLiteral("N"), ReportType::Integer}}, {}}));
+    REQUIRE(csv.beginTable(
+        {QStringLiteral("three"), {{QStringLiteral("n"), QStringLiteral("N"), ReportType::Integer}}, {}}));
     REQUIRE(csv.row({QVariant()}));
     REQUIRE(csv.endTable({}, {}));
     REQUIRE(csv.end());
@@ -387,8 +388,8 @@ TEST_CASE("report instants read as Qt writes them in zones with odd offsets and 
 {
     // Every 37 minutes over four years, through every change of the clocks,
     // in zones an hour, half an hour and three quarters off, and in UTC.
-    for (const char *id : {"Europe/London", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe",
-                           "Pacific/Chatham", "UTC"}) {
+    for (const char *id :
+         {"Europe/London", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "UTC"}) {
         const QTimeZone zone(id);
         REQUIRE(zone.isValid());
         const ReportFormat format(2, zone);
@@ -397,8 +398,8 @@ TEST_CASE("report instants read as Qt writes them in zones with odd offsets and 
         int mismatches = 0;
         for (qint64 utc = start; utc < end; utc += 37 * 60 + 11) {
             const QDateTime at = QDateTime::fromSecsSinceEpoch(utc, zone);
-            if (format.text(utc, ReportType::DateTime) != at.toString(Qt::ISODate)
-                || format.display(utc, ReportType::DateTime) != DisplayFormat::dateTime(at, zone))
+            if (format.text(utc, ReportType::DateTime) != at.toString(Qt::ISODate) ||
+                format.display(utc, ReportType::DateTime) != DisplayFormat::dateTime(at, zone))
                 ++mismatches;
         }
         INFO(id);
@@ -413,8 +414,8 @@ TEST_CASE("report instants read as Qt writes them in zones with odd offsets and 
         const qint64 start = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
         for (qint64 utc = start; utc < start + 86400 * 366; utc += 86400 * 9 + 3671) {
             INFO(name << " " << utc);
-            CHECK(format.display(utc, ReportType::DateTime)
-                  == DisplayFormat::dateTime(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()), London));
+            CHECK(format.display(utc, ReportType::DateTime) ==
+                  DisplayFormat::dateTime(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()), London));
         }
     }
     QLocale::setDefault(before);
@@ -425,8 +426,8 @@ TEST_CASE("report instants read as Qt writes them in zones with odd offsets and 
     CHECK(london.text(spring - 1, ReportType::DateTime) == QStringLiteral("2026-03-29T00:59:59+00:00"));
     CHECK(london.text(spring - 86400 * 365, ReportType::DateTime) == QStringLiteral("2025-03-29T01:00:00+00:00"));
     CHECK(london.text(qint64(0), ReportType::DateTime) == QStringLiteral("1970-01-01T01:00:00+01:00"));
-    CHECK(london.text(qint64(-1), ReportType::DateTime)
-          == QDateTime::fromSecsSinceEpoch(-1, London).toString(Qt::ISODate));
+    CHECK(london.text(qint64(-1), ReportType::DateTime) ==
+          QDateTime::fromSecsSinceEpoch(-1, London).toString(Qt::ISODate));
 }
 
 TEST_CASE("report amounts and integers read the same through the allocation-free view", "[reports][csv]")
@@ -458,8 +459,13 @@ TEST_CASE("the CSV writer quotes and encodes accents emoji and quotes field by f
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     CsvWriter csv(buffer, CsvWriter::Options{u',', true});
-    const QStringList fields = {QStringLiteral("plain"), QStringLiteral("Zoë, “café”"), QStringLiteral("say \"hi\" 🙂"),
-                                QStringLiteral("🙂\"🙂"), QString(), QStringLiteral(" Dai "), QStringLiteral("a\nb"),
+    const QStringList fields = {QStringLiteral("plain"),
+                                QStringLiteral("Zoë, “café”"),
+                                QStringLiteral("say \"hi\" 🙂"),
+                                QStringLiteral("🙂\"🙂"),
+                                QString(),
+                                QStringLiteral(" Dai "),
+                                QStringLiteral("a\nb"),
                                 QStringLiteral("Łódź")};
     for (const QString &field : fields)
         csv.addField(field);
@@ -491,8 +497,8 @@ TEST_CASE("the JSON writer streams one document with amounts also in minor units
     CHECK_FALSE(o.contains(QStringLiteral("from")));
     CHECK(o.value(QStringLiteral("unit")).toString() == QStringLiteral("Hours"));
     const QJsonObject table = o.value(QStringLiteral("tables")).toArray().first().toObject();
-    CHECK(table.value(QStringLiteral("columns")).toArray().at(2).toObject().value(QStringLiteral("type")).toString()
-          == QStringLiteral("amount"));
+    CHECK(table.value(QStringLiteral("columns")).toArray().at(2).toObject().value(QStringLiteral("type")).toString() ==
+          QStringLiteral("amount"));
     const QJsonArray rows = table.value(QStringLiteral("rows")).toArray();
     REQUIRE(rows.size() == 4);
     const QJsonObject ada = rows.at(0).toObject();
@@ -512,8 +518,16 @@ TEST_CASE("the JSON writer's exact text for a small table", "[reports][json]")
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     JsonReportWriter json(buffer, ReportFormat(2, QTimeZone::utc()));
-    ReportHeading heading{QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("Hub \"A\""), QStringLiteral("p"),
-                          QDate(2026, 1, 1), QDate(2026, 1, 31), {}, QStringLiteral("Hours"), 2, {}};
+    ReportHeading heading{QStringLiteral("x"),
+                          QStringLiteral("X"),
+                          QStringLiteral("Hub \"A\""),
+                          QStringLiteral("p"),
+                          QDate(2026, 1, 1),
+                          QDate(2026, 1, 31),
+                          {},
+                          QStringLiteral("Hours"),
+                          2,
+                          {}};
     REQUIRE(json.begin(heading));
     REQUIRE(json.beginTable({QStringLiteral("t"),
                              {{QStringLiteral("n"), QStringLiteral("N"), ReportType::Integer},
@@ -522,24 +536,24 @@ TEST_CASE("the JSON writer's exact text for a small table", "[reports][json]")
     REQUIRE(json.row({3, 1250}));
     REQUIRE(json.endTable({QVariant(), 1250}, {QStringLiteral("ok")}));
     REQUIRE(json.end());
-    CHECK(QString::fromUtf8(buffer.data())
-          == QStringLiteral("{\"report\": \"x\",\n \"title\": \"X\",\n \"hub\": \"Hub \\\"A\\\"\",\n \"period\": \"p\",\n"
-                            " \"from\": \"2026-01-01\",\n \"to\": \"2026-01-31\",\n \"unit\": \"Hours\",\n"
-                            " \"decimals\": 2,\n \"tables\": [\n"
-                            "  {\"title\": \"t\",\n"
-                            "   \"columns\": [{\"key\": \"n\", \"title\": \"N\", \"type\": \"integer\"}, "
-                            "{\"key\": \"v\", \"title\": \"V\", \"type\": \"amount\"}],\n"
-                            "   \"rows\": [\n    {\"n\": 3, \"v\": \"12.50\", \"v_minor\": 1250}],\n"
-                            "   \"totals\": {\"n\": null, \"v\": \"12.50\", \"v_minor\": 1250},\n"
-                            "   \"notes\": [\"ok\"]}\n ]}\n"));
+    CHECK(QString::fromUtf8(buffer.data()) ==
+          QStringLiteral("{\"report\": \"x\",\n \"title\": \"X\",\n \"hub\": \"Hub \\\"A\\\"\",\n \"period\": \"p\",\n"
+                         " \"from\": \"2026-01-01\",\n \"to\": \"2026-01-31\",\n \"unit\": \"Hours\",\n"
+                         " \"decimals\": 2,\n \"tables\": [\n"
+                         "  {\"title\": \"t\",\n"
+                         "   \"columns\": [{\"key\": \"n\", \"title\": \"N\", \"type\": \"integer\"}, "
+                         "{\"key\": \"v\", \"title\": \"V\", \"type\": \"amount\"}],\n"
+                         "   \"rows\": [\n    {\"n\": 3, \"v\": \"12.50\", \"v_minor\": 1250}],\n"
+                         "   \"totals\": {\"n\": null, \"v\": \"12.50\", \"v_minor\": 1250},\n"
+                         "   \"notes\": [\"ok\"]}\n ]}\n"));
 }
 
 TEST_CASE("journal account names escape what hledger and ledger treat specially", "[reports][journal]")
 {
-    CHECK(LedgerJournalWriter::accountSegment(QStringLiteral("Zoë: café; two  spaces"))
-          == QStringLiteral("Zoë- café, two spaces"));
-    CHECK(LedgerJournalWriter::accountSegment(QStringLiteral("  [Bo]\t(plumber) {x} "))
-          == QStringLiteral("<Bo> <plumber> <x>"));
+    CHECK(LedgerJournalWriter::accountSegment(QStringLiteral("Zoë: café; two  spaces")) ==
+          QStringLiteral("Zoë- café, two spaces"));
+    CHECK(LedgerJournalWriter::accountSegment(QStringLiteral("  [Bo]\t(plumber) {x} ")) ==
+          QStringLiteral("<Bo> <plumber> <x>"));
     CHECK(LedgerJournalWriter::accountSegment(QStringLiteral("   ")) == QStringLiteral("-"));
     CHECK(LedgerJournalWriter::description(QStringLiteral(" a;b\n c  d ")) == QStringLiteral("a,b c d"));
     CHECK(LedgerJournalWriter::commodity(QStringLiteral("Hours")) == QStringLiteral("Hours"));
@@ -570,7 +584,8 @@ TEST_CASE("the journal of a period opens with the balances of the day before", "
     CHECK_FALSE(text.contains(QStringLiteral("Cy")));
 }
 
-TEST_CASE("a front-desk user may neither run a report nor write the journal and a treasurer may", "[reports][journal][access]")
+TEST_CASE("a front-desk user may neither run a report nor write the journal and a treasurer may",
+          "[reports][journal][access]")
 {
     PassphraseHasher::setCost(PassphraseHasher::Cost::Minimum);
     Riverside r;
@@ -584,8 +599,7 @@ TEST_CASE("a front-desk user may neither run a report nor write the journal and 
     REQUIRE(r.t->access().signIn(QStringLiteral("bo"), phrase));
     CHECK(r.t->reports().authorize().error().kind == ErrorKind::Refused);
     CollectingReportSink sink;
-    CHECK(r.t->reports().run(QStringLiteral("journal"), period(Oct1, Oct31), sink).error().kind
-          == ErrorKind::Refused);
+    CHECK(r.t->reports().run(QStringLiteral("journal"), period(Oct1, Oct31), sink).error().kind == ErrorKind::Refused);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     auto refused = r.t->reports().writeJournal(QStringLiteral("journal"), period(Oct1, Oct31), buffer);
@@ -616,8 +630,8 @@ TEST_CASE("every report names its period in the same short form", "[reports]")
         INFO(report->name().toStdString());
         const bool at = report->periodKind() == Report::PeriodKind::At;
         const CollectingReportSink sink = r.run(report->name(), at ? ::at(Oct31) : period(Oct1, Oct31));
-        CHECK(sink.heading().period
-              == (at ? QStringLiteral("at the end of %1").arg(DisplayFormat::date(Oct31)) : expected));
+        CHECK(sink.heading().period ==
+              (at ? QStringLiteral("at the end of %1").arg(DisplayFormat::date(Oct31)) : expected));
     }
     CHECK(ReportPeriodText::range(Oct1, Oct1) == ReportPeriodText::date(Oct1));
 }

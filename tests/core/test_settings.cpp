@@ -26,10 +26,9 @@ TEST_CASE("each setting is validated with a message naming the field and and not
         const char *key;
         const char *value;
     };
-    for (Bad bad : {Bad{"name", "   "}, Bad{"timezone", "Mars/Olympus"}, Bad{"unit", ""},
-                    Bad{"decimals", "7"}, Bad{"decimals", "two"}, Bad{"default_limit_min", "5"},
-                    Bad{"default_limit_min", "-1.234"}, Bad{"default_limit_max", "-3"},
-                    Bad{"symbol", "much too long"}}) {
+    for (Bad bad : {Bad{"name", "   "}, Bad{"timezone", "Mars/Olympus"}, Bad{"unit", ""}, Bad{"decimals", "7"},
+                    Bad{"decimals", "two"}, Bad{"default_limit_min", "5"}, Bad{"default_limit_min", "-1.234"},
+                    Bad{"default_limit_max", "-3"}, Bad{"symbol", "much too long"}}) {
         const QString key = QString::fromLatin1(bad.key);
         auto r = t->settings().set(key, QString::fromUtf8(bad.value));
         INFO(bad.key << " = " << bad.value);

@@ -123,8 +123,9 @@ TEST_CASE("the spaces demo has weekly series and closed days", "[demo][spaces]")
     runDemo(t, DemoScale::Small);
     for (const char *title : {"Yoga for all", "Community choir", "Friendly gathering", "Repair café"}) {
         INFO(title);
-        Query q(t->database(), QStringLiteral("SELECT count(*), count(DISTINCT series_id) FROM bookings WHERE title = :t "
-                                              "AND series_id IS NOT NULL"));
+        Query q(t->database(),
+                QStringLiteral("SELECT count(*), count(DISTINCT series_id) FROM bookings WHERE title = :t "
+                               "AND series_id IS NOT NULL"));
         q.bind(QStringLiteral(":t"), QString::fromUtf8(title));
         REQUIRE(q.exec());
         REQUIRE(q.next());
@@ -135,8 +136,8 @@ TEST_CASE("the spaces demo has weekly series and closed days", "[demo][spaces]")
     Query choir(t->database(), QStringLiteral("SELECT start_utc FROM bookings WHERE title = 'Community choir'"));
     REQUIRE(choir.exec());
     while (choir.next()) {
-        const QDateTime local =
-            QDateTime::fromSecsSinceEpoch(choir.value(0).toLongLong(), QTimeZone::utc()).toTimeZone(QTimeZone("Europe/London"));
+        const QDateTime local = QDateTime::fromSecsSinceEpoch(choir.value(0).toLongLong(), QTimeZone::utc())
+                                    .toTimeZone(QTimeZone("Europe/London"));
         CHECK(local.date().dayOfWeek() == 3);
         CHECK(local.time() == QTime(19, 30));
     }

@@ -156,8 +156,7 @@ TEST_CASE("a hub that cannot be opened for writing is refused and left byte-iden
     const bool root = ::geteuid() == 0;
     // An administrator ignores permission bits, so use the immutable flag there.
     if (root) {
-        if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) != 0)
-        {
+        if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) != 0) {
             WARN("chattr +i is not available on this file system; not checked here");
             return;
         }
@@ -242,9 +241,9 @@ TEST_CASE("each thread gets its own connection to the same hub")
 
 TEST_CASE("migration scripts split into statements with trigger bodies kept whole")
 {
-    const QStringList parts = Migrator::splitStatements(QStringLiteral(
-        "-- comment\nCREATE TABLE a(x);\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n"
-        "  SELECT RAISE(ABORT, 'no');\nEND;\nINSERT INTO a VALUES (1);\n"));
+    const QStringList parts = Migrator::splitStatements(
+        QStringLiteral("-- comment\nCREATE TABLE a(x);\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n"
+                       "  SELECT RAISE(ABORT, 'no');\nEND;\nINSERT INTO a VALUES (1);\n"));
     REQUIRE(parts.size() == 3);
     CHECK(parts[1].startsWith(QStringLiteral("CREATE TRIGGER")));
     CHECK(parts[1].endsWith(QStringLiteral("END;")));
@@ -254,13 +253,12 @@ TEST_CASE("migration scripts split where SQLite says a statement ends")
 {
     // A ';' ending a line inside a string, two statements on one line, a
     // lower-case trigger whose END carries a comment: what line-splitting broke.
-    const QString script = QStringLiteral(
-        "INSERT INTO notes(text) VALUES ('first line;\nsecond line');\n"
-        "CREATE TABLE b(y); CREATE INDEX b_y ON b(y);\n"
-        "create trigger u after update on b begin\n"
-        "  update b set y = y; -- inside\n"
-        "end; -- done\n"
-        "-- only a comment\n");
+    const QString script = QStringLiteral("INSERT INTO notes(text) VALUES ('first line;\nsecond line');\n"
+                                          "CREATE TABLE b(y); CREATE INDEX b_y ON b(y);\n"
+                                          "create trigger u after update on b begin\n"
+                                          "  update b set y = y; -- inside\n"
+                                          "end; -- done\n"
+                                          "-- only a comment\n");
     const QStringList parts = Migrator::splitStatements(script);
     REQUIRE(parts.size() == 4);
     CHECK(parts[0].endsWith(QStringLiteral("second line');")));

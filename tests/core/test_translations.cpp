@@ -4,14 +4,14 @@
 // people read "1 member" and "2 members", never "member(s)".
 #include "core/common/translations.h"
 
-#include <catch2/catch.hpp>
-
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QXmlStreamReader>
+
+#include <catch2/catch.hpp>
 
 namespace {
 
@@ -97,9 +97,12 @@ TEST_CASE("counts read as people say them", "[translations]")
     const auto say = [](const char *context, const char *source, int n) {
         return QCoreApplication::translate(context, source, nullptr, n);
     };
-    CHECK(say("hub::MemberImporter", "%n member(s) imported from CSV", 1) == QStringLiteral("1 member imported from CSV"));
-    CHECK(say("hub::MemberImporter", "%n member(s) imported from CSV", 2) == QStringLiteral("2 members imported from CSV"));
-    CHECK(say("hub::MemberImporter", "%n member(s) imported from CSV", 0) == QStringLiteral("0 members imported from CSV"));
+    CHECK(say("hub::MemberImporter", "%n member(s) imported from CSV", 1) ==
+          QStringLiteral("1 member imported from CSV"));
+    CHECK(say("hub::MemberImporter", "%n member(s) imported from CSV", 2) ==
+          QStringLiteral("2 members imported from CSV"));
+    CHECK(say("hub::MemberImporter", "%n member(s) imported from CSV", 0) ==
+          QStringLiteral("0 members imported from CSV"));
     CHECK(say("hub::LedgerService", "%n transfer(s), #%1 to #%2", 1) == QStringLiteral("1 transfer, #%1 to #%2"));
     // Installing twice keeps one translator.
     REQUIRE(hub::Translations::install());

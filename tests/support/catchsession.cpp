@@ -3,6 +3,7 @@
 // slowest file of the suite to build, so every test program shares it.
 #define CATCH_CONFIG_RUNNER
 #include "tests/support/catchsession.h"
+
 #include "core/common/translations.h"
 
 #include <catch2/catch.hpp>

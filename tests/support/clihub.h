@@ -6,6 +6,7 @@
 #include "tests/support/hubctlrunner.h"
 
 #include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 
 namespace hub::test {
@@ -18,16 +19,14 @@ struct CliHub
     explicit CliHub(const QStringList &initArgs = {})
     {
         REQUIRE(dir.isValid());
-        const CliRun init =
-            hubctl(QStringList{QStringLiteral("--db"), db, QStringLiteral("init")} + initArgs);
+        const CliRun init = hubctl(QStringList{QStringLiteral("--db"), db, QStringLiteral("init")} + initArgs);
         INFO(init.err.toStdString());
         REQUIRE(init.exitCode == 0);
     }
     /// hubctl --db HUB --json ARGS
     CliRun run(const QStringList &args, const QByteArray &stdinData = {}) const
     {
-        return hubctl(QStringList{QStringLiteral("--db"), db, QStringLiteral("--json")} + args,
-                      stdinData);
+        return hubctl(QStringList{QStringLiteral("--db"), db, QStringLiteral("--json")} + args, stdinData);
     }
     /// Runs ARGS and requires exit 0.
     CliRun ok(const QStringList &args) const

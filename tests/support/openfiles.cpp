@@ -56,15 +56,19 @@ QStringList deletedHubFiles(const QString &path)
 bool holdsCurrentWal(const QString &path)
 {
     const QString wal = Database::canonicalPath(path) + QStringLiteral("-wal");
-    struct stat onDisk{};
+    struct stat onDisk
+    {
+    };
     const QByteArray walName = QFile::encodeName(wal);
     const bool exists = ::stat(walName.constData(), &onDisk) == 0;
     for (const Descriptor &d : descriptors()) {
         if (!d.target.startsWith(wal))
             continue;
-        struct stat held{};
-        if (!exists || ::stat(d.link.constData(), &held) != 0 || held.st_ino != onDisk.st_ino
-            || held.st_dev != onDisk.st_dev)
+        struct stat held
+        {
+        };
+        if (!exists || ::stat(d.link.constData(), &held) != 0 || held.st_ino != onDisk.st_ino ||
+            held.st_dev != onDisk.st_dev)
             return false;
     }
     return true;

@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QUuid>
+
 #include <catch2/catch.hpp>
 
 namespace hub::test {

@@ -51,9 +51,9 @@ bool isInnerPart(const QWidget *w)
     if (w->objectName().startsWith(u"qt_"))
         return true;
     for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
-        if (qobject_cast<const QAbstractSpinBox *>(p) || qobject_cast<const QComboBox *>(p)
-            || qobject_cast<const QTabBar *>(p) || qobject_cast<const QCalendarWidget *>(p)
-            || qobject_cast<const QHeaderView *>(p) || qobject_cast<const QLineEdit *>(p))
+        if (qobject_cast<const QAbstractSpinBox *>(p) || qobject_cast<const QComboBox *>(p) ||
+            qobject_cast<const QTabBar *>(p) || qobject_cast<const QCalendarWidget *>(p) ||
+            qobject_cast<const QHeaderView *>(p) || qobject_cast<const QLineEdit *>(p))
             return true;
         if (p->objectName().startsWith(u"qt_scrollarea"))
             return qobject_cast<const QScrollBar *>(w) != nullptr;
@@ -63,11 +63,11 @@ bool isInnerPart(const QWidget *w)
 
 bool isControl(const QWidget *w)
 {
-    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QComboBox *>(w)
-           || qobject_cast<const QLineEdit *>(w) || qobject_cast<const QAbstractSpinBox *>(w)
-           || qobject_cast<const QAbstractItemView *>(w) || qobject_cast<const QTextEdit *>(w)
-           || qobject_cast<const QPlainTextEdit *>(w) || qobject_cast<const QSlider *>(w)
-           || qobject_cast<const QTabBar *>(w);
+    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QComboBox *>(w) ||
+           qobject_cast<const QLineEdit *>(w) || qobject_cast<const QAbstractSpinBox *>(w) ||
+           qobject_cast<const QAbstractItemView *>(w) || qobject_cast<const QTextEdit *>(w) ||
+           qobject_cast<const QPlainTextEdit *>(w) || qobject_cast<const QSlider *>(w) ||
+           qobject_cast<const QTabBar *>(w);
 }
 
 QList<QWidget *> shownControls(QWidget *root)
@@ -152,8 +152,8 @@ void checkTabOrder(QWidget *root, QStringList &problems)
             continue;
         else if (w->focusPolicy() & Qt::TabFocus)
             wanted.append(w);
-        else if (qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w)
-                 || qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w))
+        else if (qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QLineEdit *>(w) ||
+                 qobject_cast<QAbstractSpinBox *>(w))
             problems << QStringLiteral("takes no keyboard focus: %1").arg(describe(w));
     if (wanted.isEmpty())
         return;

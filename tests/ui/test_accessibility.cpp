@@ -41,7 +41,6 @@
 #include <QTest>
 
 #include <catch2/catch.hpp>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -81,9 +80,9 @@ TEST_CASE("every page can be used by keyboard and screen reader", "[accessibilit
 {
     DemoWindow d;
     const std::pair<Page, const char *> pages[] = {
-        {Page::Today, "Today"},       {Page::Members, "Members"},   {Page::Calendar, "Calendar"},
+        {Page::Today, "Today"},       {Page::Members, "Members"},       {Page::Calendar, "Calendar"},
         {Page::Ledger, "Ledger"},     {Page::Gatherings, "Gatherings"}, {Page::Reports, "Reports"},
-        {Page::Settings, "Settings"}, {Page::Users, "Users"},       {Page::Audit, "Audit log"}};
+        {Page::Settings, "Settings"}, {Page::Users, "Users"},           {Page::Audit, "Audit log"}};
     for (const auto &[page, name] : pages) {
         d.window.showPage(page);
         QApplication::processEvents();
@@ -116,8 +115,7 @@ TEST_CASE("every dialog can be used by keyboard and screen reader", "[accessibil
                      QStringLiteral("New gathering"));
     expectAccessible(std::make_unique<hub::ChallengeDialog>(hub, parent), QStringLiteral("Challenge"));
     expectAccessible(std::make_unique<hub::ActionDialog>(hub, group, parent), QStringLiteral("Add action"));
-    expectAccessible(std::make_unique<hub::GroupMembersDialog>(hub, group, parent),
-                     QStringLiteral("Group members"));
+    expectAccessible(std::make_unique<hub::GroupMembersDialog>(hub, group, parent), QStringLiteral("Group members"));
     expectAccessible(std::make_unique<hub::TransferDialog>(hub, parent), QStringLiteral("New transfer"));
     expectAccessible(std::make_unique<hub::LimitsDialog>(hub, *account, parent), QStringLiteral("Limits"));
     expectAccessible(std::make_unique<hub::StatementDialog>(hub, someone.id, parent), QStringLiteral("Statement"));

@@ -15,12 +15,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimeZone>
@@ -190,15 +190,14 @@ TEST_CASE("export dialogs start in Documents or home, then in the folder of the 
     {
         CalendarExportDialog dialog(h.t.hub());
         CHECK(QFileInfo(QDir::fromNativeSeparators(child<QLineEdit>(&dialog, "calendarExportFile")->text()))
-                  .absolutePath()
-              == QFileInfo(start).absoluteFilePath());
+                  .absolutePath() == QFileInfo(start).absoluteFilePath());
         dialog.show();
         dialog.setFilePath(h.t.file(QStringLiteral("out.ics")));
         QTest::mouseClick(child<QPushButton>(&dialog, "calendarExportRun"), Qt::LeftButton);
         CHECK(dialog.result() == QDialog::Accepted);
     }
     hub::MemberExportDialog members(h.t.hub());
-    CHECK(QFileInfo(QDir::fromNativeSeparators(child<QLineEdit>(&members, "exportFilePath")->text())).absolutePath()
-          == QFileInfo(h.t.dir()).absoluteFilePath());
+    CHECK(QFileInfo(QDir::fromNativeSeparators(child<QLineEdit>(&members, "exportFilePath")->text())).absolutePath() ==
+          QFileInfo(h.t.dir()).absoluteFilePath());
     QSettings().remove(QStringLiteral("export/lastFolder"));
 }

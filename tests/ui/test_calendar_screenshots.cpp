@@ -111,9 +111,8 @@ TEST_CASE("screenshots of the calendar page and the booking dialog", "[.][shots]
         REQUIRE(added);
         made << *added;
     }
-    static const char *const names[] = {"Siân Davies", "Tomasz Nowak", "Hodan Warsame", "Kemal Yılmaz",
-                                        "Chiamaka Okafor", "Gareth Llewellyn", "Fix-It Repair Café",
-                                        "Rhys ap Gwilym"};
+    static const char *const names[] = {"Siân Davies",     "Tomasz Nowak",     "Hodan Warsame",      "Kemal Yılmaz",
+                                        "Chiamaka Okafor", "Gareth Llewellyn", "Fix-It Repair Café", "Rhys ap Gwilym"};
     QList<hub::MemberId> members;
     for (const char *name : names) {
         hub::MemberDraft d;

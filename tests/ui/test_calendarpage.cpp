@@ -177,7 +177,8 @@ TEST_CASE("a booking made through the dialog shows in the day view", "[calendar]
     CHECK(w.view->schedule().bookings.isEmpty());
 
     auto *dialog = w.openDialog();
-    w.fill(dialog, w.hall, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir rehearsal"), QStringLiteral("Ana Ferreira"));
+    w.fill(dialog, w.hall, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir rehearsal"),
+           QStringLiteral("Ana Ferreira"));
     child<QSpinBox>(dialog, "bookingAttendees")->setValue(30);
     CHECK(child<QLabel>(dialog, "bookingCapacity")->text().contains(QStringLiteral("80")));
     CHECK(child<QLabel>(dialog, "bookingDuration")->text() == QStringLiteral("2 h"));
@@ -709,7 +710,8 @@ TEST_CASE("late in the evening the hour-long default ends at midnight, and movin
     start->setTime(QTime(23, 30));
     CHECK(end->time() == QTime(0, 30));
     CHECK_FALSE(nextDay->isChecked());
-    CHECK(child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->text().contains(QStringLiteral("ends the next day")));
+    CHECK(
+        child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->text().contains(QStringLiteral("ends the next day")));
     QTest::mouseClick(nextDay, Qt::LeftButton, {}, QPoint(8, nextDay->height() / 2));
     CHECK_FALSE(child<hub::FieldErrorLabel>(dialog, "bookingTimeError")->hasError());
     // Ticked by hand, it stays ticked while the start moves on.

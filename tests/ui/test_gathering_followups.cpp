@@ -86,7 +86,8 @@ void fillChallenges(hub::test::TempHub &t)
 {
     const MemberId bakery = addMember(t, QStringLiteral("Corner Bakery"), {}, MemberKind::Organisation);
     const MemberId bikes = addMember(t, QStringLiteral("Spokes Bike Shop"), {}, MemberKind::Organisation);
-    const MemberId ana = addMember(t, QStringLiteral("Ana Lopez"), {QStringLiteral("Web design"), QStringLiteral("Photography")});
+    const MemberId ana =
+        addMember(t, QStringLiteral("Ana Lopez"), {QStringLiteral("Web design"), QStringLiteral("Photography")});
     addMember(t, QStringLiteral("Bo Jensen"), {QStringLiteral("Photography")});
     addMember(t, QStringLiteral("Carys Evans"), {QStringLiteral("Signwriting"), QStringLiteral("Graphic design")});
     addMember(t, QStringLiteral("Dafydd Price"), {QStringLiteral("Web design")});
@@ -114,7 +115,8 @@ TEST_CASE("a business challenge is recorded and volunteers sign up from the chal
 {
     hub::test::TempHub t;
     addMember(t, QStringLiteral("Corner Bakery"), {}, MemberKind::Organisation);
-    const MemberId ana = addMember(t, QStringLiteral("Ana Lopez"), {QStringLiteral("Web design"), QStringLiteral("Photography")});
+    const MemberId ana =
+        addMember(t, QStringLiteral("Ana Lopez"), {QStringLiteral("Web design"), QStringLiteral("Photography")});
     const MemberId bo = addMember(t, QStringLiteral("Bo Jensen"), {QStringLiteral("Photography")});
     const MemberId cy = addMember(t, QStringLiteral("Cy Morgan"));
 

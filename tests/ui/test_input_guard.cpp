@@ -13,6 +13,7 @@
 #include <QTimeEdit>
 #include <QVBoxLayout>
 #include <QWheelEvent>
+
 #include <catch2/catch.hpp>
 
 namespace {
@@ -22,8 +23,8 @@ namespace {
 bool wheelOver(QWidget *target)
 {
     const QPointF local(target->width() / 2.0, target->height() / 2.0);
-    QWheelEvent wheel(local, target->mapToGlobal(local), QPoint(), QPoint(0, -120), Qt::NoButton,
-                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(local, target->mapToGlobal(local), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
     QApplication::sendEvent(target, &wheel);
     return !wheel.isAccepted();
 }
@@ -73,8 +74,7 @@ TEST_CASE("typing into a clicked time field replaces the hour and the minutes", 
     CHECK(other->hasFocus());
 }
 
-TEST_CASE("the wheel over a form leaves dates and choices alone and passes on to the form",
-          "[ui][input]")
+TEST_CASE("the wheel over a form leaves dates and choices alone and passes on to the form", "[ui][input]")
 {
     hub::InputGuard::install();
     QScrollArea area;

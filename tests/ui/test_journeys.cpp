@@ -62,8 +62,7 @@ struct Day
             d.displayName = QString::fromUtf8(name);
             REQUIRE(temp->members().add(d));
         }
-        for (const auto &[name, capacity] :
-             {std::pair{"Main hall", 80}, std::pair{"Kitchen", 12}}) {
+        for (const auto &[name, capacity] : {std::pair{"Main hall", 80}, std::pair{"Kitchen", 12}}) {
             hub::Space s;
             s.name = QString::fromLatin1(name);
             s.capacity = capacity;
@@ -86,8 +85,7 @@ struct Day
         const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
         QDir().mkpath(dir);
         QTest::qWait(50);
-        REQUIRE(what->grab().save(
-            QDir(dir).filePath(QStringLiteral("journey-%1-%2.png").arg(role).arg(++step))));
+        REQUIRE(what->grab().save(QDir(dir).filePath(QStringLiteral("journey-%1-%2.png").arg(role).arg(++step))));
     }
 
     static void type(QLineEdit *edit, const QString &text)
@@ -120,8 +118,7 @@ void frontDeskMorning(bool shots)
     Day::type(child<QLineEdit>(members, "memberSearch"), QStringLiteral("bryn"));
     auto *table = child<QTableView>(members, "memberTable");
     REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() == 1; }, 3000));
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                      table->visualRect(table->model()->index(0, 0)).center());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(0, 0)).center());
     CHECK(child<QLabel>(members, "memberEditorTitle")->text() == QStringLiteral("Bryn Hughes"));
     d.shot(&d.window);
 
@@ -136,8 +133,7 @@ void frontDeskMorning(bool shots)
     space->setFocus();
     QTest::keyClicks(space, QStringLiteral("Kitchen"));
     Day::type(child<QLineEdit>(dialog, "bookingTitle"), QStringLiteral("Bread club"));
-    const QDate tomorrow =
-        d.hub().bookings().localTime(QDate::currentDate(), QTime(12, 0)).date().addDays(1);
+    const QDate tomorrow = d.hub().bookings().localTime(QDate::currentDate(), QTime(12, 0)).date().addDays(1);
     auto *date = child<QDateEdit>(dialog, "bookingDate");
     date->setFocus(Qt::TabFocusReason);
     QTest::qWait(20);

@@ -50,29 +50,27 @@ void shoot(QWidget *widget, const QString &name)
 /// a few busy traders, some reversals and one account near its limit.
 QList<hub::MemberId> addTrade(hub::Hub &hub, QDateTime &now)
 {
-    static const char *const names[] = {
-        "Siân Davies",         "Aoife Byrne",        "Tomasz Nowak",
-        "Zoë Łukasiewicz",     "Hodan Warsame",      "Kemal Yılmaz",
-        "Chiamaka Okafor",     "João Ferreira",      "Rahima Begum",
-        "Gareth Llewellyn",    "Niamh O'Sullivan",   "Agnieszka Wójcik",
-        "Abdirahman Ali",      "Emre Şahin",         "Tunde Adeyemi",
-        "Inês Costa",          "Sabrina Chowdhury",  "Rhys ap Gwilym",
-        "Ciarán Murphy",       "Marta Kowalczyk",    "Faisal Hussain",
-        "Ayşe Demir",          "Ngozi Eze",          "Beatriz Santos",
-        "Mohammed Rahman",     "Eleri Hughes",       "Seán Ó Briain",
-        "Piotr Zieliński",     "Amina Farah",        "Mehmet Kaya",
-        "Oluwaseun Bello",     "Rafael Almeida",     "Nusrat Jahan",
-        "Dylan Pritchard",     "Róisín Kelly",       "Canal Street Café",
-        "Roath Bakery Co-op",  "Fix-It Repair Café", "Splott Community Garden",
-        "Cathays Bike Kitchen"};
-    static const char *const memos[] = {
-        "2h guitar lesson",      "bread for the community dinner",
-        "fixed a bike puncture", "1h Welsh conversation",
-        "help moving furniture", "childcare, Saturday morning",
-        "sewing repair: coat",   "website update",
-        "gardening, 3 hours",    "bookkeeping help",
-        "plumbing: kitchen tap", "Polish lesson",
-        "lift to the hospital",  "cakes for the Friendly gathering"};
+    static const char *const names[] = {"Siân Davies",         "Aoife Byrne",        "Tomasz Nowak",
+                                        "Zoë Łukasiewicz",     "Hodan Warsame",      "Kemal Yılmaz",
+                                        "Chiamaka Okafor",     "João Ferreira",      "Rahima Begum",
+                                        "Gareth Llewellyn",    "Niamh O'Sullivan",   "Agnieszka Wójcik",
+                                        "Abdirahman Ali",      "Emre Şahin",         "Tunde Adeyemi",
+                                        "Inês Costa",          "Sabrina Chowdhury",  "Rhys ap Gwilym",
+                                        "Ciarán Murphy",       "Marta Kowalczyk",    "Faisal Hussain",
+                                        "Ayşe Demir",          "Ngozi Eze",          "Beatriz Santos",
+                                        "Mohammed Rahman",     "Eleri Hughes",       "Seán Ó Briain",
+                                        "Piotr Zieliński",     "Amina Farah",        "Mehmet Kaya",
+                                        "Oluwaseun Bello",     "Rafael Almeida",     "Nusrat Jahan",
+                                        "Dylan Pritchard",     "Róisín Kelly",       "Canal Street Café",
+                                        "Roath Bakery Co-op",  "Fix-It Repair Café", "Splott Community Garden",
+                                        "Cathays Bike Kitchen"};
+    static const char *const memos[] = {"2h guitar lesson",      "bread for the community dinner",
+                                        "fixed a bike puncture", "1h Welsh conversation",
+                                        "help moving furniture", "childcare, Saturday morning",
+                                        "sewing repair: coat",   "website update",
+                                        "gardening, 3 hours",    "bookkeeping help",
+                                        "plumbing: kitchen tap", "Polish lesson",
+                                        "lift to the hospital",  "cakes for the Friendly gathering"};
     static const char *const categories[] = {"Lessons", "Food", "Repairs", "Care", "Gardening", ""};
 
     QList<hub::MemberId> ids;
@@ -94,8 +92,7 @@ QList<hub::MemberId> addTrade(hub::Hub &hub, QDateTime &now)
         now = now.addSecs(3600 * 5 + random.bounded(3600 * 4));
         // A few busy traders: the first eight take part in most trades.
         const auto pick = [&] {
-            return random.bounded(3) == 0 ? ids[random.bounded(ids.size())]
-                                          : ids[random.bounded(8)];
+            return random.bounded(3) == 0 ? ids[random.bounded(ids.size())] : ids[random.bounded(8)];
         };
         hub::TransferDraft d;
         d.payer = pick();
@@ -169,8 +166,7 @@ TEST_CASE("screenshots of the ledger page dialogs and statement", "[.][shots]")
     child<hub::MemberPicker>(dialog, "transferPayer")->setFocus();
     QTest::keyClicks(child<hub::MemberPicker>(dialog, "transferPayer"), QStringLiteral("a"));
     shoot(dialog, QStringLiteral("11-transfer-suggestions"));
-    QTest::keyClick(child<hub::MemberPicker>(dialog, "transferPayer")->suggestions()->popup(),
-                    Qt::Key_Escape);
+    QTest::keyClick(child<hub::MemberPicker>(dialog, "transferPayer")->suggestions()->popup(), Qt::Key_Escape);
     dialog->setPayer(ids[0]);
     dialog->setPayee(ids[2]);
     auto *amount = child<QLineEdit>(dialog, "transferAmount");
@@ -199,9 +195,8 @@ TEST_CASE("screenshots of the ledger page dialogs and statement", "[.][shots]")
     shoot(&statement, QStringLiteral("12-statement"));
     const QString pdf = QDir(shotsDir()).filePath(QStringLiteral("13-statement.pdf"));
     REQUIRE(statement.exportPdf(pdf));
-    QProcess::execute(QStringLiteral("pdftoppm"),
-                      {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-png"), pdf,
-                       QDir(shotsDir()).filePath(QStringLiteral("13-statement-pdf"))});
+    QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-png"),
+                                                   pdf, QDir(shotsDir()).filePath(QStringLiteral("13-statement-pdf"))});
     statement.close();
 
     // Limits: a change that would breach is refused, with the override offered.

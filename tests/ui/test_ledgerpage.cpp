@@ -7,8 +7,8 @@
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
-#include "ui/dialogs/transferdialog.h"
 #include "ui/dialogs/statementdialog.h"
+#include "ui/dialogs/transferdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/ledgerpage.h"
 #include "ui/pages/todaypage.h"
@@ -17,20 +17,20 @@
 #include "ui/widgets/memberpicker.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCompleter>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QProcess>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
-#include <QApplication>
 #include <QTimer>
-#include <QProcess>
-#include <QPrinter>
-#include <QPrintDialog>
 #include <QToolButton>
 
 using hub::MainWindow;
@@ -140,25 +140,21 @@ struct LedgerOnTempHub
 
 } // namespace
 
-TEST_CASE(
-    "a transfer posted through the dialog changes both balances and a reversal brings them back")
+TEST_CASE("a transfer posted through the dialog changes both balances and a reversal brings them back")
 {
     LedgerOnTempHub w;
     CHECK(w.shownBalance(w.ana) == QStringLiteral("0.00 Hours"));
     auto *empty = child<hub::EmptyStateWidget>(w.page, "transfersEmptyState");
     CHECK(empty->isVisible());
     CHECK(empty->title() == QStringLiteral("No transfers yet"));
-    CHECK(
-        empty->text().contains(QStringLiteral("Record the first one with New transfer (Ctrl+T)")));
+    CHECK(empty->text().contains(QStringLiteral("Record the first one with New transfer (Ctrl+T)")));
 
     auto *dialog = w.openDialog();
     w.fill(dialog, QStringLiteral("3.50"), QStringLiteral("2h guitar lesson"));
     QTest::mouseClick(child<QPushButton>(dialog, "transferReview"), Qt::LeftButton);
     REQUIRE(dialog->isConfirming());
     CHECK(child<hub::MemberPicker>(dialog, "transferPayee")->member() == w.bryn);
-    CHECK(child<QLabel>(dialog, "transferSummary")
-              ->text()
-              .contains(QStringLiteral("2h guitar lesson")));
+    CHECK(child<QLabel>(dialog, "transferSummary")->text().contains(QStringLiteral("2h guitar lesson")));
     CHECK(child<QLabel>(dialog, "transferPayerBefore")->text() == QStringLiteral("0.00 Hours"));
     CHECK(child<QLabel>(dialog, "transferPayerAfter")->text() == QStringLiteral("-3.50 Hours"));
     CHECK(child<QLabel>(dialog, "transferPayeeAfter")->text() == QStringLiteral("3.50 Hours"));
@@ -168,7 +164,8 @@ TEST_CASE(
     REQUIRE(QTest::qWaitFor([] { return visibleTopLevel<hub::TransferDialog>() == nullptr; }));
     CHECK(w.transferCount() == 1);
     // A short confirmation where the eye goes after the sheet closes.
-    CHECK(w.window.statusBar()->currentMessage().startsWith(QStringLiteral("Transfer #1 posted: Ana Ferreira → Bryn Hughes")));
+    CHECK(w.window.statusBar()->currentMessage().startsWith(
+        QStringLiteral("Transfer #1 posted: Ana Ferreira → Bryn Hughes")));
     CHECK(w.shownBalance(w.ana) == QStringLiteral("-3.50 Hours"));
     CHECK(w.shownBalance(w.bryn) == QStringLiteral("3.50 Hours"));
     CHECK(w.page->accountModel()
@@ -188,8 +185,7 @@ TEST_CASE(
     QTest::mouseClick(reverse, Qt::LeftButton);
     REQUIRE(answerer.texts().size() == 1);
     CHECK(answerer.texts().first().contains(QStringLiteral("Reverse transfer #1?")));
-    CHECK(answerer.texts().first().contains(
-        QStringLiteral("3.50 Hours from Bryn Hughes back to Ana Ferreira")));
+    CHECK(answerer.texts().first().contains(QStringLiteral("3.50 Hours from Bryn Hughes back to Ana Ferreira")));
     CHECK(w.transferCount() == 2);
     CHECK(w.shownBalance(w.ana) == QStringLiteral("0.00 Hours"));
     CHECK(w.shownBalance(w.bryn) == QStringLiteral("0.00 Hours"));
@@ -278,8 +274,7 @@ TEST_CASE("an amount with too many decimals is refused beside the field")
     CHECK(w.transferCount() == 0);
 }
 
-TEST_CASE(
-    "Record a transfer on the Today page opens the same dialog and the ledger shows the result")
+TEST_CASE("Record a transfer on the Today page opens the same dialog and the ledger shows the result")
 {
     LedgerOnTempHub w;
     QTest::keyClick(&w.window, Qt::Key_1, Qt::ControlModifier);
@@ -300,8 +295,7 @@ TEST_CASE("selecting an account shows its transfers and Show all transfers goes 
 {
     LedgerOnTempHub w;
     const hub::MemberId cai = w.add(QStringLiteral("Cai Jones"));
-    for (const auto &[payer, payee] :
-         {std::pair{w.ana, w.bryn}, std::pair{w.bryn, cai}, std::pair{cai, w.ana}}) {
+    for (const auto &[payer, payee] : {std::pair{w.ana, w.bryn}, std::pair{w.bryn, cai}, std::pair{cai, w.ana}}) {
         hub::TransferDraft d;
         d.payer = payer;
         d.payee = payee;

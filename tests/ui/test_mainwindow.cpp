@@ -15,9 +15,9 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QLocale>
 #include <QStackedWidget>
 #include <QTest>
 #include <QTimeZone>
@@ -134,10 +134,8 @@ TEST_CASE("the Today page shows today's date in the hub's time zone and not the 
 
     // 23:30 UTC on 30 March is already the 31st in Auckland (UTC+13).
     today->setClock([] { return QDateTime(QDate(2024, 3, 30), QTime(23, 30), QTimeZone::utc()); });
-    CHECK(child<QLabel>(today, "todayDate")->text() ==
-          hub::DisplayFormat::heading(QDate(2024, 3, 31)));
-    CHECK(
-        child<QLabel>(today, "todayTimeZone")->text().contains(QStringLiteral("Pacific/Auckland")));
+    CHECK(child<QLabel>(today, "todayDate")->text() == hub::DisplayFormat::heading(QDate(2024, 3, 31)));
+    CHECK(child<QLabel>(today, "todayTimeZone")->text().contains(QStringLiteral("Pacific/Auckland")));
 }
 
 TEST_CASE("a file that is not a hub is refused with a message and the open hub stays open")
@@ -176,8 +174,7 @@ TEST_CASE("a backup restored from the File menu brings back its data and keeps t
     REQUIRE(w.window.hub() != nullptr);
     CHECK(w.window.hub()->settings().load()->name == QStringLiteral("Before Hub"));
     CHECK(w.window.windowTitle() == QStringLiteral("Before Hub — Hubkeeper"));
-    const QStringList kept =
-        QDir(w.temp.dir()).entryList({QStringLiteral("hub.sqlite.before-restore-*")});
+    const QStringList kept = QDir(w.temp.dir()).entryList({QStringLiteral("hub.sqlite.before-restore-*")});
     CHECK(kept.size() == 1);
 }
 

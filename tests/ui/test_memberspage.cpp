@@ -114,8 +114,7 @@ TEST_CASE("a member added through the form is saved and found by typing in the s
     s.addThroughForm(QStringLiteral("Bryn Evans"), QStringLiteral("bryn@example.org"));
     REQUIRE(s.memberCount() == 2);
     CHECK(child<QTableView>(s.page, "memberTable")->isVisible());
-    CHECK(s.shownNames() ==
-          QStringList{QStringLiteral("Bryn Evans"), QStringLiteral("Zoë Łukasiewicz")});
+    CHECK(s.shownNames() == QStringList{QStringLiteral("Bryn Evans"), QStringLiteral("Zoë Łukasiewicz")});
     CHECK(child<QLabel>(s.page, "memberEditorTitle")->text() == QStringLiteral("Bryn Evans"));
 
     // No accents typed, results after the typing pause.
@@ -141,8 +140,7 @@ TEST_CASE("a bad e-mail address is explained beside the e-mail field and nothing
     CHECK(child<hub::FieldErrorLabel>(s.page, "error_display_name")->isHidden());
 
     // Corrected, it saves and the message goes.
-    MembersOnTempHub::type(child<QLineEdit>(s.page, "memberEmail"),
-                           QStringLiteral("aoife@example.org"));
+    MembersOnTempHub::type(child<QLineEdit>(s.page, "memberEmail"), QStringLiteral("aoife@example.org"));
     QTest::mouseClick(child<QPushButton>(s.page, "memberSave"), Qt::LeftButton);
     CHECK(s.memberCount() == 1);
     CHECK(error->isHidden());
@@ -241,8 +239,7 @@ TEST_CASE("forgetting a member asks first and says what stays")
         hub::test::MessageBoxAnswerer answerer(QMessageBox::Cancel);
         QTest::mouseClick(forget, Qt::LeftButton);
         REQUIRE(answerer.texts().size() == 1);
-        CHECK(answerer.texts().first().contains(
-            QStringLiteral("Former member #%1").arg(member->id.value())));
+        CHECK(answerer.texts().first().contains(QStringLiteral("Former member #%1").arg(member->id.value())));
         CHECK(answerer.texts().first().contains(QStringLiteral("ledger")));
     }
     CHECK_FALSE(s.hub().members().get(member->id)->forgotten);
@@ -282,8 +279,8 @@ TEST_CASE("personal data is saved for a member through the file dialog and is on
     QFile file(path);
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
-    CHECK(doc[QStringLiteral("member")].toObject()[QStringLiteral("email")].toString()
-          == QStringLiteral("hodan@example.org"));
+    CHECK(doc[QStringLiteral("member")].toObject()[QStringLiteral("email")].toString() ==
+          QStringLiteral("hodan@example.org"));
     CHECK(child<QLabel>(s.page, "memberEditorStatus")->text().contains(QStringLiteral("hodan.json")));
 
     hub::AuditFilter f;

@@ -20,11 +20,11 @@
 
 #include <QChartView>
 #include <QClipboard>
-#include <QGuiApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPrintDialog>
@@ -290,9 +290,9 @@ TEST_CASE("screenshots of the reports page with charts", "[.][shots][reports]")
         }
         return false;
     };
-    for (const QString &name : {QStringLiteral("ledger-activity"), QStringLiteral("occupancy"),
-                                QStringLiteral("membership"), QStringLiteral("trial-balance"),
-                                QStringLiteral("journal")}) {
+    for (const QString &name :
+         {QStringLiteral("ledger-activity"), QStringLiteral("occupancy"), QStringLiteral("membership"),
+          QStringLiteral("trial-balance"), QStringLiteral("journal")}) {
         if (!page->selectReport(name))
             continue;
         page->pickPeriod(name == QStringLiteral("occupancy") || name == QStringLiteral("journal")
@@ -401,8 +401,9 @@ TEST_CASE("a report table sorts by the column clicked, names in the reader's ord
     };
     const auto clickHeader = [&](int c) {
         QHeaderView *header = table->horizontalHeader();
-        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
-                          QPoint(header->sectionViewportPosition(c) + header->sectionSize(c) / 2, header->height() / 2));
+        QTest::mouseClick(
+            header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(c) + header->sectionSize(c) / 2, header->height() / 2));
     };
     clickHeader(balanceColumn);
     CHECK(column(balanceColumn).first() == QStringLiteral("-10.00"));
@@ -411,6 +412,6 @@ TEST_CASE("a report table sorts by the column clicked, names in the reader's ord
     CHECK(column(balanceColumn).first() == QStringLiteral("8.50"));
     CHECK(column(accountColumn).last() == QStringLiteral("Total"));
     clickHeader(accountColumn);
-    CHECK(column(accountColumn).mid(0, 3)
-          == QStringList({QStringLiteral("Ana Ferreira"), QStringLiteral("İlker Nasser"), QStringLiteral("Zoë Price")}));
+    CHECK(column(accountColumn).mid(0, 3) ==
+          QStringList({QStringLiteral("Ana Ferreira"), QStringLiteral("İlker Nasser"), QStringLiteral("Zoë Price")}));
 }

@@ -51,9 +51,8 @@ TEST_CASE("screenshots of every page and the welcome dialog", "[.][shots]")
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
 
-    static const char *const names[MainWindow::PageCount] = {
-        "1-today",      "2-members", "3-calendar", "4-ledger",
-        "5-gatherings", "6-reports", "7-settings"};
+    static const char *const names[MainWindow::PageCount] = {"1-today",      "2-members", "3-calendar", "4-ledger",
+                                                             "5-gatherings", "6-reports", "7-settings"};
     for (int i = 0; i < MainWindow::PageCount; ++i) {
         window.showPage(MainWindow::Page(i));
         shoot(&window, QString::fromLatin1(names[i]));
@@ -75,8 +74,7 @@ TEST_CASE("screenshots of every page and the welcome dialog", "[.][shots]")
     dialog.setChoice(hub::WelcomeDialog::Choice::Demo);
     shoot(&dialog, QStringLiteral("9-welcome-demo"));
     dialog.setChoice(hub::WelcomeDialog::Choice::Create);
-    dialog.setNotice(
-        QStringLiteral("/home/desk/hub.sqlite could not be opened. Choose another way to start."));
+    dialog.setNotice(QStringLiteral("/home/desk/hub.sqlite could not be opened. Choose another way to start."));
     child<QLineEdit>(&dialog, "createName")->clear();
     QTest::mouseClick(child<QPushButton>(&dialog, "welcomeProceed"), Qt::LeftButton);
     shoot(&dialog, QStringLiteral("9-welcome-errors"));
@@ -117,8 +115,7 @@ void addDemoLikeMembers(hub::Hub &hub)
     static const char *const offers[] = {"can teach beginners on Saturday mornings",
                                          "happy to help for a couple of hours a week",
                                          "can fix most things with a little time"};
-    static const char *const needs[] = {"need help getting started",
-                                        "looking for someone patient to show me how",
+    static const char *const needs[] = {"need help getting started", "looking for someone patient to show me how",
                                         "need a hand before the summer fair"};
     int i = 0;
     const auto add = [&](const QString &name, hub::MemberKind kind) {
@@ -136,12 +133,10 @@ void addDemoLikeMembers(hub::Hub &hub)
         REQUIRE(m);
         QList<hub::MemberSkill> own;
         for (int k = 0; k < 1 + i % 3; ++k)
-            own << hub::MemberSkill{
-                {}, QString::fromUtf8(skills[(i + k * 5) % 12]), hub::SkillLevel((i + k) % 4)};
+            own << hub::MemberSkill{{}, QString::fromUtf8(skills[(i + k * 5) % 12]), hub::SkillLevel((i + k) % 4)};
         REQUIRE(hub.skills().setMemberSkills(m->id, own));
         if (i % 2 == 0)
-            REQUIRE(
-                hub.listings().addOffer(m->id, own.first().name, QString::fromUtf8(offers[i % 3])));
+            REQUIRE(hub.listings().addOffer(m->id, own.first().name, QString::fromUtf8(offers[i % 3])));
         if (i % 3 == 1)
             REQUIRE(hub.listings().addNeed(m->id, QString::fromUtf8(skills[(i + 7) % 12]),
                                            QString::fromUtf8(needs[i % 3])));

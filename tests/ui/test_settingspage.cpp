@@ -66,8 +66,7 @@ TEST_CASE("a new hub name saved in Settings is stored and shown in the window ti
     auto *save = child<QPushButton>(s.page, "settingsSave");
     CHECK_FALSE(save->isEnabled()); // nothing to save yet
 
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"),
-                              QStringLiteral("Canal Street Hub"));
+    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Canal Street Hub"));
     REQUIRE(save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
 
@@ -85,8 +84,7 @@ TEST_CASE("an unknown time zone is named beside its field and nothing is saved")
 {
     SettingsOnTempHub s;
     const hub::HubSettings before = s.stored();
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"),
-                              QStringLiteral("Not Saved Hub"));
+    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Not Saved Hub"));
     auto *zone = child<QComboBox>(s.page, "settingsTimeZone");
     SettingsOnTempHub::retype(zone->lineEdit(), QStringLiteral("Mars/Olympus"));
     QTest::mouseClick(child<QPushButton>(s.page, "settingsSave"), Qt::LeftButton);
@@ -95,9 +93,7 @@ TEST_CASE("an unknown time zone is named beside its field and nothing is saved")
     CHECK(error->isVisible());
     CHECK(error->text().contains(QStringLiteral("Mars/Olympus")));
     CHECK(s.page->errorFor(QStringLiteral("name")).isEmpty());
-    CHECK(child<QLabel>(s.page, "settingsStatus")
-              ->text()
-              .contains(QStringLiteral("Nothing was saved")));
+    CHECK(child<QLabel>(s.page, "settingsStatus")->text().contains(QStringLiteral("Nothing was saved")));
     // The whole form is refused, including the good name.
     CHECK(s.stored().name == before.name);
     CHECK(s.stored().timeZone == before.timeZone);
@@ -113,8 +109,7 @@ TEST_CASE("every bad field is named at once - an empty name and a positive lower
     SettingsOnTempHub s;
     SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QString());
     SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsLimitMin"), QStringLiteral("5"));
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsLimitMax"),
-                              QStringLiteral("1.234"));
+    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsLimitMax"), QStringLiteral("1.234"));
     CHECK_FALSE(s.page->save());
     CHECK_FALSE(s.page->errorFor(QStringLiteral("name")).isEmpty());
     CHECK_FALSE(s.page->errorFor(QStringLiteral("default_limit_min")).isEmpty());
@@ -127,8 +122,7 @@ TEST_CASE("Ctrl+S saves the unit and limits and Revert puts back what is stored"
 {
     SettingsOnTempHub s;
     REQUIRE(QTest::qWaitForWindowActive(&s.window));
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsUnitName"),
-                              QStringLiteral("Credits"));
+    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsUnitName"), QStringLiteral("Credits"));
     SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsUnitSymbol"), QStringLiteral("cr"));
     auto *decimals = child<QSpinBox>(s.page, "settingsDecimals");
     decimals->setValue(0);
@@ -160,15 +154,13 @@ TEST_CASE("the Settings page shows the hub file and its integrity check passes o
     SettingsOnTempHub s;
     CHECK(child<QLabel>(s.page, "settingsHubPath")->text().endsWith(QStringLiteral("hub.sqlite")));
     QTest::mouseClick(child<QPushButton>(s.page, "settingsCheckIntegrity"), Qt::LeftButton);
-    CHECK(child<QLabel>(s.page, "settingsIntegrityFindings")->text() ==
-          QStringLiteral("All checks passed."));
+    CHECK(child<QLabel>(s.page, "settingsIntegrityFindings")->text() == QStringLiteral("All checks passed."));
 }
 
 TEST_CASE("closing the window with edited settings offers to save them")
 {
     SettingsOnTempHub s;
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"),
-                              QStringLiteral("Old Market Hub"));
+    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Old Market Hub"));
 
     {
         hub::test::MessageBoxAnswerer answerer(QMessageBox::Cancel);

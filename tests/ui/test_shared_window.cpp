@@ -6,31 +6,31 @@
 #include "core/hub.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
+#include "core/settings/settingsservice.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
-#include "core/settings/settingsservice.h"
 #include "tests/support/hubctlrunner.h"
 #include "tests/support/openfiles.h"
 #include "tests/support/openreader.h"
 #include "tests/support/temphub.h"
-#include "tests/ui/widgetlookup.h"
 #include "tests/ui/messageboxanswerer.h"
+#include "tests/ui/widgetlookup.h"
 #include "ui/access/workerhub.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QDir>
-#include <QInputDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
-#include <QLineEdit>
-#include <QScrollBar>
-#include <QTableView>
 #include <QJsonValue>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 
@@ -95,7 +95,8 @@ TEST_CASE("a restore by hubctl on another desk is noticed: forms close, pages re
     notice->accept();
 
     // Once seen, the same restore is not announced again; a write is not a restore.
-    REQUIRE(hubctl(w.with({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Later")}))
+    REQUIRE(hubctl(w.with({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),
+                           QStringLiteral("Later")}))
                 .exitCode == 0);
     w.window.pollForChanges();
     CHECK(restoredNotice() == nullptr);
@@ -279,8 +280,8 @@ TEST_CASE("a member added by hubctl shows on the open Members page by itself, ke
     REQUIRE(editorName->text() == QStringLiteral("Member 050"));
 
     // No F5 and no poke: the window's own look, once a second, finds it.
-    const auto r = hubctl(w.with({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),
-                                  QStringLiteral("Zoë Newcomer")}));
+    const auto r = hubctl(w.with(
+        {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Zoë Newcomer")}));
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     REQUIRE(QTest::qWaitFor([&] { return table->model()->rowCount() == 81; }, 15000));
@@ -290,8 +291,7 @@ TEST_CASE("a member added by hubctl shows on the open Members page by itself, ke
     CHECK(editorName->text() == QStringLiteral("Member 050"));
 }
 
-TEST_CASE("another desk's edit of the member on the form is shown, but never over unsaved typing",
-          "[ui][shared][live]")
+TEST_CASE("another desk's edit of the member on the form is shown, but never over unsaved typing", "[ui][shared][live]")
 {
     WindowBesideHubctl w;
     addMembers(*w.window.hub(), 3);
@@ -329,19 +329,21 @@ TEST_CASE("a transfer paid by hubctl shows on the Ledger page; a page not shown 
     w.window.showPage(MainWindow::Page::Ledger);
     auto *transfers = hub::test::child<QTableView>(&w.window, "transferTable");
     REQUIRE(transfers != nullptr);
-    const auto shownRows = [&] { return transfers->model() ? transfers->model()->rowCount() : -1; };
+    const auto shownRows = [&] {
+        return transfers->model() ? transfers->model()->rowCount() : -1;
+    };
     REQUIRE(QTest::qWaitFor([&] { return shownRows() == 0; }, 5000));
-    REQUIRE(hubctl(w.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("1"),
-                           QStringLiteral("--to"), QStringLiteral("2"), QStringLiteral("--amount"),
-                           QStringLiteral("1.50"), QStringLiteral("--memo"), QStringLiteral("Soup")}))
+    REQUIRE(hubctl(w.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("1"), QStringLiteral("--to"),
+                           QStringLiteral("2"), QStringLiteral("--amount"), QStringLiteral("1.50"),
+                           QStringLiteral("--memo"), QStringLiteral("Soup")}))
                 .exitCode == 0);
     REQUIRE(QTest::qWaitFor([&] { return shownRows() == 1; }, 15000));
 
     // Changed while another page is in front: read once the Ledger is shown again.
     w.window.showPage(MainWindow::Page::Members);
-    REQUIRE(hubctl(w.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("2"),
-                           QStringLiteral("--to"), QStringLiteral("1"), QStringLiteral("--amount"),
-                           QStringLiteral("0.50"), QStringLiteral("--memo"), QStringLiteral("Bread")}))
+    REQUIRE(hubctl(w.with({QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("2"), QStringLiteral("--to"),
+                           QStringLiteral("1"), QStringLiteral("--amount"), QStringLiteral("0.50"),
+                           QStringLiteral("--memo"), QStringLiteral("Bread")}))
                 .exitCode == 0);
     w.window.pollForChanges();
     QTest::qWait(50);

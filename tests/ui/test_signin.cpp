@@ -35,13 +35,13 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QRadioButton>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -108,8 +108,7 @@ struct DeskWithUsers
         REQUIRE(h.access().signIn(QStringLiteral("Ada"), AdminPass));
         REQUIRE(h.users().add(QStringLiteral("Fran"), member("Fran Jones"), {Role::FrontDesk}, DeskPass));
         REQUIRE(h.users().add(QStringLiteral("Tess"), member("Tess Okafor"), {Role::Treasurer}, TreasurerPass));
-        REQUIRE(h.users().add(QStringLiteral("Finn"), member("Finn Byrne"), {Role::Facilitator},
-                              FacilitatorPass));
+        REQUIRE(h.users().add(QStringLiteral("Finn"), member("Finn Byrne"), {Role::Facilitator}, FacilitatorPass));
         temp.close();
 
         REQUIRE(window.openHub(temp.path()));
@@ -265,8 +264,7 @@ TEST_CASE("the front desk sees treasurer and admin actions disabled with who may
     CHECK(backup->toolTip().contains(hub::AccessControl::whoMay(Permission::BackupRestore)));
 }
 
-TEST_CASE("switch user hands the desk to the treasurer who reverses a transfer seen in the audit log",
-          "[signin]")
+TEST_CASE("switch user hands the desk to the treasurer who reverses a transfer seen in the audit log", "[signin]")
 {
     DeskWithUsers d;
     d.submit(QStringLiteral("Fran"), DeskPass);
@@ -373,8 +371,7 @@ TEST_CASE("an admin adds a front-desk user with a PIN who then switches in with 
     d.window.switchUser();
     d.submit(QStringLiteral("Fran"), QStringLiteral("471147"));
     REQUIRE_FALSE(d.window.isSignInShown());
-    CHECK(child<QLabel>(&d.window, "currentUserLabel")->text() ==
-          QStringLiteral("Fran · Front desk, Facilitator"));
+    CHECK(child<QLabel>(&d.window, "currentUserLabel")->text() == QStringLiteral("Fran · Front desk, Facilitator"));
     // Fran may not manage users, so the Users page sends her back to Settings.
     CHECK(d.window.currentPage() == MainWindow::Page::Settings);
 }
@@ -462,8 +459,7 @@ TEST_CASE("the front desk may book and check in but sees gathering and report ac
     CHECK(reports->tableCount() == 0);
 }
 
-TEST_CASE("the treasurer runs reports but sees booking and check-in disabled with who may",
-          "[signin][gates]")
+TEST_CASE("the treasurer runs reports but sees booking and check-in disabled with who may", "[signin][gates]")
 {
     DeskWithUsers d;
     d.submit(QStringLiteral("Tess"), TreasurerPass);
@@ -503,8 +499,7 @@ TEST_CASE("the treasurer runs reports but sees booking and check-in disabled wit
     CHECK(reports->tableCount() == 0);
     auto *empty = child<hub::EmptyStateWidget>(reports, "reportsEmpty");
     CHECK(empty->isVisible());
-    CHECK(child<QLabel>(empty, "emptyStateText")->text() ==
-          hub::AccessControl::whoMay(Permission::RunReports));
+    CHECK(child<QLabel>(empty, "emptyStateText")->text() == hub::AccessControl::whoMay(Permission::RunReports));
 }
 
 TEST_CASE("the facilitator plans gatherings and runs the idea board", "[signin][gates]")
@@ -514,8 +509,7 @@ TEST_CASE("the facilitator plans gatherings and runs the idea board", "[signin][
     REQUIRE_FALSE(d.window.isSignInShown());
 
     hub::GatheringsPage *gatherings = d.showGatherings();
-    for (const char *name :
-         {"newGathering", "editGathering", "startCheckIn", "newChallenge"})
+    for (const char *name : {"newGathering", "editGathering", "startCheckIn", "newChallenge"})
         checkAllowed(gatherings, name);
     auto *list = child<QWidget>(gatherings, "gatheringsTable");
     list->setFocus();
@@ -523,8 +517,7 @@ TEST_CASE("the facilitator plans gatherings and runs the idea board", "[signin][
     hub::FacilitatorView *facilitator = gatherings->facilitator();
     // A button's shortcut clicks it a moment later, as a press shows.
     REQUIRE(QTest::qWaitFor([facilitator] { return facilitator->isVisible(); }));
-    for (const char *name :
-         {"checkInSearch", "ideaTitle", "vote", "withdrawVote", "promote", "closeVoting"})
+    for (const char *name : {"checkInSearch", "ideaTitle", "vote", "withdrawVote", "promote", "closeVoting"})
         checkAllowed(facilitator, name);
     QTest::keyClick(facilitator, Qt::Key_Escape);
 
@@ -552,9 +545,8 @@ TEST_CASE("a worker thread's hub acts as the person at the desk", "[signin][work
     CHECK_FALSE((*nobody)->access().allows(Permission::RunReports));
 }
 
-TEST_CASE(
-    "the treasurer sets the front-desk ceiling in Settings and a bad amount is named beside it",
-    "[signin][settings]")
+TEST_CASE("the treasurer sets the front-desk ceiling in Settings and a bad amount is named beside it",
+          "[signin][settings]")
 {
     DeskWithUsers d;
     d.submit(QStringLiteral("Tess"), TreasurerPass);
@@ -578,9 +570,7 @@ TEST_CASE(
     // Ctrl+S clicks Save a moment later, as a press shows.
     REQUIRE(QTest::qWaitFor([&] { return !page->errorFor(key).isEmpty(); }));
     CHECK(child<hub::FieldErrorLabel>(page, "error_front_desk_ceiling")->isVisible());
-    CHECK(child<QLabel>(page, "settingsStatus")
-              ->text()
-              .startsWith(QStringLiteral("Nothing was saved")));
+    CHECK(child<QLabel>(page, "settingsStatus")->text().startsWith(QStringLiteral("Nothing was saved")));
     CHECK_FALSE(d.hub().access().frontDeskCeiling());
     // Too many decimals for the unit, and zero (which core refuses), likewise.
     for (const QString &bad : {QStringLiteral("12.505"), QStringLiteral("0")}) {
@@ -609,8 +599,7 @@ TEST_CASE(
     CHECK(ceiling->text().isEmpty());
 }
 
-TEST_CASE("the admin and the front desk see the front-desk ceiling but may not change it",
-          "[signin][settings]")
+TEST_CASE("the admin and the front desk see the front-desk ceiling but may not change it", "[signin][settings]")
 {
     DeskWithUsers d;
     d.submit(QStringLiteral("Ada"), AdminPass);
@@ -631,9 +620,8 @@ TEST_CASE("the admin and the front desk see the front-desk ceiling but may not c
     CHECK_FALSE(child<QPushButton>(page, "settingsSave")->isEnabled());
 }
 
-TEST_CASE(
-    "a transfer form left open is closed when the desk locks itself and the lock screen says so",
-    "[signin][idle]")
+TEST_CASE("a transfer form left open is closed when the desk locks itself and the lock screen says so",
+          "[signin][idle]")
 {
     DeskWithUsers d;
     d.submit(QStringLiteral("Tess"), TreasurerPass);
@@ -643,8 +631,7 @@ TEST_CASE(
     auto *dialog = hub::test::visibleTopLevel<hub::TransferDialog>();
     REQUIRE(dialog);
     const QString title = dialog->windowTitle();
-    QTest::keyClicks(child<QLineEdit>(dialog, "transferMemo"),
-                     QStringLiteral("Half a bike repair"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "transferMemo"), QStringLiteral("Half a bike repair"));
 
     d.window.setIdleLockInterval(std::chrono::milliseconds(50));
     REQUIRE(QTest::qWaitFor([&] { return d.window.isLocked(); }, 5000));
@@ -668,8 +655,7 @@ TEST_CASE(
     CHECK_FALSE(child<QLabel>(d.screen, "signInClosedForms")->isVisible());
 }
 
-TEST_CASE("the lock closes a space editor with unsaved changes without asking and saves nothing",
-          "[signin][idle]")
+TEST_CASE("the lock closes a space editor with unsaved changes without asking and saves nothing", "[signin][idle]")
 {
     DeskWithUsers d;
     d.submit(QStringLiteral("Ada"), AdminPass);
@@ -705,8 +691,7 @@ TEST_CASE("the lock closes a space editor with unsaved changes without asking an
     CHECK(d.screen->closedFormsNote().contains(QStringLiteral("Spaces")));
 }
 
-TEST_CASE("typing in an open dialog counts as activity and keeps the desk unlocked",
-          "[signin][idle]")
+TEST_CASE("typing in an open dialog counts as activity and keeps the desk unlocked", "[signin][idle]")
 {
     DeskWithUsers d;
     d.submit(QStringLiteral("Tess"), TreasurerPass);

@@ -54,7 +54,8 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
         REQUIRE(h.users().add(QStringLiteral("Siân"), member("Siân Davies"), {Role::Admin, Role::Treasurer}, pass));
         REQUIRE(h.access().signIn(QStringLiteral("Siân"), pass));
         REQUIRE(h.users().add(QStringLiteral("Tomasz"), member("Tomasz Nowak"), {Role::FrontDesk}, pass));
-        REQUIRE(h.users().add(QStringLiteral("Hodan"), member("Hodan Warsame"), {Role::Facilitator, Role::FrontDesk}, pass));
+        REQUIRE(h.users().add(QStringLiteral("Hodan"), member("Hodan Warsame"), {Role::Facilitator, Role::FrontDesk},
+                              pass));
         REQUIRE(h.users().add(QStringLiteral("Kemal"), member("Kemal Yılmaz"), {Role::Treasurer}, pass));
         auto hodan = h.users().find(QStringLiteral("Hodan"));
         REQUIRE(h.users().setPin(hodan->id, QStringLiteral("246813")));

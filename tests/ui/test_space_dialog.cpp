@@ -63,10 +63,16 @@ QStringList summary(const QList<hub::Space> &spaces)
         for (int day = 1; day <= 7; ++day)
             if (const auto h = s.hours.on(day))
                 hours += QStringLiteral("%1:%2-%3 ").arg(day).arg(h->opens).arg(h->closes);
-        out << QStringList{s.name, s.description, QString::number(s.capacity),
+        out << QStringList{s.name,
+                           s.description,
+                           QString::number(s.capacity),
                            s.rate ? QString::number(s.rate->minor()) : QStringLiteral("-"),
-                           QString::number(s.setupMinutes), QString::number(s.cleanupMinutes),
-                           s.features.join(u','), s.colour, s.active ? QStringLiteral("on") : QStringLiteral("off"), hours}
+                           QString::number(s.setupMinutes),
+                           QString::number(s.cleanupMinutes),
+                           s.features.join(u','),
+                           s.colour,
+                           s.active ? QStringLiteral("on") : QStringLiteral("off"),
+                           hours}
                    .join(u'|');
     }
     return out;
@@ -139,7 +145,8 @@ TEST_CASE("the space dialog starts a first space on an empty hub and saves it wi
     CHECK(s.rate->minor() == 150);
     CHECK(s.setupMinutes == 15);
     CHECK(s.cleanupMinutes == 20);
-    CHECK(s.features == QStringList{QStringLiteral("coffee machine"), QStringLiteral("sofas"), QStringLiteral("step-free access")});
+    CHECK(s.features ==
+          QStringList{QStringLiteral("coffee machine"), QStringLiteral("sofas"), QStringLiteral("step-free access")});
     CHECK(s.colour == QStringLiteral("#d4a017"));
     for (int day = 1; day <= 6; ++day)
         CHECK(s.hours.on(day) == hub::DayHours{8 * 60, 18 * 60});
@@ -221,8 +228,8 @@ TEST_CASE("leaving a space with unsaved edits asks to save discard or stay", "[u
         list->setCurrentRow(1);
     }
     CHECK(d.dialog->current().name == QStringLiteral("Main hall"));
-    CHECK(d.temp->spaces().find(QStringLiteral("Kitchen"))->features
-          == QStringList{QStringLiteral("oven"), QStringLiteral("hob")});
+    CHECK(d.temp->spaces().find(QStringLiteral("Kitchen"))->features ==
+          QStringList{QStringLiteral("oven"), QStringLiteral("hob")});
     setNumber(d.get<QSpinBox>("spaceCapacity"), 99);
     {
         hub::test::MessageBoxAnswerer answer(QMessageBox::Discard);

@@ -15,25 +15,25 @@
 #include "ui/mainwindow.h"
 #include "ui/pages/gatheringspage.h"
 #include "ui/pages/todaypage.h"
-#include "ui/widgets/facilitatorview.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/facilitatorview.h"
 
 #include <QApplication>
 #include <QDateEdit>
 #include <QDir>
-#include <QPrintDialog>
-#include <QPrinter>
-#include <QTimer>
 #include <QFileInfo>
 #include <QFrame>
 #include <QLabel>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
-#include <QToolButton>
 #include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
 
 using hub::MainWindow;
 using hub::test::child;
@@ -306,7 +306,9 @@ TEST_CASE("screenshots of the Today page the availability dialog and the day she
     for (const char *name : {"Siân Davies", "Tomasz Nowak", "Hodan Warsame", "Chiamaka Okafor", "Gareth Llewellyn",
                              "Niamh O'Sullivan", "Fix-It Repair Café", "Roath Bakery Co-op"})
         people << addMember(d.hub(), QString::fromUtf8(name));
-    const auto t = [](int h, int m = 0) { return QTime(h, m); };
+    const auto t = [](int h, int m = 0) {
+        return QTime(h, m);
+    };
     addBooking(d.hub(), hall, Tuesday, t(9, 30), t(11), QStringLiteral("Yoga for all"), people[0], 25, false,
                QStringLiteral("Mats in the stage cupboard"));
     addBooking(d.hub(), hall, Tuesday, t(12), t(14), QStringLiteral("Lunch club"), people[7], 60);
@@ -352,9 +354,8 @@ TEST_CASE("screenshots of the Today page the availability dialog and the day she
 
     const QString pdf = QDir(shotsDir()).filePath(QStringLiteral("66-day-sheet.pdf"));
     REQUIRE(d.today->writeDaySheet(pdf));
-    QProcess::execute(QStringLiteral("pdftoppm"),
-                      {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdf,
-                       QDir(shotsDir()).filePath(QStringLiteral("66-day-sheet"))});
+    QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                                                   pdf, QDir(shotsDir()).filePath(QStringLiteral("66-day-sheet"))});
 }
 
 TEST_CASE("Today lists today's gatherings with Start check-in and the overdue actions", "[today][gatherings]")
@@ -410,16 +411,16 @@ TEST_CASE("Today shows a space closed that day as closed, with no Book button", 
     for (QFrame *f : d.today->findChildren<QFrame *>(QStringLiteral("todaySpace")))
         columns.insert(f->accessibleName(), f);
     REQUIRE(columns.size() == 4);
-    CHECK(child<QLabel>(columns.value(QStringLiteral("Office")), "todaySpaceClosed")->text()
-          == QStringLiteral("Closed today"));
-    CHECK(child<QLabel>(columns.value(QStringLiteral("Kitchen")), "todaySpaceClosed")->text()
-          == QStringLiteral("Closed today: deep clean"));
-    CHECK(columns.value(QStringLiteral("Office"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace"))
-          == nullptr);
-    CHECK(columns.value(QStringLiteral("Kitchen"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace"))
-          == nullptr);
-    CHECK(child<QLabel>(columns.value(QStringLiteral("Quiet room")), "todaySpaceFree")->text()
-          == QStringLiteral("Free all day"));
+    CHECK(child<QLabel>(columns.value(QStringLiteral("Office")), "todaySpaceClosed")->text() ==
+          QStringLiteral("Closed today"));
+    CHECK(child<QLabel>(columns.value(QStringLiteral("Kitchen")), "todaySpaceClosed")->text() ==
+          QStringLiteral("Closed today: deep clean"));
+    CHECK(columns.value(QStringLiteral("Office"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")) ==
+          nullptr);
+    CHECK(columns.value(QStringLiteral("Kitchen"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")) ==
+          nullptr);
+    CHECK(child<QLabel>(columns.value(QStringLiteral("Quiet room")), "todaySpaceFree")->text() ==
+          QStringLiteral("Free all day"));
     CHECK(columns.value(QStringLiteral("Quiet room"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")));
     CHECK(columns.value(QStringLiteral("Main hall"))->findChild<QToolButton *>(QStringLiteral("todayBookThisSpace")));
     (void)quiet;

@@ -85,9 +85,7 @@ TEST_CASE("the welcome dialog names bad fields and never overwrites an existing 
 
     CHECK(dialog.result() != QDialog::Accepted);
     CHECK(child<hub::FieldErrorLabel>(&dialog, "createNameError")->isVisible());
-    CHECK(child<hub::FieldErrorLabel>(&dialog, "createTimeZoneError")
-              ->text()
-              .contains(QStringLiteral("Mars/Olympus")));
+    CHECK(child<hub::FieldErrorLabel>(&dialog, "createTimeZoneError")->text().contains(QStringLiteral("Mars/Olympus")));
     CHECK(child<hub::FieldErrorLabel>(&dialog, "createPathError")->isVisible());
     CHECK(hub::test::readBytes(existing) == QByteArray("someone else's file"));
 }
@@ -153,10 +151,8 @@ TEST_CASE("starting with a missing hub file shows the welcome dialog for that pa
         sawDialog = true;
         auto *createPath = dialog->findChild<QLineEdit *>(QStringLiteral("createPath"));
         if (createPath && createPath->text() == path) {
-            retype(dialog->findChild<QLineEdit *>(QStringLiteral("createName")),
-                   QStringLiteral("Brookside Hub"));
-            QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("welcomeProceed")),
-                              Qt::LeftButton);
+            retype(dialog->findChild<QLineEdit *>(QStringLiteral("createName")), QStringLiteral("Brookside Hub"));
+            QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("welcomeProceed")), Qt::LeftButton);
         } else {
             dialog->reject();
         }
@@ -185,8 +181,7 @@ TEST_CASE("a refused hub at start-up is explained and then the welcome dialog is
     QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
         if (auto *dialog = hub::test::visibleTopLevel<WelcomeDialog>()) {
             sawDialog = true;
-            notice =
-                dialog->findChild<hub::FieldErrorLabel *>(QStringLiteral("welcomeNotice"))->text();
+            notice = dialog->findChild<hub::FieldErrorLabel *>(QStringLiteral("welcomeNotice"))->text();
             dialog->reject();
         }
     });

@@ -15,10 +15,10 @@
 
 #include <QDir>
 #include <QLabel>
-#include <QStackedWidget>
-#include <QTest>
-#include <QTableView>
 #include <QScrollBar>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTest>
 
 using hub::MainWindow;
 using hub::test::child;
@@ -64,18 +64,15 @@ struct WindowOnDemoHub : hub::test::DemoWindow
 
 } // namespace
 
-TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar on a demo hub",
-          "[mainwindow][fit]")
+TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar on a demo hub", "[mainwindow][fit]")
 {
     WindowOnDemoHub demo;
     MainWindow &window = demo.window;
 
     const std::pair<Page, const char *> pages[] = {
-        {Page::Today, "Today"},           {Page::Members, "Members"},
-        {Page::Calendar, "Calendar"},     {Page::Ledger, "Ledger"},
-        {Page::Gatherings, "Gatherings"}, {Page::Reports, "Reports"},
-        {Page::Settings, "Settings"},     {Page::Users, "Users"},
-        {Page::Audit, "Audit log"},
+        {Page::Today, "Today"},       {Page::Members, "Members"},       {Page::Calendar, "Calendar"},
+        {Page::Ledger, "Ledger"},     {Page::Gatherings, "Gatherings"}, {Page::Reports, "Reports"},
+        {Page::Settings, "Settings"}, {Page::Users, "Users"},           {Page::Audit, "Audit log"},
     };
     for (const auto &[page, name] : pages) {
         window.showPage(page);
@@ -124,8 +121,7 @@ TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar 
     CHECK(table->horizontalScrollBar()->maximum() == 0);
 }
 
-TEST_CASE("screenshots of the window at 1280x720 in facilitator mode and with a report",
-          "[.][shots]")
+TEST_CASE("screenshots of the window at 1280x720 in facilitator mode and with a report", "[.][shots]")
 {
     WindowOnDemoHub demo;
     const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
@@ -147,7 +143,6 @@ TEST_CASE("screenshots of the window at 1280x720 in facilitator mode and with a 
     REQUIRE(reports->run());
     shoot(QStringLiteral("fit-reports-statements"));
 }
-
 
 TEST_CASE("screenshots of every page at 1024x768 on a demo hub", "[.][shots]")
 {

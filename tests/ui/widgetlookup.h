@@ -4,16 +4,16 @@
 // with the name when it is missing.
 
 #include <QApplication>
-#include <QObject>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QObject>
 #include <QPrintDialog>
+#include <QString>
 #include <QTest>
 #include <QTimer>
-#include <QString>
 #include <QWidget>
-#include <catch2/catch.hpp>
 
+#include <catch2/catch.hpp>
 #include <functional>
 
 namespace hub::test {

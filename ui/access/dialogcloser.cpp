@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
+
 #include <algorithm>
 
 namespace hub {
@@ -73,13 +74,11 @@ QStringList closeDialogsOver(QWidget *window)
     QList<QPointer<QDialog>> open;
     const QWidgetList windows = QApplication::topLevelWidgets();
     for (QWidget *w : windows)
-        if (auto *dialog = qobject_cast<QDialog *>(w);
-            dialog && dialog->isVisible() && isOver(dialog, window))
+        if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->isVisible() && isOver(dialog, window))
             open << dialog;
     // Innermost first: a question over a form is answered before the form closes.
-    std::stable_sort(
-        open.begin(), open.end(),
-        [](const QPointer<QDialog> &a, const QPointer<QDialog> &b) { return depth(a) > depth(b); });
+    std::stable_sort(open.begin(), open.end(),
+                     [](const QPointer<QDialog> &a, const QPointer<QDialog> &b) { return depth(a) > depth(b); });
 
     QStringList forms;
     for (const QPointer<QDialog> &dialog : std::as_const(open)) {
@@ -87,8 +86,7 @@ QStringList closeDialogsOver(QWidget *window)
             continue;
         if (!qobject_cast<QMessageBox *>(dialog.data())) {
             const QString title = dialog->windowTitle().trimmed();
-            forms << (title.isEmpty() ? QApplication::translate("hub::DialogCloser", "a form")
-                                      : title);
+            forms << (title.isEmpty() ? QApplication::translate("hub::DialogCloser", "a form") : title);
         }
         closeUnsaved(dialog);
     }

@@ -36,14 +36,12 @@ bool PermissionGate::allows(const Hub *hub, Permission permission)
     return hub && hub->access().allows(permission);
 }
 
-void PermissionGate::apply(QAction *action, const Hub *hub, Permission permission,
-                           bool enabledOtherwise)
+void PermissionGate::apply(QAction *action, const Hub *hub, Permission permission, bool enabledOtherwise)
 {
     gate(action, hub, permission, enabledOtherwise);
 }
 
-void PermissionGate::apply(QWidget *widget, const Hub *hub, Permission permission,
-                           bool enabledOtherwise)
+void PermissionGate::apply(QWidget *widget, const Hub *hub, Permission permission, bool enabledOtherwise)
 {
     gate(widget, hub, permission, enabledOtherwise);
 }

@@ -22,10 +22,8 @@ public:
 
     /// Enables `action` when `enabledOtherwise` and the permission allows it;
     /// when only the permission is missing, the tooltip names who may.
-    static void apply(QAction *action, const Hub *hub, Permission permission,
-                      bool enabledOtherwise = true);
-    static void apply(QWidget *widget, const Hub *hub, Permission permission,
-                      bool enabledOtherwise = true);
+    static void apply(QAction *action, const Hub *hub, Permission permission, bool enabledOtherwise = true);
+    static void apply(QWidget *widget, const Hub *hub, Permission permission, bool enabledOtherwise = true);
     /// The tooltip `apply` would give when refused: base text and who may.
     static QString refusedToolTip(const QString &base, Permission permission);
 };

@@ -237,21 +237,18 @@ void SignInScreen::showUnlock(const CurrentUser &user, const QStringList &closed
             m_unlockHasPin = found->hasPin;
     }
     m_title->setText(tr("Locked"));
-    m_intro->setText(
-        tr("The desk was locked for %1 (%2). Everything stays as it was: type the passphrase%3 "
-           "to carry on, or switch user.")
-            .arg(user.name, rolesText(user.roles),
-                 m_unlockHasPin ? tr(" or PIN") : QString()));
+    m_intro->setText(tr("The desk was locked for %1 (%2). Everything stays as it was: type the passphrase%3 "
+                        "to carry on, or switch user.")
+                         .arg(user.name, rolesText(user.roles), m_unlockHasPin ? tr(" or PIN") : QString()));
     // Whoever comes back must not think a half-typed transfer went through.
     QStringList quoted;
     for (const QString &form : closedForms)
         quoted << tr("“%1”").arg(form);
-    m_closedForms->setText(
-        closedForms.isEmpty() ? QString()
-        : closedForms.size() == 1
-            ? tr("%1 was left open: it was closed and nothing in it was saved.").arg(quoted.first())
-            : tr("%1 were left open: they were closed and nothing in them was saved.")
-                  .arg(quoted.join(QStringLiteral(", "))));
+    m_closedForms->setText(closedForms.isEmpty() ? QString()
+                           : closedForms.size() == 1
+                               ? tr("%1 was left open: it was closed and nothing in it was saved.").arg(quoted.first())
+                               : tr("%1 were left open: they were closed and nothing in them was saved.")
+                                     .arg(quoted.join(QStringLiteral(", "))));
     m_closedForms->setVisible(!closedForms.isEmpty());
     m_users->hide();
     m_switch->show();
@@ -299,8 +296,7 @@ void SignInScreen::userChosen()
     const bool pin = chosenHasPin();
     m_secretLabel->setText(pin ? tr("&Passphrase or PIN:") : tr("&Passphrase:"));
     m_secret->setAccessibleName(pin ? tr("Passphrase or PIN") : tr("Passphrase"));
-    m_secret->setPlaceholderText(chosenName().isEmpty() ? tr("Choose your name first")
-                                                        : QString());
+    m_secret->setPlaceholderText(chosenName().isEmpty() ? tr("Choose your name first") : QString());
     m_lockedUntil = {};
     m_countdown.stop();
     m_message->clearError();
@@ -327,16 +323,15 @@ bool SignInScreen::submit()
     }
     const QString secret = m_secret->text();
     if (secret.isEmpty()) {
-        m_message->showError(chosenHasPin() ? tr("Type your passphrase or PIN.")
-                                            : tr("Type your passphrase."));
+        m_message->showError(chosenHasPin() ? tr("Type your passphrase or PIN.") : tr("Type your passphrase."));
         m_secret->setFocus();
         return false;
     }
     // A PIN is 4 to 8 digits and a passphrase at least 10 characters, so the
     // one field can tell them apart.
     AccessControl &access = m_hub->access();
-    auto result = chosenHasPin() && looksLikePin(secret) ? access.signInWithPin(name, secret)
-                                                         : access.signIn(name, secret);
+    auto result =
+        chosenHasPin() && looksLikePin(secret) ? access.signInWithPin(name, secret) : access.signIn(name, secret);
     m_secret->clear();
     if (!result) {
         m_message->showError(result.error().message);

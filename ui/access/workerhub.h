@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 
 #include <QString>
+
 #include <memory>
 
 namespace hub {

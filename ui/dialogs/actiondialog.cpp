@@ -21,8 +21,7 @@
 
 namespace hub {
 
-ActionDialog::ActionDialog(Hub &hub, GroupId group, QWidget *parent)
-    : QDialog(parent), m_hub(hub), m_group(group)
+ActionDialog::ActionDialog(Hub &hub, GroupId group, QWidget *parent) : QDialog(parent), m_hub(hub), m_group(group)
 {
     setObjectName(QStringLiteral("actionDialog"));
     QString groupName;
@@ -93,10 +92,10 @@ void ActionDialog::accept()
     if (!m_owner->member().isValid() && !m_owner->text().trimmed().isEmpty())
         m_owner->resolveTyped();
     if (!m_owner->member().isValid()) {
-        m_ownerError->showError(m_owner->text().trimmed().isEmpty()
-                                    ? tr("choose who does it: an action needs an owner")
-                                    : tr("no single member matches “%1”: pick one from the list")
-                                          .arg(m_owner->text().trimmed()));
+        m_ownerError->showError(
+            m_owner->text().trimmed().isEmpty()
+                ? tr("choose who does it: an action needs an owner")
+                : tr("no single member matches “%1”: pick one from the list").arg(m_owner->text().trimmed()));
         m_owner->setFocus();
         return;
     }

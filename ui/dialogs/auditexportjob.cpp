@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/auditexportjob.h"
-#include "core/common/privatefiles.h"
 
 #include "core/audit/audittablemodel.h"
 #include "core/common/csvwriter.h"
+#include "core/common/privatefiles.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/settings/settingsservice.h"
@@ -25,8 +25,8 @@ AuditExportJob::AuditExportJob(QObject *parent) : QObject(parent)
 
 QStringList AuditExportJob::header()
 {
-    return {QStringLiteral("id"),        QStringLiteral("when"),   QStringLiteral("when_utc"),
-            QStringLiteral("user"),      QStringLiteral("action"), QStringLiteral("entity"),
+    return {QStringLiteral("id"),        QStringLiteral("when"),    QStringLiteral("when_utc"),
+            QStringLiteral("user"),      QStringLiteral("action"),  QStringLiteral("entity"),
             QStringLiteral("entity_id"), QStringLiteral("summary"), QStringLiteral("hash")};
 }
 
@@ -87,16 +87,15 @@ void AuditExportJob::work(const WorkerHub &source, AuditFilter filter, const QSt
     m_ok = true;
 }
 
-bool AuditExportJob::run(QWidget *parent, const WorkerHub &source, const AuditFilter &filter,
-                         const QString &file, int expectedRows)
+bool AuditExportJob::run(QWidget *parent, const WorkerHub &source, const AuditFilter &filter, const QString &file,
+                         int expectedRows)
 {
     m_cancel = false;
     m_exported = 0;
     m_ok = false;
     m_message.clear();
 
-    QProgressDialog progress(tr("Exporting the audit log…"), tr("Cancel"), 0,
-                             qMax(expectedRows, 1), parent);
+    QProgressDialog progress(tr("Exporting the audit log…"), tr("Cancel"), 0, qMax(expectedRows, 1), parent);
     progress.setObjectName(QStringLiteral("auditExportProgress"));
     progress.setWindowTitle(tr("Export the Audit Log"));
     progress.setWindowModality(Qt::WindowModal);

@@ -5,6 +5,7 @@
 #include "ui/access/workerhub.h"
 
 #include <QObject>
+
 #include <atomic>
 
 class QWidget;
@@ -22,8 +23,8 @@ public:
 
     /// Runs the export and returns when it is done; false when it failed or
     /// was cancelled (errorMessage() says which).
-    bool run(QWidget *parent, const WorkerHub &source, const AuditFilter &filter,
-             const QString &file, int expectedRows);
+    bool run(QWidget *parent, const WorkerHub &source, const AuditFilter &filter, const QString &file,
+             int expectedRows);
 
     int exportedCount() const { return m_exported.load(); }
     QString errorMessage() const { return m_message; }

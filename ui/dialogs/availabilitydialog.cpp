@@ -24,7 +24,15 @@
 namespace hub {
 
 namespace {
-enum Column { NameColumn, CapacityColumn, RateColumn, CostColumn, FeaturesColumn, ColumnCount };
+enum Column
+{
+    NameColumn,
+    CapacityColumn,
+    RateColumn,
+    CostColumn,
+    FeaturesColumn,
+    ColumnCount
+};
 } // namespace
 
 AvailabilityDialog::AvailabilityDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)

@@ -275,8 +275,7 @@ QWidget *BookingDialog::buildForm()
 
 void BookingDialog::loadSpaces()
 {
-    const SpaceId chosen = m_space->currentData().isValid() ? SpaceId(m_space->currentData().toLongLong())
-                                                            : SpaceId();
+    const SpaceId chosen = m_space->currentData().isValid() ? SpaceId(m_space->currentData().toLongLong()) : SpaceId();
     auto spaces = m_hub.spaces().list(true);
     m_spaces = spaces ? *spaces : QList<Space>();
     QSignalBlocker block(m_space);
@@ -374,11 +373,11 @@ void BookingDialog::setBooking(const Booking &booking)
 
 std::optional<Space> BookingDialog::currentSpace() const
 {
-    const QVariant data = m_space->currentData();
-    if (!data.isValid())
+    const QVariant chosen = m_space->currentData();
+    if (!chosen.isValid())
         return std::nullopt;
     for (const Space &s : m_spaces) {
-        if (s.id.value() == data.toLongLong())
+        if (s.id.value() == chosen.toLongLong())
             return s;
     }
     return std::nullopt;
@@ -486,8 +485,7 @@ void BookingDialog::updateTimes()
     if (const auto problem = endProblem()) {
         m_timeError->showError(problem->message);
         text.clear();
-    }
-    else if (const auto clock = clockCheck(); !clock)
+    } else if (const auto clock = clockCheck(); !clock)
         m_timeError->showError(clock.error().message);
     else if (!clock->isEmpty())
         text = tr("%1; %2").arg(text, *clock);
@@ -500,8 +498,7 @@ void BookingDialog::updatePrice()
 {
     const auto space = currentSpace();
     const qint64 seconds = startTime().secsTo(endTime());
-    const std::optional<Amount> price =
-        space && seconds > 0 ? BookingService::price(*space, seconds) : std::nullopt;
+    const std::optional<Amount> price = space && seconds > 0 ? BookingService::price(*space, seconds) : std::nullopt;
     const bool hasBooker = m_member->member().isValid();
     if (isEditing()) {
         m_charge->setEnabled(false);
@@ -525,9 +522,10 @@ void BookingDialog::updatePrice()
     m_charge->setEnabled(hasBooker);
     if (!hasBooker)
         m_charge->setChecked(false);
-    m_charge->setToolTip(hasBooker ? tr("%1 an hour, paid from the booker's account to the hub's")
-                                         .arg(m_settings.formatAmount(*space->rate))
-                                   : tr("Choose who is booking to charge them"));
+    m_charge->setToolTip(
+        hasBooker
+            ? tr("%1 an hour, paid from the booker's account to the hub's").arg(m_settings.formatAmount(*space->rate))
+            : tr("Choose who is booking to charge them"));
 }
 
 void BookingDialog::updateButtons()
@@ -586,8 +584,8 @@ QWidget *BookingDialog::fieldFor(const QString &where) const
 
 bool BookingDialog::showFieldError(const Error &error)
 {
-    static const QStringList repeatFields = {QStringLiteral("repeat"), QStringLiteral("count"),
-                                             QStringLiteral("until"), QStringLiteral("weekdays")};
+    static const QStringList repeatFields = {QStringLiteral("repeat"), QStringLiteral("count"), QStringLiteral("until"),
+                                             QStringLiteral("weekdays")};
     if (repeatFields.contains(error.where)) {
         m_repeat->showError(error.message);
         m_repeat->setFocus();
@@ -699,12 +697,11 @@ bool BookingDialog::saveSeries(const BookingDraft &d)
                 ++free;
                 continue;
             }
-            m_clashes->addItem(tr("%1: %2").arg(DisplayFormat::date(o.date),
-                                                sentence(o.problem)));
+            m_clashes->addItem(tr("%1: %2").arg(DisplayFormat::date(o.date), sentence(o.problem)));
         }
         if (m_clashes->count() > 0) {
-            m_refusal->setText(tr("Not booked. %n of the series' dates cannot be booked:", nullptr,
-                                  int(m_clashes->count())));
+            m_refusal->setText(
+                tr("Not booked. %n of the series' dates cannot be booked:", nullptr, int(m_clashes->count())));
             m_refusal->setAccessibleName(m_refusal->text());
             m_refusal->show();
             m_clashes->show();

@@ -120,7 +120,7 @@ private:
     QTimeEdit *m_start = nullptr;
     QTimeEdit *m_end = nullptr;
     QCheckBox *m_nextDay = nullptr;
-    QTime m_shownStart; ///< the start before the latest change, to move the end with it
+    QTime m_shownStart;           ///< the start before the latest change, to move the end with it
     bool m_nextDayTicked = false; ///< "ends the next day" ticked by hand
     QLabel *m_duration = nullptr;
     QCheckBox *m_tentative = nullptr;

@@ -143,9 +143,8 @@ void CalendarExportDialog::updateRange()
 
 void CalendarExportDialog::chooseFile()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export Calendar To"),
-                                                      QDir::fromNativeSeparators(m_path->text()),
-                                                      tr("iCalendar files (*.ics)"));
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export Calendar To"), QDir::fromNativeSeparators(m_path->text()), tr("iCalendar files (*.ics)"));
     if (!file.isEmpty())
         setFilePath(file.endsWith(QStringLiteral(".ics"), Qt::CaseInsensitive) ? file : file + QStringLiteral(".ics"));
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/calendarfilejob.h"
-#include "core/common/privatefiles.h"
 
+#include "core/common/privatefiles.h"
 #include "core/hub.h"
 
 #include <QEventLoop>
@@ -12,8 +12,7 @@
 namespace hub {
 
 CalendarFileJob::CalendarFileJob(QObject *parent) : QObject(parent)
-{
-}
+{}
 
 CalendarFileJob::~CalendarFileJob()
 {
@@ -61,8 +60,7 @@ void CalendarFileJob::start(std::function<void()> work)
     m_thread->start();
 }
 
-void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics, SpaceId space,
-                                  bool dryRun)
+void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics, SpaceId space, bool dryRun)
 {
     start([this, source, ics, space, dryRun] {
         auto opened = source.open();
@@ -72,7 +70,8 @@ void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics
         }
         {
             ICalendarImporter importer(**opened);
-            auto report = importer.run(ics, space, dryRun, [this](int done, int total) { return progress(done, total); });
+            auto report =
+                importer.run(ics, space, dryRun, [this](int done, int total) { return progress(done, total); });
             if (report) {
                 m_report = *report;
                 m_ok = true;
@@ -84,8 +83,7 @@ void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics
     });
 }
 
-void CalendarFileJob::startExport(const WorkerHub &source, const QString &file,
-                                  const CalendarExportOptions &options)
+void CalendarFileJob::startExport(const WorkerHub &source, const QString &file, const CalendarExportOptions &options)
 {
     start([this, source, file, options] {
         auto opened = source.open();

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+
 #include <atomic>
 #include <functional>
 
@@ -27,8 +28,7 @@ public:
     ~CalendarFileJob() override;
 
     void startImport(const WorkerHub &source, const QByteArray &ics, SpaceId space, bool dryRun);
-    void startExport(const WorkerHub &source, const QString &file,
-                     const CalendarExportOptions &options);
+    void startExport(const WorkerHub &source, const QString &file, const CalendarExportOptions &options);
     /// Asks the worker to stop; an import then writes nothing, an export no file.
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }

@@ -33,7 +33,15 @@ namespace hub {
 
 namespace {
 
-enum Column { LineColumn, WhenColumn, EventColumn, OutcomeColumn, DetailColumn, ColumnCount };
+enum Column
+{
+    LineColumn,
+    WhenColumn,
+    EventColumn,
+    OutcomeColumn,
+    DetailColumn,
+    ColumnCount
+};
 
 } // namespace
 
@@ -106,8 +114,8 @@ CalendarImportDialog::CalendarImportDialog(Hub &hub, QWidget *parent)
     connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table, &QTableWidget::resizeRowsToContents,
             Qt::QueuedConnection);
 
-    m_empty = new EmptyStateWidget(pageIcon(QStringLiteral("calendar"), palette()), tr("No calendar chosen yet"),
-                                   QString());
+    m_empty =
+        new EmptyStateWidget(pageIcon(QStringLiteral("calendar"), palette()), tr("No calendar chosen yet"), QString());
     m_empty->setObjectName(QStringLiteral("calendarImportEmpty"));
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_empty);
@@ -175,8 +183,8 @@ bool CalendarImportDialog::canImport() const
 
 void CalendarImportDialog::chooseFile()
 {
-    const QString start = m_path->text().trimmed().isEmpty() ? QDir::homePath()
-                                                             : QDir::fromNativeSeparators(m_path->text().trimmed());
+    const QString start =
+        m_path->text().trimmed().isEmpty() ? QDir::homePath() : QDir::fromNativeSeparators(m_path->text().trimmed());
     const QString file = QFileDialog::getOpenFileName(this, tr("Import Calendar"), start,
                                                       tr("iCalendar files (*.ics *.ical *.ifb);;All files (*)"));
     if (!file.isEmpty())

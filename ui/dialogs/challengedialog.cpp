@@ -49,9 +49,9 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
         for (const Member &m : std::as_const(*list))
             m_organisation->addItem(m.displayName, m.id.value());
     m_organisation->setCurrentIndex(-1);
-    m_organisation->lineEdit()->setPlaceholderText(m_organisation->count() > 0
-                                                       ? tr("Type to find an organisation member")
-                                                       : tr("No organisation members yet: add the business on the Members page"));
+    m_organisation->lineEdit()->setPlaceholderText(
+        m_organisation->count() > 0 ? tr("Type to find an organisation member")
+                                    : tr("No organisation members yet: add the business on the Members page"));
     m_organisationError = FieldErrorLabel::named("challengeOrganisationError");
 
     m_title = new QLineEdit(this);
@@ -120,8 +120,7 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
     auto addGatherings = [&](const Result<QList<Gathering>> &list) {
         if (list)
             for (const Gathering &g : std::as_const(*list))
-                m_gathering->addItem(tr("%1 — %2").arg(DisplayFormat::date(g.start.toTimeZone(zone).date()),
-                                                       g.title),
+                m_gathering->addItem(tr("%1 — %2").arg(DisplayFormat::date(g.start.toTimeZone(zone).date()), g.title),
                                      g.id.value());
     };
     addGatherings(m_hub.gatherings().upcoming(20));
@@ -218,10 +217,10 @@ void ChallengeDialog::accept()
     // The typed text decides, so a name typed without choosing from the popup still counts.
     const int at = m_organisation->findText(m_organisation->currentText().trimmed(), Qt::MatchFixedString);
     if (at < 0) {
-        m_organisationError->showError(m_organisation->currentText().trimmed().isEmpty()
-                                           ? tr("Choose the business bringing the challenge.")
-                                           : tr("No organisation member is called “%1”.")
-                                                 .arg(m_organisation->currentText().trimmed()));
+        m_organisationError->showError(
+            m_organisation->currentText().trimmed().isEmpty()
+                ? tr("Choose the business bringing the challenge.")
+                : tr("No organisation member is called “%1”.").arg(m_organisation->currentText().trimmed()));
         m_organisation->setFocus();
         return;
     }

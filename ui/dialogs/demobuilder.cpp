@@ -49,8 +49,7 @@ void DemoBuilder::build(const QString &path, const DemoOptions &options)
     QElapsedTimer sinceLast;
     QString lastPart;
     const DemoProgressFn progress = [&](const DemoProgress &p) {
-        if (p.part != lastPart || !sinceLast.isValid() || sinceLast.elapsed() >= 50 ||
-            p.done == p.total) {
+        if (p.part != lastPart || !sinceLast.isValid() || sinceLast.elapsed() >= 50 || p.done == p.total) {
             lastPart = p.part;
             sinceLast.start();
             Q_EMIT progressed(p.part, p.done, p.total);

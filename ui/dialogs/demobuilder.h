@@ -4,6 +4,7 @@
 #include "core/demo/demogenerator.h"
 
 #include <QObject>
+
 #include <atomic>
 
 class QThread;

@@ -20,8 +20,7 @@
 
 namespace hub {
 
-GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent)
-    : QDialog(parent), m_hub(hub), m_id(id)
+GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent) : QDialog(parent), m_hub(hub), m_id(id)
 {
     setWindowTitle(id.isValid() ? tr("Edit gathering") : tr("New gathering"));
     setObjectName(QStringLiteral("gatheringDialog"));
@@ -162,8 +161,8 @@ void GatheringDialog::accept()
         const QString where = g.error().where;
         if (where == QStringLiteral("outside-hours")) {
             if (m_hoursNote->isVisible() && m_hoursNote->text().trimmed().isEmpty())
-                m_problem->setText(tr("%1 Give a reason to meet outside the opening hours.")
-                                       .arg(sentence(g.error().message)));
+                m_problem->setText(
+                    tr("%1 Give a reason to meet outside the opening hours.").arg(sentence(g.error().message)));
             m_hoursNoteLabel->show();
             m_hoursNote->show();
             m_hoursNote->setFocus();

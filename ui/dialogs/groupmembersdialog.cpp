@@ -93,8 +93,7 @@ void GroupMembersDialog::reload()
         return;
     }
     for (const GroupMember &m : std::as_const(*members)) {
-        auto *item =
-            new QListWidgetItem(m.convenor ? tr("%1 — convenor").arg(m.name) : m.name, m_members);
+        auto *item = new QListWidgetItem(m.convenor ? tr("%1 — convenor").arg(m.name) : m.name, m_members);
         item->setData(MemberRole, m.member.value());
         if (m.member == keep)
             m_members->setCurrentItem(item);
@@ -127,9 +126,7 @@ void GroupMembersDialog::report(const QString &text, bool problem)
 void GroupMembersDialog::addPicked()
 {
     if (!m_picker->member().isValid() && !m_picker->resolveTyped()) {
-        report(tr("No single member matches “%1”: pick one from the list.")
-                   .arg(m_picker->text().trimmed()),
-               true);
+        report(tr("No single member matches “%1”: pick one from the list.").arg(m_picker->text().trimmed()), true);
         m_picker->setFocus();
         return;
     }
@@ -172,9 +169,9 @@ void GroupMembersDialog::makeConvenor()
     m_changed = true;
     reload();
     if (m_members->currentItem())
-        report(tr("%1 convenes the group now.")
-                   .arg(m_members->currentItem()->text().section(QStringLiteral(" — "), 0, 0)),
-               false);
+        report(
+            tr("%1 convenes the group now.").arg(m_members->currentItem()->text().section(QStringLiteral(" — "), 0, 0)),
+            false);
 }
 
 } // namespace hub

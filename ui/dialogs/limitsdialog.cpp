@@ -34,8 +34,8 @@ void growToFit(QDialog *dialog)
 {
     QLayout *layout = dialog->layout();
     layout->activate();
-    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
-                                                   : layout->totalSizeHint().height();
+    const int needed =
+        layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width()) : layout->totalSizeHint().height();
     if (needed > dialog->height())
         dialog->resize(dialog->width(), needed);
 }
@@ -52,11 +52,10 @@ LimitsDialog::LimitsDialog(Hub &hub, const Account &account, QWidget *parent)
         m_settings = HubSettings::defaults();
     const int d = m_settings.decimals;
 
-    auto *intro =
-        new QLabel(tr("%1's balance is %2. The lower limit is how far below zero the account "
-                      "may go; the warning level, if set, is where a transfer is posted "
-                      "with a warning.")
-                       .arg(account.memberName, m_settings.formatAmount(account.balance)));
+    auto *intro = new QLabel(tr("%1's balance is %2. The lower limit is how far below zero the account "
+                                "may go; the warning level, if set, is where a transfer is posted "
+                                "with a warning.")
+                                 .arg(account.memberName, m_settings.formatAmount(account.balance)));
     intro->setWordWrap(true);
 
     m_min = amountField("limitsMin", tr("Lower limit in %1").arg(m_settings.unitName));
@@ -76,8 +75,7 @@ LimitsDialog::LimitsDialog(Hub &hub, const Account &account, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Lower limit (%1):").arg(m_settings.unitName), FieldErrorLabel::withError(m_min, m_minError));
     form->addRow(tr("&Upper limit (%1):").arg(m_settings.unitName), FieldErrorLabel::withError(m_max, m_maxError));
-    form->addRow(tr("&Warning level (%1):").arg(m_settings.unitName),
-                 FieldErrorLabel::withError(m_warn, m_warnError));
+    form->addRow(tr("&Warning level (%1):").arg(m_settings.unitName), FieldErrorLabel::withError(m_warn, m_warnError));
 
     m_refusal = new QLabel;
     m_refusal->setObjectName(QStringLiteral("limitsRefusal"));
@@ -119,8 +117,7 @@ LimitsDialog::LimitsDialog(Hub &hub, const Account &account, QWidget *parent)
 
 LimitsDialog::~LimitsDialog() = default;
 
-std::optional<std::optional<Amount>> LimitsDialog::parseField(QLineEdit *field,
-                                                              FieldErrorLabel *error, bool required)
+std::optional<std::optional<Amount>> LimitsDialog::parseField(QLineEdit *field, FieldErrorLabel *error, bool required)
 {
     error->clearError();
     const QString text = field->text().trimmed();

@@ -31,8 +31,7 @@ public:
     bool save();
 
 private:
-    std::optional<std::optional<Amount>> parseField(QLineEdit *field, FieldErrorLabel *error,
-                                                    bool required);
+    std::optional<std::optional<Amount>> parseField(QLineEdit *field, FieldErrorLabel *error, bool required);
     FieldErrorLabel *errorFor(const QString &where) const;
 
     Hub &m_hub;

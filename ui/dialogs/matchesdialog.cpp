@@ -19,8 +19,7 @@ QString listingText(const QString &skill, const QString &description)
 }
 } // namespace
 
-MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QString &memberName,
-                             QWidget *parent)
+MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QString &memberName, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("matchesDialog"));
@@ -37,8 +36,7 @@ MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QSt
     m_matches->setRootIsDecorated(false);
     m_matches->setAlternatingRowColors(true);
     m_matches->setWordWrap(true);
-    m_matches->setHeaderLabels(
-        {tr("Need"), tr("Needed by"), tr("Offer"), tr("Offered by"), tr("Why")});
+    m_matches->setHeaderLabels({tr("Need"), tr("Needed by"), tr("Offer"), tr("Offered by"), tr("Why")});
     m_matches->header()->setStretchLastSection(true);
     m_matches->setColumnWidth(0, 280);
     m_matches->setColumnWidth(1, 150);
@@ -61,16 +59,15 @@ MatchesDialog::MatchesDialog(Hub &hub, std::optional<MemberId> member, const QSt
                 item->setToolTip(c, item->text(c));
         }
         if (found->isEmpty()) {
-            m_summary->setText(
-                tr("No matches yet. A match appears when one member's open offer may meet "
-                   "another member's open need, and both have agreed to appear in the directory."));
+            m_summary->setText(tr("No matches yet. A match appears when one member's open offer may meet "
+                                  "another member's open need, and both have agreed to appear in the directory."));
         } else {
-            m_summary->setText(
-                (found->size() == 1 ? tr("1 possible match.")
+            m_summary->setText((found->size() == 1
+                                    ? tr("1 possible match.")
                                     : tr("%Ln possible matches, best first.", nullptr, int(found->size()))) +
-                u' ' +
-                tr("Same skill counts most, then similar words, then the same postcode "
-                   "district."));
+                               u' ' +
+                               tr("Same skill counts most, then similar words, then the same postcode "
+                                  "district."));
         }
     }
 

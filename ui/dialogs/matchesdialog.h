@@ -4,6 +4,7 @@
 #include "core/common/ids.h"
 
 #include <QDialog>
+
 #include <optional>
 
 class QLabel;
@@ -19,8 +20,7 @@ class MatchesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    MatchesDialog(Hub &hub, std::optional<MemberId> member, const QString &memberName,
-                  QWidget *parent = nullptr);
+    MatchesDialog(Hub &hub, std::optional<MemberId> member, const QString &memberName, QWidget *parent = nullptr);
 
     int matchCount() const;
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/widgets/exportfolder.h"
 #include "ui/dialogs/memberexportdialog.h"
 
 #include "core/hub.h"
 #include "core/members/memberexporter.h"
 #include "ui/dialogs/memberfilejob.h"
+#include "ui/widgets/exportfolder.h"
 #include "ui/widgets/fielderrorlabel.h"
 
 #include <QCheckBox>
@@ -97,8 +97,8 @@ void MemberExportDialog::formatChanged()
 
 void MemberExportDialog::chooseFile()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export Members To"),
-                                                      QDir::fromNativeSeparators(m_path->text()));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export Members To"), QDir::fromNativeSeparators(m_path->text()));
     if (!file.isEmpty())
         setFilePath(file);
 }
@@ -119,9 +119,8 @@ bool MemberExportDialog::exportNow()
     options.bom = options.format == ExportFormat::Csv;
     m_job->startExport(WorkerHub(m_hub), path, options);
     if (!m_job->runWithProgress(this, tr("Exporting members…"))) {
-        m_error->showError(m_job->wasCancelled()
-                               ? tr("The export was cancelled; no file was written.")
-                               : m_job->errorMessage());
+        m_error->showError(m_job->wasCancelled() ? tr("The export was cancelled; no file was written.")
+                                                 : m_job->errorMessage());
         return false;
     }
     m_exported = m_job->exportedCount();

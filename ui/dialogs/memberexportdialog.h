@@ -22,8 +22,7 @@ class MemberExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit MemberExportDialog(Hub &hub, const MemberFilter &filter = {},
-                                QWidget *parent = nullptr);
+    explicit MemberExportDialog(Hub &hub, const MemberFilter &filter = {}, QWidget *parent = nullptr);
 
     void setFilePath(const QString &path);
     /// Runs the export (off the GUI thread); false with the reason shown.

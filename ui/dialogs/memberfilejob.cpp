@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/memberfilejob.h"
-#include "core/common/privatefiles.h"
 
+#include "core/common/privatefiles.h"
 #include "core/hub.h"
 
 #include <QElapsedTimer>
@@ -61,8 +61,8 @@ void MemberFileJob::start(std::function<void()> work)
     m_thread->start();
 }
 
-void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv,
-                                const ColumnMapping &mapping, bool dryRun)
+void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv, const ColumnMapping &mapping,
+                                bool dryRun)
 {
     start([this, source, csv, mapping, dryRun] {
         auto opened = source.open();
@@ -72,9 +72,8 @@ void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv,
         }
         {
             MemberImporter importer(**opened);
-            auto report = importer.run(csv, mapping, dryRun, [this](int done, int total) {
-                return progress(done, total);
-            });
+            auto report =
+                importer.run(csv, mapping, dryRun, [this](int done, int total) { return progress(done, total); });
             if (report) {
                 m_report = *report;
                 m_ok = report->ok();
@@ -86,8 +85,7 @@ void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv,
     });
 }
 
-void MemberFileJob::startExport(const WorkerHub &source, const QString &file,
-                                const ExportOptions &options)
+void MemberFileJob::startExport(const WorkerHub &source, const QString &file, const ExportOptions &options)
 {
     start([this, source, file, options] {
         auto opened = source.open();
@@ -102,8 +100,8 @@ void MemberFileJob::startExport(const WorkerHub &source, const QString &file,
                 m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
             } else {
                 MemberExporter exporter(**opened);
-                auto written = exporter.write(
-                    out, options, [this](int done, int total) { return progress(done, total); });
+                auto written =
+                    exporter.write(out, options, [this](int done, int total) { return progress(done, total); });
                 if (!written) {
                     m_message = written.error().text();
                     out.cancelWriting();
@@ -132,11 +130,10 @@ bool MemberFileJob::runWithProgress(QWidget *parent, const QString &label)
     dialog.setAutoClose(false);
     dialog.setAutoReset(false);
     QEventLoop loop;
-    const auto onProgress =
-        connect(this, &MemberFileJob::progressed, &dialog, [&dialog](int done, int total) {
-            dialog.setMaximum(total);
-            dialog.setValue(done);
-        });
+    const auto onProgress = connect(this, &MemberFileJob::progressed, &dialog, [&dialog](int done, int total) {
+        dialog.setMaximum(total);
+        dialog.setValue(done);
+    });
     connect(&dialog, &QProgressDialog::canceled, this, &MemberFileJob::cancel);
     connect(this, &MemberFileJob::finished, &loop, &QEventLoop::quit);
     if (isRunning())

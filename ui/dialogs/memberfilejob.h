@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+
 #include <atomic>
 
 class QThread;
@@ -25,8 +26,7 @@ public:
     /// Cancels a running job and waits for it, so no thread outlives the owner.
     ~MemberFileJob() override;
 
-    void startImport(const WorkerHub &source, const QByteArray &csv, const ColumnMapping &mapping,
-                     bool dryRun);
+    void startImport(const WorkerHub &source, const QByteArray &csv, const ColumnMapping &mapping, bool dryRun);
     void startExport(const WorkerHub &source, const QString &file, const ExportOptions &options);
     /// Asks the worker to stop; an import then writes nothing, an export no file.
     void cancel();

@@ -24,26 +24,11 @@ namespace hub {
 
 namespace {
 constexpr MemberField AllFields[] = {
-    MemberField::DisplayName,
-    MemberField::Kind,
-    MemberField::GivenName,
-    MemberField::FamilyName,
-    MemberField::Email,
-    MemberField::Phone,
-    MemberField::Postcode,
-    MemberField::Address,
-    MemberField::Website,
-    MemberField::Notes,
-    MemberField::Status,
-    MemberField::JoinedOn,
-    MemberField::LapsedOn,
-    MemberField::LeftOn,
-    MemberField::Interests,
-    MemberField::Skills,
-    MemberField::Offers,
-    MemberField::Needs,
-    MemberField::DirectoryVisible,
-    MemberField::ShowEmail,
+    MemberField::DisplayName, MemberField::Kind,   MemberField::GivenName,        MemberField::FamilyName,
+    MemberField::Email,       MemberField::Phone,  MemberField::Postcode,         MemberField::Address,
+    MemberField::Website,     MemberField::Notes,  MemberField::Membership,       MemberField::JoinedOn,
+    MemberField::LapsedOn,    MemberField::LeftOn, MemberField::Interests,        MemberField::Skills,
+    MemberField::Offers,      MemberField::Needs,  MemberField::DirectoryVisible, MemberField::ShowEmail,
     MemberField::ShowPhone,
 };
 } // namespace
@@ -81,9 +66,8 @@ QWizardPage *MemberImportWizard::buildFilePage()
     auto *browse = new QPushButton(tr("&Browse…"));
     browse->setObjectName(QStringLiteral("importBrowse"));
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file =
-            QFileDialog::getOpenFileName(this, tr("Choose a CSV File"), QDir::homePath(),
-                                         tr("CSV files (*.csv);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(this, tr("Choose a CSV File"), QDir::homePath(),
+                                                          tr("CSV files (*.csv);;All files (*)"));
         if (!file.isEmpty())
             m_path->setText(QDir::toNativeSeparators(file));
     });
@@ -235,8 +219,7 @@ void MemberImportWizard::fillMapping()
             combo->addItem(MemberImporter::fieldLabel(f), int(f));
             combo->setItemData(combo->count() - 1, MemberImporter::fieldName(f), Qt::ToolTipRole);
         }
-        const MemberField guessed =
-            c < m_preview.mapping.size() ? m_preview.mapping.at(c) : MemberField::Ignore;
+        const MemberField guessed = c < m_preview.mapping.size() ? m_preview.mapping.at(c) : MemberField::Ignore;
         combo->setCurrentIndex(combo->findData(int(guessed)));
 
         QString sample;
@@ -244,8 +227,7 @@ void MemberImportWizard::fillMapping()
             sample = m_preview.sampleRows.first().at(c).simplified();
         if (sample.size() > 40)
             sample = sample.left(39) + u'…';
-        auto *label = new QLabel(sample.isEmpty() ? tr("“%1”").arg(header)
-                                                  : tr("“%1” (e.g. %2)").arg(header, sample));
+        auto *label = new QLabel(sample.isEmpty() ? tr("“%1”").arg(header) : tr("“%1” (e.g. %2)").arg(header, sample));
         label->setTextFormat(Qt::PlainText);
         label->setBuddy(combo);
         m_mappingForm->addRow(label, combo);
@@ -290,10 +272,9 @@ void MemberImportWizard::showReport(const QString &failure)
         text = m_report.rows == 1 ? tr("The row is ready to import.")
                                   : tr("All %1 rows are ready to import.").arg(m_report.rows);
     } else {
-        text = (m_report.problems.size() == 1 ? tr("1 problem found in %1 rows.").arg(m_report.rows)
-                                              : tr("%1 problems found in %2 rows.")
-                                                    .arg(m_report.problems.size())
-                                                    .arg(m_report.rows)) +
+        text = (m_report.problems.size() == 1
+                    ? tr("1 problem found in %1 rows.").arg(m_report.rows)
+                    : tr("%1 problems found in %2 rows.").arg(m_report.problems.size()).arg(m_report.rows)) +
                u' ' +
                tr("Correct the file and choose it again: nothing is imported until every row "
                   "is good.");

@@ -19,8 +19,7 @@
 
 namespace hub {
 
-PromoteDialog::PromoteDialog(Hub &hub, IdeaId idea, QWidget *parent)
-    : QDialog(parent), m_hub(hub), m_idea(idea)
+PromoteDialog::PromoteDialog(Hub &hub, IdeaId idea, QWidget *parent) : QDialog(parent), m_hub(hub), m_idea(idea)
 {
     setObjectName(QStringLiteral("promoteDialog"));
     setWindowTitle(tr("Promote to a Working Group"));
@@ -37,9 +36,7 @@ PromoteDialog::PromoteDialog(Hub &hub, IdeaId idea, QWidget *parent)
     m_groups->setAccessibleName(tr("Existing working group"));
     if (auto groups = m_hub.workingGroups().list()) {
         for (const WorkingGroup &g : std::as_const(*groups))
-            m_groups->addItem(g.convenorName.isEmpty()
-                                  ? g.name
-                                  : tr("%1 (convened by %2)").arg(g.name, g.convenorName),
+            m_groups->addItem(g.convenorName.isEmpty() ? g.name : tr("%1 (convened by %2)").arg(g.name, g.convenorName),
                               g.name);
     }
     m_new = new QRadioButton(tr("Start a &new group:"), this);
@@ -122,10 +119,9 @@ void PromoteDialog::accept()
             m_name->setFocus();
             return;
         }
-        if (!m_convenor->text().trimmed().isEmpty() && !m_convenor->member().isValid() &&
-            !m_convenor->resolveTyped()) {
-            m_convenorError->showError(tr("no single member matches “%1”: pick one from the list")
-                                           .arg(m_convenor->text().trimmed()));
+        if (!m_convenor->text().trimmed().isEmpty() && !m_convenor->member().isValid() && !m_convenor->resolveTyped()) {
+            m_convenorError->showError(
+                tr("no single member matches “%1”: pick one from the list").arg(m_convenor->text().trimmed()));
             m_convenor->setFocus();
             return;
         }
@@ -133,9 +129,8 @@ void PromoteDialog::accept()
             convenor = m_convenor->member();
     }
     auto group = m_hub.workingGroups().promote(m_idea, name, convenor,
-                                               m_existing->isChecked()
-                                                   ? WorkingGroupService::GroupChoice::JoinOrStart
-                                                   : WorkingGroupService::GroupChoice::StartNew);
+                                               m_existing->isChecked() ? WorkingGroupService::GroupChoice::JoinOrStart
+                                                                       : WorkingGroupService::GroupChoice::StartNew);
     if (!group && group.error().where == QStringLiteral("group")) {
         m_nameError->showError(group.error().message);
         m_name->setFocus();

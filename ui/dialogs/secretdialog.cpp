@@ -18,19 +18,17 @@ SecretDialog::SecretDialog(Hub &hub, const User &user, Kind kind, QWidget *paren
 {
     const bool pin = kind == Kind::Pin;
     setObjectName(pin ? QStringLiteral("pinDialog") : QStringLiteral("passphraseDialog"));
-    setWindowTitle(pin ? tr("Set the PIN of %1").arg(user.name)
-                       : tr("New Passphrase for %1").arg(user.name));
+    setWindowTitle(pin ? tr("Set the PIN of %1").arg(user.name) : tr("New Passphrase for %1").arg(user.name));
 
-    auto *intro = new QLabel(
-        pin ? tr("A PIN of %1 to %2 digits lets %3 switch in quickly at the shared desk. "
-                 "Leave both fields empty to take the PIN away.")
-                  .arg(UserService::PinMinLength)
-                  .arg(UserService::PinMaxLength)
-                  .arg(user.name)
-            : tr("%1 signs in with this passphrase from now on; the old one stops working. "
-                 "At least %2 characters.")
-                  .arg(user.name)
-                  .arg(UserService::MinPassphraseLength));
+    auto *intro = new QLabel(pin ? tr("A PIN of %1 to %2 digits lets %3 switch in quickly at the shared desk. "
+                                      "Leave both fields empty to take the PIN away.")
+                                       .arg(UserService::PinMinLength)
+                                       .arg(UserService::PinMaxLength)
+                                       .arg(user.name)
+                                 : tr("%1 signs in with this passphrase from now on; the old one stops working. "
+                                      "At least %2 characters.")
+                                       .arg(user.name)
+                                       .arg(UserService::MinPassphraseLength));
     intro->setWordWrap(true);
 
     m_first = new QLineEdit;
@@ -49,8 +47,7 @@ SecretDialog::SecretDialog(Hub &hub, const User &user, Kind kind, QWidget *paren
     m_second->setAccessibleName(tr("Repeat"));
 
     auto *form = new QFormLayout;
-    form->addRow(pin ? tr("New &PIN:") : tr("New &passphrase:"),
-                 FieldErrorLabel::withError(m_first, m_firstError));
+    form->addRow(pin ? tr("New &PIN:") : tr("New &passphrase:"), FieldErrorLabel::withError(m_first, m_firstError));
     form->addRow(tr("&Repeat:"), FieldErrorLabel::withError(m_second, m_secondError));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
@@ -86,8 +83,8 @@ bool SecretDialog::save()
                                      : tr("The two passphrases differ. Type it again in both fields."));
         return false;
     }
-    const Status saved = pin ? m_hub.users().setPin(m_user.id, first)
-                             : m_hub.users().changePassphrase(m_user.id, first);
+    const Status saved =
+        pin ? m_hub.users().setPin(m_user.id, first) : m_hub.users().changePassphrase(m_user.id, first);
     if (!saved) {
         m_firstError->showError(saved.error().message);
         return false;

@@ -35,7 +35,12 @@ namespace hub {
 
 namespace {
 
-enum Tab { DetailsTab, HoursTab, ClosuresTab };
+enum Tab
+{
+    DetailsTab,
+    HoursTab,
+    ClosuresTab
+};
 
 // Calendar colours that stay readable behind white text; a new space takes the
 // first one no other space uses.
@@ -93,7 +98,8 @@ SpaceDialog::SpaceDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub
     m_add = new QPushButton(tr("&Add Space"));
     m_add->setObjectName(QStringLiteral("spaceAdd"));
     m_add->setShortcut(QKeySequence::New);
-    m_add->setToolTip(tr("Start a new space (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_add->setToolTip(
+        tr("Start a new space (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     m_add->setAutoDefault(false);
     connect(m_add, &QPushButton::clicked, this, &SpaceDialog::addSpace);
 
@@ -141,7 +147,8 @@ SpaceDialog::SpaceDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub
     m_save = buttons->button(QDialogButtonBox::Save);
     m_save->setObjectName(QStringLiteral("spaceSave"));
     m_save->setShortcut(QKeySequence::Save);
-    m_save->setToolTip(tr("Check and save the space (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_save->setToolTip(
+        tr("Check and save the space (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     m_revert = buttons->button(QDialogButtonBox::Reset);
     m_revert->setText(tr("&Revert"));
     m_revert->setObjectName(QStringLiteral("spaceRevert"));
@@ -266,8 +273,8 @@ QWidget *SpaceDialog::buildDetailsTab()
     row(tr("Calendar c&olour:"), QStringLiteral("colour"), m_colourButton, colourRow);
     form->addRow(QString(), m_active);
     // Numbers need little room; a wide box only makes them harder to read.
-    for (QWidget *narrow : {static_cast<QWidget *>(m_capacity), static_cast<QWidget *>(m_setup),
-                            static_cast<QWidget *>(m_cleanup)})
+    for (QWidget *narrow :
+         {static_cast<QWidget *>(m_capacity), static_cast<QWidget *>(m_setup), static_cast<QWidget *>(m_cleanup)})
         narrow->setMaximumWidth(160);
     m_rate->setMaximumWidth(160);
 
@@ -441,9 +448,9 @@ void SpaceDialog::listRowChanged(int row)
         return;
     if (!settleEdits()) {
         // Stay on the space being edited.
-        const int back = int(std::find_if(m_spaces.cbegin(), m_spaces.cend(),
-                                          [this](const Space &s) { return s.id == m_current.id; })
-                             - m_spaces.cbegin());
+        const int back = int(
+            std::find_if(m_spaces.cbegin(), m_spaces.cend(), [this](const Space &s) { return s.id == m_current.id; }) -
+            m_spaces.cbegin());
         m_loading = true;
         m_list->setCurrentRow(back < m_spaces.size() ? back : -1);
         m_loading = false;
@@ -543,8 +550,8 @@ void SpaceDialog::showClosures()
     // Asked both ways, so the list holds this space's days and the hub's whatever
     // closures() includes for a given space; each closure shows once.
     QList<Closure> found;
-    for (const std::optional<SpaceId> &scope : {std::optional<SpaceId>(), saved ? std::optional(m_current.id)
-                                                                                : std::optional<SpaceId>()}) {
+    for (const std::optional<SpaceId> &scope :
+         {std::optional<SpaceId>(), saved ? std::optional(m_current.id) : std::optional<SpaceId>()}) {
         auto listed = m_hub.spaces().closures(from, to, scope);
         if (!listed) {
             m_closureError->showError(listed.error().message);
@@ -605,11 +612,11 @@ bool SpaceDialog::removeClosure(int row)
         return false;
     const Closure c = m_closureRows.at(row);
     const QString day = DisplayFormat::date(c.day);
-    const auto answer = QMessageBox::question(
-        this, tr("Reopen %1?").arg(day),
-        c.space ? tr("%1 will be open for bookings again on %2.").arg(m_current.name, day)
-                : tr("Every space of the hub will be open for bookings again on %1.").arg(day),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Reopen %1?").arg(day),
+                              c.space ? tr("%1 will be open for bookings again on %2.").arg(m_current.name, day)
+                                      : tr("Every space of the hub will be open for bookings again on %1.").arg(day),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return false;
     if (auto ok = m_hub.spaces().removeClosure(c.id); !ok) {
@@ -679,11 +686,10 @@ bool SpaceDialog::save()
             problem = stored.error();
     }
     if (problem || !rateOk) {
-        static const QStringList order = {QStringLiteral("name"),   QStringLiteral("description"),
-                                          QStringLiteral("capacity"), QStringLiteral("rate"),
-                                          QStringLiteral("setup"),  QStringLiteral("cleanup"),
-                                          QStringLiteral("features"), QStringLiteral("colour"),
-                                          QStringLiteral("hours")};
+        static const QStringList order = {
+            QStringLiteral("name"),     QStringLiteral("description"), QStringLiteral("capacity"),
+            QStringLiteral("rate"),     QStringLiteral("setup"),       QStringLiteral("cleanup"),
+            QStringLiteral("features"), QStringLiteral("colour"),      QStringLiteral("hours")};
         QString first = rateOk ? QString() : QStringLiteral("rate");
         if (problem) {
             FieldErrorLabel *label = m_errors.value(problem->where);
@@ -741,9 +747,8 @@ void SpaceDialog::setColour(const QString &colour)
 
 void SpaceDialog::chooseColour()
 {
-    const QColor chosen = QColorDialog::getColor(m_colour.isEmpty() ? QColor(QString::fromLatin1(Palette[0]))
-                                                                    : QColor(m_colour),
-                                                 this, tr("Calendar Colour"));
+    const QColor chosen = QColorDialog::getColor(
+        m_colour.isEmpty() ? QColor(QString::fromLatin1(Palette[0])) : QColor(m_colour), this, tr("Calendar Colour"));
     if (chosen.isValid())
         setColour(chosen.name());
 }
@@ -806,10 +811,9 @@ bool SpaceDialog::settleEdits()
     if (!m_modified)
         return true;
     const QString name = m_name->text().trimmed().isEmpty() ? tr("the new space") : m_name->text().trimmed();
-    const auto answer = QMessageBox::question(this, tr("Save Changes?"),
-                                              tr("%1 has changes that are not saved.").arg(name),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                              QMessageBox::Save);
+    const auto answer =
+        QMessageBox::question(this, tr("Save Changes?"), tr("%1 has changes that are not saved.").arg(name),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Save)

@@ -52,8 +52,7 @@ StatementDialog::StatementDialog(Hub &hub, MemberId member, QWidget *parent)
         m_settings = *s;
     else
         m_settings = HubSettings::defaults();
-    const QDate today =
-        m_hub.clock().now().toTimeZone(LedgerDisplay::zone(m_settings.timeZone)).date();
+    const QDate today = m_hub.clock().now().toTimeZone(LedgerDisplay::zone(m_settings.timeZone)).date();
 
     m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("statementTitle"));
@@ -96,8 +95,7 @@ StatementDialog::StatementDialog(Hub &hub, MemberId member, QWidget *parent)
     m_closing = figure("statementClosing");
     auto *totals = new QGridLayout;
     totals->setHorizontalSpacing(24);
-    const QString captions[] = {tr("Opening balance"), tr("Received"), tr("Paid"),
-                                tr("Closing balance")};
+    const QString captions[] = {tr("Opening balance"), tr("Received"), tr("Paid"), tr("Closing balance")};
     QLabel *const values[] = {m_opening, m_in, m_out, m_closing};
     for (int i = 0; i < 4; ++i) {
         auto *caption = new QLabel(captions[i]);
@@ -200,8 +198,7 @@ void StatementDialog::refresh()
     const auto paint = [&](QLabel *label, Amount value) {
         label->setText(money(value));
         QPalette p = label->palette();
-        p.setColor(QPalette::WindowText,
-                   value.isNegative() ? negative : palette().color(QPalette::WindowText));
+        p.setColor(QPalette::WindowText, value.isNegative() ? negative : palette().color(QPalette::WindowText));
         label->setPalette(p);
     };
     paint(m_opening, st->opening);
@@ -229,10 +226,8 @@ void StatementDialog::refresh()
         const QString reversal = LedgerDisplay::reversalText(t);
         cell(MemoColumn, reversal.isEmpty() ? t.memo : tr("%1 (%2)").arg(t.memo, reversal));
         cell(InColumn, received ? money(t.amount) : QString(), true);
-        cell(OutColumn, received ? QString() : money(-t.amount), true)
-            ->setData(Qt::UserRole, !received);
-        cell(BalanceColumn, money(line.runningBalance), true)
-            ->setData(Qt::UserRole, line.runningBalance.isNegative());
+        cell(OutColumn, received ? QString() : money(-t.amount), true)->setData(Qt::UserRole, !received);
+        cell(BalanceColumn, money(line.runningBalance), true)->setData(Qt::UserRole, line.runningBalance.isNegative());
     }
     m_export->setEnabled(true);
 }
@@ -271,8 +266,8 @@ void StatementDialog::chooseExportFile()
         return;
     const QString suggested = ExportFolder::suggest(
         tr("Statement %1 %2.pdf").arg(m_statement->account.memberName, m_statement->to.toString(Qt::ISODate)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export statement as PDF"),
-                                                      suggested, tr("PDF documents (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export statement as PDF"), suggested, tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -281,9 +276,8 @@ void StatementDialog::chooseExportFile()
     if (written)
         ExportFolder::remember(path);
     else
-        QMessageBox::warning(
-            this, tr("Export PDF"),
-            tr("The statement could not be saved: %1").arg(written.error().text()));
+        QMessageBox::warning(this, tr("Export PDF"),
+                             tr("The statement could not be saved: %1").arg(written.error().text()));
 }
 
 } // namespace hub

@@ -5,8 +5,8 @@
 #include "core/ledger/ledger.h"
 #include "core/settings/hubsettings.h"
 
-
 #include <QDialog>
+
 #include <optional>
 
 class QDateEdit;

@@ -39,8 +39,8 @@ void growToFit(QDialog *dialog)
 {
     QLayout *layout = dialog->layout();
     layout->activate();
-    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
-                                                   : layout->totalSizeHint().height();
+    const int needed =
+        layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width()) : layout->totalSizeHint().height();
     if (needed > dialog->height())
         dialog->resize(dialog->width(), needed);
 }
@@ -111,9 +111,8 @@ QWidget *TransferDialog::buildForm()
     m_amount = new QLineEdit;
     m_amount->setObjectName(QStringLiteral("transferAmount"));
     m_amount->setAccessibleName(tr("Amount in %1").arg(m_settings.unitName));
-    m_amount->setPlaceholderText(m_settings.decimals > 0
-                                     ? Amount::fromMinor(0).toString(m_settings.decimals)
-                                     : QStringLiteral("0"));
+    m_amount->setPlaceholderText(m_settings.decimals > 0 ? Amount::fromMinor(0).toString(m_settings.decimals)
+                                                         : QStringLiteral("0"));
     m_amount->setMaxLength(24);
     m_amountError = FieldErrorLabel::named("transferAmountError");
     connect(m_amount, &QLineEdit::textEdited, this, &TransferDialog::validateAmount);
@@ -193,15 +192,13 @@ QWidget *TransferDialog::buildConfirmation()
     m_refusal->setPalette(p);
     m_refusal->hide();
 
-    m_override =
-        new QCheckBox(tr("&Override the limit — the note below is recorded on the transfer"));
+    m_override = new QCheckBox(tr("&Override the limit — the note below is recorded on the transfer"));
     m_override->setObjectName(QStringLiteral("transferOverride"));
     m_override->hide();
     m_overrideNote = new QLineEdit;
     m_overrideNote->setObjectName(QStringLiteral("transferOverrideNote"));
     m_overrideNote->setAccessibleName(tr("Why the limit is overridden"));
-    m_overrideNote->setPlaceholderText(
-        tr("Why, e.g. “agreed by the treasurer at the May meeting”"));
+    m_overrideNote->setPlaceholderText(tr("Why, e.g. “agreed by the treasurer at the May meeting”"));
     m_overrideNote->hide();
     m_overrideError = FieldErrorLabel::named("transferOverrideError");
     connect(m_override, &QCheckBox::toggled, m_overrideNote, &QWidget::setEnabled);
@@ -364,8 +361,7 @@ bool TransferDialog::review()
         const auto *picker = qobject_cast<const MemberPicker *>(field);
         const QString typed = picker ? picker->text().trimmed() : QString();
         if (picker && !picker->member().isValid() && !typed.isEmpty())
-            problem(label, field,
-                    tr("no single member matches “%1”: pick one from the list").arg(typed));
+            problem(label, field, tr("no single member matches “%1”: pick one from the list").arg(typed));
         else
             problem(label, field, e.message);
     }
@@ -391,8 +387,8 @@ bool TransferDialog::review()
         return m_settings.formatAmount(a).toHtmlEscaped();
     };
     QString summary = tr("<b>%1</b> pays <b>%2</b> <b>%3</b> for “%4”.")
-                          .arg(payer->memberName.toHtmlEscaped(), payee->memberName.toHtmlEscaped(),
-                               money(d.amount), d.memo.toHtmlEscaped());
+                          .arg(payer->memberName.toHtmlEscaped(), payee->memberName.toHtmlEscaped(), money(d.amount),
+                               d.memo.toHtmlEscaped());
     if (!d.category.isEmpty())
         summary += QStringLiteral("<br>") + tr("Category: %1").arg(d.category.toHtmlEscaped());
     m_summary->setText(summary);
@@ -411,12 +407,10 @@ bool TransferDialog::review()
         for (int column = 1; column <= 2; ++column) {
             const Amount value = column == 1 ? a.balance : after;
             auto *label = new QLabel(m_settings.formatAmount(value));
-            label->setObjectName(QString::fromLatin1(objectName) + (column == 1
-                                                                        ? QStringLiteral("Before")
-                                                                        : QStringLiteral("After")));
-            label->setAccessibleName(
-                (column == 1 ? tr("%1's balance now: %2") : tr("%1's balance after: %2"))
-                    .arg(a.memberName, label->text()));
+            label->setObjectName(QString::fromLatin1(objectName) +
+                                 (column == 1 ? QStringLiteral("Before") : QStringLiteral("After")));
+            label->setAccessibleName((column == 1 ? tr("%1's balance now: %2") : tr("%1's balance after: %2"))
+                                         .arg(a.memberName, label->text()));
             if (value.isNegative()) {
                 QPalette p = label->palette();
                 p.setColor(QPalette::WindowText, AmountDelegate::negativeColor(p));
@@ -425,10 +419,8 @@ bool TransferDialog::review()
             m_balances->addWidget(label, row, column, Qt::AlignRight);
         }
     };
-    addRow(1, *payer, payer->balance.checkedSub(d.amount).value_or(payer->balance),
-           "transferPayer");
-    addRow(2, *payee, payee->balance.checkedAdd(d.amount).value_or(payee->balance),
-           "transferPayee");
+    addRow(1, *payer, payer->balance.checkedSub(d.amount).value_or(payer->balance), "transferPayer");
+    addRow(2, *payee, payee->balance.checkedAdd(d.amount).value_or(payee->balance), "transferPayee");
     m_balances->setColumnStretch(3, 1);
 
     m_refusal->hide();
@@ -490,8 +482,8 @@ bool TransferDialog::post()
     m_posting = *posted;
     if (!posted->warnings.isEmpty()) {
         QMessageBox::information(this, tr("Transfer posted"),
-                                 tr("Transfer #%1 is posted.").arg(posted->transfer.id.value()) +
-                                     u'\n' + u'\n' + posted->warnings.join(u'\n'));
+                                 tr("Transfer #%1 is posted.").arg(posted->transfer.id.value()) + u'\n' + u'\n' +
+                                     posted->warnings.join(u'\n'));
     }
     accept();
     return true;

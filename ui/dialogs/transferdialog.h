@@ -6,6 +6,7 @@
 #include "core/settings/hubsettings.h"
 
 #include <QDialog>
+
 #include <optional>
 
 class QCheckBox;

@@ -57,8 +57,7 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
     grid->setColumnStretch(1, 1);
     grid->setVerticalSpacing(4);
     int row = 0;
-    const auto addRow = [&](const QString &label, QWidget *field, FieldErrorLabel *error,
-                            QWidget *buddy = nullptr) {
+    const auto addRow = [&](const QString &label, QWidget *field, FieldErrorLabel *error, QWidget *buddy = nullptr) {
         auto *name = new QLabel(label);
         name->setBuddy(buddy ? buddy : field);
         (buddy ? buddy : field)->setAccessibleName(QString(label).remove(u'&').remove(u':'));
@@ -163,11 +162,10 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
                              .arg(UserService::PinMaxLength)),
                     row++, 1);
 
-    auto *intro = new QLabel(
-        first ? tr("The first user is the hub's administrator. Once they exist, everyone signs in "
-                   "at this desk and every change is recorded with their name.")
-              : tr("A user is a member who may sign in at this desk. Their roles decide what they "
-                   "may do."));
+    auto *intro = new QLabel(first ? tr("The first user is the hub's administrator. Once they exist, everyone signs in "
+                                        "at this desk and every change is recorded with their name.")
+                                   : tr("A user is a member who may sign in at this desk. Their roles decide what they "
+                                        "may do."));
     intro->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox;

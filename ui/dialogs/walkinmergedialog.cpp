@@ -21,11 +21,11 @@ WalkInMergeDialog::WalkInMergeDialog(Hub &hub, const WalkIn &walkIn, QWidget *pa
 {
     setWindowTitle(tr("Same person as…"));
     setObjectName(QStringLiteral("walkInMergeDialog"));
-    auto *intro = new QLabel(
-        tr("%1 came as a walk-in%2. If they are already a member, find them here: their attendance, "
-           "ideas and votes move to the member's record.")
-            .arg(walkIn.name, walkIn.email.isEmpty() ? QString() : tr(" (%1)").arg(walkIn.email)),
-        this);
+    auto *intro =
+        new QLabel(tr("%1 came as a walk-in%2. If they are already a member, find them here: their attendance, "
+                      "ideas and votes move to the member's record.")
+                       .arg(walkIn.name, walkIn.email.isEmpty() ? QString() : tr(" (%1)").arg(walkIn.email)),
+                   this);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::PlainText);
     m_picker = new MemberPicker(this);
@@ -68,8 +68,7 @@ void WalkInMergeDialog::accept()
                               tr("Merge the walk-in %1 into the member %2? Their attendance, ideas and votes move "
                                  "to %2. This cannot be undone.")
                                   .arg(m_walkIn.name, member->displayName),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto ok = m_hub.checkIns().merge(m_walkIn.id, member->id); !ok) {
         m_error->showError(ok.error().message);

@@ -68,10 +68,9 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
     headingFont.setBold(true);
     heading->setFont(headingFont);
-    auto *intro = new QLabel(
-        tr("Hubkeeper keeps your hub's members and skills, space bookings, time credits and "
-           "gatherings together in one file on this computer. How would you like to start?"),
-        this);
+    auto *intro = new QLabel(tr("Hubkeeper keeps your hub's members and skills, space bookings, time credits and "
+                                "gatherings together in one file on this computer. How would you like to start?"),
+                             this);
     intro->setWordWrap(true);
 
     auto *headerText = new QVBoxLayout;
@@ -130,8 +129,7 @@ QWidget *WelcomeDialog::buildChoices()
     layout->setContentsMargins(0, 0, 0, 0);
     m_choices = new QButtonGroup(this);
 
-    const auto add = [&](Choice choice, const QString &objectName, const QString &text,
-                         const QString &explanation) {
+    const auto add = [&](Choice choice, const QString &objectName, const QString &text, const QString &explanation) {
         auto *button = new QRadioButton(text);
         button->setObjectName(objectName);
         QFont font = button->font();
@@ -176,8 +174,7 @@ QWidget *WelcomeDialog::buildCreateForm()
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setColumnStretch(1, 1);
 
-    const auto addRow = [&](int row, const QString &label, QWidget *field, QWidget *buddy,
-                            FieldErrorLabel *error) {
+    const auto addRow = [&](int row, const QString &label, QWidget *field, QWidget *buddy, FieldErrorLabel *error) {
         auto *name = new QLabel(label);
         name->setBuddy(buddy);
         buddy->setAccessibleName(QString(label).remove(u'&').remove(u':'));
@@ -206,8 +203,7 @@ QWidget *WelcomeDialog::buildCreateForm()
 
     m_createUnit = new QLineEdit(HubSettings::defaults().unitName);
     m_createUnit->setObjectName(QStringLiteral("createUnit"));
-    m_createUnit->setToolTip(
-        tr("What the hub's mutual credit is counted in, e.g. Hours or Credits"));
+    m_createUnit->setToolTip(tr("What the hub's mutual credit is counted in, e.g. Hours or Credits"));
     m_createUnitError = new FieldErrorLabel;
     m_createUnitError->setObjectName(QStringLiteral("createUnitError"));
     addRow(7, tr("Credit &unit:"), m_createUnit, m_createUnit, m_createUnitError);
@@ -217,8 +213,7 @@ QWidget *WelcomeDialog::buildCreateForm()
     auto *browse = new QPushButton(tr("&Browse…"));
     browse->setObjectName(QStringLiteral("createBrowse"));
     browse->setAccessibleName(tr("Browse for the new hub file"));
-    connect(browse, &QPushButton::clicked, this,
-            [this] { browseNewFile(m_createPath, tr("Save the New Hub As")); });
+    connect(browse, &QPushButton::clicked, this, [this] { browseNewFile(m_createPath, tr("Save the New Hub As")); });
     m_createPathError = new FieldErrorLabel;
     m_createPathError->setObjectName(QStringLiteral("createPathError"));
     addRow(9, tr("&File:"), pathRow(m_createPath, browse), m_createPath, m_createPathError);
@@ -245,8 +240,7 @@ QWidget *WelcomeDialog::buildCreateForm()
     m_adminPassphrase = new QLineEdit;
     m_adminPassphrase->setObjectName(QStringLiteral("createAdminPassphrase"));
     m_adminPassphrase->setEchoMode(QLineEdit::Password);
-    m_adminPassphrase->setPlaceholderText(
-        tr("At least %1 characters").arg(UserService::MinPassphraseLength));
+    m_adminPassphrase->setPlaceholderText(tr("At least %1 characters").arg(UserService::MinPassphraseLength));
     m_adminPassphraseError = FieldErrorLabel::named("createAdminPassphraseError");
     addRow(16, tr("&Passphrase:"), m_adminPassphrase, m_adminPassphrase, m_adminPassphraseError);
     m_adminRepeat = new QLineEdit;
@@ -309,8 +303,7 @@ QWidget *WelcomeDialog::buildDemoForm()
     auto *browse = new QPushButton(tr("&Browse…"));
     browse->setObjectName(QStringLiteral("demoBrowse"));
     browse->setAccessibleName(tr("Browse for the demo hub file"));
-    connect(browse, &QPushButton::clicked, this,
-            [this] { browseNewFile(m_demoPath, tr("Save the Demo Hub As")); });
+    connect(browse, &QPushButton::clicked, this, [this] { browseNewFile(m_demoPath, tr("Save the Demo Hub As")); });
     auto *pathLabel = new QLabel(tr("&File:"));
     pathLabel->setBuddy(m_demoPath);
     m_demoPathError = new FieldErrorLabel;
@@ -354,8 +347,7 @@ void WelcomeDialog::setSuggestedPath(const QString &path)
     const QString free = freePath(path);
     m_createPath->setText(QDir::toNativeSeparators(free));
     const QFileInfo info(free);
-    m_demoPath->setText(
-        QDir::toNativeSeparators(freePath(info.dir().filePath(QStringLiteral("demo-hub.sqlite")))));
+    m_demoPath->setText(QDir::toNativeSeparators(freePath(info.dir().filePath(QStringLiteral("demo-hub.sqlite")))));
 }
 
 void WelcomeDialog::setNotice(const QString &notice)
@@ -370,8 +362,7 @@ QString WelcomeDialog::freePath(const QString &path)
     const QFileInfo info(path);
     const QString suffix = info.suffix().isEmpty() ? QString() : u'.' + info.suffix();
     for (int n = 2;; ++n) {
-        const QString candidate =
-            info.dir().filePath(info.completeBaseName() + u'-' + QString::number(n) + suffix);
+        const QString candidate = info.dir().filePath(info.completeBaseName() + u'-' + QString::number(n) + suffix);
         if (!QFileInfo::exists(candidate))
             return candidate;
     }
@@ -439,8 +430,7 @@ bool WelcomeDialog::createHub()
         m_createPathError->showError(tr("Choose where to save the hub file."));
         ok = false;
     } else if (QFileInfo::exists(path)) {
-        m_createPathError->showError(
-            tr("A file already exists there. Choose another name, or open it instead."));
+        m_createPathError->showError(tr("A file already exists there. Choose another name, or open it instead."));
         ok = false;
     }
     if (!ok)
@@ -470,9 +460,9 @@ bool WelcomeDialog::createHub()
         const Result<User> user = UserEnrolment::add(hub, first);
         if (!user) {
             // The hub exists; the admin can still be added under Settings → Users.
-            showStorageError(tr("The First Admin Was Not Added"),
-                             tr("The hub was created, but %1 could not be added as its admin: %2")
-                                 .arg(admin, user.error().text()));
+            showStorageError(
+                tr("The First Admin Was Not Added"),
+                tr("The hub was created, but %1 could not be added as its admin: %2").arg(admin, user.error().text()));
             return true;
         }
         m_firstAdmin = user->name;
@@ -533,8 +523,7 @@ void WelcomeDialog::startDemo()
         return;
     }
     if (QFileInfo::exists(path)) {
-        m_demoPathError->showError(
-            tr("A file already exists there. The demo needs a new file; choose another name."));
+        m_demoPathError->showError(tr("A file already exists there. The demo needs a new file; choose another name."));
         return;
     }
     m_demoTarget = QFileInfo(path).absoluteFilePath();
@@ -550,13 +539,12 @@ void WelcomeDialog::startDemo()
     // A small demo is done before a dialog could be read; show it only if it takes a while.
     m_demoProgress->setMinimumDuration(400);
     connect(m_demoProgress, &QProgressDialog::canceled, m_demo, &DemoBuilder::cancel);
-    connect(m_demo, &DemoBuilder::progressed, m_demoProgress,
-            [this](const QString &part, qint64 done, qint64 total) {
-                m_demoProgress->setLabelText(tr("Making the demo hub: %1…").arg(part));
-                // QProgressDialog counts in int; a percentage cannot overflow.
-                m_demoProgress->setMaximum(100);
-                m_demoProgress->setValue(total > 0 ? int(done * 100 / total) : 0);
-            });
+    connect(m_demo, &DemoBuilder::progressed, m_demoProgress, [this](const QString &part, qint64 done, qint64 total) {
+        m_demoProgress->setLabelText(tr("Making the demo hub: %1…").arg(part));
+        // QProgressDialog counts in int; a percentage cannot overflow.
+        m_demoProgress->setMaximum(100);
+        m_demoProgress->setValue(total > 0 ? int(done * 100 / total) : 0);
+    });
 
     DemoOptions options;
     options.scale = DemoScale(m_demoScale->currentData().toInt());
@@ -585,20 +573,17 @@ void WelcomeDialog::demoFinished(bool ok, bool cancelled, const QString &message
 void WelcomeDialog::browseNewFile(QLineEdit *edit, const QString &caption)
 {
     // We refuse existing files ourselves, with a clearer message than "replace?".
-    const QString chosen =
-        QFileDialog::getSaveFileName(this, caption, QDir::fromNativeSeparators(edit->text()),
-                                     hubFileFilter(), nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString chosen = QFileDialog::getSaveFileName(this, caption, QDir::fromNativeSeparators(edit->text()),
+                                                        hubFileFilter(), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!chosen.isEmpty())
         edit->setText(QDir::toNativeSeparators(chosen));
 }
 
 void WelcomeDialog::browseExistingFile()
 {
-    const QString start = m_openPath->text().isEmpty()
-                              ? QFileInfo(Hub::defaultPath()).absolutePath()
-                              : QDir::fromNativeSeparators(m_openPath->text());
-    const QString chosen =
-        QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
+    const QString start = m_openPath->text().isEmpty() ? QFileInfo(Hub::defaultPath()).absolutePath()
+                                                       : QDir::fromNativeSeparators(m_openPath->text());
+    const QString chosen = QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
     if (!chosen.isEmpty())
         m_openPath->setText(QDir::toNativeSeparators(chosen));
 }
@@ -606,9 +591,8 @@ void WelcomeDialog::browseExistingFile()
 void WelcomeDialog::clearErrors()
 {
     for (FieldErrorLabel *label :
-         {m_createNameError, m_createTimeZoneError, m_createUnitError, m_createPathError,
-          m_openPathError, m_demoPathError, m_adminNameError, m_adminPassphraseError,
-          m_adminRepeatError})
+         {m_createNameError, m_createTimeZoneError, m_createUnitError, m_createPathError, m_openPathError,
+          m_demoPathError, m_adminNameError, m_adminPassphraseError, m_adminRepeatError})
         label->clearError();
 }
 

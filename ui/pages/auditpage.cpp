@@ -79,9 +79,8 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
     bar->addStretch(1);
     bar->addWidget(m_export);
 
-    auto *intro = new QLabel(
-        tr("Every change to the hub, who made it and when, including sign-ins. The log can only "
-           "grow: entries are never changed or deleted, and Check integrity verifies them."));
+    auto *intro = new QLabel(tr("Every change to the hub, who made it and when, including sign-ins. The log can only "
+                                "grow: entries are never changed or deleted, and Check integrity verifies them."));
     intro->setWordWrap(true);
     intro->setForegroundRole(QPalette::PlaceholderText);
 
@@ -273,9 +272,8 @@ void AuditPage::updateState()
     const bool open = m_model != nullptr;
     for (QWidget *w : std::initializer_list<QWidget *>{m_person, m_action, m_from, m_to, m_clear})
         w->setEnabled(open);
-    const bool filtered = open && (!m_person->currentText().trimmed().isEmpty() ||
-                                   m_action->currentIndex() > 0 || m_from->date() > NoDate ||
-                                   m_to->date() > NoDate);
+    const bool filtered = open && (!m_person->currentText().trimmed().isEmpty() || m_action->currentIndex() > 0 ||
+                                   m_from->date() > NoDate || m_to->date() > NoDate);
     if (!open) {
         m_count->clear();
         m_empty->setTitle(tr("No hub is open"));
@@ -313,8 +311,7 @@ void AuditPage::chooseExportFile()
     const QFileInfo hubFile(m_hub->path());
     const QString suggested = ExportFolder::suggest(
         tr("%1-audit-%2.csv")
-            .arg(hubFile.completeBaseName(),
-                 QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd"))));
+            .arg(hubFile.completeBaseName(), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd"))));
     const QString file = QFileDialog::getSaveFileName(this, tr("Export the Audit Log"), suggested,
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (!file.isEmpty())
@@ -332,9 +329,7 @@ bool AuditPage::exportTo(const QString &file)
         return false;
     }
     ExportFolder::remember(file);
-    m_count->setText(tr("Exported %1 entries to %2")
-                         .arg(job.exportedCount())
-                         .arg(QDir::toNativeSeparators(file)));
+    m_count->setText(tr("Exported %1 entries to %2").arg(job.exportedCount()).arg(QDir::toNativeSeparators(file)));
     return true;
 }
 

@@ -35,7 +35,12 @@
 namespace hub {
 
 namespace {
-enum StackPage { ViewPage, EmptyPage, ErrorPage };
+enum StackPage
+{
+    ViewPage,
+    EmptyPage,
+    ErrorPage
+};
 
 BookingDraft draftFrom(const Booking &b)
 {
@@ -161,16 +166,15 @@ QWidget *CalendarPage::buildToolbar()
     m_newAction = new QAction(tr("&New booking…"), this);
     m_newAction->setObjectName(QStringLiteral("newBookingAction"));
     m_newAction->setShortcut(newBookingShortcut());
-    m_newAction->setToolTip(tr("Book a space, once or repeating (%1)")
-                                .arg(newBookingShortcut().toString(QKeySequence::NativeText)));
+    m_newAction->setToolTip(
+        tr("Book a space, once or repeating (%1)").arg(newBookingShortcut().toString(QKeySequence::NativeText)));
     connect(m_newAction, &QAction::triggered, this, &CalendarPage::newBooking);
     addAction(m_newAction);
 
     m_cancelAction = new QAction(tr("&Cancel booking…"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelBookingAction"));
     m_cancelAction->setToolTip(tr("Cancel the selected booking, or dates of its series (Delete)"));
-    connect(m_cancelAction, &QAction::triggered, this,
-            [this] { cancelBooking(m_view->selectedBooking()); });
+    connect(m_cancelAction, &QAction::triggered, this, [this] { cancelBooking(m_view->selectedBooking()); });
     connect(m_view, &CalendarView::selectionChanged, this, &CalendarPage::updateActions);
 
     m_spacesAction = new QAction(tr("&Spaces…"), this);
@@ -190,8 +194,8 @@ QWidget *CalendarPage::buildToolbar()
     m_todayAction = new QAction(tr("T&oday"), this);
     m_todayAction->setObjectName(QStringLiteral("calendarTodayAction"));
     m_todayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_todayAction->setToolTip(tr("Back to today (T, or %1)")
-                                  .arg(m_todayAction->shortcut().toString(QKeySequence::NativeText)));
+    m_todayAction->setToolTip(
+        tr("Back to today (T, or %1)").arg(m_todayAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_todayAction, &QAction::triggered, this, &CalendarPage::showToday);
     addAction(m_todayAction);
 
@@ -370,8 +374,8 @@ void CalendarPage::setWeekSpace(SpaceId space)
 
 SpaceId CalendarPage::weekSpace() const
 {
-    const QVariant data = m_spaceChooser->currentData();
-    return data.isValid() ? SpaceId(data.toLongLong()) : SpaceId();
+    const QVariant chosen = m_spaceChooser->currentData();
+    return chosen.isValid() ? SpaceId(chosen.toLongLong()) : SpaceId();
 }
 
 void CalendarPage::refresh()
@@ -411,8 +415,8 @@ void CalendarPage::reload(bool scrollToHours)
     }
 
     DayScheduleLoader loader(m_hub->spaces(), m_hub->bookings());
-    auto schedule = m_mode == Mode::Day ? loader.day(m_date)
-                                        : loader.week(weekSpace(), m_date.addDays(1 - m_date.dayOfWeek()));
+    auto schedule =
+        m_mode == Mode::Day ? loader.day(m_date) : loader.week(weekSpace(), m_date.addDays(1 - m_date.dayOfWeek()));
     if (!schedule) {
         m_error->setText(tr("The calendar could not be read. %1").arg(sentence(schedule.error().message)));
         m_stack->setCurrentIndex(ErrorPage);
@@ -435,9 +439,8 @@ void CalendarPage::updateHeading()
     } else {
         const QDate monday = m_date.addDays(1 - m_date.dayOfWeek());
         const QDate sunday = monday.addDays(6);
-        const QString from = monday.month() == sunday.month()
-                                 ? QString::number(monday.day())
-                                 : QLocale().toString(monday, QStringLiteral("d MMMM"));
+        const QString from = monday.month() == sunday.month() ? QString::number(monday.day())
+                                                              : QLocale().toString(monday, QStringLiteral("d MMMM"));
         text = tr("%1 – %2").arg(from, QLocale().toString(sunday, QStringLiteral("d MMMM yyyy")));
     }
     m_heading->setText(text);
@@ -456,8 +459,7 @@ void CalendarPage::updateActions()
 {
     const bool open = m_hub != nullptr;
     PermissionGate::apply(m_newAction, m_hub, Permission::Book, open && !m_spaces.isEmpty());
-    PermissionGate::apply(m_cancelAction, m_hub, Permission::Book,
-                          open && m_view->selectedBooking().isValid());
+    PermissionGate::apply(m_cancelAction, m_hub, Permission::Book, open && m_view->selectedBooking().isValid());
     PermissionGate::apply(m_importAction, m_hub, Permission::Book, open);
     PermissionGate::apply(m_spacesAction, m_hub, Permission::ManageSpaces, open);
     PermissionGate::apply(m_addSpace, m_hub, Permission::ManageSpaces, open);
@@ -555,10 +557,11 @@ bool CalendarPage::cancelBooking(BookingId id)
         refresh();
         return false;
     }
-    const QString what = tr("“%1” in %2 on %3")
-                             .arg(booking->title, booking->spaceName, whenText(*booking, m_hub->bookings().zone()));
-    const QString charge =
-        booking->charge && !booking->chargeReversal ? tr("\n\nThe charge for it is given back to the booker.") : QString();
+    const QString what =
+        tr("“%1” in %2 on %3").arg(booking->title, booking->spaceName, whenText(*booking, m_hub->bookings().zone()));
+    const QString charge = booking->charge && !booking->chargeReversal
+                               ? tr("\n\nThe charge for it is given back to the booker.")
+                               : QString();
 
     std::optional<CancelScope> scope;
     if (booking->series) {
@@ -655,9 +658,7 @@ void CalendarPage::importCalendar()
     CalendarImportDialog dialog(*m_hub, this);
     if (m_mode == Mode::Week && weekSpace().isValid())
         dialog.setSpace(weekSpace());
-    connect(&dialog, &CalendarImportDialog::imported, this, [this] {
-        refresh();
-    });
+    connect(&dialog, &CalendarImportDialog::imported, this, [this] { refresh(); });
     dialog.exec();
 }
 

@@ -30,7 +30,11 @@ class CalendarPage : public HubPage
 {
     Q_OBJECT
 public:
-    enum class Mode { Day, Week };
+    enum class Mode
+    {
+        Day,
+        Week
+    };
 
     /// Ctrl+N already starts a new hub; the page follows the Members page's Ctrl+Shift+N.
     static QKeySequence newBookingShortcut() { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N); }

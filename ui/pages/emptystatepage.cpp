@@ -7,8 +7,7 @@
 
 namespace hub {
 
-EmptyStatePage::EmptyStatePage(const QIcon &icon, const QString &title, const QString &text,
-                               QWidget *parent)
+EmptyStatePage::EmptyStatePage(const QIcon &icon, const QString &title, const QString &text, QWidget *parent)
     : HubPage(parent)
 {
     m_emptyState = new EmptyStateWidget(icon, title, text, this);

@@ -13,8 +13,7 @@ class EmptyStatePage : public HubPage
 {
     Q_OBJECT
 public:
-    EmptyStatePage(const QIcon &icon, const QString &title, const QString &text,
-                   QWidget *parent = nullptr);
+    EmptyStatePage(const QIcon &icon, const QString &title, const QString &text, QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
     EmptyStateWidget *emptyState() const { return m_emptyState; }

@@ -38,7 +38,7 @@ namespace {
 constexpr int IdRole = Qt::UserRole;
 constexpr int KindRole = Qt::UserRole + 1; // 0 = group, 1 = action
 constexpr int OpenRole = Qt::UserRole + 2; // an action still open
-}
+} // namespace
 
 GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
 {
@@ -54,8 +54,7 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     auto *run = new QPushButton(tr("Start &check-in"), list);
     run->setObjectName(QStringLiteral("startCheckIn"));
     run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    run->setToolTip(
-        tr("Facilitator mode for the selected gathering: check-in, ideas and votes (Ctrl+K)"));
+    run->setToolTip(tr("Facilitator mode for the selected gathering: check-in, ideas and votes (Ctrl+K)"));
     m_create = create;
     m_edit = edit;
     m_run = run;
@@ -87,8 +86,7 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     m_gatherings->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_gatherings->setWordWrap(false);
     connect(m_gatherings, &QTableWidget::cellActivated, this, [this] { startFacilitating(selectedGathering()); });
-    connect(m_gatherings, &QTableWidget::itemSelectionChanged, this,
-            &GatheringsPage::updateActions);
+    connect(m_gatherings, &QTableWidget::itemSelectionChanged, this, &GatheringsPage::updateActions);
     m_empty = new EmptyStateWidget(QIcon(), tr("No gatherings yet"),
                                    tr("Hold a Friendly gathering with “New gathering…”: neighbours sign up, "
                                       "check in at the door, tell their stories and vote on ideas."),
@@ -269,12 +267,13 @@ void GatheringsPage::fillGatherings()
         m_gatherings->setItem(row, 1, new QTableWidgetItem(label(g.kind)));
         m_gatherings->setItem(row, 2, new QTableWidgetItem(g.title));
         m_gatherings->setItem(row, 3, new QTableWidgetItem(g.spaceName.isEmpty() ? tr("elsewhere") : g.spaceName));
-        m_gatherings->setItem(row, 4, new QTableWidgetItem(
-                                          g.capacity ? tr("%1 of %2%3")
-                                                           .arg(g.registered)
-                                                           .arg(*g.capacity)
-                                                           .arg(g.waiting ? tr(", %1 waiting").arg(g.waiting) : QString())
-                                                     : QString::number(g.registered)));
+        m_gatherings->setItem(
+            row, 4,
+            new QTableWidgetItem(g.capacity ? tr("%1 of %2%3")
+                                                  .arg(g.registered)
+                                                  .arg(*g.capacity)
+                                                  .arg(g.waiting ? tr(", %1 waiting").arg(g.waiting) : QString())
+                                            : QString::number(g.registered)));
         m_gatherings->setItem(row, 5, new QTableWidgetItem(QString::number(g.attended)));
     }
     const bool none = m_gatherings->rowCount() == 0;
@@ -300,9 +299,8 @@ void GatheringsPage::fillGroups()
     const QDate today = service.today();
     for (const WorkingGroup &g : std::as_const(*groups)) {
         auto *item = new QTreeWidgetItem(m_groups, {g.name, g.convenorName, QString(),
-                                                    tr("%Ln member(s)", nullptr, g.members)
-                                                        + QStringLiteral(", ")
-                                                        + tr("%Ln open action(s)", nullptr, g.openActions)});
+                                                    tr("%Ln member(s)", nullptr, g.members) + QStringLiteral(", ") +
+                                                        tr("%Ln open action(s)", nullptr, g.openActions)});
         item->setData(0, IdRole, g.id.value());
         item->setData(0, KindRole, 0);
         if (!g.originIdeaTitle.isEmpty())

@@ -53,11 +53,9 @@ LedgerPage::LedgerPage(QWidget *parent) : HubPage(parent)
 
     m_accountTable = makeTable("accountTable", tr("Accounts"));
     m_accountTable->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_accountTable->setItemDelegate(
-        new AmountDelegate(AccountTableModel::NegativeRole, m_accountTable));
+    m_accountTable->setItemDelegate(new AmountDelegate(AccountTableModel::NegativeRole, m_accountTable));
     m_accountTable->setSortingEnabled(true);
-    m_accountTable->horizontalHeader()->setSortIndicator(AccountTableModel::MemberColumn,
-                                                         Qt::AscendingOrder);
+    m_accountTable->horizontalHeader()->setSortIndicator(AccountTableModel::MemberColumn, Qt::AscendingOrder);
     // Columns core cannot sort by keep the current order and indicator.
     connect(m_accountTable->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             [this](int column, Qt::SortOrder) {
@@ -146,8 +144,7 @@ QWidget *LedgerPage::buildToolbar()
 
     m_statementAction = new QAction(tr("&Statement…"), this);
     m_statementAction->setObjectName(QStringLiteral("statementAction"));
-    m_statementAction->setToolTip(
-        tr("The selected account's statement for a period, with Export PDF"));
+    m_statementAction->setToolTip(tr("The selected account's statement for a period, with Export PDF"));
     connect(m_statementAction, &QAction::triggered, this, &LedgerPage::showStatement);
 
     m_printStatementAction = new QAction(tr("&Print statement…"), this);
@@ -158,8 +155,7 @@ QWidget *LedgerPage::buildToolbar()
 
     m_limitsAction = new QAction(tr("&Limits…"), this);
     m_limitsAction->setObjectName(QStringLiteral("limitsAction"));
-    m_limitsAction->setToolTip(
-        tr("Change the selected account's lower and upper limits and warning level"));
+    m_limitsAction->setToolTip(tr("Change the selected account's lower and upper limits and warning level"));
     connect(m_limitsAction, &QAction::triggered, this, &LedgerPage::editLimits);
 
     auto *bar = new QWidget;
@@ -183,8 +179,7 @@ QWidget *LedgerPage::buildFilters()
     m_search->setObjectName(QStringLiteral("accountSearch"));
     m_search->setAccessibleName(tr("Filter accounts by name"));
     m_search->setPlaceholderText(
-        tr("Filter accounts by name… (%1)")
-            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+        tr("Filter accounts by name… (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
     connect(m_search, &QLineEdit::returnPressed, this, &LedgerPage::applyFilter);
@@ -200,8 +195,7 @@ QWidget *LedgerPage::buildFilters()
 
     m_atRisk = new QCheckBox(tr("Near the &limit only"));
     m_atRisk->setObjectName(QStringLiteral("accountAtRisk"));
-    m_atRisk->setToolTip(
-        tr("Accounts at or past their warning level, or within 10% of their lower limit"));
+    m_atRisk->setToolTip(tr("Accounts at or past their warning level, or within 10% of their lower limit"));
     connect(m_atRisk, &QCheckBox::toggled, this, &LedgerPage::applyFilter);
 
     auto *bar = new QWidget;
@@ -228,8 +222,7 @@ QWidget *LedgerPage::buildTransfers()
 
     m_transferTable = makeTable("transferTable", tr("Transfers"));
     m_transferTable->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_transferTable->setItemDelegate(
-        new AmountDelegate(TransferTableModel::NegativeRole, m_transferTable));
+    m_transferTable->setItemDelegate(new AmountDelegate(TransferTableModel::NegativeRole, m_transferTable));
 
     m_transfersEmpty = new EmptyStateWidget;
     m_transfersEmpty->setObjectName(QStringLiteral("transfersEmptyState"));
@@ -291,8 +284,7 @@ void LedgerPage::setHub(Hub *hub)
         m_accountTable->setColumnWidth(c, accountWidths[c]);
     m_accountTable->horizontalHeader()->setStretchLastSection(false);
     m_accountTable->horizontalHeader()->setSectionResizeMode(AccountTableModel::MemberColumn, QHeaderView::Stretch);
-    m_accountTable->horizontalHeader()->setSortIndicator(AccountTableModel::MemberColumn,
-                                                         Qt::AscendingOrder);
+    m_accountTable->horizontalHeader()->setSortIndicator(AccountTableModel::MemberColumn, Qt::AscendingOrder);
 
     m_transfers = new TransferTableModel(*hub, this);
     m_transferTable->setModel(m_transfers);
@@ -375,8 +367,7 @@ void LedgerPage::applyFilter()
 
 MemberId LedgerPage::selectedMember() const
 {
-    if (!m_accounts || !m_accountTable->selectionModel() ||
-        !m_accountTable->selectionModel()->hasSelection())
+    if (!m_accounts || !m_accountTable->selectionModel() || !m_accountTable->selectionModel()->hasSelection())
         return {};
     const auto account = m_accounts->accountAt(m_accountTable->currentIndex());
     return account ? account->member : MemberId();
@@ -439,20 +430,17 @@ void LedgerPage::updateAccountState()
     const int matching = m_accounts->matchingCount();
     const bool filtered = m_accounts->isFiltered();
     if (m_accounts->lastError()) {
-        m_accountsEmpty->setText(
-            tr("The accounts could not be read: %1").arg(m_accounts->lastError()->text()));
+        m_accountsEmpty->setText(tr("The accounts could not be read: %1").arg(m_accounts->lastError()->text()));
         m_accountStack->setCurrentWidget(m_accountsEmpty);
     } else if (matching > 0) {
         m_accountStack->setCurrentWidget(m_accountTable);
     } else if (filtered) {
-        m_accountsEmpty->setText(
-            tr("No account matches these filters. Try a shorter name, or set the "
-               "filters back to “Any status”."));
+        m_accountsEmpty->setText(tr("No account matches these filters. Try a shorter name, or set the "
+                                    "filters back to “Any status”."));
         m_accountStack->setCurrentWidget(m_accountsEmpty);
     } else {
-        m_accountsEmpty->setText(
-            tr("No accounts yet. Every member has an account that starts at zero; "
-               "add members on the Members page (Ctrl+2)."));
+        m_accountsEmpty->setText(tr("No accounts yet. Every member has an account that starts at zero; "
+                                    "add members on the Members page (Ctrl+2)."));
         m_accountStack->setCurrentWidget(m_accountsEmpty);
     }
     if (filtered)
@@ -473,8 +461,7 @@ void LedgerPage::updateTransferState()
         return;
     }
     const auto member = m_transfers->filter().member;
-    const auto account =
-        member ? m_accounts->accountAt(m_accountTable->currentIndex()) : std::nullopt;
+    const auto account = member ? m_accounts->accountAt(m_accountTable->currentIndex()) : std::nullopt;
     const QString name = account ? account->memberName : QString();
     m_transfersTitle->setText(member ? tr("Transfers of %1, newest first").arg(name)
                                      : tr("All transfers, newest first"));
@@ -506,16 +493,14 @@ void LedgerPage::updateTransferState()
 void LedgerPage::updateActions()
 {
     const bool account = selectedMember().isValid();
-    const auto transfer =
-        m_transfers ? m_transfers->transferAt(m_transferTable->currentIndex()) : std::nullopt;
+    const auto transfer = m_transfers ? m_transfers->transferAt(m_transferTable->currentIndex()) : std::nullopt;
     // What the person at the desk may not do stays visible, disabled, with
     // the role that may in its tooltip.
     PermissionGate::apply(m_newAction, m_hub, Permission::RecordTransfer, m_hub != nullptr);
     m_statementAction->setEnabled(account);
     m_printStatementAction->setEnabled(account);
     PermissionGate::apply(m_limitsAction, m_hub, Permission::ChangeLimits, account);
-    PermissionGate::apply(m_reverseAction, m_hub, Permission::ReverseTransfer,
-                          transfer && transfer->isReversible());
+    PermissionGate::apply(m_reverseAction, m_hub, Permission::ReverseTransfer, transfer && transfer->isReversible());
 }
 
 TransferDialog *LedgerPage::newTransfer()
@@ -564,37 +549,33 @@ bool LedgerPage::reverseSelected()
     const HubSettings settings = m_accounts->settings();
     // Core writes this memo when reverse() is given none.
     const QString memo = LedgerService::reversalMemo(*t);
-    const auto answer = QMessageBox::question(
-        this, tr("Reverse transfer #%1").arg(t->id.value()),
-        tr("Reverse transfer #%1? This posts a new transfer of %2 from %3 back to %4, with the "
-           "memo “%5”. "
-           "Transfer #%1 stays in the ledger, marked as reversed.")
-            .arg(t->id.value())
-            .arg(settings.formatAmount(t->amount), t->payeeName, t->payerName, memo),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Reverse transfer #%1").arg(t->id.value()),
+                              tr("Reverse transfer #%1? This posts a new transfer of %2 from %3 back to %4, with the "
+                                 "memo “%5”. "
+                                 "Transfer #%1 stays in the ledger, marked as reversed.")
+                                  .arg(t->id.value())
+                                  .arg(settings.formatAmount(t->amount), t->payeeName, t->payerName, memo),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return false;
 
     auto posted = m_hub->ledger().reverse(t->id);
-    if (!posted && posted.error().kind == ErrorKind::Refused &&
-        posted.error().where == QStringLiteral("amount")) {
+    if (!posted && posted.error().kind == ErrorKind::Refused && posted.error().where == QStringLiteral("amount")) {
         // A limit is in the way: the treasurer may override, with a note that
         // is recorded on the reversal.
         QMessageBox box(QMessageBox::Warning, tr("Reversal not posted"),
-                        tr("Not posted. %1").arg(sentence(posted.error().message)),
-                        QMessageBox::Close, this);
-        QPushButton *overrideButton =
-            box.addButton(tr("&Override with a note…"), QMessageBox::ActionRole);
+                        tr("Not posted. %1").arg(sentence(posted.error().message)), QMessageBox::Close, this);
+        QPushButton *overrideButton = box.addButton(tr("&Override with a note…"), QMessageBox::ActionRole);
         box.exec();
         if (box.clickedButton() != overrideButton)
             return false;
         bool ok = false;
-        const QString note =
-            QInputDialog::getText(this, tr("Override the limit"),
-                                  tr("Why is this reversal posted beyond the limit? The note "
-                                     "is recorded on the transfer."),
-                                  QLineEdit::Normal, QString(), &ok)
-                .trimmed();
+        const QString note = QInputDialog::getText(this, tr("Override the limit"),
+                                                   tr("Why is this reversal posted beyond the limit? The note "
+                                                      "is recorded on the transfer."),
+                                                   QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
         if (!ok || note.isEmpty())
             return false;
         posted = m_hub->ledger().reverse(t->id, {}, true, note);
@@ -605,10 +586,9 @@ bool LedgerPage::reverseSelected()
         return false;
     }
     if (!posted->warnings.isEmpty())
-        QMessageBox::information(
-            this, tr("Reversal posted"),
-            tr("Transfer #%1 reverses #%2.").arg(posted->transfer.id.value()).arg(t->id.value()) +
-                u'\n' + u'\n' + posted->warnings.join(u'\n'));
+        QMessageBox::information(this, tr("Reversal posted"),
+                                 tr("Transfer #%1 reverses #%2.").arg(posted->transfer.id.value()).arg(t->id.value()) +
+                                     u'\n' + u'\n' + posted->warnings.join(u'\n'));
     afterPosting({t->payer, t->payee});
     return true;
 }
@@ -656,8 +636,7 @@ void LedgerPage::printStatement()
 
 void LedgerPage::editLimits()
 {
-    const auto account =
-        m_accounts ? m_accounts->accountAt(m_accountTable->currentIndex()) : std::nullopt;
+    const auto account = m_accounts ? m_accounts->accountAt(m_accountTable->currentIndex()) : std::nullopt;
     if (!m_hub || !account || !selectedMember().isValid())
         return;
     auto *dialog = new LimitsDialog(*m_hub, *account, this);

@@ -49,14 +49,12 @@ MembersPage::MembersPage(QWidget *parent) : HubPage(parent)
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(MemberTableModel::NameColumn, Qt::AscendingOrder);
     // Columns core cannot sort by keep the current order and indicator.
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-            [this](int column, Qt::SortOrder) {
-                if (m_model && !MemberTableModel::isSortable(column)) {
-                    QSignalBlocker block(m_table->horizontalHeader());
-                    m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(),
-                                                                  m_model->sortOrder());
-                }
-            });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
+        if (m_model && !MemberTableModel::isSortable(column)) {
+            QSignalBlocker block(m_table->horizontalHeader());
+            m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        }
+    });
 
     m_empty = new EmptyStateWidget;
     m_empty->setObjectName(QStringLiteral("membersEmptyState"));
@@ -116,13 +114,12 @@ QWidget *MembersPage::buildToolbar()
     // the actions live on the page and so only fire while it is shown.
     auto *newAction = new QAction(tr("&New member"), this);
     newAction->setShortcut(NewMemberShortcut);
-    newAction->setToolTip(tr("Add a person or an organisation (%1)")
-                              .arg(NewMemberShortcut.toString(QKeySequence::NativeText)));
+    newAction->setToolTip(
+        tr("Add a person or an organisation (%1)").arg(NewMemberShortcut.toString(QKeySequence::NativeText)));
     connect(newAction, &QAction::triggered, this, &MembersPage::newMember);
     addAction(newAction);
     auto *matchesAction = new QAction(tr("Find &matches"), this);
-    matchesAction->setToolTip(
-        tr("Offers that may meet open needs: for the selected member, or for everyone"));
+    matchesAction->setToolTip(tr("Offers that may meet open needs: for the selected member, or for everyone"));
     connect(matchesAction, &QAction::triggered, this, &MembersPage::findMatches);
     auto *importAction = new QAction(tr("&Import…"), this);
     importAction->setToolTip(tr("Add members from a CSV file"));
@@ -155,9 +152,8 @@ QWidget *MembersPage::buildFilters()
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("memberSearch"));
     m_search->setAccessibleName(tr("Search members"));
-    m_search->setPlaceholderText(
-        tr("Search names, e-mail, skills, offers, postcodes… (%1)")
-            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_search->setPlaceholderText(tr("Search names, e-mail, skills, offers, postcodes… (%1)")
+                                     .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
     connect(m_search, &QLineEdit::returnPressed, this, &MembersPage::applyFilter);
@@ -213,9 +209,8 @@ void MembersPage::setHub(Hub *hub)
     m_model = nullptr;
     m_hub = hub;
     m_editor->setHub(hub);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_search, m_statusFilter, m_kindFilter, m_skillFilter,
-                                          m_new, m_matches, m_import, m_export})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_statusFilter, m_kindFilter, m_skillFilter, m_new,
+                                                       m_matches, m_import, m_export})
         w->setEnabled(hub != nullptr);
     showEditor(false);
     reloadSkillFilter();
@@ -226,12 +221,11 @@ void MembersPage::setHub(Hub *hub)
     }
     m_model = new MemberTableModel(*hub, this);
     m_table->setModel(m_model);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MembersPage::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MembersPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MembersPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateEmptyState);
-    const int widths[MemberTableModel::ColumnCount] = {180, 100, 210, 120, 84, 200, 70,
-                                                       ColumnWidths::date(m_table->fontMetrics())};
+    const int widths[MemberTableModel::ColumnCount] = {180, 100, 210, 120,
+                                                       84,  200, 70,  ColumnWidths::date(m_table->fontMetrics())};
     for (int c = 0; c < MemberTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     // The model starts in name order; a sort kept from the last hub would re-read.
@@ -256,12 +250,12 @@ void MembersPage::refreshAfterChange(const ChangeEvent &change)
     const bool stillListed = selectMember(shown->id);
     // The form reads the member again when the change may be about them,
     // unless someone is typing in it.
-    const bool aboutShown = change.records.isEmpty()
-                            || std::ranges::any_of(change.records, [&shown](const ChangedRecord &r) {
-                                   return (r.entity == QStringLiteral("member") && r.id == shown->id.value())
-                                          || r.entity == QStringLiteral("offer") || r.entity == QStringLiteral("need")
-                                          || r.entity == QStringLiteral("skill");
-                               });
+    const bool aboutShown =
+        change.records.isEmpty() || std::ranges::any_of(change.records, [&shown](const ChangedRecord &r) {
+            return (r.entity == QStringLiteral("member") && r.id == shown->id.value()) ||
+                   r.entity == QStringLiteral("offer") || r.entity == QStringLiteral("need") ||
+                   r.entity == QStringLiteral("skill");
+        });
     if (!aboutShown || m_editor->isModified())
         return;
     if (stillListed || m_hub->members().get(shown->id))
@@ -335,11 +329,10 @@ void MembersPage::updateEmptyState()
         m_listStack->setCurrentWidget(m_empty);
     } else {
         m_empty->setTitle(tr("No members yet"));
-        m_empty->setText(
-            tr("Add the first one with New member (%1), or bring in a CSV file of members with "
-               "Import…; each member can list their skills, what they offer and what they "
-               "need, and the hub finds good matches between them.")
-                .arg(NewMemberShortcut.toString(QKeySequence::NativeText)));
+        m_empty->setText(tr("Add the first one with New member (%1), or bring in a CSV file of members with "
+                            "Import…; each member can list their skills, what they offer and what they "
+                            "need, and the hub finds good matches between them.")
+                             .arg(NewMemberShortcut.toString(QKeySequence::NativeText)));
         m_listStack->setCurrentWidget(m_empty);
     }
     if (filtered)

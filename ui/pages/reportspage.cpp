@@ -19,14 +19,14 @@
 #include "ui/widgets/sentence.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDesktopServices>
 #include <QDir>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QClipboard>
-#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -468,8 +468,7 @@ bool ReportsPage::run()
     m_tables = job.tables();
     m_produced = job.rowsProduced();
     const ReportHeading &heading = job.heading();
-    m_heading->setText(heading.period.isEmpty() ? heading.title
-                                                : tr("%1 — %2").arg(heading.title, heading.period));
+    m_heading->setText(heading.period.isEmpty() ? heading.title : tr("%1 — %2").arg(heading.title, heading.period));
     m_seal->setProperty("seal", heading.seal);
     m_seal->setText(tr("Seal %1").arg(heading.seal));
     m_seal->setVisible(!heading.seal.isEmpty());
@@ -485,10 +484,10 @@ bool ReportsPage::run()
             notes += t.notes;
         m_tableChoice->hide();
         m_empty->setTitle(tr("Nothing in this period"));
-        const QString hint = chosen->periodKind() == Report::PeriodKind::At
-                                 ? tr("%1 has no rows at this date.").arg(chosen->title())
-                                 : tr("%1 has no rows in this period. Try a longer one, such as This year.")
-                                       .arg(chosen->title());
+        const QString hint =
+            chosen->periodKind() == Report::PeriodKind::At
+                ? tr("%1 has no rows at this date.").arg(chosen->title())
+                : tr("%1 has no rows in this period. Try a longer one, such as This year.").arg(chosen->title());
         notes.removeDuplicates();
         m_empty->setText(notes.isEmpty() ? hint : hint + QStringLiteral("\n\n") + notes.join(QLatin1Char('\n')));
         m_stack->setCurrentWidget(m_empty);
@@ -500,7 +499,8 @@ bool ReportsPage::run()
         m_tableChoice->clear();
         for (int i = 0; i < m_tables.size(); ++i) {
             const qint64 n = m_produced.value(i);
-            m_tableChoice->addItem(tr("%1 (%Ln row(s))", nullptr, int(std::min<qint64>(n, INT_MAX))).arg(m_tables.at(i).header.title));
+            m_tableChoice->addItem(
+                tr("%1 (%Ln row(s))", nullptr, int(std::min<qint64>(n, INT_MAX))).arg(m_tables.at(i).header.title));
         }
         m_tableChoice->setCurrentIndex(0);
     }
@@ -581,9 +581,9 @@ ReportExportDialog *ReportsPage::exportReport()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString path = dialog->filePath();
         QMessageBox box(QMessageBox::Information, tr("Export finished"),
-                        tr("%1 is saved as %2.").arg(dialog->summary().title.isEmpty() ? tr("The report")
-                                                                                        : dialog->summary().title,
-                                                     QDir::toNativeSeparators(path)),
+                        tr("%1 is saved as %2.")
+                            .arg(dialog->summary().title.isEmpty() ? tr("The report") : dialog->summary().title,
+                                 QDir::toNativeSeparators(path)),
                         QMessageBox::Open | QMessageBox::Close, this);
         box.setObjectName(QStringLiteral("reportExportedBox"));
         box.setDefaultButton(QMessageBox::Open);

@@ -36,7 +36,12 @@ class ReportsPage : public HubPage
 public:
     /// Rows kept on screen; an export always holds them all.
     static constexpr qint64 PreviewRows = 5000;
-    enum class QuickPeriod { ThisMonth, LastMonth, ThisYear };
+    enum class QuickPeriod
+    {
+        ThisMonth,
+        LastMonth,
+        ThisYear
+    };
 
     explicit ReportsPage(QWidget *parent = nullptr);
     ~ReportsPage() override;

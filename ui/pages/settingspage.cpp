@@ -38,9 +38,8 @@ SettingsPage::SettingsPage(QWidget *parent) : HubPage(parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
     title->setFont(titleFont);
-    auto *intro = new QLabel(
-        tr("These settings belong to the hub file, so every desk that opens it sees the same."),
-        this);
+    auto *intro =
+        new QLabel(tr("These settings belong to the hub file, so every desk that opens it sees the same."), this);
     intro->setWordWrap(true);
     intro->setForegroundRole(QPalette::PlaceholderText);
 
@@ -78,9 +77,8 @@ SettingsPage::SettingsPage(QWidget *parent) : HubPage(parent)
     m_save->setDefault(true);
     // Only while this page is shown: a hidden button's shortcut does not fire.
     m_save->setShortcut(QKeySequence::Save);
-    m_save->setToolTip(
-        tr("Check and save every setting (%1)")
-            .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_save->setToolTip(tr("Check and save every setting (%1)")
+                           .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
 
     auto *buttons = new QHBoxLayout;
@@ -157,8 +155,7 @@ QWidget *SettingsPage::buildUnitGroup()
     connect(m_decimals, &QSpinBox::valueChanged, this, &SettingsPage::decimalsChanged);
     connect(m_limitMin, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyLimitMin()); });
     connect(m_limitMax, &QLineEdit::textChanged, this, [this] { fieldEdited(SettingsService::keyLimitMax()); });
-    connect(m_ceiling, &QLineEdit::textChanged, this,
-            [this] { fieldEdited(AccessControl::keyFrontDeskCeiling()); });
+    connect(m_ceiling, &QLineEdit::textChanged, this, [this] { fieldEdited(AccessControl::keyFrontDeskCeiling()); });
     return group;
 }
 
@@ -258,9 +255,8 @@ void SettingsPage::accessChanged()
     // front-desk ceiling, which is the treasurer's (ChangeLimits).
     for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
         PermissionGate::apply(it.value(), m_hub,
-                              it.key() == AccessControl::keyFrontDeskCeiling()
-                                  ? Permission::ChangeLimits
-                                  : Permission::ChangeSettings,
+                              it.key() == AccessControl::keyFrontDeskCeiling() ? Permission::ChangeLimits
+                                                                               : Permission::ChangeSettings,
                               m_hub != nullptr);
     PermissionGate::apply(m_idleLock, m_hub, Permission::ChangeSettings, m_hub != nullptr);
     PermissionGate::apply(m_users, m_hub, Permission::ManageUsers, m_hub != nullptr);
@@ -268,11 +264,10 @@ void SettingsPage::accessChanged()
     setModified(m_modified);
 }
 
-void SettingsPage::addField(QGridLayout *grid, int row, const QString &key, const QString &label,
-                            QWidget *editor, const QString &describedAs)
+void SettingsPage::addField(QGridLayout *grid, int row, const QString &key, const QString &label, QWidget *editor,
+                            const QString &describedAs)
 {
-    const QString description =
-        sentence(describedAs.isEmpty() ? SettingsService::describe(key) : describedAs);
+    const QString description = sentence(describedAs.isEmpty() ? SettingsService::describe(key) : describedAs);
     auto *name = new QLabel(label);
     name->setBuddy(editor);
     editor->setAccessibleName(QString(label).remove(u'&').remove(u':'));
@@ -426,8 +421,8 @@ bool SettingsPage::save()
     // permissions, and a treasurer who changed the ceiling saves just that.
     bool settingsChanged = false;
     for (const QString &key : SettingsService::keys())
-        settingsChanged = settingsChanged || SettingsService::textValue(edited, key) !=
-                                                 SettingsService::textValue(m_stored, key);
+        settingsChanged =
+            settingsChanged || SettingsService::textValue(edited, key) != SettingsService::textValue(m_stored, key);
     const bool ceilingChanged = m_ceiling->text() != m_shownCeiling;
     std::optional<Amount> ceiling;
     if (ceilingChanged) {
@@ -505,11 +500,11 @@ Result<std::optional<ZoneChangePolicy>> SettingsPage::askZoneChange(const QStrin
         return fail(upcoming.error());
     if (*upcoming == 0)
         return std::optional(ZoneChangePolicy::Ask);
-    QMessageBox box(QMessageBox::Question, tr("Change the Time Zone?"),
-                    tr("The hub has %n upcoming booking(s), made in %1. How should they move to %2?", nullptr,
-                       *upcoming)
-                        .arg(m_stored.timeZone, zone),
-                    QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, this);
+    QMessageBox box(
+        QMessageBox::Question, tr("Change the Time Zone?"),
+        tr("The hub has %n upcoming booking(s), made in %1. How should they move to %2?", nullptr, *upcoming)
+            .arg(m_stored.timeZone, zone),
+        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("zoneChangeQuestion"));
     box.setInformativeText(
         tr("Keep local times: a booking at 19:00 stays at 19:00 on the clocks in %1, so it happens at a "

@@ -59,8 +59,8 @@ private:
     QWidget *buildFileGroup();
     QWidget *buildPeopleGroup();
     /// `description` defaults to SettingsService's words for the key.
-    void addField(QGridLayout *grid, int row, const QString &key, const QString &label,
-                  QWidget *editor, const QString &description = {});
+    void addField(QGridLayout *grid, int row, const QString &key, const QString &label, QWidget *editor,
+                  const QString &description = {});
     QString fieldText(const QString &key) const;
     QWidget *editorFor(const QString &key) const;
     void showForm(const HubSettings &settings);

@@ -147,9 +147,9 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     m_nowNext->setTextFormat(Qt::RichText);
     m_nowNext->setWordWrap(true);
     m_nowNext->setContentsMargins(10, 6, 10, 6);
-    m_nowNext->setStyleSheet(QStringLiteral(
-        "QLabel#todayNowNext { background: palette(alternate-base); border: 1px solid palette(mid); "
-        "border-radius: 4px; }"));
+    m_nowNext->setStyleSheet(
+        QStringLiteral("QLabel#todayNowNext { background: palette(alternate-base); border: 1px solid palette(mid); "
+                       "border-radius: 4px; }"));
 
     m_gatherings = new QWidget(this);
     m_gatherings->setObjectName(QStringLiteral("todayGatherings"));
@@ -288,8 +288,7 @@ void TodayPage::updateActions()
     PermissionGate::apply(m_bookSpace, m_hub, Permission::Book, open);
     PermissionGate::apply(m_recordTransfer, m_hub, Permission::RecordTransfer, open);
     // The sheet and the gatherings row are rebuilt every minute: their buttons are found afresh.
-    const QList<QToolButton *> bookThese =
-        findChildren<QToolButton *>(QStringLiteral("todayBookThisSpace"));
+    const QList<QToolButton *> bookThese = findChildren<QToolButton *>(QStringLiteral("todayBookThisSpace"));
     for (QToolButton *book : bookThese)
         PermissionGate::apply(book, m_hub, Permission::Book, open);
     const QList<QPushButton *> checkIns =
@@ -380,9 +379,8 @@ void TodayPage::showSheet()
                    "Add spaces on the Calendar page or with “hubctl space add”."));
         } else {
             m_emptyState->setTitle(tr("Nothing booked today"));
-            m_emptyState->setText(
-                tr("Every space is free today. Use “Book a space” to take a booking, or “Check "
-                   "availability” to find a room for a time and a group size."));
+            m_emptyState->setText(tr("Every space is free today. Use “Book a space” to take a booking, or “Check "
+                                     "availability” to find a room for a time and a group size."));
         }
         m_body->setCurrentWidget(m_emptyState);
         return;
@@ -430,8 +428,8 @@ QString TodayPage::nowNextText(const QDateTime &at) const
     QStringList coming;
     for (const DaySheetEntry &e : next)
         coming << tr("<b>%1</b> in %2 at %3 (%4)")
-                      .arg(esc(e.booking.title), esc(e.booking.spaceName),
-                           DisplayFormat::time(e.start.time()), esc(booker(e.booking)));
+                      .arg(esc(e.booking.title), esc(e.booking.spaceName), DisplayFormat::time(e.start.time()),
+                           esc(booker(e.booking)));
     const QString onText = on.isEmpty() ? tr("nothing is on right now") : on.join(QStringLiteral(" · "));
     const QString nextText = coming.isEmpty() ? tr("nothing more today") : coming.join(QStringLiteral(" · "));
     return tr("<span style=\"color:#2e7d32\">■</span> <b>On now:</b> %1<br>"
@@ -460,10 +458,10 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
     QStringList about{tr("holds %1").arg(space.capacity)};
     if (!space.features.isEmpty())
         about << space.features.join(QStringLiteral(", "));
-    title->setText(QStringLiteral("<b>%1</b><br><small>%2</small>")
-                       .arg(esc(space.name), esc(about.join(QStringLiteral(" · ")))));
-    title->setStyleSheet(QStringLiteral("QLabel#todaySpaceName { border-bottom: 3px solid %1; padding-bottom: 3px; }")
-                             .arg(colour));
+    title->setText(
+        QStringLiteral("<b>%1</b><br><small>%2</small>").arg(esc(space.name), esc(about.join(QStringLiteral(" · ")))));
+    title->setStyleSheet(
+        QStringLiteral("QLabel#todaySpaceName { border-bottom: 3px solid %1; padding-bottom: 3px; }").arg(colour));
     layout->addWidget(title);
 
     if (column.isClosed()) {
@@ -478,12 +476,12 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
     } else if (column.entries.isEmpty()) {
         const DayHours &h = *column.hours;
         const bool allDay = h.opens == 0 && h.closes >= 24 * 60;
-        auto *free = new QLabel(
-            allDay ? tr("Free all day")
-                   : tr("Free all day, open %1–%2")
-                         .arg(DisplayFormat::time(QTime(0, 0).addSecs(h.opens * 60)),
-                              h.closes >= 24 * 60 ? tr("midnight")
-                                                  : DisplayFormat::time(QTime(0, 0).addSecs(h.closes * 60))));
+        auto *free = new QLabel(allDay ? tr("Free all day")
+                                       : tr("Free all day, open %1–%2")
+                                             .arg(DisplayFormat::time(QTime(0, 0).addSecs(h.opens * 60)),
+                                                  h.closes >= 24 * 60
+                                                      ? tr("midnight")
+                                                      : DisplayFormat::time(QTime(0, 0).addSecs(h.closes * 60))));
         free->setObjectName(QStringLiteral("todaySpaceFree"));
         free->setWordWrap(true);
         free->setForegroundRole(QPalette::PlaceholderText);

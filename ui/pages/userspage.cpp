@@ -83,8 +83,7 @@ UsersPage::UsersPage(QWidget *parent) : HubPage(parent)
                                  tr("Set a new passphrase for the selected user, e.g. when they "
                                     "forgot theirs"));
     connect(m_passphrase, &QPushButton::clicked, this, [this] { resetPassphrase(); });
-    m_pin = toolbarButton(tr("Set P&IN…"), "usersPin",
-                          tr("Set or take away the selected user's quick-switch PIN"));
+    m_pin = toolbarButton(tr("Set P&IN…"), "usersPin", tr("Set or take away the selected user's quick-switch PIN"));
     connect(m_pin, &QPushButton::clicked, this, [this] { setPin(); });
     m_remove = toolbarButton(tr("&Remove…"), "usersRemove",
                              tr("The selected user can no longer sign in; their member record "
@@ -370,12 +369,12 @@ bool UsersPage::removeSelected()
     const auto user = selectedUser();
     if (!m_hub || !user)
         return false;
-    const auto answer = QMessageBox::question(
-        this, tr("Remove %1?").arg(user->name),
-        tr("%1 will no longer be able to sign in at this desk. Their member record, their "
-           "transfers and the audit log of what they did all stay.")
-            .arg(user->name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Remove %1?").arg(user->name),
+                              tr("%1 will no longer be able to sign in at this desk. Their member record, their "
+                                 "transfers and the audit log of what they did all stay.")
+                                  .arg(user->name),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return false;
     if (auto ok = m_hub->users().remove(user->id); !ok) {

@@ -7,8 +7,7 @@ namespace hub {
 
 PreviewReportSink::PreviewReportSink(qint64 rowLimit, std::function<bool()> cancelled)
     : m_limit(rowLimit), m_cancelled(std::move(cancelled))
-{
-}
+{}
 
 Status PreviewReportSink::begin(const ReportHeading &heading)
 {

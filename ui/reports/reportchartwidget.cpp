@@ -63,23 +63,23 @@ ReportChartWidget::ReportChartWidget(QWidget *parent) : QWidget(parent)
     m_stack->addWidget(m_heatMap);
 }
 
-void ReportChartWidget::setData(const ReportChartData &data)
+void ReportChartWidget::setData(const ReportChartData &chart)
 {
-    m_kind = data.isEmpty() ? ReportChart::Kind::None : data.kind;
+    m_kind = chart.isEmpty() ? ReportChart::Kind::None : chart.kind;
     if (m_kind == ReportChart::Kind::HeatMap) {
-        m_heatMap->setData(data);
+        m_heatMap->setData(chart);
         m_stack->setCurrentWidget(m_heatMap);
     } else {
-        showBars(data);
+        showBars(chart);
         m_stack->setCurrentWidget(m_chartView);
     }
 }
 
-void ReportChartWidget::showBars(const ReportChartData &data)
+void ReportChartWidget::showBars(const ReportChartData &bars)
 {
     auto *chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setTitle(data.title);
+    chart->setTitle(bars.title);
     QFont titleFont = font();
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
@@ -87,12 +87,12 @@ void ReportChartWidget::showBars(const ReportChartData &data)
     chart->setBackgroundRoundness(0);
 
     auto *series = new QBarSeries;
-    for (int s = 0; s < data.series.size(); ++s) {
-        auto *set = new QBarSet(data.series.at(s));
+    for (int s = 0; s < bars.series.size(); ++s) {
+        auto *set = new QBarSet(bars.series.at(s));
         set->setColor(ReportChartPainter::seriesColor(s));
         set->setBorderColor(ReportChartPainter::seriesColor(s));
-        for (int i = 0; i < data.categories.size(); ++i) {
-            const double v = data.values.at(i).value(s);
+        for (int i = 0; i < bars.categories.size(); ++i) {
+            const double v = bars.values.at(i).value(s);
             set->append(std::isnan(v) ? 0.0 : v);
         }
         series->append(set);
@@ -100,17 +100,16 @@ void ReportChartWidget::showBars(const ReportChartData &data)
     chart->addSeries(series);
 
     auto *categories = new QBarCategoryAxis;
-    categories->append(data.categories);
+    categories->append(bars.categories);
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
     auto *values = new QValueAxis;
-    values->setRange(std::min(0.0, data.minimum()), std::max(1.0, data.maximum()));
+    values->setRange(std::min(0.0, bars.minimum()), std::max(1.0, bars.maximum()));
     values->applyNiceNumbers();
-    values->setLabelFormat(data.valueType == ReportType::Percent ? QStringLiteral("%.0f %%")
-                                                                 : QStringLiteral("%.0f"));
+    values->setLabelFormat(bars.valueType == ReportType::Percent ? QStringLiteral("%.0f %%") : QStringLiteral("%.0f"));
     chart->addAxis(values, Qt::AlignLeft);
     series->attachAxis(values);
-    chart->legend()->setVisible(data.series.size() > 1);
+    chart->legend()->setVisible(bars.series.size() > 1);
     chart->legend()->setAlignment(Qt::AlignBottom);
 
     QChart *old = m_chartView->chart();

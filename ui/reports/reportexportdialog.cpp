@@ -23,8 +23,8 @@
 
 namespace hub {
 
-ReportExportDialog::ReportExportDialog(const WorkerHub &source, const Report &report,
-                                       const ReportRequest &request, QWidget *parent)
+ReportExportDialog::ReportExportDialog(const WorkerHub &source, const Report &report, const ReportRequest &request,
+                                       QWidget *parent)
     : QDialog(parent), m_source(source), m_reportName(report.name()), m_reportTitle(report.title()),
       m_periodKind(report.periodKind()), m_request(request), m_job(new ReportJob(this))
 {
@@ -195,8 +195,8 @@ void ReportExportDialog::formatChanged()
         return;
     const QFileInfo info(path);
     QString base = info.fileName();
-    for (ReportFileFormat f : {ReportFileFormat::Csv, ReportFileFormat::Json, ReportFileFormat::Pdf,
-                               ReportFileFormat::Ledger}) {
+    for (ReportFileFormat f :
+         {ReportFileFormat::Csv, ReportFileFormat::Json, ReportFileFormat::Pdf, ReportFileFormat::Ledger}) {
         const QString suffix = QLatin1Char('.') + ReportExporter::suffix(f);
         if (base.endsWith(suffix, Qt::CaseInsensitive)) {
             base.chop(suffix.size());
@@ -245,7 +245,8 @@ bool ReportExportDialog::exportNow()
         return false;
     }
     if (!QFileInfo(path).dir().exists()) {
-        m_fileError->showError(tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(QFileInfo(path).path())));
+        m_fileError->showError(
+            tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(QFileInfo(path).path())));
         m_path->setFocus();
         return false;
     }

@@ -14,8 +14,7 @@
 namespace hub {
 
 ReportJob::ReportJob(QObject *parent) : QObject(parent)
-{
-}
+{}
 
 ReportJob::~ReportJob()
 {
@@ -63,8 +62,8 @@ void ReportJob::start(std::function<void()> work)
     m_thread->start();
 }
 
-void ReportJob::startPreview(const WorkerHub &source, const QString &report,
-                             const ReportRequest &request, qint64 rowLimit)
+void ReportJob::startPreview(const WorkerHub &source, const QString &report, const ReportRequest &request,
+                             qint64 rowLimit)
 {
     start([this, source, report, request, rowLimit] {
         auto opened = source.open();
@@ -75,7 +74,9 @@ void ReportJob::startPreview(const WorkerHub &source, const QString &report,
         {
             PreviewReportSink sink(rowLimit, [this] { return m_cancel.load(); });
             ReportRequest r = request;
-            r.progress = [this](double share) { progress(share); };
+            r.progress = [this](double share) {
+                progress(share);
+            };
             if (auto ran = (*opened)->reports().run(report, r, sink); !ran) {
                 m_message = ran.error().text();
             } else {
@@ -90,9 +91,8 @@ void ReportJob::startPreview(const WorkerHub &source, const QString &report,
     });
 }
 
-void ReportJob::startExport(const WorkerHub &source, const QString &report,
-                            const ReportRequest &request, ReportFileFormat format,
-                            const QString &file, bool excelBom)
+void ReportJob::startExport(const WorkerHub &source, const QString &report, const ReportRequest &request,
+                            ReportFileFormat format, const QString &file, bool excelBom)
 {
     start([this, source, report, request, format, file, excelBom] {
         auto opened = source.open();
@@ -102,7 +102,9 @@ void ReportJob::startExport(const WorkerHub &source, const QString &report,
         }
         {
             ReportRequest r = request;
-            r.progress = [this](double share) { progress(share); };
+            r.progress = [this](double share) {
+                progress(share);
+            };
             auto written = ReportExporter::exportTo((*opened)->reports(), report, r, format, file, excelBom,
                                                     [this] { return m_cancel.load(); });
             if (!written) {

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+
 #include <atomic>
 #include <functional>
 
@@ -27,8 +28,7 @@ public:
     /// Cancels a running job and waits for it, so no thread outlives the owner.
     ~ReportJob() override;
 
-    void startPreview(const WorkerHub &source, const QString &report, const ReportRequest &request,
-                      qint64 rowLimit);
+    void startPreview(const WorkerHub &source, const QString &report, const ReportRequest &request, qint64 rowLimit);
     void startExport(const WorkerHub &source, const QString &report, const ReportRequest &request,
                      ReportFileFormat format, const QString &file, bool excelBom);
     void cancel();

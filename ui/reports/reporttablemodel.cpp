@@ -17,8 +17,7 @@ bool isNumber(ReportType type)
 
 ReportTableModel::ReportTableModel(ReportFormat format, QObject *parent)
     : QAbstractTableModel(parent), m_format(std::move(format))
-{
-}
+{}
 
 void ReportTableModel::setTable(const ReportTable &table, const ReportFormat &format)
 {
@@ -62,8 +61,8 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue(Qt::Alignment((isNumber(column.type) ? Qt::AlignRight : Qt::AlignLeft) |
-                                                 Qt::AlignVCenter));
+        return QVariant::fromValue(
+            Qt::Alignment((isNumber(column.type) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     case Qt::FontRole:
         if (totals) {
             QFont bold;
@@ -96,8 +95,8 @@ QVariant ReportTableModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole)
         return column.title;
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(Qt::Alignment((isNumber(column.type) ? Qt::AlignRight : Qt::AlignLeft) |
-                                                 Qt::AlignVCenter));
+        return QVariant::fromValue(
+            Qt::Alignment((isNumber(column.type) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     return {};
 }
 

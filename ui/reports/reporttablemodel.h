@@ -16,7 +16,8 @@ class ReportTableModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReportTableModel)
 public:
-    enum Role {
+    enum Role
+    {
         ValueRole = Qt::UserRole, ///< the typed value, as the report gave it
         IsTotalsRole,             ///< true on the totals row
     };

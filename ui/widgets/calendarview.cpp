@@ -29,8 +29,7 @@ int snapDown(int minute)
 
 QString clockText(int minute)
 {
-    const int m = ((minute % CalendarView::MinutesPerDay) + CalendarView::MinutesPerDay) %
-                  CalendarView::MinutesPerDay;
+    const int m = ((minute % CalendarView::MinutesPerDay) + CalendarView::MinutesPerDay) % CalendarView::MinutesPerDay;
     return QStringLiteral("%1:%2").arg(m / 60, 2, 10, QChar(u'0')).arg(m % 60, 2, 10, QChar(u'0'));
 }
 
@@ -43,8 +42,7 @@ QColor textOn(const QColor &fill)
 
 QColor blend(const QColor &a, const QColor &b, double t)
 {
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
                             float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 } // namespace
@@ -196,8 +194,7 @@ void CalendarView::scrollToWorkingHours()
 
 void CalendarView::setSchedule(DaySchedule schedule)
 {
-    const bool sameView = schedule.layout == m_schedule.layout &&
-                          schedule.first == m_schedule.first &&
+    const bool sameView = schedule.layout == m_schedule.layout && schedule.first == m_schedule.first &&
                           schedule.columns.size() == m_schedule.columns.size();
     m_schedule = std::move(schedule);
     m_drag = {};
@@ -314,8 +311,8 @@ void CalendarView::setSelection(BookingId booking, Slot slot)
     if (booking.isValid()) {
         const int index = m_schedule.bookingIndex(booking);
         if (index >= 0)
-            setAccessibleDescription(tr("%1, %2").arg(m_schedule.bookings[index].title,
-                                                      timeText(m_schedule.bookings[index])));
+            setAccessibleDescription(
+                tr("%1, %2").arg(m_schedule.bookings[index].title, timeText(m_schedule.bookings[index])));
     } else if (slot.isValid()) {
         setAccessibleDescription(tr("Free time %1–%2").arg(clockText(slot.start), clockText(slot.end)));
     }
@@ -446,8 +443,7 @@ void CalendarView::paintEvent(QPaintEvent *event)
         const int width = columnWidth();
         const int scroll = horizontalScrollBar()->value();
         firstColumn = std::max(0, (std::max(dirty.left(), grid.left()) - m_gutterWidth + scroll) / width);
-        lastColumn = std::min(int(m_schedule.columns.size()) - 1,
-                              (dirty.right() - m_gutterWidth + scroll) / width);
+        lastColumn = std::min(int(m_schedule.columns.size()) - 1, (dirty.right() - m_gutterWidth + scroll) / width);
     }
 
     const QRect area = grid.intersected(dirty);
@@ -483,8 +479,7 @@ void CalendarView::paintColumns(QPainter &p, const QRect &area, int firstColumn,
             if (column.hours->opens > 0)
                 p.fillRect(QRect(x, yOf(0), width, yOf(column.hours->opens) - yOf(0)), closed);
             if (column.hours->closes < MinutesPerDay)
-                p.fillRect(QRect(x, yOf(column.hours->closes), width,
-                                 yOf(MinutesPerDay) - yOf(column.hours->closes)),
+                p.fillRect(QRect(x, yOf(column.hours->closes), width, yOf(MinutesPerDay) - yOf(column.hours->closes)),
                            closed);
         }
     }
@@ -526,8 +521,7 @@ void CalendarView::paintBlocks(QPainter &p, const QRect &area, int firstColumn, 
     const int width = columnWidth();
     for (int b = m_columnBlocks[firstColumn]; b < m_columnBlocks[lastColumn + 1]; ++b) {
         const ScheduleBlock &block = m_schedule.blocks[b];
-        if (m_drag.kind == Drag::Kind::Move && m_drag.moved &&
-            m_schedule.blocks[m_drag.block].booking == block.booking)
+        if (m_drag.kind == Drag::Kind::Move && m_drag.moved && m_schedule.blocks[m_drag.block].booking == block.booking)
             continue; // drawn where it is being dragged to
         const int top = yOf(std::max(block.startMinute - block.setupMinutes, 0));
         const int bottom = yOf(std::min(block.endMinute + block.cleanupMinutes, MinutesPerDay));
@@ -620,8 +614,7 @@ void CalendarView::paintBlock(QPainter &p, int index, const QRect &rect, bool gh
     int y = inner.top();
     for (int i = 0; i < lines.size(); ++i) {
         p.setFont(i == 0 ? bold : font());
-        p.drawText(QRect(inner.left(), y, inner.width(), fm.height()), Qt::AlignLeft | Qt::AlignTop,
-                   lines[i]);
+        p.drawText(QRect(inner.left(), y, inner.width(), fm.height()), Qt::AlignLeft | Qt::AlignTop, lines[i]);
         y += fm.height();
     }
     p.restore();
@@ -649,8 +642,7 @@ const QStringList &CalendarView::linesFor(int index, const QSize &size)
         lines << boldFm.elidedText(tr("%1 %2").arg(time.left(5), b.title), Qt::ElideRight, size.width());
     } else {
         lines << boldFm.elidedText(b.title, Qt::ElideRight, size.width());
-        lines << fm.elidedText(status.isEmpty() ? time : tr("%1 · %2").arg(time, status), Qt::ElideRight,
-                               size.width());
+        lines << fm.elidedText(status.isEmpty() ? time : tr("%1 · %2").arg(time, status), Qt::ElideRight, size.width());
         if (rows >= 3)
             lines << fm.elidedText(b.attendees > 0 ? tr("%1 · %n people", nullptr, b.attendees).arg(who) : who,
                                    Qt::ElideRight, size.width());
@@ -732,9 +724,9 @@ void CalendarView::paintHeader(QPainter &p, int firstColumn, int lastColumn)
             title = DisplayFormat::dayMonth(column.date);
             isToday = column.date == today;
             if (column.hours && !column.closure)
-                detail = tr("%1–%2").arg(clockText(column.hours->opens),
-                                         column.hours->closes == MinutesPerDay ? QStringLiteral("24:00")
-                                                                               : clockText(column.hours->closes));
+                detail = tr("%1–%2").arg(clockText(column.hours->opens), column.hours->closes == MinutesPerDay
+                                                                             ? QStringLiteral("24:00")
+                                                                             : clockText(column.hours->closes));
         }
         if (column.isClosed())
             detail = column.closure ? tr("Closed") : tr("Closed all day");
@@ -783,8 +775,8 @@ void CalendarView::paintGutter(QPainter &p, const QRect &dirty)
             p.setFont(bold);
             p.fillRect(QRect(0, y - fm.height() / 2 - 1, m_gutterWidth - 2, fm.height() + 2), pal.window());
             p.setPen(QColor(0xd0, 0x30, 0x30));
-            p.drawText(QRect(0, y - fm.height() / 2, m_gutterWidth - 8, fm.height()),
-                       Qt::AlignRight | Qt::AlignVCenter, clockText(minute));
+            p.drawText(QRect(0, y - fm.height() / 2, m_gutterWidth - 8, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                       clockText(minute));
             break;
         }
     }

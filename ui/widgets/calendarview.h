@@ -77,8 +77,7 @@ Q_SIGNALS:
     void editRequested(hub::BookingId booking);
     void cancelRequested(hub::BookingId booking);
     /// A booking was dragged to another time or column.
-    void moveRequested(hub::BookingId booking, hub::SpaceId space, const QDateTime &start,
-                       const QDateTime &end);
+    void moveRequested(hub::BookingId booking, hub::SpaceId space, const QDateTime &start, const QDateTime &end);
     /// Page Up (-1) or Page Down (+1).
     void stepRequested(int direction);
     void todayRequested();
@@ -101,7 +100,12 @@ protected:
 private:
     struct Drag
     {
-        enum class Kind { None, Create, Move } kind = Kind::None;
+        enum class Kind
+        {
+            None,
+            Create,
+            Move
+        } kind = Kind::None;
         QPoint pressed;
         bool moved = false;
         int column = -1;

@@ -245,8 +245,9 @@ void ChallengesView::fillList()
                 auto *item = new QTreeWidgetItem(m_list, {c.open ? c.title : tr("%1 (closed)").arg(c.title),
                                                           c.organisationName, QString::number(c.volunteers.size())});
                 item->setData(0, IdRole, c.id.value());
-                item->setToolTip(0, c.skills.isEmpty() ? c.title
-                                                       : tr("%1\nSkills: %2").arg(c.title, c.skills.join(QStringLiteral(", "))));
+                item->setToolTip(0, c.skills.isEmpty()
+                                        ? c.title
+                                        : tr("%1\nSkills: %2").arg(c.title, c.skills.join(QStringLiteral(", "))));
                 item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
                 if (!c.open)
                     item->setForeground(0, palette().color(QPalette::Disabled, QPalette::Text));
@@ -404,8 +405,7 @@ void ChallengesView::withdrawSelected()
     const MemberId member(item->data(IdRole).toLongLong());
     if (QMessageBox::question(this, tr("Withdraw volunteer"),
                               tr("Take %1 off this challenge? They can sign up again later.").arg(name),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto ok = m_hub->challenges().withdraw(id, member); !ok)
         return say(sentence(ok.error().message), true);
@@ -422,11 +422,10 @@ void ChallengesView::closeSelected()
     auto c = m_hub->challenges().get(id);
     if (!c)
         return;
-    if (QMessageBox::question(this, tr("Close challenge"),
-                              tr("Close “%1”? It stays on record with its volunteers but takes no new ones.")
-                                  .arg(c->title),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Close challenge"),
+            tr("Close “%1”? It stays on record with its volunteers but takes no new ones.").arg(c->title),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto ok = m_hub->challenges().close(id); !ok)
         return say(sentence(ok.error().message), true);

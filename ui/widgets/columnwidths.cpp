@@ -23,8 +23,8 @@ int widest(const QFontMetrics &metrics, bool withTime)
     for (int month = 1; month <= 12; ++month) {
         for (int day = 22; day <= 28; ++day) {
             const QDate date(2026, month, day);
-            const QString text = withTime ? DisplayFormat::date(date) + QStringLiteral(" 23:58")
-                                          : DisplayFormat::date(date);
+            const QString text =
+                withTime ? DisplayFormat::date(date) + QStringLiteral(" 23:58") : DisplayFormat::date(date);
             widest = std::max(widest, metrics.horizontalAdvance(text));
         }
     }

@@ -60,8 +60,7 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent) : QWidget(parent)
     layout->addStretch(3);
 }
 
-EmptyStateWidget::EmptyStateWidget(const QIcon &icon, const QString &title, const QString &text,
-                                   QWidget *parent)
+EmptyStateWidget::EmptyStateWidget(const QIcon &icon, const QString &title, const QString &text, QWidget *parent)
     : EmptyStateWidget(parent)
 {
     setIcon(icon);

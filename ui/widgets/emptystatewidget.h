@@ -15,8 +15,7 @@ class EmptyStateWidget : public QWidget
     Q_OBJECT
 public:
     explicit EmptyStateWidget(QWidget *parent = nullptr);
-    EmptyStateWidget(const QIcon &icon, const QString &title, const QString &text,
-                     QWidget *parent = nullptr);
+    EmptyStateWidget(const QIcon &icon, const QString &title, const QString &text, QWidget *parent = nullptr);
 
     void setIcon(const QIcon &icon);
     void setTitle(const QString &title);

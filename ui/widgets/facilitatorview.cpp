@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/facilitatorview.h"
-#include "ui/dialogs/promotedialog.h"
 
 #include "core/access/accesscontrol.h"
 #include "core/gatherings/checkinservice.h"
@@ -10,6 +9,7 @@
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "ui/access/permissiongate.h"
+#include "ui/dialogs/promotedialog.h"
 #include "ui/dialogs/walkinmergedialog.h"
 #include "ui/widgets/sentence.h"
 
@@ -32,7 +32,7 @@ namespace hub {
 namespace {
 constexpr int IdRole = Qt::UserRole;
 constexpr int WalkInRole = Qt::UserRole + 1;
-}
+} // namespace
 
 FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
 {
@@ -452,15 +452,14 @@ void FacilitatorView::updateActions()
     const bool walkIn = running && selectedWalkIn().isValid();
     // The door (front desk or facilitator) and the board (facilitator) are
     // different permissions: a volunteer at the door still checks people in.
-    for (QWidget *door : std::initializer_list<QWidget *>{m_search, m_walkInName, m_walkInEmail,
-                                                          m_walkInConsent, m_walkIn})
+    for (QWidget *door :
+         std::initializer_list<QWidget *>{m_search, m_walkInName, m_walkInEmail, m_walkInConsent, m_walkIn})
         PermissionGate::apply(door, m_hub, Permission::CheckIn, running);
     PermissionGate::apply(m_makeMember, m_hub, Permission::CheckIn, walkIn);
     PermissionGate::apply(m_sameAs, m_hub, Permission::CheckIn, walkIn);
     PermissionGate::apply(m_ideaTitle, m_hub, Permission::ManageGatherings, running);
     PermissionGate::apply(m_vote, m_hub, Permission::ManageGatherings, running && !m_votingClosed);
-    PermissionGate::apply(m_withdraw, m_hub, Permission::ManageGatherings,
-                          running && !m_votingClosed);
+    PermissionGate::apply(m_withdraw, m_hub, Permission::ManageGatherings, running && !m_votingClosed);
     PermissionGate::apply(m_promote, m_hub, Permission::ManageGatherings, running);
     PermissionGate::apply(m_closeVoting, m_hub, Permission::ManageGatherings, running);
     m_closeVoting->setText(m_votingClosed ? tr("Reopen voting… (Ctrl+Shift+C)") : tr("Close voting… (Ctrl+Shift+C)"));
@@ -484,8 +483,7 @@ void FacilitatorView::toggleVoting()
                                    : tr("Open the voting again? People can vote and withdraw votes until it is "
                                         "closed again.");
     if (QMessageBox::question(this, close ? tr("Close voting") : tr("Reopen voting"), question,
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto ok = m_hub->ideas().closeVoting(m_gathering, close); !ok)
         return show(sentence(ok.error().message), true);
@@ -521,8 +519,7 @@ void FacilitatorView::makeMemberOfSelected()
                               tr("Make %1 a member, with %2 as given at the door? Their attendance, ideas and "
                                  "votes become the member's.")
                                   .arg(w->name, details),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes)
-        != QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes) != QMessageBox::Yes)
         return;
     auto member = m_hub->checkIns().enrol(id);
     if (!member)

@@ -44,10 +44,8 @@ ListingsEditor::ListingsEditor(Kind kind, QWidget *parent) : QWidget(parent), m_
 
     m_description = new QLineEdit(this);
     m_description->setObjectName(prefix() + QStringLiteral("Description"));
-    m_description->setAccessibleName(offers ? tr("What the member offers")
-                                            : tr("What the member needs"));
-    m_description->setPlaceholderText(offers ? tr("e.g. can teach beginners")
-                                             : tr("e.g. help with the accounts"));
+    m_description->setAccessibleName(offers ? tr("What the member offers") : tr("What the member needs"));
+    m_description->setPlaceholderText(offers ? tr("e.g. can teach beginners") : tr("e.g. help with the accounts"));
 
     m_add = new QPushButton(tr("Add"), this);
     m_add->setObjectName(prefix() + QStringLiteral("Add"));
@@ -141,13 +139,11 @@ void ListingsEditor::reload()
     if (m_kind == Kind::Offers) {
         if (auto offers = m_hub->listings().offers(m_member)) {
             for (const Offer &o : std::as_const(*offers))
-                add(o.id.value(), describe(o.skillName, o.description),
-                    o.status == ListingStatus::Open);
+                add(o.id.value(), describe(o.skillName, o.description), o.status == ListingStatus::Open);
         }
     } else if (auto needs = m_hub->listings().needs(m_member)) {
         for (const Need &n : std::as_const(*needs))
-            add(n.id.value(), describe(n.skillName, n.description),
-                n.status == ListingStatus::Open);
+            add(n.id.value(), describe(n.skillName, n.description), n.status == ListingStatus::Open);
     }
 }
 
@@ -163,8 +159,7 @@ void ListingsEditor::add()
         if (!added)
             ok = fail(added.error());
     } else {
-        auto added = m_hub->listings().addNeed(m_member, skill, description,
-                                               Urgency(m_urgency->currentData().toInt()));
+        auto added = m_hub->listings().addNeed(m_member, skill, description, Urgency(m_urgency->currentData().toInt()));
         if (!added)
             ok = fail(added.error());
     }
@@ -185,8 +180,8 @@ void ListingsEditor::closeSelected()
     if (!m_hub || !item)
         return;
     const qint64 id = item->data(IdRole).toLongLong();
-    const Status ok = m_kind == Kind::Offers ? m_hub->listings().closeOffer(OfferId(id))
-                                             : m_hub->listings().closeNeed(NeedId(id));
+    const Status ok =
+        m_kind == Kind::Offers ? m_hub->listings().closeOffer(OfferId(id)) : m_hub->listings().closeNeed(NeedId(id));
     if (!ok) {
         m_error->showError(ok.error().message);
         return;

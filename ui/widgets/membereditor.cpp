@@ -54,11 +54,9 @@ QString statusText(const Member &m)
     const QLocale locale;
     switch (m.status) {
     case MemberStatus::Active:
-        return MemberEditor::tr("Active member since %1")
-            .arg(DisplayFormat::date(m.joinedOn));
+        return MemberEditor::tr("Active member since %1").arg(DisplayFormat::date(m.joinedOn));
     case MemberStatus::Lapsed:
-        return MemberEditor::tr("Membership lapsed on %1")
-            .arg(DisplayFormat::date(m.lapsedOn));
+        return MemberEditor::tr("Membership lapsed on %1").arg(DisplayFormat::date(m.lapsedOn));
     case MemberStatus::Left:
         return MemberEditor::tr("Left on %1").arg(DisplayFormat::date(m.leftOn));
     }
@@ -139,8 +137,7 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     // Only while this page is shown: a hidden button's shortcut does not fire.
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(
-        tr("Check and save the member (%1)")
-            .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+        tr("Check and save the member (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("memberCancel"));
     m_cancel->setToolTip(tr("Put the form back as it was saved"));
@@ -162,11 +159,9 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     m_personalData->setToolTip(tr("Save everything the hub holds about this member as one file (subject access)"));
 
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
-    connect(m_markLapsed, &QPushButton::clicked, this,
-            [this] { markStatus(MemberStatus::Lapsed); });
+    connect(m_markLapsed, &QPushButton::clicked, this, [this] { markStatus(MemberStatus::Lapsed); });
     connect(m_markLeft, &QPushButton::clicked, this, [this] { markStatus(MemberStatus::Left); });
-    connect(m_markActive, &QPushButton::clicked, this,
-            [this] { markStatus(MemberStatus::Active); });
+    connect(m_markActive, &QPushButton::clicked, this, [this] { markStatus(MemberStatus::Active); });
     connect(m_forget, &QPushButton::clicked, this, [this] { forget(); });
     connect(m_personalData, &QPushButton::clicked, this, [this] { exportPersonalData(); });
     connect(m_offers, &ListingsEditor::changed, this, [this] {
@@ -267,8 +262,7 @@ QWidget *MemberEditor::buildRecordGroup()
     return group;
 }
 
-void MemberEditor::addField(QGridLayout *grid, int row, const QString &key, const QString &label,
-                            QWidget *editor)
+void MemberEditor::addField(QGridLayout *grid, int row, const QString &key, const QString &label, QWidget *editor)
 {
     auto *name = new QLabel(label);
     name->setBuddy(editor);
@@ -405,8 +399,7 @@ void MemberEditor::showMember(MemberId id)
     m_needs->setMember(id);
     m_consentChanged->setText(
         m_member->consentChangedAt.isValid()
-            ? tr("Consent last changed on %1")
-                  .arg(DisplayFormat::date(m_member->consentChangedAt.toLocalTime().date()))
+            ? tr("Consent last changed on %1").arg(DisplayFormat::date(m_member->consentChangedAt.toLocalTime().date()))
             : tr("Consent has not been recorded yet."));
     m_status->clear();
     resetErrors();
@@ -450,11 +443,20 @@ void MemberEditor::fillFields(const MemberDraft &d)
 QStringList MemberEditor::formState() const
 {
     const MemberDraft d = draft();
-    QStringList state{QString::number(int(d.kind)), d.displayName, d.givenName, d.familyName, d.email,
-                      d.phone, d.postcode, d.address, d.website, d.interests.join(u','),
-                      d.joinedOn.toString(Qt::ISODate), d.notes,
-                      QString::number(int(d.consent.directoryVisible) * 4 + int(d.consent.showEmail) * 2
-                                      + int(d.consent.showPhone))};
+    QStringList state{
+        QString::number(int(d.kind)),
+        d.displayName,
+        d.givenName,
+        d.familyName,
+        d.email,
+        d.phone,
+        d.postcode,
+        d.address,
+        d.website,
+        d.interests.join(u','),
+        d.joinedOn.toString(Qt::ISODate),
+        d.notes,
+        QString::number(int(d.consent.directoryVisible) * 4 + int(d.consent.showEmail) * 2 + int(d.consent.showPhone))};
     for (const MemberSkill &skill : m_skills->skills())
         state << skill.name + u':' + QString::number(int(skill.level));
     return state;
@@ -480,11 +482,11 @@ bool MemberEditor::settle()
     if (!isModified())
         return true;
     const QString name = m_displayName->text().trimmed();
-    const auto answer = QMessageBox::question(
-        this, tr("Save the Changes?"),
-        name.isEmpty() ? tr("The new member's details were changed but not saved. Save them?")
-                       : tr("The details of %1 were changed but not saved. Save them?").arg(name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer =
+        QMessageBox::question(this, tr("Save the Changes?"),
+                              name.isEmpty() ? tr("The new member's details were changed but not saved. Save them?")
+                                             : tr("The details of %1 were changed but not saved. Save them?").arg(name),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save(); // a refused value stays on screen, beside its field
     if (answer == QMessageBox::Discard) {
@@ -593,11 +595,12 @@ bool MemberEditor::forget()
         return false;
     }
     startNewMember();
-    m_status->setText(erased->complete
-                          ? tr("The member's personal data was erased; they are now %1.").arg(MemberService::pseudonym(id))
-                          : tr("The erasure is recorded; they are now %1. Another desk or a backup is reading the hub, "
-                               "so the old values leave the file when it closes; Hubkeeper finishes this by itself.")
-                                .arg(MemberService::pseudonym(id)));
+    m_status->setText(
+        erased->complete
+            ? tr("The member's personal data was erased; they are now %1.").arg(MemberService::pseudonym(id))
+            : tr("The erasure is recorded; they are now %1. Another desk or a backup is reading the hub, "
+                 "so the old values leave the file when it closes; Hubkeeper finishes this by itself.")
+                  .arg(MemberService::pseudonym(id)));
     Q_EMIT forgotten(id);
     return true;
 }
@@ -608,8 +611,8 @@ bool MemberEditor::exportPersonalData()
         return false;
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                   .filePath(tr("Personal data of %1.json").arg(m_member->displayName));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Personal Data As"), suggested,
-                                                      tr("JSON documents (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Personal Data As"), suggested, tr("JSON documents (*.json)"));
     if (path.isEmpty())
         return false;
     return exportPersonalData(path);
@@ -626,8 +629,9 @@ bool MemberEditor::exportPersonalData(const QString &path)
         m_status->setText(tr("The personal data was not saved: %1").arg(written.error().message));
         return false;
     }
-    m_status->setText(tr("Everything held about %1 is in %2. It holds personal data: hand it over and delete your copy.")
-                          .arg(m_member->displayName, QDir::toNativeSeparators(path)));
+    m_status->setText(
+        tr("Everything held about %1 is in %2. It holds personal data: hand it over and delete your copy.")
+            .arg(m_member->displayName, QDir::toNativeSeparators(path)));
     return true;
 }
 
@@ -695,8 +699,7 @@ void MemberEditor::updateActions()
     m_personalData->setVisible(stored && !forgotten);
     for (QWidget *editor : std::as_const(m_editors))
         editor->setEnabled(!forgotten);
-    m_contactsGroup->setVisible(stored && MemberKind(m_kind->currentData().toInt()) ==
-                                              MemberKind::Organisation);
+    m_contactsGroup->setVisible(stored && MemberKind(m_kind->currentData().toInt()) == MemberKind::Organisation);
 }
 
 void MemberEditor::reloadContacts()
@@ -708,8 +711,7 @@ void MemberEditor::reloadContacts()
     if (auto people = m_hub->members().contacts(m_member->id)) {
         for (const Member &p : std::as_const(*people)) {
             auto *item = new QListWidgetItem(
-                p.email.isEmpty() ? p.displayName : tr("%1 <%2>").arg(p.displayName, p.email),
-                m_contacts);
+                p.email.isEmpty() ? p.displayName : tr("%1 <%2>").arg(p.displayName, p.email), m_contacts);
             item->setData(Qt::UserRole, p.id.value());
         }
     }

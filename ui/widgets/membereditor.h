@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QWidget>
+
 #include <optional>
 
 class QCheckBox;
@@ -80,8 +81,7 @@ private:
     QWidget *buildRecordGroup();
     QWidget *buildConsentGroup();
     QWidget *buildContactsGroup();
-    void addField(QGridLayout *grid, int row, const QString &key, const QString &label,
-                  QWidget *editor);
+    void addField(QGridLayout *grid, int row, const QString &key, const QString &label, QWidget *editor);
     MemberDraft draft() const;
     void fillFields(const MemberDraft &draft);
     /// Everything the form shows that save() writes, to notice edits.

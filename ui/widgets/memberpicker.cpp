@@ -29,8 +29,7 @@ MemberPicker::MemberPicker(QWidget *parent) : QLineEdit(parent)
     m_completer->setWidget(this);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
             [this](const QModelIndex &index) {
-                pick(MemberId(index.data(MemberIdRole).toLongLong()),
-                     index.data(NameRole).toString());
+                pick(MemberId(index.data(MemberIdRole).toLongLong()), index.data(NameRole).toString());
             });
     connect(this, &QLineEdit::textEdited, this, &MemberPicker::search);
     connect(this, &QLineEdit::editingFinished, this, [this] {
@@ -104,9 +103,8 @@ void MemberPicker::search(const QString &text)
         seen.insert(m.displayName);
     }
     for (const Member &m : std::as_const(*found)) {
-        auto *item = new QStandardItem(repeated.contains(m.displayName)
-                                           ? tr("%1 (#%2)").arg(m.displayName).arg(m.id.value())
-                                           : m.displayName);
+        auto *item = new QStandardItem(
+            repeated.contains(m.displayName) ? tr("%1 (#%2)").arg(m.displayName).arg(m.id.value()) : m.displayName);
         item->setData(m.id.value(), MemberIdRole);
         item->setData(m.displayName, NameRole);
         QStringList details;

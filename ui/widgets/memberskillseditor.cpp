@@ -120,8 +120,7 @@ void MemberSkillsEditor::showError(const QString &message)
 void MemberSkillsEditor::addItem(const MemberSkill &skill)
 {
     const QString level = levelText(skill.level);
-    auto *item = new QListWidgetItem(
-        level.isEmpty() ? skill.name : tr("%1 — %2").arg(skill.name, level), m_list);
+    auto *item = new QListWidgetItem(level.isEmpty() ? skill.name : tr("%1 — %2").arg(skill.name, level), m_list);
     item->setData(LevelRole, int(skill.level));
     item->setData(Qt::UserRole + 1, skill.name);
 }
@@ -133,8 +132,7 @@ void MemberSkillsEditor::addSkill()
         return;
     // The same skill twice would be refused on save; take the new level instead.
     for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->data(Qt::UserRole + 1).toString().compare(name, Qt::CaseInsensitive) ==
-            0)
+        if (m_list->item(i)->data(Qt::UserRole + 1).toString().compare(name, Qt::CaseInsensitive) == 0)
             delete m_list->takeItem(i--);
     }
     // Prefer the taxonomy's spelling when the typed name differs only in case.

@@ -30,8 +30,7 @@ bool PrintJob::run(QWidget *parent, const QString &title, const QString &what, c
     QApplication::restoreOverrideCursor();
     if (!printed) {
         QMessageBox::warning(parent, title,
-                             tr("%1 could not be printed: %2")
-                                 .arg(what, sentence(printed.error().text())));
+                             tr("%1 could not be printed: %2").arg(what, sentence(printed.error().text())));
         return false;
     }
     return true;

@@ -19,15 +19,20 @@
 namespace hub {
 
 namespace {
-enum Choice { None, Daily, Weekly, Monthly };
+enum Choice
+{
+    None,
+    Daily,
+    Weekly,
+    Monthly
+};
 
 QString ordinalWeekday(QDate date)
 {
-    static const char *const ordinals[] = {QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "first"),
-                                           QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "second"),
-                                           QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "third"),
-                                           QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "fourth"),
-                                           QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "last")};
+    static const char *const ordinals[] = {
+        QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "first"), QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "second"),
+        QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "third"), QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "fourth"),
+        QT_TRANSLATE_NOOP("hub::RecurrenceEditor", "last")};
     // The fifth weekday of a month is read as "the last", as the rule does.
     const int position = std::min((date.day() - 1) / 7, 4);
     return RecurrenceEditor::tr("on the %1 %2")
@@ -179,11 +184,12 @@ void RecurrenceEditor::setFirstStart(const QDateTime &localStart)
             m_until->setDate(date.addMonths(3));
     }
     if (date.isValid()) {
-        m_byDate->setText(tr("on the %1").arg(QLocale().toString(date, QStringLiteral("d")) +
-                                              (date.day() % 10 == 1 && date.day() != 11   ? tr("st")
-                                               : date.day() % 10 == 2 && date.day() != 12 ? tr("nd")
-                                               : date.day() % 10 == 3 && date.day() != 13 ? tr("rd")
-                                                                                          : tr("th"))));
+        m_byDate->setText(tr("on the %1")
+                              .arg(QLocale().toString(date, QStringLiteral("d")) +
+                                   (date.day() % 10 == 1 && date.day() != 11   ? tr("st")
+                                    : date.day() % 10 == 2 && date.day() != 12 ? tr("nd")
+                                    : date.day() % 10 == 3 && date.day() != 13 ? tr("rd")
+                                                                               : tr("th"))));
         m_byWeekday->setText(ordinalWeekday(date));
     }
     m_loading = false;
@@ -198,7 +204,7 @@ void RecurrenceEditor::setRecurrence(const std::optional<Recurrence> &r)
     } else {
         const int choice = r->frequency == Recurrence::Frequency::Daily    ? Daily
                            : r->frequency == Recurrence::Frequency::Weekly ? Weekly
-                                                                            : Monthly;
+                                                                           : Monthly;
         m_frequency->setCurrentIndex(m_frequency->findData(choice));
         m_interval->setValue(r->interval);
         if (!r->weekdays.isEmpty()) {

@@ -68,8 +68,8 @@ void ViewPositions::restoreCurrent(const Current &c)
     const QModelIndex now = view->currentIndex();
     if (now.isValid() && now.siblingAtColumn(0).data(c.role) == c.key)
         return; // the page kept it itself
-    const QModelIndexList found = model->match(model->index(0, 0), c.role, c.key, 1,
-                                               Qt::MatchExactly | Qt::MatchRecursive);
+    const QModelIndexList found =
+        model->match(model->index(0, 0), c.role, c.key, 1, Qt::MatchExactly | Qt::MatchRecursive);
     if (found.isEmpty())
         return; // gone: deleted or filtered out at another desk
     const QModelIndex target = found.first().siblingAtColumn(c.column);
