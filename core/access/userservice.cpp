@@ -6,7 +6,7 @@
 #include "core/audit/audittrail.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -52,7 +52,7 @@ QList<Role> normalisedRoles(const QList<Role> &roles)
 } // namespace
 
 UserService::UserService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_clock(clock), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_clock(clock), m_access(access), m_audit(audit), m_work(m_db, access, audit)
 {}
 
 Status UserService::checkPassphrase(const QString &passphrase)
@@ -138,11 +138,19 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
             return fail(hashed.error());
         pinHash = *hashed;
     }
+    // The permission was checked above, before the hashing, which stays
+    // outside the write lock.
+    auto added = m_work.run<UserId>(
+        std::nullopt, [&](Write &w) -> Result<UserId> { return addIn(w, name, member, roles, *hash, pinHash); });
+    if (!added)
+        return fail(added.error());
+    return get(*added);
+}
 
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    Query anyUser(tx->connection(), QStringLiteral("SELECT count(*) FROM users WHERE removed_at IS NULL"));
+Result<UserId> UserService::addIn(Write &w, const QString &name, MemberId member, const QList<Role> &roles,
+                                  const QString &hash, const QVariant &pinHash)
+{
+    Query anyUser(w.connection(), QStringLiteral("SELECT count(*) FROM users WHERE removed_at IS NULL"));
     auto existing = anyUser.scalar();
     if (!existing)
         return fail(existing.error());
@@ -150,8 +158,7 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
         return fail(Error::refused(tr("The first user must be an admin, or no one could manage users afterwards."),
                                    QStringLiteral("role")));
 
-    Query memberQ(tx->connection(),
-                  QStringLiteral("SELECT kind, forgotten_at IS NOT NULL FROM members WHERE id = :id"));
+    Query memberQ(w.connection(), QStringLiteral("SELECT kind, forgotten_at IS NOT NULL FROM members WHERE id = :id"));
     memberQ.bind(QStringLiteral(":id"), member.value());
     if (auto ok = memberQ.exec(); !ok)
         return fail(ok.error());
@@ -163,7 +170,7 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
         return fail(Error::refused(tr("Member #%1 was forgotten and cannot become a user.").arg(member.value()),
                                    QStringLiteral("member")));
 
-    Query taken(tx->connection(),
+    Query taken(w.connection(),
                 QStringLiteral("SELECT 1 FROM users WHERE name = :name COLLATE NOCASE AND removed_at IS NULL"));
     taken.bind(QStringLiteral(":name"), name);
     if (auto ok = taken.exec(); !ok)
@@ -171,34 +178,30 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
     if (taken.next())
         return fail(Error::refused(tr("There is already a user called “%1”.").arg(name), QStringLiteral("name")));
 
-    Query insert(tx->connection(),
+    Query insert(w.connection(),
                  QStringLiteral("INSERT INTO users (name, member_id, passphrase_hash, pin_hash, created_at) "
                                 "VALUES (:name, :member, :hash, :pin, :now)"));
     insert.bind(QStringLiteral(":name"), name)
         .bind(QStringLiteral(":member"), member.value())
-        .bind(QStringLiteral(":hash"), *hash)
+        .bind(QStringLiteral(":hash"), hash)
         .bind(QStringLiteral(":pin"), pinHash)
         .bind(QStringLiteral(":now"), m_clock.nowSecs());
     if (auto ok = insert.exec(); !ok)
         return fail(ok.error());
     const UserId id(insert.lastInsertId());
-    Query role(tx->connection(), QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (:id, :role)"));
+    Query role(w.connection(), QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (:id, :role)"));
     for (Role r : roles) {
         role.bind(QStringLiteral(":id"), id.value()).bind(QStringLiteral(":role"), roleName(r));
         if (auto ok = role.exec(); !ok)
             return fail(ok.error());
     }
-    if (auto ok = m_audit.record(QStringLiteral("user.add"), QStringLiteral("user"), id.value(),
-                                 (pin.isEmpty() ? tr("user #%1 for member #%2 with roles %3")
-                                                : tr("user #%1 for member #%2 with roles %3, PIN set"))
-                                     .arg(id.value())
-                                     .arg(member.value())
-                                     .arg(rolesText(roles)));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return get(id);
+    w.audit(QStringLiteral("user.add"), QStringLiteral("user"), id.value(),
+            (pinHash.isNull() ? tr("user #%1 for member #%2 with roles %3")
+                              : tr("user #%1 for member #%2 with roles %3, PIN set"))
+                .arg(id.value())
+                .arg(member.value())
+                .arg(rolesText(roles)));
+    return id;
 }
 
 Result<QList<User>> UserService::list() const
@@ -256,20 +259,24 @@ bool UserService::hasUsers() const
 
 Status UserService::setRoles(UserId id, const QList<Role> &rawRoles)
 {
-    if (auto ok = m_access.require(Permission::ManageUsers); !ok)
+    if (auto ok = m_work.run(Permission::ManageUsers, [&](Write &w) -> Status { return setRolesIn(w, id, rawRoles); });
+        !ok)
         return ok;
+    m_access.refresh();
+    return {};
+}
+
+Status UserService::setRolesIn(Write &w, UserId id, const QList<Role> &rawRoles)
+{
     const QList<Role> roles = normalisedRoles(rawRoles);
     if (roles.isEmpty())
         return fail(
             Error::invalid(tr("A user needs at least one role; remove the user instead."), QStringLiteral("role")));
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
     auto user = get(id);
     if (!user)
         return fail(user.error());
     if (user->roles.contains(Role::Admin) && !roles.contains(Role::Admin)) {
-        Query admins(tx->connection(),
+        Query admins(w.connection(),
                      QStringLiteral("SELECT count(*) FROM user_roles r JOIN users u ON u.id = r.user_id "
                                     "WHERE r.role = 'admin' AND u.removed_at IS NULL"));
         auto n = admins.scalar();
@@ -279,23 +286,18 @@ Status UserService::setRoles(UserId id, const QList<Role> &rawRoles)
             return fail(Error::refused(tr("“%1” is the last admin; make someone else an admin first.").arg(user->name),
                                        QStringLiteral("role")));
     }
-    Query clear(tx->connection(), QStringLiteral("DELETE FROM user_roles WHERE user_id = :id"));
+    Query clear(w.connection(), QStringLiteral("DELETE FROM user_roles WHERE user_id = :id"));
     clear.bind(QStringLiteral(":id"), id.value());
     if (auto ok = clear.exec(); !ok)
         return ok;
-    Query role(tx->connection(), QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (:id, :role)"));
+    Query role(w.connection(), QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (:id, :role)"));
     for (Role r : roles) {
         role.bind(QStringLiteral(":id"), id.value()).bind(QStringLiteral(":role"), roleName(r));
         if (auto ok = role.exec(); !ok)
             return ok;
     }
-    if (auto ok = m_audit.record(QStringLiteral("user.roles"), QStringLiteral("user"), id.value(),
-                                 tr("roles %1 → %2").arg(rolesText(user->roles), rolesText(roles)));
-        !ok)
-        return ok;
-    if (auto ok = tx->commit(); !ok)
-        return ok;
-    m_access.refresh();
+    w.audit(QStringLiteral("user.roles"), QStringLiteral("user"), id.value(),
+            tr("roles %1 → %2").arg(rolesText(user->roles), rolesText(roles)));
     return {};
 }
 
@@ -335,20 +337,18 @@ Status UserService::changePassphrase(UserId id, const QString &passphrase)
     auto hash = PassphraseHasher::hash(passphrase);
     if (!hash)
         return fail(hash.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    // A new passphrase also lifts a lock-out: an admin resetting it is the way back in.
-    Query q(tx->connection(), QStringLiteral("UPDATE users SET passphrase_hash = :hash, failed_tries = 0, "
-                                             "lock_count = 0, locked_until = NULL WHERE id = :id"));
-    q.bind(QStringLiteral(":hash"), *hash).bind(QStringLiteral(":id"), id.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("user.passphrase"), QStringLiteral("user"), id.value(),
-                                 self ? tr("changed their own passphrase") : tr("passphrase reset"));
-        !ok)
-        return ok;
-    return tx->commit();
+    // The permission was decided above: a user may change their own.
+    return m_work.run(std::nullopt, [&](Write &w) -> Status {
+        // A new passphrase also lifts a lock-out: an admin resetting it is the way back in.
+        Query q(w.connection(), QStringLiteral("UPDATE users SET passphrase_hash = :hash, failed_tries = 0, "
+                                               "lock_count = 0, locked_until = NULL WHERE id = :id"));
+        q.bind(QStringLiteral(":hash"), *hash).bind(QStringLiteral(":id"), id.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        w.audit(QStringLiteral("user.passphrase"), QStringLiteral("user"), id.value(),
+                self ? tr("changed their own passphrase") : tr("passphrase reset"));
+        return {};
+    });
 }
 
 Status UserService::setPin(UserId id, const QString &pin)
@@ -371,32 +371,33 @@ Status UserService::setPin(UserId id, const QString &pin)
             return fail(hash.error());
         hashValue = *hash;
     }
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("UPDATE users SET pin_hash = :hash WHERE id = :id"));
-    q.bind(QStringLiteral(":hash"), hashValue).bind(QStringLiteral(":id"), id.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("user.pin"), QStringLiteral("user"), id.value(),
-                                 pin.isEmpty() ? tr("PIN cleared") : tr("PIN set"));
-        !ok)
-        return ok;
-    return tx->commit();
+    // The permission was decided above: a user may set their own.
+    return m_work.run(std::nullopt, [&](Write &w) -> Status {
+        Query q(w.connection(), QStringLiteral("UPDATE users SET pin_hash = :hash WHERE id = :id"));
+        q.bind(QStringLiteral(":hash"), hashValue).bind(QStringLiteral(":id"), id.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        w.audit(QStringLiteral("user.pin"), QStringLiteral("user"), id.value(),
+                pin.isEmpty() ? tr("PIN cleared") : tr("PIN set"));
+        return {};
+    });
 }
 
 Status UserService::remove(UserId id)
 {
-    if (auto ok = m_access.require(Permission::ManageUsers); !ok)
+    if (auto ok = m_work.run(Permission::ManageUsers, [&](Write &w) -> Status { return removeIn(w, id); }); !ok)
         return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
+    m_access.refresh();
+    return {};
+}
+
+Status UserService::removeIn(Write &w, UserId id)
+{
     auto user = get(id);
     if (!user)
         return fail(user.error());
     if (user->roles.contains(Role::Admin)) {
-        Query q(tx->connection(),
+        Query q(w.connection(),
                 QStringLiteral("SELECT count(*) FROM users u WHERE u.removed_at IS NULL AND u.id <> :id "
                                "AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND "
                                "r.role = 'admin')"));
@@ -404,7 +405,7 @@ Status UserService::remove(UserId id)
         auto otherAdmins = q.scalar();
         if (!otherAdmins)
             return fail(otherAdmins.error());
-        Query others(tx->connection(),
+        Query others(w.connection(),
                      QStringLiteral("SELECT count(*) FROM users WHERE removed_at IS NULL AND id <> :id"));
         others.bind(QStringLiteral(":id"), id.value());
         auto otherUsers = others.scalar();
@@ -414,17 +415,11 @@ Status UserService::remove(UserId id)
             return fail(Error::refused(
                 tr("“%1” is the last admin; make someone else an admin before removing them.").arg(user->name)));
     }
-    Query q(tx->connection(), QStringLiteral("UPDATE users SET removed_at = :now, pin_hash = NULL WHERE id = :id"));
+    Query q(w.connection(), QStringLiteral("UPDATE users SET removed_at = :now, pin_hash = NULL WHERE id = :id"));
     q.bind(QStringLiteral(":now"), m_clock.nowSecs()).bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return ok;
-    if (auto ok = m_audit.record(QStringLiteral("user.remove"), QStringLiteral("user"), id.value(),
-                                 tr("user #%1 removed").arg(id.value()));
-        !ok)
-        return ok;
-    if (auto ok = tx->commit(); !ok)
-        return ok;
-    m_access.refresh();
+    w.audit(QStringLiteral("user.remove"), QStringLiteral("user"), id.value(), tr("user #%1 removed").arg(id.value()));
     return {};
 }
 

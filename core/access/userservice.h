@@ -5,9 +5,11 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/common/ids.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QVariant>
 
 #include <memory>
 
@@ -86,10 +88,17 @@ public:
 
 private:
     friend class AccessControl;
+    /// The bodies of the writes, run inside m_work.
+    Result<UserId> addIn(Write &w, const QString &name, MemberId member, const QList<Role> &roles, const QString &hash,
+                         const QVariant &pinHash);
+    Status setRolesIn(Write &w, UserId id, const QList<Role> &rawRoles);
+    Status removeIn(Write &w, UserId id);
+
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;
     AccessControl &m_access;
-    AuditTrail &m_audit;
+    AuditTrail &m_audit; ///< for eraseMember's pseudonymisation
+    UnitOfWork m_work;
 };
 
 } // namespace hub

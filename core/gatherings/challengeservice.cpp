@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/challengeservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/members/memberservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
 
 #include <QSet>
 
@@ -18,7 +15,7 @@ namespace hub {
 
 ChallengeService::ChallengeService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock,
                                    AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_members(members), m_clock(clock), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_members(members), m_clock(clock), m_work(m_db, access, audit)
 {}
 
 Status ChallengeService::validate(const ChallengeDraft &d)
@@ -43,8 +40,15 @@ Status ChallengeService::validate(const ChallengeDraft &d)
 
 Result<BusinessChallenge> ChallengeService::add(const ChallengeDraft &d)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return fail(ok.error());
+    auto id = m_work.run<ChallengeId>(Permission::ManageGatherings,
+                                      [&](Write &w) -> Result<ChallengeId> { return addIn(w, d); });
+    if (!id)
+        return fail(id.error());
+    return get(*id);
+}
+
+Result<ChallengeId> ChallengeService::addIn(Write &w, const ChallengeDraft &d)
+{
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     auto org = m_members.get(d.organisation);
@@ -54,36 +58,25 @@ Result<BusinessChallenge> ChallengeService::add(const ChallengeDraft &d)
         return fail(
             Error::refused(tr("%1 is a person; a challenge comes from an organisation member.").arg(org->displayName),
                            QStringLiteral("organisation")));
-    qint64 id = 0;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        if (auto name = GatheringLookup::activeMember(db, d.organisation, QStringLiteral("organisation")); !name)
-            return fail(name.error());
-        if (d.gathering)
-            if (auto title = GatheringLookup::gatheringTitle(db, *d.gathering); !title)
-                return fail(title.error());
-        Query q(db, QStringLiteral("INSERT INTO business_challenges (organisation_id, gathering_id, title, "
-                                   "description, skills, created_at) VALUES (:org, :g, :title, :text, :skills, :at)"));
-        q.bind(QStringLiteral(":org"), d.organisation.value())
-            .bind(QStringLiteral(":g"), d.gathering ? QVariant(d.gathering->value()) : QVariant())
-            .bind(QStringLiteral(":title"), d.title.trimmed())
-            .bind(QStringLiteral(":text"), d.description.trimmed())
-            .bind(QStringLiteral(":skills"), GatheringLookup::joinWords(d.skills))
-            .bind(QStringLiteral(":at"), m_clock.nowSecs());
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-        id = q.lastInsertId();
-        if (auto ok = m_audit.record(QStringLiteral("challenge.add"), QStringLiteral("challenge"), id,
-                                     tr("“%1”").arg(d.title.simplified()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
-    return get(ChallengeId(id));
+    const QSqlDatabase db = w.connection();
+    if (auto name = GatheringLookup::activeMember(db, d.organisation, QStringLiteral("organisation")); !name)
+        return fail(name.error());
+    if (d.gathering)
+        if (auto title = GatheringLookup::gatheringTitle(db, *d.gathering); !title)
+            return fail(title.error());
+    Query q(db, QStringLiteral("INSERT INTO business_challenges (organisation_id, gathering_id, title, "
+                               "description, skills, created_at) VALUES (:org, :g, :title, :text, :skills, :at)"));
+    q.bind(QStringLiteral(":org"), d.organisation.value())
+        .bind(QStringLiteral(":g"), d.gathering ? QVariant(d.gathering->value()) : QVariant())
+        .bind(QStringLiteral(":title"), d.title.trimmed())
+        .bind(QStringLiteral(":text"), d.description.trimmed())
+        .bind(QStringLiteral(":skills"), GatheringLookup::joinWords(d.skills))
+        .bind(QStringLiteral(":at"), m_clock.nowSecs());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    const qint64 id = q.lastInsertId();
+    w.audit(QStringLiteral("challenge.add"), QStringLiteral("challenge"), id, tr("“%1”").arg(d.title.simplified()));
+    return ChallengeId(id);
 }
 
 Result<BusinessChallenge> ChallengeService::get(ChallengeId id) const
@@ -141,78 +134,62 @@ Result<QList<BusinessChallenge>> ChallengeService::list(bool openOnly) const
 
 Status ChallengeService::volunteer(ChallengeId id, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto c = get(id);
-    if (!c)
-        return fail(c.error());
-    if (!c->open)
-        return fail(Error::refused(tr("“%1” is closed.").arg(c->title)));
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    auto name = GatheringLookup::activeMember(tx->connection(), member, QStringLiteral("member"));
-    if (!name)
-        return fail(name.error());
-    Query q(tx->connection(), QStringLiteral("INSERT OR IGNORE INTO challenge_volunteers (challenge_id, member_id, "
-                                             "joined_at) VALUES (:c, :m, :at)"));
-    q.bind(QStringLiteral(":c"), id.value())
-        .bind(QStringLiteral(":m"), member.value())
-        .bind(QStringLiteral(":at"), m_clock.nowSecs());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (q.rowsAffected() == 0)
-        return fail(Error::refused(tr("%1 already volunteered for “%2”.").arg(*name, c->title)));
-    if (auto ok = m_audit.record(QStringLiteral("challenge.volunteer"), QStringLiteral("challenge"), id.value(),
-                                 tr("member #%1 volunteered").arg(member.value()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        auto c = get(id);
+        if (!c)
+            return fail(c.error());
+        if (!c->open)
+            return fail(Error::refused(tr("“%1” is closed.").arg(c->title)));
+        auto name = GatheringLookup::activeMember(w.connection(), member, QStringLiteral("member"));
+        if (!name)
+            return fail(name.error());
+        Query q(w.connection(), QStringLiteral("INSERT OR IGNORE INTO challenge_volunteers (challenge_id, member_id, "
+                                               "joined_at) VALUES (:c, :m, :at)"));
+        q.bind(QStringLiteral(":c"), id.value())
+            .bind(QStringLiteral(":m"), member.value())
+            .bind(QStringLiteral(":at"), m_clock.nowSecs());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        if (q.rowsAffected() == 0)
+            return fail(Error::refused(tr("%1 already volunteered for “%2”.").arg(*name, c->title)));
+        w.audit(QStringLiteral("challenge.volunteer"), QStringLiteral("challenge"), id.value(),
+                tr("member #%1 volunteered").arg(member.value()));
+        return {};
+    });
 }
 
 Status ChallengeService::withdraw(ChallengeId id, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto c = get(id);
-    if (!c)
-        return fail(c.error());
-    if (!c->volunteers.contains(member))
-        return fail(Error::refused(tr("Member #%1 has not volunteered for “%2”.").arg(member.value()).arg(c->title),
-                                   QStringLiteral("member")));
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(),
-            QStringLiteral("DELETE FROM challenge_volunteers WHERE challenge_id = :c AND member_id = :m"));
-    q.bind(QStringLiteral(":c"), id.value()).bind(QStringLiteral(":m"), member.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("challenge.withdraw"), QStringLiteral("challenge"), id.value(),
-                                 tr("member #%1 withdrew").arg(member.value()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        auto c = get(id);
+        if (!c)
+            return fail(c.error());
+        if (!c->volunteers.contains(member))
+            return fail(Error::refused(tr("Member #%1 has not volunteered for “%2”.").arg(member.value()).arg(c->title),
+                                       QStringLiteral("member")));
+        Query q(w.connection(),
+                QStringLiteral("DELETE FROM challenge_volunteers WHERE challenge_id = :c AND member_id = :m"));
+        q.bind(QStringLiteral(":c"), id.value()).bind(QStringLiteral(":m"), member.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        w.audit(QStringLiteral("challenge.withdraw"), QStringLiteral("challenge"), id.value(),
+                tr("member #%1 withdrew").arg(member.value()));
+        return {};
+    });
 }
 
 Status ChallengeService::close(ChallengeId id)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    if (auto c = get(id); !c)
-        return fail(c.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("UPDATE business_challenges SET status = 'closed' WHERE id = :id"));
-    q.bind(QStringLiteral(":id"), id.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (auto ok =
-            m_audit.record(QStringLiteral("challenge.close"), QStringLiteral("challenge"), id.value(), tr("closed"));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        if (auto c = get(id); !c)
+            return fail(c.error());
+        Query q(w.connection(), QStringLiteral("UPDATE business_challenges SET status = 'closed' WHERE id = :id"));
+        q.bind(QStringLiteral(":id"), id.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        w.audit(QStringLiteral("challenge.close"), QStringLiteral("challenge"), id.value(), tr("closed"));
+        return {};
+    });
 }
 
 Result<QList<SuggestedHelper>> ChallengeService::suggestions(ChallengeId id, int limit) const

@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/gatherings/gathering.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 
@@ -46,11 +47,13 @@ public:
     Result<QList<SuggestedHelper>> suggestions(ChallengeId id, int limit = 20) const;
 
 private:
+    // The body of add(), inside its unit of work.
+    Result<ChallengeId> addIn(Write &w, const ChallengeDraft &draft);
+
     std::shared_ptr<Database> m_db;
     MemberService &m_members;
     const Clock &m_clock;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -2,14 +2,13 @@
 #include "core/gatherings/checkinservice.h"
 
 #include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textfold.h"
 #include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/members/memberservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 namespace hub {
 
@@ -88,7 +87,7 @@ Status run(const QSqlDatabase &db, const QString &sql, const QList<std::pair<QSt
 
 CheckInService::CheckInService(std::shared_ptr<Database> db, MemberService &members, const Clock &clock,
                                AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_members(members), m_clock(clock), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_members(members), m_clock(clock), m_work(m_db, access, audit)
 {}
 
 QString CheckInService::pseudonym(WalkInId id)
@@ -143,45 +142,39 @@ Result<Attendee> CheckInService::insert(const QSqlDatabase &db, GatheringId gath
 
 Result<Attendee> CheckInService::checkIn(GatheringId gathering, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::CheckIn); !ok)
-        return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
-    auto title = GatheringLookup::gatheringTitle(db, gathering);
-    if (!title)
-        return fail(title.error());
-    auto name = GatheringLookup::activeMember(db, member, QStringLiteral("member"));
-    if (!name)
-        return fail(name.error());
-    auto already = attendanceWhere(db, QStringLiteral("a.member_id = :who"), gathering, member.value());
-    if (!already)
-        return fail(already.error());
-    if (*already)
-        return fail(Error::refused(tr("%1 is already checked in. Welcome back!").arg(*name)));
-    auto a = insert(db, gathering, member, std::nullopt, *name);
-    if (!a)
+    return m_work.run<Attendee>(Permission::CheckIn, [&](Write &work) -> Result<Attendee> {
+        const QSqlDatabase db = work.connection();
+        auto title = GatheringLookup::gatheringTitle(db, gathering);
+        if (!title)
+            return fail(title.error());
+        auto name = GatheringLookup::activeMember(db, member, QStringLiteral("member"));
+        if (!name)
+            return fail(name.error());
+        auto already = attendanceWhere(db, QStringLiteral("a.member_id = :who"), gathering, member.value());
+        if (!already)
+            return fail(already.error());
+        if (*already)
+            return fail(Error::refused(tr("%1 is already checked in. Welcome back!").arg(*name)));
+        auto a = insert(db, gathering, member, std::nullopt, *name);
+        if (!a)
+            return a;
+        work.audit(QStringLiteral("checkin.member"), QStringLiteral("gathering"), gathering.value(),
+                   tr("member #%1 checked in").arg(member.value()));
         return a;
-    if (auto ok = m_audit.record(QStringLiteral("checkin.member"), QStringLiteral("gathering"), gathering.value(),
-                                 tr("member #%1 checked in").arg(member.value()));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return a;
+    });
 }
 
 Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, const WalkInDraft &draft)
 {
-    if (auto ok = m_access.require(Permission::CheckIn); !ok)
-        return fail(ok.error());
+    return m_work.run<Attendee>(
+        Permission::CheckIn, [&](Write &work) -> Result<Attendee> { return checkInWalkInIn(work, gathering, draft); });
+}
+
+Result<Attendee> CheckInService::checkInWalkInIn(Write &work, GatheringId gathering, const WalkInDraft &draft)
+{
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = work.connection();
     auto title = GatheringLookup::gatheringTitle(db, gathering);
     if (!title)
         return fail(title.error());
@@ -210,33 +203,30 @@ Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, const Walk
     auto a = insert(db, gathering, std::nullopt, WalkInId(add.lastInsertId()), name);
     if (!a)
         return a;
-    if (auto ok = m_audit.record(QStringLiteral("checkin.walk-in"), QStringLiteral("gathering"), gathering.value(),
-                                 tr("a walk-in checked in"));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    work.audit(QStringLiteral("checkin.walk-in"), QStringLiteral("gathering"), gathering.value(),
+               tr("a walk-in checked in"));
     return a;
 }
 
 Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, WalkInId walkIn)
 {
-    if (auto ok = m_access.require(Permission::CheckIn); !ok)
-        return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    return m_work.run<Attendee>(
+        Permission::CheckIn, [&](Write &work) -> Result<Attendee> { return checkInWalkInIn(work, gathering, walkIn); });
+}
+
+Result<Attendee> CheckInService::checkInWalkInIn(Write &work, GatheringId gathering, WalkInId walkIn)
+{
+    const QSqlDatabase db = work.connection();
     auto title = GatheringLookup::gatheringTitle(db, gathering);
     if (!title)
         return fail(title.error());
     auto w = readWalkIn(db, walkIn);
     if (!w)
         return fail(w.error());
-    if (w->mergedInto) {
-        tx->rollback();
+    // Nothing is written yet: the member's check-in is the whole change
+    // (a nested unit, so it still commits or fails as one).
+    if (w->mergedInto)
         return checkIn(gathering, *w->mergedInto);
-    }
     if (w->forgotten)
         return fail(Error::refused(tr("%1 was forgotten and cannot be checked in again.").arg(w->name)));
     auto already = attendanceWhere(db, QStringLiteral("a.walk_in_id = :who"), gathering, walkIn.value());
@@ -247,12 +237,8 @@ Result<Attendee> CheckInService::checkInWalkIn(GatheringId gathering, WalkInId w
     auto a = insert(db, gathering, std::nullopt, walkIn, w->name);
     if (!a)
         return a;
-    if (auto ok = m_audit.record(QStringLiteral("checkin.walk-in"), QStringLiteral("gathering"), gathering.value(),
-                                 tr("walk-in #%1 checked in").arg(walkIn.value()));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    work.audit(QStringLiteral("checkin.walk-in"), QStringLiteral("gathering"), gathering.value(),
+               tr("walk-in #%1 checked in").arg(walkIn.value()));
     return a;
 }
 
@@ -309,12 +295,12 @@ Result<QList<WalkIn>> CheckInService::walkIns(const QString &search) const
 
 Status CheckInService::merge(WalkInId walkIn, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::CheckIn); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    return m_work.run(Permission::CheckIn, [&](Write &work) -> Status { return mergeIn(work, walkIn, member); });
+}
+
+Status CheckInService::mergeIn(Write &work, WalkInId walkIn, MemberId member)
+{
+    const QSqlDatabase db = work.connection();
     auto w = readWalkIn(db, walkIn);
     if (!w)
         return fail(w.error());
@@ -342,22 +328,21 @@ Status CheckInService::merge(WalkInId walkIn, MemberId member)
     for (const QString &sql : steps)
         if (auto ok = run(db, sql, {{QStringLiteral(":m"), m}, {QStringLiteral(":w"), wi}}); !ok)
             return ok;
-    if (auto ok = m_audit.record(QStringLiteral("walk-in.merge"), QStringLiteral("walk-in"), walkIn.value(),
-                                 tr("merged into member #%1").arg(member.value()));
-        !ok)
-        return ok;
-    return tx->commit();
+    work.audit(QStringLiteral("walk-in.merge"), QStringLiteral("walk-in"), walkIn.value(),
+               tr("merged into member #%1").arg(member.value()));
+    return {};
 }
 
 Result<MemberId> CheckInService::enrol(WalkInId walkIn)
 {
-    if (auto ok = m_access.require(Permission::CheckIn); !ok)
-        return fail(ok.error());
+    return m_work.run<MemberId>(Permission::CheckIn,
+                                [&](Write &work) -> Result<MemberId> { return enrolIn(work, walkIn); });
+}
+
+Result<MemberId> CheckInService::enrolIn(Write &work, WalkInId walkIn)
+{
     AccessControl::Grant grant(Permission::AddMembers);
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    auto w = readWalkIn(tx->connection(), walkIn);
+    auto w = readWalkIn(work.connection(), walkIn);
     if (!w)
         return fail(w.error());
     if (w->mergedInto)
@@ -375,43 +360,34 @@ Result<MemberId> CheckInService::enrol(WalkInId walkIn)
         return fail(added.error());
     if (auto ok = merge(walkIn, added->id); !ok)
         return fail(ok.error());
-    if (auto ok = m_audit.record(QStringLiteral("walk-in.enrol"), QStringLiteral("walk-in"), walkIn.value(),
-                                 tr("enrolled as member #%1").arg(added->id.value()));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    work.audit(QStringLiteral("walk-in.enrol"), QStringLiteral("walk-in"), walkIn.value(),
+               tr("enrolled as member #%1").arg(added->id.value()));
     return added->id;
 }
 
 Status CheckInService::forget(WalkInId walkIn)
 {
-    if (auto ok = m_access.require(Permission::ForgetMember); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
-    auto w = readWalkIn(db, walkIn);
-    if (!w)
-        return fail(w.error());
-    if (w->forgotten)
-        return fail(Error::refused(tr("walk-in #%1 was already forgotten").arg(walkIn.value())));
-    const QList<std::pair<QString, QVariant>> values = {{QStringLiteral(":w"), walkIn.value()},
-                                                        {QStringLiteral(":name"), pseudonym(walkIn)},
-                                                        {QStringLiteral(":now"), m_clock.nowSecs()}};
-    for (const QString &sql : {
-             QStringLiteral("UPDATE walk_ins SET name = :name, email = '', consent = 0, forgotten_at = :now "
-                            "WHERE id = :w"),
-             QStringLiteral("UPDATE ideas SET story = '' WHERE author_walk_in_id = :w"),
-         })
-        if (auto ok = run(db, sql, values); !ok)
-            return ok;
-    if (auto ok = m_audit.record(QStringLiteral("walk-in.forget"), QStringLiteral("walk-in"), walkIn.value(),
-                                 tr("personal data erased"));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ForgetMember, [&](Write &work) -> Status {
+        const QSqlDatabase db = work.connection();
+        auto w = readWalkIn(db, walkIn);
+        if (!w)
+            return fail(w.error());
+        if (w->forgotten)
+            return fail(Error::refused(tr("walk-in #%1 was already forgotten").arg(walkIn.value())));
+        const QList<std::pair<QString, QVariant>> values = {{QStringLiteral(":w"), walkIn.value()},
+                                                            {QStringLiteral(":name"), pseudonym(walkIn)},
+                                                            {QStringLiteral(":now"), m_clock.nowSecs()}};
+        for (const QString &sql : {
+                 QStringLiteral("UPDATE walk_ins SET name = :name, email = '', consent = 0, forgotten_at = :now "
+                                "WHERE id = :w"),
+                 QStringLiteral("UPDATE ideas SET story = '' WHERE author_walk_in_id = :w"),
+             })
+            if (auto ok = run(db, sql, values); !ok)
+                return ok;
+        work.audit(QStringLiteral("walk-in.forget"), QStringLiteral("walk-in"), walkIn.value(),
+                   tr("personal data erased"));
+        return {};
+    });
 }
 
 } // namespace hub

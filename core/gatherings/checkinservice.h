@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/gatherings/gathering.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -58,14 +59,18 @@ public:
     static QString pseudonym(WalkInId id);
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Result<Attendee> checkInWalkInIn(Write &work, GatheringId gathering, const WalkInDraft &draft);
+    Result<Attendee> checkInWalkInIn(Write &work, GatheringId gathering, WalkInId walkIn);
+    Status mergeIn(Write &work, WalkInId walkIn, MemberId member);
+    Result<MemberId> enrolIn(Write &work, WalkInId walkIn);
     Result<Attendee> insert(const QSqlDatabase &db, GatheringId gathering, std::optional<MemberId> member,
                             std::optional<WalkInId> walkIn, const QString &name);
 
     std::shared_ptr<Database> m_db;
     MemberService &m_members;
     const Clock &m_clock;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

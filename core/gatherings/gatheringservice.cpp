@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/gatheringservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
 
 #include <QSet>
 
@@ -79,7 +76,7 @@ BookingDraft bookingFor(const GatheringDraft &d, std::optional<int> capacity)
 
 GatheringService::GatheringService(std::shared_ptr<Database> db, BookingService &bookings, const Clock &clock,
                                    const QString &actor, AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_bookings(bookings), m_clock(clock), m_actor(actor), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_bookings(bookings), m_clock(clock), m_actor(actor), m_work(m_db, access, audit)
 {}
 
 Status GatheringService::validate(const GatheringDraft &d)
@@ -129,88 +126,80 @@ Result<std::optional<int>> GatheringService::capacityFor(const QSqlDatabase &db,
 
 Result<Gathering> GatheringService::add(const GatheringDraft &draft)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return fail(ok.error());
+    auto id = m_work.run<GatheringId>(Permission::ManageGatherings,
+                                      [&](Write &w) -> Result<GatheringId> { return addIn(w, draft); });
+    if (!id)
+        return fail(id.error());
+    return get(*id);
+}
+
+Result<GatheringId> GatheringService::addIn(Write &w, const GatheringDraft &draft)
+{
     if (draft.repeat)
         return fail(Error::usage(tr("A recurring gathering is added with addSeries()."), QStringLiteral("repeat")));
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
-    GatheringId id;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        auto capacity = capacityFor(db, draft);
-        if (!capacity)
-            return fail(capacity.error());
-        std::optional<BookingId> booking;
-        QDateTime start = draft.start, end = draft.end;
-        if (draft.space) {
-            // The booking service alone decides whether the space is free.
-            auto booked = m_bookings.book(bookingFor(draft, *capacity));
-            if (!booked)
-                return fail(booked.error());
-            booking = booked->id;
-            start = booked->start;
-            end = booked->end;
-        }
-        auto g = insert(db, draft, *capacity, start, end, booking, std::nullopt);
-        if (!g)
-            return g;
-        id = g->id;
-        if (auto ok = m_audit.record(QStringLiteral("gathering.add"), QStringLiteral("gathering"), g->id.value(),
-                                     tr("“%1”").arg(g->title));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
+    const QSqlDatabase db = w.connection();
+    auto capacity = capacityFor(db, draft);
+    if (!capacity)
+        return fail(capacity.error());
+    std::optional<BookingId> booking;
+    QDateTime start = draft.start, end = draft.end;
+    if (draft.space) {
+        // The booking service alone decides whether the space is free.
+        auto booked = m_bookings.book(bookingFor(draft, *capacity));
+        if (!booked)
+            return fail(booked.error());
+        booking = booked->id;
+        start = booked->start;
+        end = booked->end;
     }
-    return get(id);
+    auto g = insert(db, draft, *capacity, start, end, booking, std::nullopt);
+    if (!g)
+        return fail(g.error());
+    w.audit(QStringLiteral("gathering.add"), QStringLiteral("gathering"), g->id.value(), tr("“%1”").arg(g->title));
+    return g->id;
 }
 
 Result<QList<Gathering>> GatheringService::addSeries(const GatheringDraft &draft)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return fail(ok.error());
-    if (!draft.repeat)
-        return fail(Error::invalid(tr("Say how the gathering repeats."), QStringLiteral("repeat")));
-    if (auto ok = validate(draft); !ok)
-        return fail(ok.error());
-    QList<GatheringId> ids;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        auto capacity = capacityFor(db, draft);
-        if (!capacity)
-            return fail(capacity.error());
-        auto outcome = m_bookings.bookSeries(bookingFor(draft, *capacity));
-        if (!outcome)
-            return fail(outcome.error());
-        for (const Booking &b : std::as_const(outcome->booked)) {
-            auto g = insert(db, draft, *capacity, b.start, b.end, b.id, outcome->series);
-            if (!g)
-                return fail(g.error());
-            ids << g->id;
-        }
-        if (auto ok = m_audit.record(QStringLiteral("gathering.add-series"), QStringLiteral("gathering"),
-                                     ids.isEmpty() ? 0 : ids.first().value(),
-                                     tr("%n gathering(s)", nullptr, int(ids.size())));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
+    auto ids = m_work.run<QList<GatheringId>>(
+        Permission::ManageGatherings, [&](Write &w) -> Result<QList<GatheringId>> { return addSeriesIn(w, draft); });
+    if (!ids)
+        return fail(ids.error());
     QList<Gathering> out;
-    for (GatheringId id : std::as_const(ids)) {
+    for (GatheringId id : std::as_const(*ids)) {
         auto g = get(id);
         if (!g)
             return fail(g.error());
         out << *g;
     }
     return out;
+}
+
+Result<QList<GatheringId>> GatheringService::addSeriesIn(Write &w, const GatheringDraft &draft)
+{
+    if (!draft.repeat)
+        return fail(Error::invalid(tr("Say how the gathering repeats."), QStringLiteral("repeat")));
+    if (auto ok = validate(draft); !ok)
+        return fail(ok.error());
+    const QSqlDatabase db = w.connection();
+    auto capacity = capacityFor(db, draft);
+    if (!capacity)
+        return fail(capacity.error());
+    auto outcome = m_bookings.bookSeries(bookingFor(draft, *capacity));
+    if (!outcome)
+        return fail(outcome.error());
+    QList<GatheringId> ids;
+    for (const Booking &b : std::as_const(outcome->booked)) {
+        auto g = insert(db, draft, *capacity, b.start, b.end, b.id, outcome->series);
+        if (!g)
+            return fail(g.error());
+        ids << g->id;
+    }
+    w.audit(QStringLiteral("gathering.add-series"), QStringLiteral("gathering"),
+            ids.isEmpty() ? 0 : ids.first().value(), tr("%n gathering(s)", nullptr, int(ids.size())));
+    return ids;
 }
 
 Result<Gathering> GatheringService::insert(const QSqlDatabase &db, const GatheringDraft &d, std::optional<int> capacity,
@@ -238,6 +227,9 @@ Result<Gathering> GatheringService::insert(const QSqlDatabase &db, const Gatheri
         return fail(ok.error());
     Gathering g;
     g.id = GatheringId(q.lastInsertId());
+    // The audit row of a new gathering names it from here.
+    g.kind = d.kind;
+    g.title = d.title.trimmed();
     if (auto ok = writeFacilitators(db, g.id, d.facilitators); !ok)
         return fail(ok.error());
     return g;
@@ -262,8 +254,14 @@ Status GatheringService::writeFacilitators(const QSqlDatabase &db, GatheringId i
 
 Result<Gathering> GatheringService::edit(GatheringId id, const GatheringDraft &draft)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+    if (auto ok = m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status { return editIn(w, id, draft); });
+        !ok)
         return fail(ok.error());
+    return get(id);
+}
+
+Status GatheringService::editIn(Write &w, GatheringId id, const GatheringDraft &draft)
+{
     if (draft.repeat)
         return fail(Error::invalid(tr("A gathering's repeat cannot be changed here; edit its series in the calendar."),
                                    QStringLiteral("repeat")));
@@ -271,63 +269,54 @@ Result<Gathering> GatheringService::edit(GatheringId id, const GatheringDraft &d
         return fail(ok.error());
     auto current = get(id);
     if (!current)
-        return current;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        auto capacity = capacityFor(db, draft);
-        if (!capacity)
-            return fail(capacity.error());
-        // A plain id (invalid = none): GCC 12 at -O2 wrongly warns that a
-        // reassigned std::optional<BookingId> "may be used uninitialized".
-        BookingId booking = current->bookingCancelled ? BookingId() : current->booking.value_or(BookingId());
-        QDateTime start = draft.start, end = draft.end;
-        if (draft.space && booking.isValid()) {
-            auto changed = m_bookings.edit(booking, bookingFor(draft, *capacity));
-            if (!changed)
-                return fail(changed.error());
-            start = changed->start;
-            end = changed->end;
-        } else if (draft.space) {
-            auto booked = m_bookings.book(bookingFor(draft, *capacity));
-            if (!booked)
-                return fail(booked.error());
-            booking = booked->id;
-            start = booked->start;
-            end = booked->end;
-        } else if (booking.isValid()) {
-            if (auto cancelled = m_bookings.cancel(booking); !cancelled)
-                return fail(cancelled.error());
-            booking = BookingId();
-        }
-        Query q(db, QStringLiteral("UPDATE gatherings SET kind = :kind, title = :title, theme = :theme, start_utc = "
-                                   ":start, end_utc = :end, booking_id = :booking, capacity = :capacity, voting = "
-                                   ":voting, dots_per_attendee = :dots, notes = :notes WHERE id = :id"));
-        q.bind(QStringLiteral(":kind"), toString(draft.kind))
-            .bind(QStringLiteral(":title"), draft.title.trimmed())
-            .bind(QStringLiteral(":theme"), draft.theme.trimmed())
-            .bind(QStringLiteral(":start"), start.toSecsSinceEpoch())
-            .bind(QStringLiteral(":end"), end.toSecsSinceEpoch())
-            .bind(QStringLiteral(":booking"), booking.isValid() ? QVariant(booking.value()) : QVariant())
-            .bind(QStringLiteral(":capacity"), *capacity ? QVariant(**capacity) : QVariant())
-            .bind(QStringLiteral(":voting"), toString(draft.voting))
-            .bind(QStringLiteral(":dots"), draft.voting == VotingMode::Dots ? draft.dotsPerAttendee : 1)
-            .bind(QStringLiteral(":notes"), draft.notes.trimmed())
-            .bind(QStringLiteral(":id"), id.value());
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-        if (auto ok = writeFacilitators(db, id, draft.facilitators); !ok)
-            return fail(ok.error());
-        if (auto ok = m_audit.record(QStringLiteral("gathering.edit"), QStringLiteral("gathering"), id.value(),
-                                     tr("“%1”").arg(draft.title.simplified()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
+        return fail(current.error());
+    const QSqlDatabase db = w.connection();
+    auto capacity = capacityFor(db, draft);
+    if (!capacity)
+        return fail(capacity.error());
+    // A plain id (invalid = none): GCC 12 at -O2 wrongly warns that a
+    // reassigned std::optional<BookingId> "may be used uninitialized".
+    BookingId booking = current->bookingCancelled ? BookingId() : current->booking.value_or(BookingId());
+    QDateTime start = draft.start, end = draft.end;
+    if (draft.space && booking.isValid()) {
+        auto changed = m_bookings.edit(booking, bookingFor(draft, *capacity));
+        if (!changed)
+            return fail(changed.error());
+        start = changed->start;
+        end = changed->end;
+    } else if (draft.space) {
+        auto booked = m_bookings.book(bookingFor(draft, *capacity));
+        if (!booked)
+            return fail(booked.error());
+        booking = booked->id;
+        start = booked->start;
+        end = booked->end;
+    } else if (booking.isValid()) {
+        if (auto cancelled = m_bookings.cancel(booking); !cancelled)
+            return fail(cancelled.error());
+        booking = BookingId();
     }
-    return get(id);
+    Query q(db, QStringLiteral("UPDATE gatherings SET kind = :kind, title = :title, theme = :theme, start_utc = "
+                               ":start, end_utc = :end, booking_id = :booking, capacity = :capacity, voting = "
+                               ":voting, dots_per_attendee = :dots, notes = :notes WHERE id = :id"));
+    q.bind(QStringLiteral(":kind"), toString(draft.kind))
+        .bind(QStringLiteral(":title"), draft.title.trimmed())
+        .bind(QStringLiteral(":theme"), draft.theme.trimmed())
+        .bind(QStringLiteral(":start"), start.toSecsSinceEpoch())
+        .bind(QStringLiteral(":end"), end.toSecsSinceEpoch())
+        .bind(QStringLiteral(":booking"), booking.isValid() ? QVariant(booking.value()) : QVariant())
+        .bind(QStringLiteral(":capacity"), *capacity ? QVariant(**capacity) : QVariant())
+        .bind(QStringLiteral(":voting"), toString(draft.voting))
+        .bind(QStringLiteral(":dots"), draft.voting == VotingMode::Dots ? draft.dotsPerAttendee : 1)
+        .bind(QStringLiteral(":notes"), draft.notes.trimmed())
+        .bind(QStringLiteral(":id"), id.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (auto ok = writeFacilitators(db, id, draft.facilitators); !ok)
+        return fail(ok.error());
+    w.audit(QStringLiteral("gathering.edit"), QStringLiteral("gathering"), id.value(),
+            tr("“%1”").arg(draft.title.simplified()));
+    return {};
 }
 
 Result<Gathering> GatheringService::get(GatheringId id) const

@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/gatherings/gathering.h"
 #include "core/storage/integritychecker.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -71,6 +72,10 @@ public:
     QList<Finding> verify() const;
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Result<GatheringId> addIn(Write &w, const GatheringDraft &draft);
+    Result<QList<GatheringId>> addSeriesIn(Write &w, const GatheringDraft &draft);
+    Status editIn(Write &w, GatheringId id, const GatheringDraft &draft);
     Result<Gathering> insert(const QSqlDatabase &db, const GatheringDraft &draft, std::optional<int> capacity,
                              const QDateTime &start, const QDateTime &end, std::optional<BookingId> booking,
                              std::optional<SeriesId> series);
@@ -81,8 +86,7 @@ private:
     BookingService &m_bookings;
     const Clock &m_clock;
     const QString &m_actor;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

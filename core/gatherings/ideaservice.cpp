@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/ideaservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 namespace hub {
 
@@ -82,7 +80,7 @@ Status checkAuthor(const QSqlDatabase &db, const IdeaDraft &d)
 
 IdeaService::IdeaService(std::shared_ptr<Database> db, const Clock &clock, const QString &actor, AccessControl &access,
                          AuditTrail &audit)
-    : m_db(std::move(db)), m_clock(clock), m_actor(actor), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_clock(clock), m_actor(actor), m_work(m_db, access, audit)
 {}
 
 Status IdeaService::validate(const IdeaDraft &d)
@@ -110,77 +108,67 @@ Status IdeaService::validate(const IdeaDraft &d)
 
 Result<Idea> IdeaService::add(const IdeaDraft &d)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return fail(ok.error());
+    auto id = m_work.run<IdeaId>(Permission::ManageGatherings, [&](Write &w) -> Result<IdeaId> { return addIn(w, d); });
+    if (!id)
+        return fail(id.error());
+    return get(*id);
+}
+
+Result<IdeaId> IdeaService::addIn(Write &w, const IdeaDraft &d)
+{
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
-    qint64 id = 0;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        if (auto title = GatheringLookup::gatheringTitle(db, d.gathering); !title)
-            return fail(title.error());
-        if (auto ok = checkAuthor(db, d); !ok)
-            return fail(ok.error());
-        Query q(db, QStringLiteral("INSERT INTO ideas (gathering_id, title, story, author_member_id, "
-                                   "author_walk_in_id, tags, entered_by, created_at) VALUES (:g, :title, :story, "
-                                   ":member, :walkin, :tags, :by, :at)"));
-        q.bind(QStringLiteral(":g"), d.gathering.value())
-            .bind(QStringLiteral(":title"), d.title.trimmed())
-            .bind(QStringLiteral(":story"), d.story.trimmed())
-            .bind(QStringLiteral(":member"), d.authorMember ? QVariant(d.authorMember->value()) : QVariant())
-            .bind(QStringLiteral(":walkin"), d.authorWalkIn ? QVariant(d.authorWalkIn->value()) : QVariant())
-            .bind(QStringLiteral(":tags"), GatheringLookup::joinWords(d.tags))
-            .bind(QStringLiteral(":by"), m_actor)
-            .bind(QStringLiteral(":at"), m_clock.nowSecs());
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-        id = q.lastInsertId();
-        if (auto ok = m_audit.record(QStringLiteral("idea.add"), QStringLiteral("idea"), id,
-                                     tr("“%1”").arg(d.title.simplified()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
-    return get(IdeaId(id));
+    const QSqlDatabase db = w.connection();
+    if (auto title = GatheringLookup::gatheringTitle(db, d.gathering); !title)
+        return fail(title.error());
+    if (auto ok = checkAuthor(db, d); !ok)
+        return fail(ok.error());
+    Query q(db, QStringLiteral("INSERT INTO ideas (gathering_id, title, story, author_member_id, "
+                               "author_walk_in_id, tags, entered_by, created_at) VALUES (:g, :title, :story, "
+                               ":member, :walkin, :tags, :by, :at)"));
+    q.bind(QStringLiteral(":g"), d.gathering.value())
+        .bind(QStringLiteral(":title"), d.title.trimmed())
+        .bind(QStringLiteral(":story"), d.story.trimmed())
+        .bind(QStringLiteral(":member"), d.authorMember ? QVariant(d.authorMember->value()) : QVariant())
+        .bind(QStringLiteral(":walkin"), d.authorWalkIn ? QVariant(d.authorWalkIn->value()) : QVariant())
+        .bind(QStringLiteral(":tags"), GatheringLookup::joinWords(d.tags))
+        .bind(QStringLiteral(":by"), m_actor)
+        .bind(QStringLiteral(":at"), m_clock.nowSecs());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    const qint64 id = q.lastInsertId();
+    w.audit(QStringLiteral("idea.add"), QStringLiteral("idea"), id, tr("“%1”").arg(d.title.simplified()));
+    return IdeaId(id);
 }
 
 Result<Idea> IdeaService::edit(IdeaId id, const IdeaDraft &d)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+    if (auto ok = m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status { return editIn(w, id, d); }); !ok)
         return fail(ok.error());
+    return get(id);
+}
+
+Status IdeaService::editIn(Write &w, IdeaId id, const IdeaDraft &d)
+{
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        if (auto place = ideaPlace(db, id); !place)
-            return fail(place.error());
-        if (auto ok = checkAuthor(db, d); !ok)
-            return fail(ok.error());
-        Query q(db, QStringLiteral("UPDATE ideas SET title = :title, story = :story, author_member_id = :member, "
-                                   "author_walk_in_id = :walkin, tags = :tags WHERE id = :id"));
-        q.bind(QStringLiteral(":title"), d.title.trimmed())
-            .bind(QStringLiteral(":story"), d.story.trimmed())
-            .bind(QStringLiteral(":member"), d.authorMember ? QVariant(d.authorMember->value()) : QVariant())
-            .bind(QStringLiteral(":walkin"), d.authorWalkIn ? QVariant(d.authorWalkIn->value()) : QVariant())
-            .bind(QStringLiteral(":tags"), GatheringLookup::joinWords(d.tags))
-            .bind(QStringLiteral(":id"), id.value());
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-        if (auto ok = m_audit.record(QStringLiteral("idea.edit"), QStringLiteral("idea"), id.value(),
-                                     tr("“%1”").arg(d.title.simplified()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
-    return get(id);
+    const QSqlDatabase db = w.connection();
+    if (auto place = ideaPlace(db, id); !place)
+        return fail(place.error());
+    if (auto ok = checkAuthor(db, d); !ok)
+        return fail(ok.error());
+    Query q(db, QStringLiteral("UPDATE ideas SET title = :title, story = :story, author_member_id = :member, "
+                               "author_walk_in_id = :walkin, tags = :tags WHERE id = :id"));
+    q.bind(QStringLiteral(":title"), d.title.trimmed())
+        .bind(QStringLiteral(":story"), d.story.trimmed())
+        .bind(QStringLiteral(":member"), d.authorMember ? QVariant(d.authorMember->value()) : QVariant())
+        .bind(QStringLiteral(":walkin"), d.authorWalkIn ? QVariant(d.authorWalkIn->value()) : QVariant())
+        .bind(QStringLiteral(":tags"), GatheringLookup::joinWords(d.tags))
+        .bind(QStringLiteral(":id"), id.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    w.audit(QStringLiteral("idea.edit"), QStringLiteral("idea"), id.value(), tr("“%1”").arg(d.title.simplified()));
+    return {};
 }
 
 Result<Idea> IdeaService::get(IdeaId id) const
@@ -222,12 +210,12 @@ Result<QList<Idea>> IdeaService::ranked(GatheringId gathering) const
 
 Status IdeaService::vote(IdeaId idea, AttendanceId voter, int dots)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status { return voteIn(w, idea, voter, dots); });
+}
+
+Status IdeaService::voteIn(Write &w, IdeaId idea, AttendanceId voter, int dots)
+{
+    const QSqlDatabase db = w.connection();
     auto place = ideaPlace(db, idea);
     if (!place)
         return fail(place.error());
@@ -282,11 +270,9 @@ Status IdeaService::vote(IdeaId idea, AttendanceId voter, int dots)
         .bind(QStringLiteral(":at"), m_clock.nowSecs());
     if (auto ok = q.exec(); !ok)
         return ok;
-    if (auto ok = m_audit.record(QStringLiteral("idea.vote"), QStringLiteral("idea"), idea.value(),
-                                 tr("%n dot(s) from attendance #%1", nullptr, dots).arg(voter.value()));
-        !ok)
-        return ok;
-    return tx->commit();
+    w.audit(QStringLiteral("idea.vote"), QStringLiteral("idea"), idea.value(),
+            tr("%n dot(s) from attendance #%1", nullptr, dots).arg(voter.value()));
+    return {};
 }
 
 Status IdeaService::vote(IdeaId idea, MemberId member, int dots)
@@ -313,33 +299,28 @@ Status IdeaService::vote(IdeaId idea, MemberId member, int dots)
 
 Status IdeaService::withdraw(IdeaId idea, AttendanceId voter)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
-    auto place = ideaPlace(db, idea);
-    if (!place)
-        return fail(place.error());
-    auto voting = GatheringLookup::voting(db, place->gathering);
-    if (!voting)
-        return fail(voting.error());
-    if (voting->closed)
-        return fail(
-            Error::refused(tr("Voting at “%1” is closed; votes can no longer be withdrawn.").arg(voting->title)));
-    Query q(db, QStringLiteral("DELETE FROM idea_votes WHERE idea_id = :idea AND attendance_id = :a"));
-    q.bind(QStringLiteral(":idea"), idea.value()).bind(QStringLiteral(":a"), voter.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (q.rowsAffected() == 0)
-        return fail(
-            Error::notFound(tr("There is no vote to withdraw for “%1”.").arg(place->title), QStringLiteral("vote")));
-    if (auto ok = m_audit.record(QStringLiteral("idea.withdraw-vote"), QStringLiteral("idea"), idea.value(),
-                                 tr("vote of attendance #%1 withdrawn").arg(voter.value()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        const QSqlDatabase db = w.connection();
+        auto place = ideaPlace(db, idea);
+        if (!place)
+            return fail(place.error());
+        auto voting = GatheringLookup::voting(db, place->gathering);
+        if (!voting)
+            return fail(voting.error());
+        if (voting->closed)
+            return fail(
+                Error::refused(tr("Voting at “%1” is closed; votes can no longer be withdrawn.").arg(voting->title)));
+        Query q(db, QStringLiteral("DELETE FROM idea_votes WHERE idea_id = :idea AND attendance_id = :a"));
+        q.bind(QStringLiteral(":idea"), idea.value()).bind(QStringLiteral(":a"), voter.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        if (q.rowsAffected() == 0)
+            return fail(Error::notFound(tr("There is no vote to withdraw for “%1”.").arg(place->title),
+                                        QStringLiteral("vote")));
+        w.audit(QStringLiteral("idea.withdraw-vote"), QStringLiteral("idea"), idea.value(),
+                tr("vote of attendance #%1 withdrawn").arg(voter.value()));
+        return {};
+    });
 }
 
 Result<int> IdeaService::dotsLeft(GatheringId gathering, AttendanceId voter) const
@@ -373,14 +354,15 @@ Result<QHash<IdeaId, int>> IdeaService::votesBy(AttendanceId voter) const
 
 Status IdeaService::setVoting(GatheringId gathering, VotingMode mode, int dotsPerAttendee)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
+    return m_work.run(Permission::ManageGatherings,
+                      [&](Write &w) -> Status { return setVotingIn(w, gathering, mode, dotsPerAttendee); });
+}
+
+Status IdeaService::setVotingIn(Write &w, GatheringId gathering, VotingMode mode, int dotsPerAttendee)
+{
     if (mode == VotingMode::Dots && (dotsPerAttendee < 1 || dotsPerAttendee > 99))
         return fail(Error::invalid(tr("Each attendee gets between 1 and 99 dots."), QStringLiteral("dots")));
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     auto voting = GatheringLookup::voting(db, gathering);
     if (!voting)
         return fail(voting.error());
@@ -400,31 +382,24 @@ Status IdeaService::setVoting(GatheringId gathering, VotingMode mode, int dotsPe
         .bind(QStringLiteral(":g"), gathering.value());
     if (auto ok = q.exec(); !ok)
         return ok;
-    if (auto ok = m_audit.record(QStringLiteral("gathering.voting"), QStringLiteral("gathering"), gathering.value(),
-                                 tr("voting %1, %2 dot(s)").arg(toString(mode)).arg(dotsPerAttendee));
-        !ok)
-        return ok;
-    return tx->commit();
+    w.audit(QStringLiteral("gathering.voting"), QStringLiteral("gathering"), gathering.value(),
+            tr("voting %1, %2 dot(s)").arg(toString(mode)).arg(dotsPerAttendee));
+    return {};
 }
 
 Status IdeaService::closeVoting(GatheringId gathering, bool closed)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    if (auto title = GatheringLookup::gatheringTitle(tx->connection(), gathering); !title)
-        return fail(title.error());
-    Query q(tx->connection(), QStringLiteral("UPDATE gatherings SET voting_closed = :c WHERE id = :g"));
-    q.bind(QStringLiteral(":c"), closed ? 1 : 0).bind(QStringLiteral(":g"), gathering.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("gathering.voting"), QStringLiteral("gathering"), gathering.value(),
-                                 closed ? tr("voting closed") : tr("voting reopened"));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        if (auto title = GatheringLookup::gatheringTitle(w.connection(), gathering); !title)
+            return fail(title.error());
+        Query q(w.connection(), QStringLiteral("UPDATE gatherings SET voting_closed = :c WHERE id = :g"));
+        q.bind(QStringLiteral(":c"), closed ? 1 : 0).bind(QStringLiteral(":g"), gathering.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        w.audit(QStringLiteral("gathering.voting"), QStringLiteral("gathering"), gathering.value(),
+                closed ? tr("voting closed") : tr("voting reopened"));
+        return {};
+    });
 }
 
 } // namespace hub

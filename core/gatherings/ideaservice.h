@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/gatherings/gathering.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -59,11 +60,16 @@ public:
     Status closeVoting(GatheringId gathering, bool closed = true);
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Result<IdeaId> addIn(Write &w, const IdeaDraft &draft);
+    Status editIn(Write &w, IdeaId id, const IdeaDraft &draft);
+    Status voteIn(Write &w, IdeaId idea, AttendanceId voter, int dots);
+    Status setVotingIn(Write &w, GatheringId gathering, VotingMode mode, int dotsPerAttendee);
+
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;
     const QString &m_actor;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/registrationservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 namespace hub {
 
@@ -46,80 +44,73 @@ Result<std::optional<Registration>> read(const QSqlDatabase &db, GatheringId g, 
 
 RegistrationService::RegistrationService(std::shared_ptr<Database> db, const Clock &clock, AccessControl &access,
                                          AuditTrail &audit)
-    : m_db(std::move(db)), m_clock(clock), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_clock(clock), m_work(m_db, access, audit)
 {}
 
 Result<Registration> RegistrationService::add(GatheringId gathering, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::CheckIn); !ok)
-        return fail(ok.error());
-    std::optional<Registration> out;
-    {
-        // Counting places and taking one happen in one immediate
-        // transaction, so two desks cannot both take the last place.
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        auto title = GatheringLookup::gatheringTitle(db, gathering);
-        if (!title)
-            return fail(title.error());
-        auto name = GatheringLookup::activeMember(db, member, QStringLiteral("member"));
-        if (!name)
-            return fail(name.error());
-        auto existing = read(db, gathering, member);
-        if (!existing)
-            return fail(existing.error());
-        if (*existing && (*existing)->status == RegistrationStatus::Registered)
-            return fail(Error::refused(tr("%1 is already registered for “%2”.").arg(*name, *title)));
-        if (*existing && (*existing)->status == RegistrationStatus::Waiting)
-            return fail(Error::refused(tr("%1 is already on the waiting list for “%2”.").arg(*name, *title)));
+    // Counting places and taking one happen in one immediate
+    // transaction, so two desks cannot both take the last place.
+    return m_work.run<Registration>(Permission::CheckIn,
+                                    [&](Write &w) -> Result<Registration> { return addIn(w, gathering, member); });
+}
 
-        Query room(db, QStringLiteral("SELECT g.capacity, (SELECT count(*) FROM gathering_registrations r WHERE "
-                                      "r.gathering_id = g.id AND r.status = 'registered'), (SELECT "
-                                      "coalesce(max(position), 0) FROM gathering_registrations r WHERE "
-                                      "r.gathering_id = g.id) FROM gatherings g WHERE g.id = :g"));
-        room.bind(QStringLiteral(":g"), gathering.value());
-        if (auto ok = room.exec(); !ok)
-            return fail(ok.error());
-        room.next();
-        const bool full = !room.value(0).isNull() && room.value(1).toInt() >= room.value(0).toInt();
-        const int position = room.value(2).toInt() + 1;
-        Query q(db,
-                QStringLiteral(
+Result<Registration> RegistrationService::addIn(Write &w, GatheringId gathering, MemberId member)
+{
+    const QSqlDatabase db = w.connection();
+    auto title = GatheringLookup::gatheringTitle(db, gathering);
+    if (!title)
+        return fail(title.error());
+    auto name = GatheringLookup::activeMember(db, member, QStringLiteral("member"));
+    if (!name)
+        return fail(name.error());
+    auto existing = read(db, gathering, member);
+    if (!existing)
+        return fail(existing.error());
+    if (*existing && (*existing)->status == RegistrationStatus::Registered)
+        return fail(Error::refused(tr("%1 is already registered for “%2”.").arg(*name, *title)));
+    if (*existing && (*existing)->status == RegistrationStatus::Waiting)
+        return fail(Error::refused(tr("%1 is already on the waiting list for “%2”.").arg(*name, *title)));
+
+    Query room(db, QStringLiteral("SELECT g.capacity, (SELECT count(*) FROM gathering_registrations r WHERE "
+                                  "r.gathering_id = g.id AND r.status = 'registered'), (SELECT "
+                                  "coalesce(max(position), 0) FROM gathering_registrations r WHERE "
+                                  "r.gathering_id = g.id) FROM gatherings g WHERE g.id = :g"));
+    room.bind(QStringLiteral(":g"), gathering.value());
+    if (auto ok = room.exec(); !ok)
+        return fail(ok.error());
+    room.next();
+    const bool full = !room.value(0).isNull() && room.value(1).toInt() >= room.value(0).toInt();
+    const int position = room.value(2).toInt() + 1;
+    Query q(db, QStringLiteral(
                     "INSERT INTO gathering_registrations (gathering_id, member_id, position, registered_at, status) "
                     "VALUES (:g, :m, :pos, :at, :status) ON CONFLICT (gathering_id, member_id) DO UPDATE SET "
                     "position = excluded.position, registered_at = excluded.registered_at, status = excluded.status"));
-        q.bind(QStringLiteral(":g"), gathering.value())
-            .bind(QStringLiteral(":m"), member.value())
-            .bind(QStringLiteral(":pos"), position)
-            .bind(QStringLiteral(":at"), m_clock.nowSecs())
-            .bind(QStringLiteral(":status"), full ? QStringLiteral("waiting") : QStringLiteral("registered"));
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-        auto stored = read(db, gathering, member);
-        if (!stored)
-            return fail(stored.error());
-        out = **stored;
-        if (auto ok = m_audit.record(QStringLiteral("registration.add"), QStringLiteral("gathering"), gathering.value(),
-                                     tr("member #%1 signed up").arg(member.value()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
-    return *out;
+    q.bind(QStringLiteral(":g"), gathering.value())
+        .bind(QStringLiteral(":m"), member.value())
+        .bind(QStringLiteral(":pos"), position)
+        .bind(QStringLiteral(":at"), m_clock.nowSecs())
+        .bind(QStringLiteral(":status"), full ? QStringLiteral("waiting") : QStringLiteral("registered"));
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    auto stored = read(db, gathering, member);
+    if (!stored)
+        return fail(stored.error());
+    w.audit(QStringLiteral("registration.add"), QStringLiteral("gathering"), gathering.value(),
+            tr("member #%1 signed up").arg(member.value()));
+    return **stored;
 }
 
 Result<CancellationOutcome> RegistrationService::cancel(GatheringId gathering, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::CheckIn); !ok)
-        return fail(ok.error());
+    return m_work.run<CancellationOutcome>(
+        Permission::CheckIn, [&](Write &w) -> Result<CancellationOutcome> { return cancelIn(w, gathering, member); });
+}
+
+Result<CancellationOutcome> RegistrationService::cancelIn(Write &w, GatheringId gathering, MemberId member)
+{
     CancellationOutcome outcome;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     auto title = GatheringLookup::gatheringTitle(db, gathering);
     if (!title)
         return fail(title.error());
@@ -155,12 +146,8 @@ Result<CancellationOutcome> RegistrationService::cancel(GatheringId gathering, M
             outcome.movedUp = up;
         }
     }
-    if (auto ok = m_audit.record(QStringLiteral("registration.cancel"), QStringLiteral("gathering"), gathering.value(),
-                                 tr("member #%1 cancelled").arg(member.value()));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("registration.cancel"), QStringLiteral("gathering"), gathering.value(),
+            tr("member #%1 cancelled").arg(member.value()));
     return outcome;
 }
 

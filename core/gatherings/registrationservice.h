@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/gatherings/gathering.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 
@@ -38,10 +39,13 @@ public:
     static QString describe(const CancellationOutcome &outcome);
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Result<Registration> addIn(Write &w, GatheringId gathering, MemberId member);
+    Result<CancellationOutcome> cancelIn(Write &w, GatheringId gathering, MemberId member);
+
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gatherings/workinggroupservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textrules.h"
 #include "core/gatherings/gatheringlookup.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
 
 #include <QTimeZone>
 
@@ -87,7 +84,7 @@ Status validateName(const QString &raw)
 
 WorkingGroupService::WorkingGroupService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
                                          AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_work(m_db, access, audit)
 {}
 
 QDate WorkingGroupService::today() const
@@ -152,90 +149,81 @@ Result<WorkingGroup> WorkingGroupService::insertGroup(const QSqlDatabase &db, co
 Result<WorkingGroup> WorkingGroupService::create(const QString &name, const QString &purpose,
                                                  std::optional<MemberId> convenor)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return fail(ok.error());
-    GroupId id;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        auto w = insertGroup(tx->connection(), name, purpose, convenor, std::nullopt, std::nullopt);
-        if (!w)
-            return w;
-        id = w->id;
-        if (auto ok = m_audit.record(QStringLiteral("group.add"), QStringLiteral("group"), id.value(),
-                                     tr("“%1”").arg(name.simplified()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
-    return get(id);
+    auto id = m_work.run<GroupId>(Permission::ManageGatherings, [&](Write &w) -> Result<GroupId> {
+        auto group = insertGroup(w.connection(), name, purpose, convenor, std::nullopt, std::nullopt);
+        if (!group)
+            return fail(group.error());
+        w.audit(QStringLiteral("group.add"), QStringLiteral("group"), group->id.value(),
+                tr("“%1”").arg(name.simplified()));
+        return group->id;
+    });
+    if (!id)
+        return fail(id.error());
+    return get(*id);
 }
 
 Result<WorkingGroup> WorkingGroupService::promote(IdeaId idea, const QString &groupName,
                                                   std::optional<MemberId> convenor, GroupChoice choice)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return fail(ok.error());
+    auto id = m_work.run<GroupId>(Permission::ManageGatherings, [&](Write &w) -> Result<GroupId> {
+        return promoteIn(w, idea, groupName, convenor, choice);
+    });
+    if (!id)
+        return fail(id.error());
+    return get(*id);
+}
+
+Result<GroupId> WorkingGroupService::promoteIn(Write &w, IdeaId idea, const QString &groupName,
+                                               std::optional<MemberId> convenor, GroupChoice choice)
+{
     if (auto ok = validateName(groupName); !ok)
         return fail(ok.error());
-    GroupId id;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        Query q(db, QStringLiteral("SELECT i.title, i.gathering_id, i.author_member_id, i.promoted_to, "
-                                   "coalesce(wg.name, '') FROM ideas i LEFT JOIN working_groups wg ON wg.id = "
-                                   "i.promoted_to WHERE i.id = :id"));
-        q.bind(QStringLiteral(":id"), idea.value());
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-        if (!q.next())
-            return fail(Error::notFound(tr("there is no idea #%1").arg(idea.value()), QStringLiteral("idea")));
-        const QString title = q.value(0).toString();
-        const GatheringId gathering(q.value(1).toLongLong());
-        const std::optional<MemberId> author =
-            q.value(2).isNull() ? std::nullopt : std::optional<MemberId>(MemberId(q.value(2).toLongLong()));
-        if (!q.value(3).isNull())
-            return fail(Error::refused(
-                tr("“%1” was already promoted to the working group “%2”.").arg(title, q.value(4).toString())));
-        q.raw().finish();
+    const QSqlDatabase db = w.connection();
+    Query q(db, QStringLiteral("SELECT i.title, i.gathering_id, i.author_member_id, i.promoted_to, "
+                               "coalesce(wg.name, '') FROM ideas i LEFT JOIN working_groups wg ON wg.id = "
+                               "i.promoted_to WHERE i.id = :id"));
+    q.bind(QStringLiteral(":id"), idea.value());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return fail(Error::notFound(tr("there is no idea #%1").arg(idea.value()), QStringLiteral("idea")));
+    const QString title = q.value(0).toString();
+    const GatheringId gathering(q.value(1).toLongLong());
+    const std::optional<MemberId> author =
+        q.value(2).isNull() ? std::nullopt : std::optional<MemberId>(MemberId(q.value(2).toLongLong()));
+    if (!q.value(3).isNull())
+        return fail(Error::refused(
+            tr("“%1” was already promoted to the working group “%2”.").arg(title, q.value(4).toString())));
+    q.raw().finish();
 
-        auto existing = groupNamed(db, groupName);
-        if (!existing)
-            return fail(existing.error());
-        if (*existing && choice == GroupChoice::StartNew)
-            return fail(
-                Error::invalid(tr("a working group called “%1” exists: join it, or give the new group another name")
-                                   .arg(groupName.trimmed()),
-                               QStringLiteral("group")));
-        if (*existing) {
-            id = **existing;
-        } else {
-            auto w = insertGroup(db, groupName, QString(), convenor, idea, gathering);
-            if (!w)
-                return fail(w.error());
-            id = w->id;
-        }
-        Query link(db, QStringLiteral("UPDATE ideas SET promoted_to = :g WHERE id = :id"));
-        link.bind(QStringLiteral(":g"), id.value()).bind(QStringLiteral(":id"), idea.value());
-        if (auto ok = link.exec(); !ok)
-            return fail(ok.error());
-        // The person whose idea it was is the first to ask to help with it;
-        // a member who has since left is simply not added.
-        if (author && GatheringLookup::activeMember(db, *author, QStringLiteral("author")))
-            if (auto ok = addMember(db, id, *author); !ok)
-                return fail(ok.error());
-        if (auto ok = m_audit.record(QStringLiteral("idea.promote"), QStringLiteral("group"), id.value(),
-                                     tr("idea #%1 promoted to “%2”").arg(idea.value()).arg(groupName.simplified()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
+    auto existing = groupNamed(db, groupName);
+    if (!existing)
+        return fail(existing.error());
+    if (*existing && choice == GroupChoice::StartNew)
+        return fail(Error::invalid(tr("a working group called “%1” exists: join it, or give the new group another name")
+                                       .arg(groupName.trimmed()),
+                                   QStringLiteral("group")));
+    GroupId id;
+    if (*existing) {
+        id = **existing;
+    } else {
+        auto group = insertGroup(db, groupName, QString(), convenor, idea, gathering);
+        if (!group)
+            return fail(group.error());
+        id = group->id;
     }
-    return get(id);
+    Query link(db, QStringLiteral("UPDATE ideas SET promoted_to = :g WHERE id = :id"));
+    link.bind(QStringLiteral(":g"), id.value()).bind(QStringLiteral(":id"), idea.value());
+    if (auto ok = link.exec(); !ok)
+        return fail(ok.error());
+    // The person whose idea it was is the first to ask to help with it;
+    // a member who has since left is simply not added.
+    if (author && GatheringLookup::activeMember(db, *author, QStringLiteral("author")))
+        if (auto ok = addMember(db, id, *author); !ok)
+            return fail(ok.error());
+    w.audit(QStringLiteral("idea.promote"), QStringLiteral("group"), id.value(),
+            tr("idea #%1 promoted to “%2”").arg(idea.value()).arg(groupName.simplified()));
+    return id;
 }
 
 Result<WorkingGroup> WorkingGroupService::get(GroupId id) const
@@ -328,79 +316,68 @@ Result<QList<Idea>> WorkingGroupService::ideas(GroupId id) const
 
 Status WorkingGroupService::join(GroupId id, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto group = get(id);
-    if (!group)
-        return fail(group.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
-    auto name = GatheringLookup::activeMember(db, member, QStringLiteral("member"));
-    if (!name)
-        return fail(name.error());
-    Query in(db, QStringLiteral("SELECT 1 FROM working_group_members WHERE group_id = :g AND member_id = :m"));
-    in.bind(QStringLiteral(":g"), id.value()).bind(QStringLiteral(":m"), member.value());
-    if (auto ok = in.exec(); !ok)
-        return ok;
-    if (in.next())
-        return fail(Error::refused(tr("%1 is already in “%2”.").arg(*name, group->name)));
-    in.raw().finish();
-    if (auto ok = addMember(db, id, member); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("group.join"), QStringLiteral("group"), id.value(),
-                                 tr("member #%1 joined").arg(member.value()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        auto group = get(id);
+        if (!group)
+            return fail(group.error());
+        const QSqlDatabase db = w.connection();
+        auto name = GatheringLookup::activeMember(db, member, QStringLiteral("member"));
+        if (!name)
+            return fail(name.error());
+        Query in(db, QStringLiteral("SELECT 1 FROM working_group_members WHERE group_id = :g AND member_id = :m"));
+        in.bind(QStringLiteral(":g"), id.value()).bind(QStringLiteral(":m"), member.value());
+        if (auto ok = in.exec(); !ok)
+            return ok;
+        if (in.next())
+            return fail(Error::refused(tr("%1 is already in “%2”.").arg(*name, group->name)));
+        in.raw().finish();
+        if (auto ok = addMember(db, id, member); !ok)
+            return ok;
+        w.audit(QStringLiteral("group.join"), QStringLiteral("group"), id.value(),
+                tr("member #%1 joined").arg(member.value()));
+        return {};
+    });
 }
 
 Status WorkingGroupService::leave(GroupId id, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto group = get(id);
-    if (!group)
-        return fail(group.error());
-    if (group->convenor == member)
-        return fail(Error::refused(
-            tr("%1 convenes “%2”; choose another convenor first.").arg(group->convenorName, group->name)));
-    Query q(*m_db, QStringLiteral("DELETE FROM working_group_members WHERE group_id = :g AND member_id = :m"));
-    q.bind(QStringLiteral(":g"), id.value()).bind(QStringLiteral(":m"), member.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (q.rowsAffected() == 0)
-        return fail(Error::notFound(tr("member #%1 is not in “%2”.").arg(member.value()).arg(group->name),
-                                    QStringLiteral("member")));
-    if (auto ok = m_audit.record(QStringLiteral("group.leave"), QStringLiteral("group"), id.value(),
-                                 tr("member #%1 left").arg(member.value()));
-        !ok)
-        return ok;
-    return {};
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        auto group = get(id);
+        if (!group)
+            return fail(group.error());
+        if (group->convenor == member)
+            return fail(Error::refused(
+                tr("%1 convenes “%2”; choose another convenor first.").arg(group->convenorName, group->name)));
+        Query q(w.connection(),
+                QStringLiteral("DELETE FROM working_group_members WHERE group_id = :g AND member_id = :m"));
+        q.bind(QStringLiteral(":g"), id.value()).bind(QStringLiteral(":m"), member.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        if (q.rowsAffected() == 0)
+            return fail(Error::notFound(tr("member #%1 is not in “%2”.").arg(member.value()).arg(group->name),
+                                        QStringLiteral("member")));
+        w.audit(QStringLiteral("group.leave"), QStringLiteral("group"), id.value(),
+                tr("member #%1 left").arg(member.value()));
+        return {};
+    });
 }
 
 Status WorkingGroupService::setConvenor(GroupId id, MemberId member)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
-    if (auto group = get(id); !group)
-        return fail(group.error());
-    if (auto ok = addMember(db, id, member); !ok)
-        return ok;
-    Query q(db, QStringLiteral("UPDATE working_groups SET convenor_id = :m WHERE id = :g"));
-    q.bind(QStringLiteral(":m"), member.value()).bind(QStringLiteral(":g"), id.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("group.convenor"), QStringLiteral("group"), id.value(),
-                                 tr("member #%1 convenes").arg(member.value()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageGatherings, [&](Write &w) -> Status {
+        const QSqlDatabase db = w.connection();
+        if (auto group = get(id); !group)
+            return fail(group.error());
+        if (auto ok = addMember(db, id, member); !ok)
+            return ok;
+        Query q(db, QStringLiteral("UPDATE working_groups SET convenor_id = :m WHERE id = :g"));
+        q.bind(QStringLiteral(":m"), member.value()).bind(QStringLiteral(":g"), id.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        w.audit(QStringLiteral("group.convenor"), QStringLiteral("group"), id.value(),
+                tr("member #%1 convenes").arg(member.value()));
+        return {};
+    });
 }
 
 Status WorkingGroupService::validate(const ActionDraft &d)
@@ -423,50 +400,53 @@ Status WorkingGroupService::validate(const ActionDraft &d)
 
 Result<GroupAction> WorkingGroupService::addAction(const ActionDraft &d)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
-        return fail(ok.error());
+    auto id = m_work.run<ActionId>(Permission::ManageGatherings,
+                                   [&](Write &w) -> Result<ActionId> { return addActionIn(w, d); });
+    if (!id)
+        return fail(id.error());
+    return action(*id);
+}
+
+Result<ActionId> WorkingGroupService::addActionIn(Write &w, const ActionDraft &d)
+{
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
-    qint64 id = 0;
-    {
-        auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-        if (!tx)
-            return fail(tx.error());
-        const QSqlDatabase db = tx->connection();
-        if (auto group = get(d.group); !group)
-            return fail(group.error());
-        if (auto name = GatheringLookup::activeMember(db, d.owner, QStringLiteral("owner")); !name)
-            return fail(name.error());
-        if (auto ok = addMember(db, d.group, d.owner); !ok)
-            return fail(ok.error());
-        Query q(db, QStringLiteral("INSERT INTO group_actions (group_id, title, owner_id, due_on, notes, created_at) "
-                                   "VALUES (:g, :title, :owner, :due, :notes, :at)"));
-        q.bind(QStringLiteral(":g"), d.group.value())
-            .bind(QStringLiteral(":title"), d.title.trimmed())
-            .bind(QStringLiteral(":owner"), d.owner.value())
-            .bind(QStringLiteral(":due"), d.due.isValid() ? QVariant(d.due.toString(Qt::ISODate)) : QVariant())
-            .bind(QStringLiteral(":notes"), d.notes.trimmed())
-            .bind(QStringLiteral(":at"), m_clock.nowSecs());
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-        id = q.lastInsertId();
-        if (auto ok = m_audit.record(QStringLiteral("action.add"), QStringLiteral("action"), id,
-                                     tr("“%1”").arg(d.title.simplified()));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
-    return action(ActionId(id));
+    const QSqlDatabase db = w.connection();
+    if (auto group = get(d.group); !group)
+        return fail(group.error());
+    if (auto name = GatheringLookup::activeMember(db, d.owner, QStringLiteral("owner")); !name)
+        return fail(name.error());
+    if (auto ok = addMember(db, d.group, d.owner); !ok)
+        return fail(ok.error());
+    Query q(db, QStringLiteral("INSERT INTO group_actions (group_id, title, owner_id, due_on, notes, created_at) "
+                               "VALUES (:g, :title, :owner, :due, :notes, :at)"));
+    q.bind(QStringLiteral(":g"), d.group.value())
+        .bind(QStringLiteral(":title"), d.title.trimmed())
+        .bind(QStringLiteral(":owner"), d.owner.value())
+        .bind(QStringLiteral(":due"), d.due.isValid() ? QVariant(d.due.toString(Qt::ISODate)) : QVariant())
+        .bind(QStringLiteral(":notes"), d.notes.trimmed())
+        .bind(QStringLiteral(":at"), m_clock.nowSecs());
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    const qint64 id = q.lastInsertId();
+    w.audit(QStringLiteral("action.add"), QStringLiteral("action"), id, tr("“%1”").arg(d.title.simplified()));
+    return ActionId(id);
 }
 
 Result<GroupAction> WorkingGroupService::setStatus(ActionId id, ActionStatus status, const QString &note)
 {
-    if (auto ok = m_access.require(Permission::ManageGatherings); !ok)
+    if (auto ok = m_work.run(Permission::ManageGatherings,
+                             [&](Write &w) -> Status { return setStatusIn(w, id, status, note); });
+        !ok)
         return fail(ok.error());
+    return action(id);
+}
+
+Status WorkingGroupService::setStatusIn(Write &w, ActionId id, ActionStatus status, const QString &note)
+{
     auto current = action(id);
     if (!current)
-        return current;
+        return fail(current.error());
     if (current->status == status)
         return fail(Error::refused(tr("“%1” is already %2.").arg(current->title, toString(status))));
     if (note.size() > MaxNotesLength)
@@ -475,19 +455,18 @@ Result<GroupAction> WorkingGroupService::setStatus(ActionId id, ActionStatus sta
     QString notes = current->notes;
     if (!note.trimmed().isEmpty())
         notes = notes.isEmpty() ? note.trimmed() : notes + u'\n' + note.trimmed();
-    Query q(*m_db, QStringLiteral("UPDATE group_actions SET status = :status, notes = :notes, closed_at = :closed "
-                                  "WHERE id = :id"));
+    Query q(w.connection(),
+            QStringLiteral("UPDATE group_actions SET status = :status, notes = :notes, closed_at = :closed "
+                           "WHERE id = :id"));
     q.bind(QStringLiteral(":status"), toString(status))
         .bind(QStringLiteral(":notes"), notes.left(MaxNotesLength))
         .bind(QStringLiteral(":closed"), status == ActionStatus::Open ? QVariant() : QVariant(m_clock.nowSecs()))
         .bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
-        return fail(ok.error());
-    if (auto ok = m_audit.record(QStringLiteral("action.status"), QStringLiteral("action"), id.value(),
-                                 tr("%1 → %2").arg(toString(current->status), toString(status)));
-        !ok)
-        return fail(ok.error());
-    return action(id);
+        return ok;
+    w.audit(QStringLiteral("action.status"), QStringLiteral("action"), id.value(),
+            tr("%1 → %2").arg(toString(current->status), toString(status)));
+    return {};
 }
 
 Result<GroupAction> WorkingGroupService::action(ActionId id) const

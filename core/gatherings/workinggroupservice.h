@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/gatherings/gathering.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -74,6 +75,11 @@ public:
     QDate today() const;
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Result<GroupId> promoteIn(Write &w, IdeaId idea, const QString &groupName, std::optional<MemberId> convenor,
+                              GroupChoice choice);
+    Result<ActionId> addActionIn(Write &w, const ActionDraft &draft);
+    Status setStatusIn(Write &w, ActionId id, ActionStatus status, const QString &note);
     Result<WorkingGroup> insertGroup(const QSqlDatabase &db, const QString &name, const QString &purpose,
                                      std::optional<MemberId> convenor, std::optional<IdeaId> idea,
                                      std::optional<GatheringId> gathering);
@@ -83,8 +89,7 @@ private:
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;
     const Clock &m_clock;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/listingservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textfold.h"
 #include "core/common/textrules.h"
 #include "core/members/memberindex.h"
 #include "core/members/skillservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 namespace hub {
 
@@ -22,7 +20,7 @@ QDateTime fromSecs(const QVariant &v)
 
 ListingService::ListingService(std::shared_ptr<Database> db, SkillService &skills, const Clock &clock,
                                AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_skills(skills), m_clock(clock), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_skills(skills), m_clock(clock), m_work(m_db, access, audit)
 {}
 
 Status ListingService::validate(MemberId member, const QString &description) const
@@ -49,11 +47,14 @@ Status ListingService::validate(MemberId member, const QString &description) con
 Result<Offer> ListingService::addOffer(MemberId member, const QString &skillName, const QString &description,
                                        std::optional<Amount> rate)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return fail(ok.error());
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
+    return m_work.run<Offer>(Permission::EditMembers, [&](Write &w) -> Result<Offer> {
+        return addOfferIn(w, member, skillName, description, rate);
+    });
+}
+
+Result<Offer> ListingService::addOfferIn(Write &w, MemberId member, const QString &skillName,
+                                         const QString &description, std::optional<Amount> rate)
+{
     if (auto ok = validate(member, description); !ok)
         return fail(ok.error());
     if (rate && rate->isNegative())
@@ -70,8 +71,8 @@ Result<Offer> ListingService::addOffer(MemberId member, const QString &skillName
         o.skill = skill->id;
         o.skillName = skill->name;
     }
-    Query ins(tx->connection(), QStringLiteral("INSERT INTO offers(member_id, skill_id, description, rate_minor, "
-                                               "created_at) VALUES (:m, :s, :d, :r, :at)"));
+    Query ins(w.connection(), QStringLiteral("INSERT INTO offers(member_id, skill_id, description, rate_minor, "
+                                             "created_at) VALUES (:m, :s, :d, :r, :at)"));
     ins.bind(QStringLiteral(":m"), member.value())
         .bind(QStringLiteral(":s"),
               o.skill.isValid() ? QVariant(o.skill.value()) : QVariant(QMetaType(QMetaType::LongLong)))
@@ -81,29 +82,28 @@ Result<Offer> ListingService::addOffer(MemberId member, const QString &skillName
     if (auto ok = ins.exec(); !ok)
         return fail(ok.error());
     o.id = OfferId(ins.lastInsertId());
-    Query fts(tx->connection(), QStringLiteral("INSERT INTO offer_search(rowid, description) VALUES (:id, :d)"));
+    Query fts(w.connection(), QStringLiteral("INSERT INTO offer_search(rowid, description) VALUES (:id, :d)"));
     fts.bind(QStringLiteral(":id"), o.id.value()).bind(QStringLiteral(":d"), TextFold::fold(o.description));
     if (auto ok = fts.exec(); !ok)
         return fail(ok.error());
-    if (auto ok = MemberIndex::reindex(tx->connection(), member); !ok)
+    if (auto ok = MemberIndex::reindex(w.connection(), member); !ok)
         return fail(ok.error());
-    if (auto ok = m_audit.record(QStringLiteral("offer.add"), QStringLiteral("offer"), o.id.value(),
-                                 tr("member #%1 offers “%2”").arg(member.value()).arg(skillName.simplified()));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("offer.add"), QStringLiteral("offer"), o.id.value(),
+            tr("member #%1 offers “%2”").arg(member.value()).arg(skillName.simplified()));
     return o;
 }
 
 Result<Need> ListingService::addNeed(MemberId member, const QString &skillName, const QString &description,
                                      Urgency urgency)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return fail(ok.error());
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
+    return m_work.run<Need>(Permission::EditMembers, [&](Write &w) -> Result<Need> {
+        return addNeedIn(w, member, skillName, description, urgency);
+    });
+}
+
+Result<Need> ListingService::addNeedIn(Write &w, MemberId member, const QString &skillName, const QString &description,
+                                       Urgency urgency)
+{
     if (auto ok = validate(member, description); !ok)
         return fail(ok.error());
     Need n;
@@ -118,8 +118,8 @@ Result<Need> ListingService::addNeed(MemberId member, const QString &skillName, 
         n.skill = skill->id;
         n.skillName = skill->name;
     }
-    Query ins(tx->connection(), QStringLiteral("INSERT INTO needs(member_id, skill_id, description, urgency, "
-                                               "created_at) VALUES (:m, :s, :d, :u, :at)"));
+    Query ins(w.connection(), QStringLiteral("INSERT INTO needs(member_id, skill_id, description, urgency, "
+                                             "created_at) VALUES (:m, :s, :d, :u, :at)"));
     ins.bind(QStringLiteral(":m"), member.value())
         .bind(QStringLiteral(":s"),
               n.skill.isValid() ? QVariant(n.skill.value()) : QVariant(QMetaType(QMetaType::LongLong)))
@@ -129,18 +129,14 @@ Result<Need> ListingService::addNeed(MemberId member, const QString &skillName, 
     if (auto ok = ins.exec(); !ok)
         return fail(ok.error());
     n.id = NeedId(ins.lastInsertId());
-    Query fts(tx->connection(), QStringLiteral("INSERT INTO need_search(rowid, description) VALUES (:id, :d)"));
+    Query fts(w.connection(), QStringLiteral("INSERT INTO need_search(rowid, description) VALUES (:id, :d)"));
     fts.bind(QStringLiteral(":id"), n.id.value()).bind(QStringLiteral(":d"), TextFold::fold(n.description));
     if (auto ok = fts.exec(); !ok)
         return fail(ok.error());
-    if (auto ok = MemberIndex::reindex(tx->connection(), member); !ok)
+    if (auto ok = MemberIndex::reindex(w.connection(), member); !ok)
         return fail(ok.error());
-    if (auto ok = m_audit.record(QStringLiteral("need.add"), QStringLiteral("need"), n.id.value(),
-                                 tr("member #%1 needs “%2”").arg(member.value()).arg(skillName.simplified()));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("need.add"), QStringLiteral("need"), n.id.value(),
+            tr("member #%1 needs “%2”").arg(member.value()).arg(skillName.simplified()));
     return n;
 }
 
@@ -158,34 +154,29 @@ Status ListingService::closeNeed(NeedId id)
 
 Status ListingService::close(const QString &table, const QString &searchTable, qint64 id, const QString &notFound)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    // Table names are the constants above, never user text.
-    Query q(tx->connection(), QStringLiteral("UPDATE %1 SET status = 'closed', closed_at = :at WHERE id = :id "
-                                             "AND status = 'open' RETURNING member_id")
-                                  .arg(table));
-    q.bind(QStringLiteral(":at"), m_clock.nowSecs()).bind(QStringLiteral(":id"), id);
-    auto member = q.scalar();
-    if (!member)
-        return fail(member.error());
-    if (member->isNull())
-        return fail(Error::notFound(notFound));
-    Query fts(tx->connection(), QStringLiteral("DELETE FROM %1 WHERE rowid = :id").arg(searchTable));
-    fts.bind(QStringLiteral(":id"), id);
-    if (auto ok = fts.exec(); !ok)
-        return ok;
-    if (auto ok = MemberIndex::reindex(tx->connection(), MemberId(member->toLongLong())); !ok)
-        return ok;
-    const bool offer = table == QStringLiteral("offers");
-    if (auto ok = m_audit.record(offer ? QStringLiteral("offer.close") : QStringLiteral("need.close"),
-                                 offer ? QStringLiteral("offer") : QStringLiteral("need"), id,
-                                 tr("closed for member #%1").arg(member->toLongLong()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::EditMembers, [&](Write &w) -> Status {
+        // Table names are the constants above, never user text.
+        Query q(w.connection(), QStringLiteral("UPDATE %1 SET status = 'closed', closed_at = :at WHERE id = :id "
+                                               "AND status = 'open' RETURNING member_id")
+                                    .arg(table));
+        q.bind(QStringLiteral(":at"), m_clock.nowSecs()).bind(QStringLiteral(":id"), id);
+        auto member = q.scalar();
+        if (!member)
+            return fail(member.error());
+        if (member->isNull())
+            return fail(Error::notFound(notFound));
+        Query fts(w.connection(), QStringLiteral("DELETE FROM %1 WHERE rowid = :id").arg(searchTable));
+        fts.bind(QStringLiteral(":id"), id);
+        if (auto ok = fts.exec(); !ok)
+            return ok;
+        if (auto ok = MemberIndex::reindex(w.connection(), MemberId(member->toLongLong())); !ok)
+            return ok;
+        const bool offer = table == QStringLiteral("offers");
+        w.audit(offer ? QStringLiteral("offer.close") : QStringLiteral("need.close"),
+                offer ? QStringLiteral("offer") : QStringLiteral("need"), id,
+                tr("closed for member #%1").arg(member->toLongLong()));
+        return {};
+    });
 }
 
 Result<QList<Offer>> ListingService::offers(MemberId member, bool openOnly) const

@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/members/member.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 
@@ -40,12 +41,16 @@ public:
 private:
     Status validate(MemberId member, const QString &description) const;
     Status close(const QString &table, const QString &searchTable, qint64 id, const QString &notFound);
+    // The bodies of the writes above, inside their unit of work.
+    Result<Offer> addOfferIn(Write &w, MemberId member, const QString &skillName, const QString &description,
+                             std::optional<Amount> rate);
+    Result<Need> addNeedIn(Write &w, MemberId member, const QString &skillName, const QString &description,
+                           Urgency urgency);
 
     std::shared_ptr<Database> m_db;
     SkillService &m_skills;
     const Clock &m_clock;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

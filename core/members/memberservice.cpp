@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/memberservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textfold.h"
 #include "core/common/textrules.h"
 #include "core/members/memberindex.h"
@@ -10,7 +8,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -129,8 +127,8 @@ Status recordConsent(const QSqlDatabase &db, MemberId id, const Consent &c, qint
 
 MemberService::MemberService(std::shared_ptr<Database> db, SettingsService &settings, const Clock &clock,
                              PersonalDataRegistry &personalData, AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_personalData(personalData), m_access(access),
-      m_audit(audit)
+    : m_db(std::move(db)), m_settings(settings), m_clock(clock), m_personalData(personalData),
+      m_work(m_db, access, audit)
 {}
 
 QString MemberService::pseudonym(MemberId id)
@@ -255,8 +253,15 @@ Result<std::optional<Member>> MemberService::findByEmail(const QString &email) c
 
 Result<Member> MemberService::add(MemberDraft draft)
 {
-    if (auto ok = m_access.require(Permission::AddMembers); !ok)
-        return fail(ok.error());
+    auto id =
+        m_work.run<MemberId>(Permission::AddMembers, [&](Write &w) -> Result<MemberId> { return addIn(w, draft); });
+    if (!id)
+        return fail(id.error());
+    return get(*id);
+}
+
+Result<MemberId> MemberService::addIn(Write &w, MemberDraft draft)
+{
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
     draft = normalised(draft);
@@ -267,9 +272,6 @@ Result<Member> MemberService::add(MemberDraft draft)
     if (draft.status == MemberStatus::Left && !draft.leftOn.isValid())
         draft.leftOn = today();
 
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
     auto owner = emailOwner(draft.email, MemberId());
     if (!owner)
         return fail(owner.error());
@@ -280,7 +282,7 @@ Result<Member> MemberService::add(MemberDraft draft)
                                        .arg((*owner)->displayName),
                                    QStringLiteral("email")));
     const qint64 now = m_clock.nowSecs();
-    Query ins(tx->connection(),
+    Query ins(w.connection(),
               QStringLiteral("INSERT INTO members(kind, display_name, sort_key, given_name, family_name, email, "
                              "email_key, phone, postcode, address, website, notes, status, joined_on, lapsed_on, "
                              "left_on, interests, created_at, updated_at) VALUES (:kind, :display_name, :sort_key, "
@@ -291,30 +293,27 @@ Result<Member> MemberService::add(MemberDraft draft)
     if (auto ok = ins.exec(); !ok)
         return fail(ok.error());
     const MemberId id(ins.lastInsertId());
-    if (auto ok = recordConsent(tx->connection(), id, draft.consent, now); !ok)
+    if (auto ok = recordConsent(w.connection(), id, draft.consent, now); !ok)
         return fail(ok.error());
-    if (auto ok = MemberIndex::reindex(tx->connection(), id); !ok)
+    if (auto ok = MemberIndex::reindex(w.connection(), id); !ok)
         return fail(ok.error());
-    if (auto ok =
-            m_audit.record(QStringLiteral("member.add"), QStringLiteral("member"), id.value(),
-                           draft.kind == MemberKind::Organisation ? tr("organisation added") : tr("person added"));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return get(id);
+    w.audit(QStringLiteral("member.add"), QStringLiteral("member"), id.value(),
+            draft.kind == MemberKind::Organisation ? tr("organisation added") : tr("person added"));
+    return id;
 }
 
 Result<Member> MemberService::update(MemberId id, MemberDraft draft)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
+    if (auto ok = m_work.run(Permission::EditMembers, [&](Write &w) -> Status { return updateIn(w, id, draft); }); !ok)
         return fail(ok.error());
+    return get(id);
+}
+
+Status MemberService::updateIn(Write &w, MemberId id, MemberDraft draft)
+{
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
     draft = normalised(draft);
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
     auto current = get(id);
     if (!current)
         return fail(current.error());
@@ -337,7 +336,7 @@ Result<Member> MemberService::update(MemberId id, MemberDraft draft)
     if (draft.status == MemberStatus::Left && !draft.leftOn.isValid())
         draft.leftOn = current->status == MemberStatus::Left && current->leftOn.isValid() ? current->leftOn : today();
 
-    Query upd(tx->connection(),
+    Query upd(w.connection(),
               QStringLiteral("UPDATE members SET kind = :kind, display_name = :display_name, sort_key = :sort_key, "
                              "given_name = :given_name, family_name = :family_name, email = :email, "
                              "email_key = :email_key, phone = :phone, postcode = :postcode, address = :address, "
@@ -349,17 +348,13 @@ Result<Member> MemberService::update(MemberId id, MemberDraft draft)
     if (auto ok = upd.exec(); !ok)
         return fail(ok.error());
     if (!(draft.consent == current->consent))
-        if (auto ok = recordConsent(tx->connection(), id, draft.consent, m_clock.nowSecs()); !ok)
+        if (auto ok = recordConsent(w.connection(), id, draft.consent, m_clock.nowSecs()); !ok)
             return fail(ok.error());
-    if (auto ok = MemberIndex::reindex(tx->connection(), id); !ok)
+    if (auto ok = MemberIndex::reindex(w.connection(), id); !ok)
         return fail(ok.error());
-    if (auto ok = m_audit.record(QStringLiteral("member.edit"), QStringLiteral("member"), id.value(),
-                                 tr("record edited; status %1").arg(toString(draft.status)));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return get(id);
+    w.audit(QStringLiteral("member.edit"), QStringLiteral("member"), id.value(),
+            tr("record edited; status %1").arg(toString(draft.status)));
+    return {};
 }
 
 Result<Member> MemberService::get(MemberId id) const
@@ -539,28 +534,23 @@ Status MemberService::setStatus(MemberId id, MemberStatus status, QDate on)
 
 Status MemberService::setConsent(MemberId id, const Consent &consent)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    auto member = get(id);
-    if (!member)
-        return fail(member.error());
-    if (member->forgotten)
-        return fail(Error::refused(tr("member #%1 was forgotten").arg(id.value())));
-    if (member->consent == consent)
+    return m_work.run(Permission::EditMembers, [&](Write &w) -> Status {
+        auto member = get(id);
+        if (!member)
+            return fail(member.error());
+        if (member->forgotten)
+            return fail(Error::refused(tr("member #%1 was forgotten").arg(id.value())));
+        if (member->consent == consent)
+            return {};
+        if (auto ok = recordConsent(w.connection(), id, consent, m_clock.nowSecs()); !ok)
+            return ok;
+        w.audit(QStringLiteral("member.consent"), QStringLiteral("member"), id.value(),
+                tr("directory %1, e-mail %2, phone %3")
+                    .arg(consent.directoryVisible ? tr("shown") : tr("hidden"),
+                         consent.showEmail ? tr("shown") : tr("hidden"),
+                         consent.showPhone ? tr("shown") : tr("hidden")));
         return {};
-    if (auto ok = recordConsent(tx->connection(), id, consent, m_clock.nowSecs()); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("member.consent"), QStringLiteral("member"), id.value(),
-                                 tr("directory %1, e-mail %2, phone %3")
-                                     .arg(consent.directoryVisible ? tr("shown") : tr("hidden"),
-                                          consent.showEmail ? tr("shown") : tr("hidden"),
-                                          consent.showPhone ? tr("shown") : tr("hidden")));
-        !ok)
-        return ok;
-    return tx->commit();
+    });
 }
 
 Result<QList<ConsentChange>> MemberService::consentHistory(MemberId id) const
@@ -578,38 +568,34 @@ Result<QList<ConsentChange>> MemberService::consentHistory(MemberId id) const
 
 Status MemberService::setContacts(MemberId organisation, const QList<MemberId> &people)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    auto org = get(organisation);
-    if (!org)
-        return fail(org.error());
-    if (org->kind != MemberKind::Organisation)
-        return fail(Error::invalid(tr("%1 is a person; only organisations have contact people").arg(org->displayName),
-                                   QStringLiteral("contacts")));
-    Query del(tx->connection(), QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :o"));
-    del.bind(QStringLiteral(":o"), organisation.value());
-    if (auto ok = del.exec(); !ok)
-        return ok;
-    for (MemberId person : people) {
-        auto p = get(person);
-        if (!p)
-            return fail(p.error());
-        if (p->kind != MemberKind::Person || person == organisation)
-            return fail(Error::invalid(tr("%1 is not a person").arg(p->displayName), QStringLiteral("contacts")));
-        Query ins(tx->connection(), QStringLiteral("INSERT OR IGNORE INTO organisation_contacts(organisation_id, "
-                                                   "person_id) VALUES (:o, :p)"));
-        ins.bind(QStringLiteral(":o"), organisation.value()).bind(QStringLiteral(":p"), person.value());
-        if (auto ok = ins.exec(); !ok)
+    return m_work.run(Permission::EditMembers, [&](Write &w) -> Status {
+        auto org = get(organisation);
+        if (!org)
+            return fail(org.error());
+        if (org->kind != MemberKind::Organisation)
+            return fail(
+                Error::invalid(tr("%1 is a person; only organisations have contact people").arg(org->displayName),
+                               QStringLiteral("contacts")));
+        Query del(w.connection(), QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :o"));
+        del.bind(QStringLiteral(":o"), organisation.value());
+        if (auto ok = del.exec(); !ok)
             return ok;
-    }
-    if (auto ok = m_audit.record(QStringLiteral("member.contacts"), QStringLiteral("member"), organisation.value(),
-                                 tr("%n contact person(s)", nullptr, int(people.size())));
-        !ok)
-        return ok;
-    return tx->commit();
+        for (MemberId person : people) {
+            auto p = get(person);
+            if (!p)
+                return fail(p.error());
+            if (p->kind != MemberKind::Person || person == organisation)
+                return fail(Error::invalid(tr("%1 is not a person").arg(p->displayName), QStringLiteral("contacts")));
+            Query ins(w.connection(), QStringLiteral("INSERT OR IGNORE INTO organisation_contacts(organisation_id, "
+                                                     "person_id) VALUES (:o, :p)"));
+            ins.bind(QStringLiteral(":o"), organisation.value()).bind(QStringLiteral(":p"), person.value());
+            if (auto ok = ins.exec(); !ok)
+                return ok;
+        }
+        w.audit(QStringLiteral("member.contacts"), QStringLiteral("member"), organisation.value(),
+                tr("%n contact person(s)", nullptr, int(people.size())));
+        return {};
+    });
 }
 
 Result<QList<Member>> MemberService::contacts(MemberId organisation) const
@@ -628,70 +614,64 @@ Result<QList<Member>> MemberService::contacts(MemberId organisation) const
 
 Result<MemberService::Erasure> MemberService::forget(MemberId id)
 {
-    if (auto ok = m_access.require(Permission::ForgetMember); !ok)
+    if (auto ok = m_work.run(Permission::ForgetMember, [&](Write &w) -> Status { return forgetIn(w, id); }); !ok)
         return fail(ok.error());
-    {
-        auto tx = Transaction::begin(*m_db);
-        if (!tx)
-            return fail(tx.error());
-        auto member = get(id);
-        if (!member)
-            return fail(member.error());
-        if (member->forgotten)
-            return fail(Error::refused(tr("member #%1 was already forgotten").arg(id.value())));
-        const QString name = pseudonym(id);
-        const qint64 now = m_clock.nowSecs();
-        const auto run = [&](const QString &sql) -> Status {
-            Query q(tx->connection(), sql);
-            q.bind(QStringLiteral(":id"), id.value());
-            return q.exec();
-        };
-        Query upd(tx->connection(),
-                  QStringLiteral("UPDATE members SET display_name = :name, sort_key = :sort, given_name = '', "
-                                 "family_name = '', email = '', email_key = NULL, phone = '', postcode = '', "
-                                 "address = '', website = '', notes = '', interests = '', directory_visible = 0, "
-                                 "show_email = 0, show_phone = 0, consent_changed_at = NULL, status = 'left', "
-                                 "left_on = coalesce(left_on, :today), forgotten_at = :now, updated_at = :now "
-                                 "WHERE id = :id"));
-        upd.bind(QStringLiteral(":name"), name)
-            .bind(QStringLiteral(":sort"), TextFold::fold(name))
-            .bind(QStringLiteral(":today"), today().toString(Qt::ISODate))
-            .bind(QStringLiteral(":now"), now)
-            .bind(QStringLiteral(":id"), id.value());
-        if (auto ok = upd.exec(); !ok)
-            return fail(ok.error());
-        for (const QString &sql : {
-                 QStringLiteral("DELETE FROM member_consents WHERE member_id = :id"),
-                 QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :id OR person_id = :id"),
-                 QStringLiteral("DELETE FROM member_skills WHERE member_id = :id"),
-                 QStringLiteral(
-                     "DELETE FROM offer_search WHERE rowid IN (SELECT id FROM offers WHERE member_id = :id)"),
-                 QStringLiteral("DELETE FROM offers WHERE member_id = :id"),
-                 QStringLiteral("DELETE FROM need_search WHERE rowid IN (SELECT id FROM needs WHERE member_id = :id)"),
-                 QStringLiteral("DELETE FROM needs WHERE member_id = :id"),
-             })
-            if (auto ok = run(sql); !ok)
-                return fail(ok.error());
-        if (auto ok = MemberIndex::remove(tx->connection(), id); !ok)
-            return fail(ok.error());
-        if (auto ok = m_personalData.eraseAll(id, name); !ok)
-            return fail(ok.error());
-        if (auto ok = m_audit.record(QStringLiteral("member.forget"), QStringLiteral("member"), id.value(),
-                                     tr("personal data erased; now %1").arg(name));
-            !ok)
-            return fail(ok.error());
-        Query mark(tx->connection(),
-                   QStringLiteral("INSERT OR IGNORE INTO pending_scrub (one, since) VALUES (1, :now)"));
-        mark.bind(QStringLiteral(":now"), now);
-        if (auto ok = mark.exec(); !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-    }
     auto done = completePendingScrub();
     if (!done)
         return fail(done.error());
     return Erasure{*done};
+}
+
+Status MemberService::forgetIn(Write &w, MemberId id)
+{
+    auto member = get(id);
+    if (!member)
+        return fail(member.error());
+    if (member->forgotten)
+        return fail(Error::refused(tr("member #%1 was already forgotten").arg(id.value())));
+    const QString name = pseudonym(id);
+    const qint64 now = m_clock.nowSecs();
+    const auto run = [&](const QString &sql) -> Status {
+        Query q(w.connection(), sql);
+        q.bind(QStringLiteral(":id"), id.value());
+        return q.exec();
+    };
+    Query upd(w.connection(),
+              QStringLiteral("UPDATE members SET display_name = :name, sort_key = :sort, given_name = '', "
+                             "family_name = '', email = '', email_key = NULL, phone = '', postcode = '', "
+                             "address = '', website = '', notes = '', interests = '', directory_visible = 0, "
+                             "show_email = 0, show_phone = 0, consent_changed_at = NULL, status = 'left', "
+                             "left_on = coalesce(left_on, :today), forgotten_at = :now, updated_at = :now "
+                             "WHERE id = :id"));
+    upd.bind(QStringLiteral(":name"), name)
+        .bind(QStringLiteral(":sort"), TextFold::fold(name))
+        .bind(QStringLiteral(":today"), today().toString(Qt::ISODate))
+        .bind(QStringLiteral(":now"), now)
+        .bind(QStringLiteral(":id"), id.value());
+    if (auto ok = upd.exec(); !ok)
+        return fail(ok.error());
+    for (const QString &sql : {
+             QStringLiteral("DELETE FROM member_consents WHERE member_id = :id"),
+             QStringLiteral("DELETE FROM organisation_contacts WHERE organisation_id = :id OR person_id = :id"),
+             QStringLiteral("DELETE FROM member_skills WHERE member_id = :id"),
+             QStringLiteral("DELETE FROM offer_search WHERE rowid IN (SELECT id FROM offers WHERE member_id = :id)"),
+             QStringLiteral("DELETE FROM offers WHERE member_id = :id"),
+             QStringLiteral("DELETE FROM need_search WHERE rowid IN (SELECT id FROM needs WHERE member_id = :id)"),
+             QStringLiteral("DELETE FROM needs WHERE member_id = :id"),
+         })
+        if (auto ok = run(sql); !ok)
+            return fail(ok.error());
+    if (auto ok = MemberIndex::remove(w.connection(), id); !ok)
+        return fail(ok.error());
+    if (auto ok = m_personalData.eraseAll(id, name); !ok)
+        return fail(ok.error());
+    w.audit(QStringLiteral("member.forget"), QStringLiteral("member"), id.value(),
+            tr("personal data erased; now %1").arg(name));
+    Query mark(w.connection(), QStringLiteral("INSERT OR IGNORE INTO pending_scrub (one, since) VALUES (1, :now)"));
+    mark.bind(QStringLiteral(":now"), now);
+    if (auto ok = mark.exec(); !ok)
+        return fail(ok.error());
+    return {};
 }
 
 Result<bool> MemberService::completePendingScrub(ScrubWait wait)

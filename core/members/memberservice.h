@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/members/member.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 
@@ -33,7 +34,7 @@ enum class MemberSort
     Name,
     Email,
     Postcode,
-    Status,
+    Membership, ///< by status (active, lapsed, left)
     Joined
 };
 
@@ -103,13 +104,16 @@ public:
 
 private:
     Result<std::optional<Member>> emailOwner(const QString &email, MemberId except) const;
+    // The bodies of the writes above, inside their unit of work.
+    Result<MemberId> addIn(Write &w, MemberDraft draft);
+    Status updateIn(Write &w, MemberId id, MemberDraft draft);
+    Status forgetIn(Write &w, MemberId id);
 
     std::shared_ptr<Database> m_db;
     SettingsService &m_settings;
     const Clock &m_clock;
     PersonalDataRegistry &m_personalData;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/members/skillservice.h"
 
-#include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/textfold.h"
 #include "core/common/textrules.h"
 #include "core/members/memberindex.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 namespace hub {
 
@@ -22,7 +20,7 @@ const QString SkillColumns =
 } // namespace
 
 SkillService::SkillService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_work(m_db, access, audit)
 {}
 
 Status SkillService::validateName(const QString &name)
@@ -83,31 +81,26 @@ Result<Skill> SkillService::ensure(const QString &name, const QString &category)
 
 Status SkillService::setCategory(SkillId id, const QString &category)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("UPDATE skills SET category = :c WHERE id = :id"));
-    q.bind(QStringLiteral(":c"), category.simplified()).bind(QStringLiteral(":id"), id.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (q.rowsAffected() == 0)
-        return fail(Error::notFound(tr("there is no skill #%1").arg(id.value())));
-    if (auto ok = m_audit.record(QStringLiteral("skill.category"), QStringLiteral("skill"), id.value(),
-                                 tr("category “%1”").arg(category.simplified()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::EditMembers, [&](Write &w) -> Status {
+        Query q(w.connection(), QStringLiteral("UPDATE skills SET category = :c WHERE id = :id"));
+        q.bind(QStringLiteral(":c"), category.simplified()).bind(QStringLiteral(":id"), id.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        if (q.rowsAffected() == 0)
+            return fail(Error::notFound(tr("there is no skill #%1").arg(id.value())));
+        w.audit(QStringLiteral("skill.category"), QStringLiteral("skill"), id.value(),
+                tr("category “%1”").arg(category.simplified()));
+        return {};
+    });
 }
 
 Status SkillService::merge(const QString &fromName, const QString &intoName)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
+    return m_work.run(Permission::EditMembers, [&](Write &w) -> Status { return mergeIn(w, fromName, intoName); });
+}
+
+Status SkillService::mergeIn(Write &w, const QString &fromName, const QString &intoName)
+{
     auto from = findByName(fromName);
     if (!from)
         return fail(from.error());
@@ -124,9 +117,9 @@ Status SkillService::merge(const QString &fromName, const QString &intoName)
     // Members affected must be re-indexed once the skill name they carry changes.
     QList<MemberId> affected;
     {
-        Query q(tx->connection(), QStringLiteral("SELECT member_id FROM member_skills WHERE skill_id = :f UNION "
-                                                 "SELECT member_id FROM offers WHERE skill_id = :f UNION "
-                                                 "SELECT member_id FROM needs WHERE skill_id = :f"));
+        Query q(w.connection(), QStringLiteral("SELECT member_id FROM member_skills WHERE skill_id = :f UNION "
+                                               "SELECT member_id FROM offers WHERE skill_id = :f UNION "
+                                               "SELECT member_id FROM needs WHERE skill_id = :f"));
         q.bind(QStringLiteral(":f"), (*from)->id.value());
         if (auto ok = q.exec(); !ok)
             return ok;
@@ -148,19 +141,17 @@ Status SkillService::merge(const QString &fromName, const QString &intoName)
                             "WHERE id = :i AND category = ''"),
              QStringLiteral("DELETE FROM skills WHERE id = :f"),
          }) {
-        Query q(tx->connection(), sql);
+        Query q(w.connection(), sql);
         q.bind(QStringLiteral(":f"), (*from)->id.value()).bind(QStringLiteral(":i"), (*into)->id.value());
         if (auto ok = q.exec(); !ok)
             return ok;
     }
     for (MemberId m : std::as_const(affected))
-        if (auto ok = MemberIndex::reindex(tx->connection(), m); !ok)
+        if (auto ok = MemberIndex::reindex(w.connection(), m); !ok)
             return ok;
-    if (auto ok = m_audit.record(QStringLiteral("skill.merge"), QStringLiteral("skill"), (*into)->id.value(),
-                                 tr("“%1” merged into “%2”").arg((*from)->name, (*into)->name));
-        !ok)
-        return ok;
-    return tx->commit();
+    w.audit(QStringLiteral("skill.merge"), QStringLiteral("skill"), (*into)->id.value(),
+            tr("“%1” merged into “%2”").arg((*from)->name, (*into)->name));
+    return {};
 }
 
 Result<QList<MemberSkill>> SkillService::memberSkills(MemberId member) const
@@ -179,12 +170,13 @@ Result<QList<MemberSkill>> SkillService::memberSkills(MemberId member) const
 
 Status SkillService::setMemberSkills(MemberId member, const QList<MemberSkill> &skills)
 {
-    if (auto ok = m_access.require(Permission::EditMembers); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    Query exists(tx->connection(), QStringLiteral("SELECT forgotten_at IS NOT NULL FROM members WHERE id = :m"));
+    return m_work.run(Permission::EditMembers,
+                      [&](Write &w) -> Status { return setMemberSkillsIn(w, member, skills); });
+}
+
+Status SkillService::setMemberSkillsIn(Write &w, MemberId member, const QList<MemberSkill> &skills)
+{
+    Query exists(w.connection(), QStringLiteral("SELECT forgotten_at IS NOT NULL FROM members WHERE id = :m"));
     exists.bind(QStringLiteral(":m"), member.value());
     auto forgotten = exists.scalar();
     if (!forgotten)
@@ -194,7 +186,7 @@ Status SkillService::setMemberSkills(MemberId member, const QList<MemberSkill> &
     if (forgotten->toBool())
         return fail(Error::refused(tr("member #%1 was forgotten").arg(member.value())));
 
-    Query del(tx->connection(), QStringLiteral("DELETE FROM member_skills WHERE member_id = :m"));
+    Query del(w.connection(), QStringLiteral("DELETE FROM member_skills WHERE member_id = :m"));
     del.bind(QStringLiteral(":m"), member.value());
     if (auto ok = del.exec(); !ok)
         return ok;
@@ -202,21 +194,19 @@ Status SkillService::setMemberSkills(MemberId member, const QList<MemberSkill> &
         auto skill = ensure(s.name);
         if (!skill)
             return fail(skill.error());
-        Query ins(tx->connection(), QStringLiteral("INSERT INTO member_skills(member_id, skill_id, level) VALUES "
-                                                   "(:m, :s, :l) ON CONFLICT DO UPDATE SET level = excluded.level"));
+        Query ins(w.connection(), QStringLiteral("INSERT INTO member_skills(member_id, skill_id, level) VALUES "
+                                                 "(:m, :s, :l) ON CONFLICT DO UPDATE SET level = excluded.level"));
         ins.bind(QStringLiteral(":m"), member.value())
             .bind(QStringLiteral(":s"), skill->id.value())
             .bind(QStringLiteral(":l"), toString(s.level).isNull() ? QStringLiteral("") : toString(s.level));
         if (auto ok = ins.exec(); !ok)
             return ok;
     }
-    if (auto ok = MemberIndex::reindex(tx->connection(), member); !ok)
+    if (auto ok = MemberIndex::reindex(w.connection(), member); !ok)
         return ok;
-    if (auto ok = m_audit.record(QStringLiteral("member.skills"), QStringLiteral("member"), member.value(),
-                                 tr("%n skill(s)", nullptr, int(skills.size())));
-        !ok)
-        return ok;
-    return tx->commit();
+    w.audit(QStringLiteral("member.skills"), QStringLiteral("member"), member.value(),
+            tr("%n skill(s)", nullptr, int(skills.size())));
+    return {};
 }
 
 } // namespace hub

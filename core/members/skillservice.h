@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/members/member.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 
@@ -39,9 +40,12 @@ public:
     Status setMemberSkills(MemberId member, const QList<MemberSkill> &skills);
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Status mergeIn(Write &w, const QString &fromName, const QString &intoName);
+    Status setMemberSkillsIn(Write &w, MemberId member, const QList<MemberSkill> &skills);
+
     std::shared_ptr<Database> m_db;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -2,10 +2,9 @@
 #include "core/settings/settingsservice.h"
 
 #include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 #include <QHash>
 #include <QTimeZone>
@@ -33,7 +32,7 @@ std::optional<Amount> rescaled(Amount amount, int fromDecimals, int toDecimals)
 } // namespace
 
 SettingsService::SettingsService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_work(m_db, access, audit)
 {}
 
 QStringList SettingsService::keys()
@@ -203,8 +202,11 @@ Result<HubSettings> SettingsService::load() const
 
 Status SettingsService::save(const HubSettings &settings)
 {
-    if (auto ok = m_access.require(Permission::ChangeSettings); !ok)
-        return ok;
+    return m_work.run(Permission::ChangeSettings, [&](Write &w) -> Status { return saveIn(w, settings); });
+}
+
+Status SettingsService::saveIn(Write &w, const HubSettings &settings)
+{
     if (auto ok = validate(settings); !ok)
         return ok;
     const auto before = load();
@@ -216,9 +218,6 @@ Status SettingsService::save(const HubSettings &settings)
             if (auto ok = m_zoneGuard(current->timeZone, settings.timeZone); !ok)
                 return ok;
     }
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
     const QList<std::pair<QString, QString>> rows = {
         {SettingsService::keyName(), settings.name},
         {SettingsService::keyTimeZone(), settings.timeZone},
@@ -231,11 +230,11 @@ Status SettingsService::save(const HubSettings &settings)
     };
     // The front-desk ceiling (AccessControl's setting) is in minor units too.
     if (before && before->decimals != settings.decimals)
-        if (auto ok = rescaleCeiling(tx->connection(), before->decimals, settings.decimals); !ok)
+        if (auto ok = rescaleCeiling(w.connection(), before->decimals, settings.decimals); !ok)
             return ok;
     for (const auto &[key, value] : rows) {
-        Query q(tx->connection(), QStringLiteral("INSERT INTO settings(key, value) VALUES (:k, :v) "
-                                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        Query q(w.connection(), QStringLiteral("INSERT INTO settings(key, value) VALUES (:k, :v) "
+                                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
         // A null QString would bind as SQL NULL; "no upper limit" is stored as empty text.
         q.bind(QStringLiteral(":k"), key).bind(QStringLiteral(":v"), value.isNull() ? QStringLiteral("") : value);
         if (auto ok = q.exec(); !ok)
@@ -247,15 +246,12 @@ Status SettingsService::save(const HubSettings &settings)
             changes << tr("%1: “%2” → “%3”")
                            .arg(key, before ? textValue(*before, key) : QString(), textValue(settings, key));
     if (!changes.isEmpty())
-        if (auto ok = m_audit.record(QStringLiteral("settings.save"), QStringLiteral("settings"), 0,
-                                     changes.join(QStringLiteral("; ")));
-            !ok)
-            return ok;
+        w.audit(QStringLiteral("settings.save"), QStringLiteral("settings"), 0, changes.join(QStringLiteral("; ")));
     {
         QMutexLocker lock(&m_mutex);
         m_cached.reset();
     }
-    return tx->commit();
+    return {};
 }
 
 Status SettingsService::rescaleCeiling(const QSqlDatabase &connection, int fromDecimals, int toDecimals)

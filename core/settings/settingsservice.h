@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/settings/hubsettings.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QMutex>
@@ -59,11 +60,12 @@ public:
     void setZoneGuard(ZoneGuard guard) { m_zoneGuard = std::move(guard); }
 
 private:
+    /// save()'s body, run inside m_work.
+    Status saveIn(Write &w, const HubSettings &settings);
     static Status rescaleCeiling(const QSqlDatabase &connection, int fromDecimals, int toDecimals);
 
     std::shared_ptr<Database> m_db;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
     ZoneGuard m_zoneGuard;
     // Services read settings on hot paths (today's date for every member
     // added); they change rarely, so the last loaded or saved value is kept.

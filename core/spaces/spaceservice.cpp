@@ -6,7 +6,7 @@
 #include "core/common/textrules.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -68,7 +68,7 @@ QVariant nullableRate(const std::optional<Amount> &rate)
 } // namespace
 
 SpaceService::SpaceService(std::shared_ptr<Database> db, AccessControl &access, AuditTrail &audit)
-    : m_db(std::move(db)), m_access(access), m_audit(audit)
+    : m_db(std::move(db)), m_access(access), m_work(m_db, access, audit)
 {}
 
 Status SpaceService::validate(const Space &s)
@@ -145,14 +145,14 @@ Status SpaceService::writeHours(const QSqlDatabase &db, SpaceId id, const Openin
 
 Result<Space> SpaceService::add(const Space &space)
 {
-    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
-        return fail(ok.error());
+    return m_work.run<Space>(Permission::ManageSpaces, [&](Write &w) -> Result<Space> { return addIn(w, space); });
+}
+
+Result<Space> SpaceService::addIn(Write &w, const Space &space)
+{
     if (auto ok = validate(space); !ok)
         return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     const QString name = space.name.simplified();
     if (auto ok = nameIsFree(db, name, SpaceId()); !ok)
         return fail(ok.error());
@@ -173,28 +173,21 @@ Result<Space> SpaceService::add(const Space &space)
     const SpaceId id(q.lastInsertId());
     if (auto ok = writeHours(db, id, space.hours); !ok)
         return fail(ok.error());
-    auto stored = get(db, id);
-    if (!stored)
-        return fail(stored.error());
-    if (auto ok = m_audit.record(QStringLiteral("space.add"), QStringLiteral("space"), id.value(),
-                                 tr("“%1”, capacity %2").arg(name).arg(space.capacity));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return stored;
+    w.audit(QStringLiteral("space.add"), QStringLiteral("space"), id.value(),
+            tr("“%1”, capacity %2").arg(name).arg(space.capacity));
+    return get(db, id);
 }
 
 Result<Space> SpaceService::edit(const Space &space)
 {
-    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
-        return fail(ok.error());
+    return m_work.run<Space>(Permission::ManageSpaces, [&](Write &w) -> Result<Space> { return editIn(w, space); });
+}
+
+Result<Space> SpaceService::editIn(Write &w, const Space &space)
+{
     if (auto ok = validate(space); !ok)
         return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     if (auto old = get(db, space.id); !old)
         return fail(old.error());
     const QString name = space.name.simplified();
@@ -217,19 +210,12 @@ Result<Space> SpaceService::edit(const Space &space)
         return fail(ok.error());
     if (auto ok = writeHours(db, space.id, space.hours); !ok)
         return fail(ok.error());
-    auto stored = get(db, space.id);
-    if (!stored)
-        return fail(stored.error());
-    if (auto ok = m_audit.record(QStringLiteral("space.edit"), QStringLiteral("space"), space.id.value(),
-                                 tr("“%1”, capacity %2, %3")
-                                     .arg(name)
-                                     .arg(space.capacity)
-                                     .arg(space.active ? tr("bookable") : tr("not bookable")));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return stored;
+    w.audit(QStringLiteral("space.edit"), QStringLiteral("space"), space.id.value(),
+            tr("“%1”, capacity %2, %3")
+                .arg(name)
+                .arg(space.capacity)
+                .arg(space.active ? tr("bookable") : tr("not bookable")));
+    return get(db, space.id);
 }
 
 Status SpaceService::setHours(SpaceId id, const OpeningHours &hours)
@@ -321,12 +307,13 @@ Result<Closure> SpaceService::addClosure(std::optional<SpaceId> space, QDate day
     if (reason.size() > MaxDescriptionLength)
         return fail(Error::invalid(tr("the reason is longer than %1 characters").arg(MaxDescriptionLength),
                                    QStringLiteral("reason")));
-    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
-        return fail(ok.error());
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    return m_work.run<Closure>(Permission::ManageSpaces,
+                               [&](Write &w) -> Result<Closure> { return addClosureIn(w, space, day, reason); });
+}
+
+Result<Closure> SpaceService::addClosureIn(Write &w, std::optional<SpaceId> space, QDate day, const QString &reason)
+{
+    const QSqlDatabase db = w.connection();
     QString name = tr("The hub");
     if (space) {
         auto s = get(db, *space);
@@ -348,33 +335,23 @@ Result<Closure> SpaceService::addClosure(std::optional<SpaceId> space, QDate day
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
     Closure c{ClosureId(q.lastInsertId()), space, day, reason.simplified()};
-    if (auto ok = m_audit.record(QStringLiteral("space.close"), QStringLiteral("closure"), c.id.value(),
-                                 tr("%1 closed on %2").arg(name, day.toString(Qt::ISODate)));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("space.close"), QStringLiteral("closure"), c.id.value(),
+            tr("%1 closed on %2").arg(name, day.toString(Qt::ISODate)));
     return c;
 }
 
 Status SpaceService::removeClosure(ClosureId id)
 {
-    if (auto ok = m_access.require(Permission::ManageSpaces); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("DELETE FROM space_closures WHERE id = :id"));
-    q.bind(QStringLiteral(":id"), id.value());
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (q.rowsAffected() == 0)
-        return fail(Error::notFound(tr("there is no closed day #%1").arg(id.value()), QStringLiteral("closure")));
-    if (auto ok = m_audit.record(QStringLiteral("space.reopen"), QStringLiteral("closure"), id.value(),
-                                 tr("closed day removed"));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ManageSpaces, [&](Write &w) -> Status {
+        Query q(w.connection(), QStringLiteral("DELETE FROM space_closures WHERE id = :id"));
+        q.bind(QStringLiteral(":id"), id.value());
+        if (auto ok = q.exec(); !ok)
+            return ok;
+        if (q.rowsAffected() == 0)
+            return fail(Error::notFound(tr("there is no closed day #%1").arg(id.value()), QStringLiteral("closure")));
+        w.audit(QStringLiteral("space.reopen"), QStringLiteral("closure"), id.value(), tr("closed day removed"));
+        return {};
+    });
 }
 
 Result<QList<Closure>> SpaceService::closures(QDate from, QDate to, std::optional<SpaceId> space) const

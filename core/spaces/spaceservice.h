@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/spaces/space.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -52,12 +53,16 @@ public:
     static Result<Space> get(const QSqlDatabase &db, SpaceId id);
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Result<Space> addIn(Write &w, const Space &space);
+    Result<Space> editIn(Write &w, const Space &space);
+    Result<Closure> addClosureIn(Write &w, std::optional<SpaceId> space, QDate day, const QString &reason);
     static Status writeHours(const QSqlDatabase &db, SpaceId id, const OpeningHours &hours);
     static Status nameIsFree(const QSqlDatabase &db, const QString &name, SpaceId except);
 
     std::shared_ptr<Database> m_db;
     AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

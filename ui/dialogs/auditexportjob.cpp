@@ -8,11 +8,7 @@
 #include "core/ledger/ledgerdisplay.h"
 #include "core/settings/settingsservice.h"
 
-#include <QEventLoop>
-#include <QProgressDialog>
 #include <QSaveFile>
-#include <QThread>
-#include <QTimer>
 
 namespace hub {
 
@@ -30,7 +26,8 @@ QStringList AuditExportJob::header()
             QStringLiteral("entity_id"), QStringLiteral("summary"), QStringLiteral("hash")};
 }
 
-void AuditExportJob::work(const WorkerHub &source, AuditFilter filter, const QString &file)
+void AuditExportJob::work(JobProgress &progress, const WorkerHub &source, AuditFilter filter, const QString &file,
+                          int total)
 {
     auto opened = source.open();
     if (!opened) {
@@ -54,7 +51,7 @@ void AuditExportJob::work(const WorkerHub &source, AuditFilter filter, const QSt
     }
     filter.limit = PageSize;
     for (filter.offset = 0;; filter.offset += PageSize) {
-        if (m_cancel.load())
+        if (progress.cancelled())
             return; // QSaveFile discards what it wrote
         auto page = hub.audit().list(filter);
         if (!page) {
@@ -75,7 +72,8 @@ void AuditExportJob::work(const WorkerHub &source, AuditFilter filter, const QSt
                 m_message = ok.error().text();
                 return;
             }
-            ++m_exported;
+            // Throttled: at most ~20 reports a second reach the dialog.
+            progress.report(++m_exported, total);
         }
         if (page->size() < PageSize)
             break;
@@ -90,35 +88,20 @@ void AuditExportJob::work(const WorkerHub &source, AuditFilter filter, const QSt
 bool AuditExportJob::run(QWidget *parent, const WorkerHub &source, const AuditFilter &filter, const QString &file,
                          int expectedRows)
 {
-    m_cancel = false;
+    // run() waits for its work, so this only refuses a nested call.
+    if (m_job.isRunning())
+        return false;
     m_exported = 0;
     m_ok = false;
     m_message.clear();
 
-    QProgressDialog progress(tr("Exporting the audit log…"), tr("Cancel"), 0, qMax(expectedRows, 1), parent);
-    progress.setObjectName(QStringLiteral("auditExportProgress"));
-    progress.setWindowTitle(tr("Export the Audit Log"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
-    progress.setAutoClose(false);
-    progress.setAutoReset(false);
-    connect(&progress, &QProgressDialog::canceled, this, [this] { m_cancel = true; });
-
-    QThread *thread = QThread::create([this, source, filter, file] { work(source, filter, file); });
-    QEventLoop loop;
-    connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
-    // The worker only counts; the GUI thread reads the count a few times a second.
-    QTimer poll;
-    poll.setInterval(100);
-    connect(&poll, &QTimer::timeout, &progress,
-            [this, &progress] { progress.setValue(qMin(m_exported.load(), progress.maximum())); });
-    thread->start();
-    poll.start();
-    loop.exec();
-    thread->wait();
-    delete thread;
-    progress.close();
-    if (m_cancel.load() && !m_ok)
+    // The dialog counts to at least 1; the work reports against the same total.
+    const int total = qMax(expectedRows, 1);
+    m_job.start(
+        [this, source, filter, file, total](JobProgress &progress) { work(progress, source, filter, file, total); });
+    m_job.waitWithProgress(parent, {tr("Exporting the audit log…"), tr("Export the Audit Log"),
+                                    QStringLiteral("auditExportProgress"), total});
+    if (m_job.wasCancelled() && !m_ok)
         m_message = tr("Cancelled. No file was written.");
     return m_ok;
 }

@@ -3,6 +3,7 @@
 
 #include "core/audit/audittrail.h"
 #include "ui/access/workerhub.h"
+#include "ui/widgets/backgroundjob.h"
 
 #include <QObject>
 
@@ -28,19 +29,21 @@ public:
 
     int exportedCount() const { return m_exported.load(); }
     QString errorMessage() const { return m_message; }
-    bool wasCancelled() const { return m_cancel.load(); }
+    bool wasCancelled() const { return m_job.wasCancelled(); }
 
     /// The CSV's header, for readers and tests.
     static QStringList header();
 
 private:
-    void work(const WorkerHub &source, AuditFilter filter, const QString &file);
+    void work(JobProgress &progress, const WorkerHub &source, AuditFilter filter, const QString &file, int total);
 
-    std::atomic_bool m_cancel = false;
+    // Counted by the work; readable while it runs.
     std::atomic_int m_exported = 0;
-    // Written by the worker, read after it finished.
+    // Written by the work, read after it finished.
     bool m_ok = false;
     QString m_message;
+    // Last: it is destroyed first, waiting for work that writes the above.
+    BackgroundJob m_job;
 };
 
 } // namespace hub

@@ -4,65 +4,38 @@
 #include "core/common/privatefiles.h"
 #include "core/hub.h"
 
-#include <QEventLoop>
-#include <QProgressDialog>
 #include <QSaveFile>
-#include <QThread>
 
 namespace hub {
 
 CalendarFileJob::CalendarFileJob(QObject *parent) : QObject(parent)
-{}
-
-CalendarFileJob::~CalendarFileJob()
 {
-    if (m_thread) {
-        cancel();
-        m_thread->wait();
-        delete m_thread;
-    }
+    connect(&m_job, &BackgroundJob::progressed, this,
+            [this](const QString &, int done, int total) { Q_EMIT progressed(done, total); });
+    connect(&m_job, &BackgroundJob::finished, this, [this] { Q_EMIT finished(m_ok); });
 }
+
+CalendarFileJob::~CalendarFileJob() = default;
 
 void CalendarFileJob::cancel()
 {
-    m_cancel = true;
+    m_job.cancel();
 }
 
-bool CalendarFileJob::progress(int done, int total)
+void CalendarFileJob::start(BackgroundJob::Work work)
 {
-    // Progress crosses threads as queued signals; at most ~20 a second keeps
-    // the GUI's event queue small whatever the file size.
-    const qint64 now = m_sinceStart.elapsed();
-    if (m_lastProgressMs < 0 || now - m_lastProgressMs >= 50 || done == total) {
-        m_lastProgressMs = now;
-        Q_EMIT progressed(done, total);
-    }
-    return !m_cancel.load();
-}
-
-void CalendarFileJob::start(std::function<void()> work)
-{
-    if (m_thread)
+    if (m_job.isRunning())
         return;
-    m_cancel = false;
     m_ok = false;
     m_message.clear();
     m_report = {};
     m_exported = 0;
-    m_lastProgressMs = -1;
-    m_sinceStart.start();
-    m_thread = QThread::create(std::move(work));
-    connect(m_thread, &QThread::finished, this, [this] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        Q_EMIT finished(m_ok);
-    });
-    m_thread->start();
+    m_job.start(std::move(work));
 }
 
 void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics, SpaceId space, bool dryRun)
 {
-    start([this, source, ics, space, dryRun] {
+    start([this, source, ics, space, dryRun](JobProgress &progress) {
         auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
@@ -70,8 +43,8 @@ void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics
         }
         {
             ICalendarImporter importer(**opened);
-            auto report =
-                importer.run(ics, space, dryRun, [this](int done, int total) { return progress(done, total); });
+            auto report = importer.run(ics, space, dryRun,
+                                       [&progress](int done, int total) { return progress.report(done, total); });
             if (report) {
                 m_report = *report;
                 m_ok = true;
@@ -85,7 +58,7 @@ void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics
 
 void CalendarFileJob::startExport(const WorkerHub &source, const QString &file, const CalendarExportOptions &options)
 {
-    start([this, source, file, options] {
+    start([this, source, file, options](JobProgress &progress) {
         auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
@@ -98,12 +71,12 @@ void CalendarFileJob::startExport(const WorkerHub &source, const QString &file, 
                 m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
             } else {
                 ICalendarExporter exporter(**opened);
-                auto written =
-                    exporter.write(out, options, [this](int done, int total) { return progress(done, total); });
+                auto written = exporter.write(
+                    out, options, [&progress](int done, int total) { return progress.report(done, total); });
                 if (!written) {
                     m_message = written.error().text();
                     out.cancelWriting();
-                } else if (m_cancel.load()) {
+                } else if (progress.cancelled()) {
                     out.cancelWriting();
                 } else if (!out.commit()) {
                     m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
@@ -119,24 +92,7 @@ void CalendarFileJob::startExport(const WorkerHub &source, const QString &file, 
 
 bool CalendarFileJob::runWithProgress(QWidget *parent, const QString &label)
 {
-    QProgressDialog dialog(label, tr("Cancel"), 0, 0, parent);
-    dialog.setObjectName(QStringLiteral("calendarFileProgress"));
-    dialog.setWindowTitle(label);
-    dialog.setWindowModality(Qt::WindowModal);
-    // A small file finishes before the dialog would only flash.
-    dialog.setMinimumDuration(400);
-    dialog.setAutoClose(false);
-    dialog.setAutoReset(false);
-    QEventLoop loop;
-    const auto onProgress = connect(this, &CalendarFileJob::progressed, &dialog, [&dialog](int done, int total) {
-        dialog.setMaximum(total);
-        dialog.setValue(done);
-    });
-    connect(&dialog, &QProgressDialog::canceled, this, &CalendarFileJob::cancel);
-    connect(this, &CalendarFileJob::finished, &loop, &QEventLoop::quit);
-    if (isRunning())
-        loop.exec();
-    disconnect(onProgress);
+    m_job.waitWithProgress(parent, {label, label, QStringLiteral("calendarFileProgress"), 0});
     return m_ok;
 }
 

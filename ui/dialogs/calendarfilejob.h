@@ -4,14 +4,10 @@
 #include "core/spaces/icalendarexporter.h"
 #include "core/spaces/icalendarimporter.h"
 #include "ui/access/workerhub.h"
+#include "ui/widgets/backgroundjob.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
-#include <atomic>
-#include <functional>
-
-class QThread;
 class QWidget;
 
 namespace hub {
@@ -31,7 +27,7 @@ public:
     void startExport(const WorkerHub &source, const QString &file, const CalendarExportOptions &options);
     /// Asks the worker to stop; an import then writes nothing, an export no file.
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job.isRunning(); }
 
     /// Runs the job behind a cancellable progress dialog (shown only when it
     /// takes a while) and returns when it has finished. False when it failed
@@ -44,26 +40,22 @@ public:
     int exportedCount() const { return m_exported; }
     /// Why the job failed; for a file that is not iCalendar it names the line.
     QString errorMessage() const { return m_message; }
-    bool wasCancelled() const { return m_cancel.load(); }
+    bool wasCancelled() const { return m_job.wasCancelled(); }
 
 Q_SIGNALS:
     void progressed(int done, int total);
     void finished(bool ok);
 
 private:
-    void start(std::function<void()> work);
-    bool progress(int done, int total);
+    void start(BackgroundJob::Work work);
 
-    QThread *m_thread = nullptr;
-    std::atomic_bool m_cancel = false;
-    // Written by the worker, read after QThread::finished, which orders the two.
+    // Written by the work, read after finished(), which orders the two.
     bool m_ok = false;
     QString m_message;
     CalendarImportReport m_report;
     int m_exported = 0;
-    // Used by the worker only, while it runs.
-    QElapsedTimer m_sinceStart;
-    qint64 m_lastProgressMs = -1;
+    // Last: it is destroyed first, waiting for work that writes the above.
+    BackgroundJob m_job;
 };
 
 } // namespace hub

@@ -4,59 +4,58 @@
 #include "core/demo/demogenerator.h"
 #include "core/hub.h"
 
-#include <QElapsedTimer>
-#include <QThread>
+#include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace hub {
 
-DemoBuilder::DemoBuilder(QObject *parent) : QObject(parent)
-{}
-
-DemoBuilder::~DemoBuilder()
+namespace {
+/// JobProgress counts in int. A demo part's counts are far smaller, but
+/// larger ones are scaled down together, so their share and "done == total"
+/// stay what they were.
+std::pair<int, int> toInt(qint64 done, qint64 total)
 {
-    if (m_thread) {
-        cancel();
-        m_thread->wait();
-        delete m_thread;
-    }
+    constexpr qint64 Max = std::numeric_limits<int>::max();
+    const qint64 largest = std::max(done, total);
+    if (largest <= Max)
+        return {int(done), int(total)};
+    const double scale = double(Max) / double(largest);
+    return {int(double(done) * scale), int(double(total) * scale)};
 }
+} // namespace
+
+DemoBuilder::DemoBuilder(QObject *parent) : QObject(parent)
+{
+    connect(&m_job, &BackgroundJob::progressed, this,
+            [this](const QString &part, int done, int total) { Q_EMIT progressed(part, done, total); });
+    connect(&m_job, &BackgroundJob::finished, this, [this] { Q_EMIT finished(m_ok, m_job.wasCancelled(), m_message); });
+}
+
+DemoBuilder::~DemoBuilder() = default;
 
 void DemoBuilder::start(const QString &path, const DemoOptions &options)
 {
-    if (m_thread)
+    if (m_job.isRunning())
         return;
-    m_cancel = false;
     m_ok = false;
     m_message.clear();
-    m_thread = QThread::create([this, path, options] { build(path, options); });
-    connect(m_thread, &QThread::finished, this, [this] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        Q_EMIT finished(m_ok, m_cancel, m_message);
-    });
-    m_thread->start();
+    m_job.start([this, path, options](JobProgress &progress) { build(progress, path, options); });
 }
 
 void DemoBuilder::cancel()
 {
-    m_cancel = true;
+    m_job.cancel();
 }
 
-void DemoBuilder::build(const QString &path, const DemoOptions &options)
+void DemoBuilder::build(JobProgress &progress, const QString &path, const DemoOptions &options)
 {
-    // Progress is sent across threads as queued signals; a part that reports
-    // every row would flood the GUI's event queue, so send at most ~20 a second.
-    QElapsedTimer sinceLast;
-    QString lastPart;
-    const DemoProgressFn progress = [&](const DemoProgress &p) {
-        if (p.part != lastPart || !sinceLast.isValid() || sinceLast.elapsed() >= 50 || p.done == p.total) {
-            lastPart = p.part;
-            sinceLast.start();
-            Q_EMIT progressed(p.part, p.done, p.total);
-        }
-        return !m_cancel.load();
+    // JobProgress sends at most ~20 reports a second, and every change of part.
+    const DemoProgressFn onProgress = [&progress](const DemoProgress &p) {
+        const auto [done, total] = toInt(p.done, p.total);
+        return progress.report(p.part, done, total);
     };
-    const Status ran = DemoGenerator::createDemoHub(path, options, progress);
+    const Status ran = DemoGenerator::createDemoHub(path, options, onProgress);
     m_ok = ran.has_value();
     if (!ran)
         m_message = ran.error().message;

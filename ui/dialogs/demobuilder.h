@@ -2,12 +2,9 @@
 #pragma once
 
 #include "core/demo/demogenerator.h"
+#include "ui/widgets/backgroundjob.h"
 
 #include <QObject>
-
-#include <atomic>
-
-class QThread;
 
 namespace hub {
 
@@ -26,7 +23,7 @@ public:
     void start(const QString &path, const DemoOptions &options);
     /// Asks the worker to stop; the demo run then writes nothing.
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job.isRunning(); }
 
 Q_SIGNALS:
     void progressed(const QString &part, qint64 done, qint64 total);
@@ -34,13 +31,13 @@ Q_SIGNALS:
     void finished(bool ok, bool cancelled, const QString &message);
 
 private:
-    void build(const QString &path, const DemoOptions &options);
+    void build(JobProgress &progress, const QString &path, const DemoOptions &options);
 
-    QThread *m_thread = nullptr;
-    std::atomic_bool m_cancel = false;
-    // Written by the worker, read after QThread::finished, which orders the two.
+    // Written by the work, read after finished(), which orders the two.
     bool m_ok = false;
     QString m_message;
+    // Last: it is destroyed first, waiting for work that writes the above.
+    BackgroundJob m_job;
 };
 
 } // namespace hub

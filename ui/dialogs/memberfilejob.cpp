@@ -4,67 +4,39 @@
 #include "core/common/privatefiles.h"
 #include "core/hub.h"
 
-#include <QElapsedTimer>
-#include <QEventLoop>
-#include <QProgressDialog>
 #include <QSaveFile>
-#include <QThread>
 
 namespace hub {
 
 MemberFileJob::MemberFileJob(QObject *parent) : QObject(parent)
-{}
-
-MemberFileJob::~MemberFileJob()
 {
-    if (m_thread) {
-        cancel();
-        m_thread->wait();
-        delete m_thread;
-    }
+    connect(&m_job, &BackgroundJob::progressed, this,
+            [this](const QString &, int done, int total) { Q_EMIT progressed(done, total); });
+    connect(&m_job, &BackgroundJob::finished, this, [this] { Q_EMIT finished(m_ok); });
 }
+
+MemberFileJob::~MemberFileJob() = default;
 
 void MemberFileJob::cancel()
 {
-    m_cancel = true;
+    m_job.cancel();
 }
 
-bool MemberFileJob::progress(int done, int total)
+void MemberFileJob::start(BackgroundJob::Work work)
 {
-    // Progress crosses threads as queued signals; at most ~20 a second keeps
-    // the GUI's event queue small whatever the file size.
-    const qint64 now = m_sinceStart.elapsed();
-    if (m_lastProgressMs < 0 || now - m_lastProgressMs >= 50 || done == total) {
-        m_lastProgressMs = now;
-        Q_EMIT progressed(done, total);
-    }
-    return !m_cancel.load();
-}
-
-void MemberFileJob::start(std::function<void()> work)
-{
-    if (m_thread)
+    if (m_job.isRunning())
         return;
-    m_cancel = false;
     m_ok = false;
     m_message.clear();
     m_report = {};
     m_exported = 0;
-    m_lastProgressMs = -1;
-    m_sinceStart.start();
-    m_thread = QThread::create(std::move(work));
-    connect(m_thread, &QThread::finished, this, [this] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        Q_EMIT finished(m_ok);
-    });
-    m_thread->start();
+    m_job.start(std::move(work));
 }
 
 void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv, const ColumnMapping &mapping,
                                 bool dryRun)
 {
-    start([this, source, csv, mapping, dryRun] {
+    start([this, source, csv, mapping, dryRun](JobProgress &progress) {
         auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
@@ -72,8 +44,8 @@ void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv, 
         }
         {
             MemberImporter importer(**opened);
-            auto report =
-                importer.run(csv, mapping, dryRun, [this](int done, int total) { return progress(done, total); });
+            auto report = importer.run(csv, mapping, dryRun,
+                                       [&progress](int done, int total) { return progress.report(done, total); });
             if (report) {
                 m_report = *report;
                 m_ok = report->ok();
@@ -87,7 +59,7 @@ void MemberFileJob::startImport(const WorkerHub &source, const QByteArray &csv, 
 
 void MemberFileJob::startExport(const WorkerHub &source, const QString &file, const ExportOptions &options)
 {
-    start([this, source, file, options] {
+    start([this, source, file, options](JobProgress &progress) {
         auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
@@ -100,12 +72,12 @@ void MemberFileJob::startExport(const WorkerHub &source, const QString &file, co
                 m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
             } else {
                 MemberExporter exporter(**opened);
-                auto written =
-                    exporter.write(out, options, [this](int done, int total) { return progress(done, total); });
+                auto written = exporter.write(
+                    out, options, [&progress](int done, int total) { return progress.report(done, total); });
                 if (!written) {
                     m_message = written.error().text();
                     out.cancelWriting();
-                } else if (m_cancel.load()) {
+                } else if (progress.cancelled()) {
                     out.cancelWriting();
                 } else if (!out.commit()) {
                     m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
@@ -121,24 +93,7 @@ void MemberFileJob::startExport(const WorkerHub &source, const QString &file, co
 
 bool MemberFileJob::runWithProgress(QWidget *parent, const QString &label)
 {
-    QProgressDialog dialog(label, tr("Cancel"), 0, 0, parent);
-    dialog.setObjectName(QStringLiteral("memberFileProgress"));
-    dialog.setWindowTitle(label);
-    dialog.setWindowModality(Qt::WindowModal);
-    // A small file finishes before the dialog would only flash.
-    dialog.setMinimumDuration(400);
-    dialog.setAutoClose(false);
-    dialog.setAutoReset(false);
-    QEventLoop loop;
-    const auto onProgress = connect(this, &MemberFileJob::progressed, &dialog, [&dialog](int done, int total) {
-        dialog.setMaximum(total);
-        dialog.setValue(done);
-    });
-    connect(&dialog, &QProgressDialog::canceled, this, &MemberFileJob::cancel);
-    connect(this, &MemberFileJob::finished, &loop, &QEventLoop::quit);
-    if (isRunning())
-        loop.exec();
-    disconnect(onProgress);
+    m_job.waitWithProgress(parent, {label, label, QStringLiteral("memberFileProgress"), 0});
     return m_ok;
 }
 

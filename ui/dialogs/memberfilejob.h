@@ -4,13 +4,10 @@
 #include "core/members/memberexporter.h"
 #include "core/members/memberimporter.h"
 #include "ui/access/workerhub.h"
+#include "ui/widgets/backgroundjob.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
-#include <atomic>
-
-class QThread;
 class QWidget;
 
 namespace hub {
@@ -30,7 +27,7 @@ public:
     void startExport(const WorkerHub &source, const QString &file, const ExportOptions &options);
     /// Asks the worker to stop; an import then writes nothing, an export no file.
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job.isRunning(); }
 
     /// Runs the job behind a cancellable progress dialog and returns when it
     /// has finished. False when it failed or was cancelled.
@@ -40,26 +37,22 @@ public:
     const ImportReport &importReport() const { return m_report; }
     int exportedCount() const { return m_exported; }
     QString errorMessage() const { return m_message; }
-    bool wasCancelled() const { return m_cancel.load(); }
+    bool wasCancelled() const { return m_job.wasCancelled(); }
 
 Q_SIGNALS:
     void progressed(int done, int total);
     void finished(bool ok);
 
 private:
-    void start(std::function<void()> work);
-    bool progress(int done, int total);
+    void start(BackgroundJob::Work work);
 
-    QThread *m_thread = nullptr;
-    std::atomic_bool m_cancel = false;
-    // Written by the worker, read after QThread::finished, which orders the two.
+    // Written by the work, read after finished(), which orders the two.
     bool m_ok = false;
     QString m_message;
     ImportReport m_report;
     int m_exported = 0;
-    // Used by the worker only, while it runs.
-    QElapsedTimer m_sinceStart;
-    qint64 m_lastProgressMs = -1;
+    // Last: it is destroyed first, waiting for work that writes the above.
+    BackgroundJob m_job;
 };
 
 } // namespace hub

@@ -5,78 +5,63 @@
 #include "core/reports/reportservice.h"
 #include "ui/reports/previewreportsink.h"
 
-#include <QEventLoop>
-#include <QProgressDialog>
-#include <QThread>
-
 #include <algorithm>
 
 namespace hub {
 
-ReportJob::ReportJob(QObject *parent) : QObject(parent)
-{}
+namespace {
+constexpr int Permille = 1000;
 
-ReportJob::~ReportJob()
+/// A report's rough 0..1 share as the per mille the job reports (throttled by
+/// JobProgress; the last, 1000, always goes).
+std::function<void(double)> reportShare(JobProgress &progress)
 {
-    if (m_thread) {
-        cancel();
-        m_thread->wait();
-        delete m_thread;
-    }
+    return [&progress](double share) {
+        progress.report(int(std::clamp(share, 0.0, 1.0) * Permille), Permille);
+    };
 }
+} // namespace
+
+ReportJob::ReportJob(QObject *parent) : QObject(parent)
+{
+    connect(&m_job, &BackgroundJob::progressed, this,
+            [this](const QString &, int done, int) { Q_EMIT progressed(done); });
+    connect(&m_job, &BackgroundJob::finished, this, [this] { Q_EMIT finished(m_ok); });
+}
+
+ReportJob::~ReportJob() = default;
 
 void ReportJob::cancel()
 {
-    m_cancel = true;
+    m_job.cancel();
 }
 
-void ReportJob::progress(double share)
+void ReportJob::start(BackgroundJob::Work work)
 {
-    // At most ~20 queued signals a second, whatever the report's size.
-    const qint64 now = m_sinceStart.elapsed();
-    if (m_lastProgressMs < 0 || now - m_lastProgressMs >= 50 || share >= 1.0) {
-        m_lastProgressMs = now;
-        Q_EMIT progressed(int(std::clamp(share, 0.0, 1.0) * 1000));
-    }
-}
-
-void ReportJob::start(std::function<void()> work)
-{
-    if (m_thread)
+    if (m_job.isRunning())
         return;
-    m_cancel = false;
     m_ok = false;
     m_message.clear();
     m_heading = {};
     m_tables.clear();
     m_produced.clear();
     m_summary = {};
-    m_lastProgressMs = -1;
-    m_sinceStart.start();
-    m_thread = QThread::create(std::move(work));
-    connect(m_thread, &QThread::finished, this, [this] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        Q_EMIT finished(m_ok);
-    });
-    m_thread->start();
+    m_job.start(std::move(work));
 }
 
 void ReportJob::startPreview(const WorkerHub &source, const QString &report, const ReportRequest &request,
                              qint64 rowLimit)
 {
-    start([this, source, report, request, rowLimit] {
+    start([this, source, report, request, rowLimit](JobProgress &progress) {
         auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
             return;
         }
         {
-            PreviewReportSink sink(rowLimit, [this] { return m_cancel.load(); });
+            PreviewReportSink sink(rowLimit, [&progress] { return progress.cancelled(); });
             ReportRequest r = request;
-            r.progress = [this](double share) {
-                progress(share);
-            };
+            r.progress = reportShare(progress);
             if (auto ran = (*opened)->reports().run(report, r, sink); !ran) {
                 m_message = ran.error().text();
             } else {
@@ -84,7 +69,7 @@ void ReportJob::startPreview(const WorkerHub &source, const QString &report, con
                 m_tables = sink.tables();
                 for (int i = 0; i < m_tables.size(); ++i)
                     m_produced.append(sink.rowsProduced(i));
-                m_ok = !m_cancel.load();
+                m_ok = !progress.cancelled();
             }
         }
         (*opened)->database().releaseThreadConnection();
@@ -94,7 +79,7 @@ void ReportJob::startPreview(const WorkerHub &source, const QString &report, con
 void ReportJob::startExport(const WorkerHub &source, const QString &report, const ReportRequest &request,
                             ReportFileFormat format, const QString &file, bool excelBom)
 {
-    start([this, source, report, request, format, file, excelBom] {
+    start([this, source, report, request, format, file, excelBom](JobProgress &progress) {
         auto opened = source.open();
         if (!opened) {
             m_message = opened.error().message;
@@ -102,16 +87,14 @@ void ReportJob::startExport(const WorkerHub &source, const QString &report, cons
         }
         {
             ReportRequest r = request;
-            r.progress = [this](double share) {
-                progress(share);
-            };
+            r.progress = reportShare(progress);
             auto written = ReportExporter::exportTo((*opened)->reports(), report, r, format, file, excelBom,
-                                                    [this] { return m_cancel.load(); });
+                                                    [&progress] { return progress.cancelled(); });
             if (!written) {
                 m_message = written.error().text();
             } else {
                 m_summary = *written;
-                m_ok = !m_cancel.load();
+                m_ok = !progress.cancelled();
             }
         }
         (*opened)->database().releaseThreadConnection();
@@ -120,22 +103,7 @@ void ReportJob::startExport(const WorkerHub &source, const QString &report, cons
 
 bool ReportJob::runWithProgress(QWidget *parent, const QString &label)
 {
-    QProgressDialog dialog(label, tr("Cancel"), 0, 1000, parent);
-    dialog.setObjectName(QStringLiteral("reportProgress"));
-    dialog.setWindowTitle(label);
-    dialog.setWindowModality(Qt::WindowModal);
-    // A small report finishes before the dialog would only flash.
-    dialog.setMinimumDuration(400);
-    dialog.setAutoClose(false);
-    dialog.setAutoReset(false);
-    dialog.setValue(0);
-    QEventLoop loop;
-    const auto onProgress = connect(this, &ReportJob::progressed, &dialog, &QProgressDialog::setValue);
-    connect(&dialog, &QProgressDialog::canceled, this, &ReportJob::cancel);
-    connect(this, &ReportJob::finished, &loop, &QEventLoop::quit);
-    if (isRunning())
-        loop.exec();
-    disconnect(onProgress);
+    m_job.waitWithProgress(parent, {label, label, QStringLiteral("reportProgress"), Permille});
     return m_ok;
 }
 

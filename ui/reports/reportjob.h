@@ -5,14 +5,10 @@
 #include "core/reports/reportexporter.h"
 #include "core/reports/reporttable.h"
 #include "ui/access/workerhub.h"
+#include "ui/widgets/backgroundjob.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
-#include <atomic>
-#include <functional>
-
-class QThread;
 class QWidget;
 
 namespace hub {
@@ -32,14 +28,14 @@ public:
     void startExport(const WorkerHub &source, const QString &report, const ReportRequest &request,
                      ReportFileFormat format, const QString &file, bool excelBom);
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job.isRunning(); }
 
     /// Waits for the job behind a cancellable progress dialog (shown only when
     /// it takes a while). False when it failed or was cancelled.
     bool runWithProgress(QWidget *parent, const QString &label);
 
     bool succeeded() const { return m_ok; }
-    bool wasCancelled() const { return m_cancel.load(); }
+    bool wasCancelled() const { return m_job.wasCancelled(); }
     QString errorMessage() const { return m_message; }
     /// Preview results: the heading, the kept rows and each table's full count.
     const ReportHeading &heading() const { return m_heading; }
@@ -53,20 +49,17 @@ Q_SIGNALS:
     void finished(bool ok);
 
 private:
-    void start(std::function<void()> work);
-    void progress(double share);
+    void start(BackgroundJob::Work work);
 
-    QThread *m_thread = nullptr;
-    std::atomic_bool m_cancel = false;
-    // Written by the worker, read after QThread::finished, which orders the two.
+    // Written by the work, read after finished(), which orders the two.
     bool m_ok = false;
     QString m_message;
     ReportHeading m_heading;
     QList<ReportTable> m_tables;
     QList<qint64> m_produced;
     ReportExportSummary m_summary;
-    QElapsedTimer m_sinceStart;
-    qint64 m_lastProgressMs = -1;
+    // Last: it is destroyed first, waiting for work that writes the above.
+    BackgroundJob m_job;
 };
 
 } // namespace hub
