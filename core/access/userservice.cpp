@@ -140,11 +140,9 @@ Result<User> UserService::add(const QString &rawName, MemberId member, const QLi
     }
     // The permission was checked above, before the hashing, which stays
     // outside the write lock.
-    auto added = m_work.run<UserId>(
-        std::nullopt, [&](Write &w) -> Result<UserId> { return addIn(w, name, member, roles, *hash, pinHash); });
-    if (!added)
-        return fail(added.error());
-    return get(*added);
+    return m_work.runThenRead<UserId>(
+        std::nullopt, [&](Write &w) -> Result<UserId> { return addIn(w, name, member, roles, *hash, pinHash); },
+        [this](UserId made) { return get(made); });
 }
 
 Result<UserId> UserService::addIn(Write &w, const QString &name, MemberId member, const QList<Role> &roles,

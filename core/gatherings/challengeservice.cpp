@@ -40,11 +40,9 @@ Status ChallengeService::validate(const ChallengeDraft &d)
 
 Result<BusinessChallenge> ChallengeService::add(const ChallengeDraft &d)
 {
-    auto id = m_work.run<ChallengeId>(Permission::ManageGatherings,
-                                      [&](Write &w) -> Result<ChallengeId> { return addIn(w, d); });
-    if (!id)
-        return fail(id.error());
-    return get(*id);
+    return m_work.runThenRead<ChallengeId>(
+        Permission::ManageGatherings, [&](Write &w) -> Result<ChallengeId> { return addIn(w, d); },
+        [this](ChallengeId made) { return get(made); });
 }
 
 Result<ChallengeId> ChallengeService::addIn(Write &w, const ChallengeDraft &d)

@@ -126,11 +126,9 @@ Result<std::optional<int>> GatheringService::capacityFor(const QSqlDatabase &db,
 
 Result<Gathering> GatheringService::add(const GatheringDraft &draft)
 {
-    auto id = m_work.run<GatheringId>(Permission::ManageGatherings,
-                                      [&](Write &w) -> Result<GatheringId> { return addIn(w, draft); });
-    if (!id)
-        return fail(id.error());
-    return get(*id);
+    return m_work.runThenRead<GatheringId>(
+        Permission::ManageGatherings, [&](Write &w) -> Result<GatheringId> { return addIn(w, draft); },
+        [this](GatheringId made) { return get(made); });
 }
 
 Result<GatheringId> GatheringService::addIn(Write &w, const GatheringDraft &draft)

@@ -108,10 +108,9 @@ Status IdeaService::validate(const IdeaDraft &d)
 
 Result<Idea> IdeaService::add(const IdeaDraft &d)
 {
-    auto id = m_work.run<IdeaId>(Permission::ManageGatherings, [&](Write &w) -> Result<IdeaId> { return addIn(w, d); });
-    if (!id)
-        return fail(id.error());
-    return get(*id);
+    return m_work.runThenRead<IdeaId>(
+        Permission::ManageGatherings, [&](Write &w) -> Result<IdeaId> { return addIn(w, d); },
+        [this](IdeaId made) { return get(made); });
 }
 
 Result<IdeaId> IdeaService::addIn(Write &w, const IdeaDraft &d)

@@ -149,28 +149,26 @@ Result<WorkingGroup> WorkingGroupService::insertGroup(const QSqlDatabase &db, co
 Result<WorkingGroup> WorkingGroupService::create(const QString &name, const QString &purpose,
                                                  std::optional<MemberId> convenor)
 {
-    auto id = m_work.run<GroupId>(Permission::ManageGatherings, [&](Write &w) -> Result<GroupId> {
-        auto group = insertGroup(w.connection(), name, purpose, convenor, std::nullopt, std::nullopt);
-        if (!group)
-            return fail(group.error());
-        w.audit(QStringLiteral("group.add"), QStringLiteral("group"), group->id.value(),
-                tr("“%1”").arg(name.simplified()));
-        return group->id;
-    });
-    if (!id)
-        return fail(id.error());
-    return get(*id);
+    return m_work.runThenRead<GroupId>(
+        Permission::ManageGatherings,
+        [&](Write &w) -> Result<GroupId> {
+            auto group = insertGroup(w.connection(), name, purpose, convenor, std::nullopt, std::nullopt);
+            if (!group)
+                return fail(group.error());
+            w.audit(QStringLiteral("group.add"), QStringLiteral("group"), group->id.value(),
+                    tr("“%1”").arg(name.simplified()));
+            return group->id;
+        },
+        [this](GroupId made) { return get(made); });
 }
 
 Result<WorkingGroup> WorkingGroupService::promote(IdeaId idea, const QString &groupName,
                                                   std::optional<MemberId> convenor, GroupChoice choice)
 {
-    auto id = m_work.run<GroupId>(Permission::ManageGatherings, [&](Write &w) -> Result<GroupId> {
-        return promoteIn(w, idea, groupName, convenor, choice);
-    });
-    if (!id)
-        return fail(id.error());
-    return get(*id);
+    return m_work.runThenRead<GroupId>(
+        Permission::ManageGatherings,
+        [&](Write &w) -> Result<GroupId> { return promoteIn(w, idea, groupName, convenor, choice); },
+        [this](GroupId made) { return get(made); });
 }
 
 Result<GroupId> WorkingGroupService::promoteIn(Write &w, IdeaId idea, const QString &groupName,
@@ -400,11 +398,9 @@ Status WorkingGroupService::validate(const ActionDraft &d)
 
 Result<GroupAction> WorkingGroupService::addAction(const ActionDraft &d)
 {
-    auto id = m_work.run<ActionId>(Permission::ManageGatherings,
-                                   [&](Write &w) -> Result<ActionId> { return addActionIn(w, d); });
-    if (!id)
-        return fail(id.error());
-    return action(*id);
+    return m_work.runThenRead<ActionId>(
+        Permission::ManageGatherings, [&](Write &w) -> Result<ActionId> { return addActionIn(w, d); },
+        [this](ActionId made) { return action(made); });
 }
 
 Result<ActionId> WorkingGroupService::addActionIn(Write &w, const ActionDraft &d)

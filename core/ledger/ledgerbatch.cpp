@@ -23,7 +23,7 @@ Amount LevyPreview::total() const
     return Amount::fromMinor(amount.minor() * lines.size());
 }
 
-LedgerBatch::LedgerBatch(Hub &hub) : m_hub(hub)
+LedgerBatch::LedgerBatch(Hub &hub) : m_hub(hub), m_work(hub.sharedDatabase(), hub.access(), hub.audit())
 {}
 
 Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
@@ -121,24 +121,22 @@ Result<LevyPreview> LedgerBatch::previewLevy(Amount amount, const QString &memo,
 
 Result<QList<Posting>> LedgerBatch::levy(Amount amount, const QString &memo, const QString &group)
 {
-    auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    auto done = run(amount, memo, group, true);
-    if (!done)
-        return fail(done.error());
-    if (done->first.blocked()) {
-        QStringList names;
-        for (const LevyLine &l : done->first.lines)
-            if (!l.refusal.isEmpty())
-                names << l.name;
-        return fail(Error::refused(
-            tr("the levy would breach the limit of %1: %2; nothing was posted")
-                .arg(tr("%Ln member(s)", nullptr, int(names.size())), names.join(QStringLiteral(", ")))));
-    }
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return done->second;
+    // The permission (Levy) is payAll()'s, which also records the audit row.
+    return m_work.run<QList<Posting>>(std::nullopt, [&](Write &) -> Result<QList<Posting>> {
+        auto done = run(amount, memo, group, true);
+        if (!done)
+            return fail(done.error());
+        if (done->first.blocked()) {
+            QStringList names;
+            for (const LevyLine &l : done->first.lines)
+                if (!l.refusal.isEmpty())
+                    names << l.name;
+            return fail(Error::refused(
+                tr("the levy would breach the limit of %1: %2; nothing was posted")
+                    .arg(tr("%Ln member(s)", nullptr, int(names.size())), names.join(QStringLiteral(", ")))));
+        }
+        return done->second;
+    });
 }
 
 Result<std::pair<LevyPreview, QList<Posting>>> LedgerBatch::run(Amount amount, const QString &memo,

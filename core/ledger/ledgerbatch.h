@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/ledger/ledger.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 
@@ -74,6 +75,7 @@ private:
                                                        bool write);
 
     Hub &m_hub;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -177,7 +177,7 @@ const QString AccountListColumns =
 LedgerService::LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members,
                              const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_settings(settings), m_members(members), m_clock(clock), m_actor(actor), m_access(access),
-      m_audit(audit)
+      m_audit(audit), m_work(m_db, access, audit)
 {}
 
 Status LedgerService::guardTransfer(const TransferDraft &d) const
@@ -270,23 +270,18 @@ Result<Account> LedgerService::ensureAccount(const QSqlDatabase &db, MemberId me
 
 Result<Account> LedgerService::account(MemberId member)
 {
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    auto a = ensureAccount(tx->connection(), member);
-    if (!a)
-        return fail(a.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return a;
+    return m_work.run<Account>(std::nullopt,
+                               [&](Write &w) -> Result<Account> { return ensureAccount(w.connection(), member); });
 }
 
 Result<Account> LedgerService::hubAccount()
 {
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("SELECT member_id FROM accounts WHERE role = 'hub'"));
+    return m_work.run<Account>(std::nullopt, [&](Write &w) -> Result<Account> { return hubAccountIn(w); });
+}
+
+Result<Account> LedgerService::hubAccountIn(Write &w)
+{
+    Query q(w.connection(), QStringLiteral("SELECT member_id FROM accounts WHERE role = 'hub'"));
     auto existing = q.scalar();
     if (!existing)
         return fail(existing.error());
@@ -304,18 +299,16 @@ Result<Account> LedgerService::hubAccount()
         if (!added)
             return fail(added.error());
         member = added->id;
-        if (auto a = ensureAccount(tx->connection(), member); !a)
+        if (auto a = ensureAccount(w.connection(), member); !a)
             return fail(a.error());
-        Query role(tx->connection(), QStringLiteral("UPDATE accounts SET role = 'hub' WHERE member_id = :m"));
+        Query role(w.connection(), QStringLiteral("UPDATE accounts SET role = 'hub' WHERE member_id = :m"));
         role.bind(QStringLiteral(":m"), member.value());
         if (auto ok = role.exec(); !ok)
             return fail(ok.error());
     }
-    auto a = ensureAccount(tx->connection(), member);
+    auto a = ensureAccount(w.connection(), member);
     if (!a)
         return fail(a.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
     return a;
 }
 
@@ -708,17 +701,12 @@ Result<QList<BatchOutcome>> LedgerService::payAll(const QList<TransferDraft> &dr
 
 Result<Posting> LedgerService::pay(const TransferDraft &draft)
 {
+    // The permission depends on the draft (an override, the front-desk ceiling).
     if (auto ok = guardTransfer(draft); !ok)
         return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    auto posting = post(tx->connection(), draft, std::nullopt);
-    if (!posting)
-        return posting;
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return posting;
+    // post() records its own audit row: it is also the body of reverse().
+    return m_work.run<Posting>(std::nullopt,
+                               [&](Write &w) -> Result<Posting> { return post(w.connection(), draft, std::nullopt); });
 }
 
 Result<Posting> LedgerService::reverse(TransferId original, const QString &memo, bool overrideLimits,
@@ -729,9 +717,14 @@ Result<Posting> LedgerService::reverse(TransferId original, const QString &memo,
     if (overrideLimits)
         if (auto ok = m_access.require(Permission::Override); !ok)
             return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
+    return m_work.run<Posting>(std::nullopt, [&](Write &w) -> Result<Posting> {
+        return reverseIn(w, original, memo, overrideLimits, overrideNote);
+    });
+}
+
+Result<Posting> LedgerService::reverseIn(Write &w, TransferId original, const QString &memo, bool overrideLimits,
+                                         const QString &overrideNote)
+{
     auto t = transfer(original);
     if (!t)
         return fail(t.error());
@@ -751,12 +744,7 @@ Result<Posting> LedgerService::reverse(TransferId original, const QString &memo,
     d.reference = tr("reverses #%1").arg(original.value());
     d.overrideLimits = overrideLimits;
     d.overrideNote = overrideNote;
-    auto posting = post(tx->connection(), d, original);
-    if (!posting)
-        return posting;
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return posting;
+    return post(w.connection(), d, original);
 }
 
 Status LedgerService::setLimits(MemberId member, const LimitChange &change)
@@ -769,9 +757,6 @@ Status LedgerService::setLimits(MemberId member, const LimitChange &change)
     auto settings = m_settings.load();
     if (!settings)
         return fail(settings.error());
-    const auto money = [&](Amount a) {
-        return settings->formatAmount(a);
-    };
     if (change.min.minor() > 0)
         return fail(Error::invalid(tr("the lower limit must be zero or below"), QStringLiteral("min")));
     if (change.max && change.max->minor() <= 0)
@@ -781,11 +766,15 @@ Status LedgerService::setLimits(MemberId member, const LimitChange &change)
             Error::invalid(tr("the warning level must lie between the lower limit and zero"), QStringLiteral("warn")));
     if (change.override && change.note.trimmed().isEmpty())
         return fail(Error::invalid(tr("an override needs a note saying why"), QStringLiteral("override")));
+    return m_work.run(std::nullopt, [&](Write &w) -> Status { return setLimitsIn(w, member, change, *settings); });
+}
 
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    auto a = ensureAccount(tx->connection(), member);
+Status LedgerService::setLimitsIn(Write &w, MemberId member, const LimitChange &change, const HubSettings &settings)
+{
+    const auto money = [&](Amount a) {
+        return settings.formatAmount(a);
+    };
+    auto a = ensureAccount(w.connection(), member);
     if (!a)
         return fail(a.error());
     if (a->balance < change.min && !change.override)
@@ -798,9 +787,9 @@ Status LedgerService::setLimits(MemberId member, const LimitChange &change)
                                       "note to set it anyway")
                                        .arg(a->memberName, money(a->balance), money(*change.max)),
                                    QStringLiteral("max")));
-    Query log(tx->connection(), QStringLiteral("INSERT INTO limit_changes(account_id, changed_at, changed_by, old_min, "
-                                               "new_min, old_max, new_max, new_warn, override, note) VALUES (:a, :at, "
-                                               ":by, :omin, :nmin, :omax, :nmax, :warn, :ov, :note)"));
+    Query log(w.connection(), QStringLiteral("INSERT INTO limit_changes(account_id, changed_at, changed_by, old_min, "
+                                             "new_min, old_max, new_max, new_warn, override, note) VALUES (:a, :at, "
+                                             ":by, :omin, :nmin, :omax, :nmax, :warn, :ov, :note)"));
     log.bind(QStringLiteral(":a"), a->id.value())
         .bind(QStringLiteral(":at"), m_clock.nowSecs())
         .bind(QStringLiteral(":by"), m_actor)
@@ -813,51 +802,45 @@ Status LedgerService::setLimits(MemberId member, const LimitChange &change)
         .bind(QStringLiteral(":note"), change.note.trimmed());
     if (auto ok = log.exec(); !ok)
         return ok;
-    Query upd(tx->connection(), QStringLiteral("UPDATE accounts SET limit_min_minor = :min, limit_max_minor = :max, "
-                                               "warn_min_minor = :warn WHERE id = :id"));
+    Query upd(w.connection(), QStringLiteral("UPDATE accounts SET limit_min_minor = :min, limit_max_minor = :max, "
+                                             "warn_min_minor = :warn WHERE id = :id"));
     upd.bind(QStringLiteral(":min"), change.min.minor())
         .bind(QStringLiteral(":max"), nullable(change.max))
         .bind(QStringLiteral(":warn"), nullable(change.warn))
         .bind(QStringLiteral(":id"), a->id.value());
     if (auto ok = upd.exec(); !ok)
         return ok;
-    if (auto ok = m_audit.record(
-            QStringLiteral("account.limits"), QStringLiteral("account"), a->id.value(),
+    w.audit(QStringLiteral("account.limits"), QStringLiteral("account"), a->id.value(),
             tr("lower limit %1 → %2, upper limit %3 → %4%5")
                 .arg(money(a->limitMin), money(change.min), a->limitMax ? money(*a->limitMax) : tr("none"),
                      change.max ? money(*change.max) : tr("none"), change.override ? tr("; override") : QString()));
-        !ok)
-        return ok;
-    return tx->commit();
+    return {};
 }
 
 Status LedgerService::setStatus(MemberId member, AccountStatus status)
 {
-    if (auto ok = m_access.require(Permission::ChangeLimits); !ok)
-        return ok;
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    auto a = ensureAccount(tx->connection(), member);
-    if (!a)
-        return fail(a.error());
-    if (status == AccountStatus::Closed && !a->balance.isZero()) {
-        const auto s = m_settings.load();
-        return fail(Error::refused(tr("%1's balance is %2; an account closes only at zero")
-                                       .arg(a->memberName, s ? s->formatAmount(a->balance) : a->balance.toString(2))));
-    }
-    Query upd(tx->connection(), QStringLiteral("UPDATE accounts SET status = :s, closed_at = :closed WHERE id = :id"));
-    upd.bind(QStringLiteral(":s"), toString(status))
-        .bind(QStringLiteral(":closed"),
-              status == AccountStatus::Closed ? QVariant(m_clock.nowSecs()) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(QStringLiteral(":id"), a->id.value());
-    if (auto ok = upd.exec(); !ok)
-        return ok;
-    if (auto ok = m_audit.record(QStringLiteral("account.status"), QStringLiteral("account"), a->id.value(),
-                                 tr("%1 → %2").arg(toString(a->status), toString(status)));
-        !ok)
-        return ok;
-    return tx->commit();
+    return m_work.run(Permission::ChangeLimits, [&](Write &w) -> Status {
+        auto a = ensureAccount(w.connection(), member);
+        if (!a)
+            return fail(a.error());
+        if (status == AccountStatus::Closed && !a->balance.isZero()) {
+            const auto s = m_settings.load();
+            return fail(
+                Error::refused(tr("%1's balance is %2; an account closes only at zero")
+                                   .arg(a->memberName, s ? s->formatAmount(a->balance) : a->balance.toString(2))));
+        }
+        Query upd(w.connection(),
+                  QStringLiteral("UPDATE accounts SET status = :s, closed_at = :closed WHERE id = :id"));
+        upd.bind(QStringLiteral(":s"), toString(status))
+            .bind(QStringLiteral(":closed"), status == AccountStatus::Closed ? QVariant(m_clock.nowSecs())
+                                                                             : QVariant(QMetaType(QMetaType::LongLong)))
+            .bind(QStringLiteral(":id"), a->id.value());
+        if (auto ok = upd.exec(); !ok)
+            return ok;
+        w.audit(QStringLiteral("account.status"), QStringLiteral("account"), a->id.value(),
+                tr("%1 → %2").arg(toString(a->status), toString(status)));
+        return {};
+    });
 }
 
 Result<Transfer> LedgerService::transfer(TransferId id) const
@@ -959,25 +942,21 @@ Result<QStringList> LedgerService::categories() const
 
 Status LedgerService::addCategory(const QString &name)
 {
-    if (auto ok = m_access.require(Permission::RecordTransfer); !ok)
-        return ok;
-    const QString n = name.simplified();
-    if (n.isEmpty() || n.size() > 40)
-        return fail(Error::invalid(tr("a category needs a name of at most 40 characters"), QStringLiteral("category")));
-    auto tx = Transaction::begin(*m_db);
-    if (!tx)
-        return fail(tx.error());
-    Query q(tx->connection(),
-            QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO NOTHING"));
-    q.bind(QStringLiteral(":n"), n);
-    if (auto ok = q.exec(); !ok)
-        return ok;
-    if (q.rowsAffected() > 0)
-        if (auto ok = m_audit.record(QStringLiteral("ledger.category"), QStringLiteral("category"), q.lastInsertId(),
-                                     tr("category “%1” added").arg(n));
-            !ok)
+    return m_work.run(Permission::RecordTransfer, [&](Write &w) -> Status {
+        const QString n = name.simplified();
+        if (n.isEmpty() || n.size() > 40)
+            return fail(
+                Error::invalid(tr("a category needs a name of at most 40 characters"), QStringLiteral("category")));
+        Query q(w.connection(),
+                QStringLiteral("INSERT INTO transfer_categories(name) VALUES (:n) ON CONFLICT(name) DO NOTHING"));
+        q.bind(QStringLiteral(":n"), n);
+        if (auto ok = q.exec(); !ok)
             return ok;
-    return tx->commit();
+        if (q.rowsAffected() > 0)
+            w.audit(QStringLiteral("ledger.category"), QStringLiteral("category"), q.lastInsertId(),
+                    tr("category “%1” added").arg(n));
+        return {};
+    });
 }
 
 QList<Finding> LedgerService::verify() const

@@ -6,6 +6,7 @@
 #include "core/ledger/ledger.h"
 #include "core/settings/hubsettings.h"
 #include "core/storage/integritychecker.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -132,6 +133,11 @@ private:
     /// a limit, and the front-desk ceiling.
     Status guardTransfer(const TransferDraft &draft) const;
     Result<Account> ensureAccount(const QSqlDatabase &db, MemberId member);
+    // The bodies of the writes above, inside their unit of work.
+    Result<Account> hubAccountIn(Write &w);
+    Result<Posting> reverseIn(Write &w, TransferId original, const QString &memo, bool overrideLimits,
+                              const QString &overrideNote);
+    Status setLimitsIn(Write &w, MemberId member, const LimitChange &change, const HubSettings &settings);
     Result<Posting> post(const QSqlDatabase &db, const TransferDraft &draft, std::optional<TransferId> reverses);
     static Result<std::pair<Amount, Amount>> checkRules(const TransferDraft &d, const Account &payer,
                                                         const Account &payee, const HubSettings &settings);
@@ -151,6 +157,7 @@ private:
     const QString &m_actor;
     AccessControl &m_access;
     AuditTrail &m_audit;
+    UnitOfWork m_work;
 };
 
 } // namespace hub

@@ -253,11 +253,9 @@ Result<std::optional<Member>> MemberService::findByEmail(const QString &email) c
 
 Result<Member> MemberService::add(MemberDraft draft)
 {
-    auto id =
-        m_work.run<MemberId>(Permission::AddMembers, [&](Write &w) -> Result<MemberId> { return addIn(w, draft); });
-    if (!id)
-        return fail(id.error());
-    return get(*id);
+    return m_work.runThenRead<MemberId>(
+        Permission::AddMembers, [&](Write &w) -> Result<MemberId> { return addIn(w, draft); },
+        [this](MemberId made) { return get(made); });
 }
 
 Result<MemberId> MemberService::addIn(Write &w, MemberDraft draft)

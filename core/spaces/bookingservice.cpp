@@ -2,7 +2,6 @@
 #include "core/spaces/bookingservice.h"
 
 #include "core/access/accesscontrol.h"
-#include "core/audit/audittrail.h"
 #include "core/common/localtime.h"
 #include "core/common/textrules.h"
 #include "core/ledger/ledgerservice.h"
@@ -281,7 +280,7 @@ Error seriesRefusal(const QList<SeriesOccurrence> &clashing, qsizetype total)
 BookingService::BookingService(std::shared_ptr<Database> db, SettingsService &settings, LedgerService &ledger,
                                const Clock &clock, const QString &actor, AccessControl &access, AuditTrail &audit)
     : m_db(std::move(db)), m_settings(settings), m_ledger(ledger), m_clock(clock), m_actor(actor), m_access(access),
-      m_audit(audit)
+      m_work(m_db, access, audit)
 {}
 
 QTimeZone BookingService::zone() const
@@ -437,17 +436,17 @@ Result<Booking> BookingService::insert(const QSqlDatabase &db, const BookingDraf
 
 Result<Booking> BookingService::book(const BookingDraft &d)
 {
-    if (auto ok = m_access.require(Permission::Book); !ok)
-        return fail(ok.error());
+    return m_work.run<Booking>(Permission::Book, [&](Write &w) -> Result<Booking> { return bookIn(w, d); });
+}
+
+Result<Booking> BookingService::bookIn(Write &w, const BookingDraft &d)
+{
     if (d.repeat)
         return fail(Error::invalid(tr("a repeating booking is booked as a series"), QStringLiteral("repeat")));
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     const QTimeZone hubZone = zone();
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     auto space = prepare(db, d);
     if (!space)
         return fail(space.error());
@@ -463,23 +462,21 @@ Result<Booking> BookingService::book(const BookingDraft &d)
     auto stored = insert(db, d, *space, start, end, outside, std::nullopt, {});
     if (!stored)
         return fail(stored.error());
-    if (auto ok = m_audit.record(QStringLiteral("booking.add"), QStringLiteral("booking"), stored->id.value(),
-                                 tr("space #%1, %2").arg(space->id.value()).arg(span(start, end, hubZone)));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("booking.add"), QStringLiteral("booking"), stored->id.value(),
+            tr("space #%1, %2").arg(space->id.value()).arg(span(start, end, hubZone)));
     return stored;
 }
 
 Result<Booking> BookingService::changeStatus(BookingId id, const QList<BookingStatus> &from, BookingStatus to)
 {
-    if (auto ok = m_access.require(Permission::Book); !ok)
-        return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    return m_work.run<Booking>(Permission::Book,
+                               [&](Write &w) -> Result<Booking> { return changeStatusIn(w, id, from, to); });
+}
+
+Result<Booking> BookingService::changeStatusIn(Write &w, BookingId id, const QList<BookingStatus> &from,
+                                               BookingStatus to)
+{
+    const QSqlDatabase db = w.connection();
     auto b = get(db, id);
     if (!b)
         return fail(b.error());
@@ -496,12 +493,8 @@ Result<Booking> BookingService::changeStatus(BookingId id, const QList<BookingSt
     auto changed = get(db, id);
     if (!changed)
         return fail(changed.error());
-    if (auto ok = m_audit.record(QStringLiteral("booking.status"), QStringLiteral("booking"), id.value(),
-                                 tr("%1 → %2").arg(toString(b->status), toString(to)));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("booking.status"), QStringLiteral("booking"), id.value(),
+            tr("%1 → %2").arg(toString(b->status), toString(to)));
     return changed;
 }
 
@@ -523,12 +516,13 @@ Result<Booking> BookingService::cancel(BookingId id)
 
 Result<QList<Booking>> BookingService::cancel(BookingId id, CancelScope scope)
 {
-    if (auto ok = m_access.require(Permission::Book); !ok)
-        return fail(ok.error());
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    return m_work.run<QList<Booking>>(Permission::Book,
+                                      [&](Write &w) -> Result<QList<Booking>> { return cancelIn(w, id, scope); });
+}
+
+Result<QList<Booking>> BookingService::cancelIn(Write &w, BookingId id, CancelScope scope)
+{
+    const QSqlDatabase db = w.connection();
     auto b = get(db, id);
     if (!b)
         return fail(b.error());
@@ -580,28 +574,24 @@ Result<QList<Booking>> BookingService::cancel(BookingId id, CancelScope scope)
             return fail(changed.error());
         out << *changed;
     }
-    if (auto ok = m_audit.record(QStringLiteral("booking.cancel"), QStringLiteral("booking"), id.value(),
-                                 tr("%n booking(s) cancelled", nullptr, int(out.size())));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("booking.cancel"), QStringLiteral("booking"), id.value(),
+            tr("%n booking(s) cancelled", nullptr, int(out.size())));
     return out;
 }
 
 Result<Booking> BookingService::edit(BookingId id, const BookingDraft &draft)
 {
-    if (auto ok = m_access.require(Permission::Book); !ok)
-        return fail(ok.error());
+    return m_work.run<Booking>(Permission::Book, [&](Write &w) -> Result<Booking> { return editIn(w, id, draft); });
+}
+
+Result<Booking> BookingService::editIn(Write &w, BookingId id, const BookingDraft &draft)
+{
     BookingDraft d = draft;
     d.repeat.reset();
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     const QTimeZone hubZone = zone();
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     auto old = get(db, id);
     if (!old)
         return fail(old.error());
@@ -624,12 +614,8 @@ Result<Booking> BookingService::edit(BookingId id, const BookingDraft &draft)
     auto changed = rewrite(db, *old, d, *space, start, end, outside, old->series.has_value());
     if (!changed)
         return fail(changed.error());
-    if (auto ok = m_audit.record(QStringLiteral("booking.edit"), QStringLiteral("booking"), id.value(),
-                                 tr("space #%1, %2").arg(space->id.value()).arg(span(start, end, hubZone)));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("booking.edit"), QStringLiteral("booking"), id.value(),
+            tr("space #%1, %2").arg(space->id.value()).arg(span(start, end, hubZone)));
     return changed;
 }
 
@@ -701,17 +687,18 @@ Result<QList<SeriesOccurrence>> BookingService::preview(const BookingDraft &d) c
 
 Result<SeriesOutcome> BookingService::bookSeries(const BookingDraft &d)
 {
-    if (auto ok = m_access.require(Permission::Book); !ok)
-        return fail(ok.error());
+    return m_work.run<SeriesOutcome>(Permission::Book,
+                                     [&](Write &w) -> Result<SeriesOutcome> { return bookSeriesIn(w, d); });
+}
+
+Result<SeriesOutcome> BookingService::bookSeriesIn(Write &w, const BookingDraft &d)
+{
     if (!d.repeat)
         return fail(Error::invalid(tr("choose how the booking repeats"), QStringLiteral("repeat")));
     if (auto ok = validate(d); !ok)
         return fail(ok.error());
     const QTimeZone hubZone = zone();
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     auto space = prepare(db, d);
     if (!space)
         return fail(space.error());
@@ -734,13 +721,8 @@ Result<SeriesOutcome> BookingService::bookSeries(const BookingDraft &d)
     auto book = bookDates(db, d, *space, *outcome.series, d.repeat, {}, {}, outcome);
     if (!book)
         return fail(book.error());
-    if (auto ok = m_audit.record(
-            QStringLiteral("booking.series"), QStringLiteral("series"), outcome.series->value(),
+    w.audit(QStringLiteral("booking.series"), QStringLiteral("series"), outcome.series->value(),
             tr("space #%1, %n date(s) booked", nullptr, int(outcome.booked.size())).arg(space->id.value()));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
     return outcome;
 }
 
@@ -819,15 +801,16 @@ Result<Booking> BookingService::rewrite(const QSqlDatabase &db, const Booking &o
 
 Result<SeriesOutcome> BookingService::editSeries(SeriesId id, const BookingDraft &draft)
 {
-    if (auto ok = m_access.require(Permission::Book); !ok)
-        return fail(ok.error());
+    return m_work.run<SeriesOutcome>(Permission::Book,
+                                     [&](Write &w) -> Result<SeriesOutcome> { return editSeriesIn(w, id, draft); });
+}
+
+Result<SeriesOutcome> BookingService::editSeriesIn(Write &w, SeriesId id, const BookingDraft &draft)
+{
     if (auto ok = validate(draft); !ok)
         return fail(ok.error());
     const QTimeZone hubZone = zone();
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    const QSqlDatabase db = w.connection();
     auto series = seriesRow(db, id);
     if (!series)
         return fail(series.error());
@@ -880,12 +863,8 @@ Result<SeriesOutcome> BookingService::editSeries(SeriesId id, const BookingDraft
         .bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
-    if (auto ok = m_audit.record(QStringLiteral("booking.series-edit"), QStringLiteral("series"), id.value(),
-                                 tr("%n date(s) booked or changed", nullptr, int(outcome.booked.size())));
-        !ok)
-        return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
+    w.audit(QStringLiteral("booking.series-edit"), QStringLiteral("series"), id.value(),
+            tr("%n date(s) booked or changed", nullptr, int(outcome.booked.size())));
     return outcome;
 }
 
@@ -1008,12 +987,16 @@ Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy
         return ok;
     if (next.timeZone == current->timeZone)
         return {};
-    auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase db = tx->connection();
+    // The permission was checked above, before the zone was read and parsed.
+    return m_work.run(std::nullopt, [&](Write &w) -> Status { return changeZoneIn(w, *current, next, policy); });
+}
+
+Status BookingService::changeZoneIn(Write &w, const HubSettings &current, const HubSettings &next,
+                                    ZoneChangePolicy policy)
+{
+    const QSqlDatabase db = w.connection();
     if (policy == ZoneChangePolicy::Ask)
-        if (auto ok = guardZoneChange(current->timeZone, next.timeZone); !ok)
+        if (auto ok = guardZoneChange(current.timeZone, next.timeZone); !ok)
             return ok;
     const QTimeZone to = next.zone();
     const QString toId = QString::fromUtf8(to.id());
@@ -1080,7 +1063,7 @@ Status BookingService::changeZone(const QString &zoneId, ZoneChangePolicy policy
         return fail(
             Error::refused(tr("keeping local times would make bookings overlap: %1").arg(overlaps.first().message),
                            QStringLiteral("timezone")));
-    return tx->commit();
+    return {};
 }
 
 Result<Booking> BookingService::get(const QSqlDatabase &db, BookingId id)

@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/spaces/space.h"
 #include "core/storage/integritychecker.h"
+#include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -21,6 +22,7 @@ class Database;
 class LedgerService;
 class Query;
 class SettingsService;
+struct HubSettings;
 
 /// What happens to existing bookings when the hub's time zone changes.
 enum class ZoneChangePolicy
@@ -125,6 +127,15 @@ public:
     static Result<Booking> get(const QSqlDatabase &db, BookingId id);
 
 private:
+    // The bodies of the writes above, inside their unit of work.
+    Result<Booking> bookIn(Write &w, const BookingDraft &d);
+    Result<Booking> changeStatusIn(Write &w, BookingId id, const QList<BookingStatus> &from, BookingStatus to);
+    Result<QList<Booking>> cancelIn(Write &w, BookingId id, CancelScope scope);
+    Result<Booking> editIn(Write &w, BookingId id, const BookingDraft &draft);
+    Result<SeriesOutcome> bookSeriesIn(Write &w, const BookingDraft &d);
+    Result<SeriesOutcome> editSeriesIn(Write &w, SeriesId id, const BookingDraft &draft);
+    Status changeZoneIn(Write &w, const HubSettings &current, const HubSettings &next, ZoneChangePolicy policy);
+
     Result<Booking> changeStatus(BookingId id, const QList<BookingStatus> &from, BookingStatus to);
     static QTimeZone zoneOf(const BookingDraft &draft);
     void bindFields(Query &q, const BookingDraft &d, const Space &space, qint64 start, qint64 end, bool outside) const;
@@ -151,7 +162,7 @@ private:
     const Clock &m_clock;
     const QString &m_actor;
     AccessControl &m_access;
-    AuditTrail &m_audit;
+    UnitOfWork m_work;
     bool m_changingZone = false;
 };
 

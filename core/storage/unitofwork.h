@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace hub {
 
@@ -73,6 +74,18 @@ public:
         if (auto ok = finish(*tx, write); !ok)
             return fail(ok.error());
         return done;
+    }
+    /// Runs `body`, which returns what it made (an id), and once that is
+    /// committed reads it back with `read`; a read that fails then does not
+    /// undo the write.
+    template<typename T, typename Read>
+    auto runThenRead(std::optional<Permission> permission, const Body<T> &body, Read read) const
+        -> decltype(read(std::declval<T>()))
+    {
+        auto made = run<T>(permission, body);
+        if (!made)
+            return fail(made.error());
+        return read(*made);
     }
     /// The same for a body that returns no value.
     Status run(std::optional<Permission> permission, const std::function<Status(Write &)> &body) const;

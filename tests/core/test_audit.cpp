@@ -576,8 +576,8 @@ TEST_CASE("every action the trail records is named in words", "[audit]")
 {
     // Every code the sources record: record("area.verb", ...), recordAs(who, "area.verb", ...)
     // and a unit of work's w.audit("area.verb", ...).
-    const QRegularExpression recorded(QStringLiteral(
-        R"re((?:record(?:As\([^,]+,)?|\baudit)\(?\s*QStringLiteral\("([a-z-]+\.[a-z-]+)"\))re"));
+    const QRegularExpression recorded(
+        QStringLiteral(R"re((?:record(?:As\([^,]+,)?|\baudit)\(?\s*QStringLiteral\("([a-z-]+\.[a-z-]+)"\))re"));
     const QRegularExpression chosen(QStringLiteral(R"re(QStringLiteral\("((?:transfer|hub|user)\.[a-z-]+)"\))re"));
     QSet<QString> codes;
     QDirIterator files(QStringLiteral(HUB_TEST_SOURCE_DIR "/core"), {QStringLiteral("*.cpp")}, QDir::Files,

@@ -115,8 +115,9 @@ TEST_CASE("a gathering in a space books it through the booking service and takes
     CHECK(b->start == d.start.toUTC());
     CHECK(g->start == d.start.toUTC());
     // The audit trail names the new gathering (it said only "“”" before).
-    Query audit(t->database(),
-                QStringLiteral("SELECT summary FROM audit_log WHERE action = 'gathering.add' ORDER BY id DESC LIMIT 1"));
+    Query audit(
+        t->database(),
+        QStringLiteral("SELECT summary FROM audit_log WHERE action = 'gathering.add' ORDER BY id DESC LIMIT 1"));
     CHECK(audit.scalar()->toString() == QStringLiteral("“Friendly gathering”"));
 }
 
