@@ -40,13 +40,18 @@ QString DisplayFormat::dateTime(const QDateTime &at, const QTimeZone &zone)
     return date(local.date()) + u' ' + time(local.time());
 }
 
-QString DisplayFormat::span(const QDateTime &start, const QDateTime &end, const QTimeZone &zone)
+QString DisplayFormat::span(const QDateTime &start, const QDateTime &end, const QTimeZone &zone, const QLocale &locale)
 {
     const QDateTime s = start.toTimeZone(zone);
     const QDateTime e = end.toTimeZone(zone);
-    if (s.date() == e.date())
-        return dateTime(start, zone) + QChar(0x2013) + time(e.time());
-    return dateTime(start, zone) + QStringLiteral(" – ") + dateTime(end, zone);
+    const auto at = [&locale](const QDateTime &local) {
+        return locale.toString(local.date(), DateForm) + u' ' + locale.toString(local.time(), TimeForm);
+    };
+    // An evening to midnight is "19:00–24:00" that day, not "– Thu … 00:00".
+    const bool toMidnight = e.time() == QTime(0, 0) && e.date() == s.date().addDays(1);
+    if (s.date() == e.date() || toMidnight)
+        return at(s) + QChar(0x2013) + (toMidnight ? QStringLiteral("24:00") : locale.toString(e.time(), TimeForm));
+    return at(s) + QStringLiteral(" – ") + at(e);
 }
 
 QString DisplayFormat::period(QDate from, QDate to)

@@ -3,6 +3,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QLocale>
 #include <QString>
 #include <QTime>
 #include <QTimeZone>
@@ -25,8 +26,12 @@ public:
     static QString time(QTime time);
     /// The instant as a local time in `zone`, the hub's.
     static QString dateTime(const QDateTime &at, const QTimeZone &zone);
-    /// "Wed 16 Dec 2026 19:00–21:00", or with both dates when it ends on another day.
-    static QString span(const QDateTime &start, const QDateTime &end, const QTimeZone &zone);
+    /// "Wed 16 Dec 2026 19:00–21:00", or with both dates when it ends on another
+    /// day; a span to midnight ends "24:00" on its own day. Every booking's
+    /// times read this way: pages, messages, import plans and charge memos.
+    /// Text stored for good (a transfer's memo) passes QLocale::c().
+    static QString span(const QDateTime &start, const QDateTime &end, const QTimeZone &zone,
+                        const QLocale &locale = QLocale());
     /// A period of dates: "Tue 1 Dec 2026 – Thu 31 Dec 2026".
     static QString period(QDate from, QDate to);
 

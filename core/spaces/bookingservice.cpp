@@ -2,6 +2,7 @@
 #include "core/spaces/bookingservice.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/common/displayformat.h"
 #include "core/common/localtime.h"
 #include "core/common/textrules.h"
 #include "core/ledger/ledgerservice.h"
@@ -63,16 +64,11 @@ Booking bookingFrom(const Query &q)
     return b;
 }
 
-// Wall-clock times as people at the front desk read them; the date is left
-// out of the end when the booking ends the day it starts.
-QString span(qint64 start, qint64 end, const QTimeZone &zone)
+// Wall-clock times as people at the front desk read them (DisplayFormat::span).
+QString span(qint64 start, qint64 end, const QTimeZone &zone, const QLocale &locale = QLocale())
 {
-    const QDateTime s = QDateTime::fromSecsSinceEpoch(start, zone);
-    const QDateTime e = QDateTime::fromSecsSinceEpoch(end, zone);
-    const QString from = s.toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
-    if (s.date() == e.date())
-        return from + QStringLiteral("–") + e.toString(QStringLiteral("HH:mm"));
-    return from + QStringLiteral(" – ") + e.toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
+    return DisplayFormat::span(QDateTime::fromSecsSinceEpoch(start, QTimeZone::utc()),
+                               QDateTime::fromSecsSinceEpoch(end, QTimeZone::utc()), zone, locale);
 }
 
 QString clock(int minute)
@@ -358,7 +354,8 @@ Result<std::optional<TransferId>> BookingService::charge(const QSqlDatabase &db,
     t.payer = member;
     t.payee = hubAccount->member;
     t.amount = *amount;
-    t.memo = tr("%1: %2").arg(space.name, span(start, end, zone()));
+    // The memo is kept for good in the chain: the same words whoever's desk wrote it.
+    t.memo = tr("%1: %2").arg(space.name, span(start, end, zone(), QLocale::c()));
     t.category = tr("Space hire");
     t.reference = tr("booking #%1").arg(id.value());
     // The charge is part of the booking: whoever may book may charge it.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/spaces/icalendarimporter.h"
 
+#include "core/common/displayformat.h"
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
@@ -152,18 +153,6 @@ struct Parsed
     bool repeats() const { return !rrule.isEmpty(); }
 };
 
-QString span(const QDateTime &startUtc, const QDateTime &endUtc, const QTimeZone &zone)
-{
-    const QDateTime s = startUtc.toTimeZone(zone);
-    const QDateTime e = endUtc.toTimeZone(zone);
-    const QString from = s.toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
-    if (s.date() == e.date() || (e.date() == s.date().addDays(1) && e.time() == QTime(0, 0)))
-        return from + QStringLiteral("–") +
-               (e.time() == QTime(0, 0) && e.date() != s.date() ? QStringLiteral("24:00")
-                                                                : e.toString(QStringLiteral("HH:mm")));
-    return from + QStringLiteral(" – ") + e.toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
-}
-
 QString dayText(QDate d)
 {
     return d.toString(QStringLiteral("ddd d MMM yyyy"));
@@ -215,7 +204,7 @@ QString allDayPlan(const QList<Span> &spans, const Space &space, QDate first, co
     const auto hours = space.hours.on(first.dayOfWeek());
     QStringList parts;
     for (const Span &s : spans)
-        parts << span(s.start, s.end, zone);
+        parts << DisplayFormat::span(s.start, s.end, zone);
     const QString when = parts.size() <= 3 ? parts.join(QStringLiteral("; "))
                                            : ICalendarImporter::tr("%n bookings", nullptr, int(parts.size()));
     if (hours && hours->opens == 0 && hours->closes == 24 * 60)
@@ -741,13 +730,13 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
                     orow.plan = tr("moves the %1 date of the series on line %2 to %3")
                                     .arg(dayText(day))
                                     .arg(row.line)
-                                    .arg(span(od.start, od.end, hubZone));
+                                    .arg(DisplayFormat::span(od.start, od.end, hubZone));
                     orow.booked << edited->id;
                 } else {
                     orow.plan = tr("books the %1 date of the series on line %2 on its own, %3")
                                     .arg(dayText(day))
                                     .arg(row.line)
-                                    .arg(span(spans.first().start, spans.first().end, hubZone));
+                                    .arg(DisplayFormat::span(spans.first().start, spans.first().end, hubZone));
                     if (auto ok = bookSpans(orow, op, spans, false); !ok)
                         return fail(ok.error());
                 }
@@ -817,7 +806,7 @@ Result<CalendarImportReport> ICalendarImporter::run(const QByteArray &ics, Space
             if (auto ok = bookSpans(row, p, spans, false); !ok)
                 return fail(ok.error());
         } else {
-            row.plan = tr("one booking, %1").arg(span(p.startUtc, p.endUtc, hubZone));
+            row.plan = tr("one booking, %1").arg(DisplayFormat::span(p.startUtc, p.endUtc, hubZone));
             if (auto ok = bookSpans(row, p, {Span{p.startUtc, p.endUtc, false}}, false); !ok)
                 return fail(ok.error());
         }

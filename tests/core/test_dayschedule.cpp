@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/common/displayformat.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
@@ -224,4 +225,28 @@ TEST_CASE("a schedule of a hub without spaces is empty and an unknown space is n
     REQUIRE_FALSE(week);
     CHECK(week.error().kind == ErrorKind::NotFound);
     CHECK_FALSE(loader(t).day(QDate()));
+}
+
+TEST_CASE("a booking's times read one way everywhere: midnight ends the day at 24:00", "[display]")
+{
+    const QTimeZone london("Europe/London");
+    const auto at = [&london](int day, int hour) {
+        return QDateTime(QDate(2026, 12, day), QTime(hour, 0), london);
+    };
+    const QLocale before;
+    QLocale::setDefault(QLocale::c());
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), london) == QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(17, 0), london) == QStringLiteral("Wed 16 Dec 2026 19:00–24:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 0), at(17, 0), london) == QStringLiteral("Wed 16 Dec 2026 00:00–24:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 22), at(17, 2), london) ==
+          QStringLiteral("Wed 16 Dec 2026 22:00 – Thu 17 Dec 2026 02:00"));
+    // Shown in the hub's zone whatever zone the instants carry.
+    CHECK(hub::DisplayFormat::span(at(16, 19).toUTC(), at(17, 0).toUTC(), london) ==
+          QStringLiteral("Wed 16 Dec 2026 19:00–24:00"));
+    // Text kept for good (a charge's memo) is the same at a Welsh desk.
+    QLocale::setDefault(QLocale(QLocale::Welsh));
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), london, QLocale::c()) ==
+          QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), london) != QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
+    QLocale::setDefault(before);
 }
