@@ -31,6 +31,9 @@ class UserEnrolment
 public:
     /// A problem with the new member comes back with where = "member".
     static Result<User> add(Hub &hub, const UserDraft &draft);
+
+private:
+    static Result<User> addIn(Hub &hub, const UserDraft &draft);
 };
 
 } // namespace hub

@@ -5,7 +5,7 @@
 #include "core/members/listingservice.h"
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
-#include "core/storage/transaction.h"
+#include "core/storage/unitofwork.h"
 
 namespace hub {
 
@@ -19,9 +19,16 @@ ListingDraft ListingDraft::parse(const QString &text)
 
 Result<Member> MemberEnrolment::enrol(Hub &hub, const Enrolment &e)
 {
-    auto tx = Transaction::begin(hub.database());
-    if (!tx)
-        return fail(tx.error());
+    // Each part asks its own permission and writes its own audit row; the
+    // unit makes them one change.
+    const UnitOfWork work(hub.sharedDatabase(), hub.access(), hub.audit());
+    return work.runThenRead<MemberId>(
+        std::nullopt, [&](Write &) -> Result<MemberId> { return enrolIn(hub, e); },
+        [&hub](MemberId id) { return hub.members().get(id); });
+}
+
+Result<MemberId> MemberEnrolment::enrolIn(Hub &hub, const Enrolment &e)
+{
     auto member = hub.members().add(e.member);
     if (!member)
         return fail(member.error());
@@ -34,9 +41,7 @@ Result<Member> MemberEnrolment::enrol(Hub &hub, const Enrolment &e)
     for (const ListingDraft &n : e.needs)
         if (auto ok = hub.listings().addNeed(member->id, n.skill, n.description); !ok)
             return fail(Error{ok.error().kind, ok.error().message, QStringLiteral("need")});
-    if (auto ok = tx->commit(); !ok)
-        return fail(ok.error());
-    return hub.members().get(member->id);
+    return member->id;
 }
 
 } // namespace hub

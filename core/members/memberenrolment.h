@@ -36,6 +36,9 @@ class MemberEnrolment
     Q_DECLARE_TR_FUNCTIONS(hub::MemberEnrolment)
 public:
     static Result<Member> enrol(Hub &hub, const Enrolment &enrolment);
+
+private:
+    static Result<MemberId> enrolIn(Hub &hub, const Enrolment &enrolment);
 };
 
 } // namespace hub
