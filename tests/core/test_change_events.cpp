@@ -112,7 +112,7 @@ TEST_CASE("a savepoint rolled back takes its records out of the event")
     CHECK_FALSE(records.contains(ChangedRecord{QStringLiteral("member"), droppedId}));
 }
 
-TEST_CASE("a transaction that only reads signals nothing; one that writes unnamed rows signals every area")
+TEST_CASE("a transaction that only reads signals nothing, and one that writes unnamed rows signals every area")
 {
     TempHub t;
     Events events(t.hub());

@@ -59,7 +59,7 @@ TEST_CASE("a member with a control character or an invisible name is refused and
     CHECK(t->members().list({})->size() == 1);
 }
 
-TEST_CASE("a time the spring clock change skips is refused; one it repeats takes the first", "[input][time]")
+TEST_CASE("a time the spring clock change skips is refused, and one it repeats takes the first", "[input][time]")
 {
     const QTimeZone london("Europe/London");
     const auto gap = LocalTime::typed(QDate(2027, 3, 28), QTime(1, 30), london, QStringLiteral("--start"));

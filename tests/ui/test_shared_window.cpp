@@ -321,7 +321,7 @@ TEST_CASE("another desk's edit of the member on the form is shown, but never ove
     CHECK(currentName(table) == QStringLiteral("Member 002"));
 }
 
-TEST_CASE("a transfer paid by hubctl shows on the Ledger page; a page not shown reads it when opened",
+TEST_CASE("a transfer paid by hubctl shows on the Ledger page, and a page not shown reads it when opened",
           "[ui][shared][live]")
 {
     WindowBesideHubctl w;
