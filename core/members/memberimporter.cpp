@@ -75,37 +75,72 @@ std::optional<bool> yesNo(const QString &text)
     return std::nullopt;
 }
 
+} // namespace
+
+// The file as read, and where each mapped field is in it.
+struct MemberImporter::ScannedFile
+{
+    CsvTable table;
+    QHash<MemberField, qsizetype> column;
+    QStringList ignoredColumns;
+
+    bool has(MemberField f) const { return column.contains(f); }
+    QString cell(const CsvRecord &r, MemberField f) const { return has(f) ? r.field(column.value(f)) : QString(); }
+    // The column a problem is reported in: the file's own header when mapped.
+    QString columnName(MemberField f) const { return has(f) ? table.headers.at(column.value(f)) : fieldName(f); }
+    QString columnForWhere(const QString &where) const
+    {
+        if (const auto f = fieldForHeader(where))
+            return columnName(*f);
+        return where;
+    }
+};
+
 // A row as checked, ready to write.
-struct RowPlan
+struct MemberImporter::RowPlan
 {
     int row = 0;
     MemberDraft draft;
     QList<MemberSkill> skills;
-    QList<MemberImporter::Listing> offers;
-    QList<MemberImporter::Listing> needs;
+    QList<Listing> offers;
+    QList<Listing> needs;
+};
+
+struct MemberImporter::DuplicateCheck
+{
+    explicit DuplicateCheck(const QSqlDatabase &connection)
+        : emailTaken(connection, QStringLiteral("SELECT id FROM members WHERE email_key = :key "
+                                                "AND forgotten_at IS NULL"))
+    {}
+    // The same test as MemberService::emailOwner (case-folded key among live
+    // members), prepared once for every row: preparing it per row was an
+    // eighth of a 10k-row import.
+    Query emailTaken;
+    QHash<QString, int> emailRow; // case-folded e-mail -> first row with it
 };
 
 // Calls the progress callback about every 1% (and at the end); false = cancel.
-class ProgressTicker
+// It keeps the count because writing counts on from where checking stopped.
+class MemberImporter::ProgressTicker
 {
 public:
-    ProgressTicker(const MemberImporter::Progress &progress, int total)
+    ProgressTicker(const Progress &progress, int total)
         : m_progress(progress), m_total(total), m_step(std::max(1, total / 100))
     {}
-    bool tick(int done)
+    bool tick()
     {
-        if (!m_progress || (done % m_step != 0 && done != m_total))
+        ++m_done;
+        if (!m_progress || (m_done % m_step != 0 && m_done != m_total))
             return true;
-        return m_progress(done, m_total);
+        return m_progress(m_done, m_total);
     }
 
 private:
-    const MemberImporter::Progress &m_progress;
+    const Progress &m_progress;
     int m_total;
     int m_step;
+    int m_done = 0;
 };
-
-} // namespace
 
 MemberImporter::MemberImporter(Hub &hub) : m_hub(hub)
 {}
@@ -295,57 +330,9 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
 {
     if (auto ok = m_hub.access().require(Permission::ImportMembers); !ok)
         return fail(ok.error());
-    auto table = CsvReader::read(bytes);
-    if (!table)
-        return fail(table.error());
-    const QStringList &headers = table->headers;
-    if (mapping.size() != headers.size())
-        return fail(Error::usage(tr("The column mapping has %1 entries but the file has %2 columns.")
-                                     .arg(mapping.size())
-                                     .arg(headers.size())));
-
-    // Where each field is, and which columns are left out.
-    QHash<MemberField, qsizetype> column;
-    ImportReport report;
-    report.dryRun = dryRun;
-    for (qsizetype c = 0; c < mapping.size(); ++c) {
-        const MemberField f = mapping.at(c);
-        if (f == MemberField::Ignore) {
-            if (!headers.at(c).trimmed().isEmpty())
-                report.ignoredColumns << headers.at(c);
-            continue;
-        }
-        if (column.contains(f))
-            return fail(Error::usage(tr("Columns “%1” and “%2” are both mapped to %3.")
-                                         .arg(headers.at(column.value(f)), headers.at(c), fieldName(f))));
-        column.insert(f, c);
-    }
-    if (!column.contains(MemberField::DisplayName) && !column.contains(MemberField::GivenName) &&
-        !column.contains(MemberField::FamilyName)) {
-        QStringList shown;
-        for (const QString &h : headers.mid(0, 6))
-            shown << u'“' + h + u'”';
-        return fail(Error::invalid(tr("The first row must be a header naming the columns, with at least a name column "
-                                      "(display_name, or given_name and family_name). It reads %1.")
-                                       .arg(shown.join(QStringLiteral(", "))),
-                                   tr("row 1")));
-    }
-
-    const auto has = [&](MemberField f) {
-        return column.contains(f);
-    };
-    const auto cell = [&](const CsvRecord &r, MemberField f) {
-        return has(f) ? r.field(column.value(f)) : QString();
-    };
-    // The column a problem is reported in: the file's own header when mapped.
-    const auto columnName = [&](MemberField f) {
-        return has(f) ? headers.at(column.value(f)) : fieldName(f);
-    };
-    const auto columnForWhere = [&](const QString &where) {
-        if (const auto f = fieldForHeader(where))
-            return columnName(*f);
-        return where;
-    };
+    auto file = scan(bytes, mapping);
+    if (!file)
+        return fail(file.error());
 
     // Reading and writing share one transaction: IMMEDIATE for a real import
     // so the duplicate checks still hold when the rows are written; a dry run
@@ -354,162 +341,242 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
     if (!tx)
         return fail(tx.error());
 
-    const int rows = int(table->records.size());
-    report.rows = rows;
-    ProgressTicker ticker(progress, dryRun ? rows : 2 * rows);
-    MemberService &members = m_hub.members();
+    ImportReport report;
+    report.dryRun = dryRun;
+    report.ignoredColumns = file->ignoredColumns;
+    report.rows = int(file->table.records.size());
+    ProgressTicker ticker(progress, dryRun ? report.rows : 2 * report.rows);
 
-    // The same test as MemberService::emailOwner (case-folded key among live
-    // members), prepared once for every row: preparing it per row was an
-    // eighth of a 10k-row import.
-    Query emailTaken(tx->connection(), QStringLiteral("SELECT id FROM members WHERE email_key = :key "
-                                                      "AND forgotten_at IS NULL"));
+    auto plans = checkRows(*file, *tx, ticker, report);
+    if (!plans)
+        return fail(plans.error());
+    if (report.cancelled || !report.problems.isEmpty() || dryRun)
+        return report; // the transaction rolls back: nothing was written
+    return apply(*file, *plans, *tx, ticker, std::move(report));
+}
 
+Result<MemberImporter::ScannedFile> MemberImporter::scan(const QByteArray &bytes, const ColumnMapping &mapping)
+{
+    auto table = CsvReader::read(bytes);
+    if (!table)
+        return fail(table.error());
+    ScannedFile file;
+    file.table = std::move(*table);
+    const QStringList &headers = file.table.headers;
+    if (mapping.size() != headers.size())
+        return fail(Error::usage(tr("The column mapping has %1 entries but the file has %2 columns.")
+                                     .arg(mapping.size())
+                                     .arg(headers.size())));
+
+    // Where each field is, and which columns are left out.
+    for (qsizetype c = 0; c < mapping.size(); ++c) {
+        const MemberField f = mapping.at(c);
+        if (f == MemberField::Ignore) {
+            if (!headers.at(c).trimmed().isEmpty())
+                file.ignoredColumns << headers.at(c);
+            continue;
+        }
+        if (file.has(f))
+            return fail(Error::usage(tr("Columns “%1” and “%2” are both mapped to %3.")
+                                         .arg(headers.at(file.column.value(f)), headers.at(c), fieldName(f))));
+        file.column.insert(f, c);
+    }
+    if (!file.has(MemberField::DisplayName) && !file.has(MemberField::GivenName) &&
+        !file.has(MemberField::FamilyName)) {
+        QStringList shown;
+        for (const QString &h : headers.mid(0, 6))
+            shown << u'“' + h + u'”';
+        return fail(Error::invalid(tr("The first row must be a header naming the columns, with at least a name column "
+                                      "(display_name, or given_name and family_name). It reads %1.")
+                                       .arg(shown.join(QStringLiteral(", "))),
+                                   tr("row 1")));
+    }
+    return file;
+}
+
+Result<QList<MemberImporter::RowPlan>> MemberImporter::checkRows(const ScannedFile &file, const Transaction &tx,
+                                                                 ProgressTicker &ticker, ImportReport &report)
+{
+    DuplicateCheck duplicates(tx.connection());
     QList<RowPlan> plans;
-    plans.reserve(rows);
-    QHash<QString, int> emailRow; // case-folded e-mail -> first row with it
-    int done = 0;
-    for (const CsvRecord &record : std::as_const(table->records)) {
-        const int row = record.row;
-        const auto problem = [&](const QString &col, const QString &message) {
-            report.problems << ImportProblem{row, col, message};
-        };
+    plans.reserve(file.table.records.size());
+    for (const CsvRecord &record : file.table.records) {
         const qsizetype problemsBefore = report.problems.size();
-
-        for (qsizetype c = headers.size(); c < record.fields.size(); ++c)
-            if (!record.fields.at(c).trimmed().isEmpty()) {
-                problem(QString(), tr("has %1 fields but the header has %2 columns; is a comma or "
-                                      "quote missing?")
-                                       .arg(record.fields.size())
-                                       .arg(headers.size()));
-                break;
-            }
-
-        RowPlan plan;
-        plan.row = row;
-        MemberDraft &d = plan.draft;
-        d.displayName = cell(record, MemberField::DisplayName);
-        d.givenName = cell(record, MemberField::GivenName);
-        d.familyName = cell(record, MemberField::FamilyName);
-        if (d.displayName.trimmed().isEmpty())
-            d.displayName = QStringList{d.givenName.trimmed(), d.familyName.trimmed()}.join(u' ').trimmed();
-        d.email = cell(record, MemberField::Email);
-        d.phone = cell(record, MemberField::Phone);
-        d.postcode = cell(record, MemberField::Postcode);
-        d.address = cell(record, MemberField::Address);
-        d.website = cell(record, MemberField::Website);
-        d.notes = cell(record, MemberField::Notes);
-
-        if (const QString kind = cell(record, MemberField::Kind); !kind.trimmed().isEmpty()) {
-            if (const auto k = memberKindFrom(kind))
-                d.kind = *k;
-            else
-                problem(columnName(MemberField::Kind),
-                        tr("unknown kind “%1”: use person or organisation").arg(kind.trimmed()));
-        }
-        if (const QString status = cell(record, MemberField::Membership); !status.trimmed().isEmpty()) {
-            if (const auto s = memberStatusFrom(status))
-                d.status = *s;
-            else
-                problem(columnName(MemberField::Membership),
-                        tr("unknown status “%1”: use active, lapsed or left").arg(status.trimmed()));
-        }
-        for (const auto &[field, target] :
-             {std::pair{MemberField::JoinedOn, &d.joinedOn}, std::pair{MemberField::LapsedOn, &d.lapsedOn},
-              std::pair{MemberField::LeftOn, &d.leftOn}}) {
-            const QString text = cell(record, field).trimmed();
-            if (text.isEmpty())
-                continue;
-            *target = QDate::fromString(text, Qt::ISODate);
-            if (!target->isValid())
-                problem(columnName(field), tr("“%1” is not a date: use YYYY-MM-DD").arg(text));
-        }
-        static const QRegularExpression listSeparators(QStringLiteral("[,;\\n]"));
-        d.interests = cell(record, MemberField::Interests).split(listSeparators, Qt::SkipEmptyParts);
-        for (const auto &[field, target] : {std::pair{MemberField::DirectoryVisible, &d.consent.directoryVisible},
-                                            std::pair{MemberField::ShowEmail, &d.consent.showEmail},
-                                            std::pair{MemberField::ShowPhone, &d.consent.showPhone}}) {
-            const QString text = cell(record, field);
-            if (const auto yes = yesNo(text))
-                *target = *yes;
-            else
-                problem(columnName(field), tr("“%1” is not yes or no").arg(text.trimmed()));
-        }
-
-        d = MemberService::normalised(d);
-        if (auto ok = MemberService::validate(d); !ok)
-            problem(columnForWhere(ok.error().where), ok.error().message);
-
-        QString badLevel;
-        plan.skills = parseSkills(cell(record, MemberField::Skills), &badLevel);
-        if (!badLevel.isEmpty())
-            problem(columnName(MemberField::Skills),
-                    tr("unknown skill level “%1”: use beginner, intermediate or expert").arg(badLevel));
-        for (const MemberSkill &s : std::as_const(plan.skills))
-            if (auto ok = SkillService::validateName(s.name); !ok) {
-                problem(columnName(MemberField::Skills), ok.error().message);
-                break;
-            }
-        plan.offers = parseListings(cell(record, MemberField::Offers));
-        plan.needs = parseListings(cell(record, MemberField::Needs));
-        for (const auto &[field, listings] :
-             {std::pair{MemberField::Offers, &plan.offers}, std::pair{MemberField::Needs, &plan.needs}}) {
-            for (const Listing &l : std::as_const(*listings)) {
-                if (l.description.isEmpty()) {
-                    problem(columnName(field), tr("“[%1]” has no description after the skill").arg(l.skill));
-                    break;
-                }
-                if (l.description.size() > ListingService::MaxDescriptionLength) {
-                    problem(columnName(field),
-                            tr("a description is longer than %1 characters").arg(ListingService::MaxDescriptionLength));
-                    break;
-                }
-                if (!l.skill.isEmpty())
-                    if (auto ok = SkillService::validateName(l.skill); !ok) {
-                        problem(columnName(field), ok.error().message);
-                        break;
-                    }
-            }
-        }
-
-        // Duplicates by e-mail, compared as the members table does (case-folded).
-        if (!d.email.isEmpty()) {
-            const QString key = d.email.toCaseFolded();
-            if (const auto first = emailRow.constFind(key); first != emailRow.cend()) {
-                problem(columnName(MemberField::Email),
-                        tr("“%1” is a duplicate of row %2").arg(d.email).arg(first.value()));
-            } else {
-                emailRow.insert(key, row);
-                auto existing = emailTaken.bind(QStringLiteral(":key"), key).scalar();
-                if (!existing)
-                    return fail(existing.error());
-                emailTaken.raw().finish();
-                if (!existing->isNull())
-                    problem(columnName(MemberField::Email),
-                            tr("“%1” is a duplicate of existing member #%2").arg(d.email).arg(existing->toLongLong()));
-            }
-        }
-
+        RowPlan plan = parseRow(file, record, report.problems);
+        if (auto ok = planRow(file, plan, duplicates, report.problems); !ok)
+            return fail(ok.error());
         if (report.problems.size() == problemsBefore)
-            plans << plan;
-        if (!ticker.tick(++done)) {
+            plans << std::move(plan);
+        if (!ticker.tick()) {
             report.cancelled = true;
-            return report;
+            return plans;
         }
     }
+    return plans;
+}
 
-    if (!report.problems.isEmpty() || dryRun)
-        return report; // the transaction rolls back: nothing was written
+MemberImporter::RowPlan MemberImporter::parseRow(const ScannedFile &file, const CsvRecord &record,
+                                                 QList<ImportProblem> &problems)
+{
+    const qsizetype columns = file.table.headers.size();
+    for (qsizetype c = columns; c < record.fields.size(); ++c)
+        if (!record.fields.at(c).trimmed().isEmpty()) {
+            problems << ImportProblem{record.row, QString(),
+                                      tr("has %1 fields but the header has %2 columns; is a comma or "
+                                         "quote missing?")
+                                          .arg(record.fields.size())
+                                          .arg(columns)};
+            break;
+        }
 
+    RowPlan plan;
+    plan.row = record.row;
+    plan.draft = parseDraft(file, record, problems);
+    parseSkillsAndListings(file, record, plan, problems);
+    return plan;
+}
+
+MemberDraft MemberImporter::parseDraft(const ScannedFile &file, const CsvRecord &record, QList<ImportProblem> &problems)
+{
+    const auto problem = [&](const QString &col, const QString &message) {
+        problems << ImportProblem{record.row, col, message};
+    };
+    const auto cell = [&](MemberField f) {
+        return file.cell(record, f);
+    };
+
+    MemberDraft d;
+    d.displayName = cell(MemberField::DisplayName);
+    d.givenName = cell(MemberField::GivenName);
+    d.familyName = cell(MemberField::FamilyName);
+    if (d.displayName.trimmed().isEmpty())
+        d.displayName = QStringList{d.givenName.trimmed(), d.familyName.trimmed()}.join(u' ').trimmed();
+    d.email = cell(MemberField::Email);
+    d.phone = cell(MemberField::Phone);
+    d.postcode = cell(MemberField::Postcode);
+    d.address = cell(MemberField::Address);
+    d.website = cell(MemberField::Website);
+    d.notes = cell(MemberField::Notes);
+
+    if (const QString kind = cell(MemberField::Kind); !kind.trimmed().isEmpty()) {
+        if (const auto k = memberKindFrom(kind))
+            d.kind = *k;
+        else
+            problem(file.columnName(MemberField::Kind),
+                    tr("unknown kind “%1”: use person or organisation").arg(kind.trimmed()));
+    }
+    if (const QString status = cell(MemberField::Membership); !status.trimmed().isEmpty()) {
+        if (const auto s = memberStatusFrom(status))
+            d.status = *s;
+        else
+            problem(file.columnName(MemberField::Membership),
+                    tr("unknown status “%1”: use active, lapsed or left").arg(status.trimmed()));
+    }
+    for (const auto &[field, target] :
+         {std::pair{MemberField::JoinedOn, &d.joinedOn}, std::pair{MemberField::LapsedOn, &d.lapsedOn},
+          std::pair{MemberField::LeftOn, &d.leftOn}}) {
+        const QString text = cell(field).trimmed();
+        if (text.isEmpty())
+            continue;
+        *target = QDate::fromString(text, Qt::ISODate);
+        if (!target->isValid())
+            problem(file.columnName(field), tr("“%1” is not a date: use YYYY-MM-DD").arg(text));
+    }
+    static const QRegularExpression listSeparators(QStringLiteral("[,;\\n]"));
+    d.interests = cell(MemberField::Interests).split(listSeparators, Qt::SkipEmptyParts);
+    for (const auto &[field, target] : {std::pair{MemberField::DirectoryVisible, &d.consent.directoryVisible},
+                                        std::pair{MemberField::ShowEmail, &d.consent.showEmail},
+                                        std::pair{MemberField::ShowPhone, &d.consent.showPhone}}) {
+        const QString text = cell(field);
+        if (const auto yes = yesNo(text))
+            *target = *yes;
+        else
+            problem(file.columnName(field), tr("“%1” is not yes or no").arg(text.trimmed()));
+    }
+
+    d = MemberService::normalised(d);
+    if (auto ok = MemberService::validate(d); !ok)
+        problem(file.columnForWhere(ok.error().where), ok.error().message);
+    return d;
+}
+
+void MemberImporter::parseSkillsAndListings(const ScannedFile &file, const CsvRecord &record, RowPlan &plan,
+                                            QList<ImportProblem> &problems)
+{
+    const auto problem = [&](MemberField f, const QString &message) {
+        problems << ImportProblem{record.row, file.columnName(f), message};
+    };
+
+    QString badLevel;
+    plan.skills = parseSkills(file.cell(record, MemberField::Skills), &badLevel);
+    if (!badLevel.isEmpty())
+        problem(MemberField::Skills,
+                tr("unknown skill level “%1”: use beginner, intermediate or expert").arg(badLevel));
+    for (const MemberSkill &s : std::as_const(plan.skills))
+        if (auto ok = SkillService::validateName(s.name); !ok) {
+            problem(MemberField::Skills, ok.error().message);
+            break;
+        }
+    plan.offers = parseListings(file.cell(record, MemberField::Offers));
+    plan.needs = parseListings(file.cell(record, MemberField::Needs));
+    for (const auto &[field, listings] :
+         {std::pair{MemberField::Offers, &plan.offers}, std::pair{MemberField::Needs, &plan.needs}}) {
+        for (const Listing &l : std::as_const(*listings)) {
+            if (l.description.isEmpty()) {
+                problem(field, tr("“[%1]” has no description after the skill").arg(l.skill));
+                break;
+            }
+            if (l.description.size() > ListingService::MaxDescriptionLength) {
+                problem(field,
+                        tr("a description is longer than %1 characters").arg(ListingService::MaxDescriptionLength));
+                break;
+            }
+            if (!l.skill.isEmpty())
+                if (auto ok = SkillService::validateName(l.skill); !ok) {
+                    problem(field, ok.error().message);
+                    break;
+                }
+        }
+    }
+}
+
+Status MemberImporter::planRow(const ScannedFile &file, const RowPlan &plan, DuplicateCheck &duplicates,
+                               QList<ImportProblem> &problems)
+{
+    // Duplicates by e-mail, compared as the members table does (case-folded).
+    const QString &email = plan.draft.email;
+    if (email.isEmpty())
+        return {};
+    const QString column = file.columnName(MemberField::Email);
+    const QString key = email.toCaseFolded();
+    if (const auto first = duplicates.emailRow.constFind(key); first != duplicates.emailRow.cend()) {
+        problems << ImportProblem{plan.row, column, tr("“%1” is a duplicate of row %2").arg(email).arg(first.value())};
+        return {};
+    }
+    duplicates.emailRow.insert(key, plan.row);
+    auto existing = duplicates.emailTaken.bind(QStringLiteral(":key"), key).scalar();
+    if (!existing)
+        return fail(existing.error());
+    duplicates.emailTaken.raw().finish();
+    if (!existing->isNull())
+        problems << ImportProblem{
+            plan.row, column, tr("“%1” is a duplicate of existing member #%2").arg(email).arg(existing->toLongLong())};
+    return {};
+}
+
+Result<ImportReport> MemberImporter::apply(const ScannedFile &file, const QList<RowPlan> &plans, Transaction &tx,
+                                           ProgressTicker &ticker, ImportReport report)
+{
+    MemberService &members = m_hub.members();
     SkillService &skills = m_hub.skills();
     ListingService &listings = m_hub.listings();
-    // A rule the checks above did not know about still stops the whole import,
+    // A rule the checks did not know about still stops the whole import,
     // reported against its row like any other problem.
     const auto refuse = [&](int row, const Error &error) -> Result<ImportReport> {
         if (error.kind == ErrorKind::Storage)
             return fail(error);
         report.created.clear();
-        report.problems << ImportProblem{row, columnForWhere(error.where), error.message};
+        report.problems << ImportProblem{row, file.columnForWhere(error.where), error.message};
         return report;
     };
     // An import is one change in the audit trail, not one per member; the
@@ -517,7 +584,7 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
     std::optional<AuditTrail::Quiet> quiet(std::in_place);
     AccessControl::Grant mayAdd(Permission::AddMembers);
     AccessControl::Grant mayEdit(Permission::EditMembers);
-    for (const RowPlan &plan : std::as_const(plans)) {
+    for (const RowPlan &plan : plans) {
         auto member = members.add(plan.draft);
         if (!member)
             return refuse(plan.row, member.error());
@@ -532,7 +599,7 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
             if (auto ok = listings.addNeed(id, n.skill, n.description); !ok)
                 return refuse(plan.row, Error{ok.error().kind, ok.error().message, fieldName(MemberField::Needs)});
         report.created << id;
-        if (!ticker.tick(++done)) {
+        if (!ticker.tick()) {
             report.created.clear();
             report.cancelled = true;
             return report;
@@ -544,7 +611,7 @@ Result<ImportReport> MemberImporter::run(const QByteArray &bytes, const ColumnMa
                                        tr("%n member(s) imported from CSV", nullptr, int(report.created.size())));
         !ok)
         return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
+    if (auto ok = tx.commit(); !ok)
         return fail(ok.error());
     return report;
 }

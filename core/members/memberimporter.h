@@ -15,6 +15,8 @@
 namespace hub {
 
 class Hub;
+class Transaction;
+struct CsvRecord;
 
 /// What a CSV column holds. The names (fieldName) are the column headers an
 /// export writes, so an export imports back unchanged.
@@ -131,6 +133,25 @@ public:
     static QString formatListing(const QString &skill, const QString &description);
 
 private:
+    // The stages of run(). What they hand on is defined in the .cpp only, so
+    // that the callers of this header do not compile it.
+    struct ScannedFile;
+    struct RowPlan;
+    struct DuplicateCheck;
+    class ProgressTicker;
+
+    static Result<ScannedFile> scan(const QByteArray &bytes, const ColumnMapping &mapping);
+    static Result<QList<RowPlan>> checkRows(const ScannedFile &file, const Transaction &tx, ProgressTicker &ticker,
+                                            ImportReport &report);
+    static RowPlan parseRow(const ScannedFile &file, const CsvRecord &record, QList<ImportProblem> &problems);
+    static MemberDraft parseDraft(const ScannedFile &file, const CsvRecord &record, QList<ImportProblem> &problems);
+    static void parseSkillsAndListings(const ScannedFile &file, const CsvRecord &record, RowPlan &plan,
+                                       QList<ImportProblem> &problems);
+    static Status planRow(const ScannedFile &file, const RowPlan &plan, DuplicateCheck &duplicates,
+                          QList<ImportProblem> &problems);
+    Result<ImportReport> apply(const ScannedFile &file, const QList<RowPlan> &plans, Transaction &tx,
+                               ProgressTicker &ticker, ImportReport report);
+
     Hub &m_hub;
 };
 

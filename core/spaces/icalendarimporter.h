@@ -88,6 +88,11 @@ public:
     Result<CalendarImportReport> run(const QByteArray &ics, SpaceId space, bool dryRun, const Progress &progress = {});
 
 private:
+    // One call of run(), stage by stage: scan, parse each component, plan
+    // each event, apply. Defined in the .cpp, so libical stays out of this
+    // header.
+    class Run;
+
     Hub &m_hub;
 };
 
