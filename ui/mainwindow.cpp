@@ -651,9 +651,9 @@ void MainWindow::editSpaces()
 {
     if (!m_hub)
         return;
+    // Pages that show spaces follow the change events of what it saved.
     SpaceDialog dialog(*m_hub, this);
     dialog.exec();
-    Q_UNUSED(dialog.changedSpaces()); // the pages follow the change events
 }
 
 void MainWindow::importCalendar()

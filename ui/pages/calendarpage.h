@@ -84,8 +84,9 @@ public:
     void exportCalendar();
 
 Q_SIGNALS:
-    /// Spaces… or "Add a space…" was chosen: whoever opens the space editor
-    /// refreshes the page afterwards (setHub()). Without a receiver both stay hidden.
+    /// Spaces… or "Add a space…" was chosen: whoever opens the space editor;
+    /// the page follows what it saved through the change events. Without a
+    /// receiver both stay hidden.
     void spacesRequested();
 
 protected:

@@ -477,7 +477,7 @@ bool SettingsPage::save()
 
     revert();
     setStatus(tr("Settings saved."), false);
-    Q_EMIT settingsSaved();
+    // The title, the idle lock and Today follow through the change event.
     return true;
 }
 

@@ -48,7 +48,6 @@ public:
     QString errorFor(const QString &key) const;
 
 Q_SIGNALS:
-    void settingsSaved();
     /// The Users… and Audit log… buttons.
     void usersRequested();
     void auditRequested();
