@@ -84,7 +84,10 @@ void ChangeTracker::committed(const QSqlDatabase &connection, int depth)
     Pending done = std::move(*it);
     t_pending.erase(it);
     const qint64 rows = totalChanges(connection);
-    const bool wrote = rows != done.rowsAtBegin || rows < 0;
+    // Without SQLite's counter (another driver) only audited writes count:
+    // taking every commit as a write would make a page's own reads, in a
+    // transaction, refresh it again and again.
+    const bool wrote = rows >= 0 && rows != done.rowsAtBegin;
     if (done.records.isEmpty() && !done.overflow && !wrote)
         return; // a transaction that only read
     ChangeEvent event;
