@@ -14,10 +14,9 @@
 #include "ui/access/idlewatcher.h"
 #include "ui/access/permissiongate.h"
 #include "ui/access/signinscreen.h"
-#include "ui/dialogs/calendarexportdialog.h"
-#include "ui/dialogs/calendarimportdialog.h"
 #include "ui/dialogs/spacedialog.h"
 #include "ui/dialogs/welcomedialog.h"
+#include "ui/mainwindowactions.h"
 #include "ui/pageicon.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/calendarpage.h"
@@ -39,13 +38,11 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -58,12 +55,6 @@ namespace hub {
 namespace {
 const QString KeyGeometry = QStringLiteral("mainWindow/geometry");
 const QString KeyState = QStringLiteral("mainWindow/state");
-
-QString hubFileFilter()
-{
-    return MainWindow::tr("Hubkeeper hubs (*.sqlite *.hub);;All files (*)");
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -73,7 +64,9 @@ MainWindow::MainWindow(QWidget *parent)
     InputGuard::install();
     setWindowIcon(QIcon(QStringLiteral(":/icons/hubkeeper.svg")));
     buildPages();
-    buildMenus();
+    m_actions = new MainWindowActions(this, m_settings, m_sidebar);
+    connect(m_actions, &MainWindowActions::spacesRequested, this, &MainWindow::editSpaces);
+    connect(m_actions, &MainWindowActions::refreshRequested, this, &MainWindow::refreshShownPage);
     statusBar()->setSizeGripEnabled(true);
 
     // Who is at the desk, always in sight, with the quick way to hand over.
@@ -82,7 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_userLabel->setAccessibleName(tr("Signed-in user"));
     auto *switchButton = new QToolButton;
     switchButton->setObjectName(QStringLiteral("statusSwitchUser"));
-    switchButton->setDefaultAction(m_switchUserAction);
+    switchButton->setDefaultAction(m_actions->switchUserAction());
     switchButton->setAutoRaise(true);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(switchButton);
@@ -97,7 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(m_settings.value(KeyState).toByteArray());
 
     updateTitle();
-    updateActions();
+    m_actions->update(isSignInShown());
 }
 
 MainWindow::~MainWindow()
@@ -107,6 +100,38 @@ MainWindow::~MainWindow()
 }
 
 void MainWindow::buildPages()
+{
+    buildSidebar();
+    m_stack = new QStackedWidget;
+    m_stack->setObjectName(QStringLiteral("pages"));
+    buildMainPages();
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        // Unsaved edits on the page being left are saved, kept or dropped as the person says.
+        auto *leaving = qobject_cast<HubPage *>(m_stack->currentWidget());
+        if (leaving && leaving->hasUnsavedEdits() && !leaving->settleUnsaved()) {
+            const QSignalBlocker block(m_sidebar);
+            const int back = m_stack->currentIndex();
+            m_sidebar->setCurrentRow(back);
+            return;
+        }
+        m_stack->setCurrentIndex(row);
+    });
+    m_sidebar->setCurrentRow(0);
+
+    // Settings saved here or at another desk arrive as a change (applyChanges).
+    m_changeTimer.setSingleShot(true);
+    m_changeTimer.setInterval(0);
+    connect(&m_changeTimer, &QTimer::timeout, this, &MainWindow::applyChanges);
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget()); shown && m_stale.contains(shown))
+            refreshAfterChange(shown, m_stale.take(shown));
+    });
+
+    buildAdminPages();
+    buildScreens();
+}
+
+void MainWindow::buildSidebar()
 {
     m_sidebar = new QListWidget;
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -122,10 +147,10 @@ void MainWindow::buildPages()
     m_sidebar->setAutoFillBackground(true);
     m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
     m_sidebar->setFixedWidth(190);
+}
 
-    m_stack = new QStackedWidget;
-    m_stack->setObjectName(QStringLiteral("pages"));
-
+void MainWindow::buildMainPages()
+{
     const QPalette pal = palette();
     const auto icon = [&pal](const char *name) {
         return pageIcon(QString::fromLatin1(name), pal);
@@ -164,28 +189,10 @@ void MainWindow::buildPages()
         item->setSizeHint(QSize(0, 40));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names[i]).arg(i + 1));
     }
-    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
-        // Unsaved edits on the page being left are saved, kept or dropped as the person says.
-        auto *leaving = qobject_cast<HubPage *>(m_stack->currentWidget());
-        if (leaving && leaving->hasUnsavedEdits() && !leaving->settleUnsaved()) {
-            const QSignalBlocker block(m_sidebar);
-            const int back = m_stack->currentIndex();
-            m_sidebar->setCurrentRow(back);
-            return;
-        }
-        m_stack->setCurrentIndex(row);
-    });
-    m_sidebar->setCurrentRow(0);
+}
 
-    // Settings saved here or at another desk arrive as a change (applyChanges).
-    m_changeTimer.setSingleShot(true);
-    m_changeTimer.setInterval(0);
-    connect(&m_changeTimer, &QTimer::timeout, this, &MainWindow::applyChanges);
-    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
-        if (auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget()); shown && m_stale.contains(shown))
-            refreshAfterChange(shown, m_stale.take(shown));
-    });
-
+void MainWindow::buildAdminPages()
+{
     // Users and the audit log live under Settings: the sidebar keeps Settings lit.
     m_usersPage = new UsersPage;
     m_usersPage->setObjectName(QStringLiteral("usersPage"));
@@ -198,8 +205,9 @@ void MainWindow::buildPages()
     connect(m_auditPage, &HubPage::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     // Below the others, and only for those who may (see refreshAccess).
+    const QPalette pal = palette();
     for (const auto &[name, iconName] : {std::pair{tr("Users"), "users"}, std::pair{tr("Audit log"), "audit"}}) {
-        auto *item = new QListWidgetItem(icon(iconName), name, m_sidebar);
+        auto *item = new QListWidgetItem(pageIcon(QString::fromLatin1(iconName), pal), name, m_sidebar);
         item->setSizeHint(QSize(0, 40));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(m_sidebar->count()));
     }
@@ -218,7 +226,10 @@ void MainWindow::buildPages()
         m_hub->access().refresh();
         updateSession();
     });
+}
 
+void MainWindow::buildScreens()
+{
     auto *central = new QWidget;
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -240,75 +251,15 @@ void MainWindow::buildPages()
     setCentralWidget(m_screens);
 }
 
-void MainWindow::buildMenus()
+void MainWindow::refreshShownPage()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newHub = file->addAction(tr("&New…"), this, [this] { showWelcome(); });
-    newHub->setShortcut(QKeySequence::New);
-    newHub->setStatusTip(tr("Start a new hub, open one, or explore a demo hub"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::chooseHubToOpen);
-    open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
-    rebuildRecentMenu();
-    file->addSeparator();
-    m_backupAction = file->addAction(tr("&Backup…"), this, &MainWindow::chooseBackupTarget);
-    m_backupAction->setStatusTip(tr("Save a consistent copy of the hub, even while desks are busy"));
-    m_restoreAction = file->addAction(tr("Re&store…"), this, &MainWindow::chooseRestoreSource);
-    m_restoreAction->setStatusTip(tr("Put a backup in place of the hub, keeping the current file"));
-    file->addSeparator();
-    m_importCalendarAction = file->addAction(tr("&Import Calendar…"), this, &MainWindow::importCalendar);
-    m_importCalendarAction->setObjectName(QStringLiteral("importCalendarAction"));
-    m_importCalendarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    m_importCalendarAction->setStatusTip(tr("Book a space for every event of an .ics file, after a preview"));
-    m_exportCalendarAction = file->addAction(tr("&Export Calendar…"), this, &MainWindow::exportCalendar);
-    m_exportCalendarAction->setObjectName(QStringLiteral("exportCalendarAction"));
-    m_exportCalendarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_exportCalendarAction->setStatusTip(tr("Save bookings as an .ics file for calendar programs"));
-    file->addSeparator();
-    m_switchUserAction = file->addAction(tr("S&witch User"), this, &MainWindow::switchUser);
-    m_switchUserAction->setObjectName(QStringLiteral("switchUserAction"));
-    m_switchUserAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_switchUserAction->setStatusTip(tr("Hand the desk to someone else; the window and what is open on it stay"));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-    m_quitAction = quit;
-
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
-    for (int i = 0; i < AllPageCount; ++i) {
-        if (i == PageCount)
-            go->addSeparator();
-        QListWidgetItem *item = m_sidebar->item(i);
-        QAction *action = go->addAction(item->icon(), item->text(), this, [this, i] { showPage(Page(i)); });
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        if (i >= PageCount)
-            m_goActions.append(action);
-    }
-    QAction *refresh = go->addAction(tr("&Refresh"), this, [this] {
-        auto *page = qobject_cast<HubPage *>(m_stack->currentWidget());
-        if (!page || !m_hub || m_locked)
-            return;
-        // A form with unsaved edits is not read again over them.
-        if (!page->refreshShown() && !page->hasUnsavedEdits())
-            page->setHub(m_hub.get());
-        statusBar()->showMessage(tr("Refreshed."), 2000);
-    });
-    refresh->setObjectName(QStringLiteral("refreshAction"));
-    refresh->setShortcut(QKeySequence::Refresh);
-
-    QMenu *hubMenu = menuBar()->addMenu(tr("H&ub"));
-    m_spacesAction = hubMenu->addAction(tr("&Spaces…"), this, &MainWindow::editSpaces);
-    m_spacesAction->setObjectName(QStringLiteral("spacesAction"));
-    m_spacesAction->setStatusTip(tr("Add and change the hub's rooms: capacity, rates, opening hours, closed days"));
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Hubkeeper"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
-    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    aboutQt->setMenuRole(QAction::AboutQtRole);
+    auto *page = qobject_cast<HubPage *>(m_stack->currentWidget());
+    if (!page || !m_hub || m_locked)
+        return;
+    // A form with unsaved edits is not read again over them.
+    if (!page->refreshShown() && !page->hasUnsavedEdits())
+        page->setHub(m_hub.get());
+    statusBar()->showMessage(tr("Refreshed."), 2000);
 }
 
 bool MainWindow::start(const QString &requested)
@@ -481,33 +432,6 @@ void MainWindow::updateTitle()
     setWindowTitle(name.isEmpty() ? tr("Hubkeeper") : tr("%1 — Hubkeeper").arg(name));
 }
 
-void MainWindow::updateActions()
-{
-    // While the sign-in or lock screen is up, only Quit works: no menu
-    // shortcut reaches the pages or opens another hub behind it.
-    const bool covered = isSignInShown();
-    const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>();
-    for (QMenu *menu : menus) {
-        const QList<QAction *> actions = menu->actions();
-        for (QAction *action : actions)
-            if (action != m_quitAction && !action->menu())
-                action->setEnabled(!covered);
-    }
-    if (covered)
-        return;
-    const Hub *hub = m_hub.get();
-    PermissionGate::apply(m_backupAction, hub, Permission::BackupRestore, hub != nullptr);
-    PermissionGate::apply(m_restoreAction, hub, Permission::BackupRestore, hub != nullptr);
-    PermissionGate::apply(m_importCalendarAction, hub, Permission::Book, hub != nullptr);
-    m_exportCalendarAction->setEnabled(hub != nullptr);
-    PermissionGate::apply(m_spacesAction, hub, Permission::ManageSpaces, hub != nullptr);
-    m_switchUserAction->setEnabled(hub && m_hub->users().hasUsers());
-    m_switchUserAction->setToolTip(
-        m_switchUserAction->isEnabled()
-            ? tr("Switch user (%1)").arg(m_switchUserAction->shortcut().toString(QKeySequence::NativeText))
-            : tr("Nobody signs in until the hub has users: add them under Settings → Users."));
-}
-
 bool MainWindow::isSignInShown() const
 {
     return m_screens && m_screens->currentWidget() == m_signIn;
@@ -553,17 +477,14 @@ void MainWindow::signedIn(const CurrentUser &user)
 
 void MainWindow::refreshAccess()
 {
-    updateActions();
+    m_actions->update(isSignInShown());
     for (HubPage *page : allPages())
         page->accessChanged();
     const bool users = m_hub && PermissionGate::allows(m_hub.get(), Permission::ManageUsers);
     const bool audit = m_hub && PermissionGate::allows(m_hub.get(), Permission::ViewAudit);
     m_sidebar->item(int(Page::Users))->setHidden(!users);
     m_sidebar->item(int(Page::Audit))->setHidden(!audit);
-    if (m_goActions.size() == 2) {
-        m_goActions[0]->setVisible(users);
-        m_goActions[1]->setVisible(audit);
-    }
+    m_actions->setAdminPagesVisible(users, audit);
     const Page current = currentPage();
     if ((current == Page::Users && !users) || (current == Page::Audit && !audit))
         showPage(Page::Settings);
@@ -631,7 +552,7 @@ bool MainWindow::lock()
     // A closed dialog may have had the keyboard: the lock screen's field takes it.
     if (active)
         activateWindow();
-    updateActions();
+    m_actions->update(isSignInShown());
     updateIdleWatch();
     return true;
 }
@@ -654,28 +575,6 @@ void MainWindow::editSpaces()
     // Pages that show spaces follow the change events of what it saved.
     SpaceDialog dialog(*m_hub, this);
     dialog.exec();
-}
-
-void MainWindow::importCalendar()
-{
-    if (!m_hub)
-        return;
-    CalendarImportDialog dialog(*m_hub, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    // The bookings were written on another connection: look now, not at the next tick.
-    if (m_watcher)
-        m_watcher->poll();
-    statusBar()->showMessage(tr("Imported %n booking(s).", nullptr, dialog.importedBookings()), 8000);
-}
-
-void MainWindow::exportCalendar()
-{
-    if (!m_hub)
-        return;
-    CalendarExportDialog dialog(*m_hub, this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Exported %n event(s).", nullptr, dialog.exportedEvents()), 8000);
 }
 
 void MainWindow::showPage(Page page)
@@ -718,51 +617,6 @@ HubPage *MainWindow::page(Page page) const
     return m_pages[int(page)];
 }
 
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    RecentFiles recent(m_settings);
-    int shown = 0;
-    const QStringList files = recent.files();
-    for (const QString &file : files) {
-        // A file that was moved or deleted is not offered; it stays listed in
-        // case its drive comes back.
-        if (!QFileInfo::exists(file))
-            continue;
-        ++shown;
-        const QString text = tr("&%1 %2").arg(shown).arg(QDir::toNativeSeparators(file));
-        m_recentMenu->addAction(text, this, [this, file] { openHub(file); });
-    }
-    if (shown == 0) {
-        m_recentMenu->addAction(tr("No recent hubs"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear List"), this, [this] { RecentFiles(m_settings).clear(); });
-}
-
-void MainWindow::chooseHubToOpen()
-{
-    const QString start =
-        m_hub ? QFileInfo(m_hub->path()).absolutePath() : QFileInfo(Hub::defaultPath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
-    if (!path.isEmpty())
-        openHub(path);
-}
-
-void MainWindow::chooseBackupTarget()
-{
-    if (!m_hub)
-        return;
-    const QFileInfo hubFile(m_hub->path());
-    const QString suggested = hubFile.dir().filePath(
-        tr("%1-backup-%2.sqlite")
-            .arg(hubFile.completeBaseName(), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
-    const QString target = QFileDialog::getSaveFileName(this, tr("Back Up the Hub"), suggested, hubFileFilter());
-    if (!target.isEmpty())
-        backupTo(target);
-}
-
 bool MainWindow::backupTo(const QString &target)
 {
     if (!m_hub)
@@ -797,16 +651,6 @@ bool MainWindow::backupTo(const QString &target)
     box->setEscapeButton(QMessageBox::Ok); // Esc closes it, Copy Seal or not
     box->open();
     return true;
-}
-
-void MainWindow::chooseRestoreSource()
-{
-    if (!m_hub)
-        return;
-    const QString source = QFileDialog::getOpenFileName(this, tr("Restore from a Backup"),
-                                                        QFileInfo(m_hub->path()).absolutePath(), hubFileFilter());
-    if (!source.isEmpty())
-        restoreFrom(source);
 }
 
 bool MainWindow::restoreFrom(const QString &source)
@@ -888,17 +732,6 @@ void MainWindow::reloadAfterRestore(bool notify)
     box->setObjectName(QStringLiteral("restoredNotice"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Hubkeeper"),
-                       tr("<h3>Hubkeeper %1</h3>"
-                          "<p>The front desk of a neighbourhood community hub: members and skills, space "
-                          "bookings, a mutual credit ledger and gatherings, kept in one file.</p>"
-                          "<p>Free software under the GNU General Public License, version 3 or any later "
-                          "version (GPL-3.0-or-later).</p>")
-                           .arg(QStringLiteral(HUB_VERSION)));
 }
 
 void MainWindow::showStorageError(const QString &title, const QString &message)

@@ -15,7 +15,6 @@
 
 class QLabel;
 class QListWidget;
-class QMenu;
 class QStackedWidget;
 
 namespace hub {
@@ -25,6 +24,7 @@ class Hub;
 class HubWatcher;
 class HubPage;
 class IdleWatcher;
+class MainWindowActions;
 class SettingsPage;
 class SignInScreen;
 class TodayPage;
@@ -111,7 +111,13 @@ protected:
 
 private:
     void buildPages();
-    void buildMenus();
+    void buildSidebar();
+    /// The pages always in the sidebar, each with its sidebar entry.
+    void buildMainPages();
+    /// Users and the audit log, reached from Settings and, for those who may, the sidebar.
+    void buildAdminPages();
+    /// The sidebar beside the pages, and the sign-in screen that covers them.
+    void buildScreens();
     void setHub(std::unique_ptr<Hub> hub);
     void refreshPages();
     /// Change events, from this window's commits and (by polling) other desks'.
@@ -119,15 +125,8 @@ private:
     void applyChanges();
     void refreshAfterChange(HubPage *page, const ChangeEvent &change);
     void updateTitle();
-    void updateActions();
-    void rebuildRecentMenu();
-    void chooseHubToOpen();
-    void chooseBackupTarget();
-    void chooseRestoreSource();
-    /// iCalendar: import an .ics file into a space (with a preview), export bookings.
-    void importCalendar();
-    void exportCalendar();
-    void showAbout();
+    /// Go › Refresh: the page on show reads the hub again.
+    void refreshShownPage();
     /// The space editor; pages that show spaces are refreshed after it saved anything.
     void editSpaces();
     void showStorageError(const QString &title, const QString &message);
@@ -154,13 +153,7 @@ private:
     std::array<HubPage *, PageCount> m_pages{};
     TodayPage *m_today = nullptr;
     SettingsPage *m_settingsPage = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QList<QAction *> m_goActions; ///< Users and Audit log, shown to those who may
-    QAction *m_backupAction = nullptr;
-    QAction *m_restoreAction = nullptr;
-    QAction *m_spacesAction = nullptr;
-    QAction *m_importCalendarAction = nullptr;
-    QAction *m_exportCalendarAction = nullptr;
+    MainWindowActions *m_actions = nullptr;
 
     // Roles and sign-in.
     UsersPage *m_usersPage = nullptr;
@@ -169,8 +162,6 @@ private:
     QWidget *m_content = nullptr;
     SignInScreen *m_signIn = nullptr;
     QLabel *m_userLabel = nullptr;
-    QAction *m_switchUserAction = nullptr;
-    QAction *m_quitAction = nullptr;
     IdleWatcher *m_idle = nullptr;
     std::optional<std::chrono::milliseconds> m_idleOverride;
     bool m_locked = false;

@@ -137,48 +137,11 @@ Result<std::optional<Recurrence>> repeatFrom(CommandContext &ctx, const QDate &f
     return std::optional<Recurrence>(r);
 }
 
-int book(CommandContext &ctx)
+// The booking the options describe; errors name the option.
+Result<BookingDraft> draftFrom(CommandContext &ctx, const CommandSession &s, const Space &space)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("space"), Tr::tr("The space, by name or number."), QStringLiteral("SPACE")),
-        option(QStringLiteral("title"), Tr::tr("What the booking is for."), QStringLiteral("TEXT")),
-        option(QStringLiteral("start"), Tr::tr("Start, in the hub's time zone (YYYY-MM-DD HH:MM)."),
-               QStringLiteral("DATETIME")),
-        option(QStringLiteral("end"), Tr::tr("End, in the hub's time zone."), QStringLiteral("DATETIME")),
-        option(QStringLiteral("member"), Tr::tr("Who is booking (number or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("attendees"), Tr::tr("How many people are expected."), QStringLiteral("N")),
-        option(QStringLiteral("tentative"), Tr::tr("Hold the slot until confirmed.")),
-        option(QStringLiteral("notes"), Tr::tr("Notes for the front desk."), QStringLiteral("TEXT")),
-        option(QStringLiteral("outside-hours"),
-               Tr::tr("Book outside the opening hours or on a closed day; the reason is recorded."),
-               QStringLiteral("NOTE")),
-        option(QStringLiteral("over-capacity"),
-               Tr::tr("Book for more people than the space holds; the reason is recorded."), QStringLiteral("NOTE")),
-        option(QStringLiteral("charge"), Tr::tr("Charge the space's hourly rate to the booker's account.")),
-        option(QStringLiteral("repeat"), Tr::tr("Repeat daily, weekly or monthly."), QStringLiteral("FREQ")),
-        option(QStringLiteral("count"), Tr::tr("How many dates the series has."), QStringLiteral("N")),
-        option(QStringLiteral("until"), Tr::tr("The last possible date of the series."), QStringLiteral("DATE")),
-        option(QStringLiteral("every"), Tr::tr("Every N days, weeks or months (default 1)."), QStringLiteral("N")),
-        option(QStringLiteral("on"), Tr::tr("Weekly on these weekdays, e.g. tue,thu."), QStringLiteral("DAYS")),
-        option(QStringLiteral("monthly-by"),
-               Tr::tr("Monthly on the same date, or the same weekday (\"second Tuesday\")."),
-               QStringLiteral("date|weekday")),
-        option(QStringLiteral("skip-clashes"), Tr::tr("Book the series' free dates and list the skipped ones.")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    for (const QString &required :
-         {QStringLiteral("space"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end")})
-        if (!ctx.isSet(required))
-            return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
-    if (!space)
-        return ctx.fail(space.error());
     BookingDraft d;
-    d.space = space->id;
+    d.space = space.id;
     d.title = ctx.value(QStringLiteral("title"));
     d.tentative = ctx.isSet(QStringLiteral("tentative"));
     d.notes = ctx.value(QStringLiteral("notes"));
@@ -186,65 +149,65 @@ int book(CommandContext &ctx)
     d.capacityOverride = ctx.value(QStringLiteral("over-capacity"));
     d.charge = ctx.isSet(QStringLiteral("charge"));
     d.skipClashes = ctx.isSet(QStringLiteral("skip-clashes"));
-    auto start = s->dateTime(ctx.value(QStringLiteral("start")), QStringLiteral("--start"));
+    auto start = s.dateTime(ctx.value(QStringLiteral("start")), QStringLiteral("--start"));
     if (!start)
-        return ctx.fail(start.error());
-    auto end = s->dateTime(ctx.value(QStringLiteral("end")), QStringLiteral("--end"));
+        return fail(start.error());
+    auto end = s.dateTime(ctx.value(QStringLiteral("end")), QStringLiteral("--end"));
     if (!end)
-        return ctx.fail(end.error());
+        return fail(end.error());
     d.start = *start;
     d.end = *end;
     if (ctx.isSet(QStringLiteral("attendees"))) {
         auto n = CommandSession::count(ctx.value(QStringLiteral("attendees")), QStringLiteral("--attendees"));
         if (!n)
-            return ctx.fail(n.error());
+            return fail(n.error());
         d.attendees = *n;
     }
     if (ctx.isSet(QStringLiteral("member"))) {
-        auto m = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+        auto m = s.member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
         if (!m)
-            return ctx.fail(m.error());
+            return fail(m.error());
         d.member = *m;
     }
     auto repeat = repeatFrom(ctx, start->date());
     if (!repeat)
-        return ctx.fail(repeat.error());
+        return fail(repeat.error());
     d.repeat = *repeat;
-    if (!d.repeat) {
-        auto booked = s->hub->bookings().book(d);
-        if (!booked)
-            return ctx.fail(asOption(booked.error()));
-        ctx.out().result(bookingJson(*booked, *s), bookingText(*booked, *s));
-        return 0;
-    }
+    return d;
+}
 
-    auto made = s->hub->bookings().bookSeries(d);
+// A skipped or moved date of a series, with what happened to it under `key`.
+QJsonObject occurrenceJson(const SeriesOccurrence &o, const CommandSession &s, const QString &key, const QString &what)
+{
+    return QJsonObject{{QStringLiteral("date"), o.date.toString(Qt::ISODate)},
+                       {QStringLiteral("start"), s.local(o.start)},
+                       {QStringLiteral("end"), s.local(o.end)},
+                       {key, what}};
+}
+
+int bookRepeating(CommandContext &ctx, CommandSession &s, const BookingDraft &d, const Space &space)
+{
+    auto made = s.hub->bookings().bookSeries(d);
     if (!made)
         return ctx.fail(asOption(made.error()));
-    auto series = s->hub->bookings().series(*made->series);
+    auto series = s.hub->bookings().series(*made->series);
     if (!series)
         return ctx.fail(series.error());
-    const QString words = d.repeat->describe(d.start.toTimeZone(s->settings.zone()));
+    const QString words = d.repeat->describe(d.start.toTimeZone(s.settings.zone()));
     QJsonArray booked;
     for (const Booking &b : std::as_const(made->booked))
-        booked.append(bookingJson(b, *s));
+        booked.append(bookingJson(b, s));
     QJsonArray skipped;
     QStringList lines{Tr::tr("Series #%1 in %2: %3. %4 dates booked.")
-                          .arg(QString::number(made->series->value()), space->name, words)
+                          .arg(QString::number(made->series->value()), space.name, words)
                           .arg(made->booked.size())};
     for (const SeriesOccurrence &o : std::as_const(made->skipped)) {
-        skipped.append(QJsonObject{{QStringLiteral("date"), o.date.toString(Qt::ISODate)},
-                                   {QStringLiteral("start"), s->local(o.start)},
-                                   {QStringLiteral("end"), s->local(o.end)},
-                                   {QStringLiteral("problem"), o.problem}});
+        skipped.append(occurrenceJson(o, s, QStringLiteral("problem"), o.problem));
         lines << Tr::tr("Skipped %1: %2").arg(dayText(o.date), o.problem);
     }
     QJsonArray moved;
     for (const SeriesOccurrence &o : std::as_const(made->moved)) {
-        moved.append(QJsonObject{{QStringLiteral("date"), o.date.toString(Qt::ISODate)},
-                                 {QStringLiteral("start"), s->local(o.start)},
-                                 {QStringLiteral("end"), s->local(o.end)},
-                                 {QStringLiteral("note"), o.note}});
+        moved.append(occurrenceJson(o, s, QStringLiteral("note"), o.note));
         lines << Tr::tr("Note: %1.").arg(o.note);
     }
     const QJsonObject doc{{QStringLiteral("series_id"), made->series->value()},
@@ -257,23 +220,30 @@ int book(CommandContext &ctx)
     return 0;
 }
 
-int bookingList(CommandContext &ctx)
+int book(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-        option(QStringLiteral("space"), Tr::tr("Only this space."), QStringLiteral("SPACE")),
-        option(QStringLiteral("cancelled"), Tr::tr("Include cancelled and declined bookings.")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
+    auto space = s.space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
+    if (!space)
+        return ctx.fail(space.error());
+    auto d = draftFrom(ctx, s, *space);
+    if (!d)
+        return ctx.fail(d.error());
+    if (!d->repeat) {
+        auto booked = s.hub->bookings().book(*d);
+        if (!booked)
+            return ctx.fail(asOption(booked.error()));
+        ctx.out().result(bookingJson(*booked, s), bookingText(*booked, s));
+        return 0;
+    }
+    return bookRepeating(ctx, s, *d, *space);
+}
+
+int bookingList(CommandContext &ctx, CommandSession &s)
+{
     BookingFilter f;
     f.includeCancelled = ctx.isSet(QStringLiteral("cancelled"));
     if (ctx.isSet(QStringLiteral("space"))) {
-        auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
+        auto space = s.space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
         if (!space)
             return ctx.fail(space.error());
         f.space = space->id;
@@ -285,21 +255,21 @@ int bookingList(CommandContext &ctx)
         auto d = parseDate(ctx.value(name), QStringLiteral("--") + name);
         if (!d)
             return ctx.fail(d.error());
-        *field = d->addDays(nextDay).startOfDay(s->settings.zone());
+        *field = d->addDays(nextDay).startOfDay(s.settings.zone());
     }
-    auto bookings = s->hub->bookings().list(f);
+    auto bookings = s.hub->bookings().list(f);
     if (!bookings)
         return ctx.fail(bookings.error());
     QJsonArray array;
     QList<QStringList> rows;
     for (const Booking &b : std::as_const(*bookings)) {
-        array.append(bookingJson(b, *s));
+        array.append(bookingJson(b, s));
         const QString series =
             b.series ? QStringLiteral("#%1%2").arg(b.series->value()).arg(b.exception ? QStringLiteral("*") : QString())
                      : QString();
         rows << QStringList{QStringLiteral("#%1").arg(b.id.value()),
-                            s->local(b.start),
-                            s->local(b.end),
+                            s.local(b.start),
+                            s.local(b.end),
                             b.spaceName,
                             b.title,
                             b.memberName,
@@ -327,33 +297,20 @@ Result<BookingId> bookingArgument(CommandContext &ctx)
     return BookingId(id);
 }
 
-int changeBooking(CommandContext &ctx, Result<Booking> (BookingService::*change)(BookingId))
+int changeBooking(CommandContext &ctx, CommandSession &s, Result<Booking> (BookingService::*change)(BookingId))
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
     auto id = bookingArgument(ctx);
     if (!id)
         return ctx.fail(id.error());
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto b = (s->hub->bookings().*change)(*id);
+    auto b = (s.hub->bookings().*change)(*id);
     if (!b)
         return ctx.fail(b.error());
-    ctx.out().result(bookingJson(*b, *s), bookingText(*b, *s));
+    ctx.out().result(bookingJson(*b, s), bookingText(*b, s));
     return 0;
 }
 
-int bookingCancel(CommandContext &ctx)
+int bookingCancel(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("occurrence"), Tr::tr("Only the series' date DATE."), QStringLiteral("DATE")),
-        option(QStringLiteral("from-occurrence"), Tr::tr("The series' date DATE and every later one."),
-               QStringLiteral("DATE")),
-        option(QStringLiteral("series"), Tr::tr("Every live date of the series.")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
     const int scopes = int(ctx.isSet(QStringLiteral("occurrence"))) +
                        int(ctx.isSet(QStringLiteral("from-occurrence"))) + int(ctx.isSet(QStringLiteral("series")));
     if (scopes > 1)
@@ -362,10 +319,7 @@ int bookingCancel(CommandContext &ctx)
     auto id = bookingArgument(ctx);
     if (!id)
         return ctx.fail(id.error());
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    BookingService &bookings = s->hub->bookings();
+    BookingService &bookings = s.hub->bookings();
     auto booking = bookings.get(*id);
     if (!booking)
         return ctx.fail(booking.error());
@@ -402,8 +356,8 @@ int bookingCancel(CommandContext &ctx)
     QJsonArray array;
     QStringList lines;
     for (const Booking &b : std::as_const(*cancelled)) {
-        array.append(bookingJson(b, *s));
-        lines << bookingText(b, *s);
+        array.append(bookingJson(b, s));
+        lines << bookingText(b, s);
         if (b.chargeReversal)
             lines << Tr::tr("  The charge was given back (transfer #%1).").arg(b.chargeReversal->value());
     }
@@ -414,30 +368,87 @@ int bookingCancel(CommandContext &ctx)
     return 0;
 }
 
+// The options `book` takes: the booking itself, then how it repeats.
+QList<QCommandLineOption> bookOptions()
+{
+    return {
+        option(QStringLiteral("space"), Tr::tr("The space, by name or number."), QStringLiteral("SPACE")),
+        option(QStringLiteral("title"), Tr::tr("What the booking is for."), QStringLiteral("TEXT")),
+        option(QStringLiteral("start"), Tr::tr("Start, in the hub's time zone (YYYY-MM-DD HH:MM)."),
+               QStringLiteral("DATETIME")),
+        option(QStringLiteral("end"), Tr::tr("End, in the hub's time zone."), QStringLiteral("DATETIME")),
+        option(QStringLiteral("member"), Tr::tr("Who is booking (number or e-mail)."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("attendees"), Tr::tr("How many people are expected."), QStringLiteral("N")),
+        option(QStringLiteral("tentative"), Tr::tr("Hold the slot until confirmed.")),
+        option(QStringLiteral("notes"), Tr::tr("Notes for the front desk."), QStringLiteral("TEXT")),
+        option(QStringLiteral("outside-hours"),
+               Tr::tr("Book outside the opening hours or on a closed day; the reason is recorded."),
+               QStringLiteral("NOTE")),
+        option(QStringLiteral("over-capacity"),
+               Tr::tr("Book for more people than the space holds; the reason is recorded."), QStringLiteral("NOTE")),
+        option(QStringLiteral("charge"), Tr::tr("Charge the space's hourly rate to the booker's account.")),
+        option(QStringLiteral("repeat"), Tr::tr("Repeat daily, weekly or monthly."), QStringLiteral("FREQ")),
+        option(QStringLiteral("count"), Tr::tr("How many dates the series has."), QStringLiteral("N")),
+        option(QStringLiteral("until"), Tr::tr("The last possible date of the series."), QStringLiteral("DATE")),
+        option(QStringLiteral("every"), Tr::tr("Every N days, weeks or months (default 1)."), QStringLiteral("N")),
+        option(QStringLiteral("on"), Tr::tr("Weekly on these weekdays, e.g. tue,thu."), QStringLiteral("DAYS")),
+        option(QStringLiteral("monthly-by"),
+               Tr::tr("Monthly on the same date, or the same weekday (\"second Tuesday\")."),
+               QStringLiteral("date|weekday")),
+        option(QStringLiteral("skip-clashes"), Tr::tr("Book the series' free dates and list the skipped ones.")),
+    };
+}
+
 } // namespace
 
 void registerBookingCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("book"),
+    cli.add(
+        {.name = QStringLiteral("book"),
+         .synopsis =
              QStringLiteral("--space SPACE --title TEXT --start DATETIME --end DATETIME [--member MEMBER] "
                             "[--attendees N] [--tentative] [--charge] [--outside-hours NOTE] [--over-capacity NOTE] "
                             "[--repeat daily|weekly|monthly (--count N | --until DATE) [--every N] [--on DAYS] "
                             "[--monthly-by date|weekday] [--skip-clashes]]"),
-             Tr::tr("book a space once or as a series"), book});
-    cli.add({QStringLiteral("booking list"), QStringLiteral("[--from DATE] [--to DATE] [--space SPACE] [--cancelled]"),
-             Tr::tr("bookings by start time"), bookingList});
-    cli.add({QStringLiteral("booking confirm"), QStringLiteral("BOOKING"), Tr::tr("confirm a tentative booking"),
-             [](CommandContext &ctx) {
-                 return changeBooking(ctx, &BookingService::confirm);
+         .summary = Tr::tr("book a space once or as a series"),
+         .options = bookOptions(),
+         .arguments = {0, 0},
+         .required = {QStringLiteral("space"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end")},
+         .run = book});
+    cli.add({.name = QStringLiteral("booking list"),
+             .synopsis = QStringLiteral("[--from DATE] [--to DATE] [--space SPACE] [--cancelled]"),
+             .summary = Tr::tr("bookings by start time"),
+             .options = {option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
+                         option(QStringLiteral("space"), Tr::tr("Only this space."), QStringLiteral("SPACE")),
+                         option(QStringLiteral("cancelled"), Tr::tr("Include cancelled and declined bookings."))},
+             .arguments = {0, 0},
+             .run = bookingList});
+    cli.add({.name = QStringLiteral("booking confirm"),
+             .synopsis = QStringLiteral("BOOKING"),
+             .summary = Tr::tr("confirm a tentative booking"),
+             .arguments = {1, 1},
+             .run = [](CommandContext &ctx, CommandSession &s) {
+                 return changeBooking(ctx, s, &BookingService::confirm);
              }});
-    cli.add({QStringLiteral("booking decline"), QStringLiteral("BOOKING"), Tr::tr("turn down a tentative booking"),
-             [](CommandContext &ctx) {
-                 return changeBooking(ctx, &BookingService::decline);
+    cli.add({.name = QStringLiteral("booking decline"),
+             .synopsis = QStringLiteral("BOOKING"),
+             .summary = Tr::tr("turn down a tentative booking"),
+             .arguments = {1, 1},
+             .run = [](CommandContext &ctx, CommandSession &s) {
+                 return changeBooking(ctx, s, &BookingService::decline);
              }});
-    cli.add({QStringLiteral("booking cancel"),
-             QStringLiteral("BOOKING [--occurrence DATE | --from-occurrence DATE | --series]"),
-             Tr::tr("cancel a booking, one date of a series, the rest of it or all of it; charges are given back"),
-             bookingCancel});
+    cli.add({.name = QStringLiteral("booking cancel"),
+             .synopsis = QStringLiteral("BOOKING [--occurrence DATE | --from-occurrence DATE | --series]"),
+             .summary =
+                 Tr::tr("cancel a booking, one date of a series, the rest of it or all of it; charges are given back"),
+             .options = {option(QStringLiteral("occurrence"), Tr::tr("Only the series' date DATE."),
+                                QStringLiteral("DATE")),
+                         option(QStringLiteral("from-occurrence"), Tr::tr("The series' date DATE and every later one."),
+                                QStringLiteral("DATE")),
+                         option(QStringLiteral("series"), Tr::tr("Every live date of the series."))},
+             .arguments = {1, 1},
+             .run = bookingCancel});
 }
 
 } // namespace hub::cli

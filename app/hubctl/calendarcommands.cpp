@@ -39,17 +39,8 @@ QJsonValue isoLocal(const QDateTime &utc, const QTimeZone &zone)
     return utc.toTimeZone(zone).toOffsetFromUtc(utc.toTimeZone(zone).offsetFromUtc()).toString(Qt::ISODate);
 }
 
-int calendarExport(CommandContext &ctx)
+int calendarExport(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("space"), Tr::tr("Only this space (name or number)."), QStringLiteral("SPACE")),
-        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-        QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                           Tr::tr("Write to FILE.ics instead of standard output."), QStringLiteral("FILE")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
     CalendarExportOptions exportOptions;
     for (const auto &[name, field] :
          {std::pair{QStringLiteral("from"), &exportOptions.from}, std::pair{QStringLiteral("to"), &exportOptions.to}}) {
@@ -62,16 +53,13 @@ int calendarExport(CommandContext &ctx)
     }
     if (exportOptions.from.isValid() && exportOptions.to.isValid() && exportOptions.to < exportOptions.from)
         return ctx.usage(Tr::tr("--to is before --from"), QStringLiteral("--to"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
     if (ctx.isSet(QStringLiteral("space"))) {
-        auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
+        auto space = s.space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
         if (!space)
             return ctx.fail(space.error());
         exportOptions.space = space->id;
     }
-    ICalendarExporter exporter(*s->hub);
+    ICalendarExporter exporter(*s.hub);
     const QString path = ctx.value(QStringLiteral("output"));
     if (path.isEmpty()) {
         // The calendar is the output: stdout carries it whatever --json says.
@@ -120,120 +108,153 @@ QString outcomeText(const CalendarImportEvent &e, bool dryRun)
     return {};
 }
 
-int calendarImport(CommandContext &ctx)
+Result<QByteArray> readCalendar(const QString &path)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("space"), Tr::tr("The space to book (name or number)."), QStringLiteral("SPACE")),
-        option(QStringLiteral("dry-run"), Tr::tr("Check every event and report, but write nothing.")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
-    if (!ctx.isSet(QStringLiteral("space")))
-        return ctx.usage(Tr::tr("--space is required: say which space the events book"), QStringLiteral("--space"));
-    const QString path = ctx.positional().first();
-    const bool dry = ctx.isSet(QStringLiteral("dry-run"));
-
     if (!QFileInfo::exists(path))
-        return ctx.fail(Error::notFound(Tr::tr("There is no file at %1.").arg(shown(path)), path));
+        return fail(Error::notFound(Tr::tr("There is no file at %1.").arg(shown(path)), path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ctx.fail(Error::storage(Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
-    const QByteArray bytes = file.readAll();
+        return fail(Error::storage(Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
+    return file.readAll();
+}
 
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto space = s->space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
-    if (!space)
-        return ctx.fail(space.error());
-    auto report = ICalendarImporter(*s->hub).run(bytes, space->id, dry);
-    if (!report) {
-        Error e = report.error();
-        if (e.kind == ErrorKind::Invalid)
-            e.where = e.where.isEmpty() ? path : Tr::tr("%1, %2").arg(path, e.where);
-        return ctx.fail(e);
-    }
+QJsonObject importedEventJson(const CalendarImportEvent &e, const QTimeZone &zone)
+{
+    QJsonArray ids;
+    for (const BookingId id : e.booked)
+        ids << double(id.value());
+    return QJsonObject{{QStringLiteral("line"), e.line},
+                       {QStringLiteral("uid"), e.uid},
+                       {QStringLiteral("title"), e.title},
+                       {QStringLiteral("start"), isoLocal(e.start, zone)},
+                       {QStringLiteral("end"), isoLocal(e.end, zone)},
+                       {QStringLiteral("all_day"), e.allDay},
+                       {QStringLiteral("outcome"), CalendarImportEvent::outcomeName(e.outcome)},
+                       {QStringLiteral("plan"), e.plan},
+                       {QStringLiteral("bookings"), e.bookings},
+                       {QStringLiteral("problem"), e.problem.isEmpty() ? QJsonValue() : e.problem},
+                       {QStringLiteral("problem_line"), e.problemLine ? QJsonValue(e.problemLine) : QJsonValue()},
+                       {QStringLiteral("ids"), ids}};
+}
 
-    const QTimeZone zone = s->settings.zone();
+QJsonObject importJson(const CalendarImportReport &report, bool dry, const QString &path, const Space &space,
+                       const QJsonArray &events)
+{
+    return QJsonObject{{QStringLiteral("ok"), report.ok()},
+                       {QStringLiteral("dry_run"), dry},
+                       {QStringLiteral("written"), report.written},
+                       {QStringLiteral("file"), shown(path)},
+                       {QStringLiteral("space_id"), space.id.value()},
+                       {QStringLiteral("space"), space.name},
+                       {QStringLiteral("bookings"), report.bookings()},
+                       {QStringLiteral("already_there"), report.count(CalendarImportEvent::Outcome::AlreadyThere)},
+                       {QStringLiteral("skipped"), report.count(CalendarImportEvent::Outcome::Skipped)},
+                       {QStringLiteral("refused"), report.count(CalendarImportEvent::Outcome::Refused)},
+                       {QStringLiteral("unreadable"), report.count(CalendarImportEvent::Outcome::Unreadable)},
+                       {QStringLiteral("events"), events}};
+}
+
+// Every event with its outcome, as a document or a table; the problems of
+// the events that block the import come first, one message a line.
+void showImportedEvents(CommandContext &ctx, const CommandSession &s, const QString &path, const Space &space,
+                        const CalendarImportReport &report, bool dry)
+{
+    const QTimeZone zone = s.settings.zone();
     QJsonArray events;
     QList<QStringList> rows;
-    for (const CalendarImportEvent &e : std::as_const(report->events)) {
-        QJsonArray ids;
-        for (const BookingId id : e.booked)
-            ids << double(id.value());
-        events << QJsonObject{
-            {QStringLiteral("line"), e.line},
-            {QStringLiteral("uid"), e.uid},
-            {QStringLiteral("title"), e.title},
-            {QStringLiteral("start"), isoLocal(e.start, zone)},
-            {QStringLiteral("end"), isoLocal(e.end, zone)},
-            {QStringLiteral("all_day"), e.allDay},
-            {QStringLiteral("outcome"), CalendarImportEvent::outcomeName(e.outcome)},
-            {QStringLiteral("plan"), e.plan},
-            {QStringLiteral("bookings"), e.bookings},
-            {QStringLiteral("problem"), e.problem.isEmpty() ? QJsonValue() : e.problem},
-            {QStringLiteral("problem_line"), e.problemLine ? QJsonValue(e.problemLine) : QJsonValue()},
-            {QStringLiteral("ids"), ids}};
+    for (const CalendarImportEvent &e : std::as_const(report.events)) {
+        events << importedEventJson(e, zone);
         rows << QStringList{QString::number(e.line),
                             e.allDay
                                 ? e.start.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd")) + Tr::tr(" all day")
-                                : s->local(e.start),
+                                : s.local(e.start),
                             e.title, outcomeText(e, dry), e.plan.isEmpty() ? e.problem.section(u'\n', 0, 0) : e.plan};
         if (e.blocks())
             for (const QString &line : e.problem.split(u'\n'))
                 ctx.out().message(Tr::tr("%1: line %2: “%3”: %4").arg(path).arg(e.problemLine).arg(e.title, line));
     }
-    const QJsonObject result{
-        {QStringLiteral("ok"), report->ok()},
-        {QStringLiteral("dry_run"), dry},
-        {QStringLiteral("written"), report->written},
-        {QStringLiteral("file"), shown(path)},
-        {QStringLiteral("space_id"), space->id.value()},
-        {QStringLiteral("space"), space->name},
-        {QStringLiteral("bookings"), report->bookings()},
-        {QStringLiteral("already_there"), report->count(CalendarImportEvent::Outcome::AlreadyThere)},
-        {QStringLiteral("skipped"), report->count(CalendarImportEvent::Outcome::Skipped)},
-        {QStringLiteral("refused"), report->count(CalendarImportEvent::Outcome::Refused)},
-        {QStringLiteral("unreadable"), report->count(CalendarImportEvent::Outcome::Unreadable)},
-        {QStringLiteral("events"), events}};
     if (ctx.json())
-        ctx.out().document(result);
+        ctx.out().document(importJson(report, dry, path, space, events));
     else if (!rows.isEmpty())
         ctx.out().table({Tr::tr("Line"), Tr::tr("When"), Tr::tr("Event"), Tr::tr("Outcome"), Tr::tr("What")}, rows);
+}
 
-    if (report->events.isEmpty()) {
+// The closing line of an import, and its exit code.
+int concludeImport(CommandContext &ctx, const QString &path, const Space &space, const CalendarImportReport &report,
+                   bool dry)
+{
+    if (report.events.isEmpty()) {
         ctx.out().message(Tr::tr("%1 holds no events; nothing was booked.").arg(shown(path)));
         return 0;
     }
-    if (!report->ok()) {
-        const int refused = report->count(CalendarImportEvent::Outcome::Refused);
-        const int unreadable = report->count(CalendarImportEvent::Outcome::Unreadable);
+    if (!report.ok()) {
+        const int refused = report.count(CalendarImportEvent::Outcome::Refused);
+        const int unreadable = report.count(CalendarImportEvent::Outcome::Unreadable);
         ctx.out().message(Tr::tr("%1 refused and %2 unreadable of %n event(s); nothing was imported.", nullptr,
-                                 int(report->events.size()))
+                                 int(report.events.size()))
                               .arg(refused)
                               .arg(unreadable));
-        return report->exitCode();
+        return report.exitCode();
     }
-    const int there = report->count(CalendarImportEvent::Outcome::AlreadyThere);
+    const int there = report.count(CalendarImportEvent::Outcome::AlreadyThere);
     QString summary = dry ? Tr::tr("All events can be booked: %n booking(s) in %1; nothing was written (dry run).",
-                                   nullptr, report->bookings())
-                                .arg(space->name)
-                          : Tr::tr("Imported %n booking(s) into %1.", nullptr, report->bookings()).arg(space->name);
+                                   nullptr, report.bookings())
+                                .arg(space.name)
+                          : Tr::tr("Imported %n booking(s) into %1.", nullptr, report.bookings()).arg(space.name);
     if (there > 0)
         summary += u' ' + Tr::tr("%n event(s) were already there and were not booked again.", nullptr, there);
     ctx.out().message(summary);
     return 0;
 }
 
+int calendarImport(CommandContext &ctx, CommandSession &s)
+{
+    if (!ctx.isSet(QStringLiteral("space")))
+        return ctx.usage(Tr::tr("--space is required: say which space the events book"), QStringLiteral("--space"));
+    const QString path = ctx.positional().first();
+    const bool dry = ctx.isSet(QStringLiteral("dry-run"));
+    const auto bytes = readCalendar(path);
+    if (!bytes)
+        return ctx.fail(bytes.error());
+    auto space = s.space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
+    if (!space)
+        return ctx.fail(space.error());
+    auto report = ICalendarImporter(*s.hub).run(*bytes, space->id, dry);
+    if (!report) {
+        Error e = report.error();
+        if (e.kind == ErrorKind::Invalid)
+            e.where = e.where.isEmpty() ? path : Tr::tr("%1, %2").arg(path, e.where);
+        return ctx.fail(e);
+    }
+    showImportedEvents(ctx, s, path, *space, *report, dry);
+    return concludeImport(ctx, path, *space, *report, dry);
+}
+
 } // namespace
 
 void registerCalendarCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("calendar export"),
-             QStringLiteral("[--space SPACE] [--from DATE] [--to DATE] [-o FILE.ics]"),
-             Tr::tr("export bookings as an iCalendar (.ics) file"), calendarExport});
-    cli.add({QStringLiteral("calendar import"), QStringLiteral("FILE.ics --space SPACE [--dry-run]"),
-             Tr::tr("book a space for every event of an .ics file: all events or none"), calendarImport});
+    cli.add({.name = QStringLiteral("calendar export"),
+             .synopsis = QStringLiteral("[--space SPACE] [--from DATE] [--to DATE] [-o FILE.ics]"),
+             .summary = Tr::tr("export bookings as an iCalendar (.ics) file"),
+             .options = {option(QStringLiteral("space"), Tr::tr("Only this space (name or number)."),
+                                QStringLiteral("SPACE")),
+                         option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
+                         QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                            Tr::tr("Write to FILE.ics instead of standard output."),
+                                            QStringLiteral("FILE"))},
+             .arguments = {0, 0},
+             .run = calendarExport});
+    // --space is checked in the body: its message says what the space is for.
+    cli.add({.name = QStringLiteral("calendar import"),
+             .synopsis = QStringLiteral("FILE.ics --space SPACE [--dry-run]"),
+             .summary = Tr::tr("book a space for every event of an .ics file: all events or none"),
+             .options = {option(QStringLiteral("space"), Tr::tr("The space to book (name or number)."),
+                                QStringLiteral("SPACE")),
+                         option(QStringLiteral("dry-run"), Tr::tr("Check every event and report, but write nothing."))},
+             .arguments = {1, 1},
+             .run = calendarImport});
 }
 
 } // namespace hub::cli

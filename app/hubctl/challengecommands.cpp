@@ -51,7 +51,7 @@ Result<BusinessChallenge> findChallenge(CommandSession &s, const QString &text)
         return fail(id.error());
     auto c = s.hub->challenges().get(*id);
     if (!c)
-        return fail(Error{c.error().kind, c.error().message, QStringLiteral("CHALLENGE")});
+        return fail(located(c.error(), QStringLiteral("CHALLENGE")));
     return c;
 }
 
@@ -79,27 +79,10 @@ QString challengeLine(const BusinessChallenge &c)
         .arg(QString::number(c.id.value()), c.organisationName, c.title, c.open ? QString() : Tr::tr(" (closed)"));
 }
 
-int challengeAdd(CommandContext &ctx)
+int challengeAdd(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("business"), Tr::tr("The organisation member bringing the challenge."),
-               QStringLiteral("MEMBER")),
-        option(QStringLiteral("title"), Tr::tr("The challenge in a few words."), QStringLiteral("TEXT")),
-        option(QStringLiteral("description"), Tr::tr("What the business needs, in its words."), QStringLiteral("TEXT")),
-        option(QStringLiteral("skill"), Tr::tr("A skill that would help; repeat for more."), QStringLiteral("NAME")),
-        option(QStringLiteral("gathering"), Tr::tr("The gathering where it was presented."),
-               QStringLiteral("GATHERING")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    for (const QString &required : {QStringLiteral("business"), QStringLiteral("title")})
-        if (!ctx.isSet(required))
-            return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
     ChallengeDraft d;
-    auto business = s->member(ctx.value(QStringLiteral("business")), QStringLiteral("--business"));
+    auto business = s.member(ctx.value(QStringLiteral("business")), QStringLiteral("--business"));
     if (!business)
         return ctx.fail(business.error());
     d.organisation = *business;
@@ -109,35 +92,27 @@ int challengeAdd(CommandContext &ctx)
         if (!skill.trimmed().isEmpty())
             d.skills << skill.trimmed();
     if (ctx.isSet(QStringLiteral("gathering"))) {
-        auto g = s->hub->gatherings().find(ctx.value(QStringLiteral("gathering")));
+        auto g = s.gathering(ctx.value(QStringLiteral("gathering")), QStringLiteral("--gathering"));
         if (!g)
-            return ctx.fail(Error{g.error().kind, g.error().message, QStringLiteral("--gathering")});
+            return ctx.fail(g.error());
         d.gathering = g->id;
     }
-    auto c = s->hub->challenges().add(d);
+    auto c = s.hub->challenges().add(d);
     if (!c)
         return ctx.fail(asOption(c.error()));
-    ctx.out().result(challengeJson(*c, *s), challengeLine(*c));
+    ctx.out().result(challengeJson(*c, s), challengeLine(*c));
     return 0;
 }
 
-int challengeList(CommandContext &ctx)
+int challengeList(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("open"), Tr::tr("Only challenges still open.")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto list = s->hub->challenges().list(ctx.isSet(QStringLiteral("open")));
+    auto list = s.hub->challenges().list(ctx.isSet(QStringLiteral("open")));
     if (!list)
         return ctx.fail(list.error());
     QJsonArray array;
     QList<QStringList> rows;
     for (const BusinessChallenge &c : std::as_const(*list)) {
-        array.append(challengeJson(c, *s));
+        array.append(challengeJson(c, s));
         rows << QStringList{QStringLiteral("#%1").arg(c.id.value()),
                             c.organisationName,
                             c.title,
@@ -156,23 +131,18 @@ int challengeList(CommandContext &ctx)
     return 0;
 }
 
-int challengeShow(CommandContext &ctx)
+int challengeShow(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto c = findChallenge(*s, ctx.positional().first());
+    auto c = findChallenge(s, ctx.positional().first());
     if (!c)
         return ctx.fail(c.error());
-    auto helpers = s->hub->challenges().suggestions(c->id);
+    auto helpers = s.hub->challenges().suggestions(c->id);
     if (!helpers)
         return ctx.fail(helpers.error());
-    QJsonObject o = challengeJson(*c, *s);
+    QJsonObject o = challengeJson(*c, s);
     QStringList text{challengeLine(*c)};
     if (c->gathering)
-        if (auto g = s->hub->gatherings().get(*c->gathering))
+        if (auto g = s.hub->gatherings().get(*c->gathering))
             text << Tr::tr("Presented at “%1”.").arg(g->title);
     if (!c->description.isEmpty())
         text << c->description;
@@ -198,55 +168,39 @@ int challengeShow(CommandContext &ctx)
     return 0;
 }
 
-int challengeVolunteer(CommandContext &ctx)
+int challengeVolunteer(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("member"), Tr::tr("Who volunteers."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("withdraw"), Tr::tr("Take the offer back instead.")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
-    if (!ctx.isSet(QStringLiteral("member")))
-        return ctx.usage(Tr::tr("--member is required"), QStringLiteral("--member"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto c = findChallenge(*s, ctx.positional().first());
+    auto c = findChallenge(s, ctx.positional().first());
     if (!c)
         return ctx.fail(c.error());
-    auto m = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+    auto m = s.member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
     if (!m)
         return ctx.fail(m.error());
     const bool withdraw = ctx.isSet(QStringLiteral("withdraw"));
-    const Status done = withdraw ? s->hub->challenges().withdraw(c->id, *m) : s->hub->challenges().volunteer(c->id, *m);
+    const Status done = withdraw ? s.hub->challenges().withdraw(c->id, *m) : s.hub->challenges().volunteer(c->id, *m);
     if (!done)
         return ctx.fail(asOption(done.error()));
-    auto now = s->hub->challenges().get(c->id);
+    auto now = s.hub->challenges().get(c->id);
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(challengeJson(*now, *s), (withdraw ? Tr::tr("Withdrawn from “%1”; %2 volunteer(s).")
-                                                        : Tr::tr("Volunteered for “%1”; %2 volunteer(s)."))
-                                                  .arg(now->title)
-                                                  .arg(now->volunteers.size()));
+    ctx.out().result(challengeJson(*now, s), (withdraw ? Tr::tr("Withdrawn from “%1”; %2 volunteer(s).")
+                                                       : Tr::tr("Volunteered for “%1”; %2 volunteer(s)."))
+                                                 .arg(now->title)
+                                                 .arg(now->volunteers.size()));
     return 0;
 }
 
-int challengeClose(CommandContext &ctx)
+int challengeClose(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto c = findChallenge(*s, ctx.positional().first());
+    auto c = findChallenge(s, ctx.positional().first());
     if (!c)
         return ctx.fail(c.error());
-    if (auto done = s->hub->challenges().close(c->id); !done)
+    if (auto done = s.hub->challenges().close(c->id); !done)
         return ctx.fail(asOption(done.error()));
-    auto now = s->hub->challenges().get(c->id);
+    auto now = s.hub->challenges().get(c->id);
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(challengeJson(*now, *s), Tr::tr("“%1” is closed; it takes no more volunteers.").arg(now->title));
+    ctx.out().result(challengeJson(*now, s), Tr::tr("“%1” is closed; it takes no more volunteers.").arg(now->title));
     return 0;
 }
 
@@ -254,18 +208,47 @@ int challengeClose(CommandContext &ctx)
 
 void registerChallengeCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("challenge add"),
-             QStringLiteral("--business MEMBER --title TEXT [--description TEXT] [--skill NAME]... "
-                            "[--gathering GATHERING]"),
-             Tr::tr("record a challenge a local business brings"), challengeAdd});
-    cli.add({QStringLiteral("challenge list"), QStringLiteral("[--open]"), Tr::tr("business challenges, newest first"),
-             challengeList});
-    cli.add({QStringLiteral("challenge show"), QStringLiteral("CHALLENGE"),
-             Tr::tr("a challenge with its volunteers and members whose skills fit"), challengeShow});
-    cli.add({QStringLiteral("challenge volunteer"), QStringLiteral("CHALLENGE --member MEMBER [--withdraw]"),
-             Tr::tr("sign a member up to help (or take the offer back)"), challengeVolunteer});
-    cli.add({QStringLiteral("challenge close"), QStringLiteral("CHALLENGE"),
-             Tr::tr("close a challenge to new volunteers"), challengeClose});
+    cli.add(
+        {.name = QStringLiteral("challenge add"),
+         .synopsis = QStringLiteral("--business MEMBER --title TEXT [--description TEXT] [--skill NAME]... "
+                                    "[--gathering GATHERING]"),
+         .summary = Tr::tr("record a challenge a local business brings"),
+         .options = {option(QStringLiteral("business"), Tr::tr("The organisation member bringing the challenge."),
+                            QStringLiteral("MEMBER")),
+                     option(QStringLiteral("title"), Tr::tr("The challenge in a few words."), QStringLiteral("TEXT")),
+                     option(QStringLiteral("description"), Tr::tr("What the business needs, in its words."),
+                            QStringLiteral("TEXT")),
+                     option(QStringLiteral("skill"), Tr::tr("A skill that would help; repeat for more."),
+                            QStringLiteral("NAME")),
+                     option(QStringLiteral("gathering"), Tr::tr("The gathering where it was presented."),
+                            QStringLiteral("GATHERING"))},
+         .arguments = {0, 0},
+         .required = {QStringLiteral("business"), QStringLiteral("title")},
+         .run = challengeAdd});
+    cli.add({.name = QStringLiteral("challenge list"),
+             .synopsis = QStringLiteral("[--open]"),
+             .summary = Tr::tr("business challenges, newest first"),
+             .options = {option(QStringLiteral("open"), Tr::tr("Only challenges still open."))},
+             .arguments = {0, 0},
+             .run = challengeList});
+    cli.add({.name = QStringLiteral("challenge show"),
+             .synopsis = QStringLiteral("CHALLENGE"),
+             .summary = Tr::tr("a challenge with its volunteers and members whose skills fit"),
+             .arguments = {1, 1},
+             .run = challengeShow});
+    cli.add({.name = QStringLiteral("challenge volunteer"),
+             .synopsis = QStringLiteral("CHALLENGE --member MEMBER [--withdraw]"),
+             .summary = Tr::tr("sign a member up to help (or take the offer back)"),
+             .options = {option(QStringLiteral("member"), Tr::tr("Who volunteers."), QStringLiteral("MEMBER")),
+                         option(QStringLiteral("withdraw"), Tr::tr("Take the offer back instead."))},
+             .arguments = {1, 1},
+             .required = {QStringLiteral("member")},
+             .run = challengeVolunteer});
+    cli.add({.name = QStringLiteral("challenge close"),
+             .synopsis = QStringLiteral("CHALLENGE"),
+             .summary = Tr::tr("close a challenge to new volunteers"),
+             .arguments = {1, 1},
+             .run = challengeClose});
 }
 
 } // namespace hub::cli

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/hubctl/cli.h"
 
+#include "app/hubctl/attendancecommands.h"
 #include "app/hubctl/bookingcommands.h"
 #include "app/hubctl/calendarcommands.h"
 #include "app/hubctl/challengecommands.h"
+#include "app/hubctl/commandsession.h"
 #include "app/hubctl/freecommand.h"
 #include "app/hubctl/gatheringcommands.h"
+#include "app/hubctl/groupcommands.h"
+#include "app/hubctl/ideacommands.h"
 #include "app/hubctl/ledgercommands.h"
 #include "app/hubctl/membercommands.h"
 #include "app/hubctl/memberexchangecommands.h"
@@ -34,6 +38,9 @@ Cli::Cli()
     registerCalendarCommands(*this);
     registerFreeCommand(*this);
     registerGatheringCommands(*this);
+    registerAttendanceCommands(*this);
+    registerIdeaCommands(*this);
+    registerGroupCommands(*this);
     registerVotingCommands(*this);
     registerWalkInCommands(*this);
     registerChallengeCommands(*this);
@@ -135,7 +142,14 @@ int Cli::run(const QStringList &arguments)
 
     CommandContext context(*command, rest.mid(words), {parser.value(db), parser.isSet(json), parser.value(user)},
                            m_out);
-    return command->run(context);
+    if (auto stop = context.parse())
+        return *stop;
+    if (command->runWithoutHub)
+        return command->runWithoutHub(context);
+    auto session = CommandSession::open(context);
+    if (!session)
+        return context.fail(session.error());
+    return command->run(context, *session);
 }
 
 } // namespace hub::cli

@@ -19,8 +19,11 @@ CommandContext::CommandContext(const CommandSpec &spec, const QStringList &args,
     : m_spec(spec), m_args(args), m_globals(std::move(globals)), m_out(out)
 {}
 
-std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &options, int minPositional, int maxPositional)
+std::optional<int> CommandContext::parse()
 {
+    const QList<QCommandLineOption> &options = m_spec.options;
+    const int minPositional = m_spec.arguments.min;
+    const int maxPositional = m_spec.arguments.max;
     m_parser.setApplicationDescription(m_spec.summary);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
@@ -81,6 +84,9 @@ std::optional<int> CommandContext::parse(const QList<QCommandLineOption> &option
     if (maxPositional >= 0 && count > maxPositional)
         return usage(tr("unexpected argument “%1”; usage: hubctl %2 %3")
                          .arg(m_parser.positionalArguments().value(maxPositional), m_spec.name, m_spec.synopsis));
+    for (const QString &name : m_spec.required)
+        if (!m_parser.isSet(name))
+            return usage(tr("--%1 is required").arg(name), QStringLiteral("--") + name);
     return std::nullopt;
 }
 

@@ -13,14 +13,33 @@
 namespace hub::cli {
 
 class CommandContext;
+struct CommandSession;
 
-/// One hubctl command: its name, how it is called and what it does.
+/// How many positional arguments a command takes.
+struct ArgumentCount
+{
+    int min = 0;
+    int max = 0; ///< -1: any number
+};
+
+/// One hubctl command, declared: its name, how it is called, its options and
+/// arguments, and what it does. The framework parses the arguments, refuses a
+/// missing required option, opens the hub once and only then runs the body,
+/// so a command holds only its own logic.
 struct CommandSpec
 {
     QString name;
     QString synopsis; ///< arguments after the name, e.g. "FILE"
     QString summary;
-    std::function<int(CommandContext &)> run;
+    QList<QCommandLineOption> options = {};
+    ArgumentCount arguments = {};
+    QStringList required = {}; ///< names of options that must be given, in the order they are checked
+    /// The body of a command that works on the hub named by --db: the
+    /// framework opens it (signed in, with its settings) before calling it.
+    std::function<int(CommandContext &, CommandSession &)> run = {};
+    /// The body of a command that opens no hub, or opens it its own way
+    /// (init creates one, restore replaces one).
+    std::function<int(CommandContext &)> runWithoutHub = {};
 };
 
 /// The options every command accepts, before or after its name.
@@ -31,17 +50,18 @@ struct GlobalOptions
     QString user; ///< --user NAME: who hubctl acts as on a hub with users
 };
 
-/// What a running command sees: its own arguments, parsed on request, the
-/// global options and the output. Turns usage mistakes into exit code 1.
+/// What a running command sees: its own arguments, parsed as its spec says,
+/// the global options and the output. Turns usage mistakes into exit code 1.
 class CommandContext
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::CommandContext)
 public:
     CommandContext(const CommandSpec &spec, const QStringList &args, GlobalOptions globals, CliOutput &out);
 
-    /// Parses the command's arguments with `options`. Returns an exit code
-    /// when the command should stop here (help shown: 0; usage error: 1).
-    std::optional<int> parse(const QList<QCommandLineOption> &options, int minPositional, int maxPositional);
+    /// Parses the command's arguments as its spec declares them and checks
+    /// its required options. Returns an exit code when the command should
+    /// stop here (help shown: 0; usage error: 1).
+    std::optional<int> parse();
 
     QStringList positional() const;
     bool isSet(const QString &name) const { return m_parser.isSet(name); }

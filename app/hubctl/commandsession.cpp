@@ -2,6 +2,9 @@
 #include "app/hubctl/commandsession.h"
 
 #include "core/common/localtime.h"
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/ideaservice.h"
+#include "core/gatherings/workinggroupservice.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/spaces/spaceservice.h"
@@ -46,20 +49,48 @@ Result<Amount> CommandSession::amount(const QString &text, const QString &where)
     return a;
 }
 
+namespace {
+
+template<typename T> Result<T> locate(Result<T> found, const QString &where)
+{
+    if (!found)
+        return fail(located(found.error(), where));
+    return found;
+}
+
+} // namespace
+
 Result<MemberId> CommandSession::member(const QString &ref, const QString &where) const
 {
-    auto m = hub->members().find(ref);
+    auto m = locate(hub->members().find(ref), where);
     if (!m)
-        return fail(Error{m.error().kind, m.error().message, where});
+        return fail(m.error());
     return m->id;
 }
 
 Result<Space> CommandSession::space(const QString &ref, const QString &where) const
 {
-    auto s = hub->spaces().find(ref);
-    if (!s)
-        return fail(Error{s.error().kind, s.error().message, where});
-    return s;
+    return locate(hub->spaces().find(ref), where);
+}
+
+Result<Gathering> CommandSession::gathering(const QString &ref, const QString &where) const
+{
+    return locate(hub->gatherings().find(ref), where);
+}
+
+Result<Idea> CommandSession::idea(const QString &ref, const QString &where) const
+{
+    return locate(hub->ideas().find(ref), where);
+}
+
+Result<WorkingGroup> CommandSession::group(const QString &ref, const QString &where) const
+{
+    return locate(hub->workingGroups().find(ref), where);
+}
+
+Result<User> CommandSession::user(const QString &name, const QString &where) const
+{
+    return locate(hub->users().find(name), where);
 }
 
 Result<QDateTime> CommandSession::dateTime(const QString &text, const QString &where) const

@@ -29,28 +29,12 @@ Error asOption(Error e)
     return e;
 }
 
-int freeSpaces(CommandContext &ctx)
+int freeSpaces(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("Start, YYYY-MM-DD HH:MM in the hub's time zone."),
-               QStringLiteral("DATETIME")),
-        option(QStringLiteral("to"), Tr::tr("End, YYYY-MM-DD HH:MM in the hub's time zone."),
-               QStringLiteral("DATETIME")),
-        option(QStringLiteral("capacity"), Tr::tr("Only spaces that hold at least this many people."),
-               QStringLiteral("N")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    for (const QString &required : {QStringLiteral("from"), QStringLiteral("to")})
-        if (!ctx.isSet(required))
-            return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto from = s->dateTime(ctx.value(QStringLiteral("from")), QStringLiteral("--from"));
+    auto from = s.dateTime(ctx.value(QStringLiteral("from")), QStringLiteral("--from"));
     if (!from)
         return ctx.fail(from.error());
-    auto to = s->dateTime(ctx.value(QStringLiteral("to")), QStringLiteral("--to"));
+    auto to = s.dateTime(ctx.value(QStringLiteral("to")), QStringLiteral("--to"));
     if (!to)
         return ctx.fail(to.error());
     if (*to <= *from)
@@ -63,7 +47,7 @@ int freeSpaces(CommandContext &ctx)
         capacity = *n;
     }
 
-    auto free = s->hub->bookings().freeSpaces(*from, *to, capacity);
+    auto free = s.hub->bookings().freeSpaces(*from, *to, capacity);
     if (!free)
         return ctx.fail(asOption(free.error()));
     const qint64 seconds = from->secsTo(*to);
@@ -79,16 +63,16 @@ int freeSpaces(CommandContext &ctx)
                       {QStringLiteral("cleanup_minutes"), space.cleanupMinutes},
                       {QStringLiteral("features"), QJsonArray::fromStringList(space.features)}};
         o.insert(QStringLiteral("rate"),
-                 space.rate ? QJsonValue(space.rate->toString(s->settings.decimals)) : QJsonValue());
+                 space.rate ? QJsonValue(space.rate->toString(s.settings.decimals)) : QJsonValue());
         o.insert(QStringLiteral("rate_minor"), space.rate ? QJsonValue(space.rate->minor()) : QJsonValue());
-        o.insert(QStringLiteral("cost"), cost ? QJsonValue(cost->toString(s->settings.decimals)) : QJsonValue());
+        o.insert(QStringLiteral("cost"), cost ? QJsonValue(cost->toString(s.settings.decimals)) : QJsonValue());
         o.insert(QStringLiteral("cost_minor"), cost ? QJsonValue(cost->minor()) : QJsonValue());
         array.append(o);
         rows << QStringList{QStringLiteral("#%1").arg(space.id.value()),
                             space.name,
                             QString::number(space.capacity),
-                            space.rate ? space.rate->toString(s->settings.decimals) : QStringLiteral("-"),
-                            cost ? cost->toString(s->settings.decimals) : QStringLiteral("-"),
+                            space.rate ? space.rate->toString(s.settings.decimals) : QStringLiteral("-"),
+                            cost ? cost->toString(s.settings.decimals) : QStringLiteral("-"),
                             space.features.join(QStringLiteral(", "))};
     }
     if (ctx.json())
@@ -96,8 +80,8 @@ int freeSpaces(CommandContext &ctx)
     else if (rows.isEmpty())
         ctx.out().message(capacity > 0 ? Tr::tr("No space holding %1 people is free from %2 to %3.")
                                              .arg(capacity)
-                                             .arg(s->local(*from), s->local(*to))
-                                       : Tr::tr("No space is free from %1 to %2.").arg(s->local(*from), s->local(*to)));
+                                             .arg(s.local(*from), s.local(*to))
+                                       : Tr::tr("No space is free from %1 to %2.").arg(s.local(*from), s.local(*to)));
     else
         ctx.out().table(
             {Tr::tr("#"), Tr::tr("Space"), Tr::tr("Capacity"), Tr::tr("Rate"), Tr::tr("Cost"), Tr::tr("Features")},
@@ -109,8 +93,18 @@ int freeSpaces(CommandContext &ctx)
 
 void registerFreeCommand(Cli &cli)
 {
-    cli.add({QStringLiteral("free"), QStringLiteral("--from DATETIME --to DATETIME [--capacity N]"),
-             Tr::tr("spaces free for that time"), freeSpaces});
+    cli.add({.name = QStringLiteral("free"),
+             .synopsis = QStringLiteral("--from DATETIME --to DATETIME [--capacity N]"),
+             .summary = Tr::tr("spaces free for that time"),
+             .options = {option(QStringLiteral("from"), Tr::tr("Start, YYYY-MM-DD HH:MM in the hub's time zone."),
+                                QStringLiteral("DATETIME")),
+                         option(QStringLiteral("to"), Tr::tr("End, YYYY-MM-DD HH:MM in the hub's time zone."),
+                                QStringLiteral("DATETIME")),
+                         option(QStringLiteral("capacity"), Tr::tr("Only spaces that hold at least this many people."),
+                                QStringLiteral("N"))},
+             .arguments = {0, 0},
+             .required = {QStringLiteral("from"), QStringLiteral("to")},
+             .run = freeSpaces});
 }
 
 } // namespace hub::cli

@@ -5,8 +5,7 @@ namespace hub::cli {
 
 class Cli;
 
-/// gathering add|list|show, register, checkin, idea add|vote|promote,
-/// group list|show|join, action add|done.
+/// gathering add|list|show.
 void registerGatheringCommands(Cli &cli);
 
 } // namespace hub::cli

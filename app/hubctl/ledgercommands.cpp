@@ -39,16 +39,8 @@ QJsonObject postingJson(const Posting &p, const CommandSession &s)
     return o;
 }
 
-int accountList(CommandContext &ctx)
+int accountList(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("search"), Tr::tr("Member name words."), QStringLiteral("TEXT")),
-        option(QStringLiteral("status"), Tr::tr("open, frozen or closed."), QStringLiteral("STATUS")),
-        option(QStringLiteral("at-risk"), Tr::tr("Only accounts at their warning level or near their lower limit.")),
-        option(QStringLiteral("sort"), Tr::tr("name, balance or activity (default name)."), QStringLiteral("KEY")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
     AccountFilter f;
     f.search = ctx.value(QStringLiteral("search"));
     f.atRiskOnly = ctx.isSet(QStringLiteral("at-risk"));
@@ -68,23 +60,20 @@ int accountList(CommandContext &ctx)
     else if (!key.isEmpty() && key != QStringLiteral("name"))
         return ctx.usage(Tr::tr("“%1” is not a sort key; use name, balance or activity").arg(key),
                          QStringLiteral("--sort"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto accounts = s->hub->ledger().accounts(f, -1, 0, sort);
+    auto accounts = s.hub->ledger().accounts(f, -1, sort);
     if (!accounts)
         return ctx.fail(accounts.error());
     QJsonArray array;
     QList<QStringList> rows;
     Amount total;
     for (const Account &a : *accounts) {
-        array.append(LedgerJson::account(a, s->settings));
+        array.append(LedgerJson::account(a, s.settings));
         rows << QStringList{a.memberName + (a.isHub ? Tr::tr(" (hub)") : QString()),
-                            a.balance.toString(s->settings.decimals),
-                            a.limitMin.toString(s->settings.decimals),
-                            a.limitMax ? a.limitMax->toString(s->settings.decimals) : QStringLiteral("-"),
+                            a.balance.toString(s.settings.decimals),
+                            a.limitMin.toString(s.settings.decimals),
+                            a.limitMax ? a.limitMax->toString(s.settings.decimals) : QStringLiteral("-"),
                             toString(a.status),
-                            s->local(a.lastActivityAt)};
+                            s.local(a.lastActivityAt)};
         total = total.checkedAdd(a.balance).value_or(total);
     }
     if (ctx.json()) {
@@ -92,42 +81,25 @@ int accountList(CommandContext &ctx)
     } else if (rows.isEmpty()) {
         ctx.out().message(Tr::tr("No accounts match."));
     } else {
-        ctx.out().table({Tr::tr("Member"), Tr::tr("Balance (%1)").arg(s->settings.unitName), Tr::tr("Lower limit"),
+        ctx.out().table({Tr::tr("Member"), Tr::tr("Balance (%1)").arg(s.settings.unitName), Tr::tr("Lower limit"),
                          Tr::tr("Upper limit"), Tr::tr("Status"), Tr::tr("Last activity")},
                         rows);
         if (f.search.isEmpty() && !f.status && !f.atRiskOnly)
-            ctx.out().text(Tr::tr("Sum of all balances: %1").arg(s->money(total)));
+            ctx.out().text(Tr::tr("Sum of all balances: %1").arg(s.money(total)));
     }
     return 0;
 }
 
-int accountLimit(CommandContext &ctx)
+int accountLimit(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("min"), Tr::tr("Lowest balance allowed (zero or below)."), QStringLiteral("AMOUNT")),
-        option(QStringLiteral("max"), Tr::tr("Highest balance allowed; \"none\" for no upper limit."),
-               QStringLiteral("AMOUNT")),
-        option(QStringLiteral("warn"), Tr::tr("Warn when a payment takes the balance below this; \"none\" to clear."),
-               QStringLiteral("AMOUNT")),
-        option(QStringLiteral("override"),
-               Tr::tr("Set the limits even if the balance is already beyond them; the note is recorded."),
-               QStringLiteral("NOTE")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
-    if (!ctx.isSet(QStringLiteral("min")))
-        return ctx.usage(Tr::tr("--min is required"), QStringLiteral("--min"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto member = s->member(ctx.positional().first(), QStringLiteral("MEMBER"));
+    auto member = s.member(ctx.positional().first(), QStringLiteral("MEMBER"));
     if (!member)
         return ctx.fail(member.error());
-    auto current = s->hub->ledger().account(*member);
+    auto current = s.hub->ledger().account(*member);
     if (!current)
         return ctx.fail(current.error());
     LimitChange change{current->limitMin, current->limitMax, current->warnMin, false, {}};
-    auto min = s->amount(ctx.value(QStringLiteral("min")), QStringLiteral("--min"));
+    auto min = s.amount(ctx.value(QStringLiteral("min")), QStringLiteral("--min"));
     if (!min)
         return ctx.fail(min.error());
     change.min = *min;
@@ -139,47 +111,42 @@ int accountLimit(CommandContext &ctx)
             field->reset();
             continue;
         }
-        auto a = s->amount(ctx.value(name), QStringLiteral("--") + name);
+        auto a = s.amount(ctx.value(name), QStringLiteral("--") + name);
         if (!a)
             return ctx.fail(a.error());
         *field = *a;
     }
     change.override = ctx.isSet(QStringLiteral("override"));
     change.note = ctx.value(QStringLiteral("override"));
-    if (auto ok = s->hub->ledger().setLimits(*member, change); !ok) {
+    if (auto ok = s.hub->ledger().setLimits(*member, change); !ok) {
         Error e = ok.error();
         e.where = QStringLiteral("--") + e.where;
         return ctx.fail(e);
     }
-    auto a = s->hub->ledger().account(*member);
+    auto a = s.hub->ledger().account(*member);
     if (!a)
         return ctx.fail(a.error());
-    ctx.out().result(LedgerJson::account(*a, s->settings),
+    ctx.out().result(LedgerJson::account(*a, s.settings),
                      Tr::tr("%1: lower limit %2, upper limit %3, balance %4.")
-                         .arg(a->memberName, s->money(a->limitMin),
-                              a->limitMax ? s->money(*a->limitMax) : Tr::tr("none"), s->money(a->balance)));
+                         .arg(a->memberName, s.money(a->limitMin), a->limitMax ? s.money(*a->limitMax) : Tr::tr("none"),
+                              s.money(a->balance)));
     return 0;
 }
 
-int accountStatus(CommandContext &ctx)
+int accountStatus(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 2, 2))
-        return *stop;
     const auto status = accountStatusFrom(ctx.positional()[1]);
     if (!status)
         return ctx.usage(Tr::tr("“%1” is not an account status; use open, frozen or closed").arg(ctx.positional()[1]));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto member = s->member(ctx.positional().first(), QStringLiteral("MEMBER"));
+    auto member = s.member(ctx.positional().first(), QStringLiteral("MEMBER"));
     if (!member)
         return ctx.fail(member.error());
-    if (auto ok = s->hub->ledger().setStatus(*member, *status); !ok)
+    if (auto ok = s.hub->ledger().setStatus(*member, *status); !ok)
         return ctx.fail(ok.error());
-    auto a = s->hub->ledger().account(*member);
+    auto a = s.hub->ledger().account(*member);
     if (!a)
         return ctx.fail(a.error());
-    ctx.out().result(LedgerJson::account(*a, s->settings),
+    ctx.out().result(LedgerJson::account(*a, s.settings),
                      Tr::tr("%1's account is now %2.").arg(a->memberName, toString(a->status)));
     return 0;
 }
@@ -197,8 +164,8 @@ int payBatch(CommandContext &ctx, CommandSession &s)
     auto report = LedgerBatch(*s.hub).payCsv(file.readAll(), dryRun);
     if (!report)
         return ctx.fail(
-            Error{report.error().kind, report.error().message,
-                  path + (report.error().where.isEmpty() ? QString() : QStringLiteral(", ") + report.error().where)});
+            located(report.error(),
+                    path + (report.error().where.isEmpty() ? QString() : QStringLiteral(", ") + report.error().where)));
     QJsonArray problems;
     for (const BatchProblem &p : report->problems) {
         problems.append(QJsonObject{{QStringLiteral("row"), p.row},
@@ -230,23 +197,8 @@ int payBatch(CommandContext &ctx, CommandSession &s)
     return 0;
 }
 
-int pay(CommandContext &ctx)
+int pay(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("The member who pays (id or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("to"), Tr::tr("The member who receives (id or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("amount"), Tr::tr("How much, in the hub's unit, e.g. 2.50."), QStringLiteral("AMOUNT")),
-        option(QStringLiteral("memo"), Tr::tr("What the credit is for."), QStringLiteral("TEXT")),
-        option(QStringLiteral("category"), Tr::tr("Kind of trade, for reports."), QStringLiteral("NAME")),
-        option(QStringLiteral("reference"), Tr::tr("A reference, e.g. a booking number."), QStringLiteral("TEXT")),
-        option(QStringLiteral("override"), Tr::tr("Post even beyond a limit; the note is recorded (treasurer)."),
-               QStringLiteral("NOTE")),
-        option(QStringLiteral("batch"), Tr::tr("Post payer,payee,amount,memo rows from a CSV file: all or none."),
-               QStringLiteral("FILE.csv")),
-        option(QStringLiteral("dry-run"), Tr::tr("With --batch: check every row, write nothing.")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
     const bool batch = ctx.isSet(QStringLiteral("batch"));
     if (!batch)
         for (const QString &required :
@@ -257,20 +209,17 @@ int pay(CommandContext &ctx)
     if (batch &&
         (ctx.isSet(QStringLiteral("from")) || ctx.isSet(QStringLiteral("to")) || ctx.isSet(QStringLiteral("amount"))))
         return ctx.usage(Tr::tr("--batch takes its transfers from the file; leave out --from, --to and --amount"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
     if (batch)
-        return payBatch(ctx, *s);
+        return payBatch(ctx, s);
 
     TransferDraft d;
-    auto payer = s->member(ctx.value(QStringLiteral("from")), QStringLiteral("--from"));
+    auto payer = s.member(ctx.value(QStringLiteral("from")), QStringLiteral("--from"));
     if (!payer)
         return ctx.fail(payer.error());
-    auto payee = s->member(ctx.value(QStringLiteral("to")), QStringLiteral("--to"));
+    auto payee = s.member(ctx.value(QStringLiteral("to")), QStringLiteral("--to"));
     if (!payee)
         return ctx.fail(payee.error());
-    auto amount = s->amount(ctx.value(QStringLiteral("amount")), QStringLiteral("--amount"));
+    auto amount = s.amount(ctx.value(QStringLiteral("amount")), QStringLiteral("--amount"));
     if (!amount)
         return ctx.fail(amount.error());
     d.payer = *payer;
@@ -281,7 +230,7 @@ int pay(CommandContext &ctx)
     d.reference = ctx.value(QStringLiteral("reference"));
     d.overrideLimits = ctx.isSet(QStringLiteral("override"));
     d.overrideNote = ctx.value(QStringLiteral("override"));
-    auto posting = s->hub->ledger().pay(d);
+    auto posting = s.hub->ledger().pay(d);
     if (!posting) {
         Error e = posting.error();
         static const QHash<QString, QString> argumentOf = {{QStringLiteral("payer"), QStringLiteral("--from")},
@@ -296,31 +245,16 @@ int pay(CommandContext &ctx)
     }
     for (const QString &w : posting->warnings)
         ctx.out().message(Tr::tr("Warning: %1").arg(w));
-    ctx.out().result(postingJson(*posting, *s), postingText(*posting, *s));
+    ctx.out().result(postingJson(*posting, s), postingText(*posting, s));
     return 0;
 }
 
-int levy(CommandContext &ctx)
+int levy(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("amount"), Tr::tr("What each member pays."), QStringLiteral("AMOUNT")),
-        option(QStringLiteral("memo"), Tr::tr("What the levy is for."), QStringLiteral("TEXT")),
-        option(QStringLiteral("group"), Tr::tr("Only members with this role of interest (e.g. volunteer)."),
-               QStringLiteral("NAME")),
-        option(QStringLiteral("dry-run"), Tr::tr("Show who would pay and whose limit it would breach; write nothing.")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    for (const QString &required : {QStringLiteral("amount"), QStringLiteral("memo")})
-        if (!ctx.isSet(required))
-            return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto amount = s->amount(ctx.value(QStringLiteral("amount")), QStringLiteral("--amount"));
+    auto amount = s.amount(ctx.value(QStringLiteral("amount")), QStringLiteral("--amount"));
     if (!amount)
         return ctx.fail(amount.error());
-    LedgerBatch batch(*s->hub);
+    LedgerBatch batch(*s.hub);
     auto preview = batch.previewLevy(*amount, ctx.value(QStringLiteral("memo")), ctx.value(QStringLiteral("group")));
     if (!preview)
         return ctx.fail(preview.error());
@@ -330,10 +264,10 @@ int levy(CommandContext &ctx)
         QJsonObject o{{QStringLiteral("member_id"), double(l.member.value())},
                       {QStringLiteral("member"), l.name},
                       {QStringLiteral("refusal"), l.refusal.isEmpty() ? QJsonValue() : QJsonValue(l.refusal)}};
-        LedgerJson::insertAmount(o, QStringLiteral("balance_before"), l.before, s->settings);
-        LedgerJson::insertAmount(o, QStringLiteral("balance_after"), l.after, s->settings);
+        LedgerJson::insertAmount(o, QStringLiteral("balance_before"), l.before, s.settings);
+        LedgerJson::insertAmount(o, QStringLiteral("balance_after"), l.after, s.settings);
         lines.append(o);
-        rows << QStringList{l.name, l.before.toString(s->settings.decimals), l.after.toString(s->settings.decimals),
+        rows << QStringList{l.name, l.before.toString(s.settings.decimals), l.after.toString(s.settings.decimals),
                             l.refusal.isEmpty() ? Tr::tr("ok") : Tr::tr("BREACH: %1").arg(l.refusal)};
     }
     const bool dryRun = ctx.isSet(QStringLiteral("dry-run"));
@@ -341,8 +275,8 @@ int levy(CommandContext &ctx)
                     {QStringLiteral("members"), int(preview->lines.size())},
                     {QStringLiteral("blocked"), preview->blocked()},
                     {QStringLiteral("lines"), lines}};
-    LedgerJson::insertAmount(doc, QStringLiteral("amount"), preview->amount, s->settings);
-    LedgerJson::insertAmount(doc, QStringLiteral("total"), preview->total(), s->settings);
+    LedgerJson::insertAmount(doc, QStringLiteral("amount"), preview->amount, s.settings);
+    LedgerJson::insertAmount(doc, QStringLiteral("total"), preview->total(), s.settings);
     if (dryRun || preview->blocked()) {
         ctx.out().document(doc);
         if (!ctx.json())
@@ -353,7 +287,7 @@ int levy(CommandContext &ctx)
         }
         ctx.out().text(Tr::tr("%n member(s) would pay %1 each, %2 in all (dry run: nothing posted).", nullptr,
                               int(preview->lines.size()))
-                           .arg(s->money(preview->amount), s->money(preview->total())));
+                           .arg(s.money(preview->amount), s.money(preview->total())));
         return 0;
     }
     auto posted = batch.levy(*amount, ctx.value(QStringLiteral("memo")), ctx.value(QStringLiteral("group")));
@@ -361,49 +295,32 @@ int levy(CommandContext &ctx)
         return ctx.fail(posted.error());
     QJsonArray transfers;
     for (const Posting &p : *posted)
-        transfers.append(postingJson(p, *s));
+        transfers.append(postingJson(p, s));
     doc.insert(QStringLiteral("transfers"), transfers);
     ctx.out().result(
         doc, Tr::tr("Levied %1 from %n member(s), %2 in all, to the hub's account.", nullptr, int(posted->size()))
-                 .arg(s->money(preview->amount), s->money(preview->total())));
+                 .arg(s.money(preview->amount), s.money(preview->total())));
     return 0;
 }
 
-int reverse(CommandContext &ctx)
+int reverse(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("memo"), Tr::tr("Memo for the reversal (default: “Reversal of #N: …”)."),
-               QStringLiteral("TEXT")),
-        option(QStringLiteral("override"), Tr::tr("Reverse even beyond a limit; the note is recorded."),
-               QStringLiteral("NOTE")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
     bool ok = false;
     const qint64 id = QString(ctx.positional().first()).remove(u'#').toLongLong(&ok);
     if (!ok || id <= 0)
         return ctx.usage(Tr::tr("“%1” is not a transfer number").arg(ctx.positional().first()),
                          QStringLiteral("TRANSFER"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
     auto posting =
-        s->hub->ledger().reverse(TransferId(id), ctx.value(QStringLiteral("memo")),
-                                 ctx.isSet(QStringLiteral("override")), ctx.value(QStringLiteral("override")));
+        s.hub->ledger().reverse(TransferId(id), ctx.value(QStringLiteral("memo")),
+                                ctx.isSet(QStringLiteral("override")), ctx.value(QStringLiteral("override")));
     if (!posting)
         return ctx.fail(posting.error());
-    ctx.out().result(postingJson(*posting, *s), postingText(*posting, *s));
+    ctx.out().result(postingJson(*posting, s), postingText(*posting, s));
     return 0;
 }
 
-int statement(CommandContext &ctx)
+int statement(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD, hub's time zone)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
     QDate from, to;
     for (const auto &[name, field] : {std::pair{QStringLiteral("from"), &from}, std::pair{QStringLiteral("to"), &to}}) {
         if (!ctx.isSet(name))
@@ -413,60 +330,45 @@ int statement(CommandContext &ctx)
             return ctx.fail(d.error());
         *field = *d;
     }
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto member = s->member(ctx.positional().first(), QStringLiteral("MEMBER"));
+    auto member = s.member(ctx.positional().first(), QStringLiteral("MEMBER"));
     if (!member)
         return ctx.fail(member.error());
-    auto st = s->hub->ledger().statement(*member, from, to);
+    auto st = s.hub->ledger().statement(*member, from, to);
     if (!st)
         return ctx.fail(st.error());
     if (ctx.json()) {
-        ctx.out().document(LedgerJson::statement(*st, s->settings));
+        ctx.out().document(LedgerJson::statement(*st, s.settings));
         return 0;
     }
-    const int dp = s->settings.decimals;
+    const int dp = s.settings.decimals;
     ctx.out().text(Tr::tr("Statement for %1, %2 to %3 (%4)")
                        .arg(st->account.memberName, from.isValid() ? from.toString(Qt::ISODate) : Tr::tr("the start"),
-                            to.isValid() ? to.toString(Qt::ISODate) : Tr::tr("today"), s->settings.unitName));
+                            to.isValid() ? to.toString(Qt::ISODate) : Tr::tr("today"), s.settings.unitName));
     QList<QStringList> rows{{QString(), QString(), Tr::tr("Opening balance"), QString(), st->opening.toString(dp)}};
     for (const StatementLine &l : st->lines) {
         const bool in = l.change.minor() > 0;
         rows << QStringList{
-            s->local(l.transfer.createdAt), QStringLiteral("#%1").arg(l.transfer.id.value()),
+            s.local(l.transfer.createdAt), QStringLiteral("#%1").arg(l.transfer.id.value()),
             (in ? Tr::tr("from %1: ").arg(l.transfer.payerName) : Tr::tr("to %1: ").arg(l.transfer.payeeName)) +
                 l.transfer.memo,
             l.change.toString(dp), l.runningBalance.toString(dp)};
     }
     rows << QStringList{QString(), QString(), Tr::tr("Closing balance"), QString(), st->closing.toString(dp)};
     ctx.out().table({Tr::tr("When"), Tr::tr("Transfer"), Tr::tr("Details"), Tr::tr("Change"), Tr::tr("Balance")}, rows);
-    ctx.out().text(Tr::tr("In %1, out %2.").arg(s->money(st->totalIn), s->money(st->totalOut)));
+    ctx.out().text(Tr::tr("In %1, out %2.").arg(s.money(st->totalIn), s.money(st->totalOut)));
     return 0;
 }
 
-int transferList(CommandContext &ctx)
+int transferList(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("member"), Tr::tr("Only transfers paid or received by this member."),
-               QStringLiteral("MEMBER")),
-        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-        option(QStringLiteral("limit"), Tr::tr("At most N transfers, newest first (default 50)."), QStringLiteral("N")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
     bool ok = true;
     const int limit = ctx.isSet(QStringLiteral("limit")) ? ctx.value(QStringLiteral("limit")).toInt(&ok) : 50;
     if (!ok || limit < 0)
         return ctx.usage(Tr::tr("“%1” is not a number").arg(ctx.value(QStringLiteral("limit"))),
                          QStringLiteral("--limit"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
     TransferFilter f;
     if (ctx.isSet(QStringLiteral("member"))) {
-        auto m = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+        auto m = s.member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
         if (!m)
             return ctx.fail(m.error());
         f.member = *m;
@@ -478,20 +380,20 @@ int transferList(CommandContext &ctx)
         auto d = parseDate(ctx.value(name), QStringLiteral("--") + name);
         if (!d)
             return ctx.fail(d.error());
-        *field = s->hub->ledger().startOfDay(d->addDays(nextDay));
+        *field = s.hub->ledger().startOfDay(d->addDays(nextDay));
     }
-    auto transfers = s->hub->ledger().transfers(f, limit);
+    auto transfers = s.hub->ledger().transfers(f, limit);
     if (!transfers)
         return ctx.fail(transfers.error());
     QJsonArray array;
     QList<QStringList> rows;
     for (const Transfer &t : *transfers) {
-        array.append(LedgerJson::transfer(t, s->settings));
+        array.append(LedgerJson::transfer(t, s.settings));
         rows << QStringList{QStringLiteral("#%1").arg(t.id.value()),
-                            s->local(t.createdAt),
+                            s.local(t.createdAt),
                             t.payerName,
                             t.payeeName,
-                            t.amount.toString(s->settings.decimals),
+                            t.amount.toString(s.settings.decimals),
                             t.memo};
     }
     if (ctx.json())
@@ -504,31 +406,111 @@ int transferList(CommandContext &ctx)
     return 0;
 }
 
+// The options `pay` takes: one transfer, or a batch of them from a file.
+QList<QCommandLineOption> payOptions()
+{
+    return {
+        option(QStringLiteral("from"), Tr::tr("The member who pays (id or e-mail)."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("to"), Tr::tr("The member who receives (id or e-mail)."), QStringLiteral("MEMBER")),
+        option(QStringLiteral("amount"), Tr::tr("How much, in the hub's unit, e.g. 2.50."), QStringLiteral("AMOUNT")),
+        option(QStringLiteral("memo"), Tr::tr("What the credit is for."), QStringLiteral("TEXT")),
+        option(QStringLiteral("category"), Tr::tr("Kind of trade, for reports."), QStringLiteral("NAME")),
+        option(QStringLiteral("reference"), Tr::tr("A reference, e.g. a booking number."), QStringLiteral("TEXT")),
+        option(QStringLiteral("override"), Tr::tr("Post even beyond a limit; the note is recorded (treasurer)."),
+               QStringLiteral("NOTE")),
+        option(QStringLiteral("batch"), Tr::tr("Post payer,payee,amount,memo rows from a CSV file: all or none."),
+               QStringLiteral("FILE.csv")),
+        option(QStringLiteral("dry-run"), Tr::tr("With --batch: check every row, write nothing.")),
+    };
+}
+
 } // namespace
 
 void registerLedgerCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("account list"),
-             QStringLiteral("[--search TEXT] [--status open|frozen|closed] [--at-risk] [--sort KEY]"),
-             Tr::tr("balances, limits and status of every account"), accountList});
-    cli.add({QStringLiteral("account limit"),
-             QStringLiteral("MEMBER --min AMOUNT [--max AMOUNT|none] [--warn AMOUNT|none] [--override NOTE]"),
-             Tr::tr("set an account's credit limits"), accountLimit});
-    cli.add({QStringLiteral("account status"), QStringLiteral("MEMBER open|frozen|closed"),
-             Tr::tr("freeze, close or reopen an account"), accountStatus});
+    cli.add({.name = QStringLiteral("account list"),
+             .synopsis = QStringLiteral("[--search TEXT] [--status open|frozen|closed] [--at-risk] [--sort KEY]"),
+             .summary = Tr::tr("balances, limits and status of every account"),
+             .options = {option(QStringLiteral("search"), Tr::tr("Member name words."), QStringLiteral("TEXT")),
+                         option(QStringLiteral("status"), Tr::tr("open, frozen or closed."), QStringLiteral("STATUS")),
+                         option(QStringLiteral("at-risk"),
+                                Tr::tr("Only accounts at their warning level or near their lower limit.")),
+                         option(QStringLiteral("sort"), Tr::tr("name, balance or activity (default name)."),
+                                QStringLiteral("KEY"))},
+             .arguments = {0, 0},
+             .run = accountList});
     cli.add(
-        {QStringLiteral("pay"),
-         QStringLiteral(
+        {.name = QStringLiteral("account limit"),
+         .synopsis = QStringLiteral("MEMBER --min AMOUNT [--max AMOUNT|none] [--warn AMOUNT|none] [--override NOTE]"),
+         .summary = Tr::tr("set an account's credit limits"),
+         .options = {option(QStringLiteral("min"), Tr::tr("Lowest balance allowed (zero or below)."),
+                            QStringLiteral("AMOUNT")),
+                     option(QStringLiteral("max"), Tr::tr("Highest balance allowed; \"none\" for no upper limit."),
+                            QStringLiteral("AMOUNT")),
+                     option(QStringLiteral("warn"),
+                            Tr::tr("Warn when a payment takes the balance below this; \"none\" to clear."),
+                            QStringLiteral("AMOUNT")),
+                     option(QStringLiteral("override"),
+                            Tr::tr("Set the limits even if the balance is already beyond them; the note is recorded."),
+                            QStringLiteral("NOTE"))},
+         .arguments = {1, 1},
+         .required = {QStringLiteral("min")},
+         .run = accountLimit});
+    cli.add({.name = QStringLiteral("account status"),
+             .synopsis = QStringLiteral("MEMBER open|frozen|closed"),
+             .summary = Tr::tr("freeze, close or reopen an account"),
+             .arguments = {2, 2},
+             .run = accountStatus});
+    // --from, --to, --amount and --memo are checked in the body: --batch stands in for them.
+    cli.add(
+        {.name = QStringLiteral("pay"),
+         .synopsis = QStringLiteral(
              "--from MEMBER --to MEMBER --amount AMOUNT --memo TEXT [--category NAME] | --batch FILE.csv [--dry-run]"),
-         Tr::tr("move credit from one member to another"), pay});
-    cli.add({QStringLiteral("levy"), QStringLiteral("--amount AMOUNT --memo TEXT [--group NAME] [--dry-run]"),
-             Tr::tr("every active member pays the hub, all or none"), levy});
-    cli.add({QStringLiteral("reverse"), QStringLiteral("TRANSFER [--memo TEXT] [--override NOTE]"),
-             Tr::tr("post the opposite of a transfer"), reverse});
-    cli.add({QStringLiteral("statement"), QStringLiteral("MEMBER [--from DATE] [--to DATE]"),
-             Tr::tr("an account's transfers with running balance"), statement});
-    cli.add({QStringLiteral("transfer list"), QStringLiteral("[--member MEMBER] [--from DATE] [--to DATE] [--limit N]"),
-             Tr::tr("recent transfers, newest first"), transferList});
+         .summary = Tr::tr("move credit from one member to another"),
+         .options = payOptions(),
+         .arguments = {0, 0},
+         .run = pay});
+    cli.add({.name = QStringLiteral("levy"),
+             .synopsis = QStringLiteral("--amount AMOUNT --memo TEXT [--group NAME] [--dry-run]"),
+             .summary = Tr::tr("every active member pays the hub, all or none"),
+             .options = {option(QStringLiteral("amount"), Tr::tr("What each member pays."), QStringLiteral("AMOUNT")),
+                         option(QStringLiteral("memo"), Tr::tr("What the levy is for."), QStringLiteral("TEXT")),
+                         option(QStringLiteral("group"),
+                                Tr::tr("Only members with this role of interest (e.g. volunteer)."),
+                                QStringLiteral("NAME")),
+                         option(QStringLiteral("dry-run"),
+                                Tr::tr("Show who would pay and whose limit it would breach; write nothing."))},
+             .arguments = {0, 0},
+             .required = {QStringLiteral("amount"), QStringLiteral("memo")},
+             .run = levy});
+    cli.add({.name = QStringLiteral("reverse"),
+             .synopsis = QStringLiteral("TRANSFER [--memo TEXT] [--override NOTE]"),
+             .summary = Tr::tr("post the opposite of a transfer"),
+             .options = {option(QStringLiteral("memo"), Tr::tr("Memo for the reversal (default: “Reversal of #N: …”)."),
+                                QStringLiteral("TEXT")),
+                         option(QStringLiteral("override"),
+                                Tr::tr("Reverse even beyond a limit; the note is recorded."), QStringLiteral("NOTE"))},
+             .arguments = {1, 1},
+             .run = reverse});
+    cli.add({.name = QStringLiteral("statement"),
+             .synopsis = QStringLiteral("MEMBER [--from DATE] [--to DATE]"),
+             .summary = Tr::tr("an account's transfers with running balance"),
+             .options = {option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD, hub's time zone)."),
+                                QStringLiteral("DATE")),
+                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE"))},
+             .arguments = {1, 1},
+             .run = statement});
+    cli.add({.name = QStringLiteral("transfer list"),
+             .synopsis = QStringLiteral("[--member MEMBER] [--from DATE] [--to DATE] [--limit N]"),
+             .summary = Tr::tr("recent transfers, newest first"),
+             .options = {option(QStringLiteral("member"), Tr::tr("Only transfers paid or received by this member."),
+                                QStringLiteral("MEMBER")),
+                         option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
+                         option(QStringLiteral("limit"), Tr::tr("At most N transfers, newest first (default 50)."),
+                                QStringLiteral("N"))},
+             .arguments = {0, 0},
+             .run = transferList});
 }
 
 } // namespace hub::cli

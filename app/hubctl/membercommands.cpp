@@ -2,6 +2,7 @@
 #include "app/hubctl/membercommands.h"
 
 #include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
 #include "core/members/listingservice.h"
 #include "core/members/matchfinder.h"
 #include "core/members/memberenrolment.h"
@@ -10,7 +11,6 @@
 #include "core/members/skillservice.h"
 #include "core/privacy/personaldataregistry.h"
 #include "core/privacy/subjectaccessexporter.h"
-#include "core/settings/settingsservice.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -81,18 +81,18 @@ Error asOption(Error e)
     return e;
 }
 
-Result<QJsonObject> memberDocument(Hub &hub, const Member &m)
+Result<QJsonObject> memberDocument(const CommandSession &s, const Member &m)
 {
     QJsonObject o = MemberJson::member(m);
-    auto skills = hub.skills().memberSkills(m.id);
-    auto offers = hub.listings().offers(m.id, true);
-    auto needs = hub.listings().needs(m.id, true);
+    auto skills = s.hub->skills().memberSkills(m.id);
+    auto offers = s.hub->listings().offers(m.id, true);
+    auto needs = s.hub->listings().needs(m.id, true);
     if (!skills || !offers || !needs)
         return fail(!skills ? skills.error() : !offers ? offers.error() : needs.error());
-    const int decimals = hub.settings().load().value_or(HubSettings::defaults()).decimals;
+    const int decimals = s.settings.decimals;
     QJsonArray a;
-    for (const MemberSkill &s : *skills)
-        a.append(MemberJson::skill(s));
+    for (const MemberSkill &skill : *skills)
+        a.append(MemberJson::skill(skill));
     o.insert(QStringLiteral("skills"), a);
     a = {};
     for (const Offer &x : *offers)
@@ -137,9 +137,9 @@ QString memberText(const QJsonObject &o)
     return text;
 }
 
-int printMember(CommandContext &ctx, Hub &hub, const Member &m)
+int printMember(CommandContext &ctx, const CommandSession &s, const Member &m)
 {
-    auto doc = memberDocument(hub, m);
+    auto doc = memberDocument(s, m);
     if (!doc)
         return ctx.fail(doc.error());
     ctx.out().result(*doc, memberText(*doc));
@@ -222,7 +222,8 @@ Status applyFields(CommandContext &ctx, MemberDraft &d)
     return {};
 }
 
-int memberAdd(CommandContext &ctx)
+// `member add` takes the fields and what the member brings and asks for.
+QList<QCommandLineOption> memberAddOptions()
 {
     QList<QCommandLineOption> options = fieldOptions();
     options << valueOption(QStringLiteral("skill"),
@@ -232,16 +233,17 @@ int memberAdd(CommandContext &ctx)
                            Tr::tr("Something offered, optionally \"Skill: text\"; repeatable."), QStringLiteral("TEXT"))
             << valueOption(QStringLiteral("need"), Tr::tr("Something needed, optionally \"Skill: text\"; repeatable."),
                            QStringLiteral("TEXT"));
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
-    if (!ctx.isSet(QStringLiteral("name")))
-        return ctx.usage(Tr::tr("--name is required"), QStringLiteral("--name"));
+    return options;
+}
+
+int memberAdd(CommandContext &ctx, CommandSession &s)
+{
     Enrolment e;
     e.member.consent.directoryVisible = true; // asked in person at the desk; --directory no opts out
     if (auto ok = applyFields(ctx, e.member); !ok)
         return ctx.fail(ok.error());
-    for (const QString &s : ctx.values(QStringLiteral("skill"))) {
-        auto skill = parseSkill(s);
+    for (const QString &text : ctx.values(QStringLiteral("skill"))) {
+        auto skill = parseSkill(text);
         if (!skill)
             return ctx.fail(skill.error());
         e.skills << *skill;
@@ -251,41 +253,22 @@ int memberAdd(CommandContext &ctx)
     for (const QString &n : ctx.values(QStringLiteral("need")))
         e.needs << ListingDraft::parse(n);
 
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto member = MemberEnrolment::enrol(**hub, e);
+    auto member = MemberEnrolment::enrol(*s.hub, e);
     if (!member)
         return ctx.fail(asOption(member.error()));
-    return printMember(ctx, **hub, *member);
+    return printMember(ctx, s, *member);
 }
 
-int memberShow(CommandContext &ctx)
+int memberShow(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto member = (*hub)->members().find(ctx.positional().first());
+    auto member = s.hub->members().find(ctx.positional().first());
     if (!member)
         return ctx.fail(member.error());
-    return printMember(ctx, **hub, *member);
+    return printMember(ctx, s, *member);
 }
 
-int memberList(CommandContext &ctx)
+int memberList(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        valueOption(QStringLiteral("search"),
-                    Tr::tr("Words to look for (names, e-mail, skills, offers, needs, postcode, notes)."),
-                    QStringLiteral("TEXT")),
-        valueOption(QStringLiteral("skill"), Tr::tr("Only members with this skill."), QStringLiteral("NAME")),
-        valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
-        valueOption(QStringLiteral("kind"), Tr::tr("person or organisation."), QStringLiteral("KIND")),
-        valueOption(QStringLiteral("limit"), Tr::tr("At most N members."), QStringLiteral("N")),
-    };
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
     MemberFilter f;
     f.search = ctx.value(QStringLiteral("search"));
     f.skill = ctx.value(QStringLiteral("skill"));
@@ -311,10 +294,7 @@ int memberList(CommandContext &ctx)
             return ctx.usage(Tr::tr("“%1” is not a number of members").arg(ctx.value(QStringLiteral("limit"))),
                              QStringLiteral("--limit"));
     }
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto members = (*hub)->members().list(f, limit);
+    auto members = s.hub->members().list(f, limit);
     if (!members)
         return ctx.fail(members.error());
     QJsonArray array;
@@ -336,14 +316,9 @@ int memberList(CommandContext &ctx)
     return 0;
 }
 
-int memberEdit(CommandContext &ctx)
+int memberEdit(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse(fieldOptions(), 1, 1))
-        return *stop;
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto member = (*hub)->members().find(ctx.positional().first());
+    auto member = s.hub->members().find(ctx.positional().first());
     if (!member)
         return ctx.fail(member.error());
     MemberDraft d = *member;
@@ -356,35 +331,28 @@ int memberEdit(CommandContext &ctx)
         if (d.status == MemberStatus::Left)
             d.leftOn = {};
     }
-    auto updated = (*hub)->members().update(member->id, d);
+    auto updated = s.hub->members().update(member->id, d);
     if (!updated)
         return ctx.fail(asOption(updated.error()));
-    return printMember(ctx, **hub, *updated);
+    return printMember(ctx, s, *updated);
 }
 
-int memberData(CommandContext &ctx)
+int memberData(CommandContext &ctx, CommandSession &s)
 {
-    const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("output")}, Tr::tr("Write the JSON to FILE."),
-                                 QStringLiteral("FILE"));
-    if (auto stop = ctx.parse({out}, 1, 1))
-        return *stop;
     if (!ctx.isSet(QStringLiteral("output")))
         return ctx.usage(Tr::tr("-o FILE is required: the export holds personal data"), QStringLiteral("-o"));
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto member = (*hub)->members().find(ctx.positional().first());
+    auto member = s.hub->members().find(ctx.positional().first());
     if (!member)
         return ctx.fail(member.error());
     const QString path = QFileInfo(ctx.value(QStringLiteral("output"))).absoluteFilePath();
-    const SubjectAccessExporter exporter(**hub);
+    const SubjectAccessExporter exporter(*s.hub);
     if (auto written = exporter.write(member->id, path); !written) {
         Error e = written.error();
         if (e.where == QStringLiteral("output"))
             e.where = QStringLiteral("-o");
         return ctx.fail(e);
     }
-    const QStringList sections = (*hub)->personalData().sectionNames();
+    const QStringList sections = s.hub->personalData().sectionNames();
     ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
                                  {QStringLiteral("file"), QDir::toNativeSeparators(path)},
                                  {QStringLiteral("sections"), QJsonArray::fromStringList(sections)}},
@@ -394,17 +362,12 @@ int memberData(CommandContext &ctx)
     return 0;
 }
 
-int memberForget(CommandContext &ctx)
+int memberForget(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto member = (*hub)->members().find(ctx.positional().first());
+    auto member = s.hub->members().find(ctx.positional().first());
     if (!member)
         return ctx.fail(member.error());
-    auto erased = (*hub)->members().forget(member->id);
+    auto erased = s.hub->members().forget(member->id);
     if (!erased)
         return ctx.fail(erased.error());
     const QString pseudonym = MemberService::pseudonym(member->id);
@@ -426,33 +389,24 @@ int memberForget(CommandContext &ctx)
     return 0;
 }
 
-int match(CommandContext &ctx)
+int match(CommandContext &ctx, CommandSession &s)
 {
-    const QCommandLineOption member(QStringLiteral("member"), Tr::tr("Only this member's needs and offers."),
-                                    QStringLiteral("MEMBER"));
-    const QCommandLineOption perNeed(QStringLiteral("per-need"), Tr::tr("At most N offers per need (default 3)."),
-                                     QStringLiteral("N"), QStringLiteral("3"));
-    if (auto stop = ctx.parse({member, perNeed}, 0, 0))
-        return *stop;
     bool ok = false;
     const int n = ctx.value(QStringLiteral("per-need")).toInt(&ok);
     if (!ok || n < 1)
         return ctx.usage(Tr::tr("“%1” is not a positive number").arg(ctx.value(QStringLiteral("per-need"))),
                          QStringLiteral("--per-need"));
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
     std::optional<MemberId> who;
     if (ctx.isSet(QStringLiteral("member"))) {
-        auto m = (*hub)->members().find(ctx.value(QStringLiteral("member")));
+        auto m = s.hub->members().find(ctx.value(QStringLiteral("member")));
         if (!m)
             return ctx.fail(m.error());
         who = m->id;
     }
-    auto matches = (*hub)->matches().find(who, n);
+    auto matches = s.hub->matches().find(who, n);
     if (!matches)
         return ctx.fail(matches.error());
-    const int decimals = (*hub)->settings().load().value_or(HubSettings::defaults()).decimals;
+    const int decimals = s.settings.decimals;
     QJsonArray array;
     QList<QStringList> rows;
     for (const Match &m : *matches) {
@@ -470,25 +424,21 @@ int match(CommandContext &ctx)
     return 0;
 }
 
-int skillList(CommandContext &ctx)
+int skillList(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 0, 0))
-        return *stop;
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto skills = (*hub)->skills().list();
+    auto skills = s.hub->skills().list();
     if (!skills)
         return ctx.fail(skills.error());
     QJsonArray array;
     QList<QStringList> rows;
-    for (const Skill &s : *skills) {
-        array.append(
-            QJsonObject{{QStringLiteral("id"), double(s.id.value())},
-                        {QStringLiteral("name"), s.name},
-                        {QStringLiteral("category"), s.category.isEmpty() ? QJsonValue() : QJsonValue(s.category)},
-                        {QStringLiteral("members"), s.memberCount}});
-        rows << QStringList{QString::number(s.id.value()), s.name, s.category, QString::number(s.memberCount)};
+    for (const Skill &skill : *skills) {
+        array.append(QJsonObject{
+            {QStringLiteral("id"), double(skill.id.value())},
+            {QStringLiteral("name"), skill.name},
+            {QStringLiteral("category"), skill.category.isEmpty() ? QJsonValue() : QJsonValue(skill.category)},
+            {QStringLiteral("members"), skill.memberCount}});
+        rows << QStringList{QString::number(skill.id.value()), skill.name, skill.category,
+                            QString::number(skill.memberCount)};
     }
     if (ctx.json())
         ctx.out().document(array);
@@ -499,17 +449,12 @@ int skillList(CommandContext &ctx)
     return 0;
 }
 
-int skillMerge(CommandContext &ctx)
+int skillMerge(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 2, 2))
-        return *stop;
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
     const QStringList args = ctx.positional();
-    if (auto ok = (*hub)->skills().merge(args[0], args[1]); !ok)
+    if (auto ok = s.hub->skills().merge(args[0], args[1]); !ok)
         return ctx.fail(ok.error());
-    auto into = (*hub)->skills().findByName(args[1]);
+    auto into = s.hub->skills().findByName(args[1]);
     if (!into || !*into)
         return ctx.fail(into ? Error::notFound(args[1]) : into.error());
     ctx.out().result(QJsonObject{{QStringLiteral("id"), double((*into)->id.value())},
@@ -525,26 +470,74 @@ int skillMerge(CommandContext &ctx)
 
 void registerMemberCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("member add"),
-             QStringLiteral("--name NAME [--kind person|organisation] [--email E] [--phone P] [--postcode PC] "
-                            "[--skill NAME[:LEVEL]]... [--offer TEXT]... [--need TEXT]..."),
-             Tr::tr("add a member with their skills, offers and needs"), memberAdd});
-    cli.add({QStringLiteral("member show"), QStringLiteral("MEMBER"), Tr::tr("show one member (by id or e-mail)"),
-             memberShow});
-    cli.add({QStringLiteral("member list"),
+    cli.add(
+        {.name = QStringLiteral("member add"),
+         .synopsis = QStringLiteral("--name NAME [--kind person|organisation] [--email E] [--phone P] [--postcode PC] "
+                                    "[--skill NAME[:LEVEL]]... [--offer TEXT]... [--need TEXT]..."),
+         .summary = Tr::tr("add a member with their skills, offers and needs"),
+         .options = memberAddOptions(),
+         .arguments = {0, 0},
+         .required = {QStringLiteral("name")},
+         .run = memberAdd});
+    cli.add({.name = QStringLiteral("member show"),
+             .synopsis = QStringLiteral("MEMBER"),
+             .summary = Tr::tr("show one member (by id or e-mail)"),
+             .arguments = {1, 1},
+             .run = memberShow});
+    cli.add(
+        {.name = QStringLiteral("member list"),
+         .synopsis =
              QStringLiteral("[--search TEXT] [--skill NAME] [--status active|lapsed|left] [--kind KIND] [--limit N]"),
-             Tr::tr("list and search members"), memberList});
-    cli.add({QStringLiteral("member edit"), QStringLiteral("MEMBER [--name ...] [--email ...] [--status ...] ..."),
-             Tr::tr("change a member's record or consent"), memberEdit});
-    cli.add({QStringLiteral("member data"), QStringLiteral("MEMBER -o FILE.json"),
-             Tr::tr("everything held about one member (subject access)"), memberData});
-    cli.add({QStringLiteral("member forget"), QStringLiteral("MEMBER"),
-             Tr::tr("erase a member's personal data, keeping the ledger whole"), memberForget});
-    cli.add({QStringLiteral("match"), QStringLiteral("[--member MEMBER] [--per-need N]"),
-             Tr::tr("offers that meet needs, with the reasons"), match});
-    cli.add({QStringLiteral("skill list"), QString(), Tr::tr("the skill taxonomy with member counts"), skillList});
-    cli.add({QStringLiteral("skill merge"), QStringLiteral("FROM INTO"), Tr::tr("merge one skill into another"),
-             skillMerge});
+         .summary = Tr::tr("list and search members"),
+         .options = {valueOption(QStringLiteral("search"),
+                                 Tr::tr("Words to look for (names, e-mail, skills, offers, needs, postcode, notes)."),
+                                 QStringLiteral("TEXT")),
+                     valueOption(QStringLiteral("skill"), Tr::tr("Only members with this skill."),
+                                 QStringLiteral("NAME")),
+                     valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
+                     valueOption(QStringLiteral("kind"), Tr::tr("person or organisation."), QStringLiteral("KIND")),
+                     valueOption(QStringLiteral("limit"), Tr::tr("At most N members."), QStringLiteral("N"))},
+         .arguments = {0, 0},
+         .run = memberList});
+    cli.add({.name = QStringLiteral("member edit"),
+             .synopsis = QStringLiteral("MEMBER [--name ...] [--email ...] [--status ...] ..."),
+             .summary = Tr::tr("change a member's record or consent"),
+             .options = fieldOptions(),
+             .arguments = {1, 1},
+             .run = memberEdit});
+    // -o is checked in the body: its message says why the export needs a file.
+    cli.add({.name = QStringLiteral("member data"),
+             .synopsis = QStringLiteral("MEMBER -o FILE.json"),
+             .summary = Tr::tr("everything held about one member (subject access)"),
+             .options = {QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
+                                            Tr::tr("Write the JSON to FILE."), QStringLiteral("FILE"))},
+             .arguments = {1, 1},
+             .run = memberData});
+    cli.add({.name = QStringLiteral("member forget"),
+             .synopsis = QStringLiteral("MEMBER"),
+             .summary = Tr::tr("erase a member's personal data, keeping the ledger whole"),
+             .arguments = {1, 1},
+             .run = memberForget});
+    cli.add(
+        {.name = QStringLiteral("match"),
+         .synopsis = QStringLiteral("[--member MEMBER] [--per-need N]"),
+         .summary = Tr::tr("offers that meet needs, with the reasons"),
+         .options = {QCommandLineOption(QStringLiteral("member"), Tr::tr("Only this member's needs and offers."),
+                                        QStringLiteral("MEMBER")),
+                     QCommandLineOption(QStringLiteral("per-need"), Tr::tr("At most N offers per need (default 3)."),
+                                        QStringLiteral("N"), QStringLiteral("3"))},
+         .arguments = {0, 0},
+         .run = match});
+    cli.add({.name = QStringLiteral("skill list"),
+             .synopsis = QString(),
+             .summary = Tr::tr("the skill taxonomy with member counts"),
+             .arguments = {0, 0},
+             .run = skillList});
+    cli.add({.name = QStringLiteral("skill merge"),
+             .synopsis = QStringLiteral("FROM INTO"),
+             .summary = Tr::tr("merge one skill into another"),
+             .arguments = {2, 2},
+             .run = skillMerge});
 }
 
 } // namespace hub::cli

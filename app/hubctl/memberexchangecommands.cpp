@@ -2,6 +2,7 @@
 #include "app/hubctl/memberexchangecommands.h"
 
 #include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
 #include "core/common/privatefiles.h"
 #include "core/members/memberexporter.h"
 #include "core/members/memberimporter.h"
@@ -29,12 +30,8 @@ QString shown(const QString &path)
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
 
-int memberImport(CommandContext &ctx)
+int memberImport(CommandContext &ctx, CommandSession &s)
 {
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    Tr::tr("Check every row and report, but write nothing."));
-    if (auto stop = ctx.parse({dryRun}, 1, 1))
-        return *stop;
     const QString path = ctx.positional().first();
     const bool dry = ctx.isSet(QStringLiteral("dry-run"));
 
@@ -45,10 +42,7 @@ int memberImport(CommandContext &ctx)
         return ctx.fail(Error::invalid(Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
     const QByteArray bytes = file.readAll();
 
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto report = MemberImporter(**hub).run(bytes, dry);
+    auto report = MemberImporter(*s.hub).run(bytes, dry);
     if (!report)
         return ctx.fail(report.error());
 
@@ -93,26 +87,8 @@ int memberImport(CommandContext &ctx)
     return 0;
 }
 
-int memberExport(CommandContext &ctx)
+int memberExport(CommandContext &ctx, CommandSession &s)
 {
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    Tr::tr("csv, vcard or json (default: from the -o file name, else csv)."),
-                                    QStringLiteral("FORMAT"));
-    const QCommandLineOption all(QStringLiteral("all"),
-                                 Tr::tr("Everyone and every field, whatever their directory consent (admins)."));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    Tr::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
-    const QCommandLineOption bom(QStringLiteral("bom"),
-                                 Tr::tr("CSV: start with a byte-order mark so spreadsheets read UTF-8."));
-    const QCommandLineOption search(QStringLiteral("search"), Tr::tr("Only members matching TEXT."),
-                                    QStringLiteral("TEXT"));
-    const QCommandLineOption skill(QStringLiteral("skill"), Tr::tr("Only members with this skill."),
-                                   QStringLiteral("NAME"));
-    const QCommandLineOption status(QStringLiteral("status"), Tr::tr("Only active, lapsed or left members."),
-                                    QStringLiteral("STATUS"));
-    if (auto stop = ctx.parse({format, all, output, bom, search, skill, status}, 0, 0))
-        return *stop;
-
     const QString path = ctx.value(QStringLiteral("output"));
     ExportOptions options;
     options.all = ctx.isSet(QStringLiteral("all"));
@@ -130,18 +106,15 @@ int memberExport(CommandContext &ctx)
     options.filter.search = ctx.value(QStringLiteral("search"));
     options.filter.skill = ctx.value(QStringLiteral("skill"));
     if (ctx.isSet(QStringLiteral("status"))) {
-        const auto s = memberStatusFrom(ctx.value(QStringLiteral("status")));
-        if (!s)
+        const auto status = memberStatusFrom(ctx.value(QStringLiteral("status")));
+        if (!status)
             return ctx.usage(
                 Tr::tr("unknown status “%1”; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
                 QStringLiteral("--status"));
-        options.filter.status = *s;
+        options.filter.status = *status;
     }
 
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    MemberExporter exporter(**hub);
+    MemberExporter exporter(*s.hub);
 
     if (path.isEmpty()) {
         // The export is the output: stdout carries the data whatever --json says.
@@ -176,16 +149,44 @@ int memberExport(CommandContext &ctx)
     return 0;
 }
 
+// The options of `member export`: the format, where it goes and who is in it.
+QList<QCommandLineOption> memberExportOptions()
+{
+    return {
+        QCommandLineOption(QStringLiteral("format"),
+                           Tr::tr("csv, vcard or json (default: from the -o file name, else csv)."),
+                           QStringLiteral("FORMAT")),
+        QCommandLineOption(QStringLiteral("all"),
+                           Tr::tr("Everyone and every field, whatever their directory consent (admins).")),
+        QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                           Tr::tr("Write to FILE instead of standard output."), QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("bom"),
+                           Tr::tr("CSV: start with a byte-order mark so spreadsheets read UTF-8.")),
+        QCommandLineOption(QStringLiteral("search"), Tr::tr("Only members matching TEXT."), QStringLiteral("TEXT")),
+        QCommandLineOption(QStringLiteral("skill"), Tr::tr("Only members with this skill."), QStringLiteral("NAME")),
+        QCommandLineOption(QStringLiteral("status"), Tr::tr("Only active, lapsed or left members."),
+                           QStringLiteral("STATUS")),
+    };
+}
+
 } // namespace
 
 void registerMemberExchangeCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("member import"), QStringLiteral("FILE.csv [--dry-run]"),
-             Tr::tr("import members from CSV: all rows or none, with a report of every bad row"), memberImport});
-    cli.add({QStringLiteral("member export"),
-             QStringLiteral("[--format csv|vcard|json] [--all] [-o FILE] [--search TEXT] [--skill NAME] "
-                            "[--status STATUS] [--bom]"),
-             Tr::tr("export the directory (or everyone with --all) as CSV, vCard or JSON"), memberExport});
+    cli.add({.name = QStringLiteral("member import"),
+             .synopsis = QStringLiteral("FILE.csv [--dry-run]"),
+             .summary = Tr::tr("import members from CSV: all rows or none, with a report of every bad row"),
+             .options = {QCommandLineOption(QStringLiteral("dry-run"),
+                                            Tr::tr("Check every row and report, but write nothing."))},
+             .arguments = {1, 1},
+             .run = memberImport});
+    cli.add({.name = QStringLiteral("member export"),
+             .synopsis = QStringLiteral("[--format csv|vcard|json] [--all] [-o FILE] [--search TEXT] [--skill NAME] "
+                                        "[--status STATUS] [--bom]"),
+             .summary = Tr::tr("export the directory (or everyone with --all) as CSV, vCard or JSON"),
+             .options = memberExportOptions(),
+             .arguments = {0, 0},
+             .run = memberExport});
 }
 
 } // namespace hub::cli

@@ -27,24 +27,24 @@ QString shown(const QString &path)
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
 
-int report(CommandContext &ctx)
+// Writes the report to `path`, or to standard output when it is empty.
+Result<ReportExportSummary> writeReport(ReportService &reports, const QString &name, const ReportRequest &request,
+                                        ReportFileFormat format, const QString &path, bool excel)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("First day of the period (YYYY-MM-DD)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Last day of the period, included."), QStringLiteral("DATE")),
-        option(QStringLiteral("at"), Tr::tr("The day a balance report is at (default today)."), QStringLiteral("DATE")),
-        option(QStringLiteral("format"),
-               Tr::tr("csv, pdf, json, ledger (a plain-text accounting journal) or text (aligned columns; the "
-                      "default on a terminal)."),
-               QStringLiteral("FORMAT")),
-        QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                           Tr::tr("Write to FILE instead of standard output (needed for pdf)."),
-                           QStringLiteral("FILE")),
-        option(QStringLiteral("excel"),
-               Tr::tr("Start a CSV file with a byte-order mark, so spreadsheets read accents.")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
+    if (!path.isEmpty())
+        return ReportExporter::exportTo(reports, name, request, format, path, excel);
+    // The report is the output: stdout carries it whatever --json says.
+    std::fflush(stdout);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return fail(Error::storage(Tr::tr("Could not write to standard output.")));
+    auto summary = ReportExporter::write(reports, name, request, format, out, excel);
+    out.flush();
+    return summary;
+}
+
+int report(CommandContext &ctx, CommandSession &s)
+{
     const QString name = ctx.positional().first();
     // Without --format a person at a terminal reads the report as text (scripts
     // asking --json get the JSON document); a file always names its format.
@@ -74,22 +74,7 @@ int report(CommandContext &ctx)
         *field = *date;
     }
 
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    ReportService &reports = s->hub->reports();
-    Result<ReportExportSummary> summary;
-    if (path.isEmpty()) {
-        // The report is the output: stdout carries it whatever --json says.
-        std::fflush(stdout);
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly))
-            return ctx.fail(Error::storage(Tr::tr("Could not write to standard output.")));
-        summary = ReportExporter::write(reports, name, request, *format, out, excel);
-        out.flush();
-    } else {
-        summary = ReportExporter::exportTo(reports, name, request, *format, path, excel);
-    }
+    const auto summary = writeReport(s.hub->reports(), name, request, *format, path, excel);
     if (!summary)
         return ctx.fail(summary.error());
     const QString where = path.isEmpty() ? Tr::tr("standard output") : shown(path);
@@ -113,10 +98,27 @@ int report(CommandContext &ctx)
 
 void registerReportCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("report"),
-             QStringLiteral(
-                 "NAME [--from DATE] [--to DATE] [--at DATE] [--format csv|pdf|json|ledger|text] [-o FILE] [--excel]"),
-             Tr::tr("write a report (trial-balance, statements, journal, ledger-activity, ...) to a file"), report});
+    cli.add(
+        {.name = QStringLiteral("report"),
+         .synopsis = QStringLiteral(
+             "NAME [--from DATE] [--to DATE] [--at DATE] [--format csv|pdf|json|ledger|text] [-o FILE] [--excel]"),
+         .summary = Tr::tr("write a report (trial-balance, statements, journal, ledger-activity, ...) to a file"),
+         .options = {option(QStringLiteral("from"), Tr::tr("First day of the period (YYYY-MM-DD)."),
+                            QStringLiteral("DATE")),
+                     option(QStringLiteral("to"), Tr::tr("Last day of the period, included."), QStringLiteral("DATE")),
+                     option(QStringLiteral("at"), Tr::tr("The day a balance report is at (default today)."),
+                            QStringLiteral("DATE")),
+                     option(QStringLiteral("format"),
+                            Tr::tr("csv, pdf, json, ledger (a plain-text accounting journal) or text (aligned columns; "
+                                   "the default on a terminal)."),
+                            QStringLiteral("FORMAT")),
+                     QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                        Tr::tr("Write to FILE instead of standard output (needed for pdf)."),
+                                        QStringLiteral("FILE")),
+                     option(QStringLiteral("excel"),
+                            Tr::tr("Start a CSV file with a byte-order mark, so spreadsheets read accents."))},
+         .arguments = {1, 1},
+         .run = report});
 }
 
 } // namespace hub::cli

@@ -2,6 +2,7 @@
 #include "app/hubctl/setupcommands.h"
 
 #include "app/hubctl/cli.h"
+#include "app/hubctl/commandsession.h"
 #include "core/access/accesscontrol.h"
 #include "core/audit/audittrail.h"
 #include "core/demo/demogenerator.h"
@@ -108,7 +109,7 @@ Status changeTimeZone(Hub &hub, const HubSettings &current, const QString &zone,
 {
     HubSettings wanted = current;
     if (auto ok = SettingsService::apply(wanted, SettingsService::keyTimeZone(), zone); !ok)
-        return fail(Error{ok.error().kind, ok.error().message, where});
+        return fail(located(ok.error(), where));
     if (wanted.timeZone == current.timeZone)
         return {};
     if (policy == ZoneChangePolicy::Ask) {
@@ -127,13 +128,16 @@ Status changeTimeZone(Hub &hub, const HubSettings &current, const QString &zone,
     return hub.bookings().changeZone(wanted.timeZone, policy);
 }
 
-int init(CommandContext &ctx)
+QList<QCommandLineOption> initCommandOptions()
 {
     QList<QCommandLineOption> options = zoneChangeOptions();
     for (const auto &[option, key] : initOptions())
         options << QCommandLineOption(option, SettingsService::describe(key), option.toUpper());
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
+    return options;
+}
+
+int init(CommandContext &ctx)
+{
     auto policy = zoneChangePolicy(ctx);
     if (!policy)
         return ctx.fail(policy.error());
@@ -179,10 +183,34 @@ int init(CommandContext &ctx)
     return 0;
 }
 
-int settings(CommandContext &ctx)
+// `settings set KEY VALUE`: the time zone through changeTimeZone, the two
+// access settings through AccessControl, which keeps them.
+Status applySetting(CommandSession &s, const QString &key, const QString &value, ZoneChangePolicy policy)
 {
-    if (auto stop = ctx.parse(zoneChangeOptions(), 1, 3))
-        return *stop;
+    if (key == SettingsService::keyTimeZone())
+        return changeTimeZone(*s.hub, s.settings, value, policy, SettingsService::keyTimeZone());
+    if (key == AccessControl::keyIdleLockMinutes()) {
+        bool number = false;
+        const int minutes = value.toInt(&number);
+        if (!number)
+            return fail(Error::invalid(Tr::tr("“%1” is not a number of minutes").arg(value), key));
+        return s.hub->access().setIdleLockMinutes(minutes);
+    }
+    if (key == AccessControl::keyFrontDeskCeiling()) {
+        std::optional<Amount> ceiling;
+        if (value != QStringLiteral("none")) {
+            auto amount = s.amount(value, key);
+            if (!amount)
+                return fail(amount.error());
+            ceiling = *amount;
+        }
+        return s.hub->access().setFrontDeskCeiling(ceiling);
+    }
+    return s.hub->settings().set(key, value);
+}
+
+int settings(CommandContext &ctx, CommandSession &s)
+{
     const QStringList args = ctx.positional();
     const QString verb = args.first();
     if (verb == QStringLiteral("show") && args.size() != 1)
@@ -201,54 +229,18 @@ int settings(CommandContext &ctx)
     if (*policy != ZoneChangePolicy::Ask && !isZone)
         return ctx.usage(Tr::tr("--keep-local-times and --keep-instants go with “settings set timezone ZONE”"));
 
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    if (isZone) {
-        auto current = (*hub)->settings().load();
-        if (!current)
-            return ctx.fail(current.error());
-        if (auto ok = changeTimeZone(**hub, *current, args[2], *policy, SettingsService::keyTimeZone()); !ok)
+    if (verb == QStringLiteral("set"))
+        if (auto ok = applySetting(s, args[1], args[2], *policy); !ok)
             return ctx.fail(ok.error());
-    } else if (verb == QStringLiteral("set") && args[1] == AccessControl::keyIdleLockMinutes()) {
-        bool number = false;
-        const int minutes = args[2].toInt(&number);
-        if (!number)
-            return ctx.fail(Error::invalid(Tr::tr("“%1” is not a number of minutes").arg(args[2]), args[1]));
-        if (auto ok = (*hub)->access().setIdleLockMinutes(minutes); !ok)
-            return ctx.fail(ok.error());
-    } else if (verb == QStringLiteral("set") && args[1] == AccessControl::keyFrontDeskCeiling()) {
-        std::optional<Amount> ceiling;
-        if (args[2] != QStringLiteral("none")) {
-            auto current = (*hub)->settings().load();
-            if (!current)
-                return ctx.fail(current.error());
-            auto amount = Amount::parse(args[2], current->decimals);
-            if (!amount)
-                return ctx.fail(Error::invalid(amount.error().message, args[1]));
-            ceiling = *amount;
-        }
-        if (auto ok = (*hub)->access().setFrontDeskCeiling(ceiling); !ok)
-            return ctx.fail(ok.error());
-    } else if (verb == QStringLiteral("set")) {
-        if (auto ok = (*hub)->settings().set(args[1], args[2]); !ok)
-            return ctx.fail(ok.error());
-    }
-    auto s = (*hub)->settings().load();
-    if (!s)
-        return ctx.fail(s.error());
-    ctx.out().result(settingsJson(*s, **hub), settingsText(*s, **hub));
+    auto now = s.hub->settings().load();
+    if (!now)
+        return ctx.fail(now.error());
+    ctx.out().result(settingsJson(*now, *s.hub), settingsText(*now, *s.hub));
     return 0;
 }
 
 int demo(CommandContext &ctx)
 {
-    const QCommandLineOption scale(QStringLiteral("scale"), Tr::tr("small, town or city (default small)."),
-                                   QStringLiteral("SCALE"), QStringLiteral("small"));
-    const QCommandLineOption seed(QStringLiteral("seed"), Tr::tr("Random seed; the same seed gives the same data."),
-                                  QStringLiteral("N"), QStringLiteral("1"));
-    if (auto stop = ctx.parse({scale, seed}, 0, 0))
-        return *stop;
     auto parsedScale = DemoOptions::parseScale(ctx.value(QStringLiteral("scale")));
     if (!parsedScale)
         return ctx.fail(parsedScale.error());
@@ -294,13 +286,8 @@ int demo(CommandContext &ctx)
     return 0;
 }
 
-int check(CommandContext &ctx)
+int check(CommandContext &ctx, CommandSession &s)
 {
-    const QCommandLineOption sealOption(QStringLiteral("seal"),
-                                        Tr::tr("Also prove that the hub still holds this seal (from “hubctl seal”)."),
-                                        QStringLiteral("SEAL"));
-    if (auto stop = ctx.parse({sealOption}, 0, 0))
-        return *stop;
     std::optional<HubSeal> noted;
     if (ctx.isSet(QStringLiteral("seal"))) {
         auto parsed = HubSeal::parse(ctx.value(QStringLiteral("seal")), QStringLiteral("--seal"));
@@ -308,14 +295,11 @@ int check(CommandContext &ctx)
             return ctx.fail(parsed.error());
         noted = *parsed;
     }
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    QStringList titles = (*hub)->integrity().titles();
-    QList<Finding> findings = (*hub)->integrity().runAll();
+    QStringList titles = s.hub->integrity().titles();
+    QList<Finding> findings = s.hub->integrity().runAll();
     if (noted) {
         titles << Tr::tr("The hub still holds the seal %1").arg(noted->text());
-        findings << HubSeal::verify((*hub)->database(), *noted);
+        findings << HubSeal::verify(s.hub->database(), *noted);
     }
 
     QJsonArray list;
@@ -341,8 +325,6 @@ int check(CommandContext &ctx)
 
 int backup(CommandContext &ctx)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
     auto hub = ctx.openHub();
     if (!hub)
         return ctx.fail(hub.error());
@@ -367,12 +349,6 @@ int backup(CommandContext &ctx)
 
 int restore(CommandContext &ctx)
 {
-    const QCommandLineOption despite(
-        QStringLiteral("despite-problems"),
-        Tr::tr("Restore a backup that fails the check anyway (admins); the reason is recorded."),
-        QStringLiteral("REASON"));
-    if (auto stop = ctx.parse({despite}, 1, 1))
-        return *stop;
     const QString reason = ctx.value(QStringLiteral("despite-problems"));
     if (ctx.isSet(QStringLiteral("despite-problems")) && reason.trimmed().isEmpty())
         return ctx.usage(Tr::tr("--despite-problems needs the reason, which the audit trail records"),
@@ -412,25 +388,20 @@ int restore(CommandContext &ctx)
     return 0;
 }
 
-int seal(CommandContext &ctx)
+int seal(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 0, 0))
-        return *stop;
-    auto hub = ctx.openHub();
-    if (!hub)
-        return ctx.fail(hub.error());
-    auto s = HubSeal::of((*hub)->database());
-    if (!s)
-        return ctx.fail(s.error());
-    ctx.out().result(QJsonObject{{QStringLiteral("seal"), s->text()},
-                                 {QStringLiteral("transfer_id"), double(s->transferId)},
-                                 {QStringLiteral("transfer_hash"), s->transferHash},
-                                 {QStringLiteral("audit_id"), double(s->auditId)},
-                                 {QStringLiteral("audit_hash"), s->auditHash}},
-                     s->text() + u'\n' +
+    auto now = HubSeal::of(s.hub->database());
+    if (!now)
+        return ctx.fail(now.error());
+    ctx.out().result(QJsonObject{{QStringLiteral("seal"), now->text()},
+                                 {QStringLiteral("transfer_id"), double(now->transferId)},
+                                 {QStringLiteral("transfer_hash"), now->transferHash},
+                                 {QStringLiteral("audit_id"), double(now->auditId)},
+                                 {QStringLiteral("audit_hash"), now->auditHash}},
+                     now->text() + u'\n' +
                          Tr::tr("Write it down: “hubctl check --seal '%1'” proves later that nothing up to here "
                                 "was changed.")
-                             .arg(s->text()));
+                             .arg(now->text()));
     return 0;
 }
 
@@ -438,21 +409,58 @@ int seal(CommandContext &ctx)
 
 void registerSetupCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("init"), QStringLiteral("[--name NAME] [--timezone ZONE] [--unit NAME] [--decimals N]"),
-             Tr::tr("create (or migrate) the hub file"), init});
-    cli.add({QStringLiteral("settings"),
-             QStringLiteral("show | set KEY VALUE | set timezone ZONE [--keep-local-times | --keep-instants]"),
-             Tr::tr("show or change hub settings"), settings});
-    cli.add({QStringLiteral("demo"), QStringLiteral("[--scale small|town|city] [--seed N]"),
-             Tr::tr("make a new hub file filled with realistic demo data"), demo});
-    cli.add({QStringLiteral("check"), QStringLiteral("[--seal SEAL]"),
-             Tr::tr("full integrity check; exit 5 with a list if anything fails"), check});
-    cli.add({QStringLiteral("seal"), QString(),
-             Tr::tr("print the hub's seal: the heads of the ledger and audit chains"), seal});
-    cli.add({QStringLiteral("backup"), QStringLiteral("FILE"),
-             Tr::tr("consistent copy of the hub while others may be using it"), backup});
-    cli.add({QStringLiteral("restore"), QStringLiteral("FILE [--despite-problems REASON]"),
-             Tr::tr("verify FILE, then put it in place of the hub (the old one is kept)"), restore});
+    cli.add({.name = QStringLiteral("init"),
+             .synopsis = QStringLiteral("[--name NAME] [--timezone ZONE] [--unit NAME] [--decimals N]"),
+             .summary = Tr::tr("create (or migrate) the hub file"),
+             .options = initCommandOptions(),
+             .arguments = {0, 0},
+             .runWithoutHub = init});
+    cli.add(
+        {.name = QStringLiteral("settings"),
+         .synopsis = QStringLiteral("show | set KEY VALUE | set timezone ZONE [--keep-local-times | --keep-instants]"),
+         .summary = Tr::tr("show or change hub settings"),
+         .options = zoneChangeOptions(),
+         .arguments = {1, 3},
+         .run = settings});
+    cli.add({.name = QStringLiteral("demo"),
+             .synopsis = QStringLiteral("[--scale small|town|city] [--seed N]"),
+             .summary = Tr::tr("make a new hub file filled with realistic demo data"),
+             .options = {QCommandLineOption(QStringLiteral("scale"), Tr::tr("small, town or city (default small)."),
+                                            QStringLiteral("SCALE"), QStringLiteral("small")),
+                         QCommandLineOption(QStringLiteral("seed"),
+                                            Tr::tr("Random seed; the same seed gives the same data."),
+                                            QStringLiteral("N"), QStringLiteral("1"))},
+             .arguments = {0, 0},
+             .runWithoutHub = demo});
+    cli.add({.name = QStringLiteral("check"),
+             .synopsis = QStringLiteral("[--seal SEAL]"),
+             .summary = Tr::tr("full integrity check; exit 5 with a list if anything fails"),
+             .options = {QCommandLineOption(
+                 QStringLiteral("seal"), Tr::tr("Also prove that the hub still holds this seal (from “hubctl seal”)."),
+                 QStringLiteral("SEAL"))},
+             .arguments = {0, 0},
+             .run = check});
+    cli.add({.name = QStringLiteral("seal"),
+             .synopsis = QString(),
+             .summary = Tr::tr("print the hub's seal: the heads of the ledger and audit chains"),
+             .arguments = {0, 0},
+             .run = seal});
+    cli.add({.name = QStringLiteral("backup"),
+             .synopsis = QStringLiteral("FILE"),
+             .summary = Tr::tr("consistent copy of the hub while others may be using it"),
+             .arguments = {1, 1},
+             // A copy is most needed when something is wrong: it must not
+             // depend on the hub's settings being readable.
+             .runWithoutHub = backup});
+    cli.add({.name = QStringLiteral("restore"),
+             .synopsis = QStringLiteral("FILE [--despite-problems REASON]"),
+             .summary = Tr::tr("verify FILE, then put it in place of the hub (the old one is kept)"),
+             .options = {QCommandLineOption(
+                 QStringLiteral("despite-problems"),
+                 Tr::tr("Restore a backup that fails the check anyway (admins); the reason is recorded."),
+                 QStringLiteral("REASON"))},
+             .arguments = {1, 1},
+             .runWithoutHub = restore});
 }
 
 } // namespace hub::cli

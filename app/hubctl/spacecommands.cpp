@@ -100,15 +100,11 @@ QList<QCommandLineOption> spaceFieldOptions()
     };
 }
 
-// Sets the fields of `space` that the command line names; every other field
-// keeps its value. Errors name the option.
-Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &space)
+// Options that cannot go together, refused before any field changes.
+Status checkSpaceOptionPairs(const CommandContext &ctx)
 {
     const auto isSet = [&](const char *name) {
         return ctx.isSet(QString::fromLatin1(name));
-    };
-    const auto value = [&](const char *name) {
-        return ctx.value(QString::fromLatin1(name));
     };
     if (isSet("rate") && isSet("no-rate"))
         return fail(Error::usage(Tr::tr("--rate and --no-rate cannot go together"), QStringLiteral("--no-rate")));
@@ -119,6 +115,63 @@ Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &sp
         return fail(Error::usage(Tr::tr("--opens and --closes go together"), QStringLiteral("--opens")));
     if (isSet("weekday") && !isSet("opens"))
         return fail(Error::usage(Tr::tr("--weekday needs --opens and --closes"), QStringLiteral("--weekday")));
+    return {};
+}
+
+// --opens and --closes on every day or the --weekday days, then --closed-on.
+Status applySpaceHours(const CommandContext &ctx, Space &space)
+{
+    const auto isSet = [&](const char *name) {
+        return ctx.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char *name) {
+        return ctx.value(QString::fromLatin1(name));
+    };
+    if (isSet("opens")) {
+        auto opens = parseMinutes(value("opens"), QStringLiteral("--opens"));
+        if (!opens)
+            return fail(opens.error());
+        auto closes = parseMinutes(value("closes"), QStringLiteral("--closes"));
+        if (!closes)
+            return fail(closes.error());
+        QList<int> days = {1, 2, 3, 4, 5, 6, 7};
+        if (isSet("weekday")) {
+            auto chosen = parseWeekdays(value("weekday"), QStringLiteral("--weekday"));
+            if (!chosen)
+                return fail(chosen.error());
+            days = *chosen;
+        }
+        for (int day : std::as_const(days))
+            space.hours.days.at(day - 1) = DayHours{*opens, *closes};
+    }
+    if (isSet("closed-on")) {
+        auto closed = parseWeekdays(value("closed-on"), QStringLiteral("--closed-on"));
+        if (!closed)
+            return fail(closed.error());
+        if (isSet("weekday"))
+            if (auto both = parseWeekdays(value("weekday"), QStringLiteral("--weekday")))
+                for (int day : std::as_const(*both))
+                    if (closed->contains(day))
+                        return fail(Error::usage(Tr::tr("a day cannot be both in --weekday and in --closed-on"),
+                                                 QStringLiteral("--closed-on")));
+        for (int day : std::as_const(*closed))
+            space.hours.days.at(day - 1).reset();
+    }
+    return {};
+}
+
+// Sets the fields of `space` that the command line names; every other field
+// keeps its value. Errors name the option.
+Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &space)
+{
+    const auto isSet = [&](const char *name) {
+        return ctx.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char *name) {
+        return ctx.value(QString::fromLatin1(name));
+    };
+    if (auto ok = checkSpaceOptionPairs(ctx); !ok)
+        return ok;
 
     if (isSet("name"))
         space.name = value("name");
@@ -159,37 +212,7 @@ Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &sp
             return fail(active.error());
         space.active = *active;
     }
-    if (isSet("opens")) {
-        auto opens = parseMinutes(value("opens"), QStringLiteral("--opens"));
-        if (!opens)
-            return fail(opens.error());
-        auto closes = parseMinutes(value("closes"), QStringLiteral("--closes"));
-        if (!closes)
-            return fail(closes.error());
-        QList<int> days = {1, 2, 3, 4, 5, 6, 7};
-        if (isSet("weekday")) {
-            auto chosen = parseWeekdays(value("weekday"), QStringLiteral("--weekday"));
-            if (!chosen)
-                return fail(chosen.error());
-            days = *chosen;
-        }
-        for (int day : std::as_const(days))
-            space.hours.days.at(day - 1) = DayHours{*opens, *closes};
-    }
-    if (isSet("closed-on")) {
-        auto closed = parseWeekdays(value("closed-on"), QStringLiteral("--closed-on"));
-        if (!closed)
-            return fail(closed.error());
-        if (isSet("weekday"))
-            if (auto both = parseWeekdays(value("weekday"), QStringLiteral("--weekday")))
-                for (int day : std::as_const(*both))
-                    if (closed->contains(day))
-                        return fail(Error::usage(Tr::tr("a day cannot be both in --weekday and in --closed-on"),
-                                                 QStringLiteral("--closed-on")));
-        for (int day : std::as_const(*closed))
-            space.hours.days.at(day - 1).reset();
-    }
-    return {};
+    return applySpaceHours(ctx, space);
 }
 
 // SpaceService names fields; the opening hours come from --opens and --closes.
@@ -205,46 +228,33 @@ QString spaceText(const Space &space)
     return Tr::tr("Space #%1: %2, for %3 people.").arg(space.id.value()).arg(space.name).arg(space.capacity);
 }
 
-int spaceAdd(CommandContext &ctx)
+int spaceAdd(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse(spaceFieldOptions(), 0, 0))
-        return *stop;
-    for (const QString &required : {QStringLiteral("name"), QStringLiteral("capacity")})
-        if (!ctx.isSet(required))
-            return ctx.usage(Tr::tr("--%1 is required").arg(required), QStringLiteral("--") + required);
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
     Space space;
-    if (auto ok = applySpaceOptions(ctx, *s, space); !ok)
+    if (auto ok = applySpaceOptions(ctx, s, space); !ok)
         return ctx.fail(ok.error());
-    auto added = s->hub->spaces().add(space);
+    auto added = s.hub->spaces().add(space);
     if (!added)
         return ctx.fail(asSpaceOption(added.error()));
-    ctx.out().result(spaceJson(*added, s->settings), spaceText(*added));
+    ctx.out().result(spaceJson(*added, s.settings), spaceText(*added));
     return 0;
 }
 
-int spaceEdit(CommandContext &ctx)
+int spaceEdit(CommandContext &ctx, CommandSession &s)
 {
     const QList<QCommandLineOption> options = spaceFieldOptions();
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
     if (std::none_of(options.cbegin(), options.cend(),
                      [&](const QCommandLineOption &o) { return ctx.isSet(o.names().first()); }))
         return ctx.usage(Tr::tr("nothing to change; give at least one option, e.g. --capacity 40"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto space = s->space(ctx.positional().first(), QStringLiteral("SPACE"));
+    auto space = s.space(ctx.positional().first(), QStringLiteral("SPACE"));
     if (!space)
         return ctx.fail(space.error());
-    if (auto ok = applySpaceOptions(ctx, *s, *space); !ok)
+    if (auto ok = applySpaceOptions(ctx, s, *space); !ok)
         return ctx.fail(ok.error());
-    auto edited = s->hub->spaces().edit(*space);
+    auto edited = s.hub->spaces().edit(*space);
     if (!edited)
         return ctx.fail(asSpaceOption(edited.error()));
-    ctx.out().result(spaceJson(*edited, s->settings), spaceText(*edited));
+    ctx.out().result(spaceJson(*edited, s.settings), spaceText(*edited));
     return 0;
 }
 
@@ -288,23 +298,13 @@ Result<ClosureTarget> closureTarget(CommandContext &ctx, const CommandSession &s
     return t;
 }
 
-int spaceClose(CommandContext &ctx)
+int spaceClose(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("all"), Tr::tr("Close the whole hub, every space.")),
-        option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-        option(QStringLiteral("reason"), Tr::tr("Why, e.g. Christmas Day."), QStringLiteral("TEXT")),
-    };
-    if (auto stop = ctx.parse(options, 0, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto target = closureTarget(ctx, *s);
+    auto target = closureTarget(ctx, s);
     if (!target)
         return ctx.fail(target.error());
-    auto added = s->hub->spaces().addClosure(target->space ? std::optional(target->space->id) : std::nullopt,
-                                             target->day, ctx.value(QStringLiteral("reason")));
+    auto added = s.hub->spaces().addClosure(target->space ? std::optional(target->space->id) : std::nullopt,
+                                            target->day, ctx.value(QStringLiteral("reason")));
     if (!added)
         return ctx.fail(asOption(added.error()));
     ctx.out().result(closureJson(*added, target->space ? target->space->name : QString()),
@@ -314,22 +314,13 @@ int spaceClose(CommandContext &ctx)
     return 0;
 }
 
-int spaceReopen(CommandContext &ctx)
+int spaceReopen(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("all"), Tr::tr("Reopen a day the whole hub was closed.")),
-        option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-    };
-    if (auto stop = ctx.parse(options, 0, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto target = closureTarget(ctx, *s);
+    auto target = closureTarget(ctx, s);
     if (!target)
         return ctx.fail(target.error());
     const std::optional<SpaceId> scope = target->space ? std::optional(target->space->id) : std::nullopt;
-    auto closed = s->hub->spaces().closures(target->day, target->day, scope);
+    auto closed = s.hub->spaces().closures(target->day, target->day, scope);
     if (!closed)
         return ctx.fail(closed.error());
     const QList<Closure> days = *closed;
@@ -343,31 +334,26 @@ int spaceReopen(CommandContext &ctx)
                 : Tr::tr("%1 is not closed on %2").arg(target->label(), target->day.toString(Qt::ISODate)),
             QStringLiteral("--date")));
     }
-    if (auto ok = s->hub->spaces().removeClosure(match->id); !ok)
+    if (auto ok = s.hub->spaces().removeClosure(match->id); !ok)
         return ctx.fail(ok.error());
     ctx.out().result(closureJson(*match, target->space ? target->space->name : QString()),
                      Tr::tr("%1 is open again on %2.").arg(target->label(), target->day.toString(Qt::ISODate)));
     return 0;
 }
 
-int spaceList(CommandContext &ctx)
+int spaceList(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 0, 0))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto spaces = s->hub->spaces().list();
+    auto spaces = s.hub->spaces().list();
     if (!spaces)
         return ctx.fail(spaces.error());
     QJsonArray array;
     QList<QStringList> rows;
     for (const Space &space : *spaces) {
-        array.append(spaceJson(space, s->settings));
+        array.append(spaceJson(space, s.settings));
         rows << QStringList{QStringLiteral("#%1").arg(space.id.value()),
                             space.name,
                             QString::number(space.capacity),
-                            space.rate ? space.rate->toString(s->settings.decimals) : QStringLiteral("-"),
+                            space.rate ? space.rate->toString(s.settings.decimals) : QStringLiteral("-"),
                             Tr::tr("%1 / %2 min").arg(space.setupMinutes).arg(space.cleanupMinutes),
                             space.features.join(QStringLiteral(", ")),
                             space.active ? Tr::tr("yes") : Tr::tr("no")};
@@ -387,21 +373,46 @@ int spaceList(CommandContext &ctx)
 
 void registerSpaceCommands(Cli &cli)
 {
+    cli.add({.name = QStringLiteral("space add"),
+             .synopsis = QStringLiteral(
+                 "--name NAME --capacity N [--rate AMOUNT] [--setup MIN] [--cleanup MIN] [--feature TEXT]... "
+                 "[--colour #RRGGBB] [--opens HH:MM --closes HH:MM [--weekday DAYS]] [--closed-on DAYS]"),
+             .summary = Tr::tr("add a room or area that can be booked"),
+             .options = spaceFieldOptions(),
+             .arguments = {0, 0},
+             .required = {QStringLiteral("name"), QStringLiteral("capacity")},
+             .run = spaceAdd});
+    cli.add({.name = QStringLiteral("space list"),
+             .synopsis = {},
+             .summary = Tr::tr("the hub's spaces"),
+             .arguments = {0, 0},
+             .run = spaceList});
+    cli.add({.name = QStringLiteral("space edit"),
+             .synopsis =
+                 QStringLiteral("SPACE [--name NAME] [--capacity N] [--rate AMOUNT | --no-rate] [--setup MIN] "
+                                "[--cleanup MIN] [--feature TEXT]... [--colour #RRGGBB] [--opens HH:MM --closes HH:MM "
+                                "[--weekday DAYS]] [--closed-on DAYS] [--active yes|no] [--description TEXT]"),
+             .summary = Tr::tr("change some fields of a space; the others stay"),
+             .options = spaceFieldOptions(),
+             .arguments = {1, 1},
+             .run = spaceEdit});
+    // --date is checked in the body: a missing SPACE or --all is the first mistake to report.
+    cli.add({.name = QStringLiteral("space close"),
+             .synopsis = QStringLiteral("SPACE | --all --date DATE [--reason TEXT]"),
+             .summary = Tr::tr("close a space, or the whole hub, for a day"),
+             .options = {option(QStringLiteral("all"), Tr::tr("Close the whole hub, every space.")),
+                         option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+                         option(QStringLiteral("reason"), Tr::tr("Why, e.g. Christmas Day."), QStringLiteral("TEXT"))},
+             .arguments = {0, 1},
+             .run = spaceClose});
     cli.add(
-        {QStringLiteral("space add"),
-         QStringLiteral("--name NAME --capacity N [--rate AMOUNT] [--setup MIN] [--cleanup MIN] [--feature TEXT]... "
-                        "[--colour #RRGGBB] [--opens HH:MM --closes HH:MM [--weekday DAYS]] [--closed-on DAYS]"),
-         Tr::tr("add a room or area that can be booked"), spaceAdd});
-    cli.add({QStringLiteral("space list"), {}, Tr::tr("the hub's spaces"), spaceList});
-    cli.add({QStringLiteral("space edit"),
-             QStringLiteral("SPACE [--name NAME] [--capacity N] [--rate AMOUNT | --no-rate] [--setup MIN] "
-                            "[--cleanup MIN] [--feature TEXT]... [--colour #RRGGBB] [--opens HH:MM --closes HH:MM "
-                            "[--weekday DAYS]] [--closed-on DAYS] [--active yes|no] [--description TEXT]"),
-             Tr::tr("change some fields of a space; the others stay"), spaceEdit});
-    cli.add({QStringLiteral("space close"), QStringLiteral("SPACE | --all --date DATE [--reason TEXT]"),
-             Tr::tr("close a space, or the whole hub, for a day"), spaceClose});
-    cli.add({QStringLiteral("space reopen"), QStringLiteral("SPACE | --all --date DATE"),
-             Tr::tr("take back a closed day"), spaceReopen});
+        {.name = QStringLiteral("space reopen"),
+         .synopsis = QStringLiteral("SPACE | --all --date DATE"),
+         .summary = Tr::tr("take back a closed day"),
+         .options = {option(QStringLiteral("all"), Tr::tr("Reopen a day the whole hub was closed.")),
+                     option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE"))},
+         .arguments = {0, 1},
+         .run = spaceReopen});
 }
 
 } // namespace hub::cli

@@ -84,20 +84,8 @@ Result<QString> newPassphrase(const CommandContext &ctx, const QString &name)
     return *first;
 }
 
-int userAdd(CommandContext &ctx)
+int userAdd(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("member"), Tr::tr("The member this user is (id or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("new-member"), Tr::tr("Add the user's member too, with this full name."),
-               QStringLiteral("NAME")),
-        option(QStringLiteral("email"), Tr::tr("The new member's e-mail (with --new-member)."), QStringLiteral("E")),
-        option(QStringLiteral("phone"), Tr::tr("The new member's phone (with --new-member)."), QStringLiteral("P")),
-        option(QStringLiteral("role"),
-               Tr::tr("A role: front-desk, facilitator, treasurer or admin (repeat for several)."),
-               QStringLiteral("ROLE")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
     const bool existing = ctx.isSet(QStringLiteral("member"));
     const bool newMember = ctx.isSet(QStringLiteral("new-member"));
     if (existing == newMember)
@@ -112,10 +100,7 @@ int userAdd(CommandContext &ctx)
     auto roles = parseRoles(ctx.values(QStringLiteral("role")));
     if (!roles)
         return ctx.fail(roles.error());
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    if (auto ok = s->hub->access().require(Permission::ManageUsers); !ok)
+    if (auto ok = s.hub->access().require(Permission::ManageUsers); !ok)
         return ctx.fail(ok.error());
     UserDraft draft;
     draft.name = ctx.positional().first();
@@ -127,7 +112,7 @@ int userAdd(CommandContext &ctx)
         member.phone = ctx.value(QStringLiteral("phone")).trimmed();
         draft.newMember = member;
     } else {
-        auto member = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+        auto member = s.member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
         if (!member)
             return ctx.fail(member.error());
         draft.member = *member;
@@ -136,7 +121,7 @@ int userAdd(CommandContext &ctx)
     if (!passphrase)
         return ctx.fail(passphrase.error());
     draft.passphrase = *passphrase;
-    auto user = UserEnrolment::add(*s->hub, draft);
+    auto user = UserEnrolment::add(*s.hub, draft);
     if (!user) {
         Error e = user.error();
         if (e.where == QStringLiteral("member"))
@@ -149,14 +134,9 @@ int userAdd(CommandContext &ctx)
     return 0;
 }
 
-int userList(CommandContext &ctx)
+int userList(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 0, 0))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto users = s->hub->users().list();
+    auto users = s.hub->users().list();
     if (!users)
         return ctx.fail(users.error());
     if (ctx.json()) {
@@ -175,37 +155,28 @@ int userList(CommandContext &ctx)
     for (const User &u : std::as_const(*users))
         rows << QStringList{u.name, u.memberName, roleNames(u.roles).join(QStringLiteral(", ")),
                             u.hasPin ? Tr::tr("yes") : Tr::tr("no"),
-                            u.lockedUntil.isValid() ? s->local(u.lockedUntil) : QString()};
+                            u.lockedUntil.isValid() ? s.local(u.lockedUntil) : QString()};
     ctx.out().table({Tr::tr("Name"), Tr::tr("Member"), Tr::tr("Roles"), Tr::tr("PIN"), Tr::tr("Locked until")}, rows);
     return 0;
 }
 
-int userRole(CommandContext &ctx)
+int userRole(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("add"), Tr::tr("Give the user this role."), QStringLiteral("ROLE")),
-        option(QStringLiteral("remove"), Tr::tr("Take this role from the user."), QStringLiteral("ROLE")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
     const bool adding = ctx.isSet(QStringLiteral("add"));
     if (adding == ctx.isSet(QStringLiteral("remove")))
         return ctx.usage(Tr::tr("give exactly one of --add ROLE or --remove ROLE"));
     const QString option = adding ? QStringLiteral("add") : QStringLiteral("remove");
     auto roles = parseRoles({ctx.value(option)});
     if (!roles)
-        return ctx.fail(Error{roles.error().kind, roles.error().message, QStringLiteral("--") + option});
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto user = s->hub->users().find(ctx.positional().first());
+        return ctx.fail(located(roles.error(), QStringLiteral("--") + option));
+    auto user = s.hub->users().find(ctx.positional().first());
     if (!user)
         return ctx.fail(user.error());
     const Role role = roles->first();
-    auto ok = adding ? s->hub->users().addRole(user->id, role) : s->hub->users().removeRole(user->id, role);
+    auto ok = adding ? s.hub->users().addRole(user->id, role) : s.hub->users().removeRole(user->id, role);
     if (!ok)
         return ctx.fail(ok.error());
-    auto changed = s->hub->users().get(user->id);
+    auto changed = s.hub->users().get(user->id);
     if (!changed)
         return ctx.fail(changed.error());
     ctx.out().result(
@@ -214,41 +185,28 @@ int userRole(CommandContext &ctx)
     return 0;
 }
 
-int userPasswd(CommandContext &ctx)
+int userPasswd(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto user = s->hub->users().find(ctx.positional().first());
+    auto user = s.hub->users().find(ctx.positional().first());
     if (!user)
         return ctx.fail(user.error());
-    const auto me = s->hub->access().currentUser();
+    const auto me = s.hub->access().currentUser();
     if (!(me && me->id == user->id))
-        if (auto ok = s->hub->access().require(Permission::ManageUsers); !ok)
+        if (auto ok = s.hub->access().require(Permission::ManageUsers); !ok)
             return ctx.fail(ok.error());
     auto passphrase = newPassphrase(ctx, user->name);
     if (!passphrase)
         return ctx.fail(passphrase.error());
-    if (auto ok = s->hub->users().changePassphrase(user->id, *passphrase); !ok)
+    if (auto ok = s.hub->users().changePassphrase(user->id, *passphrase); !ok)
         return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("changed"), true}},
                      Tr::tr("The passphrase of %1 was changed.").arg(user->name));
     return 0;
 }
 
-int userPin(CommandContext &ctx)
+int userPin(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("clear"), Tr::tr("Remove the PIN.")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto user = s->hub->users().find(ctx.positional().first());
+    auto user = s.hub->users().find(ctx.positional().first());
     if (!user)
         return ctx.fail(user.error());
     QString pin;
@@ -265,7 +223,7 @@ int userPin(CommandContext &ctx)
             return ctx.fail(
                 Error::invalid(Tr::tr("An empty PIN; use --clear to remove the PIN."), QStringLiteral("pin")));
     }
-    if (auto ok = s->hub->users().setPin(user->id, pin); !ok)
+    if (auto ok = s.hub->users().setPin(user->id, pin); !ok)
         return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("has_pin"), !pin.isEmpty()}},
                      pin.isEmpty() ? Tr::tr("%1 has no PIN now.").arg(user->name)
@@ -273,37 +231,20 @@ int userPin(CommandContext &ctx)
     return 0;
 }
 
-int userRemove(CommandContext &ctx)
+int userRemove(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto user = s->hub->users().find(ctx.positional().first());
+    auto user = s.hub->users().find(ctx.positional().first());
     if (!user)
         return ctx.fail(user.error());
-    if (auto ok = s->hub->users().remove(user->id); !ok)
+    if (auto ok = s.hub->users().remove(user->id); !ok)
         return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("removed"), true}},
                      Tr::tr("User %1 was removed; the audit trail keeps their name.").arg(user->name));
     return 0;
 }
 
-int audit(CommandContext &ctx)
+int audit(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD, hub's time zone)."), QStringLiteral("DATE")),
-        option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-        option(QStringLiteral("user"), Tr::tr("Only what this person did."), QStringLiteral("NAME")),
-        option(QStringLiteral("action"), Tr::tr("Only this action or kind of action (e.g. transfer, member.add)."),
-               QStringLiteral("KIND")),
-        option(QStringLiteral("limit"), Tr::tr("At most this many rows, newest first."), QStringLiteral("N")),
-    };
-    // After the command, --user filters; who runs hubctl is named before it
-    // ("hubctl --user ana audit --user ben").
-    if (auto stop = ctx.parse(options, 0, 0))
-        return *stop;
     AuditFilter filter;
     QDate from, to;
     for (const auto &[name, field] : {std::pair{QStringLiteral("from"), &from}, std::pair{QStringLiteral("to"), &to}}) {
@@ -323,16 +264,13 @@ int audit(CommandContext &ctx)
         filter.limit = *n;
     }
     filter.action = ctx.value(QStringLiteral("action")).trimmed();
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    const QTimeZone zone = s->settings.zone();
+    const QTimeZone zone = s.settings.zone();
     if (from.isValid())
         filter.from = QDateTime(from, QTime(0, 0), zone).toUTC();
     if (to.isValid())
         filter.to = QDateTime(to.addDays(1), QTime(0, 0), zone).toUTC();
     filter.userName = ctx.value(QStringLiteral("user")).trimmed();
-    auto rows = s->hub->audit().list(filter);
+    auto rows = s.hub->audit().list(filter);
     if (!rows)
         return ctx.fail(rows.error());
     if (ctx.json()) {
@@ -356,7 +294,7 @@ int audit(CommandContext &ctx)
     QList<QStringList> table;
     for (const AuditEntry &e : std::as_const(*rows))
         table << QStringList{QString::number(e.id),
-                             s->local(e.at),
+                             s.local(e.at),
                              e.userName,
                              e.action,
                              e.entityId ? QStringLiteral("%1 #%2").arg(e.entity).arg(e.entityId) : e.entity,
@@ -370,21 +308,68 @@ int audit(CommandContext &ctx)
 
 void registerUserCommands(Cli &cli)
 {
+    cli.add({.name = QStringLiteral("user add"),
+             .synopsis = QStringLiteral(
+                 "NAME (--member MEMBER | --new-member \"FULL NAME\" [--email E] [--phone P]) --role ROLE..."),
+             .summary = Tr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"),
+             .options = {option(QStringLiteral("member"), Tr::tr("The member this user is (id or e-mail)."),
+                                QStringLiteral("MEMBER")),
+                         option(QStringLiteral("new-member"), Tr::tr("Add the user's member too, with this full name."),
+                                QStringLiteral("NAME")),
+                         option(QStringLiteral("email"), Tr::tr("The new member's e-mail (with --new-member)."),
+                                QStringLiteral("E")),
+                         option(QStringLiteral("phone"), Tr::tr("The new member's phone (with --new-member)."),
+                                QStringLiteral("P")),
+                         option(QStringLiteral("role"),
+                                Tr::tr("A role: front-desk, facilitator, treasurer or admin (repeat for several)."),
+                                QStringLiteral("ROLE"))},
+             .arguments = {1, 1},
+             .run = userAdd});
+    cli.add({.name = QStringLiteral("user list"),
+             .synopsis = QString(),
+             .summary = Tr::tr("list the hub's users and their roles"),
+             .arguments = {0, 0},
+             .run = userList});
     cli.add(
-        {QStringLiteral("user add"),
-         QStringLiteral("NAME (--member MEMBER | --new-member \"FULL NAME\" [--email E] [--phone P]) --role ROLE..."),
-         Tr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"), userAdd});
-    cli.add({QStringLiteral("user list"), QString(), Tr::tr("list the hub's users and their roles"), userList});
-    cli.add({QStringLiteral("user role"), QStringLiteral("NAME --add ROLE | --remove ROLE"),
-             Tr::tr("give or take a role"), userRole});
-    cli.add({QStringLiteral("user passwd"), QStringLiteral("NAME"),
-             Tr::tr("set a new passphrase (also lifts a lock-out)"), userPasswd});
-    cli.add({QStringLiteral("user pin"), QStringLiteral("NAME [--clear]"),
-             Tr::tr("set the quick-switch PIN (from HUBCTL_NEW_PIN or asked) or clear it"), userPin});
-    cli.add({QStringLiteral("user remove"), QStringLiteral("NAME"), Tr::tr("remove a user"), userRemove});
-    cli.add({QStringLiteral("audit"),
-             QStringLiteral("[--from DATE] [--to DATE] [--user NAME] [--action KIND] [--limit N]"),
-             Tr::tr("show the audit trail, newest first"), audit});
+        {.name = QStringLiteral("user role"),
+         .synopsis = QStringLiteral("NAME --add ROLE | --remove ROLE"),
+         .summary = Tr::tr("give or take a role"),
+         .options = {option(QStringLiteral("add"), Tr::tr("Give the user this role."), QStringLiteral("ROLE")),
+                     option(QStringLiteral("remove"), Tr::tr("Take this role from the user."), QStringLiteral("ROLE"))},
+         .arguments = {1, 1},
+         .run = userRole});
+    cli.add({.name = QStringLiteral("user passwd"),
+             .synopsis = QStringLiteral("NAME"),
+             .summary = Tr::tr("set a new passphrase (also lifts a lock-out)"),
+             .arguments = {1, 1},
+             .run = userPasswd});
+    cli.add({.name = QStringLiteral("user pin"),
+             .synopsis = QStringLiteral("NAME [--clear]"),
+             .summary = Tr::tr("set the quick-switch PIN (from HUBCTL_NEW_PIN or asked) or clear it"),
+             .options = {option(QStringLiteral("clear"), Tr::tr("Remove the PIN."))},
+             .arguments = {1, 1},
+             .run = userPin});
+    cli.add({.name = QStringLiteral("user remove"),
+             .synopsis = QStringLiteral("NAME"),
+             .summary = Tr::tr("remove a user"),
+             .arguments = {1, 1},
+             .run = userRemove});
+    // After the command, --user filters; who runs hubctl is named before it
+    // ("hubctl --user ana audit --user ben").
+    cli.add({.name = QStringLiteral("audit"),
+             .synopsis = QStringLiteral("[--from DATE] [--to DATE] [--user NAME] [--action KIND] [--limit N]"),
+             .summary = Tr::tr("show the audit trail, newest first"),
+             .options = {option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD, hub's time zone)."),
+                                QStringLiteral("DATE")),
+                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
+                         option(QStringLiteral("user"), Tr::tr("Only what this person did."), QStringLiteral("NAME")),
+                         option(QStringLiteral("action"),
+                                Tr::tr("Only this action or kind of action (e.g. transfer, member.add)."),
+                                QStringLiteral("KIND")),
+                         option(QStringLiteral("limit"), Tr::tr("At most this many rows, newest first."),
+                                QStringLiteral("N"))},
+             .arguments = {0, 0},
+             .run = audit});
 }
 
 } // namespace hub::cli

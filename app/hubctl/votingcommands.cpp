@@ -3,7 +3,6 @@
 
 #include "app/hubctl/cli.h"
 #include "app/hubctl/commandsession.h"
-#include "core/gatherings/gatheringservice.h"
 #include "core/gatherings/ideaservice.h"
 
 #include <QJsonArray>
@@ -28,21 +27,16 @@ QList<int> ranks(const QList<Idea> &ideas)
 }
 
 // Closes or reopens the vote, then shows the gathering's ranked results.
-int setVoting(CommandContext &ctx, bool close)
+int setVoting(CommandContext &ctx, CommandSession &s, bool close)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto g = s->hub->gatherings().find(ctx.positional().first());
+    auto g = s.gathering(ctx.positional().first());
     if (!g)
-        return ctx.fail(Error{g.error().kind, g.error().message, QStringLiteral("GATHERING")});
+        return ctx.fail(g.error());
     const bool already = g->votingClosed == close;
     if (!already)
-        if (auto done = s->hub->ideas().closeVoting(g->id, close); !done)
-            return ctx.fail(Error{done.error().kind, done.error().message, QStringLiteral("GATHERING")});
-    auto ideas = s->hub->ideas().ranked(g->id);
+        if (auto done = s.hub->ideas().closeVoting(g->id, close); !done)
+            return ctx.fail(located(done.error(), QStringLiteral("GATHERING")));
+    auto ideas = s.hub->ideas().ranked(g->id);
     if (!ideas)
         return ctx.fail(ideas.error());
     const QList<int> rank = ranks(*ideas);
@@ -81,14 +75,19 @@ int setVoting(CommandContext &ctx, bool close)
 
 void registerVotingCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("gathering close-voting"), QStringLiteral("GATHERING"),
-             Tr::tr("close a gathering's vote (no more votes or withdrawals) and show the ranked results"),
-             [](CommandContext &ctx) {
-                 return setVoting(ctx, true);
+    cli.add({.name = QStringLiteral("gathering close-voting"),
+             .synopsis = QStringLiteral("GATHERING"),
+             .summary = Tr::tr("close a gathering's vote (no more votes or withdrawals) and show the ranked results"),
+             .arguments = {1, 1},
+             .run = [](CommandContext &ctx, CommandSession &s) {
+                 return setVoting(ctx, s, true);
              }});
-    cli.add({QStringLiteral("gathering reopen-voting"), QStringLiteral("GATHERING"), Tr::tr("open a closed vote again"),
-             [](CommandContext &ctx) {
-                 return setVoting(ctx, false);
+    cli.add({.name = QStringLiteral("gathering reopen-voting"),
+             .synopsis = QStringLiteral("GATHERING"),
+             .summary = Tr::tr("open a closed vote again"),
+             .arguments = {1, 1},
+             .run = [](CommandContext &ctx, CommandSession &s) {
+                 return setVoting(ctx, s, false);
              }});
 }
 

@@ -64,18 +64,9 @@ QJsonObject walkInJson(const WalkIn &w, const CommandSession &s)
                        {QStringLiteral("forgotten"), w.forgotten}};
 }
 
-int walkInList(CommandContext &ctx)
+int walkInList(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("search"), Tr::tr("Only walk-ins whose name or e-mail contains this."),
-               QStringLiteral("TEXT")),
-    };
-    if (auto stop = ctx.parse(options, 0, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto &checkIns = s->hub->checkIns();
+    auto &checkIns = s.hub->checkIns();
     QList<WalkIn> list;
     if (ctx.positional().isEmpty()) {
         auto all = checkIns.walkIns(ctx.value(QStringLiteral("search")));
@@ -83,9 +74,9 @@ int walkInList(CommandContext &ctx)
             return ctx.fail(all.error());
         list = *all;
     } else {
-        auto g = s->hub->gatherings().find(ctx.positional().first());
+        auto g = s.gathering(ctx.positional().first());
         if (!g)
-            return ctx.fail(Error{g.error().kind, g.error().message, QStringLiteral("GATHERING")});
+            return ctx.fail(g.error());
         auto people = checkIns.attendees(g->id);
         if (!people)
             return ctx.fail(people.error());
@@ -107,10 +98,10 @@ int walkInList(CommandContext &ctx)
     QJsonArray array;
     QList<QStringList> rows;
     for (const WalkIn &w : std::as_const(list)) {
-        array.append(walkInJson(w, *s));
+        array.append(walkInJson(w, s));
         rows << QStringList{QStringLiteral("#%1").arg(w.id.value()), w.name,
                             w.email.isEmpty() ? QStringLiteral("-") : w.email, w.consent ? Tr::tr("yes") : Tr::tr("no"),
-                            s->local(w.createdAt)};
+                            s.local(w.createdAt)};
     }
     if (ctx.json())
         ctx.out().document(array);
@@ -122,20 +113,15 @@ int walkInList(CommandContext &ctx)
     return 0;
 }
 
-int walkInEnrol(CommandContext &ctx)
+int walkInEnrol(CommandContext &ctx, CommandSession &s)
 {
-    if (auto stop = ctx.parse({}, 1, 1))
-        return *stop;
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto w = findWalkIn(*s, ctx.positional().first());
+    auto w = findWalkIn(s, ctx.positional().first());
     if (!w)
         return ctx.fail(w.error());
-    auto id = s->hub->checkIns().enrol(w->id);
+    auto id = s.hub->checkIns().enrol(w->id);
     if (!id)
         return ctx.fail(asArgument(id.error()));
-    auto m = s->hub->members().get(*id);
+    auto m = s.hub->members().get(*id);
     if (!m)
         return ctx.fail(m.error());
     QJsonObject o{{QStringLiteral("id"), m->id.value()},
@@ -148,31 +134,21 @@ int walkInEnrol(CommandContext &ctx)
     return 0;
 }
 
-int walkInMerge(CommandContext &ctx)
+int walkInMerge(CommandContext &ctx, CommandSession &s)
 {
-    const QList<QCommandLineOption> options = {
-        option(QStringLiteral("member"), Tr::tr("The member the walk-in turned out to be."), QStringLiteral("MEMBER")),
-    };
-    if (auto stop = ctx.parse(options, 1, 1))
-        return *stop;
-    if (!ctx.isSet(QStringLiteral("member")))
-        return ctx.usage(Tr::tr("--member is required"), QStringLiteral("--member"));
-    auto s = CommandSession::open(ctx);
-    if (!s)
-        return ctx.fail(s.error());
-    auto w = findWalkIn(*s, ctx.positional().first());
+    auto w = findWalkIn(s, ctx.positional().first());
     if (!w)
         return ctx.fail(w.error());
-    auto member = s->member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
+    auto member = s.member(ctx.value(QStringLiteral("member")), QStringLiteral("--member"));
     if (!member)
         return ctx.fail(member.error());
-    if (auto done = s->hub->checkIns().merge(w->id, *member); !done)
+    if (auto done = s.hub->checkIns().merge(w->id, *member); !done)
         return ctx.fail(asArgument(done.error()));
-    auto now = s->hub->checkIns().walkIn(w->id);
-    auto m = s->hub->members().get(*member);
+    auto now = s.hub->checkIns().walkIn(w->id);
+    auto m = s.hub->members().get(*member);
     if (!now || !m)
         return ctx.fail(!now ? now.error() : m.error());
-    QJsonObject o = walkInJson(*now, *s);
+    QJsonObject o = walkInJson(*now, s);
     o.insert(QStringLiteral("member"), m->displayName);
     ctx.out().result(o,
                      Tr::tr("Walk-in #%1 %2 is %3 (member #%4); their attendance, ideas and votes moved to them.")
@@ -184,12 +160,26 @@ int walkInMerge(CommandContext &ctx)
 
 void registerWalkInCommands(Cli &cli)
 {
-    cli.add({QStringLiteral("walkin list"), QStringLiteral("[GATHERING] [--search TEXT]"),
-             Tr::tr("walk-ins not yet members (at one gathering, or all)"), walkInList});
-    cli.add({QStringLiteral("walkin enrol"), QStringLiteral("WALKIN"),
-             Tr::tr("make a member of a walk-in from what they gave at the door"), walkInEnrol});
-    cli.add({QStringLiteral("walkin merge"), QStringLiteral("WALKIN --member MEMBER"),
-             Tr::tr("a walk-in is an existing member: their attendance moves to them"), walkInMerge});
+    cli.add({.name = QStringLiteral("walkin list"),
+             .synopsis = QStringLiteral("[GATHERING] [--search TEXT]"),
+             .summary = Tr::tr("walk-ins not yet members (at one gathering, or all)"),
+             .options = {option(QStringLiteral("search"), Tr::tr("Only walk-ins whose name or e-mail contains this."),
+                                QStringLiteral("TEXT"))},
+             .arguments = {0, 1},
+             .run = walkInList});
+    cli.add({.name = QStringLiteral("walkin enrol"),
+             .synopsis = QStringLiteral("WALKIN"),
+             .summary = Tr::tr("make a member of a walk-in from what they gave at the door"),
+             .arguments = {1, 1},
+             .run = walkInEnrol});
+    cli.add({.name = QStringLiteral("walkin merge"),
+             .synopsis = QStringLiteral("WALKIN --member MEMBER"),
+             .summary = Tr::tr("a walk-in is an existing member: their attendance moves to them"),
+             .options = {option(QStringLiteral("member"), Tr::tr("The member the walk-in turned out to be."),
+                                QStringLiteral("MEMBER"))},
+             .arguments = {1, 1},
+             .required = {QStringLiteral("member")},
+             .run = walkInMerge});
 }
 
 } // namespace hub::cli

@@ -27,6 +27,17 @@ QString joinedRoles(const QList<Role> &roles)
     const QString last = titles.takeLast();
     return AccessControl::tr("%1 or %2").arg(titles.join(QStringLiteral(", ")), last);
 }
+
+// The refusal of a locked-out user, which (unlike the others) says until when.
+Error lockedOut(const QString &name, qint64 lockedUntil, qint64 now, bool pin)
+{
+    const QDateTime until = QDateTime::fromSecsSinceEpoch(lockedUntil, QTimeZone::utc()).toLocalTime();
+    const qint64 wait = lockedUntil - now;
+    return Error::refused(
+        AccessControl::tr("Too many wrong tries: “%1” is locked for %n more second(s), until %2.", nullptr, int(wait))
+            .arg(name, QLocale().toString(until.time(), QLocale::ShortFormat)),
+        pin ? QStringLiteral("pin") : QStringLiteral("passphrase"));
+}
 } // namespace
 
 AccessControl::Grant::Grant(Permission permission) : m_permission(permission)
@@ -173,85 +184,98 @@ Result<CurrentUser> AccessControl::checkSecret(const QString &rawName, const QSt
     auto tx = Transaction::begin(*m_db, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
-    Query q(tx->connection(), QStringLiteral("SELECT id, passphrase_hash, pin_hash, failed_tries, lock_count, "
-                                             "locked_until FROM users WHERE name = :name COLLATE NOCASE AND "
-                                             "removed_at IS NULL"));
-    q.bind(QStringLiteral(":name"), name);
-    if (auto ok = q.exec(); !ok)
-        return fail(ok.error());
-    if (!q.next()) {
+    auto stored = readSecret(*tx, name, pin);
+    if (!stored)
+        return fail(stored.error());
+    if (!*stored) {
         // An unknown name costs as much as a known one, so timing does not tell which names exist.
         static const QString decoy = PassphraseHasher::hash(QStringLiteral("no such user")).value_or(QString());
         PassphraseHasher::verify(decoy, secret);
-        if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), 0,
-                                        tr("unknown user name (%1)").arg(how));
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
+        if (auto ok = recordFailure(*tx, name, 0, tr("unknown user name (%1)").arg(how)); !ok)
             return fail(ok.error());
         return fail(wrong);
     }
-    const qint64 id = q.value(0).toLongLong();
-    const QString hash = pin ? q.value(2).toString() : q.value(1).toString();
-    const int tries = q.value(3).toInt();
-    const int locks = q.value(4).toInt();
-    const qint64 lockedUntil = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    const StoredSecret &s = **stored;
     const qint64 now = m_clock.nowSecs();
 
-    if (lockedUntil > now) {
-        const QDateTime until = QDateTime::fromSecsSinceEpoch(lockedUntil, QTimeZone::utc()).toLocalTime();
-        if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), id,
-                                        tr("locked out (%1)").arg(how));
-            !ok)
+    if (s.lockedUntil > now) {
+        if (auto ok = recordFailure(*tx, name, s.id, tr("locked out (%1)").arg(how)); !ok)
             return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
-        const qint64 wait = lockedUntil - now;
-        return fail(Error::refused(
-            tr("Too many wrong tries: “%1” is locked for %n more second(s), until %2.", nullptr, int(wait))
-                .arg(name, QLocale().toString(until.time(), QLocale::ShortFormat)),
-            pin ? QStringLiteral("pin") : QStringLiteral("passphrase")));
+        return fail(lockedOut(name, s.lockedUntil, now, pin));
     }
 
-    if (pin && hash.isEmpty()) {
+    if (pin && s.hash.isEmpty()) {
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
         return fail(
             Error::refused(tr("“%1” has no PIN; sign in with the passphrase.").arg(name), QStringLiteral("pin")));
     }
 
-    if (!PassphraseHasher::verify(hash, secret)) {
-        int newTries = tries + 1;
-        int newLocks = locks;
-        QVariant until;
-        QString summary = tr("wrong %1").arg(how);
-        if (newTries >= MaxTries) {
-            // 60 s, then 120 s, 240 s ...: guessing a 4-digit PIN takes days.
-            const qint64 seconds = std::min<qint64>(qint64(LockSeconds) << std::min(locks, 20), MaxLockSeconds);
-            until = now + seconds;
-            newTries = 0;
-            ++newLocks;
-            summary = tr("wrong %1; locked for %2 s").arg(how).arg(seconds);
-        }
-        Query upd(tx->connection(), QStringLiteral("UPDATE users SET failed_tries = :tries, lock_count = :locks, "
-                                                   "locked_until = :until WHERE id = :id"));
-        upd.bind(QStringLiteral(":tries"), newTries)
-            .bind(QStringLiteral(":locks"), newLocks)
-            .bind(QStringLiteral(":until"), until)
-            .bind(QStringLiteral(":id"), id);
-        if (auto ok = upd.exec(); !ok)
-            return fail(ok.error());
-        if (auto ok =
-                m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), id, summary);
-            !ok)
-            return fail(ok.error());
-        if (auto ok = tx->commit(); !ok)
+    if (!PassphraseHasher::verify(s.hash, secret)) {
+        if (auto ok = countWrongTry(*tx, name, s, how, now); !ok)
             return fail(ok.error());
         return fail(wrong);
     }
+    return completeSignIn(*tx, s.id, pin);
+}
 
-    Query upd(tx->connection(), QStringLiteral("UPDATE users SET failed_tries = 0, lock_count = 0, locked_until = NULL "
-                                               "WHERE id = :id"));
+auto AccessControl::readSecret(Transaction &tx, const QString &name, bool pin) -> Result<std::optional<StoredSecret>>
+{
+    Query q(tx.connection(), QStringLiteral("SELECT id, passphrase_hash, pin_hash, failed_tries, lock_count, "
+                                            "locked_until FROM users WHERE name = :name COLLATE NOCASE AND "
+                                            "removed_at IS NULL"));
+    q.bind(QStringLiteral(":name"), name);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return std::optional<StoredSecret>();
+    StoredSecret s;
+    s.id = q.value(0).toLongLong();
+    s.hash = pin ? q.value(2).toString() : q.value(1).toString();
+    s.tries = q.value(3).toInt();
+    s.locks = q.value(4).toInt();
+    s.lockedUntil = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    return s;
+}
+
+Status AccessControl::recordFailure(Transaction &tx, const QString &name, qint64 id, const QString &summary)
+{
+    if (auto ok = m_audit->recordAs(name, QStringLiteral("user.sign-in-failed"), QStringLiteral("user"), id, summary);
+        !ok)
+        return fail(ok.error());
+    return tx.commit();
+}
+
+Status AccessControl::countWrongTry(Transaction &tx, const QString &name, const StoredSecret &stored,
+                                    const QString &how, qint64 now)
+{
+    int newTries = stored.tries + 1;
+    int newLocks = stored.locks;
+    QVariant until;
+    QString summary = tr("wrong %1").arg(how);
+    if (newTries >= MaxTries) {
+        // 60 s, then 120 s, 240 s ...: guessing a 4-digit PIN takes days.
+        const qint64 seconds = std::min<qint64>(qint64(LockSeconds) << std::min(stored.locks, 20), MaxLockSeconds);
+        until = now + seconds;
+        newTries = 0;
+        ++newLocks;
+        summary = tr("wrong %1; locked for %2 s").arg(how).arg(seconds);
+    }
+    Query upd(tx.connection(), QStringLiteral("UPDATE users SET failed_tries = :tries, lock_count = :locks, "
+                                              "locked_until = :until WHERE id = :id"));
+    upd.bind(QStringLiteral(":tries"), newTries)
+        .bind(QStringLiteral(":locks"), newLocks)
+        .bind(QStringLiteral(":until"), until)
+        .bind(QStringLiteral(":id"), stored.id);
+    if (auto ok = upd.exec(); !ok)
+        return fail(ok.error());
+    return recordFailure(tx, name, stored.id, summary);
+}
+
+Result<CurrentUser> AccessControl::completeSignIn(Transaction &tx, qint64 id, bool pin)
+{
+    Query upd(tx.connection(), QStringLiteral("UPDATE users SET failed_tries = 0, lock_count = 0, locked_until = NULL "
+                                              "WHERE id = :id"));
     upd.bind(QStringLiteral(":id"), id);
     if (auto ok = upd.exec(); !ok)
         return fail(ok.error());
@@ -262,7 +286,7 @@ Result<CurrentUser> AccessControl::checkSecret(const QString &rawName, const QSt
                                     pin ? tr("signed in with PIN") : tr("signed in"));
         !ok)
         return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
+    if (auto ok = tx.commit(); !ok)
         return fail(ok.error());
     m_current = CurrentUser{user->id, user->name, user->member, user->roles};
     m_actor = user->name;

@@ -16,6 +16,7 @@ namespace hub {
 
 class AuditTrail;
 class Database;
+class Transaction;
 
 /// Who is at the desk now.
 struct CurrentUser
@@ -106,7 +107,26 @@ public:
     static QString keyFrontDeskCeiling() { return QStringLiteral("front_desk_ceiling"); }
 
 private:
+    /// What a sign-in checks its secret against: the user's row.
+    struct StoredSecret
+    {
+        qint64 id = 0;
+        QString hash; ///< of the passphrase or of the PIN, whichever is asked for
+        int tries = 0;
+        int locks = 0;
+        qint64 lockedUntil = 0; ///< seconds since the epoch; 0 when not locked
+    };
+
     Result<CurrentUser> checkSecret(const QString &name, const QString &secret, bool pin);
+    /// The user's row, or nothing for an unknown (or removed) name.
+    static Result<std::optional<StoredSecret>> readSecret(Transaction &tx, const QString &name, bool pin);
+    /// Audits a refused sign-in and commits, so the refusal stays on record.
+    Status recordFailure(Transaction &tx, const QString &name, qint64 id, const QString &summary);
+    /// Counts a wrong secret, locking the user out after MaxTries.
+    Status countWrongTry(Transaction &tx, const QString &name, const StoredSecret &stored, const QString &how,
+                         qint64 now);
+    /// The secret was right: clears the tries and signs the user in.
+    Result<CurrentUser> completeSignIn(Transaction &tx, qint64 id, bool pin);
 
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;

@@ -5,6 +5,7 @@
 #include "core/access/passphrasehasher.h"
 #include "core/audit/audittrail.h"
 #include "core/storage/database.h"
+#include "core/storage/keysetorder.h"
 #include "core/storage/query.h"
 #include "core/storage/unitofwork.h"
 
@@ -17,6 +18,8 @@ namespace {
 
 const QString UserColumns =
     QStringLiteral("u.id, u.name, u.member_id, m.display_name, u.pin_hash IS NOT NULL, u.locked_until, u.created_at");
+// How many columns UserColumns selects: a page's key is read after them.
+constexpr int UserColumnCount = 7;
 
 User userFrom(const Query &q)
 {
@@ -204,16 +207,32 @@ Result<UserId> UserService::addIn(Write &w, const QString &name, MemberId member
 
 Result<QList<User>> UserService::list() const
 {
-    Query q(*m_db, QStringLiteral("SELECT ") + UserColumns +
-                       QStringLiteral(" FROM users u JOIN members m ON m.id = u.member_id "
-                                      "WHERE u.removed_at IS NULL ORDER BY u.name COLLATE NOCASE"));
+    auto all = page({}, -1);
+    if (!all)
+        return fail(all.error());
+    return std::move(all->rows);
+}
+
+Result<Page<User>> UserService::page(const PageKey &after, int limit) const
+{
+    // By sign-in name as people read it (any case), the id making it total.
+    const KeysetOrder order({{QStringLiteral("u.name COLLATE NOCASE")}, {QStringLiteral("u.id")}}, false);
+    QString sql = QStringLiteral("SELECT ") + UserColumns + order.keyColumns() +
+                  QStringLiteral(" FROM users u JOIN members m ON m.id = u.member_id WHERE u.removed_at IS NULL");
+    if (const QString beyond = order.after(after); !beyond.isEmpty())
+        sql += QStringLiteral(" AND ") + beyond;
+    Query q(*m_db, sql + QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit"));
+    order.bind(q, after);
+    q.bind(QStringLiteral(":limit"), limit);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
-    QList<User> out;
-    while (q.next())
-        out << userFrom(q);
+    Page<User> out;
+    while (q.next()) {
+        out.rows << userFrom(q);
+        out.next = order.keyOf(q, UserColumnCount);
+    }
     Query roles(*m_db, QStringLiteral("SELECT role FROM user_roles WHERE user_id = :id"));
-    for (User &u : out) {
+    for (User &u : out.rows) {
         roles.bind(QStringLiteral(":id"), u.id.value());
         if (auto ok = roles.exec(); !ok)
             return fail(ok.error());
@@ -224,6 +243,15 @@ Result<QList<User>> UserService::list() const
         u.roles = normalisedRoles(found);
     }
     return out;
+}
+
+Result<int> UserService::count() const
+{
+    Query q(*m_db, QStringLiteral("SELECT count(*) FROM users u WHERE u.removed_at IS NULL"));
+    auto n = q.scalar();
+    if (!n)
+        return fail(n.error());
+    return n->toInt();
 }
 
 Result<User> UserService::get(UserId id) const

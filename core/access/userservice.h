@@ -5,6 +5,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/common/ids.h"
+#include "core/storage/keysetorder.h"
 #include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
@@ -68,6 +69,9 @@ public:
                      const QString &pin = {});
     /// Live users, by name.
     Result<QList<User>> list() const;
+    /// The users after `after` by sign-in name (keyset paging), and the key of the page after them.
+    Result<Page<User>> page(const PageKey &after, int limit) const;
+    Result<int> count() const;
     Result<User> get(UserId id) const;
     /// A live user by sign-in name (any case).
     Result<User> find(const QString &name) const;

@@ -3,7 +3,6 @@
 
 #include "core/audit/auditactionnames.h"
 #include "core/audit/auditentitynames.h"
-#include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/settings/settingsservice.h"
@@ -11,23 +10,13 @@
 namespace hub {
 
 AuditTableModel::AuditTableModel(Hub &hub, QObject *parent)
-    : QAbstractTableModel(parent), m_hub(hub), m_zone(QTimeZone::utc()),
+    : PagedTableModel(parent), m_hub(hub), m_zone(QTimeZone::utc()),
       m_names(std::make_unique<AuditEntityNames>(hub.sharedDatabase(), m_zone))
 {
     reload();
 }
 
 AuditTableModel::~AuditTableModel() = default;
-
-int AuditTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int AuditTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QString AuditTableModel::entityText(const AuditEntry &entry)
 {
@@ -72,7 +61,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AuditEntry &e = m_rows.at(index.row());
+    const AuditEntry &e = rowData(index.row());
     switch (role) {
     case Qt::ToolTipRole:
         // The name, and the record's number to look it up by.
@@ -118,66 +107,47 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-bool AuditTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_exhausted;
-}
-
-void AuditTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_exhausted)
-        return;
-    const QList<AuditEntry> batch = fetchBatch(int(m_rows.size()));
-    if (batch.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size()) - 1);
-    m_rows.append(batch);
-    endInsertRows();
-}
-
-QList<AuditEntry> AuditTableModel::fetchBatch(int offset)
-{
-    AuditFilter page = m_filter;
-    page.limit = BatchSize;
-    page.offset = offset;
-    return takePage(m_hub.audit().list(page), BatchSize, m_exhausted, m_error);
-}
-
 void AuditTableModel::setFilter(const AuditFilter &filter)
 {
     m_filter = filter;
     m_filter.limit = -1;
-    m_filter.offset = 0;
+    m_filter.beforeId.reset();
     reload();
 }
 
-void AuditTableModel::reload()
+Result<int> AuditTableModel::countRows() const
 {
-    beginResetModel();
-    m_rows.clear();
-    m_error.reset();
-    m_matching = 0;
-    m_exhausted = false;
+    return m_hub.audit().count(m_filter);
+}
+
+Result<Page<AuditEntry>> AuditTableModel::fetchPage(const PageKey &after, int limit) const
+{
+    AuditFilter page = m_filter;
+    page.limit = limit;
+    if (!after.isFirst())
+        page.beforeId = after.values.first().toLongLong();
+    auto rows = m_hub.audit().list(page);
+    if (!rows)
+        return fail(rows.error());
+    Page<AuditEntry> out{std::move(*rows), {}};
+    if (!out.rows.isEmpty())
+        out.next.values = {out.rows.last().id};
+    return out;
+}
+
+Status AuditTableModel::prepare()
+{
+    // A hub whose settings cannot be read still shows its trail, in UTC.
     if (auto s = m_hub.settings().load())
         m_zone = LedgerDisplay::zone(s->timeZone);
-    // Names may have changed (a member renamed or forgotten) since the last look.
     m_names->clear();
     m_names->setZone(m_zone);
-    if (auto n = m_hub.audit().count(m_filter)) {
-        m_matching = *n;
-        m_rows = fetchBatch(0);
-    } else {
-        m_exhausted = true;
-        m_error = n.error();
-    }
-    endResetModel();
+    return {};
 }
 
 std::optional<AuditEntry> AuditTableModel::entryAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || index.row() >= m_rows.size())
-        return std::nullopt;
-    return m_rows.at(index.row());
+    return rowAt(index);
 }
 
 } // namespace hub

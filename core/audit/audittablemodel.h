@@ -2,10 +2,8 @@
 #pragma once
 
 #include "core/audit/audittrail.h"
-#include "core/common/error.h"
+#include "core/common/pagedtablemodel.h"
 
-#include <QAbstractTableModel>
-#include <QList>
 #include <QTimeZone>
 
 #include <memory>
@@ -16,9 +14,9 @@ namespace hub {
 class AuditEntityNames;
 class Hub;
 
-/// The audit trail, newest first, filtered in SQL and fetched lazily in
-/// batches, so a trail of years opens at once. Times read in the hub's zone.
-class AuditTableModel final : public QAbstractTableModel
+/// The audit trail, newest first, filtered in SQL and fetched lazily a page
+/// at a time, so a trail of years opens at once. Times read in the hub's zone.
+class AuditTableModel final : public PagedTableModel<AuditEntry>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AuditTableModel)
@@ -39,32 +37,19 @@ public:
         ActionRole,                 ///< the machine action name, e.g. "transfer.reverse"
     };
 
-    static constexpr int BatchSize = 200;
-
     /// The model reads through `hub`, which must outlive it.
     explicit AuditTableModel(Hub &hub, QObject *parent = nullptr);
     ~AuditTableModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
-    /// Which rows are shown (limit and offset are the model's own); resets the
-    /// model and fetches the first batch.
+    /// Which rows are shown (limit and paging are the model's own); resets
+    /// the model and fetches the first page.
     void setFilter(const AuditFilter &filter);
     AuditFilter filter() const { return m_filter; }
-    /// Reads the first batch again.
-    void reload();
-
     /// The entry in `index`'s row, if it is a fetched row.
     std::optional<AuditEntry> entryAt(const QModelIndex &index) const;
-    /// How many rows match the filter, counted in SQL.
-    int matchingCount() const { return m_matching; }
-    /// The last storage error, if reading failed; the model is then empty.
-    std::optional<Error> lastError() const { return m_error; }
     QTimeZone zone() const { return m_zone; }
 
     /// "Transfer #12", "Member #3", or empty for an entry about no one row.
@@ -72,18 +57,22 @@ public:
     /// The entry's instant as a local date and time in `zone`: "2026-11-23 19:04:05".
     static QString whenText(const AuditEntry &entry, const QTimeZone &zone);
 
+protected:
+    int columns() const override { return ColumnCount; }
+    Result<int> countRows() const override;
+    Result<Page<AuditEntry>> fetchPage(const PageKey &after, int limit) const override;
+    qint64 idOf(const AuditEntry &entry) const override { return entry.id; }
+    /// Names may have changed (a member renamed or forgotten) since the last
+    /// look, and so may the hub's zone.
+    Status prepare() override;
+
 private:
-    QList<AuditEntry> fetchBatch(int offset);
     QVariant displayText(const AuditEntry &entry, int column) const;
 
     Hub &m_hub;
     QTimeZone m_zone;
     std::unique_ptr<AuditEntityNames> m_names;
     AuditFilter m_filter;
-    QList<AuditEntry> m_rows;
-    int m_matching = 0;
-    bool m_exhausted = true;
-    std::optional<Error> m_error;
 };
 
 } // namespace hub

@@ -48,6 +48,8 @@ QString whereOf(const AuditFilter &f)
         parts << QStringLiteral("user_name = :user COLLATE NOCASE");
     if (!f.action.isEmpty())
         parts << QStringLiteral("(action = :action OR substr(action, 1, length(:action) + 1) = :action || '.')");
+    if (f.beforeId)
+        parts << QStringLiteral("id < :before");
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
 
@@ -61,6 +63,8 @@ void bindFilter(Query &q, const AuditFilter &f)
         q.bind(QStringLiteral(":user"), f.userName);
     if (!f.action.isEmpty())
         q.bind(QStringLiteral(":action"), f.action);
+    if (f.beforeId)
+        q.bind(QStringLiteral(":before"), *f.beforeId);
 }
 
 } // namespace
@@ -167,12 +171,12 @@ Result<QList<AuditEntry>> AuditTrail::list(const AuditFilter &filter) const
         return fail(ok.error());
     QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_log") + whereOf(filter) +
                   QStringLiteral(" ORDER BY id DESC");
-    if (filter.limit >= 0 || filter.offset > 0)
-        sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
+    if (filter.limit >= 0)
+        sql += QStringLiteral(" LIMIT :limit");
     Query q(*m_db, sql);
     bindFilter(q, filter);
-    if (filter.limit >= 0 || filter.offset > 0)
-        q.bind(QStringLiteral(":limit"), filter.limit).bind(QStringLiteral(":offset"), filter.offset);
+    if (filter.limit >= 0)
+        q.bind(QStringLiteral(":limit"), filter.limit);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
     QList<AuditEntry> out;

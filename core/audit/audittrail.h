@@ -37,7 +37,9 @@ struct AuditFilter
     QString userName; ///< exact, any case; empty = everyone
     QString action;   ///< an action ("member.add") or its prefix ("member"); empty = all
     int limit = -1;
-    int offset = 0;
+    /// Only rows older than this one (the list runs newest first): the next
+    /// page starts after the last row read, never at an OFFSET.
+    std::optional<qint64> beforeId;
 };
 
 /// The append-only, hash-chained record of every change: who, when, what.

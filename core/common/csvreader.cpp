@@ -99,146 +99,192 @@ QChar CsvReader::detectSeparator(QStringView headerLine)
     return semicolons > commas ? QChar(u';') : QChar(u',');
 }
 
-Result<CsvTable> CsvReader::read(const QByteArray &bytes)
-{
-    // Check the encoding first so the message can name the line; decoding
-    // would silently turn bad bytes into replacement characters.
-    if (const int bad = firstBadUtf8Line(bytes))
-        return fail(Error::invalid(tr("Line %1 is not valid UTF-8 text. Save the file as "
-                                      "“CSV UTF-8” and try again.")
-                                       .arg(bad),
-                                   tr("line %1").arg(bad)));
+namespace {
 
-    CsvTable table;
-    // Qt's decoder drops a leading byte-order mark itself; note that there was one.
-    table.hadBom = bytes.startsWith("\xEF\xBB\xBF");
+// Where reading stands in the decoded text.
+struct CsvCursor
+{
+    CsvCursor(const QString &decodedText, QChar separator) : text(decodedText), sep(separator), n(decodedText.size()) {}
+
+    const QString &text;
+    const QChar sep;
+    const qsizetype n;
+    qsizetype i = 0;
+    int line = 1;
+};
+
+// The bytes as text. Check the encoding first so the message can name the
+// line; decoding would silently turn bad bytes into replacement characters.
+Result<QString> decoded(const QByteArray &bytes)
+{
+    if (const int bad = CsvReader::firstBadUtf8Line(bytes))
+        return fail(Error::invalid(CsvReader::tr("Line %1 is not valid UTF-8 text. Save the file as "
+                                                 "“CSV UTF-8” and try again.")
+                                       .arg(bad),
+                                   CsvReader::tr("line %1").arg(bad)));
     QString text = QString::fromUtf8(bytes);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     if (text.trimmed().isEmpty())
-        return fail(Error::invalid(tr("The file is empty: it needs a header row naming the columns, "
-                                      "then one row per record.")));
+        return fail(Error::invalid(CsvReader::tr("The file is empty: it needs a header row naming the columns, "
+                                                 "then one row per record.")));
+    return text;
+}
 
-    table.separator = detectSeparator(text);
-    const QChar sep = table.separator;
-    const qsizetype n = text.size();
-
-    qsizetype i = 0;
-    int line = 1;
-    int row = 0;
-    bool haveHeader = false;
+// A field in quotes, from its opening quote to just past the closing one.
+Result<QString> readQuoted(CsvCursor &s)
+{
     QString field;
-    QStringList fields;
-
-    while (i <= n) {
-        // One record per pass.
-        const int recordLine = line;
-        ++row;
-        fields.clear();
-        bool recordDone = false;
-        while (!recordDone) {
-            field.clear();
-            if (i < n && text.at(i) == Quote) {
-                const int quoteLine = line;
-                ++i;
-                bool closed = false;
-                while (i < n) {
-                    const QChar c = text.at(i);
-                    if (c == Quote) {
-                        if (i + 1 < n && text.at(i + 1) == Quote) {
-                            field += Quote;
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        closed = true;
-                        break;
-                    }
-                    if (c == u'\r') {
-                        // CRLF or a lone CR inside quotes: one line break, stored as "\n".
-                        field += u'\n';
-                        ++line;
-                        i += (i + 1 < n && text.at(i + 1) == u'\n') ? 2 : 1;
-                        continue;
-                    }
-                    if (c == u'\n')
-                        ++line;
-                    field += c;
-                    ++i;
-                }
-                if (!closed)
-                    return fail(Error::invalid(tr("The quote opened on line %1 is never closed.").arg(quoteLine),
-                                               tr("line %1").arg(quoteLine)));
-                if (i < n && text.at(i) != sep && text.at(i) != u'\r' && text.at(i) != u'\n')
-                    return fail(Error::invalid(tr("Line %1 has text after a closing quote; a quote inside a quoted "
-                                                  "field must be doubled (\"\").")
-                                                   .arg(line),
-                                               tr("line %1").arg(line)));
-            } else {
-                const qsizetype start = i;
-                while (i < n) {
-                    const QChar c = text.at(i);
-                    if (c == sep || c == u'\r' || c == u'\n')
-                        break;
-                    ++i;
-                }
-                field = text.mid(start, i - start);
-            }
-            fields.append(field);
-            if (i < n && text.at(i) == sep) {
-                ++i;
+    const int quoteLine = s.line;
+    ++s.i;
+    bool closed = false;
+    while (s.i < s.n) {
+        const QChar c = s.text.at(s.i);
+        if (c == Quote) {
+            if (s.i + 1 < s.n && s.text.at(s.i + 1) == Quote) {
+                field += Quote;
+                s.i += 2;
                 continue;
             }
-            // End of line or of the file ends the record.
-            if (i < n) {
-                i += (text.at(i) == u'\r' && i + 1 < n && text.at(i + 1) == u'\n') ? 2 : 1;
-                ++line;
-            } else {
-                ++i; // past the end: stops the outer loop
-            }
-            recordDone = true;
+            ++s.i;
+            closed = true;
+            break;
         }
+        if (c == u'\r') {
+            // CRLF or a lone CR inside quotes: one line break, stored as "\n".
+            field += u'\n';
+            ++s.line;
+            s.i += (s.i + 1 < s.n && s.text.at(s.i + 1) == u'\n') ? 2 : 1;
+            continue;
+        }
+        if (c == u'\n')
+            ++s.line;
+        field += c;
+        ++s.i;
+    }
+    if (!closed)
+        return fail(Error::invalid(CsvReader::tr("The quote opened on line %1 is never closed.").arg(quoteLine),
+                                   CsvReader::tr("line %1").arg(quoteLine)));
+    if (s.i < s.n && s.text.at(s.i) != s.sep && s.text.at(s.i) != u'\r' && s.text.at(s.i) != u'\n')
+        return fail(Error::invalid(CsvReader::tr("Line %1 has text after a closing quote; a quote inside a quoted "
+                                                 "field must be doubled (\"\").")
+                                       .arg(s.line),
+                                   CsvReader::tr("line %1").arg(s.line)));
+    return field;
+}
 
-        // Spreadsheets often save empty rows as ",,,": they count as blank.
-        const bool blank =
-            std::all_of(fields.cbegin(), fields.cend(), [](const QString &f) { return f.trimmed().isEmpty(); });
-        if (!haveHeader) {
-            if (blank)
-                return fail(Error::invalid(tr("Line %1 is empty: the first line must be a header row "
-                                              "naming the columns.")
-                                               .arg(recordLine),
-                                           tr("line %1").arg(recordLine)));
-            // Two columns of one name: which one a row's value comes from
-            // would be a guess, so the file is refused.
-            QHash<QString, qsizetype> seen;
-            for (qsizetype c = 0; c < fields.size(); ++c) {
-                const QString name = fields.at(c).simplified();
-                if (name.isEmpty())
-                    continue;
-                const QString key = name.toCaseFolded();
-                const auto it = seen.constFind(key);
-                if (it == seen.constEnd()) {
-                    seen.insert(key, c);
-                    continue;
-                }
-                return fail(
-                    Error::invalid(tr("The header row names the column “%1” twice (columns %2 and %3); rename or "
-                                      "remove one.")
+// A field without quotes: up to the next separator or line break.
+QString readPlain(CsvCursor &s)
+{
+    const qsizetype start = s.i;
+    while (s.i < s.n) {
+        const QChar c = s.text.at(s.i);
+        if (c == s.sep || c == u'\r' || c == u'\n')
+            break;
+        ++s.i;
+    }
+    return s.text.mid(start, s.i - start);
+}
+
+// The fields of one record, and the cursor past its line break.
+Result<QStringList> readRecord(CsvCursor &s)
+{
+    QStringList fields;
+    while (true) {
+        if (s.i < s.n && s.text.at(s.i) == Quote) {
+            auto field = readQuoted(s);
+            if (!field)
+                return fail(field.error());
+            fields.append(*field);
+        } else {
+            fields.append(readPlain(s));
+        }
+        if (s.i < s.n && s.text.at(s.i) == s.sep) {
+            ++s.i;
+            continue;
+        }
+        // End of line or of the file ends the record.
+        if (s.i < s.n) {
+            s.i += (s.text.at(s.i) == u'\r' && s.i + 1 < s.n && s.text.at(s.i + 1) == u'\n') ? 2 : 1;
+            ++s.line;
+        } else {
+            ++s.i; // past the end: stops read()'s loop
+        }
+        return fields;
+    }
+}
+
+// Spreadsheets often save empty rows as ",,,": they count as blank.
+bool isBlank(const QStringList &fields)
+{
+    return std::all_of(fields.cbegin(), fields.cend(), [](const QString &f) { return f.trimmed().isEmpty(); });
+}
+
+Status checkHeader(const QStringList &fields, int line)
+{
+    if (isBlank(fields))
+        return fail(Error::invalid(CsvReader::tr("Line %1 is empty: the first line must be a header row "
+                                                 "naming the columns.")
+                                       .arg(line),
+                                   CsvReader::tr("line %1").arg(line)));
+    // Two columns of one name: which one a row's value comes from
+    // would be a guess, so the file is refused.
+    QHash<QString, qsizetype> seen;
+    for (qsizetype c = 0; c < fields.size(); ++c) {
+        const QString name = fields.at(c).simplified();
+        if (name.isEmpty())
+            continue;
+        const QString key = name.toCaseFolded();
+        const auto it = seen.constFind(key);
+        if (it == seen.constEnd()) {
+            seen.insert(key, c);
+            continue;
+        }
+        return fail(Error::invalid(CsvReader::tr("The header row names the column “%1” twice (columns %2 and %3); "
+                                                 "rename or remove one.")
                                        .arg(name)
                                        .arg(it.value() + 1)
                                        .arg(c + 1),
-                                   tr("row 1, column %1").arg(c + 1)));
-            }
-            table.headers = fields;
+                                   CsvReader::tr("row 1, column %1").arg(c + 1)));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<CsvTable> CsvReader::read(const QByteArray &bytes)
+{
+    auto text = decoded(bytes);
+    if (!text)
+        return fail(text.error());
+    CsvTable table;
+    // Qt's decoder drops a leading byte-order mark itself; note that there was one.
+    table.hadBom = bytes.startsWith("\xEF\xBB\xBF");
+    table.separator = detectSeparator(*text);
+
+    CsvCursor s(*text, table.separator);
+    int row = 0;
+    bool haveHeader = false;
+    while (s.i <= s.n) {
+        // One record per pass.
+        const int recordLine = s.line;
+        ++row;
+        auto fields = readRecord(s);
+        if (!fields)
+            return fail(fields.error());
+        if (!haveHeader) {
+            if (auto ok = checkHeader(*fields, recordLine); !ok)
+                return fail(ok.error());
+            table.headers = *fields;
             haveHeader = true;
             continue;
         }
         // The file's last line break leaves an empty "record" at the end; a
         // blank line in the middle is skipped but keeps the row numbers a
         // spreadsheet would show.
-        if (blank)
+        if (isBlank(*fields))
             continue;
-        table.records.append(CsvRecord{row, recordLine, fields});
+        table.records.append(CsvRecord{row, recordLine, *fields});
     }
     return table;
 }

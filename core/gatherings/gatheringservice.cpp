@@ -350,39 +350,94 @@ Result<Gathering> GatheringService::find(const QString &ref) const
     return get(GatheringId(id));
 }
 
+namespace {
+// Constant fragments only; the times are bound.
+const QString FilterWhere = QStringLiteral("WHERE (:from IS NULL OR coalesce(b.end_utc, g.end_utc) > :from) "
+                                           "AND (:to IS NULL OR coalesce(b.start_utc, g.start_utc) < :to) "
+                                           "AND (:endedBy IS NULL OR coalesce(b.end_utc, g.end_utc) <= :endedBy) ");
+
+QVariant secsOrNull(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(at.toSecsSinceEpoch()) : QVariant();
+}
+
+void bindFilter(Query &q, const GatheringFilter &filter)
+{
+    q.bind(QStringLiteral(":from"), secsOrNull(filter.from))
+        .bind(QStringLiteral(":to"), secsOrNull(filter.to))
+        .bind(QStringLiteral(":endedBy"), secsOrNull(filter.endedBy));
+}
+
+KeysetOrder startOrder(bool newestFirst)
+{
+    // The id follows the direction too, as the list always ordered them.
+    return KeysetOrder({{QStringLiteral("coalesce(b.start_utc, g.start_utc)")}, {QStringLiteral("g.id"), newestFirst}},
+                       newestFirst);
+}
+} // namespace
+
 Result<QList<Gathering>> GatheringService::list(const GatheringFilter &filter) const
 {
-    QString sql = Columns + QStringLiteral("WHERE (:from IS NULL OR coalesce(b.end_utc, g.end_utc) > :from) "
-                                           "AND (:to IS NULL OR coalesce(b.start_utc, g.start_utc) < :to) ");
-    sql += filter.newestFirst ? QStringLiteral("ORDER BY 5 DESC, g.id DESC") : QStringLiteral("ORDER BY 5, g.id");
-    sql += QStringLiteral(" LIMIT :limit");
+    auto first = page(filter, {}, filter.limit);
+    if (!first)
+        return fail(first.error());
+    return std::move(first->rows);
+}
+
+Result<Page<Gathering>> GatheringService::page(const GatheringFilter &filter, const PageKey &after, int limit) const
+{
+    const KeysetOrder order = startOrder(filter.newestFirst);
+    QString sql = Columns + FilterWhere;
+    if (const QString beyond = order.after(after); !beyond.isEmpty())
+        sql += QStringLiteral("AND ") + beyond;
+    sql += QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit");
     Query q(*m_db, sql);
-    q.bind(QStringLiteral(":from"), filter.from.isValid() ? QVariant(filter.from.toSecsSinceEpoch()) : QVariant())
-        .bind(QStringLiteral(":to"), filter.to.isValid() ? QVariant(filter.to.toSecsSinceEpoch()) : QVariant())
-        .bind(QStringLiteral(":limit"), filter.limit);
+    bindFilter(q, filter);
+    order.bind(q, after);
+    q.bind(QStringLiteral(":limit"), limit);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
-    QList<Gathering> out;
+    Page<Gathering> out;
     while (q.next())
-        out << gatheringFrom(q);
+        out.rows << gatheringFrom(q);
+    if (!out.rows.isEmpty())
+        out.next.values = {out.rows.last().start.toSecsSinceEpoch(), out.rows.last().id.value()};
+    if (auto ok = addFacilitators(out.rows); !ok)
+        return fail(ok.error());
+    return out;
+}
+
+Result<int> GatheringService::count(const GatheringFilter &filter) const
+{
+    Query q(*m_db, QStringLiteral("SELECT count(*) FROM gatherings g LEFT JOIN bookings b ON b.id = g.booking_id ") +
+                       FilterWhere);
+    bindFilter(q, filter);
+    auto n = q.scalar();
+    if (!n)
+        return fail(n.error());
+    return n->toInt();
+}
+
+Status GatheringService::addFacilitators(QList<Gathering> &gatherings) const
+{
+    if (gatherings.isEmpty())
+        return {};
     // Facilitators in one pass, not one query per gathering.
     QHash<qint64, qsizetype> at;
-    for (qsizetype i = 0; i < out.size(); ++i)
-        at.insert(out[i].id.value(), i);
-    if (!out.isEmpty()) {
-        Query f(*m_db, QStringLiteral("SELECT f.gathering_id, m.id, m.display_name FROM gathering_facilitators f "
-                                      "JOIN members m ON m.id = f.member_id ORDER BY m.sort_key"));
-        if (auto ok = f.exec(); !ok)
-            return fail(ok.error());
-        while (f.next()) {
-            const auto it = at.constFind(f.value(0).toLongLong());
-            if (it == at.cend())
-                continue;
-            out[*it].facilitators << MemberId(f.value(1).toLongLong());
-            out[*it].facilitatorNames << f.value(2).toString();
-        }
+    for (qsizetype i = 0; i < gatherings.size(); ++i)
+        at.insert(gatherings[i].id.value(), i);
+    Query f(*m_db, QStringLiteral("SELECT f.gathering_id, m.id, m.display_name FROM gathering_facilitators f "
+                                  "JOIN members m ON m.id = f.member_id ORDER BY m.sort_key"));
+    if (auto ok = f.exec(); !ok)
+        return fail(ok.error());
+    while (f.next()) {
+        const auto it = at.constFind(f.value(0).toLongLong());
+        if (it == at.cend())
+            continue;
+        gatherings[*it].facilitators << MemberId(f.value(1).toLongLong());
+        gatherings[*it].facilitatorNames << f.value(2).toString();
     }
-    return out;
+    return {};
 }
 
 Result<QList<Gathering>> GatheringService::upcoming(int limit) const
@@ -395,21 +450,12 @@ Result<QList<Gathering>> GatheringService::upcoming(int limit) const
 
 Result<QList<Gathering>> GatheringService::past(int limit) const
 {
-    // Ended before now: starting before now and not ending after it.
-    Query q(*m_db, QStringLiteral("SELECT g.id FROM gatherings g LEFT JOIN bookings b ON b.id = g.booking_id "
-                                  "WHERE coalesce(b.end_utc, g.end_utc) <= :now "
-                                  "ORDER BY coalesce(b.start_utc, g.start_utc) DESC, g.id DESC LIMIT :limit"));
-    q.bind(QStringLiteral(":now"), m_clock.nowSecs()).bind(QStringLiteral(":limit"), limit);
-    if (auto ok = q.exec(); !ok)
-        return fail(ok.error());
-    QList<Gathering> out;
-    while (q.next()) {
-        auto g = get(GatheringId(q.value(0).toLongLong()));
-        if (!g)
-            return fail(g.error());
-        out << *g;
-    }
-    return out;
+    // Ended before now, latest first.
+    GatheringFilter f;
+    f.endedBy = m_clock.now();
+    f.newestFirst = true;
+    f.limit = limit;
+    return list(f);
 }
 
 Result<QList<Gathering>> GatheringService::onDay(QDate day) const

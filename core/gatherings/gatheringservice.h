@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/gatherings/gathering.h"
 #include "core/storage/integritychecker.h"
+#include "core/storage/keysetorder.h"
 #include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
@@ -22,8 +23,9 @@ class Database;
 /// Which gatherings a list is about.
 struct GatheringFilter
 {
-    QDateTime from; ///< gatherings ending after it; invalid = open
-    QDateTime to;   ///< gatherings starting before it; invalid = open
+    QDateTime from;    ///< gatherings ending after it; invalid = open
+    QDateTime to;      ///< gatherings starting before it; invalid = open
+    QDateTime endedBy; ///< gatherings ending at or before it (the past); invalid = open
     bool newestFirst = false;
     int limit = -1;
 };
@@ -60,6 +62,10 @@ public:
     /// "12" or "#12".
     Result<Gathering> find(const QString &ref) const;
     Result<QList<Gathering>> list(const GatheringFilter &filter = {}) const;
+    /// The gatherings after `after` in start order (keyset paging: no
+    /// OFFSET), and the key of the page after them; `filter.limit` is ignored.
+    Result<Page<Gathering>> page(const GatheringFilter &filter, const PageKey &after, int limit) const;
+    Result<int> count(const GatheringFilter &filter) const;
     /// Gatherings still to end, soonest first.
     Result<QList<Gathering>> upcoming(int limit = -1) const;
     /// Gatherings that have ended, latest first.
@@ -72,6 +78,8 @@ public:
     QList<Finding> verify() const;
 
 private:
+    /// Reads the facilitators of every gathering of `gatherings` in one query.
+    Status addFacilitators(QList<Gathering> &gatherings) const;
     // The bodies of the writes above, inside their unit of work.
     Result<GatheringId> addIn(Write &w, const GatheringDraft &draft);
     Result<QList<GatheringId>> addSeriesIn(Write &w, const GatheringDraft &draft);

@@ -2,29 +2,18 @@
 #include "core/ledger/accounttablemodel.h"
 
 #include "core/common/displayformat.h"
-#include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/settings/settingsservice.h"
 
 namespace hub {
 
-AccountTableModel::AccountTableModel(Hub &hub, QObject *parent) : QAbstractTableModel(parent), m_hub(hub)
+AccountTableModel::AccountTableModel(Hub &hub, QObject *parent) : PagedTableModel(parent), m_hub(hub)
 {
     reload();
 }
 
 AccountTableModel::~AccountTableModel() = default;
-
-int AccountTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int AccountTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant AccountTableModel::displayText(const Account &a, int column) const
 {
@@ -51,7 +40,7 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Account &a = m_rows.at(index.row());
+    const Account &a = rowData(index.row());
     const int column = index.column();
     const bool amountColumn = column == BalanceColumn || column == LowerLimitColumn || column == UpperLimitColumn;
     switch (role) {
@@ -130,29 +119,23 @@ QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-bool AccountTableModel::canFetchMore(const QModelIndex &parent) const
+Status AccountTableModel::prepare()
 {
-    return !parent.isValid() && !m_exhausted;
+    auto s = m_hub.settings().load();
+    if (!s)
+        return fail(s.error());
+    m_settings = *s;
+    return {};
 }
 
-void AccountTableModel::fetchMore(const QModelIndex &parent)
+Result<int> AccountTableModel::countRows() const
 {
-    if (parent.isValid() || m_exhausted)
-        return;
-    const QList<Account> batch = fetchBatch(int(m_rows.size()));
-    if (m_error)
-        Q_EMIT loadFailed(m_error->text());
-    if (batch.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size()) - 1);
-    m_rows.append(batch);
-    endInsertRows();
+    return m_hub.ledger().accountCount(m_filter);
 }
 
-QList<Account> AccountTableModel::fetchBatch(int offset)
+Result<Page<Account>> AccountTableModel::fetchPage(const PageKey &after, int limit) const
 {
-    return takePage(m_hub.ledger().accounts(m_filter, BatchSize, offset, sortKey(), m_sortOrder == Qt::DescendingOrder),
-                    BatchSize, m_exhausted, m_error);
+    return m_hub.ledger().accountPage(m_filter, after, limit, sortKey(), m_sortOrder == Qt::DescendingOrder);
 }
 
 bool AccountTableModel::isSortable(int column)
@@ -194,31 +177,6 @@ bool AccountTableModel::isFiltered() const
     return !m_filter.search.trimmed().isEmpty() || m_filter.status || m_filter.atRiskOnly;
 }
 
-void AccountTableModel::reload()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_error.reset();
-    m_exhausted = false;
-    m_matching = 0;
-    if (auto s = m_hub.settings().load())
-        m_settings = *s;
-    else
-        m_error = s.error();
-    auto counted = m_error ? Result<int>(fail(*m_error)) : m_hub.ledger().accountCount(m_filter);
-    if (counted) {
-        m_matching = *counted;
-        m_rows = fetchBatch(0);
-    } else {
-        m_exhausted = true;
-        m_error = counted.error();
-    }
-    endResetModel();
-    // Emitted after the reset so a view that shows the message sees the empty model.
-    if (m_error)
-        Q_EMIT loadFailed(m_error->text());
-}
-
 void AccountTableModel::refreshMembers(const QList<MemberId> &members)
 {
     if (m_sortColumn != MemberColumn || m_filter.atRiskOnly || m_filter.status) {
@@ -230,28 +188,14 @@ void AccountTableModel::refreshMembers(const QList<MemberId> &members)
         // Rows not fetched yet are read fresh when the view scrolls to them.
         if (row < 0)
             continue;
-        auto fresh = m_hub.ledger().account(member);
-        if (!fresh)
-            continue;
-        m_rows[row] = *fresh;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        if (auto fresh = m_hub.ledger().account(member))
+            replaceRow(*fresh);
     }
 }
 
 std::optional<Account> AccountTableModel::accountAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || index.row() >= m_rows.size())
-        return std::nullopt;
-    return m_rows.at(index.row());
-}
-
-int AccountTableModel::rowOf(MemberId member) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).member == member)
-            return row;
-    }
-    return -1;
+    return rowAt(index);
 }
 
 } // namespace hub

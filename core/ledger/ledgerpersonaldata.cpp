@@ -27,7 +27,7 @@ void registerLedgerPersonalData(Hub &hub)
                 out.insert(QStringLiteral("account"), LedgerJson::account(a, *settings));
         TransferFilter f;
         f.member = id;
-        auto transfers = h->ledger().transfers(f, -1, 0, false);
+        auto transfers = h->ledger().transfers(f, -1, false);
         if (!transfers)
             return fail(transfers.error());
         QJsonArray list;

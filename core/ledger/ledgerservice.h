@@ -3,7 +3,15 @@
 
 #include "core/common/clock.h"
 #include "core/common/error.h"
+#include "core/ledger/accountbook.h"
 #include "core/ledger/ledger.h"
+#include "core/ledger/ledgercategories.h"
+#include "core/ledger/ledgertypes.h"
+#include "core/ledger/ledgerverifier.h"
+#include "core/ledger/transferchain.h"
+#include "core/ledger/transferposter.h"
+#include "core/ledger/transferrules.h"
+#include "core/ledger/transfersearch.h"
 #include "core/settings/hubsettings.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/unitofwork.h"
@@ -21,60 +29,26 @@ class Database;
 class MemberService;
 class SettingsService;
 
-/// Which accounts a list is about.
-struct AccountFilter
-{
-    QString search; ///< member name words, as in the Members search
-    std::optional<AccountStatus> status;
-    bool atRiskOnly = false; ///< at or near a limit (AccountPosition::atRisk)
-};
-
-enum class AccountSort
-{
-    Name,
-    Balance,
-    LastActivity
-};
-
-/// Which transfers a list is about.
-struct TransferFilter
-{
-    std::optional<MemberId> member; ///< paid or received by this member
-    QDateTime from;                 ///< UTC, inclusive; invalid = open
-    QDateTime to;                   ///< UTC, exclusive; invalid = open
-    QString category;
-};
-
-/// A limit change; a change that would leave the balance in breach needs an override.
-struct LimitChange
-{
-    Amount min;
-    std::optional<Amount> max;
-    std::optional<Amount> warn;
-    bool override = false;
-    QString note;
-};
-
-/// One row of a batch: posted, or why not.
-struct BatchOutcome
-{
-    std::optional<Posting> posting;
-    std::optional<Error> error;
-};
-
-/// The mutual credit ledger. Every rule of it lives here: accounts start at
-/// zero, limits are checked inside BEGIN IMMEDIATE so two desks cannot
-/// overspend together, transfers are immutable and hash-chained.
+/// The mutual credit ledger, as the rest of the hub sees it: one front door
+/// to its parts, each of which keeps one kind of its rules. Accounts start at
+/// zero (AccountBook), transfers are checked (TransferRules) and posted inside
+/// BEGIN IMMEDIATE so two desks cannot overspend together (TransferPoster),
+/// they are immutable and hash-chained (TransferChain) and checked against
+/// the stored balances (LedgerVerifier).
+/// After KeePassXC, whose Database leaves merging and searching to a Merger
+/// and an EntrySearcher.
 class LedgerService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::LedgerService)
 public:
-    static constexpr int MaxMemoLength = 500;
-    static constexpr int MaxCategoryLength = 40;
-    static constexpr int MaxReferenceLength = 100;
+    static constexpr int MaxMemoLength = TransferRules::MaxMemoLength;
+    static constexpr int MaxCategoryLength = TransferRules::MaxCategoryLength;
+    static constexpr int MaxReferenceLength = TransferRules::MaxReferenceLength;
 
     LedgerService(std::shared_ptr<Database> db, SettingsService &settings, MemberService &members, const Clock &clock,
                   const QString &actor, AccessControl &access, AuditTrail &audit);
+    // The parts hold references to each other.
+    Q_DISABLE_COPY_MOVE(LedgerService)
 
     /// The field checks of a transfer (payer, payee, amount, memo, ...), before any balance is read.
     static Status validate(const TransferDraft &draft);
@@ -88,8 +62,11 @@ public:
     Result<Account> account(MemberId member);
     /// The hub's own account (an organisation member named after the hub).
     Result<Account> hubAccount();
-    Result<QList<Account>> accounts(const AccountFilter &filter = {}, int limit = -1, int offset = 0,
+    Result<QList<Account>> accounts(const AccountFilter &filter = {}, int limit = -1,
                                     AccountSort sort = AccountSort::Name, bool descending = false) const;
+    /// The accounts after `after` (keyset paging: no OFFSET), and the key of the page after them.
+    Result<Page<Account>> accountPage(const AccountFilter &filter, const PageKey &after, int limit,
+                                      AccountSort sort = AccountSort::Name, bool descending = false) const;
     Result<int> accountCount(const AccountFilter &filter = {}) const;
 
     /// Posts one transfer. Refused (nothing written) when a rule says no; the
@@ -109,8 +86,10 @@ public:
     Status setStatus(MemberId member, AccountStatus status);
 
     Result<Transfer> transfer(TransferId id) const;
-    Result<QList<Transfer>> transfers(const TransferFilter &filter = {}, int limit = -1, int offset = 0,
-                                      bool newestFirst = true) const;
+    Result<QList<Transfer>> transfers(const TransferFilter &filter = {}, int limit = -1, bool newestFirst = true) const;
+    /// The transfers after `after` (keyset paging: no OFFSET), and the key of the page after them.
+    Result<Page<Transfer>> transferPage(const TransferFilter &filter, const PageKey &after, int limit,
+                                        bool newestFirst = true) const;
     Result<int> transferCount(const TransferFilter &filter = {}) const;
     /// Opening balance, each transfer with its running balance, closing, totals.
     Result<Statement> statement(MemberId member, QDate from, QDate to);
@@ -129,35 +108,13 @@ public:
     static QString hashOf(const Transfer &t, qint64 categoryId);
 
 private:
-    /// The permission checks of a new transfer: who may record one, override
-    /// a limit, and the front-desk ceiling.
-    Status guardTransfer(const TransferDraft &draft) const;
-    Result<Account> ensureAccount(const QSqlDatabase &db, MemberId member);
-    // The bodies of the writes above, inside their unit of work.
-    Result<Account> hubAccountIn(Write &w);
-    Result<Posting> reverseIn(Write &w, TransferId original, const QString &memo, bool overrideLimits,
-                              const QString &overrideNote);
-    Status setLimitsIn(Write &w, MemberId member, const LimitChange &change, const HubSettings &settings);
-    Result<Posting> post(const QSqlDatabase &db, const TransferDraft &draft, std::optional<TransferId> reverses);
-    static Result<std::pair<Amount, Amount>> checkRules(const TransferDraft &d, const Account &payer,
-                                                        const Account &payee, const HubSettings &settings);
-    static QStringList warningsFor(const Transfer &t, const Account &payer, const Account &payee, Amount payerAfter,
-                                   Amount payeeAfter, const HubSettings &settings);
-    static Result<qint64> categoryId(const QSqlDatabase &db, const QString &category);
-    static Result<std::pair<TransferId, QString>> chainEnd(const QSqlDatabase &db);
-    static Status insert(const QSqlDatabase &db, const Transfer &t, qint64 categoryId);
-    static Status storeBalance(const QSqlDatabase &db, AccountId account, Amount balance, const QDateTime &at);
-    Transfer build(const TransferDraft &d, const Account &payer, const Account &payee,
-                   std::optional<TransferId> reverses, TransferId id, const QString &prevHash, qint64 categoryId) const;
-
-    std::shared_ptr<Database> m_db;
-    SettingsService &m_settings;
-    MemberService &m_members;
-    const Clock &m_clock;
-    const QString &m_actor;
-    AccessControl &m_access;
-    AuditTrail &m_audit;
-    UnitOfWork m_work;
+    // Declared in the order they are built: each part is built after the parts it uses.
+    AccountBook m_accounts;
+    TransferChain m_chain;
+    LedgerCategories m_categories;
+    TransferSearch m_search;
+    TransferPoster m_poster;
+    LedgerVerifier m_verifier;
 };
 
 } // namespace hub

@@ -2,7 +2,6 @@
 #include "core/ledger/transfertablemodel.h"
 
 #include "core/common/displayformat.h"
-#include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerdisplay.h"
 #include "core/settings/settingsservice.h"
@@ -10,22 +9,12 @@
 namespace hub {
 
 TransferTableModel::TransferTableModel(Hub &hub, QObject *parent)
-    : QAbstractTableModel(parent), m_hub(hub), m_zone(QTimeZone::utc())
+    : PagedTableModel(parent), m_hub(hub), m_zone(QTimeZone::utc())
 {
     reload();
 }
 
 TransferTableModel::~TransferTableModel() = default;
-
-int TransferTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int TransferTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 Amount TransferTableModel::shownAmount(const Transfer &t) const
 {
@@ -64,7 +53,7 @@ QVariant TransferTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Transfer &t = m_rows.at(index.row());
+    const Transfer &t = rowData(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -141,28 +130,9 @@ QVariant TransferTableModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
-bool TransferTableModel::canFetchMore(const QModelIndex &parent) const
+Result<Page<Transfer>> TransferTableModel::fetchPage(const PageKey &after, int limit) const
 {
-    return !parent.isValid() && !m_exhausted;
-}
-
-void TransferTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_exhausted)
-        return;
-    const QList<Transfer> batch = fetchBatch(int(m_rows.size()));
-    if (m_error)
-        Q_EMIT loadFailed(m_error->text());
-    if (batch.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size()) - 1);
-    m_rows.append(batch);
-    endInsertRows();
-}
-
-QList<Transfer> TransferTableModel::fetchBatch(int offset)
-{
-    return takePage(m_hub.ledger().transfers(m_filter, BatchSize, offset, true), BatchSize, m_exhausted, m_error);
+    return m_hub.ledger().transferPage(m_filter, after, limit, true);
 }
 
 void TransferTableModel::setFilter(const TransferFilter &filter)
@@ -171,40 +141,19 @@ void TransferTableModel::setFilter(const TransferFilter &filter)
     reload();
 }
 
-void TransferTableModel::reload()
+Status TransferTableModel::prepare()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_error.reset();
-    m_exhausted = false;
-    if (auto s = m_hub.settings().load()) {
-        m_settings = *s;
-        m_zone = LedgerDisplay::zone(s->timeZone);
-        m_rows = fetchBatch(0);
-    } else {
-        m_exhausted = true;
-        m_error = s.error();
-    }
-    endResetModel();
-    // Emitted after the reset so a view that shows the message sees the empty model.
-    if (m_error)
-        Q_EMIT loadFailed(m_error->text());
+    auto s = m_hub.settings().load();
+    if (!s)
+        return fail(s.error());
+    m_settings = *s;
+    m_zone = LedgerDisplay::zone(s->timeZone);
+    return {};
 }
 
 std::optional<Transfer> TransferTableModel::transferAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || index.row() >= m_rows.size())
-        return std::nullopt;
-    return m_rows.at(index.row());
-}
-
-int TransferTableModel::rowOf(TransferId id) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return row;
-    }
-    return -1;
+    return rowAt(index);
 }
 
 } // namespace hub

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/common/error.h"
+#include "core/common/pagedtablemodel.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/settings/hubsettings.h"
 
-#include <QAbstractTableModel>
-#include <QList>
 #include <QTimeZone>
 
 #include <optional>
@@ -15,10 +13,10 @@ namespace hub {
 
 class Hub;
 
-/// Transfers, newest first, for the whole hub or one member, fetched lazily in
-/// batches. Opening reads only the first batch — no count over the whole
+/// Transfers, newest first, for the whole hub or one member, fetched lazily a
+/// page at a time. Opening reads only the first batch — no count over the whole
 /// ledger — so a million transfers open at once.
-class TransferTableModel final : public QAbstractTableModel
+class TransferTableModel final : public PagedTableModel<Transfer>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TransferTableModel)
@@ -47,40 +45,33 @@ public:
         ReversalRole,                  ///< bool: this transfer reverses an earlier one
     };
 
-    static constexpr int BatchSize = 200;
-
     /// The model reads through `hub`, which must outlive it.
     explicit TransferTableModel(Hub &hub, QObject *parent = nullptr);
     ~TransferTableModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
-    /// Which transfers are shown; resets the model and fetches the first batch.
+    /// Which transfers are shown; resets the model and fetches the first page.
     /// With a member, amounts are signed from that member's side: − paid, + received.
     void setFilter(const TransferFilter &filter);
     TransferFilter filter() const { return m_filter; }
 
-    /// Reads the first batch again (after a posting or a reversal).
-    void reload();
-
     /// The transfer in `index`'s row, if it is a fetched row.
     std::optional<Transfer> transferAt(const QModelIndex &index) const;
     /// The row of `id` among the rows fetched so far, or -1.
-    int rowOf(TransferId id) const;
-    /// The last storage error, if reading failed; the model is then empty.
-    std::optional<Error> lastError() const { return m_error; }
+    int rowOf(TransferId id) const { return rowOfId(id.value()); }
 
-Q_SIGNALS:
-    /// Reading from the hub failed; `message` says why, for people.
-    void loadFailed(const QString &message);
+protected:
+    int columns() const override { return ColumnCount; }
+    /// The hub's unit and zone, as amounts and times are shown.
+    Status prepare() override;
+    /// Not counted: counting a million transfers would cost more than the page.
+    Result<int> countRows() const override { return 0; }
+    Result<Page<Transfer>> fetchPage(const PageKey &after, int limit) const override;
+    qint64 idOf(const Transfer &transfer) const override { return transfer.id.value(); }
 
 private:
-    QList<Transfer> fetchBatch(int offset);
     Amount shownAmount(const Transfer &t) const;
     QVariant displayText(const Transfer &t, int column) const;
 
@@ -88,9 +79,6 @@ private:
     HubSettings m_settings;
     QTimeZone m_zone;
     TransferFilter m_filter;
-    QList<Transfer> m_rows;
-    bool m_exhausted = true;
-    std::optional<Error> m_error;
 };
 
 } // namespace hub

@@ -110,26 +110,23 @@ Need needFrom(const Side &s)
     return n;
 }
 
-} // namespace
+// Both people must have agreed to be in the directory, and be different people.
+const QString Visible = QStringLiteral("m.directory_visible = 1 AND m.forgotten_at IS NULL ");
 
-MatchFinder::MatchFinder(std::shared_ptr<Database> db) : m_db(std::move(db))
-{}
-
-Result<QList<Match>> MatchFinder::find(std::optional<MemberId> member, int perNeed) const
+// A need or offer a search starts from.
+struct Start
 {
-    // Both people must have agreed to be in the directory, and be different people.
-    const QString visible = QStringLiteral("m.directory_visible = 1 AND m.forgotten_at IS NULL ");
+    Side side;
+    bool isNeed;
+};
 
-    // Starting points: with a member, their needs (offers from anyone) and their
-    // offers (needs of anyone); without, every open need.
-    struct Start
-    {
-        Side side;
-        bool isNeed;
-    };
+// Starting points: with a member, their needs (offers from anyone) and their
+// offers (needs of anyone); without, every open need.
+Result<QList<Start>> loadStarts(const Database &db, std::optional<MemberId> member)
+{
     QList<Start> starts;
     const auto load = [&](const QString &sql, bool isNeed) -> Status {
-        Query q(*m_db, sql);
+        Query q(db, sql);
         if (member)
             q.bind(QStringLiteral(":me"), member->value());
         if (auto ok = q.exec(); !ok)
@@ -139,82 +136,111 @@ Result<QList<Match>> MatchFinder::find(std::optional<MemberId> member, int perNe
         return {};
     };
     const QString byMember = member ? QStringLiteral("AND m.id = :me ") : QString();
-    if (auto ok = load(NeedSide + QStringLiteral("WHERE n.status = 'open' AND ") + visible + byMember +
+    if (auto ok = load(NeedSide + QStringLiteral("WHERE n.status = 'open' AND ") + Visible + byMember +
                            QStringLiteral("ORDER BY n.id"),
                        true);
         !ok)
         return fail(ok.error());
     if (member)
-        if (auto ok = load(OfferSide + QStringLiteral("WHERE o.status = 'open' AND ") + visible + byMember +
+        if (auto ok = load(OfferSide + QStringLiteral("WHERE o.status = 'open' AND ") + Visible + byMember +
                                QStringLiteral("ORDER BY o.id"),
                            false);
             !ok)
             return fail(ok.error());
+    return starts;
+}
 
+// The other side's open listings with the same skill or any of the words
+// (`query`, an FTS5 query; empty when there are none).
+QString candidatesSql(bool forNeed, const QString &query)
+{
+    const QString fts = forNeed ? QStringLiteral("offer_search") : QStringLiteral("need_search");
+    const QString alias = forNeed ? QStringLiteral("o") : QStringLiteral("n");
+    // Only constant fragments are joined here; values are bound.
+    return (forNeed ? OfferSide : NeedSide) +
+           (query.isEmpty() ? QStringLiteral(", (SELECT 0 AS oid, 0.0 AS score) t ")
+                            : QStringLiteral("LEFT JOIN (SELECT rowid AS oid, -bm25(%1) AS score FROM %1 WHERE %1 "
+                                             "MATCH :q) t ON t.oid = %2.id ")
+                                  .arg(fts, alias)) +
+           QStringLiteral("WHERE %1.status = 'open' AND %1.member_id <> :me AND ").arg(alias) + Visible +
+           QStringLiteral("AND ((:skill > 0 AND %1.skill_id = :skill) OR t.oid = %1.id) "
+                          "ORDER BY (%1.skill_id = :skill) DESC, coalesce(t.score, 0) DESC, %1.id "
+                          "LIMIT :limit")
+               .arg(alias);
+}
+
+// The score column is not selected; recompute the parts a person can check.
+Match matchOf(const Start &start, const Side &other, const QStringList &words)
+{
+    Match m;
+    const Side &needSide = start.isNeed ? start.side : other;
+    const Side &offerSide = start.isNeed ? other : start.side;
+    m.need = needFrom(needSide);
+    m.offer = offerFrom(offerSide);
+    m.needMemberName = needSide.memberName;
+    m.offerMemberName = offerSide.memberName;
+    m.sameSkill = needSide.skill.isValid() && needSide.skill == offerSide.skill;
+    const QStringList otherWords = meaningfulWords(other.description + u' ' + other.skillName);
+    QStringList shared;
+    for (const QString &w : words)
+        if (otherWords.contains(w))
+            shared << w;
+    m.textScore = double(shared.size()) / double(std::max<qsizetype>(1, words.size()));
+    const QString a = district(needSide.postcode);
+    m.sameDistrict = !a.isEmpty() && a == district(offerSide.postcode);
+    if (m.sameSkill)
+        m.reasons << MatchFinder::tr("same skill: %1").arg(needSide.skillName);
+    if (!shared.isEmpty())
+        m.reasons << MatchFinder::tr("similar words: %1").arg(shared.join(QStringLiteral(", ")));
+    if (m.sameDistrict)
+        m.reasons << MatchFinder::tr("same area: %1").arg(a);
+    return m;
+}
+
+// The best `perNeed` matches for one starting point.
+Result<QList<Match>> matchesFor(const Database &db, const Start &start, int perNeed)
+{
+    const QStringList words = meaningfulWords(start.side.description + u' ' + start.side.skillName);
+    const QString query = anyOf(words);
+    Query q(db, candidatesSql(start.isNeed, query));
+    q.bind(QStringLiteral(":me"), start.side.member.value())
+        .bind(QStringLiteral(":skill"), start.side.skill.value())
+        .bind(QStringLiteral(":limit"), perNeed * 4);
+    if (!query.isEmpty())
+        q.bind(QStringLiteral(":q"), query);
+    if (auto ok = q.exec(); !ok)
+        return fail(ok.error());
+
+    QList<Match> found;
+    while (q.next())
+        found << matchOf(start, sideFrom(q), words);
+    // SQL ranked by skill then bm25; locality breaks ties between equally good matches.
+    std::stable_sort(found.begin(), found.end(), [](const Match &x, const Match &y) {
+        if (x.sameSkill != y.sameSkill)
+            return x.sameSkill;
+        if (x.textScore != y.textScore)
+            return x.textScore > y.textScore;
+        return x.sameDistrict && !y.sameDistrict;
+    });
+    return found.mid(0, perNeed);
+}
+
+} // namespace
+
+MatchFinder::MatchFinder(std::shared_ptr<Database> db) : m_db(std::move(db))
+{}
+
+Result<QList<Match>> MatchFinder::find(std::optional<MemberId> member, int perNeed) const
+{
+    auto starts = loadStarts(*m_db, member);
+    if (!starts)
+        return fail(starts.error());
     QList<Match> all;
-    for (const Start &start : std::as_const(starts)) {
-        const QStringList words = meaningfulWords(start.side.description + u' ' + start.side.skillName);
-        const QString query = anyOf(words);
-        const QString fts = start.isNeed ? QStringLiteral("offer_search") : QStringLiteral("need_search");
-        const QString alias = start.isNeed ? QStringLiteral("o") : QStringLiteral("n");
-        // Only constant fragments are joined here; values are bound.
-        QString sql =
-            (start.isNeed ? OfferSide : NeedSide) +
-            (query.isEmpty() ? QStringLiteral(", (SELECT 0 AS oid, 0.0 AS score) t ")
-                             : QStringLiteral("LEFT JOIN (SELECT rowid AS oid, -bm25(%1) AS score FROM %1 WHERE %1 "
-                                              "MATCH :q) t ON t.oid = %2.id ")
-                                   .arg(fts, alias)) +
-            QStringLiteral("WHERE %1.status = 'open' AND %1.member_id <> :me AND ").arg(alias) + visible +
-            QStringLiteral("AND ((:skill > 0 AND %1.skill_id = :skill) OR t.oid = %1.id) "
-                           "ORDER BY (%1.skill_id = :skill) DESC, coalesce(t.score, 0) DESC, %1.id "
-                           "LIMIT :limit")
-                .arg(alias);
-        Query q(*m_db, sql);
-        q.bind(QStringLiteral(":me"), start.side.member.value())
-            .bind(QStringLiteral(":skill"), start.side.skill.value())
-            .bind(QStringLiteral(":limit"), perNeed * 4);
-        if (!query.isEmpty())
-            q.bind(QStringLiteral(":q"), query);
-        if (auto ok = q.exec(); !ok)
-            return fail(ok.error());
-
-        QList<Match> found;
-        while (q.next()) {
-            const Side other = sideFrom(q);
-            // The score column is not selected; recompute the parts a person can check.
-            Match m;
-            const Side &needSide = start.isNeed ? start.side : other;
-            const Side &offerSide = start.isNeed ? other : start.side;
-            m.need = needFrom(needSide);
-            m.offer = offerFrom(offerSide);
-            m.needMemberName = needSide.memberName;
-            m.offerMemberName = offerSide.memberName;
-            m.sameSkill = needSide.skill.isValid() && needSide.skill == offerSide.skill;
-            const QStringList otherWords = meaningfulWords(other.description + u' ' + other.skillName);
-            QStringList shared;
-            for (const QString &w : words)
-                if (otherWords.contains(w))
-                    shared << w;
-            m.textScore = double(shared.size()) / double(std::max<qsizetype>(1, words.size()));
-            const QString a = district(needSide.postcode);
-            m.sameDistrict = !a.isEmpty() && a == district(offerSide.postcode);
-            if (m.sameSkill)
-                m.reasons << tr("same skill: %1").arg(needSide.skillName);
-            if (!shared.isEmpty())
-                m.reasons << tr("similar words: %1").arg(shared.join(QStringLiteral(", ")));
-            if (m.sameDistrict)
-                m.reasons << tr("same area: %1").arg(a);
-            found << m;
-        }
-        // SQL ranked by skill then bm25; locality breaks ties between equally good matches.
-        std::stable_sort(found.begin(), found.end(), [](const Match &x, const Match &y) {
-            if (x.sameSkill != y.sameSkill)
-                return x.sameSkill;
-            if (x.textScore != y.textScore)
-                return x.textScore > y.textScore;
-            return x.sameDistrict && !y.sameDistrict;
-        });
-        all += found.mid(0, perNeed);
+    for (const Start &start : std::as_const(*starts)) {
+        auto found = matchesFor(*m_db, start, perNeed);
+        if (!found)
+            return fail(found.error());
+        all += *found;
     }
     return all;
 }

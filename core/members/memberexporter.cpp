@@ -242,11 +242,12 @@ Result<int> MemberExporter::write(QIODevice &out, const ExportOptions &options, 
     }
 
     int done = 0;
-    for (int offset = 0;; offset += PageSize) {
-        auto page = members.list(filter, PageSize, offset, MemberSort::Name);
+    for (PageKey after;;) {
+        auto page = members.page(filter, after, PageSize, MemberSort::Name);
         if (!page)
             return fail(page.error());
-        for (const Member &m : std::as_const(*page)) {
+        after = page->next;
+        for (const Member &m : std::as_const(page->rows)) {
             Entry e;
             e.member = m;
             if (!options.all) {
@@ -289,7 +290,7 @@ Result<int> MemberExporter::write(QIODevice &out, const ExportOptions &options, 
             if (progress && (done % std::max(1, *total / 100) == 0 || done == *total) && !progress(done, *total))
                 return fail(Error::refused(tr("The export was cancelled.")));
         }
-        if (page->size() < PageSize)
+        if (page->rows.size() < PageSize)
             break;
     }
     if (options.format == ExportFormat::Json && !put("\n]\n"))

@@ -7,6 +7,7 @@
 #include "core/privacy/personaldataregistry.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
+#include "core/storage/keysetorder.h"
 #include "core/storage/query.h"
 #include "core/storage/unitofwork.h"
 
@@ -27,6 +28,8 @@ const QString Columns =
                    "m.address, m.website, m.notes, m.status, m.joined_on, m.lapsed_on, m.left_on, m.interests, "
                    "m.directory_visible, m.show_email, m.show_phone, m.consent_changed_at, m.forgotten_at, "
                    "m.created_at, m.updated_at");
+// How many columns Columns selects: a page's sort key is read after them.
+constexpr int ColumnCount = 23;
 
 QDateTime fromSecs(const QVariant &v)
 {
@@ -441,28 +444,44 @@ bool searchOnly(const MemberFilter &f)
 }
 } // namespace
 
-Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit, int offset, MemberSort sort,
-                                          bool descending) const
+namespace {
+/// The order of each sort, name last within it so equal keys read A to Z,
+/// and the id last of all so the order is total and a page key is exact.
+KeysetOrder memberOrder(MemberSort sort, bool descending)
 {
-    QList<std::pair<QString, QVariant>> binds;
-    QString order;
+    using C = KeysetOrder::Column;
+    const C name{QStringLiteral("m.sort_key")};
+    const C id{QStringLiteral("m.id")};
     switch (sort) {
     case MemberSort::Name:
-        order = QStringLiteral("m.sort_key %1, m.id %1");
-        break;
+        // Both follow the direction: the name index serves either way.
+        return KeysetOrder({name, {QStringLiteral("m.id"), descending}}, descending);
     case MemberSort::Email:
-        order = QStringLiteral("coalesce(m.email_key, '') %1, m.sort_key, m.id");
-        break;
+        return KeysetOrder({{QStringLiteral("coalesce(m.email_key, '')")}, name, id}, descending);
     case MemberSort::Postcode:
-        order = QStringLiteral("m.postcode %1, m.sort_key, m.id");
-        break;
+        return KeysetOrder({{QStringLiteral("m.postcode")}, name, id}, descending);
     case MemberSort::Membership:
-        order = QStringLiteral("m.status %1, m.sort_key, m.id");
-        break;
+        return KeysetOrder({{QStringLiteral("m.status")}, name, id}, descending);
     case MemberSort::Joined:
-        order = QStringLiteral("m.joined_on %1, m.sort_key, m.id");
-        break;
+        return KeysetOrder({{QStringLiteral("coalesce(m.joined_on, '')")}, name, id}, descending);
     }
+    return KeysetOrder({name, id}, descending);
+}
+} // namespace
+
+Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit, MemberSort sort, bool descending) const
+{
+    auto first = page(filter, {}, limit, sort, descending);
+    if (!first)
+        return fail(first.error());
+    return std::move(first->rows);
+}
+
+Result<Page<Member>> MemberService::page(const MemberFilter &filter, const PageKey &after, int limit, MemberSort sort,
+                                         bool descending) const
+{
+    QList<std::pair<QString, QVariant>> binds;
+    const KeysetOrder order = memberOrder(sort, descending);
     // A search sorted by name is found one of two ways. Few matches are read
     // from the search index and sorted. Many ("cf1" is half a city) are found
     // by walking the name index in order, so LIMIT stops after one page instead
@@ -475,19 +494,23 @@ Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit,
         if (*many)
             from = QStringLiteral(" FROM members m INDEXED BY members_sort");
     }
-    const QString sql = QStringLiteral("SELECT ") + Columns + from + whereClause(filter, binds) +
-                        QStringLiteral(" ORDER BY ") +
-                        order.arg(descending ? QStringLiteral("DESC") : QStringLiteral("ASC")) +
-                        QStringLiteral(" LIMIT :limit OFFSET :offset");
+    QString where = whereClause(filter, binds);
+    if (const QString beyond = order.after(after); !beyond.isEmpty())
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + beyond;
+    const QString sql = QStringLiteral("SELECT ") + Columns + order.keyColumns() + from + where +
+                        QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit");
     Query q(*m_db, sql);
     for (const auto &[name, value] : binds)
         q.bind(name, value);
-    q.bind(QStringLiteral(":limit"), limit < 0 ? -1 : limit).bind(QStringLiteral(":offset"), offset);
+    order.bind(q, after);
+    q.bind(QStringLiteral(":limit"), limit < 0 ? -1 : limit);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
-    QList<Member> out;
-    while (q.next())
-        out << memberFrom(q);
+    Page<Member> out;
+    while (q.next()) {
+        out.rows << memberFrom(q);
+        out.next = order.keyOf(q, ColumnCount);
+    }
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/members/member.h"
+#include "core/storage/keysetorder.h"
 #include "core/storage/unitofwork.h"
 
 #include <QCoreApplication>
@@ -63,8 +64,12 @@ public:
     /// The live member with this e-mail (compared case-insensitively), if any.
     Result<std::optional<Member>> findByEmail(const QString &email) const;
 
-    Result<QList<Member>> list(const MemberFilter &filter, int limit = -1, int offset = 0,
-                               MemberSort sort = MemberSort::Name, bool descending = false) const;
+    /// The first `limit` members the filter finds (all with -1), in `sort` order.
+    Result<QList<Member>> list(const MemberFilter &filter, int limit = -1, MemberSort sort = MemberSort::Name,
+                               bool descending = false) const;
+    /// The members after `after` (keyset paging: no OFFSET), and the key of the page after them.
+    Result<Page<Member>> page(const MemberFilter &filter, const PageKey &after, int limit,
+                              MemberSort sort = MemberSort::Name, bool descending = false) const;
     Result<int> count(const MemberFilter &filter) const;
 
     Status setStatus(MemberId id, MemberStatus status, QDate on = {});

@@ -2,34 +2,23 @@
 #include "core/members/membertablemodel.h"
 
 #include "core/common/displayformat.h"
-#include "core/common/pagedfetch.h"
 #include "core/hub.h"
 #include "core/members/skillservice.h"
 
 namespace hub {
 
-MemberTableModel::MemberTableModel(Hub &hub, QObject *parent) : QAbstractTableModel(parent), m_hub(hub)
+MemberTableModel::MemberTableModel(Hub &hub, QObject *parent) : PagedTableModel(parent), m_hub(hub)
 {
     reload();
 }
 
 MemberTableModel::~MemberTableModel() = default;
 
-int MemberTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int MemberTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant MemberTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Member &m = m_rows.at(index.row());
+    const Member &m = rowData(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -109,29 +98,14 @@ QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-bool MemberTableModel::canFetchMore(const QModelIndex &parent) const
+Result<int> MemberTableModel::countRows() const
 {
-    return !parent.isValid() && !m_exhausted;
+    return m_hub.members().count(m_filter);
 }
 
-void MemberTableModel::fetchMore(const QModelIndex &parent)
+Result<Page<Member>> MemberTableModel::fetchPage(const PageKey &after, int limit) const
 {
-    if (parent.isValid() || m_exhausted)
-        return;
-    const QList<Member> batch = fetchBatch(int(m_rows.size()));
-    if (m_error)
-        Q_EMIT loadFailed(m_error->text());
-    if (batch.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size()) - 1);
-    m_rows.append(batch);
-    endInsertRows();
-}
-
-QList<Member> MemberTableModel::fetchBatch(int offset)
-{
-    return takePage(m_hub.members().list(m_filter, BatchSize, offset, sortKey(), m_sortOrder == Qt::DescendingOrder),
-                    BatchSize, m_exhausted, m_error);
+    return m_hub.members().page(m_filter, after, limit, sortKey(), m_sortOrder == Qt::DescendingOrder);
 }
 
 bool MemberTableModel::isSortable(int column)
@@ -181,55 +155,20 @@ void MemberTableModel::setFilter(const MemberFilter &filter)
     reload();
 }
 
-void MemberTableModel::reload()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_skills.clear();
-    m_error.reset();
-    m_exhausted = false;
-    m_matching = 0;
-    if (auto counted = m_hub.members().count(m_filter)) {
-        m_matching = *counted;
-        m_rows = fetchBatch(0);
-    } else {
-        m_exhausted = true;
-        m_error = counted.error();
-    }
-    endResetModel();
-    // Emitted after the reset so a view that shows the message sees the empty model.
-    if (m_error)
-        Q_EMIT loadFailed(m_error->text());
-}
-
 bool MemberTableModel::refreshMember(MemberId id)
 {
-    const int row = rowOf(id);
-    if (row < 0)
+    if (rowOf(id) < 0)
         return false;
     auto fresh = m_hub.members().get(id);
     if (!fresh)
         return false;
-    m_rows[row] = *fresh;
     m_skills.remove(id);
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    return true;
+    return replaceRow(*fresh);
 }
 
 std::optional<Member> MemberTableModel::memberAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || index.row() >= m_rows.size())
-        return std::nullopt;
-    return m_rows.at(index.row());
-}
-
-int MemberTableModel::rowOf(MemberId id) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return row;
-    }
-    return -1;
+    return rowAt(index);
 }
 
 QString MemberTableModel::skillsText(const Member &member) const

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/common/error.h"
+#include "core/common/pagedtablemodel.h"
 #include "core/members/memberservice.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
-#include <QList>
 
 #include <optional>
 
@@ -15,8 +13,8 @@ namespace hub {
 class Hub;
 
 /// The members directory as a table: filtered and sorted in SQL by
-/// MemberService, fetched lazily in batches so a city-sized hub opens at once.
-class MemberTableModel final : public QAbstractTableModel
+/// MemberService, fetched lazily a page at a time so a city-sized hub opens at once.
+class MemberTableModel final : public PagedTableModel<Member>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MemberTableModel)
@@ -43,32 +41,24 @@ public:
         ForgottenRole,               ///< bool: erased, shown under a pseudonym
     };
 
-    static constexpr int BatchSize = 200;
-
     /// The model reads through `hub`, which must outlive it.
     explicit MemberTableModel(Hub &hub, QObject *parent = nullptr);
     ~MemberTableModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     /// Sorts in SQL. Columns MemberService cannot sort by are left as they are;
     /// isSortable() tells which.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     static bool isSortable(int column);
 
-    /// Which members are shown; resets the model and fetches the first batch.
+    /// Which members are shown; resets the model and fetches the first page.
     void setFilter(const MemberFilter &filter);
     MemberFilter filter() const { return m_filter; }
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    /// Reads everything again (after an import, a forget, another desk's edit).
-    void reload();
     /// Re-reads one member in place, keeping the view's selection and scroll.
     /// Returns false when the member is not among the fetched rows.
     bool refreshMember(MemberId id);
@@ -76,18 +66,20 @@ public:
     /// The member in `index`'s row, if it is a fetched row.
     std::optional<Member> memberAt(const QModelIndex &index) const;
     /// The row of `id` among the rows fetched so far, or -1.
-    int rowOf(MemberId id) const;
-    /// How many members match the filter (fetched or not).
-    int matchingCount() const { return m_matching; }
-    /// The last storage error, if reading failed; the model is then empty.
-    std::optional<Error> lastError() const { return m_error; }
+    int rowOf(MemberId id) const { return rowOfId(id.value()); }
 
-Q_SIGNALS:
-    /// Reading from the hub failed; `message` says why, for people.
-    void loadFailed(const QString &message);
+protected:
+    int columns() const override { return ColumnCount; }
+    Result<int> countRows() const override;
+    Result<Page<Member>> fetchPage(const PageKey &after, int limit) const override;
+    qint64 idOf(const Member &member) const override { return member.id.value(); }
+    Status prepare() override
+    {
+        m_skills.clear();
+        return {};
+    }
 
 private:
-    QList<Member> fetchBatch(int offset);
     QString skillsText(const Member &member) const;
     MemberSort sortKey() const;
 
@@ -95,10 +87,6 @@ private:
     MemberFilter m_filter;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    QList<Member> m_rows;
-    int m_matching = 0;
-    bool m_exhausted = true;
-    std::optional<Error> m_error;
     // Skills live in another table; they are read only for rows a view shows.
     mutable QHash<MemberId, QString> m_skills;
 };

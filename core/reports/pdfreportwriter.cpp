@@ -430,18 +430,42 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
     // before): the first block's top margin keeps that part of the page free,
     // so the layout paginates from there. Only when not even its first rows
     // fit there does it start on a new page.
-    const qreal gap = fromPoints(14);
     const bool underPrevious = !m_tableStarted && m_y > 0;
     auto doc = newDocument();
     QTextCursor cursor(doc.get());
     // One layout at the end instead of one per cell.
     cursor.beginEditBlock();
+    const QTextBlock titleBlock = insertTableTitle(cursor, underPrevious);
+    QTextTable *table = nullptr;
+    if (m_rowCount == 0 && final)
+        insertNothingNote(cursor);
+    else if (columns > 0)
+        table = insertTable(cursor, totals, final && !totals.isEmpty());
+    if (final)
+        insertNotes(cursor, notes);
+    cursor.endEditBlock();
+
+    if (underPrevious)
+        keepTitleWithRows(*doc, table, titleBlock);
+    if (final) {
+        paintDocument(*doc, doc->pageCount());
+        m_pending.clear();
+        m_tableStarted = true;
+        return {};
+    }
+    paintFullPages(*doc, table);
+    return {};
+}
+
+QTextBlock PdfReportWriter::insertTableTitle(QTextCursor &cursor, bool underPrevious)
+{
     if (underPrevious) {
         // The layout gives the first block no top margin: an empty block of
         // no height goes first, and the title's margin is the space.
         QTextBlockFormat nothing;
         nothing.setLineHeight(0, QTextBlockFormat::FixedHeight);
         cursor.setBlockFormat(nothing);
+        const qreal gap = fromPoints(14);
         QTextBlockFormat spacer;
         spacer.setTopMargin(toFormat(m_y + gap));
         cursor.insertBlock(spacer);
@@ -457,129 +481,147 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
         titleFormat.setFont(pdfFont(10.5, true));
         cursor.insertText(m_header.title, titleFormat);
     }
-    const QTextBlock titleBlock = cursor.block();
+    return cursor.block();
+}
 
-    QTextTable *table = nullptr;
-    const bool withTotals = final && !totals.isEmpty() && columns > 0;
-    if (m_rowCount == 0 && final) {
-        QTextBlockFormat empty;
-        empty.setTopMargin(toFormat(fromPoints(3)));
-        QTextCharFormat italic;
-        italic.setFont(pdfFont(8, false, true));
-        cursor.insertBlock(empty, italic);
-        cursor.insertText(tr("Nothing in this period."));
-    } else if (columns > 0) {
-        QTextTableFormat tableFormat;
-        tableFormat.setHeaderRowCount(1);
-        tableFormat.setCellSpacing(0);
-        tableFormat.setCellPadding(toFormat(cellPadding(m_tablePoints)));
-        tableFormat.setBorder(toFormat(fromPoints(0.5)));
-        tableFormat.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-        tableFormat.setBorderBrush(QColor(0x99, 0x99, 0x99));
-        tableFormat.setBorderCollapse(true);
-        tableFormat.setTopMargin(toFormat(fromPoints(3)));
-        tableFormat.setWidth(QTextLength(QTextLength::PercentageLength, 100));
-        QList<QTextLength> widths;
-        for (qreal w : m_widths)
-            widths.append(QTextLength(QTextLength::PercentageLength, w));
-        tableFormat.setColumnWidthConstraints(widths);
-        const int rows = 1 + int(m_pending.size()) + (withTotals ? 1 : 0);
-        table = cursor.insertTable(rows, columns, tableFormat);
+void PdfReportWriter::insertNothingNote(QTextCursor &cursor)
+{
+    QTextBlockFormat empty;
+    empty.setTopMargin(toFormat(fromPoints(3)));
+    QTextCharFormat italic;
+    italic.setFont(pdfFont(8, false, true));
+    cursor.insertBlock(empty, italic);
+    cursor.insertText(tr("Nothing in this period."));
+}
 
-        QTextCharFormat headerChars;
-        headerChars.setFont(pdfFont(m_tablePoints, true));
-        QTextCharFormat totalChars = headerChars;
-        QTextCharFormat plain;
-        plain.setFont(pdfFont(m_tablePoints));
-        // With collapsed borders the grid lines are the cells' own borders
-        // (the table's draws only its outline): grey, but dark enough to see
-        // on paper and on screen at any zoom.
-        QTextTableCellFormat grid;
-        grid.setBorder(toFormat(fromPoints(0.5)));
-        grid.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-        grid.setBorderBrush(QColor(0x99, 0x99, 0x99));
-        // Empty cells too are as high as a line of the table's type.
-        grid.setFont(plain.font());
-        const auto fill = [&](int r, int c, const QString &text, const QTextCharFormat &chars,
-                              const QColor &background) {
-            QTextTableCell cell = table->cellAt(r, c);
-            QTextTableCellFormat cellFormat = grid;
-            if (background.isValid())
-                cellFormat.setBackground(background);
-            cell.setFormat(cellFormat);
-            QTextCursor in = cell.firstCursorPosition();
-            QTextBlockFormat align;
-            align.setAlignment(isNumeric(c) ? Qt::AlignRight : Qt::AlignLeft);
-            align.setNonBreakableLines(r > 0 && !breakableType(m_header.columns.at(c).type));
-            in.setBlockFormat(align);
-            in.insertText(text, chars);
-        };
-        const QColor headerBackground(0xee, 0xee, 0xee);
+QTextTableFormat PdfReportWriter::tableFormat() const
+{
+    QTextTableFormat format;
+    format.setHeaderRowCount(1);
+    format.setCellSpacing(0);
+    format.setCellPadding(toFormat(cellPadding(m_tablePoints)));
+    format.setBorder(toFormat(fromPoints(0.5)));
+    format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    format.setBorderBrush(QColor(0x99, 0x99, 0x99));
+    format.setBorderCollapse(true);
+    format.setTopMargin(toFormat(fromPoints(3)));
+    format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    QList<QTextLength> widths;
+    for (qreal w : m_widths)
+        widths.append(QTextLength(QTextLength::PercentageLength, w));
+    format.setColumnWidthConstraints(widths);
+    return format;
+}
+
+QTextTableCellFormat PdfReportWriter::gridFormat(const QFont &font) const
+{
+    // With collapsed borders the grid lines are the cells' own borders
+    // (the table's draws only its outline): grey, but dark enough to see
+    // on paper and on screen at any zoom.
+    QTextTableCellFormat grid;
+    grid.setBorder(toFormat(fromPoints(0.5)));
+    grid.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    grid.setBorderBrush(QColor(0x99, 0x99, 0x99));
+    // Empty cells too are as high as a line of the table's type.
+    grid.setFont(font);
+    return grid;
+}
+
+QTextTable *PdfReportWriter::insertTable(QTextCursor &cursor, const QVariantList &totals, bool withTotals)
+{
+    const int columns = int(m_header.columns.size());
+    const int rows = 1 + int(m_pending.size()) + (withTotals ? 1 : 0);
+    QTextTable *table = cursor.insertTable(rows, columns, tableFormat());
+
+    QTextCharFormat headerChars;
+    headerChars.setFont(pdfFont(m_tablePoints, true));
+    QTextCharFormat plain;
+    plain.setFont(pdfFont(m_tablePoints));
+    const QTextTableCellFormat grid = gridFormat(plain.font());
+    QTextTableCellFormat headerCell = grid;
+    headerCell.setBackground(QColor(0xee, 0xee, 0xee));
+    for (int c = 0; c < columns; ++c)
+        fillCell(*table, 0, c, m_header.columns.at(c).title, headerChars, headerCell);
+    for (int r = 0; r < m_pending.size(); ++r) {
+        const QVariantList &values = m_pending.at(r);
         for (int c = 0; c < columns; ++c)
-            fill(0, c, m_header.columns.at(c).title, headerChars, headerBackground);
-        for (int r = 0; r < m_pending.size(); ++r) {
-            const QVariantList &values = m_pending.at(r);
-            for (int c = 0; c < columns; ++c)
-                fill(r + 1, c, cellText(values.value(c), c), plain, {});
-        }
-        if (withTotals) {
-            const QColor totalsBackground(0xf5, 0xf5, 0xf5);
-            // "Total" heads the row unless the report labels it itself.
-            bool labelled = false;
-            for (int c = 0; c < columns; ++c)
-                labelled = labelled || (!isNumeric(c) && !cellText(totals.value(c), c).isEmpty());
-            for (int c = 0; c < columns; ++c) {
-                QString text = cellText(totals.value(c), c);
-                if (c == 0 && text.isEmpty() && !labelled)
-                    text = tr("Total");
-                fill(rows - 1, c, text, totalChars, totalsBackground);
-            }
-        }
+            fillCell(*table, r + 1, c, cellText(values.value(c), c), plain, grid);
     }
+    if (withTotals)
+        fillTotals(*table, totals, headerChars, grid);
+    return table;
+}
 
-    if (final) {
-        cursor.movePosition(QTextCursor::End);
-        QTextBlockFormat noteBlock;
-        noteBlock.setTopMargin(toFormat(fromPoints(2)));
-        QTextCharFormat noteChars;
-        noteChars.setFont(pdfFont(7.5));
-        noteChars.setForeground(QColor(0x33, 0x33, 0x33));
-        for (const QString &note : notes) {
-            cursor.insertBlock(noteBlock, noteChars);
-            cursor.insertText(note);
-        }
+void PdfReportWriter::fillTotals(QTextTable &table, const QVariantList &totals, const QTextCharFormat &totalChars,
+                                 const QTextTableCellFormat &grid) const
+{
+    const int columns = int(m_header.columns.size());
+    QTextTableCellFormat totalsCell = grid;
+    totalsCell.setBackground(QColor(0xf5, 0xf5, 0xf5));
+    // "Total" heads the row unless the report labels it itself.
+    bool labelled = false;
+    for (int c = 0; c < columns; ++c)
+        labelled = labelled || (!isNumeric(c) && !cellText(totals.value(c), c).isEmpty());
+    for (int c = 0; c < columns; ++c) {
+        QString text = cellText(totals.value(c), c);
+        if (c == 0 && text.isEmpty() && !labelled)
+            text = tr("Total");
+        fillCell(table, table.rows() - 1, c, text, totalChars, totalsCell);
     }
-    cursor.endEditBlock();
+}
 
-    if (underPrevious) {
-        // The title alone at the foot of the page, its rows on the next: the
-        // whole table moves to a new page instead.
-        auto *layout = doc->documentLayout();
-        const qreal pageHeight = doc->pageSize().height();
-        const QTextBlock firstRow =
-            table ? table->cellAt(std::min(1, table->rows() - 1), 0).firstCursorPosition().block() : titleBlock.next();
-        const QTextBlock below = firstRow.isValid() ? firstRow : titleBlock;
-        if (layout->blockBoundingRect(below).bottom() > pageHeight) {
-            QTextCursor(titleBlock).setBlockFormat(QTextBlockFormat());
-            newPage();
-        }
+void PdfReportWriter::fillCell(QTextTable &table, int r, int c, const QString &text, const QTextCharFormat &chars,
+                               const QTextTableCellFormat &format) const
+{
+    QTextTableCell cell = table.cellAt(r, c);
+    cell.setFormat(format);
+    QTextCursor in = cell.firstCursorPosition();
+    QTextBlockFormat align;
+    align.setAlignment(isNumeric(c) ? Qt::AlignRight : Qt::AlignLeft);
+    align.setNonBreakableLines(r > 0 && !breakableType(m_header.columns.at(c).type));
+    in.setBlockFormat(align);
+    in.insertText(text, chars);
+}
+
+void PdfReportWriter::insertNotes(QTextCursor &cursor, const QStringList &notes)
+{
+    cursor.movePosition(QTextCursor::End);
+    QTextBlockFormat noteBlock;
+    noteBlock.setTopMargin(toFormat(fromPoints(2)));
+    QTextCharFormat noteChars;
+    noteChars.setFont(pdfFont(7.5));
+    noteChars.setForeground(QColor(0x33, 0x33, 0x33));
+    for (const QString &note : notes) {
+        cursor.insertBlock(noteBlock, noteChars);
+        cursor.insertText(note);
     }
+}
 
-    if (final) {
-        paintDocument(*doc, doc->pageCount());
-        m_pending.clear();
-        m_tableStarted = true;
-        return {};
+void PdfReportWriter::keepTitleWithRows(QTextDocument &doc, const QTextTable *table, const QTextBlock &titleBlock)
+{
+    // The title alone at the foot of the page, its rows on the next: the
+    // whole table moves to a new page instead.
+    auto *layout = doc.documentLayout();
+    const qreal pageHeight = doc.pageSize().height();
+    const QTextBlock firstRow =
+        table ? table->cellAt(std::min(1, table->rows() - 1), 0).firstCursorPosition().block() : titleBlock.next();
+    const QTextBlock below = firstRow.isValid() ? firstRow : titleBlock;
+    if (layout->blockBoundingRect(below).bottom() > pageHeight) {
+        QTextCursor(titleBlock).setBlockFormat(QTextBlockFormat());
+        newPage();
     }
+}
 
+void PdfReportWriter::paintFullPages(QTextDocument &doc, const QTextTable *table)
+{
     // Not the end of the table: paint every page but the last, whose rows go
     // again with the next ones so the page fills up.
-    const int pages = doc->pageCount();
+    const int pages = doc.pageCount();
     if (pages < 2 || !table)
-        return {};
-    const qreal lastPageTop = (pages - 1) * doc->pageSize().height();
+        return;
+    const qreal lastPageTop = (pages - 1) * doc.pageSize().height();
     int keepFrom = int(m_pending.size());
-    auto *layout = doc->documentLayout();
+    auto *layout = doc.documentLayout();
     for (int r = int(m_pending.size()) - 1; r >= 0; --r) {
         const QTextBlock block = table->cellAt(r + 1, 0).firstCursorPosition().block();
         if (layout->blockBoundingRect(block).top() < lastPageTop)
@@ -589,17 +631,16 @@ Status PdfReportWriter::flushRows(bool final, const QVariantList &totals, const 
     if (keepFrom == 0 || keepFrom == m_pending.size()) {
         // The rows' places could not be told apart: print all of them, and
         // go on on a new page.
-        paintDocument(*doc, pages);
+        paintDocument(doc, pages);
         newPage();
         m_pending.clear();
         m_tableStarted = true;
-        return {};
+        return;
     }
-    paintDocument(*doc, pages - 1);
+    paintDocument(doc, pages - 1);
     newPage();
     m_pending = m_pending.mid(keepFrom);
     m_tableStarted = true;
-    return {};
 }
 
 void PdfReportWriter::paintChart()

@@ -14,8 +14,13 @@
 
 class QIODevice;
 class QPdfWriter;
+class QTextBlock;
+class QTextCharFormat;
 class QTextCursor;
 class QTextDocument;
+class QTextTable;
+class QTextTableCellFormat;
+class QTextTableFormat;
 
 namespace hub {
 
@@ -26,8 +31,8 @@ namespace hub {
 /// chart drawn as vector shapes. Text stays text, so pdftotext reads figures.
 ///
 /// Rows are laid out a few pages at a time and painted, so even a journal of
-/// a million transfers never sits in memory whole. The statements report gets
-/// one account per page.
+/// a million transfers never sits in memory whole. A table whose header asks
+/// for its own page (ReportTableHeader::ownPage) starts on a new one.
 class PdfReportWriter final : public ReportSink
 {
     Q_DECLARE_TR_FUNCTIONS(hub::PdfReportWriter)
@@ -63,6 +68,26 @@ private:
     /// Lays out the pending rows; unless `final`, keeps back the rows of the
     /// last page, which later rows may still fill.
     Status flushRows(bool final, const QVariantList &totals = {}, const QStringList &notes = {});
+    /// The table's title (or "continued" line), under the report's title while
+    /// that is pending; returns its block.
+    QTextBlock insertTableTitle(QTextCursor &cursor, bool underPrevious);
+    void insertNothingNote(QTextCursor &cursor);
+    /// The pending rows as a table: a header row, the rows and, with
+    /// `withTotals`, a totals row.
+    QTextTable *insertTable(QTextCursor &cursor, const QVariantList &totals, bool withTotals);
+    QTextTableFormat tableFormat() const;
+    /// A body cell: the grid's borders, and `font` so empty cells keep the line height.
+    QTextTableCellFormat gridFormat(const QFont &font) const;
+    void fillTotals(QTextTable &table, const QVariantList &totals, const QTextCharFormat &totalChars,
+                    const QTextTableCellFormat &grid) const;
+    void fillCell(QTextTable &table, int r, int c, const QString &text, const QTextCharFormat &chars,
+                  const QTextTableCellFormat &format) const;
+    void insertNotes(QTextCursor &cursor, const QStringList &notes);
+    /// Starts a new page when the table's title would sit alone at its foot.
+    void keepTitleWithRows(QTextDocument &doc, const QTextTable *table, const QTextBlock &titleBlock);
+    /// Paints the full pages of a table that goes on, keeping back the rows
+    /// of its last page.
+    void paintFullPages(QTextDocument &doc, const QTextTable *table);
     /// Each column's width as the header, the first pending rows and the
     /// totals measure in the PDF's fonts at `points`: `natural` unwrapped,
     /// `minimum` its widest word (numbers and dates whole).

@@ -3,7 +3,15 @@
 
 #include "core/common/clock.h"
 #include "core/common/error.h"
+#include "core/spaces/bookingcharges.h"
+#include "core/spaces/bookingrows.h"
+#include "core/spaces/bookingrules.h"
+#include "core/spaces/bookingverifier.h"
+#include "core/spaces/freespacesearch.h"
+#include "core/spaces/seriesbookings.h"
+#include "core/spaces/singlebookings.h"
 #include "core/spaces/space.h"
+#include "core/spaces/zonemigration.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/unitofwork.h"
 
@@ -20,41 +28,27 @@ class AccessControl;
 class AuditTrail;
 class Database;
 class LedgerService;
-class Query;
 class SettingsService;
-struct HubSettings;
-
-/// What happens to existing bookings when the hub's time zone changes.
-enum class ZoneChangePolicy
-{
-    Ask,            ///< refuse while upcoming bookings exist: a person must choose
-    KeepLocalTimes, ///< 19:00 stays 19:00 on the wall clock of the new zone
-    KeepInstants,   ///< the same moments; their wall-clock times change
-};
-
-/// Which bookings a list is about.
-struct BookingFilter
-{
-    QDateTime from; ///< bookings ending after it; invalid = open
-    QDateTime to;   ///< bookings starting before it; invalid = open
-    std::optional<SpaceId> space;
-    bool includeCancelled = false;
-};
 
 /// Single bookings of the hub's spaces. The conflict, opening-hours and
 /// capacity rules are checked inside BEGIN IMMEDIATE, so two desks booking
-/// the same slot at once cannot both succeed.
+/// the same slot at once cannot both succeed. The one door to them: each
+/// call goes to the part that owns its rule (BookingRules, SingleBookings,
+/// SeriesBookings, BookingCharges, BookingRows, FreeSpaceSearch,
+/// ZoneMigration, BookingVerifier).
 class BookingService
 {
     Q_DECLARE_TR_FUNCTIONS(hub::BookingService)
 public:
-    static constexpr int MaxTitleLength = 200;
-    static constexpr int MaxNotesLength = 2000;
+    static constexpr int MaxTitleLength = BookingRules::MaxTitleLength;
+    static constexpr int MaxNotesLength = BookingRules::MaxNotesLength;
     /// No booking lasts longer, so a clash search needs to look back only this far.
-    static constexpr int MaxBookingDays = 14;
+    static constexpr int MaxBookingDays = BookingRules::MaxBookingDays;
 
     BookingService(std::shared_ptr<Database> db, SettingsService &settings, LedgerService &ledger, const Clock &clock,
                    const QString &actor, AccessControl &access, AuditTrail &audit);
+    // The parts hold references to each other: a copy would share the original's.
+    Q_DISABLE_COPY_MOVE(BookingService)
 
     /// The field checks of a booking, before anything is read.
     static Status validate(const BookingDraft &draft);
@@ -127,43 +121,16 @@ public:
     static Result<Booking> get(const QSqlDatabase &db, BookingId id);
 
 private:
-    // The bodies of the writes above, inside their unit of work.
-    Result<Booking> bookIn(Write &w, const BookingDraft &d);
-    Result<Booking> changeStatusIn(Write &w, BookingId id, const QList<BookingStatus> &from, BookingStatus to);
-    Result<QList<Booking>> cancelIn(Write &w, BookingId id, CancelScope scope);
-    Result<Booking> editIn(Write &w, BookingId id, const BookingDraft &draft);
-    Result<SeriesOutcome> bookSeriesIn(Write &w, const BookingDraft &d);
-    Result<SeriesOutcome> editSeriesIn(Write &w, SeriesId id, const BookingDraft &draft);
-    Status changeZoneIn(Write &w, const HubSettings &current, const HubSettings &next, ZoneChangePolicy policy);
-
-    Result<Booking> changeStatus(BookingId id, const QList<BookingStatus> &from, BookingStatus to);
-    static QTimeZone zoneOf(const BookingDraft &draft);
-    void bindFields(Query &q, const BookingDraft &d, const Space &space, qint64 start, qint64 end, bool outside) const;
-    Result<Booking> insert(const QSqlDatabase &db, const BookingDraft &d, const Space &space, qint64 start, qint64 end,
-                           bool outside, std::optional<SeriesId> series, QDate occurrence);
-    Result<Booking> rewrite(const QSqlDatabase &db, const Booking &old, const BookingDraft &d, const Space &space,
-                            qint64 start, qint64 end, bool outside, bool exception);
-    Result<std::optional<TransferId>> charge(const QSqlDatabase &db, BookingId id, const Space &space, MemberId member,
-                                             qint64 start, qint64 end);
-    Status refund(const QSqlDatabase &db, const Booking &b);
-    Status reprice(const QSqlDatabase &db, const Booking &old, const BookingDraft &d, const Space &space, qint64 start,
-                   qint64 end);
-    Result<QList<SeriesOccurrence>> datesOf(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
-                                            const std::optional<Recurrence> &rule, const QString &rrule) const;
-    Status bookDates(const QSqlDatabase &db, const BookingDraft &d, const Space &space, SeriesId series,
-                     const std::optional<Recurrence> &rule, const QString &rrule, const QHash<QDate, Booking> &existing,
-                     SeriesOutcome &outcome);
-    static Result<BookingSeries> seriesRow(const QSqlDatabase &db, SeriesId id);
-    static Result<QList<Booking>> occurrences(const QSqlDatabase &db, SeriesId id);
-
-    std::shared_ptr<Database> m_db;
-    SettingsService &m_settings;
-    LedgerService &m_ledger;
-    const Clock &m_clock;
-    const QString &m_actor;
-    AccessControl &m_access;
+    // Declared in the order they are built: a part is handed only parts above it.
     UnitOfWork m_work;
-    bool m_changingZone = false;
+    BookingRules m_rules;
+    BookingCharges m_charges;
+    BookingRows m_rows;
+    SingleBookings m_single;
+    SeriesBookings m_series;
+    FreeSpaceSearch m_search;
+    BookingVerifier m_verifier;
+    ZoneMigration m_zones;
 };
 
 } // namespace hub

@@ -88,11 +88,8 @@ public:
     Result<CalendarImportReport> run(const QByteArray &ics, SpaceId space, bool dryRun, const Progress &progress = {});
 
 private:
-    // One call of run(), stage by stage: scan, parse each component, plan
-    // each event, apply. Defined in the .cpp, so libical stays out of this
-    // header.
-    class Run;
-
+    // One call of run() is an ICalendarImportRun, so libical stays out of
+    // this header.
     Hub &m_hub;
 };
 

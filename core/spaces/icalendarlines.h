@@ -35,8 +35,6 @@ public:
         /// Line of the `nth` property called `property` (upper case); 0 if none.
         /// Indexed on first use, so asking for each of 100,000 EXDATEs stays linear.
         int lineOf(const QString &property, int nth = 0) const;
-        /// Line of the property whose text contains `fragment`; 0 if none.
-        int lineContaining(const QString &fragment) const;
     };
 
     /// Reads `bytes`; a problem comes back as an invalid error whose `where`

@@ -226,7 +226,7 @@ int main(int argc, char *argv[])
                     if ((side == 0) == (round % 2 == 0)) {
                         timer.start();
                         const auto counted = members.count(filter);
-                        const auto page = members.list(filter, PageSize, 0, MemberSort::Name, false);
+                        const auto page = members.list(filter, PageSize, MemberSort::Name, false);
                         serviceMs = double(timer.nsecsElapsed()) / 1e6;
                         if (!counted || !page) {
                             std::fprintf(stderr, "service: %s\n",

@@ -557,6 +557,26 @@ TEST_CASE("an event without an end or in an unknown zone is unreadable and named
     CHECK(live(t).isEmpty());
 }
 
+TEST_CASE("what libical cannot read in an event is named by the exact line, not by its text", "[icalendar]")
+{
+    TempHub t;
+    london(t);
+    const Space hall = space(t, QStringLiteral("Main hall"));
+    // The bad value "abc" is also the title, on an earlier line: libical
+    // quotes the value, and only the line it was read from is the right one.
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                           "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:abc\r\nDTSTART:20260301T100000Z\r\n"
+                           "DTEND:20260301T110000Z\r\nGEO:abc\r\nEND:VEVENT\r\n"
+                           "END:VCALENDAR\r\n";
+    const CalendarImportReport r = imported(t, ics, hall);
+    INFO(describe(r).toStdString());
+    REQUIRE(r.events.size() == 1);
+    CHECK(r.events[0].outcome == Outcome::Unreadable);
+    CHECK(r.events[0].problem.contains(QStringLiteral("libical")));
+    CHECK(r.events[0].problemLine == 9);
+    CHECK(live(t).isEmpty());
+}
+
 TEST_CASE("a broken .ics file is refused naming its line and leaves the hub file untouched", "[icalendar]")
 {
     TempHub t;

@@ -95,7 +95,7 @@ TEST_CASE("demo trade looks like a year of a real hub")
 {
     TempHub t;
     runDemo(t, 1);
-    auto all = t->ledger().transfers({}, -1, 0, false);
+    auto all = t->ledger().transfers({}, -1, false);
     REQUIRE(all);
     REQUIRE(all->size() == 500);
 
@@ -153,7 +153,7 @@ TEST_CASE("a memo agrees with its amount when it names the time")
 {
     TempHub t;
     runDemo(t, 5);
-    auto all = t->ledger().transfers({}, -1, 0, false);
+    auto all = t->ledger().transfers({}, -1, false);
     REQUIRE(all);
     int named = 0;
     for (const Transfer &tr : *all) {

@@ -165,7 +165,15 @@ TEST_CASE("members are listed in accent-insensitive name order with status and k
     MemberFilter guitar;
     guitar.skill = QStringLiteral("GUITAR");
     CHECK(t->members().list(guitar)->first().id == asta.id);
-    CHECK(t->members().list({}, 2, 1)->size() == 2);
+    // Keyset paging: the page after the first member holds the next two.
+    const auto first = t->members().page({}, {}, 1);
+    REQUIRE(first);
+    const auto next = t->members().page({}, first->next, 2);
+    REQUIRE(next);
+    REQUIRE(next->rows.size() == 2);
+    CHECK(first->rows.first().displayName == QStringLiteral("Ásta"));
+    CHECK(next->rows.at(0).displayName == QStringLiteral("Bronwen"));
+    CHECK(next->rows.at(1).displayName == QStringLiteral("Canal Café"));
 }
 
 TEST_CASE("skill names are unique ignoring case and accents and can be merged")

@@ -48,6 +48,34 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Window);
 
+    QHBoxLayout *header = buildHeader();
+    buildFields();
+    QHBoxLayout *buttons = buildButtons();
+    QFrame *card = buildCard(header, buttons);
+
+    // Centred by stretches, not by alignment: an aligned item gets its
+    // size hint's height, which is too short once the card's texts wrap.
+    auto *centred = new QHBoxLayout;
+    centred->addStretch(1);
+    centred->addWidget(card);
+    centred->addStretch(1);
+    auto *outer = new QVBoxLayout(this);
+    outer->addStretch(1);
+    outer->addLayout(centred);
+    outer->addStretch(2);
+
+    // On the card's Base background a label paints in the Text role;
+    // FieldErrorLabel's red is its WindowText.
+    m_message->setForegroundRole(QPalette::WindowText);
+
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &SignInScreen::tick);
+
+    showSignIn();
+}
+
+QHBoxLayout *SignInScreen::buildHeader()
+{
     auto *logo = new QLabel;
     logo->setPixmap(QIcon(QStringLiteral(":/icons/hubkeeper.svg")).pixmap(48, 48));
     m_hubName = new QLabel;
@@ -70,7 +98,11 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     header->addWidget(logo, 0, Qt::AlignTop);
     header->addSpacing(8);
     header->addLayout(headerText, 1);
+    return header;
+}
 
+void SignInScreen::buildFields()
+{
     m_intro = new QLabel;
     m_intro->setObjectName(QStringLiteral("signInIntro"));
     m_intro->setWordWrap(true);
@@ -106,7 +138,10 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
 
     m_message = new FieldErrorLabel;
     m_message->setObjectName(QStringLiteral("signInMessage"));
+}
 
+QHBoxLayout *SignInScreen::buildButtons()
+{
     m_submit = new QPushButton;
     m_submit->setObjectName(QStringLiteral("signInButton"));
     m_submit->setDefault(true);
@@ -122,7 +157,11 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_switch);
     buttons->addStretch(1);
     buttons->addWidget(m_submit);
+    return buttons;
+}
 
+QFrame *SignInScreen::buildCard(QHBoxLayout *header, QHBoxLayout *buttons)
+{
     auto *card = new QFrame;
     card->setObjectName(QStringLiteral("signInCard"));
     card->setFrameShape(QFrame::StyledPanel);
@@ -143,26 +182,7 @@ SignInScreen::SignInScreen(QWidget *parent) : QWidget(parent)
     cardLayout->addWidget(m_message);
     cardLayout->addSpacing(4);
     cardLayout->addLayout(buttons);
-
-    // Centred by stretches, not by alignment: an aligned item gets its
-    // size hint's height, which is too short once the card's texts wrap.
-    auto *centred = new QHBoxLayout;
-    centred->addStretch(1);
-    centred->addWidget(card);
-    centred->addStretch(1);
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    outer->addLayout(centred);
-    outer->addStretch(2);
-
-    // On the card's Base background a label paints in the Text role;
-    // FieldErrorLabel's red is its WindowText.
-    m_message->setForegroundRole(QPalette::WindowText);
-
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, &SignInScreen::tick);
-
-    showSignIn();
+    return card;
 }
 
 void SignInScreen::setHub(Hub *hub)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -59,6 +60,13 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    /// The hub's logo and name over the screen's title.
+    QHBoxLayout *buildHeader();
+    /// Who signs in, and the passphrase or PIN.
+    void buildFields();
+    QHBoxLayout *buildButtons();
+    /// The card in the middle of the screen that holds it all.
+    QFrame *buildCard(QHBoxLayout *header, QHBoxLayout *buttons);
     void reloadUsers();
     void userChosen();
     QString chosenName() const;

@@ -50,7 +50,7 @@ void AuditExportJob::work(JobProgress &progress, const WorkerHub &source, AuditF
         return;
     }
     filter.limit = PageSize;
-    for (filter.offset = 0;; filter.offset += PageSize) {
+    for (;;) {
         if (progress.cancelled())
             return; // QSaveFile discards what it wrote
         auto page = hub.audit().list(filter);
@@ -58,6 +58,8 @@ void AuditExportJob::work(JobProgress &progress, const WorkerHub &source, AuditF
             m_message = page.error().text();
             return;
         }
+        if (!page->isEmpty())
+            filter.beforeId = page->last().id;
         for (const AuditEntry &e : std::as_const(*page)) {
             const QStringList row = {QString::number(e.id),
                                      AuditTableModel::whenText(e, zone),

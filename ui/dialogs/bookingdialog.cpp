@@ -91,6 +91,44 @@ BookingDialog::~BookingDialog() = default;
 
 QWidget *BookingDialog::buildForm()
 {
+    buildWhatFields();
+    QWidget *attendeesRow = buildWhoFields();
+    QWidget *whenRow = buildWhenFields();
+    buildRepeatFields();
+    buildNotesField();
+    buildChargeAndReasonFields();
+    buildRefusal();
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("&Space:"), FieldErrorLabel::withError(m_space, m_spaceError));
+    form->addRow(tr("T&itle:"), FieldErrorLabel::withError(m_title, m_titleError));
+    form->addRow(tr("Booked &by:"), FieldErrorLabel::withError(m_member, m_memberError));
+    form->addRow(tr("&Attendees:"), FieldErrorLabel::withError(attendeesRow, m_attendeesError));
+    form->addRow(tr("&When:"), FieldErrorLabel::withError(whenRow, m_timeError));
+    form->addRow(QString(), m_tentative);
+    form->addRow(tr("&Repeats:"), m_repeat);
+    form->addRow(tr("&Notes:"), FieldErrorLabel::withError(m_notes, m_notesError));
+    form->addRow(QString(), m_charge);
+    form->addRow(m_hoursNoteLabel);
+    form->addRow(QString(), FieldErrorLabel::withError(m_hoursNote, m_hoursNoteError));
+    form->addRow(m_capacityNoteLabel);
+    form->addRow(QString(), FieldErrorLabel::withError(m_capacityNote, m_capacityNoteError));
+    static_cast<QLabel *>(form->labelForField(m_repeat))->setBuddy(m_repeat->findChild<QComboBox *>());
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(m_refusal);
+    layout->addWidget(m_clashes);
+    layout->addWidget(m_skipClashes);
+    layout->addStretch(1);
+    return page;
+}
+
+void BookingDialog::buildWhatFields()
+{
     m_space = new QComboBox;
     m_space->setObjectName(QStringLiteral("bookingSpace"));
     m_space->setAccessibleName(tr("Space"));
@@ -104,7 +142,10 @@ QWidget *BookingDialog::buildForm()
     m_title->setMaxLength(BookingService::MaxTitleLength);
     m_titleError = FieldErrorLabel::named("bookingTitleError");
     connect(m_title, &QLineEdit::textEdited, m_titleError, &FieldErrorLabel::clearError);
+}
 
+QWidget *BookingDialog::buildWhoFields()
+{
     m_member = new MemberPicker;
     m_member->setObjectName(QStringLiteral("bookingMember"));
     m_member->setAccessibleName(tr("Booked by"));
@@ -131,27 +172,12 @@ QWidget *BookingDialog::buildForm()
     attendeesLayout->setContentsMargins(0, 0, 0, 0);
     attendeesLayout->addWidget(m_attendees);
     attendeesLayout->addWidget(m_capacity, 1);
+    return attendeesRow;
+}
 
-    m_date = new QDateEdit;
-    m_date->setObjectName(QStringLiteral("bookingDate"));
-    m_date->setAccessibleName(tr("Date"));
-    m_date->setCalendarPopup(true);
-    m_date->setDisplayFormat(DisplayFormat::dateEditFormat());
-    m_start = new QTimeEdit;
-    m_start->setObjectName(QStringLiteral("bookingStart"));
-    m_start->setAccessibleName(tr("Start time"));
-    m_start->setDisplayFormat(DisplayFormat::timeEditFormat());
-    m_end = new QTimeEdit;
-    m_end->setObjectName(QStringLiteral("bookingEnd"));
-    m_end->setAccessibleName(tr("End time"));
-    m_end->setDisplayFormat(DisplayFormat::timeEditFormat());
-    m_nextDay = new QCheckBox(tr("ends the &next day"));
-    m_nextDay->setObjectName(QStringLiteral("bookingEndsNextDay"));
-    m_nextDay->setToolTip(tr("For a booking past midnight, such as a party until 01:00"));
-    m_duration = new QLabel;
-    m_duration->setObjectName(QStringLiteral("bookingDuration"));
-    m_duration->setForegroundRole(QPalette::PlaceholderText);
-    m_timeError = FieldErrorLabel::named("bookingTimeError");
+QWidget *BookingDialog::buildWhenFields()
+{
+    createTimeEdits();
     auto *whenRow = new QWidget;
     auto *whenColumn = new QVBoxLayout(whenRow);
     whenColumn->setContentsMargins(0, 0, 0, 0);
@@ -180,7 +206,35 @@ QWidget *BookingDialog::buildForm()
     connect(m_nextDay, &QCheckBox::toggled, this, &BookingDialog::updateTimes);
     // clicked, unlike toggled, is the person's own choice.
     connect(m_nextDay, &QCheckBox::clicked, this, [this](bool ticked) { m_nextDayTicked = ticked; });
+    return whenRow;
+}
 
+void BookingDialog::createTimeEdits()
+{
+    m_date = new QDateEdit;
+    m_date->setObjectName(QStringLiteral("bookingDate"));
+    m_date->setAccessibleName(tr("Date"));
+    m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(DisplayFormat::dateEditFormat());
+    m_start = new QTimeEdit;
+    m_start->setObjectName(QStringLiteral("bookingStart"));
+    m_start->setAccessibleName(tr("Start time"));
+    m_start->setDisplayFormat(DisplayFormat::timeEditFormat());
+    m_end = new QTimeEdit;
+    m_end->setObjectName(QStringLiteral("bookingEnd"));
+    m_end->setAccessibleName(tr("End time"));
+    m_end->setDisplayFormat(DisplayFormat::timeEditFormat());
+    m_nextDay = new QCheckBox(tr("ends the &next day"));
+    m_nextDay->setObjectName(QStringLiteral("bookingEndsNextDay"));
+    m_nextDay->setToolTip(tr("For a booking past midnight, such as a party until 01:00"));
+    m_duration = new QLabel;
+    m_duration->setObjectName(QStringLiteral("bookingDuration"));
+    m_duration->setForegroundRole(QPalette::PlaceholderText);
+    m_timeError = FieldErrorLabel::named("bookingTimeError");
+}
+
+void BookingDialog::buildRepeatFields()
+{
     m_tentative = new QCheckBox(tr("&Tentative: hold the time until it is confirmed"));
     m_tentative->setObjectName(QStringLiteral("bookingTentative"));
 
@@ -192,7 +246,10 @@ QWidget *BookingDialog::buildForm()
         updatePrice();
         updateButtons();
     });
+}
 
+void BookingDialog::buildNotesField()
+{
     m_notes = new QPlainTextEdit;
     m_notes->setObjectName(QStringLiteral("bookingNotes"));
     m_notes->setAccessibleName(tr("Notes"));
@@ -200,7 +257,10 @@ QWidget *BookingDialog::buildForm()
     m_notes->setTabChangesFocus(true);
     m_notes->setFixedHeight(m_notes->fontMetrics().height() * 3 + 12);
     m_notesError = FieldErrorLabel::named("bookingNotesError");
+}
 
+void BookingDialog::buildChargeAndReasonFields()
+{
     m_charge = new QCheckBox;
     m_charge->setObjectName(QStringLiteral("bookingCharge"));
 
@@ -218,7 +278,10 @@ QWidget *BookingDialog::buildForm()
     m_capacityNote->setPlaceholderText(tr("e.g. “standing audience, fire officer agreed”"));
     m_capacityNote->hide();
     m_capacityNoteError = FieldErrorLabel::named("bookingCapacityNoteError");
+}
 
+void BookingDialog::buildRefusal()
+{
     m_refusal = new QLabel;
     m_refusal->setObjectName(QStringLiteral("bookingRefusal"));
     m_refusal->setWordWrap(true);
@@ -244,33 +307,6 @@ QWidget *BookingDialog::buildForm()
     m_skipClashes->setObjectName(QStringLiteral("bookingSkipClashes"));
     m_skipClashes->hide();
     connect(m_skipClashes, &QCheckBox::toggled, this, &BookingDialog::updateButtons);
-
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("&Space:"), FieldErrorLabel::withError(m_space, m_spaceError));
-    form->addRow(tr("T&itle:"), FieldErrorLabel::withError(m_title, m_titleError));
-    form->addRow(tr("Booked &by:"), FieldErrorLabel::withError(m_member, m_memberError));
-    form->addRow(tr("&Attendees:"), FieldErrorLabel::withError(attendeesRow, m_attendeesError));
-    form->addRow(tr("&When:"), FieldErrorLabel::withError(whenRow, m_timeError));
-    form->addRow(QString(), m_tentative);
-    form->addRow(tr("&Repeats:"), m_repeat);
-    form->addRow(tr("&Notes:"), FieldErrorLabel::withError(m_notes, m_notesError));
-    form->addRow(QString(), m_charge);
-    form->addRow(m_hoursNoteLabel);
-    form->addRow(QString(), FieldErrorLabel::withError(m_hoursNote, m_hoursNoteError));
-    form->addRow(m_capacityNoteLabel);
-    form->addRow(QString(), FieldErrorLabel::withError(m_capacityNote, m_capacityNoteError));
-    static_cast<QLabel *>(form->labelForField(m_repeat))->setBuddy(m_repeat->findChild<QComboBox *>());
-
-    auto *page = new QWidget;
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(form);
-    layout->addWidget(m_refusal);
-    layout->addWidget(m_clashes);
-    layout->addWidget(m_skipClashes);
-    layout->addStretch(1);
-    return page;
 }
 
 void BookingDialog::loadSpaces()

@@ -78,6 +78,14 @@ Q_SIGNALS:
 
 private:
     QWidget *buildForm();
+    void buildWhatFields();
+    QWidget *buildWhoFields();
+    QWidget *buildWhenFields();
+    void createTimeEdits();
+    void buildRepeatFields();
+    void buildNotesField();
+    void buildChargeAndReasonFields();
+    void buildRefusal();
     void loadSpaces();
     std::optional<Space> currentSpace() const;
     BookingDraft draft() const;

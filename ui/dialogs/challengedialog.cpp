@@ -33,6 +33,35 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
     setWindowTitle(tr("New business challenge"));
     setObjectName(QStringLiteral("challengeDialog"));
 
+    buildOrganisationField();
+    buildTextFields();
+    QWidget *skillBox = buildSkillsBox();
+    buildGatheringField();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Business:"), FieldErrorLabel::withError(m_organisation, m_organisationError));
+    form->addRow(tr("&Challenge:"), FieldErrorLabel::withError(m_title, m_titleError));
+    form->addRow(tr("&Description:"), FieldErrorLabel::withError(m_description, m_descriptionError));
+    form->addRow(tr("&Skills:"), skillBox);
+    form->addRow(tr("&Presented at:"), m_gathering);
+    auto *hint = new QLabel(tr("Members in the shared directory with these skills are suggested as helpers."), this);
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("challengeSave"));
+    buttons->button(QDialogButtonBox::Save)->setAutoDefault(false);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ChallengeDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ChallengeDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+}
+
+void ChallengeDialog::buildOrganisationField()
+{
     // Organisations only: a challenge comes from a local business. Editable,
     // so a long directory is searched by typing rather than scrolled.
     m_organisation = new QComboBox(this);
@@ -53,7 +82,10 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
         m_organisation->count() > 0 ? tr("Type to find an organisation member")
                                     : tr("No organisation members yet: add the business on the Members page"));
     m_organisationError = FieldErrorLabel::named("challengeOrganisationError");
+}
 
+void ChallengeDialog::buildTextFields()
+{
     m_title = new QLineEdit(this);
     m_title->setObjectName(QStringLiteral("challengeTitle"));
     m_title->setMaxLength(ChallengeService::MaxTitleLength);
@@ -66,7 +98,10 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
     m_description->setPlaceholderText(tr("What the business needs, in its own words"));
     m_description->setMinimumHeight(90);
     m_descriptionError = FieldErrorLabel::named("challengeDescriptionError");
+}
 
+QWidget *ChallengeDialog::buildSkillsBox()
+{
     m_skill = new QLineEdit(this);
     m_skill->setObjectName(QStringLiteral("challengeSkill"));
     m_skill->setPlaceholderText(tr("A skill that would help, then Enter"));
@@ -112,7 +147,11 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
     skillColumn->addLayout(skillRow);
     skillColumn->addLayout(chosenRow);
     skillColumn->addWidget(m_skillsError);
+    return skillBox;
+}
 
+void ChallengeDialog::buildGatheringField()
+{
     m_gathering = new QComboBox(this);
     m_gathering->setObjectName(QStringLiteral("challengeGathering"));
     m_gathering->addItem(tr("Not presented at a gathering"), 0);
@@ -125,27 +164,6 @@ ChallengeDialog::ChallengeDialog(Hub &hub, QWidget *parent) : QDialog(parent), m
     };
     addGatherings(m_hub.gatherings().upcoming(20));
     addGatherings(m_hub.gatherings().past(30));
-
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Business:"), FieldErrorLabel::withError(m_organisation, m_organisationError));
-    form->addRow(tr("&Challenge:"), FieldErrorLabel::withError(m_title, m_titleError));
-    form->addRow(tr("&Description:"), FieldErrorLabel::withError(m_description, m_descriptionError));
-    form->addRow(tr("&Skills:"), skillBox);
-    form->addRow(tr("&Presented at:"), m_gathering);
-    auto *hint = new QLabel(tr("Members in the shared directory with these skills are suggested as helpers."), this);
-    hint->setWordWrap(true);
-    hint->setEnabled(false);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("challengeSave"));
-    buttons->button(QDialogButtonBox::Save)->setAutoDefault(false);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ChallengeDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &ChallengeDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(hint);
-    layout->addStretch(1);
-    layout->addWidget(buttons);
-    resize(560, sizeHint().height());
 }
 
 bool ChallengeDialog::setOrganisation(const QString &name)

@@ -33,6 +33,10 @@ public:
     QStringList skills() const;
 
 private:
+    void buildOrganisationField();
+    void buildTextFields();
+    QWidget *buildSkillsBox();
+    void buildGatheringField();
     void addTypedSkill();
     void removeSkill();
     ChallengeDraft draft() const;

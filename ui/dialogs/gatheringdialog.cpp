@@ -24,6 +24,19 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent) : QD
 {
     setWindowTitle(id.isValid() ? tr("Edit gathering") : tr("New gathering"));
     setObjectName(QStringLiteral("gatheringDialog"));
+    const QTimeZone zone = m_hub.bookings().zone();
+    buildWhatFields();
+    buildWhenFields(zone);
+    buildPlaceFields();
+    buildRefusalFields();
+
+    if (id.isValid())
+        load(id, zone);
+    layOut();
+}
+
+void GatheringDialog::buildWhatFields()
+{
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("Friendly gathering"), int(GatheringKind::Friendly));
     m_kind->addItem(tr("Collaboratory"), int(GatheringKind::Collaboratory));
@@ -34,7 +47,10 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent) : QD
     m_title->setMaxLength(GatheringService::MaxTitleLength);
     m_theme = new QLineEdit(this);
     m_theme->setPlaceholderText(tr("The question of the evening"));
-    const QTimeZone zone = m_hub.bookings().zone();
+}
+
+void GatheringDialog::buildWhenFields(const QTimeZone &zone)
+{
     const QDate next = QDate::currentDate().addDays(7);
     m_start = new QDateTimeEdit(m_hub.bookings().localTime(next, QTime(19, 0)).toTimeZone(zone), this);
     m_start->setObjectName(QStringLiteral("gatheringStart"));
@@ -51,6 +67,10 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent) : QD
         m_shownStart = s;
         m_end->setDateTime(m_end->dateTime().addSecs(moved));
     });
+}
+
+void GatheringDialog::buildPlaceFields()
+{
     m_space = new QComboBox(this);
     m_space->setObjectName(QStringLiteral("gatheringSpace"));
     m_space->addItem(tr("No space (held elsewhere)"), 0);
@@ -67,6 +87,10 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent) : QD
     m_dots->setRange(1, GatheringService::MaxDots);
     m_dots->setValue(3);
     m_dots->setSuffix(tr(" dots each"));
+}
+
+void GatheringDialog::buildRefusalFields()
+{
     // Asked for only when the booking service says the time is outside the
     // space's hours, like the booking dialog does.
     m_hoursNote = new QLineEdit(this);
@@ -78,23 +102,27 @@ GatheringDialog::GatheringDialog(Hub &hub, GatheringId id, QWidget *parent) : QD
     m_problem->setObjectName(QStringLiteral("gatheringProblem"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+}
 
-    if (id.isValid()) {
-        if (auto g = m_hub.gatherings().get(id)) {
-            m_kind->setCurrentIndex(m_kind->findData(int(g->kind)));
-            m_title->setText(g->title);
-            m_theme->setText(g->theme);
-            m_start->setDateTime(g->start.toTimeZone(zone));
-            m_end->setDateTime(g->end.toTimeZone(zone));
-            m_shownStart = m_start->dateTime();
-            if (g->space && !g->bookingCancelled)
-                m_space->setCurrentIndex(std::max(0, m_space->findData(g->space->value())));
-            m_capacity->setValue(g->capacity.value_or(0));
-            m_voting->setCurrentIndex(m_voting->findData(int(g->voting)));
-            m_dots->setValue(g->dotsPerAttendee);
-        }
+void GatheringDialog::load(GatheringId id, const QTimeZone &zone)
+{
+    if (auto g = m_hub.gatherings().get(id)) {
+        m_kind->setCurrentIndex(m_kind->findData(int(g->kind)));
+        m_title->setText(g->title);
+        m_theme->setText(g->theme);
+        m_start->setDateTime(g->start.toTimeZone(zone));
+        m_end->setDateTime(g->end.toTimeZone(zone));
+        m_shownStart = m_start->dateTime();
+        if (g->space && !g->bookingCancelled)
+            m_space->setCurrentIndex(std::max(0, m_space->findData(g->space->value())));
+        m_capacity->setValue(g->capacity.value_or(0));
+        m_voting->setCurrentIndex(m_voting->findData(int(g->voting)));
+        m_dots->setValue(g->dotsPerAttendee);
     }
+}
 
+void GatheringDialog::layOut()
+{
     auto *form = new QFormLayout;
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&Title:"), m_title);

@@ -10,6 +10,7 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTimeZone;
 
 namespace hub {
 
@@ -29,6 +30,13 @@ public:
     QString problem() const;
 
 private:
+    void buildWhatFields();
+    void buildWhenFields(const QTimeZone &zone);
+    void buildPlaceFields();
+    void buildRefusalFields();
+    /// Shows the stored gathering `id`, if it can be read.
+    void load(GatheringId id, const QTimeZone &zone);
+    void layOut();
     GatheringDraft draft() const;
 
     Hub &m_hub;

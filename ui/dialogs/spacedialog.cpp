@@ -7,6 +7,7 @@
 #include "core/spaces/spaceservice.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/sentence.h"
+#include "ui/widgets/spacehourseditor.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -14,7 +15,6 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,7 +28,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace hub {
@@ -59,22 +58,24 @@ QIcon swatch(const QString &colour, int size = 14)
     return QIcon(pixmap);
 }
 
-QTime timeOf(int minutes)
-{
-    return QTime(0, 0).addSecs(qint64(minutes % (24 * 60)) * 60);
-}
-
-int minutesOf(const QTime &time)
-{
-    return time.hour() * 60 + time.minute();
-}
-
 QLabel *hint(const QString &text)
 {
     auto *label = new QLabel(text);
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
+}
+
+QSpinBox *minutesBox(const QString &objectName, const QString &name, const QString &toolTip)
+{
+    auto *box = new QSpinBox;
+    box->setObjectName(objectName);
+    box->setAccessibleName(name);
+    box->setRange(0, SpaceService::MaxBufferMinutes);
+    box->setSingleStep(5);
+    box->setSuffix(SpaceDialog::tr(" min"));
+    box->setToolTip(toolTip);
+    return box;
 }
 
 } // namespace
@@ -88,6 +89,36 @@ SpaceDialog::SpaceDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub
     else
         m_settings = HubSettings::defaults();
 
+    auto *splitter = new QSplitter;
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(buildListPane());
+    splitter->addWidget(buildEditorPane());
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 640});
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("spaceStatus"));
+    m_status->setWordWrap(true);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(buildButtons());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(bottom);
+    resize(940, 600);
+
+    reloadList(SpaceId());
+    if (m_spaces.isEmpty())
+        addSpace();
+}
+
+SpaceDialog::~SpaceDialog() = default;
+
+QWidget *SpaceDialog::buildListPane()
+{
     m_list = new QListWidget;
     m_list->setObjectName(QStringLiteral("spaceList"));
     m_list->setAccessibleName(tr("Spaces"));
@@ -111,7 +142,11 @@ SpaceDialog::SpaceDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub
     leftLayout->addWidget(listLabel);
     leftLayout->addWidget(m_list, 1);
     leftLayout->addWidget(m_add);
+    return left;
+}
 
+QWidget *SpaceDialog::buildEditorPane()
+{
     m_heading = new QLabel;
     m_heading->setObjectName(QStringLiteral("spaceHeading"));
     QFont headingFont = m_heading->font();
@@ -130,19 +165,11 @@ SpaceDialog::SpaceDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_heading);
     rightLayout->addWidget(m_tabs, 1);
+    return right;
+}
 
-    auto *splitter = new QSplitter;
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 640});
-
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("spaceStatus"));
-    m_status->setWordWrap(true);
-
+QDialogButtonBox *SpaceDialog::buildButtons()
+{
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Reset | QDialogButtonBox::Close);
     m_save = buttons->button(QDialogButtonBox::Save);
     m_save->setObjectName(QStringLiteral("spaceSave"));
@@ -157,22 +184,8 @@ SpaceDialog::SpaceDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_revert, &QPushButton::clicked, this, &SpaceDialog::revert);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_status, 1);
-    bottom->addWidget(buttons);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(bottom);
-    resize(940, 600);
-
-    reloadList(SpaceId());
-    if (m_spaces.isEmpty())
-        addSpace();
+    return buttons;
 }
-
-SpaceDialog::~SpaceDialog() = default;
 
 QWidget *SpaceDialog::buildDetailsTab()
 {
@@ -184,6 +197,48 @@ QWidget *SpaceDialog::buildDetailsTab()
     // Extra height goes below the form, not between its rows.
     pageLayout->addStretch(1);
 
+    createNameFields();
+    QWidget *rateRow = createRateRow();
+    m_setup = minutesBox(QStringLiteral("spaceSetup"), tr("Setup time in minutes"),
+                         tr("Kept free before each booking, for setting up"));
+    m_cleanup = minutesBox(QStringLiteral("spaceCleanup"), tr("Clean-up time in minutes"),
+                           tr("Kept free after each booking, for clearing up"));
+
+    m_features = new QLineEdit;
+    m_features->setObjectName(QStringLiteral("spaceFeatures"));
+    m_features->setAccessibleName(tr("Features"));
+    m_features->setPlaceholderText(tr("stage, projector, step-free access"));
+
+    QWidget *colourRow = createColourRow();
+
+    m_active = new QCheckBox(tr("Can be &booked"));
+    m_active->setObjectName(QStringLiteral("spaceActive"));
+    m_active->setToolTip(tr("An inactive space keeps its bookings but takes no new ones"));
+
+    addDetailsRow(form, tr("&Name:"), QStringLiteral("name"), m_name, m_name);
+    addDetailsRow(form, tr("D&escription:"), QStringLiteral("description"), m_description, m_description);
+    addDetailsRow(form, tr("&Capacity:"), QStringLiteral("capacity"), m_capacity, m_capacity);
+    addDetailsRow(form, tr("Hourly &rate:"), QStringLiteral("rate"), m_rate, rateRow,
+                  tr("Charged to the booker's account when a booking is charged; empty = free."));
+    addDetailsRow(form, tr("&Setup:"), QStringLiteral("setup"), m_setup, m_setup);
+    addDetailsRow(form, tr("C&lean-up:"), QStringLiteral("cleanup"), m_cleanup, m_cleanup,
+                  tr("Kept free before and after each booking, so bookings never run into each other."));
+    addDetailsRow(form, tr("&Features:"), QStringLiteral("features"), m_features, m_features,
+                  tr("Separated by commas."));
+    addDetailsRow(form, tr("Calendar c&olour:"), QStringLiteral("colour"), m_colourButton, colourRow);
+    form->addRow(QString(), m_active);
+    // Numbers need little room; a wide box only makes them harder to read.
+    for (QWidget *narrow :
+         {static_cast<QWidget *>(m_capacity), static_cast<QWidget *>(m_setup), static_cast<QWidget *>(m_cleanup)})
+        narrow->setMaximumWidth(160);
+    m_rate->setMaximumWidth(160);
+
+    connectDetailsEdits();
+    return page;
+}
+
+void SpaceDialog::createNameFields()
+{
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("spaceName"));
     m_name->setAccessibleName(tr("Name"));
@@ -202,7 +257,10 @@ QWidget *SpaceDialog::buildDetailsTab()
     m_capacity->setAccessibleName(tr("Capacity"));
     m_capacity->setRange(0, 100000);
     m_capacity->setSuffix(tr(" people"));
+}
 
+QWidget *SpaceDialog::createRateRow()
+{
     m_rate = new QLineEdit;
     m_rate->setObjectName(QStringLiteral("spaceRate"));
     m_rate->setAccessibleName(tr("Hourly rate in %1").arg(m_settings.unitName));
@@ -214,27 +272,11 @@ QWidget *SpaceDialog::buildDetailsTab()
     rateLayout->addWidget(m_rate);
     rateLayout->addWidget(new QLabel(tr("%1 per hour").arg(m_settings.unitName)));
     rateLayout->addStretch(1);
+    return rateRow;
+}
 
-    m_setup = new QSpinBox;
-    m_setup->setObjectName(QStringLiteral("spaceSetup"));
-    m_setup->setAccessibleName(tr("Setup time in minutes"));
-    m_setup->setRange(0, SpaceService::MaxBufferMinutes);
-    m_setup->setSingleStep(5);
-    m_setup->setSuffix(tr(" min"));
-    m_setup->setToolTip(tr("Kept free before each booking, for setting up"));
-    m_cleanup = new QSpinBox;
-    m_cleanup->setObjectName(QStringLiteral("spaceCleanup"));
-    m_cleanup->setAccessibleName(tr("Clean-up time in minutes"));
-    m_cleanup->setRange(0, SpaceService::MaxBufferMinutes);
-    m_cleanup->setSingleStep(5);
-    m_cleanup->setSuffix(tr(" min"));
-    m_cleanup->setToolTip(tr("Kept free after each booking, for clearing up"));
-
-    m_features = new QLineEdit;
-    m_features->setObjectName(QStringLiteral("spaceFeatures"));
-    m_features->setAccessibleName(tr("Features"));
-    m_features->setPlaceholderText(tr("stage, projector, step-free access"));
-
+QWidget *SpaceDialog::createColourRow()
+{
     m_colourButton = new QPushButton;
     m_colourButton->setObjectName(QStringLiteral("spaceColour"));
     m_colourButton->setAccessibleName(tr("Calendar colour"));
@@ -246,38 +288,23 @@ QWidget *SpaceDialog::buildDetailsTab()
     colourLayout->setContentsMargins(0, 0, 0, 0);
     colourLayout->addWidget(m_colourButton);
     colourLayout->addStretch(1);
+    return colourRow;
+}
 
-    m_active = new QCheckBox(tr("Can be &booked"));
-    m_active->setObjectName(QStringLiteral("spaceActive"));
-    m_active->setToolTip(tr("An inactive space keeps its bookings but takes no new ones"));
+void SpaceDialog::addDetailsRow(QFormLayout *form, const QString &label, const QString &where, QWidget *editor,
+                                QWidget *shown, const QString &help)
+{
+    auto *error = new FieldErrorLabel;
+    error->setObjectName(QStringLiteral("spaceError_") + where);
+    addError(where, error, editor, DetailsTab);
+    auto *box = FieldErrorLabel::withError(shown, error);
+    if (!help.isEmpty())
+        box->layout()->addWidget(hint(help));
+    form->addRow(label, box);
+}
 
-    const auto row = [&](const QString &label, const QString &where, QWidget *editor, QWidget *shown,
-                         const QString &help = {}) {
-        auto *error = new FieldErrorLabel;
-        error->setObjectName(QStringLiteral("spaceError_") + where);
-        addError(where, error, editor, DetailsTab);
-        auto *box = FieldErrorLabel::withError(shown, error);
-        if (!help.isEmpty())
-            box->layout()->addWidget(hint(help));
-        form->addRow(label, box);
-    };
-    row(tr("&Name:"), QStringLiteral("name"), m_name, m_name);
-    row(tr("D&escription:"), QStringLiteral("description"), m_description, m_description);
-    row(tr("&Capacity:"), QStringLiteral("capacity"), m_capacity, m_capacity);
-    row(tr("Hourly &rate:"), QStringLiteral("rate"), m_rate, rateRow,
-        tr("Charged to the booker's account when a booking is charged; empty = free."));
-    row(tr("&Setup:"), QStringLiteral("setup"), m_setup, m_setup);
-    row(tr("C&lean-up:"), QStringLiteral("cleanup"), m_cleanup, m_cleanup,
-        tr("Kept free before and after each booking, so bookings never run into each other."));
-    row(tr("&Features:"), QStringLiteral("features"), m_features, m_features, tr("Separated by commas."));
-    row(tr("Calendar c&olour:"), QStringLiteral("colour"), m_colourButton, colourRow);
-    form->addRow(QString(), m_active);
-    // Numbers need little room; a wide box only makes them harder to read.
-    for (QWidget *narrow :
-         {static_cast<QWidget *>(m_capacity), static_cast<QWidget *>(m_setup), static_cast<QWidget *>(m_cleanup)})
-        narrow->setMaximumWidth(160);
-    m_rate->setMaximumWidth(160);
-
+void SpaceDialog::connectDetailsEdits()
+{
     connect(m_name, &QLineEdit::textChanged, this, &SpaceDialog::edited);
     connect(m_description, &QPlainTextEdit::textChanged, this, &SpaceDialog::edited);
     connect(m_capacity, &QSpinBox::valueChanged, this, &SpaceDialog::edited);
@@ -286,7 +313,6 @@ QWidget *SpaceDialog::buildDetailsTab()
     connect(m_cleanup, &QSpinBox::valueChanged, this, &SpaceDialog::edited);
     connect(m_features, &QLineEdit::textChanged, this, &SpaceDialog::edited);
     connect(m_active, &QCheckBox::toggled, this, &SpaceDialog::edited);
-    return page;
 }
 
 QWidget *SpaceDialog::buildHoursTab()
@@ -296,46 +322,19 @@ QWidget *SpaceDialog::buildHoursTab()
     layout->addWidget(hint(tr("Bookings outside these hours are refused unless someone records why. "
                               "Times are in the hub's time zone (%1); a closing time of 00:00 means midnight.")
                                .arg(m_settings.timeZone)));
-    auto *grid = new QGridLayout;
-    grid->setHorizontalSpacing(16);
-    grid->addWidget(new QLabel(tr("Opens")), 0, 1);
-    grid->addWidget(new QLabel(tr("Closes")), 0, 2);
-    const QLocale locale;
-    for (int day = 0; day < 7; ++day) {
-        const QString dayName = locale.dayName(day + 1);
-        m_open[day] = new QCheckBox(dayName);
-        m_open[day]->setObjectName(QStringLiteral("spaceOpen%1").arg(day + 1));
-        m_open[day]->setToolTip(tr("Open on %1").arg(dayName));
-        m_opens[day] = new QTimeEdit;
-        m_opens[day]->setObjectName(QStringLiteral("spaceOpens%1").arg(day + 1));
-        m_opens[day]->setAccessibleName(tr("Opens on %1").arg(dayName));
-        m_opens[day]->setDisplayFormat(DisplayFormat::timeEditFormat());
-        m_closes[day] = new QTimeEdit;
-        m_closes[day]->setObjectName(QStringLiteral("spaceCloses%1").arg(day + 1));
-        m_closes[day]->setAccessibleName(tr("Closes on %1").arg(dayName));
-        m_closes[day]->setDisplayFormat(DisplayFormat::timeEditFormat());
-        grid->addWidget(m_open[day], day + 1, 0);
-        grid->addWidget(m_opens[day], day + 1, 1);
-        grid->addWidget(m_closes[day], day + 1, 2);
-        connect(m_open[day], &QCheckBox::toggled, this, [this, day] {
-            updateHoursRow(day);
-            edited();
-        });
-        connect(m_opens[day], &QTimeEdit::timeChanged, this, &SpaceDialog::edited);
-        connect(m_closes[day], &QTimeEdit::timeChanged, this, &SpaceDialog::edited);
-    }
-    grid->setColumnStretch(3, 1);
-    layout->addLayout(grid);
+    m_hours = new SpaceHoursEditor;
+    connect(m_hours, &SpaceHoursEditor::edited, this, &SpaceDialog::edited);
+    layout->addWidget(m_hours);
 
     auto *error = new FieldErrorLabel;
     error->setObjectName(QStringLiteral("spaceError_hours"));
-    addError(QStringLiteral("hours"), error, m_open[0], HoursTab);
+    addError(QStringLiteral("hours"), error, m_hours->firstDay(), HoursTab);
     layout->addWidget(error);
 
     auto *copy = new QPushButton(tr("Use the &first open day's hours every open day"));
     copy->setObjectName(QStringLiteral("spaceCopyHours"));
     copy->setAutoDefault(false);
-    connect(copy, &QPushButton::clicked, this, &SpaceDialog::copyFirstDay);
+    connect(copy, &QPushButton::clicked, m_hours, &SpaceHoursEditor::copyFirstDay);
     auto *copyRow = new QHBoxLayout;
     copyRow->addWidget(copy);
     copyRow->addStretch(1);
@@ -522,13 +521,7 @@ void SpaceDialog::showSpace(const Space &space)
     m_features->setText(space.features.join(QStringLiteral(", ")));
     setColour(space.colour);
     m_active->setChecked(space.active);
-    for (int day = 0; day < 7; ++day) {
-        const auto &h = space.hours.days.at(day);
-        m_open[day]->setChecked(h.has_value());
-        m_opens[day]->setTime(timeOf(h ? h->opens : 9 * 60));
-        m_closes[day]->setTime(timeOf(h ? h->closes : 17 * 60));
-        updateHoursRow(day);
-    }
+    m_hours->setHours(space.hours);
     m_loading = false;
     setModified(false);
     showClosures();
@@ -644,17 +637,7 @@ Space SpaceDialog::spaceFromForm(bool *rateOk)
     s.features.removeAll(QString());
     s.colour = m_colour;
     s.active = m_active->isChecked();
-    for (int day = 0; day < 7; ++day) {
-        if (!m_open[day]->isChecked()) {
-            s.hours.days.at(day).reset();
-            continue;
-        }
-        const int opens = minutesOf(m_opens[day]->time());
-        int closes = minutesOf(m_closes[day]->time());
-        if (closes == 0)
-            closes = 24 * 60; // 00:00 as a closing time is midnight at the end of the day
-        s.hours.days.at(day) = DayHours{opens, closes};
-    }
+    s.hours = m_hours->hours();
     *rateOk = true;
     const QString rate = m_rate->text().trimmed();
     if (rate.isEmpty()) {
@@ -751,27 +734,6 @@ void SpaceDialog::chooseColour()
         m_colour.isEmpty() ? QColor(QString::fromLatin1(Palette[0])) : QColor(m_colour), this, tr("Calendar Colour"));
     if (chosen.isValid())
         setColour(chosen.name());
-}
-
-void SpaceDialog::copyFirstDay()
-{
-    int first = -1;
-    for (int day = 0; day < 7 && first < 0; ++day)
-        if (m_open[day]->isChecked())
-            first = day;
-    if (first < 0)
-        return;
-    for (int day = first + 1; day < 7; ++day)
-        if (m_open[day]->isChecked()) {
-            m_opens[day]->setTime(m_opens[first]->time());
-            m_closes[day]->setTime(m_closes[first]->time());
-        }
-}
-
-void SpaceDialog::updateHoursRow(int day)
-{
-    m_opens[day]->setEnabled(m_open[day]->isChecked());
-    m_closes[day]->setEnabled(m_open[day]->isChecked());
 }
 
 void SpaceDialog::clearErrors()

@@ -7,11 +7,11 @@
 #include <QDialog>
 #include <QHash>
 
-#include <array>
-
 class QCheckBox;
 class QDateEdit;
 class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -19,12 +19,12 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
-class QTimeEdit;
 
 namespace hub {
 
 class FieldErrorLabel;
 class Hub;
+class SpaceHoursEditor;
 
 /// Lists the hub's spaces and edits one at a time: its details, calendar
 /// colour, opening hours per weekday and closed days. Every rule is
@@ -71,7 +71,16 @@ Q_SIGNALS:
     void spacesChanged();
 
 private:
+    QWidget *buildListPane();
+    QWidget *buildEditorPane();
+    QDialogButtonBox *buildButtons();
     QWidget *buildDetailsTab();
+    void createNameFields();
+    QWidget *createRateRow();
+    QWidget *createColourRow();
+    void addDetailsRow(QFormLayout *form, const QString &label, const QString &where, QWidget *editor, QWidget *shown,
+                       const QString &help = {});
+    void connectDetailsEdits();
     QWidget *buildHoursTab();
     QWidget *buildClosuresTab();
     void addError(const QString &where, FieldErrorLabel *label, QWidget *editor, int tab);
@@ -85,8 +94,6 @@ private:
     void setModified(bool modified);
     void edited();
     void chooseColour();
-    void copyFirstDay();
-    void updateHoursRow(int day);
     /// Save / Discard / Cancel for unsaved edits; false means stay.
     bool settleEdits();
 
@@ -112,9 +119,7 @@ private:
     QLineEdit *m_features = nullptr;
     QPushButton *m_colourButton = nullptr;
     QCheckBox *m_active = nullptr;
-    std::array<QCheckBox *, 7> m_open{};
-    std::array<QTimeEdit *, 7> m_opens{};
-    std::array<QTimeEdit *, 7> m_closes{};
+    SpaceHoursEditor *m_hours = nullptr;
     QListWidget *m_closures = nullptr;
     QList<Closure> m_closureRows;
     QDateEdit *m_closureDate = nullptr;

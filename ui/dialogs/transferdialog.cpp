@@ -95,52 +95,9 @@ TransferDialog::~TransferDialog() = default;
 
 QWidget *TransferDialog::buildForm()
 {
-    m_payer = new MemberPicker;
-    m_payer->setObjectName(QStringLiteral("transferPayer"));
-    m_payer->setAccessibleName(tr("Payer"));
-    m_payer->setHub(&m_hub);
-    m_payerError = FieldErrorLabel::named("transferPayerError");
-    m_payee = new MemberPicker;
-    m_payee->setObjectName(QStringLiteral("transferPayee"));
-    m_payee->setAccessibleName(tr("Payee"));
-    m_payee->setHub(&m_hub);
-    m_payeeError = FieldErrorLabel::named("transferPayeeError");
-    connect(m_payer, &MemberPicker::memberChanged, m_payerError, &FieldErrorLabel::clearError);
-    connect(m_payee, &MemberPicker::memberChanged, m_payeeError, &FieldErrorLabel::clearError);
-
-    m_amount = new QLineEdit;
-    m_amount->setObjectName(QStringLiteral("transferAmount"));
-    m_amount->setAccessibleName(tr("Amount in %1").arg(m_settings.unitName));
-    m_amount->setPlaceholderText(m_settings.decimals > 0 ? Amount::fromMinor(0).toString(m_settings.decimals)
-                                                         : QStringLiteral("0"));
-    m_amount->setMaxLength(24);
-    m_amountError = FieldErrorLabel::named("transferAmountError");
-    connect(m_amount, &QLineEdit::textEdited, this, &TransferDialog::validateAmount);
-    auto *amountRow = new QWidget;
-    auto *amountLayout = new QHBoxLayout(amountRow);
-    amountLayout->setContentsMargins(0, 0, 0, 0);
-    amountLayout->addWidget(m_amount, 1);
-    amountLayout->addWidget(new QLabel(m_settings.unitName));
-
-    m_memo = new QLineEdit;
-    m_memo->setObjectName(QStringLiteral("transferMemo"));
-    m_memo->setAccessibleName(tr("Memo"));
-    m_memo->setPlaceholderText(tr("What the credit is for, e.g. “2h guitar lesson”"));
-    m_memo->setMaxLength(LedgerService::MaxMemoLength);
-    m_memoError = FieldErrorLabel::named("transferMemoError");
-    connect(m_memo, &QLineEdit::textEdited, m_memoError, &FieldErrorLabel::clearError);
-
-    m_category = new QComboBox;
-    m_category->setObjectName(QStringLiteral("transferCategory"));
-    m_category->setAccessibleName(tr("Category"));
-    m_category->setEditable(true);
-    m_category->setInsertPolicy(QComboBox::NoInsert);
-    m_category->addItem(QString());
-    if (auto categories = m_hub.ledger().categories())
-        m_category->addItems(*categories);
-    m_category->lineEdit()->setPlaceholderText(tr("Optional: choose or type a new one"));
-    m_category->lineEdit()->setMaxLength(LedgerService::MaxCategoryLength);
-    m_categoryError = FieldErrorLabel::named("transferCategoryError");
+    createPartyFields();
+    QWidget *amountRow = createAmountRow();
+    createMemoFields();
 
     auto *intro = new QLabel(tr("Credit moves from the payer's account to the payee's. You will "
                                 "see both balances before anything is posted."));
@@ -163,6 +120,63 @@ QWidget *TransferDialog::buildForm()
     layout->addLayout(form);
     layout->addStretch(1);
     return page;
+}
+
+void TransferDialog::createPartyFields()
+{
+    m_payer = new MemberPicker;
+    m_payer->setObjectName(QStringLiteral("transferPayer"));
+    m_payer->setAccessibleName(tr("Payer"));
+    m_payer->setHub(&m_hub);
+    m_payerError = FieldErrorLabel::named("transferPayerError");
+    m_payee = new MemberPicker;
+    m_payee->setObjectName(QStringLiteral("transferPayee"));
+    m_payee->setAccessibleName(tr("Payee"));
+    m_payee->setHub(&m_hub);
+    m_payeeError = FieldErrorLabel::named("transferPayeeError");
+    connect(m_payer, &MemberPicker::memberChanged, m_payerError, &FieldErrorLabel::clearError);
+    connect(m_payee, &MemberPicker::memberChanged, m_payeeError, &FieldErrorLabel::clearError);
+}
+
+QWidget *TransferDialog::createAmountRow()
+{
+    m_amount = new QLineEdit;
+    m_amount->setObjectName(QStringLiteral("transferAmount"));
+    m_amount->setAccessibleName(tr("Amount in %1").arg(m_settings.unitName));
+    m_amount->setPlaceholderText(m_settings.decimals > 0 ? Amount::fromMinor(0).toString(m_settings.decimals)
+                                                         : QStringLiteral("0"));
+    m_amount->setMaxLength(24);
+    m_amountError = FieldErrorLabel::named("transferAmountError");
+    connect(m_amount, &QLineEdit::textEdited, this, &TransferDialog::validateAmount);
+    auto *amountRow = new QWidget;
+    auto *amountLayout = new QHBoxLayout(amountRow);
+    amountLayout->setContentsMargins(0, 0, 0, 0);
+    amountLayout->addWidget(m_amount, 1);
+    amountLayout->addWidget(new QLabel(m_settings.unitName));
+    return amountRow;
+}
+
+void TransferDialog::createMemoFields()
+{
+    m_memo = new QLineEdit;
+    m_memo->setObjectName(QStringLiteral("transferMemo"));
+    m_memo->setAccessibleName(tr("Memo"));
+    m_memo->setPlaceholderText(tr("What the credit is for, e.g. “2h guitar lesson”"));
+    m_memo->setMaxLength(LedgerService::MaxMemoLength);
+    m_memoError = FieldErrorLabel::named("transferMemoError");
+    connect(m_memo, &QLineEdit::textEdited, m_memoError, &FieldErrorLabel::clearError);
+
+    m_category = new QComboBox;
+    m_category->setObjectName(QStringLiteral("transferCategory"));
+    m_category->setAccessibleName(tr("Category"));
+    m_category->setEditable(true);
+    m_category->setInsertPolicy(QComboBox::NoInsert);
+    m_category->addItem(QString());
+    if (auto categories = m_hub.ledger().categories())
+        m_category->addItems(*categories);
+    m_category->lineEdit()->setPlaceholderText(tr("Optional: choose or type a new one"));
+    m_category->lineEdit()->setMaxLength(LedgerService::MaxCategoryLength);
+    m_categoryError = FieldErrorLabel::named("transferCategoryError");
 }
 
 QWidget *TransferDialog::buildConfirmation()
@@ -339,90 +353,29 @@ bool TransferDialog::review()
     clearErrors();
     m_payer->resolveTyped();
     m_payee->resolveTyped();
-    QWidget *firstBad = nullptr;
-    const auto problem = [&](FieldErrorLabel *label, QWidget *field, const QString &message) {
-        label->showError(message);
-        if (!firstBad)
-            firstBad = field;
-    };
     // The amount's own message says what did not parse, or core's rule.
     parsedAmount(true);
     const TransferDraft d = draft();
-    for (const Error &e : LedgerService::problems(d)) {
-        const auto [label, field] = fieldFor(e.where);
-        if (!label)
-            continue; // not a field of this form; core says so again on posting
-        if (label == m_amountError) {
-            if (!firstBad)
-                firstBad = field;
-            continue;
-        }
-        // Core cannot know that a name was typed but matched no single member.
-        const auto *picker = qobject_cast<const MemberPicker *>(field);
-        const QString typed = picker ? picker->text().trimmed() : QString();
-        if (picker && !picker->member().isValid() && !typed.isEmpty())
-            problem(label, field, tr("no single member matches “%1”: pick one from the list").arg(typed));
-        else
-            problem(label, field, e.message);
-    }
-    if (firstBad) {
+    if (QWidget *firstBad = showFormProblems(d)) {
         firstBad->setFocus();
         return false;
     }
 
     auto payer = m_hub.ledger().account(d.payer);
     if (!payer) {
-        problem(m_payerError, m_payer, payer.error().message);
+        m_payerError->showError(payer.error().message);
         m_payer->setFocus();
         return false;
     }
     auto payee = m_hub.ledger().account(d.payee);
     if (!payee) {
-        problem(m_payeeError, m_payee, payee.error().message);
+        m_payeeError->showError(payee.error().message);
         m_payee->setFocus();
         return false;
     }
 
-    const auto money = [this](Amount a) {
-        return m_settings.formatAmount(a).toHtmlEscaped();
-    };
-    QString summary = tr("<b>%1</b> pays <b>%2</b> <b>%3</b> for “%4”.")
-                          .arg(payer->memberName.toHtmlEscaped(), payee->memberName.toHtmlEscaped(), money(d.amount),
-                               d.memo.toHtmlEscaped());
-    if (!d.category.isEmpty())
-        summary += QStringLiteral("<br>") + tr("Category: %1").arg(d.category.toHtmlEscaped());
-    m_summary->setText(summary);
-
-    // Rebuild the before/after grid for these two accounts.
-    while (QLayoutItem *item = m_balances->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    m_balances->addWidget(boldLabel(tr("Account")), 0, 0);
-    m_balances->addWidget(boldLabel(tr("Balance now")), 0, 1, Qt::AlignRight);
-    m_balances->addWidget(boldLabel(tr("After this transfer")), 0, 2, Qt::AlignRight);
-    const auto addRow = [&](int row, const Account &a, Amount after, const char *objectName) {
-        auto *name = new QLabel(a.memberName);
-        m_balances->addWidget(name, row, 0);
-        for (int column = 1; column <= 2; ++column) {
-            const Amount value = column == 1 ? a.balance : after;
-            auto *label = new QLabel(m_settings.formatAmount(value));
-            label->setObjectName(QString::fromLatin1(objectName) +
-                                 (column == 1 ? QStringLiteral("Before") : QStringLiteral("After")));
-            label->setAccessibleName((column == 1 ? tr("%1's balance now: %2") : tr("%1's balance after: %2"))
-                                         .arg(a.memberName, label->text()));
-            if (value.isNegative()) {
-                QPalette p = label->palette();
-                p.setColor(QPalette::WindowText, AmountDelegate::negativeColor(p));
-                label->setPalette(p);
-            }
-            m_balances->addWidget(label, row, column, Qt::AlignRight);
-        }
-    };
-    addRow(1, *payer, payer->balance.checkedSub(d.amount).value_or(payer->balance), "transferPayer");
-    addRow(2, *payee, payee->balance.checkedAdd(d.amount).value_or(payee->balance), "transferPayee");
-    m_balances->setColumnStretch(3, 1);
-
+    showSummary(d, *payer, *payee);
+    showBalances(d, *payer, *payee);
     m_refusal->hide();
     m_refusal->clear();
     m_override->hide();
@@ -434,6 +387,76 @@ bool TransferDialog::review()
     growToFit(this);
     m_post->setFocus();
     return true;
+}
+
+QWidget *TransferDialog::showFormProblems(const TransferDraft &d)
+{
+    QWidget *firstBad = nullptr;
+    for (const Error &e : LedgerService::problems(d)) {
+        const auto [label, field] = fieldFor(e.where);
+        if (!label)
+            continue; // not a field of this form; core says so again on posting
+        if (!firstBad)
+            firstBad = field;
+        if (label == m_amountError)
+            continue;
+        // Core cannot know that a name was typed but matched no single member.
+        const auto *picker = qobject_cast<const MemberPicker *>(field);
+        const QString typed = picker ? picker->text().trimmed() : QString();
+        if (picker && !picker->member().isValid() && !typed.isEmpty())
+            label->showError(tr("no single member matches “%1”: pick one from the list").arg(typed));
+        else
+            label->showError(e.message);
+    }
+    return firstBad;
+}
+
+void TransferDialog::showSummary(const TransferDraft &d, const Account &payer, const Account &payee)
+{
+    const auto money = [this](Amount a) {
+        return m_settings.formatAmount(a).toHtmlEscaped();
+    };
+    QString summary = tr("<b>%1</b> pays <b>%2</b> <b>%3</b> for “%4”.")
+                          .arg(payer.memberName.toHtmlEscaped(), payee.memberName.toHtmlEscaped(), money(d.amount),
+                               d.memo.toHtmlEscaped());
+    if (!d.category.isEmpty())
+        summary += QStringLiteral("<br>") + tr("Category: %1").arg(d.category.toHtmlEscaped());
+    m_summary->setText(summary);
+}
+
+void TransferDialog::showBalances(const TransferDraft &d, const Account &payer, const Account &payee)
+{
+    // Rebuild the before/after grid for these two accounts.
+    while (QLayoutItem *item = m_balances->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_balances->addWidget(boldLabel(tr("Account")), 0, 0);
+    m_balances->addWidget(boldLabel(tr("Balance now")), 0, 1, Qt::AlignRight);
+    m_balances->addWidget(boldLabel(tr("After this transfer")), 0, 2, Qt::AlignRight);
+    addBalanceRow(1, payer, payer.balance.checkedSub(d.amount).value_or(payer.balance), "transferPayer");
+    addBalanceRow(2, payee, payee.balance.checkedAdd(d.amount).value_or(payee.balance), "transferPayee");
+    m_balances->setColumnStretch(3, 1);
+}
+
+void TransferDialog::addBalanceRow(int row, const Account &a, Amount after, const char *objectName)
+{
+    auto *name = new QLabel(a.memberName);
+    m_balances->addWidget(name, row, 0);
+    for (int column = 1; column <= 2; ++column) {
+        const Amount value = column == 1 ? a.balance : after;
+        auto *label = new QLabel(m_settings.formatAmount(value));
+        label->setObjectName(QString::fromLatin1(objectName) +
+                             (column == 1 ? QStringLiteral("Before") : QStringLiteral("After")));
+        label->setAccessibleName(
+            (column == 1 ? tr("%1's balance now: %2") : tr("%1's balance after: %2")).arg(a.memberName, label->text()));
+        if (value.isNegative()) {
+            QPalette p = label->palette();
+            p.setColor(QPalette::WindowText, AmountDelegate::negativeColor(p));
+            label->setPalette(p);
+        }
+        m_balances->addWidget(label, row, column, Qt::AlignRight);
+    }
 }
 
 void TransferDialog::backToForm()

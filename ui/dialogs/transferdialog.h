@@ -55,6 +55,9 @@ public:
 
 private:
     QWidget *buildForm();
+    void createPartyFields();
+    QWidget *createAmountRow();
+    void createMemoFields();
     QWidget *buildConfirmation();
     void validateAmount();
     std::optional<Amount> parsedAmount(bool showProblems);
@@ -62,6 +65,11 @@ private:
     /// The error label and the field of the form that Error::where names, if any.
     std::pair<FieldErrorLabel *, QWidget *> fieldFor(const QString &where) const;
     void showFieldError(const Error &error);
+    /// Shows core's objections to the form beside their fields; the first such field, if any.
+    QWidget *showFormProblems(const TransferDraft &draft);
+    void showSummary(const TransferDraft &draft, const Account &payer, const Account &payee);
+    void showBalances(const TransferDraft &draft, const Account &payer, const Account &payee);
+    void addBalanceRow(int row, const Account &account, Amount after, const char *objectName);
     void clearErrors();
     void updateButtons();
     void showRefusal(const QString &message, bool offerOverride);

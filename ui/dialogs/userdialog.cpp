@@ -45,6 +45,17 @@ QString roleDescription(Role role)
     }
     return {};
 }
+
+void addFieldRow(QGridLayout *grid, int &row, const QString &label, QWidget *field, FieldErrorLabel *error,
+                 QWidget *buddy = nullptr)
+{
+    auto *name = new QLabel(label);
+    name->setBuddy(buddy ? buddy : field);
+    (buddy ? buddy : field)->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+    grid->addWidget(name, row, 0, Qt::AlignTop);
+    grid->addWidget(FieldErrorLabel::withError(field, error), row, 1);
+    ++row;
+}
 } // namespace
 
 UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
@@ -57,15 +68,35 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
     grid->setColumnStretch(1, 1);
     grid->setVerticalSpacing(4);
     int row = 0;
-    const auto addRow = [&](const QString &label, QWidget *field, FieldErrorLabel *error, QWidget *buddy = nullptr) {
-        auto *name = new QLabel(label);
-        name->setBuddy(buddy ? buddy : field);
-        (buddy ? buddy : field)->setAccessibleName(QString(label).remove(u'&').remove(u':'));
-        grid->addWidget(name, row, 0, Qt::AlignTop);
-        grid->addWidget(FieldErrorLabel::withError(field, error), row, 1);
-        ++row;
-    };
+    QButtonGroup *choice = addMemberRows(grid, row);
+    addNameRow(grid, row);
+    addRolesRow(grid, row, first);
+    addSecretRows(grid, row);
 
+    auto *intro = new QLabel(first ? tr("The first user is the hub's administrator. Once they exist, everyone signs in "
+                                        "at this desk and every change is recorded with their name.")
+                                   : tr("A user is a member who may sign in at this desk. Their roles decide what they "
+                                        "may do."));
+    intro->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 12);
+    layout->setSpacing(12);
+    layout->addWidget(intro);
+    layout->addLayout(grid);
+    layout->addStretch(1);
+    layout->addWidget(buildButtons());
+
+    connect(choice, &QButtonGroup::buttonToggled, this, &UserDialog::memberChoiceChanged);
+    // A new hub has nobody to pick yet.
+    auto count = hub.members().count({});
+    (count && *count > 0 ? m_existing : m_new)->setChecked(true);
+    memberChoiceChanged();
+    resize(560, sizeHint().height());
+}
+
+QButtonGroup *UserDialog::addMemberRows(QGridLayout *grid, int &row)
+{
     // Who: a member already in the directory, or a new one made from a name.
     m_existing = new QRadioButton(tr("An &existing member"));
     m_existing->setObjectName(QStringLiteral("userExistingMember"));
@@ -86,7 +117,7 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
 
     m_member = new MemberPicker;
     m_member->setObjectName(QStringLiteral("userMember"));
-    m_member->setHub(&hub);
+    m_member->setHub(&m_hub);
     m_member->setPlaceholderText(tr("Type to find a member…"));
     m_memberName = new QLineEdit;
     m_memberName->setObjectName(QStringLiteral("userMemberName"));
@@ -97,14 +128,18 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
     memberLayout->addWidget(m_member);
     memberLayout->addWidget(m_memberName);
     m_memberError = FieldErrorLabel::named("userMemberError");
-    addRow(tr("&Member:"), memberFields, m_memberError, m_member);
+    addFieldRow(grid, row, tr("&Member:"), memberFields, m_memberError, m_member);
+    return choice;
+}
 
+void UserDialog::addNameRow(QGridLayout *grid, int &row)
+{
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("userName"));
     m_name->setMaxLength(UserService::MaxNameLength);
     m_name->setPlaceholderText(tr("What they pick at the sign-in screen, e.g. Ana"));
     m_nameError = FieldErrorLabel::named("userNameError");
-    addRow(tr("Sign-in &name:"), m_name, m_nameError);
+    addFieldRow(grid, row, tr("Sign-in &name:"), m_name, m_nameError);
     // The member's name is a good first guess for the sign-in name.
     const auto suggestName = [this](const QString &memberName) {
         if (m_name->text().isEmpty() || !m_name->isModified())
@@ -115,7 +150,10 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
         if (m_member->member().isValid())
             suggestName(m_member->text());
     });
+}
 
+void UserDialog::addRolesRow(QGridLayout *grid, int &row, bool first)
+{
     auto *rolesBox = new QWidget;
     auto *rolesLayout = new QVBoxLayout(rolesBox);
     rolesLayout->setContentsMargins(0, 0, 0, 0);
@@ -127,24 +165,27 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
         m_roles.insert(role, box);
     }
     m_rolesError = FieldErrorLabel::named("userRolesError");
-    addRow(tr("Roles:"), rolesBox, m_rolesError, m_roles.value(Role::FrontDesk));
+    addFieldRow(grid, row, tr("Roles:"), rolesBox, m_rolesError, m_roles.value(Role::FrontDesk));
     if (first) {
         // Core refuses a first user who is not an admin: a hub never locks itself out.
         m_roles.value(Role::Admin)->setChecked(true);
         m_roles.value(Role::Admin)->setEnabled(false);
         m_roles.value(Role::Admin)->setToolTip(tr("The first user is always an admin."));
     }
+}
 
+void UserDialog::addSecretRows(QGridLayout *grid, int &row)
+{
     m_passphrase = new QLineEdit;
     m_passphrase->setObjectName(QStringLiteral("userPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphraseError = FieldErrorLabel::named("userPassphraseError");
-    addRow(tr("&Passphrase:"), m_passphrase, m_passphraseError);
+    addFieldRow(grid, row, tr("&Passphrase:"), m_passphrase, m_passphraseError);
     m_repeat = new QLineEdit;
     m_repeat->setObjectName(QStringLiteral("userRepeat"));
     m_repeat->setEchoMode(QLineEdit::Password);
     m_repeatError = FieldErrorLabel::named("userRepeatError");
-    addRow(tr("&Repeat:"), m_repeat, m_repeatError);
+    addFieldRow(grid, row, tr("&Repeat:"), m_repeat, m_repeatError);
     grid->addWidget(hint(tr("At least %1 characters; a few words are easier to remember than "
                             "symbols.")
                              .arg(UserService::MinPassphraseLength)),
@@ -156,18 +197,15 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
     m_pin->setMaxLength(UserService::PinMaxLength);
     m_pin->setPlaceholderText(tr("Optional"));
     m_pinError = FieldErrorLabel::named("userPinError");
-    addRow(tr("P&IN:"), m_pin, m_pinError);
+    addFieldRow(grid, row, tr("P&IN:"), m_pin, m_pinError);
     grid->addWidget(hint(tr("%1 to %2 digits, for a quick switch at the shared desk.")
                              .arg(UserService::PinMinLength)
                              .arg(UserService::PinMaxLength)),
                     row++, 1);
+}
 
-    auto *intro = new QLabel(first ? tr("The first user is the hub's administrator. Once they exist, everyone signs in "
-                                        "at this desk and every change is recorded with their name.")
-                                   : tr("A user is a member who may sign in at this desk. Their roles decide what they "
-                                        "may do."));
-    intro->setWordWrap(true);
-
+QDialogButtonBox *UserDialog::buildButtons()
+{
     auto *buttons = new QDialogButtonBox;
     QPushButton *add = buttons->addButton(tr("&Add User"), QDialogButtonBox::AcceptRole);
     add->setObjectName(QStringLiteral("userAdd"));
@@ -178,21 +216,7 @@ UserDialog::UserDialog(Hub &hub, QWidget *parent) : QDialog(parent), m_hub(hub)
             accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(20, 16, 20, 12);
-    layout->setSpacing(12);
-    layout->addWidget(intro);
-    layout->addLayout(grid);
-    layout->addStretch(1);
-    layout->addWidget(buttons);
-
-    connect(choice, &QButtonGroup::buttonToggled, this, &UserDialog::memberChoiceChanged);
-    // A new hub has nobody to pick yet.
-    auto count = hub.members().count({});
-    (count && *count > 0 ? m_existing : m_new)->setChecked(true);
-    memberChoiceChanged();
-    resize(560, sizeHint().height());
+    return buttons;
 }
 
 void UserDialog::memberChoiceChanged()
@@ -214,6 +238,27 @@ void UserDialog::clearErrors()
 bool UserDialog::save()
 {
     clearErrors();
+    const std::optional<UserDraft> user = checkedUser();
+    if (!user)
+        return false;
+    // The member, the user and the PIN are one change: all or nothing.
+    auto added = UserEnrolment::add(m_hub, *user);
+    if (!added) {
+        const Error &e = added.error();
+        FieldErrorLabel *label = e.where == QStringLiteral("passphrase") ? m_passphraseError
+                                 : e.where == QStringLiteral("pin")      ? m_pinError
+                                 : e.where == QStringLiteral("roles")    ? m_rolesError
+                                 : e.where == QStringLiteral("member")   ? m_memberError
+                                                                         : m_nameError;
+        label->showError(e.where.isEmpty() ? e.text() : e.message);
+        return false;
+    }
+    m_added = added->name;
+    return true;
+}
+
+std::optional<UserDraft> UserDialog::checkedUser()
+{
     bool ok = true;
     const auto show = [&ok](FieldErrorLabel *label, const QString &message) {
         label->showError(message);
@@ -250,9 +295,8 @@ bool UserDialog::save()
             show(m_pinError, checked.error().message);
     }
     if (!ok)
-        return false;
+        return std::nullopt;
 
-    // The member, the user and the PIN are one change: all or nothing.
     UserDraft user;
     user.name = name;
     user.roles = roles;
@@ -262,19 +306,7 @@ bool UserDialog::save()
         user.newMember = draft;
     else
         user.member = m_member->member();
-    auto added = UserEnrolment::add(m_hub, user);
-    if (!added) {
-        const Error &e = added.error();
-        FieldErrorLabel *label = e.where == QStringLiteral("passphrase") ? m_passphraseError
-                                 : e.where == QStringLiteral("pin")      ? m_pinError
-                                 : e.where == QStringLiteral("roles")    ? m_rolesError
-                                 : e.where == QStringLiteral("member")   ? m_memberError
-                                                                         : m_nameError;
-        show(label, e.where.isEmpty() ? e.text() : e.message);
-        return false;
-    }
-    m_added = added->name;
-    return true;
+    return user;
 }
 
 } // namespace hub

@@ -7,7 +7,12 @@
 #include <QDialog>
 #include <QMap>
 
+#include <optional>
+
+class QButtonGroup;
 class QCheckBox;
+class QDialogButtonBox;
+class QGridLayout;
 class QLineEdit;
 class QRadioButton;
 
@@ -16,6 +21,7 @@ namespace hub {
 class FieldErrorLabel;
 class Hub;
 class MemberPicker;
+struct UserDraft;
 
 /// Adds a user: a member of the hub (picked, or made here from a name) with
 /// roles, a passphrase typed twice and, if wanted, a PIN for the quick switch.
@@ -34,6 +40,13 @@ public:
     QString addedName() const { return m_added; }
 
 private:
+    QButtonGroup *addMemberRows(QGridLayout *grid, int &row);
+    void addNameRow(QGridLayout *grid, int &row);
+    void addRolesRow(QGridLayout *grid, int &row, bool first);
+    void addSecretRows(QGridLayout *grid, int &row);
+    QDialogButtonBox *buildButtons();
+    /// The user to add once every field is right; none, with the problems shown, otherwise.
+    std::optional<UserDraft> checkedUser();
     void memberChoiceChanged();
     void clearErrors();
 

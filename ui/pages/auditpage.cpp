@@ -45,6 +45,13 @@ QDateEdit *dateBox(const char *objectName, const QString &accessibleName)
     edit->setDate(NoDate);
     return edit;
 }
+
+QLabel *buddyLabel(const QString &text, QWidget *buddy)
+{
+    auto *l = new QLabel(text);
+    l->setBuddy(buddy);
+    return l;
+}
 } // namespace
 
 AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
@@ -57,6 +64,40 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
     back->setToolTip(tr("Back to the Settings page"));
     connect(back, &QPushButton::clicked, this, &AuditPage::backRequested);
 
+    QHBoxLayout *bar = buildTitleBar();
+
+    auto *intro = new QLabel(tr("Every change to the hub, who made it and when, including sign-ins. The log can only "
+                                "grow: entries are never changed or deleted, and Check integrity verifies them."));
+    intro->setWordWrap(true);
+    intro->setForegroundRole(QPalette::PlaceholderText);
+
+    buildFilters();
+    QHBoxLayout *filters = layOutFilters();
+    QHBoxLayout *dates = layOutDates();
+
+    m_table = makeTable("auditTable", tr("Audit log"));
+    m_empty = new EmptyStateWidget;
+    m_empty->setObjectName(QStringLiteral("auditEmptyState"));
+    m_empty->setIcon(pageIcon(QStringLiteral("settings"), palette()));
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_empty);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 8, 16, 8);
+    layout->setSpacing(8);
+    layout->addWidget(back, 0, Qt::AlignLeft);
+    layout->addLayout(bar);
+    layout->addWidget(intro);
+    layout->addLayout(filters);
+    layout->addLayout(dates);
+    layout->addWidget(m_stack, 1);
+
+    setHub(nullptr);
+}
+
+QHBoxLayout *AuditPage::buildTitleBar()
+{
     auto *title = new QLabel(tr("Audit log"));
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -78,12 +119,11 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
     bar->addWidget(m_count, 0, Qt::AlignBottom);
     bar->addStretch(1);
     bar->addWidget(m_export);
+    return bar;
+}
 
-    auto *intro = new QLabel(tr("Every change to the hub, who made it and when, including sign-ins. The log can only "
-                                "grow: entries are never changed or deleted, and Check integrity verifies them."));
-    intro->setWordWrap(true);
-    intro->setForegroundRole(QPalette::PlaceholderText);
-
+void AuditPage::buildFilters()
+{
     m_person = new QComboBox;
     m_person->setObjectName(QStringLiteral("auditPerson"));
     m_person->setAccessibleName(tr("Person"));
@@ -110,47 +150,31 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
     m_clear->setObjectName(QStringLiteral("auditClear"));
     m_clear->setAutoDefault(false);
     connect(m_clear, &QPushButton::clicked, this, &AuditPage::clearFilters);
+}
 
-    const auto label = [](const QString &text, QWidget *buddy) {
-        auto *l = new QLabel(text);
-        l->setBuddy(buddy);
-        return l;
-    };
+QHBoxLayout *AuditPage::layOutFilters()
+{
     auto *filters = new QHBoxLayout;
-    filters->addWidget(label(tr("&Person:"), m_person));
+    filters->addWidget(buddyLabel(tr("&Person:"), m_person));
     filters->addWidget(m_person);
     filters->addSpacing(8);
-    filters->addWidget(label(tr("Ac&tion:"), m_action));
+    filters->addWidget(buddyLabel(tr("Ac&tion:"), m_action));
     filters->addWidget(m_action);
     filters->addStretch(1);
+    return filters;
+}
+
+QHBoxLayout *AuditPage::layOutDates()
+{
     // The dates on a row of their own: the page fits a 1024-pixel screen.
     auto *dates = new QHBoxLayout;
-    dates->addWidget(label(tr("&From:"), m_from));
+    dates->addWidget(buddyLabel(tr("&From:"), m_from));
     dates->addWidget(m_from);
-    dates->addWidget(label(tr("T&o:"), m_to));
+    dates->addWidget(buddyLabel(tr("T&o:"), m_to));
     dates->addWidget(m_to);
     dates->addStretch(1);
     dates->addWidget(m_clear);
-
-    m_table = makeTable("auditTable", tr("Audit log"));
-    m_empty = new EmptyStateWidget;
-    m_empty->setObjectName(QStringLiteral("auditEmptyState"));
-    m_empty->setIcon(pageIcon(QStringLiteral("settings"), palette()));
-    m_stack = new QStackedWidget;
-    m_stack->addWidget(m_table);
-    m_stack->addWidget(m_empty);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 8, 16, 8);
-    layout->setSpacing(8);
-    layout->addWidget(back, 0, Qt::AlignLeft);
-    layout->addLayout(bar);
-    layout->addWidget(intro);
-    layout->addLayout(filters);
-    layout->addLayout(dates);
-    layout->addWidget(m_stack, 1);
-
-    setHub(nullptr);
+    return dates;
 }
 
 AuditPage::~AuditPage() = default;

@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QDateEdit;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -52,6 +53,12 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    /// The title, the count of entries and Export CSV.
+    QHBoxLayout *buildTitleBar();
+    /// Person, action, the dates and Clear Filters.
+    void buildFilters();
+    QHBoxLayout *layOutFilters();
+    QHBoxLayout *layOutDates();
     void chooseExportFile();
     void reloadChoices();
     void updateState();

@@ -80,31 +80,7 @@ CalendarPage::CalendarPage(QWidget *parent) : HubPage(parent)
     connect(m_view, &CalendarView::moveRequested, this, &CalendarPage::moveBooking);
     connect(m_view, &CalendarView::stepRequested, this, &CalendarPage::step);
     connect(m_view, &CalendarView::todayRequested, this, &CalendarPage::showToday);
-    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const BookingId id = m_view->bookingAt(pos);
-        if (id.isValid())
-            m_view->selectBooking(id);
-        QMenu menu(this);
-        if (id.isValid()) {
-            const int index = m_view->schedule().bookingIndex(id);
-            const Booking b = m_view->schedule().bookings.value(index);
-            menu.addAction(tr("&Edit…"), this, [this, id] { editBooking(id); });
-            if (b.status == BookingStatus::Tentative) {
-                QAction *confirm = menu.addAction(tr("C&onfirm"), this, [this, id] {
-                    if (auto ok = m_hub->bookings().confirm(id); !ok)
-                        QMessageBox::warning(this, tr("The Booking Was Not Confirmed"), sentence(ok.error().message));
-                    refresh();
-                });
-                PermissionGate::apply(confirm, m_hub, Permission::Book);
-            }
-            menu.addAction(m_cancelAction);
-        } else {
-            menu.addAction(m_newAction);
-        }
-        // A disabled entry says who may do it.
-        menu.setToolTipsVisible(true);
-        menu.exec(m_view->viewport()->mapToGlobal(pos));
-    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &CalendarPage::showContextMenu);
 
     m_empty = new EmptyStateWidget(pageIcon(QStringLiteral("calendar"), palette()), tr("No spaces yet"),
                                    tr("Add the hub's rooms first — the main hall, the kitchen, the café "
@@ -147,22 +123,48 @@ CalendarPage::CalendarPage(QWidget *parent) : HubPage(parent)
 
 CalendarPage::~CalendarPage() = default;
 
+void CalendarPage::showContextMenu(const QPoint &pos)
+{
+    const BookingId id = m_view->bookingAt(pos);
+    if (id.isValid())
+        m_view->selectBooking(id);
+    QMenu menu(this);
+    if (id.isValid()) {
+        const int index = m_view->schedule().bookingIndex(id);
+        const Booking b = m_view->schedule().bookings.value(index);
+        menu.addAction(tr("&Edit…"), this, [this, id] { editBooking(id); });
+        if (b.status == BookingStatus::Tentative) {
+            QAction *confirm = menu.addAction(tr("C&onfirm"), this, [this, id] {
+                if (auto ok = m_hub->bookings().confirm(id); !ok)
+                    QMessageBox::warning(this, tr("The Booking Was Not Confirmed"), sentence(ok.error().message));
+                refresh();
+            });
+            PermissionGate::apply(confirm, m_hub, Permission::Book);
+        }
+        menu.addAction(m_cancelAction);
+    } else {
+        menu.addAction(m_newAction);
+    }
+    // A disabled entry says who may do it.
+    menu.setToolTipsVisible(true);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
 QWidget *CalendarPage::buildToolbar()
 {
-    auto *title = new QLabel(tr("Calendar"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    createActions();
+    QHBoxLayout *top = buildTitleRow();
+    QHBoxLayout *nav = buildNavigationRow();
+    auto *bar = new QWidget;
+    auto *column = new QVBoxLayout(bar);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addLayout(top);
+    column->addLayout(nav);
+    return bar;
+}
 
-    // One line, ending in "…" when narrow (the date field says the day too),
-    // rather than three lines or a window wider than a 1024-pixel screen.
-    m_heading = new ElidedLabel;
-    m_heading->setObjectName(QStringLiteral("calendarHeading"));
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
-    m_heading->setFont(headingFont);
-
+void CalendarPage::createActions()
+{
     m_newAction = new QAction(tr("&New booking…"), this);
     m_newAction->setObjectName(QStringLiteral("newBookingAction"));
     m_newAction->setShortcut(newBookingShortcut());
@@ -198,7 +200,39 @@ QWidget *CalendarPage::buildToolbar()
         tr("Back to today (T, or %1)").arg(m_todayAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_todayAction, &QAction::triggered, this, &CalendarPage::showToday);
     addAction(m_todayAction);
+}
 
+QHBoxLayout *CalendarPage::buildTitleRow()
+{
+    auto *title = new QLabel(tr("Calendar"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    // One line, ending in "…" when narrow (the date field says the day too),
+    // rather than three lines or a window wider than a 1024-pixel screen.
+    m_heading = new ElidedLabel;
+    m_heading->setObjectName(QStringLiteral("calendarHeading"));
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
+    m_heading->setFont(headingFont);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(title);
+    top->addSpacing(12);
+    top->addWidget(m_heading, 1, Qt::AlignBottom);
+    top->addWidget(actionButton(m_importAction, "calendarImport"));
+    top->addWidget(actionButton(m_exportAction, "calendarExport"));
+    top->addWidget(actionButton(m_spacesAction, "calendarSpaces"));
+    top->addWidget(actionButton(m_cancelAction, "calendarCancelBooking"));
+    top->addWidget(actionButton(m_newAction, "calendarNewBooking"));
+    return top;
+}
+
+QHBoxLayout *CalendarPage::buildNavigationRow()
+{
     auto *previous = new QToolButton;
     previous->setObjectName(QStringLiteral("calendarPrevious"));
     previous->setArrowType(Qt::LeftArrow);
@@ -241,17 +275,6 @@ QWidget *CalendarPage::buildToolbar()
     m_spaceChooser->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_spaceChooser, &QComboBox::activated, this, [this] { reload(true); });
 
-    auto *top = new QHBoxLayout;
-    top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(title);
-    top->addSpacing(12);
-    top->addWidget(m_heading, 1, Qt::AlignBottom);
-    top->addWidget(actionButton(m_importAction, "calendarImport"));
-    top->addWidget(actionButton(m_exportAction, "calendarExport"));
-    top->addWidget(actionButton(m_spacesAction, "calendarSpaces"));
-    top->addWidget(actionButton(m_cancelAction, "calendarCancelBooking"));
-    top->addWidget(actionButton(m_newAction, "calendarNewBooking"));
-
     auto *todayButton = actionButton(m_todayAction, "calendarToday");
     auto *nav = new QHBoxLayout;
     nav->setContentsMargins(0, 0, 0, 0);
@@ -264,13 +287,7 @@ QWidget *CalendarPage::buildToolbar()
     nav->addWidget(week);
     nav->addWidget(m_spaceChooser);
     nav->addStretch(1);
-
-    auto *bar = new QWidget;
-    auto *column = new QVBoxLayout(bar);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->addLayout(top);
-    column->addLayout(nav);
-    return bar;
+    return nav;
 }
 
 void CalendarPage::setHub(Hub *hub)
@@ -565,37 +582,11 @@ bool CalendarPage::cancelBooking(BookingId id)
 
     std::optional<CancelScope> scope;
     if (booking->series) {
-        QMessageBox ask(QMessageBox::Question, tr("Cancel a Repeating Booking?"),
-                        tr("%1 is one date of a repeating series. Which dates are cancelled?").arg(what) + charge,
-                        QMessageBox::Yes | QMessageBox::Apply | QMessageBox::YesToAll | QMessageBox::No, this);
-        ask.button(QMessageBox::Yes)->setText(tr("Only &this date"));
-        ask.button(QMessageBox::Apply)->setText(tr("This and &following"));
-        ask.button(QMessageBox::YesToAll)->setText(tr("The &whole series"));
-        ask.button(QMessageBox::No)->setText(tr("&Keep them"));
-        ask.setDefaultButton(QMessageBox::No);
-        ask.setEscapeButton(QMessageBox::No);
-        switch (ask.exec()) {
-        case QMessageBox::Yes:
-            scope = CancelScope::Occurrence;
-            break;
-        case QMessageBox::Apply:
-            scope = CancelScope::ThisAndFollowing;
-            break;
-        case QMessageBox::YesToAll:
-            scope = CancelScope::Series;
-            break;
-        default:
+        scope = askWhichDates(what, charge);
+        if (!scope)
             return false;
-        }
-    } else {
-        QMessageBox ask(QMessageBox::Question, tr("Cancel the Booking?"),
-                        tr("Cancel %1? Its time becomes free for others.").arg(what) + charge,
-                        QMessageBox::Yes | QMessageBox::No, this);
-        ask.button(QMessageBox::Yes)->setText(tr("&Cancel booking"));
-        ask.button(QMessageBox::No)->setText(tr("&Keep it"));
-        ask.setDefaultButton(QMessageBox::No);
-        if (ask.exec() != QMessageBox::Yes)
-            return false;
+    } else if (!askToCancel(what, charge)) {
+        return false;
     }
 
     const auto failed = [this](const Error &e) {
@@ -614,6 +605,40 @@ bool CalendarPage::cancelBooking(BookingId id)
     }
     refresh();
     return true;
+}
+
+std::optional<CancelScope> CalendarPage::askWhichDates(const QString &what, const QString &charge)
+{
+    QMessageBox ask(QMessageBox::Question, tr("Cancel a Repeating Booking?"),
+                    tr("%1 is one date of a repeating series. Which dates are cancelled?").arg(what) + charge,
+                    QMessageBox::Yes | QMessageBox::Apply | QMessageBox::YesToAll | QMessageBox::No, this);
+    ask.button(QMessageBox::Yes)->setText(tr("Only &this date"));
+    ask.button(QMessageBox::Apply)->setText(tr("This and &following"));
+    ask.button(QMessageBox::YesToAll)->setText(tr("The &whole series"));
+    ask.button(QMessageBox::No)->setText(tr("&Keep them"));
+    ask.setDefaultButton(QMessageBox::No);
+    ask.setEscapeButton(QMessageBox::No);
+    switch (ask.exec()) {
+    case QMessageBox::Yes:
+        return CancelScope::Occurrence;
+    case QMessageBox::Apply:
+        return CancelScope::ThisAndFollowing;
+    case QMessageBox::YesToAll:
+        return CancelScope::Series;
+    default:
+        return std::nullopt;
+    }
+}
+
+bool CalendarPage::askToCancel(const QString &what, const QString &charge)
+{
+    QMessageBox ask(QMessageBox::Question, tr("Cancel the Booking?"),
+                    tr("Cancel %1? Its time becomes free for others.").arg(what) + charge,
+                    QMessageBox::Yes | QMessageBox::No, this);
+    ask.button(QMessageBox::Yes)->setText(tr("&Cancel booking"));
+    ask.button(QMessageBox::No)->setText(tr("&Keep it"));
+    ask.setDefaultButton(QMessageBox::No);
+    return ask.exec() == QMessageBox::Yes;
 }
 
 bool CalendarPage::moveBooking(BookingId id, SpaceId space, const QDateTime &start, const QDateTime &end)

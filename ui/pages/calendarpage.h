@@ -8,10 +8,13 @@
 #include <QKeySequence>
 #include <QTimer>
 
+#include <optional>
+
 class QAction;
 class QButtonGroup;
 class QComboBox;
 class QDateEdit;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -94,6 +97,13 @@ protected:
 
 private:
     QWidget *buildToolbar();
+    void createActions();
+    /// The title, the heading of what is shown and the booking actions.
+    QHBoxLayout *buildTitleRow();
+    /// Back, today, forward, the date, day or week, and the week's space.
+    QHBoxLayout *buildNavigationRow();
+    /// Edit, confirm or cancel the booking under `pos`, or book the free time there.
+    void showContextMenu(const QPoint &pos);
     void reload(bool scrollToHours);
     void reloadSpaces();
     void updateHeading();
@@ -101,6 +111,10 @@ private:
     void manageSpaces();
     QDate today() const;
     void openDialog(BookingDialog *dialog);
+    /// Asks which dates of a series `what` names are cancelled; none when the person keeps them.
+    std::optional<CancelScope> askWhichDates(const QString &what, const QString &charge);
+    /// Asks before a single booking is cancelled.
+    bool askToCancel(const QString &what, const QString &charge);
     void updateActions();
     /// False, after saying who may, when the person at the desk may not book:
     /// dragging over free time or Delete on a booking reaches here without a button.

@@ -4,6 +4,7 @@
 #include "core/access/accesscontrol.h"
 #include "core/common/displayformat.h"
 #include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/gatheringtablemodel.h"
 #include "core/gatherings/workinggroupservice.h"
 #include "core/hub.h"
 #include "core/spaces/bookingservice.h"
@@ -27,7 +28,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
@@ -44,6 +45,46 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
 {
     setAccessibleName(tr("Gatherings"));
     auto *list = new QWidget(this);
+    QHBoxLayout *bar = buildGatheringsBar(list);
+    buildGatheringsTable(list);
+    QWidget *groupsBox = buildGroupsBox(list);
+
+    // Working groups and business challenges share the lower half, as tabs.
+    m_challenges = new ChallengesView(list);
+    connect(m_challenges, &ChallengesView::changed, this, &GatheringsPage::fillGatherings);
+    m_lowerTabs = new QTabWidget(list);
+    m_lowerTabs->setObjectName(QStringLiteral("gatheringsTabs"));
+    m_lowerTabs->setDocumentMode(true);
+    m_lowerTabs->addTab(groupsBox, tr("&Working groups"));
+    m_lowerTabs->addTab(m_challenges, tr("&Business challenges"));
+
+    auto *split = new QSplitter(Qt::Vertical, list);
+    auto *top = new QWidget(split);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(bar);
+    topLayout->addWidget(m_gatherings, 1);
+    topLayout->addWidget(m_empty, 1);
+    split->addWidget(top);
+    split->addWidget(m_lowerTabs);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->addWidget(split);
+
+    m_facilitator = new FacilitatorView(this);
+    connect(m_facilitator, &FacilitatorView::closeRequested, this, [this] {
+        m_stack->setCurrentIndex(0);
+        refresh();
+    });
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(list);
+    m_stack->addWidget(m_facilitator);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+QHBoxLayout *GatheringsPage::buildGatheringsBar(QWidget *list)
+{
     auto *create = new QPushButton(tr("&New gathering…"), list);
     create->setObjectName(QStringLiteral("newGathering"));
     create->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
@@ -72,26 +113,29 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     bar->addWidget(create);
     bar->addWidget(edit);
     bar->addWidget(run);
+    return bar;
+}
 
-    m_gatherings = new QTableWidget(0, 6, list);
+void GatheringsPage::buildGatheringsTable(QWidget *list)
+{
+    m_gatherings = new QTableView(list);
     m_gatherings->setObjectName(QStringLiteral("gatheringsTable"));
     m_gatherings->setAccessibleName(tr("Gatherings"));
-    m_gatherings->setHorizontalHeaderLabels(
-        {tr("When"), tr("Kind"), tr("Title"), tr("Space"), tr("Signed up"), tr("Came")});
     m_gatherings->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_gatherings->setSelectionMode(QAbstractItemView::SingleSelection);
     m_gatherings->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_gatherings->verticalHeader()->hide();
     m_gatherings->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_gatherings->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_gatherings->setWordWrap(false);
-    connect(m_gatherings, &QTableWidget::cellActivated, this, [this] { startFacilitating(selectedGathering()); });
-    connect(m_gatherings, &QTableWidget::itemSelectionChanged, this, &GatheringsPage::updateActions);
+    connect(m_gatherings, &QTableView::activated, this, [this] { startFacilitating(selectedGathering()); });
     m_empty = new EmptyStateWidget(QIcon(), tr("No gatherings yet"),
                                    tr("Hold a Friendly gathering with “New gathering…”: neighbours sign up, "
                                       "check in at the door, tell their stories and vote on ideas."),
                                    list);
+}
 
+QWidget *GatheringsPage::buildGroupsBox(QWidget *list)
+{
     m_groups = new QTreeWidget(list);
     m_groups->setObjectName(QStringLiteral("workingGroups"));
     m_groups->setAccessibleName(tr("Working groups and their actions"));
@@ -130,44 +174,23 @@ GatheringsPage::GatheringsPage(QWidget *parent) : HubPage(parent)
     groupsHead->addWidget(m_reopen);
     groupsLayout->addLayout(groupsHead);
     groupsLayout->addWidget(m_groups);
-
-    // Working groups and business challenges share the lower half, as tabs.
-    m_challenges = new ChallengesView(list);
-    connect(m_challenges, &ChallengesView::changed, this, &GatheringsPage::fillGatherings);
-    m_lowerTabs = new QTabWidget(list);
-    m_lowerTabs->setObjectName(QStringLiteral("gatheringsTabs"));
-    m_lowerTabs->setDocumentMode(true);
-    m_lowerTabs->addTab(groupsBox, tr("&Working groups"));
-    m_lowerTabs->addTab(m_challenges, tr("&Business challenges"));
-
-    auto *split = new QSplitter(Qt::Vertical, list);
-    auto *top = new QWidget(split);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addLayout(bar);
-    topLayout->addWidget(m_gatherings, 1);
-    topLayout->addWidget(m_empty, 1);
-    split->addWidget(top);
-    split->addWidget(m_lowerTabs);
-    auto *listLayout = new QVBoxLayout(list);
-    listLayout->addWidget(split);
-
-    m_facilitator = new FacilitatorView(this);
-    connect(m_facilitator, &FacilitatorView::closeRequested, this, [this] {
-        m_stack->setCurrentIndex(0);
-        refresh();
-    });
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(list);
-    m_stack->addWidget(m_facilitator);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    return groupsBox;
 }
 
 void GatheringsPage::setHub(Hub *hub)
 {
     m_hub = hub;
+    // The old model reads through the old hub: it goes before the hub does.
+    m_gatherings->setModel(nullptr);
+    delete m_model;
+    m_model = nullptr;
+    if (hub) {
+        m_model = new GatheringTableModel(*hub, this);
+        m_gatherings->setModel(m_model);
+        m_gatherings->horizontalHeader()->setSectionResizeMode(GatheringTableModel::TitleColumn, QHeaderView::Stretch);
+        connect(m_gatherings->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &GatheringsPage::updateActions);
+    }
     m_facilitator->setHub(hub);
     m_challenges->setHub(hub);
     m_stack->setCurrentIndex(0);
@@ -243,40 +266,19 @@ void GatheringsPage::showChallenges()
 
 GatheringId GatheringsPage::selectedGathering() const
 {
-    const int row = m_gatherings->currentRow();
-    if (row < 0)
+    const QModelIndexList rows =
+        m_gatherings->selectionModel() ? m_gatherings->selectionModel()->selectedRows() : QModelIndexList();
+    if (rows.isEmpty())
         return {};
-    return GatheringId(m_gatherings->item(row, 0)->data(IdRole).toLongLong());
+    return GatheringId(rows.first().data(GatheringTableModel::GatheringIdRole).toLongLong());
 }
 
 void GatheringsPage::fillGatherings()
 {
-    m_gatherings->setRowCount(0);
-    if (!m_hub)
+    if (!m_model)
         return;
-    auto list = m_upcoming->isChecked() ? m_hub->gatherings().upcoming(500) : m_hub->gatherings().past(500);
-    if (!list)
-        return;
-    const QTimeZone zone = m_hub->bookings().zone();
-    for (const Gathering &g : std::as_const(*list)) {
-        const int row = m_gatherings->rowCount();
-        m_gatherings->insertRow(row);
-        auto *when = new QTableWidgetItem(DisplayFormat::dateTime(g.start, zone));
-        when->setData(IdRole, g.id.value());
-        m_gatherings->setItem(row, 0, when);
-        m_gatherings->setItem(row, 1, new QTableWidgetItem(label(g.kind)));
-        m_gatherings->setItem(row, 2, new QTableWidgetItem(g.title));
-        m_gatherings->setItem(row, 3, new QTableWidgetItem(g.spaceName.isEmpty() ? tr("elsewhere") : g.spaceName));
-        m_gatherings->setItem(
-            row, 4,
-            new QTableWidgetItem(g.capacity ? tr("%1 of %2%3")
-                                                  .arg(g.registered)
-                                                  .arg(*g.capacity)
-                                                  .arg(g.waiting ? tr(", %1 waiting").arg(g.waiting) : QString())
-                                            : QString::number(g.registered)));
-        m_gatherings->setItem(row, 5, new QTableWidgetItem(QString::number(g.attended)));
-    }
-    const bool none = m_gatherings->rowCount() == 0;
+    m_model->setUpcoming(m_upcoming->isChecked());
+    const bool none = m_model->rowCount() == 0;
     m_gatherings->setVisible(!none);
     m_empty->setVisible(none);
     if (!none)

@@ -4,11 +4,12 @@
 #include "core/gatherings/gathering.h"
 #include "ui/pages/hubpage.h"
 
+class QHBoxLayout;
 class QPushButton;
 class QRadioButton;
 class QStackedWidget;
 class QTabWidget;
-class QTableWidget;
+class QTableView;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -17,6 +18,7 @@ namespace hub {
 class ChallengesView;
 class EmptyStateWidget;
 class FacilitatorView;
+class GatheringTableModel;
 
 /// Gatherings, upcoming and past, with a create/edit dialog; facilitator
 /// mode for running one; and the working groups with their actions.
@@ -50,6 +52,11 @@ public:
     GatheringId selectedGathering() const;
 
 private:
+    /// Upcoming or past, and the buttons for the selected gathering.
+    QHBoxLayout *buildGatheringsBar(QWidget *list);
+    void buildGatheringsTable(QWidget *list);
+    /// The working groups with their actions, and the buttons for them.
+    QWidget *buildGroupsBox(QWidget *list);
     void fillGatherings();
     void fillGroups();
     void updateActions();
@@ -68,7 +75,8 @@ private:
     QPushButton *m_groupMembers = nullptr;
     QStackedWidget *m_stack = nullptr;
     QRadioButton *m_upcoming = nullptr;
-    QTableWidget *m_gatherings = nullptr;
+    QTableView *m_gatherings = nullptr;
+    GatheringTableModel *m_model = nullptr;
     EmptyStateWidget *m_empty = nullptr;
     QTreeWidget *m_groups = nullptr;
     FacilitatorView *m_facilitator = nullptr;

@@ -67,12 +67,185 @@ QString booker(const Booking &b)
     return b.memberName.isEmpty() ? TodayPage::tr("the hub's own use") : b.memberName;
 }
 
+QLabel *spaceTitle(const Space &space, const QString &colour)
+{
+    auto *title = new QLabel;
+    title->setObjectName(QStringLiteral("todaySpaceName"));
+    title->setTextFormat(Qt::RichText);
+    title->setWordWrap(true);
+    QStringList about{TodayPage::tr("holds %1").arg(space.capacity)};
+    if (!space.features.isEmpty())
+        about << space.features.join(QStringLiteral(", "));
+    title->setText(
+        QStringLiteral("<b>%1</b><br><small>%2</small>").arg(esc(space.name), esc(about.join(QStringLiteral(" · ")))));
+    title->setStyleSheet(
+        QStringLiteral("QLabel#todaySpaceName { border-bottom: 3px solid %1; padding-bottom: 3px; }").arg(colour));
+    return title;
+}
+
+// Closed, or free all day; nullptr when the space has bookings that day.
+QLabel *spaceState(const DaySheetSpace &column)
+{
+    if (column.isClosed()) {
+        // As the Calendar shows it: closed, with the reason, and nothing to book.
+        auto *closed = new QLabel(column.closure && !column.closureReason.isEmpty()
+                                      ? TodayPage::tr("Closed today: %1").arg(column.closureReason)
+                                      : TodayPage::tr("Closed today"));
+        closed->setObjectName(QStringLiteral("todaySpaceClosed"));
+        closed->setWordWrap(true);
+        closed->setForegroundRole(QPalette::PlaceholderText);
+        return closed;
+    }
+    if (!column.entries.isEmpty())
+        return nullptr;
+    const DayHours &h = *column.hours;
+    const bool allDay = h.opens == 0 && h.closes >= 24 * 60;
+    auto *free =
+        new QLabel(allDay ? TodayPage::tr("Free all day")
+                          : TodayPage::tr("Free all day, open %1–%2")
+                                .arg(DisplayFormat::time(QTime(0, 0).addSecs(h.opens * 60)),
+                                     h.closes >= 24 * 60 ? TodayPage::tr("midnight")
+                                                         : DisplayFormat::time(QTime(0, 0).addSecs(h.closes * 60))));
+    free->setObjectName(QStringLiteral("todaySpaceFree"));
+    free->setWordWrap(true);
+    free->setForegroundRole(QPalette::PlaceholderText);
+    return free;
+}
+
+QString bookingText(const DaySheet &sheet, const DaySheetEntry &e, bool onNow, bool isNext)
+{
+    const Booking &b = e.booking;
+    QString tag;
+    if (onNow)
+        tag = QStringLiteral(" <b style=\"color:#2e7d32\">%1</b>").arg(esc(TodayPage::tr("ON NOW")));
+    else if (isNext)
+        tag = QStringLiteral(" <b style=\"color:#9a6b00\">%1</b>").arg(esc(TodayPage::tr("NEXT")));
+    QString text = QStringLiteral("<b>%1</b>%2<br>%3").arg(esc(sheet.timeText(e)), tag, esc(b.title));
+    if (e.isTentative())
+        text += QStringLiteral(" <i>(%1)</i>").arg(esc(TodayPage::tr("tentative")));
+    QString who = esc(booker(b));
+    if (b.attendees > 0)
+        who += QStringLiteral(" · ") + esc(TodayPage::tr("%Ln people", nullptr, b.attendees));
+    text += QStringLiteral("<br><small>%1</small>").arg(who);
+    if (!b.notes.isEmpty())
+        text += QStringLiteral("<br><small><i>%1</i></small>").arg(esc(b.notes));
+    return text;
+}
+
+QStringList bookingTip(const DaySheet &sheet, const DaySheetEntry &e)
+{
+    const Booking &b = e.booking;
+    QStringList tip{TodayPage::tr("%1, %2").arg(b.title, sheet.timeText(e)),
+                    TodayPage::tr("Booked by %1").arg(booker(b))};
+    if (e.setupMinutes || e.cleanupMinutes)
+        tip << TodayPage::tr("Kept free from %1 to %2 for setup and clean-up")
+                   .arg(DisplayFormat::time(e.start.addSecs(-60 * e.setupMinutes).time()),
+                        DisplayFormat::time(e.end.addSecs(60 * e.cleanupMinutes).time()));
+    if (e.isTentative())
+        tip << TodayPage::tr("Tentative: the slot is held until it is confirmed or declined");
+    if (!b.outsideHoursOverride.isEmpty())
+        tip << TodayPage::tr("Outside opening hours: %1").arg(b.outsideHoursOverride);
+    if (!b.capacityOverride.isEmpty())
+        tip << TodayPage::tr("Over capacity: %1").arg(b.capacityOverride);
+    return tip;
+}
+
+QFrame *bookingCard(const DaySheet &sheet, const DaySheetEntry &e, bool onNow, bool isNext, const QString &colour)
+{
+    const Booking &b = e.booking;
+    auto *card = new QFrame;
+    card->setObjectName(QStringLiteral("todayBooking"));
+    card->setProperty("bookingId", b.id.value());
+    card->setProperty("onNow", onNow);
+    card->setProperty("next", isNext);
+    card->setStyleSheet(onNow    ? OnNowStyle
+                        : isNext ? NextStyle
+                                 : (e.isTentative() ? TentativeStyle : PlainStyle).arg(colour));
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(8, 4, 6, 4);
+
+    auto *label = new QLabel(bookingText(sheet, e, onNow, isNext));
+    label->setObjectName(QStringLiteral("todayBookingText"));
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    cardLayout->addWidget(label);
+
+    const QStringList tip = bookingTip(sheet, e);
+    card->setToolTip(tip.join(u'\n'));
+    card->setAccessibleName(tip.join(QStringLiteral(". ")));
+    return card;
+}
+
+// Rows of widgets and of layouts of widgets, emptied before they are filled again.
+void clearRows(QLayout *layout)
+{
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        if (QWidget *w = item->widget())
+            w->deleteLater();
+        if (QLayout *l = item->layout()) {
+            while (QLayoutItem *inner = l->takeAt(0)) {
+                if (QWidget *w = inner->widget())
+                    w->deleteLater();
+                delete inner;
+            }
+        }
+        delete item;
+    }
+}
+
+QLabel *overdueActions(const QList<GroupAction> &late)
+{
+    constexpr int Shown = 4;
+    QStringList items;
+    for (qsizetype i = 0; i < std::min<qsizetype>(late.size(), Shown); ++i) {
+        const GroupAction &a = late.at(i);
+        items << TodayPage::tr("%1 (%2, %3, due %4)")
+                     .arg(a.title.toHtmlEscaped(), a.groupName.toHtmlEscaped(), a.ownerName.toHtmlEscaped(),
+                          DisplayFormat::dayMonth(a.due));
+    }
+    if (late.size() > Shown)
+        items << TodayPage::tr("and %1 more on the Gatherings page").arg(late.size() - Shown);
+    auto *label = new QLabel;
+    label->setObjectName(QStringLiteral("todayOverdueActions"));
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setText(TodayPage::tr("<b>Overdue actions:</b> %1").arg(items.join(QStringLiteral("; "))));
+    return label;
+}
+
 } // namespace
 
 TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
 {
     setAccessibleName(tr("Today"));
+    QHBoxLayout *dateRow = buildHeading();
+    QHBoxLayout *actions = buildQuickActions();
+    buildBody();
 
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->setSpacing(4);
+    layout->addWidget(m_name);
+    layout->addLayout(dateRow);
+    layout->addLayout(actions);
+    layout->addWidget(m_nowNext);
+    layout->addWidget(m_gatherings);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_body, 1);
+
+    // The date must turn over at the hub's midnight and "on now" move on even
+    // if the desk PC stays on all day.
+    m_timer = new QTimer(this);
+    m_timer->setInterval(60 * 1000);
+    connect(m_timer, &QTimer::timeout, this, &TodayPage::refresh);
+    m_timer->start();
+
+    setHub(nullptr);
+}
+
+QHBoxLayout *TodayPage::buildHeading()
+{
     m_name = new QLabel(this);
     m_name->setObjectName(QStringLiteral("todayHubName"));
     m_name->setTextFormat(Qt::PlainText);
@@ -96,7 +269,11 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     dateRow->addSpacing(12);
     dateRow->addWidget(m_zone, 0, Qt::AlignBottom);
     dateRow->addStretch(1);
+    return dateRow;
+}
 
+QHBoxLayout *TodayPage::buildQuickActions()
+{
     // Quick actions: what the front desk does most without leaving Today.
     m_bookSpace = new QPushButton(tr("&Book a space…"), this);
     m_bookSpace->setObjectName(QStringLiteral("todayBookSpace"));
@@ -141,7 +318,11 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     actions->addWidget(m_sheetDate);
     actions->addWidget(m_printDaySheet);
     actions->addWidget(m_saveDaySheet);
+    return actions;
+}
 
+void TodayPage::buildBody()
+{
     m_nowNext = new QLabel(this);
     m_nowNext->setObjectName(QStringLiteral("todayNowNext"));
     m_nowNext->setTextFormat(Qt::RichText);
@@ -177,26 +358,6 @@ TodayPage::TodayPage(QWidget *parent) : HubPage(parent)
     m_body = new QStackedWidget(this);
     m_body->addWidget(m_emptyState);
     m_body->addWidget(m_scroll);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 16, 24, 16);
-    layout->setSpacing(4);
-    layout->addWidget(m_name);
-    layout->addLayout(dateRow);
-    layout->addLayout(actions);
-    layout->addWidget(m_nowNext);
-    layout->addWidget(m_gatherings);
-    layout->addWidget(m_problem);
-    layout->addWidget(m_body, 1);
-
-    // The date must turn over at the hub's midnight and "on now" move on even
-    // if the desk PC stays on all day.
-    m_timer = new QTimer(this);
-    m_timer->setInterval(60 * 1000);
-    connect(m_timer, &QTimer::timeout, this, &TodayPage::refresh);
-    m_timer->start();
-
-    setHub(nullptr);
 }
 
 void TodayPage::setHub(Hub *hub)
@@ -300,18 +461,7 @@ void TodayPage::updateActions()
 void TodayPage::showGatherings(QDate today)
 {
     auto *layout = static_cast<QVBoxLayout *>(m_gatherings->layout());
-    while (QLayoutItem *item = layout->takeAt(0)) {
-        if (QWidget *w = item->widget())
-            w->deleteLater();
-        if (QLayout *l = item->layout()) {
-            while (QLayoutItem *inner = l->takeAt(0)) {
-                if (QWidget *w = inner->widget())
-                    w->deleteLater();
-                delete inner;
-            }
-        }
-        delete item;
-    }
+    clearRows(layout);
     if (!m_hub || !today.isValid()) {
         m_gatherings->hide();
         return;
@@ -342,24 +492,8 @@ void TodayPage::showGatherings(QDate today)
         row->addStretch(1);
         layout->addLayout(row);
     }
-    if (!late.isEmpty()) {
-        constexpr int Shown = 4;
-        QStringList items;
-        for (qsizetype i = 0; i < std::min<qsizetype>(late.size(), Shown); ++i) {
-            const GroupAction &a = late.at(i);
-            items << tr("%1 (%2, %3, due %4)")
-                         .arg(a.title.toHtmlEscaped(), a.groupName.toHtmlEscaped(), a.ownerName.toHtmlEscaped(),
-                              DisplayFormat::dayMonth(a.due));
-        }
-        if (late.size() > Shown)
-            items << tr("and %1 more on the Gatherings page").arg(late.size() - Shown);
-        auto *label = new QLabel;
-        label->setObjectName(QStringLiteral("todayOverdueActions"));
-        label->setTextFormat(Qt::RichText);
-        label->setWordWrap(true);
-        label->setText(tr("<b>Overdue actions:</b> %1").arg(items.join(QStringLiteral("; "))));
-        layout->addWidget(label);
-    }
+    if (!late.isEmpty())
+        layout->addWidget(overdueActions(late));
     m_gatherings->setVisible(!gatherings.isEmpty() || !late.isEmpty());
 }
 
@@ -451,92 +585,13 @@ QWidget *TodayPage::spaceColumn(const DaySheetSpace &column, const QDateTime &at
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
 
-    auto *title = new QLabel;
-    title->setObjectName(QStringLiteral("todaySpaceName"));
-    title->setTextFormat(Qt::RichText);
-    title->setWordWrap(true);
-    QStringList about{tr("holds %1").arg(space.capacity)};
-    if (!space.features.isEmpty())
-        about << space.features.join(QStringLiteral(", "));
-    title->setText(
-        QStringLiteral("<b>%1</b><br><small>%2</small>").arg(esc(space.name), esc(about.join(QStringLiteral(" · ")))));
-    title->setStyleSheet(
-        QStringLiteral("QLabel#todaySpaceName { border-bottom: 3px solid %1; padding-bottom: 3px; }").arg(colour));
-    layout->addWidget(title);
-
-    if (column.isClosed()) {
-        // As the Calendar shows it: closed, with the reason, and nothing to book.
-        auto *closed = new QLabel(column.closure && !column.closureReason.isEmpty()
-                                      ? tr("Closed today: %1").arg(column.closureReason)
-                                      : tr("Closed today"));
-        closed->setObjectName(QStringLiteral("todaySpaceClosed"));
-        closed->setWordWrap(true);
-        closed->setForegroundRole(QPalette::PlaceholderText);
-        layout->addWidget(closed);
-    } else if (column.entries.isEmpty()) {
-        const DayHours &h = *column.hours;
-        const bool allDay = h.opens == 0 && h.closes >= 24 * 60;
-        auto *free = new QLabel(allDay ? tr("Free all day")
-                                       : tr("Free all day, open %1–%2")
-                                             .arg(DisplayFormat::time(QTime(0, 0).addSecs(h.opens * 60)),
-                                                  h.closes >= 24 * 60
-                                                      ? tr("midnight")
-                                                      : DisplayFormat::time(QTime(0, 0).addSecs(h.closes * 60))));
-        free->setObjectName(QStringLiteral("todaySpaceFree"));
-        free->setWordWrap(true);
-        free->setForegroundRole(QPalette::PlaceholderText);
-        layout->addWidget(free);
-    }
+    layout->addWidget(spaceTitle(space, colour));
+    if (QLabel *state = spaceState(column))
+        layout->addWidget(state);
     for (const DaySheetEntry &e : column.entries) {
-        const Booking &b = e.booking;
         const bool onNow = e.isOnAt(at);
-        const bool isNext = next.contains(b.id);
-        auto *card = new QFrame;
-        card->setObjectName(QStringLiteral("todayBooking"));
-        card->setProperty("bookingId", b.id.value());
-        card->setProperty("onNow", onNow);
-        card->setProperty("next", isNext);
-        card->setStyleSheet(onNow    ? OnNowStyle
-                            : isNext ? NextStyle
-                                     : (e.isTentative() ? TentativeStyle : PlainStyle).arg(colour));
-        auto *cardLayout = new QVBoxLayout(card);
-        cardLayout->setContentsMargins(8, 4, 6, 4);
-
-        QString tag;
-        if (onNow)
-            tag = QStringLiteral(" <b style=\"color:#2e7d32\">%1</b>").arg(esc(tr("ON NOW")));
-        else if (isNext)
-            tag = QStringLiteral(" <b style=\"color:#9a6b00\">%1</b>").arg(esc(tr("NEXT")));
-        QString text = QStringLiteral("<b>%1</b>%2<br>%3").arg(esc(m_sheet->timeText(e)), tag, esc(b.title));
-        if (e.isTentative())
-            text += QStringLiteral(" <i>(%1)</i>").arg(esc(tr("tentative")));
-        QString who = esc(booker(b));
-        if (b.attendees > 0)
-            who += QStringLiteral(" · ") + esc(tr("%Ln people", nullptr, b.attendees));
-        text += QStringLiteral("<br><small>%1</small>").arg(who);
-        if (!b.notes.isEmpty())
-            text += QStringLiteral("<br><small><i>%1</i></small>").arg(esc(b.notes));
-        auto *label = new QLabel(text);
-        label->setObjectName(QStringLiteral("todayBookingText"));
-        label->setTextFormat(Qt::RichText);
-        label->setWordWrap(true);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        cardLayout->addWidget(label);
-
-        QStringList tip{tr("%1, %2").arg(b.title, m_sheet->timeText(e)), tr("Booked by %1").arg(booker(b))};
-        if (e.setupMinutes || e.cleanupMinutes)
-            tip << tr("Kept free from %1 to %2 for setup and clean-up")
-                       .arg(DisplayFormat::time(e.start.addSecs(-60 * e.setupMinutes).time()),
-                            DisplayFormat::time(e.end.addSecs(60 * e.cleanupMinutes).time()));
-        if (e.isTentative())
-            tip << tr("Tentative: the slot is held until it is confirmed or declined");
-        if (!b.outsideHoursOverride.isEmpty())
-            tip << tr("Outside opening hours: %1").arg(b.outsideHoursOverride);
-        if (!b.capacityOverride.isEmpty())
-            tip << tr("Over capacity: %1").arg(b.capacityOverride);
-        card->setToolTip(tip.join(u'\n'));
-        card->setAccessibleName(tip.join(QStringLiteral(". ")));
-        layout->addWidget(card);
+        const bool isNext = next.contains(e.booking.id);
+        layout->addWidget(bookingCard(*m_sheet, e, onNow, isNext, colour));
     }
 
     if (column.isClosed())

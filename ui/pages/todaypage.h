@@ -12,6 +12,7 @@
 
 class QLabel;
 class QDateEdit;
+class QHBoxLayout;
 class QPagedPaintDevice;
 class QPushButton;
 class QScrollArea;
@@ -73,6 +74,11 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    /// The hub's name, the date and the zone.
+    QHBoxLayout *buildHeading();
+    QHBoxLayout *buildQuickActions();
+    /// What is on now and next, today's gatherings, and the sheet (or why there is none).
+    void buildBody();
     QDateTime now() const;
     void refreshDate();
     void showSheet();

@@ -2,6 +2,7 @@
 #include "ui/pages/userspage.h"
 
 #include "core/access/accesscontrol.h"
+#include "core/access/usertablemodel.h"
 #include "core/hub.h"
 #include "ui/access/permissiongate.h"
 #include "ui/dialogs/secretdialog.h"
@@ -18,20 +19,12 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace hub {
 
 namespace {
-QString rolesText(const QList<Role> &roles)
-{
-    QStringList titles;
-    for (Role role : roles)
-        titles << roleTitle(role);
-    return titles.join(QStringLiteral(", "));
-}
-
 QString roleHint(Role role)
 {
     switch (role) {
@@ -67,6 +60,35 @@ UsersPage::UsersPage(QWidget *parent) : HubPage(parent)
     back->setToolTip(tr("Back to the Settings page"));
     connect(back, &QPushButton::clicked, this, &UsersPage::backRequested);
 
+    QHBoxLayout *bar = buildToolbar();
+
+    auto *intro = new QLabel(tr("People who may sign in at this desk. What each may do follows "
+                                "from their roles, and every change they make is recorded in the "
+                                "audit log under their name."));
+    intro->setWordWrap(true);
+    intro->setForegroundRole(QPalette::PlaceholderText);
+
+    buildTable();
+    buildRolesBox();
+
+    auto *body = new QHBoxLayout;
+    body->setSpacing(16);
+    body->addWidget(m_stack, 1);
+    body->addWidget(m_details);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 8, 16, 8);
+    layout->setSpacing(8);
+    layout->addWidget(back, 0, Qt::AlignLeft);
+    layout->addLayout(bar);
+    layout->addWidget(intro);
+    layout->addLayout(body, 1);
+
+    setHub(nullptr);
+}
+
+QHBoxLayout *UsersPage::buildToolbar()
+{
     auto *title = new QLabel(tr("Users"));
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -99,17 +121,14 @@ UsersPage::UsersPage(QWidget *parent) : HubPage(parent)
     bar->addWidget(m_passphrase);
     bar->addWidget(m_pin);
     bar->addWidget(m_remove);
+    return bar;
+}
 
-    auto *intro = new QLabel(tr("People who may sign in at this desk. What each may do follows "
-                                "from their roles, and every change they make is recorded in the "
-                                "audit log under their name."));
-    intro->setWordWrap(true);
-    intro->setForegroundRole(QPalette::PlaceholderText);
-
-    m_table = new QTableWidget(0, ColumnCount);
+void UsersPage::buildTable()
+{
+    m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("usersTable"));
     m_table->setAccessibleName(tr("Users"));
-    m_table->setHorizontalHeaderLabels({tr("Sign-in name"), tr("Member"), tr("Roles"), tr("PIN")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -118,10 +137,6 @@ UsersPage::UsersPage(QWidget *parent) : HubPage(parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(NameColumn, 150);
-    m_table->setColumnWidth(MemberColumn, 190);
-    m_table->setColumnWidth(RolesColumn, 260);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &UsersPage::selectionChanged);
 
     m_empty = new EmptyStateWidget;
     m_empty->setObjectName(QStringLiteral("usersEmptyState"));
@@ -135,7 +150,10 @@ UsersPage::UsersPage(QWidget *parent) : HubPage(parent)
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_empty);
+}
 
+void UsersPage::buildRolesBox()
+{
     // The roles of the selected user, as checkboxes that say what each allows.
     m_details = new QGroupBox(tr("Roles"));
     m_details->setObjectName(QStringLiteral("usersRoles"));
@@ -174,26 +192,23 @@ UsersPage::UsersPage(QWidget *parent) : HubPage(parent)
     m_status->setWordWrap(true);
     details->addWidget(m_status);
     details->addStretch(1);
-
-    auto *body = new QHBoxLayout;
-    body->setSpacing(16);
-    body->addWidget(m_stack, 1);
-    body->addWidget(m_details);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 8, 16, 8);
-    layout->setSpacing(8);
-    layout->addWidget(back, 0, Qt::AlignLeft);
-    layout->addLayout(bar);
-    layout->addWidget(intro);
-    layout->addLayout(body, 1);
-
-    setHub(nullptr);
 }
 
 void UsersPage::setHub(Hub *hub)
 {
+    // The old model reads through the old hub: it goes before the hub does.
+    m_table->setModel(nullptr);
+    delete m_model;
+    m_model = nullptr;
     m_hub = hub;
+    if (hub) {
+        m_model = new UserTableModel(*hub, this);
+        m_table->setModel(m_model);
+        m_table->setColumnWidth(UserTableModel::NameColumn, 150);
+        m_table->setColumnWidth(UserTableModel::MemberColumn, 190);
+        m_table->setColumnWidth(UserTableModel::RolesColumn, 260);
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPage::selectionChanged);
+    }
     reload();
 }
 
@@ -210,61 +225,44 @@ void UsersPage::refreshAfterChange(const ChangeEvent &)
 void UsersPage::reload()
 {
     const auto keep = selectedUser();
-    m_users.clear();
     m_status->clear();
-    if (m_hub) {
-        auto users = m_hub->users().list();
-        if (users)
-            m_users = *users;
-        else
-            m_status->setText(tr("The users could not be read: %1").arg(users.error().text()));
+    int count = 0;
+    if (m_model) {
+        QSignalBlocker block(m_table->selectionModel());
+        m_model->reload();
+        if (const auto error = m_model->lastError())
+            m_status->setText(tr("The users could not be read: %1").arg(error->text()));
+        count = m_model->matchingCount();
     }
-    {
-        QSignalBlocker block(m_table);
-        m_table->setRowCount(int(m_users.size()));
-        for (int row = 0; row < m_users.size(); ++row) {
-            const User &u = m_users.at(row);
-            const QString texts[ColumnCount] = {u.name, u.memberName, rolesText(u.roles),
-                                                u.hasPin ? tr("Set") : QString()};
-            for (int c = 0; c < ColumnCount; ++c) {
-                auto *item = new QTableWidgetItem(texts[c]);
-                item->setToolTip(texts[c]);
-                m_table->setItem(row, c, item);
-            }
-        }
-    }
-    m_count->setText(tr("%Ln user(s)", nullptr, int(m_users.size())));
-    m_stack->setCurrentWidget(m_users.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
+    m_count->setText(tr("%Ln user(s)", nullptr, count));
+    const bool none = !m_model || m_model->rowCount() == 0;
+    m_stack->setCurrentWidget(none ? static_cast<QWidget *>(m_empty) : m_table);
     if (!keep || !selectUser(keep->name)) {
-        if (!m_users.isEmpty())
+        if (!none)
             m_table->selectRow(0);
-        else
-            selectionChanged();
+        selectionChanged();
     }
     updateState();
 }
 
 std::optional<User> UsersPage::selectedUser() const
 {
-    const QList<QTableWidgetSelectionRange> ranges = m_table->selectedRanges();
-    if (ranges.isEmpty())
+    if (!m_model || !m_table->selectionModel())
         return std::nullopt;
-    const int row = ranges.first().topRow();
-    if (row < 0 || row >= m_users.size())
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
         return std::nullopt;
-    return m_users.at(row);
+    return m_model->userAt(rows.first());
 }
 
 bool UsersPage::selectUser(const QString &name)
 {
-    for (int row = 0; row < m_users.size(); ++row) {
-        if (m_users.at(row).name.compare(name, Qt::CaseInsensitive) == 0) {
-            m_table->selectRow(row);
-            selectionChanged();
-            return true;
-        }
-    }
-    return false;
+    const int row = m_model ? m_model->rowOfName(name) : -1;
+    if (row < 0)
+        return false;
+    m_table->selectRow(row);
+    selectionChanged();
+    return true;
 }
 
 void UsersPage::selectionChanged()

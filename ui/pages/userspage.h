@@ -8,14 +8,16 @@
 #include <QMap>
 
 class QCheckBox;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
-class QTableWidget;
+class QTableView;
 
 namespace hub {
 
 class EmptyStateWidget;
+class UserTableModel;
 
 /// Under Settings, for admins: who may sign in at this desk and with which
 /// roles. Add a user, change their roles, set a new passphrase or PIN,
@@ -24,15 +26,6 @@ class UsersPage : public HubPage
 {
     Q_OBJECT
 public:
-    enum Column
-    {
-        NameColumn,
-        MemberColumn,
-        RolesColumn,
-        PinColumn,
-        ColumnCount
-    };
-
     explicit UsersPage(QWidget *parent = nullptr);
 
     void setHub(Hub *hub) override;
@@ -64,20 +57,26 @@ Q_SIGNALS:
     void backRequested();
 
 private:
+    /// The title, the count and the buttons above the table.
+    QHBoxLayout *buildToolbar();
+    /// The users' table, or the empty state while there are none.
+    void buildTable();
+    /// The roles of the selected user, beside the table.
+    void buildRolesBox();
     void selectionChanged();
     void rolesEdited();
     std::optional<User> selectedUser() const;
     void updateState();
 
     Hub *m_hub = nullptr;
-    QList<User> m_users;
+    UserTableModel *m_model = nullptr;
     QLabel *m_count = nullptr;
     QPushButton *m_add = nullptr;
     QPushButton *m_passphrase = nullptr;
     QPushButton *m_pin = nullptr;
     QPushButton *m_remove = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QTableWidget *m_table = nullptr;
+    QTableView *m_table = nullptr;
     EmptyStateWidget *m_empty = nullptr;
     QWidget *m_details = nullptr;
     QLabel *m_detailsTitle = nullptr;

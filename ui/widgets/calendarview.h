@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/spaces/dayschedule.h"
+#include "ui/widgets/calendarcardpainter.h"
+#include "ui/widgets/calendargeometry.h"
 
 #include <QAbstractScrollArea>
 #include <QDateTime>
@@ -68,7 +70,7 @@ public:
     /// The booking drawn at a viewport point; invalid over free time.
     BookingId bookingAt(const QPoint &pos) const;
     QPoint pointAt(int column, int minute) const;
-    int hourHeight() const { return m_hourHeight; }
+    int hourHeight() const { return m_metrics.hourHeight; }
     int columnWidth() const;
 
 Q_SIGNALS:
@@ -113,12 +115,6 @@ private:
         int block = -1;
         Slot ghost; ///< move: where the booking would go
     };
-    /// Elided lines of a block for one size, kept until the schedule or the size changes.
-    struct BlockText
-    {
-        QSize size;
-        QStringList lines;
-    };
 
     void updateMetrics();
     void updateScrollBars();
@@ -127,7 +123,11 @@ private:
     /// Keyboard moves: by slot in time, by column sideways.
     void moveSelection(int columns, int steps);
     void stretchSlot(int steps);
+    /// Enter: edits the selected booking, or books the selected free time.
+    void activateSelection();
 
+    /// Where things are at the present size and scroll position.
+    CalendarGeometry grid() const;
     QRect gridRect() const;
     int xOf(int column) const;
     int yOf(int minute) const;
@@ -138,30 +138,19 @@ private:
     /// The block of `column` that covers `minute`, or -1.
     int blockCovering(int column, int minute) const;
     QRect blockRectOf(int block) const;
-    QColor colourOf(int space) const;
     QString tooltipFor(int block) const;
-    QString timeText(const Booking &booking) const;
-    const QStringList &linesFor(int block, const QSize &size);
 
-    void paintColumns(QPainter &p, const QRect &area, int firstColumn, int lastColumn);
+    /// The bookings of the columns on screen, and the one being dragged where it would go.
     void paintBlocks(QPainter &p, const QRect &area, int firstColumn, int lastColumn);
-    void paintBlock(QPainter &p, int block, const QRect &rect, bool ghost);
-    void paintSlot(QPainter &p);
-    void paintNow(QPainter &p, int firstColumn, int lastColumn);
-    void paintHeader(QPainter &p, int firstColumn, int lastColumn);
-    void paintGutter(QPainter &p, const QRect &area);
 
     DaySchedule m_schedule;
     QList<int> m_columnBlocks; ///< first index into blocks of each column, plus one past the end
-    QList<BlockText> m_texts;
+    CalendarCardPainter m_cards;
     QDateTime m_now;
     BookingId m_selectedBooking;
     Slot m_slot;
     Drag m_drag;
-    int m_hourHeight = 48;
-    int m_headerHeight = 40;
-    int m_gutterWidth = 56;
-    int m_minColumnWidth = 120;
+    CalendarGeometry::Metrics m_metrics;
 };
 
 } // namespace hub

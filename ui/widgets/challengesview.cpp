@@ -44,7 +44,30 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("challengesView"));
     setAccessibleName(tr("Business challenges"));
+    QWidget *listSide = buildListSide();
+    QWidget *detail = buildDetail();
 
+    auto *nothing = new QLabel(tr("Select a challenge to see who could help."), this);
+    nothing->setAlignment(Qt::AlignCenter);
+    nothing->setEnabled(false);
+    m_detailStack = new QStackedWidget(this);
+    m_detailStack->addWidget(nothing);
+    m_detailStack->addWidget(detail);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(listSide);
+    split->addWidget(m_detailStack);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+    split->setSizes({460, 820}); // room for a challenge's title beside its business
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+}
+
+QWidget *ChallengesView::buildListSide()
+{
     // The list, left.
     auto *listSide = new QWidget(this);
     auto *create = new QPushButton(tr("&New challenge…"), listSide);
@@ -85,7 +108,11 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addLayout(bar);
     listLayout->addWidget(m_listStack, 1);
+    return listSide;
+}
 
+QWidget *ChallengesView::buildDetail()
+{
     // The selected challenge, right.
     auto *detail = new QWidget(this);
     m_heading = new QLabel(detail);
@@ -105,6 +132,26 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
     m_description->setTextFormat(Qt::PlainText);
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    buildHelpers(detail);
+    buildVolunteers(detail);
+
+    m_message = new QLabel(detail);
+    m_message->setObjectName(QStringLiteral("challengeMessage"));
+    m_message->setWordWrap(true);
+
+    QGridLayout *people = layOutPeople(detail);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_heading);
+    detailLayout->addWidget(m_facts);
+    detailLayout->addWidget(m_description);
+    detailLayout->addLayout(people, 1);
+    detailLayout->addWidget(m_message);
+    return detail;
+}
+
+void ChallengesView::buildHelpers(QWidget *detail)
+{
     m_helpers = new QListWidget(detail);
     m_helpers->setObjectName(QStringLiteral("suggestedHelpers"));
     m_helpers->setAccessibleName(tr("Suggested helpers"));
@@ -124,7 +171,10 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
     m_signUpOther->setObjectName(QStringLiteral("signUpPicked"));
     connect(m_signUpOther, &QPushButton::clicked, this, &ChallengesView::signUpPicked);
     connect(m_someoneElse, &QLineEdit::returnPressed, this, &ChallengesView::signUpPicked);
+}
 
+void ChallengesView::buildVolunteers(QWidget *detail)
+{
     m_volunteers = new QListWidget(detail);
     m_volunteers->setObjectName(QStringLiteral("challengeVolunteers"));
     m_volunteers->setAccessibleName(tr("Volunteers"));
@@ -137,11 +187,10 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
     m_close = new QPushButton(tr("Close c&hallenge…"), detail);
     m_close->setObjectName(QStringLiteral("closeChallenge"));
     connect(m_close, &QPushButton::clicked, this, &ChallengesView::closeSelected);
+}
 
-    m_message = new QLabel(detail);
-    m_message->setObjectName(QStringLiteral("challengeMessage"));
-    m_message->setWordWrap(true);
-
+QGridLayout *ChallengesView::layOutPeople(QWidget *detail)
+{
     auto *people = new QGridLayout;
     people->addWidget(heading(tr("Suggested helpers (matching skills)"), detail), 0, 0);
     people->addWidget(heading(tr("Volunteers"), detail), 0, 1);
@@ -164,32 +213,7 @@ ChallengesView::ChallengesView(QWidget *parent) : QWidget(parent)
     people->setColumnStretch(0, 1);
     people->setColumnStretch(1, 1);
     people->setRowStretch(1, 1);
-
-    auto *detailLayout = new QVBoxLayout(detail);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_heading);
-    detailLayout->addWidget(m_facts);
-    detailLayout->addWidget(m_description);
-    detailLayout->addLayout(people, 1);
-    detailLayout->addWidget(m_message);
-
-    auto *nothing = new QLabel(tr("Select a challenge to see who could help."), this);
-    nothing->setAlignment(Qt::AlignCenter);
-    nothing->setEnabled(false);
-    m_detailStack = new QStackedWidget(this);
-    m_detailStack->addWidget(nothing);
-    m_detailStack->addWidget(detail);
-
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(listSide);
-    split->addWidget(m_detailStack);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setChildrenCollapsible(false);
-    split->setSizes({460, 820}); // room for a challenge's title beside its business
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    return people;
 }
 
 void ChallengesView::setHub(Hub *hub)

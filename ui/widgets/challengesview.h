@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QGridLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -49,6 +50,12 @@ Q_SIGNALS:
     void changed();
 
 private:
+    QWidget *buildListSide();
+    QWidget *buildDetail();
+    /// The members whose skills fit, and signing up them or someone else.
+    void buildHelpers(QWidget *detail);
+    void buildVolunteers(QWidget *detail);
+    QGridLayout *layOutPeople(QWidget *detail);
     void fillList();
     void showDetail();
     void signUp(MemberId member);

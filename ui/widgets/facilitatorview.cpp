@@ -38,6 +38,24 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("facilitatorView"));
     setAccessibleName(tr("Facilitator mode"));
+    const QFont big = applyProjectorLook();
+    QHBoxLayout *head = buildHead(big);
+    QGroupBox *door = buildDoor();
+    QGroupBox *board = buildBoard();
+
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(door, 2);
+    columns->addWidget(board, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(head);
+    layout->addWidget(m_message);
+    layout->addLayout(columns, 1);
+
+    addShortcuts();
+}
+
+QFont FacilitatorView::applyProjectorLook()
+{
     // Readable from the back of a hall and on a washed-out projector.
     setAutoFillBackground(true);
     QPalette p = palette();
@@ -52,7 +70,11 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     QFont big = font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     setFont(big);
+    return big;
+}
 
+QHBoxLayout *FacilitatorView::buildHead(const QFont &big)
+{
     m_title = new QLabel(this);
     QFont titleFont = big;
     titleFont.setPointSizeF(big.pointSizeF() * 1.4);
@@ -70,7 +92,11 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     auto *head = new QHBoxLayout;
     head->addWidget(m_title, 1);
     head->addWidget(leave);
+    return head;
+}
 
+QGroupBox *FacilitatorView::buildDoor()
+{
     // Check-in column.
     auto *door = new QGroupBox(tr("Check in"), this);
     m_search = new QLineEdit(door);
@@ -99,6 +125,13 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     connect(walkIn, &QPushButton::clicked, this, &FacilitatorView::checkInWalkIn);
     connect(m_walkInName, &QLineEdit::returnPressed, this, &FacilitatorView::checkInWalkIn);
     connect(m_walkInEmail, &QLineEdit::returnPressed, this, &FacilitatorView::checkInWalkIn);
+    buildAttendees(door);
+    layOutDoor(door);
+    return door;
+}
+
+void FacilitatorView::buildAttendees(QGroupBox *door)
+{
     m_attendees = new QListWidget(door);
     m_attendees->setObjectName(QStringLiteral("attendees"));
     m_attendees->setAccessibleName(tr("People checked in"));
@@ -111,13 +144,17 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     m_sameAs->setToolTip(tr("The selected walk-in is already a member (Ctrl+Shift+M)"));
     connect(m_makeMember, &QPushButton::clicked, this, &FacilitatorView::makeMemberOfSelected);
     connect(m_sameAs, &QPushButton::clicked, this, &FacilitatorView::mergeSelectedWalkIn);
+}
+
+void FacilitatorView::layOutDoor(QGroupBox *door)
+{
     // The column stays narrow enough for the idea board beside it at 1280×720
     // in the large font: the consent box shares a row with its button, and
     // the two walk-in buttons stand one above the other.
     auto *consentRow = new QHBoxLayout;
     consentRow->addWidget(m_walkInConsent);
     consentRow->addStretch(1);
-    consentRow->addWidget(walkIn);
+    consentRow->addWidget(m_walkIn);
     auto *hereNow = new QLabel(tr("Here now (select who is voting):"), door);
     hereNow->setWordWrap(true);
     hereNow->setBuddy(m_attendees);
@@ -133,7 +170,10 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     doorLayout->addWidget(hereNow);
     doorLayout->addWidget(m_attendees, 1);
     doorLayout->addLayout(walkInButtons);
+}
 
+QGroupBox *FacilitatorView::buildBoard()
+{
     // Idea board column.
     auto *board = new QGroupBox(tr("Ideas, by votes"), this);
     m_board = board;
@@ -174,15 +214,11 @@ FacilitatorView::FacilitatorView(QWidget *parent) : QWidget(parent)
     boardLayout->addLayout(voting);
     boardLayout->addWidget(promote, 0, Qt::AlignLeft);
     boardLayout->addWidget(m_closeVoting, 0, Qt::AlignRight);
+    return board;
+}
 
-    auto *columns = new QHBoxLayout;
-    columns->addWidget(door, 2);
-    columns->addWidget(board, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(head);
-    layout->addWidget(m_message);
-    layout->addLayout(columns, 1);
-
+void FacilitatorView::addShortcuts()
+{
     auto shortcut = [this](const QKeySequence &keys, void (FacilitatorView::*slot)()) {
         auto *s = new QShortcut(keys, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);

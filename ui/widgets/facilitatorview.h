@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QGroupBox;
+class QHBoxLayout;
 class QPushButton;
 class QLabel;
 class QLineEdit;
@@ -68,6 +69,14 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    /// High contrast and a large font; returns the font.
+    QFont applyProjectorLook();
+    QHBoxLayout *buildHead(const QFont &big);
+    QGroupBox *buildDoor();
+    void buildAttendees(QGroupBox *door);
+    void layOutDoor(QGroupBox *door);
+    QGroupBox *buildBoard();
+    void addShortcuts();
     void search(const QString &text);
     void show(const QString &text, bool problem = false);
     AttendanceId selectedAttendee() const;

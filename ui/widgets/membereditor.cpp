@@ -90,6 +90,30 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     m_subtitle->setObjectName(QStringLiteral("memberEditorSubtitle"));
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
 
+    QScrollArea *scroll = buildScrollArea();
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("memberEditorStatus"));
+    m_status->setAccessibleName(tr("Member status message"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+
+    buildActionButtons();
+    connectActions();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 4, 8);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_status);
+    layout->addLayout(layOutActionButtons());
+
+    setHub(nullptr);
+}
+
+QScrollArea *MemberEditor::buildScrollArea()
+{
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 8, 0);
@@ -123,13 +147,11 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    return scroll;
+}
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("memberEditorStatus"));
-    m_status->setAccessibleName(tr("Member status message"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-
+void MemberEditor::buildActionButtons()
+{
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setObjectName(QStringLiteral("memberSave"));
     m_save->setAccessibleName(tr("Save member"));
@@ -157,7 +179,10 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     m_personalData = new QPushButton(tr("Pe&rsonal data…"), this);
     m_personalData->setObjectName(QStringLiteral("memberPersonalData"));
     m_personalData->setToolTip(tr("Save everything the hub holds about this member as one file (subject access)"));
+}
 
+void MemberEditor::connectActions()
+{
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_markLapsed, &QPushButton::clicked, this, [this] { markStatus(MemberStatus::Lapsed); });
     connect(m_markLeft, &QPushButton::clicked, this, [this] { markStatus(MemberStatus::Left); });
@@ -172,7 +197,10 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
         if (m_member)
             Q_EMIT memberChanged(m_member->id);
     });
+}
 
+QHBoxLayout *MemberEditor::layOutActionButtons()
+{
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_save);
     buttons->addWidget(m_cancel);
@@ -182,16 +210,7 @@ MemberEditor::MemberEditor(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_markLeft);
     buttons->addWidget(m_personalData);
     buttons->addWidget(m_forget);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 8, 4, 8);
-    layout->addWidget(m_title);
-    layout->addWidget(m_subtitle);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(m_status);
-    layout->addLayout(buttons);
-
-    setHub(nullptr);
+    return buttons;
 }
 
 QWidget *MemberEditor::buildRecordGroup()
@@ -201,6 +220,30 @@ QWidget *MemberEditor::buildRecordGroup()
     grid->setColumnStretch(1, 1);
     grid->setVerticalSpacing(2);
 
+    addNameFields(grid);
+    addContactFields(grid);
+
+    m_interests = new QLineEdit;
+    m_interests->setObjectName(QStringLiteral("memberInterests"));
+    m_interests->setPlaceholderText(tr("e.g. volunteer, facilitator"));
+    m_interests->setToolTip(tr("Roles of interest, separated by commas"));
+    addField(grid, 18, KeyInterests, tr("&Interests:"), m_interests);
+
+    m_joinedOn = new QDateEdit;
+    m_joinedOn->setObjectName(QStringLiteral("memberJoinedOn"));
+    m_joinedOn->setCalendarPopup(true);
+    addField(grid, 20, KeyJoinedOn, tr("&Joined:"), m_joinedOn);
+
+    m_notes = new QPlainTextEdit;
+    m_notes->setObjectName(QStringLiteral("memberNotes"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(56);
+    addField(grid, 22, KeyNotes, tr("No&tes:"), m_notes);
+    return group;
+}
+
+void MemberEditor::addNameFields(QGridLayout *grid)
+{
     m_kind = new QComboBox;
     m_kind->setObjectName(QStringLiteral("memberKind"));
     m_kind->addItem(tr("Person"), int(MemberKind::Person));
@@ -219,7 +262,10 @@ QWidget *MemberEditor::buildRecordGroup()
     m_familyName = new QLineEdit;
     m_familyName->setObjectName(QStringLiteral("memberFamilyName"));
     addField(grid, 6, KeyFamilyName, tr("Famil&y name:"), m_familyName);
+}
 
+void MemberEditor::addContactFields(QGridLayout *grid)
+{
     m_email = new QLineEdit;
     m_email->setObjectName(QStringLiteral("memberEmail"));
     m_email->setPlaceholderText(tr("name@example.org"));
@@ -242,24 +288,6 @@ QWidget *MemberEditor::buildRecordGroup()
     m_website->setObjectName(QStringLiteral("memberWebsite"));
     m_website->setPlaceholderText(tr("https://…"));
     addField(grid, 16, KeyWebsite, tr("&Website:"), m_website);
-
-    m_interests = new QLineEdit;
-    m_interests->setObjectName(QStringLiteral("memberInterests"));
-    m_interests->setPlaceholderText(tr("e.g. volunteer, facilitator"));
-    m_interests->setToolTip(tr("Roles of interest, separated by commas"));
-    addField(grid, 18, KeyInterests, tr("&Interests:"), m_interests);
-
-    m_joinedOn = new QDateEdit;
-    m_joinedOn->setObjectName(QStringLiteral("memberJoinedOn"));
-    m_joinedOn->setCalendarPopup(true);
-    addField(grid, 20, KeyJoinedOn, tr("&Joined:"), m_joinedOn);
-
-    m_notes = new QPlainTextEdit;
-    m_notes->setObjectName(QStringLiteral("memberNotes"));
-    m_notes->setTabChangesFocus(true);
-    m_notes->setFixedHeight(56);
-    addField(grid, 22, KeyNotes, tr("No&tes:"), m_notes);
-    return group;
 }
 
 void MemberEditor::addField(QGridLayout *grid, int row, const QString &key, const QString &label, QWidget *editor)

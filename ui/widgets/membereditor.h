@@ -14,6 +14,7 @@ class QComboBox;
 class QDateEdit;
 class QGridLayout;
 class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -78,7 +79,17 @@ Q_SIGNALS:
     void forgotten(hub::MemberId id);
 
 private:
+    /// Every group of fields, in a scroll area.
+    QScrollArea *buildScrollArea();
+    /// Save, Cancel and the actions on the record.
+    void buildActionButtons();
+    void connectActions();
+    QHBoxLayout *layOutActionButtons();
     QWidget *buildRecordGroup();
+    /// Kind and names, rows 0 to 7 of the record's grid.
+    void addNameFields(QGridLayout *grid);
+    /// E-mail to website, rows 8 to 17.
+    void addContactFields(QGridLayout *grid);
     QWidget *buildConsentGroup();
     QWidget *buildContactsGroup();
     void addField(QGridLayout *grid, int row, const QString &key, const QString &label, QWidget *editor);

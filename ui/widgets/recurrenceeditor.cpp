@@ -44,6 +44,40 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("recurrenceEditor"));
 
+    QHBoxLayout *top = buildFrequencyRow();
+    buildWeekdayRow();
+    buildMonthlyRow();
+    QHBoxLayout *endRow = buildEndRow();
+
+    m_sentence = new QLabel;
+    m_sentence->setObjectName(QStringLiteral("recurrenceSentence"));
+    m_sentence->setWordWrap(true);
+    QFont italic = m_sentence->font();
+    italic.setItalic(true);
+    m_sentence->setFont(italic);
+    m_error = FieldErrorLabel::named("recurrenceError");
+
+    m_details = new QWidget;
+    auto *detailLayout = new QVBoxLayout(m_details);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_weekdayRow);
+    detailLayout->addWidget(m_monthlyRow);
+    detailLayout->addLayout(endRow);
+    detailLayout->addWidget(m_sentence);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_details);
+    layout->addWidget(m_error);
+
+    connectFields();
+
+    setFirstStart(QDateTime(QDate::currentDate(), QTime(19, 0)));
+}
+
+QHBoxLayout *RecurrenceEditor::buildFrequencyRow()
+{
     m_frequency = new QComboBox;
     m_frequency->setObjectName(QStringLiteral("recurrenceFrequency"));
     m_frequency->setAccessibleName(tr("Repeats"));
@@ -65,7 +99,11 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     top->addWidget(m_interval);
     top->addWidget(m_unit);
     top->addStretch(1);
+    return top;
+}
 
+void RecurrenceEditor::buildWeekdayRow()
+{
     m_weekdayRow = new QWidget;
     auto *days = new QHBoxLayout(m_weekdayRow);
     days->setContentsMargins(0, 0, 0, 0);
@@ -78,7 +116,10 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
         connect(m_weekdays[d], &QCheckBox::toggled, this, &RecurrenceEditor::update);
     }
     days->addStretch(1);
+}
 
+void RecurrenceEditor::buildMonthlyRow()
+{
     m_monthlyRow = new QWidget;
     auto *monthly = new QHBoxLayout(m_monthlyRow);
     monthly->setContentsMargins(0, 0, 0, 0);
@@ -93,7 +134,10 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     monthly->addWidget(m_byDate);
     monthly->addWidget(m_byWeekday);
     monthly->addStretch(1);
+}
 
+QHBoxLayout *RecurrenceEditor::buildEndRow()
+{
     auto *endRow = new QHBoxLayout;
     endRow->setContentsMargins(0, 0, 0, 0);
     m_afterCount = new QRadioButton(tr("Ends after"));
@@ -121,29 +165,11 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     endRow->addWidget(m_onDate);
     endRow->addWidget(m_until);
     endRow->addStretch(1);
+    return endRow;
+}
 
-    m_sentence = new QLabel;
-    m_sentence->setObjectName(QStringLiteral("recurrenceSentence"));
-    m_sentence->setWordWrap(true);
-    QFont italic = m_sentence->font();
-    italic.setItalic(true);
-    m_sentence->setFont(italic);
-    m_error = FieldErrorLabel::named("recurrenceError");
-
-    m_details = new QWidget;
-    auto *detailLayout = new QVBoxLayout(m_details);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_weekdayRow);
-    detailLayout->addWidget(m_monthlyRow);
-    detailLayout->addLayout(endRow);
-    detailLayout->addWidget(m_sentence);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
-    layout->addWidget(m_details);
-    layout->addWidget(m_error);
-
+void RecurrenceEditor::connectFields()
+{
     connect(m_frequency, &QComboBox::currentIndexChanged, this, &RecurrenceEditor::update);
     connect(m_interval, &QSpinBox::valueChanged, this, &RecurrenceEditor::update);
     connect(m_byDate, &QRadioButton::toggled, this, &RecurrenceEditor::update);
@@ -157,8 +183,6 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
             m_onDate->setChecked(true);
         update();
     });
-
-    setFirstStart(QDateTime(QDate::currentDate(), QTime(19, 0)));
 }
 
 void RecurrenceEditor::setFirstStart(const QDateTime &localStart)

@@ -13,6 +13,7 @@ class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QHBoxLayout;
 class QLabel;
 class QRadioButton;
 class QSpinBox;
@@ -47,6 +48,11 @@ Q_SIGNALS:
     void changed();
 
 private:
+    QHBoxLayout *buildFrequencyRow();
+    void buildWeekdayRow();
+    void buildMonthlyRow();
+    QHBoxLayout *buildEndRow();
+    void connectFields();
     void update();
 
     QDateTime m_first;
