@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileDevice>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -55,6 +56,28 @@ bool PrivateFiles::makeFolder(const QString &path)
     if (::mkdir(name.constData(), S_IRWXU) != 0 && !QFileInfo(absolute).isDir())
         return false;
     return true;
+}
+
+Result<std::optional<int>> PrivateFiles::writeAtomically(const QString &path,
+                                                         const std::function<Result<int>(QIODevice &)> &write,
+                                                         const std::function<bool()> &cancelled)
+{
+    // A half-written or cancelled file never replaces an older one.
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || !restrict(out))
+        return fail(Error::storage(tr("%1 cannot be written: %2").arg(path, out.errorString())));
+    auto written = write(out);
+    if (!written) {
+        out.cancelWriting();
+        return fail(written.error());
+    }
+    if (cancelled()) {
+        out.cancelWriting();
+        return std::optional<int>();
+    }
+    if (!out.commit())
+        return fail(Error::storage(tr("%1 cannot be written: %2").arg(path, out.errorString())));
+    return std::optional<int>(*written);
 }
 
 } // namespace hub

@@ -34,53 +34,6 @@ QDateTime atMinute(QDate d, int minute, const QTimeZone &zone)
     return QDateTime(d, QTime(minute / 60, minute % 60), zone).toUTC();
 }
 
-// libical marks what it could not read with X-LIC-ERROR and goes on.
-QString firstError(icalcomponent *c)
-{
-    icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
-    return p ? QString::fromUtf8(icalproperty_get_xlicerror(p)) : QString();
-}
-
-// A component of the scan and everything nested in it (indexes first to
-// last - 1) as iCalendar text again, each property on one unfolded line. Its
-// own properties come before its nested components; libical keeps the two
-// apart anyway.
-QByteArray componentText(const QList<ICalendarLines::Component> &all, qsizetype first, qsizetype last)
-{
-    QByteArray out;
-    // A stack of open components, not recursion: the scan does not bound how
-    // deeply BEGINs nest.
-    QList<qsizetype> open;
-    for (qsizetype i = first; i < last; ++i) {
-        const ICalendarLines::Component &c = all.at(i);
-        while (!open.isEmpty() && open.last() != c.parent)
-            out += "END:" + all.at(open.takeLast()).name.toUtf8() + "\r\n";
-        out += "BEGIN:" + c.name.toUtf8() + "\r\n";
-        for (const QString &text : c.texts)
-            out += text.toUtf8() + "\r\n";
-        open << i;
-    }
-    while (!open.isEmpty())
-        out += "END:" + all.at(open.takeLast()).name.toUtf8() + "\r\n";
-    return out;
-}
-
-// libical says what it could not read but not where: the line is that of the
-// first property that gives an error on its own. Only a component with an
-// error comes here, and it stops at that property, so a clean file is parsed
-// once and a broken one at most twice.
-int errorLine(const ICalendarLines::Component &c)
-{
-    const QByteArray begin = "BEGIN:" + c.name.toUtf8() + "\r\n";
-    const QByteArray end = "\r\nEND:" + c.name.toUtf8() + "\r\n";
-    for (qsizetype i = 0; i < c.texts.size(); ++i) {
-        const IcalComponentPtr alone(icalparser_parse_string((begin + c.texts.at(i).toUtf8() + end).constData()));
-        if (alone && !firstError(alone.get()).isEmpty())
-            return c.lines.at(i);
-    }
-    return c.begin;
-}
-
 } // namespace
 
 // An event's row in the report as read, before its plan.
@@ -148,7 +101,7 @@ Result<CalendarImportReport> ICalendarImportRun::run(const QByteArray &ics, Spac
     if (auto ok = loadTarget(spaceId); !ok)
         return fail(ok.error());
     // The events' zones point into the libical tree, so it lives until the end.
-    auto calendar = parseCalendar(*lines);
+    auto calendar = ICalendarComponents::read(*lines);
     if (!calendar)
         return fail(calendar.error());
     ReadEvents events = readEvents(*calendar);
@@ -186,53 +139,12 @@ Status ICalendarImportRun::loadTarget(SpaceId spaceId)
     return {};
 }
 
-Result<ICalendarImportRun::Calendar> ICalendarImportRun::parseCalendar(const ICalendarLines &lines) const
+ICalendarImportRun::ReadEvents ICalendarImportRun::readEvents(const ICalendarComponents &calendar) const
 {
-    const QList<ICalendarLines::Component> &components = lines.components();
-    const ICalendarLines::Component &at = components.first();
-    Calendar calendar;
-    // The calendar with its own properties first, then its components one by
-    // one, in file order.
-    calendar.root.reset(icalparser_parse_string(componentText(components, 0, 1).constData()));
-    if (!calendar.root || icalcomponent_isa(calendar.root.get()) != ICAL_VCALENDAR_COMPONENT)
-        return fail(Error::invalid(tr("libical could not read this as an iCalendar file"), ICalendarLines::where(1)));
-    for (qsizetype first = 1, last = 1; first < components.size(); first = last) {
-        last = first + 1;
-        while (last < components.size() && components.at(last).parent != 0)
-            ++last;
-        IcalComponentPtr part(icalparser_parse_string(componentText(components, first, last).constData()));
-        if (!part)
-            continue;
-        calendar.parts << Part{part.get(), &components.at(first)};
-        // The calendar owns it from here; its VTIMEZONEs must be in it before
-        // the ZoneResolver looks for them.
-        icalcomponent_add_component(calendar.root.get(), part.release());
-    }
-    // Outside events, what libical could not read is a broken file.
-    if (const QString e = firstError(calendar.root.get()); !e.isEmpty())
-        return fail(
-            Error::invalid(tr("libical could not read the calendar: %1").arg(e), ICalendarLines::where(errorLine(at))));
-    if (auto ok = checkTimeZones(calendar); !ok)
-        return fail(ok.error());
-    return calendar;
-}
-
-Status ICalendarImportRun::checkTimeZones(const Calendar &calendar) const
-{
-    for (const Part &part : calendar.parts)
-        if (icalcomponent_isa(part.ical) == ICAL_VTIMEZONE_COMPONENT)
-            if (const QString e = firstError(part.ical); !e.isEmpty())
-                return fail(Error::invalid(tr("libical could not read a time zone: %1").arg(e),
-                                           ICalendarLines::where(errorLine(*part.lines))));
-    return {};
-}
-
-ICalendarImportRun::ReadEvents ICalendarImportRun::readEvents(const Calendar &calendar) const
-{
-    const ZoneResolver zones(calendar.root.get(), m_zone);
+    const ZoneResolver zones(calendar.root(), m_zone);
     ReadEvents out;
     int index = 0;
-    for (const Part &part : calendar.parts) {
+    for (const ICalendarComponents::Part &part : calendar.parts()) {
         if (icalcomponent_isa(part.ical) != ICAL_VEVENT_COMPONENT)
             continue;
         const Parsed p = readEvent(part.ical, *part.lines, index++, zones);
@@ -257,8 +169,8 @@ ICalendarImportRun::Parsed ICalendarImportRun::readEvent(icalcomponent *ev, cons
         p.cancelled = icalproperty_get_status(status) == ICAL_STATUS_CANCELLED;
         p.tentative = icalproperty_get_status(status) == ICAL_STATUS_TENTATIVE;
     }
-    if (const QString e = firstError(ev); !e.isEmpty())
-        p.unreadable(tr("libical could not read part of this event: %1").arg(e), errorLine(at));
+    if (const auto e = ICalendarComponents::unread({ev, &at}))
+        p.unreadable(tr("libical could not read part of this event: %1").arg(e->what), e->line);
     readTimes(p, ev, zones);
     readRecurrence(p, ev, zones);
     return p;

@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/settings/hubsettings.h"
 #include "core/spaces/eventzone.h"
+#include "core/spaces/icalendarcomponents.h"
 #include "core/spaces/icalendarimporter.h"
 #include "core/spaces/icalendarlines.h"
 #include "core/spaces/icalendarvalues.h"
@@ -75,23 +76,6 @@ private:
         bool allDay = false;
     };
 
-    // One of the calendar's own components as libical read it, with the
-    // scanned component it was rebuilt from.
-    struct Part
-    {
-        icalcomponent *ical = nullptr; // owned by the calendar
-        const ICalendarLines::Component *lines = nullptr;
-    };
-
-    // The file as libical reads it. Each of the calendar's components is
-    // parsed on its own, so which scanned one it came from is known, not
-    // guessed from its position.
-    struct Calendar
-    {
-        IcalComponentPtr root;
-        QList<Part> parts; // in file order
-    };
-
     // Every VEVENT of the file, in file order: its report row and what it says.
     struct ReadEvents
     {
@@ -128,9 +112,7 @@ private:
 
     // Stages, in the order run() calls them.
     Status loadTarget(SpaceId spaceId);
-    Result<Calendar> parseCalendar(const ICalendarLines &lines) const;
-    Status checkTimeZones(const Calendar &calendar) const;
-    ReadEvents readEvents(const Calendar &calendar) const;
+    ReadEvents readEvents(const ICalendarComponents &calendar) const;
     static SeriesLinks linkSeries(const QList<Parsed> &parsed);
     Status readKnownUids();
     Status planEvents();

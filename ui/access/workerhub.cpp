@@ -22,4 +22,14 @@ Result<std::unique_ptr<Hub>> WorkerHub::open() const
     return opened;
 }
 
+Status WorkerHub::run(const std::function<void(Hub &)> &body) const
+{
+    auto opened = open();
+    if (!opened)
+        return fail(opened.error());
+    body(**opened);
+    (*opened)->database().releaseThreadConnection();
+    return {};
+}
+
 } // namespace hub

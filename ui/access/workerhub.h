@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace hub {
@@ -26,6 +27,9 @@ public:
     /// Opens the file on the calling thread with the same person signed in
     /// (AccessControl::signInAs); refused if they are no longer a user.
     Result<std::unique_ptr<Hub>> open() const;
+    /// Opens the hub, runs `body` with it and lets the thread's connection
+    /// go again. The refusal to open comes back; the body reports its own.
+    Status run(const std::function<void(Hub &)> &body) const;
 
 private:
     QString m_path;

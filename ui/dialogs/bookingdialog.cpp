@@ -7,6 +7,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
+#include "ui/widgets/bookingrefusal.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/memberpicker.h"
 #include "ui/widgets/recurrenceeditor.h"
@@ -19,7 +20,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -120,9 +120,7 @@ QWidget *BookingDialog::buildForm()
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
-    layout->addWidget(m_refusal);
-    layout->addWidget(m_clashes);
-    layout->addWidget(m_skipClashes);
+    m_refusal->addTo(layout);
     layout->addStretch(1);
     return page;
 }
@@ -240,9 +238,7 @@ void BookingDialog::buildRepeatFields()
 
     m_repeat = new RecurrenceEditor;
     connect(m_repeat, &RecurrenceEditor::changed, this, [this] {
-        m_clashes->hide();
-        m_skipClashes->hide();
-        m_skipClashes->setChecked(false);
+        m_refusal->hideClashes();
         updatePrice();
         updateButtons();
     });
@@ -282,31 +278,8 @@ void BookingDialog::buildChargeAndReasonFields()
 
 void BookingDialog::buildRefusal()
 {
-    m_refusal = new QLabel;
-    m_refusal->setObjectName(QStringLiteral("bookingRefusal"));
-    m_refusal->setWordWrap(true);
-    m_refusal->setTextFormat(Qt::PlainText);
-    m_refusal->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_refusal->setFrameShape(QFrame::StyledPanel);
-    m_refusal->setMargin(8);
-    {
-        // The same dark red as the field messages, readable on light and dark palettes.
-        QPalette p = m_refusal->palette();
-        const bool dark = p.color(QPalette::Window).lightness() < 128;
-        p.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
-        m_refusal->setPalette(p);
-    }
-    m_refusal->hide();
-    m_clashes = new QListWidget;
-    m_clashes->setObjectName(QStringLiteral("bookingClashes"));
-    m_clashes->setAccessibleName(tr("Dates that cannot be booked"));
-    m_clashes->setWordWrap(true);
-    m_clashes->setMaximumHeight(m_clashes->fontMetrics().height() * 6);
-    m_clashes->hide();
-    m_skipClashes = new QCheckBox;
-    m_skipClashes->setObjectName(QStringLiteral("bookingSkipClashes"));
-    m_skipClashes->hide();
-    connect(m_skipClashes, &QCheckBox::toggled, this, &BookingDialog::updateButtons);
+    m_refusal = std::make_unique<BookingRefusal>();
+    connect(m_refusal->skipClashes(), &QCheckBox::toggled, this, &BookingDialog::updateButtons);
 }
 
 void BookingDialog::loadSpaces()
@@ -496,7 +469,7 @@ BookingDraft BookingDialog::draft() const
     // Editing keeps a charge as it is (the service re-prices it); a new booking is charged when ticked.
     d.charge = (isEditing() || m_charge->isEnabled()) && m_charge->isChecked();
     d.repeat = m_repeat->recurrence();
-    d.skipClashes = m_skipClashes->isVisible() && m_skipClashes->isChecked();
+    d.skipClashes = m_refusal->skipsClashes();
     return d;
 }
 
@@ -568,7 +541,7 @@ void BookingDialog::updateButtons()
 {
     if (isEditing())
         return;
-    if (m_skipClashes->isVisible() && m_skipClashes->isChecked())
+    if (m_refusal->skipsClashes())
         m_save->setText(tr("&Book the free dates"));
     else
         m_save->setText(m_repeat->recurrence() ? tr("&Book the series") : tr("&Book"));
@@ -641,9 +614,7 @@ void BookingDialog::showRefusal(const Error &error)
     if (error.kind == ErrorKind::Invalid && showFieldError(error))
         return;
     const QString prefix = isEditing() ? tr("Not changed.") : tr("Not booked.");
-    m_refusal->setText(tr("%1 %2").arg(prefix, sentence(error.message)));
-    m_refusal->setAccessibleName(m_refusal->text());
-    m_refusal->show();
+    m_refusal->show(tr("%1 %2").arg(prefix, sentence(error.message)));
     if (error.kind != ErrorKind::Refused)
         return;
     if (error.where == QStringLiteral("attendees")) {
@@ -661,21 +632,15 @@ void BookingDialog::showRefusal(const Error &error)
     }
 }
 
-void BookingDialog::hideRefusal()
-{
-    m_refusal->hide();
-    m_refusal->clear();
-}
-
 QString BookingDialog::refusal() const
 {
-    return m_refusal->isHidden() ? QString() : m_refusal->text();
+    return m_refusal->text();
 }
 
 bool BookingDialog::save()
 {
     clearErrors();
-    hideRefusal();
+    m_refusal->hide();
     if (!m_member->member().isValid() && !m_member->text().trimmed().isEmpty() && !m_member->resolveTyped()) {
         m_memberError->showError(
             tr("no single member matches “%1”: pick one from the list, or leave it empty for the hub's own use")
@@ -726,27 +691,8 @@ bool BookingDialog::saveSeries(const BookingDraft &d)
             showRefusal(preview.error());
             return false;
         }
-        m_clashes->clear();
-        int free = 0;
-        for (const SeriesOccurrence &o : std::as_const(*preview)) {
-            if (o.problem.isEmpty()) {
-                ++free;
-                continue;
-            }
-            m_clashes->addItem(tr("%1: %2").arg(DisplayFormat::date(o.date), sentence(o.problem)));
-        }
-        if (m_clashes->count() > 0) {
-            m_refusal->setText(
-                tr("Not booked. %n of the series' dates cannot be booked:", nullptr, int(m_clashes->count())));
-            m_refusal->setAccessibleName(m_refusal->text());
-            m_refusal->show();
-            m_clashes->show();
-            if (free > 0) {
-                m_skipClashes->setText(tr("Book the &free dates only (%n dates)", nullptr, free));
-                m_skipClashes->show();
-            }
+        if (m_refusal->showClashes(*preview))
             return false;
-        }
     }
     auto outcome = m_hub.bookings().bookSeries(d);
     if (!outcome) {

@@ -7,6 +7,7 @@
 
 #include <QDialog>
 
+#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -14,7 +15,6 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -22,6 +22,7 @@ class QTimeEdit;
 
 namespace hub {
 
+class BookingRefusal;
 class FieldErrorLabel;
 class Hub;
 class MemberPicker;
@@ -106,7 +107,6 @@ private:
     QWidget *fieldFor(const QString &where) const;
     bool showFieldError(const Error &error);
     void showRefusal(const Error &error);
-    void hideRefusal();
     bool saveSeries(const BookingDraft &draft);
     bool saveEdit(const BookingDraft &draft);
     void finish(QList<Booking> bookings);
@@ -139,9 +139,7 @@ private:
     QLineEdit *m_hoursNote = nullptr;
     QLabel *m_capacityNoteLabel = nullptr;
     QLineEdit *m_capacityNote = nullptr;
-    QLabel *m_refusal = nullptr;
-    QListWidget *m_clashes = nullptr;
-    QCheckBox *m_skipClashes = nullptr;
+    std::unique_ptr<BookingRefusal> m_refusal;
     QPushButton *m_save = nullptr;
 
     FieldErrorLabel *m_spaceError = nullptr;

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/calendarfilejob.h"
 
-#include "core/common/privatefiles.h"
 #include "core/hub.h"
-
-#include <QSaveFile>
 
 namespace hub {
 
@@ -12,7 +9,7 @@ CalendarFileJob::CalendarFileJob(QObject *parent) : QObject(parent)
 {
     connect(&m_job, &BackgroundJob::progressed, this,
             [this](const QString &, int done, int total) { Q_EMIT progressed(done, total); });
-    connect(&m_job, &BackgroundJob::finished, this, [this] { Q_EMIT finished(m_ok); });
+    connect(&m_job, &BackgroundJob::finished, this, [this] { Q_EMIT finished(m_outcome.ok); });
 }
 
 CalendarFileJob::~CalendarFileJob() = default;
@@ -26,74 +23,37 @@ void CalendarFileJob::start(BackgroundJob::Work work)
 {
     if (m_job.isRunning())
         return;
-    m_ok = false;
-    m_message.clear();
+    m_outcome = {};
     m_report = {};
-    m_exported = 0;
     m_job.start(std::move(work));
 }
 
 void CalendarFileJob::startImport(const WorkerHub &source, const QByteArray &ics, SpaceId space, bool dryRun)
 {
     start([this, source, ics, space, dryRun](JobProgress &progress) {
-        auto opened = source.open();
-        if (!opened) {
-            m_message = opened.error().message;
-            return;
-        }
-        {
-            ICalendarImporter importer(**opened);
-            auto report = importer.run(ics, space, dryRun,
-                                       [&progress](int done, int total) { return progress.report(done, total); });
-            if (report) {
-                m_report = *report;
-                m_ok = true;
-            } else {
-                m_message = report.error().text();
-            }
-        }
-        (*opened)->database().releaseThreadConnection();
+        FileWork::importWith<CalendarImportReport>(
+            source, progress, m_outcome, m_report,
+            [&](Hub &hub, const FileWork::Progress &report) {
+                return ICalendarImporter(hub).run(ics, space, dryRun, report);
+            },
+            [](const CalendarImportReport &) { return true; });
     });
 }
 
 void CalendarFileJob::startExport(const WorkerHub &source, const QString &file, const CalendarExportOptions &options)
 {
     start([this, source, file, options](JobProgress &progress) {
-        auto opened = source.open();
-        if (!opened) {
-            m_message = opened.error().message;
-            return;
-        }
-        {
-            // A half-written or cancelled export never replaces an older file.
-            QSaveFile out(file);
-            if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out)) {
-                m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
-            } else {
-                ICalendarExporter exporter(**opened);
-                auto written = exporter.write(
-                    out, options, [&progress](int done, int total) { return progress.report(done, total); });
-                if (!written) {
-                    m_message = written.error().text();
-                    out.cancelWriting();
-                } else if (progress.cancelled()) {
-                    out.cancelWriting();
-                } else if (!out.commit()) {
-                    m_message = tr("%1 cannot be written: %2").arg(file, out.errorString());
-                } else {
-                    m_exported = *written;
-                    m_ok = true;
-                }
-            }
-        }
-        (*opened)->database().releaseThreadConnection();
+        FileWork::exportTo(source, file, progress, m_outcome,
+                           [&](Hub &hub, QIODevice &out, const FileWork::Progress &report) {
+                               return ICalendarExporter(hub).write(out, options, report);
+                           });
     });
 }
 
 bool CalendarFileJob::runWithProgress(QWidget *parent, const QString &label)
 {
     m_job.waitWithProgress(parent, {label, label, QStringLiteral("calendarFileProgress"), 0});
-    return m_ok;
+    return m_outcome.ok;
 }
 
 } // namespace hub

@@ -5,6 +5,7 @@
 #include "core/spaces/icalendarimporter.h"
 #include "ui/access/workerhub.h"
 #include "ui/widgets/backgroundjob.h"
+#include "ui/widgets/filework.h"
 
 #include <QObject>
 
@@ -35,11 +36,11 @@ public:
     bool runWithProgress(QWidget *parent, const QString &label);
 
     /// Results, valid after finished().
-    bool succeeded() const { return m_ok; }
+    bool succeeded() const { return m_outcome.ok; }
     const CalendarImportReport &report() const { return m_report; }
-    int exportedCount() const { return m_exported; }
+    int exportedCount() const { return m_outcome.exported; }
     /// Why the job failed; for a file that is not iCalendar it names the line.
-    QString errorMessage() const { return m_message; }
+    QString errorMessage() const { return m_outcome.message; }
     bool wasCancelled() const { return m_job.wasCancelled(); }
 
 Q_SIGNALS:
@@ -50,10 +51,8 @@ private:
     void start(BackgroundJob::Work work);
 
     // Written by the work, read after finished(), which orders the two.
-    bool m_ok = false;
-    QString m_message;
+    FileWorkOutcome m_outcome;
     CalendarImportReport m_report;
-    int m_exported = 0;
     // Last: it is destroyed first, waiting for work that writes the above.
     BackgroundJob m_job;
 };

@@ -5,6 +5,7 @@
 #include "core/members/memberimporter.h"
 #include "ui/access/workerhub.h"
 #include "ui/widgets/backgroundjob.h"
+#include "ui/widgets/filework.h"
 
 #include <QObject>
 
@@ -35,8 +36,8 @@ public:
 
     /// Results, valid after finished().
     const ImportReport &importReport() const { return m_report; }
-    int exportedCount() const { return m_exported; }
-    QString errorMessage() const { return m_message; }
+    int exportedCount() const { return m_outcome.exported; }
+    QString errorMessage() const { return m_outcome.message; }
     bool wasCancelled() const { return m_job.wasCancelled(); }
 
 Q_SIGNALS:
@@ -47,10 +48,8 @@ private:
     void start(BackgroundJob::Work work);
 
     // Written by the work, read after finished(), which orders the two.
-    bool m_ok = false;
-    QString m_message;
+    FileWorkOutcome m_outcome;
     ImportReport m_report;
-    int m_exported = 0;
     // Last: it is destroyed first, waiting for work that writes the above.
     BackgroundJob m_job;
 };
