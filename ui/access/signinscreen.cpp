@@ -5,6 +5,7 @@
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/pageheading.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -85,10 +86,7 @@ QHBoxLayout *SignInScreen::buildHeader()
 
     m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("signInTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    PageHeading::styleAsTitle(m_title);
 
     auto *headerText = new QVBoxLayout;
     headerText->setSpacing(2);

@@ -11,6 +11,7 @@
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/exportfolder.h"
+#include "ui/widgets/pageheading.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -98,14 +99,8 @@ AuditPage::AuditPage(QWidget *parent) : HubPage(parent)
 
 QHBoxLayout *AuditPage::buildTitleBar()
 {
-    auto *title = new QLabel(tr("Audit log"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    m_count = new QLabel;
-    m_count->setObjectName(QStringLiteral("auditCount"));
-    m_count->setForegroundRole(QPalette::PlaceholderText);
+    auto *title = PageHeading::title(tr("Audit log"));
+    m_count = PageHeading::count(QStringLiteral("auditCount"));
 
     m_export = new QPushButton(tr("&Export CSV…"));
     m_export->setObjectName(QStringLiteral("auditExport"));

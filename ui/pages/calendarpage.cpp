@@ -15,6 +15,7 @@
 #include "ui/widgets/calendarview.h"
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/pageheading.h"
 #include "ui/widgets/sentence.h"
 
 #include <QAction>
@@ -204,11 +205,7 @@ void CalendarPage::createActions()
 
 QHBoxLayout *CalendarPage::buildTitleRow()
 {
-    auto *title = new QLabel(tr("Calendar"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = PageHeading::title(tr("Calendar"));
 
     // One line, ending in "…" when narrow (the date field says the day too),
     // rather than three lines or a window wider than a 1024-pixel screen.

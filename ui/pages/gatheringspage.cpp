@@ -15,6 +15,7 @@
 #include "ui/widgets/challengesview.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/facilitatorview.h"
+#include "ui/widgets/pageheading.h"
 #include "ui/widgets/sentence.h"
 
 #include <QAction>
@@ -107,6 +108,8 @@ QHBoxLayout *GatheringsPage::buildGatheringsBar(QWidget *list)
     connect(run, &QPushButton::clicked, this, [this] { startFacilitating(selectedGathering()); });
     connect(m_upcoming, &QRadioButton::toggled, this, &GatheringsPage::fillGatherings);
     auto *bar = new QHBoxLayout;
+    bar->addWidget(PageHeading::title(tr("Gatherings"), list));
+    bar->addSpacing(12);
     bar->addWidget(m_upcoming);
     bar->addWidget(past);
     bar->addStretch(1);

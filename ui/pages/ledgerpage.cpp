@@ -16,6 +16,7 @@
 #include "ui/pageicon.h"
 #include "ui/widgets/columnwidths.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/pageheading.h"
 #include "ui/widgets/printjob.h"
 #include "ui/widgets/sentence.h"
 
@@ -117,16 +118,10 @@ LedgerPage::~LedgerPage() = default;
 
 QWidget *LedgerPage::buildToolbar()
 {
-    auto *title = new QLabel(tr("Mutual credit ledger"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = PageHeading::title(tr("Mutual credit ledger"));
 
-    m_count = new QLabel;
-    m_count->setObjectName(QStringLiteral("accountsCount"));
+    m_count = PageHeading::count(QStringLiteral("accountsCount"));
     m_count->setWordWrap(true); // gives way on a 1024-pixel screen
-    m_count->setForegroundRole(QPalette::PlaceholderText);
 
     // The actions live on the page, so their shortcuts fire only while it is shown.
     m_newAction = new QAction(tr("&New transfer"), this);

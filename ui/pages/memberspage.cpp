@@ -12,6 +12,7 @@
 #include "ui/widgets/columnwidths.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/membereditor.h"
+#include "ui/widgets/pageheading.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -100,15 +101,9 @@ MembersPage::~MembersPage() = default;
 
 QWidget *MembersPage::buildToolbar()
 {
-    auto *title = new QLabel(tr("Members & skills"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = PageHeading::title(tr("Members & skills"));
 
-    m_count = new QLabel;
-    m_count->setObjectName(QStringLiteral("membersCount"));
-    m_count->setForegroundRole(QPalette::PlaceholderText);
+    m_count = PageHeading::count(QStringLiteral("membersCount"));
 
     // File → New (Ctrl+N) starts a new hub, so a new member takes Ctrl+Shift+N;
     // the actions live on the page and so only fire while it is shown.

@@ -8,6 +8,7 @@
 #include "core/storage/integritychecker.h"
 #include "ui/access/permissiongate.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/pageheading.h"
 #include "ui/widgets/sentence.h"
 #include "ui/widgets/timezonecombobox.h"
 
@@ -33,11 +34,7 @@ SettingsPage::SettingsPage(QWidget *parent) : HubPage(parent)
 {
     setAccessibleName(tr("Settings"));
 
-    auto *title = new QLabel(tr("Settings"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = PageHeading::title(tr("Settings"), this);
     auto *intro =
         new QLabel(tr("These settings belong to the hub file, so every desk that opens it sees the same."), this);
     intro->setWordWrap(true);

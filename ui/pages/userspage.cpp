@@ -9,6 +9,7 @@
 #include "ui/dialogs/userdialog.h"
 #include "ui/pageicon.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/pageheading.h"
 #include "ui/widgets/sentence.h"
 
 #include <QCheckBox>
@@ -89,14 +90,8 @@ UsersPage::UsersPage(QWidget *parent) : HubPage(parent)
 
 QHBoxLayout *UsersPage::buildToolbar()
 {
-    auto *title = new QLabel(tr("Users"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    m_count = new QLabel;
-    m_count->setObjectName(QStringLiteral("usersCount"));
-    m_count->setForegroundRole(QPalette::PlaceholderText);
+    auto *title = PageHeading::title(tr("Users"));
+    m_count = PageHeading::count(QStringLiteral("usersCount"));
 
     m_add = toolbarButton(tr("&Add User…"), "usersAdd",
                           tr("Let a member sign in at this desk, with roles and a passphrase"));
