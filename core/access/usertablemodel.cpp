@@ -62,27 +62,9 @@ QString UserTableModel::text(const User &u, int column) const
     return {};
 }
 
-QVariant UserTableModel::data(const QModelIndex &index, int role) const
+QString UserTableModel::header(int column) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const User &u = rowData(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-    case Qt::ToolTipRole:
-        return text(u, index.column());
-    case UserIdRole:
-        return u.id.value();
-    default:
-        return {};
-    }
-}
-
-QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    switch (Column(column)) {
     case NameColumn:
         return tr("Sign-in name");
     case MemberColumn:

@@ -32,9 +32,6 @@ public:
     explicit UserTableModel(Hub &hub, QObject *parent = nullptr);
     ~UserTableModel() override;
 
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
     /// The user in `index`'s row, if it is a fetched row.
     std::optional<User> userAt(const QModelIndex &index) const { return rowAt(index); }
     /// The row of the user called `name` (any case), reading further pages
@@ -45,13 +42,13 @@ public:
 
 protected:
     int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
+    QString text(const User &row, int column) const override;
     Result<int> countRows() const override;
     Result<Page<User>> fetchPage(const PageKey &after, int limit) const override;
     qint64 idOf(const User &user) const override { return user.id.value(); }
 
 private:
-    QString text(const User &u, int column) const;
-
     Hub &m_hub;
 };
 

@@ -86,11 +86,9 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString AuditTableModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    switch (Column(column)) {
     case WhenColumn:
         return tr("When");
     case WhoColumn:

@@ -42,7 +42,6 @@ public:
     ~AuditTableModel() override;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// Which rows are shown (limit and paging are the model's own); resets
     /// the model and fetches the first page.
@@ -59,6 +58,7 @@ public:
 
 protected:
     int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
     Result<int> countRows() const override;
     Result<Page<AuditEntry>> fetchPage(const PageKey &after, int limit) const override;
     qint64 idOf(const AuditEntry &entry) const override { return entry.id; }

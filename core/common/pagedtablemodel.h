@@ -51,9 +51,37 @@ template<typename Row> class PagedTableModel : public PagedTableModelBase
 public:
     using PagedTableModelBase::PagedTableModelBase;
 
+    /// Each row's id under Qt::UserRole, as views and ViewPositions find rows by it.
+    static constexpr int IdRole = Qt::UserRole;
+
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : columns(); }
     bool canFetchMore(const QModelIndex &parent) const override { return !parent.isValid() && !m_exhausted; }
+
+    /// The cell's text (shown, and as its tooltip) and the row's id; a
+    /// subclass with more roles answers those and asks this for the rest.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
+    {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+            return {};
+        const Row &row = m_rows.at(index.row());
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+            return text(row, index.column());
+        case IdRole:
+            return idOf(row);
+        default:
+            return {};
+        }
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columns())
+            return QAbstractTableModel::headerData(section, orientation, role);
+        return header(section);
+    }
 
     void fetchMore(const QModelIndex &parent) override
     {
@@ -113,6 +141,15 @@ public:
 
 protected:
     virtual int columns() const = 0;
+    /// A column's title.
+    virtual QString header(int column) const = 0;
+    /// A cell's text; a subclass that answers DisplayRole itself need not.
+    virtual QString text(const Row &row, int column) const
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(column);
+        return {};
+    }
     virtual Result<int> countRows() const = 0;
     /// Up to `limit` rows after `after` (the first page when it is empty).
     virtual Result<Page<Row>> fetchPage(const PageKey &after, int limit) const = 0;

@@ -77,27 +77,9 @@ QString GatheringTableModel::text(const Gathering &g, int column) const
     return {};
 }
 
-QVariant GatheringTableModel::data(const QModelIndex &index, int role) const
+QString GatheringTableModel::header(int column) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Gathering &g = rowData(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-    case Qt::ToolTipRole:
-        return text(g, index.column());
-    case GatheringIdRole:
-        return g.id.value();
-    default:
-        return {};
-    }
-}
-
-QVariant GatheringTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    switch (Column(column)) {
     case WhenColumn:
         return tr("When");
     case KindColumn:

@@ -38,9 +38,6 @@ public:
     explicit GatheringTableModel(Hub &hub, QObject *parent = nullptr);
     ~GatheringTableModel() override;
 
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
     /// Upcoming gatherings (still to end) or past ones; reads the first page.
     void setUpcoming(bool upcoming);
     bool isUpcoming() const { return m_upcoming; }
@@ -49,6 +46,8 @@ public:
 
 protected:
     int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
+    QString text(const Gathering &row, int column) const override;
     /// The hub's zone, as the times are shown.
     Status prepare() override;
     Result<int> countRows() const override;
@@ -57,7 +56,6 @@ protected:
 
 private:
     GatheringFilter filter() const;
-    QString text(const Gathering &g, int column) const;
 
     Hub &m_hub;
     QTimeZone m_zone;

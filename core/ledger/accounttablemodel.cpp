@@ -98,9 +98,12 @@ QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation,
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     }
-    if (role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    return PagedTableModel::headerData(section, orientation, role);
+}
+
+QString AccountTableModel::header(int column) const
+{
+    switch (Column(column)) {
     case MemberColumn:
         return tr("Member");
     case BalanceColumn:

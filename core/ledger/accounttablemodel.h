@@ -74,6 +74,7 @@ public:
 
 protected:
     int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
     /// The hub's unit and default limits, as the rows are read and written.
     Status prepare() override;
     Result<int> countRows() const override;

@@ -105,9 +105,12 @@ QVariant TransferTableModel::headerData(int section, Qt::Orientation orientation
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     }
-    if (role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    return PagedTableModel::headerData(section, orientation, role);
+}
+
+QString TransferTableModel::header(int column) const
+{
+    switch (Column(column)) {
     case IdColumn:
         return tr("#");
     case DateColumn:

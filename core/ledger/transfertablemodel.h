@@ -64,6 +64,7 @@ public:
 
 protected:
     int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
     /// The hub's unit and zone, as amounts and times are shown.
     Status prepare() override;
     /// Not counted: counting a million transfers would cost more than the page.

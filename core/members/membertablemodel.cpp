@@ -71,11 +71,9 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString MemberTableModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    switch (Column(column)) {
     case NameColumn:
         return tr("Name");
     case KindColumn:

@@ -46,7 +46,6 @@ public:
     ~MemberTableModel() override;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     /// Sorts in SQL. Columns MemberService cannot sort by are left as they are;
     /// isSortable() tells which.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -70,6 +69,7 @@ public:
 
 protected:
     int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
     Result<int> countRows() const override;
     Result<Page<Member>> fetchPage(const PageKey &after, int limit) const override;
     qint64 idOf(const Member &member) const override { return member.id.value(); }

@@ -38,6 +38,18 @@ SeriesBookings::SeriesBookings(std::shared_ptr<Database> db, const UnitOfWork &w
       m_charges(charges)
 {}
 
+Result<QList<QDate>> SeriesBookings::seriesDates(const BookingDraft &d, const std::optional<Recurrence> &rule,
+                                                 const QString &rrule) const
+{
+    const QDateTime firstLocal = d.start.toTimeZone(m_rules.zone());
+    auto dates = rule ? rule->dates(firstLocal) : Recurrence::expand(rrule, firstLocal);
+    if (!dates)
+        return fail(dates.error());
+    if (dates->isEmpty())
+        return fail(Error::invalid(tr("the series has no dates"), QStringLiteral("repeat")));
+    return dates;
+}
+
 Result<QList<SeriesOccurrence>> SeriesBookings::datesOf(const QSqlDatabase &db, const BookingDraft &d,
                                                         const Space &space, const std::optional<Recurrence> &rule,
                                                         const QString &rrule) const
@@ -45,11 +57,9 @@ Result<QList<SeriesOccurrence>> SeriesBookings::datesOf(const QSqlDatabase &db, 
     const QTimeZone hubZone = m_rules.zone();
     const QDateTime firstLocal = d.start.toTimeZone(hubZone);
     const qint64 duration = d.start.secsTo(d.end);
-    auto dates = rule ? rule->dates(firstLocal) : Recurrence::expand(rrule, firstLocal);
+    auto dates = seriesDates(d, rule, rrule);
     if (!dates)
         return fail(dates.error());
-    if (dates->isEmpty())
-        return fail(Error::invalid(tr("the series has no dates"), QStringLiteral("repeat")));
     QList<SeriesOccurrence> out;
     const bool overridden = !d.outsideHoursOverride.trimmed().isEmpty();
     for (const QDate &date : *dates) {
@@ -138,11 +148,9 @@ Status SeriesBookings::bookDates(const QSqlDatabase &db, const BookingDraft &d, 
     const QTimeZone hubZone = m_rules.zone();
     const QDateTime firstLocal = d.start.toTimeZone(hubZone);
     const qint64 duration = d.start.secsTo(d.end);
-    auto dates = rule ? rule->dates(firstLocal) : Recurrence::expand(rrule, firstLocal);
+    auto dates = seriesDates(d, rule, rrule);
     if (!dates)
         return fail(dates.error());
-    if (dates->isEmpty())
-        return fail(Error::invalid(tr("the series has no dates"), QStringLiteral("repeat")));
     const bool overridden = !d.outsideHoursOverride.trimmed().isEmpty();
     QList<SeriesOccurrence> clashing;
     qsizetype considered = 0;

@@ -44,6 +44,9 @@ private:
     Result<SeriesOutcome> editSeriesIn(Write &w, SeriesId id, const BookingDraft &draft);
     Result<QList<Booking>> cancelIn(Write &w, BookingId id, CancelScope scope);
 
+    /// The local dates of the series (from its rule, or its RRULE text); none is an error.
+    Result<QList<QDate>> seriesDates(const BookingDraft &d, const std::optional<Recurrence> &rule,
+                                     const QString &rrule) const;
     Result<QList<SeriesOccurrence>> datesOf(const QSqlDatabase &db, const BookingDraft &d, const Space &space,
                                             const std::optional<Recurrence> &rule, const QString &rrule) const;
     Status bookDates(const QSqlDatabase &db, const BookingDraft &d, const Space &space, SeriesId series,

@@ -3,7 +3,10 @@
 // OFFSET: reading a list page by page must give exactly the rows of reading
 // it at once, in the same order, whatever the sort, the direction, the ties
 // and the empty values.
+#include "core/access/usertablemodel.h"
 #include "core/audit/audittablemodel.h"
+#include "core/gatherings/gatheringservice.h"
+#include "core/gatherings/gatheringtablemodel.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
@@ -191,4 +194,57 @@ TEST_CASE("the audit table pages the trail newest first and passes the model tes
         previous = id;
     }
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+TEST_CASE("the gatherings table pages upcoming and past gatherings and passes the model tester")
+{
+    TempHub t;
+    const QDateTime now = t->clock().now();
+    // 230 gatherings that have ended (more than one page) and 5 still to come.
+    for (int i = 0; i < 235; ++i) {
+        GatheringDraft g;
+        g.title = QStringLiteral("Friendly %1").arg(i);
+        g.start = i < 230 ? now.addDays(-1 - i) : now.addDays(i - 229);
+        g.end = g.start.addSecs(7200);
+        REQUIRE(t->gatherings().add(g));
+    }
+    GatheringTableModel model(t.hub());
+    {
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    }
+    CHECK(model.matchingCount() == 5);
+    CHECK(model.rowCount() == 5);
+    CHECK(model.index(0, GatheringTableModel::TitleColumn).data().toString() == QStringLiteral("Friendly 230"));
+    CHECK(model.headerData(GatheringTableModel::CameColumn, Qt::Horizontal).toString() == QStringLiteral("Came"));
+
+    model.setUpcoming(false);
+    CHECK(model.matchingCount() == 230);
+    CHECK(model.rowCount() == GatheringTableModel::BatchSize);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    REQUIRE(model.rowCount() == 230);
+    // Latest first, each once.
+    for (int row = 0; row < model.rowCount(); ++row)
+        CHECK(model.index(row, GatheringTableModel::TitleColumn).data().toString() ==
+              QStringLiteral("Friendly %1").arg(row));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+TEST_CASE("the users table lists users by sign-in name and finds one in any case")
+{
+    TempHub t;
+    MemberDraft d;
+    d.displayName = QStringLiteral("Ada Lovelace");
+    auto ada = t->members().add(d);
+    REQUIRE(ada);
+    REQUIRE(t->users().add(QStringLiteral("ada"), ada->id, {Role::Admin, Role::Treasurer},
+                           QStringLiteral("a long enough passphrase")));
+    UserTableModel model(t.hub());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(model.rowCount() == 1);
+    CHECK(model.matchingCount() == 1);
+    CHECK(model.index(0, UserTableModel::MemberColumn).data().toString() == QStringLiteral("Ada Lovelace"));
+    CHECK(model.index(0, UserTableModel::RolesColumn).data().toString().contains(QStringLiteral("Treasurer")));
+    CHECK(model.rowOfName(QStringLiteral("ADA")) == 0);
+    CHECK(model.rowOfName(QStringLiteral("bob")) == -1);
 }
