@@ -44,7 +44,23 @@ QString KeysetOrder::after(const PageKey &key) const
 {
     if (key.isFirst())
         return {};
-    // Built from the last column outwards: each level is "beyond on this
+    // All in one direction: one row-value comparison, which SQLite (and
+    // PostgreSQL) answer with a range of an index on those columns.
+    bool oneWay = true;
+    for (qsizetype i = 1; i < m_columns.size(); ++i)
+        oneWay = oneWay && descendingAt(i) == descendingAt(0);
+    if (oneWay && m_columns.size() > 1) {
+        QStringList left;
+        QStringList right;
+        for (qsizetype i = 0; i < m_columns.size(); ++i) {
+            left << m_columns.at(i).expression;
+            right << placeholder(i);
+        }
+        return QStringLiteral("(%1) %2 (%3)")
+            .arg(left.join(QStringLiteral(", ")), descendingAt(0) ? QStringLiteral("<") : QStringLiteral(">"),
+                 right.join(QStringLiteral(", ")));
+    }
+    // Mixed directions, built from the last column outwards: each level is "beyond on this
     // column, or equal on it and beyond on the next".
     QString condition;
     for (qsizetype i = m_columns.size() - 1; i >= 0; --i) {

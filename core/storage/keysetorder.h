@@ -45,7 +45,8 @@ public:
     /// The sort expressions as extra result columns, ", a, b, c", to read
     /// the key of a page's last row with keyOf().
     QString keyColumns() const;
-    /// "(a < :key0 OR (a = :key0 AND (b > :key1 OR (b = :key1 AND c > :key2))))",
+    /// "(a, b) > (:key0, :key1)" when every column runs one way (an index
+    /// range), "(a < :key0 OR (a = :key0 AND b > :key1))" when they do not,
     /// or empty on the first page.
     QString after(const PageKey &key) const;
     /// Binds the values after() names.
