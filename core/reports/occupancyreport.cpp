@@ -22,6 +22,11 @@ namespace {
 
 constexpr double SecondsPerHour = 3600.0;
 
+double hours(qint64 secs)
+{
+    return double(secs) / SecondsPerHour;
+}
+
 // Spaces in use: every active one, and a retired one that still had bookings then.
 const QString SpacesSql =
     QStringLiteral("SELECT s.id, s.name FROM spaces s WHERE s.active = 1 OR EXISTS (SELECT 1 FROM bookings b "
@@ -86,11 +91,11 @@ struct Tally
     QVariantList values() const
     {
         const qint64 booked = confirmedSecs + tentativeSecs;
-        return {openSecs / SecondsPerHour,
-                booked / SecondsPerHour,
+        return {hours(openSecs),
+                hours(booked),
                 openSecs > 0 ? QVariant(100.0 * double(booked) / double(openSecs)) : QVariant(),
-                confirmedSecs / SecondsPerHour,
-                tentativeSecs / SecondsPerHour,
+                hours(confirmedSecs),
+                hours(tentativeSecs),
                 bookings,
                 charged};
     }
@@ -340,21 +345,21 @@ Status OccupancyReport::run(Database &db, const HubSettings &settings, const Rep
         QVariantList row{locale.dayName(d + 1, QLocale::LongFormat)};
         qint64 dayTotal = 0;
         for (int h = 0; h < 24; ++h) {
-            row << grid[d][h] / SecondsPerHour;
+            row << hours(grid[d][h]);
             dayTotal += grid[d][h];
             perHour[h] += grid[d][h];
         }
-        row << dayTotal / SecondsPerHour;
+        row << hours(dayTotal);
         if (auto ok = sink.row(row); !ok)
             return ok;
     }
     QVariantList totals{tr("Total")};
     qint64 everything = 0;
     for (qint64 secs : perHour) {
-        totals << secs / SecondsPerHour;
+        totals << hours(secs);
         everything += secs;
     }
-    totals << everything / SecondsPerHour;
+    totals << hours(everything);
     if (auto ok =
             sink.endTable(totals, {tr("Booked hours of confirmed and tentative bookings in every space, by the local "
                                       "hour they fall in (%1).")
