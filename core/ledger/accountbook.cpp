@@ -185,9 +185,7 @@ Result<Page<Account>> AccountBook::accountPage(const AccountFilter &filter, cons
         return fail(s.error());
     QList<std::pair<QString, QVariant>> binds;
     const KeysetOrder order = accountOrder(sort, descending);
-    QString where = accountWhere(filter, binds);
-    if (const QString beyond = order.after(after); !beyond.isEmpty())
-        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + beyond;
+    const QString where = order.narrowed(accountWhere(filter, binds), after);
     Query q(*m_db, QStringLiteral("SELECT ") + AccountListColumns + order.keyColumns() +
                        QStringLiteral(" FROM members m LEFT JOIN accounts a ON a.member_id = m.id") + where +
                        QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit"));

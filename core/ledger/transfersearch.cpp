@@ -109,9 +109,7 @@ Result<Page<Transfer>> TransferSearch::transferPage(const TransferFilter &filter
     // Transfer ids rise with time, so the id alone orders them.
     const KeysetOrder order({{QStringLiteral("t.id")}}, newestFirst);
     QList<std::pair<QString, QVariant>> binds;
-    QString where = transferWhere(filter, binds);
-    if (const QString beyond = order.after(after); !beyond.isEmpty())
-        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + beyond;
+    const QString where = order.narrowed(transferWhere(filter, binds), after);
     Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + TransferJoins + where + QStringLiteral(" ORDER BY ") +
                        order.orderBy() + QStringLiteral(" LIMIT :limit"));
     for (const auto &[name, value] : binds)

@@ -494,9 +494,7 @@ Result<Page<Member>> MemberService::page(const MemberFilter &filter, const PageK
         if (*many)
             from = QStringLiteral(" FROM members m INDEXED BY members_sort");
     }
-    QString where = whereClause(filter, binds);
-    if (const QString beyond = order.after(after); !beyond.isEmpty())
-        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + beyond;
+    const QString where = order.narrowed(whereClause(filter, binds), after);
     const QString sql = QStringLiteral("SELECT ") + Columns + order.keyColumns() + from + where +
                         QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit");
     Query q(*m_db, sql);

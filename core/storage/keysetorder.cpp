@@ -73,6 +73,14 @@ QString KeysetOrder::after(const PageKey &key) const
     return condition;
 }
 
+QString KeysetOrder::narrowed(const QString &where, const PageKey &key) const
+{
+    const QString beyond = after(key);
+    if (beyond.isEmpty())
+        return where;
+    return where + (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + beyond;
+}
+
 void KeysetOrder::bind(Query &query, const PageKey &key) const
 {
     for (qsizetype i = 0; i < key.values.size() && i < m_columns.size(); ++i)

@@ -49,6 +49,8 @@ public:
     /// range), "(a < :key0 OR (a = :key0 AND b > :key1))" when they do not,
     /// or empty on the first page.
     QString after(const PageKey &key) const;
+    /// `where` (empty, or " WHERE …") narrowed to the rows after `key`.
+    QString narrowed(const QString &where, const PageKey &key) const;
     /// Binds the values after() names.
     void bind(Query &query, const PageKey &key) const;
     /// The key of the row `query` stands on, whose key columns start at `firstColumn`.
