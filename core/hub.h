@@ -41,7 +41,9 @@ class Hub
     Q_DECLARE_TR_FUNCTIONS(hub::Hub)
 public:
     /// Opens a hub. With CreateIfMissing a new file gets the default settings.
+    /// Opens a hub file, or a hub server given as postgresql://USER@HOST/DB.
     static Result<std::unique_ptr<Hub>> open(const QString &path, OpenMode mode = OpenMode::ExistingOnly);
+    static Result<std::unique_ptr<Hub>> open(const HubAddress &address, OpenMode mode = OpenMode::ExistingOnly);
     /// The file both apps open when no --db is given:
     /// the user's data folder, e.g. ~/.local/share/hubkeeper/hub.sqlite.
     static QString defaultPath();

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace hub::cli {
 
@@ -121,6 +122,16 @@ QString CommandContext::dbPath() const
 Result<std::unique_ptr<Hub>> CommandContext::openHub(OpenMode mode) const
 {
     auto hub = Hub::open(dbPath(), mode);
+    // A hub server that wants a password neither PGPASSWORD nor ~/.pgpass
+    // gave: asked at the terminal, kept in memory only.
+    if (!hub && hub.error().where == QStringLiteral("password") && isatty(STDIN_FILENO) == 1) {
+        if (auto address = HubAddress::parse(dbPath())) {
+            if (const auto secret = readSecret(tr("Password for %1 on %2: ").arg(address->user(), address->host()))) {
+                address->setPassword(*secret);
+                hub = Hub::open(*address, mode);
+            }
+        }
+    }
     if (!hub)
         return hub;
     for (const QString &warning : (*hub)->database().warnings())

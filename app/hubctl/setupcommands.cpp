@@ -9,6 +9,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/storage/backupservice.h"
+#include "core/storage/hubcopier.h"
 #include "core/storage/hubseal.h"
 #include "core/storage/integritychecker.h"
 
@@ -347,6 +348,35 @@ int backup(CommandContext &ctx)
     return 0;
 }
 
+int copyHub(CommandContext &ctx)
+{
+    auto hub = ctx.openHub();
+    if (!hub)
+        return ctx.fail(hub.error());
+    const QString to = ctx.value(QStringLiteral("to"));
+    auto target = HubAddress::parse(HubAddress::looksLikeServer(to) ? to : QFileInfo(to).absoluteFilePath());
+    if (!target)
+        return ctx.fail(Error::usage(target.error().message, QStringLiteral("--to")));
+    // A copy holds every person and every transfer: the same right as a backup.
+    if (auto ok = (*hub)->access().require(Permission::BackupRestore); !ok)
+        return ctx.fail(ok.error());
+    auto copied = HubCopier::copy((*hub)->database(), *target);
+    if (!copied)
+        return ctx.fail(copied.error());
+    (void)(*hub)->audit().record(QStringLiteral("hub.copy"), QStringLiteral("hub"), 0,
+                                 Tr::tr("copied to %1").arg(target->toString()));
+    ctx.out().result(QJsonObject{{QStringLiteral("hub"), (*hub)->path()},
+                                 {QStringLiteral("to"), target->toString()},
+                                 {QStringLiteral("rows"), double(copied->totalRows())},
+                                 {QStringLiteral("transfer_head"), copied->transferHead},
+                                 {QStringLiteral("audit_head"), copied->auditHead},
+                                 {QStringLiteral("verified"), true}},
+                     Tr::tr("Copied %1 to %2: %n rows, checked in full, the same counts and chain heads.", "",
+                            int(std::min<qint64>(copied->totalRows(), std::numeric_limits<int>::max())))
+                         .arg((*hub)->path(), target->toString()));
+    return 0;
+}
+
 int restore(CommandContext &ctx)
 {
     const QString reason = ctx.value(QStringLiteral("despite-problems"));
@@ -452,6 +482,15 @@ void registerSetupCommands(Cli &cli)
              // A copy is most needed when something is wrong: it must not
              // depend on the hub's settings being readable.
              .runWithoutHub = backup});
+    cli.add({.name = QStringLiteral("copy"),
+             .synopsis = QStringLiteral("--to PATH|URL"),
+             .summary = Tr::tr("copy the whole hub into a new file or an empty hub server database, verified"),
+             .options = {QCommandLineOption(QStringLiteral("to"),
+                                            Tr::tr("A new hub file, or postgresql://USER@HOST[:PORT]/DATABASE."),
+                                            QStringLiteral("PATH|URL"))},
+             .arguments = {0, 0},
+             .required = {QStringLiteral("to")},
+             .runWithoutHub = copyHub});
     cli.add({.name = QStringLiteral("restore"),
              .synopsis = QStringLiteral("FILE [--despite-problems REASON]"),
              .summary = Tr::tr("verify FILE, then put it in place of the hub (the old one is kept)"),

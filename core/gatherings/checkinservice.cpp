@@ -312,13 +312,18 @@ Status CheckInService::mergeIn(Write &work, WalkInId walkIn, MemberId member)
     const QVariant m = member.value(), wi = walkIn.value();
 
     // Where the member also checked in at the same gathering, their own row
-    // stays: the walk-in's votes move to it unless it voted for that idea too.
+    // stays: the walk-in's votes move to it unless it voted for that idea too
+    // (those stay behind and go with the walk-in's row below).
     const QList<QString> steps = {
-        QStringLiteral("UPDATE OR IGNORE idea_votes SET attendance_id = (SELECT mine.id FROM gathering_attendance "
+        QStringLiteral("UPDATE idea_votes SET attendance_id = (SELECT mine.id FROM gathering_attendance "
                        "mine JOIN gathering_attendance theirs ON theirs.gathering_id = mine.gathering_id WHERE "
                        "theirs.id = idea_votes.attendance_id AND mine.member_id = :m) WHERE attendance_id IN (SELECT "
                        "theirs.id FROM gathering_attendance theirs JOIN gathering_attendance mine ON "
-                       "mine.gathering_id = theirs.gathering_id AND mine.member_id = :m WHERE theirs.walk_in_id = :w)"),
+                       "mine.gathering_id = theirs.gathering_id AND mine.member_id = :m WHERE theirs.walk_in_id = :w) "
+                       "AND NOT EXISTS (SELECT 1 FROM idea_votes own JOIN gathering_attendance mine ON mine.id = "
+                       "own.attendance_id JOIN gathering_attendance theirs ON theirs.gathering_id = mine.gathering_id "
+                       "WHERE own.idea_id = idea_votes.idea_id AND mine.member_id = :m AND theirs.id = "
+                       "idea_votes.attendance_id)"),
         QStringLiteral("DELETE FROM gathering_attendance WHERE walk_in_id = :w AND gathering_id IN (SELECT "
                        "gathering_id FROM gathering_attendance WHERE member_id = :m)"),
         QStringLiteral("UPDATE gathering_attendance SET member_id = :m, walk_in_id = NULL WHERE walk_in_id = :w"),

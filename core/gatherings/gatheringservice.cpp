@@ -352,9 +352,10 @@ Result<Gathering> GatheringService::find(const QString &ref) const
 
 namespace {
 // Constant fragments only; the times are bound.
-const QString FilterWhere = QStringLiteral("WHERE (:from IS NULL OR coalesce(b.end_utc, g.end_utc) > :from) "
-                                           "AND (:to IS NULL OR coalesce(b.start_utc, g.start_utc) < :to) "
-                                           "AND (:endedBy IS NULL OR coalesce(b.end_utc, g.end_utc) <= :endedBy) ");
+const QString FilterWhere =
+    QStringLiteral("WHERE (CAST(:from AS BIGINT) IS NULL OR coalesce(b.end_utc, g.end_utc) > :from) "
+                   "AND (CAST(:to AS BIGINT) IS NULL OR coalesce(b.start_utc, g.start_utc) < :to) "
+                   "AND (CAST(:endedBy AS BIGINT) IS NULL OR coalesce(b.end_utc, g.end_utc) <= :endedBy) ");
 
 QVariant secsOrNull(const QDateTime &at)
 {
@@ -488,13 +489,15 @@ QList<Finding> GatheringService::verify() const
                              .arg(over.value(3).toInt())
                              .arg(over.value(2).toInt()),
                          tr("gathering #%1 “%2”").arg(over.value(0).toLongLong()).arg(over.value(1).toString())};
-    Query dots(*m_db, QStringLiteral(
-                          "SELECT a.id, g.id, g.title, sum(v.dots), g.voting, g.dots_per_attendee, "
-                          "sum(i.gathering_id <> a.gathering_id), max(v.dots) FROM idea_votes v "
-                          "JOIN ideas i ON i.id = v.idea_id JOIN gathering_attendance a ON a.id = v.attendance_id "
-                          "JOIN gatherings g ON g.id = a.gathering_id GROUP BY a.id "
-                          "HAVING sum(i.gathering_id <> a.gathering_id) > 0 OR (g.voting = 'dots' AND sum(v.dots) > "
-                          "g.dots_per_attendee) OR (g.voting = 'one-vote' AND max(v.dots) > 1)"));
+    Query dots(*m_db,
+               QStringLiteral(
+                   "SELECT a.id, g.id, g.title, sum(v.dots), g.voting, g.dots_per_attendee, "
+                   "sum(CASE WHEN i.gathering_id <> a.gathering_id THEN 1 ELSE 0 END), max(v.dots) FROM idea_votes v "
+                   "JOIN ideas i ON i.id = v.idea_id JOIN gathering_attendance a ON a.id = v.attendance_id "
+                   "JOIN gatherings g ON g.id = a.gathering_id GROUP BY a.id, g.id "
+                   "HAVING sum(CASE WHEN i.gathering_id <> a.gathering_id THEN 1 ELSE 0 END) > 0 OR (g.voting = 'dots' "
+                   "AND sum(v.dots) > "
+                   "g.dots_per_attendee) OR (g.voting = 'one-vote' AND max(v.dots) > 1)"));
     if (auto ok = dots.exec(); !ok)
         return found << Finding{{}, ok.error().message, {}};
     while (dots.next()) {

@@ -260,9 +260,10 @@ Status IdeaService::voteIn(Write &w, IdeaId idea, AttendanceId voter, int dots)
                                        .arg(dots),
                                    QStringLiteral("dots")));
     }
-    Query q(db, QStringLiteral("INSERT INTO idea_votes (idea_id, attendance_id, dots, cast_at) VALUES (:idea, :a, "
-                               ":dots, :at) ON CONFLICT (idea_id, attendance_id) DO UPDATE SET dots = dots + "
-                               "excluded.dots, cast_at = excluded.cast_at"));
+    Query q(db,
+            QStringLiteral("INSERT INTO idea_votes (idea_id, attendance_id, dots, cast_at) VALUES (:idea, :a, "
+                           ":dots, :at) ON CONFLICT (idea_id, attendance_id) DO UPDATE SET dots = idea_votes.dots + "
+                           "excluded.dots, cast_at = excluded.cast_at"));
     q.bind(QStringLiteral(":idea"), idea.value())
         .bind(QStringLiteral(":a"), voter.value())
         .bind(QStringLiteral(":dots"), dots)

@@ -35,10 +35,10 @@ Account accountFrom(const Query &q)
     return a;
 }
 
-QString accountWhere(const AccountFilter &f, QList<std::pair<QString, QVariant>> &binds)
+QString accountWhere(const AccountFilter &f, Backend backend, QList<std::pair<QString, QVariant>> &binds)
 {
     QStringList where{QStringLiteral("(m.forgotten_at IS NULL OR a.id IS NOT NULL)")};
-    const QString match = MemberIndex::matchQuery(f.search);
+    const QString match = MemberIndex::matchQuery(f.search, backend);
     if (!match.isEmpty()) {
         where << QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
         binds.append({QStringLiteral(":match"), match});
@@ -185,7 +185,7 @@ Result<Page<Account>> AccountBook::accountPage(const AccountFilter &filter, cons
         return fail(s.error());
     QList<std::pair<QString, QVariant>> binds;
     const KeysetOrder order = accountOrder(sort, descending);
-    const QString where = order.narrowed(accountWhere(filter, binds), after);
+    const QString where = order.narrowed(accountWhere(filter, m_db->backend(), binds), after);
     Query q(*m_db, QStringLiteral("SELECT ") + AccountListColumns + order.keyColumns() +
                        QStringLiteral(" FROM members m LEFT JOIN accounts a ON a.member_id = m.id") + where +
                        QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit"));
@@ -209,7 +209,7 @@ Result<int> AccountBook::accountCount(const AccountFilter &filter) const
 {
     QList<std::pair<QString, QVariant>> binds;
     Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m LEFT JOIN accounts a ON a.member_id = m.id") +
-                       accountWhere(filter, binds));
+                       accountWhere(filter, m_db->backend(), binds));
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     auto v = q.scalar();

@@ -79,12 +79,12 @@ void LedgerVerifier::verifyAccounts(QList<Finding> &found, const QHash<qint64, q
     const auto finding = [&](const QString &message, const QString &where) {
         addFinding(found, message, where);
     };
-    Query accounts(*m_db,
-                   QStringLiteral("SELECT a.id, m.display_name, a.balance_minor, a.limit_min_minor, a.limit_max_minor, "
-                                  "EXISTS (SELECT 1 FROM limit_changes l WHERE l.account_id = a.id AND l.override) OR "
-                                  "EXISTS (SELECT 1 FROM transfers t WHERE (t.payer_account = a.id OR "
-                                  "t.payee_account = a.id) AND t.override_note <> '') "
-                                  "FROM accounts a JOIN members m ON m.id = a.member_id ORDER BY a.id"));
+    Query accounts(
+        *m_db, QStringLiteral("SELECT a.id, m.display_name, a.balance_minor, a.limit_min_minor, a.limit_max_minor, "
+                              "EXISTS (SELECT 1 FROM limit_changes l WHERE l.account_id = a.id AND l.override <> 0) OR "
+                              "EXISTS (SELECT 1 FROM transfers t WHERE (t.payer_account = a.id OR "
+                              "t.payee_account = a.id) AND t.override_note <> '') "
+                              "FROM accounts a JOIN members m ON m.id = a.member_id ORDER BY a.id"));
     if (auto ok = accounts.exec(); !ok) {
         finding(ok.error().message, {});
         return;

@@ -183,7 +183,7 @@ Result<QList<Offer>> ListingService::offers(MemberId member, bool openOnly) cons
 {
     Query q(*m_db, QStringLiteral("SELECT o.id, o.skill_id, coalesce(s.name, ''), o.description, o.rate_minor, "
                                   "o.status, o.created_at FROM offers o LEFT JOIN skills s ON s.id = o.skill_id "
-                                  "WHERE o.member_id = :m AND (:all OR o.status = 'open') ORDER BY o.id"));
+                                  "WHERE o.member_id = :m AND (:all <> 0 OR o.status = 'open') ORDER BY o.id"));
     q.bind(QStringLiteral(":m"), member.value()).bind(QStringLiteral(":all"), !openOnly);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -208,7 +208,7 @@ Result<QList<Need>> ListingService::needs(MemberId member, bool openOnly) const
 {
     Query q(*m_db, QStringLiteral("SELECT n.id, n.skill_id, coalesce(s.name, ''), n.description, n.urgency, "
                                   "n.status, n.created_at FROM needs n LEFT JOIN skills s ON s.id = n.skill_id "
-                                  "WHERE n.member_id = :m AND (:all OR n.status = 'open') ORDER BY n.id"));
+                                  "WHERE n.member_id = :m AND (:all <> 0 OR n.status = 'open') ORDER BY n.id"));
     q.bind(QStringLiteral(":m"), member.value()).bind(QStringLiteral(":all"), !openOnly);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());

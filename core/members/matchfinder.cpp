@@ -37,9 +37,12 @@ QStringList meaningfulWords(const QString &text)
     return out;
 }
 
-// Any of the words, as an FTS5 query; empty when there is nothing to look for.
-QString anyOf(const QStringList &words)
+// Any of the words, as an FTS5 query (or a tsquery on a hub server); empty
+// when there is nothing to look for. Words are letters and digits only.
+QString anyOf(const QStringList &words, Backend backend)
 {
+    if (backend == Backend::PostgreSQL)
+        return words.mid(0, 12).join(QStringLiteral(" | "));
     QStringList quoted;
     for (const QString &w : words.mid(0, 12))
         quoted << u'"' + w + u'"';
@@ -152,15 +155,19 @@ Result<QList<Start>> loadStarts(const Database &db, std::optional<MemberId> memb
 
 // The other side's open listings with the same skill or any of the words
 // (`query`, an FTS5 query; empty when there are none).
-QString candidatesSql(bool forNeed, const QString &query)
+QString candidatesSql(bool forNeed, const QString &query, Backend backend)
 {
     const QString fts = forNeed ? QStringLiteral("offer_search") : QStringLiteral("need_search");
     const QString alias = forNeed ? QStringLiteral("o") : QStringLiteral("n");
     // Only constant fragments are joined here; values are bound.
     return (forNeed ? OfferSide : NeedSide) +
            (query.isEmpty() ? QStringLiteral(", (SELECT 0 AS oid, 0.0 AS score) t ")
-                            : QStringLiteral("LEFT JOIN (SELECT rowid AS oid, -bm25(%1) AS score FROM %1 WHERE %1 "
-                                             "MATCH :q) t ON t.oid = %2.id ")
+                            : (backend == Backend::PostgreSQL
+                                   ? QStringLiteral("LEFT JOIN (SELECT rowid AS oid, ts_rank(document, to_tsquery("
+                                                    "'simple', :q)) AS score FROM %1 WHERE %1 MATCH :q) t ON t.oid = "
+                                                    "%2.id ")
+                                   : QStringLiteral("LEFT JOIN (SELECT rowid AS oid, -bm25(%1) AS score FROM %1 "
+                                                    "WHERE %1 MATCH :q) t ON t.oid = %2.id "))
                                   .arg(fts, alias)) +
            QStringLiteral("WHERE %1.status = 'open' AND %1.member_id <> :me AND ").arg(alias) + Visible +
            QStringLiteral("AND ((:skill > 0 AND %1.skill_id = :skill) OR t.oid = %1.id) "
@@ -201,8 +208,8 @@ Match matchOf(const Start &start, const Side &other, const QStringList &words)
 Result<QList<Match>> matchesFor(const Database &db, const Start &start, int perNeed)
 {
     const QStringList words = meaningfulWords(start.side.description + u' ' + start.side.skillName);
-    const QString query = anyOf(words);
-    Query q(db, candidatesSql(start.isNeed, query));
+    const QString query = anyOf(words, db.backend());
+    Query q(db, candidatesSql(start.isNeed, query, db.backend()));
     q.bind(QStringLiteral(":me"), start.side.member.value())
         .bind(QStringLiteral(":skill"), start.side.skill.value())
         .bind(QStringLiteral(":limit"), perNeed * 4);

@@ -32,6 +32,7 @@ Status MemberIndex::reindex(const QSqlDatabase &db, MemberId member)
         return ok;
     if (!q.next() || q.value(7).toBool())
         return {};
+    const bool server = backendOf(db) == Backend::PostgreSQL;
     Query ins(db, QStringLiteral("INSERT INTO member_search(rowid, name, email, skills, offers, needs, "
                                  "postcode, notes) VALUES (:id, :name, :email, :skills, :offers, :needs, "
                                  ":postcode, :notes)"));
@@ -44,13 +45,18 @@ Status MemberIndex::reindex(const QSqlDatabase &db, MemberId member)
         // A postcode is searched both as written ("CF10 1AA") and run together ("CF101AA").
         if (i == 5 && text.contains(u' '))
             text += u' ' + QString(text).remove(u' ');
-        ins.bind(names[i], TextFold::fold(text));
+        // The server's parser would keep "zoe@example.org" as one token; it
+        // is given the words FTS5's tokenizer would find, so both match alike.
+        ins.bind(names[i], server ? TextFold::words(text).join(u' ') : TextFold::fold(text));
     }
     return ins.exec();
 }
 
 Status MemberIndex::purgeDeleted(const QSqlDatabase &db)
 {
+    // A server's deleted text goes with VACUUM, which is the server's to run.
+    if (backendOf(db) == Backend::PostgreSQL)
+        return {};
     for (const QString &table :
          {QStringLiteral("member_search"), QStringLiteral("offer_search"), QStringLiteral("need_search")}) {
         // The table name is one of these constants, never user text.
@@ -61,12 +67,13 @@ Status MemberIndex::purgeDeleted(const QSqlDatabase &db)
     return {};
 }
 
-QString MemberIndex::matchQuery(const QString &typed)
+QString MemberIndex::matchQuery(const QString &typed, Backend backend)
 {
+    // Words are letters and digits only, so neither syntax needs escaping.
     QStringList terms;
     for (const QString &word : TextFold::words(typed).mid(0, 8))
-        terms << u'"' + word + QStringLiteral("\"*");
-    return terms.join(u' ');
+        terms << (backend == Backend::PostgreSQL ? word + QStringLiteral(":*") : u'"' + word + QStringLiteral("\"*"));
+    return terms.join(backend == Backend::PostgreSQL ? QStringLiteral(" & ") : QStringLiteral(" "));
 }
 
 } // namespace hub

@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/common/ids.h"
+#include "core/storage/backend.h"
 
 #include <QSqlDatabase>
 
@@ -17,9 +18,10 @@ public:
     static Status remove(const QSqlDatabase &db, MemberId member);
     /// Rewrites the index segments so deleted text no longer exists in the file.
     static Status purgeDeleted(const QSqlDatabase &db);
-    /// The FTS5 query for what a person typed: every word as a prefix, all required.
-    /// Empty when the text has no words.
-    static QString matchQuery(const QString &typed);
+    /// The full-text query for what a person typed: every word as a prefix,
+    /// all required (FTS5's syntax, or a tsquery on a hub server). Empty when
+    /// the text has no words.
+    static QString matchQuery(const QString &typed, Backend backend);
 };
 
 } // namespace hub

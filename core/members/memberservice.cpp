@@ -387,12 +387,12 @@ Result<Member> MemberService::find(const QString &idOrEmail) const
 namespace {
 // The WHERE clause is assembled only from these constant fragments; every
 // value the user typed is bound.
-QString whereClause(const MemberFilter &f, QList<std::pair<QString, QVariant>> &binds)
+QString whereClause(const MemberFilter &f, Backend backend, QList<std::pair<QString, QVariant>> &binds)
 {
     QStringList where;
     if (!f.includeForgotten)
         where << QStringLiteral("m.forgotten_at IS NULL");
-    const QString match = MemberIndex::matchQuery(f.search);
+    const QString match = MemberIndex::matchQuery(f.search, backend);
     if (!match.isEmpty()) {
         where << QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
         binds.append({QStringLiteral(":match"), match});
@@ -428,7 +428,7 @@ Result<bool> walkNameIndex(const Database &db, const QString &match)
         return fail(highest.error());
     const qint64 enough = std::max<qint64>(1, highest->toLongLong() / 30);
     Query q(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM member_search WHERE member_search MATCH :match "
-                               "LIMIT :n)"));
+                               "LIMIT :n) AS hits"));
     q.bind(QStringLiteral(":match"), match).bind(QStringLiteral(":n"), enough);
     auto found = q.scalar();
     if (!found)
@@ -439,7 +439,7 @@ Result<bool> walkNameIndex(const Database &db, const QString &match)
 /// A filter that is only a search: the index alone can count it.
 bool searchOnly(const MemberFilter &f)
 {
-    return !MemberIndex::matchQuery(f.search).isEmpty() && f.skill.trimmed().isEmpty() && !f.status && !f.kind &&
+    return !TextFold::words(f.search).isEmpty() && f.skill.trimmed().isEmpty() && !f.status && !f.kind &&
            !f.directoryOnly;
 }
 } // namespace
@@ -487,14 +487,14 @@ Result<Page<Member>> MemberService::page(const MemberFilter &filter, const PageK
     // by walking the name index in order, so LIMIT stops after one page instead
     // of reading and sorting every match.
     QString from = QStringLiteral(" FROM members m");
-    if (sort == MemberSort::Name && !MemberIndex::matchQuery(filter.search).isEmpty()) {
-        auto many = walkNameIndex(*m_db, MemberIndex::matchQuery(filter.search));
+    if (sort == MemberSort::Name && !TextFold::words(filter.search).isEmpty()) {
+        auto many = walkNameIndex(*m_db, MemberIndex::matchQuery(filter.search, m_db->backend()));
         if (!many)
             return fail(many.error());
         if (*many)
             from = QStringLiteral(" FROM members m INDEXED BY members_sort");
     }
-    const QString where = order.narrowed(whereClause(filter, binds), after);
+    const QString where = order.narrowed(whereClause(filter, m_db->backend(), binds), after);
     const QString sql = QStringLiteral("SELECT ") + Columns + order.keyColumns() + from + where +
                         QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit");
     Query q(*m_db, sql);
@@ -519,14 +519,14 @@ Result<int> MemberService::count(const MemberFilter &filter) const
     // matching member row.
     if (searchOnly(filter)) {
         Query q(*m_db, QStringLiteral("SELECT count(*) FROM member_search WHERE member_search MATCH :match"));
-        q.bind(QStringLiteral(":match"), MemberIndex::matchQuery(filter.search));
+        q.bind(QStringLiteral(":match"), MemberIndex::matchQuery(filter.search, m_db->backend()));
         auto v = q.scalar();
         if (!v)
             return fail(v.error());
         return v->toInt();
     }
     QList<std::pair<QString, QVariant>> binds;
-    Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m") + whereClause(filter, binds));
+    Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m") + whereClause(filter, m_db->backend(), binds));
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     auto v = q.scalar();
@@ -701,6 +701,8 @@ Result<bool> MemberService::completePendingScrub(ScrubWait wait)
         return fail(marked.error());
     if (marked->toInt() == 0)
         return true;
+    if (m_db->backend() == Backend::PostgreSQL)
+        return completeServerScrub();
     // Not waiting: another desk's read (or write) makes this try give up at
     // once; the next tick or open tries again.
     const QSqlDatabase connection = m_db->connection();
@@ -750,6 +752,21 @@ Result<bool> MemberService::completePendingScrub(ScrubWait wait)
     if (wait == ScrubWait::None)
         setBusyTimeout(Database::BusyTimeoutMs);
     return done;
+}
+
+Result<bool> MemberService::completeServerScrub()
+{
+    // A server keeps a changed row's old version until VACUUM finds no
+    // transaction that can still see it. VACUUM skips (with a warning)
+    // tables the hub's role does not own; the server's owner runs it then.
+    QSqlQuery vacuum(m_db->connection());
+    if (!vacuum.exec(QStringLiteral("VACUUM members, member_consents, member_search, offers, offer_search, needs, "
+                                    "need_search, audit_log")))
+        return false;
+    Query clear(*m_db, QStringLiteral("DELETE FROM pending_scrub"));
+    if (auto ok = clear.exec(); !ok)
+        return fail(ok.error());
+    return true;
 }
 
 } // namespace hub

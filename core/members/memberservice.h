@@ -108,6 +108,7 @@ public:
     QDate today() const;
 
 private:
+    Result<bool> completeServerScrub();
     Result<std::optional<Member>> emailOwner(const QString &email, MemberId except) const;
     // The bodies of the writes above, inside their unit of work.
     Result<MemberId> addIn(Write &w, MemberDraft draft);

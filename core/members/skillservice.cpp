@@ -194,8 +194,10 @@ Status SkillService::setMemberSkillsIn(Write &w, MemberId member, const QList<Me
         auto skill = ensure(s.name);
         if (!skill)
             return fail(skill.error());
-        Query ins(w.connection(), QStringLiteral("INSERT INTO member_skills(member_id, skill_id, level) VALUES "
-                                                 "(:m, :s, :l) ON CONFLICT DO UPDATE SET level = excluded.level"));
+        Query ins(
+            w.connection(),
+            QStringLiteral("INSERT INTO member_skills(member_id, skill_id, level) VALUES "
+                           "(:m, :s, :l) ON CONFLICT (member_id, skill_id) DO UPDATE SET level = excluded.level"));
         ins.bind(QStringLiteral(":m"), member.value())
             .bind(QStringLiteral(":s"), skill->id.value())
             .bind(QStringLiteral(":l"), toString(s.level).isNull() ? QStringLiteral("") : toString(s.level));

@@ -23,12 +23,13 @@ using Position = AccountPosition;
 const QString Positions = QStringLiteral(
     "SELECT a.id, a.limit_min_minor, a.limit_max_minor, a.warn_min_minor, coalesce(b.balance, 0) FROM accounts a "
     "LEFT JOIN (SELECT acc, sum(x) AS balance FROM (SELECT payee_account AS acc, amount_minor AS x FROM transfers "
-    "WHERE created_at < :end UNION ALL SELECT payer_account, -amount_minor FROM transfers WHERE created_at < :end) "
+    "WHERE created_at < :end UNION ALL SELECT payer_account, -amount_minor FROM transfers WHERE created_at < :end) AS "
+    "p "
     "GROUP BY acc) b ON b.acc = a.id");
 const QString MonthNet = QStringLiteral(
     "SELECT acc, sum(x) FROM (SELECT payee_account AS acc, amount_minor AS x FROM transfers "
     "WHERE created_at >= :from AND created_at < :to UNION ALL SELECT payer_account, -amount_minor FROM transfers "
-    "WHERE created_at >= :from AND created_at < :to) GROUP BY acc");
+    "WHERE created_at >= :from AND created_at < :to) AS p GROUP BY acc");
 const QString MonthVolume = QStringLiteral(
     "SELECT count(*), coalesce(sum(amount_minor), 0) FROM transfers WHERE created_at >= :from AND created_at < :to");
 const QString MonthCategories = QStringLiteral(

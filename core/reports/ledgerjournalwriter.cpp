@@ -207,7 +207,7 @@ Result<qint64> LedgerJournalWriter::write(QIODevice &device, QDate from, QDate t
     if (from.isValid()) {
         Query q(m_db, QStringLiteral("SELECT acc, sum(x) FROM (SELECT payee_account AS acc, amount_minor AS x "
                                      "FROM transfers WHERE created_at < :from UNION ALL SELECT payer_account, "
-                                     "-amount_minor FROM transfers WHERE created_at < :from) GROUP BY acc "
+                                     "-amount_minor FROM transfers WHERE created_at < :from) AS p GROUP BY acc "
                                      "HAVING sum(x) <> 0 ORDER BY acc"));
         q.bind(QStringLiteral(":from"), fromUtc);
         if (auto s = q.exec(); !s)

@@ -20,7 +20,7 @@ const QString MonthsSql =
     QStringLiteral("SELECT substr(d, 1, 7), what, count(*) FROM ("
                    "SELECT joined_on AS d, 0 AS what FROM members WHERE joined_on >= :from AND joined_on <= :to "
                    "UNION ALL SELECT lapsed_on, 1 FROM members WHERE lapsed_on >= :from AND lapsed_on <= :to "
-                   "UNION ALL SELECT left_on, 2 FROM members WHERE left_on >= :from AND left_on <= :to) "
+                   "UNION ALL SELECT left_on, 2 FROM members WHERE left_on >= :from AND left_on <= :to) AS dates "
                    "GROUP BY 1, 2");
 
 const QString MembersAtSql =
@@ -40,14 +40,14 @@ const QString OfferedSql = QStringLiteral(
     "GROUP BY s.id ORDER BY 2 DESC, 3 DESC, s.name_key LIMIT :top");
 
 const QString NeededSql = QStringLiteral(
-    "SELECT s.name, count(*), count(DISTINCT n.member_id), sum(n.urgency = 'high') "
+    "SELECT s.name, count(*), count(DISTINCT n.member_id), sum(CASE WHEN n.urgency = 'high' THEN 1 ELSE 0 END) "
     "FROM needs n JOIN skills s ON s.id = n.skill_id "
     "WHERE n.created_at < :end AND ((n.status = 'open' AND n.closed_at IS NULL) OR n.closed_at >= :start) "
     "GROUP BY s.id ORDER BY 2 DESC, 3 DESC, s.name_key LIMIT :top");
 
 // Needs still open when the period ended whose skill no offer open then covers.
 const QString UnmetSql =
-    QStringLiteral("SELECT s.name, count(*), sum(n.urgency = 'high'), min(n.created_at) "
+    QStringLiteral("SELECT s.name, count(*), sum(CASE WHEN n.urgency = 'high' THEN 1 ELSE 0 END), min(n.created_at) "
                    "FROM needs n JOIN skills s ON s.id = n.skill_id "
                    "WHERE n.created_at < :end AND ((n.status = 'open' AND n.closed_at IS NULL) OR n.closed_at >= :end) "
                    "AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.skill_id = n.skill_id AND o.created_at < :end "

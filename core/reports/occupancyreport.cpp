@@ -44,7 +44,7 @@ const QString WeekSql =
     QStringLiteral("SELECT b.space_id, "
                    "sum(CASE WHEN b.status = 'confirmed' THEN min(b.end_utc, :we) - max(b.start_utc, :ws) ELSE 0 END), "
                    "sum(CASE WHEN b.status = 'tentative' THEN min(b.end_utc, :we) - max(b.start_utc, :ws) ELSE 0 END), "
-                   "sum(b.start_utc >= :ws), "
+                   "sum(CASE WHEN b.start_utc >= :ws THEN 1 ELSE 0 END), "
                    "sum(CASE WHEN b.start_utc >= :ws AND b.charge_reversal_id IS NULL THEN coalesce(t.amount_minor, 0) "
                    "ELSE 0 END) "
                    "FROM bookings b LEFT JOIN transfers t ON t.id = b.charge_transfer_id "
@@ -56,14 +56,15 @@ const QString WeekSql =
 // joined to the live bookings overlapping it. CROSS JOIN keeps the slots the
 // outer loop, so each slot reads a short range of the start-time index.
 // 1970-01-01 was a Thursday, so local day number + 3 mod 7 is 0 on Mondays.
-const QString HoursSql = QStringLiteral(
-    "WITH RECURSIVE slot(t) AS (SELECT :first UNION ALL SELECT t + 3600 FROM slot WHERE t + 3600 < :last) "
-    "SELECT ((s.t + :offset) / 86400 + 3) % 7, ((s.t + :offset) % 86400) / 3600, "
-    "sum(min(b.end_utc, s.t + 3600, :last) - max(b.start_utc, s.t)) "
-    "FROM slot s CROSS JOIN bookings b "
-    "WHERE b.start_utc < s.t + 3600 AND b.start_utc >= s.t - :longest AND b.start_utc < :last "
-    "AND b.end_utc > s.t AND b.status IN ('confirmed', 'tentative') "
-    "GROUP BY 1, 2");
+const QString HoursSql =
+    QStringLiteral("WITH RECURSIVE slot(t) AS (SELECT CAST(:first AS BIGINT) UNION ALL SELECT t + 3600 FROM slot WHERE "
+                   "t + 3600 < :last) "
+                   "SELECT ((s.t + :offset) / 86400 + 3) % 7, ((s.t + :offset) % 86400) / 3600, "
+                   "sum(min(b.end_utc, s.t + 3600, :last) - max(b.start_utc, s.t)) "
+                   "FROM slot s CROSS JOIN bookings b "
+                   "WHERE b.start_utc < s.t + 3600 AND b.start_utc >= s.t - :longest AND b.start_utc < :last "
+                   "AND b.end_utc > s.t AND b.status IN ('confirmed', 'tentative') "
+                   "GROUP BY 1, 2");
 
 struct SpaceInfo
 {

@@ -17,9 +17,10 @@ const QString Accounts = QStringLiteral(
     "SELECT a.id, m.display_name, a.role, coalesce(b.opening, 0), coalesce(b.lines, 0), m.id FROM accounts a "
     "JOIN members m ON m.id = a.member_id "
     "LEFT JOIN (SELECT acc, sum(CASE WHEN at < :from THEN x ELSE 0 END) AS opening, "
-    "sum(at >= :from) AS lines FROM (SELECT payee_account AS acc, amount_minor AS x, created_at AS at "
+    "sum(CASE WHEN at >= :from THEN 1 ELSE 0 END) AS lines FROM (SELECT payee_account AS acc, amount_minor AS x, "
+    "created_at AS at "
     "FROM transfers WHERE created_at < :to UNION ALL SELECT payer_account, -amount_minor, created_at "
-    "FROM transfers WHERE created_at < :to) GROUP BY acc) b ON b.acc = a.id "
+    "FROM transfers WHERE created_at < :to) AS p GROUP BY acc) b ON b.acc = a.id "
     "WHERE (:member = 0 OR a.member_id = :member) "
     "ORDER BY a.role = 'hub' DESC, m.sort_key, m.id");
 

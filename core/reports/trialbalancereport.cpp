@@ -19,7 +19,7 @@ const QString BalancesAt = QStringLiteral(
     "JOIN members m ON m.id = a.member_id "
     "LEFT JOIN (SELECT acc, sum(x) AS balance FROM ("
     "SELECT payee_account AS acc, amount_minor AS x FROM transfers WHERE created_at < :end "
-    "UNION ALL SELECT payer_account, -amount_minor FROM transfers WHERE created_at < :end) GROUP BY acc) b "
+    "UNION ALL SELECT payer_account, -amount_minor FROM transfers WHERE created_at < :end) AS p GROUP BY acc) b "
     "ON b.acc = a.id "
     "WHERE a.opened_at < :end OR b.balance IS NOT NULL "
     "ORDER BY a.role = 'hub' DESC, m.sort_key, m.id");

@@ -7,6 +7,7 @@
 #include "core/hub.h"
 #include "core/storage/database.h"
 #include "core/storage/fileinspection.h"
+#include "core/storage/hubcopier.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
 
@@ -68,6 +69,21 @@ Status BackupService::backup(const Database &db, const QString &target)
     if (Database::canonicalPath(absolute) == Database::canonicalPath(db.path()))
         return fail(Error::invalid(tr("a backup cannot replace the hub itself"), target));
 
+    // A server hub is backed up as a portable hub file, the same format a
+    // desk opens: copied and verified beside the target, then renamed into
+    // place, so a failed backup leaves no half file behind.
+    if (db.backend() == Backend::PostgreSQL) {
+        const QString staging =
+            absolute + QStringLiteral(".copying-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        auto copied = HubCopier::copy(db, HubAddress::file(staging));
+        if (!copied)
+            return fail(Error::storage(tr("The backup to %1 failed: %2").arg(shown(absolute), copied.error().message)));
+        if (!QFile::rename(staging, absolute)) {
+            QFile::remove(staging);
+            return fail(Error::storage(tr("The backup file %1 could not be created.").arg(shown(absolute)), target));
+        }
+        return {};
+    }
     // VACUUM INTO fills an empty file and keeps its owner-only mode.
     if (!PrivateFiles::createEmpty(absolute))
         return fail(Error::storage(tr("The backup file %1 could not be created.").arg(shown(absolute)), target));

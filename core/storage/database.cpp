@@ -44,8 +44,9 @@ int Database::latestSchemaVersion()
     return Migrator::latestVersion();
 }
 
-Database::Database(const QString &path)
-    : m_path(path), m_baseName(QStringLiteral("hub-%1").arg(s_instance.fetchAndAddRelaxed(1)))
+Database::Database(const HubAddress &address)
+    : m_address(address), m_path(address.toString()),
+      m_baseName(QStringLiteral("hub-%1").arg(s_instance.fetchAndAddRelaxed(1)))
 {}
 
 Database::~Database()
@@ -63,6 +64,10 @@ Database::~Database()
 
 QString Database::canonicalPath(const QString &path)
 {
+    if (HubAddress::looksLikeServer(path)) {
+        const auto address = HubAddress::parse(path);
+        return address ? address->toString() : path;
+    }
     const QFileInfo info(path);
     if (info.exists())
         return info.canonicalFilePath();
@@ -78,6 +83,53 @@ std::shared_ptr<Database> Database::alreadyOpen(const QString &path)
 }
 
 Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode mode)
+{
+    auto address = HubAddress::parse(path);
+    if (!address)
+        return fail(address.error());
+    return open(*address, mode);
+}
+
+Result<std::shared_ptr<Database>> Database::open(const HubAddress &address, OpenMode mode)
+{
+    return address.isServer() ? openServer(address, mode) : openFile(address.path(), mode);
+}
+
+Result<std::shared_ptr<Database>> Database::openServer(const HubAddress &address, OpenMode mode)
+{
+    Registry &r = registry();
+    QMutexLocker registryLock(&r.mutex);
+    const QString key = address.toString();
+    if (auto existing = r.open.value(key).lock())
+        return existing;
+    for (auto it = r.open.begin(); it != r.open.end();)
+        it = it->expired() ? r.open.erase(it) : std::next(it);
+
+    std::shared_ptr<Database> db(new Database(address));
+    const QString name = db->m_baseName + u'-' + threadSuffix();
+    auto conn = db->openConnection(name);
+    if (!conn)
+        return fail(conn.error());
+    auto contents = Migrator::serverContents(*conn);
+    if (!contents)
+        return fail(contents.error());
+    if (!contents->isHub && contents->otherTables > 0)
+        return fail(Error::storage(
+            tr("The database %1 on %2 holds other tables, so it is not a Hubkeeper hub. It was left untouched; "
+               "give an empty database, or one made by “hubctl init”.")
+                .arg(address.databaseName(), address.host())));
+    if (!contents->isHub && mode == OpenMode::ExistingOnly)
+        return fail(Error::storage(
+            tr("The database %1 on %2 is empty, not a Hubkeeper hub. Create the hub there with “hubctl --db %3 "
+               "init”.")
+                .arg(address.databaseName(), address.host(), address.toString())));
+    if (auto migrated = Migrator::migrate(*conn); !migrated)
+        return fail(migrated.error());
+    r.open.insert(key, db);
+    return db;
+}
+
+Result<std::shared_ptr<Database>> Database::openFile(const QString &path, OpenMode mode)
 {
     Registry &r = registry();
     // Held through inspection and the first connection, so two threads never
@@ -113,7 +165,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode m
         return fail(Error::storage(
             tr("%1 is empty, not a Hubkeeper hub. It was left untouched.").arg(QDir::toNativeSeparators(absolute))));
 
-    std::shared_ptr<Database> db(new Database(absolute));
+    std::shared_ptr<Database> db(new Database(HubAddress::file(absolute)));
     if (const QString warning = FileInspector::networkShareWarning(absolute); !warning.isEmpty())
         db->m_warnings << warning;
 
@@ -130,6 +182,48 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, OpenMode m
 }
 
 Result<QSqlDatabase> Database::openConnection(const QString &name) const
+{
+    return m_address.isServer() ? openServerConnection(name) : openFileConnection(name);
+}
+
+Result<QSqlDatabase> Database::openServerConnection(const QString &name) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(Error::storage(tr("This computer cannot reach hub servers yet: Qt's PostgreSQL driver is "
+                                      "missing (Debian package libqt6sql6-psql).")));
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    m_connectionNames << name;
+    db.setHostName(m_address.host());
+    db.setPort(m_address.port());
+    db.setDatabaseName(m_address.databaseName());
+    db.setUserName(m_address.user());
+    // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
+    if (!m_address.password().isEmpty())
+        db.setPassword(m_address.password());
+    QStringList options{QStringLiteral("connect_timeout=10"), QStringLiteral("application_name=Hubkeeper")};
+    if (!m_address.sslMode().isEmpty())
+        options << QStringLiteral("sslmode=") + m_address.sslMode();
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open()) {
+        const QString why = db.lastError().text().trimmed();
+        if (why.contains(QStringLiteral("no password supplied")))
+            return fail(Error::storage(tr("The hub server %1 asks for the password of %2. Put it in ~/.pgpass or "
+                                          "PGPASSWORD, or type it when asked.")
+                                           .arg(m_address.host(), m_address.user()),
+                                       QStringLiteral("password")));
+        return fail(Error::storage(tr("The hub server %1 could not be reached: %2").arg(m_address.toString(), why)));
+    }
+    QSqlQuery q(db);
+    // Another desk holding the hub's write lock longer than this is "busy",
+    // as SQLite's busy timeout says it for a file.
+    if (!q.exec(QStringLiteral("SET lock_timeout = %1").arg(BusyTimeoutMs)) ||
+        !q.exec(QStringLiteral("SET client_min_messages = warning")))
+        return fail(Query::storageError(q.lastError()));
+    return db;
+}
+
+Result<QSqlDatabase> Database::openFileConnection(const QString &name) const
 {
     QMutexLocker lock(&m_mutex);
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);

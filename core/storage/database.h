@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/common/error.h"
+#include "core/storage/backend.h"
+#include "core/storage/hubaddress.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -19,8 +21,9 @@ enum class OpenMode
     CreateIfMissing, ///< create and migrate a new hub file
 };
 
-/// One hub file. Hands out one named QSQLITE connection per thread, each with
-/// the hub's pragmas, because a QSqlDatabase must not cross threads.
+/// One hub: a SQLite file, or a database on a PostgreSQL hub server. Hands
+/// out one named connection per thread (QSQLITE with the hub's pragmas, or
+/// QPSQL), because a QSqlDatabase must not cross threads.
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(hub::Database)
@@ -40,6 +43,8 @@ public:
     /// use would silently release the first connection's WAL locks, and
     /// another process would then checkpoint and delete the WAL under it.
     static Result<std::shared_ptr<Database>> open(const QString &path, OpenMode mode);
+    /// The same for an address already parsed (a server with a typed password).
+    static Result<std::shared_ptr<Database>> open(const HubAddress &address, OpenMode mode);
     /// The Database this process has open for `path`, if any.
     static std::shared_ptr<Database> alreadyOpen(const QString &path);
     /// The key the registry uses: the canonical path, or the absolute path in
@@ -49,7 +54,10 @@ public:
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
+    /// The file's path, or the server's URL (never with a password).
     QString path() const { return m_path; }
+    const HubAddress &address() const { return m_address; }
+    Backend backend() const { return m_address.isServer() ? Backend::PostgreSQL : Backend::SQLite; }
 
     /// The calling thread's connection, opened on first use.
     QSqlDatabase connection() const;
@@ -69,9 +77,14 @@ public:
     static int latestSchemaVersion();
 
 private:
-    explicit Database(const QString &path);
+    explicit Database(const HubAddress &address);
+    static Result<std::shared_ptr<Database>> openFile(const QString &path, OpenMode mode);
+    static Result<std::shared_ptr<Database>> openServer(const HubAddress &address, OpenMode mode);
     Result<QSqlDatabase> openConnection(const QString &name) const;
+    Result<QSqlDatabase> openFileConnection(const QString &name) const;
+    Result<QSqlDatabase> openServerConnection(const QString &name) const;
 
+    HubAddress m_address;
     QString m_path;
     QString m_baseName;
     QStringList m_warnings;

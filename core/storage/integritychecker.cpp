@@ -21,6 +21,7 @@ QList<Finding> IntegrityChecker::runAll() const
     QList<Finding> findings;
     const std::shared_ptr<void> snapshot = m_snapshot ? m_snapshot() : nullptr;
     for (const Entry &e : m_checks) {
+        const std::shared_ptr<void> scope = m_eachCheck ? m_eachCheck() : nullptr;
         const QList<Finding> found = e.check();
         for (Finding f : found) {
             if (f.area.isEmpty())

@@ -30,6 +30,10 @@ public:
     using Snapshot = std::function<std::shared_ptr<void>()>;
 
     void setSnapshot(Snapshot snapshot) { m_snapshot = std::move(snapshot); }
+    /// Held around each check inside the snapshot: on a hub server a failed
+    /// statement ends its transaction, so each check runs in its own
+    /// savepoint and one check's error never hides the others' findings.
+    void setEachCheck(Snapshot scope) { m_eachCheck = std::move(scope); }
     void add(const QString &area, const QString &title, Check check);
     QStringList titles() const;
     QList<Finding> runAll() const;
@@ -43,6 +47,7 @@ private:
     };
     QList<Entry> m_checks;
     Snapshot m_snapshot;
+    Snapshot m_eachCheck;
 };
 
 } // namespace hub

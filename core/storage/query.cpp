@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/query.h"
 
+#include "core/storage/backend.h"
 #include "core/storage/database.h"
+#include "core/storage/sqldialect.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 
 #include <memory>
@@ -27,8 +30,25 @@ thread_local std::unordered_map<QString, std::unordered_map<QString, std::shared
     t_statements;
 } // namespace
 
+namespace {
+// PostgreSQL prepares only these; DDL, VACUUM and the like run unprepared.
+bool preparable(const QString &sql)
+{
+    static const QRegularExpression dml(QStringLiteral("^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES)\\b"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    return dml.match(sql).hasMatch();
+}
+} // namespace
+
 Query::Query(const QSqlDatabase &db, const QString &sql)
 {
+    if (backendOf(db) == Backend::PostgreSQL && !preparable(sql)) {
+        m_own = std::make_unique<QSqlQuery>(db);
+        m_query = m_own.get();
+        m_direct = SqlDialect::forServer(sql);
+        m_prepared = true;
+        return;
+    }
     auto &statements = t_statements[db.connectionName()];
     const auto it = statements.find(sql);
     if (it != statements.end() && !it->second->inUse) {
@@ -36,7 +56,7 @@ Query::Query(const QSqlDatabase &db, const QString &sql)
         m_prepared = true;
     } else {
         auto query = std::make_unique<QSqlQuery>(db);
-        m_prepared = query->prepare(sql);
+        m_prepared = query->prepare(backendOf(db) == Backend::PostgreSQL ? SqlDialect::forServer(sql) : sql);
         if (m_prepared && it == statements.end() && statements.size() < MaxCachedPerConnection) {
             m_cached = std::make_shared<CachedStatement>(CachedStatement{std::move(*query), false});
             statements.emplace(sql, m_cached);
@@ -74,6 +94,10 @@ Query &Query::bind(const QString &placeholder, const QVariant &value)
     // by it; a real NULL is always asked for with a typed null QVariant.
     if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull())
         m_query->bindValue(placeholder, QStringLiteral(""));
+    // Flags are 0/1 integer columns on both backends; PostgreSQL would be
+    // sent TRUE/FALSE, which it will not put in a BIGINT.
+    else if (value.typeId() == QMetaType::Bool && !value.isNull())
+        m_query->bindValue(placeholder, value.toBool() ? 1 : 0);
     else
         m_query->bindValue(placeholder, value);
     return *this;
@@ -81,6 +105,11 @@ Query &Query::bind(const QString &placeholder, const QVariant &value)
 
 Status Query::exec()
 {
+    if (!m_direct.isEmpty()) {
+        if (!m_query->exec(m_direct))
+            return fail(storageError(m_query->lastError()));
+        return {};
+    }
     if (!m_prepared || !m_query->exec())
         return fail(storageError(m_query->lastError()));
     return {};

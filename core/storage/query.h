@@ -48,6 +48,7 @@ private:
     std::unique_ptr<QSqlQuery> m_own; ///< when the statement is not cached
     QSqlQuery *m_query = nullptr;     ///< the statement in use: m_own or a cached one
     bool m_prepared = false;
+    QString m_direct;                          ///< PostgreSQL cannot prepare DDL: such a statement runs as written
     std::shared_ptr<CachedStatement> m_cached; ///< shared, so dropCache never frees a live statement
 };
 

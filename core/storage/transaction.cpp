@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/transaction.h"
 
+#include "core/storage/backend.h"
 #include "core/storage/changetracker.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -21,8 +22,15 @@ QString savepointName(int depth)
 }
 
 // Through the statement cache: a batch runs SAVEPOINT/RELEASE per row.
+// PostgreSQL cannot prepare transaction control, so there it runs as is.
 Status run(const QSqlDatabase &db, const QString &sql)
 {
+    if (backendOf(db) == Backend::PostgreSQL) {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            return fail(Query::storageError(q.lastError()));
+        return {};
+    }
     Query q(db, sql);
     return q.exec();
 }
@@ -37,10 +45,26 @@ Result<Transaction> Transaction::begin(const QSqlDatabase &connection, Mode mode
 {
     const int depth = t_depth.value(connection.connectionName(), 0);
     Status started;
-    if (depth == 0)
+    if (depth == 0 && backendOf(connection) == Backend::PostgreSQL) {
+        // SQLite's BEGIN IMMEDIATE makes one writer at a time for the whole
+        // file; a server hub gets the same from one transaction-scoped
+        // advisory lock, so every rule that reads then writes (limits, the
+        // hash chains, booking conflicts with their buffers) holds between
+        // desks exactly as it does between processes on one PC. Readers
+        // never wait for it.
+        // A deferred transaction is how a report or an export reads one
+        // consistent state; on the server that takes a snapshot isolation
+        // level (its default gives each statement its own).
+        started = run(connection, mode == Mode::Immediate ? QStringLiteral("BEGIN")
+                                                          : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ"));
+        if (started && mode == Mode::Immediate)
+            started = run(connection, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriteLockKey));
+        if (!started)
+            (void)run(connection, QStringLiteral("ROLLBACK"));
+    } else if (depth == 0) {
         started =
             run(connection, mode == Mode::Immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
-    else
+    } else
         started = run(connection, QStringLiteral("SAVEPOINT ") + savepointName(depth));
     if (!started)
         return fail(started.error());

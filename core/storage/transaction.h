@@ -21,6 +21,9 @@ public:
         Immediate, ///< BEGIN IMMEDIATE: for rules that read then write
     };
 
+    /// The advisory lock a server hub's writers take (see begin()): "HUBK".
+    static constexpr qint64 WriteLockKey = 0x4855424b;
+
     static Result<Transaction> begin(const Database &db, Mode mode = Mode::Immediate);
     static Result<Transaction> begin(const QSqlDatabase &connection, Mode mode = Mode::Immediate);
 

@@ -104,7 +104,7 @@ public:
     /// Returns the number of matching members.
     int keystroke(const QString &typed, qint64 &checksum)
     {
-        const QByteArray match = MemberIndex::matchQuery(typed).toUtf8();
+        const QByteArray match = MemberIndex::matchQuery(typed, Backend::SQLite).toUtf8();
         sqlite3_bind_text(m_count, 1, match.constData(), int(match.size()), SQLITE_STATIC);
         int total = 0;
         if (sqlite3_step(m_count) == SQLITE_ROW)

@@ -396,7 +396,7 @@ TEST_CASE("the audit trail cannot be changed or deleted by SQL", "[audit]")
     CHECK(rows(t.hub()) >= 1);
 }
 
-TEST_CASE("check finds an audit row changed outside Hubkeeper", "[audit]")
+TEST_CASE("check finds an audit row changed outside Hubkeeper", "[audit][sqlite]")
 {
     TempHub t;
     person(t.hub(), QStringLiteral("Ana"));
@@ -417,7 +417,7 @@ TEST_CASE("check finds an audit row changed outside Hubkeeper", "[audit]")
     CHECK(found.last().where == QStringLiteral("audit_log_never_updated"));
 }
 
-TEST_CASE("check finds a removed audit row", "[audit]")
+TEST_CASE("check finds a removed audit row", "[audit][sqlite]")
 {
     TempHub t;
     for (const QString &name : {QStringLiteral("Ana"), QStringLiteral("Ben"), QStringLiteral("Cai")})

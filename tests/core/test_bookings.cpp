@@ -348,7 +348,7 @@ TEST_CASE("two hubs on one file racing to book the same slots never double-book"
     CHECK(t->integrity().runAll().isEmpty());
 }
 
-TEST_CASE("the integrity check names overlapping live bookings written around the rules")
+TEST_CASE("the integrity check names overlapping live bookings written around the rules", "[sqlite]")
 {
     TempHub t;
     london(t);

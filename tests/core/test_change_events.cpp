@@ -112,7 +112,8 @@ TEST_CASE("a savepoint rolled back takes its records out of the event")
     CHECK_FALSE(records.contains(ChangedRecord{QStringLiteral("member"), droppedId}));
 }
 
-TEST_CASE("a transaction that only reads signals nothing, and one that writes unnamed rows signals every area")
+TEST_CASE("a transaction that only reads signals nothing, and one that writes unnamed rows signals every area",
+          "[sqlite]")
 {
     TempHub t;
     Events events(t.hub());
@@ -127,7 +128,7 @@ TEST_CASE("a transaction that only reads signals nothing, and one that writes un
     {
         auto tx = Transaction::begin(t->database());
         REQUIRE(tx);
-        Query q(tx->connection(), QStringLiteral("CREATE TABLE scratch (x)"));
+        Query q(tx->connection(), QStringLiteral("CREATE TABLE scratch (x INTEGER)"));
         REQUIRE(q.exec());
         Query insert(tx->connection(), QStringLiteral("INSERT INTO scratch VALUES (1)"));
         REQUIRE(insert.exec());
@@ -146,7 +147,7 @@ TEST_CASE("a large change names its areas but not every record")
     REQUIRE(tx);
     for (int i = 0; i < ChangeEvent::RecordLimit + 5; ++i)
         ChangeTracker::note(tx->connection(), QStringLiteral("booking"), i + 1);
-    Query insert(tx->connection(), QStringLiteral("CREATE TABLE scratch (x)"));
+    Query insert(tx->connection(), QStringLiteral("CREATE TABLE scratch (x INTEGER)"));
     REQUIRE(insert.exec());
     REQUIRE(tx->commit());
     REQUIRE(events.all().size() == 1);
@@ -164,7 +165,7 @@ TEST_CASE("every audited entity belongs to a named area")
     CHECK(ChangeEvent::areaOf(QStringLiteral("no-such-thing")) == ChangeEvent::everything());
 }
 
-TEST_CASE("a change committed on another connection is noticed by the watcher, not signalled here")
+TEST_CASE("a change committed on another connection is noticed by the watcher, not signalled here", "[sqlite]")
 {
     TempHub t;
     Events events(t.hub());

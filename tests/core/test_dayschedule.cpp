@@ -180,7 +180,7 @@ TEST_CASE("wall-clock minutes of a schedule stay put across the change to summer
     CHECK(s->at(sundayColumn, -30) == t->bookings().localTime(sunday.addDays(-1), QTime(23, 30)));
 }
 
-TEST_CASE("overlapping bookings written around the rules share their column side by side", "[schedule]")
+TEST_CASE("overlapping bookings written around the rules share their column side by side", "[schedule][sqlite]")
 {
     TempHub t;
     london(t);

@@ -12,7 +12,8 @@ using namespace hub;
 using hub::test::OpenReader;
 using hub::test::TempHub;
 
-TEST_CASE("forget with a reader open says the erasure is pending, and the next open completes it", "[privacy][erasure]")
+TEST_CASE("forget with a reader open says the erasure is pending, and the next open completes it",
+          "[privacy][erasure][sqlite]")
 {
     TempHub t;
     MemberDraft d;
@@ -54,7 +55,7 @@ TEST_CASE("forget with nobody else reading is complete at once", "[privacy][eras
 }
 
 TEST_CASE("a pending erasure is tried without waiting while a reader stays, and completes once it goes",
-          "[privacy][erasure]")
+          "[privacy][erasure][sqlite]")
 {
     TempHub t;
     MemberDraft d;

@@ -268,7 +268,7 @@ TEST_CASE("changing a limit never silently puts a balance in breach")
           ErrorKind::Invalid);
 }
 
-TEST_CASE("editing a transfer row outside Hubkeeper is caught by the check")
+TEST_CASE("editing a transfer row outside Hubkeeper is caught by the check", "[sqlite]")
 {
     TempHub t;
     const MemberId ada = member(t, QStringLiteral("Ada"));

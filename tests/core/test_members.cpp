@@ -295,7 +295,7 @@ TEST_CASE("subject access gathers every section about one member")
     CHECK(t->personalData().exportAll(MemberId(404)).error().kind == ErrorKind::NotFound);
 }
 
-TEST_CASE("a forgotten member leaves no personal data in the file or its WAL")
+TEST_CASE("a forgotten member leaves no personal data in the file or its WAL", "[sqlite]")
 {
     TempHub t;
     const Member keep = add(t, person(QStringLiteral("Keeper Person")));

@@ -127,7 +127,8 @@ QString populatedHub(TempHub &t)
 
 } // namespace
 
-TEST_CASE("a hub full of data at each older schema version upgrades with every row intact", "[storage][migration]")
+TEST_CASE("a hub full of data at each older schema version upgrades with every row intact",
+          "[storage][migration][sqlite]")
 {
     TempHub full;
     const QString source = populatedHub(full);
@@ -194,7 +195,8 @@ TEST_CASE("a hub full of data at each older schema version upgrades with every r
     }
 }
 
-TEST_CASE("a migration that fails leaves the file byte for byte as it was, at its version", "[storage][migration]")
+TEST_CASE("a migration that fails leaves the file byte for byte as it was, at its version",
+          "[storage][migration][sqlite]")
 {
     QTemporaryDir steps;
     for (const QString &file : QDir(SchemaDir).entryList({QStringLiteral("*.sql")}, QDir::Files))

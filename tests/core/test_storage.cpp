@@ -61,7 +61,7 @@ void expectRefusedUntouched(const QString &path, const QString &messagePart)
 }
 } // namespace
 
-TEST_CASE("a new hub is migrated from empty to the latest schema and marked as a hub")
+TEST_CASE("a new hub is migrated from empty to the latest schema and marked as a hub", "[sqlite]")
 {
     TempHub t;
     Database &db = t->database();
@@ -122,7 +122,7 @@ TEST_CASE("a hub from a newer Hubkeeper is refused and left byte-identical")
     expectRefusedUntouched(path, QStringLiteral("newer Hubkeeper"));
 }
 
-TEST_CASE("a damaged hub is refused and left byte-identical")
+TEST_CASE("a damaged hub is refused and left byte-identical", "[sqlite]")
 {
     TempHub t;
     // Enough rows for several pages, then checkpoint so everything is in the main file.

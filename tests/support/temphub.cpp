@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/temphub.h"
 
+#include "tests/support/testserver.h"
+
 #include <QFile>
 
 #include <catch2/catch.hpp>
 
 namespace hub::test {
 
-TempHub::TempHub() : m_path(m_dir.filePath(QStringLiteral("hub.sqlite")))
+TempHub::TempHub()
+    : m_path(TestServer::active() ? TestServer::createHubDatabase() : m_dir.filePath(QStringLiteral("hub.sqlite")))
 {
     REQUIRE(m_dir.isValid());
     reopen();
+}
+
+TempHub::~TempHub()
+{
+    m_hub.reset();
+    if (TestServer::active())
+        TestServer::dropDatabase(m_path);
 }
 
 void TempHub::reopen()

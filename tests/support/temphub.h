@@ -16,7 +16,11 @@ namespace hub::test {
 class TempHub
 {
 public:
+    /// On a file, or on a fresh database of the test server when the
+    /// `pg` label runs (tests/support/testserver.h).
     TempHub();
+    ~TempHub();
+    Q_DISABLE_COPY_MOVE(TempHub)
     Hub &hub() { return *m_hub; }
     Hub *operator->() { return m_hub.get(); }
     QString path() const { return m_path; }

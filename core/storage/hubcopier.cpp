@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/hubcopier.h"
+
+#include "core/hub.h"
+#include "core/storage/database.h"
+#include "core/storage/integritychecker.h"
+#include "core/storage/query.h"
+#include "core/storage/transaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace hub {
+
+namespace {
+
+// SQLite's FTS5 search tables keep the member, offer or need id as rowid,
+// which is no column of theirs; the server's tables name it so.
+bool isSearchTable(const QString &table)
+{
+    return table == QStringLiteral("member_search") || table == QStringLiteral("offer_search") ||
+           table == QStringLiteral("need_search");
+}
+
+struct Table
+{
+    QString name;
+    QStringList columns; ///< those a copy writes: no generated ones
+};
+
+// The hub's tables as the target's schema has them, each with its columns.
+Result<QList<Table>> tablesOf(const Database &db)
+{
+    QList<Table> tables;
+    QSqlQuery q(db.connection());
+    if (db.backend() == Backend::PostgreSQL) {
+        if (!q.exec(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns WHERE "
+                                   "table_schema = current_schema() AND is_generated = 'NEVER' AND table_name <> "
+                                   "'hub_schema' ORDER BY table_name, ordinal_position")))
+            return fail(Query::storageError(q.lastError()));
+        while (q.next()) {
+            const QString table = q.value(0).toString();
+            if (tables.isEmpty() || tables.last().name != table)
+                tables.append({table, {}});
+            tables.last().columns << q.value(1).toString();
+        }
+        return tables;
+    }
+    // The FTS5 shadow tables (member_search_data, …) belong to their virtual table.
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                               "AND name NOT GLOB '*_search_*' ORDER BY name")))
+        return fail(Query::storageError(q.lastError()));
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    for (const QString &name : std::as_const(names)) {
+        Table t{name, isSearchTable(name) ? QStringList{QStringLiteral("rowid")} : QStringList{}};
+        const QSqlRecord record = db.connection().record(name);
+        for (int i = 0; i < record.count(); ++i)
+            t.columns << record.fieldName(i);
+        tables << t;
+    }
+    return tables;
+}
+
+QString joined(const QStringList &columns)
+{
+    return columns.join(QStringLiteral(", "));
+}
+
+Status copyTable(const QSqlDatabase &from, const QSqlDatabase &to, const Table &table)
+{
+    // Names come from the target's own catalogue, never from user text.
+    QSqlQuery clear(to);
+    if (!clear.exec(QStringLiteral("DELETE FROM %1").arg(table.name)))
+        return fail(Query::storageError(clear.lastError()));
+    QSqlQuery read(from);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT %1 FROM %2").arg(joined(table.columns), table.name)))
+        return fail(Query::storageError(read.lastError()));
+    QStringList marks;
+    for (qsizetype i = 0; i < table.columns.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery write(to);
+    if (!write.prepare(
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table.name, joined(table.columns), joined(marks))))
+        return fail(Query::storageError(write.lastError()));
+    const int columns = int(table.columns.size());
+    while (read.next()) {
+        for (int i = 0; i < columns; ++i)
+            write.bindValue(i, read.value(i));
+        if (!write.exec())
+            return fail(Error::storage(HubCopier::tr("Copying %1 failed: %2")
+                                           .arg(table.name, write.lastError().databaseText())));
+    }
+    return {};
+}
+
+// Identity columns carry on after the highest id copied in.
+Status advanceSequences(const QSqlDatabase &db, const QList<Table> &tables)
+{
+    QSqlQuery q(db);
+    for (const Table &t : tables) {
+        if (!t.columns.contains(QStringLiteral("id")))
+            continue;
+        if (!q.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), coalesce(max(id), 0) + 1, "
+                                   "false) FROM %1 WHERE pg_get_serial_sequence('%1', 'id') IS NOT NULL")
+                        .arg(t.name)))
+            return fail(Query::storageError(q.lastError()));
+    }
+    return {};
+}
+
+} // namespace
+
+qint64 HubCopier::Summary::totalRows() const
+{
+    qint64 total = 0;
+    for (const qint64 n : rows)
+        total += n;
+    return total;
+}
+
+Result<HubCopier::Summary> HubCopier::summarise(const Database &db)
+{
+    auto tables = tablesOf(db);
+    if (!tables)
+        return fail(tables.error());
+    Summary s;
+    for (const Table &t : std::as_const(*tables)) {
+        Query count(db, QStringLiteral("SELECT count(*) FROM %1").arg(t.name));
+        auto n = count.scalar();
+        if (!n)
+            return fail(n.error());
+        s.rows.insert(t.name, n->toLongLong());
+    }
+    for (auto [table, head] : {std::pair{QStringLiteral("transfers"), &s.transferHead},
+                               std::pair{QStringLiteral("audit_log"), &s.auditHead}}) {
+        Query q(db, QStringLiteral("SELECT hash FROM %1 ORDER BY id DESC LIMIT 1").arg(table));
+        auto hash = q.scalar();
+        if (!hash)
+            return fail(hash.error());
+        *head = hash->toString();
+    }
+    return s;
+}
+
+Status HubCopier::copyRows(const Database &source, Database &target)
+{
+    auto tables = tablesOf(target);
+    if (!tables)
+        return fail(tables.error());
+    auto snapshot = Transaction::begin(source, Transaction::Mode::Deferred);
+    if (!snapshot)
+        return fail(snapshot.error());
+    auto tx = Transaction::begin(target, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    const QSqlDatabase to = tx->connection();
+    QSqlQuery defer(to);
+    // Rows go in table by table; references are checked at the commit.
+    if (!defer.exec(target.backend() == Backend::PostgreSQL ? QStringLiteral("SET CONSTRAINTS ALL DEFERRED")
+                                                            : QStringLiteral("PRAGMA defer_foreign_keys = ON")))
+        return fail(Query::storageError(defer.lastError()));
+    for (const Table &t : std::as_const(*tables)) {
+        if (auto ok = copyTable(snapshot->connection(), to, t); !ok)
+            return ok;
+    }
+    if (target.backend() == Backend::PostgreSQL) {
+        if (auto ok = advanceSequences(to, *tables); !ok)
+            return ok;
+    }
+    return tx->commit();
+}
+
+Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddress &target)
+{
+    if (target.toString() == source.path())
+        return fail(Error::invalid(tr("a hub cannot be copied onto itself"), QStringLiteral("to")));
+    if (!target.isServer() && QFileInfo::exists(target.path()))
+        return fail(Error::invalid(
+            tr("%1 already exists; copy into a new file.").arg(QDir::toNativeSeparators(target.path())),
+            QStringLiteral("to")));
+    auto expected = summarise(source);
+    if (!expected)
+        return fail(expected.error());
+    {
+        auto opened = Database::open(target, OpenMode::CreateIfMissing);
+        if (!opened)
+            return fail(opened.error());
+        auto there = summarise(**opened);
+        if (!there)
+            return fail(there.error());
+        // A fresh schema holds only text_fold's one row.
+        if (there->totalRows() > there->rows.value(QStringLiteral("text_fold")) || !there->transferHead.isEmpty())
+            return fail(Error::invalid(tr("%1 already holds a hub; copy into an empty database.")
+                                           .arg(target.toString()),
+                                       QStringLiteral("to")));
+        if (auto ok = copyRows(source, **opened); !ok) {
+            opened->reset();
+            empty(target);
+            return fail(ok.error());
+        }
+    }
+    if (auto ok = verify(target, *expected); !ok) {
+        empty(target);
+        return fail(ok.error());
+    }
+    return *expected;
+}
+
+Status HubCopier::verify(const HubAddress &target, const Summary &expected)
+{
+    auto hub = Hub::open(target, OpenMode::ExistingOnly);
+    if (!hub)
+        return fail(hub.error());
+    const QList<Finding> findings = (*hub)->integrity().runAll();
+    if (!findings.isEmpty())
+        return fail(Error::storage(tr("The copy did not pass the check (%1: %2); it was removed.")
+                                       .arg(findings.first().area, findings.first().message)));
+    auto got = summarise((*hub)->database());
+    if (!got)
+        return fail(got.error());
+    for (auto it = expected.rows.cbegin(); it != expected.rows.cend(); ++it) {
+        if (got->rows.value(it.key(), -1) != it.value())
+            return fail(Error::storage(tr("The copy has %1 rows in %2 where the hub has %3; it was removed.")
+                                           .arg(got->rows.value(it.key(), -1))
+                                           .arg(it.key())
+                                           .arg(it.value())));
+    }
+    if (got->transferHead != expected.transferHead || got->auditHead != expected.auditHead)
+        return fail(Error::storage(tr("The copy's hash chains end elsewhere than the hub's; it was removed.")));
+    return {};
+}
+
+void HubCopier::empty(const HubAddress &target)
+{
+    if (!target.isServer()) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(target.path() + suffix);
+        return;
+    }
+    auto opened = Database::open(target, OpenMode::ExistingOnly);
+    if (!opened)
+        return;
+    QSqlQuery q((*opened)->connection());
+    // The database was empty before the copy: all it holds now is the hub's.
+    (void)q.exec(QStringLiteral(
+        "DO $$ DECLARE t record; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = "
+        "current_schema() LOOP EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename); END LOOP; END $$"));
+    (void)q.exec(QStringLiteral("DROP FUNCTION IF EXISTS transfers_are_immutable(), audit_log_is_append_only()"));
+    (void)q.exec(QStringLiteral("DROP COLLATION IF EXISTS nocase"));
+}
+
+} // namespace hub
