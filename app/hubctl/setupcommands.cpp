@@ -251,7 +251,8 @@ int demo(CommandContext &ctx)
         return ctx.usage(
             Tr::tr("“%1” is not a whole number from 0 to 4294967295").arg(ctx.value(QStringLiteral("seed"))),
             QStringLiteral("--seed"));
-    const QString path = QFileInfo(ctx.dbPath()).absoluteFilePath();
+    const QString path =
+        HubAddress::looksLikeServer(ctx.dbPath()) ? ctx.dbPath() : QFileInfo(ctx.dbPath()).absoluteFilePath();
     QString lastPart;
     int lastPercent = -1;
     QElapsedTimer timer;

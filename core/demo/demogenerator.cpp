@@ -101,7 +101,8 @@ namespace hub {
 
 Status DemoGenerator::createDemoHub(const QString &path, const DemoOptions &options, const DemoProgressFn &progress)
 {
-    if (QFileInfo::exists(path))
+    const bool server = HubAddress::looksLikeServer(path);
+    if (!server && QFileInfo::exists(path))
         return fail(Error::refused(tr("%1 already exists; demo data is made in a new file. Choose another file name.")
                                        .arg(QDir::toNativeSeparators(path))));
     Status ran;
@@ -109,11 +110,15 @@ Status DemoGenerator::createDemoHub(const QString &path, const DemoOptions &opti
         auto hub = Hub::open(path, OpenMode::CreateIfMissing);
         if (!hub)
             return fail(hub.error());
+        // On a server, demo data goes only into an empty database.
+        if (server && !(*hub)->isNew())
+            return fail(
+                Error::refused(tr("%1 already holds a hub; demo data is made in an empty database.").arg(path)));
         ran = (*hub)->demo().run(**hub, options, progress);
         (*hub)->database().releaseThreadConnection();
     }
     // The run rolled back; the file only exists because of it, so it goes too.
-    if (!ran)
+    if (!ran && !server)
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(path + suffix);
     return ran;

@@ -7,9 +7,8 @@
 namespace hub {
 
 namespace {
-const QStringList SslModes = {QStringLiteral("disable"),     QStringLiteral("allow"),
-                              QStringLiteral("prefer"),      QStringLiteral("require"),
-                              QStringLiteral("verify-ca"),   QStringLiteral("verify-full")};
+const QStringList SslModes = {QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
+                              QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
 } // namespace
 
 bool HubAddress::looksLikeServer(const QString &text)

@@ -42,10 +42,7 @@ public:
     /// The path, or the URL without any password: safe to show, log and remember.
     QString toString() const;
 
-    friend bool operator==(const HubAddress &a, const HubAddress &b)
-    {
-        return a.toString() == b.toString();
-    }
+    friend bool operator==(const HubAddress &a, const HubAddress &b) { return a.toString() == b.toString(); }
 
 private:
     bool m_server = false;

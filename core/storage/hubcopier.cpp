@@ -94,8 +94,8 @@ Status copyTable(const QSqlDatabase &from, const QSqlDatabase &to, const Table &
         for (int i = 0; i < columns; ++i)
             write.bindValue(i, read.value(i));
         if (!write.exec())
-            return fail(Error::storage(HubCopier::tr("Copying %1 failed: %2")
-                                           .arg(table.name, write.lastError().databaseText())));
+            return fail(Error::storage(
+                HubCopier::tr("Copying %1 failed: %2").arg(table.name, write.lastError().databaseText())));
     }
     return {};
 }
@@ -182,9 +182,9 @@ Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddr
     if (target.toString() == source.path())
         return fail(Error::invalid(tr("a hub cannot be copied onto itself"), QStringLiteral("to")));
     if (!target.isServer() && QFileInfo::exists(target.path()))
-        return fail(Error::invalid(
-            tr("%1 already exists; copy into a new file.").arg(QDir::toNativeSeparators(target.path())),
-            QStringLiteral("to")));
+        return fail(
+            Error::invalid(tr("%1 already exists; copy into a new file.").arg(QDir::toNativeSeparators(target.path())),
+                           QStringLiteral("to")));
     auto expected = summarise(source);
     if (!expected)
         return fail(expected.error());
@@ -197,9 +197,9 @@ Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddr
             return fail(there.error());
         // A fresh schema holds only text_fold's one row.
         if (there->totalRows() > there->rows.value(QStringLiteral("text_fold")) || !there->transferHead.isEmpty())
-            return fail(Error::invalid(tr("%1 already holds a hub; copy into an empty database.")
-                                           .arg(target.toString()),
-                                       QStringLiteral("to")));
+            return fail(
+                Error::invalid(tr("%1 already holds a hub; copy into an empty database.").arg(target.toString()),
+                               QStringLiteral("to")));
         if (auto ok = copyRows(source, **opened); !ok) {
             opened->reset();
             empty(target);

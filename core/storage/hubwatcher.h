@@ -15,7 +15,8 @@ class Database;
 /// window, hubctl, a worker thread) changed the hub, and in particular when
 /// the hub was restored from a backup, so a window can reload instead of
 /// showing and editing what is no longer there. Cheap: PRAGMA data_version
-/// each tick, the restore marker only after a change.
+/// each tick on a file, LISTEN/NOTIFY on a hub server (its writers notify at
+/// commit), the restore marker only after a change.
 class HubWatcher : public QObject
 {
     Q_OBJECT
@@ -40,7 +41,10 @@ signals:
 private:
     std::shared_ptr<const Database> m_db;
     QTimer m_timer;
+    bool changedSince();
+
     qint64 m_dataVersion = -1;
+    bool m_notified = false; ///< a server's notification arrived since the last look
     QString m_marker;
 };
 

@@ -70,14 +70,16 @@ Result<Transaction> Transaction::begin(const QSqlDatabase &connection, Mode mode
         return fail(started.error());
     t_depth[connection.connectionName()] = depth + 1;
     ChangeTracker::begun(connection, depth);
-    return Transaction(connection, depth);
+    return Transaction(connection, depth,
+                       depth == 0 && mode == Mode::Immediate && backendOf(connection) == Backend::PostgreSQL);
 }
 
-Transaction::Transaction(const QSqlDatabase &db, int depth) : m_db(db), m_depth(depth), m_active(true)
+Transaction::Transaction(const QSqlDatabase &db, int depth, bool notifies)
+    : m_db(db), m_depth(depth), m_active(true), m_notifies(notifies)
 {}
 
 Transaction::Transaction(Transaction &&other) noexcept
-    : m_db(other.m_db), m_depth(other.m_depth), m_active(other.m_active)
+    : m_db(other.m_db), m_depth(other.m_depth), m_active(other.m_active), m_notifies(other.m_notifies)
 {
     other.m_active = false;
 }
@@ -91,6 +93,10 @@ Transaction::~Transaction()
 Status Transaction::commit()
 {
     Q_ASSERT(m_active);
+    // Delivered only if the commit goes through: other desks' windows
+    // refresh within a moment, as a file's PRAGMA data_version tells them.
+    if (m_notifies)
+        (void)run(m_db, QStringLiteral("NOTIFY %1").arg(QLatin1StringView(ChangeChannel)));
     const Status done = m_depth == 0 ? run(m_db, QStringLiteral("COMMIT"))
                                      : run(m_db, QStringLiteral("RELEASE ") + savepointName(m_depth));
     if (!done) {

@@ -23,6 +23,8 @@ public:
 
     /// The advisory lock a server hub's writers take (see begin()): "HUBK".
     static constexpr qint64 WriteLockKey = 0x4855424b;
+    /// The channel a server hub's writers NOTIFY on commit (HubWatcher listens).
+    static constexpr const char *ChangeChannel = "hub_changes";
 
     static Result<Transaction> begin(const Database &db, Mode mode = Mode::Immediate);
     static Result<Transaction> begin(const QSqlDatabase &connection, Mode mode = Mode::Immediate);
@@ -38,10 +40,11 @@ public:
     QSqlDatabase connection() const { return m_db; }
 
 private:
-    Transaction(const QSqlDatabase &db, int depth);
+    Transaction(const QSqlDatabase &db, int depth, bool notifies);
     QSqlDatabase m_db;
     int m_depth = 0;
     bool m_active = false;
+    bool m_notifies = false; ///< a server hub's writer: tells the other desks at its commit
 };
 
 } // namespace hub

@@ -22,6 +22,11 @@ start)
 	[ "$(id -u)" = 0 ] && chown postgres "$dir"
 	as_server "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
 		|| { cat "$dir/initdb.log" >&2; exit 1; }
+	# Everyone on loopback is trusted but the one role a test makes to be
+	# refused a wrong password.
+	{ echo "host all hub_password 127.0.0.1/32 scram-sha-256"; cat "$dir/data/pg_hba.conf"; } >"$dir/hba.tmp"
+	[ "$(id -u)" = 0 ] && chown postgres "$dir/hba.tmp"
+	as_server cp "$dir/hba.tmp" "$dir/data/pg_hba.conf"
 	# Tests trade durability for speed: the cluster is thrown away anyway.
 	for try in 1 2 3 4 5 6 7 8; do
 		port=$(( 20000 + ( $(od -An -N2 -tu2 /dev/urandom) % 30000 ) ))

@@ -25,7 +25,7 @@ QString serverFile()
     return qEnvironmentVariable("HUB_TEST_SERVER");
 }
 
-HubAddress admin()
+HubAddress adminAddress()
 {
     auto address = HubAddress::parse(TestServer::adminUrl());
     REQUIRE(address);
@@ -34,25 +34,27 @@ HubAddress admin()
 
 QString urlOf(const QString &database)
 {
-    const HubAddress a = admin();
+    const HubAddress a = adminAddress();
     return HubAddress::server(a.user(), a.host(), a.port(), database).toString();
 }
 
-// One admin connection per thread, to the cluster's `postgres` database.
-void execAdmin(const QStringList &statements)
+// One admin connection per thread and database (the cluster's `postgres` by default).
+void execAdmin(const QStringList &statements, const QString &database = {})
 {
-    const QString name =
-        QStringLiteral("hubtest-admin-%1").arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
+    const QString name = QStringLiteral("hubtest-admin-%1%2")
+                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
+                             .arg(database);
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name)
                                                    : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     if (!db.isOpen()) {
-        const HubAddress a = admin();
+        const HubAddress a = adminAddress();
         db.setHostName(a.host());
         db.setPort(a.port());
         db.setUserName(a.user());
-        db.setDatabaseName(a.databaseName());
+        db.setDatabaseName(database.isEmpty() ? a.databaseName() : database);
         INFO(db.lastError().text().toStdString());
         REQUIRE(db.open());
+        QSqlQuery(db).exec(QStringLiteral("SET client_min_messages = warning"));
     }
     QSqlQuery q(db);
     for (const QString &sql : statements) {
@@ -120,6 +122,25 @@ QString TestServer::createHubDatabase()
     const QString name = freshName();
     execAdmin({QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, TemplateName)});
     return urlOf(name);
+}
+
+void TestServer::admin(const QStringList &statements, const QString &database)
+{
+    execAdmin(statements, database);
+    if (!database.isEmpty()) {
+        // Leave nothing connected to a database a test may drop.
+        const QString name = QStringLiteral("hubtest-admin-%1%2")
+                                 .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
+                                 .arg(database);
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString TestServer::urlFor(const QString &user, const QString &database)
+{
+    const HubAddress a = adminAddress();
+    return HubAddress::server(user, a.host(), a.port(), database).toString();
 }
 
 void TestServer::dropDatabase(const QString &url)

@@ -21,6 +21,10 @@ public:
     static QString createHubDatabase();
     /// Drops a database made above, closing what is still connected to it.
     static void dropDatabase(const QString &url);
+    /// Runs statements as the cluster's superuser (roles, grants, tampering).
+    static void admin(const QStringList &statements, const QString &database = {});
+    /// The URL of `database` on the cluster for `user`.
+    static QString urlFor(const QString &user, const QString &database);
 };
 
 } // namespace hub::test

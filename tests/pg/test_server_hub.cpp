@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A hub on a PostgreSQL server, driven through hubctl processes: moved from a
+// file to the server and back, backed up as a portable file, refused clearly
+// when the server cannot be reached or the password is wrong, and run by a
+// role that cannot switch off its guards. Runs on the throwaway cluster
+// (label pg, tests/pg/pgcluster.sh).
+#include "tests/support/hubctlrunner.h"
+#include "tests/support/testserver.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace hub::test;
+
+namespace {
+
+CliRun run(const QString &db, const QStringList &args)
+{
+    return hubctl(QStringList{QStringLiteral("--db"), db, QStringLiteral("--json")} + args);
+}
+
+CliRun ok(const QString &db, const QStringList &args)
+{
+    const CliRun r = run(db, args);
+    INFO(db.toStdString() << " " << args.join(u' ').toStdString() << "\n" << r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    return r;
+}
+
+/// What must be the same wherever a hub lives: balances, members, bookings, chain heads.
+struct Picture
+{
+    QJsonDocument balances, members, bookings;
+    QString seal;
+    bool operator==(const Picture &) const = default;
+};
+
+Picture pictureOf(const QString &db)
+{
+    Picture p;
+    p.balances = ok(db, {QStringLiteral("report"), QStringLiteral("trial-balance"), QStringLiteral("--format"),
+                         QStringLiteral("json"), QStringLiteral("--at"), QStringLiteral("2030-01-01")})
+                     .json();
+    p.members = ok(db, {QStringLiteral("member"), QStringLiteral("list")}).json();
+    p.bookings = ok(db, {QStringLiteral("booking"), QStringLiteral("list"), QStringLiteral("--from"),
+                         QStringLiteral("2000-01-01"), QStringLiteral("--to"), QStringLiteral("2040-01-01"),
+                         QStringLiteral("--cancelled")})
+                     .json();
+    p.seal = ok(db, {QStringLiteral("seal")}).json().object().value(QStringLiteral("seal")).toString();
+    return p;
+}
+
+int tablesIn(const QString &url)
+{
+    QProcess psql;
+    psql.start(QStringLiteral("psql"), {url, QStringLiteral("-Atc"),
+                                        QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")});
+    REQUIRE(psql.waitForFinished(30000));
+    return QString::fromUtf8(psql.readAllStandardOutput()).trimmed().toInt();
+}
+
+} // namespace
+
+TEST_CASE("a hub moves from a file to a server and back with the same balances, members, bookings and chains",
+          "[pg]")
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("desk.sqlite"));
+    ok(file, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small"), QStringLiteral("--seed"),
+              QStringLiteral("7")});
+    const Picture atTheDesk = pictureOf(file);
+    REQUIRE(atTheDesk.members.array().size() > 60); // 60 and the hub itself
+
+    const QString server = TestServer::createEmptyDatabase();
+    const CliRun moved = ok(file, {QStringLiteral("copy"), QStringLiteral("--to"), server});
+    CHECK(moved.json().object().value(QStringLiteral("verified")).toBool());
+    CHECK(pictureOf(server) == atTheDesk);
+    CHECK(ok(server, {QStringLiteral("check")}).exitCode == 0);
+
+    const QString back = dir.filePath(QStringLiteral("back.sqlite"));
+    ok(server, {QStringLiteral("copy"), QStringLiteral("--to"), back});
+    CHECK(pictureOf(back) == atTheDesk);
+
+    // Work goes on at the server as at a desk: a payment, seen in the balances.
+    const QString payer = atTheDesk.members.array().at(0).toObject().value(QStringLiteral("id")).toVariant().toString();
+    const QString payee = atTheDesk.members.array().at(1).toObject().value(QStringLiteral("id")).toVariant().toString();
+    ok(server, {QStringLiteral("pay"), QStringLiteral("--from"), payer, QStringLiteral("--to"), payee,
+                QStringLiteral("--amount"), QStringLiteral("1.25"), QStringLiteral("--memo"),
+                QStringLiteral("Bread from the café")});
+    CHECK(pictureOf(server).balances != atTheDesk.balances);
+    CHECK(ok(server, {QStringLiteral("check")}).exitCode == 0);
+    TestServer::dropDatabase(server);
+}
+
+TEST_CASE("a copy goes only into an empty target and a failed copy leaves the target empty", "[pg]")
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("desk.sqlite"));
+    ok(file, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")});
+    const QString server = TestServer::createEmptyDatabase();
+    ok(file, {QStringLiteral("copy"), QStringLiteral("--to"), server});
+    const QString seal = pictureOf(server).seal;
+
+    // Already a hub there: refused, and the server hub is as it was.
+    const CliRun again = run(file, {QStringLiteral("copy"), QStringLiteral("--to"), server});
+    CHECK(again.exitCode == 2);
+    CHECK(again.err.contains(QStringLiteral("already holds a hub")));
+    CHECK(pictureOf(server).seal == seal);
+
+    // A file whose transfer chain was edited around Hubkeeper fails the
+    // check on the target: nothing of it stays there.
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"),
+                 {file, QStringLiteral("DROP TRIGGER transfers_never_updated; UPDATE transfers SET memo = "
+                                       "'changed' WHERE id = 3;")});
+    REQUIRE(sqlite.waitForFinished(30000));
+    REQUIRE(sqlite.exitCode() == 0);
+    const QString empty = TestServer::createEmptyDatabase();
+    const CliRun bad = run(file, {QStringLiteral("copy"), QStringLiteral("--to"), empty});
+    CHECK(bad.exitCode == 5);
+    CHECK(bad.err.contains(QStringLiteral("did not pass the check")));
+    CHECK(tablesIn(empty) == 0);
+    TestServer::dropDatabase(server);
+    TestServer::dropDatabase(empty);
+}
+
+TEST_CASE("a server hub is backed up as a portable hub file a desk opens", "[pg]")
+{
+    QTemporaryDir dir;
+    const QString server = TestServer::createEmptyDatabase();
+    ok(server, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")});
+    const Picture there = pictureOf(server);
+    const QString file = dir.filePath(QStringLiteral("server-backup.sqlite"));
+    ok(server, {QStringLiteral("backup"), file});
+    CHECK(ok(file, {QStringLiteral("check")}).exitCode == 0);
+    const Picture copy = pictureOf(file);
+    CHECK(copy.balances == there.balances);
+    CHECK(copy.members == there.members);
+    CHECK(copy.bookings == there.bookings);
+    // The backup itself is audited on the server after the copy was taken.
+    CHECK(copy.seal.section(u' ', 0, 0) == there.seal.section(u' ', 0, 0));
+    TestServer::dropDatabase(server);
+}
+
+TEST_CASE("an unreachable server or a wrong password is exit 5 with a clear message", "[pg]")
+{
+    const CliRun nowhere =
+        run(QStringLiteral("postgresql://hub@127.0.0.1:1/hub"), {QStringLiteral("member"), QStringLiteral("list")});
+    CHECK(nowhere.exitCode == 5);
+    CHECK(nowhere.err.contains(QStringLiteral("could not be reached")));
+
+    const CliRun withPassword =
+        run(QStringLiteral("postgresql://hub:secret@127.0.0.1/hub"), {QStringLiteral("member"), QStringLiteral("list")});
+    CHECK(withPassword.exitCode == 2);
+    CHECK(withPassword.err.contains(QStringLiteral("~/.pgpass")));
+
+    const QString database = TestServer::createEmptyDatabase().section(u'/', -1);
+    TestServer::admin({QStringLiteral("DROP ROLE IF EXISTS hub_password"),
+                       QStringLiteral("CREATE ROLE hub_password LOGIN PASSWORD 'the right one'"),
+                       QStringLiteral("ALTER DATABASE %1 OWNER TO hub_password").arg(database)});
+    const QString url = TestServer::urlFor(QStringLiteral("hub_password"), database);
+    qputenv("PGPASSWORD", "the wrong one");
+    const CliRun wrong = run(url, {QStringLiteral("init")});
+    CHECK(wrong.exitCode == 5);
+    CHECK(wrong.err.contains(QStringLiteral("password authentication failed")));
+    qputenv("PGPASSWORD", "the right one");
+    const CliRun right = run(url, {QStringLiteral("init")});
+    qunsetenv("PGPASSWORD");
+    INFO(right.err.toStdString());
+    CHECK(right.exitCode == 0);
+    TestServer::dropDatabase(url);
+}
