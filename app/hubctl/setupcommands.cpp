@@ -372,7 +372,7 @@ int copyHub(CommandContext &ctx)
                                  {QStringLiteral("transfer_head"), copied->transferHead},
                                  {QStringLiteral("audit_head"), copied->auditHead},
                                  {QStringLiteral("verified"), true}},
-                     Tr::tr("Copied %1 to %2: %n rows, checked in full, the same counts and chain heads.", "",
+                     Tr::tr("Copied %1 to %2: %n row(s), checked in full, the same counts and chain heads.", "",
                             int(std::min<qint64>(copied->totalRows(), std::numeric_limits<int>::max())))
                          .arg((*hub)->path(), target->toString()));
     return 0;

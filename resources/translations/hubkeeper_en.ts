@@ -688,6 +688,13 @@
                 <numerusform>%n problems found.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Copied %1 to %2: %n row(s), checked in full, the same counts and chain heads.</source>
+            <translation>
+                <numerusform>Copied %1 to %2: %n row, checked in full, the same counts and chain heads.</numerusform>
+                <numerusform>Copied %1 to %2: %n rows, checked in full, the same counts and chain heads.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>hub::cli::VotingCommands</name>

@@ -488,7 +488,7 @@ TEST_CASE("forgetting a member replaces their user name in the audit trail by th
     CHECK(users.scalar()->toInt() == 0);
 }
 
-TEST_CASE("a backup holds the users and the audit trail and a restored hub keeps them", "[audit][backup]")
+TEST_CASE("a backup holds the users and the audit trail and a restored hub keeps them", "[audit][backup][sqlite]")
 {
     TempHub t;
     const MemberId ada = person(t.hub(), QStringLiteral("Ada"));

@@ -12,7 +12,7 @@
 using namespace hub;
 using hub::test::TempHub;
 
-TEST_CASE("a backup is a consistent hub that restores with its data and keeping the old file")
+TEST_CASE("a backup is a consistent hub that restores with its data and keeping the old file", "[sqlite]")
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("name"), QStringLiteral("Before Backup")));
@@ -81,7 +81,7 @@ QString newestAction(Hub &hub)
 } // namespace
 
 TEST_CASE("a restore into the open hub replaces its contents in place, audited, keeping the old one",
-          "[backup][restore]")
+          "[backup][restore][sqlite]")
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("name"), QStringLiteral("Before Backup")));
@@ -112,7 +112,7 @@ TEST_CASE("a restore into the open hub replaces its contents in place, audited, 
     CHECK(*BackupService::restoreMarker(t->database()) != *marker);
 }
 
-TEST_CASE("a refused restore into the open hub changes nothing", "[backup][restore]")
+TEST_CASE("a refused restore into the open hub changes nothing", "[backup][restore][sqlite]")
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("name"), QStringLiteral("Stays")));

@@ -123,7 +123,7 @@ TEST_CASE("a unit needing a permission the desk lacks never runs its body", "[st
 }
 
 TEST_CASE("a unit inside another is a savepoint: one commit, one event, the inner refusal undone alone",
-          "[storage][unit]")
+          "[storage][unit][sqlite]")
 {
     TempHub t;
     Watch watch(t.hub());

@@ -65,8 +65,7 @@ int tablesIn(const QString &url)
 
 } // namespace
 
-TEST_CASE("a hub moves from a file to a server and back with the same balances, members, bookings and chains",
-          "[pg]")
+TEST_CASE("a hub moves from a file to a server and back with the same balances, members, bookings and chains", "[pg]")
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("desk.sqlite"));
@@ -153,8 +152,8 @@ TEST_CASE("an unreachable server or a wrong password is exit 5 with a clear mess
     CHECK(nowhere.exitCode == 5);
     CHECK(nowhere.err.contains(QStringLiteral("could not be reached")));
 
-    const CliRun withPassword =
-        run(QStringLiteral("postgresql://hub:secret@127.0.0.1/hub"), {QStringLiteral("member"), QStringLiteral("list")});
+    const CliRun withPassword = run(QStringLiteral("postgresql://hub:secret@127.0.0.1/hub"),
+                                    {QStringLiteral("member"), QStringLiteral("list")});
     CHECK(withPassword.exitCode == 2);
     CHECK(withPassword.err.contains(QStringLiteral("~/.pgpass")));
 

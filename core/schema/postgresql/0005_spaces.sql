@@ -45,3 +45,15 @@ CREATE TABLE bookings (
     CHECK (end_utc > start_utc)
 );
 CREATE INDEX bookings_space_start ON bookings(space_id, start_utc);
+
+-- No two live bookings of a space overlap, whichever desk books them. The
+-- booking service keeps the fuller rule (set-up and clean-up buffers, opening
+-- hours) under the hub's write lock; the server holds the core of it itself,
+-- so not even a program written around Hubkeeper can double-book a room.
+-- Checked at the end of each statement, so a series moved in one UPDATE is
+-- judged where it lands.
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+ALTER TABLE bookings ADD CONSTRAINT bookings_never_overlap
+    EXCLUDE USING gist (space_id WITH =, int8range(start_utc, end_utc) WITH &&)
+    WHERE (status IN ('tentative', 'confirmed'))
+    DEFERRABLE INITIALLY IMMEDIATE;
