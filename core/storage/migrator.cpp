@@ -134,10 +134,15 @@ Result<int> Migrator::currentVersion(const QSqlDatabase &db)
     }
     // One migration at a time per server: the lock ends with the transaction.
     if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(Database::ApplicationId)) ||
-        !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (one INTEGER PRIMARY KEY CHECK (one = 1), "
-                               "application_id INTEGER NOT NULL, version INTEGER NOT NULL)")
-                    .arg(ServerMarker)) ||
-        !q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM %1").arg(ServerMarker)) || !q.next())
+        !q.exec(QStringLiteral("SELECT to_regclass('%1') IS NULL").arg(ServerMarker)) || !q.next())
+        return fail(Query::storageError(q.lastError()));
+    // Made only when missing: the desks' role may not create tables.
+    if (q.value(0).toBool() &&
+        !q.exec(QStringLiteral("CREATE TABLE %1 (one INTEGER PRIMARY KEY CHECK (one = 1), application_id INTEGER "
+                               "NOT NULL, version INTEGER NOT NULL)")
+                    .arg(ServerMarker)))
+        return fail(Query::storageError(q.lastError()));
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM %1").arg(ServerMarker)) || !q.next())
         return fail(Query::storageError(q.lastError()));
     return q.value(0).toInt();
 }

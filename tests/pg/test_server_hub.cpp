@@ -173,3 +173,63 @@ TEST_CASE("an unreachable server or a wrong password is exit 5 with a clear mess
     CHECK(right.exitCode == 0);
     TestServer::dropDatabase(url);
 }
+
+namespace {
+/// psql as given in the README, for what a person with that role could try.
+std::pair<int, QString> psql(const QString &url, const QString &sql)
+{
+    QProcess p;
+    p.start(QStringLiteral("psql"),
+            {url, QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-qc"), sql});
+    REQUIRE(p.waitForFinished(30000));
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+}
+} // namespace
+
+TEST_CASE("the desks' role works the hub but can neither switch off its guards nor change the schema", "[pg]")
+{
+    // The set-up the README gives: an owner that makes and upgrades the hub,
+    // and the role every desk connects as, with data rights only.
+    const QString database = TestServer::createEmptyDatabase().section(u'/', -1);
+    TestServer::admin({QStringLiteral("DROP ROLE IF EXISTS hub_owner_%1").arg(database),
+                       QStringLiteral("DROP ROLE IF EXISTS hub_desk_%1").arg(database),
+                       QStringLiteral("CREATE ROLE hub_owner_%1 LOGIN").arg(database),
+                       QStringLiteral("CREATE ROLE hub_desk_%1 LOGIN").arg(database),
+                       QStringLiteral("ALTER DATABASE %1 OWNER TO hub_owner_%1").arg(database)});
+    const QString owner = TestServer::urlFor(QStringLiteral("hub_owner_") + database, database);
+    const QString desk = TestServer::urlFor(QStringLiteral("hub_desk_") + database, database);
+    REQUIRE(psql(owner, QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, "
+                                       "DELETE ON TABLES TO hub_desk_%1; ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+                                       "GRANT USAGE ON SEQUENCES TO hub_desk_%1;")
+                            .arg(database))
+                .first == 0);
+    ok(owner, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Two desks")});
+
+    // Everyday work from the desk: members, a payment, an erasure, the check.
+    ok(desk, {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ann")});
+    ok(desk, {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Bob")});
+    ok(desk, {QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("1"), QStringLiteral("--to"),
+              QStringLiteral("2"), QStringLiteral("--amount"), QStringLiteral("2"), QStringLiteral("--memo"),
+              QStringLiteral("Soup")});
+    ok(desk, {QStringLiteral("member"), QStringLiteral("forget"), QStringLiteral("1")});
+    CHECK(ok(desk, {QStringLiteral("check")}).exitCode == 0);
+
+    // What the desk's role cannot do, whoever holds it.
+    for (const QString &sql :
+         {QStringLiteral("DROP TRIGGER transfers_never_updated ON transfers"),
+          QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER ALL"), QStringLiteral("TRUNCATE transfers"),
+          QStringLiteral("ALTER TABLE accounts DROP CONSTRAINT accounts_member_id_key"),
+          QStringLiteral("CREATE TABLE elsewhere (x integer)"), QStringLiteral("DROP TABLE transfers"),
+          QStringLiteral("UPDATE transfers SET amount_minor = 1"), QStringLiteral("DELETE FROM audit_log")}) {
+        const auto [code, err] = psql(desk, sql);
+        INFO(sql.toStdString() << ": " << err.toStdString());
+        CHECK(code != 0);
+        CHECK((err.contains(QStringLiteral("must be owner")) || err.contains(QStringLiteral("permission denied")) ||
+               err.contains(QStringLiteral("never"))));
+    }
+    CHECK(ok(desk, {QStringLiteral("check")}).exitCode == 0);
+    TestServer::dropDatabase(owner);
+    TestServer::admin({QStringLiteral("DROP OWNED BY hub_desk_%1").arg(database),
+                       QStringLiteral("DROP ROLE IF EXISTS hub_owner_%1").arg(database),
+                       QStringLiteral("DROP ROLE IF EXISTS hub_desk_%1").arg(database)});
+}
