@@ -14,6 +14,7 @@
 #include "ui/access/idlewatcher.h"
 #include "ui/access/permissiongate.h"
 #include "ui/access/signinscreen.h"
+#include "ui/dialogs/serverconnectdialog.h"
 #include "ui/dialogs/spacedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindowactions.h"
@@ -267,13 +268,13 @@ bool MainWindow::start(const QString &requested)
     QString path = requested;
     if (path.isEmpty()) {
         const QString last = RecentFiles(m_settings).lastFile();
-        if (!last.isEmpty() && QFileInfo::exists(last))
+        if (!last.isEmpty() && (HubAddress::looksLikeServer(last) || QFileInfo::exists(last)))
             path = last;
         else if (QFileInfo::exists(Hub::defaultPath()))
             path = Hub::defaultPath();
     }
     QString notice;
-    if (!path.isEmpty() && QFileInfo::exists(path)) {
+    if (!path.isEmpty() && (HubAddress::looksLikeServer(path) || QFileInfo::exists(path))) {
         if (openHub(path))
             return true;
         notice = tr("%1 could not be opened. Choose another way to start.").arg(QDir::toNativeSeparators(path));
@@ -309,6 +310,16 @@ bool MainWindow::openHub(const QString &path)
     if (!settleUnsavedSettings())
         return false;
     auto opened = Hub::open(path, OpenMode::ExistingOnly);
+    // A server that wants a password neither ~/.pgpass nor PGPASSWORD gave.
+    if (!opened && opened.error().where == QStringLiteral("password")) {
+        ServerConnectDialog dialog(this);
+        if (auto address = HubAddress::parse(path))
+            dialog.setAddress(*address);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        // The dialog holds it open, password and all: found here without asking again.
+        opened = Hub::open(dialog.hubPath(), OpenMode::ExistingOnly);
+    }
     if (!opened) {
         showStorageError(tr("The Hub Could Not Be Opened"), opened.error().message);
         return false;
@@ -320,6 +331,14 @@ bool MainWindow::openHub(const QString &path)
         QMessageBox::warning(this, tr("Please Take Care With This Hub"), warning);
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_hub->path())), 5000);
     return true;
+}
+
+bool MainWindow::connectToServer()
+{
+    ServerConnectDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    return openHub(dialog.hubPath());
 }
 
 void MainWindow::setHub(std::unique_ptr<Hub> hub)

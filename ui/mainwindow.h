@@ -64,8 +64,11 @@ public:
     /// dialog. Returns false when the user closed that dialog without a hub.
     bool start(const QString &requested = {});
 
-    /// Opens `path` in place of the current hub. A refused file is explained
-    /// in a message box and the current hub stays open.
+    /// File → Connect to a hub server…: the hub on a PostgreSQL server.
+    bool connectToServer();
+    /// Opens `path` (a file or a server's address) in place of the current
+    /// hub. A refused one is explained in a message box and the current hub
+    /// stays open; a server that needs a password asks for it.
     bool openHub(const QString &path);
     Hub *hub() const { return m_hub.get(); }
 

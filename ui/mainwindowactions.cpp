@@ -46,6 +46,10 @@ void MainWindowActions::buildFileMenu()
     newHub->setStatusTip(MainWindow::tr("Start a new hub, open one, or explore a demo hub"));
     QAction *open = file->addAction(MainWindow::tr("&Open…"), this, &MainWindowActions::chooseHubToOpen);
     open->setShortcut(QKeySequence::Open);
+    QAction *server =
+        file->addAction(MainWindow::tr("Connect to a Hub &Server…"), window, [window] { window->connectToServer(); });
+    server->setObjectName(QStringLiteral("connectServerAction"));
+    server->setStatusTip(MainWindow::tr("Open the hub that several PCs share on a PostgreSQL server"));
     m_recentMenu = file->addMenu(MainWindow::tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindowActions::rebuildRecentMenu);
@@ -129,7 +133,10 @@ void MainWindowActions::update(bool covered)
         return;
     Hub *const hub = m_window->hub();
     PermissionGate::apply(m_backupAction, hub, Permission::BackupRestore, hub != nullptr);
-    PermissionGate::apply(m_restoreAction, hub, Permission::BackupRestore, hub != nullptr);
+    // Restoring into a hub server is not offered yet: its history is kept
+    // by the server's own backups, and a copy goes the other way (hubctl copy).
+    const bool server = hub && hub->database().backend() == Backend::PostgreSQL;
+    PermissionGate::apply(m_restoreAction, hub, Permission::BackupRestore, hub != nullptr && !server);
     PermissionGate::apply(m_importCalendarAction, hub, Permission::Book, hub != nullptr);
     m_exportCalendarAction->setEnabled(hub != nullptr);
     PermissionGate::apply(m_spacesAction, hub, Permission::ManageSpaces, hub != nullptr);
@@ -157,7 +164,7 @@ void MainWindowActions::rebuildRecentMenu()
     for (const QString &file : files) {
         // A file that was moved or deleted is not offered; it stays listed in
         // case its drive comes back.
-        if (!QFileInfo::exists(file))
+        if (!HubAddress::looksLikeServer(file) && !QFileInfo::exists(file))
             continue;
         ++shown;
         const QString text = MainWindow::tr("&%1 %2").arg(shown).arg(QDir::toNativeSeparators(file));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/recentfiles.h"
 
+#include "core/storage/hubaddress.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
@@ -13,6 +15,9 @@ const QString KeyLast = QStringLiteral("lastFile");
 QString canonical(const QString &path)
 {
     // One file reached through two spellings must be one entry.
+    // A hub server's address (never with a password: HubAddress refuses one) stays as written.
+    if (HubAddress::looksLikeServer(path))
+        return path;
     const QFileInfo info(path);
     const QString resolved = info.canonicalFilePath();
     return resolved.isEmpty() ? info.absoluteFilePath() : resolved;

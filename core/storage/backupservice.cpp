@@ -186,6 +186,11 @@ Result<QString> BackupService::restoreInto(const Database &db, const QString &so
 {
     if (auto ok = access.require(Permission::BackupRestore); !ok)
         return fail(ok.error());
+    if (db.backend() == Backend::PostgreSQL)
+        return fail(Error::refused(
+            tr("A backup cannot be restored into a hub server yet. Copy it into a new, empty database instead "
+               "(hubctl --db BACKUP copy --to postgresql://…) and point the desks at that one."),
+            source));
     if (!despite.trimmed().isEmpty())
         if (auto ok = access.require(Permission::ManageUsers); !ok) // admins only
             return fail(ok.error());

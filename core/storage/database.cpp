@@ -206,7 +206,10 @@ Result<QSqlDatabase> Database::openServerConnection(const QString &name) const
         options << QStringLiteral("sslmode=") + m_address.sslMode();
     db.setConnectOptions(options.join(u';'));
     if (!db.open()) {
-        const QString why = db.lastError().text().trimmed();
+        // libpq's own words, on one line (it indents its hints with tabs).
+        QString why = db.lastError().databaseText().simplified();
+        if (why.isEmpty())
+            why = db.lastError().text().simplified();
         if (why.contains(QStringLiteral("no password supplied")))
             return fail(Error::storage(tr("The hub server %1 asks for the password of %2. Put it in ~/.pgpass or "
                                           "PGPASSWORD, or type it when asked.")

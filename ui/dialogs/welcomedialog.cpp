@@ -8,6 +8,7 @@
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "ui/dialogs/demobuilder.h"
+#include "ui/dialogs/serverconnectdialog.h"
 #include "ui/widgets/fielderrorlabel.h"
 #include "ui/widgets/timezonecombobox.h"
 
@@ -100,6 +101,17 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
     m_proceed->setDefault(true);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_cancel->setObjectName(QStringLiteral("welcomeCancel"));
+    // A hub on a server for several PCs: connected here, then handed to the window.
+    QPushButton *server = buttons->addButton(tr("Connect to a Hub &Server…"), QDialogButtonBox::ResetRole);
+    server->setObjectName(QStringLiteral("welcomeConnectServer"));
+    connect(server, &QPushButton::clicked, this, [this] {
+        ServerConnectDialog dialog(this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_server = dialog.connection();
+        m_hubPath = dialog.hubPath();
+        accept();
+    });
     // Accepting is our decision, made once the hub exists; the box only asks.
     connect(m_proceed, &QPushButton::clicked, this, &WelcomeDialog::proceed);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);

@@ -3,6 +3,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QButtonGroup;
 class QComboBox;
 class QLabel;
@@ -13,6 +15,7 @@ class QStackedWidget;
 
 namespace hub {
 
+class Database;
 class DemoBuilder;
 class FieldErrorLabel;
 class TimeZoneComboBox;
@@ -70,6 +73,7 @@ private:
     void showStorageError(const QString &title, const QString &message);
 
     QString m_hubPath;
+    std::shared_ptr<Database> m_server; ///< a connected server hub, open until the window takes it
     FieldErrorLabel *m_notice = nullptr;
     QButtonGroup *m_choices = nullptr;
     QStackedWidget *m_forms = nullptr;

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File → Connect to a hub server…: typed as a person types, refused clearly
+// with the form kept, and (on the throwaway cluster) the server's hub open in
+// the window, remembered in Open Recent without its password.
+#include "core/hub.h"
+#include "core/members/memberservice.h"
+#include "tests/support/testserver.h"
+#include "tests/ui/widgetlookup.h"
+#include "ui/dialogs/serverconnectdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/recentfiles.h"
+#include "ui/widgets/fielderrorlabel.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTest>
+
+using hub::ServerConnectDialog;
+using hub::test::child;
+
+namespace {
+void fill(ServerConnectDialog *dialog, const hub::HubAddress &address, const QString &password)
+{
+    QTest::keyClicks(child<QLineEdit>(dialog, "serverHost"), address.host());
+    auto *port = child<QSpinBox>(dialog, "serverPort");
+    port->selectAll();
+    QTest::keyClicks(port, QString::number(address.port()));
+    auto *database = child<QLineEdit>(dialog, "serverDatabase");
+    database->selectAll();
+    QTest::keyClicks(database, address.databaseName());
+    QTest::keyClicks(child<QLineEdit>(dialog, "serverUser"), address.user());
+    QTest::keyClicks(child<QLineEdit>(dialog, "serverPassword"), password);
+}
+} // namespace
+
+TEST_CASE("a hub server that cannot be reached is explained and the form keeps what was typed")
+{
+    ServerConnectDialog dialog;
+    dialog.show();
+    fill(&dialog, hub::HubAddress::server(QStringLiteral("desk"), QStringLiteral("127.0.0.1"), 1, QStringLiteral("hub")),
+         QStringLiteral("secret"));
+    QTest::mouseClick(child<QPushButton>(&dialog, "serverConnect"), Qt::LeftButton);
+    CHECK(dialog.isVisible());
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(child<hub::FieldErrorLabel>(&dialog, "serverError")->text().contains(QStringLiteral("could not be reached")));
+    CHECK(child<QLineEdit>(&dialog, "serverHost")->text() == QStringLiteral("127.0.0.1"));
+    CHECK(child<QLineEdit>(&dialog, "serverPassword")->text() == QStringLiteral("secret"));
+    QDir().mkpath(QStringLiteral(HUB_TEST_BUILD_DIR "/shots"));
+    dialog.grab().save(QStringLiteral(HUB_TEST_BUILD_DIR "/shots/server-connect-refused.png"));
+
+    // Nothing typed where something is needed: said before connecting.
+    child<QLineEdit>(&dialog, "serverUser")->clear();
+    QTest::mouseClick(child<QPushButton>(&dialog, "serverConnect"), Qt::LeftButton);
+    CHECK(child<hub::FieldErrorLabel>(&dialog, "serverError")->text().contains(QStringLiteral("user name")));
+}
+
+TEST_CASE("File, Connect to a hub server opens the server's hub and Open Recent keeps it without the password",
+          "[.server]")
+{
+    REQUIRE(hub::test::TestServer::active());
+    const QString url = hub::test::TestServer::createHubDatabase();
+    {
+        auto seeded = hub::Hub::open(url);
+        REQUIRE(seeded);
+        hub::MemberDraft d;
+        d.displayName = QStringLiteral("Zoë Server");
+        REQUIRE((*seeded)->members().add(d));
+    }
+    auto address = hub::HubAddress::parse(url);
+    REQUIRE(address);
+    hub::MainWindow window;
+    hub::test::whenShown<ServerConnectDialog>([&](ServerConnectDialog *dialog) {
+        fill(dialog, *address, QStringLiteral("not needed on this cluster"));
+        QTest::mouseClick(child<QPushButton>(dialog, "serverConnect"), Qt::LeftButton);
+    });
+    REQUIRE(window.connectToServer());
+    REQUIRE(window.hub());
+    CHECK(window.hub()->path() == url);
+    CHECK(window.hub()->database().backend() == hub::Backend::PostgreSQL);
+    auto members = window.hub()->members().list({});
+    REQUIRE(members);
+    CHECK(members->size() == 1);
+    QSettings settings;
+    const QStringList recent = hub::RecentFiles(settings).files();
+    REQUIRE_FALSE(recent.isEmpty());
+    CHECK(recent.first() == url);
+    CHECK_FALSE(recent.join(u' ').contains(QStringLiteral("not needed")));
+    window.close();
+    hub::test::TestServer::dropDatabase(url);
+}
