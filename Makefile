@@ -75,7 +75,9 @@ format-check: deps
 		|| { echo "Some sources do not follow .clang-format: run 'make format'."; exit 1; }
 
 # Benchmarks run on the `city` demo file, made once and kept in the build dir.
-bench: build
+bench: configure
+	cmake -S . -B $(BUILD_DIR) -DHUB_BUILD_BENCH=ON
+	cmake --build $(BUILD_DIR)
 	@[ -f $(BUILD_DIR)/bench/city.sqlite ] || { mkdir -p $(BUILD_DIR)/bench && \
 		$(BUILD_DIR)/app/hubctl/hubctl --db $(BUILD_DIR)/bench/city.sqlite demo --scale city --seed 1; }
 	@for b in $(BUILD_DIR)/tests/bench/bench_*; do \

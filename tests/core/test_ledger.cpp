@@ -317,7 +317,7 @@ TEST_CASE("a statement shows opening and running and closing balances for a peri
     CHECK(t->ledger().statement(ada, QDate(2026, 5, 1), QDate(2026, 4, 1)).error().kind == ErrorKind::Invalid);
 }
 
-TEST_CASE("10000 random transfers and reversals keep the zero sum and balances and chain")
+TEST_CASE("10000 random transfers and reversals keep the zero sum and balances and chain", "[bulk]")
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-30")));

@@ -153,7 +153,7 @@ TEST_CASE("demo member names include accented and non-ASCII letters and are foun
     CHECK(std::any_of(found->cbegin(), found->cend(), [&](const Member &m) { return m.id == accented.id; }));
 }
 
-TEST_CASE("demo e-mails are valid and unique and some members have none")
+TEST_CASE("demo e-mails are valid and unique and some members have none", "[bulk]")
 {
     TempHub t;
     runDemo(t, DemoScale::Town, 3);

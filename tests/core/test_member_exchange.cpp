@@ -303,7 +303,7 @@ TEST_CASE("import: a good file creates every member with skills offers and needs
     CHECK(caffi.consent.showEmail);
 }
 
-TEST_CASE("import: 10k rows with one bad row write nothing and name its row and column")
+TEST_CASE("import: 10k rows with one bad row write nothing and name its row and column", "[bulk]")
 {
     TempHub t;
     constexpr int Rows = 10000;

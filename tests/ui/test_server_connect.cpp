@@ -40,7 +40,8 @@ TEST_CASE("a hub server that cannot be reached is explained and the form keeps w
 {
     ServerConnectDialog dialog;
     dialog.show();
-    fill(&dialog, hub::HubAddress::server(QStringLiteral("desk"), QStringLiteral("127.0.0.1"), 1, QStringLiteral("hub")),
+    fill(&dialog,
+         hub::HubAddress::server(QStringLiteral("desk"), QStringLiteral("127.0.0.1"), 1, QStringLiteral("hub")),
          QStringLiteral("secret"));
     QTest::mouseClick(child<QPushButton>(&dialog, "serverConnect"), Qt::LeftButton);
     CHECK(dialog.isVisible());

@@ -98,9 +98,9 @@ Result<HubAddress> ServerConnectDialog::typedAddress()
     if (m_user->text().trimmed().isEmpty())
         return missing(m_user, tr("Give the user name the server knows this desk by."));
     const QString tls = m_tls->currentData().toString();
-    HubAddress address = HubAddress::server(m_user->text().trimmed(), m_host->text().trimmed(), m_port->value(),
-                                            m_database->text().trimmed(),
-                                            tls == QStringLiteral("prefer") ? QString() : tls);
+    HubAddress address =
+        HubAddress::server(m_user->text().trimmed(), m_host->text().trimmed(), m_port->value(),
+                           m_database->text().trimmed(), tls == QStringLiteral("prefer") ? QString() : tls);
     // Through the parser, so the window and hubctl accept exactly the same addresses.
     auto parsed = HubAddress::parse(address.toString());
     if (!parsed)

@@ -3,7 +3,7 @@
 // file to the server and back, backed up as a portable file, refused clearly
 // when the server cannot be reached or the password is wrong, and run by a
 // role that cannot switch off its guards. Runs on the throwaway cluster
-// (label pg, tests/pg/pgcluster.sh).
+// (label pg, tests/pg/pgcluster.sh); hidden ([.pg]) from the file-only run.
 #include "tests/support/hubctlrunner.h"
 #include "tests/support/testserver.h"
 
@@ -65,7 +65,7 @@ int tablesIn(const QString &url)
 
 } // namespace
 
-TEST_CASE("a hub moves from a file to a server and back with the same balances, members, bookings and chains", "[pg]")
+TEST_CASE("a hub moves from a file to a server and back with the same balances, members, bookings and chains", "[.pg]")
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("desk.sqlite"));
@@ -95,7 +95,7 @@ TEST_CASE("a hub moves from a file to a server and back with the same balances, 
     TestServer::dropDatabase(server);
 }
 
-TEST_CASE("a copy goes only into an empty target and a failed copy leaves the target empty", "[pg]")
+TEST_CASE("a copy goes only into an empty target and a failed copy leaves the target empty", "[.pg]")
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("desk.sqlite"));
@@ -127,7 +127,7 @@ TEST_CASE("a copy goes only into an empty target and a failed copy leaves the ta
     TestServer::dropDatabase(empty);
 }
 
-TEST_CASE("a server hub is backed up as a portable hub file a desk opens", "[pg]")
+TEST_CASE("a server hub is backed up as a portable hub file a desk opens", "[.pg]")
 {
     QTemporaryDir dir;
     const QString server = TestServer::createEmptyDatabase();
@@ -145,7 +145,7 @@ TEST_CASE("a server hub is backed up as a portable hub file a desk opens", "[pg]
     TestServer::dropDatabase(server);
 }
 
-TEST_CASE("an unreachable server or a wrong password is exit 5 with a clear message", "[pg]")
+TEST_CASE("an unreachable server or a wrong password is exit 5 with a clear message", "[.pg]")
 {
     const CliRun nowhere =
         run(QStringLiteral("postgresql://hub@127.0.0.1:1/hub"), {QStringLiteral("member"), QStringLiteral("list")});
@@ -186,7 +186,7 @@ std::pair<int, QString> psql(const QString &url, const QString &sql)
 }
 } // namespace
 
-TEST_CASE("the desks' role works the hub but can neither switch off its guards nor change the schema", "[pg]")
+TEST_CASE("the desks' role works the hub but can neither switch off its guards nor change the schema", "[.pg]")
 {
     // The set-up the README gives: an owner that makes and upgrades the hub,
     // and the role every desk connects as, with data rights only.
