@@ -215,6 +215,10 @@ Result<QSqlDatabase> Database::openServerConnection(const QString &name) const
                                           "PGPASSWORD, or type it when asked.")
                                            .arg(m_address.host(), m_address.user()),
                                        QStringLiteral("password")));
+        if (why.contains(QStringLiteral("password authentication failed")))
+            return fail(Error::storage(tr("The hub server %1 did not accept the password of %2 (%3).")
+                                           .arg(m_address.host(), m_address.user(), why),
+                                       QStringLiteral("password")));
         return fail(Error::storage(tr("The hub server %1 could not be reached: %2").arg(m_address.toString(), why)));
     }
     QSqlQuery q(db);

@@ -132,6 +132,15 @@ Error Query::storageError(const QSqlError &error)
     if (native == QStringLiteral("5") || native == QStringLiteral("6"))
         return Error::storage(tr("The hub file is busy: another Hubkeeper window or hubctl is saving. Try again in a "
                                  "moment."));
+    // A hub server: its lock_timeout ran out (55P03), or the connection went
+    // (class 08, or the server shut down: 57P01..57P03). Either way the
+    // transaction did not commit, so nothing was half-saved.
+    if (native == QStringLiteral("55P03"))
+        return Error::storage(tr("The hub is busy: another desk is saving. Try again in a moment."));
+    if (native.startsWith(QStringLiteral("08")) || native.startsWith(QStringLiteral("57P0")))
+        return Error::storage(tr("The connection to the hub server was lost, so nothing was saved. Check the "
+                                 "network and try again: %1")
+                                  .arg(error.databaseText().simplified()));
     return Error::storage(tr("The hub file could not be read or written: %1")
                               .arg(error.databaseText().isEmpty() ? error.text() : error.databaseText()));
 }
