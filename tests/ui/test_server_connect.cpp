@@ -89,6 +89,16 @@ TEST_CASE("File, Connect to a hub server opens the server's hub and Open Recent 
     REQUIRE_FALSE(recent.isEmpty());
     CHECK(recent.first() == url);
     CHECK_FALSE(recent.join(u' ').contains(QStringLiteral("not needed")));
+    // How the pages look on a server hub, for a person to check (build/shots).
+    window.resize(1024, 768);
+    window.show();
+    QDir().mkpath(QStringLiteral(HUB_TEST_BUILD_DIR "/shots"));
+    for (const auto &[page, name] : {std::pair{hub::MainWindow::Page::Members, "server-members"},
+                                     std::pair{hub::MainWindow::Page::Ledger, "server-ledger"}}) {
+        window.showPage(page);
+        QTest::qWait(50);
+        window.grab().save(QStringLiteral(HUB_TEST_BUILD_DIR "/shots/%1.png").arg(QLatin1StringView(name)));
+    }
     window.close();
     hub::test::TestServer::dropDatabase(url);
 }
