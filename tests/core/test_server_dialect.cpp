@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What lets one core run on a file and on a hub server: server addresses as
+// people type them, the SQL rewrites for PostgreSQL, its migration splitter,
+// and (on the throwaway cluster) the two schema histories giving the same tables.
+#include "core/storage/hubaddress.h"
+#include "core/storage/migrator.h"
+#include "core/storage/query.h"
+#include "core/storage/sqldialect.h"
+#include "tests/support/temphub.h"
+#include "tests/support/testserver.h"
+
+#include <QSet>
+#include <QSqlRecord>
+
+using namespace hub;
+using hub::test::TempHub;
+
+TEST_CASE("a hub server's address is read as people write it, and refused clearly otherwise")
+{
+    auto a = HubAddress::parse(QStringLiteral("postgresql://hub_desk@office-pc/hub"));
+    REQUIRE(a);
+    CHECK(a->isServer());
+    CHECK(a->user() == QStringLiteral("hub_desk"));
+    CHECK(a->host() == QStringLiteral("office-pc"));
+    CHECK(a->port() == 5432);
+    CHECK(a->databaseName() == QStringLiteral("hub"));
+    CHECK(a->toString() == QStringLiteral("postgresql://hub_desk@office-pc/hub"));
+
+    auto b = HubAddress::parse(QStringLiteral("postgres://ann@192.168.1.20:6543/north_hub?sslmode=verify-full"));
+    REQUIRE(b);
+    CHECK(b->port() == 6543);
+    CHECK(b->sslMode() == QStringLiteral("verify-full"));
+    CHECK(b->toString() == QStringLiteral("postgresql://ann@192.168.1.20:6543/north_hub?sslmode=verify-full"));
+
+    auto file = HubAddress::parse(QStringLiteral("/home/desk/hub.sqlite"));
+    REQUIRE(file);
+    CHECK_FALSE(file->isServer());
+    CHECK(file->path() == QStringLiteral("/home/desk/hub.sqlite"));
+
+    // A typed password stays in memory and out of every address shown or kept.
+    b->setPassword(QStringLiteral("s3cret"));
+    CHECK_FALSE(b->toString().contains(QStringLiteral("s3cret")));
+
+    for (const auto &[text, why] :
+         {std::pair{"postgresql://ann:s3cret@host/hub", "~/.pgpass"}, std::pair{"postgresql://host/hub", "user"},
+          std::pair{"postgresql://ann@host", "database"}, std::pair{"postgresql://ann@host:0/hub", "port"},
+          std::pair{"postgresql://ann@host/hub?sslmode=sometimes", "sslmode"},
+          std::pair{"postgresql://ann@host/hub?timeout=3", "timeout"}}) {
+        auto refused = HubAddress::parse(QString::fromUtf8(text));
+        INFO(text);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().kind == ErrorKind::Invalid);
+        CHECK(refused.error().message.contains(QString::fromUtf8(why)));
+        CHECK_FALSE(refused.error().message.contains(QStringLiteral("s3cret:")));
+    }
+}
+
+TEST_CASE("SQLite-only forms are rewritten for the server and nothing else is touched")
+{
+    CHECK(SqlDialect::forServer(QStringLiteral("INSERT OR IGNORE INTO t (a) VALUES (:a)")) ==
+          QStringLiteral("INSERT INTO t (a) VALUES (:a) ON CONFLICT DO NOTHING"));
+    CHECK(SqlDialect::forServer(QStringLiteral("SELECT max(a), min(b, c), max(least(x, y), 2) FROM t")) ==
+          QStringLiteral("SELECT max(a), least(b, c), greatest(least(x, y), 2) FROM t"));
+    CHECK(SqlDialect::forServer(QStringLiteral("SELECT group_concat(name, ' ') FROM s")) ==
+          QStringLiteral("SELECT string_agg(name, ' ') FROM s"));
+    CHECK(SqlDialect::forServer(QStringLiteral("SELECT rowid FROM member_search WHERE member_search MATCH :m")) ==
+          QStringLiteral("SELECT rowid FROM member_search WHERE member_search.document @@ to_tsquery('simple', :m)"));
+    CHECK(SqlDialect::forServer(QStringLiteral("SELECT id FROM m INDEXED BY m_sort LIMIT :n")) ==
+          QStringLiteral("SELECT id FROM m LIMIT nullif(:n, -1)"));
+    // A comma inside a quoted string is no second argument.
+    CHECK(SqlDialect::forServer(QStringLiteral("SELECT max(replace(a, ',', ''))")) ==
+          QStringLiteral("SELECT max(replace(a, ',', ''))"));
+    const QString plain = QStringLiteral("SELECT a, b FROM t WHERE c = :c ORDER BY a");
+    CHECK(SqlDialect::forServer(plain) == plain);
+}
+
+TEST_CASE("the server's migrations split into statements with quotes, comments and $$ bodies kept whole")
+{
+    const QStringList parts = Migrator::splitPostgresStatements(QStringLiteral(
+        "-- a comment; with a semicolon\nCREATE TABLE a (t TEXT DEFAULT 'x;y');\n"
+        "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RAISE EXCEPTION 'no; never';\nEND\n$$;\n"
+        "CREATE TABLE \"odd;name\" (x int);   \n  -- trailing comment\n"));
+    REQUIRE(parts.size() == 3);
+    CHECK(parts[0] == QStringLiteral("CREATE TABLE a (t TEXT DEFAULT 'x;y')"));
+    CHECK(parts[1].startsWith(QStringLiteral("CREATE FUNCTION f()")));
+    CHECK(parts[1].endsWith(QStringLiteral("END\n$$")));
+    CHECK(parts[2] == QStringLiteral("CREATE TABLE \"odd;name\" (x int)"));
+    // Both histories have the same steps, number for number.
+    CHECK(Migrator::migrationFiles(Migrator::builtInFolder(Backend::SQLite)) ==
+          Migrator::migrationFiles(Migrator::builtInFolder(Backend::PostgreSQL)));
+}
+
+namespace {
+/// Table → columns, as the copy sees them (FTS5's rowid and the server's
+/// generated search documents aside).
+QMap<QString, QSet<QString>> columnsOf(Hub &hub)
+{
+    QMap<QString, QSet<QString>> out;
+    const bool server = hub.database().backend() == Backend::PostgreSQL;
+    Query tables(hub.database(),
+                 server ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                         "current_schema() AND table_name <> 'hub_schema'")
+                        : QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                                         "'sqlite_%' AND name NOT GLOB '*_search_*'"));
+    REQUIRE(tables.exec());
+    QStringList names;
+    while (tables.next())
+        names << tables.value(0).toString();
+    for (const QString &name : std::as_const(names)) {
+        const QSqlRecord record = hub.database().connection().record(name);
+        for (int i = 0; i < record.count(); ++i)
+            if (record.fieldName(i) != QStringLiteral("document") && record.fieldName(i) != QStringLiteral("rowid"))
+                out[name] << record.fieldName(i);
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("the file's and the server's schema histories give the same tables and columns", "[.pg]")
+{
+    REQUIRE(test::TestServer::active());
+    TempHub server; // on the cluster, as this test runs only there
+    REQUIRE(server->database().backend() == Backend::PostgreSQL);
+    QTemporaryDir dir;
+    auto file = Hub::open(dir.filePath(QStringLiteral("hub.sqlite")), OpenMode::CreateIfMissing);
+    REQUIRE(file);
+    const auto fromFile = columnsOf(**file);
+    const auto fromServer = columnsOf(server.hub());
+    CHECK(fromFile.keys() == fromServer.keys());
+    for (auto it = fromFile.cbegin(); it != fromFile.cend(); ++it) {
+        INFO(it.key().toStdString());
+        CHECK(it.value() == fromServer.value(it.key()));
+    }
+    // The guards are there on both.
+    Query triggers(server->database(), QStringLiteral("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"));
+    CHECK(triggers.scalar()->toInt() == 6);
+    Query exclusion(server->database(),
+                    QStringLiteral("SELECT count(*) FROM pg_constraint WHERE conname = 'bookings_never_overlap'"));
+    CHECK(exclusion.scalar()->toInt() == 1);
+}
