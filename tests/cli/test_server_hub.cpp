@@ -12,7 +12,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
+#include <vector>
 
 using namespace hub::test;
 
@@ -232,4 +235,57 @@ TEST_CASE("the desks' role works the hub but can neither switch off its guards n
     TestServer::admin({QStringLiteral("DROP OWNED BY hub_desk_%1").arg(database),
                        QStringLiteral("DROP ROLE IF EXISTS hub_owner_%1").arg(database),
                        QStringLiteral("DROP ROLE IF EXISTS hub_desk_%1").arg(database)});
+}
+
+TEST_CASE("desks racing on a server never pass a limit, never double-book and keep both chains whole", "[.pg]")
+{
+    const QString server = TestServer::createEmptyDatabase();
+    ok(server, {QStringLiteral("init")});
+    for (const char *name : {"Ann", "Bob", "Cy"})
+        ok(server,
+           {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QString::fromLatin1(name)});
+    // Ann may go 10.00 below zero: at most ten of the forty 1.00 payments fit.
+    ok(server, {QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("1"), QStringLiteral("--min"),
+                QStringLiteral("-10")});
+    ok(server, {QStringLiteral("space"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hall"),
+                QStringLiteral("--capacity"), QStringLiteral("40")});
+
+    // Four desks at once, each its own hubctl process and connection.
+    std::vector<std::thread> desks;
+    std::atomic<int> paid = 0, refused = 0, booked = 0, clashed = 0, other = 0;
+    for (int desk = 0; desk < 4; ++desk) {
+        desks.emplace_back([&, desk] {
+            for (int i = 0; i < 10; ++i) {
+                const CliRun r =
+                    hubctlFromThread({QStringLiteral("--db"), server, QStringLiteral("pay"), QStringLiteral("--from"),
+                                      QStringLiteral("1"), QStringLiteral("--to"), QString::number(2 + (i + desk) % 2),
+                                      QStringLiteral("--amount"), QStringLiteral("1"), QStringLiteral("--memo"),
+                                      QStringLiteral("desk %1 #%2").arg(desk).arg(i)});
+                (r.exitCode == 0 ? paid : r.exitCode == 3 ? refused : other)++;
+            }
+            // Every desk tries the same two evenings.
+            for (const char *day : {"2031-03-04", "2031-03-05"}) {
+                const CliRun r = hubctlFromThread(
+                    {QStringLiteral("--db"), server, QStringLiteral("book"), QStringLiteral("--space"),
+                     QStringLiteral("Hall"), QStringLiteral("--title"), QStringLiteral("Desk %1").arg(desk),
+                     QStringLiteral("--start"), QStringLiteral("%1T19:00").arg(QLatin1StringView(day)),
+                     QStringLiteral("--end"), QStringLiteral("%1T21:00").arg(QLatin1StringView(day))});
+                (r.exitCode == 0 ? booked : r.exitCode == 3 ? clashed : other)++;
+            }
+        });
+    }
+    for (std::thread &d : desks)
+        d.join();
+    CHECK(other == 0);
+    CHECK(paid == 10);
+    CHECK(refused == 30);
+    CHECK(booked == 2);
+    CHECK(clashed == 6);
+    CHECK(ok(server, {QStringLiteral("check")}).exitCode == 0);
+    const QJsonArray accounts = ok(server, {QStringLiteral("account"), QStringLiteral("list")}).json().array();
+    qint64 sum = 0;
+    for (const QJsonValue &a : accounts)
+        sum += a.toObject().value(QStringLiteral("balance_minor")).toInteger();
+    CHECK(sum == 0);
+    TestServer::dropDatabase(server);
 }
