@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutexLocker>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -31,6 +32,19 @@ Registry &registry()
 {
     static Registry r;
     return r;
+}
+
+// Connections a statement found the server gone on (any Database's).
+struct LostConnections
+{
+    QMutex mutex;
+    QSet<QString> names;
+};
+
+LostConnections &lostConnections()
+{
+    static LostConnections l;
+    return l;
 }
 
 QString threadSuffix()
@@ -261,9 +275,34 @@ Result<QSqlDatabase> Database::openFileConnection(const QString &name) const
     return db;
 }
 
+void Database::noteConnectionLost(const QString &connectionName)
+{
+    QMutexLocker lock(&lostConnections().mutex);
+    lostConnections().names.insert(connectionName);
+}
+
 QSqlDatabase Database::connection() const
 {
     const QString name = m_baseName + u'-' + threadSuffix();
+    bool lost = false;
+    {
+        QMutexLocker lock(&lostConnections().mutex);
+        lost = lostConnections().names.remove(name);
+    }
+    // A server that went away and came back: this thread connects afresh;
+    // whatever was under way there was rolled back by the server.
+    if (lost && QSqlDatabase::contains(name)) {
+        Query::dropCache(name);
+        {
+            auto old = QSqlDatabase::database(name, false);
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        {
+            QMutexLocker lock(&m_mutex);
+            m_connectionNames.removeAll(name);
+        }
+    }
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
     auto conn = openConnection(name);

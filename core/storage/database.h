@@ -59,8 +59,11 @@ public:
     const HubAddress &address() const { return m_address; }
     Backend backend() const { return m_address.isServer() ? Backend::PostgreSQL : Backend::SQLite; }
 
-    /// The calling thread's connection, opened on first use.
+    /// The calling thread's connection, opened on first use (and again after
+    /// a hub server's connection was lost).
     QSqlDatabase connection() const;
+    /// A statement on `connectionName` found the server gone (Query::connectionLost).
+    static void noteConnectionLost(const QString &connectionName);
     /// Closes the calling thread's connection; worker threads call this when done.
     void releaseThreadConnection() const;
     /// A Hub on the calling thread uses this Database (Hub's constructor).

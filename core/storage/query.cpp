@@ -40,7 +40,7 @@ bool preparable(const QString &sql)
 }
 } // namespace
 
-Query::Query(const QSqlDatabase &db, const QString &sql)
+Query::Query(const QSqlDatabase &db, const QString &sql) : m_connectionName(db.connectionName())
 {
     if (backendOf(db) == Backend::PostgreSQL && !preparable(sql)) {
         m_own = std::make_unique<QSqlQuery>(db);
@@ -105,13 +105,12 @@ Query &Query::bind(const QString &placeholder, const QVariant &value)
 
 Status Query::exec()
 {
-    if (!m_direct.isEmpty()) {
-        if (!m_query->exec(m_direct))
-            return fail(storageError(m_query->lastError()));
-        return {};
-    }
-    if (!m_prepared || !m_query->exec())
+    const bool done = !m_direct.isEmpty() ? m_query->exec(m_direct) : m_prepared && m_query->exec();
+    if (!done) {
+        if (connectionLost(m_query->lastError()))
+            Database::noteConnectionLost(m_connectionName);
         return fail(storageError(m_query->lastError()));
+    }
     return {};
 }
 
@@ -123,6 +122,15 @@ Result<QVariant> Query::scalar()
     const QVariant value = m_query->next() ? m_query->value(0) : QVariant();
     m_query->finish();
     return value;
+}
+
+bool Query::connectionLost(const QSqlError &error)
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.text();
+    return native.startsWith(QStringLiteral("08")) || native.startsWith(QStringLiteral("57P0")) ||
+           text.contains(QStringLiteral("server closed the connection")) ||
+           text.contains(QStringLiteral("no connection to the server"));
 }
 
 Error Query::storageError(const QSqlError &error)
@@ -137,7 +145,7 @@ Error Query::storageError(const QSqlError &error)
     // transaction did not commit, so nothing was half-saved.
     if (native == QStringLiteral("55P03"))
         return Error::storage(tr("The hub is busy: another desk is saving. Try again in a moment."));
-    if (native.startsWith(QStringLiteral("08")) || native.startsWith(QStringLiteral("57P0")))
+    if (connectionLost(error))
         return Error::storage(tr("The connection to the hub server was lost, so nothing was saved. Check the "
                                  "network and try again: %1")
                                   .arg(error.databaseText().simplified()));

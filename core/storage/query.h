@@ -39,6 +39,9 @@ public:
 
     /// Turns a driver error into a storage error that says what to do.
     static Error storageError(const QSqlError &error);
+    /// A hub server's connection went (network, server restart): the next
+    /// Database::connection() on that thread connects afresh.
+    static bool connectionLost(const QSqlError &error);
     /// Forgets the calling thread's prepared statements for a connection that is closing.
     static void dropCache(const QString &connectionName);
 
@@ -50,6 +53,7 @@ private:
     bool m_prepared = false;
     QString m_direct;                          ///< PostgreSQL cannot prepare DDL: such a statement runs as written
     std::shared_ptr<CachedStatement> m_cached; ///< shared, so dropCache never frees a live statement
+    QString m_connectionName;
 };
 
 } // namespace hub

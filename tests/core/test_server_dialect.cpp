@@ -2,15 +2,21 @@
 // What lets one core run on a file and on a hub server: server addresses as
 // people type them, the SQL rewrites for PostgreSQL, its migration splitter,
 // and (on the throwaway cluster) the two schema histories giving the same tables.
+#include "core/members/memberservice.h"
 #include "core/storage/hubaddress.h"
+#include "core/storage/integritychecker.h"
 #include "core/storage/migrator.h"
 #include "core/storage/query.h"
 #include "core/storage/sqldialect.h"
+#include "core/storage/transaction.h"
 #include "tests/support/temphub.h"
 #include "tests/support/testserver.h"
 
+#include <QDeadlineTimer>
 #include <QSet>
+#include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 
 using namespace hub;
 using hub::test::TempHub;
@@ -137,4 +143,88 @@ TEST_CASE("the file's and the server's schema histories give the same tables and
     Query exclusion(server->database(),
                     QStringLiteral("SELECT count(*) FROM pg_constraint WHERE conname = 'bookings_never_overlap'"));
     CHECK(exclusion.scalar()->toInt() == 1);
+}
+
+TEST_CASE("after the server dropped the connection the next write goes through, at once or when tried again", "[.pg]")
+{
+    REQUIRE(test::TestServer::active());
+    TempHub t;
+    MemberDraft d;
+    d.displayName = QStringLiteral("Ann Before");
+    REQUIRE(t->members().add(d));
+    const QString database = t.path().section(u'/', -1);
+    // The server drops every connection to the hub (a restart, a cable pulled).
+    test::TestServer::admin({QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                                            "'%1' AND pid <> pg_backend_pid()")
+                                 .arg(database)});
+    // pg_terminate_backend only signals: give the backends a moment to go.
+    QDeadlineTimer gone(5000);
+    while (!gone.hasExpired()) {
+        QSqlDatabase probe = QSqlDatabase::database(QStringLiteral("hubtest-admin-probe"), false);
+        if (!probe.isValid()) {
+            const auto address = HubAddress::parse(test::TestServer::adminUrl());
+            probe = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("hubtest-admin-probe"));
+            probe.setHostName(address->host());
+            probe.setPort(address->port());
+            probe.setUserName(address->user());
+            probe.setDatabaseName(address->databaseName());
+        }
+        REQUIRE((probe.isOpen() || probe.open()));
+        QSqlQuery left(probe);
+        REQUIRE(left.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1'").arg(database)));
+        if (left.next() && left.value(0).toInt() == 0)
+            break;
+        QThread::msleep(20);
+    }
+    d.displayName = QStringLiteral("Bo During");
+    // Qt's driver may connect again by itself before the next statement; if
+    // it does not, the person is told plainly and trying again works.
+    auto during = t->members().add(d);
+    if (!during) {
+        CHECK(during.error().kind == ErrorKind::Storage);
+        CHECK(during.error().message.contains(QStringLiteral("connection to the hub server was lost")));
+        auto retried = t->members().add(d);
+        INFO((retried ? QString() : retried.error().message).toStdString());
+        REQUIRE(retried);
+    }
+    auto all = t->members().list({});
+    REQUIRE(all);
+    CHECK(all->size() == 2);
+    CHECK(t->integrity().runAll().isEmpty());
+}
+
+namespace {
+// Ends every connection to the test's database and waits until they are gone.
+void dropConnections(const QString &database)
+{
+    test::TestServer::admin({QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                                            "'%1' AND pid <> pg_backend_pid()")
+                                 .arg(database)});
+    QThread::msleep(300);
+}
+} // namespace
+
+TEST_CASE("a connection lost in the middle of a write saves none of it, even when the driver reconnects", "[.pg]")
+{
+    REQUIRE(test::TestServer::active());
+    TempHub t;
+    const QString database = t.path().section(u'/', -1);
+    {
+        auto tx = Transaction::begin(t->database());
+        REQUIRE(tx);
+        Query first(tx->connection(), QStringLiteral("INSERT INTO settings (key, value) VALUES ('probe.one', '1')"));
+        REQUIRE(first.exec());
+        dropConnections(database);
+        // Whatever the driver does now, these must not be saved on their own.
+        Query second(tx->connection(), QStringLiteral("INSERT INTO settings (key, value) VALUES ('probe.two', '2')"));
+        const bool secondRan = bool(second.exec());
+        const bool committed = bool(tx->commit());
+        CHECK_FALSE((secondRan && committed));
+    }
+    Query probes(t->database(), QStringLiteral("SELECT count(*) FROM settings WHERE key LIKE 'probe.%'"));
+    auto n = probes.scalar();
+    if (!n) // the first statement after a loss may report it
+        n = probes.scalar();
+    REQUIRE(n);
+    CHECK(n->toInt() == 0);
 }
