@@ -26,6 +26,17 @@ struct Registry
 {
     QMutex mutex;
     QHash<QString, std::weak_ptr<Database>> open;
+
+    /// The Database open for `key`, if any; forgets closed ones on the way.
+    /// Called with `mutex` held.
+    std::shared_ptr<Database> alreadyOpen(const QString &key)
+    {
+        if (auto existing = open.value(key).lock())
+            return existing;
+        for (auto it = open.begin(); it != open.end();)
+            it = it->expired() ? open.erase(it) : std::next(it);
+        return nullptr;
+    }
 };
 
 Registry &registry()
@@ -114,10 +125,8 @@ Result<std::shared_ptr<Database>> Database::openServer(const HubAddress &address
     Registry &r = registry();
     QMutexLocker registryLock(&r.mutex);
     const QString key = address.toString();
-    if (auto existing = r.open.value(key).lock())
+    if (auto existing = r.alreadyOpen(key))
         return existing;
-    for (auto it = r.open.begin(); it != r.open.end();)
-        it = it->expired() ? r.open.erase(it) : std::next(it);
 
     std::shared_ptr<Database> db(new Database(address));
     const QString name = db->m_baseName + u'-' + threadSuffix();
@@ -150,10 +159,8 @@ Result<std::shared_ptr<Database>> Database::openFile(const QString &path, OpenMo
     // inspect a file while one of them already has it open.
     QMutexLocker registryLock(&r.mutex);
     const QString key = canonicalPath(path);
-    if (auto existing = r.open.value(key).lock())
+    if (auto existing = r.alreadyOpen(key))
         return existing;
-    for (auto it = r.open.begin(); it != r.open.end();)
-        it = it->expired() ? r.open.erase(it) : std::next(it);
 
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (!QFileInfo::exists(absolute) && mode == OpenMode::ExistingOnly)
