@@ -677,12 +677,17 @@ bool MainWindow::restoreFrom(const QString &source)
     if (!m_hub)
         return false;
     const QString hubPath = m_hub->path();
-    const QString keptAs = QFileInfo(hubPath).fileName() + QStringLiteral(".before-restore-") + tr("<date and time>");
+    const bool server = m_hub->database().backend() == Backend::PostgreSQL;
+    // A server hub is kept as a file beside the backup, as it stood.
+    const QString keptAs = (server ? m_hub->database().address().databaseName() : QFileInfo(hubPath).fileName()) +
+                           QStringLiteral(".before-restore-") + tr("<date and time>");
     const auto answer = QMessageBox::question(
         this, tr("Restore from a Backup?"),
-        tr("The hub %1 will be replaced by the backup %2.\n\nThe current hub is kept beside it as "
-           "%3, so nothing is lost.")
-            .arg(QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source), keptAs),
+        (server ? tr("The hub %1 on the server will be replaced by the backup %2, for every desk connected to "
+                     "it.\n\nThe current hub is kept as a file beside the backup as %3, so nothing is lost.")
+                : tr("The hub %1 will be replaced by the backup %2.\n\nThe current hub is kept beside it as "
+                     "%3, so nothing is lost."))
+            .arg(server ? hubPath : QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source), keptAs),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes || !settleUnsavedSettings())
         return false;

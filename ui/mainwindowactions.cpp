@@ -133,10 +133,7 @@ void MainWindowActions::update(bool covered)
         return;
     Hub *const hub = m_window->hub();
     PermissionGate::apply(m_backupAction, hub, Permission::BackupRestore, hub != nullptr);
-    // Restoring into a hub server is not offered yet: its history is kept
-    // by the server's own backups, and a copy goes the other way (hubctl copy).
-    const bool server = hub && hub->database().backend() == Backend::PostgreSQL;
-    PermissionGate::apply(m_restoreAction, hub, Permission::BackupRestore, hub != nullptr && !server);
+    PermissionGate::apply(m_restoreAction, hub, Permission::BackupRestore, hub != nullptr);
     PermissionGate::apply(m_importCalendarAction, hub, Permission::Book, hub != nullptr);
     m_exportCalendarAction->setEnabled(hub != nullptr);
     PermissionGate::apply(m_spacesAction, hub, Permission::ManageSpaces, hub != nullptr);

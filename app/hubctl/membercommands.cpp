@@ -375,12 +375,23 @@ int memberForget(CommandContext &ctx, CommandSession &s)
                           "and attendance history stays under that name.")
                        .arg(member->id.value())
                        .arg(pseudonym);
-    if (!erased->complete)
+    const bool server = s.hub->database().backend() == Backend::PostgreSQL;
+    if (!erased->complete && server)
+        text = Tr::tr("The erasure of member #%1 is recorded: they now appear as “%2”. The hub server still holds "
+                      "the old values in superseded row versions, which only the role owning the hub's tables may "
+                      "clear (VACUUM): the next time the hub is opened as its owner (for example “hubctl --db "
+                      "postgresql://OWNER@HOST/DB check”), the erasure completes.")
+                   .arg(member->id.value())
+                   .arg(pseudonym);
+    else if (!erased->complete)
         text = Tr::tr("The erasure of member #%1 is recorded: they now appear as “%2”. Another Hubkeeper window, "
                       "hubctl or backup is reading the hub, so the old values are still in its write-ahead log; "
                       "the erasure completes by itself when those close (every open of the hub finishes it).")
                    .arg(member->id.value())
                    .arg(pseudonym);
+    else if (server)
+        text += u' ' + Tr::tr("The server's own write-ahead log and backups keep older copies until the server "
+                              "recycles them, as its administrator has set it up.");
     ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
                                  {QStringLiteral("display_name"), pseudonym},
                                  {QStringLiteral("forgotten"), true},

@@ -143,7 +143,7 @@ int init(CommandContext &ctx)
     if (!policy)
         return ctx.fail(policy.error());
 
-    const bool existed = QFileInfo::exists(ctx.dbPath());
+    bool existed = QFileInfo::exists(ctx.dbPath());
     // Validate the options before touching the disk, so bad input creates nothing.
     HubSettings wanted = HubSettings::defaults();
     for (const auto &[option, key] : initOptions())
@@ -154,6 +154,8 @@ int init(CommandContext &ctx)
     auto hub = ctx.openHub(OpenMode::CreateIfMissing);
     if (!hub)
         return ctx.fail(hub.error());
+    if ((*hub)->database().backend() == Backend::PostgreSQL)
+        existed = !(*hub)->database().createdOnServer();
     auto settings = (*hub)->settings().load();
     if (!settings)
         return ctx.fail(settings.error());
@@ -384,9 +386,10 @@ int restore(CommandContext &ctx)
     if (ctx.isSet(QStringLiteral("despite-problems")) && reason.trimmed().isEmpty())
         return ctx.usage(Tr::tr("--despite-problems needs the reason, which the audit trail records"),
                          QStringLiteral("--despite-problems"));
-    const QString hubPath = QFileInfo(ctx.dbPath()).absoluteFilePath();
+    const bool server = HubAddress::looksLikeServer(ctx.dbPath());
+    const QString hubPath = server ? ctx.dbPath() : QFileInfo(ctx.dbPath()).absoluteFilePath();
     // The current hub need not open (restoring a damaged hub is the point), but it must exist.
-    if (!QFileInfo::exists(hubPath))
+    if (!server && !QFileInfo::exists(hubPath))
         return ctx.fail(
             Error::storage(Tr::tr("There is no hub file at %1. Create one with “hubctl init” first, or name the hub "
                                   "to replace with --db.")
@@ -400,7 +403,7 @@ int restore(CommandContext &ctx)
         if (current) {
             kept = BackupService::restoreInto((*current)->database(), source, (*current)->access(), (*current)->actor(),
                                               QDateTime::currentDateTimeUtc(), reason);
-        } else if (current.error().damaged) {
+        } else if (current.error().damaged && !server) {
             // A damaged hub that no longer opens can only be replaced as a file.
             kept = BackupService::restore(hubPath, source, qEnvironmentVariable("USER", QStringLiteral("hubctl")),
                                           QDateTime::currentDateTimeUtc(), reason);
@@ -410,12 +413,12 @@ int restore(CommandContext &ctx)
     }
     if (!kept)
         return ctx.fail(kept.error());
-    ctx.out().result(
-        QJsonObject{{QStringLiteral("hub"), QDir::toNativeSeparators(hubPath)},
-                    {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
-                    {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},
-        Tr::tr("Restored %1 from %2. The previous hub was kept as %3.")
-            .arg(QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source), QDir::toNativeSeparators(*kept)));
+    ctx.out().result(QJsonObject{{QStringLiteral("hub"), server ? hubPath : QDir::toNativeSeparators(hubPath)},
+                                 {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
+                                 {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},
+                     Tr::tr("Restored %1 from %2. The previous hub was kept as %3.")
+                         .arg(server ? hubPath : QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source),
+                              QDir::toNativeSeparators(*kept)));
     return 0;
 }
 

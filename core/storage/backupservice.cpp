@@ -181,19 +181,52 @@ Result<QString> BackupService::prepareStaging(const QString &hubPath, const QStr
     return staging;
 }
 
+Result<QString> BackupService::restoreIntoServer(const Database &db, const QString &source, const QString &by,
+                                                 const QDateTime &now, const QString &despite)
+{
+    // A server has no folder of its own: the staging copy and the copy of
+    // the hub as it was are made beside the backup being restored.
+    const QString base =
+        QFileInfo(QFileInfo(source).absoluteFilePath()).absolutePath() + u'/' + db.address().databaseName();
+    auto staged = prepareStaging(base, source, by, now, despite);
+    if (!staged)
+        return staged;
+    StagingFile staging(*staged);
+    const QString kept = keptPathFor(base, now);
+    if (QFileInfo::exists(kept))
+        return fail(Error::storage(tr("%1 already exists; try again in a second.").arg(shown(kept))));
+    if (auto ok = backup(db, kept); !ok)
+        return fail(Error::storage(tr("The current hub could not be kept as %1 (%2); nothing was restored.")
+                                       .arg(shown(kept), ok.error().message)));
+    Status replaced;
+    {
+        auto from = Database::open(staging.path(), OpenMode::ExistingOnly);
+        if (!from)
+            replaced = fail(from.error());
+        else if (auto done = HubCopier::replace(**from, db); !done)
+            replaced = fail(done.error());
+    }
+    if (!replaced) {
+        // Nothing changed on the server, so the kept copy is only clutter.
+        QFile::remove(kept);
+        Error e = replaced.error();
+        if (e.kind != ErrorKind::Refused)
+            e.message = tr("The restore failed (%1); the hub was left as it was.").arg(e.message);
+        return fail(e);
+    }
+    return kept;
+}
+
 Result<QString> BackupService::restoreInto(const Database &db, const QString &source, const AccessControl &access,
                                            const QString &by, const QDateTime &now, const QString &despite)
 {
     if (auto ok = access.require(Permission::BackupRestore); !ok)
         return fail(ok.error());
-    if (db.backend() == Backend::PostgreSQL)
-        return fail(Error::refused(
-            tr("A backup cannot be restored into a hub server yet. Copy it into a new, empty database instead "
-               "(hubctl --db BACKUP copy --to postgresql://…) and point the desks at that one."),
-            source));
     if (!despite.trimmed().isEmpty())
         if (auto ok = access.require(Permission::ManageUsers); !ok) // admins only
             return fail(ok.error());
+    if (db.backend() == Backend::PostgreSQL)
+        return restoreIntoServer(db, source, by, now, despite);
     const QString hubPath = db.path();
     auto staged = prepareStaging(hubPath, source, by, now, despite);
     if (!staged)

@@ -42,6 +42,9 @@ public:
     ///     transaction (the online backup API), so every open connection, in
     ///     any process, sees the old hub or the restored one, never a mix.
     /// Busy for too long, it refuses with nothing changed. Needs BackupRestore.
+    /// On a hub server the staging copy and the kept copy are made beside
+    /// `source`, and step 3 is one server transaction (HubCopier::replace),
+    /// which only the role owning the hub's tables may run.
     /// A candidate that fails the check is refused with its findings, unless
     /// an admin gives `despite`, the reason, which the audit row records.
     static Result<QString> restoreInto(const Database &db, const QString &source, const AccessControl &access,
@@ -65,6 +68,10 @@ public:
     }
 
 private:
+    /// restoreInto for a hub server: the staging copy and the kept copy sit
+    /// beside `source`; the rows are replaced in one server transaction.
+    static Result<QString> restoreIntoServer(const Database &db, const QString &source, const QString &by,
+                                             const QDateTime &now, const QString &despite);
     static Result<QString> prepareStaging(const QString &hubPath, const QString &source, const QString &by,
                                           const QDateTime &now, const QString &despite);
 };

@@ -148,6 +148,7 @@ Result<std::shared_ptr<Database>> Database::openServer(const HubAddress &address
                 .arg(address.databaseName(), address.host(), address.toString())));
     if (auto migrated = Migrator::migrate(*conn); !migrated)
         return fail(migrated.error());
+    db->m_createdOnServer = !contents->isHub;
     r.open.insert(key, db);
     return db;
 }

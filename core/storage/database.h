@@ -76,6 +76,8 @@ public:
 
     /// Warnings that do not stop work, e.g. the file is on a network share.
     QStringList warnings() const { return m_warnings; }
+    /// True when this open made the hub in an empty server database.
+    bool createdOnServer() const { return m_createdOnServer; }
 
     static int latestSchemaVersion();
 
@@ -91,6 +93,7 @@ private:
     QString m_path;
     QString m_baseName;
     QStringList m_warnings;
+    bool m_createdOnServer = false;
     mutable QMutex m_mutex;
     mutable QStringList m_connectionNames;
     mutable QHash<Qt::HANDLE, int> m_threadUsers;

@@ -46,10 +46,14 @@ Result<HubAddress> HubAddress::parse(const QString &text)
         return file(text);
     }
     const QUrl url(text.trimmed(), QUrl::StrictMode);
+    // The address is echoed as the URL parser read it, without its password;
+    // one it cannot read is not echoed at all: a password typed into it,
+    // however malformed, is never shown.
+    const QString shown = url.isValid() ? url.toString(QUrl::RemovePassword).left(200) : tr("the address");
     const auto refuse = [&](const QString &why) {
         return fail(Error::invalid(tr("“%1” is not a hub server address: %2 Write it as "
                                       "postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=require].")
-                                       .arg(text.trimmed(), why)));
+                                       .arg(shown, why)));
     };
     if (!url.isValid())
         return refuse(tr("it is not a valid URL."));

@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
+
 namespace hub {
 
 namespace {
@@ -26,11 +28,7 @@ bool isSearchTable(const QString &table)
            table == QStringLiteral("need_search");
 }
 
-struct Table
-{
-    QString name;
-    QStringList columns; ///< those a copy writes: no generated ones
-};
+using Table = HubCopier::Table;
 
 // The hub's tables as the target's schema has them, each with its columns.
 Result<QList<Table>> tablesOf(const Database &db)
@@ -72,6 +70,28 @@ QString joined(const QStringList &columns)
     return columns.join(QStringLiteral(", "));
 }
 
+// A server answers each statement over the network, so rows go to it many
+// to a statement; a file takes them one by one as fast.
+int rowsPerStatement(const QSqlDatabase &to, qsizetype columns)
+{
+    if (backendOf(to) != Backend::PostgreSQL)
+        return 1;
+    // PostgreSQL binds at most 65,535 parameters to one statement.
+    return int(std::clamp<qsizetype>(20000 / std::max<qsizetype>(columns, 1), 1, 500));
+}
+
+QString insertStatement(const Table &table, int rows)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < table.columns.size(); ++i)
+        marks << QStringLiteral("?");
+    const QString row = QStringLiteral("(%1)").arg(joined(marks));
+    QStringList values;
+    for (int i = 0; i < rows; ++i)
+        values << row;
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3").arg(table.name, joined(table.columns), joined(values));
+}
+
 Status copyTable(const QSqlDatabase &from, const QSqlDatabase &to, const Table &table)
 {
     // Names come from the target's own catalogue, never from user text.
@@ -82,20 +102,35 @@ Status copyTable(const QSqlDatabase &from, const QSqlDatabase &to, const Table &
     read.setForwardOnly(true);
     if (!read.exec(QStringLiteral("SELECT %1 FROM %2").arg(joined(table.columns), table.name)))
         return fail(Query::storageError(read.lastError()));
-    QStringList marks;
-    for (qsizetype i = 0; i < table.columns.size(); ++i)
-        marks << QStringLiteral("?");
-    QSqlQuery write(to);
-    if (!write.prepare(
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table.name, joined(table.columns), joined(marks))))
-        return fail(Query::storageError(write.lastError()));
     const int columns = int(table.columns.size());
-    while (read.next()) {
-        for (int i = 0; i < columns; ++i)
-            write.bindValue(i, read.value(i));
+    const int batch = rowsPerStatement(to, columns);
+    QSqlQuery full(to);
+    if (!full.prepare(insertStatement(table, batch)))
+        return fail(Query::storageError(full.lastError()));
+    QVariantList pending;
+    pending.reserve(qsizetype(batch) * columns);
+    const auto flush = [&](QSqlQuery &write) -> Status {
+        for (qsizetype i = 0; i < pending.size(); ++i)
+            write.bindValue(int(i), pending.at(i));
+        pending.clear();
         if (!write.exec())
             return fail(Error::storage(
                 HubCopier::tr("Copying %1 failed: %2").arg(table.name, write.lastError().databaseText())));
+        return {};
+    };
+    while (read.next()) {
+        for (int i = 0; i < columns; ++i)
+            pending << read.value(i);
+        if (pending.size() == qsizetype(batch) * columns) {
+            if (auto ok = flush(full); !ok)
+                return ok;
+        }
+    }
+    if (!pending.isEmpty()) {
+        QSqlQuery rest(to);
+        if (!rest.prepare(insertStatement(table, int(pending.size() / columns))))
+            return fail(Query::storageError(rest.lastError()));
+        return flush(rest);
     }
     return {};
 }
@@ -149,7 +184,7 @@ Result<HubCopier::Summary> HubCopier::summarise(const Database &db)
     return s;
 }
 
-Status HubCopier::copyRows(const Database &source, Database &target)
+Result<HubCopier::Summary> HubCopier::copyRows(const Database &source, Database &target)
 {
     auto tables = tablesOf(target);
     if (!tables)
@@ -157,24 +192,93 @@ Status HubCopier::copyRows(const Database &source, Database &target)
     auto snapshot = Transaction::begin(source, Transaction::Mode::Deferred);
     if (!snapshot)
         return fail(snapshot.error());
+    // Counted in the snapshot the rows are read from: other desks go on
+    // writing meanwhile, and the copy is of this moment.
+    auto expected = summarise(source);
+    if (!expected)
+        return fail(expected.error());
+    auto tx = Transaction::begin(target, Transaction::Mode::Immediate);
+    if (!tx)
+        return fail(tx.error());
+    if (auto ok = loadRows(snapshot->connection(), tx->connection(), *tables); !ok)
+        return fail(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return expected;
+}
+
+Status HubCopier::loadRows(const QSqlDatabase &from, const QSqlDatabase &to, const QList<Table> &tables)
+{
+    QSqlQuery defer(to);
+    // Rows go in table by table; references are checked at the commit.
+    if (!defer.exec(backendOf(to) == Backend::PostgreSQL ? QStringLiteral("SET CONSTRAINTS ALL DEFERRED")
+                                                         : QStringLiteral("PRAGMA defer_foreign_keys = ON")))
+        return fail(Query::storageError(defer.lastError()));
+    for (const Table &t : tables) {
+        if (auto ok = copyTable(from, to, t); !ok)
+            return ok;
+    }
+    if (backendOf(to) == Backend::PostgreSQL)
+        return advanceSequences(to, tables);
+    return {};
+}
+
+Result<HubCopier::Summary> HubCopier::replace(const Database &source, const Database &target)
+{
+    if (target.backend() != Backend::PostgreSQL)
+        return fail(Error::invalid(tr("only a hub server's rows are replaced this way"), QStringLiteral("to")));
+    auto tables = tablesOf(target);
+    if (!tables)
+        return fail(tables.error());
+    auto snapshot = Transaction::begin(source, Transaction::Mode::Deferred);
+    if (!snapshot)
+        return fail(snapshot.error());
+    auto expected = summarise(source);
+    if (!expected)
+        return fail(expected.error());
     auto tx = Transaction::begin(target, Transaction::Mode::Immediate);
     if (!tx)
         return fail(tx.error());
     const QSqlDatabase to = tx->connection();
-    QSqlQuery defer(to);
-    // Rows go in table by table; references are checked at the commit.
-    if (!defer.exec(target.backend() == Backend::PostgreSQL ? QStringLiteral("SET CONSTRAINTS ALL DEFERRED")
-                                                            : QStringLiteral("PRAGMA defer_foreign_keys = ON")))
-        return fail(Query::storageError(defer.lastError()));
-    for (const Table &t : std::as_const(*tables)) {
-        if (auto ok = copyTable(snapshot->connection(), to, t); !ok)
-            return ok;
+    QSqlQuery q(to);
+    // The guards that keep transfers and the audit trail unchangeable are
+    // lifted inside this transaction only, and only the tables' owner may:
+    // a desk's role cannot replace a hub's history.
+    for (const QString &guarded : {QStringLiteral("transfers"), QStringLiteral("audit_log")}) {
+        if (!q.exec(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(guarded))) {
+            if (q.lastError().nativeErrorCode() == QStringLiteral("42501"))
+                return fail(Error::refused(
+                    tr("Only the role that owns the hub's tables (the one that created the hub, e.g. hub_owner) "
+                       "may replace its transfers and audit trail; connect as that role to restore."),
+                    QStringLiteral("db")));
+            return fail(Query::storageError(q.lastError()));
+        }
     }
-    if (target.backend() == Backend::PostgreSQL) {
-        if (auto ok = advanceSequences(to, *tables); !ok)
-            return ok;
+    QStringList names;
+    for (const Table &t : std::as_const(*tables))
+        names << t.name;
+    if (!q.exec(QStringLiteral("TRUNCATE %1 RESTART IDENTITY").arg(joined(names))))
+        return fail(Query::storageError(q.lastError()));
+    if (auto ok = loadRows(snapshot->connection(), to, *tables); !ok)
+        return fail(ok.error());
+    // The references are checked now: the guards go back on no table with
+    // checks still pending.
+    if (!q.exec(QStringLiteral("SET CONSTRAINTS ALL IMMEDIATE")))
+        return fail(Query::storageError(q.lastError()));
+    for (const QString &guarded : {QStringLiteral("transfers"), QStringLiteral("audit_log")}) {
+        if (!q.exec(QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(guarded)))
+            return fail(Query::storageError(q.lastError()));
     }
-    return tx->commit();
+    // Counted inside the transaction: a mismatch rolls everything back.
+    auto got = summarise(target);
+    if (!got)
+        return fail(got.error());
+    if (got->rows != expected->rows || got->transferHead != expected->transferHead ||
+        got->auditHead != expected->auditHead)
+        return fail(Error::storage(tr("The restored rows did not match the backup; the hub was left as it was.")));
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error());
+    return *expected;
 }
 
 Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddress &target)
@@ -185,9 +289,7 @@ Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddr
         return fail(
             Error::invalid(tr("%1 already exists; copy into a new file.").arg(QDir::toNativeSeparators(target.path())),
                            QStringLiteral("to")));
-    auto expected = summarise(source);
-    if (!expected)
-        return fail(expected.error());
+    Result<Summary> expected;
     {
         auto opened = Database::open(target, OpenMode::CreateIfMissing);
         if (!opened)
@@ -200,10 +302,11 @@ Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddr
             return fail(
                 Error::invalid(tr("%1 already holds a hub; copy into an empty database.").arg(target.toString()),
                                QStringLiteral("to")));
-        if (auto ok = copyRows(source, **opened); !ok) {
+        expected = copyRows(source, **opened);
+        if (!expected) {
             opened->reset();
             empty(target);
-            return fail(ok.error());
+            return fail(expected.error());
         }
     }
     if (auto ok = verify(target, *expected); !ok) {

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QList>
+#include <QSqlDatabase>
 #include <QStringList>
 
 namespace hub {
@@ -37,9 +39,24 @@ public:
     static Result<Summary> copy(const Database &source, const HubAddress &target);
     /// What the check compares: rows per table and the chain heads.
     static Result<Summary> summarise(const Database &db);
+    /// Replaces every row of the hub server `target` with those of `source`
+    /// in one transaction under the hub's write lock (how a backup is
+    /// restored into a server): other desks see the old hub or the new one.
+    /// The rows and chain heads are compared before the commit. Only the
+    /// role owning the tables may: it lifts the immutability guards for
+    /// this transaction alone.
+    static Result<Summary> replace(const Database &source, const Database &target);
+
+    struct Table
+    {
+        QString name;
+        QStringList columns; ///< those a copy writes: no generated ones
+    };
 
 private:
-    static Status copyRows(const Database &source, Database &target);
+    /// Copies every row; returns the source's summary in the snapshot copied.
+    static Result<Summary> copyRows(const Database &source, Database &target);
+    static Status loadRows(const QSqlDatabase &from, const QSqlDatabase &to, const QList<Table> &tables);
     static Status verify(const HubAddress &target, const Summary &expected);
     static void empty(const HubAddress &target);
 };

@@ -14,23 +14,33 @@ namespace hub {
 
 HubWatcher::HubWatcher(std::shared_ptr<const Database> db, QObject *parent) : QObject(parent), m_db(std::move(db))
 {
-    if (m_db->backend() == Backend::PostgreSQL) {
-        QSqlDriver *driver = m_db->connection().driver();
-        const QString channel = QLatin1StringView(Transaction::ChangeChannel);
-        driver->subscribeToNotification(channel);
-        // This connection's own commits are this window's; the others' count.
-        connect(driver, &QSqlDriver::notification, this,
-                [this, channel](const QString &name, QSqlDriver::NotificationSource source, const QVariant &) {
-                    if (name == channel && source == QSqlDriver::OtherSource) {
-                        m_notified = true;
-                        poll();
-                    }
-                });
-    }
+    if (m_db->backend() == Backend::PostgreSQL)
+        listen();
     acknowledge();
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &HubWatcher::poll);
     m_timer.start();
+}
+
+bool HubWatcher::listen()
+{
+    QSqlDriver *driver = m_db->connection().driver();
+    if (driver == m_driver)
+        return false;
+    const QString channel = QLatin1StringView(Transaction::ChangeChannel);
+    // A server still away: tried again on the next look.
+    if (!driver || !driver->subscribeToNotification(channel))
+        return false;
+    m_driver = driver;
+    // This connection's own commits are this window's; the others' count.
+    connect(driver, &QSqlDriver::notification, this,
+            [this, channel](const QString &name, QSqlDriver::NotificationSource source, const QVariant &) {
+                if (name == channel && source == QSqlDriver::OtherSource) {
+                    m_notified = true;
+                    poll();
+                }
+            });
+    return true;
 }
 
 void HubWatcher::acknowledge()
@@ -47,8 +57,16 @@ void HubWatcher::acknowledge()
 
 bool HubWatcher::changedSince()
 {
-    if (m_db->backend() == Backend::PostgreSQL)
+    if (m_db->backend() == Backend::PostgreSQL) {
+        // A connection that died quietly (the server restarted) is noticed
+        // here and made again on the next look, listening afresh; what other
+        // desks did meanwhile was never announced, so it counts as a change.
+        Query alive(*m_db, QStringLiteral("SELECT 1"));
+        (void)alive.scalar();
+        if (listen())
+            m_notified = true;
         return std::exchange(m_notified, false);
+    }
     Query version(*m_db, QStringLiteral("PRAGMA data_version"));
     auto v = version.scalar();
     if (!v || v->toLongLong() == m_dataVersion)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <QSqlDriver>
 #include <QString>
 #include <QTimer>
 
@@ -42,6 +44,10 @@ private:
     std::shared_ptr<const Database> m_db;
     QTimer m_timer;
     bool changedSince();
+    /// LISTENs on the current connection of a hub server, if not yet: true
+    /// when it subscribed (first, or after the connection was made again).
+    bool listen();
+    QPointer<QSqlDriver> m_driver;
 
     qint64 m_dataVersion = -1;
     bool m_notified = false; ///< a server's notification arrived since the last look

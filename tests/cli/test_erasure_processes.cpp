@@ -46,7 +46,7 @@ private:
 } // namespace
 
 TEST_CASE("member forget beside a reader in another process is pending, and the next open finishes it",
-          "[cli][erasure][processes]")
+          "[cli][erasure][processes][sqlite]")
 {
     CliHub h;
     const auto added = h.ok({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),

@@ -4,6 +4,8 @@
 // run ends with a documented exit code (never a crash, a signal, a sanitizer
 // report, or 5 — no validation failure is a storage error), and whatever
 // was refused left the hub as it was.
+#include "core/storage/database.h"
+#include "core/storage/hubaddress.h"
 #include "tests/support/clihub.h"
 #include "tests/support/fuzzinput.h"
 
@@ -21,8 +23,29 @@ namespace {
 
 /// What a write would change: row counts, the ledger's sum of amounts and
 /// the audit trail's head, read through a throw-away connection.
+QString fingerprintOf(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    REQUIRE(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM member_skills), "
+                                  "(SELECT count(*) FROM offers), (SELECT count(*) FROM bookings), (SELECT count(*) "
+                                  "FROM transfers), (SELECT coalesce(sum(amount_minor), 0) FROM transfers), (SELECT "
+                                  "coalesce(max(id), 0) FROM audit_log), (SELECT count(*) FROM spaces)")));
+    REQUIRE(q.next());
+    QStringList parts;
+    for (int i = 0; i < 8; ++i)
+        parts << q.value(i).toString();
+    return parts.join(u'/');
+}
+
 QString fingerprint(const QString &path)
 {
+    // On a pg run the hub lives on the test cluster.
+    const QString hubPath = hub::test::hubOnTestBackend(path);
+    if (hub::HubAddress::looksLikeServer(hubPath)) {
+        auto db = hub::Database::open(hub::HubAddress::parse(hubPath).value(), hub::OpenMode::ExistingOnly);
+        REQUIRE(db);
+        return fingerprintOf((*db)->connection());
+    }
     const QString name = QStringLiteral("fingerprint-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString result;
     {
@@ -30,20 +53,7 @@ QString fingerprint(const QString &path)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         REQUIRE(db.open());
-        QSqlQuery q(db);
-        REQUIRE(q.exec(
-            QStringLiteral("SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM member_skills), "
-                           "(SELECT count(*) FROM offers), (SELECT count(*) FROM bookings), (SELECT count(*) FROM "
-                           "transfers), "
-                           "(SELECT coalesce(sum(amount_minor), 0) FROM transfers), (SELECT coalesce(max(id), 0) "
-                           "FROM audit_log), "
-                           "(SELECT count(*) FROM spaces)")));
-        REQUIRE(q.next());
-        QStringList parts;
-        for (int i = 0; i < 8; ++i)
-            parts << q.value(i).toString();
-        result = parts.join(u'/');
-        q.finish();
+        result = fingerprintOf(db);
         db.close();
     }
     QSqlDatabase::removeDatabase(name);

@@ -69,13 +69,15 @@ TEST_CASE("member add with bad input exits 2 naming the option and writes nothin
               .exitCode == 2);
     CHECK(h.run({QStringLiteral("member"), QStringLiteral("list")}).json().array().isEmpty());
 
-    REQUIRE(h.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("D"),
-                   QStringLiteral("--email"), QStringLiteral("d@example.org")})
-                .exitCode == 0);
+    const auto d = h.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"),
+                          QStringLiteral("D"), QStringLiteral("--email"), QStringLiteral("d@example.org")});
+    REQUIRE(d.exitCode == 0);
+    // (A server's numbers may skip those of the writes refused above.)
+    const int id = d.json().object()[QStringLiteral("id")].toInt();
     auto dup = h.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("E"),
                       QStringLiteral("--email"), QStringLiteral("D@EXAMPLE.org")});
     CHECK(dup.exitCode == 2);
-    CHECK(errorOf(dup)[QStringLiteral("message")].toString().contains(QStringLiteral("#1")));
+    CHECK(errorOf(dup)[QStringLiteral("message")].toString().contains(QStringLiteral("#%1").arg(id)));
 }
 
 TEST_CASE("member list searches with accents and filters and unknown members exit 4")

@@ -36,7 +36,7 @@ struct Umask
 };
 } // namespace
 
-TEST_CASE("every kind of file hubctl writes is owner-only whatever the umask", "[privacy][files]")
+TEST_CASE("every kind of file hubctl writes is owner-only whatever the umask", "[privacy][files][sqlite]")
 {
     const Umask loose(022);
     QTemporaryDir dir;
@@ -102,7 +102,7 @@ TEST_CASE("every kind of file hubctl writes is owner-only whatever the umask", "
     CHECK(modeOf(db) == 0600);
 }
 
-TEST_CASE("an older hub made readable by others becomes owner-only when opened", "[privacy][files]")
+TEST_CASE("an older hub made readable by others becomes owner-only when opened", "[privacy][files][sqlite]")
 {
     const Umask loose(022);
     QTemporaryDir dir;

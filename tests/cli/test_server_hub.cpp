@@ -7,6 +7,7 @@
 #include "tests/support/hubctlrunner.h"
 #include "tests/support/testserver.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -23,7 +24,8 @@ namespace {
 
 CliRun run(const QString &db, const QStringList &args)
 {
-    return hubctl(QStringList{QStringLiteral("--db"), db, QStringLiteral("--json")} + args);
+    // Files here are files: this suite moves hubs between both kinds.
+    return hubctlExact(QStringList{QStringLiteral("--db"), db, QStringLiteral("--json")} + args);
 }
 
 CliRun ok(const QString &db, const QStringList &args)
@@ -148,6 +150,67 @@ TEST_CASE("a server hub is backed up as a portable hub file a desk opens", "[.pg
     TestServer::dropDatabase(server);
 }
 
+TEST_CASE("a backup restored into a server hub replaces it for every desk, keeping the old hub as a file", "[.pg]")
+{
+    QTemporaryDir dir;
+    const QString server = TestServer::createEmptyDatabase();
+    ok(server, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Restored")});
+    ok(server, {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ann")});
+    ok(server, {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Bob")});
+    const auto pay = [&server](const char *amount) {
+        ok(server, {QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("1"), QStringLiteral("--to"),
+                    QStringLiteral("2"), QStringLiteral("--amount"), QString::fromLatin1(amount),
+                    QStringLiteral("--memo"), QStringLiteral("Soup")});
+    };
+    pay("2");
+    const QString backup = dir.filePath(QStringLiteral("monday.sqlite"));
+    ok(server, {QStringLiteral("backup"), backup});
+    const Picture monday = pictureOf(backup);
+    // Tuesday's work, which the restore takes back.
+    pay("3");
+    ok(server, {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Cy")});
+    const Picture tuesday = pictureOf(server);
+
+    const CliRun restored = ok(server, {QStringLiteral("restore"), backup});
+    const QString kept = restored.json().object().value(QStringLiteral("kept")).toString();
+    CHECK(kept.startsWith(dir.path()));
+    // The same balances and members as the backup (the seal in the report
+    // differs by the restore's own audit row).
+    const auto tablesOf = [](const Picture &p) {
+        return p.balances.object().value(QStringLiteral("tables"));
+    };
+    const Picture now = pictureOf(server);
+    CHECK(tablesOf(now) == tablesOf(monday));
+    CHECK(now.members == monday.members);
+    CHECK(ok(server, {QStringLiteral("check")}).exitCode == 0);
+    // The restore is in the audit trail, after the backup's own history.
+    const QJsonArray audit =
+        ok(server, {QStringLiteral("audit")}).json().object().value(QStringLiteral("entries")).toArray();
+    bool audited = false;
+    for (const QJsonValue &row : audit)
+        audited = audited || row.toObject().value(QStringLiteral("action")).toString() == QStringLiteral("hub.restore");
+    CHECK(audited);
+    // Tuesday is kept, as a portable file a desk opens.
+    const Picture keptPicture = pictureOf(kept);
+    CHECK(tablesOf(keptPicture) == tablesOf(tuesday));
+    CHECK(keptPicture.members == tuesday.members);
+    // New work carries on after the restored rows (the ids go on from there).
+    ok(server, {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Di")});
+    pay("1");
+    CHECK(ok(server, {QStringLiteral("check")}).exitCode == 0);
+
+    // A file that is no hub changes nothing on the server.
+    const QString junk = dir.filePath(QStringLiteral("junk.sqlite"));
+    QFile f(junk);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("not a hub at all");
+    f.close();
+    const Picture before = pictureOf(server);
+    CHECK(run(server, {QStringLiteral("restore"), junk}).exitCode == 2);
+    CHECK(pictureOf(server) == before);
+    TestServer::dropDatabase(server);
+}
+
 TEST_CASE("an unreachable server or a wrong password is exit 5 with a clear message", "[.pg]")
 {
     const CliRun nowhere =
@@ -187,6 +250,14 @@ std::pair<int, QString> psql(const QString &url, const QString &sql)
     REQUIRE(p.waitForFinished(30000));
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
 }
+
+QString psqlValue(const QString &url, const QString &sql)
+{
+    QProcess p;
+    p.start(QStringLiteral("psql"), {url, QStringLiteral("-Atc"), sql});
+    REQUIRE(p.waitForFinished(30000));
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
 } // namespace
 
 TEST_CASE("the desks' role works the hub but can neither switch off its guards nor change the schema", "[.pg]")
@@ -214,8 +285,16 @@ TEST_CASE("the desks' role works the hub but can neither switch off its guards n
     ok(desk, {QStringLiteral("pay"), QStringLiteral("--from"), QStringLiteral("1"), QStringLiteral("--to"),
               QStringLiteral("2"), QStringLiteral("--amount"), QStringLiteral("2"), QStringLiteral("--memo"),
               QStringLiteral("Soup")});
-    ok(desk, {QStringLiteral("member"), QStringLiteral("forget"), QStringLiteral("1")});
+    // The desk's role cannot VACUUM the owner's tables: the erasure says it
+    // is not complete yet, and the owner's next open completes it.
+    const CliRun forgot = hubctlExact(
+        {QStringLiteral("--db"), desk, QStringLiteral("member"), QStringLiteral("forget"), QStringLiteral("1")});
+    REQUIRE(forgot.exitCode == 0);
+    CHECK(forgot.out.contains(QStringLiteral("opened as its owner")));
     CHECK(ok(desk, {QStringLiteral("check")}).exitCode == 0);
+    CHECK(psqlValue(owner, QStringLiteral("SELECT count(*) FROM pending_scrub")) == QStringLiteral("1"));
+    CHECK(ok(owner, {QStringLiteral("check")}).exitCode == 0);
+    CHECK(psqlValue(owner, QStringLiteral("SELECT count(*) FROM pending_scrub")) == QStringLiteral("0"));
 
     // What the desk's role cannot do, whoever holds it.
     for (const QString &sql :
@@ -230,6 +309,22 @@ TEST_CASE("the desks' role works the hub but can neither switch off its guards n
         CHECK((err.contains(QStringLiteral("must be owner")) || err.contains(QStringLiteral("permission denied")) ||
                err.contains(QStringLiteral("never"))));
     }
+    CHECK(ok(desk, {QStringLiteral("check")}).exitCode == 0);
+
+    // A restore replaces the hub's history: the desk's role is refused it,
+    // with nothing changed; the owner may.
+    QTemporaryDir dir;
+    const QString backup = dir.filePath(QStringLiteral("backup.sqlite"));
+    ok(desk, {QStringLiteral("backup"), backup});
+    ok(desk, {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Cy")});
+    const Picture before = pictureOf(desk);
+    const CliRun refused = run(desk, {QStringLiteral("restore"), backup});
+    CHECK(refused.exitCode == 3);
+    CHECK(refused.err.contains(QStringLiteral("owns the hub's tables")));
+    CHECK(pictureOf(desk) == before);
+    ok(owner, {QStringLiteral("restore"), backup});
+    CHECK(ok(desk, {QStringLiteral("member"), QStringLiteral("list")}).json().array().size() ==
+          before.members.array().size() - 1);
     CHECK(ok(desk, {QStringLiteral("check")}).exitCode == 0);
     TestServer::dropDatabase(owner);
     TestServer::admin({QStringLiteral("DROP OWNED BY hub_desk_%1").arg(database),

@@ -2,6 +2,7 @@
 #include "core/storage/query.h"
 #include "tests/support/hubctlrunner.h"
 #include "tests/support/temphub.h"
+#include "tests/support/testserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,7 +68,7 @@ TEST_CASE("init creates a hub with the given settings and JSON describes it")
     CHECK(o[QStringLiteral("name")].toString() == QStringLiteral("Canolfan Gymunedol Aberystwyth"));
     CHECK(o[QStringLiteral("unit")].toString() == QStringLiteral("Credits"));
     CHECK(o[QStringLiteral("decimals")].toInt() == 0);
-    CHECK(QFile::exists(s.db));
+    CHECK(QFile::exists(s.db) != hub::test::TestServer::active());
 
     // Running init again keeps the hub and reports it ready.
     auto again = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("init")}));
@@ -89,7 +90,7 @@ TEST_CASE("init with a bad value exits 2 and creates no file")
     CHECK_FALSE(QFile::exists(s.db));
 }
 
-TEST_CASE("commands other than init and demo refuse a missing hub file with exit 5")
+TEST_CASE("commands other than init and demo refuse a missing hub file with exit 5", "[sqlite]")
 {
     Scratch s;
     for (const QStringList &args :
@@ -153,7 +154,7 @@ TEST_CASE("check passes on a good hub and exits 5 with a list on a broken one")
 
     // A settings value only a hand-edit of the file could produce.
     {
-        auto hub = hub::Hub::open(s.db);
+        auto hub = hub::Hub::open(hub::test::hubOnTestBackend(s.db));
         REQUIRE(hub);
         hub::Query q((*hub)->database(), QStringLiteral("UPDATE settings SET value = 'Mars/Olympus' "
                                                         "WHERE key = 'timezone'"));

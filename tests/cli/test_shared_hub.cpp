@@ -58,7 +58,7 @@ struct SharedHub
 // What the window's report, import and export jobs do on their threads.
 void workerHubOnce(const QString &path)
 {
-    std::thread worker([path] {
+    std::thread worker([path = hub::test::hubOnTestBackend(path)] {
         auto opened = hub::Hub::open(path);
         if (opened) {
             hub::Query q((*opened)->database(), QStringLiteral("SELECT count(*) FROM members"));
@@ -86,7 +86,7 @@ TEST_CASE("the window's worker hubs and hubctl beside it never lose the window's
 {
     SharedHub s;
     s.init(3);
-    auto opened = hub::Hub::open(s.db);
+    auto opened = hub::Hub::open(hub::test::hubOnTestBackend(s.db));
     REQUIRE(opened);
     hub::Hub &window = **opened;
     for (int round = 0; round < 12; ++round) {
@@ -123,7 +123,7 @@ TEST_CASE("the window's worker hubs and hubctl beside it never lose the window's
     CHECK(hubctl(s.with({QStringLiteral("check")})).exitCode == 0);
 }
 
-TEST_CASE("the same file opened twice in one process is one Database, inspected once", "[shared]")
+TEST_CASE("the same file opened twice in one process is one Database, inspected once", "[shared][sqlite]")
 {
     SharedHub s;
     s.init(1);
@@ -187,8 +187,8 @@ TEST_CASE("three desks paying at once and a backup beside them never see a false
     CHECK(hubctl(s.with({QStringLiteral("check")})).exitCode == 0);
     // Every backup made in the middle is a sound hub of its own.
     for (int b = 0; b < 3; ++b)
-        CHECK(hubctl({QStringLiteral("--db"), s.dir.filePath(QStringLiteral("b%1.sqlite").arg(b)),
-                      QStringLiteral("check")})
+        CHECK(hub::test::hubctlExact({QStringLiteral("--db"), s.dir.filePath(QStringLiteral("b%1.sqlite").arg(b)),
+                                      QStringLiteral("check")})
                   .exitCode == 0);
 }
 
@@ -242,7 +242,7 @@ TEST_CASE("a restore while others pay either completes, audited, or changes noth
     CHECK(audit.json()[QStringLiteral("entries")].toArray().size() == 1);
     // The kept copy is the hub as it was just before: it holds the payments
     // made before the restore, and passes the check on its own.
-    CHECK(hubctl({QStringLiteral("--db"), kept, QStringLiteral("check")}).exitCode == 0);
+    CHECK(hub::test::hubctlExact({QStringLiteral("--db"), kept, QStringLiteral("check")}).exitCode == 0);
     CHECK(QDir(s.dir.path()).entryList({QStringLiteral("*.restoring-*")}).isEmpty());
 }
 
@@ -282,7 +282,7 @@ TEST_CASE("a restore killed at any moment leaves the old hub or the restored one
 }
 
 TEST_CASE("a damaged hub is called damaged, naming the damage, and a backup restored over it is audited",
-          "[shared][restore]")
+          "[shared][restore][sqlite]")
 {
     SharedHub s;
     s.init(200);

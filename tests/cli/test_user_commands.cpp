@@ -166,7 +166,7 @@ TEST_CASE("a short passphrase for a new user is invalid input, exit 2", "[cli][a
     CHECK(added.err.contains(QStringLiteral("10")));
 }
 
-TEST_CASE("check catches a tampered audit row and a restored backup keeps its users", "[cli][audit]")
+TEST_CASE("check catches a tampered audit row and a restored backup keeps its users", "[cli][audit][sqlite]")
 {
     Desk d;
     const QString copy = d.dir.filePath(QStringLiteral("copy.sqlite"));
@@ -233,7 +233,7 @@ TEST_CASE("user add --new-member adds the member and the user as one change, or 
     // Counted in the file itself between runs: each signed-in hubctl run
     // costs a passphrase hash, slow under the sanitizer.
     const auto members = [&d] {
-        auto opened = hub::Hub::open(d.db);
+        auto opened = hub::Hub::open(hub::test::hubOnTestBackend(d.db));
         REQUIRE(opened);
         QSqlQuery q((*opened)->database().connection());
         REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM members WHERE forgotten_at IS NULL")));

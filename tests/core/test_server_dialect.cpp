@@ -2,21 +2,28 @@
 // What lets one core run on a file and on a hub server: server addresses as
 // people type them, the SQL rewrites for PostgreSQL, its migration splitter,
 // and (on the throwaway cluster) the two schema histories giving the same tables.
+#include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "core/storage/hubaddress.h"
+#include "core/storage/hubwatcher.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/migrator.h"
 #include "core/storage/query.h"
 #include "core/storage/sqldialect.h"
 #include "core/storage/transaction.h"
+#include "tests/support/fuzzinput.h"
 #include "tests/support/temphub.h"
 #include "tests/support/testserver.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QThread>
+#include <QUrl>
 
 using namespace hub;
 using hub::test::TempHub;
@@ -94,6 +101,73 @@ TEST_CASE("the server's migrations split into statements with quotes, comments a
     // Both histories have the same steps, number for number.
     CHECK(Migrator::migrationFiles(Migrator::builtInFolder(Backend::SQLite)) ==
           Migrator::migrationFiles(Migrator::builtInFolder(Backend::PostgreSQL)));
+}
+
+TEST_CASE("fuzz: 5000 malformed hub addresses are read or refused as input, never with a password kept", "[fuzz]")
+{
+    const QList<QByteArray> seeds = {
+        "postgresql://hub_desk@office-pc/hub", "postgres://ann@192.168.1.20:6543/north_hub?sslmode=verify-full",
+        "postgresql://ann@[::1]:5433/hub?sslmode=disable", "/home/desk/hub.sqlite", "postgresql://ann:s3cret@host/hub"};
+    QRandomGenerator random(18);
+    for (int round = 0; round < test::fuzzRounds(5000); ++round) {
+        const QByteArray input = test::mutate(seeds.at(round % seeds.size()), random);
+        const QString text = QString::fromUtf8(input);
+        auto parsed = HubAddress::parse(text);
+        INFO("round " << round << ": " << input.left(200).toStdString());
+        if (!parsed) {
+            CHECK((parsed.error().kind == ErrorKind::Invalid || parsed.error().kind == ErrorKind::Usage));
+            CHECK_FALSE(parsed.error().message.isEmpty());
+            // Neither the password as a URL reader finds it, nor, in an
+            // address it cannot read, anything after the scheme.
+            const QUrl url(text.trimmed(), QUrl::StrictMode);
+            // (An address the fuzzer repeated may hold it again in its path.)
+            const QString userInfo = u':' + url.password() + u'@';
+            if (url.isValid() && !url.password().isEmpty() && text.count(userInfo) == 1)
+                CHECK_FALSE(parsed.error().message.contains(userInfo));
+            const QString rest = text.trimmed().section(QStringLiteral("://"), 1);
+            if (!url.isValid() && rest.size() > 3)
+                CHECK_FALSE(parsed.error().message.contains(rest));
+            continue;
+        }
+        if (!parsed->isServer())
+            continue;
+        // What is shown and kept reads back as the same address, and holds no password.
+        CHECK_FALSE(parsed->toString().contains(QStringLiteral(":s3cret@")));
+        auto again = HubAddress::parse(parsed->toString());
+        REQUIRE(again);
+        CHECK(*again == *parsed);
+        CHECK_FALSE(parsed->user().isEmpty());
+        CHECK_FALSE(parsed->databaseName().isEmpty());
+        CHECK(parsed->port() > 0);
+    }
+}
+
+TEST_CASE("fuzz: the migration splitter cuts 1500 malformed scripts into the same statements every time", "[fuzz]")
+{
+    QByteArray seed;
+    const QString folder = Migrator::builtInFolder(Backend::PostgreSQL);
+    for (const QString &name : Migrator::migrationFiles(folder)) {
+        QFile f(folder + u'/' + name);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        seed += f.readAll();
+    }
+    const qsizetype whole = Migrator::splitPostgresStatements(QString::fromUtf8(seed)).size();
+    CHECK(whole > 50);
+    QRandomGenerator random(180);
+    for (int round = 0; round < test::fuzzRounds(1500); ++round) {
+        const QString script = QString::fromUtf8(test::mutate(seed, random));
+        const QStringList parts = Migrator::splitPostgresStatements(script);
+        INFO("round " << round);
+        qsizetype length = 0;
+        for (const QString &part : parts) {
+            CHECK_FALSE(part.trimmed().isEmpty());
+            length += part.size();
+        }
+        // Comments and separators go, nothing is added, and the statements
+        // split again the same way: no text moves from one to another.
+        CHECK(length <= script.size());
+        CHECK(Migrator::splitPostgresStatements(parts.join(QStringLiteral(";\n"))) == parts);
+    }
 }
 
 namespace {
@@ -227,4 +301,48 @@ TEST_CASE("a connection lost in the middle of a write saves none of it, even whe
         n = probes.scalar();
     REQUIRE(n);
     CHECK(n->toInt() == 0);
+}
+
+TEST_CASE("a window's watcher listens again after the server dropped it and reports what it missed", "[.pg]")
+{
+    REQUIRE(test::TestServer::active());
+    TempHub t;
+    HubWatcher watcher(t->sharedDatabase());
+    int noticed = 0;
+    QObject::connect(&watcher, &HubWatcher::changedElsewhere, [&noticed] { ++noticed; });
+    watcher.poll();
+    REQUIRE(noticed == 0);
+
+    dropConnections(t.path().section(u'/', -1));
+    // Another desk saves while this window has no connection.
+    const auto addFromAnotherDesk = [&t](const QString &name) {
+        bool added = false;
+        QThread *desk = QThread::create([path = t.path(), name, &added] {
+            auto other = Hub::open(path);
+            MemberDraft d;
+            d.displayName = name;
+            added = other && (*other)->members().add(d);
+        });
+        desk->start();
+        desk->wait(20000);
+        delete desk;
+        return added;
+    };
+    REQUIRE(addFromAnotherDesk(QStringLiteral("Di Missed")));
+    // The look that finds the connection gone, then the one that makes it again.
+    QDeadlineTimer deadline(10000);
+    while (noticed == 0 && !deadline.hasExpired()) {
+        watcher.poll();
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    CHECK(noticed == 1);
+
+    // Listening again: the next desk's payment arrives as a notification.
+    noticed = 0;
+    watcher.poll();
+    REQUIRE(addFromAnotherDesk(QStringLiteral("Ed Heard")));
+    deadline.setRemainingTime(5000);
+    while (noticed == 0 && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    CHECK(noticed == 1);
 }

@@ -38,10 +38,14 @@ start)
 	as_server cp "$dir/hba.tmp" "$data/data/pg_hba.conf" 2>/dev/null \
 		|| as_server sh -c "cat > '$data/data/pg_hba.conf'" <"$dir/hba.tmp"
 	# Tests trade durability for speed: the cluster is thrown away anyway.
+	# Benchmarks (PGCLUSTER_DURABLE=1) keep it, to compare with a file that
+	# syncs every commit.
+	speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	[ "${PGCLUSTER_DURABLE:-0}" = 1 ] && speed="-c shared_buffers=512MB"
 	for try in 1 2 3 4 5 6 7 8; do
 		port=$(( 20000 + ( $(od -An -N2 -tu2 /dev/urandom) % 30000 ) ))
 		if as_server "$bin/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 60 \
-			-o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+			-o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' $speed -c max_connections=200" \
 			start >/dev/null 2>&1; then
 			echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
 			chmod a+r "$dir/url"

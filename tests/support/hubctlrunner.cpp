@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/hubctlrunner.h"
 
+#include "tests/support/testserver.h"
+
+#include <QHash>
+#include <QMutex>
 #include <QProcess>
 
 #include <catch2/catch.hpp>
@@ -16,7 +20,46 @@ QJsonDocument CliRun::json() const
     return doc;
 }
 
+namespace {
+
+// Each hub file a test names stands for one empty database on the cluster.
+QString serverHubFor(const QString &path)
+{
+    static QMutex mutex;
+    static QHash<QString, QString> urls;
+    const QMutexLocker lock(&mutex);
+    auto it = urls.find(path);
+    if (it == urls.end())
+        it = urls.insert(path, TestServer::createEmptyDatabase());
+    return *it;
+}
+
+} // namespace
+
+QString hubOnTestBackend(const QString &path)
+{
+    return TestServer::active() ? serverHubFor(path) : path;
+}
+
+QStringList onTestBackend(QStringList args)
+{
+    if (!TestServer::active())
+        return args;
+    for (qsizetype i = 0; i + 1 < args.size(); ++i) {
+        const QString &value = args.at(i + 1);
+        if (args.at(i) == QStringLiteral("--db") && !value.isEmpty() &&
+            !value.startsWith(QStringLiteral("postgresql:")))
+            args[i + 1] = serverHubFor(value);
+    }
+    return args;
+}
+
 CliRun hubctl(const QStringList &args, const QByteArray &stdinData)
+{
+    return hubctlExact(onTestBackend(args), stdinData);
+}
+
+CliRun hubctlExact(const QStringList &args, const QByteArray &stdinData)
 {
     QProcess p;
     p.setProgram(QStringLiteral(HUBCTL_PATH));
@@ -38,7 +81,7 @@ CliRun hubctlFromThread(const QStringList &args, int timeoutMs)
 {
     QProcess p;
     p.setProgram(QStringLiteral(HUBCTL_PATH));
-    p.setArguments(args);
+    p.setArguments(onTestBackend(args));
     p.start();
     CliRun run;
     if (!p.waitForStarted())

@@ -623,12 +623,21 @@ bool MemberEditor::forget()
         return false;
     }
     startNewMember();
-    m_status->setText(
-        erased->complete
-            ? tr("The member's personal data was erased; they are now %1.").arg(MemberService::pseudonym(id))
-            : tr("The erasure is recorded; they are now %1. Another desk or a backup is reading the hub, "
-                 "so the old values leave the file when it closes; Hubkeeper finishes this by itself.")
-                  .arg(MemberService::pseudonym(id)));
+    const bool server = m_hub->database().backend() == Backend::PostgreSQL;
+    const QString pseudonym = MemberService::pseudonym(id);
+    if (erased->complete)
+        m_status->setText(server ? tr("The member's personal data was erased; they are now %1. The server's own "
+                                      "log and backups keep older copies until it recycles them.")
+                                       .arg(pseudonym)
+                                 : tr("The member's personal data was erased; they are now %1.").arg(pseudonym));
+    else
+        m_status->setText(server ? tr("The erasure is recorded; they are now %1. The server keeps the old values "
+                                      "until the hub is next opened by its owner's role, which clears them.")
+                                       .arg(pseudonym)
+                                 : tr("The erasure is recorded; they are now %1. Another desk or a backup is "
+                                      "reading the hub, so the old values leave the file when it closes; "
+                                      "Hubkeeper finishes this by itself.")
+                                       .arg(pseudonym));
     Q_EMIT forgotten(id);
     return true;
 }

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The hub server beside the hub file, in the same run (issue 18): the city
+// demo is copied with HubCopier into a throwaway PostgreSQL cluster started
+// with durable settings (fsync on, as the file syncs every commit), then the
+// same service calls run on both: opening, member search per keystroke, the
+// booking conflict check, the transfers view's first rows, the trial balance,
+// single payments and one batch. Goals: search p99 < 16 ms, conflict check
+// < 1 ms, trial balance and first rows within 2x of the file.
+
+#include "core/hub.h"
+#include "core/bookings/bookingservice.h"
+#include "core/ledger/ledgerservice.h"
+#include "core/members/memberservice.h"
+#include "core/reports/reportservice.h"
+#include "core/reports/reportsink.h"
+#include "core/spaces/spaceservice.h"
+#include "core/storage/database.h"
+#include "core/storage/hubaddress.h"
+#include "core/storage/hubcopier.h"
+#include "core/storage/query.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+using namespace hub;
+
+namespace {
+
+constexpr int SearchRounds = 10;
+constexpr int ConflictRounds = 50;
+constexpr int SingleCount = 200;
+constexpr int BatchCount = 2000;
+constexpr int PageSize = 200;
+
+const std::vector<const char *> Typing = {"mar", "mari", "maria", "sia", "sian", "kow",  "kowa",
+                                          "jo",  "joa",  "joao",  "cf1", "ade",  "adeb", "garden"};
+
+double percentile(std::vector<double> samples, double p)
+{
+    if (samples.empty())
+        return 0;
+    std::sort(samples.begin(), samples.end());
+    const size_t rank = size_t(std::ceil(p * double(samples.size())));
+    return samples[std::clamp<size_t>(rank, 1, samples.size()) - 1];
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+class NullSink final : public ReportSink
+{
+public:
+    Status begin(const ReportHeading &) override { return {}; }
+    Status beginTable(const ReportTableHeader &) override { return {}; }
+    Status row(const QVariantList &) override
+    {
+        ++rows;
+        return {};
+    }
+    Status endTable(const QVariantList &, const QStringList &) override { return {}; }
+    Status end() override { return {}; }
+    qint64 rows = 0;
+};
+
+[[noreturn]] void die(const QString &what)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(what));
+    std::exit(1);
+}
+
+struct Figures
+{
+    double open = 0;
+    double searchP50 = 0, searchP99 = 0;
+    double conflictP50 = 0, conflictP99 = 0;
+    double firstRowsFirst = 0, firstRowsBest = 0;
+    double trialBalance = 0;
+    double singlePerSecond = 0, batchPerSecond = 0;
+};
+
+struct Clash
+{
+    SpaceId space;
+    qint64 start = 0;
+    qint64 end = 0;
+};
+
+Clash clashIn(Hub &hub)
+{
+    Query busiest(hub.database(), QStringLiteral("SELECT space_id FROM bookings WHERE status <> 'cancelled' "
+                                                 "GROUP BY space_id ORDER BY count(*) DESC LIMIT 1"));
+    auto space = busiest.scalar();
+    if (!space || space->isNull())
+        die(QStringLiteral("the hub has no bookings; make it with hubctl demo --scale city"));
+    Query middle(hub.database(), QStringLiteral("SELECT start_utc, end_utc FROM bookings WHERE space_id = :s AND "
+                                                "status <> 'cancelled' ORDER BY start_utc LIMIT 1 OFFSET 5000"));
+    middle.bind(QStringLiteral(":s"), space->toLongLong());
+    if (!middle.exec() || !middle.next())
+        die(QStringLiteral("no booking to clash with"));
+    Clash c{SpaceId(space->toLongLong()), middle.value(0).toLongLong(), middle.value(1).toLongLong()};
+    middle.raw().finish();
+    return c;
+}
+
+std::vector<std::pair<MemberId, MemberId>> pairsFrom(Hub &hub, int wanted)
+{
+    Query q(hub.database(), QStringLiteral("SELECT member_id FROM accounts WHERE status = 'open' AND role = 'member' "
+                                           "AND balance_minor - limit_min_minor >= 1000 AND (limit_max_minor IS "
+                                           "NULL OR limit_max_minor - balance_minor >= 1000) ORDER BY id LIMIT 2000"));
+    std::vector<MemberId> members;
+    if (q.exec())
+        while (q.next())
+            members.emplace_back(q.value(0).toLongLong());
+    std::vector<std::pair<MemberId, MemberId>> pairs;
+    if (members.size() < 2)
+        die(QStringLiteral("not enough accounts with room to trade"));
+    // Each pays and receives in turn, so no balance drifts towards a limit.
+    for (int i = 0; i < wanted; ++i) {
+        const MemberId a = members[size_t(i) % members.size()];
+        const MemberId b = members[size_t(i + 1) % members.size()];
+        pairs.emplace_back(i % 2 == 0 ? a : b, i % 2 == 0 ? b : a);
+    }
+    return pairs;
+}
+
+TransferDraft draftOf(const std::pair<MemberId, MemberId> &p, int i)
+{
+    TransferDraft d;
+    d.payer = p.first;
+    d.payee = p.second;
+    d.amount = Amount::fromMinor(25);
+    d.memo = QStringLiteral("bench: help with the community lunch, round %1").arg(i);
+    return d;
+}
+
+Figures measure(Hub &hub, const Clash &clash, const std::vector<std::pair<MemberId, MemberId>> &pairs)
+{
+    Figures f;
+    QElapsedTimer t;
+
+    // The transfers view first: its first open is what a person waits for.
+    t.start();
+    if (!hub.ledger().transfers({}, PageSize, true))
+        die(QStringLiteral("transfers view failed"));
+    f.firstRowsFirst = msSince(t);
+    f.firstRowsBest = 1e9;
+    for (int i = 0; i < 5; ++i) {
+        t.start();
+        (void)hub.ledger().transfers({}, PageSize, true);
+        f.firstRowsBest = std::min(f.firstRowsBest, msSince(t));
+    }
+
+    std::vector<double> search;
+    for (int round = 0; round < SearchRounds + 1; ++round) {
+        for (const char *key : Typing) {
+            MemberFilter filter;
+            filter.search = QString::fromUtf8(key);
+            t.start();
+            const auto counted = hub.members().count(filter);
+            const auto page = hub.members().list(filter, PageSize, MemberSort::Name, false);
+            if (!counted || !page)
+                die(QStringLiteral("search: ") + (!counted ? counted.error().text() : page.error().text()));
+            if (round > 0) // the first round warms the caches
+                search.push_back(msSince(t));
+        }
+    }
+    f.searchP50 = percentile(search, 0.5);
+    f.searchP99 = percentile(search, 0.99);
+
+    BookingDraft d;
+    d.space = clash.space;
+    d.title = QStringLiteral("Benchmark");
+    d.start = QDateTime::fromSecsSinceEpoch(clash.start, QTimeZone::utc());
+    d.end = QDateTime::fromSecsSinceEpoch(clash.end, QTimeZone::utc());
+    d.outsideHoursOverride = QStringLiteral("benchmark");
+    std::vector<double> conflict;
+    for (int i = 0; i < ConflictRounds + 1; ++i) {
+        t.start();
+        auto r = hub.bookings().book(d);
+        if (r || r.error().kind != ErrorKind::Refused)
+            die(QStringLiteral("expected a clash, got ") + (r ? QStringLiteral("a booking") : r.error().text()));
+        if (i > 0)
+            conflict.push_back(msSince(t));
+    }
+    f.conflictP50 = percentile(conflict, 0.5);
+    f.conflictP99 = percentile(conflict, 0.99);
+
+    f.trialBalance = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        NullSink sink;
+        t.start();
+        if (auto ok = hub.reports().run(QStringLiteral("trial-balance"), {}, sink); !ok)
+            die(QStringLiteral("trial balance: ") + ok.error().text());
+        f.trialBalance = std::min(f.trialBalance, msSince(t));
+    }
+
+    t.start();
+    for (int i = 0; i < SingleCount; ++i) {
+        if (auto posted = hub.ledger().pay(draftOf(pairs[size_t(i)], i)); !posted)
+            die(QStringLiteral("pay: ") + posted.error().text());
+    }
+    f.singlePerSecond = SingleCount / (msSince(t) / 1000);
+    QList<TransferDraft> drafts;
+    for (int i = 0; i < BatchCount; ++i)
+        drafts << draftOf(pairs[size_t(SingleCount + i)], i);
+    t.start();
+    auto outcomes = hub.ledger().payAll(drafts);
+    if (!outcomes)
+        die(QStringLiteral("batch: ") + outcomes.error().text());
+    for (const auto &o : std::as_const(*outcomes))
+        if (o.error)
+            die(QStringLiteral("batch row: ") + o.error->text());
+    f.batchPerSecond = BatchCount / (msSince(t) / 1000);
+    return f;
+}
+
+void line(const char *what, double file, double server, const char *unit, const char *goal)
+{
+    std::printf("%-44s %10.2f %10.2f %-5s %7.2fx   %s\n", what, file, server, unit, file > 0 ? server / file : 0.0,
+                goal);
+}
+
+QString runCluster(const QString &command, const QString &dir)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGCLUSTER_DURABLE"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(QStringLiteral(HUB_SOURCE_DIR "/tests/pg/pgcluster.sh"), {command, dir});
+    if (!p.waitForFinished(120000) || p.exitCode() != 0)
+        die(QStringLiteral("pgcluster.sh %1 failed").arg(command));
+    QFile url(dir + QStringLiteral("/url"));
+    return url.open(QIODevice::ReadOnly) ? QString::fromUtf8(url.readAll()).trimmed() : QString();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s HUB.sqlite\n", argv[0]);
+        return 1;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("hub.sqlite"));
+    if (!dir.isValid() || !QFile::copy(QString::fromLocal8Bit(argv[1]), file))
+        die(QStringLiteral("cannot copy %1").arg(QString::fromLocal8Bit(argv[1])));
+    const QString clusterDir = dir.filePath(QStringLiteral("cluster"));
+    const QString adminUrl = runCluster(QStringLiteral("start"), clusterDir);
+    struct StopCluster
+    {
+        QString dir;
+        ~StopCluster() { runCluster(QStringLiteral("stop"), dir); }
+    } stop{clusterDir};
+
+    auto admin = HubAddress::parse(adminUrl);
+    if (!admin)
+        die(admin.error().text());
+    {
+        auto db = Database::open(*admin, OpenMode::ExistingOnly);
+        if (!db)
+            die(db.error().text());
+        QSqlQuery q((*db)->connection());
+        if (!q.exec(QStringLiteral("CREATE DATABASE city")))
+            die(q.lastError().text());
+    }
+    auto serverAddress = HubAddress::parse(QString(adminUrl).replace(QStringLiteral("/postgres"), QStringLiteral("/city")));
+    if (!serverAddress)
+        die(serverAddress.error().text());
+
+    QElapsedTimer t;
+    t.start();
+    auto fileHub = Hub::open(file);
+    const double fileOpen = msSince(t);
+    if (!fileHub)
+        die(fileHub.error().text());
+    t.start();
+    auto copied = HubCopier::copy((*fileHub)->database(), *serverAddress);
+    if (!copied)
+        die(QStringLiteral("copy: ") + copied.error().text());
+    const double copySeconds = msSince(t) / 1000;
+    std::printf("hub: %s, %lld rows; copied to the server and verified in %.1f s (%.0f rows/s)\n\n", argv[1],
+                static_cast<long long>(copied->totalRows()), copySeconds, double(copied->totalRows()) / copySeconds);
+
+    t.start();
+    auto serverHub = Hub::open(*serverAddress);
+    const double serverOpen = msSince(t);
+    if (!serverHub)
+        die(serverHub.error().text());
+
+    const Clash clash = clashIn(**fileHub);
+    const auto pairs = pairsFrom(**fileHub, SingleCount + BatchCount);
+    Figures onFile = measure(**fileHub, clash, pairs);
+    onFile.open = fileOpen;
+    Figures onServer = measure(**serverHub, clash, pairs);
+    onServer.open = serverOpen;
+
+    std::printf("%-44s %10s %10s %-5s %8s   %s\n", "", "file", "server", "", "server/file", "goal");
+    line("Hub::open", onFile.open, onServer.open, "ms", "");
+    line("member search per keystroke, p50", onFile.searchP50, onServer.searchP50, "ms", "");
+    line("member search per keystroke, p99", onFile.searchP99, onServer.searchP99, "ms",
+         onServer.searchP99 < 16 ? "< 16 ms: met" : "< 16 ms: MISSED");
+    line("conflict check (refused book()), p50", onFile.conflictP50, onServer.conflictP50, "ms",
+         onServer.conflictP50 < 1 ? "< 1 ms: met" : "< 1 ms: MISSED");
+    line("conflict check (refused book()), p99", onFile.conflictP99, onServer.conflictP99, "ms", "");
+    line("transfers view, first 200 rows, first open", onFile.firstRowsFirst, onServer.firstRowsFirst, "ms",
+         onServer.firstRowsFirst <= 2 * onFile.firstRowsFirst ? "<= 2x: met" : "<= 2x: MISSED");
+    line("transfers view, first 200 rows, best of 5", onFile.firstRowsBest, onServer.firstRowsBest, "ms", "");
+    line("trial balance, best of 3", onFile.trialBalance, onServer.trialBalance, "ms",
+         onServer.trialBalance <= 2 * onFile.trialBalance ? "<= 2x: met" : "<= 2x: MISSED");
+    line("single payments (own transaction each)", onFile.singlePerSecond, onServer.singlePerSecond, "/s", "");
+    line("one batch of 2,000 payments (payAll)", onFile.batchPerSecond, onServer.batchPerSecond, "/s", "");
+    return 0;
+}
