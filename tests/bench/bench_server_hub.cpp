@@ -7,8 +7,8 @@
 // single payments and one batch. Goals: search p99 < 16 ms, conflict check
 // < 1 ms, trial balance and first rows within 2x of the file.
 
+#include "core/spaces/bookingservice.h"
 #include "core/hub.h"
-#include "core/bookings/bookingservice.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/reports/reportservice.h"
@@ -281,7 +281,8 @@ int main(int argc, char *argv[])
         if (!q.exec(QStringLiteral("CREATE DATABASE city")))
             die(q.lastError().text());
     }
-    auto serverAddress = HubAddress::parse(QString(adminUrl).replace(QStringLiteral("/postgres"), QStringLiteral("/city")));
+    auto serverAddress =
+        HubAddress::parse(QString(adminUrl).replace(QStringLiteral("/postgres"), QStringLiteral("/city")));
     if (!serverAddress)
         die(serverAddress.error().text());
 
