@@ -7,12 +7,12 @@
 // single payments and one batch. Goals: search p99 < 16 ms, conflict check
 // < 1 ms, trial balance and first rows within 2x of the file.
 
-#include "core/spaces/bookingservice.h"
 #include "core/hub.h"
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/reports/reportservice.h"
 #include "core/reports/reportsink.h"
+#include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/hubaddress.h"
@@ -274,13 +274,18 @@ int main(int argc, char *argv[])
     if (!admin)
         die(admin.error().text());
     {
-        auto db = Database::open(*admin, OpenMode::ExistingOnly);
-        if (!db)
-            die(db.error().text());
-        QSqlQuery q((*db)->connection());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-admin"));
+        db.setHostName(admin->host());
+        db.setPort(admin->port());
+        db.setUserName(admin->user());
+        db.setDatabaseName(admin->databaseName());
+        if (!db.open())
+            die(db.lastError().text());
+        QSqlQuery q(db);
         if (!q.exec(QStringLiteral("CREATE DATABASE city")))
             die(q.lastError().text());
     }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
     auto serverAddress =
         HubAddress::parse(QString(adminUrl).replace(QStringLiteral("/postgres"), QStringLiteral("/city")));
     if (!serverAddress)
