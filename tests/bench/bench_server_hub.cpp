@@ -286,8 +286,7 @@ int main(int argc, char *argv[])
             die(q.lastError().text());
     }
     QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
-    auto serverAddress =
-        HubAddress::parse(QString(adminUrl).replace(QStringLiteral("/postgres"), QStringLiteral("/city")));
+    auto serverAddress = HubAddress::parse(adminUrl.left(adminUrl.lastIndexOf(u'/')) + QStringLiteral("/city"));
     if (!serverAddress)
         die(serverAddress.error().text());
 
