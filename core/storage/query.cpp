@@ -28,9 +28,7 @@ namespace {
 constexpr size_t MaxCachedPerConnection = 512;
 thread_local std::unordered_map<QString, std::unordered_map<QString, std::shared_ptr<Query::CachedStatement>>>
     t_statements;
-} // namespace
 
-namespace {
 // PostgreSQL prepares only these; DDL, VACUUM and the like run unprepared.
 bool preparable(const QString &sql)
 {

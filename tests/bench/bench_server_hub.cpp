@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 using namespace hub;
@@ -77,9 +78,14 @@ public:
     qint64 rows = 0;
 };
 
+QString s_clusterDir; // stopped on every way out, a failure included
+
+void stopCluster();
+
 [[noreturn]] void die(const QString &what)
 {
     std::fprintf(stderr, "%s\n", qPrintable(what));
+    stopCluster();
     std::exit(1);
 }
 
@@ -249,6 +255,16 @@ QString runCluster(const QString &command, const QString &dir)
     return url.open(QIODevice::ReadOnly) ? QString::fromUtf8(url.readAll()).trimmed() : QString();
 }
 
+void stopCluster()
+{
+    if (s_clusterDir.isEmpty())
+        return;
+    const QString dir = std::exchange(s_clusterDir, QString());
+    QProcess p;
+    p.start(QStringLiteral(HUB_SOURCE_DIR "/tests/pg/pgcluster.sh"), {QStringLiteral("stop"), dir});
+    p.waitForFinished(120000);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -262,13 +278,8 @@ int main(int argc, char *argv[])
     const QString file = dir.filePath(QStringLiteral("hub.sqlite"));
     if (!dir.isValid() || !QFile::copy(QString::fromLocal8Bit(argv[1]), file))
         die(QStringLiteral("cannot copy %1").arg(QString::fromLocal8Bit(argv[1])));
-    const QString clusterDir = dir.filePath(QStringLiteral("cluster"));
-    const QString adminUrl = runCluster(QStringLiteral("start"), clusterDir);
-    struct StopCluster
-    {
-        QString dir;
-        ~StopCluster() { runCluster(QStringLiteral("stop"), dir); }
-    } stop{clusterDir};
+    s_clusterDir = dir.filePath(QStringLiteral("cluster"));
+    const QString adminUrl = runCluster(QStringLiteral("start"), s_clusterDir);
 
     auto admin = HubAddress::parse(adminUrl);
     if (!admin)
@@ -332,5 +343,7 @@ int main(int argc, char *argv[])
          onServer.trialBalance <= 2 * onFile.trialBalance ? "<= 2x: met" : "<= 2x: MISSED");
     line("single payments (own transaction each)", onFile.singlePerSecond, onServer.singlePerSecond, "/s", "");
     line("one batch of 2,000 payments (payAll)", onFile.batchPerSecond, onServer.batchPerSecond, "/s", "");
+    serverHub->reset();
+    stopCluster();
     return 0;
 }

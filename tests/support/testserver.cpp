@@ -39,11 +39,16 @@ QString urlOf(const QString &database)
 }
 
 // One admin connection per thread and database (the cluster's `postgres` by default).
+QString adminConnectionName(const QString &database)
+{
+    return QStringLiteral("hubtest-admin-%1%2")
+        .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
+        .arg(database);
+}
+
 void execAdmin(const QStringList &statements, const QString &database = {})
 {
-    const QString name = QStringLiteral("hubtest-admin-%1%2")
-                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
-                             .arg(database);
+    const QString name = adminConnectionName(database);
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name)
                                                    : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     if (!db.isOpen()) {
@@ -76,8 +81,7 @@ void ensureTemplate()
     // Several test processes start at once: the first one makes the
     // template under a cluster-wide lock, the others wait and find it.
     execAdmin({QStringLiteral("SELECT pg_advisory_lock(4242)")});
-    QSqlDatabase admin = QSqlDatabase::database(
-        QStringLiteral("hubtest-admin-%1").arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16));
+    QSqlDatabase admin = QSqlDatabase::database(adminConnectionName({}));
     QSqlQuery q(admin);
     REQUIRE(q.exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1'").arg(TemplateName)));
     if (!q.next()) {
@@ -129,9 +133,7 @@ void TestServer::admin(const QStringList &statements, const QString &database)
     execAdmin(statements, database);
     if (!database.isEmpty()) {
         // Leave nothing connected to a database a test may drop.
-        const QString name = QStringLiteral("hubtest-admin-%1%2")
-                                 .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
-                                 .arg(database);
+        const QString name = adminConnectionName(database);
         QSqlDatabase::database(name, false).close();
         QSqlDatabase::removeDatabase(name);
     }

@@ -4,7 +4,9 @@
 // the window, remembered in Open Recent without its password.
 #include "core/hub.h"
 #include "core/members/memberservice.h"
+#include "core/settings/settingsservice.h"
 #include "tests/support/testserver.h"
+#include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/serverconnectdialog.h"
 #include "ui/mainwindow.h"
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 using hub::ServerConnectDialog;
@@ -99,6 +102,36 @@ TEST_CASE("File, Connect to a hub server opens the server's hub and Open Recent 
         QTest::qWait(50);
         window.grab().save(QStringLiteral(HUB_TEST_BUILD_DIR "/shots/%1.png").arg(QLatin1StringView(name)));
     }
+    window.close();
+    hub::test::TestServer::dropDatabase(url);
+}
+
+TEST_CASE("File, Restore puts a backup back on the server and keeps the server's hub as a file beside it", "[.server]")
+{
+    REQUIRE(hub::test::TestServer::active());
+    const QString url = hub::test::TestServer::createHubDatabase();
+    QTemporaryDir dir;
+    hub::MainWindow window;
+    REQUIRE(window.openHub(url));
+    REQUIRE(window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Monday Hub")));
+    const QString backup = dir.filePath(QStringLiteral("monday.sqlite"));
+    REQUIRE(window.backupTo(backup));
+    hub::test::closeNotice(&window, "backupNotice");
+    REQUIRE(window.hub()->settings().set(QStringLiteral("name"), QStringLiteral("Tuesday Hub")));
+
+    hub::test::MessageBoxAnswerer answerer(QMessageBox::Yes);
+    REQUIRE(window.restoreFrom(backup));
+    // The confirmation names the server and where its hub is kept.
+    REQUIRE(answerer.texts().size() == 2);
+    CHECK(answerer.texts().at(0).contains(QStringLiteral("on the server")));
+    CHECK(answerer.texts().at(0).contains(QStringLiteral(".before-restore-")));
+    CHECK(window.hub()->settings().load()->name == QStringLiteral("Monday Hub"));
+    CHECK(window.windowTitle().startsWith(QStringLiteral("Monday Hub")));
+    const QStringList kept = QDir(dir.path()).entryList({QStringLiteral("*.before-restore-*")});
+    REQUIRE(kept.size() == 1);
+    auto keptHub = hub::Hub::open(dir.filePath(kept.first()));
+    REQUIRE(keptHub);
+    CHECK((*keptHub)->settings().load()->name == QStringLiteral("Tuesday Hub"));
     window.close();
     hub::test::TestServer::dropDatabase(url);
 }
