@@ -278,7 +278,22 @@ Result<HubCopier::Summary> HubCopier::replace(const Database &source, const Data
         return fail(Error::storage(tr("The restored rows did not match the backup; the hub was left as it was.")));
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
+    settle(target.address());
     return *expected;
+}
+
+void HubCopier::settle(const HubAddress &target)
+{
+    // Rows loaded in bulk leave the server without statistics (so without
+    // good plans: a member search walked the name index for half a second)
+    // and with every page still to be marked visible. Only the tables'
+    // owner may; for another role the server skips them, and its own
+    // autovacuum comes later.
+    auto opened = Database::open(target, OpenMode::ExistingOnly);
+    if (!opened)
+        return;
+    QSqlQuery q((*opened)->connection());
+    (void)q.exec(QStringLiteral("VACUUM (ANALYZE)"));
 }
 
 Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddress &target)
@@ -309,6 +324,8 @@ Result<HubCopier::Summary> HubCopier::copy(const Database &source, const HubAddr
             return fail(expected.error());
         }
     }
+    if (target.isServer())
+        settle(target);
     if (auto ok = verify(target, *expected); !ok) {
         empty(target);
         return fail(ok.error());

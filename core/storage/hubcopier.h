@@ -59,6 +59,8 @@ private:
     static Status loadRows(const QSqlDatabase &from, const QSqlDatabase &to, const QList<Table> &tables);
     static Status verify(const HubAddress &target, const Summary &expected);
     static void empty(const HubAddress &target);
+    /// VACUUM (ANALYZE) of a server after its rows were loaded in bulk.
+    static void settle(const HubAddress &target);
 };
 
 } // namespace hub

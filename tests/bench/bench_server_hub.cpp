@@ -113,8 +113,10 @@ Clash clashIn(Hub &hub)
     auto space = busiest.scalar();
     if (!space || space->isNull())
         die(QStringLiteral("the hub has no bookings; make it with hubctl demo --scale city"));
-    Query middle(hub.database(), QStringLiteral("SELECT start_utc, end_utc FROM bookings WHERE space_id = :s AND "
-                                                "status <> 'cancelled' ORDER BY start_utc LIMIT 1 OFFSET 5000"));
+    Query middle(hub.database(),
+                 QStringLiteral("SELECT start_utc, end_utc FROM bookings WHERE space_id = :s AND "
+                                "status <> 'cancelled' ORDER BY start_utc LIMIT 1 OFFSET (SELECT count(*) / 2 FROM "
+                                "bookings WHERE space_id = :s AND status <> 'cancelled')"));
     middle.bind(QStringLiteral(":s"), space->toLongLong());
     if (!middle.exec() || !middle.next())
         die(QStringLiteral("no booking to clash with"));
@@ -307,6 +309,9 @@ int main(int argc, char *argv[])
     const double fileOpen = msSince(t);
     if (!fileHub)
         die(fileHub.error().text());
+    // Found before the copy, so a file without them fails at once.
+    const Clash clash = clashIn(**fileHub);
+    const auto pairs = pairsFrom(**fileHub, SingleCount + BatchCount);
     t.start();
     auto copied = HubCopier::copy((*fileHub)->database(), *serverAddress);
     if (!copied)
@@ -321,8 +326,6 @@ int main(int argc, char *argv[])
     if (!serverHub)
         die(serverHub.error().text());
 
-    const Clash clash = clashIn(**fileHub);
-    const auto pairs = pairsFrom(**fileHub, SingleCount + BatchCount);
     Figures onFile = measure(**fileHub, clash, pairs);
     onFile.open = fileOpen;
     Figures onServer = measure(**serverHub, clash, pairs);
