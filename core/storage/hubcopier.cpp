@@ -184,7 +184,19 @@ Result<HubCopier::Summary> HubCopier::summarise(const Database &db)
     return s;
 }
 
-Result<HubCopier::Summary> HubCopier::copyRows(const Database &source, Database &target)
+namespace {
+// Both ends of a copy: the tables to fill, the source's snapshot and what
+// it holds (counted in that snapshot: other desks go on writing meanwhile,
+// and the copy is of this moment), and the target's write transaction.
+struct CopySession
+{
+    QList<Table> tables;
+    Transaction snapshot;
+    HubCopier::Summary expected;
+    Transaction write;
+};
+
+Result<CopySession> beginCopy(const Database &source, const Database &target)
 {
     auto tables = tablesOf(target);
     if (!tables)
@@ -192,19 +204,26 @@ Result<HubCopier::Summary> HubCopier::copyRows(const Database &source, Database 
     auto snapshot = Transaction::begin(source, Transaction::Mode::Deferred);
     if (!snapshot)
         return fail(snapshot.error());
-    // Counted in the snapshot the rows are read from: other desks go on
-    // writing meanwhile, and the copy is of this moment.
-    auto expected = summarise(source);
+    auto expected = HubCopier::summarise(source);
     if (!expected)
         return fail(expected.error());
-    auto tx = Transaction::begin(target, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    if (auto ok = loadRows(snapshot->connection(), tx->connection(), *tables); !ok)
+    auto write = Transaction::begin(target, Transaction::Mode::Immediate);
+    if (!write)
+        return fail(write.error());
+    return CopySession{std::move(*tables), std::move(*snapshot), std::move(*expected), std::move(*write)};
+}
+} // namespace
+
+Result<HubCopier::Summary> HubCopier::copyRows(const Database &source, Database &target)
+{
+    auto session = beginCopy(source, target);
+    if (!session)
+        return fail(session.error());
+    if (auto ok = loadRows(session->snapshot.connection(), session->write.connection(), session->tables); !ok)
         return fail(ok.error());
-    if (auto ok = tx->commit(); !ok)
+    if (auto ok = session->write.commit(); !ok)
         return fail(ok.error());
-    return expected;
+    return session->expected;
 }
 
 Status HubCopier::loadRows(const QSqlDatabase &from, const QSqlDatabase &to, const QList<Table> &tables)
@@ -227,19 +246,12 @@ Result<HubCopier::Summary> HubCopier::replace(const Database &source, const Data
 {
     if (target.backend() != Backend::PostgreSQL)
         return fail(Error::invalid(tr("only a hub server's rows are replaced this way"), QStringLiteral("to")));
-    auto tables = tablesOf(target);
-    if (!tables)
-        return fail(tables.error());
-    auto snapshot = Transaction::begin(source, Transaction::Mode::Deferred);
-    if (!snapshot)
-        return fail(snapshot.error());
-    auto expected = summarise(source);
-    if (!expected)
-        return fail(expected.error());
-    auto tx = Transaction::begin(target, Transaction::Mode::Immediate);
-    if (!tx)
-        return fail(tx.error());
-    const QSqlDatabase to = tx->connection();
+    auto session = beginCopy(source, target);
+    if (!session)
+        return fail(session.error());
+    const auto &tables = session->tables;
+    const auto &expected = session->expected;
+    const QSqlDatabase to = session->write.connection();
     QSqlQuery q(to);
     // The guards that keep transfers and the audit trail unchangeable are
     // lifted inside this transaction only, and only the tables' owner may:
@@ -255,11 +267,11 @@ Result<HubCopier::Summary> HubCopier::replace(const Database &source, const Data
         }
     }
     QStringList names;
-    for (const Table &t : std::as_const(*tables))
+    for (const Table &t : tables)
         names << t.name;
     if (!q.exec(QStringLiteral("TRUNCATE %1 RESTART IDENTITY").arg(joined(names))))
         return fail(Query::storageError(q.lastError()));
-    if (auto ok = loadRows(snapshot->connection(), to, *tables); !ok)
+    if (auto ok = loadRows(session->snapshot.connection(), to, tables); !ok)
         return fail(ok.error());
     // The references are checked now: the guards go back on no table with
     // checks still pending.
@@ -273,13 +285,13 @@ Result<HubCopier::Summary> HubCopier::replace(const Database &source, const Data
     auto got = summarise(target);
     if (!got)
         return fail(got.error());
-    if (got->rows != expected->rows || got->transferHead != expected->transferHead ||
-        got->auditHead != expected->auditHead)
+    if (got->rows != expected.rows || got->transferHead != expected.transferHead ||
+        got->auditHead != expected.auditHead)
         return fail(Error::storage(tr("The restored rows did not match the backup; the hub was left as it was.")));
-    if (auto ok = tx->commit(); !ok)
+    if (auto ok = session->write.commit(); !ok)
         return fail(ok.error());
     settle(target.address());
-    return *expected;
+    return expected;
 }
 
 void HubCopier::settle(const HubAddress &target)
