@@ -128,7 +128,7 @@ QString populatedHub(TempHub &t)
 } // namespace
 
 TEST_CASE("a hub full of data at each older schema version upgrades with every row intact",
-          "[storage][migration][sqlite]")
+          "[storage][migration][sqlite][bulk]")
 {
     TempHub full;
     const QString source = populatedHub(full);

@@ -59,7 +59,8 @@ start)
 stop)
 	if [ -f "$dir/datadir" ]; then
 		data=$(cat "$dir/datadir")
-		[ -d "$data/data" ] && as_server "$bin/pg_ctl" -D "$data/data" -m fast -w stop >/dev/null 2>&1 || true
+		# Immediate: the cluster is thrown away, so nothing need be written out.
+		[ -d "$data/data" ] && as_server "$bin/pg_ctl" -D "$data/data" -m immediate -w stop >/dev/null 2>&1 || true
 		rm -rf "$data"
 	fi
 	rm -rf "$dir"

@@ -14,20 +14,19 @@ namespace hub::test {
 /// state gives the same input, so a failure can be replayed from its seed.
 QByteArray mutate(const QByteArray &seed, QRandomGenerator &random);
 
-/// How many rounds a fuzz loop runs: all of them in the normal build, a
-/// quarter in the sanitizer build, where every hubctl process costs ten times
+/// How many rounds a fuzz loop runs: all of them in the normal build, an
+/// eighth in the sanitizer build, where every hubctl process costs ten times
 /// as much and CI must finish in its time. The seeds stay the same, so the
-/// sanitizer build runs the first quarter of the very same inputs. On the
-/// hub-server run (label pg) an eighth: the parsers are the same code as on
-/// the file run, and what the server adds (all or nothing there too) shows
-/// within the first inputs.
+/// sanitizer build runs the first eighth of the very same inputs. On the
+/// hub-server run (label pg) an eighth too: the parsers are the same code as
+/// on the file run, and what the server adds (all or nothing there too)
+/// shows within the first inputs.
 inline int fuzzRounds(int rounds)
 {
-    const int onServer = qEnvironmentVariableIsSet("HUB_TEST_SERVER") ? 8 : 1;
 #if defined(__SANITIZE_ADDRESS__)
-    return rounds / 4 / onServer;
+    return rounds / 8;
 #else
-    return rounds / onServer;
+    return qEnvironmentVariableIsSet("HUB_TEST_SERVER") ? rounds / 8 : rounds;
 #endif
 }
 
