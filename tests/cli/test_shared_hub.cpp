@@ -122,7 +122,7 @@ TEST_CASE("the window's worker hubs and hubctl beside it never lose the window's
     CHECK(hub::test::deletedHubFiles(s.db).isEmpty());
     opened->reset();
     // After the window closed, everything it and hubctl wrote is in the file.
-    for (int round = 0; round < 12; ++round) {
+    for (int round = 0; round < Rounds; ++round) {
         CHECK(countMembersNamed(s, QStringLiteral("Window Write %1").arg(round)) == 1);
         CHECK(countMembersNamed(s, QStringLiteral("Hubctl Write %1").arg(round)) == 1);
     }
