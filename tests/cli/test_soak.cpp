@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The soak test of issue 14: for about a minute, one long-lived process (this
+// The soak test of issue 14: for HUB_SOAK_SECONDS (30 in make test, 45 by default), one long-lived process (this
 // one: a Hub kept open as a window keeps it, worker threads opening and
 // closing hubs, writes of its own) shares the hub file with four hubctl
 // writers (single payments, small batches, bookings, member adds), backups and
