@@ -13,7 +13,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct AttendanceCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::AttendanceCommands)
 };
@@ -40,8 +40,8 @@ int registerCommand(CommandContext &ctx, CommandSession &s)
         return ctx.fail(asGatheringOption(r.error()));
     ctx.out().result(registrationJson(*r),
                      r->status == RegistrationStatus::Waiting
-                         ? Tr::tr("%1 is on the waiting list for “%2”.").arg(r->memberName, g->title)
-                         : Tr::tr("%1 is registered for “%2”.").arg(r->memberName, g->title));
+                         ? AttendanceCommandsTr::tr("%1 is on the waiting list for “%2”.").arg(r->memberName, g->title)
+                         : AttendanceCommandsTr::tr("%1 is registered for “%2”.").arg(r->memberName, g->title));
     return 0;
 }
 
@@ -49,9 +49,9 @@ int checkinCommand(CommandContext &ctx, CommandSession &s)
 {
     const bool member = ctx.isSet(QStringLiteral("member")), walkIn = ctx.isSet(QStringLiteral("walk-in"));
     if (member == walkIn)
-        return ctx.usage(Tr::tr("give either --member or --walk-in"), QStringLiteral("--member"));
+        return ctx.usage(AttendanceCommandsTr::tr("give either --member or --walk-in"), QStringLiteral("--member"));
     if (member && (ctx.isSet(QStringLiteral("email")) || ctx.isSet(QStringLiteral("consent"))))
-        return ctx.usage(Tr::tr("--email and --consent are for walk-ins"), QStringLiteral("--email"));
+        return ctx.usage(AttendanceCommandsTr::tr("--email and --consent are for walk-ins"), QStringLiteral("--email"));
     auto g = s.gathering(ctx.positional().first());
     if (!g)
         return ctx.fail(g.error());
@@ -72,7 +72,7 @@ int checkinCommand(CommandContext &ctx, CommandSession &s)
             e.where = QStringLiteral("--walk-in");
         return ctx.fail(asGatheringOption(e));
     }
-    ctx.out().result(attendeeJson(*a), Tr::tr("%1 is checked in at “%2”.").arg(a->name, g->title));
+    ctx.out().result(attendeeJson(*a), AttendanceCommandsTr::tr("%1 is checked in at “%2”.").arg(a->name, g->title));
     return 0;
 }
 
@@ -82,25 +82,28 @@ void registerAttendanceCommands(Cli &cli)
 {
     cli.add({.name = QStringLiteral("register"),
              .synopsis = QStringLiteral("GATHERING --member MEMBER [--cancel]"),
-             .summary = Tr::tr("sign up ahead; waiting list when full"),
-             .options = {option(QStringLiteral("member"), Tr::tr("Who signs up."), QStringLiteral("MEMBER")),
-                         option(QStringLiteral("cancel"),
-                                Tr::tr("Cancel the sign-up instead; the first person waiting moves up."))},
+             .summary = AttendanceCommandsTr::tr("sign up ahead; waiting list when full"),
+             .options =
+                 {option(QStringLiteral("member"), AttendanceCommandsTr::tr("Who signs up."), QStringLiteral("MEMBER")),
+                  option(QStringLiteral("cancel"),
+                         AttendanceCommandsTr::tr("Cancel the sign-up instead; the first person waiting moves up."))},
              .arguments = {1, 1},
              .required = {QStringLiteral("member")},
              .run = registerCommand});
-    cli.add(
-        {.name = QStringLiteral("checkin"),
-         .synopsis = QStringLiteral("GATHERING (--member MEMBER | --walk-in NAME [--email E] [--consent])"),
-         .summary = Tr::tr("check someone in at the door"),
-         .options = {option(QStringLiteral("member"), Tr::tr("The member who arrived."), QStringLiteral("MEMBER")),
-                     option(QStringLiteral("walk-in"), Tr::tr("The name of someone who is not a member."),
-                            QStringLiteral("NAME")),
-                     option(QStringLiteral("email"), Tr::tr("A walk-in's e-mail address."), QStringLiteral("EMAIL")),
-                     option(QStringLiteral("consent"),
-                            Tr::tr("The walk-in may be contacted about future gatherings."))},
-         .arguments = {1, 1},
-         .run = checkinCommand});
+    cli.add({.name = QStringLiteral("checkin"),
+             .synopsis = QStringLiteral("GATHERING (--member MEMBER | --walk-in NAME [--email E] [--consent])"),
+             .summary = AttendanceCommandsTr::tr("check someone in at the door"),
+             .options = {option(QStringLiteral("member"), AttendanceCommandsTr::tr("The member who arrived."),
+                                QStringLiteral("MEMBER")),
+                         option(QStringLiteral("walk-in"),
+                                AttendanceCommandsTr::tr("The name of someone who is not a member."),
+                                QStringLiteral("NAME")),
+                         option(QStringLiteral("email"), AttendanceCommandsTr::tr("A walk-in's e-mail address."),
+                                QStringLiteral("EMAIL")),
+                         option(QStringLiteral("consent"),
+                                AttendanceCommandsTr::tr("The walk-in may be contacted about future gatherings."))},
+             .arguments = {1, 1},
+             .run = checkinCommand});
 }
 
 } // namespace hub::cli

@@ -14,13 +14,13 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct BookingCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::BookingCommands)
 };
 
 // Core errors name fields; hubctl users know them as options.
-Error asOption(Error e)
+Error bookingOption(Error e)
 {
     if (!e.where.isEmpty() && !e.where.startsWith(u'-') && e.where != QStringLiteral("BOOKING"))
         e.where = QStringLiteral("--") + e.where;
@@ -63,7 +63,7 @@ QJsonObject bookingJson(const Booking &b, const CommandSession &s)
 
 QString bookingText(const Booking &b, const CommandSession &s)
 {
-    return Tr::tr("Booking #%1: %2, “%3”, %4 to %5 (%6).")
+    return BookingCommandsTr::tr("Booking #%1: %2, “%3”, %4 to %5 (%6).")
         .arg(QString::number(b.id.value()), b.spaceName, b.title, s.local(b.start), s.local(b.end), toString(b.status));
 }
 
@@ -79,7 +79,8 @@ Result<std::optional<Recurrence>> repeatFrom(CommandContext &ctx, const QDate &f
     for (const QString &name : {QStringLiteral("count"), QStringLiteral("until"), QStringLiteral("every"),
                                 QStringLiteral("on"), QStringLiteral("monthly-by"), QStringLiteral("skip-clashes")})
         if (!repeating && ctx.isSet(name))
-            return fail(Error::usage(Tr::tr("--%1 goes with --repeat").arg(name), QStringLiteral("--") + name));
+            return fail(
+                Error::usage(BookingCommandsTr::tr("--%1 goes with --repeat").arg(name), QStringLiteral("--") + name));
     if (!repeating)
         return std::optional<Recurrence>();
     Recurrence r;
@@ -91,17 +92,19 @@ Result<std::optional<Recurrence>> repeatFrom(CommandContext &ctx, const QDate &f
     else if (freq == QStringLiteral("monthly"))
         r.frequency = Recurrence::Frequency::Monthly;
     else
-        return fail(
-            Error::invalid(Tr::tr("“%1” is not daily, weekly or monthly").arg(freq), QStringLiteral("--repeat")));
+        return fail(Error::invalid(BookingCommandsTr::tr("“%1” is not daily, weekly or monthly").arg(freq),
+                                   QStringLiteral("--repeat")));
     if (ctx.isSet(QStringLiteral("count")) == ctx.isSet(QStringLiteral("until")))
-        return fail(Error::usage(Tr::tr("say --count N or --until DATE, one of them"), QStringLiteral("--count")));
+        return fail(Error::usage(BookingCommandsTr::tr("say --count N or --until DATE, one of them"),
+                                 QStringLiteral("--count")));
     if (ctx.isSet(QStringLiteral("count"))) {
         auto n = CommandSession::count(ctx.value(QStringLiteral("count")), QStringLiteral("--count"));
         if (!n)
             return fail(n.error());
         r.count = *n;
         if (r.count == 0)
-            return fail(Error::invalid(Tr::tr("a series has at least one date"), QStringLiteral("--count")));
+            return fail(
+                Error::invalid(BookingCommandsTr::tr("a series has at least one date"), QStringLiteral("--count")));
     } else {
         auto until = parseDate(ctx.value(QStringLiteral("until")), QStringLiteral("--until"));
         if (!until)
@@ -116,7 +119,8 @@ Result<std::optional<Recurrence>> repeatFrom(CommandContext &ctx, const QDate &f
     }
     if (ctx.isSet(QStringLiteral("on"))) {
         if (r.frequency != Recurrence::Frequency::Weekly)
-            return fail(Error::usage(Tr::tr("--on chooses weekdays of a weekly series"), QStringLiteral("--on")));
+            return fail(Error::usage(BookingCommandsTr::tr("--on chooses weekdays of a weekly series"),
+                                     QStringLiteral("--on")));
         auto days = parseWeekdays(ctx.value(QStringLiteral("on")), QStringLiteral("--on"));
         if (!days)
             return fail(days.error());
@@ -125,15 +129,16 @@ Result<std::optional<Recurrence>> repeatFrom(CommandContext &ctx, const QDate &f
     if (ctx.isSet(QStringLiteral("monthly-by"))) {
         const QString by = ctx.value(QStringLiteral("monthly-by")).trimmed().toLower();
         if (r.frequency != Recurrence::Frequency::Monthly)
-            return fail(
-                Error::usage(Tr::tr("--monthly-by goes with --repeat monthly"), QStringLiteral("--monthly-by")));
+            return fail(Error::usage(BookingCommandsTr::tr("--monthly-by goes with --repeat monthly"),
+                                     QStringLiteral("--monthly-by")));
         if (by == QStringLiteral("weekday"))
             r.monthlyBy = Recurrence::MonthlyBy::Weekday;
         else if (by != QStringLiteral("date"))
-            return fail(Error::invalid(Tr::tr("“%1” is not date or weekday").arg(by), QStringLiteral("--monthly-by")));
+            return fail(Error::invalid(BookingCommandsTr::tr("“%1” is not date or weekday").arg(by),
+                                       QStringLiteral("--monthly-by")));
     }
     if (auto ok = r.validate(first); !ok)
-        return fail(asOption(ok.error()));
+        return fail(bookingOption(ok.error()));
     return std::optional<Recurrence>(r);
 }
 
@@ -189,7 +194,7 @@ int bookRepeating(CommandContext &ctx, CommandSession &s, const BookingDraft &d,
 {
     auto made = s.hub->bookings().bookSeries(d);
     if (!made)
-        return ctx.fail(asOption(made.error()));
+        return ctx.fail(bookingOption(made.error()));
     auto series = s.hub->bookings().series(*made->series);
     if (!series)
         return ctx.fail(series.error());
@@ -198,17 +203,17 @@ int bookRepeating(CommandContext &ctx, CommandSession &s, const BookingDraft &d,
     for (const Booking &b : std::as_const(made->booked))
         booked.append(bookingJson(b, s));
     QJsonArray skipped;
-    QStringList lines{Tr::tr("Series #%1 in %2: %3. %4 dates booked.")
+    QStringList lines{BookingCommandsTr::tr("Series #%1 in %2: %3. %4 dates booked.")
                           .arg(QString::number(made->series->value()), space.name, words)
                           .arg(made->booked.size())};
     for (const SeriesOccurrence &o : std::as_const(made->skipped)) {
         skipped.append(occurrenceJson(o, s, QStringLiteral("problem"), o.problem));
-        lines << Tr::tr("Skipped %1: %2").arg(dayText(o.date), o.problem);
+        lines << BookingCommandsTr::tr("Skipped %1: %2").arg(dayText(o.date), o.problem);
     }
     QJsonArray moved;
     for (const SeriesOccurrence &o : std::as_const(made->moved)) {
         moved.append(occurrenceJson(o, s, QStringLiteral("note"), o.note));
-        lines << Tr::tr("Note: %1.").arg(o.note);
+        lines << BookingCommandsTr::tr("Note: %1.").arg(o.note);
     }
     const QJsonObject doc{{QStringLiteral("series_id"), made->series->value()},
                           {QStringLiteral("rrule"), series->rrule},
@@ -231,7 +236,7 @@ int book(CommandContext &ctx, CommandSession &s)
     if (!d->repeat) {
         auto booked = s.hub->bookings().book(*d);
         if (!booked)
-            return ctx.fail(asOption(booked.error()));
+            return ctx.fail(bookingOption(booked.error()));
         ctx.out().result(bookingJson(*booked, s), bookingText(*booked, s));
         return 0;
     }
@@ -279,10 +284,12 @@ int bookingList(CommandContext &ctx, CommandSession &s)
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().message(Tr::tr("No bookings match."));
+        ctx.out().message(BookingCommandsTr::tr("No bookings match."));
     else
-        ctx.out().table({Tr::tr("#"), Tr::tr("Start"), Tr::tr("End"), Tr::tr("Space"), Tr::tr("Title"),
-                         Tr::tr("Booked by"), Tr::tr("Status"), Tr::tr("Series")},
+        ctx.out().table({BookingCommandsTr::tr("#"), BookingCommandsTr::tr("Start"), BookingCommandsTr::tr("End"),
+                         BookingCommandsTr::tr("Space"), BookingCommandsTr::tr("Title"),
+                         BookingCommandsTr::tr("Booked by"), BookingCommandsTr::tr("Status"),
+                         BookingCommandsTr::tr("Series")},
                         rows);
     return 0;
 }
@@ -292,7 +299,7 @@ Result<BookingId> bookingArgument(CommandContext &ctx)
     bool ok = false;
     const qint64 id = ctx.positional().first().trimmed().toLongLong(&ok);
     if (!ok || id <= 0)
-        return fail(Error::invalid(Tr::tr("“%1” is not a booking number").arg(ctx.positional().first()),
+        return fail(Error::invalid(BookingCommandsTr::tr("“%1” is not a booking number").arg(ctx.positional().first()),
                                    QStringLiteral("BOOKING")));
     return BookingId(id);
 }
@@ -314,7 +321,7 @@ int bookingCancel(CommandContext &ctx, CommandSession &s)
     const int scopes = int(ctx.isSet(QStringLiteral("occurrence"))) +
                        int(ctx.isSet(QStringLiteral("from-occurrence"))) + int(ctx.isSet(QStringLiteral("series")));
     if (scopes > 1)
-        return ctx.usage(Tr::tr("choose one of --occurrence, --from-occurrence and --series"),
+        return ctx.usage(BookingCommandsTr::tr("choose one of --occurrence, --from-occurrence and --series"),
                          QStringLiteral("--occurrence"));
     auto id = bookingArgument(ctx);
     if (!id)
@@ -326,9 +333,9 @@ int bookingCancel(CommandContext &ctx, CommandSession &s)
     CancelScope scope = CancelScope::Occurrence;
     BookingId target = *id;
     if (scopes == 1 && !booking->series)
-        return ctx.fail(
-            Error::invalid(Tr::tr("booking #%1 (“%2”) is not part of a series").arg(id->value()).arg(booking->title),
-                           QStringLiteral("BOOKING")));
+        return ctx.fail(Error::invalid(
+            BookingCommandsTr::tr("booking #%1 (“%2”) is not part of a series").arg(id->value()).arg(booking->title),
+            QStringLiteral("BOOKING")));
     if (ctx.isSet(QStringLiteral("series")))
         scope = CancelScope::Series;
     for (const auto &[name, chosen] : {std::pair{QStringLiteral("occurrence"), CancelScope::Occurrence},
@@ -344,22 +351,23 @@ int bookingCancel(CommandContext &ctx, CommandSession &s)
         const auto it =
             std::find_if(all->cbegin(), all->cend(), [&](const Booking &b) { return b.occurrence == *date; });
         if (it == all->cend())
-            return ctx.fail(Error::notFound(
-                Tr::tr("series #%1 has no date %2").arg(QString::number(booking->series->value()), dayText(*date)),
-                QStringLiteral("--") + name));
+            return ctx.fail(Error::notFound(BookingCommandsTr::tr("series #%1 has no date %2")
+                                                .arg(QString::number(booking->series->value()), dayText(*date)),
+                                            QStringLiteral("--") + name));
         target = it->id;
         scope = chosen;
     }
     auto cancelled = bookings.cancel(target, scope);
     if (!cancelled)
-        return ctx.fail(asOption(cancelled.error()));
+        return ctx.fail(bookingOption(cancelled.error()));
     QJsonArray array;
     QStringList lines;
     for (const Booking &b : std::as_const(*cancelled)) {
         array.append(bookingJson(b, s));
         lines << bookingText(b, s);
         if (b.chargeReversal)
-            lines << Tr::tr("  The charge was given back (transfer #%1).").arg(b.chargeReversal->value());
+            lines
+                << BookingCommandsTr::tr("  The charge was given back (transfer #%1).").arg(b.chargeReversal->value());
     }
     if (ctx.json())
         ctx.out().document(array);
@@ -372,30 +380,41 @@ int bookingCancel(CommandContext &ctx, CommandSession &s)
 QList<QCommandLineOption> bookOptions()
 {
     return {
-        option(QStringLiteral("space"), Tr::tr("The space, by name or number."), QStringLiteral("SPACE")),
-        option(QStringLiteral("title"), Tr::tr("What the booking is for."), QStringLiteral("TEXT")),
-        option(QStringLiteral("start"), Tr::tr("Start, in the hub's time zone (YYYY-MM-DD HH:MM)."),
+        option(QStringLiteral("space"), BookingCommandsTr::tr("The space, by name or number."),
+               QStringLiteral("SPACE")),
+        option(QStringLiteral("title"), BookingCommandsTr::tr("What the booking is for."), QStringLiteral("TEXT")),
+        option(QStringLiteral("start"), BookingCommandsTr::tr("Start, in the hub's time zone (YYYY-MM-DD HH:MM)."),
                QStringLiteral("DATETIME")),
-        option(QStringLiteral("end"), Tr::tr("End, in the hub's time zone."), QStringLiteral("DATETIME")),
-        option(QStringLiteral("member"), Tr::tr("Who is booking (number or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("attendees"), Tr::tr("How many people are expected."), QStringLiteral("N")),
-        option(QStringLiteral("tentative"), Tr::tr("Hold the slot until confirmed.")),
-        option(QStringLiteral("notes"), Tr::tr("Notes for the front desk."), QStringLiteral("TEXT")),
+        option(QStringLiteral("end"), BookingCommandsTr::tr("End, in the hub's time zone."),
+               QStringLiteral("DATETIME")),
+        option(QStringLiteral("member"), BookingCommandsTr::tr("Who is booking (number or e-mail)."),
+               QStringLiteral("MEMBER")),
+        option(QStringLiteral("attendees"), BookingCommandsTr::tr("How many people are expected."),
+               QStringLiteral("N")),
+        option(QStringLiteral("tentative"), BookingCommandsTr::tr("Hold the slot until confirmed.")),
+        option(QStringLiteral("notes"), BookingCommandsTr::tr("Notes for the front desk."), QStringLiteral("TEXT")),
         option(QStringLiteral("outside-hours"),
-               Tr::tr("Book outside the opening hours or on a closed day; the reason is recorded."),
+               BookingCommandsTr::tr("Book outside the opening hours or on a closed day; the reason is recorded."),
                QStringLiteral("NOTE")),
         option(QStringLiteral("over-capacity"),
-               Tr::tr("Book for more people than the space holds; the reason is recorded."), QStringLiteral("NOTE")),
-        option(QStringLiteral("charge"), Tr::tr("Charge the space's hourly rate to the booker's account.")),
-        option(QStringLiteral("repeat"), Tr::tr("Repeat daily, weekly or monthly."), QStringLiteral("FREQ")),
-        option(QStringLiteral("count"), Tr::tr("How many dates the series has."), QStringLiteral("N")),
-        option(QStringLiteral("until"), Tr::tr("The last possible date of the series."), QStringLiteral("DATE")),
-        option(QStringLiteral("every"), Tr::tr("Every N days, weeks or months (default 1)."), QStringLiteral("N")),
-        option(QStringLiteral("on"), Tr::tr("Weekly on these weekdays, e.g. tue,thu."), QStringLiteral("DAYS")),
+               BookingCommandsTr::tr("Book for more people than the space holds; the reason is recorded."),
+               QStringLiteral("NOTE")),
+        option(QStringLiteral("charge"),
+               BookingCommandsTr::tr("Charge the space's hourly rate to the booker's account.")),
+        option(QStringLiteral("repeat"), BookingCommandsTr::tr("Repeat daily, weekly or monthly."),
+               QStringLiteral("FREQ")),
+        option(QStringLiteral("count"), BookingCommandsTr::tr("How many dates the series has."), QStringLiteral("N")),
+        option(QStringLiteral("until"), BookingCommandsTr::tr("The last possible date of the series."),
+               QStringLiteral("DATE")),
+        option(QStringLiteral("every"), BookingCommandsTr::tr("Every N days, weeks or months (default 1)."),
+               QStringLiteral("N")),
+        option(QStringLiteral("on"), BookingCommandsTr::tr("Weekly on these weekdays, e.g. tue,thu."),
+               QStringLiteral("DAYS")),
         option(QStringLiteral("monthly-by"),
-               Tr::tr("Monthly on the same date, or the same weekday (\"second Tuesday\")."),
+               BookingCommandsTr::tr("Monthly on the same date, or the same weekday (\"second Tuesday\")."),
                QStringLiteral("date|weekday")),
-        option(QStringLiteral("skip-clashes"), Tr::tr("Book the series' free dates and list the skipped ones.")),
+        option(QStringLiteral("skip-clashes"),
+               BookingCommandsTr::tr("Book the series' free dates and list the skipped ones.")),
     };
 }
 
@@ -410,43 +429,46 @@ void registerBookingCommands(Cli &cli)
                             "[--attendees N] [--tentative] [--charge] [--outside-hours NOTE] [--over-capacity NOTE] "
                             "[--repeat daily|weekly|monthly (--count N | --until DATE) [--every N] [--on DAYS] "
                             "[--monthly-by date|weekday] [--skip-clashes]]"),
-         .summary = Tr::tr("book a space once or as a series"),
+         .summary = BookingCommandsTr::tr("book a space once or as a series"),
          .options = bookOptions(),
          .arguments = {0, 0},
          .required = {QStringLiteral("space"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end")},
          .run = book});
-    cli.add({.name = QStringLiteral("booking list"),
-             .synopsis = QStringLiteral("[--from DATE] [--to DATE] [--space SPACE] [--cancelled]"),
-             .summary = Tr::tr("bookings by start time"),
-             .options = {option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-                         option(QStringLiteral("space"), Tr::tr("Only this space."), QStringLiteral("SPACE")),
-                         option(QStringLiteral("cancelled"), Tr::tr("Include cancelled and declined bookings."))},
-             .arguments = {0, 0},
-             .run = bookingList});
+    cli.add(
+        {.name = QStringLiteral("booking list"),
+         .synopsis = QStringLiteral("[--from DATE] [--to DATE] [--space SPACE] [--cancelled]"),
+         .summary = BookingCommandsTr::tr("bookings by start time"),
+         .options =
+             {option(QStringLiteral("from"), BookingCommandsTr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+              option(QStringLiteral("to"), BookingCommandsTr::tr("Last day, included."), QStringLiteral("DATE")),
+              option(QStringLiteral("space"), BookingCommandsTr::tr("Only this space."), QStringLiteral("SPACE")),
+              option(QStringLiteral("cancelled"), BookingCommandsTr::tr("Include cancelled and declined bookings."))},
+         .arguments = {0, 0},
+         .run = bookingList});
     cli.add({.name = QStringLiteral("booking confirm"),
              .synopsis = QStringLiteral("BOOKING"),
-             .summary = Tr::tr("confirm a tentative booking"),
+             .summary = BookingCommandsTr::tr("confirm a tentative booking"),
              .arguments = {1, 1},
              .run = [](CommandContext &ctx, CommandSession &s) {
                  return changeBooking(ctx, s, &BookingService::confirm);
              }});
     cli.add({.name = QStringLiteral("booking decline"),
              .synopsis = QStringLiteral("BOOKING"),
-             .summary = Tr::tr("turn down a tentative booking"),
+             .summary = BookingCommandsTr::tr("turn down a tentative booking"),
              .arguments = {1, 1},
              .run = [](CommandContext &ctx, CommandSession &s) {
                  return changeBooking(ctx, s, &BookingService::decline);
              }});
     cli.add({.name = QStringLiteral("booking cancel"),
              .synopsis = QStringLiteral("BOOKING [--occurrence DATE | --from-occurrence DATE | --series]"),
-             .summary =
-                 Tr::tr("cancel a booking, one date of a series, the rest of it or all of it; charges are given back"),
-             .options = {option(QStringLiteral("occurrence"), Tr::tr("Only the series' date DATE."),
+             .summary = BookingCommandsTr::tr(
+                 "cancel a booking, one date of a series, the rest of it or all of it; charges are given back"),
+             .options = {option(QStringLiteral("occurrence"), BookingCommandsTr::tr("Only the series' date DATE."),
                                 QStringLiteral("DATE")),
-                         option(QStringLiteral("from-occurrence"), Tr::tr("The series' date DATE and every later one."),
+                         option(QStringLiteral("from-occurrence"),
+                                BookingCommandsTr::tr("The series' date DATE and every later one."),
                                 QStringLiteral("DATE")),
-                         option(QStringLiteral("series"), Tr::tr("Every live date of the series."))},
+                         option(QStringLiteral("series"), BookingCommandsTr::tr("Every live date of the series."))},
              .arguments = {1, 1},
              .run = bookingCancel});
 }

@@ -21,15 +21,10 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct CalendarCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::CalendarCommands)
 };
-
-QString shown(const QString &path)
-{
-    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-}
 
 // ISO 8601 in the hub's zone with its offset, as CLI.md asks of JSON times.
 QJsonValue isoLocal(const QDateTime &utc, const QTimeZone &zone)
@@ -52,7 +47,7 @@ int calendarExport(CommandContext &ctx, CommandSession &s)
         *field = *d;
     }
     if (exportOptions.from.isValid() && exportOptions.to.isValid() && exportOptions.to < exportOptions.from)
-        return ctx.usage(Tr::tr("--to is before --from"), QStringLiteral("--to"));
+        return ctx.usage(CalendarCommandsTr::tr("--to is before --from"), QStringLiteral("--to"));
     if (ctx.isSet(QStringLiteral("space"))) {
         auto space = s.space(ctx.value(QStringLiteral("space")), QStringLiteral("--space"));
         if (!space)
@@ -66,27 +61,30 @@ int calendarExport(CommandContext &ctx, CommandSession &s)
         std::fflush(stdout);
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly))
-            return ctx.fail(Error::storage(Tr::tr("Could not write to standard output.")));
+            return ctx.fail(Error::storage(CalendarCommandsTr::tr("Could not write to standard output.")));
         auto count = exporter.write(out, exportOptions);
         out.flush();
         if (!count)
             return ctx.fail(count.error());
-        ctx.out().message(Tr::tr("Exported %n event(s).", nullptr, *count));
+        ctx.out().message(CalendarCommandsTr::tr("Exported %n event(s).", nullptr, *count));
         return 0;
     }
     // QSaveFile: a failed export leaves no half-written file behind.
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out))
-        return ctx.fail(
-            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
+        return ctx.fail(Error::storage(
+            CalendarCommandsTr::tr("Could not write %1: %2").arg(CliOutput::shownPath(path), out.errorString()),
+            QStringLiteral("-o")));
     auto count = exporter.write(out, exportOptions);
     if (!count)
         return ctx.fail(count.error());
     if (!out.commit())
-        return ctx.fail(
-            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
-    ctx.out().result(QJsonObject{{QStringLiteral("file"), shown(path)}, {QStringLiteral("events"), *count}},
-                     Tr::tr("Exported %n event(s) to %1.", nullptr, *count).arg(shown(path)));
+        return ctx.fail(Error::storage(
+            CalendarCommandsTr::tr("Could not write %1: %2").arg(CliOutput::shownPath(path), out.errorString()),
+            QStringLiteral("-o")));
+    ctx.out().result(
+        QJsonObject{{QStringLiteral("file"), CliOutput::shownPath(path)}, {QStringLiteral("events"), *count}},
+        CalendarCommandsTr::tr("Exported %n event(s) to %1.", nullptr, *count).arg(CliOutput::shownPath(path)));
     return 0;
 }
 
@@ -95,15 +93,15 @@ QString outcomeText(const CalendarImportEvent &e, bool dryRun)
     using Outcome = CalendarImportEvent::Outcome;
     switch (e.outcome) {
     case Outcome::Book:
-        return dryRun ? Tr::tr("would book") : Tr::tr("booked");
+        return dryRun ? CalendarCommandsTr::tr("would book") : CalendarCommandsTr::tr("booked");
     case Outcome::AlreadyThere:
-        return Tr::tr("already there");
+        return CalendarCommandsTr::tr("already there");
     case Outcome::Skipped:
-        return Tr::tr("skipped");
+        return CalendarCommandsTr::tr("skipped");
     case Outcome::Refused:
-        return Tr::tr("refused");
+        return CalendarCommandsTr::tr("refused");
     case Outcome::Unreadable:
-        return Tr::tr("unreadable");
+        return CalendarCommandsTr::tr("unreadable");
     }
     return {};
 }
@@ -111,10 +109,12 @@ QString outcomeText(const CalendarImportEvent &e, bool dryRun)
 Result<QByteArray> readCalendar(const QString &path)
 {
     if (!QFileInfo::exists(path))
-        return fail(Error::notFound(Tr::tr("There is no file at %1.").arg(shown(path)), path));
+        return fail(
+            Error::notFound(CalendarCommandsTr::tr("There is no file at %1.").arg(CliOutput::shownPath(path)), path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(Error::storage(Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
+        return fail(Error::storage(
+            CalendarCommandsTr::tr("Could not read %1: %2").arg(CliOutput::shownPath(path), file.errorString()), path));
     return file.readAll();
 }
 
@@ -143,7 +143,7 @@ QJsonObject importJson(const CalendarImportReport &report, bool dry, const QStri
     return QJsonObject{{QStringLiteral("ok"), report.ok()},
                        {QStringLiteral("dry_run"), dry},
                        {QStringLiteral("written"), report.written},
-                       {QStringLiteral("file"), shown(path)},
+                       {QStringLiteral("file"), CliOutput::shownPath(path)},
                        {QStringLiteral("space_id"), space.id.value()},
                        {QStringLiteral("space"), space.name},
                        {QStringLiteral("bookings"), report.bookings()},
@@ -165,18 +165,22 @@ void showImportedEvents(CommandContext &ctx, const CommandSession &s, const QStr
     for (const CalendarImportEvent &e : std::as_const(report.events)) {
         events << importedEventJson(e, zone);
         rows << QStringList{QString::number(e.line),
-                            e.allDay
-                                ? e.start.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd")) + Tr::tr(" all day")
-                                : s.local(e.start),
+                            e.allDay ? e.start.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd")) +
+                                           CalendarCommandsTr::tr(" all day")
+                                     : s.local(e.start),
                             e.title, outcomeText(e, dry), e.plan.isEmpty() ? e.problem.section(u'\n', 0, 0) : e.plan};
         if (e.blocks())
             for (const QString &line : e.problem.split(u'\n'))
-                ctx.out().message(Tr::tr("%1: line %2: “%3”: %4").arg(path).arg(e.problemLine).arg(e.title, line));
+                ctx.out().message(
+                    CalendarCommandsTr::tr("%1: line %2: “%3”: %4").arg(path).arg(e.problemLine).arg(e.title, line));
     }
     if (ctx.json())
         ctx.out().document(importJson(report, dry, path, space, events));
     else if (!rows.isEmpty())
-        ctx.out().table({Tr::tr("Line"), Tr::tr("When"), Tr::tr("Event"), Tr::tr("Outcome"), Tr::tr("What")}, rows);
+        ctx.out().table({CalendarCommandsTr::tr("Line"), CalendarCommandsTr::tr("When"),
+                         CalendarCommandsTr::tr("Event"), CalendarCommandsTr::tr("Outcome"),
+                         CalendarCommandsTr::tr("What")},
+                        rows);
 }
 
 // The closing line of an import, and its exit code.
@@ -184,25 +188,28 @@ int concludeImport(CommandContext &ctx, const QString &path, const Space &space,
                    bool dry)
 {
     if (report.events.isEmpty()) {
-        ctx.out().message(Tr::tr("%1 holds no events; nothing was booked.").arg(shown(path)));
+        ctx.out().message(
+            CalendarCommandsTr::tr("%1 holds no events; nothing was booked.").arg(CliOutput::shownPath(path)));
         return 0;
     }
     if (!report.ok()) {
         const int refused = report.count(CalendarImportEvent::Outcome::Refused);
         const int unreadable = report.count(CalendarImportEvent::Outcome::Unreadable);
-        ctx.out().message(Tr::tr("%1 refused and %2 unreadable of %n event(s); nothing was imported.", nullptr,
-                                 int(report.events.size()))
+        ctx.out().message(CalendarCommandsTr::tr("%1 refused and %2 unreadable of %n event(s); nothing was imported.",
+                                                 nullptr, int(report.events.size()))
                               .arg(refused)
                               .arg(unreadable));
         return report.exitCode();
     }
     const int there = report.count(CalendarImportEvent::Outcome::AlreadyThere);
-    QString summary = dry ? Tr::tr("All events can be booked: %n booking(s) in %1; nothing was written (dry run).",
-                                   nullptr, report.bookings())
-                                .arg(space.name)
-                          : Tr::tr("Imported %n booking(s) into %1.", nullptr, report.bookings()).arg(space.name);
+    QString summary =
+        dry ? CalendarCommandsTr::tr("All events can be booked: %n booking(s) in %1; nothing was written (dry run).",
+                                     nullptr, report.bookings())
+                  .arg(space.name)
+            : CalendarCommandsTr::tr("Imported %n booking(s) into %1.", nullptr, report.bookings()).arg(space.name);
     if (there > 0)
-        summary += u' ' + Tr::tr("%n event(s) were already there and were not booked again.", nullptr, there);
+        summary +=
+            u' ' + CalendarCommandsTr::tr("%n event(s) were already there and were not booked again.", nullptr, there);
     ctx.out().message(summary);
     return 0;
 }
@@ -210,7 +217,8 @@ int concludeImport(CommandContext &ctx, const QString &path, const Space &space,
 int calendarImport(CommandContext &ctx, CommandSession &s)
 {
     if (!ctx.isSet(QStringLiteral("space")))
-        return ctx.usage(Tr::tr("--space is required: say which space the events book"), QStringLiteral("--space"));
+        return ctx.usage(CalendarCommandsTr::tr("--space is required: say which space the events book"),
+                         QStringLiteral("--space"));
     const QString path = ctx.positional().first();
     const bool dry = ctx.isSet(QStringLiteral("dry-run"));
     const auto bytes = readCalendar(path);
@@ -223,7 +231,7 @@ int calendarImport(CommandContext &ctx, CommandSession &s)
     if (!report) {
         Error e = report.error();
         if (e.kind == ErrorKind::Invalid)
-            e.where = e.where.isEmpty() ? path : Tr::tr("%1, %2").arg(path, e.where);
+            e.where = e.where.isEmpty() ? path : CalendarCommandsTr::tr("%1, %2").arg(path, e.where);
         return ctx.fail(e);
     }
     showImportedEvents(ctx, s, path, *space, *report, dry);
@@ -236,23 +244,26 @@ void registerCalendarCommands(Cli &cli)
 {
     cli.add({.name = QStringLiteral("calendar export"),
              .synopsis = QStringLiteral("[--space SPACE] [--from DATE] [--to DATE] [-o FILE.ics]"),
-             .summary = Tr::tr("export bookings as an iCalendar (.ics) file"),
-             .options = {option(QStringLiteral("space"), Tr::tr("Only this space (name or number)."),
+             .summary = CalendarCommandsTr::tr("export bookings as an iCalendar (.ics) file"),
+             .options = {option(QStringLiteral("space"), CalendarCommandsTr::tr("Only this space (name or number)."),
                                 QStringLiteral("SPACE")),
-                         option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
+                         option(QStringLiteral("from"), CalendarCommandsTr::tr("First day (YYYY-MM-DD)."),
+                                QStringLiteral("DATE")),
+                         option(QStringLiteral("to"), CalendarCommandsTr::tr("Last day, included."),
+                                QStringLiteral("DATE")),
                          QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                            Tr::tr("Write to FILE.ics instead of standard output."),
+                                            CalendarCommandsTr::tr("Write to FILE.ics instead of standard output."),
                                             QStringLiteral("FILE"))},
              .arguments = {0, 0},
              .run = calendarExport});
     // --space is checked in the body: its message says what the space is for.
     cli.add({.name = QStringLiteral("calendar import"),
              .synopsis = QStringLiteral("FILE.ics --space SPACE [--dry-run]"),
-             .summary = Tr::tr("book a space for every event of an .ics file: all events or none"),
-             .options = {option(QStringLiteral("space"), Tr::tr("The space to book (name or number)."),
+             .summary = CalendarCommandsTr::tr("book a space for every event of an .ics file: all events or none"),
+             .options = {option(QStringLiteral("space"), CalendarCommandsTr::tr("The space to book (name or number)."),
                                 QStringLiteral("SPACE")),
-                         option(QStringLiteral("dry-run"), Tr::tr("Check every event and report, but write nothing."))},
+                         option(QStringLiteral("dry-run"),
+                                CalendarCommandsTr::tr("Check every event and report, but write nothing."))},
              .arguments = {1, 1},
              .run = calendarImport});
 }

@@ -13,13 +13,13 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct ChallengeCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::ChallengeCommands)
 };
 
 // Core errors name fields; hubctl users know them as options.
-Error asOption(Error e)
+Error challengeOption(Error e)
 {
     static const QHash<QString, QString> options = {
         {QStringLiteral("organisation"), QStringLiteral("--business")},
@@ -40,7 +40,8 @@ Result<ChallengeId> challengeRef(const QString &text)
     bool ok = false;
     const qint64 id = ref.toLongLong(&ok);
     if (!ok || id <= 0)
-        return fail(Error::invalid(Tr::tr("“%1” is not a challenge number").arg(text), QStringLiteral("CHALLENGE")));
+        return fail(Error::invalid(ChallengeCommandsTr::tr("“%1” is not a challenge number").arg(text),
+                                   QStringLiteral("CHALLENGE")));
     return ChallengeId(id);
 }
 
@@ -75,8 +76,9 @@ QJsonObject challengeJson(const BusinessChallenge &c, const CommandSession &s)
 
 QString challengeLine(const BusinessChallenge &c)
 {
-    return Tr::tr("Challenge #%1 from %2: “%3”%4.")
-        .arg(QString::number(c.id.value()), c.organisationName, c.title, c.open ? QString() : Tr::tr(" (closed)"));
+    return ChallengeCommandsTr::tr("Challenge #%1 from %2: “%3”%4.")
+        .arg(QString::number(c.id.value()), c.organisationName, c.title,
+             c.open ? QString() : ChallengeCommandsTr::tr(" (closed)"));
 }
 
 int challengeAdd(CommandContext &ctx, CommandSession &s)
@@ -99,7 +101,7 @@ int challengeAdd(CommandContext &ctx, CommandSession &s)
     }
     auto c = s.hub->challenges().add(d);
     if (!c)
-        return ctx.fail(asOption(c.error()));
+        return ctx.fail(challengeOption(c.error()));
     ctx.out().result(challengeJson(*c, s), challengeLine(*c));
     return 0;
 }
@@ -118,15 +120,16 @@ int challengeList(CommandContext &ctx, CommandSession &s)
                             c.title,
                             c.skills.isEmpty() ? QStringLiteral("-") : c.skills.join(QStringLiteral(", ")),
                             QString::number(c.volunteers.size()),
-                            c.open ? Tr::tr("open") : Tr::tr("closed")};
+                            c.open ? ChallengeCommandsTr::tr("open") : ChallengeCommandsTr::tr("closed")};
     }
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().text(Tr::tr("No business challenges yet."));
+        ctx.out().text(ChallengeCommandsTr::tr("No business challenges yet."));
     else
-        ctx.out().table({Tr::tr("Id"), Tr::tr("Business"), Tr::tr("Title"), Tr::tr("Skills"), Tr::tr("Volunteers"),
-                         Tr::tr("Status")},
+        ctx.out().table({ChallengeCommandsTr::tr("Id"), ChallengeCommandsTr::tr("Business"),
+                         ChallengeCommandsTr::tr("Title"), ChallengeCommandsTr::tr("Skills"),
+                         ChallengeCommandsTr::tr("Volunteers"), ChallengeCommandsTr::tr("Status")},
                         rows);
     return 0;
 }
@@ -143,26 +146,27 @@ int challengeShow(CommandContext &ctx, CommandSession &s)
     QStringList text{challengeLine(*c)};
     if (c->gathering)
         if (auto g = s.hub->gatherings().get(*c->gathering))
-            text << Tr::tr("Presented at “%1”.").arg(g->title);
+            text << ChallengeCommandsTr::tr("Presented at “%1”.").arg(g->title);
     if (!c->description.isEmpty())
         text << c->description;
     if (!c->skills.isEmpty())
-        text << Tr::tr("Skills that would help: %1").arg(c->skills.join(QStringLiteral(", ")));
-    text << Tr::tr("Volunteers (%1):").arg(c->volunteers.size());
+        text << ChallengeCommandsTr::tr("Skills that would help: %1").arg(c->skills.join(QStringLiteral(", ")));
+    text << ChallengeCommandsTr::tr("Volunteers (%1):").arg(c->volunteers.size());
     for (const QString &name : std::as_const(c->volunteerNames))
         text << QStringLiteral("  ") + name;
     QJsonArray h;
-    text << Tr::tr("Suggested helpers (%1):").arg(helpers->size());
+    text << ChallengeCommandsTr::tr("Suggested helpers (%1):").arg(helpers->size());
     for (const SuggestedHelper &x : std::as_const(*helpers)) {
         h.append(QJsonObject{{QStringLiteral("member_id"), x.member.value()},
                              {QStringLiteral("name"), x.name},
                              {QStringLiteral("skills"), QJsonArray::fromStringList(x.skills)}});
-        text << Tr::tr("  #%1 %2 — %3")
+        text << ChallengeCommandsTr::tr("  #%1 %2 — %3")
                     .arg(QString::number(x.member.value()), x.name, x.skills.join(QStringLiteral(", ")));
     }
     if (helpers->isEmpty())
-        text << (c->skills.isEmpty() ? Tr::tr("  (name skills with --skill to find helpers)")
-                                     : Tr::tr("  (nobody in the shared directory has these skills yet)"));
+        text << (c->skills.isEmpty()
+                     ? ChallengeCommandsTr::tr("  (name skills with --skill to find helpers)")
+                     : ChallengeCommandsTr::tr("  (nobody in the shared directory has these skills yet)"));
     o.insert(QStringLiteral("suggested_helpers"), h);
     ctx.out().result(o, text.join(u'\n'));
     return 0;
@@ -179,14 +183,15 @@ int challengeVolunteer(CommandContext &ctx, CommandSession &s)
     const bool withdraw = ctx.isSet(QStringLiteral("withdraw"));
     const Status done = withdraw ? s.hub->challenges().withdraw(c->id, *m) : s.hub->challenges().volunteer(c->id, *m);
     if (!done)
-        return ctx.fail(asOption(done.error()));
+        return ctx.fail(challengeOption(done.error()));
     auto now = s.hub->challenges().get(c->id);
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(challengeJson(*now, s), (withdraw ? Tr::tr("Withdrawn from “%1”; %2 volunteer(s).")
-                                                       : Tr::tr("Volunteered for “%1”; %2 volunteer(s)."))
-                                                 .arg(now->title)
-                                                 .arg(now->volunteers.size()));
+    ctx.out().result(challengeJson(*now, s),
+                     (withdraw ? ChallengeCommandsTr::tr("Withdrawn from “%1”; %2 volunteer(s).")
+                               : ChallengeCommandsTr::tr("Volunteered for “%1”; %2 volunteer(s)."))
+                         .arg(now->title)
+                         .arg(now->volunteers.size()));
     return 0;
 }
 
@@ -196,11 +201,12 @@ int challengeClose(CommandContext &ctx, CommandSession &s)
     if (!c)
         return ctx.fail(c.error());
     if (auto done = s.hub->challenges().close(c->id); !done)
-        return ctx.fail(asOption(done.error()));
+        return ctx.fail(challengeOption(done.error()));
     auto now = s.hub->challenges().get(c->id);
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(challengeJson(*now, s), Tr::tr("“%1” is closed; it takes no more volunteers.").arg(now->title));
+    ctx.out().result(challengeJson(*now, s),
+                     ChallengeCommandsTr::tr("“%1” is closed; it takes no more volunteers.").arg(now->title));
     return 0;
 }
 
@@ -208,45 +214,48 @@ int challengeClose(CommandContext &ctx, CommandSession &s)
 
 void registerChallengeCommands(Cli &cli)
 {
-    cli.add(
-        {.name = QStringLiteral("challenge add"),
-         .synopsis = QStringLiteral("--business MEMBER --title TEXT [--description TEXT] [--skill NAME]... "
-                                    "[--gathering GATHERING]"),
-         .summary = Tr::tr("record a challenge a local business brings"),
-         .options = {option(QStringLiteral("business"), Tr::tr("The organisation member bringing the challenge."),
-                            QStringLiteral("MEMBER")),
-                     option(QStringLiteral("title"), Tr::tr("The challenge in a few words."), QStringLiteral("TEXT")),
-                     option(QStringLiteral("description"), Tr::tr("What the business needs, in its words."),
-                            QStringLiteral("TEXT")),
-                     option(QStringLiteral("skill"), Tr::tr("A skill that would help; repeat for more."),
-                            QStringLiteral("NAME")),
-                     option(QStringLiteral("gathering"), Tr::tr("The gathering where it was presented."),
-                            QStringLiteral("GATHERING"))},
-         .arguments = {0, 0},
-         .required = {QStringLiteral("business"), QStringLiteral("title")},
-         .run = challengeAdd});
+    cli.add({.name = QStringLiteral("challenge add"),
+             .synopsis = QStringLiteral("--business MEMBER --title TEXT [--description TEXT] [--skill NAME]... "
+                                        "[--gathering GATHERING]"),
+             .summary = ChallengeCommandsTr::tr("record a challenge a local business brings"),
+             .options =
+                 {option(QStringLiteral("business"),
+                         ChallengeCommandsTr::tr("The organisation member bringing the challenge."),
+                         QStringLiteral("MEMBER")),
+                  option(QStringLiteral("title"), ChallengeCommandsTr::tr("The challenge in a few words."),
+                         QStringLiteral("TEXT")),
+                  option(QStringLiteral("description"),
+                         ChallengeCommandsTr::tr("What the business needs, in its words."), QStringLiteral("TEXT")),
+                  option(QStringLiteral("skill"), ChallengeCommandsTr::tr("A skill that would help; repeat for more."),
+                         QStringLiteral("NAME")),
+                  option(QStringLiteral("gathering"), ChallengeCommandsTr::tr("The gathering where it was presented."),
+                         QStringLiteral("GATHERING"))},
+             .arguments = {0, 0},
+             .required = {QStringLiteral("business"), QStringLiteral("title")},
+             .run = challengeAdd});
     cli.add({.name = QStringLiteral("challenge list"),
              .synopsis = QStringLiteral("[--open]"),
-             .summary = Tr::tr("business challenges, newest first"),
-             .options = {option(QStringLiteral("open"), Tr::tr("Only challenges still open."))},
+             .summary = ChallengeCommandsTr::tr("business challenges, newest first"),
+             .options = {option(QStringLiteral("open"), ChallengeCommandsTr::tr("Only challenges still open."))},
              .arguments = {0, 0},
              .run = challengeList});
     cli.add({.name = QStringLiteral("challenge show"),
              .synopsis = QStringLiteral("CHALLENGE"),
-             .summary = Tr::tr("a challenge with its volunteers and members whose skills fit"),
+             .summary = ChallengeCommandsTr::tr("a challenge with its volunteers and members whose skills fit"),
              .arguments = {1, 1},
              .run = challengeShow});
     cli.add({.name = QStringLiteral("challenge volunteer"),
              .synopsis = QStringLiteral("CHALLENGE --member MEMBER [--withdraw]"),
-             .summary = Tr::tr("sign a member up to help (or take the offer back)"),
-             .options = {option(QStringLiteral("member"), Tr::tr("Who volunteers."), QStringLiteral("MEMBER")),
-                         option(QStringLiteral("withdraw"), Tr::tr("Take the offer back instead."))},
+             .summary = ChallengeCommandsTr::tr("sign a member up to help (or take the offer back)"),
+             .options = {option(QStringLiteral("member"), ChallengeCommandsTr::tr("Who volunteers."),
+                                QStringLiteral("MEMBER")),
+                         option(QStringLiteral("withdraw"), ChallengeCommandsTr::tr("Take the offer back instead."))},
              .arguments = {1, 1},
              .required = {QStringLiteral("member")},
              .run = challengeVolunteer});
     cli.add({.name = QStringLiteral("challenge close"),
              .synopsis = QStringLiteral("CHALLENGE"),
-             .summary = Tr::tr("close a challenge to new volunteers"),
+             .summary = ChallengeCommandsTr::tr("close a challenge to new volunteers"),
              .arguments = {1, 1},
              .run = challengeClose});
 }

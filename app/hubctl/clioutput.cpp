@@ -3,6 +3,8 @@
 
 #include "core/common/textrules.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,6 +98,11 @@ int CliOutput::error(const Error &error) const
     }
     message(QStringLiteral("hubctl: ") + error.text());
     return error.exitCode();
+}
+
+QString CliOutput::shownPath(const QString &path)
+{
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
 
 } // namespace hub::cli

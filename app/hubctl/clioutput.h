@@ -30,6 +30,8 @@ public:
     /// Reports an error (JSON on stdout with --json, always a message on
     /// stderr) and returns the exit code for it.
     int error(const Error &error) const;
+    /// A file's path as messages show it: absolute, with the system's separators.
+    static QString shownPath(const QString &path);
 
 private:
     bool m_json = false;

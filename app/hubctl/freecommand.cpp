@@ -12,13 +12,13 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct FreeCommandTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::FreeCommand)
 };
 
 // Core errors name fields; hubctl users know them as options.
-Error asOption(Error e)
+Error freeOption(Error e)
 {
     if (e.where == QStringLiteral("start") || e.where == QStringLiteral("from"))
         e.where = QStringLiteral("--from");
@@ -38,7 +38,7 @@ int freeSpaces(CommandContext &ctx, CommandSession &s)
     if (!to)
         return ctx.fail(to.error());
     if (*to <= *from)
-        return ctx.fail(Error::invalid(Tr::tr("the end must be after the start"), QStringLiteral("--to")));
+        return ctx.fail(Error::invalid(FreeCommandTr::tr("the end must be after the start"), QStringLiteral("--to")));
     int capacity = 0;
     if (ctx.isSet(QStringLiteral("capacity"))) {
         auto n = CommandSession::count(ctx.value(QStringLiteral("capacity")), QStringLiteral("--capacity"));
@@ -49,7 +49,7 @@ int freeSpaces(CommandContext &ctx, CommandSession &s)
 
     auto free = s.hub->bookings().freeSpaces(*from, *to, capacity);
     if (!free)
-        return ctx.fail(asOption(free.error()));
+        return ctx.fail(freeOption(free.error()));
     const qint64 seconds = from->secsTo(*to);
     QJsonArray array;
     QList<QStringList> rows;
@@ -78,14 +78,15 @@ int freeSpaces(CommandContext &ctx, CommandSession &s)
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().message(capacity > 0 ? Tr::tr("No space holding %1 people is free from %2 to %3.")
-                                             .arg(capacity)
-                                             .arg(s.local(*from), s.local(*to))
-                                       : Tr::tr("No space is free from %1 to %2.").arg(s.local(*from), s.local(*to)));
+        ctx.out().message(capacity > 0
+                              ? FreeCommandTr::tr("No space holding %1 people is free from %2 to %3.")
+                                    .arg(capacity)
+                                    .arg(s.local(*from), s.local(*to))
+                              : FreeCommandTr::tr("No space is free from %1 to %2.").arg(s.local(*from), s.local(*to)));
     else
-        ctx.out().table(
-            {Tr::tr("#"), Tr::tr("Space"), Tr::tr("Capacity"), Tr::tr("Rate"), Tr::tr("Cost"), Tr::tr("Features")},
-            rows);
+        ctx.out().table({FreeCommandTr::tr("#"), FreeCommandTr::tr("Space"), FreeCommandTr::tr("Capacity"),
+                         FreeCommandTr::tr("Rate"), FreeCommandTr::tr("Cost"), FreeCommandTr::tr("Features")},
+                        rows);
     return 0;
 }
 
@@ -95,13 +96,14 @@ void registerFreeCommand(Cli &cli)
 {
     cli.add({.name = QStringLiteral("free"),
              .synopsis = QStringLiteral("--from DATETIME --to DATETIME [--capacity N]"),
-             .summary = Tr::tr("spaces free for that time"),
-             .options = {option(QStringLiteral("from"), Tr::tr("Start, YYYY-MM-DD HH:MM in the hub's time zone."),
-                                QStringLiteral("DATETIME")),
-                         option(QStringLiteral("to"), Tr::tr("End, YYYY-MM-DD HH:MM in the hub's time zone."),
-                                QStringLiteral("DATETIME")),
-                         option(QStringLiteral("capacity"), Tr::tr("Only spaces that hold at least this many people."),
-                                QStringLiteral("N"))},
+             .summary = FreeCommandTr::tr("spaces free for that time"),
+             .options =
+                 {option(QStringLiteral("from"), FreeCommandTr::tr("Start, YYYY-MM-DD HH:MM in the hub's time zone."),
+                         QStringLiteral("DATETIME")),
+                  option(QStringLiteral("to"), FreeCommandTr::tr("End, YYYY-MM-DD HH:MM in the hub's time zone."),
+                         QStringLiteral("DATETIME")),
+                  option(QStringLiteral("capacity"),
+                         FreeCommandTr::tr("Only spaces that hold at least this many people."), QStringLiteral("N"))},
              .arguments = {0, 0},
              .required = {QStringLiteral("from"), QStringLiteral("to")},
              .run = freeSpaces});

@@ -17,16 +17,16 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct GatheringCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::GatheringCommands)
 };
 
 QString gatheringLine(const Gathering &g, const CommandSession &s)
 {
-    return Tr::tr("Gathering #%1: %2 “%3”, %4 to %5%6.")
+    return GatheringCommandsTr::tr("Gathering #%1: %2 “%3”, %4 to %5%6.")
         .arg(QString::number(g.id.value()), toString(g.kind), g.title, s.local(g.start), s.local(g.end),
-             g.spaceName.isEmpty() ? QString() : Tr::tr(" in %1").arg(g.spaceName));
+             g.spaceName.isEmpty() ? QString() : GatheringCommandsTr::tr(" in %1").arg(g.spaceName));
 }
 
 // What and when: --kind, the texts, --start and --end. Returns the exit code
@@ -36,7 +36,7 @@ std::optional<int> describeGathering(CommandContext &ctx, const CommandSession &
     if (ctx.isSet(QStringLiteral("kind"))) {
         const auto kind = gatheringKindFrom(ctx.value(QStringLiteral("kind")));
         if (!kind)
-            return ctx.usage(Tr::tr("--kind is friendly, collaboratory, business-challenge or other"),
+            return ctx.usage(GatheringCommandsTr::tr("--kind is friendly, collaboratory, business-challenge or other"),
                              QStringLiteral("--kind"));
         d.kind = *kind;
     }
@@ -83,7 +83,7 @@ std::optional<int> arrangeGathering(CommandContext &ctx, const CommandSession &s
     if (ctx.isSet(QStringLiteral("voting"))) {
         const auto mode = votingModeFrom(ctx.value(QStringLiteral("voting")));
         if (!mode)
-            return ctx.usage(Tr::tr("--voting is one-vote or dots"), QStringLiteral("--voting"));
+            return ctx.usage(GatheringCommandsTr::tr("--voting is one-vote or dots"), QStringLiteral("--voting"));
         d.voting = *mode;
     }
     if (ctx.isSet(QStringLiteral("dots"))) {
@@ -173,10 +173,12 @@ int gatheringList(CommandContext &ctx, CommandSession &s)
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().text(Tr::tr("No gatherings."));
+        ctx.out().text(GatheringCommandsTr::tr("No gatherings."));
     else
-        ctx.out().table({Tr::tr("Id"), Tr::tr("Start"), Tr::tr("Kind"), Tr::tr("Title"), Tr::tr("Space"),
-                         Tr::tr("Registered"), Tr::tr("Waiting"), Tr::tr("Came")},
+        ctx.out().table({GatheringCommandsTr::tr("Id"), GatheringCommandsTr::tr("Start"),
+                         GatheringCommandsTr::tr("Kind"), GatheringCommandsTr::tr("Title"),
+                         GatheringCommandsTr::tr("Space"), GatheringCommandsTr::tr("Registered"),
+                         GatheringCommandsTr::tr("Waiting"), GatheringCommandsTr::tr("Came")},
                         rows);
     return 0;
 }
@@ -195,26 +197,27 @@ int gatheringShow(CommandContext &ctx, CommandSession &s)
     QJsonArray r, a, i;
     QStringList text{gatheringLine(*g, s)};
     if (!g->theme.isEmpty())
-        text << Tr::tr("Theme: %1").arg(g->theme);
+        text << GatheringCommandsTr::tr("Theme: %1").arg(g->theme);
     if (!g->facilitatorNames.isEmpty())
-        text << Tr::tr("Facilitators: %1").arg(g->facilitatorNames.join(QStringLiteral(", ")));
-    text << Tr::tr("Signed up (%1):").arg(regs->size());
+        text << GatheringCommandsTr::tr("Facilitators: %1").arg(g->facilitatorNames.join(QStringLiteral(", ")));
+    text << GatheringCommandsTr::tr("Signed up (%1):").arg(regs->size());
     for (const Registration &x : std::as_const(*regs)) {
         r.append(registrationJson(x));
         text << QStringLiteral("  %1 %2").arg(
-            x.memberName, x.status == RegistrationStatus::Waiting ? Tr::tr("(waiting)") : QString());
+            x.memberName, x.status == RegistrationStatus::Waiting ? GatheringCommandsTr::tr("(waiting)") : QString());
     }
-    text << Tr::tr("Came (%1):").arg(people->size());
+    text << GatheringCommandsTr::tr("Came (%1):").arg(people->size());
     for (const Attendee &x : std::as_const(*people)) {
         a.append(attendeeJson(x));
-        text << QStringLiteral("  ") + x.name + (x.walkIn ? Tr::tr(" (walk-in)") : QString());
+        text << QStringLiteral("  ") + x.name + (x.walkIn ? GatheringCommandsTr::tr(" (walk-in)") : QString());
     }
-    text << Tr::tr("Ideas, by votes (%1):").arg(ideas->size());
+    text << GatheringCommandsTr::tr("Ideas, by votes (%1):").arg(ideas->size());
     for (const Idea &x : std::as_const(*ideas)) {
         i.append(ideaJson(x));
-        text << Tr::tr("  #%1 %2 — %3 vote(s)%4")
+        text << GatheringCommandsTr::tr("  #%1 %2 — %3 vote(s)%4")
                     .arg(QString::number(x.id.value()), x.title, QString::number(x.votes),
-                         x.authorName.isEmpty() ? QString() : Tr::tr(", told by %1").arg(x.authorName));
+                         x.authorName.isEmpty() ? QString()
+                                                : GatheringCommandsTr::tr(", told by %1").arg(x.authorName));
     }
     o.insert(QStringLiteral("registrations"), r);
     o.insert(QStringLiteral("attendees"), a);
@@ -226,23 +229,27 @@ int gatheringShow(CommandContext &ctx, CommandSession &s)
 QList<QCommandLineOption> gatheringAddOptions()
 {
     return {
-        option(QStringLiteral("kind"), Tr::tr("friendly, collaboratory, business-challenge or other."),
+        option(QStringLiteral("kind"), GatheringCommandsTr::tr("friendly, collaboratory, business-challenge or other."),
                QStringLiteral("KIND")),
-        option(QStringLiteral("title"), Tr::tr("The gathering's title."), QStringLiteral("TEXT")),
-        option(QStringLiteral("theme"), Tr::tr("The question or theme of the evening."), QStringLiteral("TEXT")),
-        option(QStringLiteral("start"), Tr::tr("Start, YYYY-MM-DD HH:MM in the hub's zone."),
+        option(QStringLiteral("title"), GatheringCommandsTr::tr("The gathering's title."), QStringLiteral("TEXT")),
+        option(QStringLiteral("theme"), GatheringCommandsTr::tr("The question or theme of the evening."),
+               QStringLiteral("TEXT")),
+        option(QStringLiteral("start"), GatheringCommandsTr::tr("Start, YYYY-MM-DD HH:MM in the hub's zone."),
                QStringLiteral("DATETIME")),
-        option(QStringLiteral("end"), Tr::tr("End (default: two hours after the start)."), QStringLiteral("DATETIME")),
-        option(QStringLiteral("space"), Tr::tr("The space to book."), QStringLiteral("SPACE")),
-        option(QStringLiteral("facilitator"), Tr::tr("A facilitating member; repeat for more."),
+        option(QStringLiteral("end"), GatheringCommandsTr::tr("End (default: two hours after the start)."),
+               QStringLiteral("DATETIME")),
+        option(QStringLiteral("space"), GatheringCommandsTr::tr("The space to book."), QStringLiteral("SPACE")),
+        option(QStringLiteral("facilitator"), GatheringCommandsTr::tr("A facilitating member; repeat for more."),
                QStringLiteral("MEMBER")),
-        option(QStringLiteral("capacity"), Tr::tr("Places (default: the space's capacity)."), QStringLiteral("N")),
-        option(QStringLiteral("voting"), Tr::tr("one-vote or dots."), QStringLiteral("MODE")),
-        option(QStringLiteral("dots"), Tr::tr("Dots per attendee with --voting dots."), QStringLiteral("N")),
-        option(QStringLiteral("notes"), Tr::tr("Notes for the facilitators."), QStringLiteral("TEXT")),
-        option(QStringLiteral("monthly"), Tr::tr("Repeat on the same weekday of the month, N times."),
+        option(QStringLiteral("capacity"), GatheringCommandsTr::tr("Places (default: the space's capacity)."),
                QStringLiteral("N")),
-        option(QStringLiteral("outside-hours"), Tr::tr("Why the space is booked outside its hours."),
+        option(QStringLiteral("voting"), GatheringCommandsTr::tr("one-vote or dots."), QStringLiteral("MODE")),
+        option(QStringLiteral("dots"), GatheringCommandsTr::tr("Dots per attendee with --voting dots."),
+               QStringLiteral("N")),
+        option(QStringLiteral("notes"), GatheringCommandsTr::tr("Notes for the facilitators."), QStringLiteral("TEXT")),
+        option(QStringLiteral("monthly"), GatheringCommandsTr::tr("Repeat on the same weekday of the month, N times."),
+               QStringLiteral("N")),
+        option(QStringLiteral("outside-hours"), GatheringCommandsTr::tr("Why the space is booked outside its hours."),
                QStringLiteral("NOTE")),
     };
 }
@@ -256,23 +263,25 @@ void registerGatheringCommands(Cli &cli)
                  "--kind friendly|collaboratory|business-challenge|other --title TEXT --start DATETIME "
                  "[--end DATETIME] [--space SPACE] [--facilitator MEMBER]... [--theme TEXT] [--capacity N] "
                  "[--voting one-vote|dots] [--dots N] [--monthly N] [--notes TEXT]"),
-             .summary = Tr::tr("hold a gathering, booking its space"),
+             .summary = GatheringCommandsTr::tr("hold a gathering, booking its space"),
              .options = gatheringAddOptions(),
              .arguments = {0, 0},
              .required = {QStringLiteral("title"), QStringLiteral("start")},
              .run = gatheringAdd});
     cli.add({.name = QStringLiteral("gathering list"),
              .synopsis = QStringLiteral("[--from DATE] [--to DATE]"),
-             .summary = Tr::tr("gatherings by start time"),
-             .options = {option(QStringLiteral("from"), Tr::tr("Gatherings ending after this date (YYYY-MM-DD)."),
+             .summary = GatheringCommandsTr::tr("gatherings by start time"),
+             .options = {option(QStringLiteral("from"),
+                                GatheringCommandsTr::tr("Gatherings ending after this date (YYYY-MM-DD)."),
                                 QStringLiteral("DATE")),
-                         option(QStringLiteral("to"), Tr::tr("Gatherings starting before the end of this date."),
+                         option(QStringLiteral("to"),
+                                GatheringCommandsTr::tr("Gatherings starting before the end of this date."),
                                 QStringLiteral("DATE"))},
              .arguments = {0, 0},
              .run = gatheringList});
     cli.add({.name = QStringLiteral("gathering show"),
              .synopsis = QStringLiteral("GATHERING"),
-             .summary = Tr::tr("a gathering with its sign-ups, attendees and ranked ideas"),
+             .summary = GatheringCommandsTr::tr("a gathering with its sign-ups, attendees and ranked ideas"),
              .arguments = {1, 1},
              .run = gatheringShow});
 }

@@ -13,7 +13,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct GroupCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::GroupCommands)
 };
@@ -38,10 +38,11 @@ int groupList(CommandContext &ctx, CommandSession &s)
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().text(Tr::tr("No working groups yet."));
+        ctx.out().text(GroupCommandsTr::tr("No working groups yet."));
     else
-        ctx.out().table({Tr::tr("Id"), Tr::tr("Name"), Tr::tr("Convenor"), Tr::tr("Members"), Tr::tr("Open"),
-                         Tr::tr("Overdue"), Tr::tr("Origin idea")},
+        ctx.out().table({GroupCommandsTr::tr("Id"), GroupCommandsTr::tr("Name"), GroupCommandsTr::tr("Convenor"),
+                         GroupCommandsTr::tr("Members"), GroupCommandsTr::tr("Open"), GroupCommandsTr::tr("Overdue"),
+                         GroupCommandsTr::tr("Origin idea")},
                         rows);
     return 0;
 }
@@ -60,23 +61,23 @@ int groupShow(CommandContext &ctx, CommandSession &s)
     const QDate today = groups.today();
     QJsonObject o = groupJson(*g);
     QJsonArray m, a, i;
-    QStringList text{Tr::tr("Working group #%1: %2").arg(g->id.value()).arg(g->name)};
+    QStringList text{GroupCommandsTr::tr("Working group #%1: %2").arg(g->id.value()).arg(g->name)};
     if (g->originIdea)
-        text << Tr::tr("Grew from “%1” at “%2”.").arg(g->originIdeaTitle, g->originGatheringTitle);
-    text << Tr::tr("Members (%1):").arg(members->size());
+        text << GroupCommandsTr::tr("Grew from “%1” at “%2”.").arg(g->originIdeaTitle, g->originGatheringTitle);
+    text << GroupCommandsTr::tr("Members (%1):").arg(members->size());
     for (const GroupMember &x : std::as_const(*members)) {
         m.append(QJsonObject{{QStringLiteral("member_id"), x.member.value()},
                              {QStringLiteral("name"), x.name},
                              {QStringLiteral("convenor"), x.convenor}});
-        text << QStringLiteral("  ") + x.name + (x.convenor ? Tr::tr(" (convenor)") : QString());
+        text << QStringLiteral("  ") + x.name + (x.convenor ? GroupCommandsTr::tr(" (convenor)") : QString());
     }
-    text << Tr::tr("Actions (%1):").arg(actions->size());
+    text << GroupCommandsTr::tr("Actions (%1):").arg(actions->size());
     for (const GroupAction &x : std::as_const(*actions)) {
         a.append(actionJson(x, today));
-        text << Tr::tr("  #%1 [%2] %3 — %4%5%6")
+        text << GroupCommandsTr::tr("  #%1 [%2] %3 — %4%5%6")
                     .arg(QString::number(x.id.value()), toString(x.status), x.title, x.ownerName,
-                         x.due.isValid() ? Tr::tr(", due %1").arg(x.due.toString(Qt::ISODate)) : QString(),
-                         x.isOverdue(today) ? Tr::tr(" (overdue)") : QString());
+                         x.due.isValid() ? GroupCommandsTr::tr(", due %1").arg(x.due.toString(Qt::ISODate)) : QString(),
+                         x.isOverdue(today) ? GroupCommandsTr::tr(" (overdue)") : QString());
     }
     for (const Idea &x : std::as_const(*ideas))
         i.append(QJsonObject{{QStringLiteral("id"), x.id.value()},
@@ -105,8 +106,9 @@ int groupJoin(CommandContext &ctx, CommandSession &s)
     auto now = s.hub->workingGroups().get(g->id);
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(groupJson(*now), leave ? Tr::tr("Left “%1”; %2 member(s).").arg(now->name).arg(now->members)
-                                            : Tr::tr("Joined “%1”; %2 member(s).").arg(now->name).arg(now->members));
+    ctx.out().result(groupJson(*now),
+                     leave ? GroupCommandsTr::tr("Left “%1”; %2 member(s).").arg(now->name).arg(now->members)
+                           : GroupCommandsTr::tr("Joined “%1”; %2 member(s).").arg(now->name).arg(now->members));
     return 0;
 }
 
@@ -132,8 +134,9 @@ int actionAdd(CommandContext &ctx, CommandSession &s)
     auto a = s.hub->workingGroups().addAction(d);
     if (!a)
         return ctx.fail(asGatheringOption(a.error()));
-    ctx.out().result(actionJson(*a, s.hub->workingGroups().today()),
-                     Tr::tr("Action #%1 for %2: “%3”.").arg(QString::number(a->id.value()), a->ownerName, a->title));
+    ctx.out().result(
+        actionJson(*a, s.hub->workingGroups().today()),
+        GroupCommandsTr::tr("Action #%1 for %2: “%3”.").arg(QString::number(a->id.value()), a->ownerName, a->title));
     return 0;
 }
 
@@ -145,8 +148,9 @@ int actionDone(CommandContext &ctx, CommandSession &s)
     bool ok = false;
     const qint64 id = ref.toLongLong(&ok);
     if (!ok || id <= 0)
-        return ctx.fail(Error::invalid(Tr::tr("“%1” is not an action number").arg(ctx.positional().first()),
-                                       QStringLiteral("ACTION")));
+        return ctx.fail(
+            Error::invalid(GroupCommandsTr::tr("“%1” is not an action number").arg(ctx.positional().first()),
+                           QStringLiteral("ACTION")));
     const ActionStatus to = ctx.isSet(QStringLiteral("dropped")) ? ActionStatus::Dropped : ActionStatus::Done;
     auto a = s.hub->workingGroups().setStatus(ActionId(id), to, ctx.value(QStringLiteral("note")));
     if (!a) {
@@ -155,9 +159,9 @@ int actionDone(CommandContext &ctx, CommandSession &s)
             e.where = QStringLiteral("ACTION");
         return ctx.fail(asGatheringOption(e));
     }
-    ctx.out().result(
-        actionJson(*a, s.hub->workingGroups().today()),
-        Tr::tr("Action #%1 “%2” is %3.").arg(QString::number(a->id.value()), a->title, toString(a->status)));
+    ctx.out().result(actionJson(*a, s.hub->workingGroups().today()),
+                     GroupCommandsTr::tr("Action #%1 “%2” is %3.")
+                         .arg(QString::number(a->id.value()), a->title, toString(a->status)));
     return 0;
 }
 
@@ -167,37 +171,40 @@ void registerGroupCommands(Cli &cli)
 {
     cli.add({.name = QStringLiteral("group list"),
              .synopsis = {},
-             .summary = Tr::tr("working groups"),
+             .summary = GroupCommandsTr::tr("working groups"),
              .arguments = {0, 0},
              .run = groupList});
     cli.add({.name = QStringLiteral("group show"),
              .synopsis = QStringLiteral("GROUP"),
-             .summary = Tr::tr("a working group with its members, origin and actions"),
+             .summary = GroupCommandsTr::tr("a working group with its members, origin and actions"),
              .arguments = {1, 1},
              .run = groupShow});
     cli.add({.name = QStringLiteral("group join"),
              .synopsis = QStringLiteral("GROUP --member MEMBER [--leave]"),
-             .summary = Tr::tr("join (or leave) a working group"),
-             .options = {option(QStringLiteral("member"), Tr::tr("Who joins."), QStringLiteral("MEMBER")),
-                         option(QStringLiteral("leave"), Tr::tr("Leave the group instead."))},
+             .summary = GroupCommandsTr::tr("join (or leave) a working group"),
+             .options = {option(QStringLiteral("member"), GroupCommandsTr::tr("Who joins."), QStringLiteral("MEMBER")),
+                         option(QStringLiteral("leave"), GroupCommandsTr::tr("Leave the group instead."))},
              .arguments = {1, 1},
              .required = {QStringLiteral("member")},
              .run = groupJoin});
-    cli.add({.name = QStringLiteral("action add"),
-             .synopsis = QStringLiteral("GROUP --title TEXT --owner MEMBER [--due DATE] [--notes TEXT]"),
-             .summary = Tr::tr("give a working group an action"),
-             .options = {option(QStringLiteral("title"), Tr::tr("What is to be done."), QStringLiteral("TEXT")),
-                         option(QStringLiteral("owner"), Tr::tr("The member who does it."), QStringLiteral("MEMBER")),
-                         option(QStringLiteral("due"), Tr::tr("Due date, YYYY-MM-DD."), QStringLiteral("DATE")),
-                         option(QStringLiteral("notes"), Tr::tr("Notes."), QStringLiteral("TEXT"))},
-             .arguments = {1, 1},
-             .required = {QStringLiteral("title"), QStringLiteral("owner")},
-             .run = actionAdd});
+    cli.add(
+        {.name = QStringLiteral("action add"),
+         .synopsis = QStringLiteral("GROUP --title TEXT --owner MEMBER [--due DATE] [--notes TEXT]"),
+         .summary = GroupCommandsTr::tr("give a working group an action"),
+         .options =
+             {option(QStringLiteral("title"), GroupCommandsTr::tr("What is to be done."), QStringLiteral("TEXT")),
+              option(QStringLiteral("owner"), GroupCommandsTr::tr("The member who does it."), QStringLiteral("MEMBER")),
+              option(QStringLiteral("due"), GroupCommandsTr::tr("Due date, YYYY-MM-DD."), QStringLiteral("DATE")),
+              option(QStringLiteral("notes"), GroupCommandsTr::tr("Notes."), QStringLiteral("TEXT"))},
+         .arguments = {1, 1},
+         .required = {QStringLiteral("title"), QStringLiteral("owner")},
+         .run = actionAdd});
     cli.add({.name = QStringLiteral("action done"),
              .synopsis = QStringLiteral("ACTION [--note TEXT] [--dropped]"),
-             .summary = Tr::tr("mark an action done (or dropped)"),
-             .options = {option(QStringLiteral("note"), Tr::tr("A note on how it went."), QStringLiteral("TEXT")),
-                         option(QStringLiteral("dropped"), Tr::tr("Mark it dropped rather than done."))},
+             .summary = GroupCommandsTr::tr("mark an action done (or dropped)"),
+             .options = {option(QStringLiteral("note"), GroupCommandsTr::tr("A note on how it went."),
+                                QStringLiteral("TEXT")),
+                         option(QStringLiteral("dropped"), GroupCommandsTr::tr("Mark it dropped rather than done."))},
              .arguments = {1, 1},
              .run = actionDone});
 }

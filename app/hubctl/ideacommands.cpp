@@ -14,7 +14,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct IdeaCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::IdeaCommands)
 };
@@ -22,7 +22,7 @@ struct Tr
 int ideaAdd(CommandContext &ctx, CommandSession &s)
 {
     if (ctx.isSet(QStringLiteral("by")) && ctx.isSet(QStringLiteral("walk-in")))
-        return ctx.usage(Tr::tr("give --by or --walk-in, not both"), QStringLiteral("--walk-in"));
+        return ctx.usage(IdeaCommandsTr::tr("give --by or --walk-in, not both"), QStringLiteral("--walk-in"));
     auto g = s.gathering(ctx.positional().first());
     if (!g)
         return ctx.fail(g.error());
@@ -50,7 +50,7 @@ int ideaAdd(CommandContext &ctx, CommandSession &s)
             e.where = QStringLiteral("--walk-in");
         return ctx.fail(asGatheringOption(e));
     }
-    ctx.out().result(ideaJson(*i), Tr::tr("Idea #%1: “%2”.").arg(i->id.value()).arg(i->title));
+    ctx.out().result(ideaJson(*i), IdeaCommandsTr::tr("Idea #%1: “%2”.").arg(i->id.value()).arg(i->title));
     return 0;
 }
 
@@ -72,7 +72,8 @@ Result<AttendanceId> voterOf(const CommandContext &ctx, const CommandSession &s,
         return fail(at.error());
     if (!*at)
         return fail(Error::refused(
-            Tr::tr("Only people checked in at the idea's gathering can vote; member #%1 is not.").arg(m->value()),
+            IdeaCommandsTr::tr("Only people checked in at the idea's gathering can vote; member #%1 is not.")
+                .arg(m->value()),
             QStringLiteral("--by")));
     return (*at)->id;
 }
@@ -80,7 +81,7 @@ Result<AttendanceId> voterOf(const CommandContext &ctx, const CommandSession &s,
 int ideaVote(CommandContext &ctx, CommandSession &s)
 {
     if (ctx.isSet(QStringLiteral("by")) == ctx.isSet(QStringLiteral("attendee")))
-        return ctx.usage(Tr::tr("say who votes: --by MEMBER or --attendee ID"), QStringLiteral("--by"));
+        return ctx.usage(IdeaCommandsTr::tr("say who votes: --by MEMBER or --attendee ID"), QStringLiteral("--by"));
     auto idea = s.idea(ctx.positional().first());
     if (!idea)
         return ctx.fail(idea.error());
@@ -103,8 +104,9 @@ int ideaVote(CommandContext &ctx, CommandSession &s)
     if (!now)
         return ctx.fail(now.error());
     ctx.out().result(ideaJson(*now),
-                     withdraw ? Tr::tr("Vote withdrawn; “%1” has %2 vote(s).").arg(now->title).arg(now->votes)
-                              : Tr::tr("Voted; “%1” has %2 vote(s).").arg(now->title).arg(now->votes));
+                     withdraw
+                         ? IdeaCommandsTr::tr("Vote withdrawn; “%1” has %2 vote(s).").arg(now->title).arg(now->votes)
+                         : IdeaCommandsTr::tr("Voted; “%1” has %2 vote(s).").arg(now->title).arg(now->votes));
     return 0;
 }
 
@@ -126,7 +128,7 @@ int ideaPromote(CommandContext &ctx, CommandSession &s)
                                                 : WorkingGroupService::GroupChoice::JoinOrStart);
     if (!g)
         return ctx.fail(asGatheringOption(g.error()));
-    ctx.out().result(groupJson(*g), Tr::tr("“%1” is promoted to the working group #%2 “%3”.")
+    ctx.out().result(groupJson(*g), IdeaCommandsTr::tr("“%1” is promoted to the working group #%2 “%3”.")
                                         .arg(idea->title, QString::number(g->id.value()), g->name));
     return 0;
 }
@@ -139,39 +141,45 @@ void registerIdeaCommands(Cli &cli)
         {.name = QStringLiteral("idea add"),
          .synopsis =
              QStringLiteral("GATHERING --title TEXT [--story TEXT] [--by MEMBER | --walk-in ID] [--tag TEXT]..."),
-         .summary = Tr::tr("record an idea or story, crediting who told it"),
-         .options = {option(QStringLiteral("title"), Tr::tr("The idea in a few words."), QStringLiteral("TEXT")),
-                     option(QStringLiteral("story"), Tr::tr("The story behind it."), QStringLiteral("TEXT")),
-                     option(QStringLiteral("by"), Tr::tr("The member who told it."), QStringLiteral("MEMBER")),
-                     option(QStringLiteral("walk-in"), Tr::tr("The walk-in (number) who told it."),
-                            QStringLiteral("ID")),
-                     option(QStringLiteral("tag"), Tr::tr("A theme word; repeat for more."), QStringLiteral("TEXT"))},
+         .summary = IdeaCommandsTr::tr("record an idea or story, crediting who told it"),
+         .options =
+             {option(QStringLiteral("title"), IdeaCommandsTr::tr("The idea in a few words."), QStringLiteral("TEXT")),
+              option(QStringLiteral("story"), IdeaCommandsTr::tr("The story behind it."), QStringLiteral("TEXT")),
+              option(QStringLiteral("by"), IdeaCommandsTr::tr("The member who told it."), QStringLiteral("MEMBER")),
+              option(QStringLiteral("walk-in"), IdeaCommandsTr::tr("The walk-in (number) who told it."),
+                     QStringLiteral("ID")),
+              option(QStringLiteral("tag"), IdeaCommandsTr::tr("A theme word; repeat for more."),
+                     QStringLiteral("TEXT"))},
          .arguments = {1, 1},
          .required = {QStringLiteral("title")},
          .run = ideaAdd});
-    cli.add({.name = QStringLiteral("idea vote"),
-             .synopsis = QStringLiteral("IDEA (--by MEMBER | --attendee ID) [--dots N] [--withdraw]"),
-             .summary = Tr::tr("vote for an idea (only people checked in)"),
-             .options = {option(QStringLiteral("by"), Tr::tr("The member voting (checked in at the idea's gathering)."),
-                                QStringLiteral("MEMBER")),
-                         option(QStringLiteral("attendee"), Tr::tr("The attendance number voting (for walk-ins)."),
-                                QStringLiteral("ID")),
-                         option(QStringLiteral("dots"), Tr::tr("Dots to give, in dot voting (default 1)."),
-                                QStringLiteral("N")),
-                         option(QStringLiteral("withdraw"), Tr::tr("Take the vote back instead."))},
-             .arguments = {1, 1},
-             .run = ideaVote});
     cli.add(
-        {.name = QStringLiteral("idea promote"),
-         .synopsis = QStringLiteral("IDEA --group NAME [--new] [--convenor MEMBER]"),
-         .summary = Tr::tr("promote an idea into a new or existing working group"),
-         .options = {option(QStringLiteral("group"), Tr::tr("The working group: an existing name, or a new one."),
-                            QStringLiteral("NAME")),
-                     option(QStringLiteral("convenor"), Tr::tr("Who convenes a new group."), QStringLiteral("MEMBER")),
-                     option(QStringLiteral("new"), Tr::tr("Start a new group: refuse a name another group has."))},
+        {.name = QStringLiteral("idea vote"),
+         .synopsis = QStringLiteral("IDEA (--by MEMBER | --attendee ID) [--dots N] [--withdraw]"),
+         .summary = IdeaCommandsTr::tr("vote for an idea (only people checked in)"),
+         .options = {option(QStringLiteral("by"),
+                            IdeaCommandsTr::tr("The member voting (checked in at the idea's gathering)."),
+                            QStringLiteral("MEMBER")),
+                     option(QStringLiteral("attendee"),
+                            IdeaCommandsTr::tr("The attendance number voting (for walk-ins)."), QStringLiteral("ID")),
+                     option(QStringLiteral("dots"), IdeaCommandsTr::tr("Dots to give, in dot voting (default 1)."),
+                            QStringLiteral("N")),
+                     option(QStringLiteral("withdraw"), IdeaCommandsTr::tr("Take the vote back instead."))},
          .arguments = {1, 1},
-         .required = {QStringLiteral("group")},
-         .run = ideaPromote});
+         .run = ideaVote});
+    cli.add({.name = QStringLiteral("idea promote"),
+             .synopsis = QStringLiteral("IDEA --group NAME [--new] [--convenor MEMBER]"),
+             .summary = IdeaCommandsTr::tr("promote an idea into a new or existing working group"),
+             .options = {option(QStringLiteral("group"),
+                                IdeaCommandsTr::tr("The working group: an existing name, or a new one."),
+                                QStringLiteral("NAME")),
+                         option(QStringLiteral("convenor"), IdeaCommandsTr::tr("Who convenes a new group."),
+                                QStringLiteral("MEMBER")),
+                         option(QStringLiteral("new"),
+                                IdeaCommandsTr::tr("Start a new group: refuse a name another group has."))},
+             .arguments = {1, 1},
+             .required = {QStringLiteral("group")},
+             .run = ideaPromote});
 }
 
 } // namespace hub::cli

@@ -17,18 +17,18 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct LedgerCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::LedgerCommands)
 };
 
 QString postingText(const Posting &p, const CommandSession &s)
 {
-    QString text = Tr::tr("Transfer #%1: %2 paid %3 %4 for “%5”.")
+    QString text = LedgerCommandsTr::tr("Transfer #%1: %2 paid %3 %4 for “%5”.")
                        .arg(p.transfer.id.value())
                        .arg(p.transfer.payerName, p.transfer.payeeName, s.money(p.transfer.amount), p.transfer.memo);
     for (const QString &w : p.warnings)
-        text += u'\n' + Tr::tr("Warning: %1").arg(w);
+        text += u'\n' + LedgerCommandsTr::tr("Warning: %1").arg(w);
     return text;
 }
 
@@ -47,7 +47,7 @@ int accountList(CommandContext &ctx, CommandSession &s)
     if (ctx.isSet(QStringLiteral("status"))) {
         f.status = accountStatusFrom(ctx.value(QStringLiteral("status")));
         if (!f.status)
-            return ctx.usage(Tr::tr("“%1” is not an account status; use open, frozen or closed")
+            return ctx.usage(LedgerCommandsTr::tr("“%1” is not an account status; use open, frozen or closed")
                                  .arg(ctx.value(QStringLiteral("status"))),
                              QStringLiteral("--status"));
     }
@@ -58,7 +58,7 @@ int accountList(CommandContext &ctx, CommandSession &s)
     else if (key == QStringLiteral("activity"))
         sort = AccountSort::LastActivity;
     else if (!key.isEmpty() && key != QStringLiteral("name"))
-        return ctx.usage(Tr::tr("“%1” is not a sort key; use name, balance or activity").arg(key),
+        return ctx.usage(LedgerCommandsTr::tr("“%1” is not a sort key; use name, balance or activity").arg(key),
                          QStringLiteral("--sort"));
     auto accounts = s.hub->ledger().accounts(f, -1, sort);
     if (!accounts)
@@ -68,7 +68,7 @@ int accountList(CommandContext &ctx, CommandSession &s)
     Amount total;
     for (const Account &a : *accounts) {
         array.append(LedgerJson::account(a, s.settings));
-        rows << QStringList{a.memberName + (a.isHub ? Tr::tr(" (hub)") : QString()),
+        rows << QStringList{a.memberName + (a.isHub ? LedgerCommandsTr::tr(" (hub)") : QString()),
                             a.balance.toString(s.settings.decimals),
                             a.limitMin.toString(s.settings.decimals),
                             a.limitMax ? a.limitMax->toString(s.settings.decimals) : QStringLiteral("-"),
@@ -79,13 +79,14 @@ int accountList(CommandContext &ctx, CommandSession &s)
     if (ctx.json()) {
         ctx.out().document(array);
     } else if (rows.isEmpty()) {
-        ctx.out().message(Tr::tr("No accounts match."));
+        ctx.out().message(LedgerCommandsTr::tr("No accounts match."));
     } else {
-        ctx.out().table({Tr::tr("Member"), Tr::tr("Balance (%1)").arg(s.settings.unitName), Tr::tr("Lower limit"),
-                         Tr::tr("Upper limit"), Tr::tr("Status"), Tr::tr("Last activity")},
+        ctx.out().table({LedgerCommandsTr::tr("Member"), LedgerCommandsTr::tr("Balance (%1)").arg(s.settings.unitName),
+                         LedgerCommandsTr::tr("Lower limit"), LedgerCommandsTr::tr("Upper limit"),
+                         LedgerCommandsTr::tr("Status"), LedgerCommandsTr::tr("Last activity")},
                         rows);
         if (f.search.isEmpty() && !f.status && !f.atRiskOnly)
-            ctx.out().text(Tr::tr("Sum of all balances: %1").arg(s.money(total)));
+            ctx.out().text(LedgerCommandsTr::tr("Sum of all balances: %1").arg(s.money(total)));
     }
     return 0;
 }
@@ -127,9 +128,9 @@ int accountLimit(CommandContext &ctx, CommandSession &s)
     if (!a)
         return ctx.fail(a.error());
     ctx.out().result(LedgerJson::account(*a, s.settings),
-                     Tr::tr("%1: lower limit %2, upper limit %3, balance %4.")
-                         .arg(a->memberName, s.money(a->limitMin), a->limitMax ? s.money(*a->limitMax) : Tr::tr("none"),
-                              s.money(a->balance)));
+                     LedgerCommandsTr::tr("%1: lower limit %2, upper limit %3, balance %4.")
+                         .arg(a->memberName, s.money(a->limitMin),
+                              a->limitMax ? s.money(*a->limitMax) : LedgerCommandsTr::tr("none"), s.money(a->balance)));
     return 0;
 }
 
@@ -137,7 +138,8 @@ int accountStatus(CommandContext &ctx, CommandSession &s)
 {
     const auto status = accountStatusFrom(ctx.positional()[1]);
     if (!status)
-        return ctx.usage(Tr::tr("“%1” is not an account status; use open, frozen or closed").arg(ctx.positional()[1]));
+        return ctx.usage(
+            LedgerCommandsTr::tr("“%1” is not an account status; use open, frozen or closed").arg(ctx.positional()[1]));
     auto member = s.member(ctx.positional().first(), QStringLiteral("MEMBER"));
     if (!member)
         return ctx.fail(member.error());
@@ -147,7 +149,7 @@ int accountStatus(CommandContext &ctx, CommandSession &s)
     if (!a)
         return ctx.fail(a.error());
     ctx.out().result(LedgerJson::account(*a, s.settings),
-                     Tr::tr("%1's account is now %2.").arg(a->memberName, toString(a->status)));
+                     LedgerCommandsTr::tr("%1's account is now %2.").arg(a->memberName, toString(a->status)));
     return 0;
 }
 
@@ -156,10 +158,11 @@ int payBatch(CommandContext &ctx, CommandSession &s)
     const QString path = ctx.value(QStringLiteral("batch"));
     QFile file(path);
     if (!file.exists())
-        return ctx.fail(Error::notFound(Tr::tr("there is no file %1").arg(path), QStringLiteral("--batch")));
-    if (!file.open(QIODevice::ReadOnly))
         return ctx.fail(
-            Error::invalid(Tr::tr("cannot read %1: %2").arg(path, file.errorString()), QStringLiteral("--batch")));
+            Error::notFound(LedgerCommandsTr::tr("there is no file %1").arg(path), QStringLiteral("--batch")));
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(Error::invalid(LedgerCommandsTr::tr("cannot read %1: %2").arg(path, file.errorString()),
+                                       QStringLiteral("--batch")));
     const bool dryRun = ctx.isSet(QStringLiteral("dry-run"));
     auto report = LedgerBatch(*s.hub).payCsv(file.readAll(), dryRun);
     if (!report)
@@ -171,8 +174,9 @@ int payBatch(CommandContext &ctx, CommandSession &s)
         problems.append(QJsonObject{{QStringLiteral("row"), p.row},
                                     {QStringLiteral("column"), p.column},
                                     {QStringLiteral("message"), p.message}});
-        ctx.out().message(path + QStringLiteral(": ") +
-                          Tr::tr("row %1, column %2: %3").arg(QString::number(p.row), p.column, p.message));
+        ctx.out().message(
+            path + QStringLiteral(": ") +
+            LedgerCommandsTr::tr("row %1, column %2: %3").arg(QString::number(p.row), p.column, p.message));
     }
     QJsonArray postings;
     for (const Posting &p : report->postings)
@@ -184,16 +188,17 @@ int payBatch(CommandContext &ctx, CommandSession &s)
                                    {QStringLiteral("problems"), problems},
                                    {QStringLiteral("transfers"), ok ? postings : QJsonArray()}});
     if (!ok) {
-        ctx.out().message(
-            Tr::tr("%n row(s) have problems; nothing was posted.", nullptr, int(report->problems.size())));
+        ctx.out().message(LedgerCommandsTr::tr("%n row(s) have problems; nothing was posted.", nullptr,
+                                               int(report->problems.size())));
         // Only rules saying no (limits, frozen accounts) is a refusal; anything else is bad input.
         bool onlyRules = true;
         for (const BatchProblem &p : report->problems)
             onlyRules = onlyRules && p.kind == ErrorKind::Refused;
         return onlyRules ? int(ErrorKind::Refused) : int(ErrorKind::Invalid);
     }
-    ctx.out().text(dryRun ? Tr::tr("All %n row(s) would post; nothing was written (dry run).", nullptr, report->rows)
-                          : Tr::tr("Posted %n transfer(s).", nullptr, report->rows));
+    ctx.out().text(
+        dryRun ? LedgerCommandsTr::tr("All %n row(s) would post; nothing was written (dry run).", nullptr, report->rows)
+               : LedgerCommandsTr::tr("Posted %n transfer(s).", nullptr, report->rows));
     return 0;
 }
 
@@ -204,11 +209,12 @@ int pay(CommandContext &ctx, CommandSession &s)
         for (const QString &required :
              {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("amount"), QStringLiteral("memo")})
             if (!ctx.isSet(required))
-                return ctx.usage(Tr::tr("--%1 is required (or use --batch FILE.csv)").arg(required),
+                return ctx.usage(LedgerCommandsTr::tr("--%1 is required (or use --batch FILE.csv)").arg(required),
                                  QStringLiteral("--") + required);
     if (batch &&
         (ctx.isSet(QStringLiteral("from")) || ctx.isSet(QStringLiteral("to")) || ctx.isSet(QStringLiteral("amount"))))
-        return ctx.usage(Tr::tr("--batch takes its transfers from the file; leave out --from, --to and --amount"));
+        return ctx.usage(
+            LedgerCommandsTr::tr("--batch takes its transfers from the file; leave out --from, --to and --amount"));
     if (batch)
         return payBatch(ctx, s);
 
@@ -244,7 +250,7 @@ int pay(CommandContext &ctx, CommandSession &s)
         return ctx.fail(e);
     }
     for (const QString &w : posting->warnings)
-        ctx.out().message(Tr::tr("Warning: %1").arg(w));
+        ctx.out().message(LedgerCommandsTr::tr("Warning: %1").arg(w));
     ctx.out().result(postingJson(*posting, s), postingText(*posting, s));
     return 0;
 }
@@ -268,7 +274,8 @@ int levy(CommandContext &ctx, CommandSession &s)
         LedgerJson::insertAmount(o, QStringLiteral("balance_after"), l.after, s.settings);
         lines.append(o);
         rows << QStringList{l.name, l.before.toString(s.settings.decimals), l.after.toString(s.settings.decimals),
-                            l.refusal.isEmpty() ? Tr::tr("ok") : Tr::tr("BREACH: %1").arg(l.refusal)};
+                            l.refusal.isEmpty() ? LedgerCommandsTr::tr("ok")
+                                                : LedgerCommandsTr::tr("BREACH: %1").arg(l.refusal)};
     }
     const bool dryRun = ctx.isSet(QStringLiteral("dry-run"));
     QJsonObject doc{{QStringLiteral("dry_run"), dryRun},
@@ -280,13 +287,15 @@ int levy(CommandContext &ctx, CommandSession &s)
     if (dryRun || preview->blocked()) {
         ctx.out().document(doc);
         if (!ctx.json())
-            ctx.out().table({Tr::tr("Member"), Tr::tr("Before"), Tr::tr("After"), Tr::tr("Check")}, rows);
+            ctx.out().table({LedgerCommandsTr::tr("Member"), LedgerCommandsTr::tr("Before"),
+                             LedgerCommandsTr::tr("After"), LedgerCommandsTr::tr("Check")},
+                            rows);
         if (preview->blocked()) {
-            ctx.out().message(Tr::tr("The levy would breach some members' limits; nothing was posted."));
+            ctx.out().message(LedgerCommandsTr::tr("The levy would breach some members' limits; nothing was posted."));
             return int(ErrorKind::Refused);
         }
-        ctx.out().text(Tr::tr("%n member(s) would pay %1 each, %2 in all (dry run: nothing posted).", nullptr,
-                              int(preview->lines.size()))
+        ctx.out().text(LedgerCommandsTr::tr("%n member(s) would pay %1 each, %2 in all (dry run: nothing posted).",
+                                            nullptr, int(preview->lines.size()))
                            .arg(s.money(preview->amount), s.money(preview->total())));
         return 0;
     }
@@ -297,9 +306,9 @@ int levy(CommandContext &ctx, CommandSession &s)
     for (const Posting &p : *posted)
         transfers.append(postingJson(p, s));
     doc.insert(QStringLiteral("transfers"), transfers);
-    ctx.out().result(
-        doc, Tr::tr("Levied %1 from %n member(s), %2 in all, to the hub's account.", nullptr, int(posted->size()))
-                 .arg(s.money(preview->amount), s.money(preview->total())));
+    ctx.out().result(doc, LedgerCommandsTr::tr("Levied %1 from %n member(s), %2 in all, to the hub's account.", nullptr,
+                                               int(posted->size()))
+                              .arg(s.money(preview->amount), s.money(preview->total())));
     return 0;
 }
 
@@ -308,7 +317,7 @@ int reverse(CommandContext &ctx, CommandSession &s)
     bool ok = false;
     const qint64 id = QString(ctx.positional().first()).remove(u'#').toLongLong(&ok);
     if (!ok || id <= 0)
-        return ctx.usage(Tr::tr("“%1” is not a transfer number").arg(ctx.positional().first()),
+        return ctx.usage(LedgerCommandsTr::tr("“%1” is not a transfer number").arg(ctx.positional().first()),
                          QStringLiteral("TRANSFER"));
     auto posting =
         s.hub->ledger().reverse(TransferId(id), ctx.value(QStringLiteral("memo")),
@@ -341,21 +350,27 @@ int statement(CommandContext &ctx, CommandSession &s)
         return 0;
     }
     const int dp = s.settings.decimals;
-    ctx.out().text(Tr::tr("Statement for %1, %2 to %3 (%4)")
-                       .arg(st->account.memberName, from.isValid() ? from.toString(Qt::ISODate) : Tr::tr("the start"),
-                            to.isValid() ? to.toString(Qt::ISODate) : Tr::tr("today"), s.settings.unitName));
-    QList<QStringList> rows{{QString(), QString(), Tr::tr("Opening balance"), QString(), st->opening.toString(dp)}};
+    ctx.out().text(LedgerCommandsTr::tr("Statement for %1, %2 to %3 (%4)")
+                       .arg(st->account.memberName,
+                            from.isValid() ? from.toString(Qt::ISODate) : LedgerCommandsTr::tr("the start"),
+                            to.isValid() ? to.toString(Qt::ISODate) : LedgerCommandsTr::tr("today"),
+                            s.settings.unitName));
+    QList<QStringList> rows{
+        {QString(), QString(), LedgerCommandsTr::tr("Opening balance"), QString(), st->opening.toString(dp)}};
     for (const StatementLine &l : st->lines) {
         const bool in = l.change.minor() > 0;
-        rows << QStringList{
-            s.local(l.transfer.createdAt), QStringLiteral("#%1").arg(l.transfer.id.value()),
-            (in ? Tr::tr("from %1: ").arg(l.transfer.payerName) : Tr::tr("to %1: ").arg(l.transfer.payeeName)) +
-                l.transfer.memo,
-            l.change.toString(dp), l.runningBalance.toString(dp)};
+        rows << QStringList{s.local(l.transfer.createdAt), QStringLiteral("#%1").arg(l.transfer.id.value()),
+                            (in ? LedgerCommandsTr::tr("from %1: ").arg(l.transfer.payerName)
+                                : LedgerCommandsTr::tr("to %1: ").arg(l.transfer.payeeName)) +
+                                l.transfer.memo,
+                            l.change.toString(dp), l.runningBalance.toString(dp)};
     }
-    rows << QStringList{QString(), QString(), Tr::tr("Closing balance"), QString(), st->closing.toString(dp)};
-    ctx.out().table({Tr::tr("When"), Tr::tr("Transfer"), Tr::tr("Details"), Tr::tr("Change"), Tr::tr("Balance")}, rows);
-    ctx.out().text(Tr::tr("In %1, out %2.").arg(s.money(st->totalIn), s.money(st->totalOut)));
+    rows << QStringList{QString(), QString(), LedgerCommandsTr::tr("Closing balance"), QString(),
+                        st->closing.toString(dp)};
+    ctx.out().table({LedgerCommandsTr::tr("When"), LedgerCommandsTr::tr("Transfer"), LedgerCommandsTr::tr("Details"),
+                     LedgerCommandsTr::tr("Change"), LedgerCommandsTr::tr("Balance")},
+                    rows);
+    ctx.out().text(LedgerCommandsTr::tr("In %1, out %2.").arg(s.money(st->totalIn), s.money(st->totalOut)));
     return 0;
 }
 
@@ -364,7 +379,7 @@ int transferList(CommandContext &ctx, CommandSession &s)
     bool ok = true;
     const int limit = ctx.isSet(QStringLiteral("limit")) ? ctx.value(QStringLiteral("limit")).toInt(&ok) : 50;
     if (!ok || limit < 0)
-        return ctx.usage(Tr::tr("“%1” is not a number").arg(ctx.value(QStringLiteral("limit"))),
+        return ctx.usage(LedgerCommandsTr::tr("“%1” is not a number").arg(ctx.value(QStringLiteral("limit"))),
                          QStringLiteral("--limit"));
     TransferFilter f;
     if (ctx.isSet(QStringLiteral("member"))) {
@@ -399,10 +414,11 @@ int transferList(CommandContext &ctx, CommandSession &s)
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().message(Tr::tr("No transfers match."));
+        ctx.out().message(LedgerCommandsTr::tr("No transfers match."));
     else
-        ctx.out().table(
-            {Tr::tr("#"), Tr::tr("When"), Tr::tr("Payer"), Tr::tr("Payee"), Tr::tr("Amount"), Tr::tr("Memo")}, rows);
+        ctx.out().table({LedgerCommandsTr::tr("#"), LedgerCommandsTr::tr("When"), LedgerCommandsTr::tr("Payer"),
+                         LedgerCommandsTr::tr("Payee"), LedgerCommandsTr::tr("Amount"), LedgerCommandsTr::tr("Memo")},
+                        rows);
     return 0;
 }
 
@@ -410,17 +426,23 @@ int transferList(CommandContext &ctx, CommandSession &s)
 QList<QCommandLineOption> payOptions()
 {
     return {
-        option(QStringLiteral("from"), Tr::tr("The member who pays (id or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("to"), Tr::tr("The member who receives (id or e-mail)."), QStringLiteral("MEMBER")),
-        option(QStringLiteral("amount"), Tr::tr("How much, in the hub's unit, e.g. 2.50."), QStringLiteral("AMOUNT")),
-        option(QStringLiteral("memo"), Tr::tr("What the credit is for."), QStringLiteral("TEXT")),
-        option(QStringLiteral("category"), Tr::tr("Kind of trade, for reports."), QStringLiteral("NAME")),
-        option(QStringLiteral("reference"), Tr::tr("A reference, e.g. a booking number."), QStringLiteral("TEXT")),
-        option(QStringLiteral("override"), Tr::tr("Post even beyond a limit; the note is recorded (treasurer)."),
+        option(QStringLiteral("from"), LedgerCommandsTr::tr("The member who pays (id or e-mail)."),
+               QStringLiteral("MEMBER")),
+        option(QStringLiteral("to"), LedgerCommandsTr::tr("The member who receives (id or e-mail)."),
+               QStringLiteral("MEMBER")),
+        option(QStringLiteral("amount"), LedgerCommandsTr::tr("How much, in the hub's unit, e.g. 2.50."),
+               QStringLiteral("AMOUNT")),
+        option(QStringLiteral("memo"), LedgerCommandsTr::tr("What the credit is for."), QStringLiteral("TEXT")),
+        option(QStringLiteral("category"), LedgerCommandsTr::tr("Kind of trade, for reports."), QStringLiteral("NAME")),
+        option(QStringLiteral("reference"), LedgerCommandsTr::tr("A reference, e.g. a booking number."),
+               QStringLiteral("TEXT")),
+        option(QStringLiteral("override"),
+               LedgerCommandsTr::tr("Post even beyond a limit; the note is recorded (treasurer)."),
                QStringLiteral("NOTE")),
-        option(QStringLiteral("batch"), Tr::tr("Post payer,payee,amount,memo rows from a CSV file: all or none."),
+        option(QStringLiteral("batch"),
+               LedgerCommandsTr::tr("Post payer,payee,amount,memo rows from a CSV file: all or none."),
                QStringLiteral("FILE.csv")),
-        option(QStringLiteral("dry-run"), Tr::tr("With --batch: check every row, write nothing.")),
+        option(QStringLiteral("dry-run"), LedgerCommandsTr::tr("With --batch: check every row, write nothing.")),
     };
 }
 
@@ -428,37 +450,43 @@ QList<QCommandLineOption> payOptions()
 
 void registerLedgerCommands(Cli &cli)
 {
-    cli.add({.name = QStringLiteral("account list"),
-             .synopsis = QStringLiteral("[--search TEXT] [--status open|frozen|closed] [--at-risk] [--sort KEY]"),
-             .summary = Tr::tr("balances, limits and status of every account"),
-             .options = {option(QStringLiteral("search"), Tr::tr("Member name words."), QStringLiteral("TEXT")),
-                         option(QStringLiteral("status"), Tr::tr("open, frozen or closed."), QStringLiteral("STATUS")),
-                         option(QStringLiteral("at-risk"),
-                                Tr::tr("Only accounts at their warning level or near their lower limit.")),
-                         option(QStringLiteral("sort"), Tr::tr("name, balance or activity (default name)."),
-                                QStringLiteral("KEY"))},
-             .arguments = {0, 0},
-             .run = accountList});
+    cli.add(
+        {.name = QStringLiteral("account list"),
+         .synopsis = QStringLiteral("[--search TEXT] [--status open|frozen|closed] [--at-risk] [--sort KEY]"),
+         .summary = LedgerCommandsTr::tr("balances, limits and status of every account"),
+         .options = {option(QStringLiteral("search"), LedgerCommandsTr::tr("Member name words."),
+                            QStringLiteral("TEXT")),
+                     option(QStringLiteral("status"), LedgerCommandsTr::tr("open, frozen or closed."),
+                            QStringLiteral("STATUS")),
+                     option(QStringLiteral("at-risk"),
+                            LedgerCommandsTr::tr("Only accounts at their warning level or near their lower limit.")),
+                     option(QStringLiteral("sort"), LedgerCommandsTr::tr("name, balance or activity (default name)."),
+                            QStringLiteral("KEY"))},
+         .arguments = {0, 0},
+         .run = accountList});
     cli.add(
         {.name = QStringLiteral("account limit"),
          .synopsis = QStringLiteral("MEMBER --min AMOUNT [--max AMOUNT|none] [--warn AMOUNT|none] [--override NOTE]"),
-         .summary = Tr::tr("set an account's credit limits"),
-         .options = {option(QStringLiteral("min"), Tr::tr("Lowest balance allowed (zero or below)."),
+         .summary = LedgerCommandsTr::tr("set an account's credit limits"),
+         .options = {option(QStringLiteral("min"), LedgerCommandsTr::tr("Lowest balance allowed (zero or below)."),
                             QStringLiteral("AMOUNT")),
-                     option(QStringLiteral("max"), Tr::tr("Highest balance allowed; \"none\" for no upper limit."),
+                     option(QStringLiteral("max"),
+                            LedgerCommandsTr::tr("Highest balance allowed; \"none\" for no upper limit."),
                             QStringLiteral("AMOUNT")),
-                     option(QStringLiteral("warn"),
-                            Tr::tr("Warn when a payment takes the balance below this; \"none\" to clear."),
-                            QStringLiteral("AMOUNT")),
+                     option(
+                         QStringLiteral("warn"),
+                         LedgerCommandsTr::tr("Warn when a payment takes the balance below this; \"none\" to clear."),
+                         QStringLiteral("AMOUNT")),
                      option(QStringLiteral("override"),
-                            Tr::tr("Set the limits even if the balance is already beyond them; the note is recorded."),
+                            LedgerCommandsTr::tr(
+                                "Set the limits even if the balance is already beyond them; the note is recorded."),
                             QStringLiteral("NOTE"))},
          .arguments = {1, 1},
          .required = {QStringLiteral("min")},
          .run = accountLimit});
     cli.add({.name = QStringLiteral("account status"),
              .synopsis = QStringLiteral("MEMBER open|frozen|closed"),
-             .summary = Tr::tr("freeze, close or reopen an account"),
+             .summary = LedgerCommandsTr::tr("freeze, close or reopen an account"),
              .arguments = {2, 2},
              .run = accountStatus});
     // --from, --to, --amount and --memo are checked in the body: --batch stands in for them.
@@ -466,51 +494,58 @@ void registerLedgerCommands(Cli &cli)
         {.name = QStringLiteral("pay"),
          .synopsis = QStringLiteral(
              "--from MEMBER --to MEMBER --amount AMOUNT --memo TEXT [--category NAME] | --batch FILE.csv [--dry-run]"),
-         .summary = Tr::tr("move credit from one member to another"),
+         .summary = LedgerCommandsTr::tr("move credit from one member to another"),
          .options = payOptions(),
          .arguments = {0, 0},
          .run = pay});
     cli.add({.name = QStringLiteral("levy"),
              .synopsis = QStringLiteral("--amount AMOUNT --memo TEXT [--group NAME] [--dry-run]"),
-             .summary = Tr::tr("every active member pays the hub, all or none"),
-             .options = {option(QStringLiteral("amount"), Tr::tr("What each member pays."), QStringLiteral("AMOUNT")),
-                         option(QStringLiteral("memo"), Tr::tr("What the levy is for."), QStringLiteral("TEXT")),
-                         option(QStringLiteral("group"),
-                                Tr::tr("Only members with this role of interest (e.g. volunteer)."),
-                                QStringLiteral("NAME")),
-                         option(QStringLiteral("dry-run"),
-                                Tr::tr("Show who would pay and whose limit it would breach; write nothing."))},
+             .summary = LedgerCommandsTr::tr("every active member pays the hub, all or none"),
+             .options =
+                 {option(QStringLiteral("amount"), LedgerCommandsTr::tr("What each member pays."),
+                         QStringLiteral("AMOUNT")),
+                  option(QStringLiteral("memo"), LedgerCommandsTr::tr("What the levy is for."), QStringLiteral("TEXT")),
+                  option(QStringLiteral("group"),
+                         LedgerCommandsTr::tr("Only members with this role of interest (e.g. volunteer)."),
+                         QStringLiteral("NAME")),
+                  option(QStringLiteral("dry-run"),
+                         LedgerCommandsTr::tr("Show who would pay and whose limit it would breach; write nothing."))},
              .arguments = {0, 0},
              .required = {QStringLiteral("amount"), QStringLiteral("memo")},
              .run = levy});
     cli.add({.name = QStringLiteral("reverse"),
              .synopsis = QStringLiteral("TRANSFER [--memo TEXT] [--override NOTE]"),
-             .summary = Tr::tr("post the opposite of a transfer"),
-             .options = {option(QStringLiteral("memo"), Tr::tr("Memo for the reversal (default: “Reversal of #N: …”)."),
+             .summary = LedgerCommandsTr::tr("post the opposite of a transfer"),
+             .options = {option(QStringLiteral("memo"),
+                                LedgerCommandsTr::tr("Memo for the reversal (default: “Reversal of #N: …”)."),
                                 QStringLiteral("TEXT")),
                          option(QStringLiteral("override"),
-                                Tr::tr("Reverse even beyond a limit; the note is recorded."), QStringLiteral("NOTE"))},
+                                LedgerCommandsTr::tr("Reverse even beyond a limit; the note is recorded."),
+                                QStringLiteral("NOTE"))},
              .arguments = {1, 1},
              .run = reverse});
-    cli.add({.name = QStringLiteral("statement"),
-             .synopsis = QStringLiteral("MEMBER [--from DATE] [--to DATE]"),
-             .summary = Tr::tr("an account's transfers with running balance"),
-             .options = {option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD, hub's time zone)."),
-                                QStringLiteral("DATE")),
-                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE"))},
-             .arguments = {1, 1},
-             .run = statement});
-    cli.add({.name = QStringLiteral("transfer list"),
-             .synopsis = QStringLiteral("[--member MEMBER] [--from DATE] [--to DATE] [--limit N]"),
-             .summary = Tr::tr("recent transfers, newest first"),
-             .options = {option(QStringLiteral("member"), Tr::tr("Only transfers paid or received by this member."),
-                                QStringLiteral("MEMBER")),
-                         option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-                         option(QStringLiteral("limit"), Tr::tr("At most N transfers, newest first (default 50)."),
-                                QStringLiteral("N"))},
-             .arguments = {0, 0},
-             .run = transferList});
+    cli.add(
+        {.name = QStringLiteral("statement"),
+         .synopsis = QStringLiteral("MEMBER [--from DATE] [--to DATE]"),
+         .summary = LedgerCommandsTr::tr("an account's transfers with running balance"),
+         .options = {option(QStringLiteral("from"), LedgerCommandsTr::tr("First day (YYYY-MM-DD, hub's time zone)."),
+                            QStringLiteral("DATE")),
+                     option(QStringLiteral("to"), LedgerCommandsTr::tr("Last day, included."), QStringLiteral("DATE"))},
+         .arguments = {1, 1},
+         .run = statement});
+    cli.add(
+        {.name = QStringLiteral("transfer list"),
+         .synopsis = QStringLiteral("[--member MEMBER] [--from DATE] [--to DATE] [--limit N]"),
+         .summary = LedgerCommandsTr::tr("recent transfers, newest first"),
+         .options =
+             {option(QStringLiteral("member"), LedgerCommandsTr::tr("Only transfers paid or received by this member."),
+                     QStringLiteral("MEMBER")),
+              option(QStringLiteral("from"), LedgerCommandsTr::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")),
+              option(QStringLiteral("to"), LedgerCommandsTr::tr("Last day, included."), QStringLiteral("DATE")),
+              option(QStringLiteral("limit"), LedgerCommandsTr::tr("At most N transfers, newest first (default 50)."),
+                     QStringLiteral("N"))},
+         .arguments = {0, 0},
+         .run = transferList});
 }
 
 } // namespace hub::cli

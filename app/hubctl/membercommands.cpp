@@ -22,7 +22,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct MemberCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::MemberCommands)
 };
@@ -41,9 +41,9 @@ Result<MemberSkill> parseSkill(const QString &text)
     if (colon > 0) {
         const auto level = skillLevelFrom(text.mid(colon + 1));
         if (!level)
-            return fail(Error::invalid(
-                Tr::tr("“%1” is not a level; use beginner, intermediate or expert").arg(text.mid(colon + 1)),
-                QStringLiteral("--skill")));
+            return fail(Error::invalid(MemberCommandsTr::tr("“%1” is not a level; use beginner, intermediate or expert")
+                                           .arg(text.mid(colon + 1)),
+                                       QStringLiteral("--skill")));
         s.level = *level;
     }
     if (auto ok = SkillService::validateName(s.name); !ok)
@@ -58,11 +58,11 @@ Result<bool> parseYesNo(const QString &text, const QString &option)
         return true;
     if (t == QStringLiteral("no") || t == QStringLiteral("false") || t == QStringLiteral("0"))
         return false;
-    return fail(Error::usage(Tr::tr("“%1” is not yes or no").arg(text), option));
+    return fail(Error::usage(MemberCommandsTr::tr("“%1” is not yes or no").arg(text), option));
 }
 
 // Field errors from core name the field; on the command line, name the option.
-Error asOption(Error e)
+Error memberOption(Error e)
 {
     static const QHash<QString, QString> options = {
         {QStringLiteral("display_name"), QStringLiteral("--name")},
@@ -112,28 +112,30 @@ QString memberText(const QJsonObject &o)
         if (!value.isEmpty())
             text += label.leftJustified(14) + value + u'\n';
     };
-    line(Tr::tr("Member"), QStringLiteral("#%1 %2")
-                               .arg(o[QStringLiteral("id")].toInteger())
-                               .arg(o[QStringLiteral("display_name")].toString()));
-    line(Tr::tr("Kind"), o[QStringLiteral("kind")].toString());
-    line(Tr::tr("Status"), o[QStringLiteral("status")].toString());
-    line(Tr::tr("E-mail"), o[QStringLiteral("email")].toString());
-    line(Tr::tr("Phone"), o[QStringLiteral("phone")].toString());
-    line(Tr::tr("Postcode"), o[QStringLiteral("postcode")].toString());
-    line(Tr::tr("Joined"), o[QStringLiteral("joined_on")].toString());
-    line(Tr::tr("Directory"), o[QStringLiteral("directory_visible")].toBool() ? Tr::tr("shown") : Tr::tr("not shown"));
+    line(MemberCommandsTr::tr("Member"), QStringLiteral("#%1 %2")
+                                             .arg(o[QStringLiteral("id")].toInteger())
+                                             .arg(o[QStringLiteral("display_name")].toString()));
+    line(MemberCommandsTr::tr("Kind"), o[QStringLiteral("kind")].toString());
+    line(MemberCommandsTr::tr("Status"), o[QStringLiteral("status")].toString());
+    line(MemberCommandsTr::tr("E-mail"), o[QStringLiteral("email")].toString());
+    line(MemberCommandsTr::tr("Phone"), o[QStringLiteral("phone")].toString());
+    line(MemberCommandsTr::tr("Postcode"), o[QStringLiteral("postcode")].toString());
+    line(MemberCommandsTr::tr("Joined"), o[QStringLiteral("joined_on")].toString());
+    line(MemberCommandsTr::tr("Directory"), o[QStringLiteral("directory_visible")].toBool()
+                                                ? MemberCommandsTr::tr("shown")
+                                                : MemberCommandsTr::tr("not shown"));
     QStringList skills;
     for (const QJsonValue &s : o[QStringLiteral("skills")].toArray()) {
         const QString level = s[QStringLiteral("level")].toString();
         skills << s[QStringLiteral("name")].toString() +
                       (level.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(level));
     }
-    line(Tr::tr("Skills"), skills.join(QStringLiteral(", ")));
+    line(MemberCommandsTr::tr("Skills"), skills.join(QStringLiteral(", ")));
     for (const QJsonValue &x : o[QStringLiteral("offers")].toArray())
-        line(Tr::tr("Offers"), x[QStringLiteral("description")].toString());
+        line(MemberCommandsTr::tr("Offers"), x[QStringLiteral("description")].toString());
     for (const QJsonValue &x : o[QStringLiteral("needs")].toArray())
-        line(Tr::tr("Needs"), x[QStringLiteral("description")].toString());
-    line(Tr::tr("Notes"), o[QStringLiteral("notes")].toString());
+        line(MemberCommandsTr::tr("Needs"), x[QStringLiteral("description")].toString());
+    line(MemberCommandsTr::tr("Notes"), o[QStringLiteral("notes")].toString());
     return text;
 }
 
@@ -150,24 +152,26 @@ int printMember(CommandContext &ctx, const CommandSession &s, const Member &m)
 QList<QCommandLineOption> fieldOptions()
 {
     return {
-        valueOption(QStringLiteral("name"), Tr::tr("Display name."), QStringLiteral("NAME")),
-        valueOption(QStringLiteral("kind"), Tr::tr("person or organisation."), QStringLiteral("KIND")),
-        valueOption(QStringLiteral("given-name"), Tr::tr("Given name."), QStringLiteral("NAME")),
-        valueOption(QStringLiteral("family-name"), Tr::tr("Family name."), QStringLiteral("NAME")),
-        valueOption(QStringLiteral("email"), Tr::tr("E-mail address (unique)."), QStringLiteral("E")),
-        valueOption(QStringLiteral("phone"), Tr::tr("Phone number."), QStringLiteral("P")),
-        valueOption(QStringLiteral("postcode"), Tr::tr("Postcode."), QStringLiteral("PC")),
-        valueOption(QStringLiteral("address"), Tr::tr("Postal address."), QStringLiteral("TEXT")),
-        valueOption(QStringLiteral("website"), Tr::tr("Web address."), QStringLiteral("URL")),
-        valueOption(QStringLiteral("notes"), Tr::tr("Notes."), QStringLiteral("TEXT")),
-        valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
-        valueOption(QStringLiteral("interest"), Tr::tr("A role of interest (volunteer, facilitator, ...); repeatable."),
+        valueOption(QStringLiteral("name"), MemberCommandsTr::tr("Display name."), QStringLiteral("NAME")),
+        valueOption(QStringLiteral("kind"), MemberCommandsTr::tr("person or organisation."), QStringLiteral("KIND")),
+        valueOption(QStringLiteral("given-name"), MemberCommandsTr::tr("Given name."), QStringLiteral("NAME")),
+        valueOption(QStringLiteral("family-name"), MemberCommandsTr::tr("Family name."), QStringLiteral("NAME")),
+        valueOption(QStringLiteral("email"), MemberCommandsTr::tr("E-mail address (unique)."), QStringLiteral("E")),
+        valueOption(QStringLiteral("phone"), MemberCommandsTr::tr("Phone number."), QStringLiteral("P")),
+        valueOption(QStringLiteral("postcode"), MemberCommandsTr::tr("Postcode."), QStringLiteral("PC")),
+        valueOption(QStringLiteral("address"), MemberCommandsTr::tr("Postal address."), QStringLiteral("TEXT")),
+        valueOption(QStringLiteral("website"), MemberCommandsTr::tr("Web address."), QStringLiteral("URL")),
+        valueOption(QStringLiteral("notes"), MemberCommandsTr::tr("Notes."), QStringLiteral("TEXT")),
+        valueOption(QStringLiteral("status"), MemberCommandsTr::tr("active, lapsed or left."),
+                    QStringLiteral("STATUS")),
+        valueOption(QStringLiteral("interest"),
+                    MemberCommandsTr::tr("A role of interest (volunteer, facilitator, ...); repeatable."),
                     QStringLiteral("ROLE")),
-        valueOption(QStringLiteral("directory"), Tr::tr("yes/no: appear in the shared directory."),
+        valueOption(QStringLiteral("directory"), MemberCommandsTr::tr("yes/no: appear in the shared directory."),
                     QStringLiteral("YES|NO")),
-        valueOption(QStringLiteral("show-email"), Tr::tr("yes/no: show the e-mail in the directory."),
+        valueOption(QStringLiteral("show-email"), MemberCommandsTr::tr("yes/no: show the e-mail in the directory."),
                     QStringLiteral("YES|NO")),
-        valueOption(QStringLiteral("show-phone"), Tr::tr("yes/no: show the phone in the directory."),
+        valueOption(QStringLiteral("show-phone"), MemberCommandsTr::tr("yes/no: show the phone in the directory."),
                     QStringLiteral("YES|NO")),
     };
 }
@@ -191,17 +195,17 @@ Status applyFields(CommandContext &ctx, MemberDraft &d)
     if (ctx.isSet(QStringLiteral("kind"))) {
         const auto kind = memberKindFrom(ctx.value(QStringLiteral("kind")));
         if (!kind)
-            return fail(Error::usage(
-                Tr::tr("“%1” is not a kind; use person or organisation").arg(ctx.value(QStringLiteral("kind"))),
-                QStringLiteral("--kind")));
+            return fail(Error::usage(MemberCommandsTr::tr("“%1” is not a kind; use person or organisation")
+                                         .arg(ctx.value(QStringLiteral("kind"))),
+                                     QStringLiteral("--kind")));
         d.kind = *kind;
     }
     if (ctx.isSet(QStringLiteral("status"))) {
         const auto status = memberStatusFrom(ctx.value(QStringLiteral("status")));
         if (!status)
-            return fail(Error::usage(
-                Tr::tr("“%1” is not a status; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
-                QStringLiteral("--status")));
+            return fail(Error::usage(MemberCommandsTr::tr("“%1” is not a status; use active, lapsed or left")
+                                         .arg(ctx.value(QStringLiteral("status"))),
+                                     QStringLiteral("--status")));
         d.status = *status;
     }
     if (ctx.isSet(QStringLiteral("interest")))
@@ -227,11 +231,13 @@ QList<QCommandLineOption> memberAddOptions()
 {
     QList<QCommandLineOption> options = fieldOptions();
     options << valueOption(QStringLiteral("skill"),
-                           Tr::tr("A skill, optionally with a level: \"Guitar:expert\"; repeatable."),
+                           MemberCommandsTr::tr("A skill, optionally with a level: \"Guitar:expert\"; repeatable."),
                            QStringLiteral("NAME"))
             << valueOption(QStringLiteral("offer"),
-                           Tr::tr("Something offered, optionally \"Skill: text\"; repeatable."), QStringLiteral("TEXT"))
-            << valueOption(QStringLiteral("need"), Tr::tr("Something needed, optionally \"Skill: text\"; repeatable."),
+                           MemberCommandsTr::tr("Something offered, optionally \"Skill: text\"; repeatable."),
+                           QStringLiteral("TEXT"))
+            << valueOption(QStringLiteral("need"),
+                           MemberCommandsTr::tr("Something needed, optionally \"Skill: text\"; repeatable."),
                            QStringLiteral("TEXT"));
     return options;
 }
@@ -255,7 +261,7 @@ int memberAdd(CommandContext &ctx, CommandSession &s)
 
     auto member = MemberEnrolment::enrol(*s.hub, e);
     if (!member)
-        return ctx.fail(asOption(member.error()));
+        return ctx.fail(memberOption(member.error()));
     return printMember(ctx, s, *member);
 }
 
@@ -275,24 +281,25 @@ int memberList(CommandContext &ctx, CommandSession &s)
     if (ctx.isSet(QStringLiteral("status"))) {
         f.status = memberStatusFrom(ctx.value(QStringLiteral("status")));
         if (!f.status)
-            return ctx.usage(
-                Tr::tr("“%1” is not a status; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
-                QStringLiteral("--status"));
+            return ctx.usage(MemberCommandsTr::tr("“%1” is not a status; use active, lapsed or left")
+                                 .arg(ctx.value(QStringLiteral("status"))),
+                             QStringLiteral("--status"));
     }
     if (ctx.isSet(QStringLiteral("kind"))) {
         f.kind = memberKindFrom(ctx.value(QStringLiteral("kind")));
         if (!f.kind)
-            return ctx.usage(
-                Tr::tr("“%1” is not a kind; use person or organisation").arg(ctx.value(QStringLiteral("kind"))),
-                QStringLiteral("--kind"));
+            return ctx.usage(MemberCommandsTr::tr("“%1” is not a kind; use person or organisation")
+                                 .arg(ctx.value(QStringLiteral("kind"))),
+                             QStringLiteral("--kind"));
     }
     int limit = -1;
     if (ctx.isSet(QStringLiteral("limit"))) {
         bool ok = false;
         limit = ctx.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 0)
-            return ctx.usage(Tr::tr("“%1” is not a number of members").arg(ctx.value(QStringLiteral("limit"))),
-                             QStringLiteral("--limit"));
+            return ctx.usage(
+                MemberCommandsTr::tr("“%1” is not a number of members").arg(ctx.value(QStringLiteral("limit"))),
+                QStringLiteral("--limit"));
     }
     auto members = s.hub->members().list(f, limit);
     if (!members)
@@ -307,11 +314,12 @@ int memberList(CommandContext &ctx, CommandSession &s)
     if (ctx.json()) {
         ctx.out().document(array);
     } else if (rows.isEmpty()) {
-        ctx.out().message(Tr::tr("No members match."));
+        ctx.out().message(MemberCommandsTr::tr("No members match."));
     } else {
-        ctx.out().table(
-            {Tr::tr("ID"), Tr::tr("Name"), Tr::tr("Kind"), Tr::tr("E-mail"), Tr::tr("Postcode"), Tr::tr("Status")},
-            rows);
+        ctx.out().table({MemberCommandsTr::tr("ID"), MemberCommandsTr::tr("Name"), MemberCommandsTr::tr("Kind"),
+                         MemberCommandsTr::tr("E-mail"), MemberCommandsTr::tr("Postcode"),
+                         MemberCommandsTr::tr("Status")},
+                        rows);
     }
     return 0;
 }
@@ -333,14 +341,15 @@ int memberEdit(CommandContext &ctx, CommandSession &s)
     }
     auto updated = s.hub->members().update(member->id, d);
     if (!updated)
-        return ctx.fail(asOption(updated.error()));
+        return ctx.fail(memberOption(updated.error()));
     return printMember(ctx, s, *updated);
 }
 
 int memberData(CommandContext &ctx, CommandSession &s)
 {
     if (!ctx.isSet(QStringLiteral("output")))
-        return ctx.usage(Tr::tr("-o FILE is required: the export holds personal data"), QStringLiteral("-o"));
+        return ctx.usage(MemberCommandsTr::tr("-o FILE is required: the export holds personal data"),
+                         QStringLiteral("-o"));
     auto member = s.hub->members().find(ctx.positional().first());
     if (!member)
         return ctx.fail(member.error());
@@ -356,7 +365,7 @@ int memberData(CommandContext &ctx, CommandSession &s)
     ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
                                  {QStringLiteral("file"), QDir::toNativeSeparators(path)},
                                  {QStringLiteral("sections"), QJsonArray::fromStringList(sections)}},
-                     Tr::tr("Wrote everything held about #%1 %2 to %3.")
+                     MemberCommandsTr::tr("Wrote everything held about #%1 %2 to %3.")
                          .arg(member->id.value())
                          .arg(member->displayName, QDir::toNativeSeparators(path)));
     return 0;
@@ -371,27 +380,31 @@ int memberForget(CommandContext &ctx, CommandSession &s)
     if (!erased)
         return ctx.fail(erased.error());
     const QString pseudonym = MemberService::pseudonym(member->id);
-    QString text = Tr::tr("Erased the personal data of member #%1; they now appear as “%2”. Their ledger, booking "
-                          "and attendance history stays under that name.")
-                       .arg(member->id.value())
-                       .arg(pseudonym);
+    QString text =
+        MemberCommandsTr::tr("Erased the personal data of member #%1; they now appear as “%2”. Their ledger, booking "
+                             "and attendance history stays under that name.")
+            .arg(member->id.value())
+            .arg(pseudonym);
     const bool server = s.hub->database().backend() == Backend::PostgreSQL;
     if (!erased->complete && server)
-        text = Tr::tr("The erasure of member #%1 is recorded: they now appear as “%2”. The hub server still holds "
-                      "the old values in superseded row versions, which only the role owning the hub's tables may "
-                      "clear (VACUUM): the next time the hub is opened as its owner (for example “hubctl --db "
-                      "postgresql://OWNER@HOST/DB check”), the erasure completes.")
+        text = MemberCommandsTr::tr(
+                   "The erasure of member #%1 is recorded: they now appear as “%2”. The hub server still holds "
+                   "the old values in superseded row versions, which only the role owning the hub's tables may "
+                   "clear (VACUUM): the next time the hub is opened as its owner (for example “hubctl --db "
+                   "postgresql://OWNER@HOST/DB check”), the erasure completes.")
                    .arg(member->id.value())
                    .arg(pseudonym);
     else if (!erased->complete)
-        text = Tr::tr("The erasure of member #%1 is recorded: they now appear as “%2”. Another Hubkeeper window, "
-                      "hubctl or backup is reading the hub, so the old values are still in its write-ahead log; "
-                      "the erasure completes by itself when those close (every open of the hub finishes it).")
+        text = MemberCommandsTr::tr(
+                   "The erasure of member #%1 is recorded: they now appear as “%2”. Another Hubkeeper window, "
+                   "hubctl or backup is reading the hub, so the old values are still in its write-ahead log; "
+                   "the erasure completes by itself when those close (every open of the hub finishes it).")
                    .arg(member->id.value())
                    .arg(pseudonym);
     else if (server)
-        text += u' ' + Tr::tr("The server's own write-ahead log and backups keep older copies until the server "
-                              "recycles them, as its administrator has set it up.");
+        text += u' ' +
+                MemberCommandsTr::tr("The server's own write-ahead log and backups keep older copies until the server "
+                                     "recycles them, as its administrator has set it up.");
     ctx.out().result(QJsonObject{{QStringLiteral("id"), double(member->id.value())},
                                  {QStringLiteral("display_name"), pseudonym},
                                  {QStringLiteral("forgotten"), true},
@@ -405,8 +418,9 @@ int match(CommandContext &ctx, CommandSession &s)
     bool ok = false;
     const int n = ctx.value(QStringLiteral("per-need")).toInt(&ok);
     if (!ok || n < 1)
-        return ctx.usage(Tr::tr("“%1” is not a positive number").arg(ctx.value(QStringLiteral("per-need"))),
-                         QStringLiteral("--per-need"));
+        return ctx.usage(
+            MemberCommandsTr::tr("“%1” is not a positive number").arg(ctx.value(QStringLiteral("per-need"))),
+            QStringLiteral("--per-need"));
     std::optional<MemberId> who;
     if (ctx.isSet(QStringLiteral("member"))) {
         auto m = s.hub->members().find(ctx.value(QStringLiteral("member")));
@@ -428,9 +442,12 @@ int match(CommandContext &ctx, CommandSession &s)
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().message(Tr::tr("No offers meet an open need yet (only members in the directory are matched)."));
+        ctx.out().message(
+            MemberCommandsTr::tr("No offers meet an open need yet (only members in the directory are matched)."));
     else
-        ctx.out().table({Tr::tr("Who needs"), Tr::tr("Need"), Tr::tr("Offered by"), Tr::tr("Offer"), Tr::tr("Why")},
+        ctx.out().table({MemberCommandsTr::tr("Who needs"), MemberCommandsTr::tr("Need"),
+                         MemberCommandsTr::tr("Offered by"), MemberCommandsTr::tr("Offer"),
+                         MemberCommandsTr::tr("Why")},
                         rows);
     return 0;
 }
@@ -454,9 +471,11 @@ int skillList(CommandContext &ctx, CommandSession &s)
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().message(Tr::tr("No skills yet: they are added with members (--skill)."));
+        ctx.out().message(MemberCommandsTr::tr("No skills yet: they are added with members (--skill)."));
     else
-        ctx.out().table({Tr::tr("ID"), Tr::tr("Skill"), Tr::tr("Category"), Tr::tr("Members")}, rows);
+        ctx.out().table({MemberCommandsTr::tr("ID"), MemberCommandsTr::tr("Skill"), MemberCommandsTr::tr("Category"),
+                         MemberCommandsTr::tr("Members")},
+                        rows);
     return 0;
 }
 
@@ -468,12 +487,13 @@ int skillMerge(CommandContext &ctx, CommandSession &s)
     auto into = s.hub->skills().findByName(args[1]);
     if (!into || !*into)
         return ctx.fail(into ? Error::notFound(args[1]) : into.error());
-    ctx.out().result(QJsonObject{{QStringLiteral("id"), double((*into)->id.value())},
-                                 {QStringLiteral("name"), (*into)->name},
-                                 {QStringLiteral("members"), (*into)->memberCount},
-                                 {QStringLiteral("merged"), args[0]}},
-                     Tr::tr("Merged “%1” into “%2”, which %n member(s) now have.", nullptr, (*into)->memberCount)
-                         .arg(args[0], (*into)->name));
+    ctx.out().result(
+        QJsonObject{{QStringLiteral("id"), double((*into)->id.value())},
+                    {QStringLiteral("name"), (*into)->name},
+                    {QStringLiteral("members"), (*into)->memberCount},
+                    {QStringLiteral("merged"), args[0]}},
+        MemberCommandsTr::tr("Merged “%1” into “%2”, which %n member(s) now have.", nullptr, (*into)->memberCount)
+            .arg(args[0], (*into)->name));
     return 0;
 }
 
@@ -485,68 +505,72 @@ void registerMemberCommands(Cli &cli)
         {.name = QStringLiteral("member add"),
          .synopsis = QStringLiteral("--name NAME [--kind person|organisation] [--email E] [--phone P] [--postcode PC] "
                                     "[--skill NAME[:LEVEL]]... [--offer TEXT]... [--need TEXT]..."),
-         .summary = Tr::tr("add a member with their skills, offers and needs"),
+         .summary = MemberCommandsTr::tr("add a member with their skills, offers and needs"),
          .options = memberAddOptions(),
          .arguments = {0, 0},
          .required = {QStringLiteral("name")},
          .run = memberAdd});
     cli.add({.name = QStringLiteral("member show"),
              .synopsis = QStringLiteral("MEMBER"),
-             .summary = Tr::tr("show one member (by id or e-mail)"),
+             .summary = MemberCommandsTr::tr("show one member (by id or e-mail)"),
              .arguments = {1, 1},
              .run = memberShow});
-    cli.add(
-        {.name = QStringLiteral("member list"),
-         .synopsis =
-             QStringLiteral("[--search TEXT] [--skill NAME] [--status active|lapsed|left] [--kind KIND] [--limit N]"),
-         .summary = Tr::tr("list and search members"),
-         .options = {valueOption(QStringLiteral("search"),
-                                 Tr::tr("Words to look for (names, e-mail, skills, offers, needs, postcode, notes)."),
-                                 QStringLiteral("TEXT")),
-                     valueOption(QStringLiteral("skill"), Tr::tr("Only members with this skill."),
-                                 QStringLiteral("NAME")),
-                     valueOption(QStringLiteral("status"), Tr::tr("active, lapsed or left."), QStringLiteral("STATUS")),
-                     valueOption(QStringLiteral("kind"), Tr::tr("person or organisation."), QStringLiteral("KIND")),
-                     valueOption(QStringLiteral("limit"), Tr::tr("At most N members."), QStringLiteral("N"))},
-         .arguments = {0, 0},
-         .run = memberList});
+    cli.add({.name = QStringLiteral("member list"),
+             .synopsis = QStringLiteral(
+                 "[--search TEXT] [--skill NAME] [--status active|lapsed|left] [--kind KIND] [--limit N]"),
+             .summary = MemberCommandsTr::tr("list and search members"),
+             .options = {valueOption(QStringLiteral("search"),
+                                     MemberCommandsTr::tr(
+                                         "Words to look for (names, e-mail, skills, offers, needs, postcode, notes)."),
+                                     QStringLiteral("TEXT")),
+                         valueOption(QStringLiteral("skill"), MemberCommandsTr::tr("Only members with this skill."),
+                                     QStringLiteral("NAME")),
+                         valueOption(QStringLiteral("status"), MemberCommandsTr::tr("active, lapsed or left."),
+                                     QStringLiteral("STATUS")),
+                         valueOption(QStringLiteral("kind"), MemberCommandsTr::tr("person or organisation."),
+                                     QStringLiteral("KIND")),
+                         valueOption(QStringLiteral("limit"), MemberCommandsTr::tr("At most N members."),
+                                     QStringLiteral("N"))},
+             .arguments = {0, 0},
+             .run = memberList});
     cli.add({.name = QStringLiteral("member edit"),
              .synopsis = QStringLiteral("MEMBER [--name ...] [--email ...] [--status ...] ..."),
-             .summary = Tr::tr("change a member's record or consent"),
+             .summary = MemberCommandsTr::tr("change a member's record or consent"),
              .options = fieldOptions(),
              .arguments = {1, 1},
              .run = memberEdit});
     // -o is checked in the body: its message says why the export needs a file.
     cli.add({.name = QStringLiteral("member data"),
              .synopsis = QStringLiteral("MEMBER -o FILE.json"),
-             .summary = Tr::tr("everything held about one member (subject access)"),
+             .summary = MemberCommandsTr::tr("everything held about one member (subject access)"),
              .options = {QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-                                            Tr::tr("Write the JSON to FILE."), QStringLiteral("FILE"))},
+                                            MemberCommandsTr::tr("Write the JSON to FILE."), QStringLiteral("FILE"))},
              .arguments = {1, 1},
              .run = memberData});
     cli.add({.name = QStringLiteral("member forget"),
              .synopsis = QStringLiteral("MEMBER"),
-             .summary = Tr::tr("erase a member's personal data, keeping the ledger whole"),
+             .summary = MemberCommandsTr::tr("erase a member's personal data, keeping the ledger whole"),
              .arguments = {1, 1},
              .run = memberForget});
-    cli.add(
-        {.name = QStringLiteral("match"),
-         .synopsis = QStringLiteral("[--member MEMBER] [--per-need N]"),
-         .summary = Tr::tr("offers that meet needs, with the reasons"),
-         .options = {QCommandLineOption(QStringLiteral("member"), Tr::tr("Only this member's needs and offers."),
-                                        QStringLiteral("MEMBER")),
-                     QCommandLineOption(QStringLiteral("per-need"), Tr::tr("At most N offers per need (default 3)."),
-                                        QStringLiteral("N"), QStringLiteral("3"))},
-         .arguments = {0, 0},
-         .run = match});
+    cli.add({.name = QStringLiteral("match"),
+             .synopsis = QStringLiteral("[--member MEMBER] [--per-need N]"),
+             .summary = MemberCommandsTr::tr("offers that meet needs, with the reasons"),
+             .options = {QCommandLineOption(QStringLiteral("member"),
+                                            MemberCommandsTr::tr("Only this member's needs and offers."),
+                                            QStringLiteral("MEMBER")),
+                         QCommandLineOption(QStringLiteral("per-need"),
+                                            MemberCommandsTr::tr("At most N offers per need (default 3)."),
+                                            QStringLiteral("N"), QStringLiteral("3"))},
+             .arguments = {0, 0},
+             .run = match});
     cli.add({.name = QStringLiteral("skill list"),
              .synopsis = QString(),
-             .summary = Tr::tr("the skill taxonomy with member counts"),
+             .summary = MemberCommandsTr::tr("the skill taxonomy with member counts"),
              .arguments = {0, 0},
              .run = skillList});
     cli.add({.name = QStringLiteral("skill merge"),
              .synopsis = QStringLiteral("FROM INTO"),
-             .summary = Tr::tr("merge one skill into another"),
+             .summary = MemberCommandsTr::tr("merge one skill into another"),
              .arguments = {2, 2},
              .run = skillMerge});
 }

@@ -20,15 +20,10 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct MemberExchangeCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::MemberExchangeCommands)
 };
-
-QString shown(const QString &path)
-{
-    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-}
 
 int memberImport(CommandContext &ctx, CommandSession &s)
 {
@@ -37,9 +32,12 @@ int memberImport(CommandContext &ctx, CommandSession &s)
 
     QFile file(path);
     if (!QFileInfo::exists(path))
-        return ctx.fail(Error::notFound(Tr::tr("There is no file at %1.").arg(shown(path)), path));
+        return ctx.fail(Error::notFound(
+            MemberExchangeCommandsTr::tr("There is no file at %1.").arg(CliOutput::shownPath(path)), path));
     if (!file.open(QIODevice::ReadOnly))
-        return ctx.fail(Error::invalid(Tr::tr("Could not read %1: %2").arg(shown(path), file.errorString()), path));
+        return ctx.fail(Error::invalid(
+            MemberExchangeCommandsTr::tr("Could not read %1: %2").arg(CliOutput::shownPath(path), file.errorString()),
+            path));
     const QByteArray bytes = file.readAll();
 
     auto report = MemberImporter(*s.hub).run(bytes, dry);
@@ -47,7 +45,8 @@ int memberImport(CommandContext &ctx, CommandSession &s)
         return ctx.fail(report.error());
 
     for (const QString &column : std::as_const(report->ignoredColumns))
-        ctx.out().message(Tr::tr("Column “%1” is not a member field and was ignored.").arg(column));
+        ctx.out().message(
+            MemberExchangeCommandsTr::tr("Column “%1” is not a member field and was ignored.").arg(column));
 
     if (!report->problems.isEmpty()) {
         QJsonArray problems;
@@ -58,13 +57,16 @@ int memberImport(CommandContext &ctx, CommandSession &s)
                                     {QStringLiteral("message"), p.message}};
             badRows.insert(p.row);
             ctx.out().message(p.column.isEmpty()
-                                  ? Tr::tr("%1: row %2: %3").arg(path).arg(p.row).arg(p.message)
-                                  : Tr::tr("%1: row %2, column %3: %4").arg(path).arg(p.row).arg(p.column, p.message));
+                                  ? MemberExchangeCommandsTr::tr("%1: row %2: %3").arg(path).arg(p.row).arg(p.message)
+                                  : MemberExchangeCommandsTr::tr("%1: row %2, column %3: %4")
+                                        .arg(path)
+                                        .arg(p.row)
+                                        .arg(p.column, p.message));
         }
-        ctx.out().message(
-            Tr::tr("%n problem(s) in %1 of %2 rows; nothing was imported.", nullptr, int(report->problems.size()))
-                .arg(badRows.size())
-                .arg(report->rows));
+        ctx.out().message(MemberExchangeCommandsTr::tr("%n problem(s) in %1 of %2 rows; nothing was imported.", nullptr,
+                                                       int(report->problems.size()))
+                              .arg(badRows.size())
+                              .arg(report->rows));
         ctx.out().document(QJsonObject{{QStringLiteral("ok"), false},
                                        {QStringLiteral("dry_run"), dry},
                                        {QStringLiteral("rows"), report->rows},
@@ -81,9 +83,11 @@ int memberImport(CommandContext &ctx, CommandSession &s)
                              {QStringLiteral("created"), int(report->created.size())},
                              {QStringLiteral("ids"), ids},
                              {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(report->ignoredColumns)}};
-    ctx.out().result(
-        result, dry ? Tr::tr("All %n row(s) are good; nothing was written (dry run).", nullptr, report->rows)
-                    : Tr::tr("Imported %n member(s) from %1.", nullptr, int(report->created.size())).arg(shown(path)));
+    ctx.out().result(result, dry ? MemberExchangeCommandsTr::tr(
+                                       "All %n row(s) are good; nothing was written (dry run).", nullptr, report->rows)
+                                 : MemberExchangeCommandsTr::tr("Imported %n member(s) from %1.", nullptr,
+                                                                int(report->created.size()))
+                                       .arg(CliOutput::shownPath(path)));
     return 0;
 }
 
@@ -96,9 +100,9 @@ int memberExport(CommandContext &ctx, CommandSession &s)
     if (ctx.isSet(QStringLiteral("format"))) {
         const auto f = MemberExporter::formatFrom(ctx.value(QStringLiteral("format")));
         if (!f)
-            return ctx.usage(
-                Tr::tr("unknown format “%1”; use csv, vcard or json").arg(ctx.value(QStringLiteral("format"))),
-                QStringLiteral("--format"));
+            return ctx.usage(MemberExchangeCommandsTr::tr("unknown format “%1”; use csv, vcard or json")
+                                 .arg(ctx.value(QStringLiteral("format"))),
+                             QStringLiteral("--format"));
         options.format = *f;
     } else if (!path.isEmpty()) {
         options.format = MemberExporter::formatFrom(QFileInfo(path).suffix()).value_or(ExportFormat::Csv);
@@ -108,9 +112,9 @@ int memberExport(CommandContext &ctx, CommandSession &s)
     if (ctx.isSet(QStringLiteral("status"))) {
         const auto status = memberStatusFrom(ctx.value(QStringLiteral("status")));
         if (!status)
-            return ctx.usage(
-                Tr::tr("unknown status “%1”; use active, lapsed or left").arg(ctx.value(QStringLiteral("status"))),
-                QStringLiteral("--status"));
+            return ctx.usage(MemberExchangeCommandsTr::tr("unknown status “%1”; use active, lapsed or left")
+                                 .arg(ctx.value(QStringLiteral("status"))),
+                             QStringLiteral("--status"));
         options.filter.status = *status;
     }
 
@@ -121,31 +125,34 @@ int memberExport(CommandContext &ctx, CommandSession &s)
         std::fflush(stdout);
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly))
-            return ctx.fail(Error::storage(Tr::tr("Could not write to standard output.")));
+            return ctx.fail(Error::storage(MemberExchangeCommandsTr::tr("Could not write to standard output.")));
         auto count = exporter.write(out, options);
         out.flush();
         if (!count)
             return ctx.fail(count.error());
-        ctx.out().message(Tr::tr("Exported %n member(s).", nullptr, *count));
+        ctx.out().message(MemberExchangeCommandsTr::tr("Exported %n member(s).", nullptr, *count));
         return 0;
     }
 
     // QSaveFile: a failed export leaves no half-written file behind.
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || !PrivateFiles::restrict(out))
-        return ctx.fail(
-            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
+        return ctx.fail(Error::storage(
+            MemberExchangeCommandsTr::tr("Could not write %1: %2").arg(CliOutput::shownPath(path), out.errorString()),
+            QStringLiteral("-o")));
     auto count = exporter.write(out, options);
     if (!count)
         return ctx.fail(count.error());
     if (!out.commit())
-        return ctx.fail(
-            Error::storage(Tr::tr("Could not write %1: %2").arg(shown(path), out.errorString()), QStringLiteral("-o")));
-    ctx.out().result(QJsonObject{{QStringLiteral("file"), shown(path)},
-                                 {QStringLiteral("format"), MemberExporter::formatName(options.format)},
-                                 {QStringLiteral("all"), options.all},
-                                 {QStringLiteral("count"), *count}},
-                     Tr::tr("Exported %n member(s) to %1.", nullptr, *count).arg(shown(path)));
+        return ctx.fail(Error::storage(
+            MemberExchangeCommandsTr::tr("Could not write %1: %2").arg(CliOutput::shownPath(path), out.errorString()),
+            QStringLiteral("-o")));
+    ctx.out().result(
+        QJsonObject{{QStringLiteral("file"), CliOutput::shownPath(path)},
+                    {QStringLiteral("format"), MemberExporter::formatName(options.format)},
+                    {QStringLiteral("all"), options.all},
+                    {QStringLiteral("count"), *count}},
+        MemberExchangeCommandsTr::tr("Exported %n member(s) to %1.", nullptr, *count).arg(CliOutput::shownPath(path)));
     return 0;
 }
 
@@ -153,18 +160,24 @@ int memberExport(CommandContext &ctx, CommandSession &s)
 QList<QCommandLineOption> memberExportOptions()
 {
     return {
-        QCommandLineOption(QStringLiteral("format"),
-                           Tr::tr("csv, vcard or json (default: from the -o file name, else csv)."),
-                           QStringLiteral("FORMAT")),
-        QCommandLineOption(QStringLiteral("all"),
-                           Tr::tr("Everyone and every field, whatever their directory consent (admins).")),
+        QCommandLineOption(
+            QStringLiteral("format"),
+            MemberExchangeCommandsTr::tr("csv, vcard or json (default: from the -o file name, else csv)."),
+            QStringLiteral("FORMAT")),
+        QCommandLineOption(
+            QStringLiteral("all"),
+            MemberExchangeCommandsTr::tr("Everyone and every field, whatever their directory consent (admins).")),
         QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                           Tr::tr("Write to FILE instead of standard output."), QStringLiteral("FILE")),
-        QCommandLineOption(QStringLiteral("bom"),
-                           Tr::tr("CSV: start with a byte-order mark so spreadsheets read UTF-8.")),
-        QCommandLineOption(QStringLiteral("search"), Tr::tr("Only members matching TEXT."), QStringLiteral("TEXT")),
-        QCommandLineOption(QStringLiteral("skill"), Tr::tr("Only members with this skill."), QStringLiteral("NAME")),
-        QCommandLineOption(QStringLiteral("status"), Tr::tr("Only active, lapsed or left members."),
+                           MemberExchangeCommandsTr::tr("Write to FILE instead of standard output."),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("bom"), MemberExchangeCommandsTr::tr(
+                                                      "CSV: start with a byte-order mark so spreadsheets read UTF-8.")),
+        QCommandLineOption(QStringLiteral("search"), MemberExchangeCommandsTr::tr("Only members matching TEXT."),
+                           QStringLiteral("TEXT")),
+        QCommandLineOption(QStringLiteral("skill"), MemberExchangeCommandsTr::tr("Only members with this skill."),
+                           QStringLiteral("NAME")),
+        QCommandLineOption(QStringLiteral("status"),
+                           MemberExchangeCommandsTr::tr("Only active, lapsed or left members."),
                            QStringLiteral("STATUS")),
     };
 }
@@ -175,18 +188,21 @@ void registerMemberExchangeCommands(Cli &cli)
 {
     cli.add({.name = QStringLiteral("member import"),
              .synopsis = QStringLiteral("FILE.csv [--dry-run]"),
-             .summary = Tr::tr("import members from CSV: all rows or none, with a report of every bad row"),
-             .options = {QCommandLineOption(QStringLiteral("dry-run"),
-                                            Tr::tr("Check every row and report, but write nothing."))},
+             .summary = MemberExchangeCommandsTr::tr(
+                 "import members from CSV: all rows or none, with a report of every bad row"),
+             .options = {QCommandLineOption(
+                 QStringLiteral("dry-run"),
+                 MemberExchangeCommandsTr::tr("Check every row and report, but write nothing."))},
              .arguments = {1, 1},
              .run = memberImport});
-    cli.add({.name = QStringLiteral("member export"),
-             .synopsis = QStringLiteral("[--format csv|vcard|json] [--all] [-o FILE] [--search TEXT] [--skill NAME] "
-                                        "[--status STATUS] [--bom]"),
-             .summary = Tr::tr("export the directory (or everyone with --all) as CSV, vCard or JSON"),
-             .options = memberExportOptions(),
-             .arguments = {0, 0},
-             .run = memberExport});
+    cli.add(
+        {.name = QStringLiteral("member export"),
+         .synopsis = QStringLiteral("[--format csv|vcard|json] [--all] [-o FILE] [--search TEXT] [--skill NAME] "
+                                    "[--status STATUS] [--bom]"),
+         .summary = MemberExchangeCommandsTr::tr("export the directory (or everyone with --all) as CSV, vCard or JSON"),
+         .options = memberExportOptions(),
+         .arguments = {0, 0},
+         .run = memberExport});
 }
 
 } // namespace hub::cli

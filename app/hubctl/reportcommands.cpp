@@ -17,15 +17,10 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct ReportCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::ReportCommands)
 };
-
-QString shown(const QString &path)
-{
-    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-}
 
 // Writes the report to `path`, or to standard output when it is empty.
 Result<ReportExportSummary> writeReport(ReportService &reports, const QString &name, const ReportRequest &request,
@@ -37,7 +32,7 @@ Result<ReportExportSummary> writeReport(ReportService &reports, const QString &n
     std::fflush(stdout);
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
-        return fail(Error::storage(Tr::tr("Could not write to standard output.")));
+        return fail(Error::storage(ReportCommandsTr::tr("Could not write to standard output.")));
     auto summary = ReportExporter::write(reports, name, request, format, out, excel);
     out.flush();
     return summary;
@@ -49,7 +44,7 @@ int report(CommandContext &ctx, CommandSession &s)
     // Without --format a person at a terminal reads the report as text (scripts
     // asking --json get the JSON document); a file always names its format.
     if (!ctx.isSet(QStringLiteral("format")) && ctx.isSet(QStringLiteral("output")))
-        return ctx.usage(Tr::tr("Say which format to write: --format csv, pdf, json, ledger or text."),
+        return ctx.usage(ReportCommandsTr::tr("Say which format to write: --format csv, pdf, json, ledger or text."),
                          QStringLiteral("--format"));
     auto format = ctx.isSet(QStringLiteral("format")) ? ReportExporter::formatFrom(ctx.value(QStringLiteral("format")))
                   : ctx.json()                        ? Result<ReportFileFormat>(ReportFileFormat::Json)
@@ -58,10 +53,10 @@ int report(CommandContext &ctx, CommandSession &s)
         return ctx.fail(format.error());
     const bool excel = ctx.isSet(QStringLiteral("excel"));
     if (excel && *format != ReportFileFormat::Csv)
-        return ctx.usage(Tr::tr("--excel is for CSV files only."), QStringLiteral("--excel"));
+        return ctx.usage(ReportCommandsTr::tr("--excel is for CSV files only."), QStringLiteral("--excel"));
     const QString path = ctx.value(QStringLiteral("output"));
     if (path.isEmpty() && *format == ReportFileFormat::Pdf)
-        return ctx.usage(Tr::tr("A PDF needs a file: give -o FILE.pdf."), QStringLiteral("-o"));
+        return ctx.usage(ReportCommandsTr::tr("A PDF needs a file: give -o FILE.pdf."), QStringLiteral("-o"));
     ReportRequest request;
     for (const auto &[option, field] :
          {std::pair{QStringLiteral("from"), &request.from}, std::pair{QStringLiteral("to"), &request.to},
@@ -77,18 +72,19 @@ int report(CommandContext &ctx, CommandSession &s)
     const auto summary = writeReport(s.hub->reports(), name, request, *format, path, excel);
     if (!summary)
         return ctx.fail(summary.error());
-    const QString where = path.isEmpty() ? Tr::tr("standard output") : shown(path);
-    const QString counted = *format == ReportFileFormat::Ledger
-                                ? Tr::tr("%n transfer(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)))
-                                : Tr::tr("%n row(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)));
+    const QString where = path.isEmpty() ? ReportCommandsTr::tr("standard output") : CliOutput::shownPath(path);
+    const QString counted =
+        *format == ReportFileFormat::Ledger
+            ? ReportCommandsTr::tr("%n transfer(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)))
+            : ReportCommandsTr::tr("%n row(s)", nullptr, int(std::min<qint64>(summary->rows, INT_MAX)));
     // Text on the terminal is its own message.
     if (!(path.isEmpty() && *format == ReportFileFormat::Text))
-        ctx.out().message(Tr::tr("%1 (%2): %3 written to %4.")
+        ctx.out().message(ReportCommandsTr::tr("%1 (%2): %3 written to %4.")
                               .arg(summary->title, ReportExporter::formatName(*format), counted, where));
     if (ctx.json() && !path.isEmpty())
         ctx.out().document(QJsonObject{{QStringLiteral("report"), name},
                                        {QStringLiteral("format"), ReportExporter::formatName(*format)},
-                                       {QStringLiteral("file"), shown(path)},
+                                       {QStringLiteral("file"), CliOutput::shownPath(path)},
                                        {QStringLiteral("tables"), summary->tables},
                                        {QStringLiteral("rows"), double(summary->rows)}});
     return 0;
@@ -102,21 +98,25 @@ void registerReportCommands(Cli &cli)
         {.name = QStringLiteral("report"),
          .synopsis = QStringLiteral(
              "NAME [--from DATE] [--to DATE] [--at DATE] [--format csv|pdf|json|ledger|text] [-o FILE] [--excel]"),
-         .summary = Tr::tr("write a report (trial-balance, statements, journal, ledger-activity, ...) to a file"),
-         .options = {option(QStringLiteral("from"), Tr::tr("First day of the period (YYYY-MM-DD)."),
-                            QStringLiteral("DATE")),
-                     option(QStringLiteral("to"), Tr::tr("Last day of the period, included."), QStringLiteral("DATE")),
-                     option(QStringLiteral("at"), Tr::tr("The day a balance report is at (default today)."),
-                            QStringLiteral("DATE")),
-                     option(QStringLiteral("format"),
-                            Tr::tr("csv, pdf, json, ledger (a plain-text accounting journal) or text (aligned columns; "
-                                   "the default on a terminal)."),
-                            QStringLiteral("FORMAT")),
-                     QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                        Tr::tr("Write to FILE instead of standard output (needed for pdf)."),
-                                        QStringLiteral("FILE")),
-                     option(QStringLiteral("excel"),
-                            Tr::tr("Start a CSV file with a byte-order mark, so spreadsheets read accents."))},
+         .summary = ReportCommandsTr::tr(
+             "write a report (trial-balance, statements, journal, ledger-activity, ...) to a file"),
+         .options =
+             {option(QStringLiteral("from"), ReportCommandsTr::tr("First day of the period (YYYY-MM-DD)."),
+                     QStringLiteral("DATE")),
+              option(QStringLiteral("to"), ReportCommandsTr::tr("Last day of the period, included."),
+                     QStringLiteral("DATE")),
+              option(QStringLiteral("at"), ReportCommandsTr::tr("The day a balance report is at (default today)."),
+                     QStringLiteral("DATE")),
+              option(QStringLiteral("format"),
+                     ReportCommandsTr::tr(
+                         "csv, pdf, json, ledger (a plain-text accounting journal) or text (aligned columns; "
+                         "the default on a terminal)."),
+                     QStringLiteral("FORMAT")),
+              QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                 ReportCommandsTr::tr("Write to FILE instead of standard output (needed for pdf)."),
+                                 QStringLiteral("FILE")),
+              option(QStringLiteral("excel"),
+                     ReportCommandsTr::tr("Start a CSV file with a byte-order mark, so spreadsheets read accents."))},
          .arguments = {1, 1},
          .run = report});
 }

@@ -24,7 +24,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct SetupCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::SetupCommands)
 };
@@ -57,13 +57,13 @@ QString settingsText(const HubSettings &s, const Hub &hub)
     QString text;
     const auto line = [&text](const QString &key, QString value) {
         if (value.isEmpty())
-            value = Tr::tr("(none)");
+            value = SetupCommandsTr::tr("(none)");
         text += key.leftJustified(20) + value + u'\n';
     };
     for (const QString &key : SettingsService::keys())
         line(key, SettingsService::textValue(s, key));
     const int idle = hub.access().idleLockMinutes();
-    line(AccessControl::keyIdleLockMinutes(), idle > 0 ? QString::number(idle) : Tr::tr("never"));
+    line(AccessControl::keyIdleLockMinutes(), idle > 0 ? QString::number(idle) : SetupCommandsTr::tr("never"));
     const auto ceiling = hub.access().frontDeskCeiling();
     line(AccessControl::keyFrontDeskCeiling(), ceiling ? ceiling->toString(s.decimals) : QString());
     return text;
@@ -85,12 +85,13 @@ const QList<std::pair<QString, QString>> &initOptions()
 // upcoming bookings. Without either, a change that would touch some is refused.
 QList<QCommandLineOption> zoneChangeOptions()
 {
-    return {QCommandLineOption(QStringLiteral("keep-local-times"),
-                               Tr::tr("On a time zone change, upcoming bookings keep their wall-clock times "
-                                      "(19:00 stays 19:00 in the new zone).")),
-            QCommandLineOption(QStringLiteral("keep-instants"),
-                               Tr::tr("On a time zone change, upcoming bookings keep their moments; their "
-                                      "wall-clock times change."))};
+    return {
+        QCommandLineOption(QStringLiteral("keep-local-times"),
+                           SetupCommandsTr::tr("On a time zone change, upcoming bookings keep their wall-clock times "
+                                               "(19:00 stays 19:00 in the new zone).")),
+        QCommandLineOption(QStringLiteral("keep-instants"),
+                           SetupCommandsTr::tr("On a time zone change, upcoming bookings keep their moments; their "
+                                               "wall-clock times change."))};
 }
 
 Result<ZoneChangePolicy> zoneChangePolicy(CommandContext &ctx)
@@ -98,7 +99,7 @@ Result<ZoneChangePolicy> zoneChangePolicy(CommandContext &ctx)
     const bool local = ctx.isSet(QStringLiteral("keep-local-times"));
     const bool instants = ctx.isSet(QStringLiteral("keep-instants"));
     if (local && instants)
-        return fail(Error::usage(Tr::tr("choose either --keep-local-times or --keep-instants"),
+        return fail(Error::usage(SetupCommandsTr::tr("choose either --keep-local-times or --keep-instants"),
                                  QStringLiteral("--keep-instants")));
     return local ? ZoneChangePolicy::KeepLocalTimes : instants ? ZoneChangePolicy::KeepInstants : ZoneChangePolicy::Ask;
 }
@@ -119,10 +120,11 @@ Status changeTimeZone(Hub &hub, const HubSettings &current, const QString &zone,
             return fail(upcoming.error());
         if (*upcoming > 0)
             return fail(Error::refused(
-                Tr::tr("the hub has %n upcoming booking(s) made in %1; moving it to %2 would change them. Run the "
-                       "command again with --keep-local-times (each keeps its wall-clock time, e.g. 19:00, in %2) or "
-                       "--keep-instants (each keeps its moment, so its wall-clock time changes)",
-                       nullptr, *upcoming)
+                SetupCommandsTr::tr(
+                    "the hub has %n upcoming booking(s) made in %1; moving it to %2 would change them. Run the "
+                    "command again with --keep-local-times (each keeps its wall-clock time, e.g. 19:00, in %2) or "
+                    "--keep-instants (each keeps its moment, so its wall-clock time changes)",
+                    nullptr, *upcoming)
                     .arg(current.timeZone, wanted.timeZone),
                 where));
     }
@@ -179,8 +181,8 @@ int init(CommandContext &ctx)
     QJsonObject o = settingsJson(*settings, **hub);
     o.insert(QStringLiteral("created"), !existed);
     o.insert(QStringLiteral("schema_version"), Database::latestSchemaVersion());
-    ctx.out().result(o, (existed ? Tr::tr("Hub “%1” at %2 is ready (schema level %3).")
-                                 : Tr::tr("Created hub “%1” at %2 (schema level %3)."))
+    ctx.out().result(o, (existed ? SetupCommandsTr::tr("Hub “%1” at %2 is ready (schema level %3).")
+                                 : SetupCommandsTr::tr("Created hub “%1” at %2 (schema level %3)."))
                             .arg(settings->name, QDir::toNativeSeparators((*hub)->path()))
                             .arg(Database::latestSchemaVersion()));
     return 0;
@@ -196,7 +198,7 @@ Status applySetting(CommandSession &s, const QString &key, const QString &value,
         bool number = false;
         const int minutes = value.toInt(&number);
         if (!number)
-            return fail(Error::invalid(Tr::tr("“%1” is not a number of minutes").arg(value), key));
+            return fail(Error::invalid(SetupCommandsTr::tr("“%1” is not a number of minutes").arg(value), key));
         return s.hub->access().setIdleLockMinutes(minutes);
     }
     if (key == AccessControl::keyFrontDeskCeiling()) {
@@ -217,20 +219,21 @@ int settings(CommandContext &ctx, CommandSession &s)
     const QStringList args = ctx.positional();
     const QString verb = args.first();
     if (verb == QStringLiteral("show") && args.size() != 1)
-        return ctx.usage(Tr::tr("“settings show” takes no arguments"));
+        return ctx.usage(SetupCommandsTr::tr("“settings show” takes no arguments"));
     if (verb == QStringLiteral("set") && args.size() != 3)
-        return ctx.usage(Tr::tr("usage: hubctl settings set KEY VALUE; keys: %1")
+        return ctx.usage(SetupCommandsTr::tr("usage: hubctl settings set KEY VALUE; keys: %1")
                              .arg((SettingsService::keys()
                                    << AccessControl::keyIdleLockMinutes() << AccessControl::keyFrontDeskCeiling())
                                       .join(QStringLiteral(", "))));
     if (verb != QStringLiteral("show") && verb != QStringLiteral("set"))
-        return ctx.usage(Tr::tr("unknown settings action “%1”; use show or set").arg(verb));
+        return ctx.usage(SetupCommandsTr::tr("unknown settings action “%1”; use show or set").arg(verb));
     auto policy = zoneChangePolicy(ctx);
     if (!policy)
         return ctx.fail(policy.error());
     const bool isZone = verb == QStringLiteral("set") && args[1] == SettingsService::keyTimeZone();
     if (*policy != ZoneChangePolicy::Ask && !isZone)
-        return ctx.usage(Tr::tr("--keep-local-times and --keep-instants go with “settings set timezone ZONE”"));
+        return ctx.usage(
+            SetupCommandsTr::tr("--keep-local-times and --keep-instants go with “settings set timezone ZONE”"));
 
     if (verb == QStringLiteral("set"))
         if (auto ok = applySetting(s, args[1], args[2], *policy); !ok)
@@ -250,9 +253,9 @@ int demo(CommandContext &ctx)
     bool seedOk = false;
     const quint32 seedValue = ctx.value(QStringLiteral("seed")).toUInt(&seedOk);
     if (!seedOk)
-        return ctx.usage(
-            Tr::tr("“%1” is not a whole number from 0 to 4294967295").arg(ctx.value(QStringLiteral("seed"))),
-            QStringLiteral("--seed"));
+        return ctx.usage(SetupCommandsTr::tr("“%1” is not a whole number from 0 to 4294967295")
+                             .arg(ctx.value(QStringLiteral("seed"))),
+                         QStringLiteral("--seed"));
     const QString path =
         HubAddress::looksLikeServer(ctx.dbPath()) ? ctx.dbPath() : QFileInfo(ctx.dbPath()).absoluteFilePath();
     QString lastPart;
@@ -263,7 +266,7 @@ int demo(CommandContext &ctx)
         const int percent = p.total > 0 ? int(p.done * 100 / p.total) : 100;
         if (p.part != lastPart || percent / 10 != lastPercent / 10 || p.done == p.total) {
             if (p.part != lastPart || percent != lastPercent)
-                ctx.out().message(Tr::tr("demo: %1 %2/%3").arg(p.part).arg(p.done).arg(p.total));
+                ctx.out().message(SetupCommandsTr::tr("demo: %1 %2/%3").arg(p.part).arg(p.done).arg(p.total));
             lastPart = p.part;
             lastPercent = percent;
         }
@@ -282,7 +285,7 @@ int demo(CommandContext &ctx)
     o.insert(QStringLiteral("scale"), DemoOptions::scaleName(options.scale));
     o.insert(QStringLiteral("seed"), double(options.seed));
     o.insert(QStringLiteral("parts"), QJsonArray::fromStringList((*hub)->demo().partNames()));
-    ctx.out().result(o, Tr::tr("Created demo hub “%1” (%2, seed %3) at %4 in %5 s.")
+    ctx.out().result(o, SetupCommandsTr::tr("Created demo hub “%1” (%2, seed %3) at %4 in %5 s.")
                             .arg(s->name, DemoOptions::scaleName(options.scale))
                             .arg(options.seed)
                             .arg(QDir::toNativeSeparators((*hub)->path()))
@@ -302,7 +305,7 @@ int check(CommandContext &ctx, CommandSession &s)
     QStringList titles = s.hub->integrity().titles();
     QList<Finding> findings = s.hub->integrity().runAll();
     if (noted) {
-        titles << Tr::tr("The hub still holds the seal %1").arg(noted->text());
+        titles << SetupCommandsTr::tr("The hub still holds the seal %1").arg(noted->text());
         findings << HubSeal::verify(s.hub->database(), *noted);
     }
 
@@ -318,8 +321,8 @@ int check(CommandContext &ctx, CommandSession &s)
     if (findings.isEmpty())
         for (const QString &t : titles)
             text += QStringLiteral("ok    ") + t + u'\n';
-    text += findings.isEmpty() ? Tr::tr("All %n check(s) passed.", nullptr, int(titles.size()))
-                               : Tr::tr("%n problem(s) found.", nullptr, int(findings.size()));
+    text += findings.isEmpty() ? SetupCommandsTr::tr("All %n check(s) passed.", nullptr, int(titles.size()))
+                               : SetupCommandsTr::tr("%n problem(s) found.", nullptr, int(findings.size()));
     ctx.out().result(QJsonObject{{QStringLiteral("ok"), findings.isEmpty()},
                                  {QStringLiteral("checks"), QJsonArray::fromStringList(titles)},
                                  {QStringLiteral("findings"), list}},
@@ -344,7 +347,7 @@ int backup(CommandContext &ctx)
                                  {QStringLiteral("backup"), QDir::toNativeSeparators(target)},
                                  {QStringLiteral("bytes"), double(bytes)},
                                  {QStringLiteral("seal"), seal}},
-                     Tr::tr("Backed up %1 to %2 (%3 KiB). Its seal: %4")
+                     SetupCommandsTr::tr("Backed up %1 to %2 (%3 KiB). Its seal: %4")
                          .arg(QDir::toNativeSeparators((*hub)->path()), QDir::toNativeSeparators(target))
                          .arg((bytes + 1023) / 1024)
                          .arg(seal));
@@ -367,16 +370,17 @@ int copyHub(CommandContext &ctx)
     if (!copied)
         return ctx.fail(copied.error());
     (void)(*hub)->audit().record(QStringLiteral("hub.copy"), QStringLiteral("hub"), 0,
-                                 Tr::tr("copied to %1").arg(target->toString()));
-    ctx.out().result(QJsonObject{{QStringLiteral("hub"), (*hub)->path()},
-                                 {QStringLiteral("to"), target->toString()},
-                                 {QStringLiteral("rows"), double(copied->totalRows())},
-                                 {QStringLiteral("transfer_head"), copied->transferHead},
-                                 {QStringLiteral("audit_head"), copied->auditHead},
-                                 {QStringLiteral("verified"), true}},
-                     Tr::tr("Copied %1 to %2: %n row(s), checked in full, the same counts and chain heads.", "",
+                                 SetupCommandsTr::tr("copied to %1").arg(target->toString()));
+    ctx.out().result(
+        QJsonObject{{QStringLiteral("hub"), (*hub)->path()},
+                    {QStringLiteral("to"), target->toString()},
+                    {QStringLiteral("rows"), double(copied->totalRows())},
+                    {QStringLiteral("transfer_head"), copied->transferHead},
+                    {QStringLiteral("audit_head"), copied->auditHead},
+                    {QStringLiteral("verified"), true}},
+        SetupCommandsTr::tr("Copied %1 to %2: %n row(s), checked in full, the same counts and chain heads.", "",
                             int(std::min<qint64>(copied->totalRows(), std::numeric_limits<int>::max())))
-                         .arg((*hub)->path(), target->toString()));
+            .arg((*hub)->path(), target->toString()));
     return 0;
 }
 
@@ -384,16 +388,16 @@ int restore(CommandContext &ctx)
 {
     const QString reason = ctx.value(QStringLiteral("despite-problems"));
     if (ctx.isSet(QStringLiteral("despite-problems")) && reason.trimmed().isEmpty())
-        return ctx.usage(Tr::tr("--despite-problems needs the reason, which the audit trail records"),
+        return ctx.usage(SetupCommandsTr::tr("--despite-problems needs the reason, which the audit trail records"),
                          QStringLiteral("--despite-problems"));
     const bool server = HubAddress::looksLikeServer(ctx.dbPath());
     const QString hubPath = server ? ctx.dbPath() : QFileInfo(ctx.dbPath()).absoluteFilePath();
     // The current hub need not open (restoring a damaged hub is the point), but it must exist.
     if (!server && !QFileInfo::exists(hubPath))
-        return ctx.fail(
-            Error::storage(Tr::tr("There is no hub file at %1. Create one with “hubctl init” first, or name the hub "
-                                  "to replace with --db.")
-                               .arg(QDir::toNativeSeparators(hubPath))));
+        return ctx.fail(Error::storage(
+            SetupCommandsTr::tr("There is no hub file at %1. Create one with “hubctl init” first, or name the hub "
+                                "to replace with --db.")
+                .arg(QDir::toNativeSeparators(hubPath))));
     const QString source = QFileInfo(ctx.positional().first()).absoluteFilePath();
     Result<QString> kept;
     {
@@ -416,7 +420,7 @@ int restore(CommandContext &ctx)
     ctx.out().result(QJsonObject{{QStringLiteral("hub"), server ? hubPath : QDir::toNativeSeparators(hubPath)},
                                  {QStringLiteral("restored_from"), QDir::toNativeSeparators(source)},
                                  {QStringLiteral("kept"), QDir::toNativeSeparators(*kept)}},
-                     Tr::tr("Restored %1 from %2. The previous hub was kept as %3.")
+                     SetupCommandsTr::tr("Restored %1 from %2. The previous hub was kept as %3.")
                          .arg(server ? hubPath : QDir::toNativeSeparators(hubPath), QDir::toNativeSeparators(source),
                               QDir::toNativeSeparators(*kept)));
     return 0;
@@ -427,15 +431,16 @@ int seal(CommandContext &ctx, CommandSession &s)
     auto now = HubSeal::of(s.hub->database());
     if (!now)
         return ctx.fail(now.error());
-    ctx.out().result(QJsonObject{{QStringLiteral("seal"), now->text()},
-                                 {QStringLiteral("transfer_id"), double(now->transferId)},
-                                 {QStringLiteral("transfer_hash"), now->transferHash},
-                                 {QStringLiteral("audit_id"), double(now->auditId)},
-                                 {QStringLiteral("audit_hash"), now->auditHash}},
-                     now->text() + u'\n' +
-                         Tr::tr("Write it down: “hubctl check --seal '%1'” proves later that nothing up to here "
+    ctx.out().result(
+        QJsonObject{{QStringLiteral("seal"), now->text()},
+                    {QStringLiteral("transfer_id"), double(now->transferId)},
+                    {QStringLiteral("transfer_hash"), now->transferHash},
+                    {QStringLiteral("audit_id"), double(now->auditId)},
+                    {QStringLiteral("audit_hash"), now->auditHash}},
+        now->text() + u'\n' +
+            SetupCommandsTr::tr("Write it down: “hubctl check --seal '%1'” proves later that nothing up to here "
                                 "was changed.")
-                             .arg(now->text()));
+                .arg(now->text()));
     return 0;
 }
 
@@ -445,62 +450,65 @@ void registerSetupCommands(Cli &cli)
 {
     cli.add({.name = QStringLiteral("init"),
              .synopsis = QStringLiteral("[--name NAME] [--timezone ZONE] [--unit NAME] [--decimals N]"),
-             .summary = Tr::tr("create (or migrate) the hub file"),
+             .summary = SetupCommandsTr::tr("create (or migrate) the hub file"),
              .options = initCommandOptions(),
              .arguments = {0, 0},
              .runWithoutHub = init});
     cli.add(
         {.name = QStringLiteral("settings"),
          .synopsis = QStringLiteral("show | set KEY VALUE | set timezone ZONE [--keep-local-times | --keep-instants]"),
-         .summary = Tr::tr("show or change hub settings"),
+         .summary = SetupCommandsTr::tr("show or change hub settings"),
          .options = zoneChangeOptions(),
          .arguments = {1, 3},
          .run = settings});
     cli.add({.name = QStringLiteral("demo"),
              .synopsis = QStringLiteral("[--scale small|town|city] [--seed N]"),
-             .summary = Tr::tr("make a new hub file filled with realistic demo data"),
-             .options = {QCommandLineOption(QStringLiteral("scale"), Tr::tr("small, town or city (default small)."),
+             .summary = SetupCommandsTr::tr("make a new hub file filled with realistic demo data"),
+             .options = {QCommandLineOption(QStringLiteral("scale"),
+                                            SetupCommandsTr::tr("small, town or city (default small)."),
                                             QStringLiteral("SCALE"), QStringLiteral("small")),
                          QCommandLineOption(QStringLiteral("seed"),
-                                            Tr::tr("Random seed; the same seed gives the same data."),
+                                            SetupCommandsTr::tr("Random seed; the same seed gives the same data."),
                                             QStringLiteral("N"), QStringLiteral("1"))},
              .arguments = {0, 0},
              .runWithoutHub = demo});
     cli.add({.name = QStringLiteral("check"),
              .synopsis = QStringLiteral("[--seal SEAL]"),
-             .summary = Tr::tr("full integrity check; exit 5 with a list if anything fails"),
+             .summary = SetupCommandsTr::tr("full integrity check; exit 5 with a list if anything fails"),
              .options = {QCommandLineOption(
-                 QStringLiteral("seal"), Tr::tr("Also prove that the hub still holds this seal (from “hubctl seal”)."),
+                 QStringLiteral("seal"),
+                 SetupCommandsTr::tr("Also prove that the hub still holds this seal (from “hubctl seal”)."),
                  QStringLiteral("SEAL"))},
              .arguments = {0, 0},
              .run = check});
     cli.add({.name = QStringLiteral("seal"),
              .synopsis = QString(),
-             .summary = Tr::tr("print the hub's seal: the heads of the ledger and audit chains"),
+             .summary = SetupCommandsTr::tr("print the hub's seal: the heads of the ledger and audit chains"),
              .arguments = {0, 0},
              .run = seal});
     cli.add({.name = QStringLiteral("backup"),
              .synopsis = QStringLiteral("FILE"),
-             .summary = Tr::tr("consistent copy of the hub while others may be using it"),
+             .summary = SetupCommandsTr::tr("consistent copy of the hub while others may be using it"),
              .arguments = {1, 1},
              // A copy is most needed when something is wrong: it must not
              // depend on the hub's settings being readable.
              .runWithoutHub = backup});
-    cli.add({.name = QStringLiteral("copy"),
-             .synopsis = QStringLiteral("--to PATH|URL"),
-             .summary = Tr::tr("copy the whole hub into a new file or an empty hub server database, verified"),
-             .options = {QCommandLineOption(QStringLiteral("to"),
-                                            Tr::tr("A new hub file, or postgresql://USER@HOST[:PORT]/DATABASE."),
-                                            QStringLiteral("PATH|URL"))},
-             .arguments = {0, 0},
-             .required = {QStringLiteral("to")},
-             .runWithoutHub = copyHub});
+    cli.add(
+        {.name = QStringLiteral("copy"),
+         .synopsis = QStringLiteral("--to PATH|URL"),
+         .summary = SetupCommandsTr::tr("copy the whole hub into a new file or an empty hub server database, verified"),
+         .options = {QCommandLineOption(
+             QStringLiteral("to"), SetupCommandsTr::tr("A new hub file, or postgresql://USER@HOST[:PORT]/DATABASE."),
+             QStringLiteral("PATH|URL"))},
+         .arguments = {0, 0},
+         .required = {QStringLiteral("to")},
+         .runWithoutHub = copyHub});
     cli.add({.name = QStringLiteral("restore"),
              .synopsis = QStringLiteral("FILE [--despite-problems REASON]"),
-             .summary = Tr::tr("verify FILE, then put it in place of the hub (the old one is kept)"),
+             .summary = SetupCommandsTr::tr("verify FILE, then put it in place of the hub (the old one is kept)"),
              .options = {QCommandLineOption(
                  QStringLiteral("despite-problems"),
-                 Tr::tr("Restore a backup that fails the check anyway (admins); the reason is recorded."),
+                 SetupCommandsTr::tr("Restore a backup that fails the check anyway (admins); the reason is recorded."),
                  QStringLiteral("REASON"))},
              .arguments = {1, 1},
              .runWithoutHub = restore});

@@ -17,7 +17,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct SpaceCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::SpaceCommands)
 };
@@ -28,12 +28,12 @@ Result<int> parseMinutes(const QString &text, const QString &where)
     const auto m = form.match(text.trimmed());
     const int minutes = m.hasMatch() ? m.captured(1).toInt() * 60 + m.captured(2).toInt() : -1;
     if (!m.hasMatch() || m.captured(2).toInt() > 59 || minutes > 24 * 60)
-        return fail(Error::invalid(Tr::tr("“%1” is not a time of day; write HH:MM").arg(text), where));
+        return fail(Error::invalid(SpaceCommandsTr::tr("“%1” is not a time of day; write HH:MM").arg(text), where));
     return minutes;
 }
 
 // Core errors name fields; hubctl users know them as options.
-Error asOption(Error e)
+Error spaceOption(Error e)
 {
     if (!e.where.isEmpty() && !e.where.startsWith(u'-'))
         e.where = QStringLiteral("--") + e.where;
@@ -63,40 +63,47 @@ QJsonObject spaceJson(const Space &s, const HubSettings &settings)
     return o;
 }
 
-Result<bool> parseYesNo(const QString &text, const QString &where)
+Result<bool> parseSpaceYesNo(const QString &text, const QString &where)
 {
     const QString t = text.trimmed().toLower();
     if (t == QStringLiteral("yes") || t == QStringLiteral("true") || t == QStringLiteral("1"))
         return true;
     if (t == QStringLiteral("no") || t == QStringLiteral("false") || t == QStringLiteral("0"))
         return false;
-    return fail(Error::invalid(Tr::tr("“%1” is not yes or no").arg(text), where));
+    return fail(Error::invalid(SpaceCommandsTr::tr("“%1” is not yes or no").arg(text), where));
 }
 
 // The options `space add` and `space edit` share: each sets one field.
 QList<QCommandLineOption> spaceFieldOptions()
 {
     return {
-        option(QStringLiteral("name"), Tr::tr("The space's name."), QStringLiteral("NAME")),
-        option(QStringLiteral("capacity"), Tr::tr("How many people it holds."), QStringLiteral("N")),
-        option(QStringLiteral("description"), Tr::tr("A line about the space."), QStringLiteral("TEXT")),
-        option(QStringLiteral("rate"), Tr::tr("Credits per hour."), QStringLiteral("AMOUNT")),
-        option(QStringLiteral("no-rate"), Tr::tr("Free of charge: no hourly rate.")),
-        option(QStringLiteral("setup"), Tr::tr("Minutes kept free before each booking."), QStringLiteral("MIN")),
-        option(QStringLiteral("cleanup"), Tr::tr("Minutes kept free after each booking."), QStringLiteral("MIN")),
+        option(QStringLiteral("name"), SpaceCommandsTr::tr("The space's name."), QStringLiteral("NAME")),
+        option(QStringLiteral("capacity"), SpaceCommandsTr::tr("How many people it holds."), QStringLiteral("N")),
+        option(QStringLiteral("description"), SpaceCommandsTr::tr("A line about the space."), QStringLiteral("TEXT")),
+        option(QStringLiteral("rate"), SpaceCommandsTr::tr("Credits per hour."), QStringLiteral("AMOUNT")),
+        option(QStringLiteral("no-rate"), SpaceCommandsTr::tr("Free of charge: no hourly rate.")),
+        option(QStringLiteral("setup"), SpaceCommandsTr::tr("Minutes kept free before each booking."),
+               QStringLiteral("MIN")),
+        option(QStringLiteral("cleanup"), SpaceCommandsTr::tr("Minutes kept free after each booking."),
+               QStringLiteral("MIN")),
         option(QStringLiteral("feature"),
-               Tr::tr("A feature such as stage or kitchen; repeat for more. Replaces the list."),
+               SpaceCommandsTr::tr("A feature such as stage or kitchen; repeat for more. Replaces the list."),
                QStringLiteral("TEXT")),
-        option(QStringLiteral("no-features"), Tr::tr("Clear the list of features.")),
-        option(QStringLiteral("colour"), Tr::tr("Calendar colour, #rrggbb."), QStringLiteral("COLOUR")),
-        option(QStringLiteral("opens"), Tr::tr("Opening time (HH:MM), every day or on the --weekday days."),
+        option(QStringLiteral("no-features"), SpaceCommandsTr::tr("Clear the list of features.")),
+        option(QStringLiteral("colour"), SpaceCommandsTr::tr("Calendar colour, #rrggbb."), QStringLiteral("COLOUR")),
+        option(QStringLiteral("opens"),
+               SpaceCommandsTr::tr("Opening time (HH:MM), every day or on the --weekday days."),
                QStringLiteral("HH:MM")),
-        option(QStringLiteral("closes"), Tr::tr("Closing time (HH:MM; 24:00 for midnight)."), QStringLiteral("HH:MM")),
+        option(QStringLiteral("closes"), SpaceCommandsTr::tr("Closing time (HH:MM; 24:00 for midnight)."),
+               QStringLiteral("HH:MM")),
         option(QStringLiteral("weekday"),
-               Tr::tr("The days --opens and --closes are for: mon..sun, mon-fri or sat,sun."), QStringLiteral("DAYS")),
-        option(QStringLiteral("closed-on"), Tr::tr("Weekdays the space is closed: mon..sun, a range or a list."),
+               SpaceCommandsTr::tr("The days --opens and --closes are for: mon..sun, mon-fri or sat,sun."),
                QStringLiteral("DAYS")),
-        option(QStringLiteral("active"), Tr::tr("Whether it can be booked: yes or no."), QStringLiteral("yes|no")),
+        option(QStringLiteral("closed-on"),
+               SpaceCommandsTr::tr("Weekdays the space is closed: mon..sun, a range or a list."),
+               QStringLiteral("DAYS")),
+        option(QStringLiteral("active"), SpaceCommandsTr::tr("Whether it can be booked: yes or no."),
+               QStringLiteral("yes|no")),
     };
 }
 
@@ -107,14 +114,16 @@ Status checkSpaceOptionPairs(const CommandContext &ctx)
         return ctx.isSet(QString::fromLatin1(name));
     };
     if (isSet("rate") && isSet("no-rate"))
-        return fail(Error::usage(Tr::tr("--rate and --no-rate cannot go together"), QStringLiteral("--no-rate")));
-    if (isSet("feature") && isSet("no-features"))
         return fail(
-            Error::usage(Tr::tr("--feature and --no-features cannot go together"), QStringLiteral("--no-features")));
+            Error::usage(SpaceCommandsTr::tr("--rate and --no-rate cannot go together"), QStringLiteral("--no-rate")));
+    if (isSet("feature") && isSet("no-features"))
+        return fail(Error::usage(SpaceCommandsTr::tr("--feature and --no-features cannot go together"),
+                                 QStringLiteral("--no-features")));
     if (isSet("opens") != isSet("closes"))
-        return fail(Error::usage(Tr::tr("--opens and --closes go together"), QStringLiteral("--opens")));
+        return fail(Error::usage(SpaceCommandsTr::tr("--opens and --closes go together"), QStringLiteral("--opens")));
     if (isSet("weekday") && !isSet("opens"))
-        return fail(Error::usage(Tr::tr("--weekday needs --opens and --closes"), QStringLiteral("--weekday")));
+        return fail(
+            Error::usage(SpaceCommandsTr::tr("--weekday needs --opens and --closes"), QStringLiteral("--weekday")));
     return {};
 }
 
@@ -152,8 +161,9 @@ Status applySpaceHours(const CommandContext &ctx, Space &space)
             if (auto both = parseWeekdays(value("weekday"), QStringLiteral("--weekday")))
                 for (int day : std::as_const(*both))
                     if (closed->contains(day))
-                        return fail(Error::usage(Tr::tr("a day cannot be both in --weekday and in --closed-on"),
-                                                 QStringLiteral("--closed-on")));
+                        return fail(
+                            Error::usage(SpaceCommandsTr::tr("a day cannot be both in --weekday and in --closed-on"),
+                                         QStringLiteral("--closed-on")));
         for (int day : std::as_const(*closed))
             space.hours.days.at(day - 1).reset();
     }
@@ -207,7 +217,7 @@ Status applySpaceOptions(CommandContext &ctx, const CommandSession &s, Space &sp
     if (isSet("no-rate"))
         space.rate.reset();
     if (isSet("active")) {
-        auto active = parseYesNo(value("active"), QStringLiteral("--active"));
+        auto active = parseSpaceYesNo(value("active"), QStringLiteral("--active"));
         if (!active)
             return fail(active.error());
         space.active = *active;
@@ -220,12 +230,15 @@ Error asSpaceOption(Error e)
 {
     if (e.where == QStringLiteral("hours"))
         e.where = QStringLiteral("--closes");
-    return asOption(std::move(e));
+    return spaceOption(std::move(e));
 }
 
 QString spaceText(const Space &space)
 {
-    return Tr::tr("Space #%1: %2, for %3 people.").arg(space.id.value()).arg(space.name).arg(space.capacity);
+    return SpaceCommandsTr::tr("Space #%1: %2, for %3 people.")
+        .arg(space.id.value())
+        .arg(space.name)
+        .arg(space.capacity);
 }
 
 int spaceAdd(CommandContext &ctx, CommandSession &s)
@@ -245,7 +258,7 @@ int spaceEdit(CommandContext &ctx, CommandSession &s)
     const QList<QCommandLineOption> options = spaceFieldOptions();
     if (std::none_of(options.cbegin(), options.cend(),
                      [&](const QCommandLineOption &o) { return ctx.isSet(o.names().first()); }))
-        return ctx.usage(Tr::tr("nothing to change; give at least one option, e.g. --capacity 40"));
+        return ctx.usage(SpaceCommandsTr::tr("nothing to change; give at least one option, e.g. --capacity 40"));
     auto space = s.space(ctx.positional().first(), QStringLiteral("SPACE"));
     if (!space)
         return ctx.fail(space.error());
@@ -274,16 +287,17 @@ struct ClosureTarget
 {
     std::optional<Space> space; ///< none = the whole hub
     QDate day;
-    QString label() const { return space ? space->name : Tr::tr("The whole hub"); }
+    QString label() const { return space ? space->name : SpaceCommandsTr::tr("The whole hub"); }
 };
 
 Result<ClosureTarget> closureTarget(CommandContext &ctx, const CommandSession &s)
 {
     const bool all = ctx.isSet(QStringLiteral("all"));
     if (all == !ctx.positional().isEmpty())
-        return fail(Error::usage(Tr::tr("name a space or give --all for the whole hub"), QStringLiteral("SPACE")));
+        return fail(
+            Error::usage(SpaceCommandsTr::tr("name a space or give --all for the whole hub"), QStringLiteral("SPACE")));
     if (!ctx.isSet(QStringLiteral("date")))
-        return fail(Error::usage(Tr::tr("--date is required"), QStringLiteral("--date")));
+        return fail(Error::usage(SpaceCommandsTr::tr("--date is required"), QStringLiteral("--date")));
     ClosureTarget t;
     auto day = parseDate(ctx.value(QStringLiteral("date")), QStringLiteral("--date"));
     if (!day)
@@ -306,9 +320,9 @@ int spaceClose(CommandContext &ctx, CommandSession &s)
     auto added = s.hub->spaces().addClosure(target->space ? std::optional(target->space->id) : std::nullopt,
                                             target->day, ctx.value(QStringLiteral("reason")));
     if (!added)
-        return ctx.fail(asOption(added.error()));
+        return ctx.fail(spaceOption(added.error()));
     ctx.out().result(closureJson(*added, target->space ? target->space->name : QString()),
-                     Tr::tr("%1 is closed on %2%3.")
+                     SpaceCommandsTr::tr("%1 is closed on %2%3.")
                          .arg(target->label(), added->day.toString(Qt::ISODate),
                               added->reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(added->reason)));
     return 0;
@@ -329,15 +343,17 @@ int spaceReopen(CommandContext &ctx, CommandSession &s)
         const bool hubClosed = std::any_of(days.cbegin(), days.cend(), [](const Closure &c) { return !c.space; });
         return ctx.fail(Error::notFound(
             hubClosed
-                ? Tr::tr("%1 has no closed day of its own on %2; the whole hub is closed then (reopen it with --all)")
+                ? SpaceCommandsTr::tr(
+                      "%1 has no closed day of its own on %2; the whole hub is closed then (reopen it with --all)")
                       .arg(target->label(), target->day.toString(Qt::ISODate))
-                : Tr::tr("%1 is not closed on %2").arg(target->label(), target->day.toString(Qt::ISODate)),
+                : SpaceCommandsTr::tr("%1 is not closed on %2").arg(target->label(), target->day.toString(Qt::ISODate)),
             QStringLiteral("--date")));
     }
     if (auto ok = s.hub->spaces().removeClosure(match->id); !ok)
         return ctx.fail(ok.error());
-    ctx.out().result(closureJson(*match, target->space ? target->space->name : QString()),
-                     Tr::tr("%1 is open again on %2.").arg(target->label(), target->day.toString(Qt::ISODate)));
+    ctx.out().result(
+        closureJson(*match, target->space ? target->space->name : QString()),
+        SpaceCommandsTr::tr("%1 is open again on %2.").arg(target->label(), target->day.toString(Qt::ISODate)));
     return 0;
 }
 
@@ -354,17 +370,18 @@ int spaceList(CommandContext &ctx, CommandSession &s)
                             space.name,
                             QString::number(space.capacity),
                             space.rate ? space.rate->toString(s.settings.decimals) : QStringLiteral("-"),
-                            Tr::tr("%1 / %2 min").arg(space.setupMinutes).arg(space.cleanupMinutes),
+                            SpaceCommandsTr::tr("%1 / %2 min").arg(space.setupMinutes).arg(space.cleanupMinutes),
                             space.features.join(QStringLiteral(", ")),
-                            space.active ? Tr::tr("yes") : Tr::tr("no")};
+                            space.active ? SpaceCommandsTr::tr("yes") : SpaceCommandsTr::tr("no")};
     }
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().message(Tr::tr("No spaces yet; add one with hubctl space add."));
+        ctx.out().message(SpaceCommandsTr::tr("No spaces yet; add one with hubctl space add."));
     else
-        ctx.out().table({Tr::tr("#"), Tr::tr("Space"), Tr::tr("Capacity"), Tr::tr("Rate"), Tr::tr("Setup / clean-up"),
-                         Tr::tr("Features"), Tr::tr("Active")},
+        ctx.out().table({SpaceCommandsTr::tr("#"), SpaceCommandsTr::tr("Space"), SpaceCommandsTr::tr("Capacity"),
+                         SpaceCommandsTr::tr("Rate"), SpaceCommandsTr::tr("Setup / clean-up"),
+                         SpaceCommandsTr::tr("Features"), SpaceCommandsTr::tr("Active")},
                         rows);
     return 0;
 }
@@ -377,14 +394,14 @@ void registerSpaceCommands(Cli &cli)
              .synopsis = QStringLiteral(
                  "--name NAME --capacity N [--rate AMOUNT] [--setup MIN] [--cleanup MIN] [--feature TEXT]... "
                  "[--colour #RRGGBB] [--opens HH:MM --closes HH:MM [--weekday DAYS]] [--closed-on DAYS]"),
-             .summary = Tr::tr("add a room or area that can be booked"),
+             .summary = SpaceCommandsTr::tr("add a room or area that can be booked"),
              .options = spaceFieldOptions(),
              .arguments = {0, 0},
              .required = {QStringLiteral("name"), QStringLiteral("capacity")},
              .run = spaceAdd});
     cli.add({.name = QStringLiteral("space list"),
              .synopsis = {},
-             .summary = Tr::tr("the hub's spaces"),
+             .summary = SpaceCommandsTr::tr("the hub's spaces"),
              .arguments = {0, 0},
              .run = spaceList});
     cli.add({.name = QStringLiteral("space edit"),
@@ -392,27 +409,29 @@ void registerSpaceCommands(Cli &cli)
                  QStringLiteral("SPACE [--name NAME] [--capacity N] [--rate AMOUNT | --no-rate] [--setup MIN] "
                                 "[--cleanup MIN] [--feature TEXT]... [--colour #RRGGBB] [--opens HH:MM --closes HH:MM "
                                 "[--weekday DAYS]] [--closed-on DAYS] [--active yes|no] [--description TEXT]"),
-             .summary = Tr::tr("change some fields of a space; the others stay"),
+             .summary = SpaceCommandsTr::tr("change some fields of a space; the others stay"),
              .options = spaceFieldOptions(),
              .arguments = {1, 1},
              .run = spaceEdit});
     // --date is checked in the body: a missing SPACE or --all is the first mistake to report.
     cli.add({.name = QStringLiteral("space close"),
              .synopsis = QStringLiteral("SPACE | --all --date DATE [--reason TEXT]"),
-             .summary = Tr::tr("close a space, or the whole hub, for a day"),
-             .options = {option(QStringLiteral("all"), Tr::tr("Close the whole hub, every space.")),
-                         option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE")),
-                         option(QStringLiteral("reason"), Tr::tr("Why, e.g. Christmas Day."), QStringLiteral("TEXT"))},
+             .summary = SpaceCommandsTr::tr("close a space, or the whole hub, for a day"),
+             .options = {option(QStringLiteral("all"), SpaceCommandsTr::tr("Close the whole hub, every space.")),
+                         option(QStringLiteral("date"), SpaceCommandsTr::tr("The closed day (YYYY-MM-DD)."),
+                                QStringLiteral("DATE")),
+                         option(QStringLiteral("reason"), SpaceCommandsTr::tr("Why, e.g. Christmas Day."),
+                                QStringLiteral("TEXT"))},
              .arguments = {0, 1},
              .run = spaceClose});
-    cli.add(
-        {.name = QStringLiteral("space reopen"),
-         .synopsis = QStringLiteral("SPACE | --all --date DATE"),
-         .summary = Tr::tr("take back a closed day"),
-         .options = {option(QStringLiteral("all"), Tr::tr("Reopen a day the whole hub was closed.")),
-                     option(QStringLiteral("date"), Tr::tr("The closed day (YYYY-MM-DD)."), QStringLiteral("DATE"))},
-         .arguments = {0, 1},
-         .run = spaceReopen});
+    cli.add({.name = QStringLiteral("space reopen"),
+             .synopsis = QStringLiteral("SPACE | --all --date DATE"),
+             .summary = SpaceCommandsTr::tr("take back a closed day"),
+             .options = {option(QStringLiteral("all"), SpaceCommandsTr::tr("Reopen a day the whole hub was closed.")),
+                         option(QStringLiteral("date"), SpaceCommandsTr::tr("The closed day (YYYY-MM-DD)."),
+                                QStringLiteral("DATE"))},
+             .arguments = {0, 1},
+             .run = spaceReopen});
 }
 
 } // namespace hub::cli

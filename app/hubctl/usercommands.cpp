@@ -17,7 +17,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct UserCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::UserCommands)
 };
@@ -52,9 +52,9 @@ Result<QList<Role>> parseRoles(const QStringList &names)
             QStringList known;
             for (Role k : allRoles())
                 known << roleName(k);
-            return fail(
-                Error::usage(Tr::tr("“%1” is not a role; roles are %2.").arg(n, known.join(QStringLiteral(", "))),
-                             QStringLiteral("--role")));
+            return fail(Error::usage(
+                UserCommandsTr::tr("“%1” is not a role; roles are %2.").arg(n, known.join(QStringLiteral(", "))),
+                QStringLiteral("--role")));
         }
         if (!roles.contains(*r))
             roles << *r;
@@ -71,16 +71,16 @@ Result<QString> newPassphrase(const CommandContext &ctx, const QString &name)
         return qEnvironmentVariable("HUBCTL_NEW_PASSPHRASE");
     if (ctx.user().isEmpty() && qEnvironmentVariableIsSet("HUBCTL_PASSPHRASE"))
         return qEnvironmentVariable("HUBCTL_PASSPHRASE");
-    const auto first = readSecret(Tr::tr("New passphrase for %1: ").arg(name));
+    const auto first = readSecret(UserCommandsTr::tr("New passphrase for %1: ").arg(name));
     if (!first)
-        return fail(
-            Error::usage(Tr::tr("No passphrase given: set HUBCTL_NEW_PASSPHRASE or run hubctl in a terminal.")));
+        return fail(Error::usage(
+            UserCommandsTr::tr("No passphrase given: set HUBCTL_NEW_PASSPHRASE or run hubctl in a terminal.")));
     if (auto ok = UserService::checkPassphrase(*first); !ok)
         return fail(ok.error());
-    const auto second = readSecret(Tr::tr("The same passphrase again: "));
+    const auto second = readSecret(UserCommandsTr::tr("The same passphrase again: "));
     if (!second || *second != *first)
-        return fail(
-            Error::invalid(Tr::tr("The two passphrases differ; nothing was changed."), QStringLiteral("passphrase")));
+        return fail(Error::invalid(UserCommandsTr::tr("The two passphrases differ; nothing was changed."),
+                                   QStringLiteral("passphrase")));
     return *first;
 }
 
@@ -89,14 +89,15 @@ int userAdd(CommandContext &ctx, CommandSession &s)
     const bool existing = ctx.isSet(QStringLiteral("member"));
     const bool newMember = ctx.isSet(QStringLiteral("new-member"));
     if (existing == newMember)
-        return ctx.usage(Tr::tr("name the member this user is with --member, or add one with --new-member"),
+        return ctx.usage(UserCommandsTr::tr("name the member this user is with --member, or add one with --new-member"),
                          QStringLiteral("--member"));
     for (const char *field : {"email", "phone"})
         if (!newMember && ctx.isSet(QString::fromLatin1(field)))
-            return ctx.usage(Tr::tr("--%1 is for the member added with --new-member").arg(QString::fromLatin1(field)),
-                             QStringLiteral("--") + QString::fromLatin1(field));
+            return ctx.usage(
+                UserCommandsTr::tr("--%1 is for the member added with --new-member").arg(QString::fromLatin1(field)),
+                QStringLiteral("--") + QString::fromLatin1(field));
     if (!ctx.isSet(QStringLiteral("role")))
-        return ctx.usage(Tr::tr("give at least one --role"), QStringLiteral("--role"));
+        return ctx.usage(UserCommandsTr::tr("give at least one --role"), QStringLiteral("--role"));
     auto roles = parseRoles(ctx.values(QStringLiteral("role")));
     if (!roles)
         return ctx.fail(roles.error());
@@ -129,7 +130,7 @@ int userAdd(CommandContext &ctx, CommandSession &s)
         return ctx.fail(e);
     }
     ctx.out().result(userJson(*user),
-                     Tr::tr("User %1 (%2) added: %3.")
+                     UserCommandsTr::tr("User %1 (%2) added: %3.")
                          .arg(user->name, user->memberName, roleNames(user->roles).join(QStringLiteral(", "))));
     return 0;
 }
@@ -147,16 +148,18 @@ int userList(CommandContext &ctx, CommandSession &s)
         return 0;
     }
     if (users->isEmpty()) {
-        ctx.out().text(Tr::tr("No users yet: everyone is the implicit admin. Add the first admin with "
-                              "“hubctl user add NAME --member MEMBER --role admin”."));
+        ctx.out().text(UserCommandsTr::tr("No users yet: everyone is the implicit admin. Add the first admin with "
+                                          "“hubctl user add NAME --member MEMBER --role admin”."));
         return 0;
     }
     QList<QStringList> rows;
     for (const User &u : std::as_const(*users))
         rows << QStringList{u.name, u.memberName, roleNames(u.roles).join(QStringLiteral(", ")),
-                            u.hasPin ? Tr::tr("yes") : Tr::tr("no"),
+                            u.hasPin ? UserCommandsTr::tr("yes") : UserCommandsTr::tr("no"),
                             u.lockedUntil.isValid() ? s.local(u.lockedUntil) : QString()};
-    ctx.out().table({Tr::tr("Name"), Tr::tr("Member"), Tr::tr("Roles"), Tr::tr("PIN"), Tr::tr("Locked until")}, rows);
+    ctx.out().table({UserCommandsTr::tr("Name"), UserCommandsTr::tr("Member"), UserCommandsTr::tr("Roles"),
+                     UserCommandsTr::tr("PIN"), UserCommandsTr::tr("Locked until")},
+                    rows);
     return 0;
 }
 
@@ -164,7 +167,7 @@ int userRole(CommandContext &ctx, CommandSession &s)
 {
     const bool adding = ctx.isSet(QStringLiteral("add"));
     if (adding == ctx.isSet(QStringLiteral("remove")))
-        return ctx.usage(Tr::tr("give exactly one of --add ROLE or --remove ROLE"));
+        return ctx.usage(UserCommandsTr::tr("give exactly one of --add ROLE or --remove ROLE"));
     const QString option = adding ? QStringLiteral("add") : QStringLiteral("remove");
     auto roles = parseRoles({ctx.value(option)});
     if (!roles)
@@ -179,9 +182,8 @@ int userRole(CommandContext &ctx, CommandSession &s)
     auto changed = s.hub->users().get(user->id);
     if (!changed)
         return ctx.fail(changed.error());
-    ctx.out().result(
-        userJson(*changed),
-        Tr::tr("%1 now has the roles: %2.").arg(changed->name, roleNames(changed->roles).join(QStringLiteral(", "))));
+    ctx.out().result(userJson(*changed), UserCommandsTr::tr("%1 now has the roles: %2.")
+                                             .arg(changed->name, roleNames(changed->roles).join(QStringLiteral(", "))));
     return 0;
 }
 
@@ -200,7 +202,7 @@ int userPasswd(CommandContext &ctx, CommandSession &s)
     if (auto ok = s.hub->users().changePassphrase(user->id, *passphrase); !ok)
         return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("changed"), true}},
-                     Tr::tr("The passphrase of %1 was changed.").arg(user->name));
+                     UserCommandsTr::tr("The passphrase of %1 was changed.").arg(user->name));
     return 0;
 }
 
@@ -214,20 +216,21 @@ int userPin(CommandContext &ctx, CommandSession &s)
         if (qEnvironmentVariableIsSet("HUBCTL_NEW_PIN")) {
             pin = qEnvironmentVariable("HUBCTL_NEW_PIN");
         } else {
-            const auto typed = readSecret(Tr::tr("New PIN for %1: ").arg(user->name));
+            const auto typed = readSecret(UserCommandsTr::tr("New PIN for %1: ").arg(user->name));
             if (!typed)
-                return ctx.fail(Error::usage(Tr::tr("No PIN given: set HUBCTL_NEW_PIN or run hubctl in a terminal.")));
+                return ctx.fail(
+                    Error::usage(UserCommandsTr::tr("No PIN given: set HUBCTL_NEW_PIN or run hubctl in a terminal.")));
             pin = *typed;
         }
         if (pin.isEmpty())
-            return ctx.fail(
-                Error::invalid(Tr::tr("An empty PIN; use --clear to remove the PIN."), QStringLiteral("pin")));
+            return ctx.fail(Error::invalid(UserCommandsTr::tr("An empty PIN; use --clear to remove the PIN."),
+                                           QStringLiteral("pin")));
     }
     if (auto ok = s.hub->users().setPin(user->id, pin); !ok)
         return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("has_pin"), !pin.isEmpty()}},
-                     pin.isEmpty() ? Tr::tr("%1 has no PIN now.").arg(user->name)
-                                   : Tr::tr("The PIN of %1 was set.").arg(user->name));
+                     pin.isEmpty() ? UserCommandsTr::tr("%1 has no PIN now.").arg(user->name)
+                                   : UserCommandsTr::tr("The PIN of %1 was set.").arg(user->name));
     return 0;
 }
 
@@ -239,7 +242,7 @@ int userRemove(CommandContext &ctx, CommandSession &s)
     if (auto ok = s.hub->users().remove(user->id); !ok)
         return ctx.fail(ok.error());
     ctx.out().result(QJsonObject{{QStringLiteral("user"), user->name}, {QStringLiteral("removed"), true}},
-                     Tr::tr("User %1 was removed; the audit trail keeps their name.").arg(user->name));
+                     UserCommandsTr::tr("User %1 was removed; the audit trail keeps their name.").arg(user->name));
     return 0;
 }
 
@@ -256,7 +259,7 @@ int audit(CommandContext &ctx, CommandSession &s)
         *field = *d;
     }
     if (from.isValid() && to.isValid() && to < from)
-        return ctx.fail(Error::invalid(Tr::tr("--to is before --from"), QStringLiteral("--to")));
+        return ctx.fail(Error::invalid(UserCommandsTr::tr("--to is before --from"), QStringLiteral("--to")));
     if (ctx.isSet(QStringLiteral("limit"))) {
         auto n = CommandSession::count(ctx.value(QStringLiteral("limit")), QStringLiteral("--limit"));
         if (!n)
@@ -288,7 +291,7 @@ int audit(CommandContext &ctx, CommandSession &s)
         return 0;
     }
     if (rows->isEmpty()) {
-        ctx.out().text(Tr::tr("Nothing in the audit trail matches."));
+        ctx.out().text(UserCommandsTr::tr("Nothing in the audit trail matches."));
         return 0;
     }
     QList<QStringList> table;
@@ -299,7 +302,8 @@ int audit(CommandContext &ctx, CommandSession &s)
                              e.action,
                              e.entityId ? QStringLiteral("%1 #%2").arg(e.entity).arg(e.entityId) : e.entity,
                              e.summary};
-    ctx.out().table({Tr::tr("#"), Tr::tr("When"), Tr::tr("Who"), Tr::tr("Action"), Tr::tr("What"), Tr::tr("Summary")},
+    ctx.out().table({UserCommandsTr::tr("#"), UserCommandsTr::tr("When"), UserCommandsTr::tr("Who"),
+                     UserCommandsTr::tr("Action"), UserCommandsTr::tr("What"), UserCommandsTr::tr("Summary")},
                     table);
     return 0;
 }
@@ -308,68 +312,74 @@ int audit(CommandContext &ctx, CommandSession &s)
 
 void registerUserCommands(Cli &cli)
 {
-    cli.add({.name = QStringLiteral("user add"),
-             .synopsis = QStringLiteral(
-                 "NAME (--member MEMBER | --new-member \"FULL NAME\" [--email E] [--phone P]) --role ROLE..."),
-             .summary = Tr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"),
-             .options = {option(QStringLiteral("member"), Tr::tr("The member this user is (id or e-mail)."),
-                                QStringLiteral("MEMBER")),
-                         option(QStringLiteral("new-member"), Tr::tr("Add the user's member too, with this full name."),
-                                QStringLiteral("NAME")),
-                         option(QStringLiteral("email"), Tr::tr("The new member's e-mail (with --new-member)."),
-                                QStringLiteral("E")),
-                         option(QStringLiteral("phone"), Tr::tr("The new member's phone (with --new-member)."),
-                                QStringLiteral("P")),
-                         option(QStringLiteral("role"),
-                                Tr::tr("A role: front-desk, facilitator, treasurer or admin (repeat for several)."),
-                                QStringLiteral("ROLE"))},
-             .arguments = {1, 1},
-             .run = userAdd});
+    cli.add(
+        {.name = QStringLiteral("user add"),
+         .synopsis = QStringLiteral(
+             "NAME (--member MEMBER | --new-member \"FULL NAME\" [--email E] [--phone P]) --role ROLE..."),
+         .summary =
+             UserCommandsTr::tr("add a user who may sign in (passphrase from HUBCTL_NEW_PASSPHRASE or asked twice)"),
+         .options =
+             {option(QStringLiteral("member"), UserCommandsTr::tr("The member this user is (id or e-mail)."),
+                     QStringLiteral("MEMBER")),
+              option(QStringLiteral("new-member"),
+                     UserCommandsTr::tr("Add the user's member too, with this full name."), QStringLiteral("NAME")),
+              option(QStringLiteral("email"), UserCommandsTr::tr("The new member's e-mail (with --new-member)."),
+                     QStringLiteral("E")),
+              option(QStringLiteral("phone"), UserCommandsTr::tr("The new member's phone (with --new-member)."),
+                     QStringLiteral("P")),
+              option(QStringLiteral("role"),
+                     UserCommandsTr::tr("A role: front-desk, facilitator, treasurer or admin (repeat for several)."),
+                     QStringLiteral("ROLE"))},
+         .arguments = {1, 1},
+         .run = userAdd});
     cli.add({.name = QStringLiteral("user list"),
              .synopsis = QString(),
-             .summary = Tr::tr("list the hub's users and their roles"),
+             .summary = UserCommandsTr::tr("list the hub's users and their roles"),
              .arguments = {0, 0},
              .run = userList});
-    cli.add(
-        {.name = QStringLiteral("user role"),
-         .synopsis = QStringLiteral("NAME --add ROLE | --remove ROLE"),
-         .summary = Tr::tr("give or take a role"),
-         .options = {option(QStringLiteral("add"), Tr::tr("Give the user this role."), QStringLiteral("ROLE")),
-                     option(QStringLiteral("remove"), Tr::tr("Take this role from the user."), QStringLiteral("ROLE"))},
-         .arguments = {1, 1},
-         .run = userRole});
+    cli.add({.name = QStringLiteral("user role"),
+             .synopsis = QStringLiteral("NAME --add ROLE | --remove ROLE"),
+             .summary = UserCommandsTr::tr("give or take a role"),
+             .options = {option(QStringLiteral("add"), UserCommandsTr::tr("Give the user this role."),
+                                QStringLiteral("ROLE")),
+                         option(QStringLiteral("remove"), UserCommandsTr::tr("Take this role from the user."),
+                                QStringLiteral("ROLE"))},
+             .arguments = {1, 1},
+             .run = userRole});
     cli.add({.name = QStringLiteral("user passwd"),
              .synopsis = QStringLiteral("NAME"),
-             .summary = Tr::tr("set a new passphrase (also lifts a lock-out)"),
+             .summary = UserCommandsTr::tr("set a new passphrase (also lifts a lock-out)"),
              .arguments = {1, 1},
              .run = userPasswd});
     cli.add({.name = QStringLiteral("user pin"),
              .synopsis = QStringLiteral("NAME [--clear]"),
-             .summary = Tr::tr("set the quick-switch PIN (from HUBCTL_NEW_PIN or asked) or clear it"),
-             .options = {option(QStringLiteral("clear"), Tr::tr("Remove the PIN."))},
+             .summary = UserCommandsTr::tr("set the quick-switch PIN (from HUBCTL_NEW_PIN or asked) or clear it"),
+             .options = {option(QStringLiteral("clear"), UserCommandsTr::tr("Remove the PIN."))},
              .arguments = {1, 1},
              .run = userPin});
     cli.add({.name = QStringLiteral("user remove"),
              .synopsis = QStringLiteral("NAME"),
-             .summary = Tr::tr("remove a user"),
+             .summary = UserCommandsTr::tr("remove a user"),
              .arguments = {1, 1},
              .run = userRemove});
     // After the command, --user filters; who runs hubctl is named before it
     // ("hubctl --user ana audit --user ben").
-    cli.add({.name = QStringLiteral("audit"),
-             .synopsis = QStringLiteral("[--from DATE] [--to DATE] [--user NAME] [--action KIND] [--limit N]"),
-             .summary = Tr::tr("show the audit trail, newest first"),
-             .options = {option(QStringLiteral("from"), Tr::tr("First day (YYYY-MM-DD, hub's time zone)."),
-                                QStringLiteral("DATE")),
-                         option(QStringLiteral("to"), Tr::tr("Last day, included."), QStringLiteral("DATE")),
-                         option(QStringLiteral("user"), Tr::tr("Only what this person did."), QStringLiteral("NAME")),
-                         option(QStringLiteral("action"),
-                                Tr::tr("Only this action or kind of action (e.g. transfer, member.add)."),
-                                QStringLiteral("KIND")),
-                         option(QStringLiteral("limit"), Tr::tr("At most this many rows, newest first."),
-                                QStringLiteral("N"))},
-             .arguments = {0, 0},
-             .run = audit});
+    cli.add(
+        {.name = QStringLiteral("audit"),
+         .synopsis = QStringLiteral("[--from DATE] [--to DATE] [--user NAME] [--action KIND] [--limit N]"),
+         .summary = UserCommandsTr::tr("show the audit trail, newest first"),
+         .options = {option(QStringLiteral("from"), UserCommandsTr::tr("First day (YYYY-MM-DD, hub's time zone)."),
+                            QStringLiteral("DATE")),
+                     option(QStringLiteral("to"), UserCommandsTr::tr("Last day, included."), QStringLiteral("DATE")),
+                     option(QStringLiteral("user"), UserCommandsTr::tr("Only what this person did."),
+                            QStringLiteral("NAME")),
+                     option(QStringLiteral("action"),
+                            UserCommandsTr::tr("Only this action or kind of action (e.g. transfer, member.add)."),
+                            QStringLiteral("KIND")),
+                     option(QStringLiteral("limit"), UserCommandsTr::tr("At most this many rows, newest first."),
+                            QStringLiteral("N"))},
+         .arguments = {0, 0},
+         .run = audit});
 }
 
 } // namespace hub::cli

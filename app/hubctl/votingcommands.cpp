@@ -12,7 +12,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct VotingCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::VotingCommands)
 };
@@ -43,13 +43,14 @@ int setVoting(CommandContext &ctx, CommandSession &s, bool close)
     QJsonArray results;
     QStringList text;
     if (close)
-        text << (already ? Tr::tr("Voting at “%1” was already closed.") : Tr::tr("Voting at “%1” is closed."))
+        text << (already ? VotingCommandsTr::tr("Voting at “%1” was already closed.")
+                         : VotingCommandsTr::tr("Voting at “%1” is closed."))
                     .arg(g->title);
     else
-        text << (already ? Tr::tr("Voting at “%1” was already open.")
-                         : Tr::tr("Voting at “%1” is open again; votes can be cast and withdrawn."))
+        text << (already ? VotingCommandsTr::tr("Voting at “%1” was already open.")
+                         : VotingCommandsTr::tr("Voting at “%1” is open again; votes can be cast and withdrawn."))
                     .arg(g->title);
-    text << Tr::tr("Results (%n idea(s)):", nullptr, int(ideas->size()));
+    text << VotingCommandsTr::tr("Results (%n idea(s)):", nullptr, int(ideas->size()));
     for (qsizetype i = 0; i < ideas->size(); ++i) {
         const Idea &x = ideas->at(i);
         results.append(QJsonObject{
@@ -60,9 +61,10 @@ int setVoting(CommandContext &ctx, CommandSession &s, bool close)
             {QStringLiteral("votes"), x.votes},
             {QStringLiteral("voters"), x.voters},
             {QStringLiteral("promoted_to"), x.promotedTo ? QJsonValue(x.promotedTo->value()) : QJsonValue()}});
-        text << Tr::tr("  %1. #%2 %3 — %4 %5")
+        text << VotingCommandsTr::tr("  %1. #%2 %3 — %4 %5")
                     .arg(QString::number(rank[i]), QString::number(x.id.value()), x.title, QString::number(x.votes),
-                         g->voting == VotingMode::Dots ? Tr::tr("dot(s)") : Tr::tr("vote(s)"));
+                         g->voting == VotingMode::Dots ? VotingCommandsTr::tr("dot(s)")
+                                                       : VotingCommandsTr::tr("vote(s)"));
     }
     const QJsonObject o{{QStringLiteral("id"), g->id.value()},           {QStringLiteral("title"), g->title},
                         {QStringLiteral("voting"), toString(g->voting)}, {QStringLiteral("voting_closed"), close},
@@ -77,14 +79,15 @@ void registerVotingCommands(Cli &cli)
 {
     cli.add({.name = QStringLiteral("gathering close-voting"),
              .synopsis = QStringLiteral("GATHERING"),
-             .summary = Tr::tr("close a gathering's vote (no more votes or withdrawals) and show the ranked results"),
+             .summary = VotingCommandsTr::tr(
+                 "close a gathering's vote (no more votes or withdrawals) and show the ranked results"),
              .arguments = {1, 1},
              .run = [](CommandContext &ctx, CommandSession &s) {
                  return setVoting(ctx, s, true);
              }});
     cli.add({.name = QStringLiteral("gathering reopen-voting"),
              .synopsis = QStringLiteral("GATHERING"),
-             .summary = Tr::tr("open a closed vote again"),
+             .summary = VotingCommandsTr::tr("open a closed vote again"),
              .arguments = {1, 1},
              .run = [](CommandContext &ctx, CommandSession &s) {
                  return setVoting(ctx, s, false);

@@ -14,7 +14,7 @@ namespace hub::cli {
 
 namespace {
 
-struct Tr
+struct WalkInCommandsTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::cli::WalkInCommands)
 };
@@ -28,7 +28,8 @@ Result<WalkInId> walkInRef(const QString &text)
     bool ok = false;
     const qint64 id = ref.toLongLong(&ok);
     if (!ok || id <= 0)
-        return fail(Error::invalid(Tr::tr("“%1” is not a walk-in number").arg(text), QStringLiteral("WALKIN")));
+        return fail(
+            Error::invalid(WalkInCommandsTr::tr("“%1” is not a walk-in number").arg(text), QStringLiteral("WALKIN")));
     return WalkInId(id);
 }
 
@@ -100,15 +101,16 @@ int walkInList(CommandContext &ctx, CommandSession &s)
     for (const WalkIn &w : std::as_const(list)) {
         array.append(walkInJson(w, s));
         rows << QStringList{QStringLiteral("#%1").arg(w.id.value()), w.name,
-                            w.email.isEmpty() ? QStringLiteral("-") : w.email, w.consent ? Tr::tr("yes") : Tr::tr("no"),
-                            s.local(w.createdAt)};
+                            w.email.isEmpty() ? QStringLiteral("-") : w.email,
+                            w.consent ? WalkInCommandsTr::tr("yes") : WalkInCommandsTr::tr("no"), s.local(w.createdAt)};
     }
     if (ctx.json())
         ctx.out().document(array);
     else if (rows.isEmpty())
-        ctx.out().text(Tr::tr("No walk-ins waiting to become members."));
+        ctx.out().text(WalkInCommandsTr::tr("No walk-ins waiting to become members."));
     else
-        ctx.out().table({Tr::tr("Id"), Tr::tr("Name"), Tr::tr("E-mail"), Tr::tr("May contact"), Tr::tr("First came")},
+        ctx.out().table({WalkInCommandsTr::tr("Id"), WalkInCommandsTr::tr("Name"), WalkInCommandsTr::tr("E-mail"),
+                         WalkInCommandsTr::tr("May contact"), WalkInCommandsTr::tr("First came")},
                         rows);
     return 0;
 }
@@ -128,7 +130,7 @@ int walkInEnrol(CommandContext &ctx, CommandSession &s)
                   {QStringLiteral("name"), m->displayName},
                   {QStringLiteral("email"), m->email},
                   {QStringLiteral("walk_in_id"), w->id.value()}};
-    ctx.out().result(o, Tr::tr("%1 is now member #%2; their attendance, ideas and votes came with them.")
+    ctx.out().result(o, WalkInCommandsTr::tr("%1 is now member #%2; their attendance, ideas and votes came with them.")
                             .arg(m->displayName)
                             .arg(m->id.value()));
     return 0;
@@ -150,9 +152,9 @@ int walkInMerge(CommandContext &ctx, CommandSession &s)
         return ctx.fail(!now ? now.error() : m.error());
     QJsonObject o = walkInJson(*now, s);
     o.insert(QStringLiteral("member"), m->displayName);
-    ctx.out().result(o,
-                     Tr::tr("Walk-in #%1 %2 is %3 (member #%4); their attendance, ideas and votes moved to them.")
-                         .arg(QString::number(w->id.value()), w->name, m->displayName, QString::number(m->id.value())));
+    ctx.out().result(
+        o, WalkInCommandsTr::tr("Walk-in #%1 %2 is %3 (member #%4); their attendance, ideas and votes moved to them.")
+               .arg(QString::number(w->id.value()), w->name, m->displayName, QString::number(m->id.value())));
     return 0;
 }
 
@@ -162,24 +164,26 @@ void registerWalkInCommands(Cli &cli)
 {
     cli.add({.name = QStringLiteral("walkin list"),
              .synopsis = QStringLiteral("[GATHERING] [--search TEXT]"),
-             .summary = Tr::tr("walk-ins not yet members (at one gathering, or all)"),
-             .options = {option(QStringLiteral("search"), Tr::tr("Only walk-ins whose name or e-mail contains this."),
+             .summary = WalkInCommandsTr::tr("walk-ins not yet members (at one gathering, or all)"),
+             .options = {option(QStringLiteral("search"),
+                                WalkInCommandsTr::tr("Only walk-ins whose name or e-mail contains this."),
                                 QStringLiteral("TEXT"))},
              .arguments = {0, 1},
              .run = walkInList});
     cli.add({.name = QStringLiteral("walkin enrol"),
              .synopsis = QStringLiteral("WALKIN"),
-             .summary = Tr::tr("make a member of a walk-in from what they gave at the door"),
+             .summary = WalkInCommandsTr::tr("make a member of a walk-in from what they gave at the door"),
              .arguments = {1, 1},
              .run = walkInEnrol});
-    cli.add({.name = QStringLiteral("walkin merge"),
-             .synopsis = QStringLiteral("WALKIN --member MEMBER"),
-             .summary = Tr::tr("a walk-in is an existing member: their attendance moves to them"),
-             .options = {option(QStringLiteral("member"), Tr::tr("The member the walk-in turned out to be."),
-                                QStringLiteral("MEMBER"))},
-             .arguments = {1, 1},
-             .required = {QStringLiteral("member")},
-             .run = walkInMerge});
+    cli.add(
+        {.name = QStringLiteral("walkin merge"),
+         .synopsis = QStringLiteral("WALKIN --member MEMBER"),
+         .summary = WalkInCommandsTr::tr("a walk-in is an existing member: their attendance moves to them"),
+         .options = {option(QStringLiteral("member"), WalkInCommandsTr::tr("The member the walk-in turned out to be."),
+                            QStringLiteral("MEMBER"))},
+         .arguments = {1, 1},
+         .required = {QStringLiteral("member")},
+         .run = walkInMerge});
 }
 
 } // namespace hub::cli

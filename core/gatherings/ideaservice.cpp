@@ -11,7 +11,7 @@ namespace hub {
 
 namespace {
 
-const QString Columns =
+const QString IdeaColumns =
     QStringLiteral("SELECT i.id, i.gathering_id, i.title, i.story, i.author_member_id, i.author_walk_in_id, "
                    "coalesce(m.display_name, w.name, ''), i.tags, i.promoted_to, i.entered_by, i.created_at, "
                    "coalesce((SELECT sum(v.dots) FROM idea_votes v WHERE v.idea_id = i.id), 0), "
@@ -172,7 +172,7 @@ Status IdeaService::editIn(Write &w, IdeaId id, const IdeaDraft &d)
 
 Result<Idea> IdeaService::get(IdeaId id) const
 {
-    Query q(*m_db, Columns + QStringLiteral("WHERE i.id = :id"));
+    Query q(*m_db, IdeaColumns + QStringLiteral("WHERE i.id = :id"));
     q.bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -197,7 +197,8 @@ Result<QList<Idea>> IdeaService::ranked(GatheringId gathering) const
 {
     if (auto title = GatheringLookup::gatheringTitle(m_db->connection(), gathering); !title)
         return fail(title.error());
-    Query q(*m_db, Columns + QStringLiteral("WHERE i.gathering_id = :g ORDER BY 12 DESC, 13 DESC, i.created_at, i.id"));
+    Query q(*m_db,
+            IdeaColumns + QStringLiteral("WHERE i.gathering_id = :g ORDER BY 12 DESC, 13 DESC, i.created_at, i.id"));
     q.bind(QStringLiteral(":g"), gathering.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());

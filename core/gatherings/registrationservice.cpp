@@ -10,7 +10,7 @@ namespace hub {
 
 namespace {
 
-const QString Columns =
+const QString RegistrationColumns =
     QStringLiteral("SELECT r.gathering_id, r.member_id, m.display_name, r.position, r.status, r.registered_at "
                    "FROM gathering_registrations r JOIN members m ON m.id = r.member_id ");
 
@@ -31,7 +31,7 @@ Registration registrationFrom(const Query &q)
 
 Result<std::optional<Registration>> read(const QSqlDatabase &db, GatheringId g, MemberId m)
 {
-    Query q(db, Columns + QStringLiteral("WHERE r.gathering_id = :g AND r.member_id = :m"));
+    Query q(db, RegistrationColumns + QStringLiteral("WHERE r.gathering_id = :g AND r.member_id = :m"));
     q.bind(QStringLiteral(":g"), g.value()).bind(QStringLiteral(":m"), m.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -129,8 +129,8 @@ Result<CancellationOutcome> RegistrationService::cancelIn(Write &w, GatheringId 
     outcome.cancelled = **existing;
     outcome.cancelled.status = RegistrationStatus::Cancelled;
     if (heldPlace) {
-        Query first(db, Columns + QStringLiteral("WHERE r.gathering_id = :g AND r.status = 'waiting' "
-                                                 "ORDER BY r.position LIMIT 1"));
+        Query first(db, RegistrationColumns + QStringLiteral("WHERE r.gathering_id = :g AND r.status = 'waiting' "
+                                                             "ORDER BY r.position LIMIT 1"));
         first.bind(QStringLiteral(":g"), gathering.value());
         if (auto ok = first.exec(); !ok)
             return fail(ok.error());
@@ -155,8 +155,8 @@ Result<QList<Registration>> RegistrationService::list(GatheringId gathering) con
 {
     if (auto title = GatheringLookup::gatheringTitle(m_db->connection(), gathering); !title)
         return fail(title.error());
-    Query q(*m_db, Columns + QStringLiteral("WHERE r.gathering_id = :g AND r.status <> 'cancelled' "
-                                            "ORDER BY r.status <> 'registered', r.position"));
+    Query q(*m_db, RegistrationColumns + QStringLiteral("WHERE r.gathering_id = :g AND r.status <> 'cancelled' "
+                                                        "ORDER BY r.status <> 'registered', r.position"));
     q.bind(QStringLiteral(":g"), gathering.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());

@@ -36,7 +36,7 @@ QString yesNo(bool value)
     return value ? QStringLiteral("yes") : QStringLiteral("no");
 }
 
-QString isoDate(const QDate &d)
+QString exportDate(const QDate &d)
 {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
@@ -53,8 +53,8 @@ QStringList csvRow(const Entry &e)
     QStringList row;
     // The same order as MemberImporter::fieldNames().
     row << m.displayName << toString(m.kind) << m.givenName << m.familyName << m.email << m.phone << m.postcode
-        << m.address << m.website << m.notes << toString(m.status) << isoDate(m.joinedOn) << isoDate(m.lapsedOn)
-        << isoDate(m.leftOn) << m.interests.join(QStringLiteral(", ")) << MemberImporter::formatSkills(e.skills)
+        << m.address << m.website << m.notes << toString(m.status) << exportDate(m.joinedOn) << exportDate(m.lapsedOn)
+        << exportDate(m.leftOn) << m.interests.join(QStringLiteral(", ")) << MemberImporter::formatSkills(e.skills)
         << offers.join(u'\n') << needs.join(u'\n') << yesNo(m.consent.directoryVisible) << yesNo(m.consent.showEmail)
         << yesNo(m.consent.showPhone);
     return row;

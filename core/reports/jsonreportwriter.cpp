@@ -9,7 +9,7 @@
 namespace hub {
 
 namespace {
-struct Tr
+struct JsonTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::JsonReportWriter)
 };
@@ -77,7 +77,7 @@ Status JsonReportWriter::write(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
     if (m_device.write(bytes) != bytes.size())
-        return fail(Error::storage(Tr::tr("Could not write the JSON file: %1").arg(m_device.errorString())));
+        return fail(Error::storage(JsonTr::tr("Could not write the JSON file: %1").arg(m_device.errorString())));
     return {};
 }
 

@@ -8,7 +8,7 @@ namespace hub {
 
 namespace {
 
-struct Tr
+struct TextTr
 {
     Q_DECLARE_TR_FUNCTIONS(hub::TextReportWriter)
 };
@@ -39,7 +39,7 @@ Status TextReportWriter::write(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
     if (m_device.write(bytes) != bytes.size())
-        return fail(Error::storage(Tr::tr("Could not write the report: %1").arg(m_device.errorString())));
+        return fail(Error::storage(TextTr::tr("Could not write the report: %1").arg(m_device.errorString())));
     return {};
 }
 
@@ -51,9 +51,9 @@ Status TextReportWriter::begin(const ReportHeading &heading)
     if (!heading.period.isEmpty())
         line += QStringLiteral(" — ") + heading.period;
     if (!heading.unit.isEmpty())
-        line += QStringLiteral(" (") + Tr::tr("amounts in %1").arg(heading.unit) + u')';
+        line += QStringLiteral(" (") + TextTr::tr("amounts in %1").arg(heading.unit) + u')';
     if (!heading.seal.isEmpty())
-        line += u'\n' + Tr::tr("Seal %1").arg(heading.seal);
+        line += u'\n' + TextTr::tr("Seal %1").arg(heading.seal);
     return write(line + u'\n');
 }
 
@@ -140,7 +140,7 @@ Status TextReportWriter::endTable(const QVariantList &totals, const QStringList 
         if (auto ok = flushSample(); !ok)
             return ok;
     if (m_rows == 0)
-        if (auto ok = write(Tr::tr("(nothing in this period)") + u'\n'); !ok)
+        if (auto ok = write(TextTr::tr("(nothing in this period)") + u'\n'); !ok)
             return ok;
     if (!totals.isEmpty()) {
         QStringList rules;

@@ -7,13 +7,9 @@
 #include <QTemporaryDir>
 
 using hub::test::hubctl;
+using hub::test::S;
 
 namespace {
-QString S(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 struct Gatherings
 {
     QTemporaryDir dir;

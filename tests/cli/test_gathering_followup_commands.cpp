@@ -8,13 +8,9 @@
 #include <catch2/catch.hpp>
 
 using hub::test::hubctl;
+using hub::test::S;
 
 namespace {
-QString S(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 struct HubFile
 {
     QTemporaryDir dir;

@@ -13,7 +13,7 @@
 using hub::test::hubctl;
 
 namespace {
-struct Scratch
+struct ScratchInSetupCommands
 {
     QTemporaryDir dir;
     QString db = dir.filePath(QStringLiteral("hub.sqlite"));
@@ -38,7 +38,7 @@ TEST_CASE("hubctl --help lists every command and exits 0")
 
 TEST_CASE("unknown commands and options and missing arguments are usage errors with exit 1")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     CHECK(hubctl({}).exitCode == 1);
     auto unknown = hubctl(s.with({QStringLiteral("frobnicate")}));
     CHECK(unknown.exitCode == 1);
@@ -56,7 +56,7 @@ TEST_CASE("unknown commands and options and missing arguments are usage errors w
 
 TEST_CASE("init creates a hub with the given settings and JSON describes it")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("init"), QStringLiteral("--name"),
                             QStringLiteral("Canolfan Gymunedol Aberystwyth"), QStringLiteral("--timezone"),
                             QStringLiteral("Europe/London"), QStringLiteral("--unit"), QStringLiteral("Credits"),
@@ -79,7 +79,7 @@ TEST_CASE("init creates a hub with the given settings and JSON describes it")
 
 TEST_CASE("init with a bad value exits 2 and creates no file")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("init"), QStringLiteral("--timezone"),
                             QStringLiteral("Mars/Olympus")}));
     CHECK(r.exitCode == 2);
@@ -92,7 +92,7 @@ TEST_CASE("init with a bad value exits 2 and creates no file")
 
 TEST_CASE("commands other than init and demo refuse a missing hub file with exit 5", "[sqlite]")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     for (const QStringList &args :
          {QStringList{QStringLiteral("check")}, QStringList{QStringLiteral("settings"), QStringLiteral("show")},
           QStringList{QStringLiteral("backup"), s.path(QStringLiteral("b.sqlite"))},
@@ -107,7 +107,7 @@ TEST_CASE("commands other than init and demo refuse a missing hub file with exit
 
 TEST_CASE("a file that is not a hub is refused with exit 5 and left as it was")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     hub::test::writeBytes(s.db, "name,email\nAda,ada@example.org\n");
     auto r = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("check")}));
     CHECK(r.exitCode == 5);
@@ -118,7 +118,7 @@ TEST_CASE("a file that is not a hub is refused with exit 5 and left as it was")
 
 TEST_CASE("settings show and set work and a bad value exits 2 naming the key")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     REQUIRE(hubctl(s.with({QStringLiteral("init")})).exitCode == 0);
     auto set = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("settings"), QStringLiteral("set"),
                               QStringLiteral("default_limit_min"), QStringLiteral("-40")}));
@@ -145,7 +145,7 @@ TEST_CASE("settings show and set work and a bad value exits 2 naming the key")
 
 TEST_CASE("check passes on a good hub and exits 5 with a list on a broken one")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     REQUIRE(hubctl(s.with({QStringLiteral("init")})).exitCode == 0);
     auto ok = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("check")}));
     CHECK(ok.exitCode == 0);
@@ -169,7 +169,7 @@ TEST_CASE("check passes on a good hub and exits 5 with a list on a broken one")
 
 TEST_CASE("backup then restore brings the hub back and keeps the replaced file")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     REQUIRE(hubctl(s.with({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Kept Hub")})).exitCode ==
             0);
     const QString copy = s.path(QStringLiteral("copy.sqlite"));
@@ -198,7 +198,7 @@ TEST_CASE("backup then restore brings the hub back and keeps the replaced file")
 
 TEST_CASE("demo makes a new hub and is deterministic for a seed and refuses an existing file")
 {
-    Scratch s;
+    ScratchInSetupCommands s;
     const QString a = s.path(QStringLiteral("a.sqlite"));
     const QString b = s.path(QStringLiteral("b.sqlite"));
     auto ra = hubctl({QStringLiteral("--db"), a, QStringLiteral("--json"), QStringLiteral("demo"),

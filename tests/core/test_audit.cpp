@@ -37,15 +37,15 @@ using hub::test::TempHub;
 
 namespace {
 
-const QString Phrase = QStringLiteral("a long enough passphrase");
+const QString PhraseInAudit = QStringLiteral("a long enough passphrase");
 
-struct FastHashes
+struct FastHashesInAudit
 {
-    FastHashes() { PassphraseHasher::setCost(PassphraseHasher::Cost::Minimum); }
+    FastHashesInAudit() { PassphraseHasher::setCost(PassphraseHasher::Cost::Minimum); }
 };
-const FastHashes fastHashes;
+const FastHashesInAudit fastHashesInAudit;
 
-MemberId person(Hub &hub, const QString &name, MemberKind kind = MemberKind::Person)
+MemberId personInAudit(Hub &hub, const QString &name, MemberKind kind = MemberKind::Person)
 {
     MemberDraft d;
     d.displayName = name;
@@ -85,9 +85,9 @@ TEST_CASE("every write through the services appends one audit row naming who", "
     TempHub t;
     t->setActor(QStringLiteral("desk-pc"));
     const QDateTime at(QDate(2026, 5, 4), QTime(10, 0), QTimeZone::utc());
-    const MemberId ana = person(t.hub(), QStringLiteral("Ana"));
-    const MemberId ben = person(t.hub(), QStringLiteral("Ben"));
-    const MemberId cafe = person(t.hub(), QStringLiteral("Corner Café"), MemberKind::Organisation);
+    const MemberId ana = personInAudit(t.hub(), QStringLiteral("Ana"));
+    const MemberId ben = personInAudit(t.hub(), QStringLiteral("Ben"));
+    const MemberId cafe = personInAudit(t.hub(), QStringLiteral("Corner Café"), MemberKind::Organisation);
     Space s;
     s.name = QStringLiteral("Hall");
     s.capacity = 30;
@@ -116,7 +116,7 @@ TEST_CASE("every write through the services appends one audit row naming who", "
     const QList<std::tuple<const char *, std::function<void()>>> steps = {
         {"member.add",
          [&] {
-             person(t.hub(), QStringLiteral("Cai"));
+             personInAudit(t.hub(), QStringLiteral("Cai"));
          }},
         {"member.edit",
          [&] {
@@ -320,7 +320,7 @@ TEST_CASE("every write through the services appends one audit row naming who", "
          }},
         {"user.add",
          [&] {
-             auto u = t->users().add(QStringLiteral("ana"), ana, {Role::Admin, Role::Treasurer}, Phrase);
+             auto u = t->users().add(QStringLiteral("ana"), ana, {Role::Admin, Role::Treasurer}, PhraseInAudit);
              ok(u);
              user = u->id;
              REQUIRE(t->access().signInAs(QStringLiteral("ana")));
@@ -331,7 +331,7 @@ TEST_CASE("every write through the services appends one audit row naming who", "
          }},
         {"user.sign-in",
          [&] {
-             ok(t->access().signIn(QStringLiteral("ana"), Phrase));
+             ok(t->access().signIn(QStringLiteral("ana"), PhraseInAudit));
          }},
         {"user.roles",
          [&] {
@@ -343,7 +343,7 @@ TEST_CASE("every write through the services appends one audit row naming who", "
          }},
         {"user.passphrase",
          [&] {
-             ok(t->users().changePassphrase(*user, Phrase + QStringLiteral("!")));
+             ok(t->users().changePassphrase(*user, PhraseInAudit + QStringLiteral("!")));
          }},
         {"hub.backup",
          [&] {
@@ -388,7 +388,7 @@ TEST_CASE("a refused write leaves no audit row", "[audit]")
 TEST_CASE("the audit trail cannot be changed or deleted by SQL", "[audit]")
 {
     TempHub t;
-    person(t.hub(), QStringLiteral("Ana"));
+    personInAudit(t.hub(), QStringLiteral("Ana"));
     Query update(t->database(), QStringLiteral("UPDATE audit_log SET summary = 'nothing happened'"));
     CHECK_FALSE(update.exec());
     Query erase(t->database(), QStringLiteral("DELETE FROM audit_log"));
@@ -399,8 +399,8 @@ TEST_CASE("the audit trail cannot be changed or deleted by SQL", "[audit]")
 TEST_CASE("check finds an audit row changed outside Hubkeeper", "[audit][sqlite]")
 {
     TempHub t;
-    person(t.hub(), QStringLiteral("Ana"));
-    person(t.hub(), QStringLiteral("Ben"));
+    personInAudit(t.hub(), QStringLiteral("Ana"));
+    personInAudit(t.hub(), QStringLiteral("Ben"));
     CHECK(t->integrity().runAll().isEmpty());
     // Someone with the file and sqlite3 drops the triggers and rewrites history.
     for (const QString &sql : {QStringLiteral("DROP TRIGGER audit_log_never_updated"),
@@ -421,7 +421,7 @@ TEST_CASE("check finds a removed audit row", "[audit][sqlite]")
 {
     TempHub t;
     for (const QString &name : {QStringLiteral("Ana"), QStringLiteral("Ben"), QStringLiteral("Cai")})
-        person(t.hub(), name);
+        personInAudit(t.hub(), name);
     for (const QString &sql : {QStringLiteral("DROP TRIGGER audit_log_never_deleted"),
                                QStringLiteral("DELETE FROM audit_log WHERE id = 2")}) {
         Query q(t->database(), sql);
@@ -435,13 +435,13 @@ TEST_CASE("check finds a removed audit row", "[audit][sqlite]")
 TEST_CASE("forgetting a member replaces their user name in the audit trail by the pseudonym", "[audit][privacy]")
 {
     TempHub t;
-    const MemberId ada = person(t.hub(), QStringLiteral("Ada"));
-    const MemberId bea = person(t.hub(), QStringLiteral("Bea"));
-    REQUIRE(t->users().add(QStringLiteral("ada"), ada, {Role::Admin}, Phrase));
-    REQUIRE(t->access().signIn(QStringLiteral("ada"), Phrase));
-    REQUIRE(t->users().add(QStringLiteral("bea.k"), bea, {Role::FrontDesk}, Phrase));
-    REQUIRE(t->access().signIn(QStringLiteral("bea.k"), Phrase));
-    const MemberId wyn = person(t.hub(), QStringLiteral("Walk-in Wyn"));
+    const MemberId ada = personInAudit(t.hub(), QStringLiteral("Ada"));
+    const MemberId bea = personInAudit(t.hub(), QStringLiteral("Bea"));
+    REQUIRE(t->users().add(QStringLiteral("ada"), ada, {Role::Admin}, PhraseInAudit));
+    REQUIRE(t->access().signIn(QStringLiteral("ada"), PhraseInAudit));
+    REQUIRE(t->users().add(QStringLiteral("bea.k"), bea, {Role::FrontDesk}, PhraseInAudit));
+    REQUIRE(t->access().signIn(QStringLiteral("bea.k"), PhraseInAudit));
+    const MemberId wyn = personInAudit(t.hub(), QStringLiteral("Walk-in Wyn"));
     // A transfer is sealed in the ledger's chain: it names the user by number, never by name.
     TransferDraft tea{wyn, ada, Amount::fromMinor(100), QStringLiteral("Tea"), {}, {}, false, {}};
     auto paid = t->ledger().pay(tea);
@@ -464,7 +464,7 @@ TEST_CASE("forgetting a member replaces their user name in the audit trail by th
         REQUIRE(t->bookings().book(b));
     }
     CHECK_FALSE(t->access().signIn(QStringLiteral("bea.k"), QStringLiteral("typo in it")));
-    REQUIRE(t->access().signIn(QStringLiteral("ada"), Phrase));
+    REQUIRE(t->access().signIn(QStringLiteral("ada"), PhraseInAudit));
     AuditFilter byBea;
     byBea.userName = QStringLiteral("bea.k");
     CHECK(*t->audit().count(byBea) == 6);
@@ -491,9 +491,9 @@ TEST_CASE("forgetting a member replaces their user name in the audit trail by th
 TEST_CASE("a backup holds the users and the audit trail and a restored hub keeps them", "[audit][backup][sqlite]")
 {
     TempHub t;
-    const MemberId ada = person(t.hub(), QStringLiteral("Ada"));
-    REQUIRE(t->users().add(QStringLiteral("ada"), ada, {Role::Admin}, Phrase));
-    REQUIRE(t->access().signIn(QStringLiteral("ada"), Phrase));
+    const MemberId ada = personInAudit(t.hub(), QStringLiteral("Ada"));
+    REQUIRE(t->users().add(QStringLiteral("ada"), ada, {Role::Admin}, PhraseInAudit));
+    REQUIRE(t->access().signIn(QStringLiteral("ada"), PhraseInAudit));
     const QString copy = t.file(QStringLiteral("backup.sqlite"));
     REQUIRE(BackupService::backup(t->database(), copy, t->access(), t->audit()));
     const int audited = rows(t.hub());
@@ -506,7 +506,7 @@ TEST_CASE("a backup holds the users and the audit trail and a restored hub keeps
     CHECK(newest(t.hub()).userName == QStringLiteral("ada"));
     CHECK(t->integrity().runAll().isEmpty());
     t.reopen();
-    REQUIRE(t->access().signIn(QStringLiteral("ada"), Phrase));
+    REQUIRE(t->access().signIn(QStringLiteral("ada"), PhraseInAudit));
     CHECK(t->integrity().runAll().isEmpty());
 }
 
@@ -516,10 +516,10 @@ TEST_CASE("the audit list filters by person, action and time", "[audit]")
     QDateTime now(QDate(2026, 1, 1), QTime(12, 0), QTimeZone::utc());
     t->setClock(Clock([&] { return now; }));
     t->setActor(QStringLiteral("ana"));
-    person(t.hub(), QStringLiteral("One"));
+    personInAudit(t.hub(), QStringLiteral("One"));
     now = now.addDays(1);
     t->setActor(QStringLiteral("ben"));
-    person(t.hub(), QStringLiteral("Two"));
+    personInAudit(t.hub(), QStringLiteral("Two"));
     REQUIRE(t->settings().set(QStringLiteral("name"), QStringLiteral("Ely Street Hub")));
     AuditFilter f;
     f.userName = QStringLiteral("BEN");
@@ -543,8 +543,8 @@ TEST_CASE("the audit log names its records and says which computer user and prog
     const QString system = Hub::systemActor();
     CHECK_FALSE(system.isEmpty());
     CHECK(system != QStringLiteral("hubkeeper"));
-    const MemberId ana = person(t.hub(), QStringLiteral("Ana Able"));
-    const MemberId bo = person(t.hub(), QStringLiteral("Bo Brook"));
+    const MemberId ana = personInAudit(t.hub(), QStringLiteral("Ana Able"));
+    const MemberId bo = personInAudit(t.hub(), QStringLiteral("Bo Brook"));
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-50")));
     TransferDraft d;
     d.payer = ana;

@@ -15,14 +15,14 @@ using hub::test::TempHub;
 namespace {
 const QTimeZone London("Europe/London");
 
-void london(TempHub &t)
+void londonInBookingSeries(TempHub &t)
 {
     REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
     // Bookings below are in 2026; "now" is before them all.
     t->setClock(Clock::fixed(QDateTime(QDate(2026, 1, 5), QTime(9, 0), QTimeZone::utc())));
 }
 
-MemberId member(TempHub &t, const QString &name)
+MemberId memberInBookingSeries(TempHub &t, const QString &name)
 {
     MemberDraft d;
     d.displayName = name;
@@ -129,7 +129,7 @@ TEST_CASE("recurrences become RRULEs through libical and read back", "[series]")
 TEST_CASE("a weekly series stays at 19:00 local across both daylight-saving changes in London", "[series]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t);
     // Tuesdays from 17 March (GMT) past 29 March (BST) and 25 October (GMT again).
     BookingDraft d = weekly(t, hall, QDate(2026, 3, 17), 34);
@@ -156,7 +156,7 @@ TEST_CASE("a weekly series stays at 19:00 local across both daylight-saving chan
 TEST_CASE("a series with a clashing date books nothing and lists every clash", "[series]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t);
     REQUIRE(t->bookings().book(once(t, hall, QDate(2026, 3, 24), QTime(18, 0), QTime(19, 30), QStringLiteral("Quiz"))));
     REQUIRE(t->bookings().book(once(t, hall, QDate(2026, 4, 7), QTime(21, 0), QTime(22, 0), QStringLiteral("Disco"))));
@@ -191,7 +191,7 @@ TEST_CASE("a series with a clashing date books nothing and lists every clash", "
 TEST_CASE("edited occurrences and cancelled dates survive later edits of the series", "[series]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t);
     auto made = t->bookings().bookSeries(weekly(t, hall, QDate(2026, 3, 3), 5));
     REQUIRE(made);
@@ -229,7 +229,7 @@ TEST_CASE("edited occurrences and cancelled dates survive later edits of the ser
 TEST_CASE("cancelling this and following dates or the whole series", "[series]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t);
     auto made = t->bookings().bookSeries(weekly(t, hall, QDate(2026, 3, 3), 6));
     REQUIRE(made);
@@ -252,9 +252,9 @@ TEST_CASE("cancelling this and following dates or the whole series", "[series]")
 TEST_CASE("a charged booking posts duration times rate and cancelling reverses it", "[series][charge]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t, QStringLiteral("Main hall"), Amount::fromMinor(1250)); // 12.50 an hour
-    const MemberId ada = member(t, QStringLiteral("Ada Lovelace"));
+    const MemberId ada = memberInBookingSeries(t, QStringLiteral("Ada Lovelace"));
     BookingDraft d = once(t, hall, QDate(2026, 3, 3), QTime(18, 0), QTime(20, 30), QStringLiteral("Birthday"));
     LimitChange room;
     room.min = Amount::fromMinor(-10000);
@@ -295,9 +295,9 @@ TEST_CASE("a charged booking posts duration times rate and cancelling reverses i
 TEST_CASE("a charge the ledger refuses leaves no booking", "[series][charge]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t, QStringLiteral("Main hall"), Amount::fromMinor(100000));
-    const MemberId ada = member(t, QStringLiteral("Ada Lovelace"));
+    const MemberId ada = memberInBookingSeries(t, QStringLiteral("Ada Lovelace"));
     LimitChange tight;
     tight.min = Amount::fromMinor(-1000);
     REQUIRE(t->ledger().setLimits(ada, tight));
@@ -316,7 +316,7 @@ TEST_CASE("a charge the ledger refuses leaves no booking", "[series][charge]")
 TEST_CASE("closed days refuse bookings unless overridden and free spaces skip them", "[series][closures]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t);
     const Space kitchen = room(t, QStringLiteral("Kitchen"));
     auto xmas = t->spaces().addClosure(std::nullopt, QDate(2026, 12, 25), QStringLiteral("Christmas Day"));
@@ -352,7 +352,7 @@ TEST_CASE("closed days refuse bookings unless overridden and free spaces skip th
 TEST_CASE("changing the hub's time zone asks what happens to upcoming bookings", "[series][zone]")
 {
     TempHub t;
-    london(t);
+    londonInBookingSeries(t);
     const Space hall = room(t);
     auto b = t->bookings().book(once(t, hall, QDate(2026, 7, 7), QTime(19, 0), QTime(21, 0), QStringLiteral("Choir")));
     REQUIRE(b);

@@ -33,7 +33,7 @@ private:
     QList<ChangeEvent> m_events;
 };
 
-MemberDraft person(const QString &name)
+MemberDraft personInChangeEvents(const QString &name)
 {
     MemberDraft d;
     d.displayName = name;
@@ -46,7 +46,7 @@ TEST_CASE("a committed write signals one change event naming its area and record
 {
     TempHub t;
     Events events(t.hub());
-    auto m = t->members().add(person(QStringLiteral("Ada Okafor")));
+    auto m = t->members().add(personInChangeEvents(QStringLiteral("Ada Okafor")));
     REQUIRE(m);
     REQUIRE(events.all().size() == 1);
     const ChangeEvent &e = events.all().first();
@@ -60,11 +60,11 @@ TEST_CASE("a refused write and a rolled-back transaction signal nothing")
 {
     TempHub t;
     Events events(t.hub());
-    CHECK_FALSE(t->members().add(person(QString())));
+    CHECK_FALSE(t->members().add(personInChangeEvents(QString())));
     {
         auto tx = Transaction::begin(t->database());
         REQUIRE(tx);
-        REQUIRE(t->members().add(person(QStringLiteral("Bea Lund"))));
+        REQUIRE(t->members().add(personInChangeEvents(QStringLiteral("Bea Lund"))));
         // The member's own savepoint was released: still nothing, until the commit.
         CHECK(events.all().isEmpty());
     }
@@ -80,8 +80,8 @@ TEST_CASE("writes inside one transaction are one event after its commit")
     Events events(t.hub());
     auto tx = Transaction::begin(t->database());
     REQUIRE(tx);
-    auto a = t->members().add(person(QStringLiteral("Ada Okafor")));
-    auto b = t->members().add(person(QStringLiteral("Bea Lund")));
+    auto a = t->members().add(personInChangeEvents(QStringLiteral("Ada Okafor")));
+    auto b = t->members().add(personInChangeEvents(QStringLiteral("Bea Lund")));
     REQUIRE(a);
     REQUIRE(b);
     CHECK(events.all().isEmpty());
@@ -96,13 +96,13 @@ TEST_CASE("a savepoint rolled back takes its records out of the event")
     Events events(t.hub());
     auto tx = Transaction::begin(t->database());
     REQUIRE(tx);
-    auto kept = t->members().add(person(QStringLiteral("Ada Okafor")));
+    auto kept = t->members().add(personInChangeEvents(QStringLiteral("Ada Okafor")));
     REQUIRE(kept);
     qint64 droppedId = 0;
     {
         auto inner = Transaction::begin(t->database());
         REQUIRE(inner);
-        auto dropped = t->members().add(person(QStringLiteral("Bea Lund")));
+        auto dropped = t->members().add(personInChangeEvents(QStringLiteral("Bea Lund")));
         REQUIRE(dropped);
         droppedId = dropped->id.value();
         inner->rollback();
@@ -181,7 +181,7 @@ TEST_CASE("a change committed on another connection is noticed by the watcher, n
     bool added = false;
     QThread *desk = QThread::create([path = t.path(), &added] {
         auto other = Hub::open(path);
-        added = other && (*other)->members().add(person(QStringLiteral("Cy Twombly")));
+        added = other && (*other)->members().add(personInChangeEvents(QStringLiteral("Cy Twombly")));
     });
     desk->start();
     REQUIRE(desk->wait(20000));

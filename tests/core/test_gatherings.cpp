@@ -27,14 +27,14 @@ using hub::test::TempHub;
 
 namespace {
 // 2026-03-10 is a Tuesday; the hub is in London.
-const QDate Tuesday(2026, 3, 10);
+const QDate TuesdayInGatherings(2026, 3, 10);
 
-void london(TempHub &t)
+void londonInGatherings(TempHub &t)
 {
     REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
 }
 
-MemberId person(TempHub &t, const QString &name, const QString &email = {})
+MemberId personInGatherings(TempHub &t, const QString &name, const QString &email = {})
 {
     MemberDraft d;
     d.displayName = name;
@@ -44,7 +44,7 @@ MemberId person(TempHub &t, const QString &name, const QString &email = {})
     return m->id;
 }
 
-Space hall(TempHub &t, int capacity = 60)
+Space hallInGatherings(TempHub &t, int capacity = 60)
 {
     Space s;
     s.name = QStringLiteral("Main hall");
@@ -56,7 +56,7 @@ Space hall(TempHub &t, int capacity = 60)
     return *added;
 }
 
-GatheringDraft friendly(TempHub &t, std::optional<SpaceId> space, QDate day = Tuesday, int capacity = 0)
+GatheringDraft friendly(TempHub &t, std::optional<SpaceId> space, QDate day = TuesdayInGatherings, int capacity = 0)
 {
     GatheringDraft d;
     d.kind = GatheringKind::Friendly;
@@ -71,7 +71,7 @@ GatheringDraft friendly(TempHub &t, std::optional<SpaceId> space, QDate day = Tu
 
 Gathering held(TempHub &t, int capacity = 0)
 {
-    auto g = t->gatherings().add(friendly(t, std::nullopt, Tuesday, capacity));
+    auto g = t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings, capacity));
     REQUIRE(g);
     return *g;
 }
@@ -98,9 +98,9 @@ Idea idea(TempHub &t, GatheringId g, const QString &title, std::optional<MemberI
 TEST_CASE("a gathering in a space books it through the booking service and takes the space's capacity", "[gatherings]")
 {
     TempHub t;
-    london(t);
-    const Space s = hall(t, 45);
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    londonInGatherings(t);
+    const Space s = hallInGatherings(t, 45);
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     GatheringDraft d = friendly(t, s.id);
     d.facilitators = {ana};
     auto g = t->gatherings().add(d);
@@ -124,13 +124,13 @@ TEST_CASE("a gathering in a space books it through the booking service and takes
 TEST_CASE("a booking conflict refusal comes from the booking service unchanged and writes nothing", "[gatherings]")
 {
     TempHub t;
-    london(t);
-    const Space s = hall(t);
+    londonInGatherings(t);
+    const Space s = hallInGatherings(t);
     BookingDraft choir;
     choir.space = s.id;
     choir.title = QStringLiteral("Choir");
-    choir.start = t->bookings().localTime(Tuesday, QTime(17, 0));
-    choir.end = t->bookings().localTime(Tuesday, QTime(18, 50)); // clean-up and setup reach 19:00
+    choir.start = t->bookings().localTime(TuesdayInGatherings, QTime(17, 0));
+    choir.end = t->bookings().localTime(TuesdayInGatherings, QTime(18, 50)); // clean-up and setup reach 19:00
     REQUIRE(t->bookings().book(choir));
 
     const GatheringDraft d = friendly(t, s.id);
@@ -154,9 +154,9 @@ TEST_CASE("a booking conflict refusal comes from the booking service unchanged a
 TEST_CASE("a capacity above the space's is refused by the booking service", "[gatherings]")
 {
     TempHub t;
-    london(t);
-    const Space s = hall(t, 20);
-    auto refused = t->gatherings().add(friendly(t, s.id, Tuesday, 30));
+    londonInGatherings(t);
+    const Space s = hallInGatherings(t, 20);
+    auto refused = t->gatherings().add(friendly(t, s.id, TuesdayInGatherings, 30));
     REQUIRE_FALSE(refused);
     CHECK(refused.error().kind == ErrorKind::Refused);
     CHECK(refused.error().where == QStringLiteral("attendees"));
@@ -181,8 +181,8 @@ TEST_CASE("a gathering is validated field by field", "[gatherings]")
 TEST_CASE("a monthly gathering books a series and each date is a gathering of its own", "[gatherings]")
 {
     TempHub t;
-    london(t);
-    const Space s = hall(t);
+    londonInGatherings(t);
+    const Space s = hallInGatherings(t);
     GatheringDraft d = friendly(t, s.id);
     Recurrence r;
     r.frequency = Recurrence::Frequency::Monthly;
@@ -195,29 +195,29 @@ TEST_CASE("a monthly gathering books a series and each date is a gathering of it
     CHECK((*list)[0].series);
     CHECK((*list)[0].series == (*list)[2].series);
     CHECK((*list)[1].start.toTimeZone(QTimeZone("Europe/London")).time() == QTime(19, 0));
-    CHECK(t->registrations().add((*list)[1].id, person(t, QStringLiteral("Bo"))));
+    CHECK(t->registrations().add((*list)[1].id, personInGatherings(t, QStringLiteral("Bo"))));
     CHECK((*list)[0].registered == 0);
 }
 
 TEST_CASE("upcoming and past gatherings are split at now", "[gatherings]")
 {
     TempHub t;
-    london(t);
-    t->setClock(Clock::fixed(QDateTime(Tuesday, QTime(12, 0), QTimeZone::utc())));
-    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, Tuesday.addDays(-7))));
-    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, Tuesday)));
-    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, Tuesday.addDays(7))));
+    londonInGatherings(t);
+    t->setClock(Clock::fixed(QDateTime(TuesdayInGatherings, QTime(12, 0), QTimeZone::utc())));
+    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings.addDays(-7))));
+    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings)));
+    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings.addDays(7))));
     CHECK(t->gatherings().upcoming()->size() == 2);
     CHECK(t->gatherings().past()->size() == 1);
-    CHECK(t->gatherings().onDay(Tuesday)->size() == 1);
+    CHECK(t->gatherings().onDay(TuesdayInGatherings)->size() == 1);
 }
 
 TEST_CASE("sign-ups fill the places then a waiting list in order and a cancellation moves the first up", "[gatherings]")
 {
     TempHub t;
     const Gathering g = held(t, 2);
-    const MemberId a = person(t, QStringLiteral("Ana")), b = person(t, QStringLiteral("Bo")),
-                   c = person(t, QStringLiteral("Cy")), d = person(t, QStringLiteral("Di"));
+    const MemberId a = personInGatherings(t, QStringLiteral("Ana")), b = personInGatherings(t, QStringLiteral("Bo")),
+                   c = personInGatherings(t, QStringLiteral("Cy")), d = personInGatherings(t, QStringLiteral("Di"));
     CHECK(t->registrations().add(g.id, a)->status == RegistrationStatus::Registered);
     CHECK(t->registrations().add(g.id, b)->status == RegistrationStatus::Registered);
     CHECK(t->registrations().add(g.id, c)->status == RegistrationStatus::Waiting);
@@ -256,7 +256,7 @@ TEST_CASE("checking in twice is refused kindly for members and walk-ins", "[gath
 {
     TempHub t;
     const Gathering g = held(t);
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     REQUIRE(t->checkIns().checkIn(g.id, ana));
     auto again = t->checkIns().checkIn(g.id, ana);
     REQUIRE_FALSE(again);
@@ -325,7 +325,7 @@ TEST_CASE("merging a walk-in into a member who also came keeps one attendance ro
 {
     TempHub t;
     const Gathering g = held(t);
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     auto mine = t->checkIns().checkIn(g.id, ana);
     auto walk = t->checkIns().checkInWalkIn(g.id, WalkInDraft{QStringLiteral("Ana (walk-in)"), {}, false});
     REQUIRE(mine);
@@ -347,7 +347,7 @@ TEST_CASE("only people checked in at the gathering can vote", "[gatherings]")
     TempHub t;
     const Gathering g = held(t);
     const Gathering other = held(t);
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     const Idea i = idea(t, g.id, QStringLiteral("Tool library"));
     auto notHere = t->ideas().vote(i.id, ana);
     REQUIRE_FALSE(notHere);
@@ -365,7 +365,7 @@ TEST_CASE("one person one vote per idea", "[gatherings]")
 {
     TempHub t;
     const Gathering g = held(t);
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     auto a = t->checkIns().checkIn(g.id, ana);
     REQUIRE(a);
     const Idea i = idea(t, g.id, QStringLiteral("Tool library"));
@@ -382,7 +382,7 @@ TEST_CASE("dot voting allows N dots per attendee and withdrawal until voting clo
     TempHub t;
     const Gathering g = held(t);
     REQUIRE(t->ideas().setVoting(g.id, VotingMode::Dots, 3));
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     auto a = t->checkIns().checkIn(g.id, ana);
     REQUIRE(a);
     const Idea i = idea(t, g.id, QStringLiteral("Tool library"));
@@ -415,7 +415,7 @@ TEST_CASE("results are ranked by votes", "[gatherings]")
     const Idea b = idea(t, g.id, QStringLiteral("Tool library in the old shop"));
     const Idea c = idea(t, g.id, QStringLiteral("Repair café on Saturdays"));
     for (const QString &name : {QStringLiteral("Ana"), QStringLiteral("Bo")}) {
-        auto at = t->checkIns().checkIn(g.id, person(t, name));
+        auto at = t->checkIns().checkIn(g.id, personInGatherings(t, name));
         REQUIRE(at);
         REQUIRE(t->ideas().vote(b.id, at->id));
     }
@@ -435,7 +435,7 @@ TEST_CASE("an idea keyed in afterwards credits its real author and records who t
     TempHub t;
     t->setActor(QStringLiteral("facilitator-laptop"));
     const Gathering g = held(t);
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     t->setClock(Clock::fixed(g.end.addDays(2)));
     const Idea i = idea(t, g.id, QStringLiteral("Street party"), ana);
     CHECK(i.authorName == QStringLiteral("Ana"));
@@ -447,7 +447,7 @@ TEST_CASE("promoting an idea makes a group that links its origin idea and gather
 {
     TempHub t;
     const Gathering g = held(t);
-    const MemberId ana = person(t, QStringLiteral("Ana")), bo = person(t, QStringLiteral("Bo"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana")), bo = personInGatherings(t, QStringLiteral("Bo"));
     const Idea i = idea(t, g.id, QStringLiteral("Tool library"), ana);
     const Idea j = idea(t, g.id, QStringLiteral("Lend ladders"), bo);
     auto group = t->workingGroups().promote(i.id, QStringLiteral("Tool library group"), bo);
@@ -476,7 +476,7 @@ TEST_CASE("promoting into a new group refuses a name another group has, and chan
 {
     TempHub t;
     const Gathering g = held(t);
-    const MemberId ana = person(t, QStringLiteral("Ana")), bo = person(t, QStringLiteral("Bo"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana")), bo = personInGatherings(t, QStringLiteral("Bo"));
     const Idea i = idea(t, g.id, QStringLiteral("Tool library"), ana);
     const Idea j = idea(t, g.id, QStringLiteral("Seed swap"), ana);
     auto first = t->workingGroups().promote(i.id, QStringLiteral("Tool library group"), bo);
@@ -503,7 +503,7 @@ TEST_CASE("promoting into a new group refuses a name another group has, and chan
 TEST_CASE("members join and leave groups and the convenor hands over before leaving", "[gatherings]")
 {
     TempHub t;
-    const MemberId ana = person(t, QStringLiteral("Ana")), bo = person(t, QStringLiteral("Bo"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana")), bo = personInGatherings(t, QStringLiteral("Bo"));
     auto g = t->workingGroups().create(QStringLiteral("Green street"), {}, ana);
     REQUIRE(g);
     REQUIRE(t->workingGroups().join(g->id, bo));
@@ -520,14 +520,15 @@ TEST_CASE("members join and leave groups and the convenor hands over before leav
 TEST_CASE("actions have owners and due dates and overdue ones are listed", "[gatherings]")
 {
     TempHub t;
-    london(t);
-    t->setClock(Clock::fixed(QDateTime(Tuesday, QTime(12, 0), QTimeZone::utc())));
-    const MemberId ana = person(t, QStringLiteral("Ana"));
+    londonInGatherings(t);
+    t->setClock(Clock::fixed(QDateTime(TuesdayInGatherings, QTime(12, 0), QTimeZone::utc())));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     auto g = t->workingGroups().create(QStringLiteral("Repair café"), {}, {});
     REQUIRE(g);
     auto late = t->workingGroups().addAction(
-        {g->id, QStringLiteral("Ask the library for tables"), ana, Tuesday.addDays(-1), {}});
-    auto soon = t->workingGroups().addAction({g->id, QStringLiteral("Print posters"), ana, Tuesday.addDays(3), {}});
+        {g->id, QStringLiteral("Ask the library for tables"), ana, TuesdayInGatherings.addDays(-1), {}});
+    auto soon =
+        t->workingGroups().addAction({g->id, QStringLiteral("Print posters"), ana, TuesdayInGatherings.addDays(3), {}});
     REQUIRE(late);
     REQUIRE(soon);
     CHECK(t->workingGroups().members(g->id)->size() == 1); // the owner joined
@@ -553,8 +554,8 @@ TEST_CASE("a business challenge comes from an organisation and suggests members 
     bakery.displayName = QStringLiteral("Corner Bakery");
     auto org = t->members().add(bakery);
     REQUIRE(org);
-    const MemberId ana = person(t, QStringLiteral("Ana")), bo = person(t, QStringLiteral("Bo")),
-                   hidden = person(t, QStringLiteral("Hidden"));
+    const MemberId ana = personInGatherings(t, QStringLiteral("Ana")), bo = personInGatherings(t, QStringLiteral("Bo")),
+                   hidden = personInGatherings(t, QStringLiteral("Hidden"));
     for (MemberId m : {ana, bo, hidden}) {
         Consent c;
         c.directoryVisible = m != hidden;

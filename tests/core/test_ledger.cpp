@@ -24,7 +24,7 @@ using namespace hub;
 using hub::test::TempHub;
 
 namespace {
-MemberId member(TempHub &t, const QString &name, const QStringList &interests = {})
+MemberId memberInLedger(TempHub &t, const QString &name, const QStringList &interests = {})
 {
     MemberDraft d;
     d.displayName = name;
@@ -81,8 +81,8 @@ void tamper(const QString &path, const QStringList &statements)
 TEST_CASE("every account starts at zero and a transfer moves credit so balances sum to zero")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     CHECK(balance(t, ada) == 0);
     auto p = t->ledger().pay(draft(ada, bo, "2.50"));
     REQUIRE(p);
@@ -97,8 +97,8 @@ TEST_CASE("a transfer that would go below the credit limit is refused and writes
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-50")));
-    const MemberId ada = member(t, QStringLiteral("Ada Lovelace"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada Lovelace"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     REQUIRE(t->ledger().pay(draft(ada, bo, "45")));
     auto r = t->ledger().pay(draft(ada, bo, "10"));
     REQUIRE_FALSE(r);
@@ -125,8 +125,8 @@ TEST_CASE("a transfer that would go below the credit limit is refused and writes
 TEST_CASE("the upper limit and the soft warning level are applied")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     REQUIRE(t->ledger().setLimits(bo, {hours("-20"), hours("5"), std::nullopt, false, {}}));
     CHECK(t->ledger().pay(draft(ada, bo, "6")).error().message.contains(QStringLiteral("upper limit")));
     REQUIRE(t->ledger().setLimits(ada, {hours("-20"), std::nullopt, hours("-3"), false, {}}));
@@ -142,8 +142,8 @@ TEST_CASE("the upper limit and the soft warning level are applied")
 TEST_CASE("bad transfers are refused naming the field")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     CHECK(t->ledger().pay(draft(ada, ada, "1")).error().where == QStringLiteral("payee"));
     CHECK(t->ledger().pay(draft(ada, bo, "0")).error().where == QStringLiteral("amount"));
     CHECK(t->ledger().pay(draft(ada, bo, "1", QStringLiteral("   "))).error().where == QStringLiteral("memo"));
@@ -175,8 +175,8 @@ TEST_CASE("every field problem of a transfer is listed, the first being the one 
 TEST_CASE("amounts at the int64 edges are refused cleanly")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     REQUIRE(t->ledger().setLimits(
         ada, {Amount::fromMinor(std::numeric_limits<qint64>::min()), std::nullopt, std::nullopt, false, {}}));
     TransferDraft huge = draft(ada, bo, "1");
@@ -194,8 +194,8 @@ TEST_CASE("amounts at the int64 edges are refused cleanly")
 TEST_CASE("frozen accounts receive but do not pay and an account closes only at zero")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     REQUIRE(t->ledger().setStatus(ada, AccountStatus::Frozen));
     CHECK(t->ledger().pay(draft(ada, bo, "1")).error().kind == ErrorKind::Refused);
     REQUIRE(t->ledger().pay(draft(bo, ada, "1")));
@@ -209,8 +209,8 @@ TEST_CASE("frozen accounts receive but do not pay and an account closes only at 
 TEST_CASE("transfers are never edited or deleted and a reversal corrects a mistake once")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     auto p = t->ledger().pay(draft(ada, bo, "3"));
     REQUIRE(p);
     for (const QString &sql :
@@ -238,9 +238,9 @@ TEST_CASE("a reversal that would breach a limit is refused unless overridden")
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-5")));
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
-    const MemberId cy = member(t, QStringLiteral("Cy"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
+    const MemberId cy = memberInLedger(t, QStringLiteral("Cy"));
     auto p = t->ledger().pay(draft(ada, bo, "5"));
     REQUIRE(p);
     REQUIRE(t->ledger().pay(draft(bo, cy, "5")));
@@ -253,8 +253,8 @@ TEST_CASE("a reversal that would breach a limit is refused unless overridden")
 TEST_CASE("changing a limit never silently puts a balance in breach")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     REQUIRE(t->ledger().pay(draft(ada, bo, "15")));
     auto r = t->ledger().setLimits(ada, {hours("-10"), std::nullopt, std::nullopt, false, {}});
     REQUIRE_FALSE(r);
@@ -271,8 +271,8 @@ TEST_CASE("changing a limit never silently puts a balance in breach")
 TEST_CASE("editing a transfer row outside Hubkeeper is caught by the check", "[sqlite]")
 {
     TempHub t;
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     for (int i = 0; i < 3; ++i)
         REQUIRE(t->ledger().pay(draft(ada, bo, "1")));
     const QString path = t.path();
@@ -293,8 +293,8 @@ TEST_CASE("a statement shows opening and running and closing balances for a peri
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     const auto at = [&](int month, int day, int hour) {
         t->setClock(Clock::fixed(QDateTime(QDate(2026, month, day), QTime(hour, 30), Qt::UTC)));
     };
@@ -323,7 +323,7 @@ TEST_CASE("10000 random transfers and reversals keep the zero sum and balances a
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-30")));
     QList<MemberId> people;
     for (int i = 0; i < 25; ++i)
-        people << member(t, QStringLiteral("Trader %1").arg(i));
+        people << memberInLedger(t, QStringLiteral("Trader %1").arg(i));
     QRandomGenerator random(20261123);
     QList<TransferId> posted;
     int refused = 0;
@@ -368,8 +368,8 @@ TEST_CASE("two hubs on one file racing to overspend one account never breach its
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-50")));
-    const MemberId ada = member(t, QStringLiteral("Ada"));
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     REQUIRE(t->ledger().account(ada));
     std::atomic<int> posted{0};
     const QString path = t.path();
@@ -403,7 +403,7 @@ TEST_CASE("a batch posts all rows in order or none and reports every bad row")
     d.displayName = QStringLiteral("Ada");
     d.email = QStringLiteral("ada@example.org");
     const MemberId ada = t->members().add(d)->id;
-    const MemberId bo = member(t, QStringLiteral("Bo"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
     LedgerBatch batch(t.hub());
     const QByteArray good =
         "payer,payee,amount,memo\nada@example.org,2,6,bread\n2,1,1.5,eggs\nada@example.org,2,5,jam\n";
@@ -437,9 +437,9 @@ TEST_CASE("a levy charges every active member to the hub's account or no one")
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-10")));
-    const MemberId ada = member(t, QStringLiteral("Ada"), {QStringLiteral("volunteer")});
-    const MemberId bo = member(t, QStringLiteral("Bo"));
-    const MemberId cy = member(t, QStringLiteral("Cy"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada"), {QStringLiteral("volunteer")});
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo"));
+    const MemberId cy = memberInLedger(t, QStringLiteral("Cy"));
     REQUIRE(t->members().setStatus(cy, MemberStatus::Lapsed));
     LedgerBatch batch(t.hub());
     auto preview = batch.previewLevy(hours("3"), QStringLiteral("November contribution"));
@@ -471,11 +471,11 @@ TEST_CASE("near the limit means the same in the account list and in the ledger a
 {
     TempHub t;
     REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-10")));
-    const MemberId ada = member(t, QStringLiteral("Ada at her lower limit"));
-    const MemberId cy = member(t, QStringLiteral("Cy within ten percent of it"));
-    const MemberId dee = member(t, QStringLiteral("Dee past her warning level"));
-    const MemberId eve = member(t, QStringLiteral("Eve nowhere near"));
-    const MemberId bo = member(t, QStringLiteral("Bo at his upper limit"));
+    const MemberId ada = memberInLedger(t, QStringLiteral("Ada at her lower limit"));
+    const MemberId cy = memberInLedger(t, QStringLiteral("Cy within ten percent of it"));
+    const MemberId dee = memberInLedger(t, QStringLiteral("Dee past her warning level"));
+    const MemberId eve = memberInLedger(t, QStringLiteral("Eve nowhere near"));
+    const MemberId bo = memberInLedger(t, QStringLiteral("Bo at his upper limit"));
     REQUIRE(t->ledger().setLimits(dee, {hours("-10"), std::nullopt, hours("-4"), false, {}}));
     REQUIRE(t->ledger().setLimits(bo, {hours("-10"), hours("20"), std::nullopt, false, {}}));
     REQUIRE(t->ledger().pay(draft(ada, bo, "10")));  // Ada -10.00: at the limit

@@ -15,7 +15,7 @@ using hub::test::TempHub;
 
 namespace {
 
-MemberId addMember(TempHub &t, const QString &name, MemberStatus status = MemberStatus::Active)
+MemberId addMemberInLedgerModels(TempHub &t, const QString &name, MemberStatus status = MemberStatus::Active)
 {
     MemberDraft d;
     d.displayName = name;
@@ -29,11 +29,11 @@ MemberId addMember(TempHub &t, const QString &name, MemberStatus status = Member
 }
 
 /// "Account 000" ... in name order.
-QList<MemberId> addMembers(TempHub &t, int count)
+QList<MemberId> addMembersInLedgerModels(TempHub &t, int count)
 {
     QList<MemberId> ids;
     for (int i = 0; i < count; ++i)
-        ids << addMember(t, QStringLiteral("Account %1").arg(i, 3, 10, QLatin1Char('0')));
+        ids << addMemberInLedgerModels(t, QStringLiteral("Account %1").arg(i, 3, 10, QLatin1Char('0')));
     return ids;
 }
 
@@ -75,7 +75,7 @@ QStringList column(const QAbstractItemModel &model, int c, int role = Qt::Displa
 TEST_CASE("the accounts table fetches its rows lazily in batches of 200")
 {
     TempHub t;
-    addMembers(t, 450);
+    addMembersInLedgerModels(t, 450);
     AccountTableModel model(t.hub());
 
     CHECK(model.columnCount() == AccountTableModel::ColumnCount);
@@ -113,8 +113,8 @@ TEST_CASE("the accounts table fetches its rows lazily in batches of 200")
 TEST_CASE("the accounts table shows balances in the hub's unit and marks negative ones")
 {
     TempHub t;
-    const MemberId ana = addMember(t, QStringLiteral("Ana Ferreira"));
-    const MemberId bryn = addMember(t, QStringLiteral("Bryn Hughes"));
+    const MemberId ana = addMemberInLedgerModels(t, QStringLiteral("Ana Ferreira"));
+    const MemberId bryn = addMemberInLedgerModels(t, QStringLiteral("Bryn Hughes"));
     t->setClock(Clock::fixed(QDateTime(QDate(2025, 7, 1), QTime(12, 30), QTimeZone::utc())));
     pay(t, ana, bryn, hours(3.5), QStringLiteral("3.5h gardening"));
 
@@ -158,8 +158,8 @@ TEST_CASE("the accounts table shows balances in the hub's unit and marks negativ
 TEST_CASE("the accounts table filters by name status and risk and sorts by balance in SQL")
 {
     TempHub t;
-    const QList<MemberId> ids = addMembers(t, 30);
-    const MemberId zoe = addMember(t, QStringLiteral("Zoë Łukasiewicz"));
+    const QList<MemberId> ids = addMembersInLedgerModels(t, 30);
+    const MemberId zoe = addMemberInLedgerModels(t, QStringLiteral("Zoë Łukasiewicz"));
     // Account 000 pays 19 hours: within 10% of the −20 limit, so at risk.
     pay(t, ids[0], ids[1], hours(19), QStringLiteral("a long job"));
     pay(t, ids[2], zoe, hours(2), QStringLiteral("bread"));
@@ -208,7 +208,7 @@ TEST_CASE("the accounts table filters by name status and risk and sorts by balan
 TEST_CASE("the accounts table refreshes posted accounts in place")
 {
     TempHub t;
-    const QList<MemberId> ids = addMembers(t, 3);
+    const QList<MemberId> ids = addMembersInLedgerModels(t, 3);
     AccountTableModel model(t.hub());
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -224,7 +224,7 @@ TEST_CASE("the accounts table refreshes posted accounts in place")
 TEST_CASE("the transfers table fetches newest first 200 at a time")
 {
     TempHub t;
-    const QList<MemberId> ids = addMembers(t, 4);
+    const QList<MemberId> ids = addMembersInLedgerModels(t, 4);
     // Limits stay out of the way: credit goes round in a circle.
     for (int i = 0; i < 450; ++i)
         pay(t, ids[i % 4], ids[(i + 1) % 4], hours(0.5), QStringLiteral("job %1").arg(i + 1));
@@ -255,9 +255,9 @@ TEST_CASE("the transfers table fetches newest first 200 at a time")
 TEST_CASE("the transfers table shows one member's transfers signed from their side")
 {
     TempHub t;
-    const MemberId ana = addMember(t, QStringLiteral("Ana Ferreira"));
-    const MemberId bryn = addMember(t, QStringLiteral("Bryn Hughes"));
-    const MemberId cai = addMember(t, QStringLiteral("Cai Jones"));
+    const MemberId ana = addMemberInLedgerModels(t, QStringLiteral("Ana Ferreira"));
+    const MemberId bryn = addMemberInLedgerModels(t, QStringLiteral("Bryn Hughes"));
+    const MemberId cai = addMemberInLedgerModels(t, QStringLiteral("Cai Jones"));
     HubSettings s = *t->settings().load();
     s.timeZone = QStringLiteral("Europe/London");
     REQUIRE(t->settings().save(s));
@@ -299,7 +299,7 @@ TEST_CASE("the transfers table shows one member's transfers signed from their si
     CHECK_FALSE(model.canFetchMore({}));
 
     TransferFilter nobody;
-    nobody.member = addMember(t, QStringLiteral("Dewi Evans"));
+    nobody.member = addMemberInLedgerModels(t, QStringLiteral("Dewi Evans"));
     model.setFilter(nobody);
     CHECK(model.rowCount() == 0);
     CHECK_FALSE(model.canFetchMore({}));

@@ -42,7 +42,7 @@ QList<Member> allMembers(TempHub &t)
 }
 
 /// Names and e-mails in id order: what "the same data" means for a person reading the list.
-QByteArray digest(TempHub &t)
+QByteArray digestInMemberDemo(TempHub &t)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     Query q(t->database(), QStringLiteral("SELECT display_name, email FROM members ORDER BY id"));
@@ -111,7 +111,7 @@ TEST_CASE("the member demo is identical for the same seed")
     TempHub b;
     runDemo(a, DemoScale::Small, 42);
     runDemo(b, DemoScale::Small, 42);
-    CHECK(digest(a) == digest(b));
+    CHECK(digestInMemberDemo(a) == digestInMemberDemo(b));
     CHECK(countRows(a, QStringLiteral("SELECT count(*) FROM offers")) ==
           countRows(b, QStringLiteral("SELECT count(*) FROM offers")));
 }
@@ -122,7 +122,7 @@ TEST_CASE("the member demo differs between seeds")
     TempHub b;
     runDemo(a, DemoScale::Small, 1);
     runDemo(b, DemoScale::Small, 2);
-    CHECK(digest(a) != digest(b));
+    CHECK(digestInMemberDemo(a) != digestInMemberDemo(b));
 }
 
 TEST_CASE("demo member names include accented and non-ASCII letters and are found without them")

@@ -206,7 +206,7 @@ ImportReport importOk(TempHub &t, const QByteArray &bytes, bool dryRun = false)
     return *r;
 }
 
-int memberCount(TempHub &t)
+int memberCountInMemberExchange(TempHub &t)
 {
     auto n = t->members().count({});
     REQUIRE(n);
@@ -263,7 +263,7 @@ TEST_CASE("import: a good file creates every member with skills offers and needs
     REQUIRE(r.ok());
     CHECK(r.rows == 2);
     REQUIRE(r.created.size() == 2);
-    CHECK(memberCount(t) == 2);
+    CHECK(memberCountInMemberExchange(t) == 2);
 
     const Member sian = memberByEmail(t, QStringLiteral("SIAN@example.org"));
     CHECK(sian.displayName == str(u8"Siân Llŷr"));
@@ -329,7 +329,7 @@ TEST_CASE("import: 10k rows with one bad row write nothing and name its row and 
     CHECK(bad.problems.first().column == QStringLiteral("email"));
     CHECK(bad.problems.first().message.contains(QStringLiteral("not-an-email")));
     CHECK(bad.created.isEmpty());
-    CHECK(memberCount(t) == 0);
+    CHECK(memberCountInMemberExchange(t) == 0);
 
     timer.restart();
     int calls = 0;
@@ -346,7 +346,7 @@ TEST_CASE("import: 10k rows with one bad row write nothing and name its row and 
     INFO(problemsText(*good).toStdString());
     CHECK(good->ok());
     CHECK(good->created.size() == Rows);
-    CHECK(memberCount(t) == Rows);
+    CHECK(memberCountInMemberExchange(t) == Rows);
     CHECK(lastDone == 2 * Rows);
     CHECK(calls >= 100);
     CHECK(calls <= 250);
@@ -375,7 +375,7 @@ TEST_CASE("import: duplicate e-mails in the file and of existing members are rep
     CHECK(r.problems[0].message.contains(QStringLiteral("duplicate of row 2")));
     CHECK(r.problems[1].row == 5);
     CHECK(r.problems[1].message.contains(QStringLiteral("duplicate of existing member #%1").arg(added->id.value())));
-    CHECK(memberCount(t) == 1);
+    CHECK(memberCountInMemberExchange(t) == 1);
 }
 
 TEST_CASE("import: every bad value is reported with its row and column and nothing is written")
@@ -395,7 +395,7 @@ TEST_CASE("import: every bad value is reported with its row and column and nothi
     INFO(problemsText(r).toStdString());
     CHECK_FALSE(r.ok());
     CHECK(r.created.isEmpty());
-    CHECK(memberCount(t) == 0);
+    CHECK(memberCountInMemberExchange(t) == 0);
     const QList<std::pair<int, QString>> expected = {
         {3, QStringLiteral("Display Name")}, {4, QStringLiteral("E-mail")}, {5, QStringLiteral("Status")},
         {6, QStringLiteral("Kind")},         {7, QStringLiteral("Joined")}, {8, QStringLiteral("Skills")},
@@ -416,7 +416,7 @@ TEST_CASE("import: unknown columns are ignored and listed and a file without a n
     const ImportReport r = importOk(t, "name,email,shoe size\nAnn,ann@example.org,5\n");
     CHECK(r.ok());
     CHECK(r.ignoredColumns == QStringList{QStringLiteral("shoe size")});
-    CHECK(memberCount(t) == 1);
+    CHECK(memberCountInMemberExchange(t) == 1);
 
     // A file that starts straight with data has no header row.
     auto headless = MemberImporter(t.hub()).run("Bob,bob@example.org\nCat,cat@example.org\n", false);
@@ -428,7 +428,7 @@ TEST_CASE("import: unknown columns are ignored and listed and a file without a n
     auto empty = MemberImporter(t.hub()).run(QByteArray(), false);
     REQUIRE_FALSE(empty.has_value());
     CHECK(empty.error().kind == ErrorKind::Invalid);
-    CHECK(memberCount(t) == 1);
+    CHECK(memberCountInMemberExchange(t) == 1);
 }
 
 TEST_CASE("import: a dry run gives the same report and writes nothing")
@@ -445,7 +445,7 @@ TEST_CASE("import: a dry run gives the same report and writes nothing")
     CHECK(dry.ok());
     CHECK(dry.rows == 2);
     CHECK(dry.created.isEmpty());
-    CHECK(memberCount(t) == 0);
+    CHECK(memberCountInMemberExchange(t) == 0);
     CHECK(bytes() == before);
 
     const QByteArray bad = "name,email\nAnn,ann@example.org\nAnn,ann@example.org\n";
@@ -455,7 +455,7 @@ TEST_CASE("import: a dry run gives the same report and writes nothing")
     REQUIRE(realBad.problems.size() == 1);
     CHECK(dryBad.problems[0].row == realBad.problems[0].row);
     CHECK(dryBad.problems[0].message == realBad.problems[0].message);
-    CHECK(memberCount(t) == 0);
+    CHECK(memberCountInMemberExchange(t) == 0);
 }
 
 TEST_CASE("import: cancelling from the progress callback writes nothing")
@@ -470,7 +470,7 @@ TEST_CASE("import: cancelling from the progress callback writes nothing")
     CHECK(r->cancelled);
     CHECK_FALSE(r->ok());
     CHECK(r->created.isEmpty());
-    CHECK(memberCount(t) == 0);
+    CHECK(memberCountInMemberExchange(t) == 0);
 }
 
 TEST_CASE("import: an explicit mapping overrides the guess")

@@ -66,7 +66,7 @@ Written writePdf(const QString &file, const ReportHeading &h, const QList<Report
     return {file, writer.pageCount()};
 }
 
-QString pdfText(const QString &path, int page = 0)
+QString pdfTextInPdfReportWriter(const QString &path, int page = 0)
 {
     QStringList args;
     if (page > 0)
@@ -148,7 +148,7 @@ TEST_CASE("a report PDF has the hub name the period the figures and the totals a
         writePdf(shotsPath(QStringLiteral("tb.pdf")),
                  heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {trialBalance()});
     CHECK(pdf.pages == 1);
-    const QString text = pdfText(pdf.path);
+    const QString text = pdfTextInPdfReportWriter(pdf.path);
     for (const QString &expected :
          {QStringLiteral("Tŷ Cymunedol Hub"), QStringLiteral("Trial balance"),
           QStringLiteral("1 Oct 2026 – 31 Oct 2026"), QStringLiteral("amounts in Hours"),
@@ -167,18 +167,18 @@ TEST_CASE("a long table runs over pages repeating its header row on each", "[rep
     const auto pdf = writePdf(shotsPath(QStringLiteral("journal.pdf")),
                               heading(QStringLiteral("journal"), QStringLiteral("Journal")), {journal(rows)});
     REQUIRE(pdf.pages > 3);
-    const QString page2 = pdfText(pdf.path, 2);
+    const QString page2 = pdfTextInPdfReportWriter(pdf.path, 2);
     CHECK(page2.contains(QStringLiteral("Transfer")));
     CHECK(page2.contains(QStringLiteral("Memo")));
     CHECK(page2.contains(QStringLiteral("Amount")));
     CHECK(page2.contains(QStringLiteral("Page 2")));
     CHECK(page2.contains(QStringLiteral("Tŷ Cymunedol Hub — Journal")));
-    const QString last = pdfText(pdf.path, pdf.pages);
+    const QString last = pdfTextInPdfReportWriter(pdf.path, pdf.pages);
     CHECK(last.contains(QStringLiteral("Memo")));
     CHECK(last.contains(QStringLiteral("Page %1").arg(pdf.pages)));
 
     // Every row once, in order, however the passes split the pages.
-    const QString text = pdfText(pdf.path);
+    const QString text = pdfTextInPdfReportWriter(pdf.path);
     qsizetype at = 0;
     for (int i = 1; i <= rows; ++i) {
         const QString memo = QStringLiteral("Row-%1").arg(i, 5, 10, QLatin1Char('0'));
@@ -231,7 +231,7 @@ TEST_CASE("report charts are drawn in the PDF beside their tables", "[reports][p
     const auto pdf =
         writePdf(shotsPath(QStringLiteral("charts.pdf")),
                  heading(QStringLiteral("ledger-activity"), QStringLiteral("Ledger activity")), {months, busy});
-    const QString text = pdfText(pdf.path);
+    const QString text = pdfTextInPdfReportWriter(pdf.path);
     CHECK(text.contains(QStringLiteral("Transfers and volume")));
     CHECK(text.contains(QStringLiteral("Booked share per hour")));
     CHECK(text.contains(QStringLiteral("2026-12")));
@@ -259,7 +259,8 @@ TEST_CASE("statements put each member on a page of their own", "[reports][pdf]")
          ReportTable{
              {QStringLiteral("Statement for Chidi Okafor"), trialBalance().header.columns, {}, {}, true}, {}, {}, {}}});
     REQUIRE(pdf.pages == 3);
-    const QString first = pdfText(pdf.path, 1), second = pdfText(pdf.path, 2), third = pdfText(pdf.path, 3);
+    const QString first = pdfTextInPdfReportWriter(pdf.path, 1), second = pdfTextInPdfReportWriter(pdf.path, 2),
+                  third = pdfTextInPdfReportWriter(pdf.path, 3);
     CHECK(first.contains(QStringLiteral("Amira Haddad")));
     CHECK_FALSE(first.contains(QStringLiteral("Bogdan Nowak")));
     CHECK(second.contains(QStringLiteral("Bogdan Nowak")));
@@ -291,7 +292,7 @@ TEST_CASE("report PDF text reads as typed with no ligatures", "[reports][pdf]")
     t.rows.append({QStringLiteral("Office fittings for Sofia Ffion"), qint64(500), QVariant()});
     const auto pdf = writePdf(shotsPath(QStringLiteral("ligatures.pdf")),
                               heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {t});
-    const QString text = pdfText(pdf.path);
+    const QString text = pdfTextInPdfReportWriter(pdf.path);
     CHECK(text.contains(QStringLiteral("Office fittings for Sofia Ffion")));
     CHECK(text.contains(QStringLiteral("Zofia Wójcik")));
     for (char16_t ligature = 0xFB00; ligature <= 0xFB06; ++ligature)
@@ -304,7 +305,7 @@ TEST_CASE("the totals row says Total once when the report labels it itself", "[r
         writePdf(shotsPath(QStringLiteral("tb-total.pdf")),
                  heading(QStringLiteral("trial-balance"), QStringLiteral("Trial balance")), {trialBalance()});
     QString totals;
-    for (const QString &line : pdfText(pdf.path).split(u'\n'))
+    for (const QString &line : pdfTextInPdfReportWriter(pdf.path).split(u'\n'))
         if (line.contains(QStringLiteral("1250.50")) && line.contains(QStringLiteral("Total")))
             totals = line;
     CHECK(totals.count(QStringLiteral("Total")) == 1);
@@ -324,7 +325,7 @@ TEST_CASE("a table after a chart starts under it on the same page", "[reports][p
     const auto pdf =
         writePdf(shotsPath(QStringLiteral("chart-then-table.pdf")),
                  heading(QStringLiteral("ledger-activity"), QStringLiteral("Ledger activity")), {months, long_});
-    const QString first = pdfText(pdf.path, 1);
+    const QString first = pdfTextInPdfReportWriter(pdf.path, 1);
     // The long table's title and its first rows share the chart's page.
     CHECK(first.contains(QStringLiteral("Every transfer of the period")));
     CHECK(first.contains(QStringLiteral("Row-00001")));
@@ -350,7 +351,7 @@ TEST_CASE("a table too wide for the page gets smaller type instead of running of
     }
     const auto pdf = writePdf(shotsPath(QStringLiteral("wide.pdf")),
                               heading(QStringLiteral("occupancy"), QStringLiteral("Space occupancy")), {wide});
-    const QString text = pdfText(pdf.path);
+    const QString text = pdfTextInPdfReportWriter(pdf.path);
     CHECK(text.contains(QStringLiteral("Wednesday")));
     CHECK(text.contains(QStringLiteral("999.99")));
     // 15 mm right margin: no word beyond it.
@@ -373,7 +374,7 @@ TEST_CASE("a statement leaves out the account column its title already names", "
     t.totals = {QVariant(), QVariant(), qint64(350)};
     const auto pdf = writePdf(shotsPath(QStringLiteral("statement-columns.pdf")),
                               heading(QStringLiteral("statements"), QStringLiteral("Statements")), {t});
-    const QString text = pdfText(pdf.path);
+    const QString text = pdfTextInPdfReportWriter(pdf.path);
     CHECK(text.count(QStringLiteral("Amira Haddad")) == 1);
     CHECK_FALSE(text.contains(QStringLiteral("Account")));
     CHECK(text.contains(QStringLiteral("Bike repair")));

@@ -19,7 +19,7 @@ using hub::test::TempHub;
 
 namespace {
 
-void london(TempHub &t, QDate today = QDate(2026, 1, 5))
+void londonInReportsActivity(TempHub &t, QDate today = QDate(2026, 1, 5))
 {
     REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
     t->setClock(Clock::fixed(QDateTime(today, QTime(12, 0), QTimeZone("Europe/London"))));
@@ -72,8 +72,9 @@ int rowOf(const ReportTable &table, const QString &key, const QVariant &label)
     return -1;
 }
 
-MemberId person(TempHub &t, const QString &name, QDate joined = {}, MemberStatus status = MemberStatus::Active,
-                QDate statusOn = {}, MemberKind kind = MemberKind::Person)
+MemberId personInReportsActivity(TempHub &t, const QString &name, QDate joined = {},
+                                 MemberStatus status = MemberStatus::Active, QDate statusOn = {},
+                                 MemberKind kind = MemberKind::Person)
 {
     MemberDraft d;
     d.kind = kind;
@@ -130,9 +131,9 @@ const QDate Monday(2026, 3, 2); // a plain week in London, no clock change
 TEST_CASE("occupancy of a space booked 10 of its 40 open hours is 25 percent", "[reports][occupancy]")
 {
     TempHub t;
-    london(t);
+    londonInReportsActivity(t);
     const Space s = studio(t, Amount::fromMinor(500)); // 5.00 an hour
-    const MemberId ada = person(t, QStringLiteral("Ada Lovelace"));
+    const MemberId ada = personInReportsActivity(t, QStringLiteral("Ada Lovelace"));
     LimitChange room;
     room.min = Amount::fromMinor(-100000);
     REQUIRE(t->ledger().setLimits(ada, room));
@@ -182,7 +183,7 @@ TEST_CASE("occupancy of a space booked 10 of its 40 open hours is 25 percent", "
 TEST_CASE("closed days of the space and of the hub take their hours out of the open hours", "[reports][occupancy]")
 {
     TempHub t;
-    london(t);
+    londonInReportsActivity(t);
     const Space s = studio(t);
     REQUIRE(t->spaces().addClosure(s.id, Monday.addDays(1), QStringLiteral("Deep clean")));
     REQUIRE(t->spaces().addClosure(std::nullopt, Monday.addDays(4), QStringLiteral("Hub holiday")));
@@ -198,7 +199,7 @@ TEST_CASE("closed days of the space and of the hub take their hours out of the o
 TEST_CASE("occupancy in the week the clocks go forward counts real hours", "[reports][occupancy][dst]")
 {
     TempHub t;
-    london(t);
+    londonInReportsActivity(t);
     Space s;
     s.name = QStringLiteral("Hall");
     s.capacity = 50; // open all day, every day
@@ -238,7 +239,7 @@ TEST_CASE("occupancy counts only the part of a booking inside the period and spl
           "[reports][occupancy]")
 {
     TempHub t;
-    london(t);
+    londonInReportsActivity(t);
     Space s;
     s.name = QStringLiteral("Hall");
     s.capacity = 50;
@@ -279,7 +280,7 @@ TEST_CASE("occupancy counts only the part of a booking inside the period and spl
 TEST_CASE("occupancy of an empty period and of a hub without spaces", "[reports][occupancy]")
 {
     TempHub t;
-    london(t);
+    londonInReportsActivity(t);
     {
         const CollectingReportSink sink = run(t, QStringLiteral("occupancy"), Monday, Monday.addDays(6));
         REQUIRE(sink.tables().size() == 3);
@@ -321,16 +322,18 @@ struct Directory
 
 Directory directory(TempHub &t)
 {
-    london(t, QDate(2026, 5, 15));
+    londonInReportsActivity(t, QDate(2026, 5, 15));
     Directory d;
-    d.ann = person(t, QStringLiteral("Ann"), QDate(2026, 3, 5));
-    d.ben = person(t, QStringLiteral("Ben"), QDate(2026, 3, 20), MemberStatus::Lapsed, QDate(2026, 4, 10));
-    d.cat = person(t, QStringLiteral("Cat"), QDate(2025, 12, 1), MemberStatus::Left, QDate(2026, 4, 30));
-    d.dee = person(t, QStringLiteral("Dee's Bakery"), QDate(2026, 4, 1), MemberStatus::Active, {},
-                   MemberKind::Organisation);
-    d.eve = person(t, QStringLiteral("Eve"), QDate(2026, 5, 31));
-    d.fay = person(t, QStringLiteral("Fay"), QDate(2026, 2, 28));
-    d.gus = person(t, QStringLiteral("Gus"), QDate(2026, 1, 10));
+    d.ann = personInReportsActivity(t, QStringLiteral("Ann"), QDate(2026, 3, 5));
+    d.ben =
+        personInReportsActivity(t, QStringLiteral("Ben"), QDate(2026, 3, 20), MemberStatus::Lapsed, QDate(2026, 4, 10));
+    d.cat =
+        personInReportsActivity(t, QStringLiteral("Cat"), QDate(2025, 12, 1), MemberStatus::Left, QDate(2026, 4, 30));
+    d.dee = personInReportsActivity(t, QStringLiteral("Dee's Bakery"), QDate(2026, 4, 1), MemberStatus::Active, {},
+                                    MemberKind::Organisation);
+    d.eve = personInReportsActivity(t, QStringLiteral("Eve"), QDate(2026, 5, 31));
+    d.fay = personInReportsActivity(t, QStringLiteral("Fay"), QDate(2026, 2, 28));
+    d.gus = personInReportsActivity(t, QStringLiteral("Gus"), QDate(2026, 1, 10));
     REQUIRE(t->members().forget(d.gus)); // leaves today, 15 May
 
     auto &l = t->listings();
@@ -494,10 +497,10 @@ TEST_CASE("gatherings split attendance into members and walk-ins and count newco
           "[reports][gatherings]")
 {
     TempHub t;
-    london(t);
-    const MemberId ann = person(t, QStringLiteral("Ann"));
-    const MemberId ben = person(t, QStringLiteral("Ben"));
-    const MemberId cat = person(t, QStringLiteral("Cat"));
+    londonInReportsActivity(t);
+    const MemberId ann = personInReportsActivity(t, QStringLiteral("Ann"));
+    const MemberId ben = personInReportsActivity(t, QStringLiteral("Ben"));
+    const MemberId cat = personInReportsActivity(t, QStringLiteral("Cat"));
 
     const Gathering march = gathering(t, QDate(2026, 3, 10), GatheringKind::Friendly, QStringLiteral("Friendly"));
     auto &in = t->checkIns();
@@ -595,7 +598,7 @@ TEST_CASE("gatherings split attendance into members and walk-ins and count newco
 TEST_CASE("gatherings of an empty period", "[reports][gatherings]")
 {
     TempHub t;
-    london(t);
+    londonInReportsActivity(t);
     const CollectingReportSink sink = run(t, QStringLiteral("gatherings"), QDate(2026, 6, 1), QDate(2026, 6, 30));
     REQUIRE(sink.tables().size() == 2);
     CHECK(sink.tables().at(0).rows.isEmpty());

@@ -30,9 +30,9 @@ using hub::test::TempHub;
 
 namespace {
 
-const QTimeZone London("Europe/London");
+const QTimeZone LondonInReportsLedger("Europe/London");
 
-MemberId member(TempHub &t, const QString &name)
+MemberId memberInReportsLedger(TempHub &t, const QString &name)
 {
     MemberDraft d;
     d.displayName = name;
@@ -58,7 +58,7 @@ void payAt(TempHub &t, QDateTime local, MemberId payer, MemberId payee, const ch
 
 QDateTime london(int month, int day, int hour, int minute)
 {
-    return QDateTime(QDate(2026, month, day), QTime(hour, minute), London);
+    return QDateTime(QDate(2026, month, day), QTime(hour, minute), LondonInReportsLedger);
 }
 
 /// Riverside Hub in London: five transfers around October 2026, Cy forgotten afterwards.
@@ -79,10 +79,10 @@ struct Riverside
         s->name = QStringLiteral("Riverside Hub");
         s->timeZone = QStringLiteral("Europe/London");
         REQUIRE(t->settings().save(*s));
-        ada = member(t, QStringLiteral("Ada"));
-        bo = member(t, QStringLiteral("Bo"));
-        zoe = member(t, QStringLiteral("Zoë: café; two  spaces")); // the directory keeps one space
-        cy = member(t, QStringLiteral("Cy"));
+        ada = memberInReportsLedger(t, QStringLiteral("Ada"));
+        bo = memberInReportsLedger(t, QStringLiteral("Bo"));
+        zoe = memberInReportsLedger(t, QStringLiteral("Zoë: café; two  spaces")); // the directory keeps one space
+        cy = memberInReportsLedger(t, QStringLiteral("Cy"));
         payAt(t, london(9, 30, 23, 30), ada, bo, "10", QStringLiteral("September"));
         payAt(t, london(10, 1, 0, 0), bo, zoe, "2.50", QStringLiteral("First of October"));
         payAt(t, london(10, 15, 12, 0), cy, ada, "5", QStringLiteral("Soup, bread"), QStringLiteral("Food"));
@@ -111,7 +111,7 @@ ReportRequest at(QDate date)
     return r;
 }
 
-ReportRequest period(QDate from, QDate to)
+ReportRequest periodInReportsLedger(QDate from, QDate to)
 {
     ReportRequest r;
     r.from = from;
@@ -178,7 +178,7 @@ TEST_CASE("the trial balance takes --at only", "[reports][ledger]")
 {
     Riverside r;
     CollectingReportSink sink;
-    auto s = r.t->reports().run(QStringLiteral("trial-balance"), period(Oct1, Oct31), sink);
+    auto s = r.t->reports().run(QStringLiteral("trial-balance"), periodInReportsLedger(Oct1, Oct31), sink);
     REQUIRE_FALSE(s);
     CHECK(s.error().kind == ErrorKind::Usage);
     CHECK(s.error().where == QStringLiteral("--from"));
@@ -187,7 +187,7 @@ TEST_CASE("the trial balance takes --at only", "[reports][ledger]")
 TEST_CASE("the journal holds the period's transfers from its first instant to its last", "[reports][ledger]")
 {
     Riverside r;
-    const auto sink = r.run(QStringLiteral("journal"), period(Oct1, Oct31));
+    const auto sink = r.run(QStringLiteral("journal"), periodInReportsLedger(Oct1, Oct31));
     REQUIRE(sink.tables().size() == 1);
     const ReportTable &table = sink.tables().first();
     REQUIRE(table.rows.size() == 3);
@@ -205,7 +205,7 @@ TEST_CASE("the journal holds the period's transfers from its first instant to it
 TEST_CASE("an empty period gives empty tables with their headers", "[reports][ledger]")
 {
     Riverside r;
-    const ReportRequest empty = period(QDate(2025, 1, 1), QDate(2025, 1, 31));
+    const ReportRequest empty = periodInReportsLedger(QDate(2025, 1, 1), QDate(2025, 1, 31));
     const auto journal = r.run(QStringLiteral("journal"), empty);
     REQUIRE(journal.tables().size() == 1);
     CHECK(journal.tables().first().rows.isEmpty());
@@ -222,7 +222,7 @@ TEST_CASE("an empty period gives empty tables with their headers", "[reports][le
 TEST_CASE("statements give each account its opening, running and closing balance", "[reports][ledger]")
 {
     Riverside r;
-    const auto sink = r.run(QStringLiteral("statements"), period(Oct1, Oct31));
+    const auto sink = r.run(QStringLiteral("statements"), periodInReportsLedger(Oct1, Oct31));
     QStringList titles;
     for (const ReportTable &table : sink.tables())
         titles << table.header.title;
@@ -253,7 +253,8 @@ TEST_CASE("statements give each account its opening, running and closing balance
 TEST_CASE("ledger activity counts each month's transfers traders and velocity", "[reports][ledger]")
 {
     Riverside r;
-    const auto sink = r.run(QStringLiteral("ledger-activity"), period(QDate(2026, 9, 1), QDate(2026, 11, 30)));
+    const auto sink =
+        r.run(QStringLiteral("ledger-activity"), periodInReportsLedger(QDate(2026, 9, 1), QDate(2026, 11, 30)));
     const ReportTable &table = sink.tables().first();
     CHECK(table.header.chart.kind == ReportChart::Kind::Bars);
     CHECK(table.header.chart.categoryKey == QStringLiteral("month"));
@@ -290,7 +291,7 @@ TEST_CASE("ledger activity counts accounts at and near their lower limit", "[rep
     near.override = true;
     near.note = QStringLiteral("test");
     REQUIRE(r.t->ledger().setLimits(r.cy, near)); // -4.00 within 10% of -4.40
-    const auto sink = r.run(QStringLiteral("ledger-activity"), period(Oct1, Oct31));
+    const auto sink = r.run(QStringLiteral("ledger-activity"), periodInReportsLedger(Oct1, Oct31));
     const QVariantList &oct = sink.tables().first().rows.first();
     CHECK(oct.at(5).toLongLong() == 1);
     CHECK(oct.at(6).toLongLong() == 1);
@@ -303,7 +304,7 @@ TEST_CASE("the CSV writer writes a header of keys and plain decimals", "[reports
     buffer.open(QIODevice::WriteOnly);
     auto settings = r.t->settings().load();
     CsvReportWriter csv(buffer, ReportFormat(*settings), true);
-    REQUIRE(r.t->reports().run(QStringLiteral("journal"), period(Oct1, Oct31), csv));
+    REQUIRE(r.t->reports().run(QStringLiteral("journal"), periodInReportsLedger(Oct1, Oct31), csv));
     const QString expected =
         QStringLiteral("id,at,payer,payee,amount,memo,category,reference,reverses\r\n"
                        "2,2026-10-01T00:00:00+01:00,Bo,Zoë: café; two spaces,2.50,First of October,,,\r\n"
@@ -410,24 +411,24 @@ TEST_CASE("report instants read as Qt writes them in zones with odd offsets and 
     const QLocale before;
     for (const char *name : {"de_DE", "pl_PL", "cy_GB", "ar_EG"}) {
         QLocale::setDefault(QLocale(QString::fromLatin1(name)));
-        const ReportFormat format(2, London);
+        const ReportFormat format(2, LondonInReportsLedger);
         const qint64 start = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
         for (qint64 utc = start; utc < start + 86400 * 366; utc += 86400 * 9 + 3671) {
             INFO(name << " " << utc);
             CHECK(format.display(utc, ReportType::DateTime) ==
-                  DisplayFormat::dateTime(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()), London));
+                  DisplayFormat::dateTime(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()), LondonInReportsLedger));
         }
     }
     QLocale::setDefault(before);
     // The instant a clock change happens, the second before it, and going back in time.
-    const ReportFormat london(2, London);
+    const ReportFormat london(2, LondonInReportsLedger);
     const qint64 spring = QDateTime(QDate(2026, 3, 29), QTime(1, 0), Qt::UTC).toSecsSinceEpoch();
     CHECK(london.text(spring, ReportType::DateTime) == QStringLiteral("2026-03-29T02:00:00+01:00"));
     CHECK(london.text(spring - 1, ReportType::DateTime) == QStringLiteral("2026-03-29T00:59:59+00:00"));
     CHECK(london.text(spring - 86400 * 365, ReportType::DateTime) == QStringLiteral("2025-03-29T01:00:00+00:00"));
     CHECK(london.text(qint64(0), ReportType::DateTime) == QStringLiteral("1970-01-01T01:00:00+01:00"));
     CHECK(london.text(qint64(-1), ReportType::DateTime) ==
-          QDateTime::fromSecsSinceEpoch(-1, London).toString(Qt::ISODate));
+          QDateTime::fromSecsSinceEpoch(-1, LondonInReportsLedger).toString(Qt::ISODate));
 }
 
 TEST_CASE("report amounts and integers read the same through the allocation-free view", "[reports][csv]")
@@ -599,10 +600,11 @@ TEST_CASE("a front-desk user may neither run a report nor write the journal and 
     REQUIRE(r.t->access().signIn(QStringLiteral("bo"), phrase));
     CHECK(r.t->reports().authorize().error().kind == ErrorKind::Refused);
     CollectingReportSink sink;
-    CHECK(r.t->reports().run(QStringLiteral("journal"), period(Oct1, Oct31), sink).error().kind == ErrorKind::Refused);
+    CHECK(r.t->reports().run(QStringLiteral("journal"), periodInReportsLedger(Oct1, Oct31), sink).error().kind ==
+          ErrorKind::Refused);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    auto refused = r.t->reports().writeJournal(QStringLiteral("journal"), period(Oct1, Oct31), buffer);
+    auto refused = r.t->reports().writeJournal(QStringLiteral("journal"), periodInReportsLedger(Oct1, Oct31), buffer);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().kind == ErrorKind::Refused);
     CHECK(refused.error().text().contains(QStringLiteral("treasurer")));
@@ -610,7 +612,7 @@ TEST_CASE("a front-desk user may neither run a report nor write the journal and 
     r.t->access().signOut();
 
     REQUIRE(r.t->access().signIn(QStringLiteral("zoe"), phrase));
-    auto written = r.t->reports().writeJournal(QStringLiteral("journal"), period(Oct1, Oct31), buffer);
+    auto written = r.t->reports().writeJournal(QStringLiteral("journal"), periodInReportsLedger(Oct1, Oct31), buffer);
     REQUIRE(written);
     CHECK(*written == 3);
     // An "at" report's journal runs from the beginning up to that day's end.
@@ -629,7 +631,7 @@ TEST_CASE("every report names its period in the same short form", "[reports]")
     for (const Report *report : r.t->reports().reports()) {
         INFO(report->name().toStdString());
         const bool at = report->periodKind() == Report::PeriodKind::At;
-        const CollectingReportSink sink = r.run(report->name(), at ? ::at(Oct31) : period(Oct1, Oct31));
+        const CollectingReportSink sink = r.run(report->name(), at ? ::at(Oct31) : periodInReportsLedger(Oct1, Oct31));
         CHECK(sink.heading().period ==
               (at ? QStringLiteral("at the end of %1").arg(DisplayFormat::date(Oct31)) : expected));
     }

@@ -30,4 +30,11 @@ CliRun hubctlExact(const QStringList &args, const QByteArray &stdinData = {});
 /// not thread-safe): a process that does not start or finish gives exit -1.
 CliRun hubctlFromThread(const QStringList &args, int timeoutMs = 120000);
 
+/// Text from a UTF-8 literal, for the many option values and JSON keys of
+/// the CLI tests.
+inline QString S(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
 } // namespace hub::test

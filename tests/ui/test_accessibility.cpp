@@ -46,7 +46,7 @@
 #include <optional>
 
 using hub::MainWindow;
-using Page = hub::MainWindow::Page;
+using WindowPage = hub::MainWindow::Page;
 
 namespace {
 
@@ -79,10 +79,10 @@ void expectAccessible(std::unique_ptr<QDialog> dialog, const QString &what)
 TEST_CASE("every page can be used by keyboard and screen reader", "[accessibility]")
 {
     DemoWindow d;
-    const std::pair<Page, const char *> pages[] = {
-        {Page::Today, "Today"},       {Page::Members, "Members"},       {Page::Calendar, "Calendar"},
-        {Page::Ledger, "Ledger"},     {Page::Gatherings, "Gatherings"}, {Page::Reports, "Reports"},
-        {Page::Settings, "Settings"}, {Page::Users, "Users"},           {Page::Audit, "Audit log"}};
+    const std::pair<WindowPage, const char *> pages[] = {
+        {WindowPage::Today, "Today"},       {WindowPage::Members, "Members"},       {WindowPage::Calendar, "Calendar"},
+        {WindowPage::Ledger, "Ledger"},     {WindowPage::Gatherings, "Gatherings"}, {WindowPage::Reports, "Reports"},
+        {WindowPage::Settings, "Settings"}, {WindowPage::Users, "Users"},           {WindowPage::Audit, "Audit log"}};
     for (const auto &[page, name] : pages) {
         d.window.showPage(page);
         QApplication::processEvents();

@@ -61,7 +61,7 @@ struct Hall
     }
 };
 
-void shoot(QWidget *widget, const QString &name)
+void shootInCalendarImportDialog(QWidget *widget, const QString &name)
 {
     QTest::qWait(50);
     const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
@@ -166,19 +166,19 @@ TEST_CASE("screenshots of the calendar import and export dialogs", "[.][shots]")
     CalendarImportDialog empty(h.t.hub());
     empty.resize(900, 560);
     empty.show();
-    shoot(&empty, QStringLiteral("calendar-import-empty"));
+    shootInCalendarImportDialog(&empty, QStringLiteral("calendar-import-empty"));
 
     CalendarImportDialog dialog(h.t.hub());
     dialog.resize(1000, 560);
     dialog.show();
     dialog.setFilePath(sample(QStringLiteral("google.ics")));
-    shoot(&dialog, QStringLiteral("calendar-import-preview"));
+    shootInCalendarImportDialog(&dialog, QStringLiteral("calendar-import-preview"));
     dialog.setFilePath(sample(QStringLiteral("utc.ics")));
-    shoot(&dialog, QStringLiteral("calendar-import-clash"));
+    shootInCalendarImportDialog(&dialog, QStringLiteral("calendar-import-clash"));
 
     CalendarExportDialog exporter(h.t.hub());
     exporter.show();
-    shoot(&exporter, QStringLiteral("calendar-export"));
+    shootInCalendarImportDialog(&exporter, QStringLiteral("calendar-export"));
 }
 
 TEST_CASE("export dialogs start in Documents or home, then in the folder of the last export", "[calendarimport]")

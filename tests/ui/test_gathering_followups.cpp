@@ -44,8 +44,8 @@ using hub::test::whenShown;
 
 namespace {
 
-MemberId addMember(hub::test::TempHub &t, const QString &name, const QStringList &skills = {},
-                   MemberKind kind = MemberKind::Person)
+MemberId addMemberInGatheringFollowups(hub::test::TempHub &t, const QString &name, const QStringList &skills = {},
+                                       MemberKind kind = MemberKind::Person)
 {
     MemberDraft d;
     d.displayName = name;
@@ -84,13 +84,16 @@ int rowOf(QListWidget *list, const QString &text)
 
 void fillChallenges(hub::test::TempHub &t)
 {
-    const MemberId bakery = addMember(t, QStringLiteral("Corner Bakery"), {}, MemberKind::Organisation);
-    const MemberId bikes = addMember(t, QStringLiteral("Spokes Bike Shop"), {}, MemberKind::Organisation);
-    const MemberId ana =
-        addMember(t, QStringLiteral("Ana Lopez"), {QStringLiteral("Web design"), QStringLiteral("Photography")});
-    addMember(t, QStringLiteral("Bo Jensen"), {QStringLiteral("Photography")});
-    addMember(t, QStringLiteral("Carys Evans"), {QStringLiteral("Signwriting"), QStringLiteral("Graphic design")});
-    addMember(t, QStringLiteral("Dafydd Price"), {QStringLiteral("Web design")});
+    const MemberId bakery =
+        addMemberInGatheringFollowups(t, QStringLiteral("Corner Bakery"), {}, MemberKind::Organisation);
+    const MemberId bikes =
+        addMemberInGatheringFollowups(t, QStringLiteral("Spokes Bike Shop"), {}, MemberKind::Organisation);
+    const MemberId ana = addMemberInGatheringFollowups(t, QStringLiteral("Ana Lopez"),
+                                                       {QStringLiteral("Web design"), QStringLiteral("Photography")});
+    addMemberInGatheringFollowups(t, QStringLiteral("Bo Jensen"), {QStringLiteral("Photography")});
+    addMemberInGatheringFollowups(t, QStringLiteral("Carys Evans"),
+                                  {QStringLiteral("Signwriting"), QStringLiteral("Graphic design")});
+    addMemberInGatheringFollowups(t, QStringLiteral("Dafydd Price"), {QStringLiteral("Web design")});
     const GatheringId g = tomorrow(t);
     ChallengeDraft d;
     d.organisation = bikes;
@@ -114,11 +117,11 @@ void fillChallenges(hub::test::TempHub &t)
 TEST_CASE("a business challenge is recorded and volunteers sign up from the challenges tab", "[gatherings][challenges]")
 {
     hub::test::TempHub t;
-    addMember(t, QStringLiteral("Corner Bakery"), {}, MemberKind::Organisation);
-    const MemberId ana =
-        addMember(t, QStringLiteral("Ana Lopez"), {QStringLiteral("Web design"), QStringLiteral("Photography")});
-    const MemberId bo = addMember(t, QStringLiteral("Bo Jensen"), {QStringLiteral("Photography")});
-    const MemberId cy = addMember(t, QStringLiteral("Cy Morgan"));
+    addMemberInGatheringFollowups(t, QStringLiteral("Corner Bakery"), {}, MemberKind::Organisation);
+    const MemberId ana = addMemberInGatheringFollowups(t, QStringLiteral("Ana Lopez"),
+                                                       {QStringLiteral("Web design"), QStringLiteral("Photography")});
+    const MemberId bo = addMemberInGatheringFollowups(t, QStringLiteral("Bo Jensen"), {QStringLiteral("Photography")});
+    const MemberId cy = addMemberInGatheringFollowups(t, QStringLiteral("Cy Morgan"));
 
     GatheringsPage page;
     page.resize(1280, 720);
@@ -209,7 +212,7 @@ TEST_CASE("a business challenge is recorded and volunteers sign up from the chal
 TEST_CASE("a walk-in is made a member or merged into one from facilitator mode", "[gatherings][walkins]")
 {
     hub::test::TempHub t;
-    const MemberId ana = addMember(t, QStringLiteral("Ana Lopez"));
+    const MemberId ana = addMemberInGatheringFollowups(t, QStringLiteral("Ana Lopez"));
     const GatheringId g = tomorrow(t);
     GatheringsPage page;
     page.resize(1280, 720);
@@ -272,8 +275,8 @@ TEST_CASE("a walk-in is made a member or merged into one from facilitator mode",
 TEST_CASE("closing the vote in facilitator mode asks and then shows ranked results", "[gatherings][voting]")
 {
     hub::test::TempHub t;
-    const MemberId ana = addMember(t, QStringLiteral("Ana Lopez"));
-    const MemberId bo = addMember(t, QStringLiteral("Bo Jensen"));
+    const MemberId ana = addMemberInGatheringFollowups(t, QStringLiteral("Ana Lopez"));
+    const MemberId bo = addMemberInGatheringFollowups(t, QStringLiteral("Bo Jensen"));
     const GatheringId g = tomorrow(t);
     for (MemberId who : {ana, bo})
         REQUIRE(t->checkIns().checkIn(g, who));
@@ -366,7 +369,7 @@ TEST_CASE("challenges screenshots", "[.shots]")
 TEST_CASE("promote to a new group by a name another group has is refused beside the name", "[gatherings]")
 {
     hub::test::TempHub t;
-    addMember(t, QStringLiteral("Ana Lopez"));
+    addMemberInGatheringFollowups(t, QStringLiteral("Ana Lopez"));
     const GatheringId g = tomorrow(t);
     auto fridge = t->ideas().add(IdeaDraft{g, QStringLiteral("Community fridge"), {}, {}, {}, {}});
     auto repair = t->ideas().add(IdeaDraft{g, QStringLiteral("Repair café"), {}, {}, {}, {}});

@@ -24,27 +24,27 @@
 
 using hub::MainWindow;
 using hub::test::child;
-using Page = hub::MainWindow::Page;
+using WindowPage = hub::MainWindow::Page;
 
 namespace {
 
 struct PageExpectation
 {
-    Page page;
+    WindowPage page;
     const char *objectName;
     const char *explains; ///< words the empty state must say; nullptr for real pages
 };
 
 const PageExpectation pages[] = {
-    {Page::Today, "todayPage", "who is booked into which space today"},
-    {Page::Members, "membersPage", "Add the first one with New member"},
-    {Page::Calendar, "calendarPage", "Add the hub's rooms first"},
-    {Page::Ledger, "ledgerPage", "Record the first one with New transfer"},
-    {Page::Gatherings, "gatheringsPage", "Hold a Friendly gathering"},
-    {Page::Reports, "reportsPage", "then press Run"},
-    {Page::Settings, "settingsPage", nullptr},
-    {Page::Users, "usersPage", nullptr},
-    {Page::Audit, "auditPage", nullptr},
+    {WindowPage::Today, "todayPage", "who is booked into which space today"},
+    {WindowPage::Members, "membersPage", "Add the first one with New member"},
+    {WindowPage::Calendar, "calendarPage", "Add the hub's rooms first"},
+    {WindowPage::Ledger, "ledgerPage", "Record the first one with New transfer"},
+    {WindowPage::Gatherings, "gatheringsPage", "Hold a Friendly gathering"},
+    {WindowPage::Reports, "reportsPage", "then press Run"},
+    {WindowPage::Settings, "settingsPage", nullptr},
+    {WindowPage::Users, "usersPage", nullptr},
+    {WindowPage::Audit, "auditPage", nullptr},
 };
 
 /// A main window on a fresh temporary hub, shown at the smallest size we support.
@@ -109,7 +109,7 @@ TEST_CASE("Ctrl+1 to Ctrl+7 switch between the pages")
     REQUIRE(QTest::qWaitForWindowActive(&w.window));
     for (int i = MainWindow::PageCount - 1; i >= 0; --i) {
         QTest::keyClick(&w.window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
-        CHECK(w.window.currentPage() == Page(i));
+        CHECK(w.window.currentPage() == WindowPage(i));
     }
 }
 

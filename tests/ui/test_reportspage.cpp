@@ -102,7 +102,7 @@ struct ReportsOnTempHub
     }
 };
 
-QString shotsDir()
+QString shotsDirInReportspage()
 {
     const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
     QDir().mkpath(dir);
@@ -279,7 +279,7 @@ TEST_CASE("screenshots of the reports page with charts", "[.][shots][reports]")
     auto *page = child<ReportsPage>(&window, "reportsPage");
     const auto shoot = [&](const QString &name) {
         QTest::qWait(80);
-        REQUIRE(window.grab().save(QDir(shotsDir()).filePath(name + QStringLiteral(".png"))));
+        REQUIRE(window.grab().save(QDir(shotsDirInReportspage()).filePath(name + QStringLiteral(".png"))));
     };
     shoot(QStringLiteral("reports-0-start"));
     const auto firstChart = [page] {

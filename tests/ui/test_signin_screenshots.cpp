@@ -26,17 +26,17 @@ using hub::Role;
 using hub::test::child;
 
 namespace {
-QString shotsDir()
+QString shotsDirInSigninScreenshots()
 {
     const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
     QDir().mkpath(dir);
     return dir;
 }
 
-void shoot(QWidget *widget, const QString &name)
+void shootInSigninScreenshots(QWidget *widget, const QString &name)
 {
     QTest::qWait(50);
-    REQUIRE(widget->grab().save(QDir(shotsDir()).filePath(name + QStringLiteral(".png"))));
+    REQUIRE(widget->grab().save(QDir(shotsDirInSigninScreenshots()).filePath(name + QStringLiteral(".png"))));
 }
 } // namespace
 
@@ -70,41 +70,41 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     hub::SignInScreen *screen = window.signInScreen();
-    shoot(&window, QStringLiteral("signin-1-choose"));
+    shootInSigninScreenshots(&window, QStringLiteral("signin-1-choose"));
     screen->chooseUser(QStringLiteral("Hodan"));
     QTest::keyClicks(child<QLineEdit>(screen, "signInSecret"), QStringLiteral("wrong one!"));
     screen->submit();
-    shoot(&window, QStringLiteral("signin-2-wrong"));
+    shootInSigninScreenshots(&window, QStringLiteral("signin-2-wrong"));
 
     screen->chooseUser(QStringLiteral("Siân"));
     QTest::keyClicks(child<QLineEdit>(screen, "signInSecret"), pass);
     REQUIRE(screen->submit());
     window.showPage(MainWindow::Page::Settings);
-    shoot(&window, QStringLiteral("signin-3-settings"));
+    shootInSigninScreenshots(&window, QStringLiteral("signin-3-settings"));
     // Siân is the treasurer too: the front-desk ceiling, refused beside its field.
     auto *settings = child<hub::SettingsPage>(&window, "settingsPage");
     auto *ceiling = child<QLineEdit>(settings, "settingsFrontDeskCeiling");
     ceiling->setText(QStringLiteral("12.505"));
     CHECK_FALSE(settings->save());
     child<QScrollArea>(settings, "settingsScrollArea")->ensureWidgetVisible(ceiling);
-    shoot(&window, QStringLiteral("signin-3b-ceiling-error"));
+    shootInSigninScreenshots(&window, QStringLiteral("signin-3b-ceiling-error"));
     settings->revert();
     window.showPage(MainWindow::Page::Users);
-    shoot(&window, QStringLiteral("signin-4-users"));
+    shootInSigninScreenshots(&window, QStringLiteral("signin-4-users"));
     window.showPage(MainWindow::Page::Audit);
-    shoot(&window, QStringLiteral("signin-5-audit"));
+    shootInSigninScreenshots(&window, QStringLiteral("signin-5-audit"));
     // A transfer left half-typed: the lock closes it and says so.
     window.showPage(MainWindow::Page::Today);
     child<hub::TodayPage>(&window, "todayPage")->recordTransfer();
     REQUIRE(window.lock());
-    shoot(&window, QStringLiteral("signin-6-locked"));
+    shootInSigninScreenshots(&window, QStringLiteral("signin-6-locked"));
 
     hub::UserDialog dialog(*window.hub(), &window);
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
-    shoot(&dialog, QStringLiteral("signin-7-add-user"));
+    shootInSigninScreenshots(&dialog, QStringLiteral("signin-7-add-user"));
     child<QPushButton>(&dialog, "userAdd")->click();
-    shoot(&dialog, QStringLiteral("signin-8-add-user-errors"));
+    shootInSigninScreenshots(&dialog, QStringLiteral("signin-8-add-user-errors"));
     dialog.close();
 
     hub::WelcomeDialog welcome;
@@ -114,5 +114,5 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
     child<QLineEdit>(&welcome, "createAdminPassphrase")->setText(QStringLiteral("short"));
     child<QLineEdit>(&welcome, "createName")->clear();
     QTest::mouseClick(child<QPushButton>(&welcome, "welcomeProceed"), Qt::LeftButton);
-    shoot(&welcome, QStringLiteral("signin-9-welcome-admin"));
+    shootInSigninScreenshots(&welcome, QStringLiteral("signin-9-welcome-admin"));
 }

@@ -26,7 +26,7 @@ using hub::test::child;
 
 namespace {
 
-void retype(QLineEdit *edit, const QString &text)
+void retypeInSpaceDialog(QLineEdit *edit, const QString &text)
 {
     edit->setFocus();
     edit->selectAll();
@@ -114,13 +114,13 @@ TEST_CASE("the space dialog starts a first space on an empty hub and saves it wi
     CHECK_FALSE(d.dialog->current().id.isValid());
     CHECK(d.dialog->colour() == QStringLiteral("#3a7bd5"));
 
-    retype(d.get<QLineEdit>("spaceName"), QStringLiteral("Café corner"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceName"), QStringLiteral("Café corner"));
     QTest::keyClicks(d.get<QPlainTextEdit>("spaceDescription"), QStringLiteral("Sofas by the coffee machine"));
     setNumber(d.get<QSpinBox>("spaceCapacity"), 25);
-    retype(d.get<QLineEdit>("spaceRate"), QStringLiteral("1.50"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceRate"), QStringLiteral("1.50"));
     setNumber(d.get<QSpinBox>("spaceSetup"), 15);
     setNumber(d.get<QSpinBox>("spaceCleanup"), 20);
-    retype(d.get<QLineEdit>("spaceFeatures"), QStringLiteral("coffee machine, sofas,  step-free access"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceFeatures"), QStringLiteral("coffee machine, sofas,  step-free access"));
     d.dialog->setColour(QStringLiteral("#d4a017"));
     d.get<QCheckBox>("spaceOpen1")->setChecked(true);
     d.get<QTimeEdit>("spaceOpens1")->setTime(QTime(8, 0));
@@ -160,7 +160,7 @@ TEST_CASE("a closing time of 00:00 is midnight and an empty rate is free of char
 {
     Dialog d;
     REQUIRE(d.dialog->current().name == QStringLiteral("Kitchen")); // sorted by name
-    retype(d.get<QLineEdit>("spaceRate"), QStringLiteral("3"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceRate"), QStringLiteral("3"));
     d.get<QTimeEdit>("spaceOpens5")->setTime(QTime(18, 0));
     d.get<QTimeEdit>("spaceCloses5")->setTime(QTime(0, 0));
     REQUIRE(d.dialog->save());
@@ -168,7 +168,7 @@ TEST_CASE("a closing time of 00:00 is midnight and an empty rate is free of char
     REQUIRE(kitchen);
     CHECK(kitchen->hours.on(5) == hub::DayHours{18 * 60, 24 * 60});
     CHECK(kitchen->rate == hub::Amount::fromMinor(300));
-    retype(d.get<QLineEdit>("spaceRate"), QString());
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceRate"), QString());
     REQUIRE(d.dialog->save());
     CHECK_FALSE(d.temp->spaces().find(QStringLiteral("Kitchen"))->rate.has_value());
 }
@@ -180,8 +180,8 @@ TEST_CASE("bad fields are named beside them and nothing is saved", "[ui][spaces]
     REQUIRE(d.dialog->current().name == QStringLiteral("Main hall"));
     const QStringList before = summary(d.stored());
 
-    retype(d.get<QLineEdit>("spaceName"), QString());
-    retype(d.get<QLineEdit>("spaceRate"), QStringLiteral("1.234"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceName"), QString());
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceRate"), QStringLiteral("1.234"));
     QTest::mouseClick(d.get<QPushButton>("spaceSave"), Qt::LeftButton);
     CHECK_FALSE(d.dialog->errorFor(QStringLiteral("name")).isEmpty());
     CHECK_FALSE(d.dialog->errorFor(QStringLiteral("rate")).isEmpty());
@@ -189,14 +189,14 @@ TEST_CASE("bad fields are named beside them and nothing is saved", "[ui][spaces]
     CHECK(child<QLabel>(d.dialog.get(), "spaceStatus")->text().contains(QStringLiteral("Nothing was saved")));
     CHECK(d.dialog->isModified());
 
-    retype(d.get<QLineEdit>("spaceName"), QStringLiteral("kitchen"));
-    retype(d.get<QLineEdit>("spaceRate"), QStringLiteral("2"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceName"), QStringLiteral("kitchen"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceRate"), QStringLiteral("2"));
     CHECK_FALSE(d.dialog->save());
     CHECK(d.dialog->errorFor(QStringLiteral("name")).contains(QStringLiteral("already")));
     CHECK(d.dialog->errorFor(QStringLiteral("rate")).isEmpty());
 
     // Hours that close before they open are shown on their own tab.
-    retype(d.get<QLineEdit>("spaceName"), QStringLiteral("Main hall"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceName"), QStringLiteral("Main hall"));
     d.get<QTimeEdit>("spaceOpens3")->setTime(QTime(20, 0));
     d.get<QTimeEdit>("spaceCloses3")->setTime(QTime(9, 0));
     CHECK_FALSE(d.dialog->save());
@@ -214,7 +214,7 @@ TEST_CASE("leaving a space with unsaved edits asks to save discard or stay", "[u
 {
     Dialog d;
     auto *list = d.get<QListWidget>("spaceList");
-    retype(d.get<QLineEdit>("spaceFeatures"), QStringLiteral("oven, hob"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceFeatures"), QStringLiteral("oven, hob"));
     {
         hub::test::MessageBoxAnswerer answer(QMessageBox::Cancel);
         list->setCurrentRow(1);
@@ -318,8 +318,8 @@ TEST_CASE("space dialog screenshot", "[.shots]")
     d.get<QTabWidget>("spaceTabs")->setCurrentIndex(2);
     QTest::qWait(50);
     REQUIRE(d.dialog->grab().save(dir + QStringLiteral("/space-dialog-closures.png")));
-    retype(d.get<QLineEdit>("spaceName"), QString());
-    retype(d.get<QLineEdit>("spaceRate"), QStringLiteral("1.234"));
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceName"), QString());
+    retypeInSpaceDialog(d.get<QLineEdit>("spaceRate"), QStringLiteral("1.234"));
     d.dialog->save();
     QTest::qWait(50);
     REQUIRE(d.dialog->grab().save(dir + QStringLiteral("/space-dialog-errors.png")));

@@ -23,7 +23,7 @@ using hub::test::child;
 
 namespace {
 
-void retype(QLineEdit *edit, const QString &text)
+void retypeInWelcomedialog(QLineEdit *edit, const QString &text)
 {
     edit->setFocus();
     edit->selectAll();
@@ -42,10 +42,10 @@ hub::HubSettings settingsOf(const QString &path)
 
 void fillCreateForm(WelcomeDialog *dialog, const QString &name, const QString &path)
 {
-    retype(child<QLineEdit>(dialog, "createName"), name);
-    retype(child<QComboBox>(dialog, "createTimeZone")->lineEdit(), QStringLiteral("Europe/Warsaw"));
-    retype(child<QLineEdit>(dialog, "createUnit"), QStringLiteral("Credits"));
-    retype(child<QLineEdit>(dialog, "createPath"), path);
+    retypeInWelcomedialog(child<QLineEdit>(dialog, "createName"), name);
+    retypeInWelcomedialog(child<QComboBox>(dialog, "createTimeZone")->lineEdit(), QStringLiteral("Europe/Warsaw"));
+    retypeInWelcomedialog(child<QLineEdit>(dialog, "createUnit"), QStringLiteral("Credits"));
+    retypeInWelcomedialog(child<QLineEdit>(dialog, "createPath"), path);
 }
 
 } // namespace
@@ -80,7 +80,7 @@ TEST_CASE("the welcome dialog names bad fields and never overwrites an existing 
     dialog.show();
 
     fillCreateForm(&dialog, QString(), existing);
-    retype(child<QComboBox>(&dialog, "createTimeZone")->lineEdit(), QStringLiteral("Mars/Olympus"));
+    retypeInWelcomedialog(child<QComboBox>(&dialog, "createTimeZone")->lineEdit(), QStringLiteral("Mars/Olympus"));
     QTest::mouseClick(child<QPushButton>(&dialog, "welcomeProceed"), Qt::LeftButton);
 
     CHECK(dialog.result() != QDialog::Accepted);
@@ -98,7 +98,7 @@ TEST_CASE("the welcome dialog makes a small demo hub off the GUI thread")
     dialog.show();
     QTest::mouseClick(child<QRadioButton>(&dialog, "welcomeChoiceDemo"), Qt::LeftButton);
     REQUIRE(dialog.choice() == WelcomeDialog::Choice::Demo);
-    retype(child<QLineEdit>(&dialog, "demoPath"), path);
+    retypeInWelcomedialog(child<QLineEdit>(&dialog, "demoPath"), path);
 
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     QTest::mouseClick(child<QPushButton>(&dialog, "welcomeProceed"), Qt::LeftButton);
@@ -120,7 +120,7 @@ TEST_CASE("the welcome dialog opens an existing hub and refuses a file that is n
     auto *path = child<QLineEdit>(&dialog, "openPath");
     auto *proceed = child<QPushButton>(&dialog, "welcomeProceed");
 
-    retype(path, bogus);
+    retypeInWelcomedialog(path, bogus);
     {
         hub::test::MessageBoxAnswerer answerer;
         QTest::mouseClick(proceed, Qt::LeftButton);
@@ -128,7 +128,7 @@ TEST_CASE("the welcome dialog opens an existing hub and refuses a file that is n
     }
     CHECK(dialog.result() != QDialog::Accepted);
 
-    retype(path, temp.path());
+    retypeInWelcomedialog(path, temp.path());
     QTest::mouseClick(proceed, Qt::LeftButton);
     CHECK(dialog.result() == QDialog::Accepted);
     CHECK(dialog.hubPath() == QFileInfo(temp.path()).absoluteFilePath());
@@ -151,7 +151,8 @@ TEST_CASE("starting with a missing hub file shows the welcome dialog for that pa
         sawDialog = true;
         auto *createPath = dialog->findChild<QLineEdit *>(QStringLiteral("createPath"));
         if (createPath && createPath->text() == path) {
-            retype(dialog->findChild<QLineEdit *>(QStringLiteral("createName")), QStringLiteral("Brookside Hub"));
+            retypeInWelcomedialog(dialog->findChild<QLineEdit *>(QStringLiteral("createName")),
+                                  QStringLiteral("Brookside Hub"));
             QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("welcomeProceed")), Qt::LeftButton);
         } else {
             dialog->reject();

@@ -22,7 +22,7 @@
 
 using hub::MainWindow;
 using hub::test::child;
-using Page = hub::MainWindow::Page;
+using WindowPage = hub::MainWindow::Page;
 
 namespace {
 
@@ -69,10 +69,10 @@ TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar 
     WindowOnDemoHub demo;
     MainWindow &window = demo.window;
 
-    const std::pair<Page, const char *> pages[] = {
-        {Page::Today, "Today"},       {Page::Members, "Members"},       {Page::Calendar, "Calendar"},
-        {Page::Ledger, "Ledger"},     {Page::Gatherings, "Gatherings"}, {Page::Reports, "Reports"},
-        {Page::Settings, "Settings"}, {Page::Users, "Users"},           {Page::Audit, "Audit log"},
+    const std::pair<WindowPage, const char *> pages[] = {
+        {WindowPage::Today, "Today"},       {WindowPage::Members, "Members"},       {WindowPage::Calendar, "Calendar"},
+        {WindowPage::Ledger, "Ledger"},     {WindowPage::Gatherings, "Gatherings"}, {WindowPage::Reports, "Reports"},
+        {WindowPage::Settings, "Settings"}, {WindowPage::Users, "Users"},           {WindowPage::Audit, "Audit log"},
     };
     for (const auto &[page, name] : pages) {
         window.showPage(page);
@@ -80,14 +80,14 @@ TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar 
         checkFits(window, QString::fromLatin1(name));
     }
     // The calendar's long date heading stays on one line at 1024.
-    window.showPage(Page::Calendar);
+    window.showPage(WindowPage::Calendar);
     QCoreApplication::processEvents();
     auto *heading = child<QLabel>(&window, "calendarHeading");
     CHECK(heading->height() < 2 * heading->fontMetrics().height());
     CHECK(heading->text().contains(QString::number(QDate::currentDate().year())));
 
     // Facilitator mode: large fonts for the projector, still inside the screen.
-    window.showPage(Page::Gatherings);
+    window.showPage(WindowPage::Gatherings);
     auto *gatherings = child<hub::GatheringsPage>(&window, "gatheringsPage");
     gatherings->startFacilitating(demo.someGathering());
     REQUIRE(gatherings->facilitator()->isVisible());
@@ -97,7 +97,7 @@ TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar 
     checkFits(window, QStringLiteral("business challenges"));
 
     // Every report, each of its tables shown with its chart.
-    window.showPage(Page::Reports);
+    window.showPage(WindowPage::Reports);
     auto *reports = child<hub::ReportsPage>(&window, "reportsPage");
     for (const hub::Report *report : window.hub()->reports().reports()) {
         REQUIRE(reports->selectReport(report->name()));
@@ -130,13 +130,13 @@ TEST_CASE("screenshots of the window at 1280x720 in facilitator mode and with a 
         QTest::qWait(80);
         REQUIRE(demo.window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
     };
-    demo.window.showPage(Page::Gatherings);
+    demo.window.showPage(WindowPage::Gatherings);
     auto *gatherings = child<hub::GatheringsPage>(&demo.window, "gatheringsPage");
     shoot(QStringLiteral("fit-gatherings"));
     gatherings->startFacilitating(demo.someGathering());
     shoot(QStringLiteral("fit-facilitator"));
 
-    demo.window.showPage(Page::Reports);
+    demo.window.showPage(WindowPage::Reports);
     auto *reports = child<hub::ReportsPage>(&demo.window, "reportsPage");
     REQUIRE(reports->selectReport(QStringLiteral("statements")));
     reports->pickPeriod(hub::ReportsPage::QuickPeriod::ThisYear);
@@ -151,7 +151,7 @@ TEST_CASE("screenshots of every page at 1024x768 on a demo hub", "[.][shots]")
     const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
     QDir().mkpath(dir);
     for (int i = 0; i < MainWindow::AllPageCount; ++i) {
-        demo.window.showPage(Page(i));
+        demo.window.showPage(WindowPage(i));
         QTest::qWait(50);
         REQUIRE(demo.window.grab().save(QDir(dir).filePath(QStringLiteral("small-%1.png").arg(i))));
     }

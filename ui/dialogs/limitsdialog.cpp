@@ -30,7 +30,7 @@ QLineEdit *amountField(const char *objectName, const QString &accessibleName)
 
 /// Makes the dialog tall enough for wrapped messages shown after it opened:
 /// a top-level layout sets a minimum size but does not follow label wrapping.
-void growToFit(QDialog *dialog)
+void growLimitsToFit(QDialog *dialog)
 {
     QLayout *layout = dialog->layout();
     layout->activate();
@@ -179,7 +179,7 @@ bool LimitsDialog::save()
         m_refusal->setText(e.text());
         m_refusal->show();
     }
-    growToFit(this);
+    growLimitsToFit(this);
     return false;
 }
 

@@ -58,7 +58,7 @@ QIcon swatch(const QString &colour, int size = 14)
     return QIcon(pixmap);
 }
 
-QLabel *hint(const QString &text)
+QLabel *spaceHint(const QString &text)
 {
     auto *label = new QLabel(text);
     label->setWordWrap(true);
@@ -299,7 +299,7 @@ void SpaceDialog::addDetailsRow(QFormLayout *form, const QString &label, const Q
     addError(where, error, editor, DetailsTab);
     auto *box = FieldErrorLabel::withError(shown, error);
     if (!help.isEmpty())
-        box->layout()->addWidget(hint(help));
+        box->layout()->addWidget(spaceHint(help));
     form->addRow(label, box);
 }
 
@@ -319,9 +319,9 @@ QWidget *SpaceDialog::buildHoursTab()
 {
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(hint(tr("Bookings outside these hours are refused unless someone records why. "
-                              "Times are in the hub's time zone (%1); a closing time of 00:00 means midnight.")
-                               .arg(m_settings.timeZone)));
+    layout->addWidget(spaceHint(tr("Bookings outside these hours are refused unless someone records why. "
+                                   "Times are in the hub's time zone (%1); a closing time of 00:00 means midnight.")
+                                    .arg(m_settings.timeZone)));
     m_hours = new SpaceHoursEditor;
     connect(m_hours, &SpaceHoursEditor::edited, this, &SpaceDialog::edited);
     layout->addWidget(m_hours);
@@ -347,8 +347,8 @@ QWidget *SpaceDialog::buildClosuresTab()
 {
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(hint(tr("Holidays and other days the space, or the whole hub, is closed. Bookings on "
-                              "these days are refused. Changes here are saved at once.")));
+    layout->addWidget(spaceHint(tr("Holidays and other days the space, or the whole hub, is closed. Bookings on "
+                                   "these days are refused. Changes here are saved at once.")));
 
     m_closures = new QListWidget;
     m_closures->setObjectName(QStringLiteral("spaceClosures"));

@@ -35,7 +35,7 @@ QLabel *boldLabel(const QString &text)
 
 /// Makes the dialog tall enough for wrapped messages shown after it opened:
 /// a top-level layout sets a minimum size but does not follow label wrapping.
-void growToFit(QDialog *dialog)
+void growTransferToFit(QDialog *dialog)
 {
     QLayout *layout = dialog->layout();
     layout->activate();
@@ -384,7 +384,7 @@ bool TransferDialog::review()
     m_overrideNote->clear();
     m_steps->setCurrentIndex(1);
     updateButtons();
-    growToFit(this);
+    growTransferToFit(this);
     m_post->setFocus();
     return true;
 }
@@ -475,7 +475,7 @@ void TransferDialog::showRefusal(const QString &message, bool offerOverride)
         m_override->show();
         m_overrideNote->show();
     }
-    growToFit(this);
+    growTransferToFit(this);
 }
 
 bool TransferDialog::post()

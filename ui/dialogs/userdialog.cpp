@@ -23,7 +23,7 @@
 namespace hub {
 
 namespace {
-QLabel *hint(const QString &text)
+QLabel *userHint(const QString &text)
 {
     auto *label = new QLabel(text);
     label->setWordWrap(true);
@@ -186,9 +186,9 @@ void UserDialog::addSecretRows(QGridLayout *grid, int &row)
     m_repeat->setEchoMode(QLineEdit::Password);
     m_repeatError = FieldErrorLabel::named("userRepeatError");
     addFieldRow(grid, row, tr("&Repeat:"), m_repeat, m_repeatError);
-    grid->addWidget(hint(tr("At least %1 characters; a few words are easier to remember than "
-                            "symbols.")
-                             .arg(UserService::MinPassphraseLength)),
+    grid->addWidget(userHint(tr("At least %1 characters; a few words are easier to remember than "
+                                "symbols.")
+                                 .arg(UserService::MinPassphraseLength)),
                     row++, 1);
 
     m_pin = new QLineEdit;
@@ -198,9 +198,9 @@ void UserDialog::addSecretRows(QGridLayout *grid, int &row)
     m_pin->setPlaceholderText(tr("Optional"));
     m_pinError = FieldErrorLabel::named("userPinError");
     addFieldRow(grid, row, tr("P&IN:"), m_pin, m_pinError);
-    grid->addWidget(hint(tr("%1 to %2 digits, for a quick switch at the shared desk.")
-                             .arg(UserService::PinMinLength)
-                             .arg(UserService::PinMaxLength)),
+    grid->addWidget(userHint(tr("%1 to %2 digits, for a quick switch at the shared desk.")
+                                 .arg(UserService::PinMinLength)
+                                 .arg(UserService::PinMaxLength)),
                     row++, 1);
 }
 

@@ -32,7 +32,7 @@
 namespace hub {
 
 namespace {
-QString hubFileFilter()
+QString welcomeFileFilter()
 {
     return WelcomeDialog::tr("Hubkeeper hubs (*.sqlite *.hub);;All files (*)");
 }
@@ -585,8 +585,9 @@ void WelcomeDialog::demoFinished(bool ok, bool cancelled, const QString &message
 void WelcomeDialog::browseNewFile(QLineEdit *edit, const QString &caption)
 {
     // We refuse existing files ourselves, with a clearer message than "replace?".
-    const QString chosen = QFileDialog::getSaveFileName(this, caption, QDir::fromNativeSeparators(edit->text()),
-                                                        hubFileFilter(), nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString chosen =
+        QFileDialog::getSaveFileName(this, caption, QDir::fromNativeSeparators(edit->text()), welcomeFileFilter(),
+                                     nullptr, QFileDialog::DontConfirmOverwrite);
     if (!chosen.isEmpty())
         edit->setText(QDir::toNativeSeparators(chosen));
 }
@@ -595,7 +596,7 @@ void WelcomeDialog::browseExistingFile()
 {
     const QString start = m_openPath->text().isEmpty() ? QFileInfo(Hub::defaultPath()).absolutePath()
                                                        : QDir::fromNativeSeparators(m_openPath->text());
-    const QString chosen = QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, hubFileFilter());
+    const QString chosen = QFileDialog::getOpenFileName(this, tr("Open a Hub"), start, welcomeFileFilter());
     if (!chosen.isEmpty())
         m_openPath->setText(QDir::toNativeSeparators(chosen));
 }

@@ -41,7 +41,7 @@ namespace hub {
 namespace {
 // Long enough to skip the keystrokes of a word typed in one go, short enough
 // to feel instant (as on the Members page).
-constexpr int SearchDelayMs = 150;
+constexpr int LedgerSearchDelayMs = 150;
 } // namespace
 
 LedgerPage::LedgerPage(QWidget *parent) : HubPage(parent)
@@ -49,7 +49,7 @@ LedgerPage::LedgerPage(QWidget *parent) : HubPage(parent)
     setAccessibleName(tr("Mutual credit ledger"));
 
     m_searchDelay.setSingleShot(true);
-    m_searchDelay.setInterval(SearchDelayMs);
+    m_searchDelay.setInterval(LedgerSearchDelayMs);
     connect(&m_searchDelay, &QTimer::timeout, this, &LedgerPage::applyFilter);
 
     m_accountTable = makeTable("accountTable", tr("Accounts"));

@@ -33,7 +33,7 @@ namespace hub {
 namespace {
 // Long enough to skip the keystrokes of a word typed in one go, short enough
 // to feel instant.
-constexpr int SearchDelayMs = 150;
+constexpr int MemberSearchDelayMs = 150;
 
 const QKeySequence NewMemberShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
 } // namespace
@@ -43,7 +43,7 @@ MembersPage::MembersPage(QWidget *parent) : HubPage(parent)
     setAccessibleName(tr("Members & skills"));
 
     m_searchDelay.setSingleShot(true);
-    m_searchDelay.setInterval(SearchDelayMs);
+    m_searchDelay.setInterval(MemberSearchDelayMs);
     connect(&m_searchDelay, &QTimer::timeout, this, &MembersPage::applyFilter);
 
     m_table = makeTable("memberTable", tr("Members"));

@@ -14,10 +14,6 @@
 
 namespace hub {
 
-namespace {
-constexpr int MinutesPerDay = CalendarView::MinutesPerDay;
-} // namespace
-
 void CalendarCardPainter::reset(qsizetype blocks)
 {
     m_texts.clear();
@@ -44,11 +40,12 @@ void CalendarCardPainter::paintBlocks(QPainter &p, const Scene &scene, const QRe
         if (block.booking == hiddenBooking)
             continue; // drawn where it is being dragged to
         const int top = scene.grid.yOf(std::max(block.startMinute - block.setupMinutes, 0));
-        const int bottom = scene.grid.yOf(std::min(block.endMinute + block.cleanupMinutes, MinutesPerDay));
+        const int bottom =
+            scene.grid.yOf(std::min(block.endMinute + block.cleanupMinutes, CalendarView::MinutesPerDay));
         if (bottom < area.top() || top > area.bottom())
             continue;
         paintBuffers(p, scene, b);
-        if (block.startMinute >= MinutesPerDay || block.endMinute <= 0)
+        if (block.startMinute >= CalendarView::MinutesPerDay || block.endMinute <= 0)
             continue;
         paintCard(p, scene, b, scene.grid.blockRect(block), false);
     }
@@ -66,13 +63,13 @@ void CalendarCardPainter::paintBuffers(QPainter &p, const Scene &scene, int inde
     const int x = grid.laneLeft(block);
     if (block.setupMinutes > 0 && block.startMinute > 0) {
         const int from = grid.yOf(std::max(block.startMinute - block.setupMinutes, 0));
-        const int to = grid.yOf(std::min(block.startMinute, MinutesPerDay));
+        const int to = grid.yOf(std::min(block.startMinute, CalendarView::MinutesPerDay));
         if (to > from)
             p.fillRect(QRect(x, from, laneWidth - 2, to - from), QBrush(buffer, Qt::Dense4Pattern));
     }
-    if (block.cleanupMinutes > 0 && block.endMinute < MinutesPerDay) {
+    if (block.cleanupMinutes > 0 && block.endMinute < CalendarView::MinutesPerDay) {
         const int from = grid.yOf(std::max(block.endMinute, 0));
-        const int to = grid.yOf(std::min(block.endMinute + block.cleanupMinutes, MinutesPerDay));
+        const int to = grid.yOf(std::min(block.endMinute + block.cleanupMinutes, CalendarView::MinutesPerDay));
         if (to > from)
             p.fillRect(QRect(x, from, laneWidth - 2, to - from), QBrush(buffer, Qt::Dense4Pattern));
     }
@@ -121,7 +118,7 @@ void CalendarCardPainter::paintCard(QPainter &p, const Scene &scene, int index, 
     p.setPen(QPen(text, 1, Qt::DotLine));
     if (block.startMinute < 0 && !ghost)
         p.drawLine(rect.left() + 4, rect.top() + 2, rect.right() - 4, rect.top() + 2);
-    if (block.endMinute > MinutesPerDay && !ghost)
+    if (block.endMinute > CalendarView::MinutesPerDay && !ghost)
         p.drawLine(rect.left() + 4, rect.bottom() - 2, rect.right() - 4, rect.bottom() - 2);
     p.setRenderHint(QPainter::Antialiasing, false);
     paintText(p, scene, index, rect, text);

@@ -10,11 +10,6 @@
 
 namespace hub {
 
-namespace {
-constexpr int SlotMinutes = CalendarView::SlotMinutes;
-constexpr int MinutesPerDay = CalendarView::MinutesPerDay;
-} // namespace
-
 CalendarGeometry::Metrics CalendarGeometry::Metrics::forFont(const QFont &font)
 {
     const QFontMetrics fm(font);
@@ -69,7 +64,7 @@ int CalendarGeometry::columnAt(int x) const
 int CalendarGeometry::minuteAt(int y) const
 {
     const int offset = y - m_metrics.headerHeight + m_scroll.y();
-    return std::clamp(offset * 60 / m_metrics.hourHeight, 0, MinutesPerDay - 1);
+    return std::clamp(offset * 60 / m_metrics.hourHeight, 0, CalendarView::MinutesPerDay - 1);
 }
 
 int CalendarGeometry::firstVisibleMinute() const
@@ -92,7 +87,7 @@ int CalendarGeometry::laneLeft(const ScheduleBlock &block) const
 QRect CalendarGeometry::blockRect(const ScheduleBlock &block) const
 {
     const int top = yOf(std::max(block.startMinute, 0));
-    const int bottom = yOf(std::min(block.endMinute, MinutesPerDay));
+    const int bottom = yOf(std::min(block.endMinute, CalendarView::MinutesPerDay));
     return QRect(laneLeft(block), top + 1, laneWidth(block) - 2, std::max(bottom - top - 2, 4));
 }
 
@@ -104,13 +99,13 @@ QRect CalendarGeometry::ghostRect(int column, int startMinute, int endMinute) co
 
 int CalendarGeometry::snapDown(int minute)
 {
-    const int slot = SlotMinutes;
+    const int slot = CalendarView::SlotMinutes;
     return minute >= 0 ? minute / slot * slot : -((-minute + slot - 1) / slot) * slot;
 }
 
 QString CalendarGeometry::clockText(int minute)
 {
-    const int m = ((minute % MinutesPerDay) + MinutesPerDay) % MinutesPerDay;
+    const int m = ((minute % CalendarView::MinutesPerDay) + CalendarView::MinutesPerDay) % CalendarView::MinutesPerDay;
     return QStringLiteral("%1:%2").arg(m / 60, 2, 10, QChar(u'0')).arg(m % 60, 2, 10, QChar(u'0'));
 }
 

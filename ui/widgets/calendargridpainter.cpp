@@ -13,16 +13,6 @@
 
 namespace hub {
 
-namespace {
-constexpr int SlotMinutes = CalendarView::SlotMinutes;
-constexpr int MinutesPerDay = CalendarView::MinutesPerDay;
-
-QString clockText(int minute)
-{
-    return CalendarGeometry::clockText(minute);
-}
-} // namespace
-
 CalendarGridPainter::CalendarGridPainter(QPainter &painter, const DaySchedule &schedule, const CalendarGeometry &grid,
                                          const QPalette &palette, const QFont &font)
     : m_p(painter), m_schedule(schedule), m_grid(grid), m_palette(palette), m_font(font)
@@ -38,26 +28,27 @@ void CalendarGridPainter::paintColumns(const QRect &area, int firstColumn, int l
     const int width = m_grid.columnWidth();
     const int hourHeight = m_grid.metrics().hourHeight;
     const int firstMinute = std::max(0, (area.top() - m_grid.yOf(0)) * 60 / hourHeight - 60);
-    const int lastMinute = std::min(MinutesPerDay, (area.bottom() - m_grid.yOf(0)) * 60 / hourHeight + 60);
+    const int lastMinute =
+        std::min(CalendarView::MinutesPerDay, (area.bottom() - m_grid.yOf(0)) * 60 / hourHeight + 60);
 
     for (int c = firstColumn; c <= lastColumn; ++c) {
         const ScheduleColumn &column = m_schedule.columns[c];
         const int x = m_grid.xOf(c);
         if (column.isClosed()) {
-            p.fillRect(QRect(x, m_grid.yOf(0), width, m_grid.yOf(MinutesPerDay) - m_grid.yOf(0)), closed);
+            p.fillRect(QRect(x, m_grid.yOf(0), width, m_grid.yOf(CalendarView::MinutesPerDay) - m_grid.yOf(0)), closed);
         } else {
             if (column.hours->opens > 0)
                 p.fillRect(QRect(x, m_grid.yOf(0), width, m_grid.yOf(column.hours->opens) - m_grid.yOf(0)), closed);
-            if (column.hours->closes < MinutesPerDay)
+            if (column.hours->closes < CalendarView::MinutesPerDay)
                 p.fillRect(QRect(x, m_grid.yOf(column.hours->closes), width,
-                                 m_grid.yOf(MinutesPerDay) - m_grid.yOf(column.hours->closes)),
+                                 m_grid.yOf(CalendarView::MinutesPerDay) - m_grid.yOf(column.hours->closes)),
                            closed);
         }
     }
 
     const int left = m_grid.xOf(firstColumn);
     const int right = m_grid.xOf(lastColumn + 1);
-    for (int m = CalendarGeometry::snapDown(firstMinute); m <= lastMinute; m += SlotMinutes) {
+    for (int m = CalendarGeometry::snapDown(firstMinute); m <= lastMinute; m += CalendarView::SlotMinutes) {
         const bool hour = m % 60 == 0;
         if (!hour && hourHeight < 40)
             continue;
@@ -98,7 +89,7 @@ void CalendarGridPainter::paintSlot(int column, int start, int end)
     if (rect.height() >= QFontMetrics(m_font).height() + 4) {
         p.setPen(m_palette.color(QPalette::Text));
         p.drawText(rect.adjusted(6, 2, -4, -2), Qt::AlignLeft | Qt::AlignTop,
-                   tr("%1–%2").arg(clockText(start), clockText(end)));
+                   tr("%1–%2").arg(CalendarGeometry::clockText(start), CalendarGeometry::clockText(end)));
     }
 }
 
@@ -110,7 +101,7 @@ void CalendarGridPainter::paintNow(const QDateTime &now, int firstColumn, int la
     const QColor red(0xd0, 0x30, 0x30);
     for (int c = firstColumn; c <= lastColumn; ++c) {
         const int minute = m_schedule.minuteOf(c, now);
-        if (minute < 0 || minute >= MinutesPerDay)
+        if (minute < 0 || minute >= CalendarView::MinutesPerDay)
             continue;
         const int y = m_grid.yOf(minute);
         p.setPen(QPen(red, 2));
@@ -159,9 +150,10 @@ void CalendarGridPainter::paintHeader(const QDateTime &now, int firstColumn, int
             title = DisplayFormat::dayMonth(column.date);
             isToday = column.date == today;
             if (column.hours && !column.closure)
-                detail = tr("%1–%2").arg(clockText(column.hours->opens), column.hours->closes == MinutesPerDay
-                                                                             ? QStringLiteral("24:00")
-                                                                             : clockText(column.hours->closes));
+                detail = tr("%1–%2").arg(CalendarGeometry::clockText(column.hours->opens),
+                                         column.hours->closes == CalendarView::MinutesPerDay
+                                             ? QStringLiteral("24:00")
+                                             : CalendarGeometry::clockText(column.hours->closes));
         }
         if (column.isClosed())
             detail = column.closure ? tr("Closed") : tr("Closed all day");
@@ -201,12 +193,12 @@ void CalendarGridPainter::paintGutter(const QDateTime &now, const QRect &dirty)
         if (y < gutter.top() - fm.height() || y > gutter.bottom() + fm.height())
             continue;
         p.drawText(QRect(0, y - fm.height() / 2, gutterWidth - 8, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                   hour == 24 ? QStringLiteral("24:00") : clockText(hour * 60));
+                   hour == 24 ? QStringLiteral("24:00") : CalendarGeometry::clockText(hour * 60));
     }
     if (now.isValid()) {
         for (int c = 0; c < m_schedule.columns.size(); ++c) {
             const int minute = m_schedule.minuteOf(c, now);
-            if (minute < 0 || minute >= MinutesPerDay)
+            if (minute < 0 || minute >= CalendarView::MinutesPerDay)
                 continue;
             const int y = m_grid.yOf(minute);
             QFont bold = m_font;
@@ -215,7 +207,7 @@ void CalendarGridPainter::paintGutter(const QDateTime &now, const QRect &dirty)
             p.fillRect(QRect(0, y - fm.height() / 2 - 1, gutterWidth - 2, fm.height() + 2), pal.window());
             p.setPen(QColor(0xd0, 0x30, 0x30));
             p.drawText(QRect(0, y - fm.height() / 2, gutterWidth - 8, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                       clockText(minute));
+                       CalendarGeometry::clockText(minute));
             break;
         }
     }

@@ -21,10 +21,6 @@ int snapDown(int minute)
     return CalendarGeometry::snapDown(minute);
 }
 
-QString clockText(int minute)
-{
-    return CalendarGeometry::clockText(minute);
-}
 } // namespace
 
 CalendarView::CalendarView(QWidget *parent) : QAbstractScrollArea(parent)
@@ -257,7 +253,8 @@ void CalendarView::setSelection(BookingId booking, Slot slot)
                 tr("%1, %2").arg(m_schedule.bookings[index].title,
                                  CalendarCardPainter::timeText(m_schedule.bookings[index], m_schedule.zone)));
     } else if (slot.isValid()) {
-        setAccessibleDescription(tr("Free time %1–%2").arg(clockText(slot.start), clockText(slot.end)));
+        setAccessibleDescription(
+            tr("Free time %1–%2").arg(CalendarGeometry::clockText(slot.start), CalendarGeometry::clockText(slot.end)));
     }
     viewport()->update();
     Q_EMIT selectionChanged();

@@ -10,7 +10,7 @@ namespace hub {
 namespace {
 // The models' id roles are Qt::UserRole (members, accounts, transfers, audit,
 // the widget lists' ids); a row without one is known by its text.
-constexpr int IdRole = Qt::UserRole;
+constexpr int PositionIdRole = Qt::UserRole;
 } // namespace
 
 ViewPositions::ViewPositions(QWidget *page)
@@ -28,9 +28,9 @@ ViewPositions::ViewPositions(QWidget *page)
         if (current.isValid()) {
             const QModelIndex first = current.siblingAtColumn(0);
             c.column = current.column();
-            if (first.data(IdRole).isValid()) {
-                c.role = IdRole;
-                c.key = first.data(IdRole);
+            if (first.data(PositionIdRole).isValid()) {
+                c.role = PositionIdRole;
+                c.key = first.data(PositionIdRole);
             } else {
                 c.role = Qt::DisplayRole;
                 c.key = first.data(Qt::DisplayRole);
