@@ -385,6 +385,9 @@ Result<Member> MemberService::find(const QString &idOrEmail) const
 }
 
 namespace {
+const QString MatchClause =
+    QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
+
 // The WHERE clause is assembled only from these constant fragments; every
 // value the user typed is bound.
 QString whereClause(const MemberFilter &f, Backend backend, QList<std::pair<QString, QVariant>> &binds)
@@ -394,7 +397,7 @@ QString whereClause(const MemberFilter &f, Backend backend, QList<std::pair<QStr
         where << QStringLiteral("m.forgotten_at IS NULL");
     const QString match = MemberIndex::matchQuery(f.search, backend);
     if (!match.isEmpty()) {
-        where << QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
+        where << MatchClause;
         binds.append({QStringLiteral(":match"), match});
     }
     if (!f.skill.trimmed().isEmpty()) {
@@ -487,15 +490,27 @@ Result<Page<Member>> MemberService::page(const MemberFilter &filter, const PageK
     // by walking the name index in order, so LIMIT stops after one page instead
     // of reading and sorting every match.
     QString from = QStringLiteral(" FROM members m");
-    if (sort == MemberSort::Name && !TextFold::words(filter.search).isEmpty()) {
-        auto many = walkNameIndex(*m_db, MemberIndex::matchQuery(filter.search, m_db->backend()));
-        if (!many)
-            return fail(many.error());
-        if (*many)
+    bool many = false;
+    const bool searching = !TextFold::words(filter.search).isEmpty();
+    if (sort == MemberSort::Name && searching) {
+        auto walk = walkNameIndex(*m_db, MemberIndex::matchQuery(filter.search, m_db->backend()));
+        if (!walk)
+            return fail(walk.error());
+        many = *walk;
+        if (many)
             from = QStringLiteral(" FROM members m INDEXED BY members_sort");
     }
-    const QString where = order.narrowed(whereClause(filter, m_db->backend(), binds), after);
-    const QString sql = QStringLiteral("SELECT ") + Columns + order.keyColumns() + from + where +
+    QString where = order.narrowed(whereClause(filter, m_db->backend(), binds), after);
+    QString with;
+    // A server guesses the matches of a prefix search badly and may walk the
+    // whole name index, checking each member's words ("maria": 250 ms on
+    // the city demo). The matches are read first instead, then sorted: 13 ms.
+    if (searching && !many && m_db->backend() == Backend::PostgreSQL) {
+        with = QStringLiteral("WITH hits AS MATERIALIZED (SELECT rowid FROM member_search "
+                              "WHERE member_search MATCH :match) ");
+        where.replace(MatchClause, QStringLiteral("m.id IN (SELECT rowid FROM hits)"));
+    }
+    const QString sql = with + QStringLiteral("SELECT ") + Columns + order.keyColumns() + from + where +
                         QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit");
     Query q(*m_db, sql);
     for (const auto &[name, value] : binds)

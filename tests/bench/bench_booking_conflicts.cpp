@@ -14,6 +14,7 @@
 #include "core/spaces/dayschedule.h"
 #include "core/spaces/spaceservice.h"
 #include "core/storage/query.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,17 +26,13 @@
 #include <sqlite3.h>
 
 using namespace hub;
+using hub::bench::msSince;
+using hub::bench::percentile;
 
 namespace {
 
 constexpr int Rounds = 2000;
 constexpr double TargetMs = 1.0;
-
-double percentile(QList<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size()))));
-}
 
 } // namespace
 
@@ -90,12 +87,12 @@ int main(int argc, char *argv[])
     d.end = QDateTime::fromSecsSinceEpoch(end, QTimeZone::utc());
     d.outsideHoursOverride = QStringLiteral("benchmark"); // reach the clash search whatever the hours
 
-    QList<double> ours;
+    std::vector<double> ours;
     QElapsedTimer t;
     for (int i = 0; i < Rounds; ++i) {
         t.start();
         auto r = hub.bookings().book(d);
-        ours << double(t.nsecsElapsed()) / 1e6;
+        ours.push_back(msSince(t));
         if (r || r.error().kind != ErrorKind::Refused) {
             std::fprintf(stderr, "expected a clash refusal, got %s\n", r ? "a booking" : qPrintable(r.error().text()));
             return 1;
@@ -117,7 +114,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", sqlite3_errmsg(raw));
         return 1;
     }
-    QList<double> anchor;
+    std::vector<double> anchor;
     for (int i = 0; i < Rounds; ++i) {
         t.start();
         sqlite3_bind_int64(stmt, 1, space.value());
@@ -126,7 +123,7 @@ int main(int argc, char *argv[])
         sqlite3_bind_int64(stmt, 4, start - setup - cleanup);
         const int rc = sqlite3_step(stmt);
         sqlite3_reset(stmt);
-        anchor << double(t.nsecsElapsed()) / 1e6;
+        anchor.push_back(msSince(t));
         if (rc != SQLITE_ROW) {
             std::fprintf(stderr, "the raw search found no clash\n");
             return 1;
@@ -152,12 +149,12 @@ int main(int argc, char *argv[])
     const int onThatDay = day.value(1).toInt();
     day.raw().finish();
     DayScheduleLoader loader(hub.spaces(), hub.bookings());
-    QList<double> loads;
+    std::vector<double> loads;
     int blocks = 0;
     for (int i = 0; i < 50; ++i) {
         t.start();
         auto s = loader.day(busy);
-        loads << double(t.nsecsElapsed()) / 1e6;
+        loads.push_back(msSince(t));
         if (!s) {
             std::fprintf(stderr, "%s\n", qPrintable(s.error().text()));
             return 1;

@@ -11,7 +11,7 @@
 #include "core/ledger/ledgerservice.h"
 #include "core/ledger/transfertablemodel.h"
 #include "core/storage/query.h"
-#include "tests/bench/processmemory.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -8,6 +8,7 @@
 #include "core/hub.h"
 #include "core/members/memberindex.h"
 #include "core/members/memberservice.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,6 +23,7 @@
 #include <vector>
 
 using namespace hub;
+using hub::bench::percentile;
 
 namespace {
 
@@ -59,15 +61,6 @@ const std::vector<std::vector<const char *>> Typing = {
     {"jo", "joa", "joao"},     {"cf1", "cf10"}, {"ade", "adeb", "adebayo"},
     {"gar", "gard", "garden"},
 };
-
-double percentile(std::vector<double> samples, double p)
-{
-    if (samples.empty())
-        return 0;
-    std::sort(samples.begin(), samples.end());
-    const size_t rank = size_t(std::ceil(p * double(samples.size())));
-    return samples[std::clamp<size_t>(rank, 1, samples.size()) - 1];
-}
 
 class RawSearch
 {

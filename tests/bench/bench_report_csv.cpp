@@ -14,7 +14,7 @@
 #include "core/reports/journalreport.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
-#include "tests/bench/processmemory.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

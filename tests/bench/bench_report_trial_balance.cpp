@@ -10,7 +10,7 @@
 #include "core/reports/ledgerjournalwriter.h"
 #include "core/reports/reportservice.h"
 #include "core/settings/settingsservice.h"
-#include "tests/bench/processmemory.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -18,6 +18,7 @@
 #include "core/storage/hubaddress.h"
 #include "core/storage/hubcopier.h"
 #include "core/storage/query.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -37,6 +38,8 @@
 #include <vector>
 
 using namespace hub;
+using hub::bench::msSince;
+using hub::bench::percentile;
 
 namespace {
 
@@ -48,20 +51,6 @@ constexpr int PageSize = 200;
 
 const std::vector<const char *> Typing = {"mar", "mari", "maria", "sia", "sian", "kow",  "kowa",
                                           "jo",  "joa",  "joao",  "cf1", "ade",  "adeb", "garden"};
-
-double percentile(std::vector<double> samples, double p)
-{
-    if (samples.empty())
-        return 0;
-    std::sort(samples.begin(), samples.end());
-    const size_t rank = size_t(std::ceil(p * double(samples.size())));
-    return samples[std::clamp<size_t>(rank, 1, samples.size()) - 1];
-}
-
-double msSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
 
 class NullSink final : public ReportSink
 {

@@ -14,6 +14,8 @@
 
 #include <QAbstractItemModelTester>
 
+#include <algorithm>
+
 using namespace hub;
 using hub::test::TempHub;
 
@@ -109,6 +111,62 @@ TEST_CASE("a search pages by key as well")
     REQUIRE(all->size() == 24);
     CHECK(paged<Member>([&](const PageKey &after) { return t->members().page(filter, after, PageSize); }, memberId) ==
           ids(*all, memberId));
+}
+
+// A search that finds few members is read as its matches, then sorted; one
+// that finds many walks the name index (see MemberService::page): both page
+// the same as reading at once, on a file and on a server.
+TEST_CASE("a search finding few members and one finding many both page by key, for every sort and direction")
+{
+    TempHub t;
+    for (int i = 0; i < 300; ++i) {
+        MemberDraft d;
+        d.displayName = QStringLiteral("Bronwen %1").arg(i % 7);
+        REQUIRE(t->members().add(d));
+    }
+    // Nine of 309: fewer than one in thirty, so read as matches.
+    const QStringList few = {QStringLiteral("Quillon C"), QStringLiteral("Quillon A"), QStringLiteral("Quillon B"),
+                             QStringLiteral("Quillon A"), QStringLiteral("Quillon É"), QStringLiteral("Quillon D"),
+                             QStringLiteral("Quillon A"), QStringLiteral("Quillon B"), QStringLiteral("Quillon F")};
+    for (int i = 0; i < few.size(); ++i) {
+        MemberDraft d;
+        d.displayName = few.at(i);
+        d.email = i % 2 ? QStringLiteral("q%1@example.org").arg(i) : QString();
+        REQUIRE(t->members().add(d));
+    }
+    const auto memberId = [](const Member &m) {
+        return m.id.value();
+    };
+    for (const auto &[search, expected] :
+         {std::pair{QStringLiteral("quil"), 9}, std::pair{QStringLiteral("bronwen"), 300}}) {
+        MemberFilter filter;
+        filter.search = search;
+        REQUIRE(t->members().count(filter) == expected);
+        for (const MemberSort sort : {MemberSort::Name, MemberSort::Email}) {
+            for (const bool descending : {false, true}) {
+                INFO(search.toStdString() << " sort " << int(sort) << (descending ? " descending" : " ascending"));
+                const auto all = t->members().list(filter, -1, sort, descending);
+                REQUIRE(all);
+                REQUIRE(all->size() == expected);
+                if (sort == MemberSort::Name && expected == 9) {
+                    QStringList names;
+                    for (const Member &m : *all)
+                        names << m.displayName;
+                    QStringList sorted = {
+                        QStringLiteral("Quillon A"), QStringLiteral("Quillon A"), QStringLiteral("Quillon A"),
+                        QStringLiteral("Quillon B"), QStringLiteral("Quillon B"), QStringLiteral("Quillon C"),
+                        QStringLiteral("Quillon D"), QStringLiteral("Quillon É"), QStringLiteral("Quillon F")};
+                    if (descending)
+                        std::reverse(sorted.begin(), sorted.end());
+                    CHECK(names == sorted);
+                }
+                const auto pages = paged<Member>(
+                    [&](const PageKey &after) { return t->members().page(filter, after, PageSize, sort, descending); },
+                    memberId);
+                CHECK(pages == ids(*all, memberId));
+            }
+        }
+    }
 }
 
 TEST_CASE("accounts and transfers read page by page are the ones read at once")
