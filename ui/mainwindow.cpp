@@ -80,6 +80,17 @@ MainWindow::MainWindow(QWidget *parent)
     switchButton->setAutoRaise(true);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(switchButton);
+    // A hub server that stopped answering: said while it lasts, not in a box
+    // that would stop the desk's work.
+    m_serverAwayLabel = new QLabel(tr("The hub server is not answering: what you save now may fail."));
+    m_serverAwayLabel->setObjectName(QStringLiteral("serverAwayLabel"));
+    m_serverAwayLabel->setToolTip(tr("Hubkeeper keeps asking the server and says so here when it answers again. "
+                                     "Nothing is saved half-way: a save that fails can be repeated."));
+    m_serverAwayLabel->setForegroundRole(QPalette::BrightText);
+    m_serverAwayLabel->setAutoFillBackground(true);
+    m_serverAwayLabel->setBackgroundRole(QPalette::Highlight);
+    m_serverAwayLabel->hide();
+    statusBar()->insertPermanentWidget(0, m_serverAwayLabel);
 
     m_idle = new IdleWatcher(this);
     connect(m_idle, &IdleWatcher::idle, this, [this] { lock(); });
@@ -349,6 +360,7 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
     m_usersPage->setHub(nullptr);
     m_auditPage->setHub(nullptr);
     m_watcher.reset();
+    m_serverAwayLabel->hide();
     m_changeTimer.stop();
     m_pendingChange = {};
     m_stale.clear();
@@ -356,6 +368,11 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
     if (m_hub) {
         m_watcher = std::make_unique<HubWatcher>(m_hub->sharedDatabase());
         connect(m_watcher.get(), &HubWatcher::restored, this, [this] { reloadAfterRestore(); });
+        connect(m_watcher.get(), &HubWatcher::serverAwayChanged, this, [this](bool away) {
+            m_serverAwayLabel->setVisible(away);
+            if (!away)
+                statusBar()->showMessage(tr("The hub server answers again."), 6000);
+        });
         connect(&m_hub->changes(), &ChangeTracker::changed, this, &MainWindow::noteChange);
         connect(m_watcher.get(), &HubWatcher::changedElsewhere, this, [this] {
             ChangeEvent change;

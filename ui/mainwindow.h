@@ -165,6 +165,7 @@ private:
     QWidget *m_content = nullptr;
     SignInScreen *m_signIn = nullptr;
     QLabel *m_userLabel = nullptr;
+    QLabel *m_serverAwayLabel = nullptr;
     IdleWatcher *m_idle = nullptr;
     std::optional<std::chrono::milliseconds> m_idleOverride;
     bool m_locked = false;

@@ -4,6 +4,7 @@
 #include "core/storage/backupservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
+#include "core/storage/serverprobe.h"
 #include "core/storage/transaction.h"
 
 #include <QSqlDriver>
@@ -14,12 +15,29 @@ namespace hub {
 
 HubWatcher::HubWatcher(std::shared_ptr<const Database> db, QObject *parent) : QObject(parent), m_db(std::move(db))
 {
-    if (m_db->backend() == Backend::PostgreSQL)
+    if (m_db->backend() == Backend::PostgreSQL) {
         listen();
+        m_probe = new ServerProbe(m_db);
+        m_probe->moveToThread(&m_probeThread);
+        connect(&m_probeThread, &QThread::finished, m_probe, &ServerProbe::release);
+        connect(&m_probeThread, &QThread::finished, m_probe, &QObject::deleteLater);
+        connect(m_probe, &ServerProbe::answered, this, &HubWatcher::answered);
+        m_probeThread.setObjectName(QStringLiteral("HubWatcher probe"));
+        m_probeThread.start();
+    }
     acknowledge();
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &HubWatcher::poll);
     m_timer.start();
+}
+
+HubWatcher::~HubWatcher()
+{
+    if (!m_probe)
+        return;
+    // A probe under way ends within the connection's timeouts (seconds).
+    m_probeThread.quit();
+    m_probeThread.wait();
 }
 
 bool HubWatcher::listen()
@@ -35,9 +53,11 @@ bool HubWatcher::listen()
     // This connection's own commits are this window's; the others' count.
     connect(driver, &QSqlDriver::notification, this,
             [this, channel](const QString &name, QSqlDriver::NotificationSource source, const QVariant &) {
+                // Arriving, the notification shows this connection is alive.
                 if (name == channel && source == QSqlDriver::OtherSource) {
                     m_notified = true;
-                    poll();
+                    if (!m_away)
+                        look();
                 }
             });
     return true;
@@ -58,9 +78,11 @@ void HubWatcher::acknowledge()
 bool HubWatcher::changedSince()
 {
     if (m_db->backend() == Backend::PostgreSQL) {
-        // A connection that died quietly (the server restarted) is noticed
-        // here and made again on the next look, listening afresh; what other
-        // desks did meanwhile was never announced, so it counts as a change.
+        // Run only just after the probe had an answer, so this returns at
+        // once. A connection that died quietly (the server restarted) is
+        // noticed here and made again on the next look, listening afresh;
+        // what other desks did meanwhile was never announced, so it counts
+        // as a change.
         Query alive(*m_db, QStringLiteral("SELECT 1"));
         (void)alive.scalar();
         if (listen())
@@ -76,6 +98,48 @@ bool HubWatcher::changedSince()
 }
 
 void HubWatcher::poll()
+{
+    if (m_probe)
+        askServer();
+    else
+        look();
+}
+
+void HubWatcher::askServer()
+{
+    if (!m_asking) {
+        m_asking = true;
+        m_askedAt.start();
+        QMetaObject::invokeMethod(m_probe, &ServerProbe::probe, Qt::QueuedConnection);
+    } else if (m_askedAt.hasExpired(AnswerWithinMs)) {
+        setAway(true);
+    }
+}
+
+void HubWatcher::answered(bool alive)
+{
+    m_asking = false;
+    if (!alive) {
+        setAway(true);
+        return;
+    }
+    if (m_away) {
+        // Notifications sent while away may never have reached this connection.
+        m_notified = true;
+        setAway(false);
+    }
+    look();
+}
+
+void HubWatcher::setAway(bool away)
+{
+    if (away == m_away)
+        return;
+    m_away = away;
+    emit serverAwayChanged(away);
+}
+
+void HubWatcher::look()
 {
     emit looked();
     if (!changedSince())

@@ -11,12 +11,14 @@
 #include "core/storage/query.h"
 #include "core/storage/sqldialect.h"
 #include "core/storage/transaction.h"
+#include "tests/support/freezingproxy.h"
 #include "tests/support/fuzzinput.h"
 #include "tests/support/temphub.h"
 #include "tests/support/testserver.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSet>
@@ -24,6 +26,9 @@
 #include <QSqlRecord>
 #include <QThread>
 #include <QUrl>
+
+#include <algorithm>
+#include <memory>
 
 using namespace hub;
 using hub::test::TempHub;
@@ -345,4 +350,70 @@ TEST_CASE("a window's watcher listens again after the server dropped it and repo
     while (noticed == 0 && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     CHECK(noticed == 1);
+}
+
+TEST_CASE("a window's watcher never waits on a server gone quiet, says so, and looks again when it answers", "[.pg]")
+{
+    REQUIRE(test::TestServer::active());
+    TempHub t;
+    // This desk reaches the server through a relay the test can silence.
+    QUrl address(t.path());
+    test::FreezingProxy network(address.host(), quint16(address.port()));
+    address.setPort(network.port());
+    auto desk = Hub::open(address.toString());
+    INFO((desk ? QString() : desk.error().text()).toStdString());
+    REQUIRE(desk);
+    auto watcher = std::make_unique<HubWatcher>((*desk)->sharedDatabase());
+    watcher->setInterval(3600 * 1000); // the test polls: no tick asks the server behind its back
+    // Whatever happens below, the network comes back before the watcher ends.
+    struct Thaw
+    {
+        test::FreezingProxy &network;
+        ~Thaw() { network.thaw(); }
+    } thawFirst{network};
+    int noticed = 0;
+    QList<bool> awayChanges;
+    QObject::connect(watcher.get(), &HubWatcher::changedElsewhere, [&noticed] { ++noticed; });
+    QObject::connect(watcher.get(), &HubWatcher::serverAwayChanged, [&awayChanges](bool away) { awayChanges << away; });
+    const auto settle = [](int ms) {
+        QDeadlineTimer until(ms);
+        while (!until.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    };
+    watcher->poll();
+    settle(300);
+    REQUIRE_FALSE(watcher->serverAway());
+    REQUIRE(noticed == 0);
+
+    network.freeze();
+    // Another desk saves while this one hears nothing.
+    MemberDraft d;
+    d.displayName = QStringLiteral("Di Meanwhile");
+    REQUIRE(t->members().add(d));
+    QElapsedTimer since;
+    since.start();
+    qint64 longestLook = 0;
+    while (since.elapsed() < HubWatcher::AnswerWithinMs + 2000) {
+        QElapsedTimer look;
+        look.start();
+        watcher->poll();
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        longestLook = std::max(longestLook, look.elapsed());
+        settle(100);
+    }
+    CHECK(longestLook < 500); // the window's thread never waited on the server
+    CHECK(watcher->serverAway());
+    CHECK(awayChanges == QList<bool>{true});
+    CHECK(noticed == 0);
+
+    network.thaw();
+    QDeadlineTimer deadline(10000);
+    while ((noticed == 0 || watcher->serverAway()) && !deadline.hasExpired()) {
+        watcher->poll();
+        settle(100);
+    }
+    CHECK_FALSE(watcher->serverAway());
+    CHECK(awayChanges == QList<bool>{true, false});
+    CHECK(noticed >= 1); // what the other desk saved meanwhile
+    watcher.reset();
 }

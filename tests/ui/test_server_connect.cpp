@@ -5,6 +5,8 @@
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
+#include "core/storage/hubwatcher.h"
+#include "tests/support/freezingproxy.h"
 #include "tests/support/testserver.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
@@ -13,13 +15,20 @@
 #include "ui/recentfiles.h"
 #include "ui/widgets/fielderrorlabel.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+
+#include <algorithm>
 
 using hub::ServerConnectDialog;
 using hub::test::child;
@@ -133,5 +142,51 @@ TEST_CASE("File, Restore puts a backup back on the server and keeps the server's
     REQUIRE(keptHub);
     CHECK((*keptHub)->settings().load()->name == QStringLiteral("Tuesday Hub"));
     window.close();
+    hub::test::TestServer::dropDatabase(url);
+}
+
+TEST_CASE("the window says when the hub server stops answering, stays usable, and carries on when it answers",
+          "[.server]")
+{
+    REQUIRE(hub::test::TestServer::active());
+    const QString url = hub::test::TestServer::createHubDatabase();
+    QUrl address(url);
+    hub::test::FreezingProxy network(address.host(), quint16(address.port()));
+    address.setPort(network.port());
+    {
+        hub::MainWindow window;
+        REQUIRE(window.openHub(address.toString()));
+        window.resize(1024, 768);
+        window.show();
+        auto *away = child<QLabel>(&window, "serverAwayLabel");
+        QTest::qWait(1500);
+        CHECK(away->isHidden());
+
+        network.freeze();
+        // The window keeps answering: every pass of its event loop is quick.
+        QElapsedTimer quiet;
+        quiet.start();
+        qint64 longest = 0;
+        while (quiet.elapsed() < hub::HubWatcher::AnswerWithinMs + 2500) {
+            QElapsedTimer pass;
+            pass.start();
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            longest = std::max(longest, pass.elapsed());
+            QTest::qWait(20);
+        }
+        CHECK(longest < 500);
+        CHECK(away->isVisible());
+        CHECK(away->text().contains(QStringLiteral("not answering")));
+        QDir().mkpath(QStringLiteral(HUB_TEST_BUILD_DIR "/shots"));
+        window.grab().save(QStringLiteral(HUB_TEST_BUILD_DIR "/shots/server-away.png"));
+
+        network.thaw();
+        QDeadlineTimer back(10000);
+        while (away->isVisible() && !back.hasExpired())
+            QTest::qWait(50);
+        CHECK(away->isHidden());
+        CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("answers again")));
+        window.close();
+    }
     hub::test::TestServer::dropDatabase(url);
 }
