@@ -38,7 +38,8 @@ public:
     static constexpr int AnswerWithinMs = 3000;
 
     void setInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
-    /// Looks once now (the timer does the same).
+    /// Looks once now (the timer does the same). On a server it asks the
+    /// probe, and looks when the answer arrives through the event loop.
     void poll();
     /// Takes the hub as it is now as seen, without signalling.
     void acknowledge();
