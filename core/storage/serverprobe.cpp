@@ -8,7 +8,8 @@
 
 namespace hub {
 
-ServerProbe::ServerProbe(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+ServerProbe::ServerProbe(std::shared_ptr<const Database> db) : m_db(std::move(db))
+{}
 
 void ServerProbe::probe()
 {
