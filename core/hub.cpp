@@ -218,6 +218,29 @@ QList<Finding> serverStorageFindings(Database &db)
             {},
             Hub::tr("the constraint %1 is not checked for the rows already there").arg(unchecked.value(1).toString()),
             unchecked.value(0).toString()};
+    // Triggers keep the word index that member searches read; rows written
+    // past them (a trigger disabled, a hand-made change) would make searches
+    // silently miss members or find the wrong ones.
+    Query words(
+        db, QStringLiteral("WITH expected AS (SELECT member_id, word, coalesce(hub_shared_prefix(lag(word) OVER "
+                           "(PARTITION BY member_id ORDER BY word), word), 0) AS shared, sort_key FROM (SELECT s.rowid "
+                           "AS member_id, w COLLATE \"C\" AS word, coalesce(m.sort_key, '') AS sort_key FROM "
+                           "member_search s LEFT JOIN members m ON m.id = s.rowid CROSS JOIN LATERAL "
+                           "hub_words(concat_ws(' ', s.name, s.email, s.skills, s.offers, s.needs, s.postcode, "
+                           "s.notes)) AS w) AS e), kept AS (SELECT member_id, word, shared, sort_key FROM "
+                           "member_words) SELECT member_id FROM (SELECT * FROM expected EXCEPT SELECT * FROM kept) AS "
+                           "missing UNION SELECT member_id FROM (SELECT * FROM kept EXCEPT SELECT * FROM expected) AS "
+                           "extra ORDER BY 1 LIMIT 20"));
+    if (auto ok = words.exec(); !ok) {
+        found << Finding{{}, ok.error().message, QStringLiteral("member_words")};
+        return found;
+    }
+    while (words.next())
+        found << Finding{{},
+                         Hub::tr("the search words of member #%1 differ from their record, so searches may miss "
+                                 "them or find them by words they no longer have")
+                             .arg(words.value(0).toLongLong()),
+                         QStringLiteral("member_words")};
     return found;
 }
 } // namespace

@@ -4,8 +4,8 @@
 #include "core/access/accesscontrol.h"
 #include "core/ledger/accountposition.h"
 #include "core/ledger/ledgersqlvalues.h"
-#include "core/members/memberindex.h"
 #include "core/members/memberservice.h"
+#include "core/members/searchterms.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -38,10 +38,10 @@ Account accountFrom(const Query &q)
 QString accountWhere(const AccountFilter &f, Backend backend, QList<std::pair<QString, QVariant>> &binds)
 {
     QStringList where{QStringLiteral("(m.forgotten_at IS NULL OR a.id IS NOT NULL)")};
-    const QString match = MemberIndex::matchQuery(f.search, backend);
-    if (!match.isEmpty()) {
-        where << QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
-        binds.append({QStringLiteral(":match"), match});
+    const SearchTerms terms(f.search, backend);
+    if (!terms.isEmpty()) {
+        where << QStringLiteral("m.id IN (%1)").arg(terms.ids());
+        terms.bindTo(binds);
     }
     if (f.status) {
         where << QStringLiteral("coalesce(a.status, 'open') = :status");

@@ -67,13 +67,4 @@ Status MemberIndex::purgeDeleted(const QSqlDatabase &db)
     return {};
 }
 
-QString MemberIndex::matchQuery(const QString &typed, Backend backend)
-{
-    // Words are letters and digits only, so neither syntax needs escaping.
-    QStringList terms;
-    for (const QString &word : TextFold::words(typed).mid(0, 8))
-        terms << (backend == Backend::PostgreSQL ? word + QStringLiteral(":*") : u'"' + word + QStringLiteral("\"*"));
-    return terms.join(backend == Backend::PostgreSQL ? QStringLiteral(" & ") : QStringLiteral(" "));
-}
-
 } // namespace hub

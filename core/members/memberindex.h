@@ -18,10 +18,6 @@ public:
     static Status remove(const QSqlDatabase &db, MemberId member);
     /// Rewrites the index segments so deleted text no longer exists in the file.
     static Status purgeDeleted(const QSqlDatabase &db);
-    /// The full-text query for what a person typed: every word as a prefix,
-    /// all required (FTS5's syntax, or a tsquery on a hub server). Empty when
-    /// the text has no words.
-    static QString matchQuery(const QString &typed, Backend backend);
 };
 
 } // namespace hub

@@ -4,6 +4,7 @@
 #include "core/common/textfold.h"
 #include "core/common/textrules.h"
 #include "core/members/memberindex.h"
+#include "core/members/searchterms.h"
 #include "core/privacy/personaldataregistry.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
@@ -18,6 +19,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <limits>
 
 namespace hub {
 
@@ -385,21 +387,17 @@ Result<Member> MemberService::find(const QString &idOrEmail) const
 }
 
 namespace {
-const QString MatchClause =
-    QStringLiteral("m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)");
-
 // The WHERE clause is assembled only from these constant fragments; every
-// value the user typed is bound.
-QString whereClause(const MemberFilter &f, Backend backend, QList<std::pair<QString, QVariant>> &binds)
+// value the user typed is bound. `found` is the search's own condition on
+// the member row `m` (empty when there is no search); its values are bound
+// by the caller.
+QString whereClause(const MemberFilter &f, const QString &found, QList<std::pair<QString, QVariant>> &binds)
 {
     QStringList where;
     if (!f.includeForgotten)
         where << QStringLiteral("m.forgotten_at IS NULL");
-    const QString match = MemberIndex::matchQuery(f.search, backend);
-    if (!match.isEmpty()) {
-        where << MatchClause;
-        binds.append({QStringLiteral(":match"), match});
-    }
+    if (!found.isEmpty())
+        where << found;
     if (!f.skill.trimmed().isEmpty()) {
         where << QStringLiteral("m.id IN (SELECT ms.member_id FROM member_skills ms JOIN skills s ON s.id = "
                                 "ms.skill_id WHERE s.name_key = :skill)");
@@ -418,25 +416,38 @@ QString whereClause(const MemberFilter &f, Backend backend, QList<std::pair<QStr
     return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
 }
 
+/// How many of the members a search finds, counting no further than `cap`.
+Result<qint64> foundUpTo(const Database &db, const SearchTerms &terms, qint64 cap)
+{
+    QList<std::pair<QString, QVariant>> binds;
+    terms.bindTo(binds);
+    Query q(db, terms.countUpTo());
+    for (const auto &[name, value] : binds)
+        q.bind(name, value);
+    q.bind(QStringLiteral(":cap"), cap);
+    auto found = q.scalar();
+    if (!found)
+        return fail(found.error());
+    return found->toLongLong();
+}
+
 /// Whether a search matches so many members that walking the name index in
 /// order finds a page sooner than sorting every match: from one member in
-/// thirty on, a page of 200 lies within the first 6,000 names. Counts
-/// only up to that share, so a broad search is not counted twice.
-Result<bool> walkNameIndex(const Database &db, const QString &match)
+/// `share` on, a page of 200 lies within the first 200 × `share` names.
+/// Counts only up to that share (and never past `most`), so a broad search
+/// is not counted twice.
+Result<bool> walkNameIndex(const Database &db, const SearchTerms &terms, qint64 share, qint64 most)
 {
     // The highest id stands in for the number of members: one index lookup.
     Query top(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM members"));
     auto highest = top.scalar();
     if (!highest)
         return fail(highest.error());
-    const qint64 enough = std::max<qint64>(1, highest->toLongLong() / 30);
-    Query q(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM member_search WHERE member_search MATCH :match "
-                               "LIMIT :n) AS hits"));
-    q.bind(QStringLiteral(":match"), match).bind(QStringLiteral(":n"), enough);
-    auto found = q.scalar();
+    const qint64 enough = std::clamp<qint64>(highest->toLongLong() / share, 1, most);
+    auto found = foundUpTo(db, terms, enough);
     if (!found)
         return fail(found.error());
-    return found->toLongLong() >= enough;
+    return *found >= enough;
 }
 
 /// A filter that is only a search: the index alone can count it.
@@ -480,38 +491,66 @@ Result<QList<Member>> MemberService::list(const MemberFilter &filter, int limit,
     return std::move(first->rows);
 }
 
+namespace {
+// On a server, a search in name order with no other filter is answered from
+// the word index. Fewer than one member in ten, and never more than 10,000,
+// are read there with their sort keys and sorted ("mar", 7,000 of 100,000
+// members: 5 ms). More are found by walking the members in name order and
+// testing each ("cf1", 47,000: 4 ms), as sorting them all costs 60 ms.
+constexpr qint64 ServerWalkShare = 10;
+constexpr qint64 SortedMatchesAtMost = 10000;
+// A file's index tests a member as cheaply as it lists one: it walks from
+// one member in thirty on.
+constexpr qint64 FileWalkShare = 30;
+} // namespace
+
 Result<Page<Member>> MemberService::page(const MemberFilter &filter, const PageKey &after, int limit, MemberSort sort,
                                          bool descending) const
 {
-    QList<std::pair<QString, QVariant>> binds;
     const KeysetOrder order = memberOrder(sort, descending);
-    // A search sorted by name is found one of two ways. Few matches are read
-    // from the search index and sorted. Many ("cf1" is half a city) are found
-    // by walking the name index in order, so LIMIT stops after one page instead
-    // of reading and sorting every match.
-    QString from = QStringLiteral(" FROM members m");
-    bool many = false;
-    const bool searching = !TextFold::words(filter.search).isEmpty();
-    if (sort == MemberSort::Name && searching) {
-        auto walk = walkNameIndex(*m_db, MemberIndex::matchQuery(filter.search, m_db->backend()));
+    const SearchTerms terms(filter.search, m_db->backend());
+    const bool server = m_db->backend() == Backend::PostgreSQL;
+    QList<std::pair<QString, QVariant>> binds;
+    terms.bindTo(binds);
+    const QString select = QStringLiteral("SELECT ") + Columns + order.keyColumns() + QStringLiteral(" FROM members m");
+    const QString ordered = QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit");
+    QString sql;
+    if (terms.isEmpty()) {
+        sql = select + order.narrowed(whereClause(filter, {}, binds), after) + ordered;
+    } else if (server && sort == MemberSort::Name && searchOnly(filter)) {
+        auto walk = walkNameIndex(*m_db, terms, ServerWalkShare, SortedMatchesAtMost);
         if (!walk)
             return fail(walk.error());
-        many = *walk;
-        if (many)
-            from = QStringLiteral(" FROM members m INDEXED BY members_sort");
+        if (!*walk) {
+            // The page's ids come in order from the word index, named `m`
+            // there so the page key applies to them; only their rows are read.
+            sql = select + QStringLiteral(" WHERE m.id IN (SELECT m.id FROM (") + terms.idsWithSortKeys() +
+                  QStringLiteral(") AS m") + order.narrowed({}, after) + ordered + u')' + ordered;
+        } else {
+            sql = select + order.narrowed(whereClause(filter, terms.matchesMember(), binds), after) + ordered;
+        }
+    } else if (server) {
+        // Other filters or orders: the matches first, then the rest of the
+        // filter on them; the planner guesses a prefix's matches too badly
+        // to be left to choose.
+        sql = QStringLiteral("WITH found AS MATERIALIZED (") + terms.ids() + QStringLiteral(") ") + select +
+              order.narrowed(whereClause(filter, QStringLiteral("m.id IN (SELECT id FROM found)"), binds), after) +
+              ordered;
+    } else {
+        // A search sorted by name is found one of two ways. Few matches are
+        // read from the search index and sorted. Many ("cf1" is half a city)
+        // are found by walking the name index in order, so LIMIT stops after
+        // one page instead of reading and sorting every match.
+        QString from = select;
+        if (sort == MemberSort::Name) {
+            auto walk = walkNameIndex(*m_db, terms, FileWalkShare, std::numeric_limits<qint64>::max());
+            if (!walk)
+                return fail(walk.error());
+            if (*walk)
+                from += QStringLiteral(" INDEXED BY members_sort");
+        }
+        sql = from + order.narrowed(whereClause(filter, terms.matchesMember(), binds), after) + ordered;
     }
-    QString where = order.narrowed(whereClause(filter, m_db->backend(), binds), after);
-    QString with;
-    // A server guesses the matches of a prefix search badly and may walk the
-    // whole name index, checking each member's words ("maria": 250 ms on
-    // the city demo). The matches are read first instead, then sorted: 13 ms.
-    if (searching && !many && m_db->backend() == Backend::PostgreSQL) {
-        with = QStringLiteral("WITH hits AS MATERIALIZED (SELECT rowid FROM member_search "
-                              "WHERE member_search MATCH :match) ");
-        where.replace(MatchClause, QStringLiteral("m.id IN (SELECT rowid FROM hits)"));
-    }
-    const QString sql = with + QStringLiteral("SELECT ") + Columns + order.keyColumns() + from + where +
-                        QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit");
     Query q(*m_db, sql);
     for (const auto &[name, value] : binds)
         q.bind(name, value);
@@ -529,19 +568,23 @@ Result<Page<Member>> MemberService::page(const MemberFilter &filter, const PageK
 
 Result<int> MemberService::count(const MemberFilter &filter) const
 {
+    const SearchTerms terms(filter.search, m_db->backend());
+    QList<std::pair<QString, QVariant>> binds;
+    terms.bindTo(binds);
+    QString sql;
     // Forgotten members are never in the index (MemberIndex skips and removes
     // them), so a plain search is counted there without looking up every
     // matching member row.
-    if (searchOnly(filter)) {
-        Query q(*m_db, QStringLiteral("SELECT count(*) FROM member_search WHERE member_search MATCH :match"));
-        q.bind(QStringLiteral(":match"), MemberIndex::matchQuery(filter.search, m_db->backend()));
-        auto v = q.scalar();
-        if (!v)
-            return fail(v.error());
-        return v->toInt();
-    }
-    QList<std::pair<QString, QVariant>> binds;
-    Query q(*m_db, QStringLiteral("SELECT count(*) FROM members m") + whereClause(filter, m_db->backend(), binds));
+    if (searchOnly(filter))
+        sql = terms.count();
+    else if (!terms.isEmpty() && m_db->backend() == Backend::PostgreSQL)
+        sql = QStringLiteral("WITH found AS MATERIALIZED (") + terms.ids() +
+              QStringLiteral(") SELECT count(*) FROM members m") +
+              whereClause(filter, QStringLiteral("m.id IN (SELECT id FROM found)"), binds);
+    else
+        sql = QStringLiteral("SELECT count(*) FROM members m") +
+              whereClause(filter, terms.isEmpty() ? QString() : terms.matchesMember(), binds);
+    Query q(*m_db, sql);
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     auto v = q.scalar();
@@ -777,10 +820,10 @@ Result<bool> MemberService::completeServerScrub()
     // skips them with a warning. So a desk's role leaves the mark in place
     // and says so, and the next open by the hub's owner finishes it.
     static const QStringList tables = {
-        QStringLiteral("members"),       QStringLiteral("member_consents"), QStringLiteral("member_search"),
-        QStringLiteral("offers"),        QStringLiteral("offer_search"),    QStringLiteral("needs"),
-        QStringLiteral("need_search"),   QStringLiteral("ideas"),           QStringLiteral("walk_ins"),
-        QStringLiteral("group_actions"), QStringLiteral("audit_log")};
+        QStringLiteral("members"),      QStringLiteral("member_consents"), QStringLiteral("member_search"),
+        QStringLiteral("member_words"), QStringLiteral("offers"),          QStringLiteral("offer_search"),
+        QStringLiteral("needs"),        QStringLiteral("need_search"),     QStringLiteral("ideas"),
+        QStringLiteral("walk_ins"),     QStringLiteral("group_actions"),   QStringLiteral("audit_log")};
     // The names are the constants above, never user text.
     Query owner(*m_db,
                 QStringLiteral("SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR "

@@ -36,9 +36,13 @@ Result<QList<Table>> tablesOf(const Database &db)
     QList<Table> tables;
     QSqlQuery q(db.connection());
     if (db.backend() == Backend::PostgreSQL) {
+        // member_words is the server's own, kept from member_search by
+        // triggers; the search tables go last, so their words find the
+        // members' sort keys already there.
         if (!q.exec(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns WHERE "
-                                   "table_schema = current_schema() AND is_generated = 'NEVER' AND table_name <> "
-                                   "'hub_schema' ORDER BY table_name, ordinal_position")))
+                                   "table_schema = current_schema() AND is_generated = 'NEVER' AND table_name NOT IN "
+                                   "('hub_schema', 'member_words') ORDER BY table_name LIKE '%\\_search', "
+                                   "table_name, ordinal_position")))
             return fail(Query::storageError(q.lastError()));
         while (q.next()) {
             const QString table = q.value(0).toString();

@@ -6,8 +6,8 @@
 // Target: p99 < 16 ms (one frame) and at most 2× the raw query.
 
 #include "core/hub.h"
-#include "core/members/memberindex.h"
 #include "core/members/memberservice.h"
+#include "core/members/searchterms.h"
 #include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
@@ -97,7 +97,7 @@ public:
     /// Returns the number of matching members.
     int keystroke(const QString &typed, qint64 &checksum)
     {
-        const QByteArray match = MemberIndex::matchQuery(typed, Backend::SQLite).toUtf8();
+        const QByteArray match = SearchTerms(typed, Backend::SQLite).ftsMatch().toUtf8();
         sqlite3_bind_text(m_count, 1, match.constData(), int(match.size()), SQLITE_STATIC);
         int total = 0;
         if (sqlite3_step(m_count) == SQLITE_ROW)

@@ -148,6 +148,14 @@ TEST_CASE("a search finding few members and one finding many both page by key, f
                 const auto all = t->members().list(filter, -1, sort, descending);
                 REQUIRE(all);
                 REQUIRE(all->size() == expected);
+                // In the order of the whole list, however the search was answered.
+                const auto everyone = t->members().list({}, -1, sort, descending);
+                REQUIRE(everyone);
+                QList<Member> theirs;
+                for (const Member &m : *everyone)
+                    if (m.displayName.startsWith(search, Qt::CaseInsensitive))
+                        theirs << m;
+                CHECK(ids(*all, memberId) == ids(theirs, memberId));
                 if (sort == MemberSort::Name && expected == 9) {
                     QStringList names;
                     for (const Member &m : *all)

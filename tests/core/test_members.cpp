@@ -137,6 +137,52 @@ TEST_CASE("search ignores accents and case and matches prefixes as you type")
     CHECK(namesFound(t, QStringLiteral("  ")).size() == 5);
 }
 
+TEST_CASE("a search counts each member once, needs every word, and follows renames and erasure")
+{
+    TempHub t;
+    const auto counted = [&](const QString &search) {
+        MemberFilter f;
+        f.search = search;
+        const auto n = t->members().count(f);
+        REQUIRE(n);
+        return *n;
+    };
+    // Three of her words start "cf1": she is one member found, not three.
+    const Member rhian =
+        add(t, person(QStringLiteral("Rhian Cf10"), QStringLiteral("post@cf11.example"), QStringLiteral("CF10 1AB")));
+    add(t, person(QStringLiteral("Owain Jones"), {}, QStringLiteral("CF24 3AA")));
+    CHECK(counted(QStringLiteral("cf1")) == 1);
+    CHECK(namesFound(t, QStringLiteral("cf1")) == QStringList{QStringLiteral("Rhian Cf10")});
+    CHECK(counted(QStringLiteral("cf")) == 2);
+    // Every word must match, and one word of hers may match two typed ones.
+    CHECK(namesFound(t, QStringLiteral("cf rhi")) == QStringList{QStringLiteral("Rhian Cf10")});
+    CHECK(counted(QStringLiteral("cf rhi")) == 1);
+    CHECK(counted(QStringLiteral("rhi rhian")) == 1);
+    CHECK(counted(QStringLiteral("rhian owain")) == 0);
+    CHECK(namesFound(t, QStringLiteral("cf")) ==
+          (QStringList{QStringLiteral("Owain Jones"), QStringLiteral("Rhian Cf10")}));
+
+    // Renamed: found by the new name only, and in its place in name order.
+    MemberDraft renamed = rhian;
+    renamed.displayName = QStringLiteral("Angharad Cf10");
+    REQUIRE(t->members().update(rhian.id, renamed));
+    CHECK(namesFound(t, QStringLiteral("rhian")).isEmpty());
+    CHECK(namesFound(t, QStringLiteral("cf")) ==
+          (QStringList{QStringLiteral("Angharad Cf10"), QStringLiteral("Owain Jones")}));
+
+    // A word longer than anyone types is kept, and found by its beginning.
+    MemberDraft wordy = person(QStringLiteral("Wordy Person"));
+    wordy.notes = QString(150, u'q') + QStringLiteral(" end");
+    add(t, wordy);
+    CHECK(namesFound(t, QString(120, u'q')) == QStringList{QStringLiteral("Wordy Person")});
+
+    // Forgotten: found by nothing that was theirs.
+    REQUIRE(t->members().forget(rhian.id));
+    CHECK(counted(QStringLiteral("cf1")) == 0);
+    CHECK(namesFound(t, QStringLiteral("angharad")).isEmpty());
+    CHECK(namesFound(t, QStringLiteral("cf")) == QStringList{QStringLiteral("Owain Jones")});
+}
+
 TEST_CASE("members are listed in accent-insensitive name order with status and kind and skill filters")
 {
     TempHub t;

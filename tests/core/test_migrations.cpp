@@ -150,7 +150,9 @@ TEST_CASE("a hub full of data at each older schema version upgrades with every r
                 old.exec(QStringLiteral("ATTACH DATABASE '%1' AS src").arg(source));
                 for (const QString &table : dataTables(old, QStringLiteral("main"))) {
                     const QString cols = sharedColumns(old, table);
-                    old.exec(QStringLiteral("INSERT INTO main.\"%1\" (%2) SELECT %2 FROM src.\"%1\"").arg(table, cols));
+                    // OR REPLACE: a step may seed a row of its own (text_fold's).
+                    old.exec(QStringLiteral("INSERT OR REPLACE INTO main.\"%1\" (%2) SELECT %2 FROM src.\"%1\"")
+                                 .arg(table, cols));
                     copied << table;
                     copiedColumns.insert(table, cols);
                 }

@@ -183,8 +183,9 @@ QMap<QString, QSet<QString>> columnsOf(Hub &hub)
     QMap<QString, QSet<QString>> out;
     const bool server = hub.database().backend() == Backend::PostgreSQL;
     Query tables(hub.database(),
+                 // member_words is the server's word index, derived from member_search.
                  server ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                                         "current_schema() AND table_name <> 'hub_schema'")
+                                         "current_schema() AND table_name NOT IN ('hub_schema', 'member_words')")
                         : QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
                                          "'sqlite_%' AND name NOT GLOB '*_search_*'"));
     REQUIRE(tables.exec());
@@ -216,9 +217,15 @@ TEST_CASE("the file's and the server's schema histories give the same tables and
         INFO(it.key().toStdString());
         CHECK(it.value() == fromServer.value(it.key()));
     }
-    // The guards are there on both.
-    Query triggers(server->database(), QStringLiteral("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"));
-    CHECK(triggers.scalar()->toInt() == 6);
+    // The guards are there on both, and the triggers that keep the word index.
+    Query triggers(server->database(),
+                   QStringLiteral("SELECT count(*) FILTER (WHERE tgname NOT LIKE 'member\\_words%'), "
+                                  "count(*) FILTER (WHERE tgname LIKE 'member\\_words%') FROM "
+                                  "pg_trigger WHERE NOT tgisinternal"));
+    REQUIRE(triggers.exec());
+    REQUIRE(triggers.next());
+    CHECK(triggers.value(0).toInt() == 6);
+    CHECK(triggers.value(1).toInt() == 6);
     Query exclusion(server->database(),
                     QStringLiteral("SELECT count(*) FROM pg_constraint WHERE conname = 'bookings_never_overlap'"));
     CHECK(exclusion.scalar()->toInt() == 1);
@@ -416,4 +423,31 @@ TEST_CASE("a window's watcher never waits on a server gone quiet, says so, and l
     CHECK(awayChanges == QList<bool>{true, false});
     CHECK(noticed >= 1); // what the other desk saved meanwhile
     watcher.reset();
+}
+
+TEST_CASE("check finds a member whose search words were changed past the triggers that keep them", "[.pg]")
+{
+    REQUIRE(test::TestServer::active());
+    TempHub t;
+    MemberDraft d;
+    d.displayName = QStringLiteral("Gwen Pritchard");
+    auto gwen = t->members().add(d);
+    REQUIRE(gwen);
+    for (const Finding &f : t->integrity().runAll())
+        FAIL_CHECK(f.message.toStdString() << " (" << f.where.toStdString() << ")");
+    // As a hand-made change would: the member can no longer be found.
+    Query drop(t->database(), QStringLiteral("DELETE FROM member_words WHERE member_id = :id AND word = 'gwen'"));
+    drop.bind(QStringLiteral(":id"), gwen->id.value());
+    REQUIRE(drop.exec());
+    MemberFilter f;
+    f.search = QStringLiteral("gwen");
+    CHECK(*t->members().count(f) == 0);
+    const auto found = t->integrity().runAll();
+    REQUIRE(found.size() == 1);
+    CHECK(found.first().message.contains(QStringLiteral("#%1").arg(gwen->id.value())));
+    CHECK(found.first().where == QStringLiteral("member_words"));
+    // Saving the member again writes their words afresh.
+    REQUIRE(t->members().update(gwen->id, *gwen));
+    CHECK(*t->members().count(f) == 1);
+    CHECK(t->integrity().runAll().isEmpty());
 }

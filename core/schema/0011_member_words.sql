@@ -1,0 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- (A hub server keeps each member's words in a table of their own here, so
+-- a prefix is a range of an index; a file's FTS5 index answers prefixes
+-- itself.)
