@@ -5,15 +5,16 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/recurrence.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 #include <QSqlQuery>
 
 using namespace hub;
+using hub::test::London;
 using hub::test::TempHub;
 
 namespace {
-const QTimeZone London("Europe/London");
 
 void londonInBookingSeries(TempHub &t)
 {

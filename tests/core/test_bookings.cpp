@@ -4,6 +4,7 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
 #include "core/storage/integritychecker.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 #include <QSqlDatabase>
@@ -13,16 +14,11 @@
 #include <atomic>
 
 using namespace hub;
+using hub::test::london;
 using hub::test::TempHub;
+using hub::test::Tuesday;
 
 namespace {
-// 2026-03-10 is a Tuesday; the hub is in London unless a test says otherwise.
-const QDate Tuesday(2026, 3, 10);
-
-void london(TempHub &t)
-{
-    REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
-}
 
 MemberId member(TempHub &t, const QString &name)
 {

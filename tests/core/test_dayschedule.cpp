@@ -5,22 +5,19 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/dayschedule.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 using namespace hub;
+using hub::test::london;
+using hub::test::London;
 using hub::test::TempHub;
+using hub::test::Tuesday;
 
 namespace {
-// 2026-03-10 is a Tuesday; clocks in London go forward on Sunday 2026-03-29.
-const QDate TuesdayInDayschedule(2026, 3, 10);
-
-void londonInDayschedule(TempHub &t)
-{
-    REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
-}
 
 Space addSpace(TempHub &t, const QString &name, int setup, int cleanup, bool active = true)
 {
@@ -67,32 +64,31 @@ const ScheduleBlock &onlyBlockOf(const DaySchedule &s, BookingId id)
 TEST_CASE("a day schedule has a column per active space and the live bookings of that day", "[schedule]")
 {
     TempHub t;
-    londonInDayschedule(t);
+    london(t);
     const Space hall = addSpace(t, QStringLiteral("Main hall"), 15, 30);
     const Space kitchen = addSpace(t, QStringLiteral("Kitchen"), 0, 0);
     const Space old = addSpace(t, QStringLiteral("Old shed"), 0, 0, false);
 
-    const Booking choir =
-        book(t, hall, TuesdayInDayschedule, QTime(19, 0), TuesdayInDayschedule, QTime(21, 0), QStringLiteral("Choir"));
-    const Booking lunch = book(t, kitchen, TuesdayInDayschedule, QTime(12, 0), TuesdayInDayschedule, QTime(13, 30),
-                               QStringLiteral("Lunch club"), true);
-    const Booking yesterday = book(t, hall, TuesdayInDayschedule.addDays(-1), QTime(10, 0),
-                                   TuesdayInDayschedule.addDays(-1), QTime(11, 0), QStringLiteral("Yoga"));
-    const Booking cancelled = book(t, kitchen, TuesdayInDayschedule, QTime(15, 0), TuesdayInDayschedule, QTime(16, 0),
-                                   QStringLiteral("Bake-off"));
+    const Booking choir = book(t, hall, Tuesday, QTime(19, 0), Tuesday, QTime(21, 0), QStringLiteral("Choir"));
+    const Booking lunch =
+        book(t, kitchen, Tuesday, QTime(12, 0), Tuesday, QTime(13, 30), QStringLiteral("Lunch club"), true);
+    const Booking yesterday =
+        book(t, hall, Tuesday.addDays(-1), QTime(10, 0), Tuesday.addDays(-1), QTime(11, 0), QStringLiteral("Yoga"));
+    const Booking cancelled =
+        book(t, kitchen, Tuesday, QTime(15, 0), Tuesday, QTime(16, 0), QStringLiteral("Bake-off"));
     REQUIRE(t->bookings().cancel(cancelled.id));
     // Opening hours are "always" by default, so midnight is bookable.
-    const Booking lateNight = book(t, hall, TuesdayInDayschedule.addDays(1), QTime(0, 10),
-                                   TuesdayInDayschedule.addDays(1), QTime(1, 0), QStringLiteral("Night owls"));
+    const Booking lateNight =
+        book(t, hall, Tuesday.addDays(1), QTime(0, 10), Tuesday.addDays(1), QTime(1, 0), QStringLiteral("Night owls"));
 
-    auto s = loader(t).day(TuesdayInDayschedule);
+    auto s = loader(t).day(Tuesday);
     REQUIRE(s);
     CHECK(s->layout == DaySchedule::Layout::SpacesOfDay);
-    CHECK(s->first == TuesdayInDayschedule);
-    CHECK(s->last == TuesdayInDayschedule);
+    CHECK(s->first == Tuesday);
+    CHECK(s->last == Tuesday);
     REQUIRE(s->columns.size() == 2);
     for (const ScheduleColumn &c : s->columns) {
-        CHECK(c.date == TuesdayInDayschedule);
+        CHECK(c.date == Tuesday);
         CHECK(s->spaceOf(c).id != old.id);
         CHECK_FALSE(c.isClosed());
     }
@@ -122,16 +118,16 @@ TEST_CASE("a day schedule has a column per active space and the live bookings of
 TEST_CASE("a week schedule of one space splits a booking that runs past midnight and marks closed days", "[schedule]")
 {
     TempHub t;
-    londonInDayschedule(t);
+    london(t);
     Space hall = addSpace(t, QStringLiteral("Main hall"), 0, 0);
-    const Booking party = book(t, hall, TuesdayInDayschedule, QTime(22, 0), TuesdayInDayschedule.addDays(1),
-                               QTime(2, 0), QStringLiteral("Birthday party"));
+    const Booking party =
+        book(t, hall, Tuesday, QTime(22, 0), Tuesday.addDays(1), QTime(2, 0), QStringLiteral("Birthday party"));
     OpeningHours hours = OpeningHours::always();
     hours.days[6].reset(); // closed on Sundays
     hours.days[0] = DayHours{9 * 60, 22 * 60};
     REQUIRE(t->spaces().setHours(hall.id, hours));
 
-    const QDate monday = TuesdayInDayschedule.addDays(-1);
+    const QDate monday = Tuesday.addDays(-1);
     auto s = loader(t).week(hall.id, monday);
     REQUIRE(s);
     CHECK(s->layout == DaySchedule::Layout::DaysOfSpace);
@@ -147,21 +143,21 @@ TEST_CASE("a week schedule of one space splits a booking that runs past midnight
     REQUIRE(blocks.size() == 2);
     const ScheduleBlock &tuesday = s->blocks.at(blocks[0]);
     const ScheduleBlock &wednesday = s->blocks.at(blocks[1]);
-    CHECK(s->columns.at(tuesday.column).date == TuesdayInDayschedule);
+    CHECK(s->columns.at(tuesday.column).date == Tuesday);
     CHECK(tuesday.startMinute == 22 * 60);
     CHECK(tuesday.endMinute == 26 * 60);
-    CHECK(s->columns.at(wednesday.column).date == TuesdayInDayschedule.addDays(1));
+    CHECK(s->columns.at(wednesday.column).date == Tuesday.addDays(1));
     CHECK(wednesday.startMinute == -2 * 60);
     CHECK(wednesday.endMinute == 2 * 60);
 
-    CHECK(s->columnOf(hall.id, TuesdayInDayschedule) == tuesday.column);
-    CHECK(s->columnOf(hall.id, TuesdayInDayschedule.addDays(9)) == -1);
+    CHECK(s->columnOf(hall.id, Tuesday) == tuesday.column);
+    CHECK(s->columnOf(hall.id, Tuesday.addDays(9)) == -1);
 }
 
 TEST_CASE("wall-clock minutes of a schedule stay put across the change to summer time", "[schedule]")
 {
     TempHub t;
-    londonInDayschedule(t);
+    london(t);
     const Space hall = addSpace(t, QStringLiteral("Main hall"), 0, 0);
     const QDate monday(2026, 3, 23);
     const QDate sunday(2026, 3, 29);
@@ -184,12 +180,10 @@ TEST_CASE("wall-clock minutes of a schedule stay put across the change to summer
 TEST_CASE("overlapping bookings written around the rules share their column side by side", "[schedule][sqlite]")
 {
     TempHub t;
-    londonInDayschedule(t);
+    london(t);
     const Space hall = addSpace(t, QStringLiteral("Main hall"), 0, 0);
-    const Booking first =
-        book(t, hall, TuesdayInDayschedule, QTime(10, 0), TuesdayInDayschedule, QTime(12, 0), QStringLiteral("First"));
-    const Booking later =
-        book(t, hall, TuesdayInDayschedule, QTime(14, 0), TuesdayInDayschedule, QTime(15, 0), QStringLiteral("Later"));
+    const Booking first = book(t, hall, Tuesday, QTime(10, 0), Tuesday, QTime(12, 0), QStringLiteral("First"));
+    const Booking later = book(t, hall, Tuesday, QTime(14, 0), Tuesday, QTime(15, 0), QStringLiteral("Later"));
     const QString name = QStringLiteral("schedule-tamper");
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -207,7 +201,7 @@ TEST_CASE("overlapping bookings written around the rules share their column side
     }
     QSqlDatabase::removeDatabase(name);
 
-    auto s = loader(t).day(TuesdayInDayschedule);
+    auto s = loader(t).day(Tuesday);
     REQUIRE(s);
     REQUIRE(s->blocks.size() == 3);
     CHECK(s->blocks[0].lanes == 2);
@@ -220,11 +214,11 @@ TEST_CASE("overlapping bookings written around the rules share their column side
 TEST_CASE("a schedule of a hub without spaces is empty and an unknown space is not found", "[schedule]")
 {
     TempHub t;
-    auto day = loader(t).day(TuesdayInDayschedule);
+    auto day = loader(t).day(Tuesday);
     REQUIRE(day);
     CHECK(day->columns.isEmpty());
     CHECK(day->blocks.isEmpty());
-    auto week = loader(t).week(SpaceId(42), TuesdayInDayschedule);
+    auto week = loader(t).week(SpaceId(42), Tuesday);
     REQUIRE_FALSE(week);
     CHECK(week.error().kind == ErrorKind::NotFound);
     CHECK_FALSE(loader(t).day(QDate()));
@@ -232,28 +226,23 @@ TEST_CASE("a schedule of a hub without spaces is empty and an unknown space is n
 
 TEST_CASE("a booking's times read one way everywhere: midnight ends the day at 24:00", "[display]")
 {
-    const QTimeZone londonInDayschedule("Europe/London");
-    const auto at = [&londonInDayschedule](int day, int hour) {
-        return QDateTime(QDate(2026, 12, day), QTime(hour, 0), londonInDayschedule);
+    const auto at = [](int day, int hour) {
+        return QDateTime(QDate(2026, 12, day), QTime(hour, 0), London);
     };
     const QLocale before;
     QLocale::setDefault(QLocale::c());
-    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), londonInDayschedule) ==
-          QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
-    CHECK(hub::DisplayFormat::span(at(16, 19), at(17, 0), londonInDayschedule) ==
-          QStringLiteral("Wed 16 Dec 2026 19:00–24:00"));
-    CHECK(hub::DisplayFormat::span(at(16, 0), at(17, 0), londonInDayschedule) ==
-          QStringLiteral("Wed 16 Dec 2026 00:00–24:00"));
-    CHECK(hub::DisplayFormat::span(at(16, 22), at(17, 2), londonInDayschedule) ==
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), London) == QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(17, 0), London) == QStringLiteral("Wed 16 Dec 2026 19:00–24:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 0), at(17, 0), London) == QStringLiteral("Wed 16 Dec 2026 00:00–24:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 22), at(17, 2), London) ==
           QStringLiteral("Wed 16 Dec 2026 22:00 – Thu 17 Dec 2026 02:00"));
     // Shown in the hub's zone whatever zone the instants carry.
-    CHECK(hub::DisplayFormat::span(at(16, 19).toUTC(), at(17, 0).toUTC(), londonInDayschedule) ==
+    CHECK(hub::DisplayFormat::span(at(16, 19).toUTC(), at(17, 0).toUTC(), London) ==
           QStringLiteral("Wed 16 Dec 2026 19:00–24:00"));
     // Text kept for good (a charge's memo) is the same at a Welsh desk.
     QLocale::setDefault(QLocale(QLocale::Welsh));
-    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), londonInDayschedule, QLocale::c()) ==
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), London, QLocale::c()) ==
           QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
-    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), londonInDayschedule) !=
-          QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
+    CHECK(hub::DisplayFormat::span(at(16, 19), at(16, 21), London) != QStringLiteral("Wed 16 Dec 2026 19:00–21:00"));
     QLocale::setDefault(before);
 }

@@ -6,14 +6,14 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/daysheet.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 using namespace hub;
 using hub::test::TempHub;
+using hub::test::Tuesday;
 
 namespace {
-// 2026-03-10 is a Tuesday; the hub is in London.
-const QDate TuesdayInDaysheet(2026, 3, 10);
 
 Space addSpace(TempHub &t, const QString &name, int capacity, int setup = 0, int cleanup = 0)
 {
@@ -73,25 +73,22 @@ struct Fixture
         quiet = addSpace(t, QStringLiteral("Quiet room"), 4);
         const MemberId amira = addMemberInDaysheet(t, QStringLiteral("Amira Haddad"));
         const MemberId dafydd = addMemberInDaysheet(t, QStringLiteral("Dafydd ap Gwilym"));
-        addBooking(t, hall, TuesdayInDaysheet, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir"), dafydd);
-        addBooking(t, hall, TuesdayInDaysheet, QTime(9, 30), QTime(11, 0), QStringLiteral("Yoga"), amira, false,
+        addBooking(t, hall, Tuesday, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir"), dafydd);
+        addBooking(t, hall, Tuesday, QTime(9, 30), QTime(11, 0), QStringLiteral("Yoga"), amira, false,
                    QStringLiteral("Mats in the cupboard"));
-        addBooking(t, kitchen, TuesdayInDaysheet, QTime(10, 0), QTime(14, 0), QStringLiteral("Repair café lunch"), {},
-                   true);
-        addBooking(t, kitchen, TuesdayInDaysheet.addDays(1), QTime(10, 0), QTime(12, 0),
-                   QStringLiteral("Tomorrow's bake"));
-        auto cancelled =
-            addBooking(t, kitchen, TuesdayInDaysheet, QTime(16, 0), QTime(17, 0), QStringLiteral("Called off"));
+        addBooking(t, kitchen, Tuesday, QTime(10, 0), QTime(14, 0), QStringLiteral("Repair café lunch"), {}, true);
+        addBooking(t, kitchen, Tuesday.addDays(1), QTime(10, 0), QTime(12, 0), QStringLiteral("Tomorrow's bake"));
+        auto cancelled = addBooking(t, kitchen, Tuesday, QTime(16, 0), QTime(17, 0), QStringLiteral("Called off"));
         REQUIRE(t->bookings().cancel(cancelled.id));
     }
-    QDateTime at(QTime time) { return t->bookings().localTime(TuesdayInDaysheet, time); }
+    QDateTime at(QTime time) { return t->bookings().localTime(Tuesday, time); }
 };
 } // namespace
 
 TEST_CASE("the day sheet lists each active space by name with its live bookings of the day in order", "[daysheet]")
 {
     Fixture f;
-    auto sheet = DaySheet::load(f.t->spaces(), f.t->bookings(), TuesdayInDaysheet);
+    auto sheet = DaySheet::load(f.t->spaces(), f.t->bookings(), Tuesday);
     REQUIRE(sheet);
     REQUIRE(sheet->spaces().size() == 3);
     CHECK(sheet->spaces()[0].space.name == QStringLiteral("Kitchen"));
@@ -128,7 +125,7 @@ TEST_CASE("the day sheet shows summer bookings at their local time", "[daysheet]
 TEST_CASE("on now and next are found across spaces for an instant", "[daysheet]")
 {
     Fixture f;
-    auto sheet = DaySheet::load(f.t->spaces(), f.t->bookings(), TuesdayInDaysheet);
+    auto sheet = DaySheet::load(f.t->spaces(), f.t->bookings(), Tuesday);
     REQUIRE(sheet);
     CHECK(titles(sheet->onNow(f.at(QTime(10, 30)))) ==
           QStringList{QStringLiteral("Yoga"), QStringLiteral("Repair café lunch")});
@@ -145,7 +142,7 @@ TEST_CASE("on now and next are found across spaces for an instant", "[daysheet]"
 TEST_CASE("a day sheet without spaces or bookings is empty and a bad date is refused", "[daysheet]")
 {
     TempHub t;
-    auto none = DaySheet::load(t->spaces(), t->bookings(), TuesdayInDaysheet);
+    auto none = DaySheet::load(t->spaces(), t->bookings(), Tuesday);
     REQUIRE(none);
     CHECK(none->spaces().isEmpty());
     CHECK(none->bookingCount() == 0);
@@ -161,19 +158,19 @@ TEST_CASE("a booking running past midnight is on both days' sheets with its date
     d.space = f.quiet.id;
     d.title = QStringLiteral("Night watch");
     d.outsideHoursOverride = QStringLiteral("the night shelter");
-    d.start = f.t->bookings().localTime(TuesdayInDaysheet, QTime(22, 0));
-    d.end = f.t->bookings().localTime(TuesdayInDaysheet.addDays(1), QTime(2, 0));
+    d.start = f.t->bookings().localTime(Tuesday, QTime(22, 0));
+    d.end = f.t->bookings().localTime(Tuesday.addDays(1), QTime(2, 0));
     REQUIRE(f.t->bookings().book(d));
-    auto tuesday = DaySheet::load(f.t->spaces(), f.t->bookings(), TuesdayInDaysheet);
-    auto wednesday = DaySheet::load(f.t->spaces(), f.t->bookings(), TuesdayInDaysheet.addDays(1));
+    auto tuesday = DaySheet::load(f.t->spaces(), f.t->bookings(), Tuesday);
+    auto wednesday = DaySheet::load(f.t->spaces(), f.t->bookings(), Tuesday.addDays(1));
     REQUIRE(tuesday);
     REQUIRE(wednesday);
     const DaySheetEntry late = tuesday->spaces()[2].entries.value(0);
     CHECK(late.booking.title == QStringLiteral("Night watch"));
-    CHECK(late.endsLater(TuesdayInDaysheet));
+    CHECK(late.endsLater(Tuesday));
     CHECK(tuesday->timeText(late).startsWith(QStringLiteral("22:00–")));
     CHECK(tuesday->timeText(late).endsWith(QStringLiteral("02:00")));
     const DaySheetEntry early = wednesday->spaces()[2].entries.value(0);
-    CHECK(early.startsEarlier(TuesdayInDaysheet.addDays(1)));
+    CHECK(early.startsEarlier(Tuesday.addDays(1)));
     CHECK(wednesday->timeText(early).endsWith(QStringLiteral("–02:00")));
 }

@@ -7,6 +7,7 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/daysheet.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 #include <QDir>
@@ -15,9 +16,9 @@
 
 using namespace hub;
 using hub::test::TempHub;
+using hub::test::Tuesday;
 
 namespace {
-const QDate TuesdayInDaysheetPdf(2026, 3, 10);
 
 Space addSpace(TempHub &t, const QString &name, int capacity, int setup = 0, int cleanup = 0)
 {
@@ -33,7 +34,7 @@ Space addSpace(TempHub &t, const QString &name, int capacity, int setup = 0, int
 
 void addBooking(TempHub &t, const Space &s, QTime from, QTime to, const QString &title,
                 std::optional<MemberId> member = {}, bool tentative = false, const QString &notes = {},
-                QDate day = TuesdayInDaysheetPdf)
+                QDate day = Tuesday)
 {
     BookingDraft d;
     d.space = s.id;
@@ -82,9 +83,9 @@ TEST_CASE("the day sheet PDF has the hub name and each booking's time title and 
                QStringLiteral("Mats in the cupboard"));
     addBooking(t, kitchen, QTime(10, 0), QTime(14, 0), QStringLiteral("Repair café lunch"), {}, true);
     addBooking(t, kitchen, QTime(10, 0), QTime(12, 0), QStringLiteral("Tomorrow's bake"), {}, false, {},
-               TuesdayInDaysheetPdf.addDays(1));
+               Tuesday.addDays(1));
 
-    auto sheet = DaySheet::load(t->spaces(), t->bookings(), TuesdayInDaysheetPdf);
+    auto sheet = DaySheet::load(t->spaces(), t->bookings(), Tuesday);
     REQUIRE(sheet);
     const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
     QDir().mkpath(dir);
@@ -120,7 +121,7 @@ TEST_CASE("a long day sheet runs over pages with every page numbered", "[dayshee
     for (const Space &s : spaces)
         for (int h = 8; h < 22; ++h)
             addBooking(t, s, QTime(h, 0), QTime(h, 45), QStringLiteral("Session %1 in %2").arg(h).arg(s.name));
-    auto sheet = DaySheet::load(t->spaces(), t->bookings(), TuesdayInDaysheetPdf);
+    auto sheet = DaySheet::load(t->spaces(), t->bookings(), Tuesday);
     REQUIRE(sheet);
     const QString path = t.file(QStringLiteral("long.pdf"));
     REQUIRE(DaySheetPdf(*sheet, QStringLiteral("Hub")).write(path));
@@ -133,7 +134,7 @@ TEST_CASE("a long day sheet runs over pages with every page numbered", "[dayshee
 TEST_CASE("a day sheet PDF that cannot be written is refused with the path", "[daysheet][reports]")
 {
     TempHub t;
-    auto sheet = DaySheet::load(t->spaces(), t->bookings(), TuesdayInDaysheetPdf);
+    auto sheet = DaySheet::load(t->spaces(), t->bookings(), Tuesday);
     REQUIRE(sheet);
     const QString path = t.file(QStringLiteral("no/such/folder/sheet.pdf"));
     auto written = DaySheetPdf(*sheet, QStringLiteral("Hub")).write(path);

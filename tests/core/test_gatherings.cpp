@@ -17,22 +17,18 @@
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 #include <QJsonDocument>
 #include <QTimeZone>
 
 using namespace hub;
+using hub::test::london;
 using hub::test::TempHub;
+using hub::test::Tuesday;
 
 namespace {
-// 2026-03-10 is a Tuesday; the hub is in London.
-const QDate TuesdayInGatherings(2026, 3, 10);
-
-void londonInGatherings(TempHub &t)
-{
-    REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
-}
 
 MemberId personInGatherings(TempHub &t, const QString &name, const QString &email = {})
 {
@@ -56,7 +52,7 @@ Space hallInGatherings(TempHub &t, int capacity = 60)
     return *added;
 }
 
-GatheringDraft friendly(TempHub &t, std::optional<SpaceId> space, QDate day = TuesdayInGatherings, int capacity = 0)
+GatheringDraft friendly(TempHub &t, std::optional<SpaceId> space, QDate day = Tuesday, int capacity = 0)
 {
     GatheringDraft d;
     d.kind = GatheringKind::Friendly;
@@ -71,7 +67,7 @@ GatheringDraft friendly(TempHub &t, std::optional<SpaceId> space, QDate day = Tu
 
 Gathering held(TempHub &t, int capacity = 0)
 {
-    auto g = t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings, capacity));
+    auto g = t->gatherings().add(friendly(t, std::nullopt, Tuesday, capacity));
     REQUIRE(g);
     return *g;
 }
@@ -98,7 +94,7 @@ Idea idea(TempHub &t, GatheringId g, const QString &title, std::optional<MemberI
 TEST_CASE("a gathering in a space books it through the booking service and takes the space's capacity", "[gatherings]")
 {
     TempHub t;
-    londonInGatherings(t);
+    london(t);
     const Space s = hallInGatherings(t, 45);
     const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     GatheringDraft d = friendly(t, s.id);
@@ -124,13 +120,13 @@ TEST_CASE("a gathering in a space books it through the booking service and takes
 TEST_CASE("a booking conflict refusal comes from the booking service unchanged and writes nothing", "[gatherings]")
 {
     TempHub t;
-    londonInGatherings(t);
+    london(t);
     const Space s = hallInGatherings(t);
     BookingDraft choir;
     choir.space = s.id;
     choir.title = QStringLiteral("Choir");
-    choir.start = t->bookings().localTime(TuesdayInGatherings, QTime(17, 0));
-    choir.end = t->bookings().localTime(TuesdayInGatherings, QTime(18, 50)); // clean-up and setup reach 19:00
+    choir.start = t->bookings().localTime(Tuesday, QTime(17, 0));
+    choir.end = t->bookings().localTime(Tuesday, QTime(18, 50)); // clean-up and setup reach 19:00
     REQUIRE(t->bookings().book(choir));
 
     const GatheringDraft d = friendly(t, s.id);
@@ -154,9 +150,9 @@ TEST_CASE("a booking conflict refusal comes from the booking service unchanged a
 TEST_CASE("a capacity above the space's is refused by the booking service", "[gatherings]")
 {
     TempHub t;
-    londonInGatherings(t);
+    london(t);
     const Space s = hallInGatherings(t, 20);
-    auto refused = t->gatherings().add(friendly(t, s.id, TuesdayInGatherings, 30));
+    auto refused = t->gatherings().add(friendly(t, s.id, Tuesday, 30));
     REQUIRE_FALSE(refused);
     CHECK(refused.error().kind == ErrorKind::Refused);
     CHECK(refused.error().where == QStringLiteral("attendees"));
@@ -181,7 +177,7 @@ TEST_CASE("a gathering is validated field by field", "[gatherings]")
 TEST_CASE("a monthly gathering books a series and each date is a gathering of its own", "[gatherings]")
 {
     TempHub t;
-    londonInGatherings(t);
+    london(t);
     const Space s = hallInGatherings(t);
     GatheringDraft d = friendly(t, s.id);
     Recurrence r;
@@ -202,14 +198,14 @@ TEST_CASE("a monthly gathering books a series and each date is a gathering of it
 TEST_CASE("upcoming and past gatherings are split at now", "[gatherings]")
 {
     TempHub t;
-    londonInGatherings(t);
-    t->setClock(Clock::fixed(QDateTime(TuesdayInGatherings, QTime(12, 0), QTimeZone::utc())));
-    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings.addDays(-7))));
-    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings)));
-    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, TuesdayInGatherings.addDays(7))));
+    london(t);
+    t->setClock(Clock::fixed(QDateTime(Tuesday, QTime(12, 0), QTimeZone::utc())));
+    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, Tuesday.addDays(-7))));
+    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, Tuesday)));
+    REQUIRE(t->gatherings().add(friendly(t, std::nullopt, Tuesday.addDays(7))));
     CHECK(t->gatherings().upcoming()->size() == 2);
     CHECK(t->gatherings().past()->size() == 1);
-    CHECK(t->gatherings().onDay(TuesdayInGatherings)->size() == 1);
+    CHECK(t->gatherings().onDay(Tuesday)->size() == 1);
 }
 
 TEST_CASE("sign-ups fill the places then a waiting list in order and a cancellation moves the first up", "[gatherings]")
@@ -520,15 +516,14 @@ TEST_CASE("members join and leave groups and the convenor hands over before leav
 TEST_CASE("actions have owners and due dates and overdue ones are listed", "[gatherings]")
 {
     TempHub t;
-    londonInGatherings(t);
-    t->setClock(Clock::fixed(QDateTime(TuesdayInGatherings, QTime(12, 0), QTimeZone::utc())));
+    london(t);
+    t->setClock(Clock::fixed(QDateTime(Tuesday, QTime(12, 0), QTimeZone::utc())));
     const MemberId ana = personInGatherings(t, QStringLiteral("Ana"));
     auto g = t->workingGroups().create(QStringLiteral("Repair café"), {}, {});
     REQUIRE(g);
     auto late = t->workingGroups().addAction(
-        {g->id, QStringLiteral("Ask the library for tables"), ana, TuesdayInGatherings.addDays(-1), {}});
-    auto soon =
-        t->workingGroups().addAction({g->id, QStringLiteral("Print posters"), ana, TuesdayInGatherings.addDays(3), {}});
+        {g->id, QStringLiteral("Ask the library for tables"), ana, Tuesday.addDays(-1), {}});
+    auto soon = t->workingGroups().addAction({g->id, QStringLiteral("Print posters"), ana, Tuesday.addDays(3), {}});
     REQUIRE(late);
     REQUIRE(soon);
     CHECK(t->workingGroups().members(g->id)->size() == 1); // the owner joined

@@ -7,6 +7,7 @@
 #include "core/spaces/icalendarexporter.h"
 #include "core/spaces/icalendarimporter.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 #include <QBuffer>
@@ -15,17 +16,12 @@
 #include <QTimeZone>
 
 using namespace hub;
+using hub::test::london;
+using hub::test::London;
 using hub::test::TempHub;
 using Outcome = CalendarImportEvent::Outcome;
 
 namespace {
-
-const QTimeZone LondonInIcalendar("Europe/London");
-
-void londonInIcalendar(TempHub &t)
-{
-    REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
-}
 
 Space space(TempHub &t, const QString &name, std::optional<DayHours> hours = {}, int setup = 0, int cleanup = 0)
 {
@@ -43,7 +39,7 @@ Space space(TempHub &t, const QString &name, std::optional<DayHours> hours = {},
 
 QDateTime local(QDate d, QTime time)
 {
-    return QDateTime(d, time, LondonInIcalendar);
+    return QDateTime(d, time, London);
 }
 
 Booking book(TempHub &t, const Space &s, const QDateTime &start, const QDateTime &end, const QString &title,
@@ -145,7 +141,7 @@ TEST_CASE("an export gives local times with TZID across the October clock change
           "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     REQUIRE(t->settings().set(QStringLiteral("name"), QStringLiteral("Riverside Hub")));
     const Space hall = space(t, QStringLiteral("Main hall"));
     const Booking before = book(t, hall, local(QDate(2026, 10, 24), QTime(19, 0)),
@@ -181,7 +177,7 @@ TEST_CASE("an export gives local times with TZID across the October clock change
 TEST_CASE("an export filters by space and by local dates", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     const Space kitchen = space(t, QStringLiteral("Kitchen"));
     book(t, hall, local(QDate(2026, 5, 1), QTime(9, 0)), local(QDate(2026, 5, 1), QTime(10, 0)), QStringLiteral("A"));
@@ -207,7 +203,7 @@ TEST_CASE("an export filters by space and by local dates", "[icalendar]")
 TEST_CASE("an export names a booker only with their consent and never writes an e-mail address", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     MemberDraft shy;
     shy.displayName = QStringLiteral("Siân Private");
@@ -248,7 +244,7 @@ TEST_CASE("a series exports as one RRULE event with EXDATE for a cancelled date 
           "[icalendar][series]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     BookingDraft d;
     d.space = hall.id;
@@ -316,7 +312,7 @@ TEST_CASE("all-day events book the space from opening to closing, or the whole d
           "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"), DayHours{9 * 60, 22 * 60});
     const Space desk = space(t, QStringLiteral("Hot desk"));
 
@@ -349,22 +345,22 @@ TEST_CASE("all-day events book the space from opening to closing, or the whole d
 TEST_CASE("an all-day event over two days books an always-open space as one stretch", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space desk = space(t, QStringLiteral("Hot desk"), std::nullopt, 15, 15);
     const CalendarImportReport r = imported(t, sample(QStringLiteral("allday.ics")), desk);
     INFO(describe(r).toStdString());
     REQUIRE(r.ok());
     const QList<Booking> all = live(t);
     REQUIRE(all.size() == 2);
-    CHECK(all[1].start == QDate(2026, 7, 4).startOfDay(LondonInIcalendar));
-    CHECK(all[1].end == QDate(2026, 7, 6).startOfDay(LondonInIcalendar));
+    CHECK(all[1].start == QDate(2026, 7, 4).startOfDay(London));
+    CHECK(all[1].end == QDate(2026, 7, 6).startOfDay(London));
     CHECK(r.events[1].plan.contains(QStringLiteral("open all day")));
 }
 
 TEST_CASE("a UTC-only file books the same moments, shown in the hub's local time", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     const CalendarImportReport r = imported(t, sample(QStringLiteral("utc.ics")), hall);
     INFO(describe(r).toStdString());
@@ -381,7 +377,7 @@ TEST_CASE("a UTC-only file books the same moments, shown in the hub's local time
 TEST_CASE("an Outlook file with CRLF, folded lines and Windows zone names imports", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space room = space(t, QStringLiteral("Breakout room 1"));
     const CalendarImportReport r = imported(t, sample(QStringLiteral("outlook.ics")), room);
     INFO(describe(r).toStdString());
@@ -403,7 +399,7 @@ TEST_CASE("a Google Calendar file with its own VTIMEZONE, RRULE, EXDATE and a mo
           "[icalendar][series]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     const CalendarImportReport r = imported(t, sample(QStringLiteral("google.ics")), hall);
     INFO(describe(r).toStdString());
@@ -420,8 +416,8 @@ TEST_CASE("a Google Calendar file with its own VTIMEZONE, RRULE, EXDATE and a mo
     QStringList seen;
     for (const Booking &b : all)
         seen << QStringLiteral("%1–%2 %3%4%5")
-                    .arg(b.start.toTimeZone(LondonInIcalendar).toString(QStringLiteral("MM-dd HH:mm")),
-                         b.end.toTimeZone(LondonInIcalendar).toString(QStringLiteral("HH:mm")), b.title,
+                    .arg(b.start.toTimeZone(London).toString(QStringLiteral("MM-dd HH:mm")),
+                         b.end.toTimeZone(London).toString(QStringLiteral("HH:mm")), b.title,
                          b.status == BookingStatus::Tentative ? QStringLiteral(" (tentative)") : QString(),
                          b.exception ? QStringLiteral(" [exception]") : QString());
     CHECK(seen == QStringList{
@@ -449,7 +445,7 @@ TEST_CASE("a Google Calendar file with its own VTIMEZONE, RRULE, EXDATE and a mo
 TEST_CASE("importing the same file again finds every UID and books nothing twice", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     REQUIRE(imported(t, sample(QStringLiteral("outlook.ics")), hall).written);
     const CalendarImportReport again = imported(t, sample(QStringLiteral("outlook.ics")), hall);
@@ -464,7 +460,7 @@ TEST_CASE("importing the same file again finds every UID and books nothing twice
 TEST_CASE("a hub's own export imported back is recognised as already there", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     book(t, hall, local(QDate(2026, 5, 1), QTime(9, 0)), local(QDate(2026, 5, 1), QTime(10, 0)), QStringLiteral("A"));
     const CalendarImportReport r = imported(t, exported(t), hall);
@@ -474,7 +470,7 @@ TEST_CASE("a hub's own export imported back is recognised as already there", "[i
 
     // Into another hub the same file books, keeping the UID.
     TempHub other;
-    londonInIcalendar(other);
+    london(other);
     const Space otherHall = space(other, QStringLiteral("Main hall"));
     const CalendarImportReport there = imported(other, exported(t), otherHall);
     REQUIRE(there.written);
@@ -486,7 +482,7 @@ TEST_CASE("a hub's own export imported back is recognised as already there", "[i
 TEST_CASE("a clash refuses the whole import, naming each refused event with its line", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"), std::nullopt, 0, 30);
     book(t, hall, local(QDate(2026, 1, 15), QTime(10, 30)), local(QDate(2026, 1, 15), QTime(12, 0)),
          QStringLiteral("Yoga"));
@@ -507,7 +503,7 @@ TEST_CASE("a clash refuses the whole import, naming each refused event with its 
 TEST_CASE("events that clash with each other inside one file are refused too", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     const QByteArray ics =
         "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n"
@@ -525,7 +521,7 @@ TEST_CASE("events that clash with each other inside one file are refused too", "
 TEST_CASE("a dry run reports what would be booked and writes nothing", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     const CalendarImportReport r = imported(t, sample(QStringLiteral("utc.ics")), hall, true);
     CHECK(r.ok());
@@ -539,7 +535,7 @@ TEST_CASE("a dry run reports what would be booked and writes nothing", "[icalend
 TEST_CASE("an event without an end or in an unknown zone is unreadable and named by its line", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
                            "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260301T100000Z\r\nSUMMARY:No end\r\nEND:VEVENT\r\n"
@@ -560,7 +556,7 @@ TEST_CASE("an event without an end or in an unknown zone is unreadable and named
 TEST_CASE("what libical cannot read in an event is named by the exact line, not by its text", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     // The bad value "abc" is also the title, on an earlier line: libical
     // quotes the value, and only the line it was read from is the right one.
@@ -580,7 +576,7 @@ TEST_CASE("what libical cannot read in an event is named by the exact line, not 
 TEST_CASE("a broken .ics file is refused naming its line and leaves the hub file untouched", "[icalendar]")
 {
     TempHub t;
-    londonInIcalendar(t);
+    london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
     t.close();
     const QByteArray before = hub::test::snapshot(t.path());

@@ -8,17 +8,20 @@
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
+#include "tests/support/querydigest.h"
 #include "tests/support/temphub.h"
 
-#include <QCryptographicHash>
 #include <QSet>
 
 #include <algorithm>
 
 using namespace hub;
+using hub::test::digest;
 using hub::test::TempHub;
 
 namespace {
+// Names and e-mails in id order: what "the same data" means for a person reading the list.
+const QString DemoMembers = QStringLiteral("SELECT display_name, email FROM members ORDER BY id");
 
 /// Runs the members part alone, inside one transaction as DemoGenerator does,
 /// so what other parts add (the ledger's hub account, ...) never changes these counts.
@@ -39,17 +42,6 @@ QList<Member> allMembers(TempHub &t)
     auto all = t->members().list({});
     REQUIRE(all);
     return *all;
-}
-
-/// Names and e-mails in id order: what "the same data" means for a person reading the list.
-QByteArray digestInMemberDemo(TempHub &t)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    Query q(t->database(), QStringLiteral("SELECT display_name, email FROM members ORDER BY id"));
-    REQUIRE(q.exec());
-    while (q.next())
-        hash.addData((q.value(0).toString() + u'\x1f' + q.value(1).toString() + u'\x1e').toUtf8());
-    return hash.result().toHex();
 }
 
 int countRows(TempHub &t, const QString &sql)
@@ -111,7 +103,7 @@ TEST_CASE("the member demo is identical for the same seed")
     TempHub b;
     runDemo(a, DemoScale::Small, 42);
     runDemo(b, DemoScale::Small, 42);
-    CHECK(digestInMemberDemo(a) == digestInMemberDemo(b));
+    CHECK(digest(a, DemoMembers) == digest(b, DemoMembers));
     CHECK(countRows(a, QStringLiteral("SELECT count(*) FROM offers")) ==
           countRows(b, QStringLiteral("SELECT count(*) FROM offers")));
 }
@@ -122,7 +114,7 @@ TEST_CASE("the member demo differs between seeds")
     TempHub b;
     runDemo(a, DemoScale::Small, 1);
     runDemo(b, DemoScale::Small, 2);
-    CHECK(digestInMemberDemo(a) != digestInMemberDemo(b));
+    CHECK(digest(a, DemoMembers) != digest(b, DemoMembers));
 }
 
 TEST_CASE("demo member names include accented and non-ASCII letters and are found without them")

@@ -16,6 +16,7 @@
 #include "core/reports/reportservice.h"
 #include "core/reports/textreportwriter.h"
 #include "core/settings/settingsservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 
 #include <QBuffer>
@@ -26,11 +27,10 @@
 #include <limits>
 
 using namespace hub;
+using hub::test::London;
 using hub::test::TempHub;
 
 namespace {
-
-const QTimeZone LondonInReportsLedger("Europe/London");
 
 MemberId memberInReportsLedger(TempHub &t, const QString &name)
 {
@@ -58,7 +58,7 @@ void payAt(TempHub &t, QDateTime local, MemberId payer, MemberId payee, const ch
 
 QDateTime london(int month, int day, int hour, int minute)
 {
-    return QDateTime(QDate(2026, month, day), QTime(hour, minute), LondonInReportsLedger);
+    return QDateTime(QDate(2026, month, day), QTime(hour, minute), London);
 }
 
 /// Riverside Hub in London: five transfers around October 2026, Cy forgotten afterwards.
@@ -411,24 +411,24 @@ TEST_CASE("report instants read as Qt writes them in zones with odd offsets and 
     const QLocale before;
     for (const char *name : {"de_DE", "pl_PL", "cy_GB", "ar_EG"}) {
         QLocale::setDefault(QLocale(QString::fromLatin1(name)));
-        const ReportFormat format(2, LondonInReportsLedger);
+        const ReportFormat format(2, London);
         const qint64 start = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
         for (qint64 utc = start; utc < start + 86400 * 366; utc += 86400 * 9 + 3671) {
             INFO(name << " " << utc);
             CHECK(format.display(utc, ReportType::DateTime) ==
-                  DisplayFormat::dateTime(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()), LondonInReportsLedger));
+                  DisplayFormat::dateTime(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()), London));
         }
     }
     QLocale::setDefault(before);
     // The instant a clock change happens, the second before it, and going back in time.
-    const ReportFormat london(2, LondonInReportsLedger);
+    const ReportFormat london(2, London);
     const qint64 spring = QDateTime(QDate(2026, 3, 29), QTime(1, 0), Qt::UTC).toSecsSinceEpoch();
     CHECK(london.text(spring, ReportType::DateTime) == QStringLiteral("2026-03-29T02:00:00+01:00"));
     CHECK(london.text(spring - 1, ReportType::DateTime) == QStringLiteral("2026-03-29T00:59:59+00:00"));
     CHECK(london.text(spring - 86400 * 365, ReportType::DateTime) == QStringLiteral("2025-03-29T01:00:00+00:00"));
     CHECK(london.text(qint64(0), ReportType::DateTime) == QStringLiteral("1970-01-01T01:00:00+01:00"));
     CHECK(london.text(qint64(-1), ReportType::DateTime) ==
-          QDateTime::fromSecsSinceEpoch(-1, LondonInReportsLedger).toString(Qt::ISODate));
+          QDateTime::fromSecsSinceEpoch(-1, London).toString(Qt::ISODate));
 }
 
 TEST_CASE("report amounts and integers read the same through the allocation-free view", "[reports][csv]")

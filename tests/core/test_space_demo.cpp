@@ -7,16 +7,21 @@
 #include "core/spaces/spaceservice.h"
 #include "core/storage/integritychecker.h"
 #include "core/storage/query.h"
+#include "tests/support/querydigest.h"
 #include "tests/support/temphub.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QTimeZone>
 
 using namespace hub;
+using hub::test::digest;
 using hub::test::TempHub;
 
 namespace {
+// Where, what, for whom and when each booking is, in id order.
+const QString DemoBookings =
+    QStringLiteral("SELECT space_id, title, coalesce(member_id, 0), start_utc, end_utc, status FROM bookings "
+                   "ORDER BY id");
 
 // Late November: the small demo's weeks reach over Christmas.
 const QDateTime Now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::utc());
@@ -40,18 +45,6 @@ qint64 scalar(TempHub &t, const QString &sql)
     auto v = q.scalar();
     REQUIRE(v);
     return v->toLongLong();
-}
-
-QByteArray digestInSpaceDemo(TempHub &t)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    Query q(t->database(), QStringLiteral("SELECT space_id, title, coalesce(member_id, 0), start_utc, end_utc, status "
-                                          "FROM bookings ORDER BY id"));
-    REQUIRE(q.exec());
-    while (q.next())
-        for (int i = 0; i < 6; ++i)
-            hash.addData((q.value(i).toString() + u'\x1f').toUtf8());
-    return hash.result().toHex();
 }
 
 } // namespace
@@ -179,8 +172,8 @@ TEST_CASE("the spaces demo is the same for the same seed and reports progress", 
     CHECK(lastTotal == 200);
     runDemo(b, DemoScale::Small, 5);
     runDemo(c, DemoScale::Small, 6);
-    CHECK(digestInSpaceDemo(a) == digestInSpaceDemo(b));
-    CHECK(digestInSpaceDemo(a) != digestInSpaceDemo(c));
+    CHECK(digest(a, DemoBookings) == digest(b, DemoBookings));
+    CHECK(digest(a, DemoBookings) != digest(c, DemoBookings));
 }
 
 // Not a check: how long the city's 200,000 bookings take through the services

@@ -5,6 +5,7 @@
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/screenshot.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/calendarexportdialog.h"
 #include "ui/dialogs/calendarimportdialog.h"
@@ -27,6 +28,7 @@
 
 using namespace hub;
 using hub::test::child;
+using hub::test::shoot;
 
 namespace {
 
@@ -60,14 +62,6 @@ struct Hall
         REQUIRE(t->bookings().book(d));
     }
 };
-
-void shootInCalendarImportDialog(QWidget *widget, const QString &name)
-{
-    QTest::qWait(50);
-    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
-    QDir().mkpath(dir);
-    REQUIRE(widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
-}
 
 } // namespace
 
@@ -166,19 +160,19 @@ TEST_CASE("screenshots of the calendar import and export dialogs", "[.][shots]")
     CalendarImportDialog empty(h.t.hub());
     empty.resize(900, 560);
     empty.show();
-    shootInCalendarImportDialog(&empty, QStringLiteral("calendar-import-empty"));
+    shoot(&empty, QStringLiteral("calendar-import-empty"));
 
     CalendarImportDialog dialog(h.t.hub());
     dialog.resize(1000, 560);
     dialog.show();
     dialog.setFilePath(sample(QStringLiteral("google.ics")));
-    shootInCalendarImportDialog(&dialog, QStringLiteral("calendar-import-preview"));
+    shoot(&dialog, QStringLiteral("calendar-import-preview"));
     dialog.setFilePath(sample(QStringLiteral("utc.ics")));
-    shootInCalendarImportDialog(&dialog, QStringLiteral("calendar-import-clash"));
+    shoot(&dialog, QStringLiteral("calendar-import-clash"));
 
     CalendarExportDialog exporter(h.t.hub());
     exporter.show();
-    shootInCalendarImportDialog(&exporter, QStringLiteral("calendar-export"));
+    shoot(&exporter, QStringLiteral("calendar-export"));
 }
 
 TEST_CASE("export dialogs start in Documents or home, then in the folder of the last export", "[calendarimport]")

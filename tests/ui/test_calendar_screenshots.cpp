@@ -8,7 +8,9 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/screenshot.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/bookingdialog.h"
 #include "ui/mainwindow.h"
@@ -16,7 +18,6 @@
 #include "ui/widgets/calendarview.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTest>
@@ -25,24 +26,11 @@
 
 using hub::MainWindow;
 using hub::test::child;
+using hub::test::shoot;
+using hub::test::Tuesday;
 using hub::test::visibleTopLevel;
 
 namespace {
-const QDate TuesdayInCalendarScreenshots(2026, 3, 10);
-
-QString shotsDirInCalendarScreenshots()
-{
-    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void shootInCalendarScreenshots(QWidget *widget, const QString &name)
-{
-    QTest::qWait(50); // let layouts and deferred paints settle
-    const QString file = QDir(shotsDirInCalendarScreenshots()).filePath(name + QStringLiteral(".png"));
-    REQUIRE(widget->grab().save(file));
-}
 
 struct SpaceSpec
 {
@@ -78,7 +66,7 @@ TEST_CASE("screenshots of the calendar page and the booking dialog", "[.][shots]
     settings.name = QStringLiteral("Roath Community Hub");
     settings.timeZone = QStringLiteral("Europe/London");
     REQUIRE(hub.settings().save(settings));
-    hub.setClock(hub::Clock::fixed(QDateTime(TuesdayInCalendarScreenshots, QTime(14, 20), QTimeZone::utc())));
+    hub.setClock(hub::Clock::fixed(QDateTime(Tuesday, QTime(14, 20), QTimeZone::utc())));
 
     window.resize(1280, 720);
     window.show();
@@ -86,7 +74,7 @@ TEST_CASE("screenshots of the calendar page and the booking dialog", "[.][shots]
     window.showPage(MainWindow::Page::Calendar);
     auto *page = child<hub::CalendarPage>(&window, "calendarPage");
     page->showToday();
-    shootInCalendarScreenshots(&window, QStringLiteral("20-calendar-no-spaces"));
+    shoot(&window, QStringLiteral("20-calendar-no-spaces"));
 
     static const SpaceSpec spaces[] = {
         {"Main hall", 120, 30, 30, "#3a7bd5", 8 * 60, 23 * 60},
@@ -152,8 +140,8 @@ TEST_CASE("screenshots of the calendar page and the booking dialog", "[.][shots]
         if (spec.member >= 0)
             d.member = members[spec.member];
         d.attendees = spec.attendees;
-        d.start = hub.bookings().localTime(TuesdayInCalendarScreenshots, spec.from);
-        d.end = hub.bookings().localTime(TuesdayInCalendarScreenshots, spec.to);
+        d.start = hub.bookings().localTime(Tuesday, spec.from);
+        d.end = hub.bookings().localTime(Tuesday, spec.to);
         d.tentative = spec.tentative;
         auto booked = hub.bookings().book(d);
         INFO(spec.title);
@@ -167,30 +155,30 @@ TEST_CASE("screenshots of the calendar page and the booking dialog", "[.][shots]
         d.space = made[0].id;
         d.title = day % 2 ? QStringLiteral("Yoga") : QStringLiteral("Dance fitness");
         d.member = members[(day + 8) % members.size()];
-        d.start = hub.bookings().localTime(TuesdayInCalendarScreenshots.addDays(day), QTime(9 + (day + 1) % 3, 0));
+        d.start = hub.bookings().localTime(Tuesday.addDays(day), QTime(9 + (day + 1) % 3, 0));
         d.end = d.start.addSecs(5400);
         d.tentative = day == 3;
-        if (TuesdayInCalendarScreenshots.addDays(day).dayOfWeek() != 7)
+        if (Tuesday.addDays(day).dayOfWeek() != 7)
             REQUIRE(hub.bookings().book(d));
     }
 
     page->refresh();
     auto *view = child<hub::CalendarView>(page, "calendarView");
     view->scrollToWorkingHours();
-    shootInCalendarScreenshots(&window, QStringLiteral("21-calendar-day"));
+    shoot(&window, QStringLiteral("21-calendar-day"));
     view->scrollToMinute(8 * 60);
     auto list = hub.bookings().list();
     REQUIRE(list);
     view->selectBooking(list->at(3).id);
-    shootInCalendarScreenshots(&window, QStringLiteral("21-calendar-day-morning-selected"));
+    shoot(&window, QStringLiteral("21-calendar-day-morning-selected"));
 
     page->setMode(hub::CalendarPage::Mode::Week);
     page->setWeekSpace(made[0].id);
-    shootInCalendarScreenshots(&window, QStringLiteral("22-calendar-week"));
+    shoot(&window, QStringLiteral("22-calendar-week"));
     page->setMode(hub::CalendarPage::Mode::Day);
 
     // The booking dialog: a weekly series with its sentence, then a clash.
-    view->selectSlot(view->schedule().columnOf(made[0].id, TuesdayInCalendarScreenshots), 17 * 60 + 15, 18 * 60 + 45);
+    view->selectSlot(view->schedule().columnOf(made[0].id, Tuesday), 17 * 60 + 15, 18 * 60 + 45);
     hub::BookingDialog *dialog = page->newBooking();
     REQUIRE(dialog);
     REQUIRE(QTest::qWaitForWindowExposed(dialog));
@@ -199,10 +187,10 @@ TEST_CASE("screenshots of the calendar page and the booking dialog", "[.][shots]
     child<QSpinBox>(dialog, "bookingAttendees")->setValue(18);
     auto *frequency = child<QComboBox>(dialog, "recurrenceFrequency");
     frequency->setCurrentIndex(frequency->findText(QStringLiteral("Weekly")));
-    shootInCalendarScreenshots(dialog, QStringLiteral("23-booking-dialog-series"));
+    shoot(dialog, QStringLiteral("23-booking-dialog-series"));
     frequency->setCurrentIndex(0);
     child<QTimeEdit>(dialog, "bookingEnd")->setTime(QTime(19, 30));
     REQUIRE_FALSE(dialog->save());
-    shootInCalendarScreenshots(dialog, QStringLiteral("24-booking-dialog-clash"));
+    shoot(dialog, QStringLiteral("24-booking-dialog-clash"));
     dialog->reject();
 }

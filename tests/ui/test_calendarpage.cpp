@@ -4,6 +4,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
@@ -34,11 +35,10 @@
 
 using hub::MainWindow;
 using hub::test::child;
+using hub::test::Tuesday;
 using hub::test::visibleTopLevel;
 
 namespace {
-// Tuesday 10 March 2026, 09:30 in London (still winter time: UTC).
-const QDate TuesdayInCalendarpage(2026, 3, 10);
 
 /// The main window on a temporary hub with two spaces and two members,
 /// its clock fixed on a Tuesday morning, showing the Calendar page.
@@ -58,7 +58,8 @@ struct CalendarOnTempHub
         temp.close();
         REQUIRE(window.openHub(temp.path()));
         REQUIRE(hub().settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
-        hub().setClock(hub::Clock::fixed(QDateTime(TuesdayInCalendarpage, QTime(9, 30), QTimeZone::utc())));
+        // 09:30 in London, still on winter time (UTC).
+        hub().setClock(hub::Clock::fixed(QDateTime(Tuesday, QTime(9, 30), QTimeZone::utc())));
         ana = addMember(QStringLiteral("Ana Ferreira"));
         bryn = addMember(QStringLiteral("Bryn Hughes"));
         if (withSpaces) {
@@ -74,7 +75,7 @@ struct CalendarOnTempHub
         page = child<hub::CalendarPage>(&window, "calendarPage");
         view = child<hub::CalendarView>(page, "calendarView");
         page->showToday();
-        REQUIRE(page->date() == TuesdayInCalendarpage);
+        REQUIRE(page->date() == Tuesday);
         view->setFocus();
     }
 
@@ -105,7 +106,7 @@ struct CalendarOnTempHub
         return *added;
     }
 
-    QDateTime at(QTime time, QDate day = TuesdayInCalendarpage) { return hub().bookings().localTime(day, time); }
+    QDateTime at(QTime time, QDate day = Tuesday) { return hub().bookings().localTime(day, time); }
 
     hub::Booking book(const hub::Space &space, QTime from, QTime to, const QString &title,
                       std::optional<hub::MemberId> member = {})
@@ -153,7 +154,7 @@ struct CalendarOnTempHub
         type(member, booker);
         if (member->suggestions()->popup()->isVisible())
             QTest::keyClick(member->suggestions()->popup(), Qt::Key_Tab);
-        child<QDateEdit>(dialog, "bookingDate")->setDate(TuesdayInCalendarpage);
+        child<QDateEdit>(dialog, "bookingDate")->setDate(Tuesday);
         child<QTimeEdit>(dialog, "bookingStart")->setTime(from);
         child<QTimeEdit>(dialog, "bookingEnd")->setTime(to);
     }
@@ -320,7 +321,7 @@ TEST_CASE("dragging over free time opens the booking dialog with the space and t
     auto *dialog = visibleTopLevel<hub::BookingDialog>();
     REQUIRE(dialog);
     CHECK(child<QComboBox>(dialog, "bookingSpace")->currentData().toLongLong() == w.kitchen.id.value());
-    CHECK(child<QDateEdit>(dialog, "bookingDate")->date() == TuesdayInCalendarpage);
+    CHECK(child<QDateEdit>(dialog, "bookingDate")->date() == Tuesday);
     CHECK(child<QTimeEdit>(dialog, "bookingStart")->time() == QTime(14, 0));
     CHECK(child<QTimeEdit>(dialog, "bookingEnd")->time() == QTime(15, 30));
     dialog->reject();
@@ -333,27 +334,27 @@ TEST_CASE("Page Down and Page Up change the day and T comes back to today", "[ca
     CHECK(heading->text().contains(QStringLiteral("today")));
     w.view->setFocus();
     QTest::keyClick(w.view, Qt::Key_PageDown);
-    CHECK(w.page->date() == TuesdayInCalendarpage.addDays(1));
-    CHECK(w.view->schedule().first == TuesdayInCalendarpage.addDays(1));
-    CHECK(child<QDateEdit>(w.page, "calendarDate")->date() == TuesdayInCalendarpage.addDays(1));
+    CHECK(w.page->date() == Tuesday.addDays(1));
+    CHECK(w.view->schedule().first == Tuesday.addDays(1));
+    CHECK(child<QDateEdit>(w.page, "calendarDate")->date() == Tuesday.addDays(1));
     CHECK(heading->text().contains(QStringLiteral("Wednesday")));
     QTest::keyClick(w.view, Qt::Key_PageUp);
     QTest::keyClick(w.view, Qt::Key_PageUp);
-    CHECK(w.page->date() == TuesdayInCalendarpage.addDays(-1));
+    CHECK(w.page->date() == Tuesday.addDays(-1));
     QTest::keyClick(w.view, Qt::Key_T);
-    CHECK(w.page->date() == TuesdayInCalendarpage);
+    CHECK(w.page->date() == Tuesday);
 
     // In the week view a page is a week.
     QTest::mouseClick(child<QToolButton>(w.page, "calendarWeekMode"), Qt::LeftButton);
     REQUIRE(w.page->mode() == hub::CalendarPage::Mode::Week);
     CHECK(w.view->schedule().columns.size() == 7);
-    CHECK(w.view->schedule().first == TuesdayInCalendarpage.addDays(-1));
+    CHECK(w.view->schedule().first == Tuesday.addDays(-1));
     w.view->setFocus();
     QTest::keyClick(w.view, Qt::Key_PageDown);
-    CHECK(w.page->date() == TuesdayInCalendarpage.addDays(7));
-    CHECK(w.view->schedule().first == TuesdayInCalendarpage.addDays(6));
+    CHECK(w.page->date() == Tuesday.addDays(7));
+    CHECK(w.view->schedule().first == Tuesday.addDays(6));
     QTest::keyClick(&w.window, Qt::Key_T, Qt::ControlModifier);
-    CHECK(w.page->date() == TuesdayInCalendarpage);
+    CHECK(w.page->date() == Tuesday);
 }
 
 TEST_CASE("arrow keys move between time slots and bookings and Enter opens the selected one", "[calendar]")
@@ -453,8 +454,8 @@ TEST_CASE("a weekly series with a clashing date lists it and books the free date
     taken.space = w.hall.id;
     taken.title = QStringLiteral("Jumble sale");
     taken.member = w.bryn;
-    taken.start = w.at(QTime(18, 0), TuesdayInCalendarpage.addDays(7));
-    taken.end = w.at(QTime(21, 0), TuesdayInCalendarpage.addDays(7));
+    taken.start = w.at(QTime(18, 0), Tuesday.addDays(7));
+    taken.end = w.at(QTime(21, 0), Tuesday.addDays(7));
     REQUIRE(w.hub().bookings().book(taken));
 
     auto *dialog = w.openDialog();
@@ -737,5 +738,5 @@ TEST_CASE("a booking past midnight is made only with ends-the-next-day ticked", 
     REQUIRE(dialogClosed());
     auto list = w.hub().bookings().list();
     REQUIRE(list->size() == 1);
-    CHECK(list->first().end == w.hub().bookings().localTime(TuesdayInCalendarpage.addDays(1), QTime(1, 0)));
+    CHECK(list->first().end == w.hub().bookings().localTime(Tuesday.addDays(1), QTime(1, 0)));
 }

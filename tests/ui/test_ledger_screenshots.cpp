@@ -7,7 +7,9 @@
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
+#include "tests/support/shotsdir.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/screenshot.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/limitsdialog.h"
 #include "ui/dialogs/statementdialog.h"
@@ -29,23 +31,11 @@
 
 using hub::MainWindow;
 using hub::test::child;
+using hub::test::shoot;
+using hub::test::shotsDir;
 using hub::test::visibleTopLevel;
 
 namespace {
-QString shotsDirInLedgerScreenshots()
-{
-    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void shootInLedgerScreenshots(QWidget *widget, const QString &name)
-{
-    QTest::qWait(50); // let layouts and deferred paints settle
-    const QString file = QDir(shotsDirInLedgerScreenshots()).filePath(name + QStringLiteral(".png"));
-    REQUIRE(widget->grab().save(file));
-}
-
 /// About forty members and three hundred transfers over three months, with
 /// a few busy traders, some reversals and one account near its limit.
 QList<hub::MemberId> addTrade(hub::Hub &hub, QDateTime &now)
@@ -142,21 +132,21 @@ TEST_CASE("screenshots of the ledger page dialogs and statement", "[.][shots]")
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     window.showPage(MainWindow::Page::Ledger);
-    shootInLedgerScreenshots(&window, QStringLiteral("10-ledger-empty"));
+    shoot(&window, QStringLiteral("10-ledger-empty"));
 
     QDateTime now(QDate(2025, 4, 1), QTime(9, 0), QTimeZone::utc());
     hub.setClock(hub::Clock([&now] { return now; }));
     const QList<hub::MemberId> ids = addTrade(hub, now);
     window.showPage(MainWindow::Page::Today);
-    shootInLedgerScreenshots(&window, QStringLiteral("10-today-quick-action"));
+    shoot(&window, QStringLiteral("10-today-quick-action"));
     window.showPage(MainWindow::Page::Ledger);
-    shootInLedgerScreenshots(&window, QStringLiteral("10-ledger"));
+    shoot(&window, QStringLiteral("10-ledger"));
 
     auto *page = child<hub::LedgerPage>(&window, "ledgerPage");
     auto *accounts = child<QTableView>(page, "accountTable");
     accounts->sortByColumn(1, Qt::AscendingOrder);
     REQUIRE(page->selectAccount(ids[0]));
-    shootInLedgerScreenshots(&window, QStringLiteral("10-ledger-account"));
+    shoot(&window, QStringLiteral("10-ledger-account"));
     page->showAllTransfers();
 
     // New transfer: the form with a bad amount, the confirmation, a refusal.
@@ -165,7 +155,7 @@ TEST_CASE("screenshots of the ledger page dialogs and statement", "[.][shots]")
     REQUIRE(dialog);
     child<hub::MemberPicker>(dialog, "transferPayer")->setFocus();
     QTest::keyClicks(child<hub::MemberPicker>(dialog, "transferPayer"), QStringLiteral("a"));
-    shootInLedgerScreenshots(dialog, QStringLiteral("11-transfer-suggestions"));
+    shoot(dialog, QStringLiteral("11-transfer-suggestions"));
     QTest::keyClick(child<hub::MemberPicker>(dialog, "transferPayer")->suggestions()->popup(), Qt::Key_Escape);
     dialog->setPayer(ids[0]);
     dialog->setPayee(ids[2]);
@@ -173,18 +163,18 @@ TEST_CASE("screenshots of the ledger page dialogs and statement", "[.][shots]")
     amount->setFocus();
     QTest::keyClicks(amount, QStringLiteral("12.505"));
     QTest::keyClicks(child<QLineEdit>(dialog, "transferMemo"), QStringLiteral("2h guitar lesson"));
-    shootInLedgerScreenshots(dialog, QStringLiteral("11-transfer-bad-amount"));
+    shoot(dialog, QStringLiteral("11-transfer-bad-amount"));
     amount->clear();
     QTest::keyClicks(amount, QStringLiteral("2.00"));
     REQUIRE(dialog->review());
-    shootInLedgerScreenshots(dialog, QStringLiteral("11-transfer-confirm"));
+    shoot(dialog, QStringLiteral("11-transfer-confirm"));
     dialog->backToForm();
     dialog->setPayer(ids[13]);
     amount->clear();
     QTest::keyClicks(amount, QStringLiteral("9"));
     REQUIRE(dialog->review());
     REQUIRE_FALSE(dialog->post());
-    shootInLedgerScreenshots(dialog, QStringLiteral("11-transfer-refused"));
+    shoot(dialog, QStringLiteral("11-transfer-refused"));
     dialog->reject();
 
     // A statement, on screen and as a PDF.
@@ -192,12 +182,11 @@ TEST_CASE("screenshots of the ledger page dialogs and statement", "[.][shots]")
     statement.setPeriod(QDate(2025, 4, 1), now.date());
     statement.show();
     REQUIRE(QTest::qWaitForWindowExposed(&statement));
-    shootInLedgerScreenshots(&statement, QStringLiteral("12-statement"));
-    const QString pdf = QDir(shotsDirInLedgerScreenshots()).filePath(QStringLiteral("13-statement.pdf"));
+    shoot(&statement, QStringLiteral("12-statement"));
+    const QString pdf = QDir(shotsDir()).filePath(QStringLiteral("13-statement.pdf"));
     REQUIRE(statement.exportPdf(pdf));
-    QProcess::execute(QStringLiteral("pdftoppm"),
-                      {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-png"), pdf,
-                       QDir(shotsDirInLedgerScreenshots()).filePath(QStringLiteral("13-statement-pdf"))});
+    QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-png"),
+                                                   pdf, QDir(shotsDir()).filePath(QStringLiteral("13-statement-pdf"))});
     statement.close();
 
     // Limits: a change that would breach is refused, with the override offered.
@@ -210,5 +199,5 @@ TEST_CASE("screenshots of the ledger page dialogs and statement", "[.][shots]")
     min->clear();
     QTest::keyClicks(min, QStringLiteral("-10"));
     REQUIRE_FALSE(limits.save());
-    shootInLedgerScreenshots(&limits, QStringLiteral("14-limits-refused"));
+    shoot(&limits, QStringLiteral("14-limits-refused"));
 }

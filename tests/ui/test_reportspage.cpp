@@ -7,6 +7,7 @@
 #include "core/ledger/ledgerservice.h"
 #include "core/members/memberservice.h"
 #include "core/storage/hubseal.h"
+#include "tests/support/shotsdir.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/widgetlookup.h"
@@ -41,6 +42,7 @@
 using hub::MainWindow;
 using hub::ReportsPage;
 using hub::test::child;
+using hub::test::shotsDir;
 
 namespace {
 
@@ -101,13 +103,6 @@ struct ReportsOnTempHub
         REQUIRE(window.currentPage() == MainWindow::Page::Reports);
     }
 };
-
-QString shotsDirInReportspage()
-{
-    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
-    QDir().mkpath(dir);
-    return dir;
-}
 
 } // namespace
 
@@ -279,7 +274,7 @@ TEST_CASE("screenshots of the reports page with charts", "[.][shots][reports]")
     auto *page = child<ReportsPage>(&window, "reportsPage");
     const auto shoot = [&](const QString &name) {
         QTest::qWait(80);
-        REQUIRE(window.grab().save(QDir(shotsDirInReportspage()).filePath(name + QStringLiteral(".png"))));
+        REQUIRE(window.grab().save(QDir(shotsDir()).filePath(name + QStringLiteral(".png"))));
     };
     shoot(QStringLiteral("reports-0-start"));
     const auto firstChart = [page] {

@@ -6,6 +6,7 @@
 #include "core/members/memberservice.h"
 #include "core/members/skillservice.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/screenshot.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/matchesdialog.h"
 #include "ui/dialogs/memberimportwizard.h"
@@ -15,31 +16,14 @@
 #include "ui/pages/settingspage.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QLineEdit>
-#include <QPixmap>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
 
 using hub::MainWindow;
 using hub::test::child;
-
-namespace {
-QString shotsDir()
-{
-    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void shoot(QWidget *widget, const QString &name)
-{
-    QTest::qWait(50); // let layouts and deferred paints settle
-    const QString file = QDir(shotsDir()).filePath(name + QStringLiteral(".png"));
-    REQUIRE(widget->grab().save(file));
-}
-} // namespace
+using hub::test::shoot;
 
 TEST_CASE("screenshots of every page and the welcome dialog", "[.][shots]")
 {

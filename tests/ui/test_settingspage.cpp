@@ -3,6 +3,7 @@
 #include "core/settings/settingsservice.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
+#include "tests/ui/retype.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/settingspage.h"
@@ -18,6 +19,7 @@
 
 using hub::MainWindow;
 using hub::test::child;
+using hub::test::retype;
 
 namespace {
 
@@ -47,15 +49,6 @@ struct SettingsOnTempHub
         REQUIRE(s);
         return *s;
     }
-
-    /// Replaces a line edit's text the way a user does: select all, type.
-    static void retype(QLineEdit *edit, const QString &text)
-    {
-        edit->setFocus();
-        edit->selectAll();
-        QTest::keyClick(edit, Qt::Key_Delete);
-        QTest::keyClicks(edit, text);
-    }
 };
 
 } // namespace
@@ -66,7 +59,7 @@ TEST_CASE("a new hub name saved in Settings is stored and shown in the window ti
     auto *save = child<QPushButton>(s.page, "settingsSave");
     CHECK_FALSE(save->isEnabled()); // nothing to save yet
 
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Canal Street Hub"));
+    retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Canal Street Hub"));
     REQUIRE(save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
 
@@ -84,9 +77,9 @@ TEST_CASE("an unknown time zone is named beside its field and nothing is saved")
 {
     SettingsOnTempHub s;
     const hub::HubSettings before = s.stored();
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Not Saved Hub"));
+    retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Not Saved Hub"));
     auto *zone = child<QComboBox>(s.page, "settingsTimeZone");
-    SettingsOnTempHub::retype(zone->lineEdit(), QStringLiteral("Mars/Olympus"));
+    retype(zone->lineEdit(), QStringLiteral("Mars/Olympus"));
     QTest::mouseClick(child<QPushButton>(s.page, "settingsSave"), Qt::LeftButton);
 
     auto *error = child<hub::FieldErrorLabel>(s.page, "error_timezone");
@@ -107,9 +100,9 @@ TEST_CASE("an unknown time zone is named beside its field and nothing is saved")
 TEST_CASE("every bad field is named at once - an empty name and a positive lower limit")
 {
     SettingsOnTempHub s;
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QString());
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsLimitMin"), QStringLiteral("5"));
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsLimitMax"), QStringLiteral("1.234"));
+    retype(child<QLineEdit>(s.page, "settingsName"), QString());
+    retype(child<QLineEdit>(s.page, "settingsLimitMin"), QStringLiteral("5"));
+    retype(child<QLineEdit>(s.page, "settingsLimitMax"), QStringLiteral("1.234"));
     CHECK_FALSE(s.page->save());
     CHECK_FALSE(s.page->errorFor(QStringLiteral("name")).isEmpty());
     CHECK_FALSE(s.page->errorFor(QStringLiteral("default_limit_min")).isEmpty());
@@ -122,13 +115,13 @@ TEST_CASE("Ctrl+S saves the unit and limits and Revert puts back what is stored"
 {
     SettingsOnTempHub s;
     REQUIRE(QTest::qWaitForWindowActive(&s.window));
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsUnitName"), QStringLiteral("Credits"));
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsUnitSymbol"), QStringLiteral("cr"));
+    retype(child<QLineEdit>(s.page, "settingsUnitName"), QStringLiteral("Credits"));
+    retype(child<QLineEdit>(s.page, "settingsUnitSymbol"), QStringLiteral("cr"));
     auto *decimals = child<QSpinBox>(s.page, "settingsDecimals");
     decimals->setValue(0);
     // Limits are rewritten in the new number of decimals.
     CHECK(child<QLineEdit>(s.page, "settingsLimitMin")->text() == QStringLiteral("-20"));
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsLimitMax"), QStringLiteral("100"));
+    retype(child<QLineEdit>(s.page, "settingsLimitMax"), QStringLiteral("100"));
     // A button's shortcut "animates" the click, which lands a moment later.
     QSignalSpy clicked(child<QPushButton>(s.page, "settingsSave"), &QPushButton::clicked);
     QTest::keyClick(&s.window, Qt::Key_S, Qt::ControlModifier);
@@ -143,7 +136,7 @@ TEST_CASE("Ctrl+S saves the unit and limits and Revert puts back what is stored"
     CHECK(*saved.defaultLimitMax == hub::Amount::fromMinor(100));
 
     auto *name = child<QLineEdit>(s.page, "settingsName");
-    SettingsOnTempHub::retype(name, QStringLiteral("Changed my mind"));
+    retype(name, QStringLiteral("Changed my mind"));
     QTest::mouseClick(child<QPushButton>(s.page, "settingsRevert"), Qt::LeftButton);
     CHECK(name->text() == saved.name);
     CHECK_FALSE(s.page->isModified());
@@ -160,7 +153,7 @@ TEST_CASE("the Settings page shows the hub file and its integrity check passes o
 TEST_CASE("closing the window with edited settings offers to save them")
 {
     SettingsOnTempHub s;
-    SettingsOnTempHub::retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Old Market Hub"));
+    retype(child<QLineEdit>(s.page, "settingsName"), QStringLiteral("Old Market Hub"));
 
     {
         hub::test::MessageBoxAnswerer answerer(QMessageBox::Cancel);

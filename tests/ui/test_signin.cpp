@@ -13,6 +13,7 @@
 #include "core/spaces/spaceservice.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
+#include "tests/ui/retype.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/access/idlewatcher.h"
 #include "ui/access/signinscreen.h"
@@ -53,6 +54,7 @@ using hub::MainWindow;
 using hub::Permission;
 using hub::Role;
 using hub::test::child;
+using hub::test::retype;
 
 namespace {
 
@@ -172,15 +174,6 @@ void checkAllowed(const QObject *root, const char *objectName)
     INFO("widget " << objectName);
     CHECK(widget->isEnabled());
     CHECK_FALSE(widget->toolTip().contains(QStringLiteral("Only ")));
-}
-
-/// Replaces a line edit's text the way a user does: select all, type.
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/screenshot.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/access/signinscreen.h"
 #include "ui/dialogs/userdialog.h"
@@ -15,7 +16,6 @@
 #include "ui/pages/settingspage.h"
 #include "ui/pages/todaypage.h"
 
-#include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -24,21 +24,7 @@
 using hub::MainWindow;
 using hub::Role;
 using hub::test::child;
-
-namespace {
-QString shotsDirInSigninScreenshots()
-{
-    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void shootInSigninScreenshots(QWidget *widget, const QString &name)
-{
-    QTest::qWait(50);
-    REQUIRE(widget->grab().save(QDir(shotsDirInSigninScreenshots()).filePath(name + QStringLiteral(".png"))));
-}
-} // namespace
+using hub::test::shoot;
 
 TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signin-shots]")
 {
@@ -70,41 +56,41 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     hub::SignInScreen *screen = window.signInScreen();
-    shootInSigninScreenshots(&window, QStringLiteral("signin-1-choose"));
+    shoot(&window, QStringLiteral("signin-1-choose"));
     screen->chooseUser(QStringLiteral("Hodan"));
     QTest::keyClicks(child<QLineEdit>(screen, "signInSecret"), QStringLiteral("wrong one!"));
     screen->submit();
-    shootInSigninScreenshots(&window, QStringLiteral("signin-2-wrong"));
+    shoot(&window, QStringLiteral("signin-2-wrong"));
 
     screen->chooseUser(QStringLiteral("Siân"));
     QTest::keyClicks(child<QLineEdit>(screen, "signInSecret"), pass);
     REQUIRE(screen->submit());
     window.showPage(MainWindow::Page::Settings);
-    shootInSigninScreenshots(&window, QStringLiteral("signin-3-settings"));
+    shoot(&window, QStringLiteral("signin-3-settings"));
     // Siân is the treasurer too: the front-desk ceiling, refused beside its field.
     auto *settings = child<hub::SettingsPage>(&window, "settingsPage");
     auto *ceiling = child<QLineEdit>(settings, "settingsFrontDeskCeiling");
     ceiling->setText(QStringLiteral("12.505"));
     CHECK_FALSE(settings->save());
     child<QScrollArea>(settings, "settingsScrollArea")->ensureWidgetVisible(ceiling);
-    shootInSigninScreenshots(&window, QStringLiteral("signin-3b-ceiling-error"));
+    shoot(&window, QStringLiteral("signin-3b-ceiling-error"));
     settings->revert();
     window.showPage(MainWindow::Page::Users);
-    shootInSigninScreenshots(&window, QStringLiteral("signin-4-users"));
+    shoot(&window, QStringLiteral("signin-4-users"));
     window.showPage(MainWindow::Page::Audit);
-    shootInSigninScreenshots(&window, QStringLiteral("signin-5-audit"));
+    shoot(&window, QStringLiteral("signin-5-audit"));
     // A transfer left half-typed: the lock closes it and says so.
     window.showPage(MainWindow::Page::Today);
     child<hub::TodayPage>(&window, "todayPage")->recordTransfer();
     REQUIRE(window.lock());
-    shootInSigninScreenshots(&window, QStringLiteral("signin-6-locked"));
+    shoot(&window, QStringLiteral("signin-6-locked"));
 
     hub::UserDialog dialog(*window.hub(), &window);
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
-    shootInSigninScreenshots(&dialog, QStringLiteral("signin-7-add-user"));
+    shoot(&dialog, QStringLiteral("signin-7-add-user"));
     child<QPushButton>(&dialog, "userAdd")->click();
-    shootInSigninScreenshots(&dialog, QStringLiteral("signin-8-add-user-errors"));
+    shoot(&dialog, QStringLiteral("signin-8-add-user-errors"));
     dialog.close();
 
     hub::WelcomeDialog welcome;
@@ -114,5 +100,5 @@ TEST_CASE("screenshots of sign-in, lock, users and audit log", "[.][shots][signi
     child<QLineEdit>(&welcome, "createAdminPassphrase")->setText(QStringLiteral("short"));
     child<QLineEdit>(&welcome, "createName")->clear();
     QTest::mouseClick(child<QPushButton>(&welcome, "welcomeProceed"), Qt::LeftButton);
-    shootInSigninScreenshots(&welcome, QStringLiteral("signin-9-welcome-admin"));
+    shoot(&welcome, QStringLiteral("signin-9-welcome-admin"));
 }

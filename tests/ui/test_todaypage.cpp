@@ -9,7 +9,10 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/spaces/spaceservice.h"
+#include "tests/support/hubinlondon.h"
+#include "tests/support/shotsdir.h"
 #include "tests/support/temphub.h"
+#include "tests/ui/screenshot.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/availabilitydialog.h"
 #include "ui/mainwindow.h"
@@ -37,12 +40,13 @@
 
 using hub::MainWindow;
 using hub::test::child;
+using hub::test::London;
+using hub::test::shoot;
+using hub::test::shotsDir;
+using hub::test::Tuesday;
 using hub::test::visibleTopLevel;
 
 namespace {
-// 2026-03-10 is a Tuesday; the hub is in London (UTC in March).
-const QDate TuesdayInTodaypage(2026, 3, 10);
-const QTimeZone LondonInTodaypage("Europe/London");
 
 hub::Space addSpace(hub::Hub &hub, const QString &name, int capacity, const QString &colour,
                     const QStringList &features = {}, int setup = 0, int cleanup = 0)
@@ -79,8 +83,8 @@ void addBooking(hub::Hub &hub, const hub::Space &s, QDate day, QTime from, QTime
     d.attendees = attendees;
     d.tentative = tentative;
     d.notes = notes;
-    d.start = QDateTime(day, from, LondonInTodaypage);
-    d.end = QDateTime(day, to, LondonInTodaypage);
+    d.start = QDateTime(day, from, London);
+    d.end = QDateTime(day, to, London);
     auto b = hub.bookings().book(d);
     INFO(title.toStdString());
     REQUIRE(b);
@@ -101,9 +105,9 @@ struct Desk
         at(QTime(10, 30));
     }
     hub::Hub &hub() { return *window.hub(); }
-    void at(QTime time, QDate day = TuesdayInTodaypage)
+    void at(QTime time, QDate day = Tuesday)
     {
-        hub().setClock(hub::Clock::fixed(QDateTime(day, time, LondonInTodaypage)));
+        hub().setClock(hub::Clock::fixed(QDateTime(day, time, London)));
         today->refresh();
     }
     // The booking cards on show, by their text.
@@ -138,12 +142,11 @@ struct BookedDesk : Desk
         quiet = addSpace(hub(), QStringLiteral("Quiet room"), 4, QStringLiteral("#27ae60"));
         const auto amira = addMember(hub(), QStringLiteral("Amira Haddad"));
         const auto dafydd = addMember(hub(), QStringLiteral("Dafydd ap Gwilym"));
-        addBooking(hub(), hall, TuesdayInTodaypage, QTime(9, 30), QTime(11, 0), QStringLiteral("Yoga"), amira, 20);
-        addBooking(hub(), kitchen, TuesdayInTodaypage, QTime(10, 0), QTime(14, 0), QStringLiteral("Repair café lunch"),
-                   {}, 8, true);
-        addBooking(hub(), hall, TuesdayInTodaypage, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir"), dafydd, 30);
-        addBooking(hub(), quiet, TuesdayInTodaypage.addDays(1), QTime(10, 0), QTime(11, 0),
-                   QStringLiteral("Tomorrow's chat"));
+        addBooking(hub(), hall, Tuesday, QTime(9, 30), QTime(11, 0), QStringLiteral("Yoga"), amira, 20);
+        addBooking(hub(), kitchen, Tuesday, QTime(10, 0), QTime(14, 0), QStringLiteral("Repair café lunch"), {}, 8,
+                   true);
+        addBooking(hub(), hall, Tuesday, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir"), dafydd, 30);
+        addBooking(hub(), quiet, Tuesday.addDays(1), QTime(10, 0), QTime(11, 0), QStringLiteral("Tomorrow's chat"));
         today->refresh();
     }
 };
@@ -212,7 +215,7 @@ TEST_CASE("check availability lists a free space and not a booked one", "[today]
     QTest::mouseClick(child<QPushButton>(d.today, "todayCheckAvailability"), Qt::LeftButton);
     auto *dialog = visibleTopLevel<hub::AvailabilityDialog>();
     REQUIRE(dialog);
-    dialog->setQuestion(TuesdayInTodaypage, QTime(10, 0), QTime(11, 0), 2);
+    dialog->setQuestion(Tuesday, QTime(10, 0), QTime(11, 0), 2);
     auto *table = child<QTableWidget>(dialog, "availabilityTable");
     INFO(child<QLabel>(dialog, "availabilitySummary")->text().toStdString());
     CHECK(dialog->freeSpaceNames() == QStringList{QStringLiteral("Quiet room")});
@@ -221,16 +224,16 @@ TEST_CASE("check availability lists a free space and not a booked one", "[today]
     CHECK(table->item(0, 1)->text() == QStringLiteral("4"));
 
     // The evening: the hall is taken by the choir, the rest is free; ten people leave out the quiet room.
-    dialog->setQuestion(TuesdayInTodaypage, QTime(19, 0), QTime(20, 0), 10);
+    dialog->setQuestion(Tuesday, QTime(19, 0), QTime(20, 0), 10);
     CHECK(dialog->freeSpaceNames() == QStringList{QStringLiteral("Kitchen")});
 
     // Times the wrong way round are explained next to the field.
-    dialog->setQuestion(TuesdayInTodaypage, QTime(20, 0), QTime(19, 0), 1);
+    dialog->setQuestion(Tuesday, QTime(20, 0), QTime(19, 0), 1);
     CHECK(dialog->freeSpaceNames().isEmpty());
     CHECK(child<QLabel>(dialog, "availabilityTimeError")->text().contains(QStringLiteral("after the start")));
 
     // "Book…" hands the chosen space and the times on (to the booking dialog, not under test here).
-    dialog->setQuestion(TuesdayInTodaypage, QTime(15, 0), QTime(16, 0), 1);
+    dialog->setQuestion(Tuesday, QTime(15, 0), QTime(16, 0), 1);
     QObject::disconnect(dialog, &hub::AvailabilityDialog::bookRequested, d.today, nullptr);
     QSignalSpy asked(dialog, &hub::AvailabilityDialog::bookRequested);
     table->selectRow(0);
@@ -240,8 +243,8 @@ TEST_CASE("check availability lists a free space and not a booked one", "[today]
     auto space = d.hub().spaces().find(chosen);
     REQUIRE(space);
     CHECK(asked.at(0).at(0).value<hub::SpaceId>() == space->id);
-    CHECK(asked.at(0).at(1).toDateTime() == QDateTime(TuesdayInTodaypage, QTime(15, 0), LondonInTodaypage));
-    CHECK(asked.at(0).at(2).toDateTime() == QDateTime(TuesdayInTodaypage, QTime(16, 0), LondonInTodaypage));
+    CHECK(asked.at(0).at(1).toDateTime() == QDateTime(Tuesday, QTime(15, 0), London));
+    CHECK(asked.at(0).at(2).toDateTime() == QDateTime(Tuesday, QTime(16, 0), London));
 }
 
 TEST_CASE("the day sheet is saved as a PDF with today's bookings", "[today]")
@@ -259,20 +262,7 @@ TEST_CASE("the day sheet is saved as a PDF with today's bookings", "[today]")
     CHECK(text.contains(QStringLiteral("Dafydd")));
 }
 
-namespace {
-QString shotsDirInTodaypage()
-{
-    const QString dir = QStringLiteral(HUB_TEST_BUILD_DIR "/shots");
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void shootInTodaypage(QWidget *widget, const QString &name)
-{
-    QTest::qWait(50); // let layouts and deferred paints settle
-    REQUIRE(widget->grab().save(QDir(shotsDirInTodaypage()).filePath(name + QStringLiteral(".png"))));
-}
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("screenshots of the Today page the availability dialog and the day sheet", "[.][shots]")
 {
@@ -286,7 +276,7 @@ TEST_CASE("screenshots of the Today page the availability dialog and the day she
     d.today->setHub(&d.hub());
     d.window.showPage(MainWindow::Page::Today);
     d.at(QTime(10, 40));
-    shootInTodaypage(&d.window, QStringLiteral("60-today-no-spaces"));
+    shoot(&d.window, QStringLiteral("60-today-no-spaces"));
 
     using F = QStringList;
     const auto hall = addSpace(d.hub(), QStringLiteral("Main hall"), 120, QStringLiteral("#3a7bd5"),
@@ -301,7 +291,7 @@ TEST_CASE("screenshots of the Today page the availability dialog and the day she
                                F{QStringLiteral("step-free access")});
     const auto quiet = addSpace(d.hub(), QStringLiteral("Quiet room"), 4, QStringLiteral("#27ae60"));
     d.today->refresh();
-    shootInTodaypage(&d.window, QStringLiteral("61-today-nothing-booked"));
+    shoot(&d.window, QStringLiteral("61-today-nothing-booked"));
 
     QList<hub::MemberId> people;
     for (const char *name : {"Siân Davies", "Tomasz Nowak", "Hodan Warsame", "Chiamaka Okafor", "Gareth Llewellyn",
@@ -310,57 +300,53 @@ TEST_CASE("screenshots of the Today page the availability dialog and the day she
     const auto t = [](int h, int m = 0) {
         return QTime(h, m);
     };
-    addBooking(d.hub(), hall, TuesdayInTodaypage, t(9, 30), t(11), QStringLiteral("Yoga for all"), people[0], 25, false,
+    addBooking(d.hub(), hall, Tuesday, t(9, 30), t(11), QStringLiteral("Yoga for all"), people[0], 25, false,
                QStringLiteral("Mats in the stage cupboard"));
-    addBooking(d.hub(), hall, TuesdayInTodaypage, t(12), t(14), QStringLiteral("Lunch club"), people[7], 60);
-    addBooking(d.hub(), hall, TuesdayInTodaypage, t(15), t(16, 30), QStringLiteral("Toddler music"), people[5], 30);
-    addBooking(d.hub(), hall, TuesdayInTodaypage, t(19), t(21, 30), QStringLiteral("Friendly gathering"), {}, 90, false,
+    addBooking(d.hub(), hall, Tuesday, t(12), t(14), QStringLiteral("Lunch club"), people[7], 60);
+    addBooking(d.hub(), hall, Tuesday, t(15), t(16, 30), QStringLiteral("Toddler music"), people[5], 30);
+    addBooking(d.hub(), hall, Tuesday, t(19), t(21, 30), QStringLiteral("Friendly gathering"), {}, 90, false,
                QStringLiteral("Chairs in a circle; tea urn on at 18:45"));
-    addBooking(d.hub(), kitchen, TuesdayInTodaypage, t(8), t(11), QStringLiteral("Bread baking"), people[7], 6);
-    addBooking(d.hub(), kitchen, TuesdayInTodaypage, t(11, 45), t(14, 30), QStringLiteral("Lunch club cooking"),
-               people[7], 8);
-    addBooking(d.hub(), kitchen, TuesdayInTodaypage, t(17), t(18, 30), QStringLiteral("Cookery class"), people[3], 10,
-               true);
-    addBooking(d.hub(), kitchen, TuesdayInTodaypage, t(19, 15), t(20), QStringLiteral("Tea for the gathering"), {}, 3);
-    addBooking(d.hub(), b1, TuesdayInTodaypage, t(9), t(10, 30), QStringLiteral("Welsh for beginners"), people[4], 12);
-    addBooking(d.hub(), b1, TuesdayInTodaypage, t(10, 30), t(12), QStringLiteral("CV clinic"), people[2], 6);
-    addBooking(d.hub(), b1, TuesdayInTodaypage, t(13), t(15), QStringLiteral("Housing co-op meeting"), people[1], 14);
-    addBooking(d.hub(), b1, TuesdayInTodaypage, t(16), t(17), QStringLiteral("Homework club"), people[3], 12, true);
-    addBooking(d.hub(), b1, TuesdayInTodaypage, t(18), t(19, 30), QStringLiteral("Credit union surgery"), {}, 4);
-    addBooking(d.hub(), b2, TuesdayInTodaypage, t(10), t(11), QStringLiteral("Counselling"), people[5], 2, false,
+    addBooking(d.hub(), kitchen, Tuesday, t(8), t(11), QStringLiteral("Bread baking"), people[7], 6);
+    addBooking(d.hub(), kitchen, Tuesday, t(11, 45), t(14, 30), QStringLiteral("Lunch club cooking"), people[7], 8);
+    addBooking(d.hub(), kitchen, Tuesday, t(17), t(18, 30), QStringLiteral("Cookery class"), people[3], 10, true);
+    addBooking(d.hub(), kitchen, Tuesday, t(19, 15), t(20), QStringLiteral("Tea for the gathering"), {}, 3);
+    addBooking(d.hub(), b1, Tuesday, t(9), t(10, 30), QStringLiteral("Welsh for beginners"), people[4], 12);
+    addBooking(d.hub(), b1, Tuesday, t(10, 30), t(12), QStringLiteral("CV clinic"), people[2], 6);
+    addBooking(d.hub(), b1, Tuesday, t(13), t(15), QStringLiteral("Housing co-op meeting"), people[1], 14);
+    addBooking(d.hub(), b1, Tuesday, t(16), t(17), QStringLiteral("Homework club"), people[3], 12, true);
+    addBooking(d.hub(), b1, Tuesday, t(18), t(19, 30), QStringLiteral("Credit union surgery"), {}, 4);
+    addBooking(d.hub(), b2, Tuesday, t(10), t(11), QStringLiteral("Counselling"), people[5], 2, false,
                QStringLiteral("Please keep the corridor quiet"));
-    addBooking(d.hub(), b2, TuesdayInTodaypage, t(11), t(12), QStringLiteral("Tenants' union"), people[1], 8);
-    addBooking(d.hub(), b2, TuesdayInTodaypage, t(14), t(16), QStringLiteral("Polish conversation"), people[1], 9);
-    addBooking(d.hub(), b2, TuesdayInTodaypage, t(19), t(21), QStringLiteral("Working group: food"), people[2], 8);
-    addBooking(d.hub(), cafe, TuesdayInTodaypage, t(8, 30), t(10), QStringLiteral("Breakfast drop-in"), {}, 20);
-    addBooking(d.hub(), cafe, TuesdayInTodaypage, t(10, 30), t(12, 30), QStringLiteral("Repair café"), people[6], 18,
-               false, QStringLiteral("Bring a PAT tester"));
-    addBooking(d.hub(), cafe, TuesdayInTodaypage, t(13), t(14), QStringLiteral("Knit and natter"), people[0], 10);
-    addBooking(d.hub(), cafe, TuesdayInTodaypage, t(15), t(17), QStringLiteral("Coffee morning (late!)"), people[4], 15,
-               true);
-    addBooking(d.hub(), cafe, TuesdayInTodaypage, t(18), t(19), QStringLiteral("Volunteer briefing"), {}, 12);
-    addBooking(d.hub(), quiet, TuesdayInTodaypage, t(9), t(10), QStringLiteral("Prayer"), people[2], 3);
-    addBooking(d.hub(), quiet, TuesdayInTodaypage, t(11), t(12), QStringLiteral("Mentoring"), people[3], 2);
-    addBooking(d.hub(), quiet, TuesdayInTodaypage, t(14), t(15), QStringLiteral("Advice session"), people[6], 2);
+    addBooking(d.hub(), b2, Tuesday, t(11), t(12), QStringLiteral("Tenants' union"), people[1], 8);
+    addBooking(d.hub(), b2, Tuesday, t(14), t(16), QStringLiteral("Polish conversation"), people[1], 9);
+    addBooking(d.hub(), b2, Tuesday, t(19), t(21), QStringLiteral("Working group: food"), people[2], 8);
+    addBooking(d.hub(), cafe, Tuesday, t(8, 30), t(10), QStringLiteral("Breakfast drop-in"), {}, 20);
+    addBooking(d.hub(), cafe, Tuesday, t(10, 30), t(12, 30), QStringLiteral("Repair café"), people[6], 18, false,
+               QStringLiteral("Bring a PAT tester"));
+    addBooking(d.hub(), cafe, Tuesday, t(13), t(14), QStringLiteral("Knit and natter"), people[0], 10);
+    addBooking(d.hub(), cafe, Tuesday, t(15), t(17), QStringLiteral("Coffee morning (late!)"), people[4], 15, true);
+    addBooking(d.hub(), cafe, Tuesday, t(18), t(19), QStringLiteral("Volunteer briefing"), {}, 12);
+    addBooking(d.hub(), quiet, Tuesday, t(9), t(10), QStringLiteral("Prayer"), people[2], 3);
+    addBooking(d.hub(), quiet, Tuesday, t(11), t(12), QStringLiteral("Mentoring"), people[3], 2);
+    addBooking(d.hub(), quiet, Tuesday, t(14), t(15), QStringLiteral("Advice session"), people[6], 2);
     d.today->refresh();
-    shootInTodaypage(&d.window, QStringLiteral("62-today"));
+    shoot(&d.window, QStringLiteral("62-today"));
     d.at(QTime(18, 50));
-    shootInTodaypage(&d.window, QStringLiteral("63-today-evening"));
+    shoot(&d.window, QStringLiteral("63-today-evening"));
 
     d.today->checkAvailability();
     auto *dialog = visibleTopLevel<hub::AvailabilityDialog>();
     REQUIRE(dialog);
-    dialog->setQuestion(TuesdayInTodaypage, QTime(19, 0), QTime(20, 0), 6);
-    shootInTodaypage(dialog, QStringLiteral("64-availability"));
-    dialog->setQuestion(TuesdayInTodaypage, QTime(20, 0), QTime(19, 0), 6);
-    shootInTodaypage(dialog, QStringLiteral("65-availability-bad-times"));
+    dialog->setQuestion(Tuesday, QTime(19, 0), QTime(20, 0), 6);
+    shoot(dialog, QStringLiteral("64-availability"));
+    dialog->setQuestion(Tuesday, QTime(20, 0), QTime(19, 0), 6);
+    shoot(dialog, QStringLiteral("65-availability-bad-times"));
     dialog->close();
 
-    const QString pdf = QDir(shotsDirInTodaypage()).filePath(QStringLiteral("66-day-sheet.pdf"));
+    const QString pdf = QDir(shotsDir()).filePath(QStringLiteral("66-day-sheet.pdf"));
     REQUIRE(d.today->writeDaySheet(pdf));
-    QProcess::execute(QStringLiteral("pdftoppm"),
-                      {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdf,
-                       QDir(shotsDirInTodaypage()).filePath(QStringLiteral("66-day-sheet"))});
+    QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                                                   pdf, QDir(shotsDir()).filePath(QStringLiteral("66-day-sheet"))});
 }
 
 TEST_CASE("Today lists today's gatherings with Start check-in and the overdue actions", "[today][gatherings]")
@@ -370,8 +356,8 @@ TEST_CASE("Today lists today's gatherings with Start check-in and the overdue ac
     g.title = QStringLiteral("Friendly gathering");
     g.theme = QStringLiteral("What would make our street better?");
     g.space = d.hall.id;
-    g.start = QDateTime(TuesdayInTodaypage, QTime(15, 0), LondonInTodaypage);
-    g.end = QDateTime(TuesdayInTodaypage, QTime(17, 0), LondonInTodaypage);
+    g.start = QDateTime(Tuesday, QTime(15, 0), London);
+    g.end = QDateTime(Tuesday, QTime(17, 0), London);
     auto gathering = d.hub().gatherings().add(g);
     REQUIRE(gathering);
     auto group = d.hub().workingGroups().create(QStringLiteral("Tool library"), QStringLiteral("Lend tools"), {});
@@ -380,7 +366,7 @@ TEST_CASE("Today lists today's gatherings with Start check-in and the overdue ac
     a.group = group->id;
     a.title = QStringLiteral("Ask the landlord about the old shop");
     a.owner = addMember(d.hub(), QStringLiteral("Bo Jensen"));
-    a.due = TuesdayInTodaypage.addDays(-3);
+    a.due = Tuesday.addDays(-3);
     REQUIRE(d.hub().workingGroups().addAction(a));
     d.today->refresh();
 
@@ -405,11 +391,11 @@ TEST_CASE("Today shows a space closed that day as closed, with no Book button", 
     hub::Space office = addSpace(d.hub(), QStringLiteral("Office"), 4, QStringLiteral("#888888"));
     hub::Space kitchen = addSpace(d.hub(), QStringLiteral("Kitchen"), 12, QStringLiteral("#e67e22"));
     // The office never opens on Tuesdays; the kitchen is closed for a deep clean today.
-    office.hours.days[TuesdayInTodaypage.dayOfWeek() - 1] = std::nullopt;
+    office.hours.days[Tuesday.dayOfWeek() - 1] = std::nullopt;
     REQUIRE(d.hub().spaces().setHours(office.id, office.hours));
-    REQUIRE(d.hub().spaces().addClosure(kitchen.id, TuesdayInTodaypage, QStringLiteral("deep clean")));
+    REQUIRE(d.hub().spaces().addClosure(kitchen.id, Tuesday, QStringLiteral("deep clean")));
     hub::Space quiet = addSpace(d.hub(), QStringLiteral("Quiet room"), 4, QStringLiteral("#27ae60"));
-    addBooking(d.hub(), hall, TuesdayInTodaypage, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir"));
+    addBooking(d.hub(), hall, Tuesday, QTime(19, 0), QTime(21, 0), QStringLiteral("Choir"));
     d.today->refresh();
 
     QMap<QString, QFrame *> columns;
@@ -435,10 +421,10 @@ TEST_CASE("the day sheet of another day is printed through the print dialog", "[
 {
     BookedDesk d;
     auto *date = child<QDateEdit>(d.today, "todaySheetDate");
-    CHECK(date->date() == TuesdayInTodaypage);
-    date->setDate(TuesdayInTodaypage.addDays(1));
+    CHECK(date->date() == Tuesday);
+    date->setDate(Tuesday.addDays(1));
     d.today->refresh(); // a refresh keeps the date the desk chose
-    CHECK(date->date() == TuesdayInTodaypage.addDays(1));
+    CHECK(date->date() == Tuesday.addDays(1));
 
     // The button opens the print dialog; Cancel prints nothing.
     bool asked = false;

@@ -3,6 +3,7 @@
 #include "core/settings/settingsservice.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
+#include "tests/ui/retype.h"
 #include "tests/ui/widgetlookup.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
@@ -20,16 +21,9 @@
 
 using hub::WelcomeDialog;
 using hub::test::child;
+using hub::test::retype;
 
 namespace {
-
-void retypeInWelcomedialog(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
 
 hub::HubSettings settingsOf(const QString &path)
 {
@@ -42,10 +36,10 @@ hub::HubSettings settingsOf(const QString &path)
 
 void fillCreateForm(WelcomeDialog *dialog, const QString &name, const QString &path)
 {
-    retypeInWelcomedialog(child<QLineEdit>(dialog, "createName"), name);
-    retypeInWelcomedialog(child<QComboBox>(dialog, "createTimeZone")->lineEdit(), QStringLiteral("Europe/Warsaw"));
-    retypeInWelcomedialog(child<QLineEdit>(dialog, "createUnit"), QStringLiteral("Credits"));
-    retypeInWelcomedialog(child<QLineEdit>(dialog, "createPath"), path);
+    retype(child<QLineEdit>(dialog, "createName"), name);
+    retype(child<QComboBox>(dialog, "createTimeZone")->lineEdit(), QStringLiteral("Europe/Warsaw"));
+    retype(child<QLineEdit>(dialog, "createUnit"), QStringLiteral("Credits"));
+    retype(child<QLineEdit>(dialog, "createPath"), path);
 }
 
 } // namespace
@@ -80,7 +74,7 @@ TEST_CASE("the welcome dialog names bad fields and never overwrites an existing 
     dialog.show();
 
     fillCreateForm(&dialog, QString(), existing);
-    retypeInWelcomedialog(child<QComboBox>(&dialog, "createTimeZone")->lineEdit(), QStringLiteral("Mars/Olympus"));
+    retype(child<QComboBox>(&dialog, "createTimeZone")->lineEdit(), QStringLiteral("Mars/Olympus"));
     QTest::mouseClick(child<QPushButton>(&dialog, "welcomeProceed"), Qt::LeftButton);
 
     CHECK(dialog.result() != QDialog::Accepted);
@@ -98,7 +92,7 @@ TEST_CASE("the welcome dialog makes a small demo hub off the GUI thread")
     dialog.show();
     QTest::mouseClick(child<QRadioButton>(&dialog, "welcomeChoiceDemo"), Qt::LeftButton);
     REQUIRE(dialog.choice() == WelcomeDialog::Choice::Demo);
-    retypeInWelcomedialog(child<QLineEdit>(&dialog, "demoPath"), path);
+    retype(child<QLineEdit>(&dialog, "demoPath"), path);
 
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     QTest::mouseClick(child<QPushButton>(&dialog, "welcomeProceed"), Qt::LeftButton);
@@ -120,7 +114,7 @@ TEST_CASE("the welcome dialog opens an existing hub and refuses a file that is n
     auto *path = child<QLineEdit>(&dialog, "openPath");
     auto *proceed = child<QPushButton>(&dialog, "welcomeProceed");
 
-    retypeInWelcomedialog(path, bogus);
+    retype(path, bogus);
     {
         hub::test::MessageBoxAnswerer answerer;
         QTest::mouseClick(proceed, Qt::LeftButton);
@@ -128,7 +122,7 @@ TEST_CASE("the welcome dialog opens an existing hub and refuses a file that is n
     }
     CHECK(dialog.result() != QDialog::Accepted);
 
-    retypeInWelcomedialog(path, temp.path());
+    retype(path, temp.path());
     QTest::mouseClick(proceed, Qt::LeftButton);
     CHECK(dialog.result() == QDialog::Accepted);
     CHECK(dialog.hubPath() == QFileInfo(temp.path()).absoluteFilePath());
@@ -151,8 +145,7 @@ TEST_CASE("starting with a missing hub file shows the welcome dialog for that pa
         sawDialog = true;
         auto *createPath = dialog->findChild<QLineEdit *>(QStringLiteral("createPath"));
         if (createPath && createPath->text() == path) {
-            retypeInWelcomedialog(dialog->findChild<QLineEdit *>(QStringLiteral("createName")),
-                                  QStringLiteral("Brookside Hub"));
+            retype(dialog->findChild<QLineEdit *>(QStringLiteral("createName")), QStringLiteral("Brookside Hub"));
             QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("welcomeProceed")), Qt::LeftButton);
         } else {
             dialog->reject();

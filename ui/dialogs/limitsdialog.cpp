@@ -6,6 +6,7 @@
 #include "core/settings/settingsservice.h"
 #include "ui/delegates/amountdelegate.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/growtofit.h"
 #include "ui/widgets/sentence.h"
 
 #include <QCheckBox>
@@ -26,18 +27,6 @@ QLineEdit *amountField(const char *objectName, const QString &accessibleName)
     edit->setAccessibleName(accessibleName);
     edit->setMaxLength(24);
     return edit;
-}
-
-/// Makes the dialog tall enough for wrapped messages shown after it opened:
-/// a top-level layout sets a minimum size but does not follow label wrapping.
-void growLimitsToFit(QDialog *dialog)
-{
-    QLayout *layout = dialog->layout();
-    layout->activate();
-    const int needed =
-        layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width()) : layout->totalSizeHint().height();
-    if (needed > dialog->height())
-        dialog->resize(dialog->width(), needed);
 }
 } // namespace
 
@@ -179,7 +168,7 @@ bool LimitsDialog::save()
         m_refusal->setText(e.text());
         m_refusal->show();
     }
-    growLimitsToFit(this);
+    growToFit(this);
     return false;
 }
 

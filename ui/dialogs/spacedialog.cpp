@@ -6,6 +6,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/spaceservice.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/hintlabel.h"
 #include "ui/widgets/sentence.h"
 #include "ui/widgets/spacehourseditor.h"
 
@@ -56,14 +57,6 @@ QIcon swatch(const QString &colour, int size = 14)
     painter.setBrush(colour.isEmpty() ? QColor(Qt::transparent) : QColor(colour));
     painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3);
     return QIcon(pixmap);
-}
-
-QLabel *spaceHint(const QString &text)
-{
-    auto *label = new QLabel(text);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
 }
 
 QSpinBox *minutesBox(const QString &objectName, const QString &name, const QString &toolTip)
@@ -299,7 +292,7 @@ void SpaceDialog::addDetailsRow(QFormLayout *form, const QString &label, const Q
     addError(where, error, editor, DetailsTab);
     auto *box = FieldErrorLabel::withError(shown, error);
     if (!help.isEmpty())
-        box->layout()->addWidget(spaceHint(help));
+        box->layout()->addWidget(hintLabel(help));
     form->addRow(label, box);
 }
 
@@ -319,7 +312,7 @@ QWidget *SpaceDialog::buildHoursTab()
 {
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(spaceHint(tr("Bookings outside these hours are refused unless someone records why. "
+    layout->addWidget(hintLabel(tr("Bookings outside these hours are refused unless someone records why. "
                                    "Times are in the hub's time zone (%1); a closing time of 00:00 means midnight.")
                                     .arg(m_settings.timeZone)));
     m_hours = new SpaceHoursEditor;
@@ -347,7 +340,7 @@ QWidget *SpaceDialog::buildClosuresTab()
 {
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(spaceHint(tr("Holidays and other days the space, or the whole hub, is closed. Bookings on "
+    layout->addWidget(hintLabel(tr("Holidays and other days the space, or the whole hub, is closed. Bookings on "
                                    "these days are refused. Changes here are saved at once.")));
 
     m_closures = new QListWidget;

@@ -6,6 +6,7 @@
 #include "core/settings/settingsservice.h"
 #include "ui/delegates/amountdelegate.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/growtofit.h"
 #include "ui/widgets/memberpicker.h"
 #include "ui/widgets/sentence.h"
 
@@ -31,18 +32,6 @@ QLabel *boldLabel(const QString &text)
     font.setBold(true);
     label->setFont(font);
     return label;
-}
-
-/// Makes the dialog tall enough for wrapped messages shown after it opened:
-/// a top-level layout sets a minimum size but does not follow label wrapping.
-void growTransferToFit(QDialog *dialog)
-{
-    QLayout *layout = dialog->layout();
-    layout->activate();
-    const int needed =
-        layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width()) : layout->totalSizeHint().height();
-    if (needed > dialog->height())
-        dialog->resize(dialog->width(), needed);
 }
 } // namespace
 
@@ -384,7 +373,7 @@ bool TransferDialog::review()
     m_overrideNote->clear();
     m_steps->setCurrentIndex(1);
     updateButtons();
-    growTransferToFit(this);
+    growToFit(this);
     m_post->setFocus();
     return true;
 }
@@ -475,7 +464,7 @@ void TransferDialog::showRefusal(const QString &message, bool offerOverride)
         m_override->show();
         m_overrideNote->show();
     }
-    growTransferToFit(this);
+    growToFit(this);
 }
 
 bool TransferDialog::post()

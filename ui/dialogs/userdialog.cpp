@@ -7,6 +7,7 @@
 #include "core/hub.h"
 #include "core/members/memberservice.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/hintlabel.h"
 #include "ui/widgets/memberpicker.h"
 
 #include <QButtonGroup>
@@ -23,14 +24,6 @@
 namespace hub {
 
 namespace {
-QLabel *userHint(const QString &text)
-{
-    auto *label = new QLabel(text);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
 QString roleDescription(Role role)
 {
     switch (role) {
@@ -186,9 +179,9 @@ void UserDialog::addSecretRows(QGridLayout *grid, int &row)
     m_repeat->setEchoMode(QLineEdit::Password);
     m_repeatError = FieldErrorLabel::named("userRepeatError");
     addFieldRow(grid, row, tr("&Repeat:"), m_repeat, m_repeatError);
-    grid->addWidget(userHint(tr("At least %1 characters; a few words are easier to remember than "
-                                "symbols.")
-                                 .arg(UserService::MinPassphraseLength)),
+    grid->addWidget(hintLabel(tr("At least %1 characters; a few words are easier to remember than "
+                                 "symbols.")
+                                  .arg(UserService::MinPassphraseLength)),
                     row++, 1);
 
     m_pin = new QLineEdit;
@@ -198,9 +191,9 @@ void UserDialog::addSecretRows(QGridLayout *grid, int &row)
     m_pin->setPlaceholderText(tr("Optional"));
     m_pinError = FieldErrorLabel::named("userPinError");
     addFieldRow(grid, row, tr("P&IN:"), m_pin, m_pinError);
-    grid->addWidget(userHint(tr("%1 to %2 digits, for a quick switch at the shared desk.")
-                                 .arg(UserService::PinMinLength)
-                                 .arg(UserService::PinMaxLength)),
+    grid->addWidget(hintLabel(tr("%1 to %2 digits, for a quick switch at the shared desk.")
+                                  .arg(UserService::PinMinLength)
+                                  .arg(UserService::PinMaxLength)),
                     row++, 1);
 }
 

@@ -10,6 +10,7 @@
 #include "ui/dialogs/demobuilder.h"
 #include "ui/dialogs/serverconnectdialog.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/hintlabel.h"
 #include "ui/widgets/timezonecombobox.h"
 
 #include <QButtonGroup>
@@ -35,14 +36,6 @@ namespace {
 QString welcomeFileFilter()
 {
     return WelcomeDialog::tr("Hubkeeper hubs (*.sqlite *.hub);;All files (*)");
-}
-
-QLabel *hintLabel(const QString &text)
-{
-    auto *hint = new QLabel(text);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    return hint;
 }
 
 QLabel *formTitle(const QString &text)

@@ -15,6 +15,7 @@
 #include "ui/widgets/challengesview.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/facilitatorview.h"
+#include "ui/widgets/itemroles.h"
 #include "ui/widgets/pageheading.h"
 #include "ui/widgets/sentence.h"
 
@@ -37,7 +38,6 @@
 namespace hub {
 
 namespace {
-constexpr int GatheringIdRole = Qt::UserRole;
 constexpr int KindRole = Qt::UserRole + 1; // 0 = group, 1 = action
 constexpr int OpenRole = Qt::UserRole + 2; // an action still open
 } // namespace
@@ -244,7 +244,7 @@ GroupId GatheringsPage::selectedGroup() const
         return {};
     if (item->data(0, KindRole).toInt() == 1)
         item = item->parent();
-    return item ? GroupId(item->data(0, GatheringIdRole).toLongLong()) : GroupId();
+    return item ? GroupId(item->data(0, IdRole).toLongLong()) : GroupId();
 }
 
 QTreeWidgetItem *GatheringsPage::selectedAction() const
@@ -293,7 +293,7 @@ void GatheringsPage::fillGroups()
     // The row selected before stays selected (by kind and id), and groups stay open.
     const QTreeWidgetItem *current = m_groups->currentItem();
     const int keepKind = current ? current->data(0, KindRole).toInt() : -1;
-    const qint64 keepId = current ? current->data(0, GatheringIdRole).toLongLong() : 0;
+    const qint64 keepId = current ? current->data(0, IdRole).toLongLong() : 0;
     m_groups->clear();
     if (!m_hub)
         return;
@@ -306,7 +306,7 @@ void GatheringsPage::fillGroups()
         auto *item = new QTreeWidgetItem(m_groups, {g.name, g.convenorName, QString(),
                                                     tr("%Ln member(s)", nullptr, g.members) + QStringLiteral(", ") +
                                                         tr("%Ln open action(s)", nullptr, g.openActions)});
-        item->setData(0, GatheringIdRole, g.id.value());
+        item->setData(0, IdRole, g.id.value());
         item->setData(0, KindRole, 0);
         if (!g.originIdeaTitle.isEmpty())
             item->setToolTip(0, tr("Grew from “%1” at “%2”").arg(g.originIdeaTitle, g.originGatheringTitle));
@@ -316,7 +316,7 @@ void GatheringsPage::fillGroups()
         for (const GroupAction &a : std::as_const(*actions)) {
             auto *child = new QTreeWidgetItem(item, {a.title, a.ownerName, DisplayFormat::date(a.due),
                                                      a.isOverdue(today) ? tr("Overdue") : label(a.status)});
-            child->setData(0, GatheringIdRole, a.id.value());
+            child->setData(0, IdRole, a.id.value());
             child->setData(0, KindRole, 1);
             child->setData(0, OpenRole, a.status == ActionStatus::Open);
             if (!a.notes.isEmpty())
@@ -370,8 +370,8 @@ void GatheringsPage::markActionDone()
         QString(), &ok);
     if (!ok)
         return;
-    auto done = m_hub->workingGroups().setStatus(ActionId(item->data(0, GatheringIdRole).toLongLong()),
-                                                 ActionStatus::Done, note.trimmed());
+    auto done = m_hub->workingGroups().setStatus(ActionId(item->data(0, IdRole).toLongLong()), ActionStatus::Done,
+                                                 note.trimmed());
     if (!done) {
         QMessageBox::information(this, tr("Action"), sentence(done.error().message));
         return;
@@ -385,8 +385,7 @@ void GatheringsPage::reopenAction()
     QTreeWidgetItem *item = selectedAction();
     if (!m_hub || !item)
         return;
-    auto open =
-        m_hub->workingGroups().setStatus(ActionId(item->data(0, GatheringIdRole).toLongLong()), ActionStatus::Open);
+    auto open = m_hub->workingGroups().setStatus(ActionId(item->data(0, IdRole).toLongLong()), ActionStatus::Open);
     if (!open) {
         QMessageBox::information(this, tr("Action"), sentence(open.error().message));
         return;
@@ -406,8 +405,7 @@ void GatheringsPage::addAction()
     fillGroups();
     // The new action is selected, so "done" and "reopen" act on it next.
     for (QTreeWidgetItemIterator it(m_groups); *it; ++it) {
-        if ((*it)->data(0, KindRole).toInt() == 1 &&
-            (*it)->data(0, GatheringIdRole).toLongLong() == dialog.saved().value()) {
+        if ((*it)->data(0, KindRole).toInt() == 1 && (*it)->data(0, IdRole).toLongLong() == dialog.saved().value()) {
             m_groups->setCurrentItem(*it);
             emit statusMessage(tr("Action “%1” added.").arg((*it)->text(0)));
             break;

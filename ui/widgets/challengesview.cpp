@@ -8,6 +8,7 @@
 #include "ui/access/permissiongate.h"
 #include "ui/dialogs/challengedialog.h"
 #include "ui/widgets/emptystatewidget.h"
+#include "ui/widgets/itemroles.h"
 #include "ui/widgets/memberpicker.h"
 #include "ui/widgets/sentence.h"
 
@@ -28,7 +29,6 @@
 namespace hub {
 
 namespace {
-constexpr int ChallengeIdRole = Qt::UserRole;
 
 QLabel *heading(const QString &text, QWidget *parent)
 {
@@ -231,13 +231,13 @@ void ChallengesView::refresh()
 ChallengeId ChallengesView::selectedChallenge() const
 {
     const QTreeWidgetItem *item = m_list->currentItem();
-    return item ? ChallengeId(item->data(0, ChallengeIdRole).toLongLong()) : ChallengeId();
+    return item ? ChallengeId(item->data(0, IdRole).toLongLong()) : ChallengeId();
 }
 
 void ChallengesView::selectChallenge(ChallengeId id)
 {
     for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        if (m_list->topLevelItem(i)->data(0, ChallengeIdRole).toLongLong() == id.value())
+        if (m_list->topLevelItem(i)->data(0, IdRole).toLongLong() == id.value())
             m_list->setCurrentItem(m_list->topLevelItem(i));
 }
 
@@ -268,7 +268,7 @@ void ChallengesView::fillList()
             for (const BusinessChallenge &c : std::as_const(*list)) {
                 auto *item = new QTreeWidgetItem(m_list, {c.open ? c.title : tr("%1 (closed)").arg(c.title),
                                                           c.organisationName, QString::number(c.volunteers.size())});
-                item->setData(0, ChallengeIdRole, c.id.value());
+                item->setData(0, IdRole, c.id.value());
                 item->setToolTip(0, c.skills.isEmpty()
                                         ? c.title
                                         : tr("%1\nSkills: %2").arg(c.title, c.skills.join(QStringLiteral(", "))));
@@ -323,7 +323,7 @@ void ChallengesView::showDetail()
 
     for (qsizetype i = 0; i < c->volunteers.size(); ++i) {
         auto *item = new QListWidgetItem(c->volunteerNames.value(i), m_volunteers);
-        item->setData(ChallengeIdRole, c->volunteers[i].value());
+        item->setData(IdRole, c->volunteers[i].value());
     }
     if (m_volunteers->count() > 0)
         m_volunteers->setCurrentRow(0);
@@ -331,7 +331,7 @@ void ChallengesView::showDetail()
     if (helpers) {
         for (const SuggestedHelper &h : std::as_const(*helpers)) {
             auto *item = new QListWidgetItem(tr("%1 — %2").arg(h.name, h.skills.join(QStringLiteral(", "))), m_helpers);
-            item->setData(ChallengeIdRole, h.member.value());
+            item->setData(IdRole, h.member.value());
         }
     }
     if (m_helpers->count() > 0)
@@ -404,7 +404,7 @@ void ChallengesView::signUpSelectedHelper()
     const QListWidgetItem *item = m_helpers->currentItem();
     if (!item)
         return say(tr("Select a suggested helper, or type someone else's name."), true);
-    signUp(MemberId(item->data(ChallengeIdRole).toLongLong()));
+    signUp(MemberId(item->data(IdRole).toLongLong()));
 }
 
 void ChallengesView::signUpPicked()
@@ -426,7 +426,7 @@ void ChallengesView::withdrawSelected()
     if (!m_hub || !item || !id.isValid() || !mayChange())
         return;
     const QString name = item->text();
-    const MemberId member(item->data(ChallengeIdRole).toLongLong());
+    const MemberId member(item->data(IdRole).toLongLong());
     if (QMessageBox::question(this, tr("Withdraw volunteer"),
                               tr("Take %1 off this challenge? They can sign up again later.").arg(name),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)

@@ -11,6 +11,7 @@
 #include "ui/access/permissiongate.h"
 #include "ui/dialogs/promotedialog.h"
 #include "ui/dialogs/walkinmergedialog.h"
+#include "ui/widgets/itemroles.h"
 #include "ui/widgets/sentence.h"
 
 #include <QCheckBox>
@@ -30,7 +31,6 @@
 namespace hub {
 
 namespace {
-constexpr int FacilitatorIdRole = Qt::UserRole;
 constexpr int WalkInRole = Qt::UserRole + 1;
 } // namespace
 
@@ -293,7 +293,7 @@ void FacilitatorView::search(const QString &text)
             continue;
         auto *item = new QListWidgetItem(
             m.status == MemberStatus::Lapsed ? tr("%1 (lapsed)").arg(m.displayName) : m.displayName, m_results);
-        item->setData(FacilitatorIdRole, m.id.value());
+        item->setData(IdRole, m.id.value());
     }
     if (m_results->count() > 0)
         m_results->setCurrentRow(0);
@@ -310,7 +310,7 @@ void FacilitatorView::checkInSelected()
         m_walkInName->setFocus();
         return;
     }
-    auto a = m_hub->checkIns().checkIn(m_gathering, MemberId(item->data(FacilitatorIdRole).toLongLong()));
+    auto a = m_hub->checkIns().checkIn(m_gathering, MemberId(item->data(IdRole).toLongLong()));
     if (!a) {
         // The message stays; the name goes, so the next one is typed afresh.
         show(sentence(a.error().message), true);
@@ -345,13 +345,13 @@ void FacilitatorView::checkInWalkIn()
 AttendanceId FacilitatorView::selectedAttendee() const
 {
     const QListWidgetItem *item = m_attendees->currentItem();
-    return item ? AttendanceId(item->data(FacilitatorIdRole).toLongLong()) : AttendanceId();
+    return item ? AttendanceId(item->data(IdRole).toLongLong()) : AttendanceId();
 }
 
 IdeaId FacilitatorView::selectedIdea() const
 {
     const QListWidgetItem *item = m_ideas->currentItem();
-    return item ? IdeaId(item->data(FacilitatorIdRole).toLongLong()) : IdeaId();
+    return item ? IdeaId(item->data(IdRole).toLongLong()) : IdeaId();
 }
 
 void FacilitatorView::addIdea()
@@ -446,7 +446,7 @@ void FacilitatorView::reload()
     if (people) {
         for (const Attendee &a : std::as_const(*people)) {
             auto *item = new QListWidgetItem(a.walkIn ? tr("%1 (walk-in)").arg(a.name) : a.name, m_attendees);
-            item->setData(FacilitatorIdRole, a.id.value());
+            item->setData(IdRole, a.id.value());
             if (a.walkIn)
                 item->setData(WalkInRole, a.walkIn->value());
             if (a.id == keepVoter)
@@ -468,7 +468,7 @@ void FacilitatorView::reload()
             if (i.promotedTo)
                 line += tr("  [working group]");
             auto *item = new QListWidgetItem(line, m_ideas);
-            item->setData(FacilitatorIdRole, i.id.value());
+            item->setData(IdRole, i.id.value());
             if (i.id == keepIdea)
                 m_ideas->setCurrentItem(item);
         }

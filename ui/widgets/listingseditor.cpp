@@ -4,6 +4,7 @@
 #include "core/hub.h"
 #include "core/members/listingservice.h"
 #include "ui/widgets/fielderrorlabel.h"
+#include "ui/widgets/itemroles.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -16,7 +17,6 @@
 namespace hub {
 
 namespace {
-constexpr int ListingIdRole = Qt::UserRole;
 
 QString describe(const QString &skill, const QString &description)
 {
@@ -131,7 +131,7 @@ void ListingsEditor::reload()
         return;
     const auto add = [this](qint64 id, const QString &text, bool open) {
         auto *item = new QListWidgetItem(open ? text : tr("%1 (closed)").arg(text), m_list);
-        item->setData(ListingIdRole, id);
+        item->setData(IdRole, id);
         // Closed listings stay visible as history but cannot be closed again.
         if (!open)
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
@@ -179,7 +179,7 @@ void ListingsEditor::closeSelected()
     const QListWidgetItem *item = m_list->currentItem();
     if (!m_hub || !item)
         return;
-    const qint64 id = item->data(ListingIdRole).toLongLong();
+    const qint64 id = item->data(IdRole).toLongLong();
     const Status ok =
         m_kind == Kind::Offers ? m_hub->listings().closeOffer(OfferId(id)) : m_hub->listings().closeNeed(NeedId(id));
     if (!ok) {

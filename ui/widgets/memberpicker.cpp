@@ -3,6 +3,7 @@
 
 #include "core/hub.h"
 #include "core/members/memberservice.h"
+#include "ui/widgets/itemroles.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -12,7 +13,6 @@
 namespace hub {
 
 namespace {
-constexpr int MemberIdRole = Qt::UserRole;
 constexpr int NameRole = Qt::UserRole + 1;
 } // namespace
 
@@ -29,7 +29,7 @@ MemberPicker::MemberPicker(QWidget *parent) : QLineEdit(parent)
     m_completer->setWidget(this);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
             [this](const QModelIndex &index) {
-                pick(MemberId(index.data(MemberIdRole).toLongLong()), index.data(NameRole).toString());
+                pick(MemberId(index.data(IdRole).toLongLong()), index.data(NameRole).toString());
             });
     connect(this, &QLineEdit::textEdited, this, &MemberPicker::search);
     connect(this, &QLineEdit::editingFinished, this, [this] {
@@ -105,7 +105,7 @@ void MemberPicker::search(const QString &text)
     for (const Member &m : std::as_const(*found)) {
         auto *item = new QStandardItem(
             repeated.contains(m.displayName) ? tr("%1 (#%2)").arg(m.displayName).arg(m.id.value()) : m.displayName);
-        item->setData(m.id.value(), MemberIdRole);
+        item->setData(m.id.value(), IdRole);
         item->setData(m.displayName, NameRole);
         QStringList details;
         for (const QString &detail : {m.email, m.postcode}) {

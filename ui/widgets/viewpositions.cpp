@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/viewpositions.h"
 
+#include "ui/widgets/itemroles.h"
+
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
 #include <QScrollBar>
 
 namespace hub {
-
-namespace {
-// The models' id roles are Qt::UserRole (members, accounts, transfers, audit,
-// the widget lists' ids); a row without one is known by its text.
-constexpr int PositionIdRole = Qt::UserRole;
-} // namespace
 
 ViewPositions::ViewPositions(QWidget *page)
 {
@@ -28,9 +24,11 @@ ViewPositions::ViewPositions(QWidget *page)
         if (current.isValid()) {
             const QModelIndex first = current.siblingAtColumn(0);
             c.column = current.column();
-            if (first.data(PositionIdRole).isValid()) {
-                c.role = PositionIdRole;
-                c.key = first.data(PositionIdRole);
+            // Core's models and the widgets' own lists keep a row's id at
+            // IdRole; a row without one is known by its text.
+            if (first.data(IdRole).isValid()) {
+                c.role = IdRole;
+                c.key = first.data(IdRole);
             } else {
                 c.role = Qt::DisplayRole;
                 c.key = first.data(Qt::DisplayRole);
