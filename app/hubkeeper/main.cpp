@@ -2,10 +2,12 @@
 // The GUI entry point: read the command line and hand over to the main window.
 #include "core/common/privatefiles.h"
 #include "core/common/translations.h"
+#include "core/storage/hubwatcher.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QIcon>
 
 int main(int argc, char *argv[])
@@ -34,9 +36,16 @@ int main(int argc, char *argv[])
     parser.addOption(db);
     parser.process(app);
 
-    hub::MainWindow window;
-    if (!window.start(parser.value(db)))
-        return 0;
-    window.show();
-    return app.exec();
+    int code = 0;
+    {
+        hub::MainWindow window;
+        if (!window.start(parser.value(db)))
+            return 0;
+        window.show();
+        code = app.exec();
+    }
+    // The window is gone at once; a probe still waiting on a hub server that
+    // stopped answering ends within its connection's few seconds.
+    hub::HubWatcher::waitForEndedProbes(QDeadlineTimer(10000));
+    return code;
 }

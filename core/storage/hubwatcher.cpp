@@ -10,20 +10,52 @@
 #include <QSqlDriver>
 
 #include <utility>
+#include <vector>
 
 namespace hub {
+
+namespace {
+// Probe threads of watchers already gone, still waiting on a server; kept
+// here, on the thread that makes watchers, until they end.
+struct EndingProbes
+{
+    std::vector<std::unique_ptr<QThread>> threads;
+    // One still running as the program ends (its wait had a deadline) is
+    // left to the end of the process: deleting a running thread aborts.
+    ~EndingProbes()
+    {
+        for (auto &t : threads)
+            if (!t->isFinished())
+                (void)t.release();
+    }
+};
+
+std::vector<std::unique_ptr<QThread>> &endingProbes()
+{
+    static EndingProbes probes;
+    return probes.threads;
+}
+
+void reapEndedProbes()
+{
+    auto &threads = endingProbes();
+    std::erase_if(threads, [](const std::unique_ptr<QThread> &t) { return t->isFinished(); });
+}
+} // namespace
 
 HubWatcher::HubWatcher(std::shared_ptr<const Database> db, QObject *parent) : QObject(parent), m_db(std::move(db))
 {
     if (m_db->backend() == Backend::PostgreSQL) {
         listen();
-        m_probe = new ServerProbe(m_db);
-        m_probe->moveToThread(&m_probeThread);
-        connect(&m_probeThread, &QThread::finished, m_probe, &ServerProbe::release);
-        connect(&m_probeThread, &QThread::finished, m_probe, &QObject::deleteLater);
+        reapEndedProbes();
+        m_probeThread = new QThread;
+        m_probe = new ServerProbe(m_db->address());
+        m_probe->moveToThread(m_probeThread);
+        connect(m_probeThread, &QThread::finished, m_probe, &ServerProbe::release);
+        connect(m_probeThread, &QThread::finished, m_probe, &QObject::deleteLater);
         connect(m_probe, &ServerProbe::answered, this, &HubWatcher::answered);
-        m_probeThread.setObjectName(QStringLiteral("HubWatcher probe"));
-        m_probeThread.start();
+        m_probeThread->setObjectName(QStringLiteral("HubWatcher probe"));
+        m_probeThread->start();
     }
     acknowledge();
     m_timer.setInterval(1000);
@@ -33,11 +65,26 @@ HubWatcher::HubWatcher(std::shared_ptr<const Database> db, QObject *parent) : QO
 
 HubWatcher::~HubWatcher()
 {
-    if (!m_probe)
+    if (!m_probeThread)
         return;
-    // A probe under way ends within the connection's timeouts (seconds).
-    m_probeThread.quit();
-    m_probeThread.wait();
+    m_probeThread->quit();
+    // An idle probe ends at once. One still waiting on a silent network
+    // would hold the window (switching hubs, closing) for its connection's
+    // timeouts: it needs nothing of the window's, so it is left to end by
+    // itself, and deleted once it has.
+    if (m_probeThread->wait(QDeadlineTimer(100))) {
+        delete m_probeThread;
+        return;
+    }
+    endingProbes().emplace_back(m_probeThread);
+}
+
+bool HubWatcher::waitForEndedProbes(QDeadlineTimer deadline)
+{
+    for (const auto &t : endingProbes())
+        t->wait(deadline);
+    reapEndedProbes();
+    return endingProbes().empty();
 }
 
 bool HubWatcher::listen()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -46,6 +47,10 @@ public:
     /// A hub server that has not answered within AnswerWithinMs (or could
     /// not be reached); always false for a file.
     bool serverAway() const { return m_away; }
+    /// Waits until the probes of watchers already gone have ended (each
+    /// within its connection's few seconds), or the deadline passes: for an
+    /// application about to exit. True when none is left.
+    static bool waitForEndedProbes(QDeadlineTimer deadline);
 
 signals:
     /// Something was committed by another connection since the last look.
@@ -68,8 +73,8 @@ private:
     void askServer();
     void answered(bool alive);
     void setAway(bool away);
-    QThread m_probeThread;
-    ServerProbe *m_probe = nullptr; ///< lives on m_probeThread
+    QThread *m_probeThread = nullptr; ///< may outlive this watcher (see the destructor)
+    ServerProbe *m_probe = nullptr;   ///< lives on m_probeThread
     bool m_asking = false;
     bool m_away = false;
     QElapsedTimer m_askedAt;

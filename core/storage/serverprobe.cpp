@@ -1,26 +1,58 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/serverprobe.h"
 
-#include "core/storage/database.h"
-#include "core/storage/query.h"
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
 
 #include <utility>
 
 namespace hub {
 
-ServerProbe::ServerProbe(std::shared_ptr<const Database> db) : m_db(std::move(db))
+ServerProbe::ServerProbe(HubAddress address)
+    : m_address(std::move(address)), m_name(QStringLiteral("hub-probe-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
 {}
 
 void ServerProbe::probe()
 {
-    // A lost connection is made again on the next probe (Database does so).
-    Query alive(*m_db, QStringLiteral("SELECT 1"));
-    emit answered(bool(alive.scalar()));
+    QSqlDatabase db;
+    if (QSqlDatabase::contains(m_name)) {
+        db = QSqlDatabase::database(m_name, false);
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        db.setHostName(m_address.host());
+        db.setPort(m_address.port());
+        db.setDatabaseName(m_address.databaseName());
+        db.setUserName(m_address.user());
+        if (!m_address.password().isEmpty())
+            db.setPassword(m_address.password());
+        // Sooner than a desk's connection gives up: a probe waiting on a
+        // dead network is what keeps a closed window's process alive.
+        QStringList options{QStringLiteral("connect_timeout=3"),     QStringLiteral("application_name=Hubkeeper-probe"),
+                            QStringLiteral("tcp_user_timeout=3000"), QStringLiteral("keepalives_idle=5"),
+                            QStringLiteral("keepalives_interval=1"), QStringLiteral("keepalives_count=3")};
+        if (!m_address.sslMode().isEmpty())
+            options << QStringLiteral("sslmode=") + m_address.sslMode();
+        db.setConnectOptions(options.join(u';'));
+    }
+    if (!db.isOpen() && !db.open()) {
+        emit answered(false);
+        return;
+    }
+    QSqlQuery alive(db);
+    const bool answers = alive.exec(QStringLiteral("SELECT 1")) && alive.next();
+    alive.finish();
+    if (!answers)
+        db.close(); // made again on the next probe
+    emit answered(answers);
 }
 
 void ServerProbe::release()
 {
-    m_db->releaseThreadConnection();
+    if (!QSqlDatabase::contains(m_name))
+        return;
+    QSqlDatabase::database(m_name, false).close();
+    QSqlDatabase::removeDatabase(m_name);
 }
 
 } // namespace hub

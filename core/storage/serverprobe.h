@@ -1,34 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QObject>
+#include "core/storage/hubaddress.h"
 
-#include <memory>
+#include <QObject>
+#include <QString>
 
 namespace hub {
 
-class Database;
-
-/// Asks a hub server whether it answers, on a thread and connection of its
-/// own, so a network that went quiet holds up this probe (for up to the
-/// connection's timeouts), never the window's thread.
+/// Asks a hub server whether it answers, on a thread and a connection of its
+/// own, so a network that went quiet holds up this probe, never the
+/// window's thread. The connection gives up sooner than a desk's (a few
+/// seconds), and the probe needs nothing of the window's: a window may close
+/// while a probe still waits, and the probe ends on its own.
 class ServerProbe : public QObject
 {
     Q_OBJECT
 public:
-    explicit ServerProbe(std::shared_ptr<const Database> db);
+    explicit ServerProbe(HubAddress address);
 
 public slots:
     /// Runs one `SELECT 1`; answers with answered().
     void probe();
-    /// Closes this thread's connection (run on the probe's thread at its end).
+    /// Closes the probe's connection (run on the probe's thread at its end).
     void release();
 
 signals:
     void answered(bool alive);
 
 private:
-    std::shared_ptr<const Database> m_db;
+    HubAddress m_address;
+    QString m_name; ///< of the probe's own connection
 };
 
 } // namespace hub

@@ -34,6 +34,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utility>
 #include <vector>
 
@@ -84,6 +88,7 @@ struct Figures
     double searchP50 = 0, searchP99 = 0;
     double conflictP50 = 0, conflictP99 = 0;
     double firstRowsFirst = 0, firstRowsBest = 0;
+    qint64 firstRowsFaults = -1; // the server process's minor page faults in the first open
     double trialBalance = 0;
     double singlePerSecond = 0, batchPerSecond = 0;
 };
@@ -145,16 +150,75 @@ TransferDraft draftOf(const std::pair<MemberId, MemberId> &p, int i)
     return d;
 }
 
+/// Minor page faults of a local process so far (/proc), or -1.
+qint64 minorFaults(qint64 pid)
+{
+    if (pid <= 0)
+        return -1;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // The fields after the command name, which is in parentheses.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 7 ? fields.at(7).toLongLong() : -1;
+}
+
+/// What a first touch of shared memory costs a forked process on this
+/// machine, in microseconds per page: the same kind of fault a new server
+/// connection takes for each buffer it reads first.
+double faultCost()
+{
+    constexpr size_t Pages = 4096;
+    const size_t size = Pages * 4096;
+    void *shared = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (shared == MAP_FAILED)
+        return 0;
+    std::memset(shared, 1, size);
+    int pipe[2];
+    if (::pipe(pipe) != 0)
+        return 0;
+    const pid_t child = fork();
+    if (child == 0) {
+        QElapsedTimer t;
+        t.start();
+        volatile char sum = 0;
+        for (size_t i = 0; i < size; i += 4096)
+            sum = char(sum + static_cast<char *>(shared)[i]);
+        const double us = double(t.nsecsElapsed()) / 1000.0 / Pages;
+        (void)!write(pipe[1], &us, sizeof us);
+        _exit(0);
+    }
+    double us = 0;
+    (void)!read(pipe[0], &us, sizeof us);
+    waitpid(child, nullptr, 0);
+    ::close(pipe[0]);
+    ::close(pipe[1]);
+    munmap(shared, size);
+    return us;
+}
+
 Figures measure(Hub &hub, const Clash &clash, const std::vector<std::pair<MemberId, MemberId>> &pairs)
 {
     Figures f;
     QElapsedTimer t;
 
     // The transfers view first: its first open is what a person waits for.
+    // On the server, the first rows a new connection reads each cost its
+    // process a page fault (its shared buffers are mapped on first touch),
+    // counted here to tell that cost apart from the query's.
+    qint64 backend = 0;
+    if (hub.database().backend() == Backend::PostgreSQL) {
+        Query pid(hub.database(), QStringLiteral("SELECT pg_backend_pid()"));
+        backend = pid.scalar().value_or(QVariant()).toLongLong();
+    }
+    const qint64 faultsBefore = minorFaults(backend);
     t.start();
     if (!hub.ledger().transfers({}, PageSize, true))
         die(QStringLiteral("transfers view failed"));
     f.firstRowsFirst = msSince(t);
+    if (faultsBefore >= 0 && minorFaults(backend) >= 0)
+        f.firstRowsFaults = minorFaults(backend) - faultsBefore;
     f.firstRowsBest = 1e9;
     for (int i = 0; i < 5; ++i) {
         t.start();
@@ -331,6 +395,12 @@ int main(int argc, char *argv[])
     line("transfers view, first 200 rows, first open", onFile.firstRowsFirst, onServer.firstRowsFirst, "ms",
          onServer.firstRowsFirst <= 2 * onFile.firstRowsFirst ? "<= 2x: met" : "<= 2x: MISSED");
     line("transfers view, first 200 rows, best of 5", onFile.firstRowsBest, onServer.firstRowsBest, "ms", "");
+    if (onServer.firstRowsFaults >= 0) {
+        const double us = faultCost();
+        std::printf("  of the server's first open: %lld page faults of its new process, at %.1f us each here "
+                    "(about %.1f ms)\n",
+                    static_cast<long long>(onServer.firstRowsFaults), us, double(onServer.firstRowsFaults) * us / 1000);
+    }
     line("trial balance, best of 3", onFile.trialBalance, onServer.trialBalance, "ms",
          onServer.trialBalance <= 2 * onFile.trialBalance ? "<= 2x: met" : "<= 2x: MISSED");
     line("single payments (own transaction each)", onFile.singlePerSecond, onServer.singlePerSecond, "/s", "");

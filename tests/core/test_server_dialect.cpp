@@ -422,7 +422,19 @@ TEST_CASE("a window's watcher never waits on a server gone quiet, says so, and l
     CHECK_FALSE(watcher->serverAway());
     CHECK(awayChanges == QList<bool>{true, false});
     CHECK(noticed >= 1); // what the other desk saved meanwhile
+
+    // A window closed (or switched to another hub) while its probe waits on
+    // the silent network closes at once; the probe ends by itself later.
+    network.freeze();
+    watcher->poll();
+    settle(500);
+    QElapsedTimer closing;
+    closing.start();
     watcher.reset();
+    CHECK(closing.elapsed() < 500);
+    desk->reset();
+    network.thaw();
+    CHECK(HubWatcher::waitForEndedProbes(QDeadlineTimer(15000)));
 }
 
 TEST_CASE("check finds a member whose search words were changed past the triggers that keep them", "[.pg]")
