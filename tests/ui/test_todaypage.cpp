@@ -384,6 +384,51 @@ TEST_CASE("Today lists today's gatherings with Start check-in and the overdue ac
     CHECK(page->facilitator()->isVisible());
 }
 
+TEST_CASE("a big hub's busy day names the first few on now, next and gathering, and the page still fits the screen",
+          "[today][gatherings]")
+{
+    Desk d;
+    QList<hub::Space> rooms;
+    for (int i = 0; i < 12; ++i)
+        rooms << addSpace(d.hub(), QStringLiteral("Room %1").arg(i + 1), 20, QStringLiteral("#3a7bd5"));
+    for (int i = 0; i < 12; ++i) {
+        addBooking(d.hub(), rooms.at(i), Tuesday, QTime(10, 0), QTime(11, 0),
+                   QStringLiteral("Morning class %1").arg(i));
+        addBooking(d.hub(), rooms.at(i), Tuesday, QTime(12, 0), QTime(13, 0), QStringLiteral("Lunch club %1").arg(i));
+    }
+    // Ten gatherings: one over already, nine still to come.
+    for (int i = 0; i < 10; ++i) {
+        hub::GatheringDraft g;
+        g.title = QStringLiteral("Friendly gathering %1").arg(i);
+        g.space = rooms.at(i).id;
+        g.start = QDateTime(Tuesday, QTime(i == 0 ? 8 : 14, 0), London);
+        g.end = QDateTime(Tuesday, QTime(i == 0 ? 9 : 16, 0), London);
+        REQUIRE(d.hub().gatherings().add(g));
+    }
+    d.at(QTime(10, 30));
+
+    const QString banner = child<QLabel>(d.today, "todayNowNext")->text();
+    CHECK(banner.contains(QStringLiteral("Morning class 0")));
+    CHECK_FALSE(banner.contains(QStringLiteral("Morning class 5")));
+    CHECK(banner.contains(QStringLiteral("and 7 more")));
+    const auto lines = d.today->findChildren<QLabel *>(QStringLiteral("todayGathering"));
+    REQUIRE(lines.size() == 4);
+    for (QLabel *line : lines)
+        CHECK_FALSE(line->text().contains(QStringLiteral("Friendly gathering 0"))); // the one over already
+    CHECK(child<QLabel>(d.today, "todayMoreGatherings")->text() ==
+          QStringLiteral("and 6 more today, on the Gatherings page"));
+    // The whole day is still on the sheet below (each gathering books its room).
+    CHECK(d.cards().size() == 34);
+
+    d.window.resize(1024, 768);
+    d.window.show();
+    QApplication::processEvents();
+    CHECK(d.window.minimumSizeHint().width() <= 1024);
+    CHECK(d.window.minimumSizeHint().height() <= 768);
+    CHECK(d.window.width() <= 1024);
+    shoot(&d.window, QStringLiteral("67-today-busy-day"));
+}
+
 TEST_CASE("Today shows a space closed that day as closed, with no Book button", "[today]")
 {
     Desk d;

@@ -37,6 +37,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hub {
 
 namespace {
@@ -469,9 +471,16 @@ void TodayPage::showGatherings(QDate today)
     const QTimeZone zone(m_timeZone.toUtf8());
     auto todays = m_hub->gatherings().onDay(today);
     auto overdue = m_hub->workingGroups().overdue();
-    const QList<Gathering> gatherings = todays ? *todays : QList<Gathering>();
+    QList<Gathering> gatherings = todays ? *todays : QList<Gathering>();
     const QList<GroupAction> late = overdue ? *overdue : QList<GroupAction>();
-    for (const Gathering &g : gatherings) {
+    // The few that matter now (not yet over, soonest first) get a line and a
+    // button each; a big hub's others are counted, and are on the Gatherings
+    // page, so the page still fits the screen.
+    constexpr qsizetype Shown = 4;
+    const QDateTime at = now();
+    std::stable_partition(gatherings.begin(), gatherings.end(), [&at](const Gathering &g) { return g.end > at; });
+    const qsizetype more = std::max<qsizetype>(0, gatherings.size() - Shown);
+    for (const Gathering &g : gatherings.mid(0, Shown)) {
         auto *row = new QHBoxLayout;
         auto *label = new QLabel;
         label->setObjectName(QStringLiteral("todayGathering"));
@@ -487,10 +496,15 @@ void TodayPage::showGatherings(QDate today)
         start->setToolTip(tr("Open the facilitator screen for “%1”: check-in, ideas and votes").arg(g.title));
         const GatheringId id = g.id;
         connect(start, &QPushButton::clicked, this, [this, id] { Q_EMIT startCheckIn(id); });
-        row->addWidget(label);
-        row->addWidget(start);
-        row->addStretch(1);
+        label->setWordWrap(true);
+        row->addWidget(label, 1);
+        row->addWidget(start, 0, Qt::AlignTop);
         layout->addLayout(row);
+    }
+    if (more > 0) {
+        auto *rest = new QLabel(tr("and %1 more today, on the Gatherings page").arg(more));
+        rest->setObjectName(QStringLiteral("todayMoreGatherings"));
+        layout->addWidget(rest);
     }
     if (!late.isEmpty())
         layout->addWidget(overdueActions(late));
@@ -554,16 +568,23 @@ QString TodayPage::nowNextText(const QDateTime &at) const
 {
     const QList<DaySheetEntry> onNow = m_sheet->onNow(at);
     const QList<DaySheetEntry> next = m_sheet->next(at);
+    // A big hub has dozens on at once: the banner names the first few and
+    // counts the rest, which the sheet below shows in full.
+    constexpr qsizetype Named = 5;
     QStringList on;
-    for (const DaySheetEntry &e : onNow)
+    for (const DaySheetEntry &e : onNow.mid(0, Named))
         on << tr("<b>%1</b> in %2 until %3 (%4)")
                   .arg(esc(e.booking.title), esc(e.booking.spaceName), DisplayFormat::time(e.end.time()),
                        esc(booker(e.booking)));
+    if (onNow.size() > Named)
+        on << tr("and %n more", nullptr, int(onNow.size() - Named));
     QStringList coming;
-    for (const DaySheetEntry &e : next)
+    for (const DaySheetEntry &e : next.mid(0, Named))
         coming << tr("<b>%1</b> in %2 at %3 (%4)")
                       .arg(esc(e.booking.title), esc(e.booking.spaceName), DisplayFormat::time(e.start.time()),
                            esc(booker(e.booking)));
+    if (next.size() > Named)
+        coming << tr("and %n more", nullptr, int(next.size() - Named));
     const QString onText = on.isEmpty() ? tr("nothing is on right now") : on.join(QStringLiteral(" · "));
     const QString nextText = coming.isEmpty() ? tr("nothing more today") : coming.join(QStringLiteral(" · "));
     return tr("<span style=\"color:#2e7d32\">■</span> <b>On now:</b> %1<br>"
