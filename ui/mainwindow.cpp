@@ -46,6 +46,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -95,10 +96,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_idle = new IdleWatcher(this);
     connect(m_idle, &IdleWatcher::idle, this, [this] { lock(); });
 
-    // Fits a 1280×720 screen with room for a panel; a stored geometry wins.
-    resize(1200, 660);
+    // Fits a 1280×720 screen with room for a panel, and a smaller screen
+    // (a 1024×768 front-desk PC) whole; a stored geometry wins.
+    QSize first(1200, 660);
+    if (const QScreen *shown = screen())
+        first = first.boundedTo(shown->availableGeometry().size());
+    resize(first);
     if (!restoreGeometry(m_settings.value(KeyGeometry).toByteArray()))
-        resize(1200, 660);
+        resize(first);
     restoreState(m_settings.value(KeyState).toByteArray());
 
     updateTitle();

@@ -176,6 +176,9 @@ TEST_CASE("a transfer posted through the dialog changes both balances and a reve
     auto *transfers = child<QTableView>(w.page, "transferTable");
     REQUIRE(transfers->isVisible());
     REQUIRE(transfers->model()->rowCount() == 1);
+    // Room for a city's seven-digit transfer numbers, uncut.
+    CHECK(transfers->columnWidth(hub::TransferTableModel::IdColumn) >
+          transfers->fontMetrics().horizontalAdvance(QStringLiteral("1000005")) + 8);
     transfers->setFocus();
     transfers->selectRow(0);
     auto *reverse = child<QToolButton>(w.page, "ledgerReverse");

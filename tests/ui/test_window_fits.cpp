@@ -15,7 +15,9 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QScreen>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
@@ -119,6 +121,17 @@ TEST_CASE("every page of the window fits 1024x768 and 1280x720 with the sidebar 
     QCoreApplication::processEvents();
     auto *table = child<QTableView>(reports, "reportTable");
     CHECK(table->horizontalScrollBar()->maximum() == 0);
+}
+
+TEST_CASE("a first window, with no size remembered, is no larger than its screen", "[mainwindow][fit]")
+{
+    QSettings().remove(QStringLiteral("mainWindow/geometry"));
+    MainWindow window;
+    REQUIRE(window.screen());
+    const QSize screen = window.screen()->availableGeometry().size();
+    INFO("screen " << screen.width() << "x" << screen.height());
+    CHECK(window.width() <= screen.width());
+    CHECK(window.height() <= screen.height());
 }
 
 TEST_CASE("screenshots of the window at 1280x720 in facilitator mode and with a report", "[.][shots]")

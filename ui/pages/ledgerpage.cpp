@@ -287,9 +287,18 @@ void LedgerPage::setHub(Hub *hub)
             &LedgerPage::updateActions);
     connect(m_transfers, &QAbstractItemModel::modelReset, this, &LedgerPage::updateTransferState);
     connect(m_transfers, &QAbstractItemModel::rowsInserted, this, &LedgerPage::updateTransferState);
-    // The memo takes what room is left; the date is measured so it is never cut.
+    // The memo takes what room is left; the number (a city's run to seven
+    // digits) and the date are measured so they are never cut.
     const int transferWidths[TransferTableModel::ColumnCount] = {
-        50, ColumnWidths::dateTime(m_transferTable->fontMetrics()), 140, 140, 100, 160, 90, 110};
+        ColumnWidths::number(m_transferTable->fontMetrics(), 7,
+                             m_transfers->headerData(TransferTableModel::IdColumn, Qt::Horizontal).toString()),
+        ColumnWidths::dateTime(m_transferTable->fontMetrics()),
+        140,
+        140,
+        100,
+        160,
+        90,
+        110};
     for (int c = 0; c < TransferTableModel::ColumnCount; ++c)
         m_transferTable->setColumnWidth(c, transferWidths[c]);
     m_transferTable->horizontalHeader()->setStretchLastSection(false);

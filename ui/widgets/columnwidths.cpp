@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QFontMetrics>
+#include <QString>
 
 #include <algorithm>
 
@@ -41,6 +42,12 @@ int ColumnWidths::date(const QFontMetrics &metrics)
 int ColumnWidths::dateTime(const QFontMetrics &metrics)
 {
     return widest(metrics, true);
+}
+
+int ColumnWidths::number(const QFontMetrics &metrics, int digits, const QString &title)
+{
+    return std::max(metrics.horizontalAdvance(QString(std::max(digits, 1), u'8')), metrics.horizontalAdvance(title)) +
+           Padding;
 }
 
 } // namespace hub
