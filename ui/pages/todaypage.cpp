@@ -577,14 +577,14 @@ QString TodayPage::nowNextText(const QDateTime &at) const
                   .arg(esc(e.booking.title), esc(e.booking.spaceName), DisplayFormat::time(e.end.time()),
                        esc(booker(e.booking)));
     if (onNow.size() > Named)
-        on << tr("and %n more", nullptr, int(onNow.size() - Named));
+        on << tr("and %1 more").arg(onNow.size() - Named);
     QStringList coming;
     for (const DaySheetEntry &e : next.mid(0, Named))
         coming << tr("<b>%1</b> in %2 at %3 (%4)")
                       .arg(esc(e.booking.title), esc(e.booking.spaceName), DisplayFormat::time(e.start.time()),
                            esc(booker(e.booking)));
     if (next.size() > Named)
-        coming << tr("and %n more", nullptr, int(next.size() - Named));
+        coming << tr("and %1 more").arg(next.size() - Named);
     const QString onText = on.isEmpty() ? tr("nothing is on right now") : on.join(QStringLiteral(" · "));
     const QString nextText = coming.isEmpty() ? tr("nothing more today") : coming.join(QStringLiteral(" · "));
     return tr("<span style=\"color:#2e7d32\">■</span> <b>On now:</b> %1<br>"
