@@ -216,22 +216,12 @@ Result<QSqlDatabase> Database::openServerConnection(const QString &name) const
                                       "missing (Debian package libqt6sql6-psql).")));
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     m_connectionNames << name;
-    db.setHostName(m_address.host());
-    db.setPort(m_address.port());
-    db.setDatabaseName(m_address.databaseName());
-    db.setUserName(m_address.user());
-    // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
-    if (!m_address.password().isEmpty())
-        db.setPassword(m_address.password());
     // A network that drops without a word (a cable pulled, Wi-Fi gone) ends
     // a statement within seconds instead of the system's quarter of an hour,
     // so the window says "connection lost" instead of freezing.
-    QStringList options{QStringLiteral("connect_timeout=10"),     QStringLiteral("application_name=Hubkeeper"),
-                        QStringLiteral("tcp_user_timeout=15000"), QStringLiteral("keepalives_idle=30"),
-                        QStringLiteral("keepalives_interval=10"), QStringLiteral("keepalives_count=3")};
-    if (!m_address.sslMode().isEmpty())
-        options << QStringLiteral("sslmode=") + m_address.sslMode();
-    db.setConnectOptions(options.join(u';'));
+    m_address.configure(db, {QStringLiteral("connect_timeout=10"), QStringLiteral("application_name=Hubkeeper"),
+                             QStringLiteral("tcp_user_timeout=15000"), QStringLiteral("keepalives_idle=30"),
+                             QStringLiteral("keepalives_interval=10"), QStringLiteral("keepalives_count=3")});
     if (!db.open()) {
         // libpq's own words, on one line (it indents its hints with tabs).
         QString why = db.lastError().databaseText().simplified();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/hubaddress.h"
 
+#include <QSqlDatabase>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -96,6 +97,20 @@ QString HubAddress::toString() const
     if (!m_sslMode.isEmpty())
         url.setQuery(QStringLiteral("sslmode=") + m_sslMode);
     return url.toString();
+}
+
+void HubAddress::configure(QSqlDatabase &db, QStringList options) const
+{
+    db.setHostName(m_host);
+    db.setPort(m_port);
+    db.setDatabaseName(m_database);
+    db.setUserName(m_user);
+    // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
+    if (!m_password.isEmpty())
+        db.setPassword(m_password);
+    if (!m_sslMode.isEmpty())
+        options << QStringLiteral("sslmode=") + m_sslMode;
+    db.setConnectOptions(options.join(u';'));
 }
 
 } // namespace hub

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
 
 namespace hub {
 
@@ -41,6 +44,9 @@ public:
 
     /// The path, or the URL without any password: safe to show, log and remember.
     QString toString() const;
+    /// Points a QPSQL connection at this server: host, port, database, user,
+    /// the password if one was given, TLS, and libpq's `options` (timeouts).
+    void configure(QSqlDatabase &db, QStringList options) const;
 
     friend bool operator==(const HubAddress &a, const HubAddress &b) { return a.toString() == b.toString(); }
 

@@ -3,7 +3,6 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QStringList>
 
 #include <utility>
 
@@ -20,20 +19,12 @@ void ServerProbe::probe()
         db = QSqlDatabase::database(m_name, false);
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        db.setHostName(m_address.host());
-        db.setPort(m_address.port());
-        db.setDatabaseName(m_address.databaseName());
-        db.setUserName(m_address.user());
-        if (!m_address.password().isEmpty())
-            db.setPassword(m_address.password());
         // Sooner than a desk's connection gives up: a probe waiting on a
         // dead network is what keeps a closed window's process alive.
-        QStringList options{QStringLiteral("connect_timeout=3"),     QStringLiteral("application_name=Hubkeeper-probe"),
-                            QStringLiteral("tcp_user_timeout=3000"), QStringLiteral("keepalives_idle=5"),
-                            QStringLiteral("keepalives_interval=1"), QStringLiteral("keepalives_count=3")};
-        if (!m_address.sslMode().isEmpty())
-            options << QStringLiteral("sslmode=") + m_address.sslMode();
-        db.setConnectOptions(options.join(u';'));
+        m_address.configure(db,
+                            {QStringLiteral("connect_timeout=3"), QStringLiteral("application_name=Hubkeeper-probe"),
+                             QStringLiteral("tcp_user_timeout=3000"), QStringLiteral("keepalives_idle=5"),
+                             QStringLiteral("keepalives_interval=1"), QStringLiteral("keepalives_count=3")});
     }
     if (!db.isOpen() && !db.open()) {
         emit answered(false);
