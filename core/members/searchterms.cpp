@@ -32,26 +32,28 @@ QString SearchTerms::wordRange(int i, const QString &column) const
     return QStringLiteral("%1 >= :w%2 AND %1 < :w%2 || chr(1114111)").arg(column, n(i));
 }
 
+QString SearchTerms::eachWord(const QString &columns) const
+{
+    // Each word's first-of-a-run rows (shared < its length): a member once per word.
+    QStringList each;
+    for (int i = 0; i < m_words.size(); ++i)
+        each << QStringLiteral("SELECT %1 FROM member_words WHERE %2 AND shared < :n%3")
+                    .arg(columns, wordRange(i, QStringLiteral("word")), n(i));
+    return each.join(QStringLiteral(" INTERSECT "));
+}
+
 QString SearchTerms::ids() const
 {
     if (m_backend != Backend::PostgreSQL)
         return QStringLiteral("SELECT rowid AS id FROM member_search WHERE member_search MATCH :match");
-    QStringList each;
-    for (int i = 0; i < m_words.size(); ++i)
-        each << QStringLiteral("SELECT member_id AS id FROM member_words WHERE %1 AND shared < :n%2")
-                    .arg(wordRange(i, QStringLiteral("word")), n(i));
-    return each.join(QStringLiteral(" INTERSECT "));
+    return eachWord(QStringLiteral("member_id AS id"));
 }
 
 QString SearchTerms::idsWithSortKeys() const
 {
     if (m_backend != Backend::PostgreSQL)
         return QStringLiteral("SELECT f.id, f.sort_key FROM members f WHERE f.id IN (%1)").arg(ids());
-    QStringList each;
-    for (int i = 0; i < m_words.size(); ++i)
-        each << QStringLiteral("SELECT member_id AS id, sort_key FROM member_words WHERE %1 AND shared < :n%2")
-                    .arg(wordRange(i, QStringLiteral("word")), n(i));
-    return each.join(QStringLiteral(" INTERSECT "));
+    return eachWord(QStringLiteral("member_id AS id, sort_key"));
 }
 
 QString SearchTerms::matchesMember() const

@@ -44,6 +44,8 @@ public:
 
 private:
     QString wordRange(int i, const QString &column) const;
+    /// On a server: `columns` of the members having every word, one query per word, intersected.
+    QString eachWord(const QString &columns) const;
 
     QStringList m_words;
     Backend m_backend;
