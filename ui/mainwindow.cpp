@@ -140,8 +140,8 @@ void MainWindow::buildPages()
     m_changeTimer.setInterval(0);
     connect(&m_changeTimer, &QTimer::timeout, this, &MainWindow::applyChanges);
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
-        if (auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget()); shown && m_stale.contains(shown))
-            refreshAfterChange(shown, m_stale.take(shown));
+        if (auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget()); shown && !isSignInShown())
+            bringUpToDate(shown);
     });
 
     buildAdminPages();
@@ -369,6 +369,7 @@ void MainWindow::setHub(std::unique_ptr<Hub> hub)
     m_changeTimer.stop();
     m_pendingChange = {};
     m_stale.clear();
+    m_waitingForHub.clear();
     m_hub = std::move(hub);
     if (m_hub) {
         m_watcher = std::make_unique<HubWatcher>(m_hub->sharedDatabase());
@@ -428,7 +429,7 @@ void MainWindow::applyChanges()
     }
     auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget());
     for (HubPage *page : allPages()) {
-        if (!change.touches(page->shownAreas()))
+        if (!change.touches(page->shownAreas()) || m_waitingForHub.contains(page))
             continue;
         // A hidden page (or any behind the sign-in screen) reads when it is shown.
         if (page == shown && !m_locked && !isSignInShown())
@@ -449,9 +450,32 @@ void MainWindow::refreshPages()
 {
     if (!m_hub)
         return;
-    m_stale.clear(); // every page reads everything now
-    for (HubPage *page : allPages())
-        page->setHub(m_hub.get());
+    // Every page reads everything now, but a heavy one out of sight only
+    // when it is first shown.
+    m_stale.clear();
+    auto *shown = qobject_cast<HubPage *>(m_stack->currentWidget());
+    for (HubPage *page : allPages()) {
+        if (page == shown || !page->readsWhenShown()) {
+            m_waitingForHub.remove(page);
+            page->setHub(m_hub.get());
+        } else {
+            m_waitingForHub.insert(page);
+        }
+    }
+}
+
+void MainWindow::bringUpToDate(HubPage *page)
+{
+    if (m_waitingForHub.remove(page)) {
+        if (m_hub) {
+            page->setHub(m_hub.get());
+            // Who is at the desk may have changed while the page had no hub.
+            page->accessChanged();
+        }
+        m_stale.remove(page);
+    } else if (m_stale.contains(page)) {
+        refreshAfterChange(page, m_stale.take(page));
+    }
 }
 
 QList<HubPage *> MainWindow::allPages() const
@@ -485,8 +509,8 @@ void MainWindow::showSignInScreen(bool shown)
     if (!shown && m_stack->currentWidget())
         m_stack->currentWidget()->setFocus();
     // What changed while the screen covered the page shows now.
-    if (auto *page = qobject_cast<HubPage *>(m_stack->currentWidget()); !shown && page && m_stale.contains(page))
-        refreshAfterChange(page, m_stale.take(page));
+    if (auto *page = qobject_cast<HubPage *>(m_stack->currentWidget()); !shown && page)
+        bringUpToDate(page);
 }
 
 void MainWindow::updateSession()

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 #include <QSettings>
 #include <QTimer>
 
@@ -127,6 +128,9 @@ private:
     void noteChange(const ChangeEvent &change);
     void applyChanges();
     void refreshAfterChange(HubPage *page, const ChangeEvent &change);
+    /// The page about to be seen reads what it missed while hidden: the whole
+    /// hub if it has not had it yet, else the changes made meanwhile.
+    void bringUpToDate(HubPage *page);
     void updateTitle();
     /// Go › Refresh: the page on show reads the hub again.
     void refreshShownPage();
@@ -151,6 +155,8 @@ private:
     QTimer m_changeTimer;
     ChangeEvent m_pendingChange;
     QHash<HubPage *, ChangeEvent> m_stale; ///< pages to read when next shown
+    /// Pages given the hub only when first shown (HubPage::readsWhenShown).
+    QSet<HubPage *> m_waitingForHub;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     std::array<HubPage *, PageCount> m_pages{};

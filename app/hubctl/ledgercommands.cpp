@@ -178,9 +178,11 @@ int payBatch(CommandContext &ctx, CommandSession &s)
             path + QStringLiteral(": ") +
             LedgerCommandsTr::tr("row %1, column %2: %3").arg(QString::number(p.row), p.column, p.message));
     }
+    // Only --json prints the transfers; a batch of 50,000 need not build them for nothing.
     QJsonArray postings;
-    for (const Posting &p : report->postings)
-        postings.append(postingJson(p, s));
+    if (ctx.out().json())
+        for (const Posting &p : report->postings)
+            postings.append(postingJson(p, s));
     const bool ok = report->problems.isEmpty();
     ctx.out().document(QJsonObject{{QStringLiteral("ok"), ok},
                                    {QStringLiteral("dry_run"), dryRun},

@@ -9,6 +9,7 @@
 #include "core/settings/settingsservice.h"
 #include "core/spaces/bookingservice.h"
 #include "core/storage/backupservice.h"
+#include "core/storage/fileinspection.h"
 #include "core/storage/hubcopier.h"
 #include "core/storage/hubseal.h"
 #include "core/storage/integritychecker.h"
@@ -403,7 +404,11 @@ int restore(CommandContext &ctx)
     {
         // Who may restore is asked of the hub being replaced, while it still
         // opens; then it is restored in place, with other desks at work.
-        auto current = ctx.openHub();
+        // Opening reads only the header, so the damage a restore is for is
+        // looked for here, with SQLite's check of every page.
+        const auto inspected =
+            server ? Result<FileInspection>(FileInspection{}) : FileInspector::inspect(hubPath, InspectDepth::Quick);
+        auto current = inspected ? ctx.openHub() : Result<std::unique_ptr<Hub>>(fail(inspected.error()));
         if (current) {
             kept = BackupService::restoreInto((*current)->database(), source, (*current)->access(), (*current)->actor(),
                                               QDateTime::currentDateTimeUtc(), reason);

@@ -52,6 +52,19 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
     report.rows = int(table->records.size());
     QList<TransferDraft> drafts;
     QList<int> draftRows;
+    drafts.reserve(table->records.size());
+    draftRows.reserve(table->records.size());
+    // A batch names the same few members over and over (a work party, a
+    // month of room charges): each is looked up once, not twice per row.
+    QHash<QString, Result<MemberId>> resolved;
+    const auto resolve = [&](const QString &ref) -> const Result<MemberId> & {
+        auto it = resolved.find(ref);
+        if (it == resolved.end()) {
+            auto m = m_hub.members().find(ref);
+            it = resolved.insert(ref, m ? Result<MemberId>(m->id) : Result<MemberId>(fail(m.error())));
+        }
+        return *it;
+    };
     for (const CsvRecord &record : std::as_const(table->records)) {
         const auto cell = [&](const QString &name) {
             return column.contains(name) ? record.field(column.value(name)).trimmed() : QString();
@@ -62,13 +75,13 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
         TransferDraft d;
         bool ok = true;
         for (const QString &side : {QStringLiteral("payer"), QStringLiteral("payee")}) {
-            auto m = m_hub.members().find(cell(side));
+            const Result<MemberId> &m = resolve(cell(side));
             if (!m) {
                 problem(side, cell(side).isEmpty() ? tr("missing") : m.error().message);
                 ok = false;
                 continue;
             }
-            (side == QStringLiteral("payer") ? d.payer : d.payee) = m->id;
+            (side == QStringLiteral("payer") ? d.payer : d.payee) = *m;
         }
         auto amount = Amount::parse(cell(QStringLiteral("amount")), settings->decimals);
         if (!amount) {
@@ -81,7 +94,7 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
         d.category = cell(QStringLiteral("category"));
         d.reference = cell(QStringLiteral("reference"));
         if (ok) {
-            drafts << d;
+            drafts << std::move(d);
             draftRows << record.row;
         }
     }
@@ -91,10 +104,11 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
     auto outcomes = m_hub.ledger().payAll(drafts, report.problems.isEmpty() && !dryRun);
     if (!outcomes)
         return fail(outcomes.error());
+    report.postings.reserve(outcomes->size());
     for (qsizetype i = 0; i < outcomes->size(); ++i) {
-        const BatchOutcome &o = outcomes->at(i);
+        BatchOutcome &o = (*outcomes)[i];
         if (o.posting) {
-            report.postings << *o.posting;
+            report.postings << std::move(*o.posting);
         } else {
             const QString where = o.error->where;
             report.problems << BatchProblem{draftRows[i], where.isEmpty() ? QStringLiteral("amount") : where,

@@ -235,15 +235,15 @@ Result<QList<BatchOutcome>> TransferPoster::payAll(const QList<TransferDraft> &d
         return fail(ok.error());
     bool allGood = true;
     QList<BatchOutcome> out;
+    out.reserve(drafts.size());
     for (const TransferDraft &d : drafts) {
-        BatchOutcome outcome;
+        BatchOutcome &outcome = out.emplace_back();
         auto row = batch.post(d);
-        if (row)
-            outcome.posting = *row;
-        else
-            outcome.error = row.error();
         allGood = allGood && row.has_value();
-        out << outcome;
+        if (row)
+            outcome.posting = std::move(*row);
+        else
+            outcome.error = std::move(row.error());
     }
     if (!allGood || !write)
         return out; // the guard rolls everything back

@@ -20,10 +20,14 @@ const QString TransferColumns = QStringLiteral(
     "t.amount_minor, t.memo, coalesce(c.name, ''), t.reference, t.reverses_id, "
     "(SELECT r.id FROM transfers r WHERE r.reverses_id = t.id), t.override_note, t.entered_by, t.created_at, "
     "t.prev_hash, t.hash");
-const QString TransferJoins = QStringLiteral(
-    " FROM transfers t JOIN accounts pa ON pa.id = t.payer_account JOIN accounts pe ON pe.id = t.payee_account "
-    "JOIN members pm ON pm.id = pa.member_id JOIN members em ON em.id = pe.member_id "
-    "LEFT JOIN transfer_categories c ON c.id = t.category_id");
+// Joined to the transfers already chosen: every transfer has both accounts
+// and their members (foreign keys), so the joins never drop a row, and a
+// page is limited before it is joined. Joining first let PostgreSQL plan for
+// a million rows (hash caches sized for them: 40 ms for 200 rows).
+const QString TransferJoins =
+    QStringLiteral(" JOIN accounts pa ON pa.id = t.payer_account JOIN accounts pe ON pe.id = t.payee_account "
+                   "JOIN members pm ON pm.id = pa.member_id JOIN members em ON em.id = pe.member_id "
+                   "LEFT JOIN transfer_categories c ON c.id = t.category_id");
 
 Transfer transferFrom(const Query &q)
 {
@@ -72,7 +76,7 @@ QString transferWhere(const TransferFilter &f, QList<std::pair<QString, QVariant
         binds.append({QStringLiteral(":to"), f.to.toSecsSinceEpoch()});
     }
     if (!f.category.isEmpty()) {
-        where << QStringLiteral("c.name = :category");
+        where << QStringLiteral("t.category_id IN (SELECT id FROM transfer_categories WHERE name = :category)");
         binds.append({QStringLiteral(":category"), f.category.simplified()});
     }
     return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
@@ -86,7 +90,8 @@ TransferSearch::TransferSearch(std::shared_ptr<Database> db, const SettingsServi
 
 Result<Transfer> TransferSearch::transfer(TransferId id) const
 {
-    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + TransferJoins + QStringLiteral(" WHERE t.id = :id"));
+    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + QStringLiteral(" FROM transfers t") + TransferJoins +
+                       QStringLiteral(" WHERE t.id = :id"));
     q.bind(QStringLiteral(":id"), id.value());
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
@@ -110,8 +115,9 @@ Result<Page<Transfer>> TransferSearch::transferPage(const TransferFilter &filter
     const KeysetOrder order({{QStringLiteral("t.id")}}, newestFirst);
     QList<std::pair<QString, QVariant>> binds;
     const QString where = order.narrowed(transferWhere(filter, binds), after);
-    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + TransferJoins + where + QStringLiteral(" ORDER BY ") +
-                       order.orderBy() + QStringLiteral(" LIMIT :limit"));
+    Query q(*m_db, QStringLiteral("SELECT ") + TransferColumns + QStringLiteral(" FROM (SELECT * FROM transfers t") +
+                       where + QStringLiteral(" ORDER BY ") + order.orderBy() + QStringLiteral(" LIMIT :limit) t") +
+                       TransferJoins + QStringLiteral(" ORDER BY ") + order.orderBy());
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     order.bind(q, after);
@@ -129,7 +135,7 @@ Result<Page<Transfer>> TransferSearch::transferPage(const TransferFilter &filter
 Result<int> TransferSearch::transferCount(const TransferFilter &filter) const
 {
     QList<std::pair<QString, QVariant>> binds;
-    Query q(*m_db, QStringLiteral("SELECT count(*)") + TransferJoins + transferWhere(filter, binds));
+    Query q(*m_db, QStringLiteral("SELECT count(*) FROM transfers t") + transferWhere(filter, binds));
     for (const auto &[name, value] : binds)
         q.bind(name, value);
     auto v = q.scalar();

@@ -180,7 +180,11 @@ Result<std::shared_ptr<Database>> Database::openFile(const QString &path, OpenMo
     } else {
         (void)PrivateFiles::restrict(absolute);
     }
-    auto inspection = FileInspector::inspect(absolute);
+    // Only the header and the tables: quick_check reads every page, half a
+    // second of every open at city size. Damage further in is found by the
+    // read that meets it (Query::storageError), by `hubctl check` and before
+    // a restore.
+    auto inspection = FileInspector::inspect(absolute, InspectDepth::Header);
     if (!inspection)
         return fail(inspection.error());
     if (inspection->emptyDatabase && mode == OpenMode::ExistingOnly)

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -102,6 +103,29 @@ CheckOutcome runCheck(const QSqlDatabase &db, bool thorough)
     return {false, problems.isEmpty() ? QString() : problems.first()};
 }
 
+const QString BusyMark = QStringLiteral("\x01busy");
+
+// The tables a hub has from each schema level on (the first migrations make
+// the ones every page needs), so that a file cut short or edited by hand is
+// refused at open, naming what is gone, without reading every page.
+QString missingTable(const QSqlDatabase &db, int userVersion)
+{
+    static const std::pair<int, const char *> Required[] = {
+        {1, "settings"}, {2, "members"},  {3, "accounts"}, {3, "transfers"},
+        {5, "spaces"},   {5, "bookings"}, {8, "users"},    {8, "audit_log"},
+    };
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table'")))
+        return isBusy(q.lastError()) ? BusyMark : QStringLiteral("sqlite_schema");
+    QSet<QString> tables;
+    while (q.next())
+        tables.insert(q.value(0).toString());
+    for (const auto &[level, name] : Required)
+        if (userVersion >= level && !tables.contains(QLatin1String(name)))
+            return QLatin1String(name);
+    return {};
+}
+
 } // namespace
 
 Error FileInspector::damaged(const QString &shown, const QString &problem)
@@ -112,8 +136,9 @@ Error FileInspector::damaged(const QString &shown, const QString &problem)
     return e;
 }
 
-Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough)
+Result<FileInspection> FileInspector::inspect(const QString &path, InspectDepth depth)
 {
+    const bool thorough = depth == InspectDepth::Thorough;
     FileInspection result;
     const QFileInfo info(path);
     if (!info.exists())
@@ -192,11 +217,19 @@ Result<FileInspection> FileInspector::inspect(const QString &path, bool thorough
                                .arg(userVersion)
                                .arg(Database::latestSchemaVersion())));
 
-    const CheckOutcome checked = runCheck(conn.db(), thorough);
-    if (checked.busy)
-        return busy();
-    if (!checked.problem.isEmpty())
-        return fail(damaged(shown, checked.problem));
+    if (const QString missing = missingTable(conn.db(), userVersion); !missing.isEmpty()) {
+        if (missing == BusyMark)
+            return busy();
+        return fail(damaged(shown, tr("the table %1 is missing").arg(missing)));
+    }
+
+    if (depth != InspectDepth::Header) {
+        const CheckOutcome checked = runCheck(conn.db(), thorough);
+        if (checked.busy)
+            return busy();
+        if (!checked.problem.isEmpty())
+            return fail(damaged(shown, checked.problem));
+    }
     result.schemaVersion = userVersion;
     return result;
 }

@@ -16,15 +16,26 @@ struct FileInspection
     int schemaVersion = 0;
 };
 
+/// How much of a file an inspection reads.
+enum class InspectDepth
+{
+    /// The header, application id, schema level and that the tables of that
+    /// level are there: what every open pays, in milliseconds at any size.
+    Header,
+    /// The above and SQLite's quick_check, which reads every page (half a
+    /// second on a city-sized hub): before a restore or a backup is trusted.
+    Quick,
+    /// The above with the full integrity_check (indexes against tables).
+    Thorough,
+};
+
 /// Read-only checks that a file may be opened as a hub, used both on open and
 /// before a restore. Each refusal names the file and says what to do.
 class FileInspector
 {
     Q_DECLARE_TR_FUNCTIONS(hub::FileInspector)
 public:
-    /// Checks header, application id, schema level and quick_check (or the
-    /// full integrity_check when `thorough`).
-    static Result<FileInspection> inspect(const QString &path, bool thorough = false);
+    static Result<FileInspection> inspect(const QString &path, InspectDepth depth = InspectDepth::Quick);
     /// Checks the file and its folder can be written, without writing.
     static Status checkWritable(const QString &path);
     /// The refusal for a file SQLite's check found damaged (Error::damaged set).

@@ -147,6 +147,15 @@ Error Query::storageError(const QSqlError &error)
         return Error::storage(tr("The connection to the hub server was lost, so nothing was saved. Check the "
                                  "network and try again: %1")
                                   .arg(error.databaseText().simplified()));
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26) come from SQLite's own page
+    // checks on an ordinary connection: the file is damaged where it was read.
+    if (native == QStringLiteral("11") || native == QStringLiteral("26")) {
+        Error e = Error::storage(tr("The hub file is damaged: %1. Nothing was changed; “hubctl check” shows what is "
+                                    "damaged, and a backup restored over it mends it.")
+                                     .arg(error.databaseText().isEmpty() ? error.text() : error.databaseText()));
+        e.damaged = true;
+        return e;
+    }
     return Error::storage(tr("The hub file could not be read or written: %1")
                               .arg(error.databaseText().isEmpty() ? error.text() : error.databaseText()));
 }

@@ -18,6 +18,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -296,24 +298,48 @@ TEST_CASE("a damaged hub is called damaged, naming the damage, and a backup rest
     s.init(200);
     const QString backup = s.dir.filePath(QStringLiteral("good.sqlite"));
     REQUIRE(hubctl(s.with({QStringLiteral("backup"), backup})).exitCode == 0);
-    // Fold the WAL into the file, then scribble over a b-tree page in the middle.
+    // Fold the WAL into the file, then scribble over the members' b-tree root.
     REQUIRE(hubctl(s.with({QStringLiteral("check")})).exitCode == 0);
+    qint64 root = 0;
+    {
+        const QString name = QStringLiteral("find-members-root");
+        {
+            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            raw.setDatabaseName(s.db);
+            raw.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            REQUIRE(raw.open());
+            QSqlQuery q(raw);
+            REQUIRE(q.exec(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'members'")));
+            REQUIRE(q.next());
+            root = q.value(0).toLongLong();
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    REQUIRE(root > 1);
     QFile f(s.db);
     REQUIRE(f.open(QIODevice::ReadWrite));
     QByteArray bytes = f.readAll();
-    REQUIRE(bytes.size() > 4096 * 8);
-    for (int i = 4096 * 3 + 8; i < 4096 * 3 + 3000; ++i)
+    const qint64 page = 4096 * (root - 1);
+    REQUIRE(bytes.size() >= page + 4096);
+    for (qint64 i = page + 8; i < page + 3000; ++i)
         bytes[i] = char(0x5A);
     f.seek(0);
     f.write(bytes);
     f.close();
 
+    // Opening reads only the header; the command that reads the damage says so.
     const CliRun opened = hubctl(s.with({QStringLiteral("member"), QStringLiteral("list")}));
     CHECK(opened.exitCode == 5);
     INFO(opened.err.toStdString());
     // Said only with SQLite's own finding beside it.
     CHECK(opened.err.contains(QStringLiteral("is damaged:")));
     CHECK_FALSE(opened.err.contains(QStringLiteral("busy")));
+    const CliRun checked = hubctl(s.with({QStringLiteral("check")}));
+    CHECK(checked.exitCode != 0);
+    INFO(checked.out.toStdString());
+    CHECK((checked.out + checked.err).contains(QStringLiteral("damaged")));
 
     const CliRun restored = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("restore"), backup}));
     INFO(restored.err.toStdString());

@@ -418,10 +418,15 @@ TEST_CASE("a batch posts all rows in order or none and reports every bad row")
     CHECK(balance(t, ada) == -950);
 
     const QByteArray bad =
-        "payer,payee,amount,memo\n1,2,0.25,ok\nnobody@x.org,2,1,x\n1,2,1.234,x\n1,2,1,too far\n1,1,1,self\n";
+        "payer,payee,amount,memo\n1,2,0.25,ok\nnobody@x.org,2,1,x\n1,2,1.234,x\n1,2,1,too far\n1,1,1,self\n"
+        "nobody@x.org,2,1,again\n";
     auto r = batch.payCsv(bad, false);
     REQUIRE(r);
-    REQUIRE(r->problems.size() == 4);
+    REQUIRE(r->problems.size() == 5);
+    // A member looked up once for the whole batch is still named on every row.
+    CHECK(r->problems[4].row == 7);
+    CHECK(r->problems[4].column == QStringLiteral("payer"));
+    CHECK(r->problems[4].message.contains(QStringLiteral("nobody@x.org")));
     CHECK(r->problems[0].row == 3);
     CHECK(r->problems[0].column == QStringLiteral("payer"));
     CHECK(r->problems[1].column == QStringLiteral("amount"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
+#include "core/storage/fileinspection.h"
 #include "core/storage/migrator.h"
 #include "core/storage/query.h"
 #include "core/storage/transaction.h"
@@ -122,7 +123,8 @@ TEST_CASE("a hub from a newer Hubkeeper is refused and left byte-identical")
     expectRefusedUntouched(path, QStringLiteral("newer Hubkeeper"));
 }
 
-TEST_CASE("a damaged hub is refused and left byte-identical", "[sqlite]")
+TEST_CASE("a damaged hub is called damaged by the first read that meets the damage, and left byte-identical",
+          "[sqlite]")
 {
     TempHub t;
     // Enough rows for several pages, then checkpoint so everything is in the main file.
@@ -145,7 +147,52 @@ TEST_CASE("a damaged hub is refused and left byte-identical", "[sqlite]")
     for (int i = 4096 + 8; i < 4096 + 2048; ++i)
         bytes[i] = char(0xA5);
     test::writeBytes(path, bytes);
-    expectRefusedUntouched(path, QStringLiteral("damaged"));
+    const QByteArray before = snapshot(path);
+
+    // Opening reads the header and the list of tables only, not every page.
+    {
+        auto db = Database::open(path, OpenMode::ExistingOnly);
+        REQUIRE(db);
+        Query read(**db, QStringLiteral("SELECT count(*), max(length(value)) FROM settings"));
+        const auto status = read.exec();
+        REQUIRE_FALSE(status);
+        INFO(status.error().message.toStdString());
+        CHECK(status.error().kind == ErrorKind::Storage);
+        CHECK(status.error().damaged);
+        CHECK(status.error().message.contains(QStringLiteral("is damaged:")));
+        CHECK(status.error().message.contains(QStringLiteral("Nothing was changed")));
+    }
+    CHECK(snapshot(path) == before);
+
+    // The check a restore runs first reads every page and names the damage.
+    auto inspected = FileInspector::inspect(path, InspectDepth::Quick);
+    REQUIRE_FALSE(inspected);
+    CHECK(inspected.error().damaged);
+    CHECK(inspected.error().message.contains(QStringLiteral("is damaged:")));
+    CHECK(snapshot(path) == before);
+}
+
+TEST_CASE("a hub file whose ledger table is gone is refused at open, naming the table, and left byte-identical",
+          "[sqlite]")
+{
+    TempHub t;
+    const QString path = t.path();
+    t.close();
+    {
+        const QString name = QStringLiteral("drop-transfers");
+        {
+            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            raw.setDatabaseName(path);
+            REQUIRE(raw.open());
+            QSqlQuery q(raw);
+            REQUIRE(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+            REQUIRE(q.exec(QStringLiteral("DROP TABLE transfers")));
+            REQUIRE(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    expectRefusedUntouched(path, QStringLiteral("the table transfers is missing"));
 }
 
 TEST_CASE("a hub that cannot be opened for writing is refused and left byte-identical")

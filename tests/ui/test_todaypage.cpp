@@ -192,6 +192,31 @@ TEST_CASE("on now and next are highlighted and move on with the clock", "[today]
     CHECK(child<QLabel>(d.today, "todayNowNext")->text().contains(QStringLiteral("nothing more today")));
 }
 
+TEST_CASE("the Today page refreshes on its minute timer only while it is shown, and at once when shown again",
+          "[today]")
+{
+    BookedDesk d;
+    d.window.show();
+    d.window.showPage(MainWindow::Page::Today);
+    QApplication::processEvents();
+    auto *timer = d.today->findChild<QTimer *>(QStringLiteral("todayRefreshTimer"));
+    REQUIRE(timer);
+    CHECK(timer->isActive());
+
+    d.window.showPage(MainWindow::Page::Members);
+    QApplication::processEvents();
+    CHECK_FALSE(d.today->isVisible());
+    CHECK_FALSE(timer->isActive());
+
+    // A booking made while the page was hidden is on it the moment it shows.
+    addBooking(d.hub(), d.quiet, Tuesday, QTime(16, 0), QTime(17, 0), QStringLiteral("Late tea"));
+    d.window.showPage(MainWindow::Page::Today);
+    QApplication::processEvents();
+    CHECK(timer->isActive());
+    CHECK(d.cards().size() == 4);
+    CHECK(d.card(QStringLiteral("Late tea")) != nullptr);
+}
+
 TEST_CASE("the Today page explains an empty day and a hub without spaces", "[today]")
 {
     Desk d;

@@ -28,6 +28,7 @@ class GatheringsPage : public HubPage
 public:
     explicit GatheringsPage(QWidget *parent = nullptr);
 
+    bool readsWhenShown() const override { return true; }
     void setHub(Hub *hub) override;
 
     ChangeAreas shownAreas() const override;

@@ -24,6 +24,10 @@ public:
     /// Shows `hub` (nullptr while no file is open or the file is being replaced).
     /// Pages re-read everything here; it is also how the window asks for a refresh.
     virtual void setHub(Hub *hub) = 0;
+    /// True for a page whose first read is heavy on a big hub: the window
+    /// gives it the hub when it is first shown, not while it is out of sight
+    /// (the Gatherings and Ledger pages took 0.4 s of opening a city hub).
+    virtual bool readsWhenShown() const { return false; }
     /// Someone else signed in (or roles changed): pages show what the person
     /// at the desk may not do as disabled, with a tooltip naming who may.
     virtual void accessChanged() {}

@@ -38,6 +38,7 @@ public:
     explicit LedgerPage(QWidget *parent = nullptr);
     ~LedgerPage() override;
 
+    bool readsWhenShown() const override { return true; }
     void setHub(Hub *hub) override;
 
     ChangeAreas shownAreas() const override;

@@ -72,6 +72,7 @@ Q_SIGNALS:
 protected:
     /// Bookings made on the Calendar page or by hubctl show when the desk comes back here.
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     /// The hub's name, the date and the zone.
