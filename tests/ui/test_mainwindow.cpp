@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/common/displayformat.h"
 #include "core/hub.h"
+#include "core/members/memberservice.h"
 #include "core/settings/settingsservice.h"
 #include "core/storage/hubseal.h"
 #include "tests/support/temphub.h"
@@ -19,6 +20,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTimeZone>
 
@@ -111,6 +113,38 @@ TEST_CASE("Ctrl+1 to Ctrl+7 switch between the pages")
         QTest::keyClick(&w.window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
         CHECK(w.window.currentPage() == WindowPage(i));
     }
+}
+
+TEST_CASE("the Ledger and Gatherings pages read the hub when first shown, then follow its changes")
+{
+    hub::test::TempHub temp;
+    hub::MemberDraft d;
+    d.displayName = QStringLiteral("Ada Lovelace");
+    REQUIRE(temp->members().add(d));
+    temp.close();
+    MainWindow window;
+    REQUIRE(window.openHub(temp.path()));
+    auto *transfers = child<QTableView>(&window, "transferTable");
+    auto *accounts = child<QTableView>(&window, "accountTable");
+    // Out of sight, the heavy pages have read nothing yet.
+    CHECK(transfers->model() == nullptr);
+    CHECK(accounts->model() == nullptr);
+
+    // A change made before the page is first shown is on it when it shows.
+    hub::MemberDraft bo;
+    bo.displayName = QStringLiteral("Bo Diddley");
+    REQUIRE(window.hub()->members().add(bo));
+    QApplication::processEvents();
+    window.showPage(WindowPage::Ledger);
+    REQUIRE(accounts->model() != nullptr);
+    CHECK(accounts->model()->rowCount() >= 2);
+
+    // Once shown, it follows changes like every other page.
+    hub::MemberDraft cy;
+    cy.displayName = QStringLiteral("Cy Twombly");
+    REQUIRE(window.hub()->members().add(cy));
+    QApplication::processEvents();
+    CHECK(accounts->model()->rowCount() >= 3);
 }
 
 TEST_CASE("the window title and the Today page show the hub's name")
