@@ -263,7 +263,9 @@ void Hub::registerChecks()
         if (m_db->backend() == Backend::PostgreSQL)
             return serverStorageFindings(*m_db);
         QList<Finding> found;
-        Query integrity(*m_db, QStringLiteral("PRAGMA integrity_check(50)"));
+        Query integrity(*m_db, m_integrity->depth() == CheckDepth::Quick
+                                   ? QStringLiteral("PRAGMA quick_check(50)")
+                                   : QStringLiteral("PRAGMA integrity_check(50)"));
         if (auto ok = integrity.exec(); !ok) {
             found << Finding{{}, ok.error().message, {}};
             return found;

@@ -16,11 +16,16 @@ QStringList IntegrityChecker::titles() const
     return out;
 }
 
-QList<Finding> IntegrityChecker::runAll() const
+QList<Finding> IntegrityChecker::runAll(CheckDepth depth, const Progress &progress) const
 {
     QList<Finding> findings;
+    m_depth = depth;
     const std::shared_ptr<void> snapshot = m_snapshot ? m_snapshot() : nullptr;
-    for (const Entry &e : m_checks) {
+    const int total = int(m_checks.size());
+    for (int i = 0; i < total; ++i) {
+        const Entry &e = m_checks.at(i);
+        if (progress && !progress(i, total, e.title))
+            break;
         const std::shared_ptr<void> scope = m_eachCheck ? m_eachCheck() : nullptr;
         const QList<Finding> found = e.check();
         for (Finding f : found) {
@@ -29,6 +34,9 @@ QList<Finding> IntegrityChecker::runAll() const
             findings << f;
         }
     }
+    if (progress)
+        (void)progress(total, total, QString());
+    m_depth = CheckDepth::Full;
     return findings;
 }
 

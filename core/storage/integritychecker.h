@@ -17,6 +17,16 @@ struct Finding
     QString where;   ///< which row or table, if known
 };
 
+/// How deep `check` looks at the file itself; every domain check runs in full either way.
+enum class CheckDepth
+{
+    /// SQLite's integrity_check: every page, and every index against its table.
+    Full,
+    /// SQLite's quick_check: every page, without comparing indexes with
+    /// their tables (a tenth of the time on a city hub): for daily use.
+    Quick,
+};
+
 /// The registry of integrity checks. Each area of the domain adds its own
 /// when the Hub is built; `hubctl check` and the GUI run them all.
 class IntegrityChecker
@@ -34,9 +44,14 @@ public:
     /// statement ends its transaction, so each check runs in its own
     /// savepoint and one check's error never hides the others' findings.
     void setEachCheck(Snapshot scope) { m_eachCheck = std::move(scope); }
+    /// Before each check and after the last: false stops the run there.
+    using Progress = std::function<bool(int done, int total, const QString &title)>;
+
     void add(const QString &area, const QString &title, Check check);
     QStringList titles() const;
-    QList<Finding> runAll() const;
+    QList<Finding> runAll(CheckDepth depth = CheckDepth::Full, const Progress &progress = {}) const;
+    /// The depth of the run in progress, for the checks that look at the file.
+    CheckDepth depth() const { return m_depth; }
 
 private:
     struct Entry
@@ -48,6 +63,7 @@ private:
     QList<Entry> m_checks;
     Snapshot m_snapshot;
     Snapshot m_eachCheck;
+    mutable CheckDepth m_depth = CheckDepth::Full;
 };
 
 } // namespace hub

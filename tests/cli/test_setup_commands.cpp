@@ -165,6 +165,15 @@ TEST_CASE("check passes on a good hub and exits 5 with a list on a broken one")
     const QJsonArray findings = bad.json().object()[QStringLiteral("findings")].toArray();
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].toObject()[QStringLiteral("where")].toString() == QStringLiteral("timezone"));
+    CHECK_FALSE(bad.json().object()[QStringLiteral("quick")].toBool());
+
+    // The daily quick check runs every domain check too, and says what it left out.
+    auto quick = hubctl(s.with({QStringLiteral("--json"), QStringLiteral("check"), QStringLiteral("--quick")}));
+    CHECK(quick.exitCode == 5);
+    CHECK(quick.json().object()[QStringLiteral("quick")].toBool());
+    CHECK(quick.json().object()[QStringLiteral("findings")].toArray().size() == 1);
+    auto quickText = hubctl(s.with({QStringLiteral("check"), QStringLiteral("--quick")}));
+    CHECK(quickText.out.contains(QStringLiteral("did not compare the indexes")));
 }
 
 TEST_CASE("backup then restore brings the hub back and keeps the replaced file")

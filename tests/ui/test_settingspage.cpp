@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub.h"
 #include "core/settings/settingsservice.h"
+#include "core/storage/query.h"
 #include "tests/support/temphub.h"
 #include "tests/ui/messageboxanswerer.h"
 #include "tests/ui/retype.h"
@@ -148,6 +149,23 @@ TEST_CASE("the Settings page shows the hub file and its integrity check passes o
     CHECK(child<QLabel>(s.page, "settingsHubPath")->text().endsWith(QStringLiteral("hub.sqlite")));
     QTest::mouseClick(child<QPushButton>(s.page, "settingsCheckIntegrity"), Qt::LeftButton);
     CHECK(child<QLabel>(s.page, "settingsIntegrityFindings")->text() == QStringLiteral("All checks passed."));
+}
+
+TEST_CASE("Check integrity runs off the window's thread and lists what it finds, naming where")
+{
+    SettingsOnTempHub s;
+    {
+        hub::Query q(s.window.hub()->database(),
+                     QStringLiteral("UPDATE settings SET value = 'Mars/Olympus' WHERE key = 'timezone'"));
+        REQUIRE(q.exec());
+    }
+    auto *check = child<QPushButton>(s.page, "settingsCheckIntegrity");
+    QTest::mouseClick(check, Qt::LeftButton);
+    const QString text = child<QLabel>(s.page, "settingsIntegrityFindings")->text();
+    INFO(text.toStdString());
+    CHECK(text.startsWith(QStringLiteral("1 problem")));
+    CHECK(text.contains(QStringLiteral("(timezone)")));
+    CHECK(check->isEnabled());
 }
 
 TEST_CASE("closing the window with edited settings offers to save them")
