@@ -199,6 +199,19 @@ Result<Booking> BookingRows::get(BookingId id) const
 
 Result<QList<Booking>> BookingRows::list(const BookingFilter &f) const
 {
+    QList<Booking> out;
+    if (auto ok = each(f,
+                       [&out](const Booking &b) {
+                           out << b;
+                           return true;
+                       });
+        !ok)
+        return fail(ok.error());
+    return out;
+}
+
+Status BookingRows::each(const BookingFilter &f, const std::function<bool(const Booking &)> &visit) const
+{
     // Open ends are bound as the widest range, so the SQL stays constant.
     // The lower bound also limits the start, since no booking is longer
     // than MaxBookingDays: the index on start_utc then covers both ends.
@@ -213,12 +226,13 @@ Result<QList<Booking>> BookingRows::list(const BookingFilter &f) const
         .bind(QStringLiteral(":to"), f.to.isValid() ? f.to.toSecsSinceEpoch() : std::numeric_limits<qint64>::max())
         .bind(QStringLiteral(":space"), f.space ? f.space->value() : 0)
         .bind(QStringLiteral(":cancelled"), f.includeCancelled ? 1 : 0);
+    q.raw().setForwardOnly(true);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
-    QList<Booking> out;
     while (q.next())
-        out << bookingFrom(q);
-    return out;
+        if (!visit(bookingFrom(q)))
+            break;
+    return {};
 }
 
 } // namespace hub

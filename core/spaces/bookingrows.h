@@ -13,6 +13,7 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -48,6 +49,10 @@ public:
     Result<Booking> get(BookingId id) const;
     /// Bookings by start time.
     Result<QList<Booking>> list(const BookingFilter &filter) const;
+    /// The same bookings one at a time as they are read, none kept: a year
+    /// of a city hub's bookings is exported without holding them all.
+    /// `visit` returns false to stop.
+    Status each(const BookingFilter &filter, const std::function<bool(const Booking &)> &visit) const;
     static Result<BookingSeries> seriesRow(const QSqlDatabase &db, SeriesId id);
     Result<BookingSeries> series(SeriesId id) const;
     /// Occurrences of a series by date, cancelled ones included.

@@ -121,6 +121,11 @@ Result<QList<Booking>> BookingService::list(const BookingFilter &f) const
     return m_rows.list(f);
 }
 
+Status BookingService::each(const BookingFilter &f, const std::function<bool(const Booking &)> &visit) const
+{
+    return m_rows.each(f, visit);
+}
+
 QList<Finding> BookingService::verify() const
 {
     return m_verifier.verify();

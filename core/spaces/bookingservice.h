@@ -105,6 +105,8 @@ public:
     Result<Booking> get(BookingId id) const;
     /// Bookings by start time.
     Result<QList<Booking>> list(const BookingFilter &filter = {}) const;
+    /// The same, one at a time as read (BookingRows::each).
+    Status each(const BookingFilter &filter, const std::function<bool(const Booking &)> &visit) const;
 
     /// A wall-clock date and time in the hub's time zone.
     QDateTime localTime(QDate date, QTime time) const;

@@ -62,13 +62,8 @@ Result<int> ICalendarExportRun::write(const ICalendarExporter::Progress &progres
     auto tx = Transaction::begin(m_hub.database(), Transaction::Mode::Deferred);
     if (!tx)
         return fail(tx.error());
-    if (auto ok = readBookings(); !ok)
+    if (auto ok = survey(); !ok)
         return fail(ok.error());
-    if (auto ok = readSeries(); !ok)
-        return fail(ok.error());
-    zoneFor(m_hubZone);
-    for (const SeriesData &s : std::as_const(m_series))
-        zoneFor(s.zone);
 
     if (auto ok = writeHeader(); !ok)
         return fail(ok.error());
@@ -80,45 +75,62 @@ Result<int> ICalendarExportRun::write(const ICalendarExporter::Progress &progres
     return m_events;
 }
 
-Status ICalendarExportRun::readBookings()
+BookingFilter ICalendarExportRun::filter() const
 {
-    BookingFilter filter;
-    filter.space = m_options.space;
-    filter.includeCancelled = true; // a cancelled booking is news for a subscriber too
+    BookingFilter f;
+    f.space = m_options.space;
+    f.includeCancelled = true; // a cancelled booking is news for a subscriber too
     if (m_options.from.isValid())
-        filter.from = m_options.from.startOfDay(m_hubZone);
+        f.from = m_options.from.startOfDay(m_hubZone);
     if (m_options.to.isValid())
-        filter.to = m_options.to.addDays(1).startOfDay(m_hubZone);
-    auto listed = m_hub.bookings().list(filter);
-    if (!listed)
-        return fail(listed.error());
-    m_bookings = std::move(*listed);
+        f.to = m_options.to.addDays(1).startOfDay(m_hubZone);
+    return f;
+}
+
+// Every zone (and the earliest date) must be known before the header with
+// its VTIMEZONEs is written; only those are kept, not the bookings.
+Status ICalendarExportRun::survey()
+{
+    QSet<qint64> series;
+    auto walked = m_hub.bookings().each(filter(), [&](const Booking &b) {
+        if (m_total++ == 0)
+            m_firstSpaceName = b.spaceName;
+        seen(b.start);
+        if (b.series)
+            series.insert(b.series->value());
+        return true;
+    });
+    if (!walked)
+        return walked;
+    zoneFor(m_hubZone);
+    // Zones are looked up (and their VTIMEZONE cut) after every date is seen.
+    QList<QTimeZone> zones;
+    for (qint64 id : std::as_const(series)) {
+        auto data = readSeries(SeriesId(id));
+        if (!data)
+            return fail(data.error());
+        for (const Booking &o : std::as_const(data->occurrences))
+            seen(o.start);
+        seen(data->firstStart());
+        zones << data->zone;
+    }
+    for (const QTimeZone &zone : std::as_const(zones))
+        zoneFor(zone);
     return {};
 }
 
-// Series first, so every zone (and the earliest date) is known before the
-// header with its VTIMEZONEs is written.
-Status ICalendarExportRun::readSeries()
+Result<ICalendarExportRun::SeriesData> ICalendarExportRun::readSeries(SeriesId id) const
 {
-    for (const Booking &b : std::as_const(m_bookings)) {
-        seen(b.start);
-        if (!b.series || m_series.contains(b.series->value()))
-            continue;
-        auto s = m_hub.bookings().series(*b.series);
-        if (!s)
-            return fail(s.error());
-        auto occurrences = m_hub.bookings().occurrences(*b.series);
-        if (!occurrences)
-            return fail(occurrences.error());
-        SeriesData data{*s, *occurrences, QTimeZone(s->zone.toUtf8())};
-        if (!data.zone.isValid())
-            data.zone = m_hubZone;
-        for (const Booking &o : std::as_const(data.occurrences))
-            seen(o.start);
-        seen(data.firstStart());
-        m_series.insert(b.series->value(), std::move(data));
-    }
-    return {};
+    auto s = m_hub.bookings().series(id);
+    if (!s)
+        return fail(s.error());
+    auto occurrences = m_hub.bookings().occurrences(id);
+    if (!occurrences)
+        return fail(occurrences.error());
+    SeriesData data{*s, std::move(*occurrences), QTimeZone(s->zone.toUtf8())};
+    if (!data.zone.isValid())
+        data.zone = m_hubZone;
+    return data;
 }
 
 void ICalendarExportRun::seen(const QDateTime &utc)
@@ -170,8 +182,8 @@ Status ICalendarExportRun::writeHeader()
     icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
     icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
     QString calName = m_hubName.isEmpty() ? tr("Hub bookings") : m_hubName;
-    if (m_options.space && !m_bookings.isEmpty())
-        calName = tr("%1: %2").arg(calName, m_bookings.first().spaceName);
+    if (m_options.space && m_total > 0)
+        calName = tr("%1: %2").arg(calName, m_firstSpaceName);
     icalcomponent_add_property(cal.get(), xProperty("X-WR-CALNAME", calName));
     if (!m_hubZone.id().isEmpty())
         icalcomponent_add_property(cal.get(), xProperty("X-WR-TIMEZONE", QString::fromUtf8(m_hubZone.id())));
@@ -191,22 +203,35 @@ Status ICalendarExportRun::writeHeader()
 Status ICalendarExportRun::writeEvents(const ICalendarExporter::Progress &progress)
 {
     int done = 0;
-    const int total = int(m_bookings.size());
-    QSet<qint64> written;
-    for (const Booking &b : std::as_const(m_bookings)) {
+    const int total = m_total;
+    auto walked = m_hub.bookings().each(filter(), [&](const Booking &b) {
         ++done;
-        if (!b.series) {
-            if (auto ok = writeBooking(b); !ok)
-                return ok;
-        } else if (!written.contains(b.series->value())) {
-            written.insert(b.series->value());
-            if (auto ok = writeSeries(m_series[b.series->value()], b); !ok)
-                return ok;
+        if (auto ok = writeOne(b); !ok) {
+            m_failed = ok;
+            return false;
         }
-        if (progress && (done % std::max(1, total / 100) == 0 || done == total) && !progress(done, total))
-            return fail(Error::refused(tr("The export was cancelled.")));
-    }
-    return {};
+        if (progress && (done % std::max(1, total / 100) == 0 || done == total) && !progress(done, total)) {
+            m_failed = fail(Error::refused(tr("The export was cancelled.")));
+            return false;
+        }
+        return true;
+    });
+    if (!walked)
+        return walked;
+    return m_failed;
+}
+
+Status ICalendarExportRun::writeOne(const Booking &b)
+{
+    if (!b.series)
+        return writeBooking(b);
+    if (m_written.contains(b.series->value()))
+        return {};
+    m_written.insert(b.series->value());
+    auto data = readSeries(*b.series);
+    if (!data)
+        return fail(data.error());
+    return writeSeries(*data, b);
 }
 
 Status ICalendarExportRun::writeBooking(const Booking &b)

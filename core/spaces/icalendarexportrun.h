@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/error.h"
+#include "core/spaces/bookingrows.h"
 #include "core/spaces/icalendarexporter.h"
 #include "core/spaces/icalendarvalues.h"
 #include "core/spaces/space.h"
@@ -11,7 +12,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QMap>
+#include <QSet>
 #include <QTimeZone>
 
 #include <map>
@@ -57,9 +58,12 @@ private:
         qint64 durationSecs() const { return qint64(series.durationMinutes) * 60; }
     };
 
-    // Reading, inside the one read transaction.
-    Status readBookings();
-    Status readSeries();
+    // Reading, inside the one read transaction: the first pass keeps only
+    // what the header needs (zones, the earliest date, the count); the
+    // second writes each booking as it is read, a series when first met.
+    BookingFilter filter() const;
+    Status survey();
+    Result<SeriesData> readSeries(SeriesId id) const;
     void seen(const QDateTime &utc);
     const ZoneOut &zoneFor(const QTimeZone &zone);
     static ZoneOut zoneOut(const QTimeZone &zone, const QDateTime &earliestUtc);
@@ -69,6 +73,7 @@ private:
     Status writeEvents(const ICalendarExporter::Progress &progress);
     Status writeBooking(const Booking &b);
     Status writeSeries(const SeriesData &s, const Booking &b);
+    Status writeOne(const Booking &b);
     Result<std::vector<IcalComponentPtr>> addOccurrences(icalcomponent *ev, const SeriesData &s, const Booking &master,
                                                          const QString &uid);
     static const Booking &seriesModel(const SeriesData &s, const Booking &b);
@@ -84,8 +89,10 @@ private:
     const CalendarExportOptions &m_options;
     QTimeZone m_hubZone;
     QString m_hubName;
-    QList<Booking> m_bookings;
-    QMap<qint64, SeriesData> m_series;
+    int m_total = 0;
+    QString m_firstSpaceName;
+    QSet<qint64> m_written; ///< series already written
+    Status m_failed;        ///< why the second pass stopped
     QDateTime m_earliest;
     std::map<QByteArray, ZoneOut> m_zones;
     icaltimetype m_stamp = icaltime_null_time();

@@ -424,3 +424,35 @@ TEST_CASE("a booking ending at midnight belongs to the day it starts")
     later.end = t->bookings().localTime(Tuesday.addDays(8), QTime(0, 30));
     CHECK(t->bookings().book(later).error().kind == ErrorKind::Refused);
 }
+
+TEST_CASE("bookings read one at a time come in the list's order, and the reader can stop early")
+{
+    TempHub t;
+    const Space s = hall(t, 0, 0);
+    const QDate day(2026, 3, 10);
+    for (int i = 0; i < 6; ++i)
+        REQUIRE(t->bookings().book(
+            draft(t, s, day.addDays(5 - i), QTime(9, 0), QTime(10, 0), QStringLiteral("Session %1").arg(i))));
+    BookingFilter filter;
+    filter.from = t->bookings().localTime(day.addDays(1), QTime(0, 0));
+    auto listed = t->bookings().list(filter);
+    REQUIRE(listed);
+    REQUIRE(listed->size() == 5);
+
+    QList<BookingId> seen;
+    REQUIRE(t->bookings().each(filter, [&](const Booking &b) {
+        seen << b.id;
+        return true;
+    }));
+    QList<BookingId> expected;
+    for (const Booking &b : std::as_const(*listed))
+        expected << b.id;
+    CHECK(seen == expected);
+
+    seen.clear();
+    REQUIRE(t->bookings().each(filter, [&](const Booking &b) {
+        seen << b.id;
+        return seen.size() < 2;
+    }));
+    CHECK(seen == expected.mid(0, 2));
+}
