@@ -226,7 +226,11 @@ Status BookingRows::each(const BookingFilter &f, const std::function<bool(const 
         .bind(QStringLiteral(":to"), f.to.isValid() ? f.to.toSecsSinceEpoch() : std::numeric_limits<qint64>::max())
         .bind(QStringLiteral(":space"), f.space ? f.space->value() : 0)
         .bind(QStringLiteral(":cancelled"), f.includeCancelled ? 1 : 0);
-    q.raw().setForwardOnly(true);
+    // A file's rows stream one by one. On a server, Qt's forward-only mode
+    // fetches row by row on the connection itself, and any query the
+    // visitor runs meanwhile (a series, a member) would end it; there the
+    // rows wait in libpq's result instead, as plain bytes, not Qt's rows.
+    q.raw().setForwardOnly(m_db->backend() != Backend::PostgreSQL);
     if (auto ok = q.exec(); !ok)
         return fail(ok.error());
     while (q.next())

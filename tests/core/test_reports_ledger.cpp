@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <limits>
 
 using namespace hub;
@@ -636,4 +637,57 @@ TEST_CASE("every report names its period in the same short form", "[reports]")
               (at ? QStringLiteral("at the end of %1").arg(DisplayFormat::date(Oct31)) : expected));
     }
     CHECK(ReportPeriodText::range(Oct1, Oct1) == ReportPeriodText::date(Oct1));
+}
+
+TEST_CASE("the trial balance at every day of two months equals the sum of the transfers up to it, whether it "
+          "counts forwards from nothing or back from today's balances",
+          "[reports][ledger]")
+{
+    TempHub t;
+    REQUIRE(t->settings().set(QStringLiteral("timezone"), QStringLiteral("Europe/London")));
+    REQUIRE(t->settings().set(QStringLiteral("default_limit_min"), QStringLiteral("-1000")));
+    QList<MemberId> people;
+    for (const char *name : {"Ada", "Bo", "Cy", "Dee", "Eve", "Fin"})
+        people << memberInReportsLedger(t, QString::fromLatin1(name));
+    // 120 transfers, a few a day from 1 September, some days none.
+    QList<std::tuple<QDateTime, MemberId, MemberId, qint64>> posted;
+    quint32 seed = 7;
+    const auto next = [&seed](quint32 below) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % below;
+    };
+    for (int i = 0; i < 120; ++i) {
+        const QDateTime when(QDate(2026, 9, 1).addDays(int(next(61))), QTime(int(next(24)), int(next(60))), London);
+        const MemberId payer = people[qsizetype(next(6))];
+        MemberId payee = people[qsizetype(next(6))];
+        if (payee == payer)
+            payee = people[(people.indexOf(payer) + 1) % people.size()];
+        posted.append({when, payer, payee, 25 * qint64(1 + next(40))});
+    }
+    std::sort(posted.begin(), posted.end(),
+              [](const auto &a, const auto &b) { return std::get<0>(a) < std::get<0>(b); });
+    for (const auto &[when, payer, payee, minor] : posted)
+        payAt(t, when, payer, payee, qPrintable(Amount::fromMinor(minor).toString(2)), QStringLiteral("work"));
+    t->setClock(Clock::fixed(QDateTime(QDate(2026, 12, 1), QTime(12, 0), London).toUTC()));
+    QMap<QString, MemberId> byName;
+    for (const MemberId id : people)
+        byName.insert(t->members().get(id)->displayName, id);
+
+    for (QDate day(2026, 8, 31); day <= QDate(2026, 11, 2); day = day.addDays(1)) {
+        QMap<qint64, qint64> expected; // member id -> balance at the day's end
+        const QDateTime end(day.addDays(1), QTime(0, 0), London);
+        for (const auto &[when, payer, payee, minor] : posted) {
+            if (when >= end)
+                continue;
+            expected[payer.value()] -= minor;
+            expected[payee.value()] += minor;
+        }
+        CollectingReportSink sink;
+        REQUIRE(t->reports().run(QStringLiteral("trial-balance"), at(day), sink));
+        const auto got = balances(sink.tables().first());
+        INFO(day.toString(Qt::ISODate).toStdString());
+        for (auto it = byName.cbegin(); it != byName.cend(); ++it)
+            CHECK(got.value(it.key()) == expected.value(it.value().value()));
+        CHECK(sink.tables().first().totals.at(4).toLongLong() == 0);
+    }
 }
