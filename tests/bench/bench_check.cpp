@@ -6,19 +6,15 @@
 // PRAGMA integrity_check (goal: at most 3x, memory under 100 MB), and
 // `check --quick` against PRAGMA quick_check. Read-only: a copy is checked.
 
+#include "tests/bench/benchsupport.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 
 #include <cstdio>
-#include <fcntl.h>
-#include <spawn.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-
-extern char **environ;
 
 namespace {
 
@@ -47,36 +43,15 @@ double sqliteCheck(const QByteArray &path, const char *pragma)
     return ms;
 }
 
-struct Run
+hub::bench::ProcessRun hubctlCheck(const QByteArray &path, bool quick)
 {
-    double ms = 0;
-    double peakMb = 0;
-};
-
-Run hubctlCheck(const QByteArray &path, bool quick)
-{
-    const QByteArray exe = QByteArrayLiteral(HUBCTL_PATH);
-    char *argv[] = {const_cast<char *>(exe.constData()),
-                    const_cast<char *>("--db"),
-                    const_cast<char *>(path.constData()),
-                    const_cast<char *>("check"),
-                    quick ? const_cast<char *>("--quick") : nullptr,
-                    nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    QElapsedTimer t;
-    t.start();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, exe.constData(), &actions, nullptr, argv, environ) != 0)
-        die("cannot start hubctl");
-    int status = 0;
-    struct rusage usage = {};
-    wait4(pid, &status, 0, &usage);
-    posix_spawn_file_actions_destroy(&actions);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    QList<QByteArray> arguments = {"--db", path, "check"};
+    if (quick)
+        arguments << "--quick";
+    const auto run = hub::bench::runProcess(QByteArrayLiteral(HUBCTL_PATH), arguments);
+    if (run.exitCode != 0)
         die("hubctl check did not pass");
-    return {double(t.nsecsElapsed()) / 1e6, double(usage.ru_maxrss) / 1024.0};
+    return run;
 }
 
 } // namespace
@@ -96,9 +71,9 @@ int main(int argc, char *argv[])
     (void)hubctlCheck(path, true);
 
     const double quickCheck = sqliteCheck(path, "PRAGMA quick_check");
-    const Run quick = hubctlCheck(path, true);
+    const auto quick = hubctlCheck(path, true);
     const double integrity = sqliteCheck(path, "PRAGMA integrity_check");
-    const Run full = hubctlCheck(path, false);
+    const auto full = hubctlCheck(path, false);
 
     std::printf("hubctl check, the process from start to exit, beside SQLite's own check in the same run\n");
     std::printf("%-34s %9.0f ms  peak %4.0f MB   PRAGMA integrity_check %7.0f ms   %.2fx   goal <= %.0fx, "

@@ -19,12 +19,6 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-
-extern char **environ;
 
 using namespace hub;
 
@@ -38,40 +32,15 @@ constexpr double GoalMb = 100.0;
     std::exit(1);
 }
 
-struct Run
+hub::bench::ProcessRun hubctlExport(const QString &hubPath, int year, const QString &ics)
 {
-    double ms = 0;
-    double peakMb = 0;
-};
-
-Run hubctlExport(const QString &hubPath, int year, const QString &ics)
-{
-    const QByteArray exe = QByteArrayLiteral(HUBCTL_PATH);
-    const QByteArray db = QFile::encodeName(hubPath);
-    const QByteArray from = QByteArray::number(year) + "-01-01";
-    const QByteArray to = QByteArray::number(year) + "-12-31";
-    const QByteArray file = QFile::encodeName(ics);
-    char *argv[] = {const_cast<char *>(exe.constData()),  const_cast<char *>("--db"),
-                    const_cast<char *>(db.constData()),   const_cast<char *>("calendar"),
-                    const_cast<char *>("export"),         const_cast<char *>("--from"),
-                    const_cast<char *>(from.constData()), const_cast<char *>("--to"),
-                    const_cast<char *>(to.constData()),   const_cast<char *>("-o"),
-                    const_cast<char *>(file.constData()), nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    QElapsedTimer t;
-    t.start();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, exe.constData(), &actions, nullptr, argv, environ) != 0)
-        die(QStringLiteral("cannot start hubctl"));
-    int status = 0;
-    struct rusage usage = {};
-    wait4(pid, &status, 0, &usage);
-    posix_spawn_file_actions_destroy(&actions);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        die(QStringLiteral("hubctl calendar export failed (exit %1)").arg(WEXITSTATUS(status)));
-    return {double(t.nsecsElapsed()) / 1e6, double(usage.ru_maxrss) / 1024.0};
+    const auto run = hub::bench::runProcess(QByteArrayLiteral(HUBCTL_PATH),
+                                            {"--db", QFile::encodeName(hubPath), "calendar", "export", "--from",
+                                             QByteArray::number(year) + "-01-01", "--to",
+                                             QByteArray::number(year) + "-12-31", "-o", QFile::encodeName(ics)});
+    if (run.exitCode != 0)
+        die(QStringLiteral("hubctl calendar export failed (exit %1)").arg(run.exitCode));
+    return run;
 }
 
 } // namespace
@@ -97,7 +66,7 @@ int main(int argc, char *argv[])
         bookings = busiest.value(1).toLongLong();
     }
     QTemporaryDir dir;
-    const Run run = hubctlExport(path, year, dir.filePath(QStringLiteral("year.ics")));
+    const auto run = hubctlExport(path, year, dir.filePath(QStringLiteral("year.ics")));
     const qint64 size = QFileInfo(dir.filePath(QStringLiteral("year.ics"))).size();
 
     // In-process: the memory the export itself adds to an open hub.

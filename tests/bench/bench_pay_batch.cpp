@@ -11,6 +11,7 @@
 
 #include "core/hub.h"
 #include "core/storage/query.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -20,14 +21,8 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
-#include <fcntl.h>
-#include <spawn.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <vector>
-
-extern char **environ;
 
 using namespace hub;
 
@@ -90,15 +85,22 @@ std::vector<Row> rowsFor(const std::vector<qint64> &members)
     return rows;
 }
 
-// The anchor: the same rows inserted into a new table with two
-// indexes, the bare cost of writing them.
-double rawInsertNewTable(const QString &path, const std::vector<Row> &rows)
+// The copy, opened through the C API with the pragmas the hub uses.
+sqlite3 *openWithOurPragmas(const QString &path)
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
         die(QStringLiteral("sqlite3 cannot open the copy"));
     for (const char *pragma : Pragmas)
         sqlite3_exec(db, pragma, nullptr, nullptr, nullptr);
+    return db;
+}
+
+// The anchor: the same rows inserted into a new table with two
+// indexes, the bare cost of writing them.
+double rawInsertNewTable(const QString &path, const std::vector<Row> &rows)
+{
+    sqlite3 *db = openWithOurPragmas(path);
     sqlite3_exec(db,
                  "DROP TABLE IF EXISTS bench_payments; CREATE TABLE bench_payments(id INTEGER PRIMARY KEY, "
                  "payer INTEGER NOT NULL, payee INTEGER NOT NULL, amount INTEGER NOT NULL, memo TEXT NOT NULL, "
@@ -135,11 +137,7 @@ double rawInsertNewTable(const QString &path, const std::vector<Row> &rows)
 // full-sized indexes and triggers) of an identical copy of the hub.
 double rawInsert(const QString &path, const std::vector<Row> &rows)
 {
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
-        die(QStringLiteral("sqlite3 cannot open the copy"));
-    for (const char *pragma : Pragmas)
-        sqlite3_exec(db, pragma, nullptr, nullptr, nullptr);
+    sqlite3 *db = openWithOurPragmas(path);
     QHash<qint64, qint64> accountOf;
     sqlite3_stmt *accounts = nullptr;
     sqlite3_prepare_v2(db, "SELECT member_id, id FROM accounts", -1, &accounts, nullptr);
@@ -188,41 +186,14 @@ double rawInsert(const QString &path, const std::vector<Row> &rows)
     return ms;
 }
 
-struct Run
+// hubctl as its own process, timed from start to exit, with its peak memory.
+hub::bench::ProcessRun hubctlBatch(const QString &path, const QString &csv)
 {
-    double ms = 0;
-    double peakMb = 0;
-};
-
-// hubctl as its own process, timed from spawn to exit, with its peak memory.
-Run hubctlBatch(const QString &path, const QString &csv)
-{
-    const QByteArray exe = QByteArrayLiteral(HUBCTL_PATH);
-    const QByteArray db = QFile::encodeName(path);
-    const QByteArray file = QFile::encodeName(csv);
-    char *argv[] = {const_cast<char *>(exe.constData()),
-                    const_cast<char *>("--db"),
-                    const_cast<char *>(db.constData()),
-                    const_cast<char *>("pay"),
-                    const_cast<char *>("--batch"),
-                    const_cast<char *>(file.constData()),
-                    nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    QElapsedTimer t;
-    t.start();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, exe.constData(), &actions, nullptr, argv, environ) != 0)
-        die(QStringLiteral("cannot start hubctl"));
-    int status = 0;
-    struct rusage usage = {};
-    wait4(pid, &status, 0, &usage);
-    Run r{double(t.nsecsElapsed()) / 1e6, double(usage.ru_maxrss) / 1024.0};
-    posix_spawn_file_actions_destroy(&actions);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        die(QStringLiteral("hubctl pay --batch failed (exit %1)").arg(WEXITSTATUS(status)));
-    return r;
+    const auto run = hub::bench::runProcess(
+        QByteArrayLiteral(HUBCTL_PATH), {"--db", QFile::encodeName(path), "pay", "--batch", QFile::encodeName(csv)});
+    if (run.exitCode != 0)
+        die(QStringLiteral("hubctl pay --batch failed (exit %1)").arg(run.exitCode));
+    return run;
 }
 
 } // namespace
@@ -257,11 +228,11 @@ int main(int argc, char *argv[])
 
     double raw = 1e12;
     double bare = 1e12;
-    Run batch{1e12, 0};
+    hub::bench::ProcessRun batch{1e12, 0, 0};
     for (int round = 0; round < 2; ++round) {
         bare = std::min(bare, rawInsertNewTable(freshCopy(QStringLiteral("bare.sqlite")), rows));
         raw = std::min(raw, rawInsert(freshCopy(QStringLiteral("raw.sqlite")), rows));
-        const Run r = hubctlBatch(freshCopy(QStringLiteral("hub.sqlite")), csv);
+        const auto r = hubctlBatch(freshCopy(QStringLiteral("hub.sqlite")), csv);
         if (r.ms < batch.ms)
             batch.ms = r.ms;
         batch.peakMb = std::max(batch.peakMb, r.peakMb);

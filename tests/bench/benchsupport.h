@@ -4,11 +4,18 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QList>
 #include <QString>
 
 #include <algorithm>
 #include <cmath>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <vector>
+
+extern char **environ;
 
 namespace hub::bench {
 
@@ -39,6 +46,41 @@ inline double statusMb(const char *field)
         if (line.startsWith(key))
             return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
     return -1;
+}
+
+/// A command the bench ran as its own process, as a person would.
+struct ProcessRun
+{
+    double ms = 0;     ///< from start to exit
+    double peakMb = 0; ///< the process's peak resident memory
+    int exitCode = -1; ///< -1: it did not start or did not exit normally
+};
+
+/// Runs `program` with `arguments`, its output thrown away, and waits for it.
+inline ProcessRun runProcess(const QByteArray &program, const QList<QByteArray> &arguments)
+{
+    std::vector<char *> argv;
+    argv.push_back(const_cast<char *>(program.constData()));
+    for (const QByteArray &a : arguments)
+        argv.push_back(const_cast<char *>(a.constData()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    QElapsedTimer t;
+    t.start();
+    pid_t pid = 0;
+    ProcessRun run;
+    if (posix_spawn(&pid, program.constData(), &actions, nullptr, argv.data(), environ) == 0) {
+        int status = 0;
+        struct rusage usage = {};
+        wait4(pid, &status, 0, &usage);
+        run.ms = msSince(t);
+        run.peakMb = double(usage.ru_maxrss) / 1024.0;
+        run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    return run;
 }
 
 } // namespace hub::bench

@@ -178,20 +178,8 @@ TEST_CASE("a hub file whose ledger table is gone is refused at open, naming the 
     TempHub t;
     const QString path = t.path();
     t.close();
-    {
-        const QString name = QStringLiteral("drop-transfers");
-        {
-            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            raw.setDatabaseName(path);
-            REQUIRE(raw.open());
-            QSqlQuery q(raw);
-            REQUIRE(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
-            REQUIRE(q.exec(QStringLiteral("DROP TABLE transfers")));
-            REQUIRE(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
+    makeSqlite(path, {QStringLiteral("PRAGMA foreign_keys = OFF"), QStringLiteral("DROP TABLE transfers"),
+                      QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
     expectRefusedUntouched(path, QStringLiteral("the table transfers is missing"));
 }
 
