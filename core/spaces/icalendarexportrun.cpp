@@ -102,9 +102,8 @@ Status ICalendarExportRun::survey()
     });
     if (!walked)
         return walked;
-    zoneFor(m_hubZone);
     // Zones are looked up (and their VTIMEZONE cut) after every date is seen.
-    QList<QTimeZone> zones;
+    QList<QTimeZone> zones{m_hubZone};
     for (qint64 id : std::as_const(series)) {
         auto data = readSeries(SeriesId(id));
         if (!data)

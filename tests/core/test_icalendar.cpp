@@ -628,3 +628,39 @@ TEST_CASE("importing into a space that does not exist is not-found", "[icalendar
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::NotFound);
 }
+
+TEST_CASE("an export of one month of a series that began long before keeps the zone's rules back to the series' "
+          "start",
+          "[icalendar][series]")
+{
+    TempHub t;
+    london(t);
+    const Space hall = space(t, QStringLiteral("Main hall"));
+    BookingDraft d;
+    d.space = hall.id;
+    d.title = QStringLiteral("Choir");
+    d.start = local(QDate(2025, 1, 7), QTime(19, 0));
+    d.end = local(QDate(2025, 1, 7), QTime(21, 0));
+    Recurrence r;
+    r.frequency = Recurrence::Frequency::Weekly;
+    r.count = 80;
+    d.repeat = r;
+    REQUIRE(t->bookings().bookSeries(d));
+
+    CalendarExportOptions july;
+    july.from = QDate(2026, 7, 1);
+    july.to = QDate(2026, 7, 31);
+    const QByteArray ics = exported(t, july);
+    // The series' event starts in January 2025, in winter time.
+    const QStringList lines = eventLines(ics);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].section(u'|', 1, 1) == QStringLiteral("2025-01-07T19:00:00+00:00"));
+    // The VTIMEZONE reaches back before that start, not only before July 2026.
+    const qsizetype begin = ics.indexOf("BEGIN:VTIMEZONE");
+    const qsizetype end = ics.indexOf("END:VTIMEZONE");
+    REQUIRE(begin >= 0);
+    REQUIRE(end > begin);
+    const QByteArray zone = ics.mid(begin, end - begin);
+    INFO(zone.toStdString());
+    CHECK((zone.contains("DTSTART:2023") || zone.contains("DTSTART:2024")));
+}
