@@ -170,15 +170,36 @@ Result<std::pair<LevyPreview, QList<Posting>>> LedgerBatch::run(Amount amount, c
         return fail(members.error());
     const QString wanted = group.trimmed().toLower();
 
+    // Every account in one read, not one query (and savepoint) per member:
+    // a city levy reads 100,000 of them. A member without one yet gets it
+    // opened as before.
+    auto accounts = m_hub.ledger().accounts();
+    if (!accounts)
+        return fail(accounts.error());
+    QHash<qint64, Amount> balances;
+    balances.reserve(accounts->size());
+    for (const Account &a : std::as_const(*accounts))
+        balances.insert(a.member.value(), a.balance);
+    accounts->clear();
+
     LevyPreview preview{amount, memo.trimmed(), {}};
     QList<TransferDraft> drafts;
+    preview.lines.reserve(members->size());
+    drafts.reserve(members->size());
     for (const Member &m : std::as_const(*members)) {
         if (m.id == hubAccount->member || (!wanted.isEmpty() && !m.interests.contains(wanted)))
             continue;
-        auto account = m_hub.ledger().account(m.id);
-        if (!account)
-            return fail(account.error());
-        preview.lines << LevyLine{m.id, m.displayName, account->balance, account->balance, {}};
+        auto known = balances.constFind(m.id.value());
+        Amount balance;
+        if (known != balances.constEnd()) {
+            balance = *known;
+        } else {
+            auto account = m_hub.ledger().account(m.id);
+            if (!account)
+                return fail(account.error());
+            balance = account->balance;
+        }
+        preview.lines << LevyLine{m.id, m.displayName, balance, balance, {}};
         drafts << TransferDraft{m.id, hubAccount->member, amount, preview.memo, QStringLiteral("levy"), {}, false, {}};
     }
     if (preview.lines.isEmpty())

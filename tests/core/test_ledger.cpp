@@ -461,6 +461,15 @@ TEST_CASE("a levy charges every active member to the hub's account or no one")
     REQUIRE(t->ledger().pay(draft(bo, ada, "6")));
     auto blocked = batch.previewLevy(hours("3"), QStringLiteral("December"));
     REQUIRE(blocked->blocked());
+    // Now that every member has an account, the balances come from one read of them all.
+    for (const LevyLine &line : std::as_const(blocked->lines)) {
+        if (line.member == ada)
+            CHECK(line.before.minor() == 300);
+        if (line.member == bo) {
+            CHECK(line.before.minor() == -900);
+            CHECK_FALSE(line.refusal.isEmpty());
+        }
+    }
     const int before = transferRows(t);
     auto refused = batch.levy(hours("3"), QStringLiteral("December"));
     REQUIRE_FALSE(refused);
