@@ -57,9 +57,10 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
     // A batch names the same few members over and over (a work party, a
     // month of room charges): each is looked up once, not twice per row.
     QHash<QString, Result<MemberId>> resolved;
-    const auto resolve = [&](const QString &ref) -> const Result<MemberId> & {
-        auto it = resolved.find(ref);
-        if (it == resolved.end()) {
+    // A copy, not a reference into the hash that the next lookup may grow.
+    const auto resolve = [&](const QString &ref) -> Result<MemberId> {
+        auto it = resolved.constFind(ref);
+        if (it == resolved.constEnd()) {
             auto m = m_hub.members().find(ref);
             it = resolved.insert(ref, m ? Result<MemberId>(m->id) : Result<MemberId>(fail(m.error())));
         }
@@ -75,7 +76,7 @@ Result<BatchReport> LedgerBatch::payCsv(const QByteArray &csv, bool dryRun)
         TransferDraft d;
         bool ok = true;
         for (const QString &side : {QStringLiteral("payer"), QStringLiteral("payee")}) {
-            const Result<MemberId> &m = resolve(cell(side));
+            const Result<MemberId> m = resolve(cell(side));
             if (!m) {
                 problem(side, cell(side).isEmpty() ? tr("missing") : m.error().message);
                 ok = false;

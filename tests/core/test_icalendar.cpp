@@ -42,6 +42,21 @@ QDateTime local(QDate d, QTime time)
     return QDateTime(d, time, London);
 }
 
+// A weekly two-hour "Choir" in `s` from `first` at 19:00 London time, `count` times.
+BookingDraft weeklyChoir(const Space &s, QDate first, int count)
+{
+    BookingDraft d;
+    d.space = s.id;
+    d.title = QStringLiteral("Choir");
+    d.start = local(first, QTime(19, 0));
+    d.end = local(first, QTime(21, 0));
+    Recurrence r;
+    r.frequency = Recurrence::Frequency::Weekly;
+    r.count = count;
+    d.repeat = r;
+    return d;
+}
+
 Booking book(TempHub &t, const Space &s, const QDateTime &start, const QDateTime &end, const QString &title,
              bool tentative = false)
 {
@@ -246,15 +261,7 @@ TEST_CASE("a series exports as one RRULE event with EXDATE for a cancelled date 
     TempHub t;
     london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
-    BookingDraft d;
-    d.space = hall.id;
-    d.title = QStringLiteral("Choir");
-    d.start = local(QDate(2026, 10, 13), QTime(19, 0));
-    d.end = local(QDate(2026, 10, 13), QTime(21, 0));
-    Recurrence r;
-    r.frequency = Recurrence::Frequency::Weekly;
-    r.count = 6;
-    d.repeat = r;
+    const BookingDraft d = weeklyChoir(hall, QDate(2026, 10, 13), 6);
     auto series = t->bookings().bookSeries(d);
     REQUIRE(series);
     REQUIRE(series->series);
@@ -636,16 +643,7 @@ TEST_CASE("an export of one month of a series that began long before keeps the z
     TempHub t;
     london(t);
     const Space hall = space(t, QStringLiteral("Main hall"));
-    BookingDraft d;
-    d.space = hall.id;
-    d.title = QStringLiteral("Choir");
-    d.start = local(QDate(2025, 1, 7), QTime(19, 0));
-    d.end = local(QDate(2025, 1, 7), QTime(21, 0));
-    Recurrence r;
-    r.frequency = Recurrence::Frequency::Weekly;
-    r.count = 80;
-    d.repeat = r;
-    REQUIRE(t->bookings().bookSeries(d));
+    REQUIRE(t->bookings().bookSeries(weeklyChoir(hall, QDate(2025, 1, 7), 80)));
 
     CalendarExportOptions july;
     july.from = QDate(2026, 7, 1);
